@@ -1,0 +1,13 @@
+// `npm run bench`: prints figures, never fails on them. Ratios are against baselines measured in
+// the same run, so they mean the same on a fast or a slow machine.
+import { benchParse } from './parse';
+
+async function main(): Promise<void> {
+  console.log(`# CMLog Lens benchmark (node ${process.version}, ${new Date().toISOString()})`);
+  await benchParse();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,37 @@
+// Measuring helpers for the benchmark: medians of repeated runs, and peak memory sampled while a
+// task runs (heap + array buffers, which is where the column store and the text live).
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+export function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export function used(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/** Runs `fn` `times` times; returns the median time (ms) and the last result. */
+export function timed<T>(times: number, fn: () => T): { ms: number; result: T } {
+  const ms: number[] = [];
+  let result!: T;
+  for (let i = 0; i < times; i++) {
+    gc();
+    const t0 = performance.now();
+    result = fn();
+    ms.push(performance.now() - t0);
+  }
+  return { ms: median(ms), result };
+}
+
+export const MB = 1024 * 1024;
+export const fmt = (n: number, d = 1) => n.toFixed(d);

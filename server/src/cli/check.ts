@@ -1,0 +1,55 @@
+// `cmlog check`: every finding of every rule on the named files and folders, as a compiler would
+// print them, or as JSON for scripts.
+import type { Finding, ParseOptions } from '../model';
+import { runRules, type RuleSettings } from '../rules';
+import { loadLogs } from './load';
+
+export interface CheckOptions {
+  format: 'text' | 'json';
+  parse: ParseOptions;
+  rules: RuleSettings;
+}
+
+export interface CheckIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export async function check(paths: string[], opts: CheckOptions, io: CheckIo): Promise<number> {
+  const loaded = await loadLogs(paths, opts.parse);
+  for (const p of loaded.problems) io.err(`cmlog: ${p.path}: ${p.reason}`);
+  const context = { logs: loaded.logs };
+  const diagnostics: Finding[] = [];
+  for (const target of loaded.logs) {
+    const { findings, failures } = runRules(target, context, opts.rules);
+    diagnostics.push(...findings);
+    for (const f of failures) io.err(`cmlog: ${target.key}: rule ${f.ruleId} failed: ${(f.error as Error)?.message ?? f.error}`);
+  }
+  const files = loaded.logs.map(({ key, log }) => ({
+    path: key,
+    format: log.format,
+    encoding: log.encoding,
+    bytes: log.byteLength,
+    entries: log.entryCount,
+    // An incomplete character at the very end (a file caught mid-write) counts as one more span.
+    unparsedSpans: log.spans.count + (log.pendingBytes > 0 ? 1 : 0),
+  }));
+  if (opts.format === 'json') {
+    io.out(JSON.stringify({
+      files,
+      diagnostics: diagnostics.map((d) => ({
+        path: d.file, line: d.line + 1, endLine: d.endLine + 1, severity: d.severity, code: d.ruleId, message: d.message, data: d.data ?? null,
+      })),
+    }, null, 2));
+  } else {
+    for (const d of diagnostics) io.out(`${d.file}:${d.line + 1}: ${d.severity} ${d.ruleId}: ${d.message}`);
+    const count = (s: Finding['severity']) => diagnostics.filter((d) => d.severity === s).length;
+    const entries = files.reduce((n, f) => n + f.entries, 0);
+    const unparsed = files.reduce((n, f) => n + f.unparsedSpans, 0);
+    io.out(`${files.length} file${files.length === 1 ? '' : 's'}, ${entries} entries, ${unparsed} unparsed span${unparsed === 1 ? '' : 's'}: ` +
+      `${count('error')} errors, ${count('warning')} warnings, ${count('information')} information` +
+      (loaded.notLogs ? ` (${loaded.notLogs} files that are not logs were skipped)` : ''));
+  }
+  if (loaded.problems.length > 0) return 2;
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}

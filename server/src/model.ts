@@ -1,0 +1,101 @@
+// The shapes every layer shares. Pure data: no parsing, no LSP, no file system.
+
+/** CMTrace `type`: 0 success (PSADT, OneTrace), 1 information, 2 warning, 3 error. */
+export const Severity = { Success: 0, Information: 1, Warning: 2, Error: 3 } as const;
+export type Severity = (typeof Severity)[keyof typeof Severity];
+
+export const severityName = ['success', 'information', 'warning', 'error'] as const;
+
+/** What a file turned out to contain, judged from its content. */
+export type Format = 'ccm' | 'sms' | 'mixed' | 'plain';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/**
+ * How to read a written offset. ConfigMgr writes the Windows bias (UTC = local + bias);
+ * some scripts (PSADT) write the .NET UTC offset (UTC = local - offset).
+ */
+export type OffsetConvention = 'bias' | 'utc-offset';
+
+export interface ParseOptions {
+  /** Minutes, read with `offsetConvention`, used for records that carry no offset. Unset: their UTC is unknown. */
+  defaultOffset?: number | null;
+  offsetConvention?: OffsetConvention;
+}
+
+/** Per-entry flags, stored in one byte. */
+export const EntryFlag = {
+  /** Legacy `$$<component><time><thread>` record (otherwise CMTrace `<![LOG[`). */
+  Sms: 1,
+  /** CMTrace record cut off before `]LOG]!>`. */
+  Truncated: 2,
+  /** The attribute block is missing or could not be read. */
+  BadAttributes: 4,
+  /** Time or date missing or unreadable: no wall clock. */
+  BadTime: 8,
+  /** The time carries no offset. */
+  NoOffset: 16,
+  /** The time carries an offset that cannot be read. */
+  BadOffset: 32,
+} as const;
+
+/** How the UTC of an entry was obtained. */
+export type OffsetSource = 'written' | 'default' | 'missing' | 'unreadable';
+
+/** One record, materialised on demand from the column store. */
+export interface Entry {
+  index: number;
+  kind: 'ccm' | 'sms';
+  /** Character offsets into the decoded text; [start, end) includes the line end and blank lines after it. */
+  start: number;
+  end: number;
+  /** 0-based first and last line of the record's content. */
+  line: number;
+  endLine: number;
+  message: string;
+  severity: Severity;
+  component: string;
+  thread: string;
+  context?: string;
+  file?: string;
+  /** The `type` attribute as written ('' when empty, undefined when absent). */
+  type?: string;
+  /** Time and date exactly as written. */
+  timeText?: string;
+  dateText?: string;
+  /** Wall clock as milliseconds, as if it were UTC (i.e. the digits as written); null if unreadable. */
+  wall: number | null;
+  /** The offset as written, in minutes (sign as written); null when absent or unreadable. */
+  offset: number | null;
+  offsetSource: OffsetSource;
+  /** UTC in milliseconds since the epoch, null when the time or the offset is unknown. */
+  utc: number | null;
+  truncated: boolean;
+}
+
+/** Text that belongs to no record: banners, stack traces, plain-text logs. */
+export interface UnparsedSpan {
+  start: number;
+  end: number;
+  line: number;
+}
+
+/** What a rule reports: pure data, turned into LSP diagnostics or CLI lines by the features layer. */
+export interface Finding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  /** The file (a path or URI string, whatever the caller keyed its files by). */
+  file: string;
+  line: number;
+  endLine: number;
+  entryIndex?: number;
+  message: string;
+  data?: Record<string, unknown>;
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  file: string;
+  line: number;
+  message: string;
+}

@@ -1,0 +1,95 @@
+// Bytes -> text. Every byte maps to text, except an incomplete character at the very end of a
+// file that is still being written: those bytes are held back as `pending` until the rest arrives.
+import type { Encoding } from '../model';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** Bytes of the byte-order mark. */
+  bomLength: number;
+  /** Trailing bytes of an incomplete character, not yet in `text`. */
+  pending: number;
+}
+
+/** Decodes a whole file (or the prefix of a file written so far). */
+export function decode(bytes: Uint8Array): Decoded {
+  const b0 = bytes[0], b1 = bytes[1], b2 = bytes[2];
+  if (b0 === 0xff && b1 === 0xfe) return decodeUtf16(bytes, 'utf-16le');
+  if (b0 === 0xfe && b1 === 0xff) return decodeUtf16(bytes, 'utf-16be');
+  const bom = b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;
+  const pending = utf8IncompleteTail(bytes, bom);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bom, bytes.length - pending));
+    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8', bomLength: bom, pending };
+  } catch {
+    // Not UTF-8: Windows-1252 maps every byte to one character, so nothing is lost.
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', bomLength: 0, pending: 0 };
+  }
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
+  const body = bytes.subarray(2);
+  let usable = body.length & ~1;
+  // A high surrogate in the last code unit waits for its pair.
+  if (usable >= 2) {
+    const unit = encoding === 'utf-16le' ? body[usable - 2] | (body[usable - 1] << 8) : (body[usable - 2] << 8) | body[usable - 1];
+    if (unit >= 0xd800 && unit <= 0xdbff) usable -= 2;
+  }
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body.subarray(0, usable));
+  return { text, encoding, bomLength: 2, pending: body.length - usable };
+}
+
+/** Length of a trailing, so far valid but incomplete UTF-8 sequence (0-3 bytes). */
+export function utf8IncompleteTail(bytes: Uint8Array, from = 0): number {
+  const n = bytes.length;
+  for (let k = 1; k <= 3 && n - k >= from; k++) {
+    const b = bytes[n - k];
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 1;
+    return need > k ? k : 0;
+  }
+  return 0;
+}
+
+/**
+ * Decoder for bytes appended to a file whose start was decoded by `decode`. Returns null when the
+ * appended bytes change how the whole file must be read (UTF-8 that stops being valid, a file too
+ * short to have shown its byte-order mark): the caller then decodes the whole file again.
+ */
+export class AppendDecoder {
+  private held: Uint8Array;
+  constructor(readonly encoding: Encoding, pendingBytes: Uint8Array) {
+    this.held = pendingBytes;
+  }
+
+  decode(more: Uint8Array): { text: string; pending: number } | null {
+    const bytes = concat(this.held, more);
+    if (this.encoding === 'windows-1252') {
+      this.held = new Uint8Array(0);
+      return { text: new TextDecoder('windows-1252').decode(bytes), pending: 0 };
+    }
+    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') {
+      // Reuse the whole-file logic on a fake BOM so the surrogate/odd-byte rules stay in one place.
+      const bom = this.encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+      const d = decodeUtf16(concat(Uint8Array.from(bom), bytes), this.encoding);
+      this.held = bytes.subarray(bytes.length - d.pending);
+      return { text: d.text, pending: d.pending };
+    }
+    const pending = utf8IncompleteTail(bytes);
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, bytes.length - pending));
+      this.held = bytes.slice(bytes.length - pending);
+      return { text, pending };
+    } catch {
+      return null;
+    }
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}

@@ -1,0 +1,37 @@
+// The rule catalog and the one function every front end (language server, `cmlog check`) calls.
+import type { Finding } from '../model';
+import { truncatedRecord } from './truncatedRecord';
+import type { LogInput, Rule, RuleContext, RuleSettings } from './types';
+
+export type { LogInput, Rule, RuleContext, RuleSettings } from './types';
+
+export const rules: readonly Rule[] = [truncatedRecord];
+
+export function ruleById(id: string): Rule | undefined {
+  return rules.find((r) => r.id === id);
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  error: unknown;
+}
+
+/**
+ * Runs every enabled rule on `target`. A rule that throws is reported in `failures` and the others
+ * still run: one broken rule must not hide the rest of a file's problems.
+ */
+export function runRules(target: LogInput, context: RuleContext, settings: RuleSettings = {}, catalog: readonly Rule[] = rules): { findings: Finding[]; failures: RuleFailure[] } {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const rule of catalog) {
+    const setting = settings[rule.id];
+    if (setting === 'off') continue;
+    try {
+      for (const f of rule.check(target, context)) findings.push(setting ? { ...f, severity: setting } : f);
+    } catch (error) {
+      failures.push({ ruleId: rule.id, error });
+    }
+  }
+  findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+  return { findings, failures };
+}

@@ -1,0 +1,2 @@
+// Language server entry point: wiring only (filled in by the extension work).
+export {};

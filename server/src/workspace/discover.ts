@@ -1,0 +1,120 @@
+// Finding the logs under the paths a user names. Everything that is not read is said, with why.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { decode } from '../parse/decode';
+import { detectFormat, isLogFileName } from '../parse/detect';
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+export interface Discovery {
+  files: string[];
+  /** Paths that could not be read: they make `cmlog check` exit 2. */
+  problems: Skipped[];
+  /** Files in folders that are not logs (by name and content): counted, not read further. */
+  notLogs: number;
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** Windows users write `samples\SiteServer\x.log` or `file:///C:/...`; read them as paths here. */
+export function normalizeUserPath(p: string): string {
+  if (/^file:\/\//i.test(p)) {
+    try { return decodeURIComponent(new URL(p).pathname).replace(/^\/([A-Za-z]:)/, '$1'); } catch { return p; }
+  }
+  return path.sep === '/' ? p.replace(/\\/g, '/') : p;
+}
+
+export async function discover(paths: string[]): Promise<Discovery> {
+  const out: Discovery = { files: [], problems: [], notLogs: 0 };
+  const seen = new Set<string>();
+  for (const raw of paths) {
+    const p = normalizeUserPath(raw);
+    let st;
+    try {
+      st = await fs.stat(p);
+    } catch (e) {
+      const link = await fs.lstat(p).then((l) => l.isSymbolicLink(), () => false);
+      out.problems.push({ path: raw, reason: link ? 'broken symbolic link' : describeError(e) });
+      continue;
+    }
+    if (st.isDirectory()) await walk(p, out, seen);
+    else await consider(p, true, out, seen);
+  }
+  out.files.sort();
+  return out;
+}
+
+async function walk(dir: string, out: Discovery, seen: Set<string>): Promise<void> {
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).sort();
+  } catch (e) {
+    out.problems.push({ path: dir, reason: describeError(e) });
+    return;
+  }
+  for (const name of names) {
+    if (name === 'node_modules' || name.startsWith('.git')) continue;
+    const p = path.join(dir, name);
+    let st;
+    try {
+      st = await fs.stat(p);
+    } catch (e) {
+      const link = await fs.lstat(p).then((l) => l.isSymbolicLink(), () => false);
+      out.problems.push({ path: p, reason: link ? 'broken symbolic link' : describeError(e) });
+      continue;
+    }
+    if (st.isDirectory()) await walk(p, out, seen);
+    else if (st.isFile()) await consider(p, false, out, seen);
+  }
+}
+
+/** Named paths are always read; files found in folders are read when they are logs. */
+async function consider(p: string, named: boolean, out: Discovery, seen: Set<string>): Promise<void> {
+  const real = path.resolve(p);
+  if (seen.has(real)) return;
+  seen.add(real);
+  let head: Uint8Array;
+  try {
+    const fh = await fs.open(p, 'r');
+    try {
+      const buf = Buffer.alloc(SNIFF_BYTES);
+      const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+      head = buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    out.problems.push({ path: p, reason: describeError(e) });
+    return;
+  }
+  const byName = isLogFileName(path.basename(p));
+  if (looksBinary(head)) {
+    if (named || byName) out.problems.push({ path: p, reason: 'binary file (NUL bytes and no UTF-16 byte-order mark), not a log' });
+    else out.notLogs++;
+    return;
+  }
+  if (named || byName || detectFormat(decode(head).text) !== 'plain') out.files.push(p);
+  else out.notLogs++;
+}
+
+/** NUL bytes in text that is not UTF-16: an executable, an archive, a database. */
+export function looksBinary(head: Uint8Array): boolean {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  const n = Math.min(head.length, 8192);
+  for (let i = 0; i < n; i++) if (head[i] === 0) return true;
+  return false;
+}
+
+export function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a folder';
+    case 'ELOOP': return 'symbolic link loop';
+    default: return (e as Error)?.message ?? String(e);
+  }
+}

@@ -1,0 +1,44 @@
+// Test helpers over the core model: coverage checks and a comparable snapshot of a parsed log.
+import assert from 'node:assert/strict';
+import type { LogFile } from '../../server/src/logFile';
+
+/** Entries and unparsed spans, in order, must tile the text exactly. */
+export function assertCoverage(log: LogFile): void {
+  const items: [number, number][] = [];
+  for (let i = 0; i < log.table.count; i++) items.push([log.table.start[i], log.table.end[i]]);
+  for (let k = 0; k < log.spans.count; k++) items.push([log.spans.start[k], log.spans.end[k]]);
+  items.sort((a, b) => a[0] - b[0]);
+  let pos = 0;
+  for (const [a, b] of items) {
+    assert.equal(a, pos, `gap or overlap at ${pos}`);
+    assert.ok(b > a, `empty item at ${a}`);
+    pos = b;
+  }
+  assert.equal(pos, log.length, 'items do not reach the end of the text');
+}
+
+/** Everything observable about a parsed log, as plain data. */
+export function snapshot(log: LogFile) {
+  const entries = [];
+  for (let i = 0; i < log.entryCount; i++) {
+    const e = log.entry(i);
+    entries.push({ ...e, wall: e.wall, utc: e.utc });
+  }
+  return {
+    text: log.text(),
+    encoding: log.encoding,
+    format: log.format,
+    byteLength: log.byteLength,
+    pendingBytes: log.pendingBytes,
+    lineCount: log.lineCount,
+    entries,
+    spans: log.unparsedSpans(),
+  };
+}
+
+/** Line count of a text the way editors count it. */
+export function lineCountOf(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

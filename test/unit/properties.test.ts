@@ -1,0 +1,91 @@
+// Property-based tests of the parser (fixed seed; `npm run fuzz` runs many more cases).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { LogFile } from '../../server/src/logFile';
+import { assertCoverage, lineCountOf, snapshot } from '../support/model';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const SEED = Number(process.env.FUZZ_SEED ?? 20141914);
+const opts = { seed: SEED, numRuns: RUNS };
+
+const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+const offset = fc.oneof(fc.constant(''), fc.integer({ min: -720, max: 840 }).map((n) => (n < 0 ? `${n}` : `+${n}`)), fc.constantFrom('+-240', '+abc', '+'));
+const time = fc.tuple(two, two, two, fc.constantFrom('.123', '.1234567', '', '.'), offset).map(([h, m, s, f, o]) => `${h}:${m}:${s}${f}${o}`);
+const date = fc.tuple(fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 1999, max: 2030 })).map(([m, d, y]) => `${m}-${d}-${y}`);
+const words = fc.stringOf(fc.constantFrom('a', 'b', ' ', 'error', 'warn', 'fail', '\n', '\r\n', '"', '<', '>', '$', 'é', '<![LOG[', ']LOG]!>', '$$<'), { maxLength: 40 });
+const ccmRecord = fc.tuple(words, time, date, fc.constantFrom('0', '1', '2', '3', '', '9'), fc.constantFrom('', ' file="a.cpp:1"'))
+  .map(([m, t, d, ty, f]) => `<![LOG[${m}]LOG]!><time="${t}" date="${d}" component="Comp" context="" type="${ty}" thread="12"${f}>`);
+const smsRecord = fc.tuple(words.map((w) => w.replace(/[\r\n]/g, '')), fc.constantFrom('', ' ', '  '), date, time, fc.constantFrom('', '<thread=4321 (0x10E1)>'))
+  .map(([m, sp, d, t, th]) => `${m}${sp}$$<SMS_X><${d} ${t}>${th}`);
+const broken = fc.oneof(words, ccmRecord.map((r) => r.slice(0, r.length >> 1)), fc.constant('<![LOG['), fc.constant(''));
+const logText = fc.array(fc.tuple(fc.oneof(ccmRecord, smsRecord, broken), fc.constantFrom('\n', '\r\n', '', '\n\n')).map(([r, e]) => r + e), { maxLength: 30 }).map((a) => a.join(''));
+/** Bytes of a log in one of the encodings, sometimes with invalid bytes mixed in. */
+const logBytes = fc.tuple(logText, fc.constantFrom('utf8', 'utf8bom', 'utf16le', 'latin1'), fc.boolean()).map(([t, enc, junk]) => {
+  const body = enc === 'utf16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])
+    : enc === 'utf8bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')])
+    : Buffer.from(t, enc === 'latin1' ? 'latin1' : 'utf8');
+  return junk ? Buffer.concat([body, Buffer.from([0xc3, 0x28, 0xff, 0x00])]) : body;
+});
+
+test('any byte sequence parses without throwing and with exact coverage', () => {
+  fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+    const log = LogFile.fromBytes(bytes);
+    assertCoverage(log);
+    assert.equal(log.lineCount, lineCountOf(log.text()));
+  }), opts);
+});
+
+test('any mix of valid and broken records: exact coverage, lines agree with the text', () => {
+  fc.assert(fc.property(logText, (text) => {
+    const log = LogFile.fromText(text);
+    assertCoverage(log);
+    assert.equal(log.lineCount, lineCountOf(text));
+    for (let i = 0; i < log.entryCount; i++) {
+      const e = log.entry(i);
+      assert.equal(lineCountOf(text.slice(0, e.start)) - 1, e.line);
+      assert.ok(e.endLine >= e.line);
+    }
+  }), opts);
+});
+
+test('appending bytes in pieces gives exactly the model of parsing them at once', () => {
+  fc.assert(fc.property(logBytes, fc.array(fc.nat(), { maxLength: 6 }), (bytes, cuts) => {
+    const whole = LogFile.fromBytes(bytes);
+    const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+    let log: LogFile | null = null;
+    let prev = 0;
+    for (const p of [...points, bytes.length]) {
+      const piece = bytes.subarray(prev, p);
+      if (!log) log = LogFile.fromBytes(bytes.subarray(0, p));
+      else if (!log.appendBytes(piece)) log = LogFile.fromBytes(bytes.subarray(0, p)); // the caller's documented fallback
+      prev = p;
+    }
+    assertCoverage(log!);
+    assert.deepEqual(snapshot(log!), snapshot(whole));
+  }), opts);
+});
+
+test('appending text in pieces (an editor document that grows) equals parsing at once', () => {
+  fc.assert(fc.property(logText, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
+    const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+    const log = LogFile.fromText(text.slice(0, points[0] ?? text.length));
+    let prev = points[0] ?? text.length;
+    for (const p of [...points.slice(1), text.length]) {
+      log.appendText(text.slice(prev, p));
+      prev = p;
+    }
+    assert.deepEqual(snapshot(log), snapshot(LogFile.fromText(text)));
+  }), opts);
+});
+
+test('the UTC of a record is its wall clock plus its bias (and minus it under the .NET convention)', () => {
+  const record = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: -999, max: 999 }), fc.boolean());
+  fc.assert(fc.property(record, ([h, m, mo, d, bias, sms]) => {
+    const t = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:07.250${bias < 0 ? bias : '+' + bias}`;
+    const text = sms ? `x  $$<C><${mo}-${d}-2021 ${t}><thread=1 (0x1)>\n` : `<![LOG[x]LOG]!><time="${t}" date="${mo}-${d}-2021" component="C" context="" type="1" thread="1" file="">\n`;
+    const wall = Date.UTC(2021, mo - 1, d, h, m, 7, 250);
+    assert.equal(LogFile.fromText(text).entry(0).utc, wall + bias * 60_000);
+    assert.equal(LogFile.fromText(text, { offsetConvention: 'utc-offset' }).entry(0).utc, wall - bias * 60_000);
+  }), opts);
+});
