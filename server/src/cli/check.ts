@@ -1,8 +1,36 @@
 // `cmlog check`: every finding of every rule on the named files and folders, as a compiler would
 // print them, or as JSON for scripts.
 import type { Finding, ParseOptions } from '../model';
-import { runRules, type RuleSettings } from '../rules';
+import { ruleById, runRules, type RuleSettings } from '../rules';
+import { oneOf, parseArgs, UsageError } from './args';
+import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { loadLogs } from './load';
+
+const SEVERITIES = ['off', 'error', 'warning', 'information', 'hint'] as const;
+
+export const checkCommand: Command = {
+  name: 'check',
+  synopsis: `check [--format text|json] [--rule ID=off|error|warning|information|hint]... PATH...
+      report known failures in the logs under PATH (files or folders)`,
+  async run(argv, io) {
+    const args = parseArgs(argv, ['format', 'rule', ...PARSE_FLAGS], []);
+    if (args.positional.length === 0) throw new UsageError('check: no PATH given');
+    const format = oneOf(args.options.get('format'), ['text', 'json'] as const, 'format', 'text');
+    return check(args.positional, { format, parse: parseOptions(args), rules: ruleSettings(args.options.get('rule')) }, io);
+  },
+};
+
+function ruleSettings(value: string | true | undefined): RuleSettings {
+  const settings: RuleSettings = {};
+  if (value === undefined || value === true) return settings;
+  for (const item of value.split(',')) {
+    const [id, level] = item.split('=');
+    if (!ruleById(id)) throw new UsageError(`unknown rule '${id}'`);
+    if (!(SEVERITIES as readonly string[]).includes(level)) throw new UsageError(`--rule ${id}= must be one of ${SEVERITIES.join(', ')}`);
+    settings[id] = level as RuleSettings[string];
+  }
+  return settings;
+}
 
 export interface CheckOptions {
   format: 'text' | 'json';
@@ -10,12 +38,7 @@ export interface CheckOptions {
   rules: RuleSettings;
 }
 
-export interface CheckIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-export async function check(paths: string[], opts: CheckOptions, io: CheckIo): Promise<number> {
+export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   const loaded = await loadLogs(paths, opts.parse);
   for (const p of loaded.problems) io.err(`cmlog: ${p.path}: ${p.reason}`);
   const context = { logs: loaded.logs };

@@ -1,0 +1,29 @@
+// What every `cmlog` command shares: output streams and the parse options flags.
+import type { ParseOptions } from '../model';
+import type { Parsed } from './args';
+import { offsetMinutes, oneOf } from './args';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the usage text. */
+  synopsis: string;
+  run(argv: string[], io: Io): Promise<number>;
+}
+
+export const PARSE_FLAGS = ['default-offset', 'offset-convention'];
+
+export const PARSE_USAGE = `  --default-offset MINUTES             offset for records that carry none (read with the convention below)
+  --offset-convention bias|utc-offset  how written offsets are read: Windows bias, UTC = local + bias
+                                       (ConfigMgr, the default), or .NET UTC offset (PSADT and some scripts)`;
+
+export function parseOptions(args: Parsed): ParseOptions {
+  return {
+    defaultOffset: offsetMinutes(args.options.get('default-offset')),
+    offsetConvention: oneOf(args.options.get('offset-convention'), ['bias', 'utc-offset'] as const, 'offset-convention', 'bias'),
+  };
+}
