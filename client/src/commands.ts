@@ -1,0 +1,31 @@
+// Commands: look up an error code, copy a query offered by a code action, show the output.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Commands, Requests, type LookupResult } from '../../server/src/protocol';
+
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: vscode.OutputChannel): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.copyToClipboard, async (text: unknown) => {
+      if (typeof text !== 'string') return;
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.setStatusBarMessage('CMLog Lens: copied to the clipboard', 3000);
+    }),
+    vscode.commands.registerCommand(Commands.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(Commands.lookupErrorCode, async (code?: unknown) => {
+      const selected = vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection).trim();
+      const value = typeof code === 'string' ? code : await vscode.window.showInputBox({
+        title: 'CMLog: Look up error code',
+        prompt: 'An HRESULT or Win32 code: 0x80070005, -2147024891, 2147942405 or 5',
+        value: selected && selected.length < 20 ? selected : '',
+      });
+      if (!value) return;
+      const result = await client()?.sendRequest<LookupResult>(Requests.lookupErrorCode, { code: value });
+      if (!result?.markdown) {
+        void vscode.window.showWarningMessage(`CMLog Lens: '${value}' is not an error code it can read.`);
+        return;
+      }
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+      await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+    }),
+  );
+}

@@ -1,0 +1,58 @@
+// A file in CMTrace or legacy format opens as "ConfigMgr Log" whatever its name; any other `.log`
+// keeps VS Code's Log language. Decided from content (the first records), re-checked when a file
+// that was empty gets content. `cmlog.detection.enabled` turns it off, and a language the user
+// picks by hand is never overridden.
+import * as vscode from 'vscode';
+import { detectFormat } from '../../server/src/parse/detect';
+import { LANGUAGE_ID } from '../../server/src/protocol';
+
+const CANDIDATES = new Set(['log', 'plaintext']);
+const SAMPLE_LINES = 2000;
+const SAMPLE_CHARS = 64 * 1024;
+
+export function registerLanguageDetection(context: vscode.ExtensionContext): void {
+  const switched = new Set<string>(); // documents we moved to cmlog
+  const pickedByHand = new Set<string>(); // ... that the user moved back
+  const waitingForContent = new Set<string>();
+  const closing = new Set<string>();
+
+  const check = (doc: vscode.TextDocument) => {
+    const key = doc.uri.toString();
+    if (!CANDIDATES.has(doc.languageId) || pickedByHand.has(key)) return;
+    if (!vscode.workspace.getConfiguration('cmlog', doc.uri).get<boolean>('detection.enabled', true)) return;
+    if (doc.getText().trim().length === 0) {
+      waitingForContent.add(key);
+      return;
+    }
+    waitingForContent.delete(key);
+    const sample = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, SAMPLE_LINES), 0)).slice(0, SAMPLE_CHARS);
+    if (detectFormat(sample) === 'plain') return;
+    switched.add(key);
+    void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  };
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      const key = doc.uri.toString();
+      // A language change shows as close + open of the same document in one go.
+      if (closing.delete(key) && switched.has(key) && doc.languageId !== LANGUAGE_ID) pickedByHand.add(key);
+      check(doc);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      const key = doc.uri.toString();
+      closing.add(key);
+      waitingForContent.delete(key);
+      setImmediate(() => {
+        // Still closed after this turn: a real close, forget the document.
+        if (closing.delete(key)) {
+          switched.delete(key);
+          pickedByHand.delete(key);
+        }
+      });
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (waitingForContent.has(e.document.uri.toString())) check(e.document);
+    }),
+  );
+  vscode.workspace.textDocuments.forEach(check);
+}

@@ -1,0 +1,27 @@
+// Findings -> LSP diagnostics. The Problems panel and `cmlog check` show the same rule ids.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../model';
+import { lineRange } from './positions';
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(f: Finding, doc?: TextDocument): Diagnostic {
+  return {
+    range: lineRange(f.line, f.line, doc),
+    severity: SEVERITY[f.severity],
+    code: f.ruleId,
+    source: 'CMLog Lens',
+    message: f.message,
+    data: f.data,
+    relatedInformation: f.related?.map((r) => ({
+      location: { uri: r.file, range: lineRange(r.line, r.line) },
+      message: r.message,
+    })),
+  };
+}

@@ -1,0 +1,20 @@
+// Multi-line records (stack traces, script output) and runs of unparsed text fold.
+import type { FoldingRange } from 'vscode-languageserver';
+import type { LogFile } from '../logFile';
+
+export function foldingRanges(log: LogFile): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  for (let i = 0; i < log.entryCount; i++) {
+    const line = log.line(i);
+    // Cheap test first: a one-line record ends on the line it starts (and the next starts after).
+    const next = i + 1 < log.entryCount ? log.line(i + 1) : log.lineCount;
+    if (next - line < 2) continue;
+    const endLine = log.endLine(i);
+    if (endLine > line) out.push({ startLine: line, endLine });
+  }
+  for (const s of log.unparsedSpans()) {
+    const lines = log.text(s.start, s.end).trimEnd().split('\n').length;
+    if (lines > 1) out.push({ startLine: s.line, endLine: s.line + lines - 1, kind: 'region' });
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+// Where a record's message lies in the document: features colour and fold it, and place ranges.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver';
+import type { LogFile } from '../logFile';
+import { CLOSE, OPEN } from '../parse/scan';
+
+/** [start, end) offsets of entry i's message in the text. */
+export function messageExtent(log: LogFile, i: number): [number, number] {
+  const start = log.table.start[i];
+  const end = log.table.end[i];
+  const text = log.text(start, end);
+  if (log.isSms(i)) {
+    const tail = text.indexOf('$$<');
+    return [start, start + (tail < 0 ? text.trimEnd().length : text.slice(0, tail).trimEnd().length)];
+  }
+  const close = text.indexOf(CLOSE, OPEN.length);
+  return [start, start + (close < 0 ? text.trimEnd().length : close + CLOSE.length)];
+}
+
+/** Whole lines first..last; the end is clamped to the line's length when the document is known. */
+export function lineRange(line: number, endLine: number, doc?: TextDocument): Range {
+  let endChar = 0x7fffffff;
+  if (doc) {
+    const lineEndOffset = endLine + 1 < doc.lineCount ? doc.offsetAt({ line: endLine + 1, character: 0 }) : doc.getText().length;
+    const text = doc.getText({ start: { line: endLine, character: 0 }, end: doc.positionAt(lineEndOffset) });
+    endChar = text.replace(/\r?\n$/, '').length;
+  }
+  return { start: { line, character: 0 }, end: { line: endLine, character: endChar } };
+}

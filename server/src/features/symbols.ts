@@ -1,0 +1,35 @@
+// The Outline: errors and warnings grouped by component, so Ctrl+Shift+O jumps to them.
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LogFile } from '../logFile';
+import { Severity } from '../model';
+import { formatWall } from '../parse/time';
+import { lineRange } from './positions';
+
+export function documentSymbols(doc: TextDocument, log: LogFile): DocumentSymbol[] {
+  const groups = new Map<string, DocumentSymbol>();
+  for (let i = 0; i < log.entryCount; i++) {
+    const sev = log.severity(i);
+    if (sev !== Severity.Error && sev !== Severity.Warning) continue;
+    const component = log.component(i) || '(no component)';
+    const line = log.line(i);
+    const range = lineRange(line, log.endLine(i), doc);
+    const first = log.message(i).split('\n', 1)[0].trim();
+    const wall = log.table.wall[i];
+    const symbol: DocumentSymbol = {
+      name: (first.length > 100 ? first.slice(0, 99) + '…' : first) || '(empty message)',
+      detail: `${sev === Severity.Error ? 'error' : 'warning'}${Number.isNaN(wall) ? '' : ' · ' + formatWall(wall)}`,
+      kind: sev === Severity.Error ? SymbolKind.Event : SymbolKind.Property,
+      range,
+      selectionRange: lineRange(line, line, doc),
+    };
+    let group = groups.get(component);
+    if (!group) {
+      group = { name: component, kind: SymbolKind.Namespace, range, selectionRange: symbol.selectionRange, children: [] };
+      groups.set(component, group);
+    }
+    group.children!.push(symbol);
+    group.range = { start: group.range.start, end: range.end };
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,96 @@
+// The built server over real LSP: initialize, open, diagnostics, semantic tokens, folding,
+// symbols, a live append, custom requests, shutdown and exit.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DocumentSymbolRequest, FoldingRangeRequest, SemanticTokensRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { TestClient } from '../support/lspClient';
+
+const rec = (msg: string, time: string, type: string, comp = 'CcmExec') =>
+  `<![LOG[${msg}]LOG]!><time="${time}" date="3-15-2026" component="${comp}" context="" type="${type}" thread="100" file="">`;
+const TEXT = [
+  rec('Starting CcmExec service', '08:00:00.000+000', '1'),
+  rec('Failed to connect\r\n   at Worker.Run()\r\n   at Thread.Start()', '08:00:01.000+000', '3'),
+  rec('Low disk space', '08:00:02.000+000', '2', 'PolicyAgent'),
+  '<![LOG[cut off record',
+  rec('Install complete', '08:00:03.000+000', '0'),
+].join('\r\n') + '\r\n';
+const URI = 'file:///logs/CcmExec.log';
+
+let client: TestClient;
+before(async () => { client = await TestClient.start(); });
+after(async () => { if (client) await client.stop().catch(() => client.proc.kill()); });
+
+test('open: parse findings arrive as diagnostics on the right line', async () => {
+  await client.open(URI, TEXT);
+  const diags = await client.waitForDiagnostics(URI, (d) => d.length > 0);
+  assert.deepEqual(diags.map((d) => [d.code, d.range.start.line, d.severity]), [['truncated-record', 5, 3]]);
+  assert.equal(diags[0].source, 'CMLog Lens');
+});
+
+test('semantic tokens colour error, warning and success messages on every line of the record', async () => {
+  const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: URI } });
+  const decoded: [number, number, number, number][] = [];
+  let line = 0, char = 0;
+  for (let i = 0; i < tokens.data.length; i += 5) {
+    const [dl, dc, len, type] = tokens.data.slice(i, i + 5);
+    line += dl;
+    char = dl === 0 ? char + dc : dc;
+    decoded.push([line, char, len, type]);
+  }
+  const types = new Map<number, number[]>();
+  for (const [l, , , t] of decoded) types.set(t, [...(types.get(t) ?? []), l]);
+  assert.deepEqual(types.get(2), [1, 2, 3], 'error record spans lines 1-3');
+  assert.deepEqual(types.get(1), [4], 'warning');
+  assert.deepEqual(types.get(0), [6], 'success');
+  // Only the message part is coloured: the attribute block keeps its TextMate colours.
+  const warn = decoded.find(([l]) => l === 4)!;
+  assert.equal(warn[2], rec('Low disk space', '08:00:02.000+000', '2', 'PolicyAgent').indexOf(']LOG]!>') + ']LOG]!>'.length);
+});
+
+test('folding ranges cover the multi-line record', async () => {
+  const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
+  assert.deepEqual(ranges?.map((r) => [r.startLine, r.endLine]), [[1, 3]]);
+});
+
+test('document symbols list errors and warnings grouped by component', async () => {
+  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as DocumentSymbol[];
+  assert.deepEqual(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]), [
+    ['CcmExec', ['Failed to connect']],
+    ['PolicyAgent', ['Low disk space']],
+  ]);
+  assert.match(symbols[0].children![0].detail!, /^error · 2026-03-15 08:00:01/);
+});
+
+test('status bar facts: counts, format and time zone', async () => {
+  const info = await client.connection.sendRequest('cmlog/fileInfo', { uri: URI }) as Record<string, unknown>;
+  assert.deepEqual(info, { format: 'ccm', encoding: 'utf-8', entries: 5, errors: 1, warnings: 1, timeZone: 'UTC+00:00; 1 records: no offset (UTC unknown)' });
+  const ranges = await client.connection.sendRequest('cmlog/severityRanges', { uri: URI });
+  assert.deepEqual(ranges, { errors: [{ start: 1, end: 3 }], warnings: [{ start: 4, end: 4 }] });
+});
+
+test('a live append updates the diagnostics of the new version', async () => {
+  const version = await client.append(URI, 7, 0, '<![LOG[another cut off\r\n' + rec('after', '08:00:04.000+000', '1') + '\r\n');
+  const diags = await client.waitForDiagnostics(URI, (_d, v) => v === version);
+  assert.deepEqual(diags.map((d) => [d.code, d.range.start.line]), [['truncated-record', 5], ['truncated-record', 7]]);
+});
+
+test('rules can be switched off by settings', async () => {
+  client.settings = { rules: { 'truncated-record': 'off' } };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await client.waitForDiagnostics(URI, (d) => d.length === 0);
+  client.settings = {};
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await client.waitForDiagnostics(URI, (d) => d.length === 2);
+});
+
+test('requests on unknown documents answer empty, never fail', async () => {
+  const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: 'file:///nope.log' } });
+  assert.deepEqual(ranges, []);
+  assert.equal(await client.connection.sendRequest('cmlog/fileInfo', { uri: 'file:///nope.log' }), null);
+});
+
+test('shutdown and exit end the process cleanly', async () => {
+  const code = await client.stop();
+  assert.equal(code, 0);
+  client = undefined as unknown as TestClient;
+});
