@@ -28,7 +28,7 @@ test('open: parse findings arrive as diagnostics on the right line', async () =>
 });
 
 test('semantic tokens colour error, warning and success messages on every line of the record', async () => {
-  const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: URI } });
+  const tokens = (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: URI } }))!;
   const decoded: [number, number, number, number][] = [];
   let line = 0, char = 0;
   for (let i = 0; i < tokens.data.length; i += 5) {
