@@ -7,8 +7,10 @@ import { CLOSE, OPEN, scan, SpanList } from './parse/scan';
 import { BAD_OFFSET, NO_OFFSET, toUtc } from './parse/time';
 import { EntryFlag, type Encoding, type Entry, type Format, type OffsetSource, type ParseOptions, type Severity, type UnparsedSpan } from './model';
 
-const ATTRIBUTE = /(\w+)="([^"\n]*)"/g;
-const SMS_PARTS = /\$\$<([^>\n]*)><([^>\n]*)>(?:<thread=([^>\n]*)>)?/;
+// Linear on any line: a name starts only at a word start (else `\w+` would be retried inside every
+// word), and the legacy tail is matched once, anchored where it was found.
+const ATTRIBUTE = /(?<!\w)(\w+)="([^"\n]*)"/g;
+const SMS_PARTS = /^\$\$<([^>\n]*)><([^>\n]*)>(?:<thread=([^>\n]*)>)?/;
 
 export class LogFile {
   readonly table = new EntryTable();
@@ -38,7 +40,8 @@ export class LogFile {
     log.bomLength = d.bomLength;
     log.pendingBytes = d.pending;
     log.byteLength = bytes.length;
-    log.decoder = new AppendDecoder(d.encoding, bytes.slice(bytes.length - d.pending));
+    // A copy: a view of `bytes` would keep the whole file's buffer alive for a few held-back bytes.
+    log.decoder = new AppendDecoder(d.encoding, Uint8Array.prototype.slice.call(bytes, bytes.length - d.pending));
     log.appendDecoded(d.text);
     log.table.compact();
     return log;

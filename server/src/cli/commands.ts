@@ -1,5 +1,6 @@
 // The `cmlog` commands, one file each. Add a command here.
 import { checkCommand } from './check';
 import type { Command } from './common';
+import { relatedCommand } from './related';
+import { timelineCommand } from './timeline';
 
-export const commands: Command[] = [checkCommand];

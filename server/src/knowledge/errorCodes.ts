@@ -423,6 +423,8 @@ const CONTEXT_HEX_RE = new RegExp(`${CONTEXT}${SEP}(0[xX][0-9A-Fa-f]{1,7})${AFTE
 const CONTEXT_DEC_RE = new RegExp(`${CONTEXT}${SEP}(-?\\d{9,10})${AFTER}`, 'gi');
 /** `Win32 Error = 5` (ConfigMgr writes this). Group 1, at the end; value must fit 16 bits. */
 const WIN32_DEC_RE = new RegExp(`(?<![0-9A-Za-z_])win32\\s?error(?:\\s?code)?${SEP}(\\d{1,5})(?![0-9A-Za-z_]|\\.\\d)`, 'gi');
+/** The patterns composed above, for the regex safety test (it finds literal patterns by itself). */
+export const COMPOSED_PATTERNS: readonly RegExp[] = [HEX8_RE, CONTEXT_HEX_RE, CONTEXT_DEC_RE, WIN32_DEC_RE];
 
 function collect(re: RegExp, message: string, out: FoundErrorCode[], accept: (text: string) => number | undefined): void {
   re.lastIndex = 0;

@@ -72,13 +72,13 @@ export class AppendDecoder {
       // Reuse the whole-file logic on a fake BOM so the surrogate/odd-byte rules stay in one place.
       const bom = this.encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
       const d = decodeUtf16(concat(Uint8Array.from(bom), bytes), this.encoding);
-      this.held = bytes.subarray(bytes.length - d.pending);
+      this.held = Uint8Array.prototype.slice.call(bytes, bytes.length - d.pending);
       return { text: d.text, pending: d.pending };
     }
     const pending = utf8IncompleteTail(bytes);
     try {
       const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, bytes.length - pending));
-      this.held = bytes.slice(bytes.length - pending);
+      this.held = Uint8Array.prototype.slice.call(bytes, bytes.length - pending);
       return { text, pending };
     } catch {
       return null;
