@@ -1,0 +1,105 @@
+// `cmlog related FILE:LINE`: what the other logs wrote around that record, compared in UTC (the
+// same answer as the editor's code lens), nearest first.
+import * as path from 'node:path';
+import type { ParseOptions } from '../model';
+import { isoUtc } from '../parse/time';
+import type { LogInput } from '../rules/types';
+import { normalizeUserPath } from '../workspace/discover';
+import { Timeline, type RelatedResult } from '../workspace/timeline';
+import { oneOf, parseArgs, UsageError } from './args';
+import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
+import { loadLogs } from './load';
+import { firstLine, positiveInt, printable } from './timeline';
+
+export const relatedCommand: Command = {
+  name: 'related',
+  synopsis: `related FILE:LINE [--window 5s] [--include-self] [--limit N] [--format text|json] [PATH...]
+      entries of the logs under PATH (default: FILE's folder) within the window of that line, in UTC, nearest first`,
+  async run(argv, io) {
+    const args = parseArgs(argv, ['window', 'format', 'limit', ...PARSE_FLAGS], ['include-self']);
+    const [target, ...paths] = args.positional;
+    if (!target) throw new UsageError('related: no FILE:LINE given');
+    const { file, line } = parseFileLine(target);
+    return related(file, line, paths, {
+      windowMs: parseDuration(args.options.get('window') ?? '5s'),
+      includeSelf: args.options.get('include-self') === true,
+      limit: args.options.has('limit') ? positiveInt(args.options.get('limit'), 'limit') : undefined,
+      format: oneOf(args.options.get('format'), ['text', 'json'] as const, 'format', 'text'),
+      parse: parseOptions(args),
+    }, io);
+  },
+};
+
+export interface RelatedCliOptions {
+  windowMs: number;
+  includeSelf: boolean;
+  limit?: number;
+  format: 'text' | 'json';
+  parse: ParseOptions;
+}
+
+export async function related(file: string, line: number, paths: string[], opts: RelatedCliOptions, io: Io): Promise<number> {
+  const anchorPath = path.resolve(normalizeUserPath(file));
+  const roots = paths.length > 0 ? paths : [path.dirname(anchorPath)];
+  const loaded = await loadLogs([...roots, file], opts.parse);
+  for (const p of loaded.problems) io.err(`cmlog: ${p.path}: ${p.reason}`);
+  const anchorLog = loaded.logs.find((x) => path.resolve(x.key) === anchorPath);
+  if (!anchorLog) {
+    if (!loaded.problems.some((p) => path.resolve(normalizeUserPath(p.path)) === anchorPath)) io.err(`cmlog: ${file}: not read`);
+    return 2;
+  }
+  const entry = anchorLog.log.entryAtLine(line - 1);
+  if (entry < 0) {
+    io.err(`cmlog: ${anchorLog.key}:${line}: no log record on this line` + (line > anchorLog.log.lineCount ? ` (the file has ${anchorLog.log.lineCount} lines)` : ''));
+    return 2;
+  }
+  const timeline = new Timeline(loaded.logs);
+  const r = timeline.related(anchorLog.key, entry, { windowMs: opts.windowMs, includeSelf: opts.includeSelf, limit: opts.limit });
+  if (opts.format === 'json') {
+    io.out(JSON.stringify({
+      anchor: { path: r.anchor.key, line: r.anchor.line + 1, utc: isoUtc(r.anchor.utc) },
+      related: r.related.map((x) => ({ path: x.key, line: x.line + 1, utc: isoUtc(x.utc), deltaMs: x.deltaMs, message: x.message })),
+      total: r.total,
+      offsetUnknown: r.unknownOffsetLogs,
+      defaultOffset: r.defaultOffsetLogs,
+    }, null, 2));
+  } else {
+    for (const x of r.related) io.out(`${x.key}:${x.line + 1}: ${formatDelta(x.deltaMs)} ${printable(firstLine(x.message))}`);
+  }
+  notes(r, anchorLog, timeline, opts, io);
+  return loaded.problems.length > 0 ? 2 : 0;
+}
+
+function notes(r: RelatedResult, anchor: LogInput, timeline: Timeline, opts: RelatedCliOptions, io: Io): void {
+  if (r.anchor.utc === null) {
+    io.err(`cmlog: note: ${anchor.key}:${r.anchor.line + 1}: the time of this record is unknown` +
+      (anchor.log.offsetSource(r.anchor.entryIndex) === 'missing' ? ' (no offset written; --default-offset sets one)' : '') + ': nothing compared');
+  }
+  for (const k of r.unknownOffsetLogs) {
+    if (k === anchor.key && r.anchor.utc === null) continue;
+    io.err(`cmlog: note: ${k}: ${timeline.stats(k)!.offsetUnknown} entries have no offset (time zone unknown) and were not compared; --default-offset places them`);
+  }
+  for (const k of r.defaultOffsetLogs) io.err(`cmlog: note: ${k}: times placed with the default offset, not a written one`);
+  if (opts.limit !== undefined && r.total > r.related.length) io.err(`cmlog: note: ${r.total} entries in ${r.logCount} logs within the window, ${r.related.length} shown`);
+}
+
+/** `FILE:LINE`, the file possibly Windows-style (`C:\Logs\x.log:12`). */
+export function parseFileLine(s: string): { file: string; line: number } {
+  const colon = s.lastIndexOf(':');
+  const digits = colon < 0 ? '' : s.slice(colon + 1);
+  if (colon <= 0 || !/^\d{1,9}$/.test(digits) || Number(digits) < 1) throw new UsageError(`related: '${s}' is not FILE:LINE (lines count from 1)`);
+  return { file: s.slice(0, colon), line: Number(digits) };
+}
+
+/** `5s`, `500ms`, `2m`, `1.5s`, `1h`; a bare number is seconds. */
+export function parseDuration(value: string | true): number {
+  const m = typeof value === 'string' ? /^(\d{1,9}(?:\.\d{1,6})?)\s*(ms|s|m|h)?$/i.exec(value.trim()) : null;
+  if (!m) throw new UsageError('--window takes a duration such as 5s, 500ms or 2m');
+  const unit = (m[2] ?? 's').toLowerCase();
+  return Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000);
+}
+
+/** `+1.077s`, `-0.250s`. */
+export function formatDelta(ms: number): string {
+  return `${ms < 0 ? '-' : '+'}${(Math.abs(ms) / 1000).toFixed(3)}s`;
+}

@@ -1,0 +1,153 @@
+// `cmlog timeline`: the logs under PATH merged into one view in UTC order (CMTrace's "merge
+// selected files"), each line with its source log and the wall-clock time as the log wrote it.
+import * as path from 'node:path';
+import { Severity, severityName } from '../model';
+import { isoUtc } from '../parse/time';
+import type { LogInput } from '../rules/types';
+import { Timeline, type MergeFilters } from '../workspace/timeline';
+import { oneOf, parseArgs, UsageError } from './args';
+import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
+import { loadLogs } from './load';
+
+export const timelineCommand: Command = {
+  name: 'timeline',
+  synopsis: `timeline [--severity error,warning] [--component NAME]... [--thread N]... [--from ISO] [--to ISO]
+           [--unknown last|exclude] [--limit N] [--format text|json] PATH...
+      the logs under PATH merged in UTC order: time (UTC), log, wall clock as written, severity, component, message`,
+  async run(argv, io) {
+    const { rest, values } = takeRepeated(argv, ['component', 'thread', 'severity']);
+    const args = parseArgs(rest, ['format', 'from', 'to', 'unknown', 'limit', ...PARSE_FLAGS], []);
+    if (args.positional.length === 0) throw new UsageError('timeline: no PATH given');
+    const format = oneOf(args.options.get('format'), ['text', 'json'] as const, 'format', 'text');
+    const filters: MergeFilters = {};
+    if (values.severity.length) filters.severities = values.severity.map(severityOf);
+    if (values.component.length) filters.components = values.component;
+    if (values.thread.length) filters.threads = values.thread;
+    const from = args.options.get('from'), to = args.options.get('to');
+    if (from !== undefined) filters.from = parseIsoUtc(from, 'from', 'start');
+    if (to !== undefined) filters.to = parseIsoUtc(to, 'to', 'end');
+    if (args.options.has('unknown')) filters.unknown = oneOf(args.options.get('unknown'), ['last', 'exclude'] as const, 'unknown', 'last');
+    if (args.options.has('limit')) filters.limit = positiveInt(args.options.get('limit'), 'limit');
+    const loaded = await loadLogs(args.positional, parseOptions(args));
+    for (const p of loaded.problems) io.err(`cmlog: ${p.path}: ${p.reason}`);
+    printTimeline(loaded.logs, filters, format, io);
+    return loaded.problems.length > 0 ? 2 : 0;
+  },
+};
+
+export function printTimeline(logs: readonly LogInput[], filters: MergeFilters, format: 'text' | 'json', io: Io): void {
+  const timeline = new Timeline(logs);
+  const byKey = new Map(logs.map((x) => [x.key, x]));
+  const view = timeline.merged(filters);
+  const short = shortNames(logs.map((x) => x.key));
+  if (format === 'json') {
+    io.out('{\n  "entries": [');
+    for (let i = 0; i < view.count; i++) {
+      const { key, entryIndex } = view.at(i);
+      const e = byKey.get(key)!.log.entry(entryIndex);
+      io.out('    ' + JSON.stringify({
+        utc: isoUtc(view.utc[i]), path: key, line: e.line + 1, date: e.dateText ?? null, time: e.timeText ?? null,
+        severity: severityName[e.severity], component: e.component, thread: e.thread, message: e.message,
+      }) + (i + 1 < view.count ? ',' : ''));
+    }
+    io.out('  ],');
+    io.out(`  "offsetUnknown": ${JSON.stringify(view.unknownOffsetLogs)},`);
+    io.out(`  "defaultOffset": ${JSON.stringify(view.defaultOffsetLogs)},`);
+    io.out(`  "unknownUtc": ${JSON.stringify({ count: view.unknownCount, placement: view.unknown })}\n}`);
+  } else {
+    const width = Math.max(0, ...[...new Set(view.keys)].map((k) => short.get(k)!.length));
+    for (let i = 0; i < view.count; i++) {
+      const { key, entryIndex, utc } = view.at(i);
+      const e = byKey.get(key)!.log.entry(entryIndex);
+      const where = `${short.get(key)}:${e.line + 1}`;
+      const wall = e.timeText !== undefined ? `${e.dateText ?? ''} ${e.timeText}`.trim() : '-';
+      io.out(`${utc === null ? 'unknown UTC'.padEnd(24) : isoUtc(utc)}  ${where.padEnd(width + 7)} ${wall.padEnd(28)} ${SEVERITY_LETTER[e.severity]} ${printable(e.component)}: ${printable(firstLine(e.message))}`);
+    }
+  }
+  for (const k of view.unknownOffsetLogs) {
+    io.err(`cmlog: note: ${k}: ${timeline.stats(k)!.offsetUnknown} entries have no offset (time zone unknown): ` +
+      (view.unknown === 'last' ? 'listed last' : 'left out') + '; --default-offset places them');
+  }
+  for (const k of view.defaultOffsetLogs) io.err(`cmlog: note: ${k}: ${timeline.stats(k)!.defaultOffset} entries placed with the default offset, not a written one`);
+}
+
+const SEVERITY_LETTER: Record<Severity, string> = { [Severity.Success]: 'S', [Severity.Information]: 'I', [Severity.Warning]: 'W', [Severity.Error]: 'E' };
+
+function severityOf(name: string): Severity {
+  switch (name.toLowerCase()) {
+    case 'error': case 'e': return Severity.Error;
+    case 'warning': case 'warn': case 'w': return Severity.Warning;
+    case 'information': case 'info': case 'i': return Severity.Information;
+    case 'success': case 's': return Severity.Success;
+    default: throw new UsageError(`--severity takes error, warning, information, success (not '${name}')`);
+  }
+}
+
+/**
+ * Pulls options that may be given several times (`--component A --component B`, or `A,B`) out of
+ * argv before the strict parser sees it.
+ */
+export function takeRepeated<N extends string>(argv: string[], names: readonly N[]): { rest: string[]; values: Record<N, string[]> } {
+  const values = Object.fromEntries(names.map((n) => [n, [] as string[]])) as Record<N, string[]>;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') { rest.push(...argv.slice(i)); break; }
+    const eq = a.indexOf('=');
+    const name = (a.startsWith('--') ? (eq < 0 ? a.slice(2) : a.slice(2, eq)) : '') as N;
+    if (!names.includes(name)) { rest.push(a); continue; }
+    const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
+    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+    values[name].push(...value.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  }
+  return { rest, values };
+}
+
+export function positiveInt(value: string | true | undefined, name: string): number {
+  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) throw new UsageError(`--${name} takes a whole number`);
+  return Number(value);
+}
+
+// Date, optional time (minutes, seconds, fraction), optional zone. No nested quantifiers: linear.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * An ISO-8601 time; UTC when it names no zone. As the end of a range it covers the unit it is
+ * written to: `--to 2020-02-23T16:20` includes 16:20:59.999.
+ */
+export function parseIsoUtc(value: string | true | undefined, name: string, edge: 'start' | 'end'): number {
+  const m = typeof value === 'string' ? ISO.exec(value.trim()) : null;
+  if (!m) throw new UsageError(`--${name} takes an ISO-8601 time such as 2020-02-23T15:20:10Z (UTC unless a zone is given)`);
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const fracMs = frac ? Number(('0.' + frac)) * 1000 : 0;
+  let ms = Date.UTC(+y, +mo - 1, +d, h ? +h : 0, mi ? +mi : 0, s ? +s : 0) + fracMs;
+  const check = new Date(Date.UTC(+y, +mo - 1, +d, h ? +h : 0, mi ? +mi : 0, s ? +s : 0));
+  if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || (h && +h > 23) || (mi && +mi > 59) || (s && +s > 59)) {
+    throw new UsageError(`--${name}: no such time '${value}'`);
+  }
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const digits = zone.replace(':', '');
+    const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+    ms -= (digits[0] === '-' ? -1 : 1) * minutes * 60_000;
+  }
+  if (edge === 'end' && !frac) ms += (!h ? 86_400_000 : !s ? 60_000 : 1000) - 0.001; // 1 µs: a double near 1.6e12 ms resolves ~0.25 µs
+  return ms;
+}
+
+/** File names alone where they are unique; otherwise the path (two machines' ccmsetup.log). */
+export function shortNames(keys: readonly string[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const k of keys) count.set(path.basename(k), (count.get(path.basename(k)) ?? 0) + 1);
+  return new Map(keys.map((k) => [k, count.get(path.basename(k))! > 1 ? k : path.basename(k)]));
+}
+
+export function firstLine(s: string): string {
+  const nl = s.indexOf('\n');
+  return (nl < 0 ? s : s.slice(0, nl)).replace(/\r$/, '');
+}
+
+/** Control characters (ANSI escapes, NUL) shown as text, never sent to the terminal. */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

@@ -1,0 +1,325 @@
+// The logs under a set of folders on disk, parsed and kept up to date, with their UTC timeline.
+// No LSP and no editor here: the language server (or a worker thread) drives it with file-watcher
+// events and listens to its change events.
+//
+// A refresh costs what changed on disk: a grown file has only its new bytes read and parsed
+// (LogFile.appendBytes); a shrunk one (rotation), one replaced by another file (new inode, or the
+// same size with a new modification time, or bytes before the old end that changed) is parsed
+// again from scratch; a removed one is dropped.
+import { promises as fs, type Stats } from 'node:fs';
+import * as path from 'node:path';
+import type { LogFile } from '../logFile';
+import type { ParseOptions } from '../model';
+import { decode } from '../parse/decode';
+import { detectFormat, isLogFileName } from '../parse/detect';
+import type { LogInput } from '../rules/types';
+import { describeError, discover, looksBinary, normalizeUserPath, type Skipped } from './discover';
+import { readLog } from './readLog';
+import { Timeline } from './timeline';
+
+export type ChangeKind = 'added' | 'appended' | 'reparsed' | 'removed';
+
+export interface IndexChange {
+  key: string;
+  kind: ChangeKind;
+}
+
+export type RefreshResult = ChangeKind | 'unchanged' | 'ignored';
+
+export interface WorkspaceIndexOptions {
+  /** Folders (or single files) to index. */
+  folders: readonly string[];
+  /** Files to index among the logs found (e.g. a `cmlog.include` glob); default all. Gets absolute paths. */
+  include?: (file: string) => boolean;
+  /** Files to leave out (e.g. `files.exclude`); default none. Gets absolute paths. */
+  exclude?: (file: string) => boolean;
+  /** How to read times, for every file or per file (a default offset for the IME logs of one folder). */
+  parseOptions?: ParseOptions | ((file: string) => ParseOptions);
+  /** Called as files are indexed by `build()`. */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** Bytes kept from the end of what was parsed: an append must continue exactly these bytes. */
+export const APPEND_CHECK_BYTES = 64;
+const TAIL = APPEND_CHECK_BYTES;
+const SNIFF = 64 * 1024;
+
+interface FileState {
+  input: LogInput;
+  /** Bytes parsed so far, and the identity of the file they came from. */
+  size: number;
+  ino: number;
+  dev: number;
+  mtimeMs: number;
+  tail: Uint8Array;
+}
+
+export class WorkspaceIndex {
+  readonly timeline = new Timeline();
+  /** Bytes read from disk so far (parses, appends and the small checks around them). */
+  bytesRead = 0;
+  /** Paths found but not readable, from the last build and from refreshes. */
+  problems: Skipped[] = [];
+  private readonly files = new Map<string, FileState>();
+  private readonly listeners: ((changes: IndexChange[]) => void)[] = [];
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private folders: string[];
+
+  constructor(private readonly options: WorkspaceIndexOptions) {
+    this.folders = options.folders.map((f) => path.resolve(normalizeUserPath(f)));
+  }
+
+  /** Listens to changes; returns a function that stops listening. */
+  onDidChange(listener: (changes: IndexChange[]) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const k = this.listeners.indexOf(listener);
+      if (k >= 0) this.listeners.splice(k, 1);
+    };
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Every indexed log, by key (absolute path). */
+  logs(): LogInput[] {
+    return [...this.files.keys()].sort().map((k) => this.files.get(k)!.input);
+  }
+
+  get(file: string): LogInput | undefined {
+    return this.files.get(keyOf(file))?.input;
+  }
+
+  has(file: string): boolean {
+    return this.files.has(keyOf(file));
+  }
+
+  /**
+   * Finds every log under the folders and brings the index in line with the disk: new files are
+   * parsed, known ones refreshed, vanished ones dropped. Progress goes to `onProgress`.
+   */
+  async build(): Promise<void> {
+    const found = await discover(this.folders);
+    this.problems = [...found.problems];
+    const files = found.files.map((f) => path.resolve(f)).filter((f) => this.accepts(f));
+    const wanted = new Set(files);
+    for (const key of [...this.files.keys()]) if (!wanted.has(key)) await this.queue(key, () => this.drop(key));
+    let done = 0;
+    this.options.onProgress?.(0, files.length, '');
+    for (const file of files) {
+      await this.refreshKey(file, true);
+      this.options.onProgress?.(++done, files.length, file);
+    }
+  }
+
+  /** Changes the folders indexed; call build() after. */
+  setFolders(folders: readonly string[]): void {
+    this.folders = folders.map((f) => path.resolve(normalizeUserPath(f)));
+  }
+
+  /** New parse options (e.g. a default offset set by the user): applied to every log, no re-read. */
+  setParseOptions(options: ParseOptions | ((file: string) => ParseOptions)): void {
+    (this.options as { parseOptions?: WorkspaceIndexOptions['parseOptions'] }).parseOptions = options;
+    const changes: IndexChange[] = [];
+    for (const [key, st] of this.files) {
+      st.input.log.setOptions(this.parseOptionsFor(key));
+      this.timeline.rebuild(key);
+      changes.push({ key, kind: 'reparsed' });
+    }
+    this.emit(changes);
+  }
+
+  /**
+   * Brings one file in line with the disk (a file watcher's create/change/delete). Calls for the
+   * same file run one after the other.
+   */
+  refresh(file: string): Promise<RefreshResult> {
+    return this.refreshKey(keyOf(file), false);
+  }
+
+  private refreshKey(key: string, discovered: boolean): Promise<RefreshResult> {
+    return this.queue(key, () => this.doRefresh(key, discovered));
+  }
+
+  private queue<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const prev = this.queues.get(key) ?? Promise.resolve();
+    const next = prev.then(task, task);
+    const settled = next.then(() => undefined, () => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => { if (this.queues.get(key) === settled) this.queues.delete(key); });
+    return next;
+  }
+
+  private async doRefresh(key: string, discovered: boolean): Promise<RefreshResult> {
+    const state = this.files.get(key);
+    let st: Stats;
+    try {
+      st = await fs.stat(key);
+    } catch (e) {
+      if (state) return this.drop(key);
+      if ((e as NodeJS.ErrnoException)?.code !== 'ENOENT' && discovered) this.problem(key, describeError(e));
+      return 'ignored';
+    }
+    if (!st.isFile()) return state ? this.drop(key) : 'ignored';
+    if (!state) {
+      if (!this.inFolders(key) || !this.accepts(key)) return 'ignored';
+      if (!discovered && !(await this.isLog(key))) return 'ignored';
+      return (await this.parse(key)) ? 'added' : 'ignored';
+    }
+    if (st.ino !== state.ino || st.dev !== state.dev || st.size < state.size) return this.reparse(key);
+    if (st.size === state.size) return st.mtimeMs === state.mtimeMs ? 'unchanged' : this.reparse(key);
+    return this.append(key, state, st);
+  }
+
+  /** The file grew: read the bytes after what was parsed, checking the ones before still match. */
+  private async append(key: string, state: FileState, st: Stats): Promise<RefreshResult> {
+    const keep = state.tail.length;
+    const want = st.size - state.size + keep;
+    const buf = Buffer.alloc(want);
+    let got = 0;
+    try {
+      const fh = await fs.open(key, 'r');
+      try {
+        while (got < want) {
+          const { bytesRead } = await fh.read(buf, got, want - got, state.size - keep + got);
+          if (bytesRead === 0) break;
+          got += bytesRead;
+        }
+      } finally {
+        await fh.close();
+      }
+    } catch (e) {
+      this.problem(key, describeError(e));
+      return this.drop(key);
+    }
+    this.bytesRead += got;
+    // Shorter than stat said (truncated meanwhile) or different before the old end (rewritten): again.
+    if (got < want || !sameBytes(buf.subarray(0, keep), state.tail)) return this.reparse(key);
+    const added = buf.subarray(keep);
+    if (!state.input.log.appendBytes(added)) return this.reparse(key);
+    state.size = st.size;
+    state.mtimeMs = st.mtimeMs;
+    state.tail = tailOf(state.tail, added);
+    this.timeline.update(key);
+    this.emit([{ key, kind: 'appended' }]);
+    return 'appended';
+  }
+
+  private async reparse(key: string): Promise<RefreshResult> {
+    const ok = await this.parse(key);
+    return ok ? 'reparsed' : 'removed';
+  }
+
+  /** Parses the whole file; returns false (and drops it) when it cannot be read. */
+  private async parse(key: string): Promise<boolean> {
+    const had = this.files.has(key);
+    let log: LogFile;
+    let st: Stats;
+    let tail: Uint8Array;
+    try {
+      log = await readLog(key, this.parseOptionsFor(key));
+      const fh = await fs.open(key, 'r');
+      try {
+        st = await fh.stat();
+        // The identity is that of the bytes parsed: if the file grew meanwhile, the next refresh appends.
+        const n = Math.min(TAIL, log.byteLength);
+        tail = Buffer.alloc(n);
+        const { bytesRead } = await fh.read(tail, 0, n, log.byteLength - n);
+        if (bytesRead < n) tail = tail.subarray(0, bytesRead);
+        this.bytesRead += log.byteLength + bytesRead;
+      } finally {
+        await fh.close();
+      }
+    } catch (e) {
+      this.problem(key, describeError(e));
+      if (had) this.drop(key);
+      return false;
+    }
+    const input: LogInput = { key, name: path.basename(key), log };
+    const size = log.byteLength;
+    // Modified between the parse and the stat without growing: parse again on the next refresh.
+    const mtimeMs = st.size === size ? st.mtimeMs : -1;
+    this.files.set(key, { input, size, ino: st.ino, dev: st.dev, mtimeMs, tail });
+    this.timeline.set(input);
+    this.problems = this.problems.filter((p) => p.path !== key);
+    this.emit([{ key, kind: had ? 'reparsed' : 'added' }]);
+    return true;
+  }
+
+  private drop(key: string): Promise<RefreshResult> {
+    if (!this.files.delete(key)) return Promise.resolve('ignored');
+    this.timeline.remove(key);
+    this.emit([{ key, kind: 'removed' }]);
+    return Promise.resolve('removed');
+  }
+
+  /** A file that appeared in a folder: a log by name, or by content (not binary, records found). */
+  private async isLog(key: string): Promise<boolean> {
+    try {
+      const fh = await fs.open(key, 'r');
+      try {
+        const buf = Buffer.alloc(SNIFF);
+        const { bytesRead } = await fh.read(buf, 0, SNIFF, 0);
+        this.bytesRead += bytesRead;
+        const head = buf.subarray(0, bytesRead);
+        if (looksBinary(head)) return false;
+        return isLogFileName(path.basename(key)) || detectFormat(decode(head).text) !== 'plain';
+      } finally {
+        await fh.close();
+      }
+    } catch {
+      return false;
+    }
+  }
+
+  private accepts(key: string): boolean {
+    const { include, exclude } = this.options;
+    return (!include || include(key)) && !(exclude && exclude(key));
+  }
+
+  private inFolders(key: string): boolean {
+    return this.folders.some((f) => key === f || key.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+  }
+
+  private parseOptionsFor(key: string): ParseOptions {
+    const o = this.options.parseOptions;
+    return typeof o === 'function' ? o(key) : o ?? {};
+  }
+
+  private problem(key: string, reason: string): void {
+    this.problems = this.problems.filter((p) => p.path !== key);
+    this.problems.push({ path: key, reason });
+  }
+
+  private emit(changes: IndexChange[]): void {
+    if (changes.length === 0) return;
+    for (const l of [...this.listeners]) {
+      try {
+        l(changes);
+      } catch {
+        // A failing listener must not stop the index or the other listeners.
+      }
+    }
+  }
+}
+
+function keyOf(file: string): string {
+  return path.resolve(normalizeUserPath(file));
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The last TAIL bytes of old + added. */
+function tailOf(old: Uint8Array, added: Uint8Array): Uint8Array {
+  if (added.length >= TAIL) return Uint8Array.from(added.subarray(added.length - TAIL));
+  const out = new Uint8Array(Math.min(TAIL, old.length + added.length));
+  const fromOld = out.length - added.length;
+  out.set(old.subarray(old.length - fromOld), 0);
+  out.set(added, fromOld);
+  return out;
+}

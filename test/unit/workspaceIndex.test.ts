@@ -1,0 +1,291 @@
+// The workspace index on real files in a temporary folder: appends are read incrementally (counted
+// in bytes), shrunk or replaced files are parsed again, removed ones dropped.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LogFile } from '../../server/src/logFile';
+import { APPEND_CHECK_BYTES, WorkspaceIndex, type IndexChange } from '../../server/src/workspace/index';
+import { expandBraces, globMatcher, startIndexWorker } from '../../server/src/workspace/indexWorker';
+import { snapshot } from '../support/model';
+
+const SAMPLES = path.resolve(__dirname, '..', '..', 'samples');
+
+const rec = (msg: string, sec: number, bias = '+300') =>
+  `<![LOG[${msg}]LOG]!><time="10:20:${String(sec % 60).padStart(2, '0')}.000${bias}" date="02-23-2020" component="Test" context="" type="1" thread="1" file="">\r\n`;
+
+async function tempFolder(): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), 'cmlog-index-'));
+}
+
+/** The index's model of `file` must equal a fresh parse of the file as it is on disk now. */
+async function assertFresh(index: WorkspaceIndex, file: string): Promise<void> {
+  const model = index.get(file)!.log;
+  const fresh = LogFile.fromBytes(await fs.readFile(file));
+  assert.deepEqual(snapshot(model), snapshot(fresh));
+  assert.equal(index.timeline.stats(file)!.entries, fresh.entryCount);
+}
+
+test('build: finds the logs under the folders, honours include/exclude, reports progress', async () => {
+  const dir = await tempFolder();
+  try {
+    await fs.cp(SAMPLES, dir, { recursive: true });
+    await fs.writeFile(path.join(dir, 'notes.txt'), 'just some notes\n');
+    const progress: [number, number][] = [];
+    const changes: IndexChange[] = [];
+    const index = new WorkspaceIndex({
+      folders: [dir],
+      exclude: (f) => f.endsWith('.lo_'),
+      include: (f) => !f.includes('ADAL'),
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    index.onDidChange((c) => changes.push(...c));
+    await index.build();
+    const names = index.logs().map((x) => path.relative(dir, x.key).split(path.sep).join('/'));
+    assert.deepEqual(names, [
+      'Client/ClientIDManagerStartup.log', 'Client/IntuneManagementExtension.log', 'Client/ccmsetup.log',
+      'SiteServer/CCM_STS.log', 'SiteServer/CloudUserSync.log', 'SiteServer/MP_RegistrationManager.log', 'SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log',
+    ]);
+    assert.ok(index.logs().every((x) => path.isAbsolute(x.key) && x.name === path.basename(x.key)));
+    assert.deepEqual(progress[0], [0, 7]);
+    assert.deepEqual(progress.at(-1), [7, 7]);
+    assert.equal(changes.length, 7);
+    assert.ok(changes.every((c) => c.kind === 'added'));
+    assert.deepEqual(index.timeline.keys(), index.logs().map((x) => x.key));
+    // The timeline of the index lines up the client and the MP (see samples/README.md).
+    const client = path.join(dir, 'Client', 'ClientIDManagerStartup.log');
+    const r = index.timeline.related(client, index.get(client)!.log.entryAtLine(4), { windowMs: 5000 });
+    assert.deepEqual(r.related.map((x) => [path.basename(x.key), x.line + 1, x.deltaMs])[0], ['MP_RegistrationManager.log', 7, 1077]);
+    assert.deepEqual(r.unknownOffsetLogs, [path.join(dir, 'Client', 'IntuneManagementExtension.log')]);
+    // A second build with nothing changed reads nothing but what it must to discover.
+    changes.length = 0;
+    await index.build();
+    assert.deepEqual(changes, []);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('append: only the new bytes are read, and the model equals a fresh parse', async () => {
+  const dir = await tempFolder();
+  try {
+    const file = path.join(dir, 'live.log');
+    let text = '';
+    for (let k = 0; k < 200; k++) text += rec(`line ${k} ${'x'.repeat(k % 50)}`, k);
+    await fs.writeFile(file, text);
+    const index = new WorkspaceIndex({ folders: [dir] });
+    const changes: IndexChange[] = [];
+    index.onDidChange((c) => changes.push(...c));
+    await index.build();
+    changes.length = 0;
+    const before = index.bytesRead;
+    // About 1 KB appended, ending inside a record (a writer caught mid-line).
+    let more = '';
+    for (let k = 200; k < 210; k++) more += rec(`appended ${k}`, k);
+    const cut = more.length - 40;
+    await fs.appendFile(file, more.slice(0, cut));
+    assert.equal(await index.refresh(file), 'appended');
+    assert.equal(index.bytesRead - before, Buffer.byteLength(more.slice(0, cut)) + APPEND_CHECK_BYTES);
+    await assertFresh(index, file);
+    await fs.appendFile(file, more.slice(cut));
+    const mid = index.bytesRead;
+    assert.equal(await index.refresh(file), 'appended');
+    assert.equal(index.bytesRead - mid, Buffer.byteLength(more.slice(cut)) + APPEND_CHECK_BYTES);
+    await assertFresh(index, file);
+    assert.deepEqual(changes, [{ key: file, kind: 'appended' }, { key: file, kind: 'appended' }]);
+    assert.equal(index.timeline.stats(file)!.timed, 210);
+    // Nothing new: nothing read.
+    const still = index.bytesRead;
+    assert.equal(await index.refresh(file), 'unchanged');
+    assert.equal(index.bytesRead, still);
+    // A multi-byte character split across two writes.
+    await fs.appendFile(file, Buffer.from(rec('café ü', 59)).subarray(0, 12 + 4));
+    assert.equal(await index.refresh(file), 'appended');
+    await fs.appendFile(file, Buffer.from(rec('café ü', 59)).subarray(12 + 4));
+    assert.equal(await index.refresh(file), 'appended');
+    await assertFresh(index, file);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('shrink (rotation), same-size replacement, rewrite in place, removal', async () => {
+  const dir = await tempFolder();
+  try {
+    const file = path.join(dir, 'X.log');
+    await fs.writeFile(file, rec('one', 1) + rec('two', 2));
+    const index = new WorkspaceIndex({ folders: [dir] });
+    await index.build();
+    // Rotation: the live log starts again, smaller.
+    await fs.writeFile(file, rec('new', 3));
+    assert.equal(await index.refresh(file), 'reparsed');
+    await assertFresh(index, file);
+    // Another file of the same size, with the same modification time, moved over it (new inode).
+    const stat = await fs.stat(file);
+    const other = path.join(dir, 'other.tmp');
+    await fs.writeFile(other, rec('NEW', 4));
+    assert.equal((await fs.stat(other)).size, stat.size);
+    await fs.utimes(other, stat.atime, stat.mtime);
+    await fs.rename(other, file);
+    assert.equal(await index.refresh(file), 'reparsed');
+    await assertFresh(index, file);
+    assert.equal(index.get(file)!.log.message(0), 'NEW');
+    // Same inode, same size, new content and a new modification time.
+    const fh = await fs.open(file, 'r+');
+    await fh.write(Buffer.from('ABC'), 0, 3, 7);
+    await fh.close();
+    await fs.utimes(file, new Date(), new Date(Date.now() + 5000));
+    assert.equal(await index.refresh(file), 'reparsed');
+    assert.equal(index.get(file)!.log.message(0), 'ABC');
+    // Rewritten in place with more bytes (same inode): the bytes before the old end changed, so
+    // it is not an append.
+    await fs.writeFile(file, rec('rewritten', 5) + rec('and longer', 6));
+    assert.equal(await index.refresh(file), 'reparsed');
+    await assertFresh(index, file);
+    // Removed.
+    const changes: IndexChange[] = [];
+    index.onDidChange((c) => changes.push(...c));
+    await fs.rm(file);
+    assert.equal(await index.refresh(file), 'removed');
+    assert.equal(index.get(file), undefined);
+    assert.equal(index.timeline.has(file), false);
+    assert.deepEqual(changes, [{ key: file, kind: 'removed' }]);
+    assert.equal(await index.refresh(file), 'ignored');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('new files: logs are added, other files and files outside the folders ignored; builds drop vanished files', async () => {
+  const dir = await tempFolder();
+  const outside = await tempFolder();
+  try {
+    const index = new WorkspaceIndex({ folders: [dir], exclude: (f) => f.includes('skip') });
+    await index.build();
+    assert.equal(index.size, 0);
+    await fs.mkdir(path.join(dir, 'sub'));
+    const log = path.join(dir, 'sub', 'new.log');
+    await fs.writeFile(log, '');
+    assert.equal(await index.refresh(log), 'added');
+    await fs.writeFile(log, rec('grown from empty', 1));
+    assert.equal(await index.refresh(log), 'reparsed'); // too short to have shown its encoding: read whole
+    await assertFresh(index, log);
+    const txt = path.join(dir, 'trace.txt');
+    await fs.writeFile(txt, rec('a CMTrace log named .txt', 2));
+    assert.equal(await index.refresh(txt), 'added');
+    await fs.writeFile(path.join(dir, 'notes.txt'), 'hello\n');
+    assert.equal(await index.refresh(path.join(dir, 'notes.txt')), 'ignored');
+    await fs.writeFile(path.join(dir, 'skip.log'), rec('x', 3));
+    assert.equal(await index.refresh(path.join(dir, 'skip.log')), 'ignored');
+    await fs.writeFile(path.join(outside, 'a.log'), rec('x', 3));
+    assert.equal(await index.refresh(path.join(outside, 'a.log')), 'ignored');
+    await fs.rm(txt);
+    const changes: IndexChange[] = [];
+    index.onDidChange((c) => changes.push(...c));
+    await index.build();
+    assert.deepEqual(changes, [{ key: txt, kind: 'removed' }]);
+    assert.deepEqual(index.logs().map((x) => x.key), [log]);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(outside, { recursive: true, force: true });
+  }
+});
+
+test('parse options per file, and changed later without reading the disk', async () => {
+  const dir = await tempFolder();
+  try {
+    const ime = path.join(dir, 'IntuneManagementExtension.log');
+    await fs.copyFile(path.join(SAMPLES, 'Client', 'IntuneManagementExtension.log'), ime);
+    const index = new WorkspaceIndex({ folders: [dir] });
+    await index.build();
+    assert.equal(index.timeline.stats(ime)!.timed, 0);
+    const read = index.bytesRead;
+    index.setParseOptions((f) => (f.endsWith('IntuneManagementExtension.log') ? { defaultOffset: 300 } : {}));
+    const s = index.timeline.stats(ime)!;
+    assert.equal(s.timed, s.entries);
+    assert.equal(s.defaultOffset, s.entries);
+    assert.equal(s.first, Date.UTC(2020, 1, 23, 15, 20, 12) + 123.4567);
+    assert.equal(index.bytesRead, read);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('refreshes of one file run one after the other while it grows', async () => {
+  const dir = await tempFolder();
+  try {
+    const file = path.join(dir, 'busy.log');
+    await fs.writeFile(file, rec('start', 0));
+    const index = new WorkspaceIndex({ folders: [dir] });
+    await index.build();
+    const pending: Promise<unknown>[] = [];
+    for (let k = 1; k < 40; k++) {
+      await fs.appendFile(file, rec(`r${k}`, k));
+      pending.push(index.refresh(file));
+    }
+    await Promise.all(pending);
+    await index.refresh(file);
+    await assertFresh(index, file);
+    assert.equal(index.get(file)!.log.entryCount, 40);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the index on a worker thread: progress, related, merged pages, findings, change events', async () => {
+  const dir = await tempFolder();
+  // TypeScript straight from the sources (the bundle starts the worker on itself instead).
+  const script = `require('tsx/cjs'); require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'server', 'src', 'workspace', 'indexWorker.ts'))})`;
+  const worker = startIndexWorker({ folders: [dir, SAMPLES], exclude: ['**/*.lo_'] }, { eval: true, script });
+  try {
+    const live = path.join(dir, 'live.log');
+    await fs.writeFile(live, rec('first', 1));
+    const progress: number[] = [];
+    worker.onProgress((done) => progress.push(done));
+    const changes: IndexChange[] = [];
+    worker.onDidChange((c) => changes.push(...c));
+    await worker.build();
+    assert.equal(progress.at(-1), 9);
+    const stats = await worker.stats();
+    assert.equal(stats.length, 9);
+    const client = path.join(SAMPLES, 'Client', 'ClientIDManagerStartup.log');
+    const r = await worker.related(client, 4, { windowMs: 5000 });
+    assert.ok(r);
+    assert.deepEqual(r.related.find((x) => x.key.endsWith('MP_RegistrationManager.log'))?.deltaMs, 1077);
+    assert.equal(await worker.related(client, 999, {}), null);
+    const page = await worker.merged({ severities: [3] }, 1, 2);
+    assert.equal(page.rows.length, 2);
+    assert.ok(page.total >= 3);
+    assert.ok(page.rows.every((x) => x.severity === 'error'));
+    const findings = await worker.findings([client]);
+    assert.deepEqual(findings.map((f) => f.key), [client]);
+    await fs.appendFile(live, rec('second', 2));
+    changes.length = 0;
+    assert.equal(await worker.refresh(live), 'appended');
+    assert.deepEqual(changes, [{ key: live, kind: 'appended' }]);
+  } finally {
+    await worker.dispose();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('globs for the worker: files.exclude / cmlog.include style', () => {
+  const root = path.resolve('/ws');
+  const m = (globs: string[]) => globMatcher(globs, [root]);
+  const f = (rel: string) => path.join(root, ...rel.split('/'));
+  assert.deepEqual(expandBraces('**/*.{log,lo_}'), ['**/*.log', '**/*.lo_']);
+  assert.deepEqual(expandBraces('a{b,{c,d}}e'), ['abe', 'ace', 'ade']);
+  assert.ok(m(['**/*.lo_'])(f('SiteServer/CloudUserSync.lo_')));
+  assert.ok(m(['**/*.lo_'])(f('CloudUserSync.lo_')));
+  assert.ok(!m(['**/*.lo_'])(f('SiteServer/CloudUserSync.log')));
+  assert.ok(m(['**/Archive'])(f('Logs/Archive/old/x.log')), 'a folder excludes what is under it');
+  assert.ok(m(['Logs/*.log'])(f('Logs/x.log')));
+  assert.ok(!m(['Logs/*.log'])(f('Logs/sub/x.log')), '* stays within a name');
+  assert.ok(m(['Logs/**/x?.log'])(f('Logs/a/b/x1.log')));
+  assert.ok(m(['**/CCM/Logs/**'])(f('C/Windows/CCM/Logs/ccmexec.log')));
+  assert.ok(!m(['**/*.log'])(path.resolve('/elsewhere/a.txt')));
+  // Linear in the path: a long path against many wildcards completes at once.
+  const long = f('a/'.repeat(5000) + 'b.txt');
+  assert.equal(m(['**/*a*a*a*a*a*a*a*a*c'])(long), false);
+});
