@@ -4,3 +4,4 @@ import type { Command } from './common';
 import { relatedCommand } from './related';
 import { timelineCommand } from './timeline';
 
+export const commands: Command[] = [checkCommand, relatedCommand, timelineCommand];
