@@ -1,11 +1,14 @@
 // The rule catalog and the one function every front end (language server, `cmlog check`) calls.
 import type { Finding } from '../model';
+import { aadTenantMissing } from './aadTenantMissing';
+import { aadTokenFailure } from './aadTokenFailure';
 import { truncatedRecord } from './truncatedRecord';
+import { userNotFound } from './userNotFound';
 import type { LogInput, Rule, RuleContext, RuleSettings } from './types';
 
 export type { LogInput, Rule, RuleContext, RuleSettings } from './types';
 
-export const rules: readonly Rule[] = [truncatedRecord];
+export const rules: readonly Rule[] = [truncatedRecord, userNotFound, aadTenantMissing, aadTokenFailure];
 
 export function ruleById(id: string): Rule | undefined {
   return rules.find((r) => r.id === id);

@@ -1,0 +1,87 @@
+// What an error code is: its forms, its bit fields, and (where a source gives it) its name and
+// meaning. One set of facts, rendered as Markdown (hovers, "CMLog: Look up error code") or as
+// plain text / JSON (`cmlog lookup`). Pure.
+import { describeErrorCode, parseErrorCode, type ErrorCodeInfo } from '../knowledge/errorCodes';
+
+export interface ErrorCodeFacts {
+  info: ErrorCodeInfo;
+  /** Label/value pairs in display order (no Markdown). */
+  fields: { label: string; value: string }[];
+  /** One sentence on how the value is built (facility, wrapped Win32 code, ...). */
+  decoded: string;
+  /** Name and meaning with its source, or null when no trusted source knows the value. */
+  known: { name: string | null; meaning: string; source: string } | null;
+}
+
+const hex4 = (n: number) => '0x' + n.toString(16).toUpperCase().padStart(4, '0');
+
+export function errorCodeFacts(value: number): ErrorCodeFacts {
+  const info = describeErrorCode(value);
+  const fields: { label: string; value: string }[] = [
+    { label: 'Hex', value: info.hex },
+    { label: 'Unsigned decimal', value: String(info.unsigned) },
+    { label: 'Signed decimal', value: String(info.signed) },
+  ];
+  let decoded: string;
+  if (info.kind === 'win32') {
+    decoded = `A plain Win32 error code ${info.code}; as an HRESULT it is written 0x8007${info.code.toString(16).toUpperCase().padStart(4, '0')}.`;
+    fields.push({ label: 'Win32 code', value: `${info.code} (${hex4(info.code)})` });
+  } else {
+    fields.push({ label: 'Severity bit', value: info.isFailure ? '1 (failure)' : '0 (success)' });
+    fields.push({ label: 'Facility', value: `${info.facility}${info.facilityName ? ` (${info.facilityName})` : ' (not listed in [MS-ERREF])'}` });
+    fields.push({ label: 'Code', value: `${info.code} (${hex4(info.code)})` });
+    if (info.customer) fields.push({ label: 'Customer bit', value: '1 (defined by a vendor, not by Microsoft)' });
+    if (info.ntStatusMapped) fields.push({ label: 'N bit', value: `1 (an NTSTATUS mapped to an HRESULT: 0x${(info.ntStatus ?? 0).toString(16).toUpperCase().padStart(8, '0')})` });
+    if (info.win32 && info.facility === 7) {
+      decoded = `An HRESULT of facility 7 (FACILITY_WIN32) wrapping Win32 error code ${info.win32.code} (0x8007xxxx = Win32 code xxxx).`;
+      fields.push({ label: 'Win32 code', value: `${info.win32.code}${info.win32.name ? ` (${info.win32.name})` : ''}` });
+    } else {
+      decoded = `An HRESULT: ${info.isFailure ? 'failure' : 'success'}, facility ${info.facility}${info.facilityName ? ` (${info.facilityName})` : ''}, code ${info.code}${info.customer ? ', vendor-defined (customer bit set)' : ''}.`;
+    }
+  }
+  const known = info.known && info.meaning !== undefined
+    ? { name: info.name ?? null, meaning: info.meaning, source: info.source ?? 'unknown source' }
+    : null;
+  return { info, fields, decoded, known };
+}
+
+const UNKNOWN = 'no source this extension trusts gives a name or meaning for this value, so none is claimed.';
+
+/** Markdown for a code value (our own text only: nothing here comes from a log). */
+export function explainErrorCodeValue(value: number): string {
+  const f = errorCodeFacts(value);
+  const lines = [
+    `**Error code ${f.info.hex}**`,
+    '',
+    '| | |',
+    '|---|---|',
+    ...f.fields.map((x) => `| ${x.label} | \`${x.value}\` |`),
+    '',
+    f.decoded,
+    '',
+    f.known
+      ? `${f.known.name ? `**${f.known.name}**: ` : ''}${f.known.meaning}\n\n*Source: ${f.known.source}*`
+      : `**Unknown**: ${UNKNOWN}`,
+  ];
+  return lines.join('\n');
+}
+
+/** Markdown for `cmlog lookup` / "CMLog: Look up error code": null when `text` is not a code. */
+export function explainErrorCode(text: string): string | null {
+  const value = parseErrorCode(text);
+  return value === undefined ? null : explainErrorCodeValue(value);
+}
+
+/** Plain text of the same facts (for the command line). */
+export function errorCodeText(value: number): string {
+  const f = errorCodeFacts(value);
+  const width = Math.max(...f.fields.map((x) => x.label.length)) + 1;
+  const out = [`Error code ${f.info.hex}`, ...f.fields.map((x) => `  ${(x.label + ':').padEnd(width)} ${x.value}`), f.decoded];
+  if (f.known) {
+    out.push(f.known.name ? `${f.known.name}: ${f.known.meaning}` : f.known.meaning);
+    out.push(`Source: ${f.known.source}`);
+  } else {
+    out.push(`Unknown: ${UNKNOWN}`);
+  }
+  return out.join('\n');
+}

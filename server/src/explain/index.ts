@@ -1,0 +1,209 @@
+// Hovers as Markdown: what is under the cursor in a log, explained. Pure: the language server turns
+// the string into a MarkupContent; nothing here knows about LSP, VS Code or the disk.
+//
+// Under the cursor, in this order of precedence:
+// - the record's time/date (CMTrace `time="..." date="..."`, legacy `<MM-DD-YYYY HH:mm:ss.fff+bias>`):
+//   the time hover only;
+// - an error code in the message: its decoding, then the entry's sections;
+// - anywhere in a record: the findings of that record, the meaning of Intune connector cycle lines,
+//   and the meaning of `STATMSG: ID=...`.
+import { findErrorCodes } from '../knowledge/errorCodes';
+import { describeStatusMessage, parseStatMsg } from '../knowledge/statusMessages';
+import type { LogFile } from '../logFile';
+import type { Finding } from '../model';
+import { CLOSE, OPEN } from '../parse/scan';
+import { describeOffset, isoUtc } from '../parse/time';
+import { ruleById } from '../rules';
+import { AAD_TENANT_MISSING } from '../rules/aadTenantMissing';
+import { AAD_TOKEN_FAILURE } from '../rules/aadTokenFailure';
+import { classifyCloudUserSync, isCloudUserSyncLog } from '../rules/cloudUserSync';
+import { impliedOffset, wallText, writtenOffset } from '../rules/timeText';
+import type { LogInput, RuleContext } from '../rules/types';
+import { USER_NOT_FOUND, userNotFound } from '../rules/userNotFound';
+import { explainErrorCodeValue } from './errorCode';
+import { codeSpan, joinSections } from './markdown';
+import {
+  aadTenantMissingSection, aadTokenFailureSection, cycleLineSection, genericFindingSection, userNotFoundSection,
+} from './topics';
+
+export { AAD_SQL_QUERIES, AAD_CHECKLIST, WAYS_OUT } from './topics';
+export { errorCodeFacts, errorCodeText, explainErrorCode, explainErrorCodeValue } from './errorCode';
+export { clip, codeBlock, codeSpan, escapeMarkdown, sanitize } from './markdown';
+
+/** The entry whose record covers character `offset`, or -1. */
+export function entryAtOffset(log: LogFile, offset: number): number {
+  const i = log.table.firstAtOrAfter(offset + 1) - 1;
+  if (i < 0) return -1;
+  const end = log.table.end[i]!;
+  return offset < end || (offset === end && end === log.length) ? i : -1;
+}
+
+/** Where the message text of entry i starts in the log's text. */
+export function messageStart(log: LogFile, i: number): number {
+  return log.table.start[i]! + (log.isSms(i) ? 0 : OPEN.length);
+}
+
+/** Character ranges of the time and date of entry i: [start, end) pairs. */
+export function timeRanges(log: LogFile, i: number): [number, number][] {
+  const start = log.table.start[i]!;
+  const end = log.table.end[i]!;
+  const text = log.text(start, end);
+  if (log.isSms(i)) {
+    const tail = text.indexOf('$$<');
+    if (tail < 0) return [];
+    const compEnd = text.indexOf('><', tail + 3);
+    if (compEnd < 0) return [];
+    const a = compEnd + 1;
+    const b = text.indexOf('>', a + 1);
+    return b < 0 ? [] : [[start + a, start + b + 1]];
+  }
+  const close = text.indexOf(CLOSE);
+  if (close < 0) return [];
+  const eol = text.indexOf('\n', close);
+  const block = eol < 0 ? text.length : eol;
+  const out: [number, number][] = [];
+  for (const name of ['time="', 'date="']) {
+    const a = text.indexOf(name, close);
+    if (a < 0 || a > block) continue;
+    const q = text.indexOf('"', a + name.length);
+    if (q < 0 || q > block) continue;
+    out.push([start + a, start + q + 1]);
+  }
+  return out;
+}
+
+/** `5 min 0.063 s`, `63 ms`, `2 h 3 min 4.500 s`. */
+export function gapText(ms: number): string {
+  const sign = ms < 0 ? '−' : '';
+  let rest = Math.round(Math.abs(ms));
+  if (rest < 1000) return `${sign}${rest} ms`;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const s = (rest / 1000).toFixed(3);
+  return `${sign}${h > 0 ? `${h} h ` : ''}${h > 0 || m > 0 ? `${m} min ` : ''}${s} s`;
+}
+
+function offsetMeaning(log: LogFile, i: number, timeText: string | undefined): string {
+  const source = log.offsetSource(i);
+  const convention = log.offsetConvention;
+  const off = impliedOffset(log, i);
+  const rule = (o: number) => {
+    const mins = Math.abs(o);
+    const amount = `${Math.floor(mins / 60)} h ${mins % 60} min`;
+    if (convention === 'bias') {
+      return o === 0 ? 'UTC = local time + 0: this clock is UTC' :
+        `UTC = local time + bias = local ${o > 0 ? '+' : '−'} ${amount}, so this clock is ${describeOffset(o, 'bias')}`;
+    }
+    return o === 0 ? 'UTC = local time − 0: this clock is UTC' :
+      `UTC = local time − offset = local ${o > 0 ? '−' : '+'} ${amount}, so this clock is ${describeOffset(o, 'utc-offset')}`;
+  };
+  switch (source) {
+    case 'written': {
+      const o = log.table.offset[i]!;
+      const written = writtenOffset(log, i) ?? `${o >= 0 ? '+' : ''}${o}`;
+      const what = convention === 'bias'
+        ? 'a Windows time-zone **bias** in minutes (what ConfigMgr writes)'
+        : 'a .NET **UTC offset** in minutes (the offset convention setting says so; PSADT and some scripts write this)';
+      return `Offset ${codeSpan(written)}: ${what}. ${rule(o)}.`;
+    }
+    case 'default':
+      return `No offset is written: the **default offset from the settings** is used` +
+        (off === null ? '.' : ` (${off >= 0 ? '+' : ''}${off} min): ${rule(off)}.`);
+    case 'unreadable':
+      return `The offset in ${codeSpan(timeText ?? '')} cannot be read: **UTC unknown**. It is not treated as UTC.`;
+    default:
+      return 'No offset is written: **UTC unknown** (the time zone of this log is not known; a default offset can be set in the settings).';
+  }
+}
+
+/** The time hover of entry i. */
+export function timeSection(log: LogFile, i: number): string {
+  const e = log.entry(i);
+  const lines = [`**Record time** (line ${e.line + 1})`, ''];
+  const written = [e.timeText !== undefined ? `time ${codeSpan(e.timeText, 80)}` : null, e.dateText !== undefined ? `date ${codeSpan(e.dateText, 80)}` : null]
+    .filter((x) => x !== null).join(', ');
+  lines.push(`- As written: ${written || 'no time'}${e.wall !== null ? ` → log time **${wallText(e.wall, true)}** (the writer's wall clock)` : ' (unreadable: no wall clock)'}`);
+  if (e.wall !== null) lines.push(`- ${offsetMeaning(log, i, e.timeText)}`);
+  lines.push(`- UTC: ${e.utc !== null ? `**${wallText(e.utc, true)} UTC** (${isoUtc(e.utc)})` : '**unknown**'}`);
+  // The gap to the previous record with a time (in UTC when both have one, else in log time).
+  let j = i - 1;
+  while (j >= 0 && i - j < 1000 && !Number.isFinite(log.table.wall[j]!)) j--;
+  if (j >= 0 && e.wall !== null && Number.isFinite(log.table.wall[j]!)) {
+    const u = log.utc(j);
+    const inUtc = e.utc !== null && Number.isFinite(u);
+    const gap = inUtc ? e.utc! - u : e.wall - log.table.wall[j]!;
+    lines.push(`- Gap to the previous record (line ${log.line(j) + 1}): **${gapText(gap)}**${inUtc ? '' : ' (in log time)'}${gap < 0 ? ' (earlier than the previous record)' : ''}`);
+  } else {
+    lines.push('- Gap to the previous record: none (no earlier record with a time in this file)');
+  }
+  return lines.join('\n');
+}
+
+function statMsgSection(message: string): string | null {
+  const ref = parseStatMsg(message);
+  if (!ref) return null;
+  const info = describeStatusMessage(ref.id);
+  const title = `**Status message ${ref.id}**${ref.severity ? ` (${ref.severity})` : ''}`;
+  if (!info) {
+    return `${title}\n\nMeaning **unknown**: no source this extension trusts describes status message ${ref.id}, so none is claimed.`;
+  }
+  const caveat = info.confidence === 'secondary' ? ' (from a compilation of the product\'s message texts, not a Microsoft document)' : '';
+  return `${title}\n\n${info.meaning}${info.component ? `\n\nRaised by: ${info.component}.` : ''}\n\n*Source: ${info.source}${caveat}.*`;
+}
+
+function findingSection(f: Finding): string {
+  switch (f.ruleId) {
+    case USER_NOT_FOUND: return userNotFoundSection(f);
+    case AAD_TENANT_MISSING: return aadTenantMissingSection(f);
+    case AAD_TOKEN_FAILURE: return aadTokenFailureSection(f);
+    default: {
+      const rule = ruleById(f.ruleId);
+      return genericFindingSection(f, rule?.title ?? f.ruleId, rule?.explanation ?? '', rule?.sources ?? []);
+    }
+  }
+}
+
+/**
+ * Markdown for the hover at character `offset` of `target.log`'s text, or null when there is
+ * nothing to say. `findings` are the file's findings (from runRules); `context` lets the hover
+ * work out a UserNotFound story when the findings do not carry it (e.g. the rule is turned off).
+ */
+export function hoverMarkdown(target: LogInput, context: RuleContext, offset: number, findings: Finding[]): string | null {
+  const { log } = target;
+  if (!Number.isFinite(offset) || offset < 0 || offset > log.length) return null;
+  const i = entryAtOffset(log, offset);
+  if (i < 0) return null;
+
+  for (const [a, b] of timeRanges(log, i)) if (offset >= a && offset < b) return timeSection(log, i);
+
+  const sections: string[] = [];
+  const message = log.message(i);
+  const local = offset - messageStart(log, i);
+  if (local >= 0 && local < message.length) {
+    for (const c of findErrorCodes(message)) if (local >= c.start && local < c.end) sections.push(explainErrorCodeValue(c.value));
+  }
+
+  const line = log.line(i);
+  const endLine = log.endLine(i);
+  const mine = findings.filter((f) => f.file === target.key &&
+    (f.entryIndex !== undefined ? f.entryIndex === i : f.line >= line && f.line <= endLine));
+  for (const f of mine) sections.push(findingSection(f));
+
+  const cycle = isCloudUserSyncLog(target) ? classifyCloudUserSync(message) : null;
+  if (cycle) {
+    const failedHere = cycle.kind === 'failed' && cycle.reason.toLowerCase() === 'usernotfound';
+    if (failedHere && !mine.some((f) => f.ruleId === USER_NOT_FOUND)) {
+      // No finding passed in (rule off or not run): work the story out here.
+      const story = userNotFound.check(target, context).find((f) => f.entryIndex === i);
+      sections.push(story ? userNotFoundSection(story) : cycleLineSection(cycle));
+    } else if (!failedHere) {
+      sections.push(cycleLineSection(cycle));
+    }
+  }
+
+  const stat = statMsgSection(message);
+  if (stat) sections.push(stat);
+  return joinSections(sections);
+}

@@ -1,0 +1,197 @@
+// `aad-tenant-missing`: collection membership does not reach Azure AD groups because no member
+// device has a trusted Azure AD identity (AADTenantID / AADDeviceID empty in dbo.ClientKeyData);
+// and, on the management point / client side, registrations that carry an empty tenant id.
+import type { Finding, RelatedLocation } from '../model';
+import { aadEvidence, type AadEvidenceKind, emptyTenant, EVIDENCE_RANK, NO_DEVICE_OBJECTS_RE } from './aad';
+import { AAD_CLIENT_LOGS, AAD_GROUP_SYNC_COMPONENTS, AAD_GROUP_SYNC_LOGS, componentIds, isNamed, logsNamed, messageHead } from './logSet';
+import { offsetLabel, timeAndUtc } from './timeText';
+import type { LogInput, Rule, RuleContext } from './types';
+
+export const AAD_TENANT_MISSING = 'aad-tenant-missing';
+/** At most this many related lines per group-sync error. */
+export const MAX_EVIDENCE = 5;
+/** Evidence lines collected from the whole context, at most. */
+const MAX_CANDIDATES = 20_000;
+
+export interface AadTenantMissingData {
+  /** 'group-sync': the `No device objects ...` line; 'registration': a tenant id empty or all zeros. */
+  kind: 'group-sync' | 'registration';
+  /** For 'registration': 'empty' or 'zero'. */
+  tenant?: 'empty' | 'zero';
+}
+
+export interface Evidence {
+  input: LogInput;
+  entry: number;
+  line: number;
+  utc: number;
+  kind: AadEvidenceKind;
+  what: string;
+  text: string;
+}
+
+const printable = (s: string, max: number) => {
+  // eslint-disable-next-line no-control-regex
+  const t = s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+};
+
+function collectEvidence(target: LogInput, context: RuleContext): Evidence[] {
+  const out: Evidence[] = [];
+  for (const input of logsNamed(context, AAD_CLIENT_LOGS, target)) {
+    const { log } = input;
+    for (let i = 0; i < log.entryCount && out.length < MAX_CANDIDATES; i++) {
+      const message = log.message(i);
+      const ev = aadEvidence(message);
+      if (!ev) continue;
+      out.push({ input, entry: i, line: log.line(i), utc: log.utc(i), kind: ev.kind, what: ev.what, text: printable(message, 120) });
+    }
+  }
+  return out;
+}
+
+/** Evidence grouped by kind (most telling first), each list sorted by time; built once per check. */
+export interface EvidenceIndex {
+  kinds: { kind: AadEvidenceKind; timed: Evidence[]; untimed: Evidence[] }[];
+}
+
+export function indexEvidence(all: Evidence[]): EvidenceIndex {
+  const byKind = new Map<AadEvidenceKind, { kind: AadEvidenceKind; timed: Evidence[]; untimed: Evidence[] }>();
+  for (const e of all) {
+    let k = byKind.get(e.kind);
+    if (!k) byKind.set(e.kind, (k = { kind: e.kind, timed: [], untimed: [] }));
+    (Number.isFinite(e.utc) ? k.timed : k.untimed).push(e);
+  }
+  const kinds = [...byKind.values()].sort((a, b) => EVIDENCE_RANK[a.kind] - EVIDENCE_RANK[b.kind]);
+  for (const k of kinds) k.timed.sort((a, b) => a.utc - b.utc);
+  return { kinds };
+}
+
+/** The `max` lines of one kind nearest to t (lines without a time last, in file order). */
+function nearest(timed: Evidence[], untimed: Evidence[], t: number, max: number): Evidence[] {
+  const out: Evidence[] = [];
+  if (Number.isFinite(t)) {
+    let lo = 0, hi = timed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (timed[mid]!.utc < t) lo = mid + 1;
+      else hi = mid;
+    }
+    // Two pointers outwards from t; ties go to the earlier line (what led up to the error).
+    let a = lo - 1, b = lo;
+    while (out.length < max && (a >= 0 || b < timed.length)) {
+      const da = a >= 0 ? t - timed[a]!.utc : Infinity;
+      const db = b < timed.length ? timed[b]!.utc - t : Infinity;
+      if (da <= db) out.push(timed[a--]!);
+      else out.push(timed[b++]!);
+    }
+  } else {
+    for (let i = 0; i < timed.length && out.length < max; i++) out.push(timed[i]!);
+  }
+  for (let i = 0; i < untimed.length && out.length < max; i++) out.push(untimed[i]!);
+  return out;
+}
+
+/** Up to `max` evidence lines for an error at `t`: the nearest of each kind first (most telling kind first), then more of the nearest. */
+export function pickEvidence(index: EvidenceIndex, t: number, max = MAX_EVIDENCE): Evidence[] {
+  const lists = index.kinds.map((k) => nearest(k.timed, k.untimed, t, max));
+  const picked = new Set<Evidence>();
+  for (const list of lists) if (picked.size < max && list.length > 0) picked.add(list[0]!);
+  for (const list of lists) for (const e of list) if (picked.size < max) picked.add(e);
+  // Shown most telling kind first, nearest first within a kind.
+  const order = new Map<Evidence, number>();
+  lists.forEach((list, k) => list.forEach((e, n) => order.set(e, k * (max + 1) + n)));
+  return [...picked].sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+function evidenceSummary(all: Evidence[]): string {
+  if (all.length === 0) return '';
+  const count = (k: AadEvidenceKind) => all.filter((e) => e.kind === k).length;
+  const parts: string[] = [];
+  const empty = count('empty-tenant') + count('empty-tenant-token');
+  const fail = count('token-failure');
+  const reg = count('registration');
+  if (empty) parts.push(`${empty} line${empty === 1 ? '' : 's'} with an empty or all-zero tenant id`);
+  if (fail) parts.push(`${fail} Azure AD token failure${fail === 1 ? '' : 's'}`);
+  if (reg) parts.push(`${reg} registration line${reg === 1 ? '' : 's'}`);
+  if (parts.length === 0) return '';
+  return ` Client and management point logs show ${parts.join(', ')} (see related).`;
+}
+
+const GROUP_SYNC_MESSAGE =
+  'No device of the synced collection has a trusted Azure AD identity, so nothing was added to the Azure AD group: ' +
+  'AADTenantID / AADDeviceID are empty in dbo.ClientKeyData. They are filled only when a client registers with Azure AD token ' +
+  'authentication; Azure AD data from heartbeat discovery (dbo.System_Disc) is not trusted. Check that the tenant is onboarded ' +
+  'for client management, that devices are (hybrid) Azure AD joined and get tokens, and that the management point uses HTTPS or Enhanced HTTP.';
+
+export const aadTenantMissing: Rule = {
+  id: AAD_TENANT_MISSING,
+  defaultSeverity: 'error',
+  title: 'Azure AD group sync: no device with an Azure AD tenant id',
+  explanation:
+    'Collection membership syncs to Azure AD groups only for devices whose AADTenantID and AADDeviceID are filled in the site ' +
+    'database table dbo.ClientKeyData. Those columns are filled only when the client registers with Azure AD token authentication; ' +
+    'the Azure AD data that heartbeat discovery writes to dbo.System_Disc is not trusted (any registered client could claim any ' +
+    'device id) and is not used. `No device objects are populated and therefore not being added to an Azure AD group.` ' +
+    '(SMS_AZUREAD_DISCOVERY_AGENT.log, CollectionAADGroupSyncWorker.log in 2002-2303) means no member device has them: an error. ' +
+    'A registration line whose tenant id is empty or all zeros (MP_RegistrationManager.log, CCM_STS.log and the client logs) is the ' +
+    'client-side face of the same problem: a warning. Check, in order: the Azure AD tenant is onboarded in Cloud Services for client ' +
+    'management; devices are (hybrid) Azure AD joined (dsregcmd /status); tokens can be obtained (Windows 10 1709 and older have no ' +
+    'device token and need the user\'s token, which MFA can block); the management point uses HTTPS or Enhanced HTTP (Azure AD token ' +
+    'authentication needs TLS); the server app is an owner of the target group (Azure AD audit log).',
+  sources: [
+    'Blog post on Azure AD group sync troubleshooting (AADTenantID in dbo.ClientKeyData, Enhanced HTTP) (shared/seeds/004_d92456bebe003daf.txt)',
+    'shared/DOMAIN.md, scenario B',
+  ],
+  check(target, context) {
+    const out: Finding[] = [];
+    const { log } = target;
+    const groupSyncNamed = isNamed(target, AAD_GROUP_SYNC_LOGS);
+    const groupSyncIds = groupSyncNamed ? null : componentIds(log, AAD_GROUP_SYNC_COMPONENTS);
+    if (groupSyncNamed || groupSyncIds!.size > 0) {
+      const comp = log.table.component;
+      let evidence: EvidenceIndex | null = null;
+      let summary = '';
+      for (let i = 0; i < log.entryCount; i++) {
+        if (groupSyncIds && !groupSyncIds.has(comp[i]!)) continue;
+        if (!/^\s{0,8}no\s/i.test(messageHead(log, i, 16))) continue;
+        if (!NO_DEVICE_OBJECTS_RE.test(log.message(i))) continue;
+        if (evidence === null) {
+          const all = collectEvidence(target, context);
+          evidence = indexEvidence(all);
+          summary = evidenceSummary(all);
+        }
+        const related: RelatedLocation[] = pickEvidence(evidence, log.utc(i)).map((e) => ({
+          file: e.input.key,
+          line: e.line,
+          message: `${e.what}, ${timeAndUtc(e.input.log.table.wall[e.entry]!, e.utc, offsetLabel(e.input.log, e.entry))}: ${e.text}`,
+        }));
+        const data: AadTenantMissingData = { kind: 'group-sync' };
+        out.push({
+          ruleId: AAD_TENANT_MISSING, severity: 'error', file: target.key,
+          line: log.line(i), endLine: log.endLine(i), entryIndex: i,
+          message: GROUP_SYNC_MESSAGE + summary,
+          data: data as unknown as Record<string, unknown>,
+          ...(related.length ? { related } : {}),
+        });
+      }
+    }
+    if (isNamed(target, AAD_CLIENT_LOGS)) {
+      for (let i = 0; i < log.entryCount; i++) {
+        const empty = emptyTenant(log.message(i));
+        if (!empty) continue;
+        const data: AadTenantMissingData = { kind: 'registration', tenant: empty.kind };
+        out.push({
+          ruleId: AAD_TENANT_MISSING, severity: 'warning', file: target.key,
+          line: log.line(i), endLine: log.endLine(i), entryIndex: i,
+          message:
+            `Azure AD ${empty.kind === 'zero' ? 'tenant id is all zeros' : 'tenant id is empty'} here: the site gets no trusted AADTenantID for this ` +
+            'device in dbo.ClientKeyData, so collection sync to Azure AD groups leaves it out. Check that the Azure AD tenant is onboarded ' +
+            'for client management (Cloud Services) and that the device is (hybrid) Azure AD joined.',
+          data: data as unknown as Record<string, unknown>,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,266 @@
+// The Intune connector's user sync (CloudUserSync.log) as a model: its 5-minute cycles, the users
+// each cycle lists, the ones that fail with UserNotFound, and when (whether) the per-user 24-hour
+// full sync added them. Pure: reads parsed logs, never the disk.
+//
+// The rule being modelled (shared/DOMAIN.md, scenario A; seeds/000): a user that fails with
+// `UserNotFound` is not picked up again by the 5-minute delta syncs; since ConfigMgr 2012 R2 a
+// per-user 24-hour timer starts at that first failure, and after it the user gets a full sync.
+import type { LogFile } from '../logFile';
+import { componentIds, isNamed, rotationSet } from './logSet';
+import type { LogInput, RuleContext } from './types';
+
+export const DAY_MS = 86_400_000;
+/** The connector runs every 5 minutes. */
+export const CYCLE_MS = 5 * 60_000;
+
+const CLOUD_USER_SYNC_LOGS: ReadonlySet<string> = new Set(['cloudusersync.log']);
+const CLOUD_USER_SYNC_COMPONENTS: ReadonlySet<string> = new Set(['sms_cloud_usersync', 'cloudusersync']);
+
+// ---------------------------------------------------------------------------------------------
+// The messages of one cycle. Anchored at the start of the message, bounded repetitions only, no
+// nested quantifiers: linear time. A UPN is any run of characters without white space or `;`.
+// ---------------------------------------------------------------------------------------------
+
+const START_RE = /^\s{0,8}Starting\s{1,4}user\s{1,4}delta\s{1,4}sync\b/i;
+const NOTIFY_RE = /^\s{0,8}NotifyAccountAddition\s{0,4}-\s{0,4}SCCM\s{1,4}user\s{1,4}to\s{1,4}add\s{0,4}=\s{0,4}([^\s;]{1,320})\s{0,8}$/i;
+const FAILED_RE = /^\s{0,8}Failed\s{1,4}to\s{1,4}add\s{1,4}user\s{1,4}([^\s;]{1,320})\s{0,4};\s{0,4}reason\s{1,4}([A-Za-z]{1,64})(?![A-Za-z0-9_])/i;
+const TOTALS_RE = /^\s{0,8}Total\s{1,4}received\s{1,4}users\s{1,4}to\s{1,4}add\s{1,4}from\s{1,4}SCCM\s{0,4}=\s{0,4}(\d{1,9})\s{0,4},\s{0,4}Total\s{1,4}Successfully\s{1,4}added\s{1,4}users\s{1,4}to\s{1,4}Cloud\s{0,4}=\s{0,4}(\d{1,9})(?!\d)/i;
+const REMOVE_TOTAL_RE = /^\s{0,8}Total\s{1,4}received\s{1,4}users\s{1,4}from\s{1,4}SCCM\s{1,4}to\s{1,4}be\s{1,4}removed\s{1,4}from\s{1,4}cloud\s{0,4}=\s{0,4}(\d{1,9})(?!\d)/i;
+const REMOVED_RE = /^\s{0,8}Successfully\s{1,4}removed\s{1,4}users\s{1,4}from\s{1,4}cloud\s{0,4}(\d{1,9})(?!\d)/i;
+const SUMMARY_RE = /^\s{0,8}UserDeltaSync\s{0,4}:\s{0,4}-\s{0,4}Users\s{1,4}Added\s{0,4}=\s{0,4}(\d{1,9})\s{0,4},\s{0,4}Users\s{1,4}Removed\s{0,4}=\s{0,4}(\d{1,9})(?!\d)/i;
+
+export type CloudUserSyncLine =
+  | { kind: 'start' }
+  | { kind: 'notify'; user: string }
+  | { kind: 'failed'; user: string; reason: string }
+  | { kind: 'totals'; received: number; added: number }
+  | { kind: 'remove-total'; received: number }
+  | { kind: 'removed'; removed: number }
+  | { kind: 'summary'; added: number; removed: number };
+
+/** Which cycle line a message is, or null. Case-insensitive, tolerant of extra white space. */
+export function classifyCloudUserSync(message: string): CloudUserSyncLine | null {
+  // Prefilter on the first letter: most lines of other logs are rejected here.
+  let k = 0;
+  while (k < message.length && k < 8 && (message.charCodeAt(k) === 32 || message.charCodeAt(k) === 9)) k++;
+  const c = message.charCodeAt(k) | 0x20;
+  let m: RegExpExecArray | null;
+  switch (c) {
+    case 0x73: // s
+      if (START_RE.test(message)) return { kind: 'start' };
+      if ((m = REMOVED_RE.exec(message))) return { kind: 'removed', removed: Number(m[1]) };
+      return null;
+    case 0x6e: // n
+      return (m = NOTIFY_RE.exec(message)) ? { kind: 'notify', user: m[1]! } : null;
+    case 0x66: // f
+      return (m = FAILED_RE.exec(message)) ? { kind: 'failed', user: m[1]!, reason: m[2]! } : null;
+    case 0x74: // t
+      if ((m = TOTALS_RE.exec(message))) return { kind: 'totals', received: Number(m[1]), added: Number(m[2]) };
+      if ((m = REMOVE_TOTAL_RE.exec(message))) return { kind: 'remove-total', received: Number(m[1]) };
+      return null;
+    case 0x75: // u
+      return (m = SUMMARY_RE.exec(message)) ? { kind: 'summary', added: Number(m[1]), removed: Number(m[2]) } : null;
+    default:
+      return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+// ---------------------------------------------------------------------------------------------
+
+/** One line of the timeline. `t` is in the timeline's basis (UTC ms, or wall clock ms). */
+export interface SyncPoint {
+  input: LogInput;
+  entry: number;
+  /** 0-based line of the record. */
+  line: number;
+  t: number;
+  /** Wall clock as written (ms, as if UTC), NaN when unreadable. */
+  wall: number;
+  /** UTC ms, NaN when unknown. */
+  utc: number;
+}
+
+export type UserStatus = 'resolved' | 'pending' | 'overdue';
+
+export interface UserStory {
+  user: string;
+  /** Every `Failed to add user <user>; reason UserNotFound` of this episode, in time order. */
+  failures: SyncPoint[];
+  first: SyncPoint;
+  /** first.t + 24 h, in the basis. */
+  due: number;
+  status: UserStatus;
+  /** The cycle that added the user: its `Starting user delta sync` line and its counter line. */
+  resolved: { cycle: SyncPoint; added: SyncPoint | null; early: boolean } | null;
+  /** The first failure at or after the due time: the full sync failed too. */
+  fullSyncFailure: SyncPoint | null;
+}
+
+export interface SyncTimeline {
+  /** 'utc' when every record of the timeline has a UTC, else 'wall' (the log's own clock). */
+  basis: 'utc' | 'wall';
+  /** The logs read, oldest first (`.lo_` before `.log`). */
+  files: LogInput[];
+  stories: UserStory[];
+  /** The last record with a time, or null. */
+  end: SyncPoint | null;
+}
+
+/** Whether a log is a CloudUserSync log: by its (live) name, else by its component names. */
+export function isCloudUserSyncLog(input: LogInput): boolean {
+  return isNamed(input, CLOUD_USER_SYNC_LOGS) || componentIds(input.log, CLOUD_USER_SYNC_COMPONENTS).size > 0;
+}
+
+interface Cycle {
+  index: number;
+  start: SyncPoint;
+  startT: number;
+  /** Users listed (lower case -> as written). */
+  listed: Map<string, string>;
+  /** Users with a `Failed to add user` line in this cycle, any reason. */
+  failed: Set<string>;
+  added: number | null;
+  addedPoint: SyncPoint | null;
+}
+
+/**
+ * Builds the timeline of `target` together with its rotated partners in the context (same folder,
+ * same live name), as one log.
+ */
+export function cloudUserSyncTimeline(target: LogInput, context: RuleContext): SyncTimeline {
+  const named = isNamed(target, CLOUD_USER_SYNC_LOGS);
+  const files = named ? rotationSet(target, context) : [target];
+  // Only the records of the connector's component count in a log that is not named CloudUserSync.
+  const only = files.map((f) => (isNamed(f, CLOUD_USER_SYNC_LOGS) ? null : componentIds(f.log, CLOUD_USER_SYNC_COMPONENTS)));
+
+  // Basis: UTC only if every timed record has one (a log with no offset is compared in wall time).
+  let basis: 'utc' | 'wall' = 'utc';
+  for (const f of files) {
+    const { log } = f;
+    const wall = log.table.wall;
+    for (let i = 0; i < log.entryCount; i++) {
+      if (Number.isFinite(wall[i]) && !Number.isFinite(log.utc(i))) { basis = 'wall'; break; }
+    }
+    if (basis === 'wall') break;
+  }
+
+  const point = (input: LogInput, i: number): SyncPoint => {
+    const wall = input.log.table.wall[i];
+    const utc = input.log.utc(i);
+    return { input, entry: i, line: input.log.line(i), t: basis === 'utc' ? utc : wall, wall, utc };
+  };
+
+  const stories: UserStory[] = [];
+  const open = new Map<string, UserStory>();
+  let cycle: Cycle | null = null;
+  let cycles = 0;
+  let end: SyncPoint | null = null;
+
+  // When a user's full sync fails too, its timer starts again: the next full sync is 24 h later.
+  const nextFull = new Map<UserStory, number>();
+  const closeCycle = (c: Cycle) => {
+    const added = c.added ?? 0;
+    if (added <= 0) return;
+    const listedOpen: UserStory[] = [];
+    let fresh = 0;
+    for (const key of c.listed.keys()) {
+      if (c.failed.has(key)) continue;
+      const s = open.get(key);
+      // A user that failed in this very cycle is in c.failed: a story is only resolved by a later cycle.
+      if (s) listedOpen.push(s);
+      else fresh++;
+    }
+    listedOpen.sort((a, b) => (nextFull.get(a) ?? a.due) - (nextFull.get(b) ?? b.due));
+    // Full syncs that were due take the adds first (earliest due first), then users listed for the
+    // first time, then (an early full sync, e.g. after SMS Executive restarted) the others.
+    const due = listedOpen.filter((s) => (nextFull.get(s) ?? s.due) <= c.startT);
+    let left = added;
+    for (const s of due) {
+      if (left <= 0) break;
+      resolve(s, c, false);
+      left--;
+    }
+    left -= fresh;
+    for (const s of listedOpen) {
+      if (left <= 0) break;
+      if (s.resolved) continue;
+      resolve(s, c, true);
+      left--;
+    }
+  };
+  const resolve = (s: UserStory, c: Cycle, early: boolean) => {
+    s.resolved = { cycle: c.start, added: c.addedPoint, early };
+    open.delete(s.user.toLowerCase());
+  };
+
+  for (let f = 0; f < files.length; f++) {
+    const input = files[f]!;
+    const log: LogFile = input.log;
+    const ids = only[f];
+    const comp = log.table.component;
+    for (let i = 0; i < log.entryCount; i++) {
+      if (ids && !ids.has(comp[i]!)) continue;
+      const p0 = Number.isFinite(basis === 'utc' ? log.utc(i) : log.table.wall[i]);
+      const ev = classifyCloudUserSync(log.message(i));
+      if (!ev) {
+        if (p0) end = point(input, i);
+        continue;
+      }
+      const p = point(input, i);
+      if (p0) end = p;
+      if (ev.kind === 'start' || cycle === null) {
+        if (cycle) closeCycle(cycle);
+        cycle = { index: cycles++, start: p, startT: p.t, listed: new Map(), failed: new Set(), added: null, addedPoint: null };
+        if (ev.kind === 'start') continue;
+      }
+      if (!Number.isFinite(cycle.startT) && Number.isFinite(p.t)) cycle.startT = p.t;
+      switch (ev.kind) {
+        case 'notify':
+          if (!cycle.listed.has(ev.user.toLowerCase())) cycle.listed.set(ev.user.toLowerCase(), ev.user);
+          break;
+        case 'failed': {
+          const key = ev.user.toLowerCase();
+          cycle.failed.add(key);
+          if (ev.reason.toLowerCase() !== 'usernotfound') break;
+          const s = open.get(key);
+          if (s) {
+            s.failures.push(p);
+            if (p.t >= (nextFull.get(s) ?? s.due)) {
+              if (!s.fullSyncFailure) s.fullSyncFailure = p;
+              nextFull.set(s, p.t + DAY_MS);
+            }
+          } else {
+            const story: UserStory = { user: ev.user, failures: [p], first: p, due: p.t + DAY_MS, status: 'pending', resolved: null, fullSyncFailure: null };
+            open.set(key, story);
+            stories.push(story);
+          }
+          break;
+        }
+        case 'totals':
+          cycle.added = ev.added;
+          cycle.addedPoint = p;
+          break;
+        case 'summary':
+          if (cycle.added === null) {
+            cycle.added = ev.added;
+            cycle.addedPoint = p;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  if (cycle) closeCycle(cycle);
+
+  const endT = end ? end.t : NaN;
+  for (const s of stories) {
+    if (s.resolved) s.status = 'resolved';
+    else if (s.fullSyncFailure) s.status = 'overdue';
+    else if (Number.isFinite(endT) && Number.isFinite(s.due) && endT >= s.due + CYCLE_MS) s.status = 'overdue';
+    else s.status = 'pending';
+  }
+  return { basis, files, stories, end };
+}

@@ -1,0 +1,152 @@
+// `user-not-found`: the Intune connector could not add a user because Azure AD did not know it yet,
+// and the 24-hour rule decides when it is tried again. One story per user: the first failure
+// carries the outcome, later failures point back to it.
+import type { Finding, RelatedLocation } from '../model';
+import { formatWall, isoUtc } from '../parse/time';
+import { cloudUserSyncTimeline, DAY_MS, isCloudUserSyncLog, type SyncPoint, type SyncTimeline, type UserStory } from './cloudUserSync';
+import { durationText, offsetLabel, timeAndUtc, wallText } from './timeText';
+import type { Rule } from './types';
+
+/** `data` of a user-not-found finding. Times are ISO UTC with ms, null when the UTC is unknown. */
+export interface UserNotFoundData {
+  user: string;
+  firstFailure: string | null;
+  dueAt: string | null;
+  status: 'resolved' | 'pending' | 'overdue';
+  resolvedAt: string | null;
+  /** 'utc' when the logs carry offsets; 'log-time' when times were compared in the log's own clock. */
+  timeBasis: 'utc' | 'log-time';
+  /** The same moments in the log's wall clock, `YYYY-MM-DD HH:mm:ss.fff` (null when unreadable / not resolved). */
+  firstFailureLogTime: string | null;
+  dueAtLogTime: string | null;
+  resolvedAtLogTime: string | null;
+  /** The first failure's offset as written (`+420`), or how its UTC was found / why it is unknown. */
+  offset: string;
+  /** Where the first failure is (file key, 0-based line). */
+  firstFailureFile: string;
+  firstFailureLine: number;
+  /** This line is failure `failure` (1-based) of `failureCount` of this user's story. */
+  failure: number;
+  failureCount: number;
+  /** Added before the 24 hours ran out (an early full sync, e.g. after SMS Executive restarted). */
+  early: boolean;
+}
+
+export const USER_NOT_FOUND = 'user-not-found';
+
+const SEVERITY = { resolved: 'information', pending: 'warning', overdue: 'error' } as const;
+
+const label = (p: SyncPoint) => offsetLabel(p.input.log, p.entry);
+const at = (p: SyncPoint) => timeAndUtc(p.wall, p.utc, label(p));
+const wallOrNull = (w: number) => (Number.isFinite(w) ? formatWall(w) : null);
+
+function dueText(s: UserStory): string {
+  return timeAndUtc(s.first.wall + DAY_MS, s.first.utc + DAY_MS, label(s.first));
+}
+
+/** The outcome, one clause: `resolved at ... after 24 h 0 min 18 s`. */
+export function statusText(s: UserStory, timeline: SyncTimeline): string {
+  if (s.resolved) {
+    const c = s.resolved.cycle;
+    const early = s.resolved.early ? ' (before the 24 hours ran out: an early full sync, e.g. after SMS Executive was restarted)' : '';
+    return `resolved at ${at(c)} after ${durationText(c.t - s.first.t)}${early}`;
+  }
+  const end = timeline.end;
+  if (s.status === 'overdue' && s.fullSyncFailure) {
+    const past = end && Number.isFinite(end.t - s.due) ? `; the log runs ${durationText(end.t - s.due)} past the due time` : '';
+    return `overdue: the full sync at ${at(s.fullSyncFailure)} failed again, so the user is still missing from Azure AD ` +
+      `(check DirSync / Azure AD Connect) or something else is wrong${past}`;
+  }
+  if (s.status === 'overdue') {
+    return `overdue: the log runs ${durationText((end?.t ?? NaN) - s.due)} past the due time and the user was not added`;
+  }
+  if (!end || !Number.isFinite(end.t) || !Number.isFinite(s.due)) return 'pending: the log does not show the full sync yet';
+  return `pending: the log ends at ${at(end)}, ${durationText(s.due - end.t)} before the full sync is due`;
+}
+
+/** The diagnostic message for failure number `k` (0-based) of a story. */
+export function userNotFoundMessage(s: UserStory, k: number, timeline: SyncTimeline): string {
+  const basis = timeline.basis === 'wall' ? ' (the logs carry no usable UTC offset: times compared in log time)' : '';
+  const tail = `24-hour full sync due ${dueText(s)}; ${statusText(s, timeline)}.${basis}`;
+  if (k === 0) return `${s.user} was not found in Azure AD (UserNotFound). ${tail}`;
+  const p = s.failures[k]!;
+  const what = p === s.fullSyncFailure ? 'failed again at its full sync' : 'not found again';
+  return `${s.user} ${what} (UserNotFound), failure ${k + 1} of ${s.failures.length}; ` +
+    `first failure at ${at(s.first)} (${s.first.input.name} line ${s.first.line + 1}). ${tail}`;
+}
+
+function storyData(s: UserStory, k: number, timeline: SyncTimeline): UserNotFoundData {
+  const r = s.resolved;
+  return {
+    user: s.user,
+    firstFailure: isoUtc(s.first.utc),
+    dueAt: isoUtc(s.first.utc + DAY_MS),
+    status: s.status,
+    resolvedAt: r ? isoUtc(r.cycle.utc) : null,
+    timeBasis: timeline.basis === 'utc' ? 'utc' : 'log-time',
+    firstFailureLogTime: wallOrNull(s.first.wall),
+    dueAtLogTime: wallOrNull(s.first.wall + DAY_MS),
+    resolvedAtLogTime: r ? wallOrNull(r.cycle.wall) : null,
+    offset: label(s.first),
+    firstFailureFile: s.first.input.key,
+    firstFailureLine: s.first.line,
+    failure: k + 1,
+    failureCount: s.failures.length,
+    early: r?.early ?? false,
+  };
+}
+
+function related(s: UserStory, k: number): RelatedLocation[] {
+  if (k > 0) {
+    return [{ file: s.first.input.key, line: s.first.line, message: `First failure of ${s.user} (UserNotFound) at ${wallText(s.first.wall)} (log time)` }];
+  }
+  const out: RelatedLocation[] = [];
+  if (s.resolved) {
+    const p = s.resolved.added ?? s.resolved.cycle;
+    out.push({ file: p.input.key, line: p.line, message: `${s.user} added to the cloud in the cycle at ${wallText(s.resolved.cycle.wall)} (log time)` });
+  } else if (s.fullSyncFailure) {
+    const p = s.fullSyncFailure;
+    out.push({ file: p.input.key, line: p.line, message: `The full sync of ${s.user} failed again at ${wallText(p.wall)} (log time)` });
+  }
+  return out;
+}
+
+export const userNotFound: Rule = {
+  id: USER_NOT_FOUND,
+  defaultSeverity: 'warning',
+  title: 'Intune connector: user not found in Azure AD (24-hour rule)',
+  explanation:
+    'The Intune connector (CloudUserSync.log) tried to add a user that ConfigMgr discovered in Active Directory, but Azure AD did not know ' +
+    'the user yet: DirSync (Azure AD Connect, every 3 hours by default) had not synced it. After this first failure the 5-minute delta ' +
+    'syncs never pick the user up, even once it exists in Azure AD. Since ConfigMgr 2012 R2 a per-user 24-hour timer starts at the first ' +
+    'failure; after it the user gets a full sync, which succeeds if the user now exists. The diagnostic says when that full sync is due and ' +
+    'whether the log shows it resolved, still pending, or overdue (the full sync failed too, or never came). Ways out: restart the SMS ' +
+    'Executive service on the connector\'s site server (the next sync is a full sync); shorten the DirSync interval; schedule DirSync, then ' +
+    'AD User Discovery, before the connector runs; or wait for the 24-hour full sync.',
+  sources: [
+    'Microsoft TechNet blog: "Windows Intune Connector in SCCM 2012 R2 Fails to Synchronize Users" (shared/seeds/000_31eb48931a09ecc8.txt)',
+    'shared/DOMAIN.md, scenario A',
+  ],
+  check(target, context) {
+    if (!isCloudUserSyncLog(target)) return [];
+    const timeline = cloudUserSyncTimeline(target, context);
+    const out: Finding[] = [];
+    for (const s of timeline.stories) {
+      s.failures.forEach((p, k) => {
+        if (p.input.key !== target.key) return;
+        out.push({
+          ruleId: USER_NOT_FOUND,
+          severity: SEVERITY[s.status],
+          file: target.key,
+          line: p.line,
+          endLine: target.log.endLine(p.entry),
+          entryIndex: p.entry,
+          message: userNotFoundMessage(s, k, timeline),
+          data: storyData(s, k, timeline) as unknown as Record<string, unknown>,
+          related: related(s, k),
+        });
+      });
+    }
+    return out;
+  },
+};
