@@ -7,6 +7,8 @@ import { registerCommands } from './commands';
 import { quietRestarts } from './errorHandler';
 import { registerLanguageDetection } from './languageDetection';
 import { registerLineBackgrounds } from './lineBackgrounds';
+import { MERGED_SCHEME, registerMergedView } from './mergedView';
+import { registerTimelineCommands } from './timeline';
 import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -20,8 +22,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: 'cmlog' },
+    documentSelector: [{ language: LANGUAGE_ID, scheme: 'file' }, { language: LANGUAGE_ID, scheme: 'untitled' }, { language: LANGUAGE_ID, scheme: MERGED_SCHEME }],
+    // Live logs: writes to log files reach the server, which reads only the appended bytes.
+    synchronize: { configurationSection: ['cmlog', 'files.exclude'], fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{log,lo_,log_}') },
     outputChannel: output,
     errorHandler: quietRestarts(output),
   };
@@ -30,6 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommands(context, () => client, output);
   registerStatusBar(context, () => client);
   registerLineBackgrounds(context, () => client);
+  registerTimelineCommands(context, () => client);
+  registerMergedView(context, () => client);
   await client.start();
 }
 

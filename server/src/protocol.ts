@@ -10,13 +10,43 @@ export const Requests = {
   severityRanges: 'cmlog/severityRanges',
   /** Markdown explanation of an error code. */
   lookupErrorCode: 'cmlog/lookupErrorCode',
+  /** Entries of other logs around an entry, nearest first (code lens click). */
+  related: 'cmlog/related',
+  /** The merged view of several logs: its text and where each line comes from. */
+  merged: 'cmlog/merged',
 } as const;
 
 export const Commands = {
   copyToClipboard: 'cmlog.copyToClipboard',
   lookupErrorCode: 'cmlog.lookupErrorCode',
   showOutput: 'cmlog.showOutput',
+  showRelated: 'cmlog.showRelated',
+  reveal: 'cmlog.reveal',
+  mergeLogs: 'cmlog.mergeLogs',
 } as const;
+
+export interface RelatedParams { uri: string; entryIndex: number }
+export interface RelatedLocation { uri: string; line: number; deltaMs: number; message: string }
+export interface RelatedAnswer { locations: RelatedLocation[]; unknownOffsetLogs: string[]; windowSeconds: number }
+
+export interface MergedParams {
+  /** Logs to merge (URIs); default: every log in the folder of `folderOf`. */
+  uris?: string[];
+  folderOf?: string;
+  severities?: ('error' | 'warning' | 'information' | 'success')[];
+  components?: string[];
+  threads?: string[];
+  /** ISO-8601 UTC bounds. */
+  from?: string;
+  to?: string;
+}
+export interface MergedAnswer {
+  text: string;
+  /** Source of each line of `text` (0-based lines). */
+  sources: { uri: string; line: number }[];
+  /** Logs whose offset is unknown (placed last, or left out). */
+  notes: string[];
+}
 
 export interface FileInfoParams { uri: string }
 export interface FileInfo {
@@ -40,4 +70,7 @@ export interface ServerSettings {
   defaultOffset: number | null;
   offsetConvention: 'bias' | 'utc-offset';
   rules: Record<string, string>;
+  problemsScope: 'workspace' | 'openFiles';
+  include: string[];
+  codeLens: { enabled: boolean; windowSeconds: number; severities: ('error' | 'warning' | 'information')[]; maxPerFile: number };
 }

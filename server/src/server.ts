@@ -1,18 +1,29 @@
-// Language server: wiring only. The knowledge is in rules/, the LSP shapes in features/.
+// Language server: wiring only. The knowledge is in rules/ and explain/, the LSP shapes in features/.
 import {
-  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult,
+  CodeLensRefreshRequest, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind,
+  type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
+import { explainErrorCode } from './explain';
 import type { ParseOptions } from './model';
-import { Requests, type FileInfoParams, type ServerSettings } from './protocol';
-import type { LogInput, RuleSettings } from './rules';
+import {
+  Requests, type FileInfoParams, type LookupParams, type LookupResult, type MergedAnswer, type MergedParams,
+  type RelatedAnswer, type RelatedParams, type ServerSettings,
+} from './protocol';
+import { rules as catalog, type Rule, type RuleSettings } from './rules';
+import { codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
 import { LogDocuments } from './features/documents';
 import { fileInfo, severityRanges } from './features/fileInfo';
 import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { buildMerged, MERGED_SCHEME, mergedDiagnostics, mergedLinks } from './features/merged';
 import { runSafe } from './features/runner';
 import { legend, semanticTokens } from './features/semanticTokens';
 import { defaults, fetchSettings } from './features/settings';
 import { documentSymbols } from './features/symbols';
-import { baseName, Validator } from './features/validation';
+import { Validator } from './features/validation';
+import { toPath, WorkspaceLogs } from './features/workspaceLogs';
+import { globMatcher } from './workspace/indexWorker';
 
 const connection = createConnection(ProposedFeatures.all);
 // Anything printed goes to the Output channel, never to stdout (which may be the protocol stream).
@@ -22,74 +33,206 @@ process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
 
 let settings: ServerSettings = defaults;
+let filesExclude: string[] = [];
 let configurationSupported = false;
+let lensRefreshSupported = false;
+let folders: string[] = [];
 const parseOptions = (): ParseOptions => ({ defaultOffset: settings.defaultOffset, offsetConvention: settings.offsetConvention });
 const documents = new LogDocuments(parseOptions);
-const context = (): LogInput[] => [...documents.all()].map(([uri, o]) => ({ key: uri, name: baseName(uri), log: o.log }));
-const validator = new Validator(connection, documents, context, () => settings.rules as RuleSettings);
+const logs = new WorkspaceLogs(documents);
+const faults = (process.env.CMLOG_FAULT_INJECTION ?? '').split(',');
+const validator = new Validator(connection, documents, logs, () => ({ rules: settings.rules as RuleSettings, workspaceScope: settings.problemsScope === 'workspace' }), faultInjection());
+const mergedViews = new Map<string, MergedAnswer>();
 const log = (m: string) => connection.console.error(m);
+const isMerged = (uri: string) => uri.startsWith(MERGED_SCHEME + ':');
 
-connection.onInitialize((params): InitializeResult => {
+connection.onInitialize((params: InitializeParams): InitializeResult => {
   configurationSupported = !!params.capabilities.workspace?.configuration;
+  lensRefreshSupported = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+  folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+    .map((f) => toPath(f.uri)).filter((p): p is string => !!p);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       semanticTokensProvider: { legend, full: true },
       foldingRangeProvider: true,
       documentSymbolProvider: { label: 'CMLog Lens' },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: false },
+      documentLinkProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'CMLog Lens' },
   };
 });
 
 connection.onInitialized(async () => {
-  if (configurationSupported) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cmlog' });
-    settings = await fetchSettings(connection, true).catch(() => defaults);
-    documents.reparseAll();
-    for (const [uri] of documents.all()) validator.schedule(uri);
+  if (configurationSupported) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['cmlog', 'files.exclude'] });
+  await loadSettings();
+  await indexWorkspace();
+});
+
+async function loadSettings(): Promise<void> {
+  const fetched = await fetchSettings(connection, configurationSupported).catch(() => ({ settings: defaults, filesExclude: [] }));
+  settings = fetched.settings;
+  filesExclude = fetched.filesExclude;
+}
+
+/** Reads every log under the workspace folders from disk (progress in the window), then validates them. */
+async function indexWorkspace(): Promise<void> {
+  if (folders.length === 0) return;
+  const progress = await connection.window.createWorkDoneProgress().catch(() => null);
+  progress?.begin('CMLog Lens: indexing logs', 0, undefined, false);
+  const include = settings.include.length ? globMatcher(settings.include, folders) : undefined;
+  const exclude = filesExclude.length ? globMatcher(filesExclude.map((g) => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`)).flatMap((g) => [g, `${g}/**`]), folders) : undefined;
+  try {
+    await logs.indexFolders(folders, {
+      include, exclude, parse: parseOptions(),
+      progress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`),
+    });
+    for (const p of logs.problems) log(`not indexed: ${p.path}: ${p.reason}`);
+  } catch (e) {
+    log(`indexing failed: ${(e as Error)?.stack ?? e}`);
+  } finally {
+    progress?.done();
   }
+  await validator.validateAll(logs.all().map((l) => l.key));
+  refreshLenses();
+}
+
+/** Asks the client to fetch code lenses again (if it supports being asked). */
+function refreshLenses(): void {
+  if (lensRefreshSupported) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+}
+
+let lensRefresh: NodeJS.Timeout | undefined;
+logs.onDidChange((uris) => {
+  for (const uri of uris) validator.scheduleFolder(uri);
+  clearTimeout(lensRefresh);
+  lensRefresh = setTimeout(() => refreshLenses(), 300);
 });
 
 connection.onDidChangeConfiguration(async () => {
-  settings = await fetchSettings(connection, configurationSupported).catch(() => defaults);
-  documents.reparseAll();
-  for (const [uri] of documents.all()) validator.schedule(uri);
+  const before = JSON.stringify([settings.defaultOffset, settings.offsetConvention, settings.include, filesExclude]);
+  await loadSettings();
+  if (before !== JSON.stringify([settings.defaultOffset, settings.offsetConvention, settings.include, filesExclude])) {
+    documents.reparseAll();
+    for (const [uri] of documents.all()) logs.syncTimeline(uri);
+    await indexWorkspace();
+  }
+  for (const uri of new Set([...validator.known(), ...logs.all().map((l) => l.key)])) validator.schedule(uri);
   connection.languages.semanticTokens.refresh();
+  refreshLenses();
+});
+
+// Live logs: the client's file watcher reports writes; only the appended bytes are read.
+connection.onDidChangeWatchedFiles(async (p) => {
+  for (const change of p.changes) {
+    if (documents.get(change.uri) && change.type === FileChangeType.Changed) continue; // the editor sends its text
+    await logs.refresh(change.uri).catch((e) => log(`refresh ${change.uri}: ${(e as Error)?.message}`));
+  }
 });
 
 connection.onDidOpenTextDocument((p) => {
   documents.didOpen(p);
+  if (isMerged(p.textDocument.uri)) return publishMerged(p.textDocument.uri);
+  logs.syncTimeline(p.textDocument.uri);
   validator.scheduleFolder(p.textDocument.uri);
 });
 connection.onDidChangeTextDocument((p) => {
-  if (documents.didChange(p)) validator.scheduleFolder(p.textDocument.uri);
-});
-connection.onDidCloseTextDocument((p) => {
-  documents.didClose(p.textDocument.uri);
-  validator.clear(p.textDocument.uri);
+  if (!documents.didChange(p) || isMerged(p.textDocument.uri)) return;
+  logs.syncTimeline(p.textDocument.uri);
   validator.scheduleFolder(p.textDocument.uri);
 });
+connection.onDidCloseTextDocument((p) => {
+  const uri = p.textDocument.uri;
+  documents.didClose(uri);
+  if (isMerged(uri)) { mergedViews.delete(uri); return validator.clear(uri); }
+  logs.syncTimeline(uri); // back to the indexed model, if any
+  if (validator.covers(uri)) validator.scheduleFolder(uri);
+  else validator.clear(uri);
+});
+
+function publishMerged(uri: string): void {
+  const answer = mergedViews.get(uri);
+  if (answer) void connection.sendDiagnostics({ uri, diagnostics: mergedDiagnostics(answer, (u) => validator.findingsOf(u)) });
+}
 
 connection.languages.semanticTokens.on((p, token) => runSafe(log, 'semanticTokens', token, { data: [] }, () => {
   const open = documents.get(p.textDocument.uri);
-  return open ? semanticTokens(open.document, open.log) : { data: [] };
+  return open && !isMerged(p.textDocument.uri) ? semanticTokens(open.document, open.log) : { data: [] };
 }));
 connection.onFoldingRanges((p, token) => runSafe(log, 'foldingRanges', token, [], () => {
   const open = documents.get(p.textDocument.uri);
-  return open ? foldingRanges(open.log) : [];
+  return open && !isMerged(p.textDocument.uri) ? foldingRanges(open.log) : [];
 }));
 connection.onDocumentSymbol((p, token) => runSafe(log, 'documentSymbol', token, [], () => {
   const open = documents.get(p.textDocument.uri);
-  return open ? documentSymbols(open.document, open.log) : [];
+  return open && !isMerged(p.textDocument.uri) ? documentSymbols(open.document, open.log) : [];
 }));
+connection.onHover((p, token) => runSafe(log, 'hover', token, null, () => {
+  if (faults.includes('throwing-hover')) throw new Error('injected hover failure');
+  const uri = p.textDocument.uri;
+  const open = documents.get(uri);
+  if (!open) return null;
+  if (!isMerged(uri)) {
+    const target = logs.get(uri);
+    return target ? hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri)) : null;
+  }
+  // A merged line explains its source record.
+  const src = mergedViews.get(uri)?.sources[p.position.line];
+  const target = src && logs.get(src.uri);
+  const i = target ? target.log.entryAtLine(src.line) : -1;
+  if (!target || i < 0) return null;
+  const offset = target.log.table.start[i] + (target.log.isSms(i) ? 0 : 7);
+  return hover(target, offset, { logs: logs.all() }, validator.findingsOf(src.uri));
+}));
+connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => codeActions(p)));
+connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
+  const uri = p.textDocument.uri;
+  const target = isMerged(uri) ? undefined : logs.get(uri);
+  if (!target) return [];
+  if (!logs.timeline.has(uri)) logs.syncTimeline(uri);
+  return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timeline, settings.codeLens);
+}));
+connection.onDocumentLinks((p, token) => runSafe(log, 'documentLinks', token, [], () => {
+  const answer = mergedViews.get(p.textDocument.uri);
+  return answer ? mergedLinks(answer) : [];
+}));
+
 connection.onRequest(Requests.fileInfo, (p: FileInfoParams, token) => runSafe(log, 'fileInfo', token, null, () => {
-  const open = documents.get(p.uri);
-  return open ? fileInfo(open.log, settings.defaultOffset) : null;
+  const target = isMerged(p.uri) ? undefined : logs.get(p.uri);
+  return target ? fileInfo(target.log, settings.defaultOffset) : null;
 }));
 connection.onRequest(Requests.severityRanges, (p: FileInfoParams, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
   const open = documents.get(p.uri);
-  return open ? severityRanges(open.log) : { errors: [], warnings: [] };
+  return open && !isMerged(p.uri) ? severityRanges(open.log) : { errors: [], warnings: [] };
 }));
+connection.onRequest(Requests.lookupErrorCode, (p: LookupParams, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
+connection.onRequest(Requests.related, (p: RelatedParams, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settings.codeLens.windowSeconds }, () => {
+  if (!logs.timeline.has(p.uri)) logs.syncTimeline(p.uri);
+  const r = logs.timeline.related(p.uri, p.entryIndex, { windowMs: settings.codeLens.windowSeconds * 1000, limit: 100 });
+  return {
+    locations: r.related.map((e) => ({ uri: e.key, line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
+    unknownOffsetLogs: r.unknownOffsetLogs,
+    windowSeconds: settings.codeLens.windowSeconds,
+  };
+}));
+connection.onRequest(Requests.merged, (p: MergedParams & { viewUri: string }, token) => runSafe<MergedAnswer>(log, 'merged', token, { text: '', sources: [], notes: [] }, () => {
+  const answer = buildMerged(logs, logs.timeline, p);
+  mergedViews.set(p.viewUri, answer);
+  if (documents.get(p.viewUri)) publishMerged(p.viewUri);
+  return answer;
+}));
+
+/** Test-only faults (CMLOG_FAULT_INJECTION): prove a throwing rule or request never takes the server down. */
+function faultInjection(): readonly Rule[] {
+  if (!faults.includes('throwing-rule')) return catalog;
+  const throwing: Rule = {
+    id: 'fault-injection', defaultSeverity: 'error', title: 'test fault', explanation: 'Throws, for tests.', sources: [],
+    check() { throw new Error('injected rule failure'); },
+  };
+  return [throwing, ...catalog];
+}
 
 connection.listen();

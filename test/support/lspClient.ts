@@ -14,6 +14,8 @@ export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 export class TestClient {
   readonly diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
   readonly logs: string[] = [];
+  /** Set when the server reports the end of its indexing progress. */
+  indexed = false;
   private versions = new Map<string, number>();
   private exited: Promise<number | null>;
 
@@ -21,20 +23,23 @@ export class TestClient {
     this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
   }
 
-  static async start(settings: Record<string, unknown> = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; env?: Record<string, string> } = {}): Promise<TestClient> {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, connection, settings);
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => client.diagnostics.set(p.uri, { version: p.version, diagnostics: p.diagnostics }));
     connection.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => (item.section === 'cmlog' ? client.settings : null)));
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', (p: { value?: { kind: string } }) => { if (p.value?.kind === 'end') client.indexed = true; });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: null, workspaceFolders: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      processId: process.pid, rootUri: opts.folder ? fileUri(opts.folder) : null,
+      workspaceFolders: opts.folder ? [{ uri: fileUri(opts.folder), name: 'ws' }] : null,
+      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -61,6 +66,15 @@ export class TestClient {
       const got = this.diagnostics.get(uri);
       if (got && ok(got.diagnostics, got.version)) return got.diagnostics;
       if (Date.now() > deadline) throw new Error(`diagnostics for ${uri} not as expected within ${timeoutMs} ms: ${JSON.stringify(got)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Waits (bounded) until `ok()` holds. */
+  async until(ok: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!ok()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }

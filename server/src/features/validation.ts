@@ -1,9 +1,12 @@
-// Per-document validation: debounced, stale results dropped, one broken rule never hides the rest.
+// Validation of every known log: open documents and (with `cmlog.problems.scope` = workspace) the
+// logs indexed from disk. Debounced per URI, stale results dropped, one broken rule never hides
+// the rest of a file's problems.
 import type { Connection } from 'vscode-languageserver';
 import type { Finding } from '../model';
-import { runRules, type LogInput, type RuleSettings } from '../rules';
+import { rules as defaultCatalog, runRules, type Rule, type RuleSettings } from '../rules';
 import { toDiagnostic } from './diagnostics';
 import type { LogDocuments } from './documents';
+import type { WorkspaceLogs } from './workspaceLogs';
 
 const DELAY_MS = 150;
 
@@ -15,44 +18,55 @@ export class Validator {
   constructor(
     private readonly connection: Connection,
     private readonly documents: LogDocuments,
-    private readonly context: () => LogInput[],
-    private readonly settings: () => RuleSettings,
+    private readonly logs: WorkspaceLogs,
+    private readonly settings: () => { rules: RuleSettings; workspaceScope: boolean },
+    private readonly catalog: readonly Rule[] = defaultCatalog,
   ) {}
 
-  /** Findings of the last validation of `uri` (for hovers and code actions). */
+  /** Findings of the last validation of `uri` (for hovers, code actions and lenses). */
   findingsOf(uri: string): Finding[] { return this.findings.get(uri) ?? []; }
+
+  /** Whether `uri` gets diagnostics: open, or indexed with the workspace scope. */
+  covers(uri: string): boolean {
+    return !!this.documents.get(uri) || (this.settings().workspaceScope && this.logs.isIndexed(uri));
+  }
 
   schedule(uri: string): void {
     clearTimeout(this.timers.get(uri));
     const version = this.documents.get(uri)?.document.version;
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
-      const open = this.documents.get(uri);
-      // A newer change is on its way or the document closed: this result would be stale.
-      if (!open || open.document.version !== version) return;
+      // A newer change is on its way: this result would be stale.
+      if (this.documents.get(uri)?.document.version !== version) return;
       this.validate(uri);
     }, DELAY_MS));
   }
 
-  /** Re-validates open documents of the same folder: `.lo_`/`.log` partners read each other. */
+  /** Re-validates the logs of the same folder: `.lo_`/`.log` partners and client logs read each other. */
   scheduleFolder(uri: string): void {
     const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
-    for (const [other] of this.documents.all()) if (other.startsWith(folder)) this.schedule(other);
+    this.schedule(uri);
+    for (const input of this.logs.all()) if (input.key !== uri && input.key.startsWith(folder)) this.schedule(input.key);
   }
 
   validate(uri: string): void {
-    const open = this.documents.get(uri);
-    if (!open) return;
-    const target: LogInput = { key: uri, name: baseName(uri), log: open.log };
-    const { findings, failures } = runRules(target, { logs: this.context() }, this.settings());
+    if (!this.covers(uri)) {
+      if (this.findings.has(uri)) this.clear(uri);
+      return;
+    }
+    const target = this.logs.get(uri);
+    if (!target) return this.clear(uri);
+    const { rules } = this.settings();
+    const { findings, failures } = runRules(target, { logs: this.logs.all() }, rules, this.catalog);
     for (const f of failures) {
       const key = `${f.ruleId}: ${(f.error as Error)?.message}`;
-      if (this.reported.has(key)) continue;
+      if (this.reported.has(key)) continue; // logged once, not once per file and keystroke
       this.reported.add(key);
       this.connection.console.error(`rule ${f.ruleId} failed on ${uri}: ${(f.error as Error)?.stack ?? f.error}`);
     }
     this.findings.set(uri, findings);
-    void this.connection.sendDiagnostics({ uri, version: open.document.version, diagnostics: findings.map((f) => toDiagnostic(f, open.document)) });
+    const open = this.documents.get(uri);
+    void this.connection.sendDiagnostics({ uri, version: open?.document.version, diagnostics: findings.map((f) => toDiagnostic(f, open?.document)) });
   }
 
   clear(uri: string): void {
@@ -61,6 +75,16 @@ export class Validator {
     this.findings.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
+
+  /** Validates a batch, yielding between files so requests are answered meanwhile. */
+  async validateAll(uris: string[]): Promise<void> {
+    for (const uri of uris) {
+      this.validate(uri);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  known(): string[] { return [...this.findings.keys()]; }
 }
 
 export function baseName(uri: string): string {

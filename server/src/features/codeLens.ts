@@ -1,0 +1,59 @@
+// Code lenses that link timestamps across files: above each entry that matters (a problem's line,
+// an error or warning record), how many entries other logs wrote within the window, compared in
+// UTC. A log whose offset is unknown says so instead of guessing.
+import type { CodeLens } from 'vscode-languageserver';
+import type { LogFile } from '../logFile';
+import { Severity, type Finding } from '../model';
+import { Commands } from '../protocol';
+import type { Timeline } from '../workspace/timeline';
+
+export interface LensSettings {
+  enabled: boolean;
+  windowSeconds: number;
+  severities: ('error' | 'warning' | 'information')[];
+  maxPerFile: number;
+}
+
+export const lensDefaults: LensSettings = { enabled: true, windowSeconds: 5, severities: ['error', 'warning'], maxPerFile: 200 };
+
+const SEVERITY_OF: Record<string, Severity> = { error: Severity.Error, warning: Severity.Warning, information: Severity.Information };
+
+export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings): CodeLens[] {
+  if (!s.enabled) return [];
+  const wanted = new Set(s.severities.map((x) => SEVERITY_OF[x]));
+  const anchors = new Set<number>();
+  for (const f of findings) if (f.entryIndex !== undefined) anchors.add(f.entryIndex);
+  for (let i = 0; i < log.entryCount && anchors.size < s.maxPerFile * 4; i++) if (wanted.has(log.severity(i))) anchors.add(i);
+  const windowMs = s.windowSeconds * 1000;
+  const lenses: CodeLens[] = [];
+  for (const i of [...anchors].sort((a, b) => a - b).slice(0, s.maxPerFile)) {
+    const line = log.line(i);
+    const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+    if (Number.isNaN(log.utc(i))) {
+      lenses.push({ range, command: { title: '⇄ time in UTC unknown (no offset): set cmlog.defaultOffset to compare with other logs', command: 'workbench.action.openSettings', arguments: ['cmlog.defaultOffset'] } });
+      continue;
+    }
+    const r = timeline.related(uri, i, { windowMs, limit: 0 });
+    const unknown = r.unknownOffsetLogs.filter((k) => k !== uri).length;
+    const note = unknown ? ` · ${unknown} log${unknown === 1 ? '' : 's'} without offset left out` : '';
+    const title = r.total === 0
+      ? `⇄ no other log within ±${s.windowSeconds} s${note}`
+      : `⇄ ${r.total} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${note}`;
+    lenses.push({ range, command: { title, command: r.total === 0 ? '' : Commands.showRelated, arguments: [uri, i, line] } });
+  }
+  // The 24-hour story: a lens to the cycle where the full sync happened (or when it is due).
+  for (const f of findings) {
+    if (f.ruleId !== 'user-not-found' || !f.data) continue;
+    const status = String(f.data.status);
+    const target = f.related?.[0];
+    const range = { start: { line: f.line, character: 0 }, end: { line: f.line, character: 0 } };
+    const due = String(f.data.dueAtLogTime ?? f.data.dueAt ?? '');
+    const title = status === 'resolved' ? `⤷ 24-hour full sync added the user (${String(f.data.resolvedAtLogTime ?? f.data.resolvedAt)})`
+      : status === 'overdue' ? `⤷ 24-hour full sync failed again (due ${due})`
+      : `⤷ 24-hour full sync due ${due} (pending)`;
+    lenses.push({ range, command: target && f.data.firstFailureLine === f.line
+      ? { title, command: Commands.reveal, arguments: [target.file, target.line] }
+      : { title, command: '' } });
+  }
+  return lenses;
+}

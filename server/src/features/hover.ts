@@ -1,0 +1,12 @@
+// Hovers: the explanation of what is under the cursor, built by the pure explain layer (which
+// escapes every piece of log text), wrapped as LSP Markdown.
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { hoverMarkdown } from '../explain';
+import type { Finding } from '../model';
+import type { LogInput, RuleContext } from '../rules';
+
+/** `offset` is a character offset into the target log's text. */
+export function hover(target: LogInput, offset: number, context: RuleContext, findings: Finding[]): Hover | null {
+  const markdown = hoverMarkdown(target, context, offset, findings);
+  return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown } } : null;
+}

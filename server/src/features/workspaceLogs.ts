@@ -1,0 +1,100 @@
+// Every log the server knows: the logs indexed from the workspace folders on disk, with the open
+// documents taking their place while open (the editor's text is the newest). Keys are URIs; one
+// UTC timeline spans them all, for code lenses, related entries and the merged view.
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { LogFile } from '../logFile';
+import type { ParseOptions } from '../model';
+import type { LogInput } from '../rules';
+import { WorkspaceIndex, type IndexChange } from '../workspace/index';
+import { Timeline } from '../workspace/timeline';
+import type { LogDocuments } from './documents';
+import { baseName } from './validation';
+
+export const toUri = (file: string) => pathToFileURL(file).toString();
+export function toPath(uri: string): string | null {
+  try { return uri.startsWith('file:') ? fileURLToPath(uri) : null; } catch { return null; }
+}
+
+export class WorkspaceLogs {
+  readonly timeline = new Timeline();
+  /** The model each timeline entry was built from: the same one grew (update), another replaced it (set). */
+  private readonly inTimeline = new Map<string, LogFile>();
+  private index: WorkspaceIndex | null = null;
+  private listeners: ((uris: string[]) => void)[] = [];
+
+  constructor(private readonly documents: LogDocuments) {}
+
+  /** Indexes the folders (paths); calls `progress` as files are read. Replaces any earlier index. */
+  async indexFolders(folders: string[], options: { include?: (f: string) => boolean; exclude?: (f: string) => boolean; parse: ParseOptions; progress?: (done: number, total: number) => void }): Promise<void> {
+    const index = new WorkspaceIndex({ folders, include: options.include, exclude: options.exclude, parseOptions: options.parse, onProgress: options.progress });
+    this.index = index;
+    index.onDidChange((changes: IndexChange[]) => this.indexChanged(changes));
+    await index.build();
+    if (this.index !== index) return; // superseded by a newer indexing
+    for (const input of index.logs()) this.syncTimeline(toUri(input.key));
+    this.fire(index.logs().map((l) => toUri(l.key)));
+  }
+
+  /** A file changed on disk: read what changed. */
+  async refresh(uri: string): Promise<void> {
+    const file = toPath(uri);
+    if (file && this.index) await this.index.refresh(file);
+  }
+
+  get indexedCount(): number { return this.index?.size ?? 0; }
+  get problems() { return this.index?.problems ?? []; }
+
+  onDidChange(listener: (uris: string[]) => void): void { this.listeners.push(listener); }
+
+  /** The log of a URI: the open document's model, else the indexed file's. */
+  get(uri: string): LogInput | undefined {
+    const open = this.documents.get(uri);
+    if (open) return { key: uri, name: baseName(uri), log: open.log };
+    const file = toPath(uri);
+    const input = file ? this.index?.get(file) : undefined;
+    return input ? { key: uri, name: input.name, log: input.log } : undefined;
+  }
+
+  /** Every log, each once. */
+  all(): LogInput[] {
+    const out = new Map<string, LogInput>();
+    for (const input of this.index?.logs() ?? []) out.set(toUri(input.key), { key: toUri(input.key), name: input.name, log: input.log });
+    for (const [uri, open] of this.documents.all()) out.set(uri, { key: uri, name: baseName(uri), log: open.log });
+    return [...out.values()];
+  }
+
+  isIndexed(uri: string): boolean {
+    const file = toPath(uri);
+    return !!file && !!this.index?.has(file);
+  }
+
+  /** An open document changed or opened/closed: its model in the timeline changes too. */
+  syncTimeline(uri: string): void {
+    const input = this.get(uri);
+    if (!input) {
+      this.timeline.remove(uri);
+      this.inTimeline.delete(uri);
+      return;
+    }
+    if (this.inTimeline.get(uri) === input.log) this.timeline.update(uri);
+    else this.timeline.set(input);
+    this.inTimeline.set(uri, input.log);
+  }
+
+  private indexChanged(changes: IndexChange[]): void {
+    const uris = changes.map((c) => toUri(c.key));
+    for (const uri of uris) if (!this.documents.get(uri)) this.syncTimeline(uri);
+    this.fire(uris);
+  }
+
+  private fire(uris: string[]): void {
+    for (const l of this.listeners) l(uris);
+  }
+}
+
+export function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
+export const displayName = (uri: string) => path.posix.basename(toPath(uri) ?? uri);

@@ -1,0 +1,154 @@
+// The server on a workspace folder (a copy of samples/): problems of logs that are not open,
+// hovers, code actions, code lenses across time zones, related entries, the merged view, live
+// appends on disk, and a server that survives a throwing rule and a throwing request.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { CodeActionRequest, CodeLensRequest, type CodeLens, DidChangeWatchedFilesNotification, DocumentLinkRequest, FileChangeType, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { fileUri, TestClient } from '../support/lspClient';
+
+const SAMPLES = path.resolve(__dirname, '../../samples');
+let ws: string;
+let client: TestClient;
+const uri = (rel: string) => fileUri(path.join(ws, rel));
+const read = (rel: string) => readFileSync(path.join(ws, rel), 'latin1');
+
+before(async () => {
+  ws = mkdtempSync(path.join(tmpdir(), 'cmlog-ws-'));
+  cpSync(SAMPLES, ws, { recursive: true });
+  client = await TestClient.start({}, { folder: ws, env: { CMLOG_FAULT_INJECTION: 'throwing-rule' } });
+});
+after(async () => { if (client) await client.stop().catch(() => client.proc.kill()); });
+
+test('problems of every indexed log arrive without opening them (scope: workspace)', async () => {
+  await client.until(() => client.indexed, 'indexing to end');
+  const group = await client.waitForDiagnostics(uri('SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log'), (d) => d.length > 0);
+  assert.equal(group.filter((d) => d.code === 'aad-tenant-missing' && d.severity === 1).length, 17);
+  const lo = await client.waitForDiagnostics(uri('SiteServer/CloudUserSync.lo_'), (d) => d.length > 0);
+  const scott = lo.find((d) => d.message.startsWith('scott@contoso.com'))!;
+  assert.equal(scott.code, 'user-not-found');
+  assert.equal((scott.data as { status: string }).status, 'resolved');
+  // The related information points into the other file of the rotated pair.
+  assert.ok(scott.relatedInformation?.some((r) => r.location.uri === uri('SiteServer/CloudUserSync.log')));
+});
+
+test('a throwing rule is logged once and hides no other problem', async () => {
+  const errors = client.logs.filter((l) => l.includes('injected rule failure'));
+  assert.equal(errors.length, 1, errors.join('\n'));
+  const setup = await client.waitForDiagnostics(uri('Client/ccmsetup.log'), (d) => d.length > 0);
+  assert.equal(setup.filter((d) => d.code === 'aad-token-failure').length, 2);
+});
+
+test('hover on a UserNotFound line: the 24-hour rule with the due time in log time and UTC', async () => {
+  const text = read('SiteServer/CloudUserSync.lo_');
+  await client.open(uri('SiteServer/CloudUserSync.lo_'), text);
+  const line = text.split(/\r?\n/).findIndex((l) => l.startsWith('Failed to add user scott@contoso.com; reason UserNotFound'));
+  const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('SiteServer/CloudUserSync.lo_') }, position: { line, character: 5 } });
+  const md = (h!.contents as MarkupContent).value;
+  assert.match(md, /24-hour/);
+  assert.match(md, /2014-09-15 10:23:54/);
+  assert.match(md, /\| Full sync due \(first failure \+ 24 h\) \| 2014-09-15 10:23:54\.442 \| 2014-09-15 17:23:54\.442 \|/);
+  assert.match(md, /SMS Executive/);
+});
+
+test('code actions on aad-tenant-missing copy the two SQL checks', async () => {
+  const u = uri('SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log');
+  const diags = await client.waitForDiagnostics(u, (d) => d.length > 0);
+  const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: diags[0].range, context: { diagnostics: [diags[0]] } });
+  const commands = (actions ?? []).map((a) => ('command' in a && a.command && typeof a.command === 'object' ? a.command : (a as { command: { command: string; arguments: string[] } }).command));
+  assert.equal(commands.length, 2);
+  for (const c of commands) assert.equal(c!.command, 'cmlog.copyToClipboard');
+  const sql = commands.map((c) => String(c!.arguments![0]));
+  assert.ok(sql.some((s) => /from sites where ISNULL\(reporttosite, N''\) = N''/.test(s)));
+  assert.ok(sql.some((s) => /from clientkeydata where isnull\(isrevoked, 0\) = 0 and agenttype=0 and \(AADDeviceID is not null\)/.test(s)));
+});
+
+test('code lenses line up a client log (US Eastern) with the MP log (CET) in UTC', async () => {
+  const rel = 'Client/ClientIDManagerStartup.log';
+  await client.open(uri(rel), read(rel));
+  // Its records are all information: by default they get no lens; the setting widens that.
+  assert.deepEqual(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(rel) } }), []);
+  client.settings = { codeLens: { severities: ['error', 'warning', 'information'] } };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  // The new settings arrive asynchronously: ask again until the lenses appear (bounded).
+  let lenses: CodeLens[] = [];
+  for (const deadline = Date.now() + 10_000; lenses.length === 0; await new Promise((r) => setTimeout(r, 50))) {
+    lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(rel) } })) ?? [];
+    if (Date.now() > deadline) throw new Error('no lenses after the settings change');
+  }
+  const linked = lenses.filter((l) => /^⇄ \d+ entr(y|ies) in \d+ other logs? within ±5 s/.test(l.command!.title));
+  assert.ok(linked.length > 0, lenses.map((l) => l.command?.title).join('\n'));
+  type Related = { locations: { uri: string; deltaMs: number }[]; unknownOffsetLogs: string[] };
+  const answers: [string, Related][] = [];
+  for (const lens of linked) {
+    const [lensUri, entryIndex] = lens.command!.arguments as [string, number];
+    answers.push([lensUri, await client.connection.sendRequest('cmlog/related', { uri: lensUri, entryIndex }) as Related]);
+  }
+  for (const [lensUri, r] of answers) {
+    assert.ok(r.locations.every((l) => l.uri !== lensUri), 'never the anchor\'s own file');
+    const deltas = r.locations.map((l) => Math.abs(l.deltaMs));
+    assert.deepEqual(deltas, [...deltas].sort((a, b) => a - b), 'nearest first');
+  }
+  // 10:20:10.348 at +300 (UTC-5) and 16:20:11.425 at -060 (UTC+1) are 1.077 s apart in UTC.
+  const mp = answers.flatMap(([, r]) => r.locations).filter((l) => l.uri.endsWith('MP_RegistrationManager.log'));
+  assert.ok(mp.some((l) => l.deltaMs === 1077), JSON.stringify(mp));
+  const related = answers[0][1];
+  assert.ok(related.unknownOffsetLogs.some((u) => u.endsWith('IntuneManagementExtension.log')), 'the IME log has no offset and says so');
+});
+
+test('the merged view: sorted by UTC, source and wall clock on each line, linked back', async () => {
+  const uris = ['Client/ClientIDManagerStartup.log', 'SiteServer/MP_RegistrationManager.log'].map(uri);
+  const viewUri = 'cmlog-merged:/Merged.cmlogmerged?x';
+  const answer = await client.connection.sendRequest('cmlog/merged', { uris, viewUri }) as { text: string; sources: { uri: string; line: number }[] };
+  const lines = answer.text.trim().split('\n');
+  assert.equal(lines.length, answer.sources.length);
+  const utcs = lines.map((l) => l.slice(0, 24).trim());
+  assert.deepEqual(utcs, [...utcs].sort());
+  assert.ok(lines.some((l) => l.includes('MP_RegistrationManager.log') && /-060/.test(l)));
+  assert.ok(lines.some((l) => l.includes('ClientIDManagerStartup.log') && /\+300/.test(l)));
+  await client.open(viewUri, answer.text);
+  const links = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: viewUri } });
+  assert.equal(links!.length, lines.length);
+  assert.equal(links![0].target, `${answer.sources[0].uri}#L${answer.sources[0].line + 1}`);
+  const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: viewUri }, position: { line: 0, character: 2 } });
+  assert.ok(h, 'a merged line hovers like its source');
+});
+
+test('live log on disk: an append is read and re-validated', async () => {
+  const rel = 'SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log';
+  const u = uri(rel);
+  const before = (await client.waitForDiagnostics(u, (d) => d.length > 0)).length;
+  appendFileSync(path.join(ws, rel), 'No device objects are populated and therefore not being added to an Azure AD group.  $$<SMS_AZUREAD_DISCOVERY_AGENT><02-23-2020 17:07:35.123-060><thread=1322 (0x52A)>\r\n');
+  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: u, type: FileChangeType.Changed }] });
+  const after = await client.waitForDiagnostics(u, (d) => d.length === before + 1);
+  assert.equal(after.at(-1)!.code, 'aad-tenant-missing');
+});
+
+test('log text in hovers is inert: links, command URIs, HTML and ANSI escapes show as text', async () => {
+  const rel = 'hostile.log';
+  const text = `<![LOG[Failed [click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> \u001b[31mred\u001b[0m https://evil.example/x 0x80070005]LOG]!><time="10:00:00.000+000" date="1-1-2020" component="X" context="" type="3" thread="1" file="">\r\n`;
+  writeFileSync(path.join(ws, rel), text);
+  await client.open(uri(rel), text);
+  const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(rel) }, position: { line: 0, character: text.indexOf('0x80070005') + 3 } });
+  const md = (h!.contents as MarkupContent).value;
+  assert.doesNotMatch(md, /\]\(command:/);
+  assert.doesNotMatch(md, /<img/);
+  assert.doesNotMatch(md, /\u001b/);
+  assert.match(md, /0x80070005/);
+});
+
+test('a throwing request is answered (empty) and the server keeps working', async () => {
+  const other = await TestClient.start({}, { env: { CMLOG_FAULT_INJECTION: 'throwing-hover' } });
+  try {
+    const u = 'file:///x/CcmExec.log';
+    await other.open(u, '<![LOG[Failed 0x80070005]LOG]!><time="10:00:00.000+000" date="1-1-2020" component="X" context="" type="3" thread="1" file="">\r\n<![LOG[cut\r\n');
+    const h = await other.connection.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: { line: 0, character: 10 } });
+    assert.equal(h, null);
+    await other.waitForDiagnostics(u, (d) => d.some((x) => x.code === 'truncated-record'));
+    await other.until(() => other.logs.some((l) => l.includes('injected hover failure')), 'the failure to be logged');
+  } finally {
+    await other.stop().catch(() => other.proc.kill());
+  }
+});
