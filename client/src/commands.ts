@@ -3,7 +3,12 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests, type LookupResult } from '../../server/src/protocol';
 
+const INFO_SCHEME = 'cmlog-info';
+
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: vscode.OutputChannel): void {
+  // Explanations open as read-only virtual documents: nothing to save, nothing written anywhere.
+  const pages = new Map<string, string>();
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(INFO_SCHEME, { provideTextDocumentContent: (uri) => pages.get(uri.toString()) ?? '' }));
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.copyToClipboard, async (text: unknown) => {
       if (typeof text !== 'string') return;
@@ -24,8 +29,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
         void vscode.window.showWarningMessage(`CMLog Lens: '${value}' is not an error code it can read.`);
         return;
       }
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
-      await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+      const uri = vscode.Uri.from({ scheme: INFO_SCHEME, path: `/Error code ${value.replace(/[^0-9A-Za-z-]/g, '')}.md` });
+      pages.set(uri.toString(), result.markdown);
+      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, async () => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri)));
     }),
   );
 }
