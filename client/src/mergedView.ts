@@ -63,7 +63,15 @@ async function pickParams(): Promise<MergedParams | undefined> {
   });
   if (range === undefined) return undefined;
   const [from, to] = range.split('/').map((s) => s.trim());
+  const more = await vscode.window.showInputBox({
+    title: 'CMLog: Merge logs — components and threads (optional)',
+    prompt: 'e.g. "component:CcmExec component:PolicyAgent thread:4321"; empty for all',
+  });
+  if (more === undefined) return undefined;
+  const pick = (key: string) => [...more.matchAll(/(\S+?):(\S+)/g)].filter((m) => m[1].toLowerCase() === key).map((m) => m[2]);
   return {
+    components: pick('component').length ? pick('component') : undefined,
+    threads: pick('thread').length ? pick('thread') : undefined,
     uris: picked.map((p) => p.uri.toString()),
     severities: severities.length === SEVERITIES.length ? undefined : severities.map((s) => s.label as (typeof SEVERITIES)[number]),
     from: from || undefined,
