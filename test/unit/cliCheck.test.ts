@@ -97,3 +97,12 @@ test('--default-offset and --offset-convention reach the parser', () => {
   assert.equal(cmlog(['check', '--default-offset', '300', '--offset-convention', 'utc-offset', dir]).code, 0);
   assert.equal(cmlog(['check', '--offset-convention', 'local', dir]).code, 2);
 });
+
+test('folder links that loop are walked once, not forever', () => {
+  const dir = folder();
+  symlinkSync('..', path.join(dir, 'sub', 'up'));
+  symlinkSync(path.join(dir, 'sub'), path.join(dir, 'sub', 'self'));
+  const r = cmlog(['check', '--format', 'json', dir]);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(JSON.parse(r.out).files.length, 4);
+});

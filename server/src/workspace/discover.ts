@@ -30,21 +30,29 @@ export function normalizeUserPath(p: string): string {
 export async function discover(paths: string[]): Promise<Discovery> {
   const out: Discovery = { files: [], problems: [], notLogs: 0 };
   const seen = new Set<string>();
-  for (const raw of paths) {
-    const p = normalizeUserPath(raw);
-    let st;
-    try {
-      st = await fs.stat(p);
-    } catch (e) {
-      const link = await fs.lstat(p).then((l) => l.isSymbolicLink(), () => false);
-      out.problems.push({ path: raw, reason: link ? 'broken symbolic link' : describeError(e) });
-      continue;
-    }
-    if (st.isDirectory()) await walk(p, out, seen);
-    else await consider(p, true, out, seen);
-  }
+  for (const raw of paths) await visit(normalizeUserPath(raw), raw, true, out, seen);
   out.files.sort();
   return out;
+}
+
+/** A named path or a folder entry: walk a folder (each once, so link loops end), consider a file. */
+async function visit(p: string, shown: string, named: boolean, out: Discovery, seen: Set<string>): Promise<void> {
+  let st;
+  try {
+    st = await fs.stat(p);
+  } catch (e) {
+    const link = await fs.lstat(p).then((l) => l.isSymbolicLink(), () => false);
+    out.problems.push({ path: shown, reason: link ? 'broken symbolic link' : describeError(e) });
+    return;
+  }
+  if (st.isDirectory()) {
+    const id = `dir:${st.dev}:${st.ino}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    await walk(p, out, seen);
+  } else if (named || st.isFile()) {
+    await consider(p, named, out, seen);
+  }
 }
 
 async function walk(dir: string, out: Discovery, seen: Set<string>): Promise<void> {
@@ -58,16 +66,7 @@ async function walk(dir: string, out: Discovery, seen: Set<string>): Promise<voi
   for (const name of names) {
     if (name === 'node_modules' || name.startsWith('.git')) continue;
     const p = path.join(dir, name);
-    let st;
-    try {
-      st = await fs.stat(p);
-    } catch (e) {
-      const link = await fs.lstat(p).then((l) => l.isSymbolicLink(), () => false);
-      out.problems.push({ path: p, reason: link ? 'broken symbolic link' : describeError(e) });
-      continue;
-    }
-    if (st.isDirectory()) await walk(p, out, seen);
-    else if (st.isFile()) await consider(p, false, out, seen);
+    await visit(p, p, false, out, seen);
   }
 }
 
