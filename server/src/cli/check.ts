@@ -3,7 +3,7 @@
 import type { Finding, ParseOptions } from '../model';
 import { ruleById, runRules, type RuleSettings } from '../rules';
 import { oneOf, parseArgs, UsageError } from './args';
-import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
+import { PARSE_FLAGS, parseOptions, printable, type Command, type Io } from './common';
 import { loadLogs } from './load';
 
 const SEVERITIES = ['off', 'error', 'warning', 'information', 'hint'] as const;
@@ -40,13 +40,13 @@ export interface CheckOptions {
 
 export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   const loaded = await loadLogs(paths, opts.parse);
-  for (const p of loaded.problems) io.err(`cmlog: ${p.path}: ${p.reason}`);
+  for (const p of loaded.problems) io.err(`cmlog: ${printable(p.path)}: ${p.reason}`);
   const context = { logs: loaded.logs };
   const diagnostics: Finding[] = [];
   for (const target of loaded.logs) {
     const { findings, failures } = runRules(target, context, opts.rules);
     diagnostics.push(...findings);
-    for (const f of failures) io.err(`cmlog: ${target.key}: rule ${f.ruleId} failed: ${(f.error as Error)?.message ?? f.error}`);
+    for (const f of failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(String((f.error as Error)?.message ?? f.error))}`);
   }
   const files = loaded.logs.map(({ key, log }) => ({
     path: key,
@@ -65,7 +65,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
       })),
     }, null, 2));
   } else {
-    for (const d of diagnostics) io.out(`${d.file}:${d.line + 1}: ${d.severity} ${d.ruleId}: ${d.message}`);
+    for (const d of diagnostics) io.out(`${printable(d.file)}:${d.line + 1}: ${d.severity} ${d.ruleId}: ${printable(d.message)}`);
     const count = (s: Finding['severity']) => diagnostics.filter((d) => d.severity === s).length;
     const entries = files.reduce((n, f) => n + f.entries, 0);
     const unparsed = files.reduce((n, f) => n + f.unparsedSpans, 0);

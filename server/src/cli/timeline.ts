@@ -6,7 +6,7 @@ import { isoUtc } from '../parse/time';
 import type { LogInput } from '../rules/types';
 import { Timeline, type MergeFilters } from '../workspace/timeline';
 import { oneOf, parseArgs, UsageError } from './args';
-import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
+import { PARSE_FLAGS, parseOptions, type Command, type Io, printable } from './common';
 import { loadLogs } from './load';
 
 export const timelineCommand: Command = {
@@ -147,7 +147,5 @@ export function firstLine(s: string): string {
 }
 
 /** Control characters (ANSI escapes, NUL) shown as text, never sent to the terminal. */
-export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+
+export { printable };

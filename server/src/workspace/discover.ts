@@ -41,8 +41,15 @@ async function visit(p: string, shown: string, named: boolean, out: Discovery, s
   try {
     st = await fs.stat(p);
   } catch (e) {
-    const link = await fs.lstat(p).then((l) => l.isSymbolicLink(), () => false);
+    const loop = (e as NodeJS.ErrnoException)?.code === 'ELOOP';
+    const link = !loop && (await fs.lstat(p).then((l) => l.isSymbolicLink(), () => false));
     out.problems.push({ path: shown, reason: link ? 'broken symbolic link' : describeError(e) });
+    return;
+  }
+  if (!st.isDirectory() && !st.isFile()) {
+    // A pipe or a device: opening it could wait forever for a writer. Never read, always said.
+    if (named || isLogFileName(path.basename(p))) out.problems.push({ path: shown, reason: 'not a regular file (a pipe, socket or device), not read' });
+    else out.notLogs++;
     return;
   }
   if (st.isDirectory()) {
@@ -50,7 +57,7 @@ async function visit(p: string, shown: string, named: boolean, out: Discovery, s
     if (seen.has(id)) return;
     seen.add(id);
     await walk(p, out, seen);
-  } else if (named || st.isFile()) {
+  } else {
     await consider(p, named, out, seen);
   }
 }

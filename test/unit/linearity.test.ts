@@ -1,0 +1,218 @@
+// Parse work is linear in the size of the text, proven by counting work rather than by timing it:
+// the string and regex primitives the parser searches with are wrapped to count the characters
+// each call scans, and inputs of size n and 4n must cost about 4 times as much (and a few
+// characters of work per character of text). Adversarial shapes only: the ones where a cached
+// search, a retried regex or a re-scanned record would turn quadratic.
+//
+// What is counted: indexOf / lastIndexOf / includes (from the start position to the hit, or to the
+// end on a miss), startsWith / endsWith (the needle), charCodeAt / codePointAt (one each: the
+// character loops), trim* (what they strip), and RegExp.prototype.exec, through which test(),
+// match(), matchAll(), replace() and split() run as well (from lastIndex, or 0, to the match end;
+// on a miss to the end of the text, or for a sticky regex to the end of the line, as every
+// sticky pattern in the parser stops at a line end). Indexing with text[i] is not seen: the
+// first test fails if the counters stop seeing the parser's work.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LogFile } from '../../server/src/logFile';
+
+const N = 256 * 1024;
+/** Ratio allowed between the work of 4n and of n characters (4 when linear). */
+const RATIO = 4.5;
+/** Characters of work allowed per character of text. */
+const K = 20;
+
+// ---------------------------------------------------------------------------------------------
+// The counters
+// ---------------------------------------------------------------------------------------------
+
+const S = String.prototype;
+const R = RegExp.prototype;
+const orig = {
+  indexOf: S.indexOf, lastIndexOf: S.lastIndexOf, includes: S.includes, startsWith: S.startsWith, endsWith: S.endsWith,
+  charCodeAt: S.charCodeAt, codePointAt: S.codePointAt, trim: S.trim, trimEnd: S.trimEnd, trimStart: S.trimStart, exec: R.exec,
+};
+
+let counted: Record<string, number> = {};
+const add = (k: string, v: number) => { counted[k] = (counted[k] ?? 0) + Math.max(1, v); };
+const clampFrom = (len: number, from: unknown) => Math.max(0, Math.min(len, Math.trunc(Number(from ?? 0)) || 0));
+
+function install(): void {
+  S.indexOf = function (this: string, needle: string, from?: number) {
+    const r = orig.indexOf.call(this, needle, from as number);
+    add('indexOf', (r < 0 ? this.length : r + String(needle).length) - clampFrom(this.length, from));
+    return r;
+  };
+  S.includes = function (this: string, needle: string, from?: number) {
+    const r = orig.indexOf.call(this, needle, from as number);
+    add('includes', (r < 0 ? this.length : r + String(needle).length) - clampFrom(this.length, from));
+    return r >= 0;
+  };
+  S.lastIndexOf = function (this: string, needle: string, from?: number) {
+    const r = orig.lastIndexOf.call(this, needle, from as number);
+    const start = from === undefined ? this.length : clampFrom(this.length, from) + String(needle).length;
+    add('lastIndexOf', start - (r < 0 ? 0 : r));
+    return r;
+  };
+  S.startsWith = function (this: string, needle: string, pos?: number) { add('startsWith', String(needle).length); return orig.startsWith.call(this, needle, pos); };
+  S.endsWith = function (this: string, needle: string, pos?: number) { add('endsWith', String(needle).length); return orig.endsWith.call(this, needle, pos); };
+  S.charCodeAt = function (this: string, i: number) { add('charCodeAt', 1); return orig.charCodeAt.call(this, i); };
+  S.codePointAt = function (this: string, i: number) { add('codePointAt', 1); return orig.codePointAt.call(this, i); };
+  S.trim = function (this: string) { const r = orig.trim.call(this); add('trim', this.length - r.length); return r; };
+  S.trimEnd = function (this: string) { const r = orig.trimEnd.call(this); add('trimEnd', this.length - r.length); return r; };
+  S.trimStart = function (this: string) { const r = orig.trimStart.call(this); add('trimStart', this.length - r.length); return r; };
+  R.exec = function (this: RegExp, input: string) {
+    const s = String(input);
+    const from = this.global || this.sticky ? this.lastIndex : 0;
+    const m = orig.exec.call(this, s);
+    let to: number;
+    if (m) to = m.index + m[0].length;
+    else if (this.sticky) { const nl = orig.indexOf.call(s, '\n', from); to = nl < 0 ? s.length : nl; }
+    else to = s.length;
+    add(`exec /${this.source.slice(0, 24)}/${this.flags}`, to - from);
+    return m;
+  };
+}
+
+function uninstall(): void {
+  Object.assign(S, { indexOf: orig.indexOf, lastIndexOf: orig.lastIndexOf, includes: orig.includes, startsWith: orig.startsWith, endsWith: orig.endsWith,
+    charCodeAt: orig.charCodeAt, codePointAt: orig.codePointAt, trim: orig.trim, trimEnd: orig.trimEnd, trimStart: orig.trimStart });
+  R.exec = orig.exec;
+}
+
+interface Work { total: number; by: Record<string, number> }
+
+/** The work `fn` does, by primitive. The originals are back in place whatever happens. */
+function work(fn: () => void): Work {
+  counted = {};
+  install();
+  try { fn(); } finally { uninstall(); }
+  const by = counted;
+  counted = {};
+  return { total: Object.values(by).reduce((a, b) => a + b, 0), by };
+}
+
+const top = (w: Work) => Object.entries(w.by).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k}: ${v}`).join(', ');
+
+function assertLinear(what: string, size1: number, w1: Work, size4: number, w4: Work): void {
+  const detail = `${what}: n=${size1} work=${w1.total} (${top(w1)}); 4n=${size4} work=${w4.total} (${top(w4)})`;
+  assert.ok(w4.total <= RATIO * (size4 / size1) / 4 * w1.total + 1000, `super-linear, work(4n)/work(n) = ${(w4.total / Math.max(1, w1.total)).toFixed(2)}: ${detail}`);
+  assert.ok(w4.total <= K * size4 + 1000, `more than ${K} characters of work per character: ${detail}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes (each makes a text of about n characters)
+// ---------------------------------------------------------------------------------------------
+
+const ATTRS = '<time="08:00:00.000+000" date="3-15-2026" component="C" context="" type="1" thread="1" file="">';
+const REC = `<![LOG[hello]LOG]!>${ATTRS}\r\n`;
+const SMS = 'x  $$<C><01-01-2020 10:00:00.000+000><thread=1 (0x1)>\n';
+const rep = (unit: string, n: number) => unit.repeat(Math.max(1, Math.floor(n / unit.length)));
+
+const shapes: Record<string, (n: number) => string> = {
+  'one line of <![LOG[': (n) => rep('<![LOG[', n),
+  '<![LOG[ on every line': (n) => rep('<![LOG[\n', n),
+  '<![LOG[ nested, closed at the end': (n) => rep('<![LOG[', n / 2) + rep(']LOG]!>', n / 2) + ATTRS,
+  '$$< repeated with no >': (n) => rep('$$<', n),
+  '$$<a><b without > on every line': (n) => rep('x $$<a><b\n', n),
+  ']LOG]!> repeated': (n) => rep(']LOG]!>', n),
+  ']LOG]!> then many lines': (n) => ']LOG]!>' + rep('x\n', n),
+  '<![LOG[a]LOG]!><time=" repeated': (n) => rep('<![LOG[a]LOG]!><time="', n),
+  '<![LOG[a]LOG]!><time=" on every line': (n) => rep('<![LOG[a]LOG]!><time="\n', n),
+  'one unclosed record, then many lines': (n) => '<![LOG[start\n' + rep('plain line\n', n),
+  'many blank lines': (n) => rep('\n', n),
+  'many CRLF blank lines after a record': (n) => REC + rep('\r\n', n),
+  'a record whose message has 100k lines': (n) => '<![LOG[' + rep('line\n', n) + `]LOG]!>${ATTRS}\n`,
+  'many unclosed records, closed on the last line': (n) => rep('<![LOG[x\n', n) + ']LOG]!>',
+  'an attribute block that never ends': (n) => '<![LOG[m]LOG]!><' + rep('a="b" ', n),
+  'an attribute value that never closes': (n) => '<![LOG[m]LOG]!><time="' + 'x'.repeat(n),
+  'attribute soup on every line': (n) => rep('<![LOG[m]LOG]!><' + 'a="b" '.repeat(20) + '\n', n),
+  'warning words, then one legacy tail': (n) => rep('warn ', n) + '$$<C><01-01-2020 10:00:00.000+000>',
+  'legacy lines with warning words': (n) => rep('warn warn ' + SMS, n),
+  'records with empty type and error words': (n) => rep(`<![LOG[warn error]LOG]!>${ATTRS.replace('type="1"', 'type=""')}\n`, n),
+  'carriage returns only (one line)': (n) => rep(REC.replace('\r\n', '\r'), n),
+  'NUL bytes': (n) => rep('\u0000', n),
+  'valid records': (n) => rep(REC, n),
+  'valid legacy lines': (n) => rep(SMS, n),
+  'a mix of records, legacy lines and junk': (n) => rep(REC + SMS + 'junk <![LOG[ $$< ]LOG]!>\n', n),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------------------------
+
+test('the counters see the parser at work (and are removed afterwards)', () => {
+  const text = rep(REC + SMS, N);
+  const w = work(() => LogFile.fromText(text));
+  assert.ok(w.total >= text.length / 2, `only ${w.total} characters of work counted for ${text.length}: ${top(w)}`);
+  // test(), replace() and matchAll() run through the wrapped exec.
+  const r = work(() => { /b/.test('aab'); 'aac'.replace(/c/, ''); [...'abab'.matchAll(/d|b/g)]; });
+  assert.deepEqual(Object.keys(r.by).sort(), ['exec /b/', 'exec /c/', 'exec /d|b/g'], JSON.stringify(r.by));
+  assert.equal(String.prototype.indexOf, orig.indexOf);
+  assert.equal(String.prototype.charCodeAt, orig.charCodeAt);
+  assert.equal(RegExp.prototype.exec, orig.exec);
+});
+
+/** Everything a reader of the model asks of every entry. */
+function materialise(log: LogFile): void {
+  for (let i = 0; i < log.entryCount; i++) {
+    log.entry(i);
+    log.message(i);
+    log.endLine(i);
+  }
+  log.unparsedSpans();
+}
+
+for (const [name, make] of Object.entries(shapes)) {
+  test(`linear: ${name}`, () => {
+    const t1 = make(N), t4 = make(4 * N);
+    let l1!: LogFile, l4!: LogFile;
+    assertLinear('fromText', t1.length, work(() => { l1 = LogFile.fromText(t1); }), t4.length, work(() => { l4 = LogFile.fromText(t4); }));
+    assertLinear('entries', t1.length, work(() => materialise(l1)), t4.length, work(() => materialise(l4)));
+    const b1 = Buffer.from(t1, 'utf8'), b4 = Buffer.from(t4, 'utf8');
+    assertLinear('fromBytes', t1.length, work(() => LogFile.fromBytes(b1)), t4.length, work(() => LogFile.fromBytes(b4)));
+  });
+}
+
+// A growing log (an editor document, a live log, or readLog's 16 MB pieces) is parsed through
+// appendText / appendBytes: appending a text in fixed-size pieces must cost about what parsing it
+// at once does. Each append re-scans the last item (entry or span) from its start, so this holds
+// only while the last item stays small.
+const PIECE = 1024;
+const NA = 32 * 1024;
+
+function appendInPieces(text: string): void {
+  const log = LogFile.fromText('');
+  for (let i = 0; i < text.length; i += PIECE) log.appendText(text.slice(i, i + PIECE));
+}
+
+function appendBytesInPieces(bytes: Buffer): void {
+  const log = LogFile.fromBytes(bytes.subarray(0, PIECE));
+  for (let i = PIECE; i < bytes.length; i += PIECE) assert.ok(log.appendBytes(bytes.subarray(i, i + PIECE)));
+}
+
+const appendShapes: [string, (n: number) => string, string?][] = [
+  ['valid records', shapes['valid records']],
+  ['valid legacy lines', shapes['valid legacy lines']],
+  ['a mix of records, legacy lines and junk', shapes['a mix of records, legacy lines and junk']],
+  ['<![LOG[ on every line', shapes['<![LOG[ on every line']],
+  ['records with multi-line messages', (n) => rep(`<![LOG[first\nsecond\nthird]LOG]!>${ATTRS}\n`, n)],
+  // Known super-linear cases: the last item grows with the text, and every append re-scans it
+  // (and ChunkedText.cut copies it). readLog appends 16 MB pieces, so a 1 GB file of these costs
+  // ~32 GB of scanning; past ~512 MB the re-joined tail exceeds V8's string limit and the read
+  // fails with "Invalid string length".
+  ['unparsed lines (a plain-text .log): consecutive spans merge into one last item', (n) => rep('plain line\n', n),
+    'appends re-scan the merged unparsed span from its start (scan.ts lastItemStart): quadratic; a 600 MB plain-text log fails in readLog with "Invalid string length"'],
+  ['one unclosed record, then many lines', shapes['one unclosed record, then many lines'],
+    'a truncated record runs to the end of the text and is re-scanned from its start on every append: quadratic'],
+  ['a record followed by many blank lines', shapes['many CRLF blank lines after a record'],
+    'the record absorbs the blank lines after it (absorbBlank) and is re-scanned with all of them on every append: quadratic'],
+];
+
+for (const [name, make, todo] of appendShapes) {
+  test(`linear when appended in ${PIECE}-character pieces: ${name}`, todo ? { todo } : {}, () => {
+    const t1 = make(NA), t4 = make(4 * NA);
+    assertLinear('appendText', t1.length, work(() => appendInPieces(t1)), t4.length, work(() => appendInPieces(t4)));
+    const b1 = Buffer.from(t1), b4 = Buffer.from(t4);
+    assertLinear('appendBytes', t1.length, work(() => appendBytesInPieces(b1)), t4.length, work(() => appendBytesInPieces(b4)));
+  });
+}
