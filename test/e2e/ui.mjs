@@ -1,0 +1,802 @@
+// UI checks against the real VS Code 1.99 workbench served by code-server, driven by playwright-core and
+// Debian's /usr/bin/chromium. Each check is { name, feature?, run(ui) }: it waits for its expected state with
+// a bound (waitForFunction / locator.waitFor, never fixed sleeps), throws an Error with the reason on failure,
+// and gets a screenshot in test-artifacts/e2e/. Checks with a `feature` only run when that feature is listed
+// in E2E_FEATURES (comma list, or "all"), so they can be written before the feature lands.
+//
+// DOM facts of VS Code 1.99.3 this relies on (found in the workbench bundle / live DOM):
+//   language mode  : status bar item id "status.editor.mode"           -> #status\.editor\.mode
+//   problem counts : status bar item id "status.problems"              -> #status\.problems (click opens the panel)
+//   problems rows  : .markers-panel .monaco-list-row (aria-label = "<message> ... <source>(<code>) ... Ln, Col")
+//   hover          : .monaco-hover-content (inside .monaco-hover / .monaco-resizable-hover)
+//   code lenses    : content widgets <span class="codelens-decoration"> in .monaco-editor .contentWidgets;
+//                    each command is <a id="cN" role="button" title=tooltip>, separated by <span>&nbsp;|&nbsp;</span>;
+//                    lenses without a command are plain <span>s.
+//   editor lines   : .view-lines .view-line, token spans inside (spaces rendered as U+00A0);
+//                    whole-line decorations in .view-overlays at the same `top`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { REPO } from './codeServer.mjs';
+
+export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+export const BROWSER_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+export const ARTIFACTS_DIR = path.join(REPO, 'test-artifacts/e2e');
+
+/**
+ * Fixture facts the checks assert. The workspace is built by workspace.mjs from samples/ (expected findings in
+ * samples/README.md; exact codes, lines and severities from `node dist/cli.js check --format json samples`).
+ */
+const everyTenLines = (from, to) => Array.from({ length: (to - from) / 10 + 1 }, (_, k) => from + 10 * k);
+export const FIXTURE = {
+  cmtrace: 'SiteServer/MP_RegistrationManager.log',        // CMTrace format
+  legacy: 'SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log',     // legacy SMS format, .log
+  rotated: 'SiteServer/CloudUserSync.lo_',                  // legacy SMS format, rotated
+  txt: 'exported/HealthScripts.txt',                        // CMTrace format named .txt (public corpus log)
+  plain: 'plain/notes.log',                                 // plain text: stays "Log"
+  // (b) Problems panel, per file: [code, severity, 1-based line]. The files the check opens must be listed
+  // exactly so; the others are listed only with `cmlog.problems.scope` = workspace, and then exactly so.
+  problemsOpen: ['SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log', 'SiteServer/CloudUserSync.log'],
+  problems: {
+    'SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log': everyTenLines(9, 169).map((l) => ['aad-tenant-missing', 'error', l]),
+    'SiteServer/CloudUserSync.log': [['user-not-found', 'warning', 587], ['user-not-found', 'error', 1117]],    // adele pending, megan overdue
+    'SiteServer/CloudUserSync.lo_': [['user-not-found', 'info', 24], ['user-not-found', 'error', 365]],        // scott resolved, megan overdue
+    'SiteServer/MP_RegistrationManager.log': [1, 4, 7, 10, 13].map((l) => ['aad-tenant-missing', 'warning', l]),
+    'SiteServer/CCM_STS.log': [3, 10].map((l) => ['aad-tenant-missing', 'warning', l]),
+    'Client/ccmsetup.log': [4, 6].map((l) => ['aad-token-failure', 'warning', l]),
+  },
+  // (c) hover over the message of CloudUserSync.lo_ line 24 (scott's first failure): the 24-hour rule, due time
+  // in log time and in UTC (+420 = UTC-7).
+  hoverFile: 'SiteServer/CloudUserSync.lo_',
+  hoverLine: 24,
+  hoverText: 'Failed to add user scott@contoso.com; reason UserNotFound',
+  hoverExpect: ['24-hour timer', 'Full sync due (first failure + 24 h)', '2014-09-15 10:23:54', '2014-09-15 17:23:54', 'UTC'],
+  // (d) ccmsetup.log line 4 is type="3"; "request" is a plain word the grammar leaves uncoloured
+  // (scopes meta.message / meta.record only). Line 3 is type="1" with the plain word "token".
+  colourFile: 'Client/ccmsetup.log',
+  errorLine: "WAM token request failed. Status 5, Details 'AAD WAM extension error'",
+  errorWord: 'request',
+  infoLine: 'Getting AAD (device) token with:',
+  infoWord: 'token',
+  // (e) MP_RegistrationManager.log line 7 (16:20:11.425 -060 = 15:20:11 UTC) is the demo client's registration:
+  // ClientIDManagerStartup.log wrote `Registering client using AAD auth.` at 10:20:10.348 +300 = 15:20:10 UTC.
+  lensFile: 'SiteServer/MP_RegistrationManager.log',
+  lensLineText: "DeviceId='b8e2d4f6-1a3c-4e5b-9d7f-0c2a4e6b8d1f', TenantId=''",
+  lensTitle: /⇄ (\d+) entr(?:y|ies) in (\d+) other logs? within ±5 s/,
+  lensOtherLog: 'ClientIDManagerStartup.log',
+  lensOtherLine: 'Registering client using AAD auth.',
+};
+
+const { chromium } = createRequire(path.join(REPO, 'package.json'))('playwright-core');
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+}
+
+export function enabledFeatures(spec = process.env.E2E_FEATURES ?? '') {
+  return new Set(spec.split(',').map((s) => s.trim()).filter(Boolean));
+}
+
+/** Helpers over one workbench page. All waits are bounded. */
+export class Ui {
+  constructor(page, { artifactsDir = ARTIFACTS_DIR, log = () => {} } = {}) {
+    this.page = page;
+    this.artifactsDir = artifactsDir;
+    this.log = log;
+  }
+
+  async openWorkbench(url, folder, timeout = 60_000) {
+    await this.page.goto(`${url}/?folder=${encodeURI(folder)}`);
+    await this.page.waitForSelector('.monaco-workbench', { timeout });
+    // Explorer shows the workspace's entries: the workbench and the remote connection are up.
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout });
+    await this.page.locator('[id="status.problems"]').waitFor({ timeout });
+  }
+
+  async screenshot(name) {
+    fs.mkdirSync(this.artifactsDir, { recursive: true });
+    const file = path.join(this.artifactsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Run a command-palette entry by its label (F1 works in the browser, unlike some Ctrl shortcuts). */
+  async runCommand(label, timeout = 10_000) {
+    return step(`command "${label}"`, () => this.#runCommand(label, timeout));
+  }
+
+  async #runCommand(label, timeout) {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(`>${label}`);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout });
+    await input.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
+  }
+
+  async closeAllEditors() {
+    if (await this.page.locator('.tabs-container .tab').count() === 0) return;
+    await this.runCommand('View: Close All Editors');
+    await this.page.waitForFunction(() => document.querySelectorAll('.tabs-container .tab').length === 0, null, { timeout: 10_000 });
+  }
+
+  /** Wait until the active editor tab is `fileName`. */
+  async waitForActiveEditor(fileName, timeout = 20_000) {
+    await this.page.waitForFunction((name) => {
+      const tab = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
+      return !!tab && (tab.getAttribute('aria-label') ?? tab.textContent ?? '').includes(name)
+        && !!document.querySelector('.editor-group-container.active .monaco-editor .view-line');
+    }, fileName, { timeout });
+  }
+
+  /** Open a workspace file by relative path through Quick Open (Ctrl+P; F1 + "Go to File" as fallback). */
+  async quickOpen(relPath, timeout = 20_000) {
+    return step(`quick open ${relPath}`, () => this.#quickOpen(relPath, timeout));
+  }
+
+  async #quickOpen(relPath, timeout) {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Control+P');
+    const shown = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (!shown) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout });
+    }
+    await input.fill(relPath);
+    const base = path.posix.basename(relPath);
+    const dir = path.posix.basename(path.posix.dirname(relPath));
+    // Filtering is asynchronous and the unfiltered list (recently opened) can already contain the file:
+    // wait until the *focused* row (what Enter opens) is the file, in the right folder.
+    await this.page.waitForFunction(([b, d]) => {
+      const row = document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+      const t = `${row?.getAttribute('aria-label') ?? ''} ${row?.textContent ?? ''}`;
+      return !!row && t.includes(b) && (d === '.' || t.includes(d));
+    }, [base, dir], { timeout });
+    await input.press('Enter');
+    await this.waitForActiveEditor(base, timeout);
+  }
+
+  /** Open a workspace file by clicking through the explorer tree (expands folders as needed). */
+  async openFromExplorer(relPath, timeout = 20_000) {
+    return step(`open ${relPath} from the explorer`, () => this.#openFromExplorer(relPath, timeout));
+  }
+
+  async #openFromExplorer(relPath, timeout) {
+    const parts = relPath.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const item = this.page.locator(`.explorer-folders-view .monaco-list-row[aria-level="${i + 1}"]`)
+        .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(parts[i])}$`) }) })
+        .first();
+      await item.waitFor({ state: 'visible', timeout });
+      const isFolder = i < parts.length - 1;
+      if (isFolder) {
+        if (await item.getAttribute('aria-expanded') !== 'true') await item.click();
+        await this.page.waitForFunction(([lvl, name]) => [...document.querySelectorAll(
+          `.explorer-folders-view .monaco-list-row[aria-level="${lvl}"][aria-expanded="true"]`)]
+          .some((r) => r.querySelector('.label-name')?.textContent === name), [i + 1, parts[i]], { timeout });
+      } else {
+        await item.click();
+      }
+    }
+    await this.waitForActiveEditor(parts.at(-1), timeout);
+  }
+
+  /** Text of the status bar language mode item ("" when hidden). */
+  async languageMode() {
+    return this.page.evaluate(() => document.getElementById('status.editor.mode')?.innerText.trim() ?? '');
+  }
+
+  /** Wait until the language mode reads `expected`; throws with the last value seen. */
+  async expectLanguageMode(expected, timeout = 20_000) {
+    const ok = await this.page.waitForFunction((exp) =>
+      document.getElementById('status.editor.mode')?.innerText.trim() === exp, expected, { timeout })
+      .then(() => true, () => false);
+    if (!ok) throw new Error(`status bar language mode is "${await this.languageMode()}", expected "${expected}"`);
+  }
+
+  /** Problem counts from the status bar, e.g. { errors: 3, warnings: 1, infos: 0, label }. */
+  async problemCounts() {
+    return this.page.evaluate(() => {
+      const el = document.getElementById('status.problems');
+      const label = el?.querySelector('[aria-label]')?.getAttribute('aria-label') ?? el?.innerText ?? '';
+      const n = (re) => Number(re.exec(label)?.[1] ?? 0);
+      return { errors: n(/Errors?:\s*(\d+)/i), warnings: n(/Warnings?:\s*(\d+)/i), infos: n(/Infos?:\s*(\d+)/i), label };
+    });
+  }
+
+  async openProblemsPanel(timeout = 10_000) {
+    const panel = this.page.locator('.markers-panel');
+    if (await panel.isVisible().catch(() => false)) return;
+    await this.page.locator('[id="status.problems"]').click();
+    await panel.waitFor({ state: 'visible', timeout });
+  }
+
+  /** Rows of the Problems panel: [{ text, label }] (file rows included; marker rows carry "source(code)"). */
+  async problemRows() {
+    return this.page.evaluate(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => ({
+      text: r.innerText.replace(/\s+/g, ' ').trim(), label: r.getAttribute('aria-label') ?? '',
+    })));
+  }
+
+  /**
+   * Wait until the Problems panel shows at least/exactly the given number of rows per diagnostic code.
+   * `expected` = { code: count }. Returns { counts, rows }; throws with what was seen.
+   */
+  async expectProblemCodes(expected, { exact = true, timeout = 30_000 } = {}) {
+    await this.openProblemsPanel();
+    const ok = await this.page.waitForFunction(([exp, exactly]) => {
+      const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')]
+        .map((r) => `${r.innerText} ${r.getAttribute('aria-label') ?? ''}`);
+      return Object.entries(exp).every(([code, want]) => {
+        const got = rows.filter((t) => t.includes(code)).length;
+        return exactly ? got === want : got >= want;
+      });
+    }, [expected, exact], { timeout }).then(() => true, () => false);
+    const rows = await this.problemRows();
+    const counts = Object.fromEntries(Object.keys(expected).map((code) =>
+      [code, rows.filter((r) => `${r.text} ${r.label}`.includes(code)).length]));
+    if (!ok) {
+      throw new Error(`problem counts ${JSON.stringify(counts)}, expected ${JSON.stringify(expected)}; rows: ${JSON.stringify(rows.map((r) => r.text))}`);
+    }
+    return { counts, rows };
+  }
+
+  /** Viewport rectangle of the first occurrence of `text` in the active editor's rendered lines (or null). */
+  async textRect(text) {
+    return this.page.evaluate((needle) => {
+      const lines = document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line');
+      for (const line of lines) {
+        const nodes = [];
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let all = '';
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.data; }
+        const at = all.replace(/\u00a0/g, ' ').indexOf(needle);
+        if (at < 0) continue;
+        const locate = (off) => {
+          for (let k = nodes.length - 1; k >= 0; k--) if (nodes[k][1] <= off) return [nodes[k][0], off - nodes[k][1]];
+          return [nodes[0][0], 0];
+        };
+        const range = document.createRange();
+        range.setStart(...locate(at));
+        const end = locate(at + needle.length - 1);
+        range.setEnd(end[0], end[1] + 1);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height, lineTop: line.style.top };
+      }
+      return null;
+    }, text);
+  }
+
+  /**
+   * Hover `text` in the active editor and wait (bounded) until the visible .monaco-hover-content text matches
+   * `expect` (RegExp or substring; default: any content). Returns all visible hover text; throws with what was shown.
+   */
+  async hover(text, { expect = /\S/, timeout = 15_000 } = {}) {
+    const rect = await this.textRect(text);
+    if (!rect) throw new Error(`"${text}" is not rendered in the active editor`);
+    await this.page.mouse.move(2, 2);   // leave any previous hover
+    await this.page.mouse.move(rect.x + Math.min(rect.width / 2, 12), rect.y + rect.height / 2, { steps: 3 });
+    const re = expect instanceof RegExp ? [expect.source, expect.flags] : [escapeRegExp(String(expect)), ''];
+    // Providers answer separately: wait for the expected content, not just the first box.
+    const ok = await this.page.waitForFunction(([src, flags]) => {
+      const t = [...document.querySelectorAll('.monaco-hover-content')]
+        .filter((e) => e.offsetParent !== null && !e.closest('.hidden')).map((e) => e.innerText).join('\n---\n');
+      return new RegExp(src, flags).test(t);
+    }, re, { timeout }).then(() => true, () => false);
+    // Let the hover's fade-in finish (bounded), so a screenshot shows it opaque.
+    if (ok) await this.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'
+      || !a.effect?.target?.closest?.('.monaco-hover, .monaco-resizable-hover, .workbench-hover')), null, { timeout: 2_000 }).catch(() => {});
+    const shown = await this.page.evaluate(() => [...document.querySelectorAll('.monaco-hover-content')]
+      .filter((e) => e.offsetParent !== null && !e.closest('.hidden')).map((e) => e.innerText).join('\n---\n'));
+    if (!ok) throw new Error(`hover over "${text}" shows ${JSON.stringify(shown)}, expected ${expect}`);
+    return shown;
+  }
+
+  /** Colours of a rendered line containing `text`: token/inline-decoration colours and whole-line backgrounds. */
+  async lineColors(text) {
+    return this.page.evaluate((needle) => {
+      const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+      if (!editor) return null;
+      const line = [...editor.querySelectorAll('.view-lines .view-line')]
+        .find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(needle));
+      if (!line) return null;
+      const fg = new Set();
+      for (const s of line.querySelectorAll('span')) if (s.textContent.trim()) fg.add(getComputedStyle(s).color);
+      const bg = new Set();
+      for (const o of editor.querySelectorAll('.view-overlays > div')) {
+        if (o.style.top !== line.style.top) continue;
+        for (const d of [o, ...o.querySelectorAll('*')]) {
+          const c = getComputedStyle(d).backgroundColor;
+          if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') bg.add(c);
+        }
+      }
+      return { fg: [...fg], bg: [...bg], defaultFg: getComputedStyle(editor).color };
+    }, text);
+  }
+
+  /** Code lenses rendered in the active editor: [{ text, commands: [title...] }]. */
+  async codeLenses() {
+    return this.page.evaluate(() => [...document.querySelectorAll(
+      '.editor-group-container.active .monaco-editor .codelens-decoration')].map((d) => ({
+      text: d.innerText.trim(),
+      commands: [...d.querySelectorAll('a[role="button"]')].map((a) => a.innerText.trim()),
+    })).filter((l) => l.text));
+  }
+
+  /**
+   * Wait (bounded) for at least `min` code lenses in the active editor and return them. With `clickable`, count
+   * only lenses with a command anchor: on reopening a file VS Code first paints its cached lenses as plain
+   * <span>s (no command), and replaces them when the provider answers.
+   */
+  async waitForCodeLenses(min = 1, { clickable = false, timeout = 20_000 } = {}) {
+    const ok = await this.page.waitForFunction(([n, needAnchor]) => [...document.querySelectorAll(
+      '.editor-group-container.active .monaco-editor .codelens-decoration')]
+      .filter((d) => (needAnchor ? d.querySelector('a[role="button"]') : d.innerText.trim())).length >= n,
+    [min, clickable], { timeout }).then(() => true, () => false);
+    const lenses = await this.codeLenses();
+    if (!ok) throw new Error(`expected >= ${min} ${clickable ? 'clickable ' : ''}code lens(es), found ${JSON.stringify(lenses)}`);
+    return lenses;
+  }
+
+  /** Click a code lens command by title (string/RegExp) or index among all command anchors. */
+  async clickCodeLens(which = 0) {
+    const anchors = this.page.locator('.editor-group-container.active .monaco-editor .codelens-decoration a[role="button"]');
+    const target = typeof which === 'number' ? anchors.nth(which) : anchors.filter({ hasText: which }).first();
+    await target.waitFor({ state: 'visible', timeout: 10_000 });
+    const title = (await target.innerText()).trim();
+    await target.click();
+    return title;
+  }
+
+  /** Go to a 1-based line of the active editor (Quick Open ":N"); the editor centres it. */
+  async goToLine(line, timeout = 10_000) {
+    return step(`go to line ${line}`, async () => {
+      const input = this.page.locator('.quick-input-widget .quick-input-box input');
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout });
+      await input.fill(`:${line}`);
+      await this.page.waitForFunction(() => /line/i.test(document.querySelector('.quick-input-widget .quick-input-list')?.innerText ?? '')
+        || /line/i.test(document.querySelector('.quick-input-widget .quick-input-message')?.innerText ?? ''), null, { timeout }).catch(() => {});
+      await input.press('Enter');
+      await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
+      await this.page.waitForFunction((l) => new RegExp(`Ln ${l},`).test(document.getElementById('status.editor.selection')?.innerText ?? ''),
+        line, { timeout });
+    });
+  }
+
+  /** Between checks: no hover, no widget, the panel hidden, the mouse parked in a corner. */
+  async resetLayout() {
+    await this.page.mouse.move(1, 1);
+    await this.page.keyboard.press('Escape');
+    const hide = this.page.locator('.part.panel .action-label[aria-label^="Hide Panel"]').first();
+    if (await hide.isVisible().catch(() => false)) {
+      await hide.click();
+      await this.page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    }
+  }
+
+  /** A screenshot named after the running check (`NN-check-suffix.png`), for intermediate states. */
+  async shot(suffix) {
+    return this.screenshot(`${this.shotPrefix ?? 'xx'}-${suffix}`);
+  }
+
+  /**
+   * Every row of the Problems panel's tree, scrolling through the virtualised list (bounded): [{ index, level,
+   * text, label }] in order. Level 1 = file rows, 2 = problems, 3 = related information.
+   */
+  async problemTree({ timeout = 20_000 } = {}) {
+    await this.openProblemsPanel();
+    const list = this.page.locator('.markers-panel .monaco-list').first();
+    await list.waitFor({ state: 'visible', timeout });
+    const snapshot = () => this.page.evaluate(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => ({
+      index: Number(r.dataset.index), level: Number(r.getAttribute('aria-level') ?? 0), last: r.dataset.lastElement === 'true',
+      text: r.innerText.replace(/\s+/g, ' ').trim(), label: r.getAttribute('aria-label') ?? '',
+    })));
+    // Keyboard paging (Home, then PageDown until the row marked data-last-element is rendered): moves the tree's
+    // focus only, never opens an editor.
+    await list.focus();
+    await this.page.keyboard.press('Home');
+    await this.page.waitForFunction(() => !!document.querySelector('.markers-panel .monaco-list-row[data-index="0"]'), null, { timeout: 5_000 })
+      .catch(() => {});   // an empty panel has no row 0
+    const seen = new Map();
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const rows = await snapshot();
+      for (const r of rows) seen.set(r.index, r);
+      if (rows.length === 0 || rows.some((r) => r.last)) break;
+      if (Date.now() > deadline) throw new Error(`paging through the Problems panel did not reach its end in ${timeout} ms`);
+      const maxIndex = Math.max(...rows.map((r) => r.index));
+      await this.page.keyboard.press('PageDown');
+      await this.page.waitForFunction((last) => [...document.querySelectorAll('.markers-panel .monaco-list-row')]
+        .some((r) => Number(r.dataset.index) > last), maxIndex, { timeout: 3_000 }).catch(() => {});
+    }
+    await this.page.keyboard.press('Home');
+    return [...seen.values()].sort((x, y) => x.index - y.index);
+  }
+
+  /**
+   * The problems the panel lists, per file: { "Folder/file": [[code, severity, line], ...] } (sorted by line).
+   * A file row's aria-label reads "N problems in file X of folder Y"; a problem row's text ends with
+   * "<source> <code> [Ln L, Col C]" and its aria-label starts with "Error:", "Warning:", "Info:" or "Hint:".
+   */
+  async problemsByFile(opts) {
+    const rows = await this.problemTree(opts);
+    const out = {};
+    let file = null;
+    for (const r of rows) {
+      const fileRow = /^(\d+) problems? in file (.+?)(?: of folder (.+))?$/.exec(r.label);
+      if (fileRow) {
+        file = fileRow[3] ? `${fileRow[3].split(/[\\/]/).pop()}/${fileRow[2]}` : fileRow[2];
+        out[file] ??= [];
+        continue;
+      }
+      const sev = /^(Error|Warning|Info|Hint):/.exec(r.label)?.[1]?.toLowerCase();
+      if (!sev || !file) continue;   // related information rows
+      const m = /\s([a-z][a-z0-9-]*)\)?\s*\[Ln (\d+), Col \d+\]$/.exec(r.text);
+      out[file].push([m?.[1] ?? '?', sev, Number(m?.[2] ?? 0)]);
+    }
+    for (const list of Object.values(out)) list.sort((a, b) => a[2] - b[2] || a[0].localeCompare(b[0]));
+    return out;
+  }
+
+  /**
+   * Colour of `word` where it appears in the rendered line containing `lineText`, and the token scopes there:
+   * { colour, spanText, defaultColour } (null when the line is not rendered).
+   */
+  async wordColour(lineText, word) {
+    return this.page.evaluate(([needle, w]) => {
+      const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+      const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])]
+        .find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(needle));
+      if (!line) return null;
+      // Token spans are the leaves; find the one holding `word` after the start of `lineText`.
+      const spans = [...line.querySelectorAll('span')].filter((s) => s.children.length === 0);
+      let text = '';
+      const starts = spans.map((s) => { const at = text.length; text += s.textContent.replace(/\u00a0/g, ' '); return at; });
+      const at = text.indexOf(w, text.indexOf(needle));
+      if (at < 0) return null;
+      let k = starts.length - 1;
+      while (k > 0 && starts[k] > at) k--;
+      return { colour: getComputedStyle(spans[k]).color, spanText: spans[k].textContent.replace(/\u00a0/g, ' '),
+        defaultColour: getComputedStyle(editor.querySelector('.view-lines')).color };
+    }, [lineText, word]);
+  }
+
+  /** Put the cursor on `word` in the line containing `lineText` (a click). */
+  async clickWord(lineText, word) {
+    const rect = await this.page.evaluate(([needle, w]) => {
+      const line = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')]
+        .find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(needle));
+      if (!line) return null;
+      const nodes = [];
+      let all = '';
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.data; }
+      const at = all.replace(/\u00a0/g, ' ').indexOf(w, all.replace(/\u00a0/g, ' ').indexOf(needle));
+      let k = nodes.length - 1;
+      while (k > 0 && nodes[k][1] > at) k--;
+      const range = document.createRange();
+      range.setStart(nodes[k][0], at - nodes[k][1]);
+      range.setEnd(nodes[k][0], at - nodes[k][1] + 1);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }, [lineText, word]);
+    if (!rect) throw new Error(`"${word}" in "${lineText}" is not rendered in the active editor`);
+    await this.page.mouse.click(rect.x + 2, rect.y);
+  }
+
+  /** "Developer: Inspect Editor Tokens and Scopes" at the cursor: the widget's text (bounded wait until filled). */
+  async inspectTokens(timeout = 10_000) {
+    await this.runCommand('Developer: Inspect Editor Tokens and Scopes');
+    const ok = await this.page.waitForFunction(() => /semantic token type|textmate scopes/i
+      .test(document.querySelector('.token-inspect-widget')?.innerText ?? ''), null, { timeout }).then(() => true, () => false);
+    const text = await this.page.evaluate(() => document.querySelector('.token-inspect-widget')?.innerText ?? '');
+    if (!ok) throw new Error(`the token inspector showed ${JSON.stringify(text)}`);
+    return text;
+  }
+
+  /** A coarse fingerprint of visible workbench state, to see that a click "did something". */
+  async workbenchState() {
+    return this.page.evaluate(() => JSON.stringify({
+      tabs: [...document.querySelectorAll('.tabs-container .tab')].map((t) => t.getAttribute('aria-label')),
+      active: document.querySelector('.tabs-container .tab.active')?.getAttribute('aria-label'),
+      quickInput: !!document.querySelector('.quick-input-widget:not([style*="display: none"])')?.offsetParent,
+      toasts: document.querySelectorAll('.notification-toast').length,
+      panel: !!document.querySelector('.part.panel')?.offsetParent,
+      selection: document.getElementById('status.editor.selection')?.innerText,
+      peek: document.querySelectorAll('.peekview-widget').length,
+    }));
+  }
+}
+
+/** Run fn; prefix its error message with what was being done. */
+async function step(what, fn) {
+  try { return await fn(); } catch (e) {
+    if (e instanceof Error) { e.message = `${what}: ${e.message}`; throw e; }
+    throw new Error(`${what}: ${String(e)}`);
+  }
+}
+
+function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+function parseRgb(c) {
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(c ?? '');
+  return m ? m.slice(1, 4).map(Number) : null;
+}
+export function isReddish(c) {
+  const rgb = parseRgb(c);
+  if (!rgb) return false;
+  const [r, g, b] = rgb;
+  return r >= 150 && r - g >= 60 && r - b >= 60;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checks. Add new ones here; give them a `feature` until the feature has landed (run them with
+// E2E_FEATURES=<feature>). `docsImage` names the picture copied to docs/images/ when E2E_DOCS_IMAGES=1 and the
+// check passed: the check's final screenshot, or the intermediate one named by `docsShot` (ui.shot(suffix)).
+export const checks = [
+  {
+    name: 'cmtrace-log-language-mode',
+    description: 'a CMTrace-format .log opened from the explorer shows "ConfigMgr Log" in the status bar',
+    async run(ui) {
+      await ui.openFromExplorer(FIXTURE.cmtrace);
+      await ui.expectLanguageMode('ConfigMgr Log');
+    },
+  },
+  {
+    name: 'legacy-log-language-mode',
+    description: 'a legacy SMS-format .log (message  $$<component><time><thread>) shows "ConfigMgr Log"',
+    async run(ui) {
+      await ui.quickOpen(FIXTURE.legacy);
+      await ui.expectLanguageMode('ConfigMgr Log');
+    },
+  },
+  {
+    name: 'cmtrace-txt-language-mode',
+    description: 'a CMTrace-format log named .txt shows "ConfigMgr Log" (detected from content, not the name)',
+    async run(ui) {
+      await ui.quickOpen(FIXTURE.txt);
+      await ui.expectLanguageMode('ConfigMgr Log');
+    },
+  },
+  {
+    name: 'plain-log-language-mode',
+    description: 'a plain-text .log stays "Log"',
+    async run(ui) {
+      await ui.quickOpen(FIXTURE.plain);
+      await ui.expectLanguageMode('Log');
+    },
+  },
+  {
+    name: 'problems-panel',
+    description: 'with SMS_AZUREAD_DISCOVERY_AGENT.log and CloudUserSync.log open, the Problems panel lists 17 aad-tenant-missing '
+      + 'errors and 2 user-not-found problems (adele warning, megan error) for them, on the right lines; other files listed '
+      + '(problems scope = workspace) carry exactly their documented findings',
+    docsImage: 'problems.png',
+    docsShot: 'panel',
+    async run(ui) {
+      for (const f of FIXTURE.problemsOpen) {
+        await ui.quickOpen(f);
+        await ui.expectLanguageMode('ConfigMgr Log');
+      }
+      await ui.openProblemsPanel();
+      const want = (file) => JSON.stringify(FIXTURE.problems[file] ?? []);
+      const verdict = (seen) => {
+        const errors = [];
+        for (const f of FIXTURE.problemsOpen) if (JSON.stringify(seen[f] ?? []) !== want(f)) errors.push(f);
+        for (const f of Object.keys(seen)) if (!FIXTURE.problemsOpen.includes(f) && JSON.stringify(seen[f]) !== want(f)) errors.push(f);
+        return errors;
+      };
+      // Validation and the workspace index run in the background: re-read the panel until it is right (bounded).
+      const deadline = Date.now() + 45_000;
+      let seen; let wrong;
+      for (;;) {
+        const counts = await ui.problemCounts();
+        if (counts.errors + counts.warnings + counts.infos >= 19) {   // 17 + 2 of the open files at least
+          seen = await ui.problemsByFile();
+          wrong = verdict(seen);
+          if (wrong.length === 0) break;
+        }
+        if (Date.now() > deadline) {
+          const show = (f) => `${f}: got ${JSON.stringify(seen?.[f] ?? [])}, expected ${want(f)}`;
+          throw new Error(seen ? `Problems panel wrong for ${wrong.map(show).join('; ')}` : `status bar problem counts stayed at ${JSON.stringify(counts)}`);
+        }
+        await ui.page.waitForFunction((label) => (document.getElementById('status.problems')?.querySelector('[aria-label]')
+          ?.getAttribute('aria-label') ?? '') !== label, counts.label, { timeout: 2_000 }).catch(() => {});
+      }
+      // Paging through the panel previews problems in the editor: show the open log again for the picture.
+      await ui.quickOpen(FIXTURE.problemsOpen.at(-1));
+      await ui.openProblemsPanel();
+      await ui.shot('panel');
+      return Object.fromEntries(Object.entries(seen).map(([f, l]) => [f, l.length]));
+    },
+  },
+  {
+    name: 'hover-user-not-found',
+    description: 'hovering scott\'s first UserNotFound line in CloudUserSync.lo_ explains the 24-hour rule with the due time in log time and UTC',
+    docsImage: 'hover.png',
+    async run(ui) {
+      await ui.quickOpen(FIXTURE.hoverFile);
+      await ui.expectLanguageMode('ConfigMgr Log');
+      await ui.goToLine(FIXTURE.hoverLine);   // centred, away from the edges where a hover could flip or be cut
+      const all = FIXTURE.hoverExpect.map((t) => `(?=[\\s\\S]*${escapeRegExp(t)})`).join('');
+      return ui.hover(FIXTURE.hoverText, { expect: new RegExp(`^${all}`), timeout: 20_000 });
+    },
+  },
+  {
+    name: 'error-lines-coloured-by-server',
+    description: 'a plain word of a type="3" record (one the grammar leaves uncoloured) is red through the language server\'s '
+      + 'semantic tokens (cmlogError); the same kind of word in an information record is not',
+    docsImage: 'highlighting.png',
+    docsShot: 'colours',
+    async run(ui) {
+      await ui.quickOpen(FIXTURE.colourFile);
+      await ui.expectLanguageMode('ConfigMgr Log');
+      // Semantic tokens arrive after the grammar's: wait (bounded) for the error word to turn red.
+      const ok = await ui.page.waitForFunction(([line, word]) => {
+        const l = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')]
+          .find((x) => x.textContent.replace(/\u00a0/g, ' ').includes(line));
+        const span = [...(l?.querySelectorAll('span') ?? [])].find((s) => s.children.length === 0 && s.textContent.replace(/\u00a0/g, ' ').includes(word));
+        const m = span && /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(span).color);
+        return !!m && +m[1] >= 150 && m[1] - m[2] >= 60 && m[1] - m[3] >= 60;
+      }, [FIXTURE.errorLine, FIXTURE.errorWord], { timeout: 15_000 }).then(() => true, () => false);
+      const error = await ui.wordColour(FIXTURE.errorLine, FIXTURE.errorWord);
+      const info = await ui.wordColour(FIXTURE.infoLine, FIXTURE.infoWord);
+      await ui.shot('colours');
+      // Where the colour comes from: the token inspector at the error word.
+      await ui.clickWord(FIXTURE.errorLine, FIXTURE.errorWord);
+      const inspected = await ui.inspectTokens();
+      const semantic = /semantic token type\s+(\S+)/.exec(inspected)?.[1] ?? '(none)';
+      const scopes = /textmate scopes\s+([\s\S]*?)(?:\n\s*foreground|$)/.exec(inspected)?.[1]?.trim().split(/\s+/) ?? [];
+      const detail = { error, info, semantic, scopes };
+      const problems = [];
+      if (semantic !== 'cmlogError') problems.push(`the token inspector shows semantic token type ${semantic}, expected cmlogError`);
+      if (scopes.some((s) => /error|invalid|keyword/.test(s))) problems.push(`the grammar already colours "${FIXTURE.errorWord}" (${scopes.join(' ')}): pick another word`);
+      if (!ok || !isReddish(error?.colour)) problems.push(`"${FIXTURE.errorWord}" in the error record is ${error?.colour} (span "${error?.spanText}"), not red`);
+      if (!info || isReddish(info.colour)) problems.push(`"${FIXTURE.infoWord}" in the information record is ${info?.colour}: red too`);
+      if (problems.length) throw new Error(`${problems.join('; ')}; inspector: ${JSON.stringify(inspected.slice(0, 600))}`);
+      await ui.page.keyboard.press('Escape');
+      return detail;
+    },
+  },
+  {
+    name: 'code-lens-related-peek',
+    description: 'MP_RegistrationManager.log line 7 has a lens "⇄ N entries in M other logs within ±5 s"; clicking it peeks at '
+      + 'the other logs\' lines, among them ClientIDManagerStartup.log\'s "Registering client using AAD auth."',
+    docsImage: 'codelens.png',
+    async run(ui) {
+      await ui.quickOpen(FIXTURE.lensFile);
+      await ui.expectLanguageMode('ConfigMgr Log');
+      await ui.waitForCodeLenses(1, { clickable: true });
+      // The lens of a line sits right above it: take the last lens that ends above the line's top.
+      const lineRect = await ui.textRect(FIXTURE.lensLineText);
+      if (!lineRect) throw new Error(`line "${FIXTURE.lensLineText}" is not rendered`);
+      const lens = ui.page.locator('.editor-group-container.active .monaco-editor .codelens-decoration');
+      const lenses = await lens.evaluateAll((els) => els.map((e) => ({ text: e.innerText.trim(), bottom: e.getBoundingClientRect().bottom })));
+      const above = lenses.map((l, i) => ({ ...l, i })).filter((l) => l.bottom <= lineRect.y + 1).sort((a, b) => b.bottom - a.bottom)[0];
+      const m = above && FIXTURE.lensTitle.exec(above.text);
+      if (!m) throw new Error(`the lens above "${FIXTURE.lensLineText}" reads ${JSON.stringify(above?.text)}, expected ${FIXTURE.lensTitle}; lenses: ${JSON.stringify(lenses.map((l) => l.text))}`);
+      const entries = Number(m[1]);
+      await lens.nth(above.i).locator('a[role="button"]').first().click();
+      // A peek (or the references view) listing the other logs' lines.
+      const list = ui.page.locator('.peekview-widget, .references-viewlet, [id="workbench.view.extension.references-view"]')
+        .filter({ hasText: FIXTURE.lensOtherLog }).first();
+      await list.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
+        throw new Error(`clicking "${above.text}" showed no peek/references listing ${FIXTURE.lensOtherLog}; state ${await ui.workbenchState()}`);
+      });
+      const title = await list.innerText();
+      const lm = /(?:references?|locations?|results?)\s*\((\d+)\)|(\d+)\s+(?:references?|locations?|results?)/i.exec(title);
+      const locations = lm?.[1] ?? lm?.[2];
+      if (locations && Number(locations) !== entries) throw new Error(`the lens says ${entries} entries, the peek lists ${locations}`);
+      // Open the other log's node: its line is listed.
+      const node = list.locator('.monaco-list-row', { hasText: FIXTURE.lensOtherLog }).first();
+      if (await node.getAttribute('aria-expanded') !== 'true') await node.click();
+      await list.locator('.monaco-list-row', { hasText: FIXTURE.lensOtherLine }).first().waitFor({ state: 'visible', timeout: 10_000 })
+        .catch(() => { throw new Error(`the peek lists ${FIXTURE.lensOtherLog} but not its line "${FIXTURE.lensOtherLine}"`); });
+      await list.locator('.monaco-list-row', { hasText: FIXTURE.lensOtherLine }).first().click();
+      await ui.page.waitForFunction((t) => [...document.querySelectorAll('.peekview-widget .monaco-editor .view-line, .editor-group-container.active .view-line')]
+        .some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(t)), FIXTURE.lensOtherLine, { timeout: 10_000 }).catch(() => {});
+      return { lens: above.text, locations: locations ?? '(not shown)' };
+    },
+  },
+  {
+    name: 'harness-self-test-failure',
+    feature: 'fail-on-purpose',
+    description: 'always fails: proves that a failing check is reported and code-server is still cleaned up',
+    async run(ui) {
+      await ui.quickOpen(FIXTURE.plain);
+      await ui.expectLanguageMode('This Language Does Not Exist', 3_000);
+    },
+  },
+];
+
+export const DOCS_IMAGES_DIR = path.join(REPO, 'docs/images');
+
+/**
+ * Run the enabled checks on one page. Returns [{ name, status: 'pass'|'fail'|'skip', reason, ms, screenshot, detail }].
+ * `skip` (E2E_SKIP) names checks or features not to run; `docsImages` (E2E_DOCS_IMAGES=1) copies the pictures of
+ * passing checks to docs/images/.
+ */
+export async function runUiChecks({ browser, url, workspace, artifactsDir = ARTIFACTS_DIR, features = enabledFeatures(),
+  skip = enabledFeatures(process.env.E2E_SKIP ?? ''), docsImages = !!process.env.E2E_DOCS_IMAGES,
+  checkTimeoutMs = 90_000, log = console.log } = {}) {
+  const all = features.has('all');
+  const results = [];
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const ui = new Ui(page, { artifactsDir, log });
+  try {
+    const t0 = Date.now();
+    let workbenchError;
+    try { await ui.openWorkbench(url, workspace); } catch (e) { workbenchError = e; }
+    await ui.screenshot('00-workbench').catch(() => {});
+    log(`workbench ${workbenchError ? 'FAILED' : 'ready'} in ${Date.now() - t0} ms`);
+
+    let i = 0;
+    for (const check of checks) {
+      i++;
+      const shot = `${String(i).padStart(2, '0')}-${check.name}`;
+      if (skip.has(check.name) || (check.feature && skip.has(check.feature))) {
+        results.push({ name: check.name, status: 'skip', reason: 'listed in E2E_SKIP' });
+        continue;
+      }
+      // "all" turns on every gated feature except the self-test that fails on purpose (name it to run it).
+      if (check.feature && !(all && check.feature !== 'fail-on-purpose') && !features.has(check.feature)) {
+        results.push({ name: check.name, status: 'skip', reason: `feature "${check.feature}" not in E2E_FEATURES` });
+        continue;
+      }
+      const started = Date.now();
+      let status = 'pass'; let reason = ''; let detail;
+      if (workbenchError) {
+        status = 'fail'; reason = `workbench did not load: ${workbenchError.message}`;
+      } else {
+        ui.shotPrefix = shot;
+        try {
+          await ui.resetLayout().catch((e) => log(`  (could not reset the layout before ${check.name}: ${e.message})`));
+          await ui.closeAllEditors().catch((e) => log(`  (could not close editors before ${check.name}: ${e.message})`));
+          let timer;
+          detail = await Promise.race([
+            check.run(ui),
+            new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`check timed out after ${checkTimeoutMs} ms`)), checkTimeoutMs); }),
+          ]).finally(() => clearTimeout(timer));
+        } catch (e) {
+          status = 'fail'; reason = firstLines(e?.message ?? String(e));
+        }
+      }
+      const screenshot = await ui.screenshot(status === 'fail' ? `${shot}-FAILED` : shot).catch(() => undefined);
+      const ms = Date.now() - started;
+      results.push({ name: check.name, status, reason, ms, screenshot, detail });
+      log(`${status === 'pass' ? 'PASS' : 'FAIL'} ui: ${check.name} (${ms} ms)${reason ? ` - ${reason}` : ''}`);
+      if (detail !== undefined && process.env.E2E_VERBOSE) log(`  detail: ${JSON.stringify(detail)}`);
+      if (docsImages && status === 'pass' && check.docsImage) {
+        const from = check.docsShot ? path.join(artifactsDir, `${shot}-${check.docsShot}.png`) : screenshot;
+        try {
+          fs.mkdirSync(DOCS_IMAGES_DIR, { recursive: true });
+          fs.copyFileSync(from, path.join(DOCS_IMAGES_DIR, check.docsImage));
+          log(`  docs/images/${check.docsImage} <- ${path.basename(from)}`);
+        } catch (e) { log(`  could not copy ${from} to docs/images: ${e.message}`); }
+      }
+    }
+    // Quick navigation from the screenshots to the checks.
+    fs.writeFileSync(path.join(artifactsDir, 'ui-checks.json'), JSON.stringify(results.map(({ name, status, reason, ms, screenshot, detail }) =>
+      ({ name, status, reason, ms, screenshot: screenshot && path.basename(screenshot), detail })), null, 2));
+  } finally {
+    if (pageErrors.length && process.env.E2E_VERBOSE) log(`page errors:\n  ${pageErrors.join('\n  ')}`);
+    await context.close().catch(() => {});
+  }
+  return results;
+}
+
+function firstLines(s, n = 6) {
+  return s.split('\n').slice(0, n).join('\n');
+}
