@@ -80,7 +80,7 @@ async function loadSettings(): Promise<void> {
 
 /** Reads every log under the workspace folders from disk (progress in the window), then validates them. */
 async function indexWorkspace(): Promise<void> {
-  if (folders.length === 0) return;
+  if (folders.length === 0) return validator.setReady();
   const progress = await connection.window.createWorkDoneProgress().catch(() => null);
   progress?.begin('CMLog Lens: indexing logs', 0, undefined, false);
   const include = settings.include.length ? globMatcher(settings.include, folders) : undefined;
@@ -96,6 +96,7 @@ async function indexWorkspace(): Promise<void> {
   } finally {
     progress?.done();
   }
+  validator.setReady();
   await validator.validateAll(logs.all().map((l) => l.key));
   refreshLenses();
 }

@@ -14,6 +14,9 @@ export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly reported = new Set<string>();
+  /** Until the workspace index is built, validation waits: a `.lo_` judged without its `.log` would tell a wrong story. */
+  private ready = false;
+  private readonly deferred = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -31,7 +34,18 @@ export class Validator {
     return !!this.documents.get(uri) || (this.settings().workspaceScope && this.logs.isIndexed(uri));
   }
 
+  /** The index is built: validate what waited. */
+  setReady(): void {
+    this.ready = true;
+    for (const uri of this.deferred) this.schedule(uri);
+    this.deferred.clear();
+  }
+
   schedule(uri: string): void {
+    if (!this.ready) {
+      this.deferred.add(uri);
+      return;
+    }
     clearTimeout(this.timers.get(uri));
     const version = this.documents.get(uri)?.document.version;
     this.timers.set(uri, setTimeout(() => {
