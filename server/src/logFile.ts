@@ -80,12 +80,31 @@ export class LogFile {
     const from = this.rescanFrom;
     this.table.truncate(this.table.firstAtOrAfter(from));
     this.spans.truncate(this.spans.firstAtOrAfter(from));
+    // A span of unparsed lines may run past `from` (see below): cut it back, the scan grows it again.
+    const k = this.spans.count - 1;
+    if (k >= 0 && this.spans.end[k] > from) this.spans.end[k] = from;
     const rest = this.chunks.cut(from) + text;
     this.chunks.push(rest);
     const end = scan(rest, from, this.rescanLine, this.table, this.spans);
     this.rescanFrom = end.lastItemStart;
     this.rescanLine = end.lastItemLine;
     this.lineCount = end.endLine + 1;
+    this.resumeInsideTrailingSpan();
+  }
+
+  /**
+   * Unparsed lines are judged one by one, so when the text ends in a span of them only its last,
+   * possibly incomplete, line can change: re-scan from there, not from the span's start. Without
+   * this, every append to a plain-text log would re-read all of it (and a large one would not fit
+   * in one string).
+   */
+  private resumeInsideTrailingSpan(): void {
+    const k = this.spans.count - 1;
+    if (k < 0 || this.spans.start[k] !== this.rescanFrom || this.spans.end[k] !== this.length) return;
+    const nl = this.chunks.slice(this.rescanFrom, this.length).lastIndexOf('\n');
+    if (nl < 0) return;
+    this.rescanFrom += nl + 1;
+    this.rescanLine = this.lineCount - 1;
   }
 
   setOptions(options: ParseOptions): void {
