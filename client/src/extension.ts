@@ -13,7 +13,12 @@ import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports: the running language client (for tests and other extensions). */
+export interface CmlogApi {
+  languageClient(): LanguageClient | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CmlogApi> {
   const output = vscode.window.createOutputChannel('CMLog Lens');
   context.subscriptions.push(output);
   const module = context.asAbsolutePath('dist/server.js');
@@ -36,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerTimelineCommands(context, () => client);
   registerMergedView(context, () => client);
   await client.start();
+  return { languageClient: () => client };
 }
 
 export async function deactivate(): Promise<void> {
