@@ -42,7 +42,7 @@ export class LogFile {
     log.byteLength = bytes.length;
     // A copy: a view of `bytes` would keep the whole file's buffer alive for a few held-back bytes.
     log.decoder = new AppendDecoder(d.encoding, Uint8Array.prototype.slice.call(bytes, bytes.length - d.pending));
-    log.appendDecoded(d.text);
+    log.appendDecoded(d.text, d.codes);
     log.table.compact();
     return log;
   }
@@ -75,7 +75,8 @@ export class LogFile {
     this.appendDecoded(text);
   }
 
-  private appendDecoded(text: string): void {
+  /** `codes`: the character codes of `text` when the decoder has them (see `Decoded`). */
+  private appendDecoded(text: string, codes?: Uint8Array): void {
     // Only the last item can change when text is added: cut it off and scan it again with the new text.
     const from = this.rescanFrom;
     this.table.truncate(this.table.firstAtOrAfter(from));
@@ -83,9 +84,10 @@ export class LogFile {
     // A span of unparsed lines may run past `from` (see below): cut it back, the scan grows it again.
     const k = this.spans.count - 1;
     if (k >= 0 && this.spans.end[k] > from) this.spans.end[k] = from;
-    const rest = this.chunks.cut(from) + text;
+    const head = this.chunks.cut(from);
+    const rest = head + text;
     this.chunks.push(rest);
-    const end = scan(rest, from, this.rescanLine, this.table, this.spans);
+    const end = scan(rest, from, this.rescanLine, this.table, this.spans, head.length === 0 ? codes : undefined);
     this.rescanFrom = end.lastItemStart;
     this.rescanLine = end.lastItemLine;
     this.lineCount = end.endLine + 1;

@@ -5,23 +5,13 @@ import type { Severity } from '../model';
 export class Interner {
   readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
-  // Ids of recently seen names, in slots picked from the length and a few characters: the scanner
-  // hands over a fresh string per record, which the map would hash in full, while the slot's name
-  // is checked with one string comparison. A miss just goes to the map.
-  private readonly recent = new Int32Array(256).fill(-1);
-
   id(name: string): number {
-    const n = name.length;
-    const slot = n === 0 ? 0 : Math.imul(n ^ (name.charCodeAt(0) << 6) ^ (name.charCodeAt(n - 1) << 13) ^ (name.charCodeAt(n >> 1) << 20), 0x9e3779b1) >>> 24;
-    const seen = this.recent[slot];
-    if (seen >= 0 && this.names[seen] === name) return seen;
     let id = this.ids.get(name);
     if (id === undefined) {
       id = this.names.length;
       this.names.push(name);
       this.ids.set(name, id);
     }
-    this.recent[slot] = id;
     return id;
   }
 }
@@ -73,7 +63,7 @@ export class EntryTable {
 
   /** Releases spare capacity, unless it is too little to be worth copying every column. */
   compact(): void {
-    if (this.start.length - this.count > this.count >> 4) this.resize(this.count);
+    if (this.start.length - this.count > this.count >> 3) this.resize(this.count);
   }
 
   /** Index of the first entry whose start is >= offset. */

@@ -8,9 +8,6 @@ import { Severity } from '../model';
 const ERROR_WORDS = /error|\bfail(?:ed|s)?\b|exception|critical|fatal/i;
 // One pass finds the first keyword of either kind; most messages have none.
 const ANY_WORD = /error|\bfail(?:ed|s)?\b|exception|critical|fatal|(warn)/i;
-// The same search run in place over a legacy line: it also stops at the `$$<` that ends the
-// message, so it never reads past it and no copy of the message is made.
-const ANY_WORD_TO_TAIL = /error|\bfail(?:ed|s)?\b|exception|critical|fatal|(warn)|\$\$</gi;
 
 export function keywordSeverity(message: string): Severity {
   const m = ANY_WORD.exec(message);
@@ -18,25 +15,6 @@ export function keywordSeverity(message: string): Severity {
   if (m[1] === undefined) return Severity.Error;
   // A warning word came first; an error word later still wins.
   return ERROR_WORDS.test(message.slice(m.index + 4)) ? Severity.Error : Severity.Warning;
-}
-
-/**
- * `keywordSeverity(text.substring(a, tail))` for a legacy message, where `tail` is the first
- * `$$<` at or after `a`. Word boundaries agree with the copy's: after `$$<` comes no keyword
- * letter, and before `a` there must be no word character (else the copy is used).
- */
-export function keywordSeverityBeforeTail(text: string, a: number, tail: number): Severity {
-  if (a > 0 && isWordChar(text.charCodeAt(a - 1))) return keywordSeverity(text.substring(a, tail));
-  ANY_WORD_TO_TAIL.lastIndex = a;
-  const m = ANY_WORD_TO_TAIL.exec(text);
-  if (m === null || m.index >= tail) return Severity.Information;
-  if (m[1] === undefined) return Severity.Error;
-  return ERROR_WORDS.test(text.substring(m.index + 4, tail)) ? Severity.Error : Severity.Warning;
-}
-
-/** `\w` without the `u` flag. */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /**

@@ -1,5 +1,5 @@
-// Reading ConfigMgr times and dates straight from the text by character codes: this runs once per
-// record on files of hundreds of megabytes, so no substrings, regexes or Date objects here.
+// Reading ConfigMgr times and dates straight from the character codes: this runs once per record
+// on files of hundreds of megabytes, so no substrings, regexes or Date objects here.
 
 export const DAY_MS = 86_400_000;
 
@@ -10,28 +10,31 @@ export const BAD_OFFSET = -32767;
 /** Result slots of `readTime`, reused to avoid allocating per record. */
 export const timeOut = { ms: 0, offset: NO_OFFSET };
 
+/** The UTF-16 code units of a text (see `codeUnits`). */
+export type Codes = Uint8Array | Uint16Array;
+
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
- * `HH:mm:ss[.f…][±N]` in text[a, b): sets timeOut.ms (milliseconds into the day, fraction kept)
+ * `HH:mm:ss[.f…][±N]` in codes[a, b): sets timeOut.ms (milliseconds into the day, fraction kept)
  * and timeOut.offset (minutes as written, NO_OFFSET or BAD_OFFSET). Returns false when the clock
  * part is unreadable. Accepts 1-7 fraction digits, an offset of 1-4 digits, and the `+-240`
  * that some scripts write.
  */
-export function readTime(text: string, a: number, b: number): boolean {
+export function readTime(codes: Codes, a: number, b: number): boolean {
   timeOut.offset = NO_OFFSET;
   if (b - a < 8) return false;
-  const h = two(text, a), m = two(text, a + 3), s = two(text, a + 6);
-  if (h < 0 || m < 0 || s < 0 || text.charCodeAt(a + 2) !== 58 || text.charCodeAt(a + 5) !== 58) return false;
+  const h = two(codes, a), m = two(codes, a + 3), s = two(codes, a + 6);
+  if (h < 0 || m < 0 || s < 0 || codes[a + 2] !== 58 || codes[a + 5] !== 58) return false;
   if (h > 23 || m > 59 || s > 60) return false;
   let i = a + 8;
   let frac = 0;
-  if (i < b && text.charCodeAt(i) === 46) {
+  if (i < b && codes[i] === 46) {
     i++;
     let scale = 100;
     const fracStart = i;
-    while (i < b && isDigit(text.charCodeAt(i)) && i - fracStart < 7) {
-      frac += (text.charCodeAt(i) - 48) * scale;
+    while (i < b && isDigit(codes[i]) && i - fracStart < 7) {
+      frac += (codes[i] - 48) * scale;
       scale /= 10;
       i++;
     }
@@ -43,7 +46,7 @@ export function readTime(text: string, a: number, b: number): boolean {
   let sign = 0;
   let signs = 0;
   while (i < b && signs < 2) {
-    const c = text.charCodeAt(i);
+    const c = codes[i];
     if (c === 43) sign = 1;
     else if (c === 45) sign = -1;
     else break;
@@ -52,8 +55,8 @@ export function readTime(text: string, a: number, b: number): boolean {
   }
   let value = 0;
   const digitsStart = i;
-  while (i < b && isDigit(text.charCodeAt(i))) {
-    value = value * 10 + text.charCodeAt(i) - 48;
+  while (i < b && isDigit(codes[i])) {
+    value = value * 10 + codes[i] - 48;
     i++;
   }
   const digits = i - digitsStart;
@@ -61,24 +64,24 @@ export function readTime(text: string, a: number, b: number): boolean {
   return true;
 }
 
-/** `M-D-YYYY` (month first, leading zeros optional) in text[a, b): days since 1970-01-01, or NaN. */
-export function readDate(text: string, a: number, b: number): number {
+/** `M-D-YYYY` (month first, leading zeros optional) in codes[a, b): days since 1970-01-01, or NaN. */
+export function readDate(codes: Codes, a: number, b: number): number {
   let i = a;
   let mo = 0, d = 0, y = 0, n = 0;
-  for (; i < b && isDigit(text.charCodeAt(i)) && n < 2; i++, n++) mo = mo * 10 + text.charCodeAt(i) - 48;
-  if (n === 0 || i >= b || text.charCodeAt(i) !== 45) return NaN;
+  for (; i < b && isDigit(codes[i]) && n < 2; i++, n++) mo = mo * 10 + codes[i] - 48;
+  if (n === 0 || i >= b || codes[i] !== 45) return NaN;
   i++;
-  for (n = 0; i < b && isDigit(text.charCodeAt(i)) && n < 2; i++, n++) d = d * 10 + text.charCodeAt(i) - 48;
-  if (n === 0 || i >= b || text.charCodeAt(i) !== 45) return NaN;
+  for (n = 0; i < b && isDigit(codes[i]) && n < 2; i++, n++) d = d * 10 + codes[i] - 48;
+  if (n === 0 || i >= b || codes[i] !== 45) return NaN;
   i++;
-  for (n = 0; i < b && isDigit(text.charCodeAt(i)) && n < 4; i++, n++) y = y * 10 + text.charCodeAt(i) - 48;
+  for (n = 0; i < b && isDigit(codes[i]) && n < 4; i++, n++) y = y * 10 + codes[i] - 48;
   if (n !== 4 || i !== b) return NaN;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
   return daysFromCivil(y, mo, d);
 }
 
-function two(text: string, i: number): number {
-  const a = text.charCodeAt(i) - 48, b = text.charCodeAt(i + 1) - 48;
+function two(codes: Codes, i: number): number {
+  const a = codes[i] - 48, b = codes[i + 1] - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
