@@ -12,8 +12,6 @@ export interface OpenLog {
 
 export class LogDocuments {
   private readonly open = new Map<string, OpenLog>();
-  /** Parses done from scratch and appends done, for tests and the output channel. */
-  readonly stats = { parses: 0, appends: 0 };
 
   constructor(private options: () => ParseOptions) {}
 
@@ -35,7 +33,6 @@ export class LogDocuments {
     entry.document = TextDocument.update(before, p.contentChanges, p.textDocument.version);
     if (appended !== null) {
       entry.log.appendText(appended);
-      this.stats.appends++;
     } else {
       entry.log = this.parse(entry.document.getText());
     }
@@ -50,7 +47,6 @@ export class LogDocuments {
   }
 
   private parse(text: string): LogFile {
-    this.stats.parses++;
     return LogFile.fromText(text, this.options());
   }
 }

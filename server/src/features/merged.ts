@@ -1,7 +1,7 @@
 // The merged view (CMTrace's "merge selected files"): entries of several logs sorted by UTC, each
 // line showing the source log and the wall-clock time as written, mapped back to its source line.
 import type { DocumentLink, Diagnostic } from 'vscode-languageserver';
-import { Severity, severityName, type Finding } from '../model';
+import { Severity, type Finding } from '../model';
 import { isoUtc } from '../parse/time';
 import type { MergedAnswer, MergedParams } from '../protocol';
 import type { Timeline } from '../workspace/timeline';
@@ -68,4 +68,3 @@ export function mergedDiagnostics(answer: MergedAnswer, findingsOf: (uri: string
   return out;
 }
 
-export { severityName };
