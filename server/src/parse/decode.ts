@@ -46,6 +46,9 @@ function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
 }
 
+/** Whether a Uint16Array stores its elements little-endian, as on every platform but s390x. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 /**
  * The UTF-16 code units of `text` in a typed array (one byte each when the text is ASCII): the
  * scanner reads them with a load where `charCodeAt` costs a call's worth of checks.
@@ -53,6 +56,7 @@ function latin1(bytes: Uint8Array): string {
 export function codeUnits(text: string): Uint8Array | Uint16Array {
   if (Buffer.byteLength(text, 'utf8') === text.length) return Buffer.from(text, 'latin1');
   const b = Buffer.from(text, 'utf16le');
+  if (!LITTLE_ENDIAN) b.swap16();
   // A Uint16Array view needs an even offset; Node aligns its pooled buffers, but copy if not.
   return b.byteOffset % 2 === 0 ? new Uint16Array(b.buffer, b.byteOffset, b.length >> 1) : new Uint16Array(Uint8Array.prototype.slice.call(b).buffer);
 }

@@ -33,10 +33,11 @@ export function readTime(codes: Codes, a: number, b: number): boolean {
     i++;
     let scale = 100;
     const fracStart = i;
-    while (i < b && isDigit(codes[i]) && i - fracStart < 7) {
-      frac += (codes[i] - 48) * scale;
+    for (; i < b && i - fracStart < 7; i++) {
+      const d = codes[i] - 48;
+      if (d < 0 || d > 9) break;
+      frac += d * scale;
       scale /= 10;
-      i++;
     }
     if (i === fracStart) return false;
   }
@@ -55,9 +56,10 @@ export function readTime(codes: Codes, a: number, b: number): boolean {
   }
   let value = 0;
   const digitsStart = i;
-  while (i < b && isDigit(codes[i])) {
-    value = value * 10 + codes[i] - 48;
-    i++;
+  for (; i < b; i++) {
+    const d = codes[i] - 48;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
   }
   const digits = i - digitsStart;
   timeOut.offset = sign !== 0 && digits >= 1 && digits <= 4 && i === b ? sign * value : BAD_OFFSET;
