@@ -2,7 +2,7 @@
 // continue parsing when the file grows. Pure: it is handed bytes or text and never touches disk.
 import { AppendDecoder, decode } from './parse/decode';
 import { ChunkedText } from './parse/chunkedText';
-import { EntryTable } from './parse/entryTable';
+import { EntryTable, type EntryTableData } from './parse/entryTable';
 import { CLOSE, OPEN, scan, SpanList } from './parse/scan';
 import { BAD_OFFSET, NO_OFFSET, toUtc } from './parse/time';
 import { EntryFlag, type Encoding, type Entry, type Format, type OffsetSource, type ParseOptions, type Severity, type UnparsedSpan } from './model';
@@ -12,9 +12,25 @@ import { EntryFlag, type Encoding, type Entry, type Format, type OffsetSource, t
 const ATTRIBUTE = /(?<!\w)(\w+)="([^"\n]*)"/g;
 const SMS_PARTS = /^\$\$<([^>\n]*)><([^>\n]*)>(?:<thread=([^>\n]*)>)?/;
 
+/** A parsed log as plain data, to post between threads (see `LogFile.toData`). */
+export interface LogFileData {
+  table: EntryTableData;
+  spans: { start: number[]; end: number[]; line: number[] };
+  chunks: string[];
+  rescanFrom: number;
+  rescanLine: number;
+  options: Required<ParseOptions>;
+  heldBytes: Uint8Array | null;
+  encoding: Encoding;
+  bomLength: number;
+  pendingBytes: number;
+  byteLength: number;
+  lineCount: number;
+}
+
 export class LogFile {
-  readonly table = new EntryTable();
-  readonly spans = new SpanList();
+  readonly table: EntryTable = new EntryTable();
+  readonly spans: SpanList = new SpanList();
   private chunks = new ChunkedText();
   private rescanFrom = 0;
   private rescanLine = 0;
@@ -53,6 +69,48 @@ export class LogFile {
     log.encoding = encoding;
     log.appendDecoded(text);
     log.table.compact();
+    return log;
+  }
+
+  /**
+   * The model as plain data, for a worker thread that parsed it to post to the thread that uses
+   * it: `transfer` lists the column buffers, which move rather than being copied. This model must
+   * not be used afterwards.
+   */
+  toData(): { data: LogFileData; transfer: ArrayBuffer[] } {
+    const table = this.table.toData();
+    const n = this.spans.count;
+    const data: LogFileData = {
+      table,
+      spans: { start: this.spans.start.slice(0, n), end: this.spans.end.slice(0, n), line: this.spans.line.slice(0, n) },
+      chunks: this.chunks.parts(),
+      rescanFrom: this.rescanFrom,
+      rescanLine: this.rescanLine,
+      options: { ...this.options },
+      heldBytes: this.decoder ? this.decoder.heldBytes.slice() : null,
+      encoding: this.encoding,
+      bomLength: this.bomLength,
+      pendingBytes: this.pendingBytes,
+      byteLength: this.byteLength,
+      lineCount: this.lineCount,
+    };
+    return { data, transfer: EntryTable.buffers(table) };
+  }
+
+  /** The model `toData` described, able to take appends as the original was. */
+  static fromData(d: LogFileData): LogFile {
+    const log = new LogFile(d.options);
+    (log as { table: EntryTable }).table = EntryTable.fromData(d.table);
+    Object.assign(log.spans, { count: d.spans.start.length, start: d.spans.start, end: d.spans.end, line: d.spans.line });
+    log.chunks = ChunkedText.fromParts(d.chunks);
+    log.rescanFrom = d.rescanFrom;
+    log.rescanLine = d.rescanLine;
+    log.decoder = d.heldBytes ? new AppendDecoder(d.encoding, d.heldBytes) : null;
+    log.encoding = d.encoding;
+    log.bomLength = d.bomLength;
+    log.pendingBytes = d.pendingBytes;
+    log.byteLength = d.byteLength;
+    log.lineCount = d.lineCount;
     return log;
   }
 

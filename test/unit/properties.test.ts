@@ -66,6 +66,20 @@ test('appending bytes in pieces gives exactly the model of parsing them at once'
   }), opts);
 });
 
+test('a model posted to another thread (toData, structured clone with transfer, fromData) is the same model and takes appends alike', () => {
+  fc.assert(fc.property(logBytes, fc.nat(), (bytes, cut) => {
+    const p = cut % (bytes.length + 1);
+    const head = bytes.subarray(0, p);
+    const whole = LogFile.fromBytes(bytes);
+    const { data, transfer } = LogFile.fromBytes(head).toData();
+    const moved = LogFile.fromData(structuredClone(data, { transfer }));
+    assert.deepEqual(snapshot(moved), snapshot(LogFile.fromBytes(head)));
+    if (!moved.appendBytes(bytes.subarray(p))) return; // the caller re-reads the file then
+    assertCoverage(moved);
+    assert.deepEqual(snapshot(moved), snapshot(whole));
+  }), opts);
+});
+
 test('appending text in pieces (an editor document that grows) equals parsing at once', () => {
   fc.assert(fc.property(logText, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
     const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);

@@ -10,6 +10,21 @@ export class ChunkedText {
   private texts: string[] = [];
   length = 0;
 
+  /** The chunks as they are (to post to another thread). */
+  parts(): string[] { return this.texts.slice(); }
+
+  /** Text from chunks made by `parts()`: the same chunk boundaries, so re-scans start where they did. */
+  static fromParts(texts: readonly string[]): ChunkedText {
+    const c = new ChunkedText();
+    for (const t of texts) {
+      if (t.length === 0) continue;
+      c.starts.push(c.length);
+      c.texts.push(t);
+      c.length += t.length;
+    }
+    return c;
+  }
+
   push(text: string): void {
     if (text.length === 0) return;
     const k = this.texts.length - 1;

@@ -96,6 +96,9 @@ export class AppendDecoder {
     this.held = pendingBytes;
   }
 
+  /** The bytes of an incomplete character held back for the next append. */
+  get heldBytes(): Uint8Array { return this.held; }
+
   decode(more: Uint8Array): { text: string; pending: number } | null {
     const bytes = concat(this.held, more);
     if (this.encoding === 'windows-1252') {

@@ -16,6 +16,13 @@ export class Interner {
   }
 }
 
+export interface EntryTableData {
+  count: number;
+  start: Uint32Array; end: Uint32Array; line: Uint32Array; wall: Float64Array; offset: Int16Array;
+  severity: Uint8Array; flags: Uint8Array; component: Uint32Array; thread: Uint32Array;
+  components: string[]; threads: string[];
+}
+
 export class EntryTable {
   count = 0;
   start = new Uint32Array(0);
@@ -64,6 +71,26 @@ export class EntryTable {
   /** Releases spare capacity, unless it is too little to be worth copying every column. */
   compact(): void {
     if (this.start.length - this.count > this.count >> 3) this.resize(this.count);
+  }
+
+  /** The columns and names as plain data; the columns' buffers can be transferred to another thread. */
+  toData(): EntryTableData {
+    this.resize(this.count);
+    const { count, start, end, line, wall, offset, severity, flags, component, thread } = this;
+    return { count, start, end, line, wall, offset, severity, flags, component, thread, components: this.components.names.slice(), threads: this.threads.names.slice() };
+  }
+
+  static fromData(d: EntryTableData): EntryTable {
+    const t = new EntryTable(0);
+    Object.assign(t, { count: d.count, start: d.start, end: d.end, line: d.line, wall: d.wall, offset: d.offset, severity: d.severity, flags: d.flags, component: d.component, thread: d.thread });
+    for (const n of d.components) t.components.id(n);
+    for (const n of d.threads) t.threads.id(n);
+    return t;
+  }
+
+  /** The buffers of `toData()`'s columns, to transfer rather than copy. */
+  static buffers(d: EntryTableData): ArrayBuffer[] {
+    return [d.start, d.end, d.line, d.wall, d.offset, d.severity, d.flags, d.component, d.thread].map((a) => a.buffer as ArrayBuffer);
   }
 
   /** Index of the first entry whose start is >= offset. */
