@@ -9,8 +9,12 @@
 import { execFile } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, promises as fsp, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { LogFile } from '../server/src/logFile';
+import type { ParseOptions } from '../server/src/model';
 import { readLog } from '../server/src/workspace/readLog';
 import { WorkspaceIndex } from '../server/src/workspace/index';
+import { ParseWorker } from '../server/src/workspace/parseWorker';
 import { generateLog, prng } from './generate';
 import { DATA } from './parse';
 import { fmt, gc, MB, median, percentile, used } from './util';
@@ -179,6 +183,8 @@ export async function benchTimeline(): Promise<void> {
     console.log(`(child process measurement skipped: ${(e as Error).message.split('\n')[0]})`);
   }
 
+  await benchRequestLoop(dir, total);
+
   // Related queries from random anchors: nearest 50 within ±5 s, and the count alone (a lens title).
   const inputs = index.logs();
   const r = prng(7);
@@ -281,4 +287,35 @@ export async function benchTimeline(): Promise<void> {
     }
   }
   if (process.env.BENCH_HUGE !== '1') console.log('(1 GB log: set BENCH_HUGE=1)');
+}
+
+/**
+ * What a language server's request loop sees while the folder is indexed: the longest and the
+ * 99th-percentile event-loop delay, parsing on this thread and on the worker thread (as the server
+ * does). A request waits at most about that long for an answer.
+ */
+async function benchRequestLoop(dir: string, total: number): Promise<void> {
+  const measure = async (read?: (f: string, o: ParseOptions) => Promise<LogFile>) => {
+    gc();
+    const h = monitorEventLoopDelay({ resolution: 1 });
+    h.enable();
+    const t0 = performance.now();
+    await new WorkspaceIndex({ folders: [dir], readLog: read }).build();
+    const ms = performance.now() - t0;
+    h.disable();
+    return { ms, max: h.max / 1e6, p99: h.percentile(99) / 1e6 };
+  };
+  const here = await measure();
+  const worker = new ParseWorker();
+  let off: Awaited<ReturnType<typeof measure>> | null = null;
+  try {
+    off = await measure((f, o) => worker.read(f, o));
+    if (!worker.onWorker || worker.received === 0) off = null;
+  } finally {
+    await worker.dispose();
+  }
+  console.log(`\nrequest loop while indexing ${mb(total)} | index time | longest stall ms | p99 stall ms | longest stall / in-thread longest`);
+  console.log(`parse on this thread | ${fmt(here.ms / 1000, 2)} s | ${fmt(here.max, 1)} | ${fmt(here.p99, 1)} | 1.00`);
+  if (off) console.log(`parse on the worker thread (as the server does) | ${fmt(off.ms / 1000, 2)} s | ${fmt(off.max, 1)} | ${fmt(off.p99, 1)} | ${fmt(off.max / here.max, 2)}`);
+  else console.log('(worker thread measurement skipped: out/parseWorker.js not built)');
 }

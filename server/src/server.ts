@@ -23,7 +23,8 @@ import { defaults, fetchSettings } from './features/settings';
 import { documentSymbols } from './features/symbols';
 import { Validator } from './features/validation';
 import { toPath, WorkspaceLogs } from './features/workspaceLogs';
-import { globMatcher } from './workspace/indexWorker';
+import { globMatcher } from './workspace/globs';
+import { ParseWorker } from './workspace/parseWorker';
 
 const connection = createConnection(ProposedFeatures.all);
 // Anything printed goes to the Output channel, never to stdout (which may be the protocol stream).
@@ -44,6 +45,8 @@ const faults = (process.env.CMLOG_FAULT_INJECTION ?? '').split(',');
 const validator = new Validator(connection, documents, logs, () => ({ rules: settings.rules as RuleSettings, workspaceScope: settings.problemsScope === 'workspace' }), faultInjection());
 const mergedViews = new Map<string, MergedAnswer>();
 const log = (m: string) => connection.console.error(m);
+// Whole files are parsed on a worker thread (dist/parseWorker.js): requests keep being answered while a folder is indexed.
+const parser = new ParseWorker({}, log);
 const isMerged = (uri: string) => uri.startsWith(MERGED_SCHEME + ':');
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -87,10 +90,11 @@ async function indexWorkspace(): Promise<void> {
   const exclude = filesExclude.length ? globMatcher(filesExclude.map((g) => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`)).flatMap((g) => [g, `${g}/**`]), folders) : undefined;
   try {
     await logs.indexFolders(folders, {
-      include, exclude, parse: parseOptions(),
+      include, exclude, parse: parseOptions(), readLog: (file, options) => parser.read(file, options),
       progress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`),
     });
     for (const p of logs.problems) log(`not indexed: ${p.path}: ${p.reason}`);
+    connection.console.info(`indexed ${logs.indexedCount} logs; ${parser.received} whole-file parses on the worker thread so far`);
   } catch (e) {
     log(`indexing failed: ${(e as Error)?.stack ?? e}`);
   } finally {

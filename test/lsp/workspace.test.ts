@@ -24,6 +24,11 @@ after(async () => { if (client) await client.stop().catch(() => client.proc.kill
 
 test('problems of every indexed log arrive without opening them (scope: workspace)', async () => {
   await client.until(() => client.indexed, 'indexing to end');
+  // Parsed off the request loop: every indexed log came from the worker thread.
+  await client.until(() => client.logs.some((l) => l.startsWith('indexed ')), 'the indexing summary');
+  const summary = /^indexed (\d+) logs; (\d+) whole-file parses on the worker thread/.exec(client.logs.find((l) => l.startsWith('indexed '))!);
+  assert.ok(summary && +summary[1] > 0, client.logs.join('\n'));
+  assert.equal(summary[2], summary[1]);
   const group = await client.waitForDiagnostics(uri('SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log'), (d) => d.length > 0);
   assert.equal(group.filter((d) => d.code === 'aad-tenant-missing' && d.severity === 1).length, 17);
   const lo = await client.waitForDiagnostics(uri('SiteServer/CloudUserSync.lo_'), (d) => d.length > 0);

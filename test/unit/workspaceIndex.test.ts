@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LogFile } from '../../server/src/logFile';
 import { APPEND_CHECK_BYTES, WorkspaceIndex, type IndexChange } from '../../server/src/workspace/index';
-import { expandBraces, globMatcher, startIndexWorker } from '../../server/src/workspace/indexWorker';
+import { expandBraces, globMatcher } from '../../server/src/workspace/globs';
+import { ParseWorker } from '../../server/src/workspace/parseWorker';
 import { snapshot } from '../support/model';
 
 const SAMPLES = path.resolve(__dirname, '..', '..', 'samples');
@@ -233,44 +234,49 @@ test('refreshes of one file run one after the other while it grows', async () =>
   }
 });
 
-test('the index on a worker thread: progress, related, merged pages, findings, change events', async () => {
+test('whole files parsed on a worker thread: the same models, reading errors keep their code, appends continue in place', async () => {
   const dir = await tempFolder();
-  // TypeScript straight from the sources (the bundle starts the worker on itself instead).
-  const script = `require('tsx/cjs'); require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'server', 'src', 'workspace', 'indexWorker.ts'))})`;
-  const worker = startIndexWorker({ folders: [dir, SAMPLES], exclude: ['**/*.lo_'] }, { eval: true, script });
+  // TypeScript straight from the sources (the shipped server starts dist/parseWorker.js instead).
+  const script = `require('tsx/cjs'); require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'server', 'src', 'workspace', 'parseWorker.ts'))})`;
+  const worker = new ParseWorker({ eval: true, script });
   try {
+    await fs.cp(SAMPLES, dir, { recursive: true });
     const live = path.join(dir, 'live.log');
     await fs.writeFile(live, rec('first', 1));
-    const progress: number[] = [];
-    worker.onProgress((done) => progress.push(done));
-    const changes: IndexChange[] = [];
-    worker.onDidChange((c) => changes.push(...c));
-    await worker.build();
-    assert.equal(progress.at(-1), 9);
-    const stats = await worker.stats();
-    assert.equal(stats.length, 9);
-    const client = path.join(SAMPLES, 'Client', 'ClientIDManagerStartup.log');
-    const r = await worker.related(client, 4, { windowMs: 5000 });
-    assert.ok(r);
-    assert.deepEqual(r.related.find((x) => x.key.endsWith('MP_RegistrationManager.log'))?.deltaMs, 1077);
-    assert.equal(await worker.related(client, 999, {}), null);
-    const page = await worker.merged({ severities: [3] }, 1, 2);
-    assert.equal(page.rows.length, 2);
-    assert.ok(page.total >= 3);
-    assert.ok(page.rows.every((x) => x.severity === 'error'));
-    const findings = await worker.findings([client]);
-    assert.deepEqual(findings.map((f) => f.key), [client]);
+    const read: string[] = [];
+    const index = new WorkspaceIndex({ folders: [dir], readLog: (f, o) => { read.push(f); return worker.read(f, o); } });
+    await index.build();
+    assert.ok(worker.onWorker);
+    assert.equal(worker.received, index.size, 'every model came from the worker thread');
+    assert.equal(read.length, index.size);
+    assert.ok(index.size >= 10);
+    for (const { key } of index.logs()) await assertFresh(index, key);
     await fs.appendFile(live, rec('second', 2));
-    changes.length = 0;
-    assert.equal(await worker.refresh(live), 'appended');
-    assert.deepEqual(changes, [{ key: live, kind: 'appended' }]);
+    assert.equal(await index.refresh(live), 'appended');
+    assert.equal(read.filter((f) => f === live).length, 1, 'an append is read in place, not parsed again on the worker');
+    await assertFresh(index, live);
+    await assert.rejects(worker.read(path.join(dir, 'missing.log')), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
   } finally {
     await worker.dispose();
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
 
-test('globs for the worker: files.exclude / cmlog.include style', () => {
+test('no worker script: parses run on the calling thread, and say so once', async () => {
+  const said: string[] = [];
+  const worker = new ParseWorker({ script: path.join(os.tmpdir(), 'no-such-parse-worker.js') }, (m) => said.push(m));
+  const file = path.join(SAMPLES, 'Client', 'ClientIDManagerStartup.log');
+  const a = await worker.read(file);
+  const b = await worker.read(file);
+  assert.equal(worker.onWorker, false);
+  assert.equal(worker.received, 0);
+  assert.deepEqual(snapshot(a), snapshot(LogFile.fromBytes(await fs.readFile(file))));
+  assert.equal(b.entryCount, a.entryCount);
+  assert.equal(said.length, 1);
+  assert.match(said[0], /no-such-parse-worker\.js is missing/);
+});
+
+test('globs: files.exclude / cmlog.include style', () => {
   const root = path.resolve('/ws');
   const m = (globs: string[]) => globMatcher(globs, [root]);
   const f = (rel: string) => path.join(root, ...rel.split('/'));

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import type { LogInput } from '../rules';
-import { WorkspaceIndex, type IndexChange } from '../workspace/index';
+import { WorkspaceIndex, type IndexChange, type WorkspaceIndexOptions } from '../workspace/index';
 import { Timeline } from '../workspace/timeline';
 import type { LogDocuments } from './documents';
 import { baseName } from './validation';
@@ -26,8 +26,11 @@ export class WorkspaceLogs {
   constructor(private readonly documents: LogDocuments) {}
 
   /** Indexes the folders (paths); calls `progress` as files are read. Replaces any earlier index. */
-  async indexFolders(folders: string[], options: { include?: (f: string) => boolean; exclude?: (f: string) => boolean; parse: ParseOptions; progress?: (done: number, total: number) => void }): Promise<void> {
-    const index = new WorkspaceIndex({ folders, include: options.include, exclude: options.exclude, parseOptions: options.parse, onProgress: options.progress });
+  async indexFolders(folders: string[], options: {
+    include?: (f: string) => boolean; exclude?: (f: string) => boolean; parse: ParseOptions;
+    progress?: (done: number, total: number) => void; readLog?: WorkspaceIndexOptions['readLog'];
+  }): Promise<void> {
+    const index = new WorkspaceIndex({ folders, include: options.include, exclude: options.exclude, parseOptions: options.parse, onProgress: options.progress, readLog: options.readLog });
     this.index = index;
     index.onDidChange((changes: IndexChange[]) => this.indexChanged(changes));
     await index.build();

@@ -37,6 +37,8 @@ export interface WorkspaceIndexOptions {
   parseOptions?: ParseOptions | ((file: string) => ParseOptions);
   /** Called as files are indexed by `build()`. */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Reads and parses a whole file; default in this thread. The server passes a worker thread's. */
+  readLog?: (file: string, options: ParseOptions) => Promise<LogFile>;
 }
 
 /** Bytes kept from the end of what was parsed: an append must continue exactly these bytes. */
@@ -218,7 +220,7 @@ export class WorkspaceIndex {
     let st: Stats;
     let tail: Uint8Array;
     try {
-      log = await readLog(key, this.parseOptionsFor(key));
+      log = await (this.options.readLog ?? readLog)(key, this.parseOptionsFor(key));
       const fh = await fs.open(key, 'r');
       try {
         st = await fh.stat();

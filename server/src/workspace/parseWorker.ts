@@ -1,0 +1,114 @@
+// Whole-file parses on a worker thread, so that reading hundreds of megabytes of logs never blocks
+// the language server's request loop. The worker reads and parses; the finished model moves to
+// the server's thread (its columns are transferred, not copied: LogFile.toData), where rules,
+// hovers and lenses use it. Appends stay on the server's thread: they cost what was appended.
+//
+// Both sides live in this file. The worker side runs when the file is loaded as a worker with
+// `workerData.cmlogParseWorker` set. The shipped worker is its own bundle, dist/parseWorker.js,
+// next to dist/server.js; tests that run TypeScript pass a `WorkerStart` that loads this file.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { LogFile, type LogFileData } from '../logFile';
+import type { ParseOptions } from '../model';
+import { readLog } from './readLog';
+
+type Request = { id: number; file: string; options: ParseOptions };
+type Reply = { id: number; data: LogFileData } | { id: number; error: { message: string; code?: string } };
+
+/** How to start the worker; by default dist/parseWorker.js beside the running bundle. */
+export interface WorkerStart {
+  script?: string;
+  /** `script` is code, not a path (tests: "require('tsx/cjs'); require('.../parseWorker.ts')"). */
+  eval?: boolean;
+}
+
+export const WORKER_BUNDLE = 'parseWorker.js';
+
+export class ParseWorker {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (log: LogFile) => void; reject: (e: Error) => void }>();
+  /** Set when no worker can be started: parses then run in this thread (slower to answer, never lost). */
+  private unavailable: string | null = null;
+
+  constructor(private readonly start: WorkerStart = {}, private readonly log: (message: string) => void = () => undefined) {}
+
+  /** Reads and parses `file` on the worker; rejects with the reading error (its `code` kept). */
+  read(file: string, options: ParseOptions = {}): Promise<LogFile> {
+    const worker = this.worker ?? this.spawn();
+    if (!worker) return readLog(file, options);
+    const id = this.nextId++;
+    worker.ref(); // a parse under way keeps the process alive; an idle worker does not (see settle)
+    return new Promise<LogFile>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, file, options } satisfies Request);
+    });
+  }
+
+  /** Whether parses run on a worker thread (false after the worker could not be started). */
+  get onWorker(): boolean { return this.unavailable === null; }
+
+  /** Models received from the worker thread so far. */
+  received = 0;
+
+  async dispose(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    this.unavailable = 'disposed';
+    await w?.terminate();
+  }
+
+  private spawn(): Worker | null {
+    if (this.unavailable) return null;
+    const script = this.start.script ?? path.join(__dirname, WORKER_BUNDLE);
+    if (!this.start.eval && !existsSync(script)) {
+      this.unavailable = `${script} is missing`;
+      this.log(`parse worker: ${this.unavailable}; parsing on the server's thread`);
+      return null;
+    }
+    const worker = new Worker(script, { eval: this.start.eval ?? false, workerData: { cmlogParseWorker: true } });
+    worker.on('message', (m: Reply) => this.settle(m));
+    // A crashed worker (out of memory on a huge file, say) fails what it had; the next read starts another.
+    const fail = (e: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    worker.on('error', (e) => { this.log(`parse worker failed: ${e?.stack ?? e}`); fail(e); });
+    worker.on('exit', (code) => fail(new Error(`parse worker exited (code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(m: Reply): void {
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    if (this.pending.size === 0) this.worker?.unref();
+    if ('data' in m) {
+      this.received++;
+      return p.resolve(LogFile.fromData(m.data));
+    }
+    const e = new Error(m.error.message) as NodeJS.ErrnoException;
+    if (m.error.code) e.code = m.error.code;
+    p.reject(e);
+  }
+}
+
+// ---- worker side ----
+
+function serve(): void {
+  const port = parentPort!;
+  port.on('message', async ({ id, file, options }: Request) => {
+    try {
+      const { data, transfer } = (await readLog(file, options)).toData();
+      port.postMessage({ id, data } satisfies Reply, transfer);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      port.postMessage({ id, error: { message: err?.message ?? String(e), code: err?.code } } satisfies Reply);
+    }
+  });
+}
+
+if (!isMainThread && (workerData as { cmlogParseWorker?: boolean } | null)?.cmlogParseWorker === true) serve();
