@@ -561,43 +561,31 @@ export function isReddish(c) {
   return r >= 150 && r - g >= 60 && r - b >= 60;
 }
 
+/** A check that opening `file` (Quick Open, or clicking through the explorer) shows language `mode`. */
+function languageModeCheck(name, description, file, mode, { fromExplorer = false } = {}) {
+  return {
+    name,
+    description,
+    async run(ui) {
+      if (fromExplorer) await ui.openFromExplorer(file);
+      else await ui.quickOpen(file);
+      await ui.expectLanguageMode(mode);
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The checks. Add new ones here; give them a `feature` until the feature has landed (run them with
 // E2E_FEATURES=<feature>). `docsImage` names the picture copied to docs/images/ when E2E_DOCS_IMAGES=1 and the
 // check passed: the check's final screenshot, or the intermediate one named by `docsShot` (ui.shot(suffix)).
 export const checks = [
-  {
-    name: 'cmtrace-log-language-mode',
-    description: 'a CMTrace-format .log opened from the explorer shows "ConfigMgr Log" in the status bar',
-    async run(ui) {
-      await ui.openFromExplorer(FIXTURE.cmtrace);
-      await ui.expectLanguageMode('ConfigMgr Log');
-    },
-  },
-  {
-    name: 'legacy-log-language-mode',
-    description: 'a legacy SMS-format .log (message  $$<component><time><thread>) shows "ConfigMgr Log"',
-    async run(ui) {
-      await ui.quickOpen(FIXTURE.legacy);
-      await ui.expectLanguageMode('ConfigMgr Log');
-    },
-  },
-  {
-    name: 'cmtrace-txt-language-mode',
-    description: 'a CMTrace-format log named .txt shows "ConfigMgr Log" (detected from content, not the name)',
-    async run(ui) {
-      await ui.quickOpen(FIXTURE.txt);
-      await ui.expectLanguageMode('ConfigMgr Log');
-    },
-  },
-  {
-    name: 'plain-log-language-mode',
-    description: 'a plain-text .log stays "Log"',
-    async run(ui) {
-      await ui.quickOpen(FIXTURE.plain);
-      await ui.expectLanguageMode('Log');
-    },
-  },
+  languageModeCheck('cmtrace-log-language-mode', 'a CMTrace-format .log opened from the explorer shows "ConfigMgr Log" in the status bar',
+    FIXTURE.cmtrace, 'ConfigMgr Log', { fromExplorer: true }),
+  languageModeCheck('legacy-log-language-mode', 'a legacy SMS-format .log (message  $$<component><time><thread>) shows "ConfigMgr Log"',
+    FIXTURE.legacy, 'ConfigMgr Log'),
+  languageModeCheck('cmtrace-txt-language-mode', 'a CMTrace-format log named .txt shows "ConfigMgr Log" (detected from content, not the name)',
+    FIXTURE.txt, 'ConfigMgr Log'),
+  languageModeCheck('plain-log-language-mode', 'a plain-text .log stays "Log"', FIXTURE.plain, 'Log'),
   {
     name: 'problems-panel',
     description: 'with SMS_AZUREAD_DISCOVERY_AGENT.log and CloudUserSync.log open, the Problems panel lists 17 aad-tenant-missing '
