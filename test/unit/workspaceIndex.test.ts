@@ -256,6 +256,15 @@ test('whole files parsed on a worker thread: the same models, reading errors kee
     assert.equal(read.filter((f) => f === live).length, 1, 'an append is read in place, not parsed again on the worker');
     await assertFresh(index, live);
     await assert.rejects(worker.read(path.join(dir, 'missing.log')), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
+    // Over one read piece (16 MB): the text comes back in several messages, in order.
+    const big = path.join(dir, 'big.log');
+    const line = rec('x'.repeat(900), 3);
+    const count = Math.ceil((17 * 1024 * 1024) / line.length);
+    await fs.writeFile(big, line.repeat(count - 1) + rec('last one', 4));
+    const model = await worker.read(big);
+    assert.equal(model.entryCount, count);
+    assert.equal(model.text(), await fs.readFile(big, 'utf8'));
+    assert.equal(model.message(count - 1), 'last one');
   } finally {
     await worker.dispose();
     await fs.rm(dir, { recursive: true, force: true });

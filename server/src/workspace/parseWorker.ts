@@ -14,7 +14,9 @@ import type { ParseOptions } from '../model';
 import { readLog } from './readLog';
 
 type Request = { id: number; file: string; options: ParseOptions };
-type Reply = { id: number; data: LogFileData } | { id: number; error: { message: string; code?: string } };
+// A model's text comes first, one chunk (at most a read piece, 16 MB) a message: the receiving
+// thread copies each message in one go, and a 100 MB string in one message would stall it ~70 ms.
+type Reply = { id: number; chunk: string } | { id: number; data: LogFileData } | { id: number; error: { message: string; code?: string } };
 
 /** How to start the worker; by default dist/parseWorker.js beside the running bundle. */
 export interface WorkerStart {
@@ -28,7 +30,7 @@ export const WORKER_BUNDLE = 'parseWorker.js';
 export class ParseWorker {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (log: LogFile) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (log: LogFile) => void; reject: (e: Error) => void; chunks: string[] }>();
   /** Set when no worker can be started: parses then run in this thread (slower to answer, never lost). */
   private unavailable: string | null = null;
 
@@ -41,7 +43,7 @@ export class ParseWorker {
     const id = this.nextId++;
     worker.ref(); // a parse under way keeps the process alive; an idle worker does not (see settle)
     return new Promise<LogFile>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, chunks: [] });
       worker.postMessage({ id, file, options } satisfies Request);
     });
   }
@@ -84,11 +86,12 @@ export class ParseWorker {
   private settle(m: Reply): void {
     const p = this.pending.get(m.id);
     if (!p) return;
+    if ('chunk' in m) return void p.chunks.push(m.chunk);
     this.pending.delete(m.id);
     if (this.pending.size === 0) this.worker?.unref();
     if ('data' in m) {
       this.received++;
-      return p.resolve(LogFile.fromData(m.data));
+      return p.resolve(LogFile.fromData({ ...m.data, chunks: p.chunks }));
     }
     const e = new Error(m.error.message) as NodeJS.ErrnoException;
     if (m.error.code) e.code = m.error.code;
@@ -103,7 +106,8 @@ function serve(): void {
   port.on('message', async ({ id, file, options }: Request) => {
     try {
       const { data, transfer } = (await readLog(file, options)).toData();
-      port.postMessage({ id, data } satisfies Reply, transfer);
+      for (const chunk of data.chunks) port.postMessage({ id, chunk } satisfies Reply);
+      port.postMessage({ id, data: { ...data, chunks: [] } } satisfies Reply, transfer);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       port.postMessage({ id, error: { message: err?.message ?? String(e), code: err?.code } } satisfies Reply);
