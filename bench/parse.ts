@@ -6,7 +6,8 @@ import { LogFile } from '../server/src/logFile';
 import { generateLog } from './generate';
 import { fmt, gc, MB, median, used } from './util';
 
-export const DATA = path.resolve(__dirname, '..', 'bench', '.data');
+/** Where the generated logs are: beside this file, or BENCH_DATA (for a bundle built elsewhere). */
+export const DATA = process.env.BENCH_DATA ?? path.resolve(__dirname, '..', 'bench', '.data');
 const SIZE = Number(process.env.BENCH_MB ?? 100) * MB;
 /** Runs per measurement; the figures are medians. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

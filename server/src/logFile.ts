@@ -3,7 +3,7 @@
 import { AppendDecoder, decode } from './parse/decode';
 import { ChunkedText } from './parse/chunkedText';
 import { EntryTable, type EntryTableData } from './parse/entryTable';
-import { CLOSE, OPEN, scan, SpanList } from './parse/scan';
+import { CLOSE, OPEN, type Resume, scan, SpanList, START } from './parse/scan';
 import { BAD_OFFSET, NO_OFFSET, toUtc } from './parse/time';
 import { EntryFlag, type Encoding, type Entry, type Format, type OffsetSource, type ParseOptions, type Severity, type UnparsedSpan } from './model';
 
@@ -17,8 +17,7 @@ export interface LogFileData {
   table: EntryTableData;
   spans: { start: number[]; end: number[]; line: number[] };
   chunks: string[];
-  rescanFrom: number;
-  rescanLine: number;
+  resume: Resume;
   options: Required<ParseOptions>;
   heldBytes: Uint8Array | null;
   encoding: Encoding;
@@ -32,8 +31,8 @@ export class LogFile {
   readonly table: EntryTable = new EntryTable();
   readonly spans: SpanList = new SpanList();
   private chunks = new ChunkedText();
-  private rescanFrom = 0;
-  private rescanLine = 0;
+  /** Where parsing continues when text is appended (see Resume). */
+  private resume: Resume = { ...START };
   private options: Required<ParseOptions>;
   private decoder: AppendDecoder | null = null;
   encoding: Encoding = 'utf-8';
@@ -84,8 +83,7 @@ export class LogFile {
       table,
       spans: { start: this.spans.start.slice(0, n), end: this.spans.end.slice(0, n), line: this.spans.line.slice(0, n) },
       chunks: this.chunks.parts(),
-      rescanFrom: this.rescanFrom,
-      rescanLine: this.rescanLine,
+      resume: { ...this.resume },
       options: { ...this.options },
       heldBytes: this.decoder ? this.decoder.heldBytes.slice() : null,
       encoding: this.encoding,
@@ -103,8 +101,7 @@ export class LogFile {
     (log as { table: EntryTable }).table = EntryTable.fromData(d.table);
     Object.assign(log.spans, { count: d.spans.start.length, start: d.spans.start, end: d.spans.end, line: d.spans.line });
     log.chunks = ChunkedText.fromParts(d.chunks);
-    log.rescanFrom = d.rescanFrom;
-    log.rescanLine = d.rescanLine;
+    log.resume = { ...d.resume };
     log.decoder = d.heldBytes ? new AppendDecoder(d.encoding, d.heldBytes) : null;
     log.encoding = d.encoding;
     log.bomLength = d.bomLength;
@@ -135,36 +132,22 @@ export class LogFile {
 
   /** `codes`: the character codes of `text` when the decoder has them (see `Decoded`). */
   private appendDecoded(text: string, codes?: Uint8Array): void {
-    // Only the last item can change when text is added: cut it off and scan it again with the new text.
-    const from = this.rescanFrom;
-    this.table.truncate(this.table.firstAtOrAfter(from));
+    // Only the end can change when text is added: cut the text off where the last scan said to
+    // resume, with the items from there on (and the record it continues), and scan it again with
+    // the new text.
+    const r = this.resume;
+    const from = r.at;
+    this.table.truncate(this.table.firstAtOrAfter(r.mode === 'open' ? r.record : from));
     this.spans.truncate(this.spans.firstAtOrAfter(from));
-    // A span of unparsed lines may run past `from` (see below): cut it back, the scan grows it again.
+    // A span of unparsed lines may run past `from` (its last line): cut it back, the scan grows it again.
     const k = this.spans.count - 1;
     if (k >= 0 && this.spans.end[k] > from) this.spans.end[k] = from;
     const head = this.chunks.cut(from);
     const rest = head + text;
     this.chunks.push(rest);
-    const end = scan(rest, from, this.rescanLine, this.table, this.spans, head.length === 0 ? codes : undefined);
-    this.rescanFrom = end.lastItemStart;
-    this.rescanLine = end.lastItemLine;
+    const end = scan(rest, r, this.table, this.spans, head.length === 0 ? codes : undefined);
+    this.resume = end.resume;
     this.lineCount = end.endLine + 1;
-    this.resumeInsideTrailingSpan();
-  }
-
-  /**
-   * Unparsed lines are judged one by one, so when the text ends in a span of them only its last,
-   * possibly incomplete, line can change: re-scan from there, not from the span's start. Without
-   * this, every append to a plain-text log would re-read all of it (and a large one would not fit
-   * in one string).
-   */
-  private resumeInsideTrailingSpan(): void {
-    const k = this.spans.count - 1;
-    if (k < 0 || this.spans.start[k] !== this.rescanFrom || this.spans.end[k] !== this.length) return;
-    const nl = this.chunks.slice(this.rescanFrom, this.length).lastIndexOf('\n');
-    if (nl < 0) return;
-    this.rescanFrom += nl + 1;
-    this.rescanLine = this.lineCount - 1;
   }
 
   setOptions(options: ParseOptions): void {

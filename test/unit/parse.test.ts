@@ -212,3 +212,36 @@ test('appending bytes that stop being UTF-8 asks for a full re-read', () => {
   const log = LogFile.fromBytes(Buffer.from('hello world\n'));
   assert.equal(log.appendBytes(Buffer.from([0x80, 0x0a])), false);
 });
+
+test('a record reads the same whatever came before it (the scanner compares dates and names with earlier ones)', () => {
+  const sms = (comp: string, dateTime: string, thread = '1016') => `m  $$<${comp}><${dateTime}><thread=${thread} (0x3F8)>`;
+  const lines = [
+    // Dates and names that start like an earlier one, or hold what ends a value in the other
+    // format: a CMTrace component with a `>`, a date with a space (attributes in another order).
+    `<![LOG[a]LOG]!><time="08:00:01.254+420" date="01-15-2024" component="Co>mp_LongName" context="" type="1" thread="16">`,
+    `<![LOG[a]LOG]!><date="01-15-2024 08" time="08:00:01.254+420" component="Co" context="" type="1" thread="16">`,
+    sms('Co>mp_LongName', '01-15-2024 08:00:01.254+420', '0016'),
+    sms('Co', '01-15-2024 08 08:00:01.254+420', '16'),
+    ccm('b', '08:00:01.254+420', '01-15-2024', '1', 'thread="0016"'),
+    ccm('c', '08:00:01.254+420', '01-15-2024x', '1', 'thread="16"'),
+    sms('CloudUserSyncX', '01-15-2024 08:00:01.254+42000'),
+    sms('CloudUserSync', '01-15-2024 08:00:01.254'),
+    `<![LOG[d]LOG]!><time="08:00:01.254+420" date="01-15-2024" component="CloudUserSync" context="x" type="" thread="1016">`,
+  ];
+  // Each line alone makes one entry or none (a legacy component ends at its first `>`).
+  const fields = (log: LogFile, i: number) => {
+    const { index: _i, start: _s, end: _e, line: _l, endLine: _el, ...rest } = log.entry(i);
+    return rest;
+  };
+  const alone = new Map(lines.map((l) => {
+    const log = parse(l + '\n');
+    return [l, log.entryCount === 1 ? [fields(log, 0)] : []];
+  }));
+  assert.equal([...alone.values()].flat().length, lines.length - 1);
+  for (const order of [lines, [...lines].reverse(), [...lines, ...lines]]) {
+    const log = parse(order.join('\n') + '\n');
+    const expected = order.flatMap((l) => alone.get(l)!);
+    assert.equal(log.entryCount, expected.length);
+    for (let i = 0; i < expected.length; i++) assert.deepEqual(fields(log, i), expected[i]);
+  }
+});

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LogFile } from '../../server/src/logFile';
+import { keywordProgress, keywordSeverity, keywordSeverityAt, KW_NONE } from '../../server/src/parse/severity';
 import { assertCoverage, lineCountOf, snapshot } from '../support/model';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -101,5 +102,28 @@ test('the UTC of a record is its wall clock plus its bias (and minus it under th
     const wall = Date.UTC(2021, mo - 1, d, h, m, 7, 250);
     assert.equal(LogFile.fromText(text).entry(0).utc, wall + bias * 60_000);
     assert.equal(LogFile.fromText(text, { offsetConvention: 'utc-offset' }).entry(0).utc, wall - bias * 60_000);
+  }), opts);
+});
+
+// For a record still being written, the scanner runs the keyword rule on character codes and
+// carries the search on from one append to the next: both must agree with the rule.
+const keywordish = fc.stringOf(fc.constantFrom('a', ' ', '_', '9', 'é', '\u212a', 'warn', 'WARN', 'fail', 'FaIl', 'failed', 'fails', 'failover', 'ed', 'S', 'error', 'Exception', 'critical', 'fatal', 'fa', 'il', 'warnfail', 'erro', 'fai', 'war', 'fata', 'critica', 'exceptio', 'faile', 'e', 'r', 'l', 'n', 'd', 's', 'w', 'c'), { maxLength: 12 });
+const around = fc.constantFrom('', '[', 'x', '_', ' ', '\n', '$$<', 'r', 'l', 'n', 'd', 's');
+const codesOf = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
+
+test('keywords read from the character codes of a message in a text: the same severity as the rule on the message', () => {
+  fc.assert(fc.property(around, keywordish, around, (before, m, after) => {
+    const codes = codesOf(before + m + after);
+    assert.equal(keywordSeverityAt(codes, KW_NONE, before.length, before.length + m.length, false), keywordSeverity(m), JSON.stringify(m));
+  }), opts);
+});
+
+test('the keyword search through a message that runs to the end of the text resumes to the same severity', () => {
+  fc.assert(fc.property(keywordish, keywordish, fc.nat({ max: 20 }), (m1, m2, pad) => {
+    // The message starts after `[`; the search is carried up to 15 characters before the end.
+    const head = '[' + ' '.repeat(pad) + m1 + 'x'.repeat(16);
+    const text = head + m2 + ']';
+    const p = keywordProgress(codesOf(head), KW_NONE, 1, head.length - 15, false);
+    assert.equal(keywordSeverityAt(codesOf(text), p.kind, p.from, text.length - 1, true), keywordSeverity(text.slice(1, -1)));
   }), opts);
 });

@@ -1,8 +1,13 @@
 // The decoded text of a log kept as a list of chunks, so that appending to a 100 MB log costs the
-// size of the append rather than a copy of the whole string. Records never straddle chunks: a new
-// chunk always starts at the record boundary where the re-scan after an append starts.
+// size of the append rather than a copy of the whole string. Items may straddle chunks (a re-scan
+// after an append can start inside one): reads join the pieces they need.
 
-/** Trailing chunks shorter than this are merged on append, so a live log does not make thousands. */
+/**
+ * Small trailing chunks are merged, so a live log does not make thousands: the last two while
+ * the one before is under this size and no longer than the last. Sizes then fall off
+ * geometrically towards the end, as in a binary counter: a character is copied at most about
+ * log2(MERGE_BELOW / append size) times, and there are about that many small chunks.
+ */
 const MERGE_BELOW = 256 * 1024;
 
 export class ChunkedText {
@@ -27,14 +32,16 @@ export class ChunkedText {
 
   push(text: string): void {
     if (text.length === 0) return;
-    const k = this.texts.length - 1;
-    if (k >= 0 && this.texts[k].length < MERGE_BELOW) {
-      this.texts[k] += text;
-    } else {
-      this.starts.push(this.length);
-      this.texts.push(text);
-    }
+    this.starts.push(this.length);
+    this.texts.push(text);
     this.length += text.length;
+    for (let k = this.texts.length - 1; k > 0; k--) {
+      const prev = this.texts[k - 1];
+      if (prev.length >= MERGE_BELOW || prev.length > this.texts[k].length) break;
+      this.texts[k - 1] = prev + this.texts[k];
+      this.texts.pop();
+      this.starts.pop();
+    }
   }
 
   /** Removes the text from `at` on and returns it. */

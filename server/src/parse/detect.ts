@@ -1,7 +1,7 @@
 // Is this text a ConfigMgr log? Judged from content, never from the file name: `.log` files of
 // other formats (CBS, DISM, PSADT) stay what they are, and a CMTrace log named `.txt` is found.
 import { EntryTable } from './entryTable';
-import { scan, SpanList } from './scan';
+import { scan, SpanList, START } from './scan';
 
 export type Detected = 'ccm' | 'sms' | 'mixed' | 'plain';
 
@@ -9,7 +9,7 @@ export type Detected = 'ccm' | 'sms' | 'mixed' | 'plain';
 export function detectFormat(text: string, limit = 64 * 1024): Detected {
   const sample = text.length > limit ? text.slice(0, limit) : text;
   const table = new EntryTable(64);
-  scan(sample, 0, 0, table, new SpanList());
+  scan(sample, START, table, new SpanList());
   let sms = 0, ccm = 0;
   for (let i = 0; i < table.count; i++) {
     // A cut-off record alone proves little (the sample may end inside one): count whole ones.

@@ -6,6 +6,11 @@
 // forward), so no character is searched twice by the same needle; the anchored regex and the
 // character loops stop at the line end.
 //
+// A scan ends with a `Resume`: where the next scan starts when text is appended, and what it
+// continues there. A record still being written (no `]LOG]!>` yet) or blank lines a record
+// absorbs can run to the end of a growing log, so the next scan picks them up near the end
+// rather than reading them again from their start: appending costs what is appended.
+//
 // Speed: logs run to hundreds of megabytes. Searches and the attribute block's shape are left to
 // native code (indexOf, one anchored regex); the rest reads character codes from a typed array,
 // about half the cost of charCodeAt. No strings are made but the messages searched for keywords
@@ -13,8 +18,8 @@
 import { EntryFlag, type Severity } from '../model';
 import { codeUnits } from './decode';
 import { EntryTable, type Interner } from './entryTable';
-import { keywordSeverity, typeSeverity } from './severity';
-import { BAD_OFFSET, type Codes, DAY_MS, NO_OFFSET, readDate, readTime, timeOut } from './time';
+import { KW_NONE, keywordProgress, keywordSeverity, keywordSeverityAt, typeSeverity } from './severity';
+import { BAD_OFFSET, type Codes, DAY_MS, NO_OFFSET, readDate, readTime, readTimeUpTo, timeOut } from './time';
 
 export const OPEN = '<![LOG[';
 export const CLOSE = ']LOG]!>';
@@ -23,6 +28,10 @@ const SMS_TAIL = '$$<';
 const CUT_OFF = EntryFlag.Truncated | EntryFlag.BadAttributes | EntryFlag.BadTime | EntryFlag.NoOffset;
 /** Slots of the per-scan name caches (a power of two). */
 const NAME_SLOTS = 1024;
+/** An open record is resumed this many characters before the end: enough for any needle or keyword to be re-read whole. */
+const RESUME_MARGIN = 16;
+/** An open record shorter than this is simply read again from its start. */
+const RESUME_MIN = 256;
 
 // The attribute block as ConfigMgr writes it, in its fixed order, checked by one native regex run
 // (cheaper than reading it character by character); its values then end at the next quotes.
@@ -61,21 +70,44 @@ export class SpanList {
   }
 }
 
+/**
+ * Where a scan of appended text starts (global offset `at`, on line `line`): the text before it
+ * is final, and the entries and spans that start before it stay (an entry being continued is
+ * pushed again). What the text before `at` leaves unfinished:
+ * - 'item': nothing; `at` starts the last item, or the last line of a trailing span (unparsed
+ *   lines are judged one by one).
+ * - 'blank': the last entry absorbs the blank lines after it, and `at` starts the last line.
+ * - 'open': the last entry is a CMTrace record with no `]LOG]!>` and no `<![LOG[` starting a line
+ *   so far, which starts at `record` on `recordLine`; `at` is inside its message, and (`kw`,
+ *   `kwFrom`) is the keyword search through it so far.
+ */
+export interface Resume {
+  at: number;
+  line: number;
+  mode: 'item' | 'blank' | 'open';
+  record: number;
+  recordLine: number;
+  kw: number;
+  kwFrom: number;
+}
+
+export const START: Readonly<Resume> = { at: 0, line: 0, mode: 'item', record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0 };
+
 export interface ScanEnd {
-  /** Global offset and line of the last item (entry or span): where a re-scan after an append starts. */
-  lastItemStart: number;
-  lastItemLine: number;
+  /** Where the next scan starts when text is appended. */
+  resume: Resume;
   /** Line number at the end of the text. */
   endLine: number;
 }
 
 /**
- * Scans `text` (which starts at a record boundary) and appends what it finds. Offsets and lines
- * in the table are global: `base` and `startLine` are those of text[0]. `codes` are the text's
- * character codes when the caller has them already (the bytes of an ASCII file).
+ * Scans `text`, the log's text from `from.at` on, and appends what it finds; the caller has
+ * removed the entries and spans from there on (and the entry continued, see Resume). Offsets and
+ * lines in the table are global. `codes` are the text's character codes when the caller has them
+ * already (the bytes of an ASCII file).
  */
-export function scan(text: string, base: number, startLine: number, table: EntryTable, spans: SpanList, codes: Codes = codeUnits(text)): ScanEnd {
-  return new Scanner(text, codes, base, startLine, table, spans).run();
+export function scan(text: string, from: Readonly<Resume>, table: EntryTable, spans: SpanList, codes: Codes = codeUnits(text)): ScanEnd {
+  return new Scanner(text, codes, from, table, spans).run();
 }
 
 /** Position of `needle` at or after `from`, or the text's length. */
@@ -87,14 +119,19 @@ function indexOrEnd(text: string, needle: string, from: number): number {
 /** The state of one scan: where needles occur next, the record being read, and what repeats. */
 class Scanner {
   line: number;
+  private readonly base: number;
+  // Where the next scan starts (see Resume), set as each item is read: scalars, as this is set
+  // for every item; the details of an open record only when one is left open.
+  private endAt: number;
+  private endLine: number;
+  private endMode: Resume['mode'];
+  private endOpen: Resume;
   // Where each needle next occurs at or after the last search for it (the text's length if never).
   // Searches only move forward, so a cached position stays right until the scan passes it.
   private nextNl = -1;
   private nextClose = -1;
   private nextOpenAtLine = -1;
   private nextSms = -1;
-  private nextGt = -1;
-  private nextSpace = -1;
   // The record being read: where its time and date are (-1 when missing), its component and
   // thread (empty ranges when missing), and its type as a character code (-1 when empty).
   private timeA = -1;
@@ -106,41 +143,70 @@ class Scanner {
   private threadA = 0;
   private threadB = 0;
   private typeCode = -1;
+  // What readAttributes read besides: the wall clock (offset in timeOut) and the name ids.
+  private wall = NaN;
+  private compId = 0;
+  private threadId = 0;
+  /** The legacy thread's number (-1 when too long to be a key). */
+  private threadNumber = 0;
   // Dates repeat from record to record: one is read per change.
   private lastDateA = -1;
   private lastDateB = -1;
   private lastDays = NaN;
+  // The same for the dates of attribute blocks and of legacy tails, whose end is found by
+  // comparing (see quotedDate, readSmsTail): only dates read there, which hold no `"`, space or `>`.
+  private quotedDateA = -1;
+  private quotedDateB = -1;
+  private quotedDays = NaN;
+  private smsDateA = -1;
+  private smsDateB = -1;
+  private smsDays = NaN;
   // Names repeat too: the ids last seen, in slots picked by a hash of a few characters, and where
-  // in the text each was seen, to compare with.
+  // in the text each was seen, to compare with. Legacy components have their own (they end at a
+  // `>`, which a CMTrace one may contain). Threads written as a number are keyed by it.
   private readonly compIds = new Int32Array(NAME_SLOTS).fill(-1);
   private readonly compAt = new Int32Array(NAME_SLOTS);
+  private readonly smsCompIds = new Int32Array(NAME_SLOTS).fill(-1);
+  private readonly smsCompAt = new Int32Array(NAME_SLOTS);
   private readonly threadIds = new Int32Array(NAME_SLOTS).fill(-1);
   private readonly threadAt = new Int32Array(NAME_SLOTS);
+  private readonly threadKeys = new Float64Array(NAME_SLOTS).fill(-1);
+  private readonly threadKeyIds = new Int32Array(NAME_SLOTS);
+  /** Where the name matched by `matchName` ends. */
+  private nameEnd = 0;
 
   constructor(
     private readonly text: string,
     private readonly codes: Codes,
-    private readonly base: number,
-    line: number,
+    private readonly from: Readonly<Resume>,
     private readonly table: EntryTable,
     private readonly spans: SpanList,
   ) {
-    this.line = line;
+    this.base = from.at;
+    this.line = from.line;
+    this.endAt = from.at;
+    this.endLine = from.line;
+    this.endMode = from.mode;
+    this.endOpen = from;
   }
 
   run(): ScanEnd {
-    const { codes, base, table, spans } = this;
+    const { codes, base, table, spans, from } = this;
     const n = codes.length;
     const count0 = table.count;
     let pos = 0;
-    let lastItemStart = base, lastItemLine = this.line;
+    if (from.mode === 'blank') pos = this.moreBlank();
+    else if (from.mode === 'open') pos = this.moreOpen();
     while (pos < n) {
-      lastItemStart = base + pos;
-      lastItemLine = this.line;
+      const itemLine = this.line;
+      this.endAt = base + pos;
+      this.endLine = itemLine;
+      this.endMode = 'item';
       // Grow the columns once to the size the text read so far predicts, rather than by doubling.
       if (table.count === table.start.length && pos > 0) table.reserve(count0 + Math.ceil((((table.count - count0) * n) / pos) * 1.05) + 256);
       if (codes[pos] === 60 && isOpenAt(codes, pos)) {
-        pos = this.ccmRecord(pos);
+        const msgStart = pos + OPEN.length;
+        pos = this.ccmRecord(base + pos, itemLine, msgStart, msgStart, KW_NONE, msgStart);
         continue;
       }
       // Not a CMTrace record: a legacy line if it ends in a `$$<...>` tail, else unparsed text.
@@ -152,41 +218,55 @@ class Scanner {
       const eol = this.findNl(pos);
       const spanEnd = eol < n ? eol + 1 : n;
       if (eol < n) this.line++;
-      spans.push(base + pos, base + spanEnd, lastItemLine);
-      if (spans.start[spans.count - 1] !== base + pos) {
-        // Merged into the previous span: the item started there.
-        lastItemStart = spans.start[spans.count - 1];
-        lastItemLine = spans.line[spans.count - 1];
-      }
+      spans.push(base + pos, base + spanEnd, itemLine);
       pos = spanEnd;
     }
-    return { lastItemStart, lastItemLine, endLine: this.line };
+    return { resume: this.resume(), endLine: this.line };
   }
 
-  /** The CMTrace record that starts at `pos`; returns where it ends. */
-  private ccmRecord(pos: number): number {
+  private resume(): Resume {
+    if (this.endMode === 'open') return this.endOpen;
+    return { at: this.endAt, line: this.endLine, mode: this.endMode, record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0 };
+  }
+
+  /** Continues the blank lines the last entry absorbs; returns where they end. */
+  private moreBlank(): number {
+    const end = this.absorbBlank(0);
+    this.table.end[this.table.count - 1] = this.base + end;
+    return end;
+  }
+
+  /** Continues the record that had no end so far; returns where it ends. */
+  private moreOpen(): number {
+    const r = this.from;
+    this.endAt = r.record;
+    this.endLine = r.recordLine;
+    this.endMode = 'item';
+    return this.ccmRecord(r.record, r.recordLine, r.record + OPEN.length - this.base, 0, r.kw, r.kwFrom - this.base);
+  }
+
+  /**
+   * Reads the CMTrace record that starts at global offset `start` on line `startLine`, from its
+   * message on: the message starts at `msgStart` (local, before the text when the record is
+   * continued), and has no `]LOG]!>` and no `\n<![LOG[` before `from`; (`kw`, `kwFrom`) is the
+   * keyword search through it so far. Returns where it ends.
+   */
+  private ccmRecord(start: number, startLine: number, msgStart: number, from: number, kw: number, kwFrom: number): number {
     const { text, codes, base, table } = this;
     const n = codes.length;
-    const itemLine = this.line;
-    const msgStart = pos + OPEN.length;
-    if (this.nextClose < msgStart) this.nextClose = indexOrEnd(text, CLOSE, msgStart);
+    if (this.nextClose < from) this.nextClose = indexOrEnd(text, CLOSE, from);
     const close = this.nextClose;
-    if (this.findNl(msgStart) < close) {
+    if (this.findNl(from) < close) {
       // The message spans lines, or the record was cut off: a `<![LOG[` that starts a line
-      // before the close begins the next record.
-      if (this.nextOpenAtLine < msgStart) this.nextOpenAtLine = indexOrEnd(text, OPEN_AT_LINE, msgStart);
+      // before the close begins the next record. (Line breaks before `from` do not matter: no
+      // such `<![LOG[` follows them.)
+      if (this.nextOpenAtLine < from) this.nextOpenAtLine = indexOrEnd(text, OPEN_AT_LINE, from);
       const next = this.nextOpenAtLine;
-      if (next < close || close === n) {
-        const cut = Math.min(next + 1, n);
-        this.line += this.countNl(msgStart, cut);
-        table.push(base + pos, base + cut, itemLine, NaN, NO_OFFSET, keywordSeverity(text.substring(msgStart, next)), CUT_OFF, table.components.id(''), table.threads.id(''));
-        return cut;
-      }
-      this.line += this.countNl(msgStart, close);
+      if (next < close || close === n) return this.cutOff(start, startLine, msgStart, from, kw, kwFrom, next);
+      this.line += this.countNl(from, close);
     } else if (close === n) {
       // Cut off on the last line of the text.
-      table.push(base + pos, base + n, itemLine, NaN, NO_OFFSET, keywordSeverity(text.substring(msgStart, n)), CUT_OFF, table.components.id(''), table.threads.id(''));
-      return n;
+      return this.cutOff(start, startLine, msgStart, from, kw, kwFrom, n);
     }
     const attrStart = close + CLOSE.length;
     const eol = this.findNl(attrStart);
@@ -200,18 +280,18 @@ class Scanner {
     if (after < 0) {
       flags = EntryFlag.BadAttributes | EntryFlag.BadTime | EntryFlag.NoOffset;
       end = eol;
-      sev = keywordSeverity(text.substring(msgStart, close));
+      sev = this.keywords(msgStart, kw, kwFrom, close);
       comp = table.components.id('');
       thr = table.threads.id('');
     } else {
-      wall = this.clock();
+      wall = this.wall;
       offset = timeOut.offset;
       flags = timeFlags(wall);
       end = after;
       while (end < eol && isBlank(codes[end])) end++;
-      sev = this.typeCode < 0 ? keywordSeverity(text.substring(msgStart, close)) : typeSeverity(this.typeCode);
-      comp = this.nameId(table.components, this.compIds, this.compAt, this.compA, this.compB);
-      thr = this.nameId(table.threads, this.threadIds, this.threadAt, this.threadA, this.threadB);
+      sev = this.typeCode < 0 ? this.keywords(msgStart, kw, kwFrom, close) : typeSeverity(this.typeCode);
+      comp = this.compId;
+      thr = this.threadId;
     }
     if (end >= eol && eol < n) {
       this.line++;
@@ -219,25 +299,56 @@ class Scanner {
     } else if (end >= eol) {
       end = n;
     }
-    table.push(base + pos, base + end, itemLine, wall, offset, sev, flags, comp, thr);
+    table.push(start, base + end, startLine, wall, offset, sev, flags, comp, thr);
     return end;
+  }
+
+  /**
+   * A record with no `]LOG]!>` (see ccmRecord): it ends where a line starting with `<![LOG[`
+   * begins (`next`), or at the end of the text, where it stays open to what is appended.
+   */
+  private cutOff(start: number, startLine: number, msgStart: number, from: number, kw: number, kwFrom: number, next: number): number {
+    const { codes, base, table } = this;
+    const n = codes.length;
+    const cut = Math.min(next + 1, n);
+    this.line += this.countNl(from, cut);
+    table.push(start, base + cut, startLine, NaN, NO_OFFSET, this.keywords(msgStart, kw, kwFrom, next), CUT_OFF, table.components.id(''), table.threads.id(''));
+    const at = n - RESUME_MARGIN;
+    if (cut === n && at - msgStart >= RESUME_MIN) {
+      // Still open: the next scan resumes near the end, with what the searches found so far.
+      const line = this.line - this.countNlBack(at, n);
+      const p = keywordProgress(codes, kw, kwFrom, at + 1, kwFrom > msgStart);
+      this.endMode = 'open';
+      this.endOpen = { at: base + at, line, mode: 'open', record: start, recordLine: startLine, kw: p.kind, kwFrom: base + p.from };
+    }
+    return cut;
+  }
+
+  /**
+   * Keyword severity of the message [msgStart, b) whose search got to (kw, kwFrom): a message in
+   * this text goes to the rule's regex (native code, the fastest); one continued from an earlier
+   * scan (it starts before the text) resumes its search on the character codes.
+   */
+  private keywords(msgStart: number, kw: number, kwFrom: number, b: number): Severity {
+    if (msgStart >= 0) return keywordSeverity(this.text.substring(msgStart, b));
+    return keywordSeverityAt(this.codes, kw, kwFrom, b, true);
   }
 
   /** The legacy record on the line at `pos`; returns where it ends, or -1 when the line is not one. */
   private legacyLine(pos: number): number {
-    const { text, base, table } = this;
-    const n = this.codes.length;
+    const { text, codes, base, table } = this;
+    const n = codes.length;
     const eol = this.findNl(pos);
     if (this.nextSms < pos) this.nextSms = indexOrEnd(text, SMS_TAIL, pos);
     const tail = this.nextSms;
     if (tail >= eol || !this.readSmsTail(tail, eol)) return -1;
     const itemLine = this.line;
-    const wall = this.clock();
+    const wall = this.wall;
     const offset = timeOut.offset;
     const flags = EntryFlag.Sms | timeFlags(wall);
     const sev = keywordSeverity(text.substring(pos, tail));
-    const comp = this.nameId(table.components, this.compIds, this.compAt, this.compA, this.compB);
-    const thr = this.nameId(table.threads, this.threadIds, this.threadAt, this.threadA, this.threadB);
+    const comp = this.compId >= 0 ? this.compId : this.keepName(table.components, this.smsCompIds, this.smsCompAt, this.compA, this.compB);
+    const thr = this.threadA === this.threadB ? table.threads.id('') : this.threadNumberId(this.threadA, this.threadB, this.threadNumber);
     let end = n;
     if (eol < n) {
       this.line++;
@@ -259,13 +370,28 @@ class Scanner {
     return c;
   }
 
-  /** After a record's content: blank lines belong to it, so clean files report no unparsed text. */
+  /** Line breaks in [a, b), read directly (the cached search has passed them). */
+  private countNlBack(a: number, b: number): number {
+    let c = 0;
+    for (let i = a; i < b; i++) if (this.codes[i] === 10) c++;
+    return c;
+  }
+
+  /**
+   * After a record's content: blank lines belong to it, so clean files report no unparsed text.
+   * When they run to the end of the text, the next scan continues them from the last line.
+   */
   private absorbBlank(p: number): number {
     const codes = this.codes, n = codes.length;
     for (;;) {
       let q = p;
       while (q < n && isBlank(codes[q])) q++;
-      if (q >= n) return n;
+      if (q >= n) {
+        this.endAt = this.base + p;
+        this.endLine = this.line;
+        this.endMode = 'blank';
+        return n;
+      }
       if (codes[q] !== 10) return p;
       p = q + 1;
       this.line++;
@@ -304,25 +430,59 @@ class Scanner {
   }
 
   /**
-   * Reads `<name="value" ...>` starting at codes[a], not past `eol`. Fills the record's fields and
-   * returns the offset after `>`, or -1 when there is no well-formed block.
+   * The id of the name that starts at codes[a] and ends at the first `term` (a character none of
+   * the names in `ids` contains) if it is the one last seen in its slot, else -1. A hit finds the
+   * end (in nameEnd) as it compares the characters: the name is read once. The slot is picked by
+   * the first 8 characters, whatever they are (past a short name, what follows it in the format).
+   */
+  private matchName(names: Interner, ids: Int32Array, at: Int32Array, a: number, term: number): number {
+    const c = this.codes;
+    const slot = prefixSlot(c, a);
+    const id = ids[slot];
+    if (id < 0) return -1;
+    const e = a + names.names[id].length;
+    const o = at[slot] - a;
+    let k = a;
+    while (k < e && c[k] === c[k + o]) k++;
+    if (k < e || c[e] !== term) return -1;
+    this.nameEnd = e;
+    return id;
+  }
+
+  /** Interns the name in text[a, b) and remembers it where `matchName` looks first. */
+  private keepName(names: Interner, ids: Int32Array, at: Int32Array, a: number, b: number): number {
+    const slot = prefixSlot(this.codes, a);
+    const id = names.id(this.text.substring(a, b));
+    ids[slot] = id;
+    at[slot] = a;
+    return id;
+  }
+
+  /**
+   * Id of the thread in text[a, b) whose digits make `value` (up to 9 digits): the number and
+   * the count of digits (leading zeros) are an exact key, so a hit compares no characters.
+   */
+  private threadNumberId(a: number, b: number, value: number): number {
+    if (value < 0) return this.nameId(this.table.threads, this.threadIds, this.threadAt, a, b);
+    const key = value * 16 + (b - a);
+    const slot = Math.imul(value, 0x9e3779b1) >>> 22;
+    if (this.threadKeys[slot] === key) return this.threadKeyIds[slot];
+    const id = this.table.threads.id(this.text.substring(a, b));
+    this.threadKeys[slot] = key;
+    this.threadKeyIds[slot] = id;
+    return id;
+  }
+
+  /**
+   * Reads `<name="value" ...>` starting at codes[a], not past `eol`. Fills the record's fields
+   * (and the wall clock and name ids) and returns the offset after `>`, or -1 when there is no
+   * well-formed block.
    */
   private readAttributes(a: number, eol: number): number {
     const codes = this.codes;
     CCM_ATTRS.lastIndex = a;
     if (CCM_ATTRS.test(this.text) && CCM_ATTRS.lastIndex <= eol) {
-      // Each value starts a fixed number of characters after the previous one ends: `" date="` is 8.
-      this.timeA = a + 7;
-      this.timeB = nextQuote(codes, this.timeA);
-      this.dateA = this.timeB + 8;
-      this.dateB = nextQuote(codes, this.dateA);
-      this.compA = this.dateB + 13;
-      this.compB = nextQuote(codes, this.compA);
-      const typeA = nextQuote(codes, this.compB + 11) + 8;
-      const typeB = nextQuote(codes, typeA);
-      this.threadA = typeB + 10;
-      this.threadB = nextQuote(codes, this.threadA);
-      this.typeCode = typeB === typeA ? -1 : typeB - typeA === 1 ? codes[typeA] : 0;
+      this.readBlock(a);
       return CCM_ATTRS.lastIndex;
     }
     // Any other order or set of attributes.
@@ -334,7 +494,12 @@ class Scanner {
     for (;;) {
       while (i < eol && codes[i] === 32) i++;
       if (i >= eol) return -1;
-      if (codes[i] === 62) return i + 1; // '>'
+      if (codes[i] === 62) { // '>'
+        this.wall = this.clock();
+        this.compId = this.nameId(this.table.components, this.compIds, this.compAt, this.compA, this.compB);
+        this.threadId = this.nameId(this.table.threads, this.threadIds, this.threadAt, this.threadA, this.threadB);
+        return i + 1;
+      }
       const nameA = i;
       while (i < eol && codes[i] !== 61 && codes[i] !== 32 && codes[i] !== 62) i++;
       if (i + 1 >= eol || codes[i] !== 61 || codes[i + 1] !== 34) return -1; // ="
@@ -355,40 +520,131 @@ class Scanner {
   }
 
   /**
+   * The values of an attribute block CCM_ATTRS matched at codes[a], each read once: where a value
+   * ends is found as it is read (a time, a date or a name seen before), else by a scan to its
+   * closing quote. Each value starts a fixed number of characters after the previous one ends:
+   * `" date="` is 8.
+   */
+  private readBlock(a: number): void {
+    const codes = this.codes, table = this.table;
+    const timeA = a + 7;
+    let timeB = readTimeUpTo(codes, timeA, 34);
+    let timeOk = timeB >= 0;
+    if (!timeOk) {
+      timeB = nextQuote(codes, timeA);
+      timeOk = readTime(codes, timeA, timeB);
+    }
+    const dateA = timeB + 8;
+    const dateB = this.quotedDate(dateA);
+    if (timeOk) {
+      const d = this.quotedDays;
+      this.wall = d === d ? d * DAY_MS + timeOut.ms : NaN;
+    } else {
+      timeOut.offset = NO_OFFSET;
+      this.wall = NaN;
+    }
+    const compA = dateB + 13;
+    let comp = this.matchName(table.components, this.compIds, this.compAt, compA, 34);
+    let compB = this.nameEnd;
+    if (comp < 0) {
+      compB = nextQuote(codes, compA);
+      comp = this.keepName(table.components, this.compIds, this.compAt, compA, compB);
+    }
+    this.compId = comp;
+    // context (mostly empty), then type (mostly one character)
+    const contextA = compB + 11;
+    const typeA = (codes[contextA] === 34 ? contextA : nextQuote(codes, contextA)) + 8;
+    const typeB = codes[typeA] === 34 ? typeA : codes[typeA + 1] === 34 ? typeA + 1 : nextQuote(codes, typeA);
+    this.typeCode = typeB === typeA ? -1 : typeB - typeA === 1 ? codes[typeA] : 0;
+    // thread: mostly digits
+    const threadA = typeB + 10;
+    let i = threadA, value = 0;
+    while (i - threadA < 9 && codes[i] >= 48 && codes[i] <= 57) value = value * 10 + codes[i++] - 48;
+    if (codes[i] !== 34) {
+      i = nextQuote(codes, i);
+      value = -1;
+    }
+    this.threadId = i === threadA ? table.threads.id('') : this.threadNumberId(threadA, i, value);
+  }
+
+  /**
+   * The date value at codes[a], up to its closing quote: sets quotedDays, returns where the quote
+   * is. The last one read is compared first (the quote after it tells it ends there too).
+   */
+  private quotedDate(a: number): number {
+    const codes = this.codes, len = this.quotedDateB - this.quotedDateA;
+    if (this.quotedDateA >= 0 && codes[a + len] === 34 && sameRange(codes, a, this.quotedDateA, len)) return a + len;
+    const b = nextQuote(codes, a);
+    this.quotedDays = readDate(codes, a, b);
+    this.quotedDateA = a;
+    this.quotedDateB = b;
+    return b;
+  }
+
+  /**
+   * The `date time>` of a legacy tail at codes[dtA], the general way: up to the first `>`, split at
+   * the first space. Sets the ranges (timeB: where the `>` is) and the wall clock; false when no `>`
+   * ends it on this line.
+   */
+  private readDateTime(dtA: number, eol: number): boolean {
+    const codes = this.codes;
+    let dtB = dtA, space = -1;
+    for (; dtB < eol && codes[dtB] !== 62; dtB++) if (space < 0 && codes[dtB] === 32) space = dtB;
+    if (dtB >= eol) return false;
+    if (space > dtA) {
+      this.dateA = dtA;
+      this.dateB = space;
+      this.timeA = space + 1;
+      // The date the next lines are compared with (it has no space or `>` in it).
+      this.smsDateA = dtA;
+      this.smsDateB = space;
+      this.smsDays = readDate(codes, dtA, space);
+    } else {
+      this.dateA = this.timeA = -1;
+    }
+    this.timeB = dtB;
+    this.wall = this.clock();
+    return true;
+  }
+
+  /**
    * Reads `$$<component><MM-DD-YYYY HH:mm:ss.fff±bias>[<thread=N (0xH)>]` at codes[s], not past
    * `eol`. Fills the record's fields and returns whether the tail has that shape.
    */
   private readSmsTail(s: number, eol: number): boolean {
-    const { text, codes } = this;
+    const codes = this.codes;
     // The component runs to the first `>`, which `<` must follow.
     const compA = s + SMS_TAIL.length;
-    if (this.nextGt < compA) this.nextGt = indexOrEnd(text, '>', compA);
-    const compB = this.nextGt;
+    let compB: number;
+    this.compId = this.matchName(this.table.components, this.smsCompIds, this.smsCompAt, compA, 62);
+    if (this.compId >= 0) compB = this.nameEnd;
+    else for (compB = compA; compB < eol && codes[compB] !== 62; compB++);
     if (compB === compA || compB + 1 >= eol || codes[compB + 1] !== 60) return false;
-    // Then `date time` up to the next `>`, split at its first space.
+    // Then `date time` up to the next `>`, split at its first space: mostly the date of the line
+    // before and a clean time, whose ends are found as they are read.
     const dtA = compB + 2;
-    if (this.nextGt < dtA) this.nextGt = indexOrEnd(text, '>', dtA);
-    const dtB = this.nextGt;
-    if (dtB >= eol) return false;
-    if (this.nextSpace < dtA) this.nextSpace = indexOrEnd(text, ' ', dtA);
-    const space = this.nextSpace;
+    const dateLen = this.smsDateB - this.smsDateA;
+    let dtB = -1;
+    if (this.smsDateA >= 0 && codes[dtA + dateLen] === 32 && sameRange(codes, dtA, this.smsDateA, dateLen)) {
+      dtB = readTimeUpTo(codes, dtA + dateLen + 1, 62);
+      if (dtB >= 0 && dtB < eol) {
+        const d = this.smsDays;
+        this.wall = d === d ? d * DAY_MS + timeOut.ms : NaN;
+      } else {
+        dtB = -1;
+      }
+    }
+    if (dtB < 0 && !this.readDateTime(dtA, eol)) return false;
     this.compA = compA;
     this.compB = compB;
-    if (space > dtA && space < dtB) {
-      this.dateA = dtA;
-      this.dateB = space;
-      this.timeA = space + 1;
-      this.timeB = dtB;
-    } else {
-      this.dateA = this.timeA = -1;
-    }
-    let i = dtB + 1;
+    let i = (dtB < 0 ? this.timeB : dtB) + 1;
     this.threadA = this.threadB = 0;
     if (isThreadAt(codes, i)) {
       i += 8;
       const tA = i;
-      while (i < eol && codes[i] >= 48 && codes[i] <= 57) i++;
-      if (i > tA) { this.threadA = tA; this.threadB = i; }
+      let value = 0;
+      while (i < eol && codes[i] >= 48 && codes[i] <= 57) value = value * 10 + codes[i++] - 48;
+      if (i > tA) { this.threadA = tA; this.threadB = i; this.threadNumber = i - tA <= 9 ? value : -1; }
     }
     return true;
   }
@@ -418,6 +674,15 @@ function isOpenAt(codes: Codes, i: number): boolean {
 /** Whether `<thread=` starts at codes[i]. */
 function isThreadAt(codes: Codes, i: number): boolean {
   return codes[i] === 60 && codes[i + 1] === 116 && codes[i + 2] === 104 && codes[i + 3] === 114 && codes[i + 4] === 101 && codes[i + 5] === 97 && codes[i + 6] === 100 && codes[i + 7] === 61;
+}
+
+/**
+ * A name cache slot picked by the 8 characters at codes[a] (past the end of a short name, what
+ * follows it, which the format fixes).
+ */
+function prefixSlot(c: Codes, a: number): number {
+  const h = (c[a] | (c[a + 1] << 8) | (c[a + 2] << 16) | (c[a + 3] << 24)) ^ Math.imul(c[a + 4] | (c[a + 5] << 8) | (c[a + 6] << 16) | (c[a + 7] << 24), 0x85ebca6b);
+  return Math.imul(h, 0x9e3779b1) >>> 22;
 }
 
 /** Whether codes[a, a + len) equals codes[b, b + len). */

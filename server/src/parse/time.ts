@@ -66,6 +66,49 @@ export function readTime(codes: Codes, a: number, b: number): boolean {
   return true;
 }
 
+/**
+ * `readTime` on a value that ends at the next `term` (the `"` of a CMTrace attribute, the `>` of
+ * a legacy tail), finding that end as it reads: returns where `term` is, with timeOut set as
+ * readTime(codes, a, end) would, or -1 when the value is not a clean time (the caller then finds
+ * its end and calls readTime).
+ */
+export function readTimeUpTo(codes: Codes, a: number, term: number): number {
+  const h = two(codes, a), m = two(codes, a + 3), s = two(codes, a + 6);
+  if (h < 0 || m < 0 || s < 0 || codes[a + 2] !== 58 || codes[a + 5] !== 58) return -1;
+  if (h > 23 || m > 59 || s > 60) return -1;
+  let i = a + 8;
+  let frac = 0;
+  if (codes[i] === 46) {
+    i++;
+    let scale = 100;
+    const fracStart = i;
+    for (; i - fracStart < 7; i++) {
+      const d = codes[i] - 48;
+      if (!(d >= 0 && d <= 9)) break;
+      frac += d * scale;
+      scale /= 10;
+    }
+    if (i === fracStart) return -1;
+  }
+  timeOut.ms = ((h * 60 + m) * 60 + s) * 1000 + frac;
+  timeOut.offset = NO_OFFSET;
+  if (codes[i] === term) return i;
+  // A sign and 1-4 digits; anything else goes the slow way.
+  const sign = codes[i] === 43 ? 1 : codes[i] === 45 ? -1 : 0;
+  if (sign === 0) return -1;
+  i++;
+  let value = 0;
+  const digitsStart = i;
+  for (; i - digitsStart < 4; i++) {
+    const d = codes[i] - 48;
+    if (!(d >= 0 && d <= 9)) break;
+    value = value * 10 + d;
+  }
+  if (i === digitsStart || codes[i] !== term) return -1;
+  timeOut.offset = sign * value;
+  return i;
+}
+
 /** `M-D-YYYY` (month first, leading zeros optional) in codes[a, b): days since 1970-01-01, or NaN. */
 export function readDate(codes: Codes, a: number, b: number): number {
   let i = a;
