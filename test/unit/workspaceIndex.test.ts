@@ -234,11 +234,14 @@ test('refreshes of one file run one after the other while it grows', async () =>
   }
 });
 
-test('whole files parsed on a worker thread: the same models, reading errors keep their code, appends continue in place', async () => {
+// Bounded, and the worker stopped in an `after` hook, which runs even when the test times out: a
+// reply the protocol never sends must fail the run, not hang it.
+test('whole files parsed on a worker thread: the same models, reading errors keep their code, appends continue in place', { timeout: 60_000 }, async (t) => {
   const dir = await tempFolder();
   // TypeScript straight from the sources (the shipped server starts dist/parseWorker.js instead).
   const script = `require('tsx/cjs'); require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'server', 'src', 'workspace', 'parseWorker.ts'))})`;
   const worker = new ParseWorker({ eval: true, script });
+  t.after(() => worker.dispose());
   try {
     await fs.cp(SAMPLES, dir, { recursive: true });
     const live = path.join(dir, 'live.log');
@@ -266,7 +269,6 @@ test('whole files parsed on a worker thread: the same models, reading errors kee
     assert.equal(model.text(), await fs.readFile(big, 'utf8'));
     assert.equal(model.message(count - 1), 'last one');
   } finally {
-    await worker.dispose();
     await fs.rm(dir, { recursive: true, force: true });
   }
 });

@@ -13,9 +13,10 @@ import { LogFile, type LogFileData } from '../logFile';
 import type { ParseOptions } from '../model';
 import { readLog } from './readLog';
 
-type Request = { id: number; file: string; options: ParseOptions };
-// A model's text comes first, one chunk (at most a read piece, 16 MB) a message: the receiving
-// thread copies each message in one go, and a 100 MB string in one message would stall it ~70 ms.
+// A model's text comes first, one chunk (at most a read piece, 16 MB) a message, each sent when
+// the previous one has been taken (`more`): the receiving thread copies a message in one go and
+// handles all queued messages in one turn, so a 100 MB text sent at once stalled it for ~70 ms.
+type Request = { id: number; file: string; options: ParseOptions } | { id: number; more: true };
 type Reply = { id: number; chunk: string } | { id: number; data: LogFileData } | { id: number; error: { message: string; code?: string } };
 
 /** How to start the worker; by default dist/parseWorker.js beside the running bundle. */
@@ -86,7 +87,11 @@ export class ParseWorker {
   private settle(m: Reply): void {
     const p = this.pending.get(m.id);
     if (!p) return;
-    if ('chunk' in m) return void p.chunks.push(m.chunk);
+    if ('chunk' in m) {
+      p.chunks.push(m.chunk);
+      this.worker?.postMessage({ id: m.id, more: true } satisfies Request);
+      return;
+    }
     this.pending.delete(m.id);
     if (this.pending.size === 0) this.worker?.unref();
     if ('data' in m) {
@@ -103,11 +108,22 @@ export class ParseWorker {
 
 function serve(): void {
   const port = parentPort!;
-  port.on('message', async ({ id, file, options }: Request) => {
+  const outgoing = new Map<number, { chunks: string[]; data: LogFileData; transfer: ArrayBuffer[] }>();
+  const sendNext = (id: number) => {
+    const o = outgoing.get(id);
+    if (!o) return;
+    const chunk = o.chunks.shift();
+    if (chunk !== undefined) return port.postMessage({ id, chunk } satisfies Reply);
+    outgoing.delete(id);
+    port.postMessage({ id, data: o.data } satisfies Reply, o.transfer);
+  };
+  port.on('message', async (m: Request) => {
+    if ('more' in m) return sendNext(m.id);
+    const { id, file, options } = m;
     try {
       const { data, transfer } = (await readLog(file, options)).toData();
-      for (const chunk of data.chunks) port.postMessage({ id, chunk } satisfies Reply);
-      port.postMessage({ id, data: { ...data, chunks: [] } } satisfies Reply, transfer);
+      outgoing.set(id, { chunks: data.chunks, data: { ...data, chunks: [] }, transfer });
+      sendNext(id);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       port.postMessage({ id, error: { message: err?.message ?? String(e), code: err?.code } } satisfies Reply);
