@@ -273,6 +273,25 @@ test('whole files parsed on a worker thread: the same models, reading errors kee
   }
 });
 
+test('timeline: false (the language server keeps its own): logs are indexed and appended, the timeline stays empty', async () => {
+  const dir = await tempFolder();
+  try {
+    const live = path.join(dir, 'live.log');
+    await fs.writeFile(live, rec('first', 1));
+    const index = new WorkspaceIndex({ folders: [dir], timeline: false });
+    await index.build();
+    await fs.appendFile(live, rec('second', 2));
+    assert.equal(await index.refresh(live), 'appended');
+    assert.equal(index.get(live)!.log.entryCount, 2);
+    assert.deepEqual(index.timeline.keys(), []);
+    const kept = new WorkspaceIndex({ folders: [dir] });
+    await kept.build();
+    assert.deepEqual(kept.timeline.keys(), [live]);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('no worker script: parses run on the calling thread, and say so once', async () => {
   const said: string[] = [];
   const worker = new ParseWorker({ script: path.join(os.tmpdir(), 'no-such-parse-worker.js') }, (m) => said.push(m));

@@ -30,7 +30,11 @@ export class WorkspaceLogs {
     include?: (f: string) => boolean; exclude?: (f: string) => boolean; parse: ParseOptions;
     progress?: (done: number, total: number) => void; readLog?: WorkspaceIndexOptions['readLog'];
   }): Promise<void> {
-    const index = new WorkspaceIndex({ folders, include: options.include, exclude: options.exclude, parseOptions: options.parse, onProgress: options.progress, readLog: options.readLog });
+    // This class keeps the one timeline (indexed and open logs): the index need not keep its own.
+    const index = new WorkspaceIndex({
+      folders, include: options.include, exclude: options.exclude, parseOptions: options.parse,
+      onProgress: options.progress, readLog: options.readLog, timeline: false,
+    });
     this.index = index;
     index.onDidChange((changes: IndexChange[]) => this.indexChanged(changes));
     await index.build();

@@ -37,6 +37,11 @@ export interface WorkspaceIndexOptions {
   parseOptions?: ParseOptions | ((file: string) => ParseOptions);
   /** Called as files are indexed by `build()`. */
   onProgress?: (done: number, total: number, file: string) => void;
+  /**
+   * Keep `timeline` up to date (default true). The language server keeps one timeline of its own
+   * over indexed and open logs, and turns this one off rather than index every log twice.
+   */
+  timeline?: boolean;
   /** Reads and parses a whole file; default in this thread. The server passes a worker thread's. */
   readLog?: (file: string, options: ParseOptions) => Promise<LogFile>;
 }
@@ -57,6 +62,7 @@ interface FileState {
 }
 
 export class WorkspaceIndex {
+  /** The UTC timeline of the indexed logs (empty when the `timeline` option is false). */
   readonly timeline = new Timeline();
   /** Bytes read from disk so far (parses, appends and the small checks around them). */
   bytesRead = 0;
@@ -66,6 +72,8 @@ export class WorkspaceIndex {
   private readonly listeners: ((changes: IndexChange[]) => void)[] = [];
   private readonly queues = new Map<string, Promise<unknown>>();
   private folders: string[];
+
+  private get keepsTimeline(): boolean { return this.options.timeline !== false; }
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.folders = options.folders.map((f) => path.resolve(normalizeUserPath(f)));
@@ -126,7 +134,7 @@ export class WorkspaceIndex {
     const changes: IndexChange[] = [];
     for (const [key, st] of this.files) {
       st.input.log.setOptions(this.parseOptionsFor(key));
-      this.timeline.rebuild(key);
+      if (this.keepsTimeline) this.timeline.rebuild(key);
       changes.push({ key, kind: 'reparsed' });
     }
     this.emit(changes);
@@ -203,7 +211,7 @@ export class WorkspaceIndex {
     state.size = st.size;
     state.mtimeMs = st.mtimeMs;
     state.tail = tailOf(state.tail, added);
-    this.timeline.update(key);
+    if (this.keepsTimeline) this.timeline.update(key);
     this.emit([{ key, kind: 'appended' }]);
     return 'appended';
   }
@@ -243,7 +251,7 @@ export class WorkspaceIndex {
     // Modified between the parse and the stat without growing: parse again on the next refresh.
     const mtimeMs = st.size === size ? st.mtimeMs : -1;
     this.files.set(key, { input, size, ino: st.ino, dev: st.dev, mtimeMs, tail });
-    this.timeline.set(input);
+    if (this.keepsTimeline) this.timeline.set(input);
     this.problems = this.problems.filter((p) => p.path !== key);
     this.emit([{ key, kind: had ? 'reparsed' : 'added' }]);
     return true;
@@ -251,7 +259,7 @@ export class WorkspaceIndex {
 
   private drop(key: string): Promise<RefreshResult> {
     if (!this.files.delete(key)) return Promise.resolve('ignored');
-    this.timeline.remove(key);
+    if (this.keepsTimeline) this.timeline.remove(key);
     this.emit([{ key, kind: 'removed' }]);
     return Promise.resolve('removed');
   }
