@@ -127,3 +127,27 @@ test('the keyword search through a message that runs to the end of the text resu
     assert.equal(keywordSeverityAt(codesOf(text), p.kind, p.from, text.length - 1, true), keywordSeverity(text.slice(1, -1)));
   }), opts);
 });
+
+// A long last line with no line break yet is resumed near its end (scan mode 'line'): whatever
+// pieces it arrives in, and whether it ends as a legacy line, a broken one or plain text.
+const longLine = fc.tuple(
+  fc.constantFrom('', 'first line\n', '<![LOG[m]LOG]!><time="10:00:00.000+000" date="01-01-2020" component="C" context="" type="1" thread="1">\n'),
+  fc.array(keywordish, { maxLength: 40 }), fc.nat(200), fc.array(keywordish, { maxLength: 40 }),
+  fc.constantFrom('', '$$<C><01-01-2020 10:00:00.000+000><thread=1 (0x1)>', ' $$<C><01-01-2020 10:00:00.000+000>', ' $$<C><bad', '$$<', 'fail'),
+  fc.constantFrom('', '\n', '\r\n', '\nnext warn $$<C><01-01-2020 10:00:00.000+000>\n', '\n<![LOG[x'),
+).map(([before, a, pad, b, tail, after]) => `${before}${a.join(' ')}${' '.repeat(260 + pad)}${b.join(' ')}${tail}${after}`);
+
+test('a long line written in pieces (no line break yet) parses as it does at once', () => {
+  fc.assert(fc.property(longLine, fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
+    const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
+    const log = LogFile.fromText(text.slice(0, points[0] ?? text.length));
+    let prev = points[0] ?? text.length;
+    for (const p of [...points.slice(1), text.length]) {
+      log.appendText(text.slice(prev, p));
+      prev = p;
+    }
+    assertCoverage(log);
+    assert.deepEqual(snapshot(log), snapshot(LogFile.fromText(text)));
+  }), opts);
+});
+

@@ -80,11 +80,14 @@ export class SpanList {
  * - 'open': the last entry is a CMTrace record with no `]LOG]!>` and no `<![LOG[` starting a line
  *   so far, which starts at `record` on `recordLine`; `at` is inside its message, and (`kw`,
  *   `kwFrom`) is the keyword search through it so far.
+ * - 'line': the text ends in a long unparsed line with no line break and no `$$<` so far (it may
+ *   still become a legacy line), which starts at `record` on `recordLine`; `at` is inside it, and
+ *   (`kw`, `kwFrom`) is the keyword search through it so far, as for 'open'.
  */
 export interface Resume {
   at: number;
   line: number;
-  mode: 'item' | 'blank' | 'open';
+  mode: 'item' | 'blank' | 'open' | 'line';
   record: number;
   recordLine: number;
   kw: number;
@@ -191,12 +194,13 @@ class Scanner {
   }
 
   run(): ScanEnd {
-    const { codes, base, table, spans, from } = this;
+    const { codes, base, table, from } = this;
     const n = codes.length;
     const count0 = table.count;
     let pos = 0;
     if (from.mode === 'blank') pos = this.moreBlank();
     else if (from.mode === 'open') pos = this.moreOpen();
+    else if (from.mode === 'line') pos = this.moreLine();
     while (pos < n) {
       const itemLine = this.line;
       this.endAt = base + pos;
@@ -210,22 +214,14 @@ class Scanner {
         continue;
       }
       // Not a CMTrace record: a legacy line if it ends in a `$$<...>` tail, else unparsed text.
-      const end = this.legacyLine(pos);
-      if (end >= 0) {
-        pos = end;
-        continue;
-      }
-      const eol = this.findNl(pos);
-      const spanEnd = eol < n ? eol + 1 : n;
-      if (eol < n) this.line++;
-      spans.push(base + pos, base + spanEnd, itemLine);
-      pos = spanEnd;
+      const end = this.legacyLine(pos, KW_NONE, pos);
+      pos = end >= 0 ? end : this.unparsedLine(pos, itemLine, KW_NONE, pos);
     }
     return { resume: this.resume(), endLine: this.line };
   }
 
   private resume(): Resume {
-    if (this.endMode === 'open') return this.endOpen;
+    if (this.endMode === 'open' || this.endMode === 'line') return this.endOpen;
     return { at: this.endAt, line: this.endLine, mode: this.endMode, record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0 };
   }
 
@@ -243,6 +239,48 @@ class Scanner {
     this.endLine = r.recordLine;
     this.endMode = 'item';
     return this.ccmRecord(r.record, r.recordLine, r.record + OPEN.length - this.base, 0, r.kw, r.kwFrom - this.base);
+  }
+
+  /** Continues the long unparsed line that had no line break and no `$$<` so far; returns where it ends. */
+  private moreLine(): number {
+    const r = this.from;
+    this.endAt = r.record;
+    this.endLine = r.recordLine;
+    this.endMode = 'item';
+    const pos = r.record - this.base; // before the text
+    const end = this.legacyLine(pos, r.kw, r.kwFrom - this.base);
+    if (end < 0) return this.unparsedLine(pos, r.recordLine, r.kw, r.kwFrom - this.base);
+    // It was a legacy line after all: its start is no longer unparsed text.
+    const k = this.spans.count - 1;
+    if (this.spans.start[k] >= r.record) this.spans.truncate(k);
+    else this.spans.end[k] = r.record;
+    return end;
+  }
+
+  /**
+   * The line at `pos` (local; before the text when continued) is not a record: it joins the
+   * unparsed spans. A long last line with no line break and no `$$<` yet is resumed near the end
+   * by the next scan (mode 'line'), so a line written in many pieces is not read again each time.
+   * Returns where the line ends.
+   */
+  private unparsedLine(pos: number, itemLine: number, kw: number, kwFrom: number): number {
+    const { codes, base } = this;
+    const n = codes.length;
+    const from = Math.max(pos, 0);
+    const eol = this.findNl(from);
+    if (eol < n) {
+      this.line++;
+      this.spans.push(base + from, base + eol + 1, itemLine);
+      return eol + 1;
+    }
+    this.spans.push(base + from, base + n, itemLine);
+    const at = n - RESUME_MARGIN;
+    if (this.nextSms >= n && at - pos >= RESUME_MIN) {
+      const p = keywordProgress(codes, kw, kwFrom, at + 1, kwFrom > pos);
+      this.endMode = 'line';
+      this.endOpen = { at: base + at, line: itemLine, mode: 'line', record: base + pos, recordLine: itemLine, kw: p.kind, kwFrom: base + p.from };
+    }
+    return n;
   }
 
   /**
@@ -334,19 +372,24 @@ class Scanner {
     return keywordSeverityAt(this.codes, kw, kwFrom, b, true);
   }
 
-  /** The legacy record on the line at `pos`; returns where it ends, or -1 when the line is not one. */
-  private legacyLine(pos: number): number {
+  /**
+   * The legacy record on the line at `pos` (local; before the text when a line is continued, with
+   * the keyword search through it at (`kw`, `kwFrom`)); returns where it ends, or -1 when the line
+   * is not one.
+   */
+  private legacyLine(pos: number, kw: number, kwFrom: number): number {
     const { text, codes, base, table } = this;
     const n = codes.length;
-    const eol = this.findNl(pos);
-    if (this.nextSms < pos) this.nextSms = indexOrEnd(text, SMS_TAIL, pos);
+    const from = Math.max(pos, 0);
+    const eol = this.findNl(from);
+    if (this.nextSms < from) this.nextSms = indexOrEnd(text, SMS_TAIL, from);
     const tail = this.nextSms;
     if (tail >= eol || !this.readSmsTail(tail, eol)) return -1;
     const itemLine = this.line;
     const wall = this.wall;
     const offset = timeOut.offset;
     const flags = EntryFlag.Sms | timeFlags(wall);
-    const sev = keywordSeverity(text.substring(pos, tail));
+    const sev = this.keywords(pos, kw, kwFrom, tail);
     const comp = this.compId >= 0 ? this.compId : this.keepName(table.components, this.smsCompIds, this.smsCompAt, this.compA, this.compB);
     const thr = this.threadA === this.threadB ? table.threads.id('') : this.threadNumberId(this.threadA, this.threadB, this.threadNumber);
     let end = n;
