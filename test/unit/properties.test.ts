@@ -81,16 +81,21 @@ test('a model posted to another thread (toData, structured clone with transfer, 
   }), opts);
 });
 
+/** `text` parsed from its first piece, then appended piece by piece; `cuts` (any numbers) say where. */
+function appendTextInPieces(text: string, cuts: number[]): LogFile {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const log = LogFile.fromText(text.slice(0, points[0] ?? text.length));
+  let prev = points[0] ?? text.length;
+  for (const p of [...points.slice(1), text.length]) {
+    log.appendText(text.slice(prev, p));
+    prev = p;
+  }
+  return log;
+}
+
 test('appending text in pieces (an editor document that grows) equals parsing at once', () => {
   fc.assert(fc.property(logText, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
-    const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-    const log = LogFile.fromText(text.slice(0, points[0] ?? text.length));
-    let prev = points[0] ?? text.length;
-    for (const p of [...points.slice(1), text.length]) {
-      log.appendText(text.slice(prev, p));
-      prev = p;
-    }
-    assert.deepEqual(snapshot(log), snapshot(LogFile.fromText(text)));
+    assert.deepEqual(snapshot(appendTextInPieces(text, cuts)), snapshot(LogFile.fromText(text)));
   }), opts);
 });
 
@@ -139,13 +144,7 @@ const longLine = fc.tuple(
 
 test('a long line written in pieces (no line break yet) parses as it does at once', () => {
   fc.assert(fc.property(longLine, fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
-    const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
-    const log = LogFile.fromText(text.slice(0, points[0] ?? text.length));
-    let prev = points[0] ?? text.length;
-    for (const p of [...points.slice(1), text.length]) {
-      log.appendText(text.slice(prev, p));
-      prev = p;
-    }
+    const log = appendTextInPieces(text, cuts);
     assertCoverage(log);
     assert.deepEqual(snapshot(log), snapshot(LogFile.fromText(text)));
   }), opts);
