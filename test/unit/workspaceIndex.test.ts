@@ -292,6 +292,23 @@ test('timeline: false (the language server keeps its own): logs are indexed and 
   }
 });
 
+test('a crashed worker fails only its own read; the next read gets a new worker and succeeds', { timeout: 60_000 }, async (t) => {
+  // The real worker, which crashes when asked for a file named crash.log.
+  const real = JSON.stringify(path.resolve(__dirname, '..', '..', 'server', 'src', 'workspace', 'parseWorker.ts'));
+  const script = `require('worker_threads').parentPort.on('message', (m) => { if (m.file && m.file.endsWith('crash.log')) throw new Error('boom'); });
+    require('tsx/cjs'); require(${real});`;
+  const said: string[] = [];
+  const worker = new ParseWorker({ eval: true, script }, (m) => said.push(m));
+  t.after(() => worker.dispose());
+  const file = path.join(SAMPLES, 'Client', 'ClientIDManagerStartup.log');
+  await assert.rejects(worker.read(path.join(SAMPLES, 'crash.log')), /boom/);
+  // Started at once, before the crashed worker's 'exit' arrives: that must not fail this read.
+  const model = await worker.read(file);
+  assert.deepEqual(snapshot(model), snapshot(LogFile.fromBytes(await fs.readFile(file))));
+  assert.equal(worker.received, 1);
+  assert.ok(said.some((m) => m.includes('boom')));
+});
+
 test('no worker script: parses run on the calling thread, and say so once', async () => {
   const said: string[] = [];
   const worker = new ParseWorker({ script: path.join(os.tmpdir(), 'no-such-parse-worker.js') }, (m) => said.push(m));

@@ -31,7 +31,8 @@ export const WORKER_BUNDLE = 'parseWorker.js';
 export class ParseWorker {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (log: LogFile) => void; reject: (e: Error) => void; chunks: string[] }>();
+  /** Reads under way, each with the worker doing it (a crashed worker fails only its own). */
+  private readonly pending = new Map<number, { worker: Worker; resolve: (log: LogFile) => void; reject: (e: Error) => void; chunks: string[] }>();
   /** Set when no worker can be started: parses then run in this thread (slower to answer, never lost). */
   private unavailable: string | null = null;
 
@@ -44,7 +45,7 @@ export class ParseWorker {
     const id = this.nextId++;
     worker.ref(); // a parse under way keeps the process alive; an idle worker does not (see settle)
     return new Promise<LogFile>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, chunks: [] });
+      this.pending.set(id, { worker, resolve, reject, chunks: [] });
       worker.postMessage({ id, file, options } satisfies Request);
     });
   }
@@ -71,12 +72,16 @@ export class ParseWorker {
       return null;
     }
     const worker = new Worker(script, { eval: this.start.eval ?? false, workerData: { cmlogParseWorker: true } });
-    worker.on('message', (m: Reply) => this.settle(m));
-    // A crashed worker (out of memory on a huge file, say) fails what it had; the next read starts another.
+    worker.on('message', (m: Reply) => this.settle(worker, m));
+    // A crashed worker (out of memory on a huge file, say) fails what it had, once ('error' is
+    // followed by 'exit'); the next read starts another, whose reads this must not touch.
     const fail = (e: Error) => {
       if (this.worker === worker) this.worker = null;
-      for (const p of this.pending.values()) p.reject(e);
-      this.pending.clear();
+      for (const [id, p] of this.pending) {
+        if (p.worker !== worker) continue;
+        this.pending.delete(id);
+        p.reject(e);
+      }
     };
     worker.on('error', (e) => { this.log(`parse worker failed: ${e?.stack ?? e}`); fail(e); });
     worker.on('exit', (code) => fail(new Error(`parse worker exited (code ${code})`)));
@@ -84,19 +89,23 @@ export class ParseWorker {
     return worker;
   }
 
-  private settle(m: Reply): void {
+  private settle(worker: Worker, m: Reply): void {
     const p = this.pending.get(m.id);
     if (!p) return;
     if ('chunk' in m) {
       p.chunks.push(m.chunk);
-      this.worker?.postMessage({ id: m.id, more: true } satisfies Request);
+      worker.postMessage({ id: m.id, more: true } satisfies Request);
       return;
     }
     this.pending.delete(m.id);
-    if (this.pending.size === 0) this.worker?.unref();
+    if (![...this.pending.values()].some((q) => q.worker === worker)) worker.unref();
     if ('data' in m) {
       this.received++;
-      return p.resolve(LogFile.fromData({ ...m.data, chunks: p.chunks }));
+      try {
+        return p.resolve(LogFile.fromData({ ...m.data, chunks: p.chunks }));
+      } catch (e) {
+        return p.reject(e as Error); // a read always settles
+      }
     }
     const e = new Error(m.error.message) as NodeJS.ErrnoException;
     if (m.error.code) e.code = m.error.code;
@@ -125,6 +134,7 @@ function serve(): void {
       outgoing.set(id, { chunks: data.chunks, data: { ...data, chunks: [] }, transfer });
       sendNext(id);
     } catch (e) {
+      outgoing.delete(id);
       const err = e as NodeJS.ErrnoException;
       port.postMessage({ id, error: { message: err?.message ?? String(e), code: err?.code } } satisfies Reply);
     }
