@@ -87,7 +87,7 @@ async function indexWorkspace(): Promise<void> {
   const progress = await connection.window.createWorkDoneProgress().catch(() => null);
   progress?.begin('CMLog Lens: indexing logs', 0, undefined, false);
   const include = settings.include.length ? globMatcher(settings.include, folders) : undefined;
-  const exclude = filesExclude.length ? globMatcher(filesExclude.map((g) => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`)).flatMap((g) => [g, `${g}/**`]), folders) : undefined;
+  const exclude = filesExclude.length ? globMatcher(filesExclude.map((g) => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`)), folders) : undefined;
   try {
     await logs.indexFolders(folders, {
       include, exclude, parse: parseOptions(), readLog: (file, options) => parser.read(file, options),

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { LogFile } from '../../server/src/logFile';
 import type { ParseOptions } from '../../server/src/model';
 import { assertCoverage, lineCountOf, snapshot } from '../support/model';
+import { prng } from '../../bench/generate';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 7031977);
@@ -223,18 +224,6 @@ const interestingBytes = fc.array(fc.oneof(
   fc.integer({ min: 0, max: 255 }),
   fc.constantFrom(0x00, 0x0a, 0x0d, 0x3c, 0x3e, 0x22, 0x24, 0x5b, 0x5d, 0x80, 0xbf, 0xc3, 0xd8, 0xdc, 0xe2, 0xed, 0xef, 0xbb, 0xf0, 0xfe, 0xff),
 ), { maxLength: 800 }).map((a) => Buffer.from(a));
-
-/** A small deterministic generator for the large fixed cases. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Properties

@@ -5,8 +5,10 @@ import { Severity, type Finding } from '../model';
 import { isoUtc } from '../parse/time';
 import type { MergedAnswer, MergedParams } from '../protocol';
 import type { Timeline } from '../workspace/timeline';
+import { folderOf } from '../rules/logSet';
 import { toDiagnostic } from './diagnostics';
-import { displayName, folderOf, type WorkspaceLogs } from './workspaceLogs';
+import { baseName } from './validation';
+import type { WorkspaceLogs } from './workspaceLogs';
 
 export const MERGED_SCHEME = 'cmlog-merged';
 const LETTER = ['S', 'I', 'W', 'E'];
@@ -22,7 +24,7 @@ export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedPa
     severities: p.severities?.map((s) => SEVERITY_OF[s]).filter((s) => s !== undefined),
     components: p.components, threads: p.threads,
   });
-  const width = Math.max(4, ...keys.map((k) => displayName(k).length));
+  const width = Math.max(4, ...keys.map((k) => baseName(k).length));
   const lines: string[] = [];
   const sources: { uri: string; line: number }[] = [];
   for (let r = 0; r < view.count; r++) {
@@ -33,12 +35,12 @@ export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedPa
     const written = e.timeText ? `${e.dateText ?? ''} ${e.timeText}` : '(no time)';
     // Control characters from the log are shown as visible escapes: the view is read as text.
     const first = e.message.split('\n', 1)[0].replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).trimEnd();
-    lines.push(`${(isoUtc(utc) ?? 'UTC unknown').padEnd(24)}  ${displayName(key).padEnd(width)}  ${written.padEnd(27)}  ${LETTER[e.severity]}  ${e.component.padEnd(12)}  ${first}`);
+    lines.push(`${(isoUtc(utc) ?? 'UTC unknown').padEnd(24)}  ${baseName(key).padEnd(width)}  ${written.padEnd(27)}  ${LETTER[e.severity]}  ${e.component.padEnd(12)}  ${first}`);
     sources.push({ uri: key, line: e.line });
   }
   const notes = [
-    ...view.unknownOffsetLogs.map((k) => `${displayName(k)}: offset unknown, entries ${view.unknown === 'last' ? 'placed last' : 'left out'}; set cmlog.defaultOffset to place them`),
-    ...view.defaultOffsetLogs.map((k) => `${displayName(k)}: placed with the default offset from cmlog.defaultOffset`),
+    ...view.unknownOffsetLogs.map((k) => `${baseName(k)}: offset unknown, entries ${view.unknown === 'last' ? 'placed last' : 'left out'}; set cmlog.defaultOffset to place them`),
+    ...view.defaultOffsetLogs.map((k) => `${baseName(k)}: placed with the default offset from cmlog.defaultOffset`),
   ];
   return { text: lines.join('\n') + '\n', sources, notes };
 }
@@ -48,7 +50,7 @@ export function mergedLinks(answer: MergedAnswer): DocumentLink[] {
   return answer.sources.map((s, line) => ({
     range: { start: { line, character: 0 }, end: { line, character: 24 } },
     target: `${s.uri}#L${s.line + 1}`,
-    tooltip: `${displayName(s.uri)} line ${s.line + 1}`,
+    tooltip: `${baseName(s.uri)} line ${s.line + 1}`,
   }));
 }
 

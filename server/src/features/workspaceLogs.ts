@@ -1,9 +1,7 @@
 // Every log the server knows: the logs indexed from the workspace folders on disk, with the open
 // documents taking their place while open (the editor's text is the newest). Keys are URIs; one
 // UTC timeline spans them all, for code lenses, related entries and the merged view.
-import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import type { LogInput } from '../rules';
 import { WorkspaceIndex, type IndexChange, type WorkspaceIndexOptions } from '../workspace/index';
@@ -18,8 +16,6 @@ export function toPath(uri: string): string | null {
 
 export class WorkspaceLogs {
   readonly timeline = new Timeline();
-  /** The model each timeline entry was built from: the same one grew (update), another replaced it (set). */
-  private readonly inTimeline = new Map<string, LogFile>();
   private index: WorkspaceIndex | null = null;
   private listeners: ((uris: string[]) => void)[] = [];
 
@@ -36,7 +32,8 @@ export class WorkspaceLogs {
       onProgress: options.progress, readLog: options.readLog, timeline: false,
     });
     this.index = index;
-    index.onDidChange((changes: IndexChange[]) => this.indexChanged(changes));
+    // A newer indexing supersedes this one: its late changes are not this index's any more.
+    index.onDidChange((changes: IndexChange[]) => { if (this.index === index) this.indexChanged(changes); });
     await index.build();
     if (this.index !== index) return; // superseded by a newer indexing
     for (const input of index.logs()) this.syncTimeline(toUri(input.key));
@@ -76,17 +73,11 @@ export class WorkspaceLogs {
     return !!file && !!this.index?.has(file);
   }
 
-  /** An open document changed or opened/closed: its model in the timeline changes too. */
+  /** An open document changed or opened/closed: its model in the timeline changes too (a grown model is updated, another one set). */
   syncTimeline(uri: string): void {
     const input = this.get(uri);
-    if (!input) {
-      this.timeline.remove(uri);
-      this.inTimeline.delete(uri);
-      return;
-    }
-    if (this.inTimeline.get(uri) === input.log) this.timeline.update(uri);
-    else this.timeline.set(input);
-    this.inTimeline.set(uri, input.log);
+    if (input) this.timeline.set(input);
+    else this.timeline.remove(uri);
   }
 
   private indexChanged(changes: IndexChange[]): void {
@@ -99,9 +90,3 @@ export class WorkspaceLogs {
     for (const l of this.listeners) l(uris);
   }
 }
-
-export function folderOf(uri: string): string {
-  return uri.slice(0, uri.lastIndexOf('/') + 1);
-}
-
-export const displayName = (uri: string) => path.posix.basename(toPath(uri) ?? uri);

@@ -18,7 +18,7 @@ export class ChunkedText {
   /** The chunks as they are (to post to another thread). */
   parts(): string[] { return this.texts.slice(); }
 
-  /** Text from chunks made by `parts()`: the same chunk boundaries, so re-scans start where they did. */
+  /** Text from chunks made by `parts()`, with the same boundaries (and so the same merging to come). */
   static fromParts(texts: readonly string[]): ChunkedText {
     const c = new ChunkedText();
     for (const t of texts) {

@@ -1,15 +1,16 @@
-// The scanner: one pass over a text, from a record boundary, into the entry table and the list of
-// unparsed spans. Together they cover the text exactly, in order.
+// The scanner: one pass over a text, from where the last scan said to resume (see Resume), into
+// the entry table and the list of unparsed spans. Together they cover the text exactly, in order.
 //
-// Linear time: every search (`]LOG]!>`, `\n<![LOG[`, `$$<`, line ends, and `>` and spaces in
-// legacy tails) is an indexOf whose result is cached until the scan passes it (searches only move
-// forward), so no character is searched twice by the same needle; the anchored regex and the
-// character loops stop at the line end.
+// Linear time: every search (`]LOG]!>`, `\n<![LOG[`, `$$<`, line ends) is an indexOf whose result
+// is cached until the scan passes it (searches only move forward), so no character is searched
+// twice by the same needle; the anchored regex and the character loops (legacy tails, names,
+// times) stop at the line end.
 //
 // A scan ends with a `Resume`: where the next scan starts when text is appended, and what it
-// continues there. A record still being written (no `]LOG]!>` yet) or blank lines a record
-// absorbs can run to the end of a growing log, so the next scan picks them up near the end
-// rather than reading them again from their start: appending costs what is appended.
+// continues there. A record still being written (no `]LOG]!>` yet), blank lines a record absorbs,
+// or a long line with no line break yet can run to the end of a growing log, so the next scan
+// picks them up near the end rather than reading them again from their start: appending costs
+// what is appended.
 //
 // Speed: logs run to hundreds of megabytes. Searches and the attribute block's shape are left to
 // native code (indexOf, one anchored regex); the rest reads character codes from a typed array,

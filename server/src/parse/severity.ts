@@ -28,13 +28,13 @@ export function keywordSeverity(message: string): Severity {
 
 /** How far the keyword search through a message has got (see `keywordProgress`). */
 export const KW_NONE = 0; // no keyword starts before `from`
-export const KW_ERROR = 1; // settled: error
-export const KW_WARN = 2; // a warning word came first, and no error word after it starts before `from`
+const KW_ERROR = 1; // settled: error
+const KW_WARN = 2; // a warning word came first, and no error word after it starts before `from`
 
 export interface KeywordProgress { kind: number; from: number }
 
 /** Set by `firstWord`: whether the word found is a warning word. */
-export const wordOut = { warn: false };
+const wordOut = { warn: false };
 
 // The words in lower case, without their first letter (the caller has matched it).
 const RROR = [114, 114, 111, 114];
@@ -50,7 +50,7 @@ const ARN = [97, 114, 110];
  * `joined`, the character before a counts instead (a search that goes on from an earlier one).
  * Linear in b - a: each candidate checks at most 9 characters.
  */
-export function firstWord(codes: Codes, a: number, b: number, joined: boolean, errorsOnly: boolean): number {
+function firstWord(codes: Codes, a: number, b: number, joined: boolean, errorsOnly: boolean): number {
   for (let p = a; p < b; p++) {
     // `| 32` lower-cases a letter and never turns another character into one of these.
     switch (codes[p] | 32) {

@@ -58,10 +58,7 @@ suite('CMLog Lens: language server features', () => {
 
   test('outline: ccmsetup.log\'s errors grouped under their component', async () => {
     const uri = await open('Client/ccmsetup.log');
-    const { ok, value } = await pollUntil(
-      async () => (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [],
-      (s) => s.length > 0, 20_000, 250);
-    assert.ok(ok, 'no document symbols');
+    const value = await outline(uri);
     assert.deepEqual(value.map((g) => g.name), ['ccmsetup'], `groups: ${value.map((g) => g.name)}`);
     const children = value[0].children ?? [];
     assert.deepEqual(children.map((c) => c.selectionRange.start.line), [3, 4, 5], 'the three type="3" records, lines 4-6');
@@ -72,10 +69,7 @@ suite('CMLog Lens: language server features', () => {
 
   test('outline: CloudUserSync.lo_ lists scott\'s failure under SMS_CLOUD_USERSYNC', async () => {
     const uri = await open('SiteServer/CloudUserSync.lo_');
-    const { ok, value } = await pollUntil(
-      async () => (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [],
-      (s) => s.length > 0, 20_000, 250);
-    assert.ok(ok, 'no document symbols');
+    const value = await outline(uri);
     const group = value.find((g) => g.name === 'SMS_CLOUD_USERSYNC');
     assert.ok(group, `groups: ${value.map((g) => g.name)}`);
     const scott = group.children.find((c) => c.selectionRange.start.line === 23);
@@ -132,3 +126,13 @@ suite('CMLog Lens: language server features', () => {
     }
   });
 });
+
+/** The document symbols of `uri`, once the server has sent some (bounded wait). */
+async function outline(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
+  const { ok, value } = await pollUntil(
+    async () => (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [],
+    (s) => s.length > 0, 20_000, 250);
+  assert.ok(ok, `no document symbols for ${uri.path}`);
+  return value;
+}
+

@@ -15,25 +15,16 @@ suite('CMLog Lens: extension and language detection', () => {
     assert.equal(ext.isActive, true);
   });
 
-  test('a CMTrace-format .log gets languageId cmlog', async () => {
-    const uri = await openFixture('Client/ccmsetup.log');
-    await expectLanguage(uri, 'cmlog');
-  });
-
-  test('a legacy SMS-format .log gets languageId cmlog', async () => {
-    const uri = await openFixture('SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log');
-    await expectLanguage(uri, 'cmlog');
-  });
-
-  test('a rotated log (.lo_) gets languageId cmlog', async () => {
-    const uri = await openFixture('SiteServer/CloudUserSync.lo_');
-    await expectLanguage(uri, 'cmlog');
-  });
-
-  test('a CMTrace-format log named .txt gets languageId cmlog', async () => {
-    const uri = await openFixture('exported/HealthScripts.txt');
-    await expectLanguage(uri, 'cmlog');
-  });
+  for (const [what, file] of [
+    ['a CMTrace-format .log', 'Client/ccmsetup.log'],
+    ['a legacy SMS-format .log', 'SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log'],
+    ['a rotated log (.lo_)', 'SiteServer/CloudUserSync.lo_'],
+    ['a CMTrace-format log named .txt', 'exported/HealthScripts.txt'],
+  ]) {
+    test(`${what} gets languageId cmlog`, async () => {
+      await expectLanguage(await openFixture(file), 'cmlog');
+    });
+  }
 
   test('a plain-text .log keeps languageId log', async () => {
     const plain = await openFixture('plain/notes.log');
