@@ -1,7 +1,7 @@
 // A parsed log: decoded text, entries (column store), unparsed spans, and what it takes to
 // continue parsing when the file grows. Pure: it is handed bytes or text and never touches disk.
 import { AppendDecoder, decode } from './parse/decode';
-import { ChunkedText } from './parse/chunkedText';
+import { type Chunk, ChunkedText, joinChunks } from './parse/chunkedText';
 import { EntryTable, type EntryTableData } from './parse/entryTable';
 import { CLOSE, OPEN, type Resume, scan, SpanList, START } from './parse/scan';
 import { BAD_OFFSET, NO_OFFSET, toUtc } from './parse/time';
@@ -16,7 +16,7 @@ const SMS_PARTS = /^\$\$<([^>\n]*)><([^>\n]*)>(?:<thread=([^>\n]*)>)?/;
 export interface LogFileData {
   table: EntryTableData;
   spans: { start: number[]; end: number[]; line: number[] };
-  chunks: string[];
+  chunks: Chunk[];
   resume: Resume;
   options: Required<ParseOptions>;
   heldBytes: Uint8Array | null;
@@ -48,6 +48,7 @@ export class LogFile {
     this.options = { defaultOffset: options.defaultOffset ?? null, offsetConvention: options.offsetConvention ?? 'bias' };
   }
 
+  /** The model keeps the ASCII text of `bytes` as they are: they must not change afterwards. */
   static fromBytes(bytes: Uint8Array, options: ParseOptions = {}): LogFile {
     const log = new LogFile(options);
     const d = decode(bytes);
@@ -57,7 +58,7 @@ export class LogFile {
     log.byteLength = bytes.length;
     // A copy: a view of `bytes` would keep the whole file's buffer alive for a few held-back bytes.
     log.decoder = new AppendDecoder(d.encoding, Uint8Array.prototype.slice.call(bytes, bytes.length - d.pending));
-    log.appendDecoded(d.text, d.codes);
+    log.appendDecoded(d.text);
     log.table.compact();
     return log;
   }
@@ -130,8 +131,8 @@ export class LogFile {
     this.appendDecoded(text);
   }
 
-  /** `codes`: the character codes of `text` when the decoder has them (see `Decoded`). */
-  private appendDecoded(text: string, codes?: Uint8Array): void {
+  /** `text`: a string, or ASCII bytes (see `Decoded`). */
+  private appendDecoded(text: Chunk): void {
     // Only the end can change when text is added: cut the text off where the last scan said to
     // resume, with the items from there on (and the record it continues), and scan it again with
     // the new text.
@@ -143,9 +144,9 @@ export class LogFile {
     const k = this.spans.count - 1;
     if (k >= 0 && this.spans.end[k] > from) this.spans.end[k] = from;
     const head = this.chunks.cut(from);
-    const rest = head + text;
+    const rest = joinChunks(head, text);
     this.chunks.push(rest);
-    const end = scan(rest, r, this.table, this.spans, head.length === 0 ? codes : undefined);
+    const end = scan(rest, r, this.table, this.spans);
     this.resume = end.resume;
     this.lineCount = end.endLine + 1;
   }

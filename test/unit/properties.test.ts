@@ -81,6 +81,37 @@ test('a model posted to another thread (toData, structured clone with transfer, 
   }), opts);
 });
 
+/** A long ASCII log tiled from `samples` up to `size` characters: scans of it cross many windows (see Source). */
+function longAscii(samples: string[], size: number): string {
+  const parts: string[] = [];
+  let n = 0;
+  for (let k = 0; n < size; k++) {
+    const s = samples[k % samples.length].replace(/[^\x00-\x7f]/g, '?') || '\n';
+    parts.push(s);
+    n += s.length;
+  }
+  return parts.join('');
+}
+
+test('ASCII read as bytes (scanned without one big string) gives the model of the same text as a string, also in appended pieces', () => {
+  fc.assert(fc.property(fc.array(logText, { minLength: 1, maxLength: 6 }), fc.integer({ min: 70_000, max: 300_000 }), fc.array(fc.nat(), { maxLength: 4 }), (samples, size, cuts) => {
+    const text = longAscii(samples, size);
+    const bytes = Buffer.from(text, 'latin1');
+    const expected = { ...snapshot(LogFile.fromText(text)), byteLength: bytes.length };
+    const whole = LogFile.fromBytes(bytes);
+    assertCoverage(whole);
+    assert.deepEqual(snapshot(whole), expected);
+    const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+    const log = LogFile.fromBytes(bytes.subarray(0, points[0] ?? bytes.length));
+    let prev = points[0] ?? bytes.length;
+    for (const p of [...points.slice(1), bytes.length]) {
+      assert.ok(log.appendBytes(bytes.subarray(prev, p)));
+      prev = p;
+    }
+    assert.deepEqual(snapshot(log), expected);
+  }), { ...opts, numRuns: Math.max(10, Math.floor(RUNS / 15)) });
+});
+
 /** `text` parsed from its first piece, then appended piece by piece; `cuts` (any numbers) say where. */
 function appendTextInPieces(text: string, cuts: number[]): LogFile {
   const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);

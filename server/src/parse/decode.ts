@@ -4,14 +4,16 @@ import { Buffer, isAscii } from 'node:buffer';
 import type { Encoding } from '../model';
 
 export interface Decoded {
-  text: string;
+  /**
+   * The text; for ASCII, its bytes as they are (one character each), which the model keeps and
+   * reads without making one string of them (see Source).
+   */
+  text: string | Uint8Array;
   encoding: Encoding;
   /** Bytes of the byte-order mark. */
   bomLength: number;
   /** Trailing bytes of an incomplete character, not yet in `text`. */
   pending: number;
-  /** The character codes of `text` when they are its bytes (ASCII), for the scanner to read. */
-  codes?: Uint8Array;
 }
 
 /** Decodes a whole file (or the prefix of a file written so far). */
@@ -23,7 +25,7 @@ export function decode(bytes: Uint8Array): Decoded {
   const pending = utf8IncompleteTail(bytes, bom);
   const body = bytes.subarray(bom, bytes.length - pending);
   const encoding = bom ? 'utf-8-bom' : 'utf-8';
-  if (isAscii(body)) return { text: latin1(body), encoding, bomLength: bom, pending, codes: body };
+  if (isAscii(body)) return { text: body, encoding, bomLength: bom, pending };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
     return { text, encoding, bomLength: bom, pending };
@@ -33,17 +35,16 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 }
 
-/** Strict UTF-8 (throws on invalid bytes; a BOM is not stripped). */
-function utf8(bytes: Uint8Array): string {
-  return isAscii(bytes) ? latin1(bytes) : new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+/** The text of a file's first bytes, for format detection. */
+export function decodeText(bytes: Uint8Array): string {
+  return asText(decode(bytes).text);
 }
 
-/**
- * ASCII bytes as text. Most logs are ASCII, whose UTF-8 reading is the Latin-1 one: Node makes
- * that string without validating, a good part of the time it takes to decode 100 MB.
- */
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+/** Text kept as ASCII bytes (see Decoded) as a string; a string as it is. */
+export function asText(text: string | Uint8Array, a = 0, b = text.length): string {
+  if (typeof text === 'string') return a === 0 && b === text.length ? text : text.substring(a, b);
+  // The UTF-8 reading of ASCII is the Latin-1 one, which Node makes without validating.
+  return Buffer.from(text.buffer, text.byteOffset, text.length).toString('latin1', a, b);
 }
 
 /** Whether a Uint16Array stores its elements little-endian, as on every platform but s390x. */
@@ -99,7 +100,8 @@ export class AppendDecoder {
   /** The bytes of an incomplete character held back for the next append. */
   get heldBytes(): Uint8Array { return this.held; }
 
-  decode(more: Uint8Array): { text: string; pending: number } | null {
+  /** The text appended; ASCII bytes come as a copy of them (the caller may reuse `more`). */
+  decode(more: Uint8Array): { text: string | Uint8Array; pending: number } | null {
     const bytes = concat(this.held, more);
     if (this.encoding === 'windows-1252') {
       this.held = new Uint8Array(0);
@@ -113,13 +115,18 @@ export class AppendDecoder {
       return { text: d.text, pending: d.pending };
     }
     const pending = utf8IncompleteTail(bytes);
-    try {
-      const text = utf8(bytes.subarray(0, bytes.length - pending));
-      this.held = Uint8Array.prototype.slice.call(bytes, bytes.length - pending);
-      return { text, pending };
-    } catch {
-      return null;
+    const body = bytes.subarray(0, bytes.length - pending);
+    let text: string | Uint8Array;
+    if (isAscii(body)) text = Uint8Array.prototype.slice.call(body);
+    else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+      } catch {
+        return null;
+      }
     }
+    this.held = Uint8Array.prototype.slice.call(bytes, bytes.length - pending);
+    return { text, pending };
   }
 }
 

@@ -17,15 +17,17 @@
 // about half the cost of charCodeAt. No strings are made but the messages searched for keywords
 // and names not seen before.
 import { EntryFlag, type Severity } from '../model';
-import { codeUnits } from './decode';
 import { EntryTable, type Interner } from './entryTable';
 import { KW_NONE, keywordProgress, keywordSeverity, keywordSeverityAt, typeSeverity } from './severity';
+import { needle, type Source, sourceOf } from './source';
 import { BAD_OFFSET, type Codes, DAY_MS, NO_OFFSET, readDate, readTime, readTimeUpTo, timeOut } from './time';
 
 export const OPEN = '<![LOG[';
 export const CLOSE = ']LOG]!>';
-const OPEN_AT_LINE = '\n<![LOG[';
-const SMS_TAIL = '$$<';
+const NL = needle('\n');
+const CLOSE_NEEDLE = needle(CLOSE);
+const OPEN_AT_LINE = needle('\n<![LOG[');
+const SMS_TAIL = needle('$$<');
 const CUT_OFF = EntryFlag.Truncated | EntryFlag.BadAttributes | EntryFlag.BadTime | EntryFlag.NoOffset;
 /** Slots of the per-scan name caches (a power of two). */
 const NAME_SLOTS = 1024;
@@ -105,19 +107,12 @@ export interface ScanEnd {
 }
 
 /**
- * Scans `text`, the log's text from `from.at` on, and appends what it finds; the caller has
- * removed the entries and spans from there on (and the entry continued, see Resume). Offsets and
- * lines in the table are global. `codes` are the text's character codes when the caller has them
- * already (the bytes of an ASCII file).
+ * Scans the log's text from `from.at` on (a string, or ASCII bytes: see Source) and appends what
+ * it finds; the caller has removed the entries and spans from there on (and the entry continued,
+ * see Resume). Offsets and lines in the table are global.
  */
-export function scan(text: string, from: Readonly<Resume>, table: EntryTable, spans: SpanList, codes: Codes = codeUnits(text)): ScanEnd {
-  return new Scanner(text, codes, from, table, spans).run();
-}
-
-/** Position of `needle` at or after `from`, or the text's length. */
-function indexOrEnd(text: string, needle: string, from: number): number {
-  const i = text.indexOf(needle, from);
-  return i < 0 ? text.length : i;
+export function scan(text: string | Uint8Array, from: Readonly<Resume>, table: EntryTable, spans: SpanList): ScanEnd {
+  return new Scanner(sourceOf(text), from, table, spans).run();
 }
 
 /** The state of one scan: where needles occur next, the record being read, and what repeats. */
@@ -179,13 +174,15 @@ class Scanner {
   /** Where the name matched by `matchName` ends. */
   private nameEnd = 0;
 
+  private readonly codes: Codes;
+
   constructor(
-    private readonly text: string,
-    private readonly codes: Codes,
+    private readonly text: Source,
     private readonly from: Readonly<Resume>,
     private readonly table: EntryTable,
     private readonly spans: SpanList,
   ) {
+    this.codes = text.codes;
     this.base = from.at;
     this.line = from.line;
     this.endAt = from.at;
@@ -293,13 +290,13 @@ class Scanner {
   private ccmRecord(start: number, startLine: number, msgStart: number, from: number, kw: number, kwFrom: number): number {
     const { text, codes, base, table } = this;
     const n = codes.length;
-    if (this.nextClose < from) this.nextClose = indexOrEnd(text, CLOSE, from);
+    if (this.nextClose < from) this.nextClose = text.find(CLOSE_NEEDLE, from);
     const close = this.nextClose;
     if (this.findNl(from) < close) {
       // The message spans lines, or the record was cut off: a `<![LOG[` that starts a line
       // before the close begins the next record. (Line breaks before `from` do not matter: no
       // such `<![LOG[` follows them.)
-      if (this.nextOpenAtLine < from) this.nextOpenAtLine = indexOrEnd(text, OPEN_AT_LINE, from);
+      if (this.nextOpenAtLine < from) this.nextOpenAtLine = text.find(OPEN_AT_LINE, from);
       const next = this.nextOpenAtLine;
       if (next < close || close === n) return this.cutOff(start, startLine, msgStart, from, kw, kwFrom, next);
       this.line += this.countNl(from, close);
@@ -369,7 +366,7 @@ class Scanner {
    * scan (it starts before the text) resumes its search on the character codes.
    */
   private keywords(msgStart: number, kw: number, kwFrom: number, b: number): Severity {
-    if (msgStart >= 0) return keywordSeverity(this.text.substring(msgStart, b));
+    if (msgStart >= 0) return keywordSeverity(this.text.str(msgStart, b));
     return keywordSeverityAt(this.codes, kw, kwFrom, b, true);
   }
 
@@ -383,7 +380,7 @@ class Scanner {
     const n = codes.length;
     const from = Math.max(pos, 0);
     const eol = this.findNl(from);
-    if (this.nextSms < from) this.nextSms = indexOrEnd(text, SMS_TAIL, from);
+    if (this.nextSms < from) this.nextSms = text.find(SMS_TAIL, from);
     const tail = this.nextSms;
     if (tail >= eol || !this.readSmsTail(tail, eol)) return -1;
     const itemLine = this.line;
@@ -404,7 +401,7 @@ class Scanner {
 
   /** The first line break at or after `from`, or the text's length. */
   private findNl(from: number): number {
-    if (this.nextNl < from) this.nextNl = indexOrEnd(this.text, '\n', from);
+    if (this.nextNl < from) this.nextNl = this.text.find(NL, from);
     return this.nextNl;
   }
 
@@ -467,7 +464,7 @@ class Scanner {
     const slot = len <= 0 ? 0 : Math.imul(len ^ (codes[a] << 8) ^ (codes[a + (len >> 1)] << 16) ^ (codes[b - 1] << 24), 0x9e3779b1) >>> 22;
     const id = ids[slot];
     if (id >= 0 && names.names[id].length === len && sameRange(codes, a, at[slot], len)) return id;
-    const fresh = names.id(this.text.substring(a, b));
+    const fresh = names.id(this.text.str(a, b));
     ids[slot] = fresh;
     at[slot] = a;
     return fresh;
@@ -496,7 +493,7 @@ class Scanner {
   /** Interns the name in text[a, b) and remembers it where `matchName` looks first. */
   private keepName(names: Interner, ids: Int32Array, at: Int32Array, a: number, b: number): number {
     const slot = prefixSlot(this.codes, a);
-    const id = names.id(this.text.substring(a, b));
+    const id = names.id(this.text.str(a, b));
     ids[slot] = id;
     at[slot] = a;
     return id;
@@ -511,7 +508,7 @@ class Scanner {
     const key = value * 16 + (b - a);
     const slot = Math.imul(value, 0x9e3779b1) >>> 22;
     if (this.threadKeys[slot] === key) return this.threadKeyIds[slot];
-    const id = this.table.threads.id(this.text.substring(a, b));
+    const id = this.table.threads.id(this.text.str(a, b));
     this.threadKeys[slot] = key;
     this.threadKeyIds[slot] = id;
     return id;
@@ -524,10 +521,10 @@ class Scanner {
    */
   private readAttributes(a: number, eol: number): number {
     const codes = this.codes;
-    CCM_ATTRS.lastIndex = a;
-    if (CCM_ATTRS.test(this.text) && CCM_ATTRS.lastIndex <= eol) {
+    const blockEnd = this.text.sticky(CCM_ATTRS, a, eol);
+    if (blockEnd >= 0) {
       this.readBlock(a);
-      return CCM_ATTRS.lastIndex;
+      return blockEnd;
     }
     // Any other order or set of attributes.
     this.timeA = this.dateA = -1;
@@ -658,7 +655,7 @@ class Scanner {
   private readSmsTail(s: number, eol: number): boolean {
     const codes = this.codes;
     // The component runs to the first `>`, which `<` must follow.
-    const compA = s + SMS_TAIL.length;
+    const compA = s + SMS_TAIL.text.length;
     let compB: number;
     this.compId = this.matchName(this.table.components, this.smsCompIds, this.smsCompAt, compA, 62);
     if (this.compId >= 0) compB = this.nameEnd;

@@ -1,0 +1,101 @@
+// What the scanner reads: a decoded string, or the bytes of an ASCII file as they are. Most logs
+// are ASCII, and for those the bytes are the text (one character each): scanning them directly
+// spares a 100 MB log the copy that decoding it to one string costs, as much time as the rest of
+// the scan's native searches together. Both kinds answer the same questions in native code.
+import { Buffer } from 'node:buffer';
+import { codeUnits } from './decode';
+import type { Codes } from './time';
+
+/** A string the scanner searches for; `bytes` is its ASCII spelling. */
+export interface Needle { readonly text: string; readonly bytes: Buffer; readonly first: number }
+
+export function needle(text: string): Needle {
+  return { text, bytes: Buffer.from(text, 'latin1'), first: text.charCodeAt(0) };
+}
+
+export interface Source {
+  /** The character codes, read by the scanner's loops. */
+  readonly codes: Codes;
+  /** Position of `needle` at or after `from`, or the text's length. */
+  find(needle: Needle, from: number): number;
+  /** The text in [a, b). */
+  str(a: number, b: number): string;
+  /** Runs a sticky regex at `a` over text that ends no later than `limit`; returns where the match ends, or -1. */
+  sticky(re: RegExp, a: number, limit: number): number;
+}
+
+export function sourceOf(data: string | Uint8Array): Source {
+  return typeof data === 'string' ? new TextSource(data) : new ByteSource(data);
+}
+
+class TextSource implements Source {
+  readonly codes: Codes;
+  constructor(private readonly text: string) {
+    this.codes = codeUnits(text);
+  }
+  find(needle: Needle, from: number): number {
+    const i = this.text.indexOf(needle.text, from);
+    return i < 0 ? this.text.length : i;
+  }
+  str(a: number, b: number): string {
+    return this.text.substring(a, b);
+  }
+  sticky(re: RegExp, a: number, limit: number): number {
+    re.lastIndex = a;
+    return re.test(this.text) && re.lastIndex <= limit ? re.lastIndex : -1;
+  }
+}
+
+/**
+ * Strings for the regexes (keywords, attribute blocks) and for new names come from a window of
+ * text decoded from the bytes ahead of where the scan reads: one native copy per window rather
+ * than one per message, and the substrings of the window share its characters.
+ */
+const WINDOW = 64 * 1024;
+
+class ByteSource implements Source {
+  readonly codes: Buffer;
+  private win = '';
+  private winA = 0;
+  constructor(bytes: Uint8Array) {
+    this.codes = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  }
+  find(needle: Needle, from: number): number {
+    // Mostly found in the window, by the string search (cheaper to call than the Buffer one).
+    const n = this.codes.length;
+    if (from < this.winA || from >= this.winA + this.win.length) this.cover(from, Math.min(n, from + 1));
+    const i = this.win.indexOf(needle.text, from - this.winA);
+    if (i >= 0) return this.winA + i;
+    const winB = this.winA + this.win.length;
+    return winB >= n ? n : this.findBytes(needle, Math.max(from, winB - needle.text.length + 1));
+  }
+  /** `find` past the window, on the bytes (no text decoded for a search that goes far). */
+  private findBytes(needle: Needle, from: number): number {
+    const buf = this.codes, n = buf.length;
+    if (needle.bytes.length === 1) {
+      const i = buf.indexOf(needle.first, from);
+      return i < 0 ? n : i;
+    }
+    const i = buf.indexOf(needle.bytes, from);
+    return i < 0 ? n : i;
+  }
+  str(a: number, b: number): string {
+    const at = this.cover(a, b);
+    return this.win.substring(at, at + b - a);
+  }
+  sticky(re: RegExp, a: number, limit: number): number {
+    const at = this.cover(a, limit);
+    re.lastIndex = at;
+    return re.test(this.win) && re.lastIndex - at <= limit - a ? a + re.lastIndex - at : -1;
+  }
+  /** Makes the window hold [a, b); returns where a is in it. */
+  private cover(a: number, b: number): number {
+    const winA = this.winA;
+    if (a < winA || b > winA + this.win.length) {
+      this.winA = a;
+      this.win = this.codes.toString('latin1', a, Math.min(this.codes.length, Math.max(b, a + WINDOW)));
+      return 0;
+    }
+    return a - winA;
+  }
+}
