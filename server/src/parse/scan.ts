@@ -160,15 +160,11 @@ class Scanner {
   private smsDateA = -1;
   private smsDateB = -1;
   private smsDays = NaN;
-  // Names repeat too: the ids last seen, in slots picked by a hash of a few characters, and where
-  // in the text each was seen, to compare with. Legacy components have their own (they end at a
-  // `>`, which a CMTrace one may contain). Threads written as a number are keyed by it.
-  private readonly compIds = new Int32Array(NAME_SLOTS).fill(-1);
-  private readonly compAt = new Int32Array(NAME_SLOTS);
-  private readonly smsCompIds = new Int32Array(NAME_SLOTS).fill(-1);
-  private readonly smsCompAt = new Int32Array(NAME_SLOTS);
-  private readonly threadIds = new Int32Array(NAME_SLOTS).fill(-1);
-  private readonly threadAt = new Int32Array(NAME_SLOTS);
+  // Names repeat too (see NameCache). Legacy components have their own cache (they end at a `>`,
+  // which a CMTrace one may contain). Threads written as a number are keyed by it.
+  private readonly comps: NameCache;
+  private readonly smsComps: NameCache;
+  private readonly threadNames: NameCache;
   private readonly threadKeys = new Float64Array(NAME_SLOTS).fill(-1);
   private readonly threadKeyIds = new Int32Array(NAME_SLOTS);
   /** Where the name matched by `matchName` ends. */
@@ -183,6 +179,9 @@ class Scanner {
     private readonly spans: SpanList,
   ) {
     this.codes = text.codes;
+    this.comps = new NameCache(table.components);
+    this.smsComps = new NameCache(table.components);
+    this.threadNames = new NameCache(table.threads);
     this.base = from.at;
     this.line = from.line;
     this.endAt = from.at;
@@ -388,7 +387,7 @@ class Scanner {
     const offset = timeOut.offset;
     const flags = EntryFlag.Sms | timeFlags(wall);
     const sev = this.keywords(pos, kw, kwFrom, tail);
-    const comp = this.compId >= 0 ? this.compId : this.keepName(table.components, this.smsCompIds, this.smsCompAt, this.compA, this.compB);
+    const comp = this.compId >= 0 ? this.compId : this.keepName(this.smsComps, this.compA, this.compB);
     const thr = this.threadA === this.threadB ? table.threads.id('') : this.threadNumberId(this.threadA, this.threadB, this.threadNumber);
     let end = n;
     if (eol < n) {
@@ -459,15 +458,12 @@ class Scanner {
    * Interned id of the name in text[a, b). A cache hit is confirmed by comparing characters and
    * makes no string; only a miss takes the substring to the interner's map.
    */
-  private nameId(names: Interner, ids: Int32Array, at: Int32Array, a: number, b: number): number {
+  private nameId(cache: NameCache, a: number, b: number): number {
     const codes = this.codes, len = b - a;
     const slot = len <= 0 ? 0 : Math.imul(len ^ (codes[a] << 8) ^ (codes[a + (len >> 1)] << 16) ^ (codes[b - 1] << 24), 0x9e3779b1) >>> 22;
-    const id = ids[slot];
-    if (id >= 0 && names.names[id].length === len && sameRange(codes, a, at[slot], len)) return id;
-    const fresh = names.id(this.text.str(a, b));
-    ids[slot] = fresh;
-    at[slot] = a;
-    return fresh;
+    const id = cache.ids[slot];
+    if (id >= 0 && cache.len[slot] === len && sameRange(codes, a, cache.at[slot], len)) return id;
+    return cache.keep(slot, a, len, this.text.str(a, b));
   }
 
   /**
@@ -476,13 +472,13 @@ class Scanner {
    * end (in nameEnd) as it compares the characters: the name is read once. The slot is picked by
    * the first 8 characters, whatever they are (past a short name, what follows it in the format).
    */
-  private matchName(names: Interner, ids: Int32Array, at: Int32Array, a: number, term: number): number {
+  private matchName(cache: NameCache, a: number, term: number): number {
     const c = this.codes;
     const slot = prefixSlot(c, a);
-    const id = ids[slot];
+    const id = cache.ids[slot];
     if (id < 0) return -1;
-    const e = a + names.names[id].length;
-    const o = at[slot] - a;
+    const e = a + cache.len[slot];
+    const o = cache.at[slot] - a;
     let k = a;
     while (k < e && c[k] === c[k + o]) k++;
     if (k < e || c[e] !== term) return -1;
@@ -491,12 +487,8 @@ class Scanner {
   }
 
   /** Interns the name in text[a, b) and remembers it where `matchName` looks first. */
-  private keepName(names: Interner, ids: Int32Array, at: Int32Array, a: number, b: number): number {
-    const slot = prefixSlot(this.codes, a);
-    const id = names.id(this.text.str(a, b));
-    ids[slot] = id;
-    at[slot] = a;
-    return id;
+  private keepName(cache: NameCache, a: number, b: number): number {
+    return cache.keep(prefixSlot(this.codes, a), a, b - a, this.text.str(a, b));
   }
 
   /**
@@ -504,7 +496,7 @@ class Scanner {
    * the count of digits (leading zeros) are an exact key, so a hit compares no characters.
    */
   private threadNumberId(a: number, b: number, value: number): number {
-    if (value < 0) return this.nameId(this.table.threads, this.threadIds, this.threadAt, a, b);
+    if (value < 0) return this.nameId(this.threadNames, a, b);
     const key = value * 16 + (b - a);
     const slot = Math.imul(value, 0x9e3779b1) >>> 22;
     if (this.threadKeys[slot] === key) return this.threadKeyIds[slot];
@@ -537,8 +529,8 @@ class Scanner {
       if (i >= eol) return -1;
       if (codes[i] === 62) { // '>'
         this.wall = this.clock();
-        this.compId = this.nameId(this.table.components, this.compIds, this.compAt, this.compA, this.compB);
-        this.threadId = this.nameId(this.table.threads, this.threadIds, this.threadAt, this.threadA, this.threadB);
+        this.compId = this.nameId(this.comps, this.compA, this.compB);
+        this.threadId = this.nameId(this.threadNames, this.threadA, this.threadB);
         return i + 1;
       }
       const nameA = i;
@@ -585,11 +577,11 @@ class Scanner {
       this.wall = NaN;
     }
     const compA = dateB + 13;
-    let comp = this.matchName(table.components, this.compIds, this.compAt, compA, 34);
+    let comp = this.matchName(this.comps, compA, 34);
     let compB = this.nameEnd;
     if (comp < 0) {
       compB = nextQuote(codes, compA);
-      comp = this.keepName(table.components, this.compIds, this.compAt, compA, compB);
+      comp = this.keepName(this.comps, compA, compB);
     }
     this.compId = comp;
     // context (mostly empty), then type (mostly one character)
@@ -657,7 +649,7 @@ class Scanner {
     // The component runs to the first `>`, which `<` must follow.
     const compA = s + SMS_TAIL.text.length;
     let compB: number;
-    this.compId = this.matchName(this.table.components, this.smsCompIds, this.smsCompAt, compA, 62);
+    this.compId = this.matchName(this.smsComps, compA, 62);
     if (this.compId >= 0) compB = this.nameEnd;
     else for (compB = compA; compB < eol && codes[compB] !== 62; compB++);
     if (compB === compA || compB + 1 >= eol || codes[compB + 1] !== 60) return false;
@@ -688,6 +680,25 @@ class Scanner {
       if (i > tA) { this.threadA = tA; this.threadB = i; this.threadNumber = i - tA <= 9 ? value : -1; }
     }
     return true;
+  }
+}
+
+/**
+ * Names last seen, one per slot (picked by a hash of a few characters): the interned id, where in
+ * the text the name was, and its length, to compare with before taking the interner's map.
+ */
+class NameCache {
+  readonly ids = new Int32Array(NAME_SLOTS).fill(-1);
+  readonly at = new Int32Array(NAME_SLOTS);
+  readonly len = new Int32Array(NAME_SLOTS);
+  constructor(private readonly names: Interner) {}
+  /** Interns `name`, seen at `at`, and remembers it in `slot`; returns its id. */
+  keep(slot: number, at: number, len: number, name: string): number {
+    const id = this.names.id(name);
+    this.ids[slot] = id;
+    this.at[slot] = at;
+    this.len[slot] = len;
+    return id;
   }
 }
 
