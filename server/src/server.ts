@@ -81,9 +81,27 @@ async function loadSettings(): Promise<void> {
   filesExclude = fetched.filesExclude;
 }
 
-/** Reads every log under the workspace folders from disk (progress in the window), then validates them. */
-async function indexWorkspace(): Promise<void> {
-  if (folders.length === 0) return validator.setReady();
+/** Index builds under way, and the newest one's number (a settings change starts another). */
+let indexing = 0;
+let indexRun = 0;
+
+/** What validation looks at after a change of settings: what has diagnostics, and every indexed log. */
+function validationTargets(): Set<string> {
+  return new Set([...validator.known(), ...logs.all().map((l) => l.key)]);
+}
+
+/**
+ * Reads every log under the workspace folders from disk (progress in the window), then validates
+ * them (and clears what is no longer indexed). False when a newer build replaced this one.
+ */
+async function indexWorkspace(): Promise<boolean> {
+  if (folders.length === 0) {
+    validator.setReady();
+    for (const uri of validationTargets()) validator.schedule(uri);
+    return true;
+  }
+  const run = ++indexRun;
+  indexing++;
   const progress = await connection.window.createWorkDoneProgress().catch(() => null);
   progress?.begin('CMLog Lens: indexing logs', 0, undefined, false);
   const include = settings.include.length ? globMatcher(settings.include, folders) : undefined;
@@ -98,11 +116,15 @@ async function indexWorkspace(): Promise<void> {
   } catch (e) {
     log(`indexing failed: ${(e as Error)?.stack ?? e}`);
   } finally {
+    indexing--;
     progress?.done();
   }
+  // A newer build replaced this one: it validates the whole index when done, not this partial one.
+  if (run !== indexRun) return false;
   validator.setReady();
-  await validator.validateAll(logs.all().map((l) => l.key));
+  await validator.validateAll([...validationTargets()]);
   refreshLenses();
+  return true;
 }
 
 /** Asks the client to fetch code lenses again (if it supports being asked). */
@@ -112,7 +134,9 @@ function refreshLenses(): void {
 
 let lensRefresh: NodeJS.Timeout | undefined;
 logs.onDidChange((uris) => {
-  for (const uri of uris) validator.scheduleFolder(uri);
+  // While an index is built, every file is validated once it is done; scheduling each file's
+  // folder on each change would cost the square of the file count.
+  if (indexing === 0) for (const uri of uris) validator.scheduleFolder(uri);
   clearTimeout(lensRefresh);
   lensRefresh = setTimeout(() => refreshLenses(), 300);
 });
@@ -123,9 +147,11 @@ connection.onDidChangeConfiguration(async () => {
   if (before !== JSON.stringify([settings.defaultOffset, settings.offsetConvention, settings.include, filesExclude])) {
     documents.reparseAll();
     for (const [uri] of documents.all()) logs.syncTimeline(uri);
-    await indexWorkspace();
+    // The new index validates everything when built; a newer settings change may take over first.
+    if (!(await indexWorkspace())) return;
+  } else {
+    for (const uri of validationTargets()) validator.schedule(uri);
   }
-  for (const uri of new Set([...validator.known(), ...logs.all().map((l) => l.key)])) validator.schedule(uri);
   connection.languages.semanticTokens.refresh();
   refreshLenses();
 });

@@ -157,3 +157,15 @@ test('a throwing request is answered (empty) and the server keeps working', asyn
     await other.stop().catch(() => other.proc.kill());
   }
 });
+
+test('an include change re-indexes once: logs left out lose their problems, the others keep theirs', async () => {
+  const setup = uri('Client/ccmsetup.log'), group = uri('SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log');
+  await client.waitForDiagnostics(setup, (d) => d.length > 0);
+  const before = (await client.waitForDiagnostics(group, (d) => d.length > 0)).filter((d) => d.code === 'aad-tenant-missing').length;
+  client.settings = { ...client.settings, include: ['**/SiteServer/**'] };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await client.waitForDiagnostics(setup, (d) => d.length === 0);
+  await client.until(() => client.logs.filter((l) => l.startsWith('indexed ')).length >= 2, 'the second indexing summary');
+  const kept = await client.waitForDiagnostics(group, (d) => d.length > 0);
+  assert.equal(kept.filter((d) => d.code === 'aad-tenant-missing').length, before);
+});
