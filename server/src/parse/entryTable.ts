@@ -2,6 +2,17 @@
 // names interned: a 100 MB log has hundreds of thousands of records and only a few dozen names.
 import type { Severity } from '../model';
 
+/** Index of the first of the `count` ascending `starts` that is >= offset (binary search). */
+export function firstAtOrAfter(starts: ArrayLike<number>, count: number, offset: number): number {
+  let lo = 0, hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Interner {
   readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
@@ -95,13 +106,7 @@ export class EntryTable {
 
   /** Index of the first entry whose start is >= offset. */
   firstAtOrAfter(offset: number): number {
-    let lo = 0, hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.start[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAfter(this.start, this.count, offset);
   }
 
   /** Index of the last entry whose line is <= line, or -1. */

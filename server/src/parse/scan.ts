@@ -17,7 +17,7 @@
 // about half the cost of charCodeAt. No strings are made but the messages searched for keywords
 // and names not seen before.
 import { EntryFlag, type Severity } from '../model';
-import { EntryTable, type Interner } from './entryTable';
+import { EntryTable, firstAtOrAfter, type Interner } from './entryTable';
 import { KW_NONE, keywordProgress, keywordSeverity, keywordSeverityAt, typeSeverity } from './severity';
 import { needle, type Source, sourceOf } from './source';
 import { BAD_OFFSET, type Codes, DAY_MS, NO_OFFSET, readDate, readTime, readTimeUpTo, timeOut } from './time';
@@ -63,13 +63,7 @@ export class SpanList {
     this.start.length = this.end.length = this.line.length = this.count;
   }
   firstAtOrAfter(offset: number): number {
-    let lo = 0, hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.start[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAfter(this.start, this.count, offset);
   }
 }
 

@@ -16,17 +16,14 @@ export type Codes = Uint8Array | Uint16Array;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
- * `HH:mm:ss[.f…][±N]` in codes[a, b): sets timeOut.ms (milliseconds into the day, fraction kept)
- * and timeOut.offset (minutes as written, NO_OFFSET or BAD_OFFSET). Returns false when the clock
- * part is unreadable. Accepts 1-7 fraction digits, an offset of 1-4 digits, and the `+-240`
- * that some scripts write.
+ * The clock part `HH:mm:ss[.f…]` (1-7 fraction digits) at codes[a], not past b: sets timeOut.ms
+ * (milliseconds into the day, fraction kept) and returns where it ends, or -1 when unreadable.
  */
-export function readTime(codes: Codes, a: number, b: number): boolean {
-  timeOut.offset = NO_OFFSET;
-  if (b - a < 8) return false;
+function readClock(codes: Codes, a: number, b: number): number {
+  if (b - a < 8) return -1;
   const h = two(codes, a), m = two(codes, a + 3), s = two(codes, a + 6);
-  if (h < 0 || m < 0 || s < 0 || codes[a + 2] !== 58 || codes[a + 5] !== 58) return false;
-  if (h > 23 || m > 59 || s > 60) return false;
+  if (h < 0 || m < 0 || s < 0 || codes[a + 2] !== 58 || codes[a + 5] !== 58) return -1;
+  if (h > 23 || m > 59 || s > 60) return -1;
   let i = a + 8;
   let frac = 0;
   if (i < b && codes[i] === 46) {
@@ -39,9 +36,22 @@ export function readTime(codes: Codes, a: number, b: number): boolean {
       frac += d * scale;
       scale /= 10;
     }
-    if (i === fracStart) return false;
+    if (i === fracStart) return -1;
   }
   timeOut.ms = ((h * 60 + m) * 60 + s) * 1000 + frac;
+  return i;
+}
+
+/**
+ * `HH:mm:ss[.f…][±N]` in codes[a, b): sets timeOut.ms (milliseconds into the day, fraction kept)
+ * and timeOut.offset (minutes as written, NO_OFFSET or BAD_OFFSET). Returns false when the clock
+ * part is unreadable. Accepts 1-7 fraction digits, an offset of 1-4 digits, and the `+-240`
+ * that some scripts write.
+ */
+export function readTime(codes: Codes, a: number, b: number): boolean {
+  timeOut.offset = NO_OFFSET;
+  let i = readClock(codes, a, b);
+  if (i < 0) return false;
   if (i === b) return true;
   // Offset: one or two sign characters, then 1-4 digits; anything else makes it unreadable.
   let sign = 0;
@@ -73,24 +83,8 @@ export function readTime(codes: Codes, a: number, b: number): boolean {
  * its end and calls readTime).
  */
 export function readTimeUpTo(codes: Codes, a: number, term: number): number {
-  const h = two(codes, a), m = two(codes, a + 3), s = two(codes, a + 6);
-  if (h < 0 || m < 0 || s < 0 || codes[a + 2] !== 58 || codes[a + 5] !== 58) return -1;
-  if (h > 23 || m > 59 || s > 60) return -1;
-  let i = a + 8;
-  let frac = 0;
-  if (codes[i] === 46) {
-    i++;
-    let scale = 100;
-    const fracStart = i;
-    for (; i - fracStart < 7; i++) {
-      const d = codes[i] - 48;
-      if (!(d >= 0 && d <= 9)) break;
-      frac += d * scale;
-      scale /= 10;
-    }
-    if (i === fracStart) return -1;
-  }
-  timeOut.ms = ((h * 60 + m) * 60 + s) * 1000 + frac;
+  let i = readClock(codes, a, codes.length);
+  if (i < 0) return -1;
   timeOut.offset = NO_OFFSET;
   if (codes[i] === term) return i;
   // A sign and 1-4 digits; anything else goes the slow way.
