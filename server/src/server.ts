@@ -81,8 +81,12 @@ async function loadSettings(): Promise<void> {
   filesExclude = fetched.filesExclude;
 }
 
-/** Index builds under way, and the newest one's number (a settings change starts another). */
-let indexing = 0;
+/**
+ * Index builds and other changes to every log under way: the logs are validated once they are
+ * done, not file by file (see onDidChange). And the newest build's number (a settings change
+ * starts another).
+ */
+let batch = 0;
 let indexRun = 0;
 
 /** What validation looks at after a change of settings: what has diagnostics, and every indexed log. */
@@ -101,7 +105,7 @@ async function indexWorkspace(): Promise<boolean> {
     return true;
   }
   const run = ++indexRun;
-  indexing++;
+  batch++;
   const progress = await connection.window.createWorkDoneProgress().catch(() => null);
   progress?.begin('CMLog Lens: indexing logs', 0, undefined, false);
   const include = settings.include.length ? globMatcher(settings.include, folders) : undefined;
@@ -116,7 +120,7 @@ async function indexWorkspace(): Promise<boolean> {
   } catch (e) {
     log(`indexing failed: ${(e as Error)?.stack ?? e}`);
   } finally {
-    indexing--;
+    batch--;
     progress?.done();
   }
   // A newer build replaced this one: it validates the whole index when done, not this partial one.
@@ -134,21 +138,31 @@ function refreshLenses(): void {
 
 let lensRefresh: NodeJS.Timeout | undefined;
 logs.onDidChange((uris) => {
-  // While an index is built, every file is validated once it is done; scheduling each file's
-  // folder on each change would cost the square of the file count.
-  if (indexing === 0) for (const uri of uris) validator.scheduleFolder(uri);
+  // While an index is built (or every log re-timed), all are validated once it is done;
+  // scheduling each file's folder on each change would cost the square of the file count.
+  if (batch === 0) for (const uri of uris) validator.scheduleFolder(uri);
   clearTimeout(lensRefresh);
   lensRefresh = setTimeout(() => refreshLenses(), 300);
 });
 
 connection.onDidChangeConfiguration(async () => {
-  const before = JSON.stringify([settings.defaultOffset, settings.offsetConvention, settings.include, filesExclude]);
+  const what = () => ({ files: JSON.stringify([settings.include, filesExclude]), times: JSON.stringify([settings.defaultOffset, settings.offsetConvention]) });
+  const before = what();
   await loadSettings();
-  if (before !== JSON.stringify([settings.defaultOffset, settings.offsetConvention, settings.include, filesExclude])) {
+  const now = what();
+  if (before.files !== now.files || before.times !== now.times) {
     documents.reparseAll();
     for (const [uri] of documents.all()) logs.syncTimeline(uri);
-    // The new index validates everything when built; a newer settings change may take over first.
+  }
+  if (before.files !== now.files) {
+    // Other files: index again. The new index validates everything when built; a newer settings
+    // change may take over first.
     if (!(await indexWorkspace())) return;
+  } else if (before.times !== now.times) {
+    // Only how UTC is computed: nothing is read again.
+    batch++;
+    try { logs.setParseOptions(parseOptions()); } finally { batch--; }
+    await validator.validateAll([...validationTargets()]);
   } else {
     for (const uri of validationTargets()) validator.schedule(uri);
   }

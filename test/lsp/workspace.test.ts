@@ -158,6 +158,20 @@ test('a throwing request is answered (empty) and the server keeps working', asyn
   }
 });
 
+test('a default offset change re-times every log without reading any again', async () => {
+  type Related = { unknownOffsetLogs: string[] };
+  const ask = () => client.connection.sendRequest('cmlog/related', { uri: uri('Client/ClientIDManagerStartup.log'), entryIndex: 0 }) as Promise<Related>;
+  const ime = (r: Related) => r.unknownOffsetLogs.some((u) => u.endsWith('IntuneManagementExtension.log'));
+  assert.ok(ime(await ask()), 'the IME log has no offset of its own');
+  const summaries = client.logs.filter((l) => l.startsWith('indexed ')).length;
+  client.settings = { ...client.settings, defaultOffset: 0 };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  for (const deadline = Date.now() + 10_000; ime(await ask()); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > deadline) throw new Error('the IME log still has no UTC after the default offset was set');
+  }
+  assert.equal(client.logs.filter((l) => l.startsWith('indexed ')).length, summaries, 'no log was read again');
+});
+
 test('an include change re-indexes once: logs left out lose their problems, the others keep theirs', async () => {
   const setup = uri('Client/ccmsetup.log'), group = uri('SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log');
   await client.waitForDiagnostics(setup, (d) => d.length > 0);

@@ -40,6 +40,16 @@ export class WorkspaceLogs {
     this.fire(index.logs().map((l) => toUri(l.key)));
   }
 
+  /**
+   * New parse options (default offset, offset convention): they change only how UTC is computed
+   * from what was read, so the indexed models take them as they are and the timeline is indexed
+   * again; nothing is read from disk. Open documents are the caller's (LogDocuments).
+   */
+  setParseOptions(parse: ParseOptions): void {
+    this.index?.setParseOptions(parse);
+    this.timeline.rebuild();
+  }
+
   /** A file changed on disk: read what changed. */
   async refresh(uri: string): Promise<void> {
     const file = toPath(uri);
