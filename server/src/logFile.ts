@@ -56,7 +56,8 @@ export class LogFile {
     log.bomLength = d.bomLength;
     log.pendingBytes = d.pending;
     log.byteLength = bytes.length;
-    // A copy: a view of `bytes` would keep the whole file's buffer alive for a few held-back bytes.
+    // A copy: a view of `bytes` would keep a non-ASCII file's buffer alive for a few held-back bytes
+    // (an ASCII file's text is a view of `bytes` anyway).
     log.decoder = new AppendDecoder(d.encoding, Uint8Array.prototype.slice.call(bytes, bytes.length - d.pending));
     log.appendDecoded(d.text);
     log.table.compact();

@@ -82,12 +82,14 @@ async function loadSettings(): Promise<void> {
 }
 
 /**
- * Index builds and other changes to every log under way: the logs are validated once they are
- * done, not file by file (see onDidChange). And the newest build's number (a settings change
- * starts another).
+ * The newest index build's number (a settings change starts another), and whether it is still
+ * running. While it runs, changes to logs are not validated file by file (see onDidChange): it
+ * validates every log when done. A build that a newer one replaced holds nothing back.
  */
-let batch = 0;
 let indexRun = 0;
+let building = false;
+/** Set while every log takes new parse options at once (see onDidChangeConfiguration). */
+let retiming = false;
 
 /** What validation looks at after a change of settings: what has diagnostics, and every indexed log. */
 function validationTargets(): Set<string> {
@@ -105,23 +107,28 @@ async function indexWorkspace(): Promise<boolean> {
     return true;
   }
   const run = ++indexRun;
-  batch++;
-  const progress = await connection.window.createWorkDoneProgress().catch(() => null);
-  progress?.begin('CMLog Lens: indexing logs', 0, undefined, false);
-  const include = settings.include.length ? globMatcher(settings.include, folders) : undefined;
-  const exclude = filesExclude.length ? globMatcher(filesExclude.map((g) => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`)), folders) : undefined;
+  building = true;
   try {
-    await logs.indexFolders(folders, {
-      include, exclude, parse: parseOptions(), readLog: (file, options) => parser.read(file, options),
-      progress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`),
-    });
-    for (const p of logs.problems) log(`not indexed: ${p.path}: ${p.reason}`);
-    connection.console.info(`indexed ${logs.indexedCount} logs; ${parser.received} whole-file parses on the worker thread so far`);
-  } catch (e) {
-    log(`indexing failed: ${(e as Error)?.stack ?? e}`);
+    const progress = await connection.window.createWorkDoneProgress().catch(() => null);
+    progress?.begin('CMLog Lens: indexing logs', 0, undefined, false);
+    try {
+      const include = settings.include.length ? globMatcher(settings.include, folders) : undefined;
+      const exclude = filesExclude.length ? globMatcher(filesExclude.map((g) => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`)), folders) : undefined;
+      await logs.indexFolders(folders, {
+        include, exclude, parse: parseOptions(), readLog: (file, options) => parser.read(file, options),
+        progress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`),
+      });
+      if (run === indexRun) {
+        for (const p of logs.problems) log(`not indexed: ${p.path}: ${p.reason}`);
+        connection.console.info(`indexed ${logs.indexedCount} logs; ${parser.received} whole-file parses on the worker thread so far`);
+      }
+    } catch (e) {
+      log(`indexing failed: ${(e as Error)?.stack ?? e}`);
+    } finally {
+      progress?.done();
+    }
   } finally {
-    batch--;
-    progress?.done();
+    if (run === indexRun) building = false;
   }
   // A newer build replaced this one: it validates the whole index when done, not this partial one.
   if (run !== indexRun) return false;
@@ -140,7 +147,7 @@ let lensRefresh: NodeJS.Timeout | undefined;
 logs.onDidChange((uris) => {
   // While an index is built (or every log re-timed), all are validated once it is done;
   // scheduling each file's folder on each change would cost the square of the file count.
-  if (batch === 0) for (const uri of uris) validator.scheduleFolder(uri);
+  if (!building && !retiming) for (const uri of uris) validator.scheduleFolder(uri);
   clearTimeout(lensRefresh);
   lensRefresh = setTimeout(() => refreshLenses(), 300);
 });
@@ -159,10 +166,11 @@ connection.onDidChangeConfiguration(async () => {
     // change may take over first.
     if (!(await indexWorkspace())) return;
   } else if (before.times !== now.times) {
-    // Only how UTC is computed: nothing is read again.
-    batch++;
-    try { logs.setParseOptions(parseOptions()); } finally { batch--; }
-    await validator.validateAll([...validationTargets()]);
+    // Only how UTC is computed: nothing is read again. A build under way reads its remaining
+    // files with the new options and validates everything when done.
+    retiming = true;
+    try { logs.setParseOptions(parseOptions()); } finally { retiming = false; }
+    if (!building) for (const uri of validationTargets()) validator.schedule(uri);
   } else {
     for (const uri of validationTargets()) validator.schedule(uri);
   }

@@ -164,7 +164,7 @@ test('a default offset change re-times every log without reading any again', asy
   const ime = (r: Related) => r.unknownOffsetLogs.some((u) => u.endsWith('IntuneManagementExtension.log'));
   assert.ok(ime(await ask()), 'the IME log has no offset of its own');
   const summaries = client.logs.filter((l) => l.startsWith('indexed ')).length;
-  client.settings = { ...client.settings, defaultOffset: 0 };
+  client.settings = { ...client.settings, defaultOffset: 300 }; // the client logs' zone
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   for (const deadline = Date.now() + 10_000; ime(await ask()); await new Promise((r) => setTimeout(r, 50))) {
     if (Date.now() > deadline) throw new Error('the IME log still has no UTC after the default offset was set');
@@ -176,10 +176,22 @@ test('an include change re-indexes once: logs left out lose their problems, the 
   const setup = uri('Client/ccmsetup.log'), group = uri('SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log');
   await client.waitForDiagnostics(setup, (d) => d.length > 0);
   const before = (await client.waitForDiagnostics(group, (d) => d.length > 0)).filter((d) => d.code === 'aad-tenant-missing').length;
+  // A record of the open client log whose lens links into the IME log (indexed, not open).
+  type Related = { locations: { uri: string }[] };
+  const anchor = uri('Client/ClientIDManagerStartup.log');
+  const imeLinks = async (entryIndex: number) => ((await client.connection.sendRequest('cmlog/related', { uri: anchor, entryIndex })) as Related).locations.filter((l) => l.uri.endsWith('IntuneManagementExtension.log')).length;
+  // With the default offset of the test before (the client's zone) and a window of a minute, the
+  // client's second record (10:20:04) links to the IME log's first ones (10:20:12).
+  client.settings = { ...client.settings, codeLens: { ...(client.settings.codeLens as object), windowSeconds: 60 } };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  for (const deadline = Date.now() + 10_000; await imeLinks(1) === 0; await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > deadline) throw new Error('no link to the IME log within a minute');
+  }
   client.settings = { ...client.settings, include: ['**/SiteServer/**'] };
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   await client.waitForDiagnostics(setup, (d) => d.length === 0);
   await client.until(() => client.logs.filter((l) => l.startsWith('indexed ')).length >= 2, 'the second indexing summary');
   const kept = await client.waitForDiagnostics(group, (d) => d.length > 0);
   assert.equal(kept.filter((d) => d.code === 'aad-tenant-missing').length, before);
+  assert.equal(await imeLinks(1), 0, 'a log left out of the index leaves the timeline');
 });

@@ -193,6 +193,31 @@ test('new files: logs are added, other files and files outside the folders ignor
   }
 });
 
+test('parse options changed while a file is being read: the model arrives with the new ones', async () => {
+  const dir = await tempFolder();
+  try {
+    const file = path.join(dir, 'a.log');
+    await fs.writeFile(file, '<![LOG[no offset]LOG]!><time="10:00:00.000" date="01-02-2024" component="C" context="" type="1" thread="1">\n');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const reading = new Promise<void>((r) => (entered = r));
+    const index = new WorkspaceIndex({
+      folders: [dir], parseOptions: {},
+      readLog: async (f, options) => { const log = LogFile.fromBytes(await fs.readFile(f), options); entered(); await gate; return log; },
+    });
+    const built = index.build();
+    await reading;
+    index.setParseOptions({ defaultOffset: 0 });
+    release();
+    await built;
+    assert.equal(index.get(file)!.log.utc(0), Date.UTC(2024, 0, 2, 10));
+    assert.equal(index.timeline.stats(file)!.timed, 1);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('parse options per file, and changed later without reading the disk', async () => {
   const dir = await tempFolder();
   try {

@@ -36,6 +36,8 @@ export class WorkspaceLogs {
     index.onDidChange((changes: IndexChange[]) => { if (this.index === index) this.indexChanged(changes); });
     await index.build();
     if (this.index !== index) return; // superseded by a newer indexing
+    // Logs the new index left out (include or exclude changed) leave the timeline, unless open.
+    for (const uri of this.timeline.keys()) if (!this.get(uri)) this.timeline.remove(uri);
     for (const input of index.logs()) this.syncTimeline(toUri(input.key));
     this.fire(index.logs().map((l) => toUri(l.key)));
   }

@@ -33,10 +33,11 @@ export class ChunkedText {
 
   /**
    * The chunks as they are (to post to another thread). Bytes that are part of a larger buffer
-   * are copied out, as posting a view sends its whole buffer.
+   * are copied out, as posting a view sends its whole buffer (a Buffer's own `slice` would not
+   * copy: the typed array's does).
    */
   parts(): Chunk[] {
-    return this.texts.map((t) => (typeof t === 'string' || t.byteLength === t.buffer.byteLength ? t : t.slice()));
+    return this.texts.map((t) => (typeof t === 'string' || t.byteLength === t.buffer.byteLength ? t : Uint8Array.prototype.slice.call(t)));
   }
 
   /** Text from chunks made by `parts()`, with the same boundaries (and so the same merging to come). */

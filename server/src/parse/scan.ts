@@ -14,8 +14,9 @@
 //
 // Speed: logs run to hundreds of megabytes. Searches and the attribute block's shape are left to
 // native code (indexOf, one anchored regex); the rest reads character codes from a typed array,
-// about half the cost of charCodeAt. No strings are made but the messages searched for keywords
-// and names not seen before.
+// about half the cost of charCodeAt. The text is read through a Source: an ASCII log's bytes are
+// decoded only window by window for those native searches (see source.ts). Per record, no string
+// is made but the message searched for keywords (and a name not seen before).
 import { EntryFlag, type Severity } from '../model';
 import { EntryTable, firstAtOrAfter, type Interner } from './entryTable';
 import { KW_NONE, keywordProgress, keywordSeverity, keywordSeverityAt, typeSeverity } from './severity';
@@ -457,7 +458,7 @@ class Scanner {
     const slot = len <= 0 ? 0 : Math.imul(len ^ (codes[a] << 8) ^ (codes[a + (len >> 1)] << 16) ^ (codes[b - 1] << 24), 0x9e3779b1) >>> 22;
     const id = cache.ids[slot];
     if (id >= 0 && cache.len[slot] === len && sameRange(codes, a, cache.at[slot], len)) return id;
-    return cache.keep(slot, a, len, this.text.str(a, b));
+    return cache.keep(slot, a, len, this.text.name(a, b));
   }
 
   /**
@@ -482,7 +483,7 @@ class Scanner {
 
   /** Interns the name in text[a, b) and remembers it where `matchName` looks first. */
   private keepName(cache: NameCache, a: number, b: number): number {
-    return cache.keep(prefixSlot(this.codes, a), a, b - a, this.text.str(a, b));
+    return cache.keep(prefixSlot(this.codes, a), a, b - a, this.text.name(a, b));
   }
 
   /**
@@ -494,7 +495,7 @@ class Scanner {
     const key = value * 16 + (b - a);
     const slot = Math.imul(value, 0x9e3779b1) >>> 22;
     if (this.threadKeys[slot] === key) return this.threadKeyIds[slot];
-    const id = this.table.threads.id(this.text.str(a, b));
+    const id = this.table.threads.id(this.text.name(a, b));
     this.threadKeys[slot] = key;
     this.threadKeyIds[slot] = id;
     return id;

@@ -18,8 +18,10 @@ export interface Source {
   readonly codes: Codes;
   /** Position of `needle` at or after `from`, or the text's length. */
   find(needle: Needle, from: number): number;
-  /** The text in [a, b). */
+  /** The text in [a, b), for a use that ends with the scan (it may share a larger string). */
   str(a: number, b: number): string;
+  /** The text in [a, b), to keep (a name the model interns). */
+  name(a: number, b: number): string;
   /** Runs a sticky regex at `a` over text that ends no later than `limit`; returns where the match ends, or -1. */
   sticky(re: RegExp, a: number, limit: number): number;
 }
@@ -40,6 +42,10 @@ class TextSource implements Source {
   str(a: number, b: number): string {
     return this.text.substring(a, b);
   }
+  name(a: number, b: number): string {
+    // The model keeps this text anyway.
+    return this.text.substring(a, b);
+  }
   sticky(re: RegExp, a: number, limit: number): number {
     re.lastIndex = a;
     return re.test(this.text) && re.lastIndex <= limit ? re.lastIndex : -1;
@@ -47,9 +53,10 @@ class TextSource implements Source {
 }
 
 /**
- * Strings for the regexes (keywords, attribute blocks) and for new names come from a window of
+ * Strings for the regexes (keywords, attribute blocks) and the searches come from a window of
  * text decoded from the bytes ahead of where the scan reads: one native copy per window rather
- * than one per message, and the substrings of the window share its characters.
+ * than one per message. Substrings of the window share (and keep alive) its characters, so names,
+ * which the model keeps, are decoded on their own.
  */
 const WINDOW = 64 * 1024;
 
@@ -82,6 +89,9 @@ class ByteSource implements Source {
   str(a: number, b: number): string {
     const at = this.cover(a, b);
     return this.win.substring(at, at + b - a);
+  }
+  name(a: number, b: number): string {
+    return this.codes.toString('latin1', a, b);
   }
   sticky(re: RegExp, a: number, limit: number): number {
     const at = this.cover(a, limit);

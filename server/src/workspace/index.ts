@@ -246,6 +246,9 @@ export class WorkspaceIndex {
       if (had) this.drop(key);
       return false;
     }
+    // The options may have changed while the file was read (setParseOptions): the model takes
+    // the current ones (they only change how UTC is computed).
+    log.setOptions(this.parseOptionsFor(key));
     const input: LogInput = { key, name: path.basename(key), log };
     const size = log.byteLength;
     // Modified between the parse and the stat without growing: parse again on the next refresh.
