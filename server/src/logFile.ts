@@ -59,7 +59,7 @@ export class LogFile {
     // A copy: a view of `bytes` would keep a non-ASCII file's buffer alive for a few held-back bytes
     // (an ASCII file's text is a view of `bytes` anyway).
     log.decoder = new AppendDecoder(d.encoding, Uint8Array.prototype.slice.call(bytes, bytes.length - d.pending));
-    log.appendDecoded(d.text);
+    log.appendDecoded(d.text, true);
     log.table.compact();
     return log;
   }
@@ -123,7 +123,7 @@ export class LogFile {
     if (!d) return false;
     this.byteLength += bytes.length;
     this.pendingBytes = d.pending;
-    this.appendDecoded(d.text);
+    this.appendDecoded(d.text, false);
     return true;
   }
 
@@ -132,8 +132,11 @@ export class LogFile {
     this.appendDecoded(text);
   }
 
-  /** `text`: a string, or ASCII bytes (see `Decoded`). */
-  private appendDecoded(text: Chunk): void {
+  /**
+   * `text`: a string, or ASCII bytes (see `Decoded`); `owned`: bytes the model may keep as they
+   * are (else a view of the caller's buffer, copied once here).
+   */
+  private appendDecoded(text: Chunk, owned = true): void {
     // Only the end can change when text is added: cut the text off where the last scan said to
     // resume, with the items from there on (and the record it continues), and scan it again with
     // the new text.
@@ -145,7 +148,8 @@ export class LogFile {
     const k = this.spans.count - 1;
     if (k >= 0 && this.spans.end[k] > from) this.spans.end[k] = from;
     const head = this.chunks.cut(from);
-    const rest = joinChunks(head, text);
+    // Joining copies; bytes appended right at the resume point are copied unless owned.
+    const rest = head.length === 0 && !owned && typeof text !== 'string' ? Uint8Array.prototype.slice.call(text) : joinChunks(head, text);
     this.chunks.push(rest);
     const end = scan(rest, r, this.table, this.spans);
     this.resume = end.resume;

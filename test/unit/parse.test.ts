@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { Severity } from '../../server/src/model';
-import { assertCoverage } from '../support/model';
+import { assertCoverage, snapshot } from '../support/model';
 
 const ccm = (msg: string, time: string, date = '09-14-2014', type = '1', extra = 'thread="4321" file="usersync.cpp:120"') =>
   `<![LOG[${msg}]LOG]!><time="${time}" date="${date}" component="CloudUserSync" context="" type="${type}" ${extra}>`;
@@ -206,6 +206,19 @@ test('a UTF-8 character cut at the end of the bytes is held back, not misread', 
   assert.ok(log.appendBytes(bytes.subarray(bytes.length - 1)));
   assert.equal(log.pendingBytes, 0);
   assert.ok(log.text().endsWith('é'));
+});
+
+test('appended bytes are kept as they were when the caller reuses its buffer (a reader reads into one)', () => {
+  const first = 'ab  $$<C><01-01-2020 10:00:00.000+000>\r\n';
+  const more = 'cd  $$<C><01-01-2020 10:00:01.000+000>\r\nef';
+  for (const head of ['', 'x\r\n', first]) {
+    const log = LogFile.fromBytes(Buffer.from(head + first));
+    const buf = Buffer.from(more);
+    assert.ok(log.appendBytes(buf));
+    buf.fill(0x41); // the reader's next read
+    assert.equal(log.text(), head + first + more);
+    assert.deepEqual(snapshot(log), { ...snapshot(LogFile.fromText(head + first + more)), byteLength: log.byteLength, encoding: log.encoding });
+  }
 });
 
 test('appending bytes that stop being UTF-8 asks for a full re-read', () => {

@@ -100,7 +100,7 @@ export class AppendDecoder {
   /** The bytes of an incomplete character held back for the next append. */
   get heldBytes(): Uint8Array { return this.held; }
 
-  /** The text appended; ASCII bytes come as a copy of them (the caller may reuse `more`). */
+  /** The text appended; ASCII bytes may be a view of `more`: copy them to keep them. */
   decode(more: Uint8Array): { text: string | Uint8Array; pending: number } | null {
     const bytes = concat(this.held, more);
     if (this.encoding === 'windows-1252') {
@@ -117,7 +117,7 @@ export class AppendDecoder {
     const pending = utf8IncompleteTail(bytes);
     const body = bytes.subarray(0, bytes.length - pending);
     let text: string | Uint8Array;
-    if (isAscii(body)) text = Uint8Array.prototype.slice.call(body);
+    if (isAscii(body)) text = body;
     else {
       try {
         text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
