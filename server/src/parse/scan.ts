@@ -342,15 +342,20 @@ class Scanner {
     const n = codes.length;
     const cut = Math.min(next + 1, n);
     this.line += this.countNl(from, cut);
-    table.push(start, base + cut, startLine, NaN, NO_OFFSET, this.keywords(msgStart, kw, kwFrom, next), CUT_OFF, table.components.id(''), table.threads.id(''));
     const at = n - RESUME_MARGIN;
+    let sev: Severity;
     if (cut === n && at - msgStart >= RESUME_MIN) {
-      // Still open: the next scan resumes near the end, with what the searches found so far.
+      // Still open: the next scan resumes near the end, with what the searches found so far; the
+      // severity goes on from there too (the message is searched once).
       const line = this.line - this.countNlBack(at, n);
       const p = keywordProgress(codes, kw, kwFrom, at + 1, kwFrom > msgStart);
       this.endMode = 'open';
       this.endOpen = { at: base + at, line, mode: 'open', record: start, recordLine: startLine, kw: p.kind, kwFrom: base + p.from };
+      sev = keywordSeverityAt(codes, p.kind, p.from, next, true);
+    } else {
+      sev = this.keywords(msgStart, kw, kwFrom, next);
     }
+    table.push(start, base + cut, startLine, NaN, NO_OFFSET, sev, CUT_OFF, table.components.id(''), table.threads.id(''));
     return cut;
   }
 
