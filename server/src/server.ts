@@ -91,9 +91,9 @@ let building = false;
 /** Set while every log takes new parse options at once (see onDidChangeConfiguration). */
 let retiming = false;
 
-/** What validation looks at after a change of settings: what has diagnostics, and every indexed log. */
+/** What validation looks at after a change of settings: what has diagnostics, and every log (not merged views). */
 function validationTargets(): Set<string> {
-  return new Set([...validator.known(), ...logs.all().map((l) => l.key)]);
+  return new Set([...validator.known(), ...logs.all().map((l) => l.key)].filter((uri) => !isMerged(uri)));
 }
 
 /**
@@ -159,7 +159,7 @@ connection.onDidChangeConfiguration(async () => {
   const now = what();
   if (before.files !== now.files || before.times !== now.times) {
     documents.reparseAll();
-    for (const [uri] of documents.all()) logs.syncTimeline(uri);
+    for (const [uri] of documents.all()) if (!isMerged(uri)) logs.syncTimeline(uri);
   }
   if (before.files !== now.files) {
     // Other files: index again. The new index validates everything when built; a newer settings
