@@ -35,11 +35,6 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 }
 
-/** The text of a file's first bytes, for format detection. */
-export function decodeText(bytes: Uint8Array): string {
-  return asText(decode(bytes).text);
-}
-
 /** Text kept as ASCII bytes (see Decoded) as a string; a string as it is. */
 export function asText(text: string | Uint8Array, a = 0, b = text.length): string {
   if (typeof text === 'string') return a === 0 && b === text.length ? text : text.substring(a, b);

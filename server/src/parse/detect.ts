@@ -5,9 +5,9 @@ import { scan, SpanList, START } from './scan';
 
 export type Detected = 'ccm' | 'sms' | 'mixed' | 'plain';
 
-/** Looks at the first records (up to `limit` characters) of a text. */
-export function detectFormat(text: string, limit = 64 * 1024): Detected {
-  const sample = text.length > limit ? text.slice(0, limit) : text;
+/** Looks at the first records (up to `limit` characters) of a text (a string, or ASCII bytes as `decode` gives them). */
+export function detectFormat(text: string | Uint8Array, limit = 64 * 1024): Detected {
+  const sample = text.length <= limit ? text : typeof text === 'string' ? text.slice(0, limit) : text.subarray(0, limit);
   const table = new EntryTable(64);
   scan(sample, START, table, new SpanList());
   let sms = 0, ccm = 0;

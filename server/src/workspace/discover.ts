@@ -1,7 +1,7 @@
 // Finding the logs under the paths a user names. Everything that is not read is said, with why.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { decodeText } from '../parse/decode';
+import { decode } from '../parse/decode';
 import { detectFormat, isLogFileName } from '../parse/detect';
 
 export interface Skipped {
@@ -102,7 +102,7 @@ async function consider(p: string, named: boolean, out: Discovery, seen: Set<str
     else out.notLogs++;
     return;
   }
-  if (named || byName || detectFormat(decodeText(head)) !== 'plain') out.files.push(p);
+  if (named || byName || detectFormat(decode(head).text) !== 'plain') out.files.push(p);
   else out.notLogs++;
 }
 

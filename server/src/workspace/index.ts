@@ -10,7 +10,7 @@ import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
-import { decodeText } from '../parse/decode';
+import { decode } from '../parse/decode';
 import { detectFormat, isLogFileName } from '../parse/detect';
 import type { LogInput } from '../rules/types';
 import { describeError, discover, looksBinary, normalizeUserPath, type Skipped } from './discover';
@@ -277,7 +277,7 @@ export class WorkspaceIndex {
         this.bytesRead += bytesRead;
         const head = buf.subarray(0, bytesRead);
         if (looksBinary(head)) return false;
-        return isLogFileName(path.basename(key)) || detectFormat(decodeText(head)) !== 'plain';
+        return isLogFileName(path.basename(key)) || detectFormat(decode(head).text) !== 'plain';
       } finally {
         await fh.close();
       }
