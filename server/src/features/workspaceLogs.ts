@@ -26,10 +26,9 @@ export class WorkspaceLogs {
     include?: (f: string) => boolean; exclude?: (f: string) => boolean; parse: ParseOptions;
     progress?: (done: number, total: number) => void; readLog?: WorkspaceIndexOptions['readLog'];
   }): Promise<void> {
-    // This class keeps the one timeline (indexed and open logs): the index need not keep its own.
     const index = new WorkspaceIndex({
       folders, include: options.include, exclude: options.exclude, parseOptions: options.parse,
-      onProgress: options.progress, readLog: options.readLog, timeline: false,
+      onProgress: options.progress, readLog: options.readLog,
     });
     this.index = index;
     // A newer indexing supersedes this one: its late changes are not this index's any more.
@@ -44,12 +43,11 @@ export class WorkspaceLogs {
 
   /**
    * New parse options (default offset, offset convention): they change only how UTC is computed
-   * from what was read, so the indexed models take them as they are and the timeline is indexed
-   * again; nothing is read from disk. Open documents are the caller's (LogDocuments).
+   * from what was read, so the indexed models take them as they are (changes of kind 'retimed');
+   * nothing is read from disk. Open documents are the caller's (LogDocuments).
    */
   setParseOptions(parse: ParseOptions): void {
     this.index?.setParseOptions(parse);
-    this.timeline.rebuild();
   }
 
   /** A file changed on disk: read what changed. */
@@ -94,7 +92,12 @@ export class WorkspaceLogs {
 
   private indexChanged(changes: IndexChange[]): void {
     const uris = changes.map((c) => toUri(c.key));
-    for (const uri of uris) if (!this.documents.get(uri)) this.syncTimeline(uri);
+    // An open document stands for its file (its model is the editor's).
+    changes.forEach((c, k) => {
+      if (this.documents.get(uris[k])) return;
+      if (c.kind === 'retimed') this.timeline.rebuild(uris[k]);
+      else this.syncTimeline(uris[k]);
+    });
     this.fire(uris);
   }
 

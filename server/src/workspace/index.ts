@@ -21,7 +21,8 @@ export type ChangeKind = 'added' | 'appended' | 'reparsed' | 'removed';
 
 export interface IndexChange {
   key: string;
-  kind: ChangeKind;
+  /** What happened to the file, or 'retimed': the same model takes new parse options (UTC changed). */
+  kind: ChangeKind | 'retimed';
 }
 
 export type RefreshResult = ChangeKind | 'unchanged' | 'ignored';
@@ -37,11 +38,6 @@ export interface WorkspaceIndexOptions {
   parseOptions?: ParseOptions | ((file: string) => ParseOptions);
   /** Called as files are indexed by `build()`. */
   onProgress?: (done: number, total: number, file: string) => void;
-  /**
-   * Keep `timeline` up to date (default true). The language server keeps one timeline of its own
-   * over indexed and open logs, and turns this one off rather than index every log twice.
-   */
-  timeline?: boolean;
   /** Reads and parses a whole file; default in this thread. The server passes a worker thread's. */
   readLog?: (file: string, options: ParseOptions) => Promise<LogFile>;
 }
@@ -62,8 +58,6 @@ interface FileState {
 }
 
 export class WorkspaceIndex {
-  /** The UTC timeline of the indexed logs (empty when the `timeline` option is false). */
-  readonly timeline = new Timeline();
   /** Bytes read from disk so far (parses, appends and the small checks around them). */
   bytesRead = 0;
   /** Paths found but not readable, from the last build and from refreshes. */
@@ -72,8 +66,6 @@ export class WorkspaceIndex {
   private readonly listeners: ((changes: IndexChange[]) => void)[] = [];
   private readonly queues = new Map<string, Promise<unknown>>();
   private folders: string[];
-
-  private get keepsTimeline(): boolean { return this.options.timeline !== false; }
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.folders = options.folders.map((f) => path.resolve(normalizeUserPath(f)));
@@ -134,8 +126,7 @@ export class WorkspaceIndex {
     const changes: IndexChange[] = [];
     for (const [key, st] of this.files) {
       st.input.log.setOptions(this.parseOptionsFor(key));
-      if (this.keepsTimeline) this.timeline.rebuild(key);
-      changes.push({ key, kind: 'reparsed' });
+      changes.push({ key, kind: 'retimed' });
     }
     this.emit(changes);
   }
@@ -211,7 +202,6 @@ export class WorkspaceIndex {
     state.size = st.size;
     state.mtimeMs = st.mtimeMs;
     state.tail = tailOf(state.tail, added);
-    if (this.keepsTimeline) this.timeline.update(key);
     this.emit([{ key, kind: 'appended' }]);
     return 'appended';
   }
@@ -254,7 +244,6 @@ export class WorkspaceIndex {
     // Modified between the parse and the stat without growing: parse again on the next refresh.
     const mtimeMs = st.size === size ? st.mtimeMs : -1;
     this.files.set(key, { input, size, ino: st.ino, dev: st.dev, mtimeMs, tail });
-    if (this.keepsTimeline) this.timeline.set(input);
     this.problems = this.problems.filter((p) => p.path !== key);
     this.emit([{ key, kind: had ? 'reparsed' : 'added' }]);
     return true;
@@ -262,7 +251,6 @@ export class WorkspaceIndex {
 
   private drop(key: string): Promise<RefreshResult> {
     if (!this.files.delete(key)) return Promise.resolve('ignored');
-    if (this.keepsTimeline) this.timeline.remove(key);
     this.emit([{ key, kind: 'removed' }]);
     return Promise.resolve('removed');
   }
@@ -335,4 +323,23 @@ function tailOf(old: Uint8Array, added: Uint8Array): Uint8Array {
   out.set(old.subarray(old.length - fromOld), 0);
   out.set(added, fromOld);
   return out;
+}
+
+/**
+ * A UTC timeline of the index's logs, kept in step with its changes: a grown model is updated,
+ * a new one set, a re-timed one indexed again, a removed one dropped. (The language server keeps
+ * one of its own, over indexed and open logs alike.)
+ */
+export function followTimeline(index: WorkspaceIndex): Timeline {
+  const timeline = new Timeline();
+  for (const input of index.logs()) timeline.set(input);
+  index.onDidChange((changes) => {
+    for (const { key, kind } of changes) {
+      const input = index.get(key);
+      if (!input) timeline.remove(key);
+      else if (kind === 'retimed') timeline.rebuild(key);
+      else timeline.set(input);
+    }
+  });
+  return timeline;
 }
