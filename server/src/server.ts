@@ -88,8 +88,6 @@ async function loadSettings(): Promise<void> {
  */
 let indexRun = 0;
 let building = false;
-/** Set while every log takes new parse options at once (see onDidChangeConfiguration). */
-let retiming = false;
 
 /** What validation looks at after a change of settings: what has diagnostics, and every log (not merged views). */
 function validationTargets(): Set<string> {
@@ -145,9 +143,9 @@ function refreshLenses(): void {
 
 let lensRefresh: NodeJS.Timeout | undefined;
 logs.onDidChange((uris) => {
-  // While an index is built (or every log re-timed), all are validated once it is done;
-  // scheduling each file's folder on each change would cost the square of the file count.
-  if (!building && !retiming) for (const uri of uris) validator.scheduleFolder(uri);
+  // While an index is built, all are validated once it is done: one change per file, each
+  // scheduling its folder, would cost the square of the file count.
+  if (!building) validator.scheduleFolders(uris);
   clearTimeout(lensRefresh);
   lensRefresh = setTimeout(() => refreshLenses(), 300);
 });
@@ -166,10 +164,9 @@ connection.onDidChangeConfiguration(async () => {
     // change may take over first.
     if (!(await indexWorkspace())) return;
   } else if (before.times !== now.times) {
-    // Only how UTC is computed: nothing is read again. A build under way reads its remaining
-    // files with the new options and validates everything when done.
-    retiming = true;
-    try { logs.setParseOptions(parseOptions()); } finally { retiming = false; }
+    // Only how UTC is computed: nothing is read again (the indexed logs are re-timed in one change,
+    // see onDidChange). A build under way reads its remaining files with the new options.
+    logs.setParseOptions(parseOptions());
     if (!building) for (const uri of validationTargets()) validator.schedule(uri);
   } else {
     for (const uri of validationTargets()) validator.schedule(uri);
@@ -190,19 +187,19 @@ connection.onDidOpenTextDocument((p) => {
   documents.didOpen(p);
   if (isMerged(p.textDocument.uri)) return publishMerged(p.textDocument.uri);
   logs.syncTimeline(p.textDocument.uri);
-  validator.scheduleFolder(p.textDocument.uri);
+  validator.scheduleFolders([p.textDocument.uri]);
 });
 connection.onDidChangeTextDocument((p) => {
   if (!documents.didChange(p) || isMerged(p.textDocument.uri)) return;
   logs.syncTimeline(p.textDocument.uri);
-  validator.scheduleFolder(p.textDocument.uri);
+  validator.scheduleFolders([p.textDocument.uri]);
 });
 connection.onDidCloseTextDocument((p) => {
   const uri = p.textDocument.uri;
   documents.didClose(uri);
   if (isMerged(uri)) { mergedViews.delete(uri); return validator.clear(uri); }
   logs.syncTimeline(uri); // back to the indexed model, if any
-  if (validator.covers(uri)) validator.scheduleFolder(uri);
+  if (validator.covers(uri)) validator.scheduleFolders([uri]);
   else validator.clear(uri);
 });
 

@@ -56,11 +56,22 @@ export class Validator {
     }, DELAY_MS));
   }
 
-  /** Re-validates the logs of the same folder: `.lo_`/`.log` partners and client logs read each other. */
-  scheduleFolder(uri: string): void {
-    const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
-    this.schedule(uri);
-    for (const input of this.logs.all()) if (input.key !== uri && input.key.startsWith(folder)) this.schedule(input.key);
+  /**
+   * Re-validates the logs of the folders (and below) of `uris`: `.lo_`/`.log` partners and client
+   * logs read each other. One pass over the logs for any number of changes.
+   */
+  scheduleFolders(uris: readonly string[]): void {
+    const folders = new Set(uris.map((uri) => uri.slice(0, uri.lastIndexOf('/') + 1)));
+    for (const uri of uris) this.schedule(uri);
+    for (const { key } of this.logs.all()) {
+      // The folder of the key, then each one above it.
+      for (let slash = key.lastIndexOf('/'); slash >= 0; slash = key.lastIndexOf('/', slash - 1)) {
+        if (folders.has(key.slice(0, slash + 1))) {
+          this.schedule(key);
+          break;
+        }
+      }
+    }
   }
 
   validate(uri: string): void {
