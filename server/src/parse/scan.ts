@@ -143,18 +143,12 @@ class Scanner {
   private threadId = 0;
   /** The legacy thread's number (-1 when too long to be a key). */
   private threadNumber = 0;
-  // Dates repeat from record to record: one is read per change.
-  private lastDateA = -1;
-  private lastDateB = -1;
-  private lastDays = NaN;
-  // The same for the dates of attribute blocks and of legacy tails, whose end is found by
-  // comparing (see quotedDate, readSmsTail): only dates read there, which hold no `"`, space or `>`.
-  private quotedDateA = -1;
-  private quotedDateB = -1;
-  private quotedDays = NaN;
-  private smsDateA = -1;
-  private smsDateB = -1;
-  private smsDays = NaN;
+  // Dates repeat from record to record: one is read per change (see DateCache). Attribute blocks
+  // and legacy tails have their own, whose end is found by comparing: only dates read there,
+  // which hold no `"`, space or `>`.
+  private readonly dates = new DateCache();
+  private readonly quotedDates = new DateCache();
+  private readonly smsDates = new DateCache();
   // Names repeat too (see NameCache). Legacy components have their own cache (they end at a `>`,
   // which a CMTrace one may contain). Threads written as a number are keyed by it.
   private readonly comps: NameCache;
@@ -168,12 +162,12 @@ class Scanner {
   private readonly codes: Codes;
 
   constructor(
-    private readonly text: Source,
+    private readonly src: Source,
     private readonly from: Readonly<Resume>,
     private readonly table: EntryTable,
     private readonly spans: SpanList,
   ) {
-    this.codes = text.codes;
+    this.codes = src.codes;
     this.comps = new NameCache(table.components);
     this.smsComps = new NameCache(table.components);
     this.threadNames = new NameCache(table.threads);
@@ -282,15 +276,15 @@ class Scanner {
    * keyword search through it so far. Returns where it ends.
    */
   private ccmRecord(start: number, startLine: number, msgStart: number, from: number, kw: number, kwFrom: number): number {
-    const { text, codes, base, table } = this;
+    const { src, codes, base, table } = this;
     const n = codes.length;
-    if (this.nextClose < from) this.nextClose = text.find(CLOSE_NEEDLE, from);
+    if (this.nextClose < from) this.nextClose = src.find(CLOSE_NEEDLE, from);
     const close = this.nextClose;
     if (this.findNl(from) < close) {
       // The message spans lines, or the record was cut off: a `<![LOG[` that starts a line
       // before the close begins the next record. (Line breaks before `from` do not matter: no
       // such `<![LOG[` follows them.)
-      if (this.nextOpenAtLine < from) this.nextOpenAtLine = text.find(OPEN_AT_LINE, from);
+      if (this.nextOpenAtLine < from) this.nextOpenAtLine = src.find(OPEN_AT_LINE, from);
       const next = this.nextOpenAtLine;
       if (next < close || close === n) return this.cutOff(start, startLine, msgStart, from, kw, kwFrom, next);
       this.line += this.countNl(from, close);
@@ -365,7 +359,7 @@ class Scanner {
    * scan (it starts before the text) resumes its search on the character codes.
    */
   private keywords(msgStart: number, kw: number, kwFrom: number, b: number): Severity {
-    if (msgStart >= 0) return keywordSeverity(this.text.str(msgStart, b));
+    if (msgStart >= 0) return keywordSeverity(this.src.str(msgStart, b));
     return keywordSeverityAt(this.codes, kw, kwFrom, b, true);
   }
 
@@ -375,11 +369,11 @@ class Scanner {
    * is not one.
    */
   private legacyLine(pos: number, kw: number, kwFrom: number): number {
-    const { text, codes, base, table } = this;
+    const { src, codes, base, table } = this;
     const n = codes.length;
     const from = Math.max(pos, 0);
     const eol = this.findNl(from);
-    if (this.nextSms < from) this.nextSms = text.find(SMS_TAIL, from);
+    if (this.nextSms < from) this.nextSms = src.find(SMS_TAIL, from);
     const tail = this.nextSms;
     if (tail >= eol || !this.readSmsTail(tail, eol)) return -1;
     const itemLine = this.line;
@@ -400,7 +394,7 @@ class Scanner {
 
   /** The first line break at or after `from`, or the text's length. */
   private findNl(from: number): number {
-    if (this.nextNl < from) this.nextNl = this.text.find(NL, from);
+    if (this.nextNl < from) this.nextNl = this.src.find(NL, from);
     return this.nextNl;
   }
 
@@ -445,12 +439,7 @@ class Scanner {
       timeOut.offset = NO_OFFSET;
       return NaN;
     }
-    if (b - a !== this.lastDateB - this.lastDateA || !sameRange(codes, a, this.lastDateA, b - a)) {
-      this.lastDays = readDate(codes, a, b);
-      this.lastDateA = a;
-      this.lastDateB = b;
-    }
-    const d = this.lastDays;
+    const d = this.dates.read(codes, a, b);
     return d === d ? d * DAY_MS + timeOut.ms : NaN;
   }
 
@@ -463,7 +452,7 @@ class Scanner {
     const slot = len <= 0 ? 0 : Math.imul(len ^ (codes[a] << 8) ^ (codes[a + (len >> 1)] << 16) ^ (codes[b - 1] << 24), 0x9e3779b1) >>> 22;
     const id = cache.ids[slot];
     if (id >= 0 && cache.len[slot] === len && sameRange(codes, a, cache.at[slot], len)) return id;
-    return cache.keep(slot, a, len, this.text.name(a, b));
+    return cache.keep(slot, a, len, this.src.name(a, b));
   }
 
   /**
@@ -488,7 +477,7 @@ class Scanner {
 
   /** Interns the name in text[a, b) and remembers it where `matchName` looks first. */
   private keepName(cache: NameCache, a: number, b: number): number {
-    return cache.keep(prefixSlot(this.codes, a), a, b - a, this.text.name(a, b));
+    return cache.keep(prefixSlot(this.codes, a), a, b - a, this.src.name(a, b));
   }
 
   /**
@@ -500,7 +489,7 @@ class Scanner {
     const key = value * 16 + (b - a);
     const slot = Math.imul(value, 0x9e3779b1) >>> 22;
     if (this.threadKeys[slot] === key) return this.threadKeyIds[slot];
-    const id = this.table.threads.id(this.text.name(a, b));
+    const id = this.table.threads.id(this.src.name(a, b));
     this.threadKeys[slot] = key;
     this.threadKeyIds[slot] = id;
     return id;
@@ -513,7 +502,7 @@ class Scanner {
    */
   private readAttributes(a: number, eol: number): number {
     const codes = this.codes;
-    const blockEnd = this.text.sticky(CCM_ATTRS, a, eol);
+    const blockEnd = this.src.sticky(CCM_ATTRS, a, eol);
     if (blockEnd >= 0) {
       this.readBlock(a);
       return blockEnd;
@@ -568,9 +557,10 @@ class Scanner {
       timeOk = readTime(codes, timeA, timeB);
     }
     const dateA = timeB + 8;
-    const dateB = this.quotedDate(dateA);
+    let dateB = this.quotedDates.endAt(codes, dateA, 34);
+    if (dateB < 0) this.quotedDates.keep(codes, dateA, (dateB = nextQuote(codes, dateA)));
     if (timeOk) {
-      const d = this.quotedDays;
+      const d = this.quotedDates.days;
       this.wall = d === d ? d * DAY_MS + timeOut.ms : NaN;
     } else {
       timeOut.offset = NO_OFFSET;
@@ -601,20 +591,6 @@ class Scanner {
   }
 
   /**
-   * The date value at codes[a], up to its closing quote: sets quotedDays, returns where the quote
-   * is. The last one read is compared first (the quote after it tells it ends there too).
-   */
-  private quotedDate(a: number): number {
-    const codes = this.codes, len = this.quotedDateB - this.quotedDateA;
-    if (this.quotedDateA >= 0 && codes[a + len] === 34 && sameRange(codes, a, this.quotedDateA, len)) return a + len;
-    const b = nextQuote(codes, a);
-    this.quotedDays = readDate(codes, a, b);
-    this.quotedDateA = a;
-    this.quotedDateB = b;
-    return b;
-  }
-
-  /**
    * The `date time>` of a legacy tail at codes[dtA], the general way: up to the first `>`, split at
    * the first space. Sets the ranges (timeB: where the `>` is) and the wall clock; false when no `>`
    * ends it on this line.
@@ -629,9 +605,7 @@ class Scanner {
       this.dateB = space;
       this.timeA = space + 1;
       // The date the next lines are compared with (it has no space or `>` in it).
-      this.smsDateA = dtA;
-      this.smsDateB = space;
-      this.smsDays = readDate(codes, dtA, space);
+      this.smsDates.keep(codes, dtA, space);
     } else {
       this.dateA = this.timeA = -1;
     }
@@ -656,12 +630,12 @@ class Scanner {
     // Then `date time` up to the next `>`, split at its first space: mostly the date of the line
     // before and a clean time, whose ends are found as they are read.
     const dtA = compB + 2;
-    const dateLen = this.smsDateB - this.smsDateA;
+    const dateB = this.smsDates.endAt(codes, dtA, 32);
     let dtB = -1;
-    if (this.smsDateA >= 0 && codes[dtA + dateLen] === 32 && sameRange(codes, dtA, this.smsDateA, dateLen)) {
-      dtB = readTimeUpTo(codes, dtA + dateLen + 1, 62);
+    if (dateB >= 0) {
+      dtB = readTimeUpTo(codes, dateB + 1, 62);
       if (dtB >= 0 && dtB < eol) {
-        const d = this.smsDays;
+        const d = this.smsDates.days;
         this.wall = d === d ? d * DAY_MS + timeOut.ms : NaN;
       } else {
         dtB = -1;
@@ -680,6 +654,27 @@ class Scanner {
       if (i > tA) { this.threadA = tA; this.threadB = i; this.threadNumber = i - tA <= 9 ? value : -1; }
     }
     return true;
+  }
+}
+
+/** The date read last: where it was and its day number (NaN when unreadable), to compare with. */
+class DateCache {
+  at = -1;
+  len = 0;
+  days = NaN;
+  /** Day number of the date in codes[a, b), read only when it is not the one kept. */
+  read(codes: Codes, a: number, b: number): number {
+    return this.at >= 0 && b - a === this.len && sameRange(codes, a, this.at, this.len) ? this.days : this.keep(codes, a, b);
+  }
+  /** Where the date at codes[a] ends when it is the one kept and `term` follows it, else -1. */
+  endAt(codes: Codes, a: number, term: number): number {
+    return this.at >= 0 && codes[a + this.len] === term && sameRange(codes, a, this.at, this.len) ? a + this.len : -1;
+  }
+  /** Reads and keeps the date in codes[a, b); returns its day number. */
+  keep(codes: Codes, a: number, b: number): number {
+    this.at = a;
+    this.len = b - a;
+    return (this.days = readDate(codes, a, b));
   }
 }
 

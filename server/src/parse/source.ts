@@ -7,10 +7,10 @@ import { codeUnits } from './decode';
 import type { Codes } from './time';
 
 /** A string the scanner searches for; `bytes` is its ASCII spelling. */
-export interface Needle { readonly text: string; readonly bytes: Buffer; readonly first: number }
+export interface Needle { readonly text: string; readonly bytes: Buffer }
 
 export function needle(text: string): Needle {
-  return { text, bytes: Buffer.from(text, 'latin1'), first: text.charCodeAt(0) };
+  return { text, bytes: Buffer.from(text, 'latin1') };
 }
 
 export interface Source {
@@ -78,13 +78,9 @@ class ByteSource implements Source {
   }
   /** `find` past the window, on the bytes (no text decoded for a search that goes far). */
   private findBytes(needle: Needle, from: number): number {
-    const buf = this.codes, n = buf.length;
-    if (needle.bytes.length === 1) {
-      const i = buf.indexOf(needle.first, from);
-      return i < 0 ? n : i;
-    }
-    const i = buf.indexOf(needle.bytes, from);
-    return i < 0 ? n : i;
+    // A single byte goes to the number search (memchr), the cheaper one.
+    const i = this.codes.indexOf(needle.bytes.length === 1 ? needle.bytes[0] : needle.bytes, from);
+    return i < 0 ? this.codes.length : i;
   }
   str(a: number, b: number): string {
     const at = this.cover(a, b);
