@@ -1,6 +1,7 @@
 // Test helpers over the core model: coverage checks and a comparable snapshot of a parsed log.
 import assert from 'node:assert/strict';
-import type { LogFile } from '../../server/src/logFile';
+import { LogFile } from '../../server/src/logFile';
+import type { ParseOptions } from '../../server/src/model';
 
 /** Entries and unparsed spans, in order, must tile the text exactly. */
 export function assertCoverage(log: LogFile): void {
@@ -41,4 +42,37 @@ export function lineCountOf(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/** Where `cuts` (any numbers) cut a text of `length`: in [0, length], sorted, each once. */
+export function cutPoints(cuts: number[], length: number): number[] {
+  return [...new Set(cuts.map((c) => c % (length + 1)))].sort((a, b) => a - b);
+}
+
+/**
+ * `bytes` parsed from their first piece, then appended piece by piece (`cuts` say where). When an
+ * append cannot go on (too short to show a BOM, stopped being UTF-8) the file is read again whole,
+ * as a caller must.
+ */
+export function appendBytesInPieces(bytes: Uint8Array, cuts: number[]): LogFile {
+  const points = cutPoints(cuts, bytes.length);
+  let log = LogFile.fromBytes(bytes.subarray(0, points[0] ?? bytes.length));
+  let prev = points[0] ?? bytes.length;
+  for (const p of [...points.slice(1), bytes.length]) {
+    if (!log.appendBytes(bytes.subarray(prev, p))) log = LogFile.fromBytes(bytes.subarray(0, p));
+    prev = p;
+  }
+  return log;
+}
+
+/** `text` parsed from its first piece, then appended piece by piece (an editor document that grows). */
+export function appendTextInPieces(text: string, cuts: number[], options: ParseOptions = {}): LogFile {
+  const points = cutPoints(cuts, text.length);
+  const log = LogFile.fromText(text.slice(0, points[0] ?? text.length), options);
+  let prev = points[0] ?? text.length;
+  for (const p of [...points.slice(1), text.length]) {
+    log.appendText(text.slice(prev, p));
+    prev = p;
+  }
+  return log;
 }

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LogFile } from '../../server/src/logFile';
 import type { ParseOptions } from '../../server/src/model';
-import { assertCoverage, lineCountOf, snapshot } from '../support/model';
+import { appendBytesInPieces, appendTextInPieces, assertCoverage, lineCountOf, snapshot } from '../support/model';
 import { prng } from '../../bench/generate';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -99,25 +99,16 @@ function parseBytes(bytes: Uint8Array): LogFile {
   return log;
 }
 
-/** Cut points in [0, length], sorted, from arbitrary numbers. */
-const cutsOf = (cuts: number[], length: number) => [...new Set(cuts.map((c) => c % (length + 1)))].sort((a, b) => a - b);
-
 /** Bytes appended in pieces (with the documented fallback) give the model of the whole. */
 function checkAppendBytes(bytes: Uint8Array, cuts: number[], whole = LogFile.fromBytes(bytes)): void {
-  let log: LogFile | null = null;
-  for (const p of [...cutsOf(cuts, bytes.length), bytes.length]) {
-    if (!log) log = LogFile.fromBytes(bytes.subarray(0, p));
-    else if (!log.appendBytes(bytes.subarray(log.byteLength, p))) log = LogFile.fromBytes(bytes.subarray(0, p));
-  }
-  checkModel(log!);
-  assert.deepEqual(snapshot(log!), snapshot(whole));
+  const log = appendBytesInPieces(bytes, cuts);
+  checkModel(log);
+  assert.deepEqual(snapshot(log), snapshot(whole));
 }
 
 /** Text appended in pieces (an editor document that grows) gives the model of the whole. */
 function checkAppendText(text: string, cuts: number[], options: ParseOptions = {}, whole = LogFile.fromText(text, options)): void {
-  const points = [...cutsOf(cuts, text.length), text.length];
-  const log = LogFile.fromText(text.slice(0, points[0]), options);
-  for (let k = 1; k < points.length; k++) log.appendText(text.slice(points[k - 1], points[k]));
+  const log = appendTextInPieces(text, cuts, options);
   checkModel(log);
   assert.deepEqual(snapshot(log), snapshot(whole));
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LogFile } from '../../server/src/logFile';
 import { keywordProgress, keywordSeverity, keywordSeverityAt, KW_NONE } from '../../server/src/parse/severity';
-import { assertCoverage, lineCountOf, snapshot } from '../support/model';
+import { appendBytesInPieces, appendTextInPieces, assertCoverage, lineCountOf, snapshot } from '../support/model';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20141914);
@@ -52,18 +52,9 @@ test('any mix of valid and broken records: exact coverage, lines agree with the 
 
 test('appending bytes in pieces gives exactly the model of parsing them at once', () => {
   fc.assert(fc.property(logBytes, fc.array(fc.nat(), { maxLength: 6 }), (bytes, cuts) => {
-    const whole = LogFile.fromBytes(bytes);
-    const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-    let log: LogFile | null = null;
-    let prev = 0;
-    for (const p of [...points, bytes.length]) {
-      const piece = bytes.subarray(prev, p);
-      if (!log) log = LogFile.fromBytes(bytes.subarray(0, p));
-      else if (!log.appendBytes(piece)) log = LogFile.fromBytes(bytes.subarray(0, p)); // the caller's documented fallback
-      prev = p;
-    }
-    assertCoverage(log!);
-    assert.deepEqual(snapshot(log!), snapshot(whole));
+    const log = appendBytesInPieces(bytes, cuts);
+    assertCoverage(log);
+    assert.deepEqual(snapshot(log), snapshot(LogFile.fromBytes(bytes)));
   }), opts);
 });
 
@@ -101,29 +92,9 @@ test('ASCII read as bytes (scanned without one big string) gives the model of th
     const whole = LogFile.fromBytes(bytes);
     assertCoverage(whole);
     assert.deepEqual(snapshot(whole), expected);
-    const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-    let log = LogFile.fromBytes(bytes.subarray(0, points[0] ?? bytes.length));
-    let prev = points[0] ?? bytes.length;
-    for (const p of [...points.slice(1), bytes.length]) {
-      // The documented fallback: a first piece too short to show a BOM is read again whole.
-      if (!log.appendBytes(bytes.subarray(prev, p))) log = LogFile.fromBytes(bytes.subarray(0, p));
-      prev = p;
-    }
-    assert.deepEqual(snapshot(log), expected);
+    assert.deepEqual(snapshot(appendBytesInPieces(bytes, cuts)), expected);
   }), { ...opts, numRuns: Math.max(10, Math.floor(RUNS / 15)) });
 });
-
-/** `text` parsed from its first piece, then appended piece by piece; `cuts` (any numbers) say where. */
-function appendTextInPieces(text: string, cuts: number[]): LogFile {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const log = LogFile.fromText(text.slice(0, points[0] ?? text.length));
-  let prev = points[0] ?? text.length;
-  for (const p of [...points.slice(1), text.length]) {
-    log.appendText(text.slice(prev, p));
-    prev = p;
-  }
-  return log;
-}
 
 test('appending text in pieces (an editor document that grows) equals parsing at once', () => {
   fc.assert(fc.property(logText, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
