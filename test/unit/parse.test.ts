@@ -152,6 +152,21 @@ test('legacy format: spacing, thread optional, offsets without fixed width', () 
   assert.equal(log.spans.count, 1);
 });
 
+test('legacy lines: a `$$` in the message, a message longer than the kernel\'s window, a last line with no line break', () => {
+  const tail = '$$<COMP><01-01-2020 10:00:00.000+000><thread=1 (0x1)>';
+  const long = 'w'.repeat(70_000) + ' failed';
+  const text = `cost $$ 5 $< x  ${tail}\n${long}  ${tail}\r\nlast warning  ${tail}`;
+  for (const log of [parse(text), LogFile.fromBytes(Buffer.from(text, 'latin1'))]) {
+    assertCoverage(log);
+    assert.deepEqual([0, 1, 2].map((i) => [log.entry(i).message, log.entry(i).component, log.entry(i).severity]), [
+      ['cost $$ 5 $< x', 'COMP', Severity.Information],
+      [long, 'COMP', Severity.Error],
+      ['last warning', 'COMP', Severity.Warning],
+    ]);
+    assert.equal(log.spans.count, 0);
+  }
+});
+
 test('a file can mix formats', () => {
   const log = parse(ccm('a', '10:00:00.000+000') + '\nb  $$<C><01-01-2020 10:00:00.000+000><thread=1 (0x1)>\n');
   assert.equal(log.format, 'mixed');

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LogFile } from '../../server/src/logFile';
-import { keywordProgress, keywordSeverity, keywordSeverityAt, KW_NONE } from '../../server/src/parse/severity';
+import { keywordProgress, keywordSeverityAt, KW_NONE } from '../../server/src/parse/severity';
+import { keywordRule } from '../support/keywordRule';
 import { appendBytesInPieces, appendTextInPieces, assertCoverage, lineCountOf, snapshot } from '../support/model';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -122,7 +123,7 @@ const codesOf = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
 test('keywords read from the character codes of a message in a text: the same severity as the rule on the message', () => {
   fc.assert(fc.property(around, keywordish, around, (before, m, after) => {
     const codes = codesOf(before + m + after);
-    assert.equal(keywordSeverityAt(codes, KW_NONE, before.length, before.length + m.length, false), keywordSeverity(m), JSON.stringify(m));
+    assert.equal(keywordSeverityAt(codes, KW_NONE, before.length, before.length + m.length, false), keywordRule(m), JSON.stringify(m));
   }), opts);
 });
 
@@ -132,7 +133,7 @@ test('the keyword search through a message that runs to the end of the text resu
     const head = '[' + ' '.repeat(pad) + m1 + 'x'.repeat(16);
     const text = head + m2 + ']';
     const p = keywordProgress(codesOf(head), KW_NONE, 1, head.length - 15, false);
-    assert.equal(keywordSeverityAt(codesOf(text), p.kind, p.from, text.length - 1, true), keywordSeverity(text.slice(1, -1)));
+    assert.equal(keywordSeverityAt(codesOf(text), p.kind, p.from, text.length - 1, true), keywordRule(text.slice(1, -1)));
   }), opts);
 });
 

@@ -1,7 +1,8 @@
 // The scanner: one pass over a text, from where the last scan said to resume (see Resume), into
 // the entry table and the list of unparsed spans. Together they cover the text exactly, in order.
 //
-// Linear time: every search (`]LOG]!>`, `\n<![LOG[`, `$$<`, line ends) is an indexOf whose result
+// Linear time: every search (`]LOG]!>`, `\n<![LOG[`, `$$<`, line ends) is an indexOf (for a line
+// not inside a CMTrace record, mostly the kernel's search for its end and its `$$<`) whose result
 // is cached until the scan passes it (searches only move forward), so no character is searched
 // twice by the same needle; the anchored regex and the character loops (legacy tails, names,
 // times) stop at the line end.
@@ -13,13 +14,15 @@
 // what is appended.
 //
 // Speed: logs run to hundreds of megabytes. Searches and the attribute block's shape are left to
-// native code (indexOf, one anchored regex); the rest reads character codes from a typed array,
-// about half the cost of charCodeAt. The text is read through a Source: an ASCII log's bytes are
+// native code (indexOf, one anchored regex), the lines of legacy logs and the keyword search
+// through messages to a WebAssembly kernel (kernel.ts); the rest reads character codes from a
+// typed array, about half the cost of charCodeAt. The text is read through a Source: an ASCII log's bytes are
 // decoded only window by window for those native searches (see source.ts). Per record, no string
-// is made but the message searched for keywords (and a name not seen before).
+// is made (but a name not seen before).
 import { EntryFlag, type Severity } from '../model';
 import { EntryTable, firstAtOrAfter, type Interner } from './entryTable';
-import { KW_NONE, keywordProgress, keywordSeverity, keywordSeverityAt, typeSeverity } from './severity';
+import { KernelWindow } from './kernel';
+import { KW_NONE, keywordProgress, keywordSeverityAt, typeSeverity } from './severity';
 import { needle, type Source, sourceOf } from './source';
 import { BAD_OFFSET, type Codes, DAY_MS, NO_OFFSET, readDate, readTime, readTimeUpTo, timeOut } from './time';
 
@@ -121,7 +124,9 @@ class Scanner {
   private endMode: Resume['mode'];
   private endOpen: Resume;
   // Where each needle next occurs at or after the last search for it (the text's length if never).
-  // Searches only move forward, so a cached position stays right until the scan passes it.
+  // Searches only move forward, so a cached position stays right until the scan passes it. The
+  // kernel's search for `$$<` stops at the line end: nextSms can be that line end (or the text's
+  // end), which only says that no `$$<` comes before it.
   private nextNl = -1;
   private nextClose = -1;
   private nextOpenAtLine = -1;
@@ -160,6 +165,8 @@ class Scanner {
   private nameEnd = 0;
 
   private readonly codes: Codes;
+  /** Keyword severity of whole messages. */
+  private readonly kernel: KernelWindow;
 
   constructor(
     private readonly src: Source,
@@ -168,6 +175,7 @@ class Scanner {
     private readonly spans: SpanList,
   ) {
     this.codes = src.codes;
+    this.kernel = new KernelWindow(src.codes);
     this.comps = new NameCache(table.components);
     this.smsComps = new NameCache(table.components);
     this.threadNames = new NameCache(table.threads);
@@ -355,11 +363,11 @@ class Scanner {
 
   /**
    * Keyword severity of the message [msgStart, b) whose search got to (kw, kwFrom): a message in
-   * this text goes to the rule's regex (native code, the fastest); one continued from an earlier
-   * scan (it starts before the text) resumes its search on the character codes.
+   * this text goes to the kernel whole; one continued from an earlier scan (it starts before the
+   * text) resumes its search where it got to.
    */
   private keywords(msgStart: number, kw: number, kwFrom: number, b: number): Severity {
-    if (msgStart >= 0) return keywordSeverity(this.src.str(msgStart, b));
+    if (msgStart >= 0) return this.kernel.severity(msgStart, b);
     return keywordSeverityAt(this.codes, kw, kwFrom, b, true);
   }
 
@@ -372,6 +380,14 @@ class Scanner {
     const { src, codes, base, table } = this;
     const n = codes.length;
     const from = Math.max(pos, 0);
+    // Mostly one call to the kernel finds both the line's end and its `$$<`.
+    if (this.nextNl < from && this.nextSms < from && from < n) {
+      const end = this.kernel.line(from);
+      if (end >= 0) {
+        this.nextNl = end;
+        this.nextSms = this.kernel.lineTail;
+      }
+    }
     const eol = this.findNl(from);
     if (this.nextSms < from) this.nextSms = src.find(SMS_TAIL, from);
     const tail = this.nextSms;

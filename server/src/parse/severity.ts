@@ -2,29 +2,16 @@
 // CMTrace's own rule is "error" -> error and "warn" -> warning, anywhere in the message,
 // case-insensitive. We also know the words fail/failed/fails (but not "failover" or "failure",
 // which ConfigMgr writes in harmless lines such as "raise failure status messages = True"),
-// "exception", "critical" and "fatal". Alternations of literals: linear time.
+// "exception", "critical" and "fatal". As a regex (the tests' statement of the rule): the first
+// match of /error|\bfail(?:ed|s)?\b|exception|critical|fatal|warn/i decides, and after a warning
+// word, /error|\bfail(?:ed|s)?\b|exception|critical|fatal/i on the rest of the message (a string
+// of its own) can still make it an error.
+//
+// Whole messages go to the WebAssembly kernel (kernel.ts), the fast way. Here is the rule
+// on character codes for the rest: messages longer than the kernel's window, and a record still
+// being written, whose search goes on where the previous scan left it.
 import { Severity } from '../model';
 import type { Codes } from './time';
-
-const ERROR_WORDS = /error|\bfail(?:ed|s)?\b|exception|critical|fatal/i;
-// One pass finds the first keyword of either kind; most messages have none. Global, to run with
-// test(): where the match ends (lastIndex) is enough to tell its kind, and no match array is made.
-const ANY_WORD = /error|\bfail(?:ed|s)?\b|exception|critical|fatal|warn/gi;
-
-/**
- * The rule, on a message as a string. The scanner runs it on each message it reads whole, and the
- * same rule on character codes (`keywordSeverityAt`) for a record still being written, whose
- * search goes on where the previous scan left it.
- */
-export function keywordSeverity(message: string): Severity {
-  ANY_WORD.lastIndex = 0;
-  if (!ANY_WORD.test(message)) return Severity.Information;
-  const end = ANY_WORD.lastIndex;
-  // Only `warn` ends in a `w` and three more letters (the others end in `rror`, `ail`, `tal`...).
-  if ((message.charCodeAt(end - 4) | 32) !== 119) return Severity.Error;
-  // A warning word came first; an error word later still wins.
-  return ERROR_WORDS.test(message.slice(end)) ? Severity.Error : Severity.Warning;
-}
 
 /** How far the keyword search through a message has got (see `keywordProgress`). */
 export const KW_NONE = 0; // no keyword starts before `from`

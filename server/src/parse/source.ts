@@ -18,8 +18,6 @@ export interface Source {
   readonly codes: Codes;
   /** Position of `needle` at or after `from`, or the text's length. */
   find(needle: Needle, from: number): number;
-  /** The text in [a, b), for a use that ends with the scan (it may share a larger string). */
-  str(a: number, b: number): string;
   /** The text in [a, b), to keep (a name the model interns). */
   name(a: number, b: number): string;
   /** Runs a sticky regex at `a` over text that ends no later than `limit`; returns where the match ends, or -1. */
@@ -39,9 +37,6 @@ class TextSource implements Source {
     const i = this.text.indexOf(needle.text, from);
     return i < 0 ? this.text.length : i;
   }
-  str(a: number, b: number): string {
-    return this.text.substring(a, b);
-  }
   name(a: number, b: number): string {
     // The model keeps this text anyway.
     return this.text.substring(a, b);
@@ -53,10 +48,10 @@ class TextSource implements Source {
 }
 
 /**
- * Strings for the regexes (keywords, attribute blocks) and the searches come from a window of
- * text decoded from the bytes ahead of where the scan reads: one native copy per window rather
- * than one per message. Substrings of the window share (and keep alive) its characters, so names,
- * which the model keeps, are decoded on their own.
+ * The string for the attribute-block regex and the searches comes from a window of text decoded
+ * from the bytes ahead of where the scan reads: one native copy per window rather than one per
+ * record. Substrings of the window would share (and keep alive) its characters, so names, which
+ * the model keeps, are decoded on their own.
  */
 const WINDOW = 64 * 1024;
 
@@ -81,10 +76,6 @@ class ByteSource implements Source {
     // A single byte goes to the number search (memchr), the cheaper one.
     const i = this.codes.indexOf(needle.bytes.length === 1 ? needle.bytes[0] : needle.bytes, from);
     return i < 0 ? this.codes.length : i;
-  }
-  str(a: number, b: number): string {
-    const at = this.cover(a, b);
-    return this.win.substring(at, at + b - a);
   }
   name(a: number, b: number): string {
     return this.codes.toString('latin1', a, b);

@@ -1,0 +1,102 @@
+// The WebAssembly kernel of kernel.wat, run on a window of the text copied into its memory: the
+// search for a line's end and its legacy `$$<` tail, and the keyword rule for whole messages.
+// Every line of a legacy log needs all three, and the kernel reads 16 characters at a time: the
+// keyword search was the largest cost of parsing such a log, and runs about three times as fast
+// as the rule's regex. Lines and messages longer than a window, and keyword searches carried on
+// from an earlier scan, go to native searches and the same rule in TypeScript (severity.ts).
+import { Buffer } from 'node:buffer';
+import type { Severity } from '../model';
+import { KERNEL_WASM } from './kernelWasm';
+import { KW_NONE, keywordSeverityAt } from './severity';
+import type { Codes } from './time';
+
+/** Characters a window holds at most. */
+export const WINDOW = 64 * 1024;
+// The kernel's memory (4 pages of 64 KB): the window's bytes at DATA, with room after them for
+// the kernel's reads past a message's end; then, for text in 16-bit code units, where the units
+// are copied before `narrow` turns them into the window's bytes.
+const DATA = 64;
+/** Where `line` leaves the line's `$$<` (an i32 before DATA). */
+const LINE_TAIL = 0;
+const UNITS = DATA + WINDOW + 64;
+
+// The little of the WebAssembly API used here (its types come with the DOM library, not Node's).
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+};
+
+interface Kernel {
+  severity(a: number, b: number): Severity;
+  line(a: number, b: number): number;
+  i32: Int32Array;
+  narrow(src: number, n: number, dst: number): void;
+  bytes: Uint8Array;
+  units: Uint16Array;
+}
+
+/** One instance per thread, made when first needed. */
+let kernel: Kernel | undefined;
+/** The KernelWindow whose text the kernel's memory holds. */
+let holder: KernelWindow | undefined;
+
+function instantiate(): Kernel {
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(KERNEL_WASM, 'base64')));
+  const { severity, line, narrow, memory } = instance.exports as { severity: Kernel['severity']; line: Kernel['line']; narrow: Kernel['narrow']; memory: { buffer: ArrayBuffer } };
+  return { severity, line, narrow, bytes: new Uint8Array(memory.buffer), units: new Uint16Array(memory.buffer), i32: new Int32Array(memory.buffer) };
+}
+
+/** The kernel's work on one text (a scan's character codes, which do not change). */
+export class KernelWindow {
+  /** The part of the text in the kernel's memory, while `holder` is this. */
+  private a = 0;
+  private b = 0;
+  constructor(private readonly codes: Codes) {}
+
+  /** Severity of the message codes[a, b) by the keyword rule. */
+  severity(a: number, b: number): Severity {
+    if (b - a > WINDOW) return keywordSeverityAt(this.codes, KW_NONE, a, b, false);
+    const k = (kernel ??= instantiate());
+    if (holder !== this || a < this.a || b > this.b) this.copy(k, a);
+    return k.severity(DATA + a - this.a, DATA + b - this.a);
+  }
+
+  /** Set by `line`: where the line's first `$$<` starts (its end if it has none). */
+  lineTail = 0;
+
+  /**
+   * The line that starts at `from`: where its line break is (the text's length if none), and in
+   * lineTail where its first `$$<` starts; -1 when the line is longer than a window.
+   */
+  line(from: number): number {
+    const k = (kernel ??= instantiate());
+    if (holder !== this || from < this.a || from >= this.b) this.copy(k, from);
+    const end = this.lineInWindow(k, from);
+    if (end >= 0 || from === this.a) return end;
+    // The line runs past the window: once more, in a window that starts with it.
+    this.copy(k, from);
+    return this.lineInWindow(k, from);
+  }
+
+  private lineInWindow(k: Kernel, from: number): number {
+    const end = k.line(DATA + from - this.a, DATA + this.b - this.a) - DATA + this.a;
+    if (end >= this.b && this.b < this.codes.length) return -1;
+    this.lineTail = k.i32[LINE_TAIL >> 2] - DATA + this.a;
+    return end;
+  }
+
+  /** Copies the window that starts at `a` into the kernel's memory (a window, or what is left of the text). */
+  private copy(k: Kernel, a: number): void {
+    const codes = this.codes;
+    const b = Math.min(codes.length, a + WINDOW);
+    if (codes.BYTES_PER_ELEMENT === 1) {
+      k.bytes.set(codes.subarray(a, b), DATA);
+    } else {
+      k.units.set(codes.subarray(a, b), UNITS >> 1);
+      k.narrow(UNITS, b - a, DATA);
+    }
+    holder = this;
+    this.a = a;
+    this.b = b;
+  }
+}

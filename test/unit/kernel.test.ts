@@ -1,0 +1,109 @@
+// The WebAssembly keyword kernel: built from its source, and the same severity as the rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Severity } from '../../server/src/model';
+import { KernelWindow, WINDOW } from '../../server/src/parse/kernel';
+import { KERNEL_WASM } from '../../server/src/parse/kernelWasm';
+import { keywordRule } from '../support/keywordRule';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const opts = { seed: Number(process.env.FUZZ_SEED ?? 20261122), numRuns: RUNS };
+
+const bytesOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const unitsOf = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
+
+test('kernelWasm.ts is kernel.wat compiled (run `npm run wasm` after editing the .wat)', async () => {
+  const { compileKernel } = await import('../../scripts/compile-wasm.mjs');
+  assert.equal(KERNEL_WASM, (await compileKernel()).toString('base64'));
+});
+
+// Words, near-words and characters around them: case, word boundaries, Latin-1 letters, and
+// (as 16-bit units) letters whose upper or lower case is ASCII but which the rule does not match.
+const piece = fc.constantFrom('a', ' ', '_', '9', '$', '\n', 'é', 'É', 'warn', 'WARN', 'Warning', 'fail', 'FaIl', 'failed', 'fails', 'failover', 'failure',
+  'ed', 'S', 'error', 'ERRORS', 'Exception', 'critical', 'CRITICAL', 'fatal', 'fa', 'il', 'warnfail', 'warnerror', 'erro', 'rror', 'fai', 'war', 'fata',
+  'critica', 'exceptio', 'faile', 'e', 'r', 'l', 'n', 'd', 's', 'w', 'c', 'x', 'err', 'exc', 'cri', 'fat');
+const unitPiece = fc.oneof(piece, fc.constantFrom('\u0131', '\u017f', '\u212a', '\u0165', '\u0145', '\uff45', '\u8000', '\u4e45', '\u0172'));
+const message = fc.stringOf(piece, { maxLength: 40 });
+const unitMessage = fc.stringOf(unitPiece, { maxLength: 40 });
+const around = fc.stringOf(piece, { maxLength: 3 });
+
+test('the kernel gives the rule\'s severity for a message anywhere in a text of bytes', () => {
+  fc.assert(fc.property(around, message, around, (before, m, after) => {
+    const k = new KernelWindow(bytesOf(before + m + after));
+    assert.equal(k.severity(before.length, before.length + m.length), keywordRule(m), JSON.stringify(m));
+  }), opts);
+});
+
+test('the kernel gives the rule\'s severity for a message in 16-bit code units', () => {
+  fc.assert(fc.property(around, unitMessage, around, (before, m, after) => {
+    const k = new KernelWindow(unitsOf(before + m + after));
+    assert.equal(k.severity(before.length, before.length + m.length), keywordRule(m), JSON.stringify(m));
+  }), opts);
+});
+
+test('messages read in any order, across windows and from two texts in turn, keep their own severity', () => {
+  // Long enough for several windows; messages are the lines.
+  const lines = fc.array(fc.tuple(message, fc.nat({ max: 3000 })).map(([m, pad]) => ' '.repeat(pad) + m), { minLength: 40, maxLength: 80 });
+  fc.assert(fc.property(lines, lines, fc.array(fc.nat(), { minLength: 1, maxLength: 60 }), (l1, l2, order) => {
+    const texts = [l1, l2].map((ls) => {
+      const bounds: [number, number][] = [];
+      let at = 0;
+      for (const l of ls) {
+        bounds.push([at, at + l.length]);
+        at += l.length + 1;
+      }
+      return { ls, bounds, k: new KernelWindow(bytesOf(ls.join('\n'))) };
+    });
+    for (const n of order) {
+      const t = texts[n % 2];
+      const i = (n >> 1) % t.ls.length;
+      assert.equal(t.k.severity(...t.bounds[i]), keywordRule(t.ls[i]));
+    }
+  }), { ...opts, numRuns: Math.max(20, RUNS >> 4) });
+});
+
+test('a message that ends with the text sees nothing of what an earlier window left after it', () => {
+  // The kernel reads past a message's end; what lies there is an earlier text's bytes.
+  new KernelWindow(bytesOf('x'.repeat(100) + 'error'.repeat(100))).severity(0, 600);
+  for (let n = 95; n <= 100; n++) assert.equal(new KernelWindow(bytesOf('w'.repeat(n))).severity(0, n), Severity.Information, `length ${n}`);
+  assert.equal(new KernelWindow(bytesOf('x'.repeat(97) + ' fai')).severity(0, 101), Severity.Information);
+  assert.equal(new KernelWindow(bytesOf('x'.repeat(97) + ' fail')).severity(0, 102), Severity.Error);
+});
+
+test('a message longer than a window still gets the rule\'s severity', () => {
+  const long = (tail: string) => 'w'.repeat(WINDOW + 10) + tail;
+  for (const [m, expected] of [[long(''), Severity.Information], [long(' failed'), Severity.Error], [long(' warn '), Severity.Warning], ['warn ' + long('exception'), Severity.Error]] as const) {
+    assert.equal(new KernelWindow(bytesOf(m)).severity(0, m.length), expected);
+    assert.equal(new KernelWindow(unitsOf('\u4e45' + m)).severity(1, m.length + 1), expected);
+  }
+});
+
+test('the kernel finds a line\'s end and its first `$$<`', () => {
+  const line = fc.stringOf(fc.constantFrom('$', '$$', '<', '$$<', '$<', 'a', '\n', '\r\n', 'é'), { maxLength: 60 });
+  fc.assert(fc.property(line, fc.nat(), (text, i) => {
+    const from = i % (text.length + 1);
+    const eol = text.indexOf('\n', from) < 0 ? text.length : text.indexOf('\n', from);
+    const q = text.indexOf('$$<', from);
+    const tail = q >= 0 && q + 3 <= eol ? q : eol;
+    for (const codes of [bytesOf(text), unitsOf(text)]) {
+      // What an earlier window left in the kernel's memory lies past the text.
+      new KernelWindow(bytesOf('$$<\n'.repeat(100))).line(0);
+      const k = new KernelWindow(codes);
+      assert.equal(k.line(from), eol, JSON.stringify([text, from]));
+      assert.equal(k.lineTail, tail, JSON.stringify([text, from]));
+    }
+  }), opts);
+});
+
+test('a line that runs past the window is found in the next one; one longer than a window is left to the caller', () => {
+  const text = 'x\n'.repeat(WINDOW / 2 - 10) + 'y'.repeat(100) + '  $$<C>\nz';
+  const k = new KernelWindow(bytesOf(text));
+  assert.equal(k.line(0), 1);
+  const from = WINDOW - 20;
+  assert.equal(k.line(from), text.indexOf('\n', from));
+  assert.equal(k.lineTail, text.indexOf('$$<'));
+  const long = new KernelWindow(bytesOf('a'.repeat(WINDOW + 50) + '\n'));
+  assert.equal(long.line(0), -1);
+  assert.equal(long.line(10), -1);
+});
