@@ -18,6 +18,12 @@ export function assertCoverage(log: LogFile): void {
   assert.equal(pos, log.length, 'items do not reach the end of the text');
 }
 
+/** A model built in appended pieces covers its text and equals the model parsed at once. */
+export function assertSameAsWhole(pieces: LogFile, whole: LogFile): void {
+  assertCoverage(pieces);
+  assert.deepEqual(snapshot(pieces), snapshot(whole));
+}
+
 /** Everything observable about a parsed log, as plain data. */
 export function snapshot(log: LogFile) {
   const entries = [];

@@ -64,11 +64,14 @@ test('messages read in any order, across windows and from two texts in turn, kee
 });
 
 test('a message that ends with the text sees nothing of what an earlier window left after it', () => {
-  // The kernel reads past a message's end; what lies there is an earlier text's bytes.
-  new KernelWindow(bytesOf('x'.repeat(100) + 'error'.repeat(100))).severity(0, 600);
-  for (let n = 95; n <= 100; n++) assert.equal(new KernelWindow(bytesOf('w'.repeat(n))).severity(0, n), Severity.Information, `length ${n}`);
-  assert.equal(new KernelWindow(bytesOf('x'.repeat(97) + ' fai')).severity(0, 101), Severity.Information);
-  assert.equal(new KernelWindow(bytesOf('x'.repeat(97) + ' fail')).severity(0, 102), Severity.Error);
+  // The kernel reads past a message's end, where an earlier text's bytes are: here they would
+  // finish every word cut at the end ("fai" + "l ", "erro" + "r ", "war" + "n ").
+  const earlier = (head: string, rest: string) => new KernelWindow(bytesOf('x'.repeat(head.length) + rest + ' '.repeat(40))).severity(0, head.length + rest.length);
+  for (const [m, rest] of [[' fai', 'l '], [' erro', 'r '], [' war', 'n '], [' exceptio', 'n '], ['ok', ' failed']]) {
+    earlier(m, rest);
+    assert.equal(new KernelWindow(bytesOf(m)).severity(0, m.length), Severity.Information, m);
+    assert.equal(new KernelWindow(bytesOf(m + rest)).severity(0, m.length + rest.length), keywordRule(m + rest), m + rest);
+  }
 });
 
 test('a message longer than a window still gets the rule\'s severity', () => {

@@ -56,9 +56,7 @@ export class KernelWindow {
   /** Severity of the message codes[a, b) by the keyword rule. */
   severity(a: number, b: number): Severity {
     if (b - a > WINDOW) return keywordSeverityAt(this.codes, KW_NONE, a, b, false);
-    const k = (kernel ??= instantiate());
-    if (holder !== this || a < this.a || b > this.b) this.copy(k, a);
-    return k.severity(DATA + a - this.a, DATA + b - this.a);
+    return this.holding(a, b).severity(DATA + a - this.a, DATA + b - this.a);
   }
 
   /** Set by `line`: where the line's first `$$<` starts (its end if it has none). */
@@ -69,8 +67,7 @@ export class KernelWindow {
    * lineTail where its first `$$<` starts; -1 when the line is longer than a window.
    */
   line(from: number): number {
-    const k = (kernel ??= instantiate());
-    if (holder !== this || from < this.a || from >= this.b) this.copy(k, from);
+    const k = this.holding(from, from + 1);
     const end = this.lineInWindow(k, from);
     if (end >= 0 || from === this.a) return end;
     // The line runs past the window: once more, in a window that starts with it.
@@ -83,6 +80,13 @@ export class KernelWindow {
     if (end >= this.b && this.b < this.codes.length) return -1;
     this.lineTail = k.i32[LINE_TAIL >> 2] - DATA + this.a;
     return end;
+  }
+
+  /** The kernel, with its memory holding codes[a, b) (b - a at most WINDOW) of this text. */
+  private holding(a: number, b: number): Kernel {
+    const k = (kernel ??= instantiate());
+    if (holder !== this || a < this.a || b > this.b) this.copy(k, a);
+    return k;
   }
 
   /** Copies the window that starts at `a` into the kernel's memory (a window, or what is left of the text). */

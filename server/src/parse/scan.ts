@@ -16,9 +16,9 @@
 // Speed: logs run to hundreds of megabytes. Searches and the attribute block's shape are left to
 // native code (indexOf, one anchored regex), the lines of legacy logs and the keyword search
 // through messages to a WebAssembly kernel (kernel.ts); the rest reads character codes from a
-// typed array, about half the cost of charCodeAt. The text is read through a Source: an ASCII log's bytes are
-// decoded only window by window for those native searches (see source.ts). Per record, no string
-// is made (but a name not seen before).
+// typed array, about half the cost of charCodeAt. The text is read through a Source: an ASCII
+// log's bytes are decoded only window by window for those native searches (see source.ts). Per
+// record, no string is made (but a name not seen before).
 import { EntryFlag, type Severity } from '../model';
 import { EntryTable, firstAtOrAfter, type Interner } from './entryTable';
 import { KernelWindow } from './kernel';
@@ -381,7 +381,7 @@ class Scanner {
     const n = codes.length;
     const from = Math.max(pos, 0);
     // Mostly one call to the kernel finds both the line's end and its `$$<`.
-    if (this.nextNl < from && this.nextSms < from && from < n) {
+    if (this.nextNl < from && this.nextSms < from) {
       const end = this.kernel.line(from);
       if (end >= 0) {
         this.nextNl = end;
