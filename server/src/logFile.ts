@@ -3,8 +3,9 @@
 import { AppendDecoder, decode } from './parse/decode';
 import { type Chunk, ChunkedText, joinChunks } from './parse/chunkedText';
 import { EntryTable, type EntryTableData } from './parse/entryTable';
+import { countLineBreaks, withoutFinalBreak } from './parse/lineBreaks';
 import { CLOSE, OPEN, type Resume, scan, SpanList, START } from './parse/scan';
-import { BAD_OFFSET, NO_OFFSET, toUtc } from './parse/time';
+import { BAD_OFFSET, NO_OFFSET, offsetInRange, toUtc } from './parse/time';
 import { EntryFlag, type Encoding, type Entry, type Format, type OffsetSource, type ParseOptions, type Severity, type UnparsedSpan } from './model';
 
 // Linear on any line: a name starts only at a word start (else `\w+` would be retried inside every
@@ -153,7 +154,9 @@ export class LogFile {
     this.chunks.push(rest);
     const end = scan(rest, r, this.table, this.spans);
     this.resume = end.resume;
-    this.lineCount = end.endLine + 1;
+    // A CR that ends the text is a line break for the editor (the scanner waits to see if LF follows).
+    const n = this.chunks.length;
+    this.lineCount = end.endLine + 1 + (n > 0 && this.chunks.slice(n - 1, n) === '\r' ? 1 : 0);
   }
 
   setOptions(options: ParseOptions): void {
@@ -179,20 +182,28 @@ export class LogFile {
   component(i: number): string { return this.table.components.names[this.table.component[i]]; }
   thread(i: number): string { return this.table.threads.names[this.table.thread[i]]; }
 
+  /**
+   * Entry i's written offset in minutes, or null: none written, or one that cannot be read or
+   * that no time zone uses under the offset convention (said as 'unreadable', never applied).
+   */
+  writtenOffset(i: number): number | null {
+    const off = this.table.offset[i];
+    return off === NO_OFFSET || off === BAD_OFFSET || !offsetInRange(off, this.options.offsetConvention) ? null : off;
+  }
+
   /** UTC in ms, NaN when unknown (no readable time, or no offset and no default). */
   utc(i: number): number {
     const wall = this.table.wall[i];
-    const off = this.table.offset[i];
-    if (off !== NO_OFFSET && off !== BAD_OFFSET) return toUtc(wall, off, this.options.offsetConvention);
+    const off = this.writtenOffset(i);
+    if (off !== null) return toUtc(wall, off, this.options.offsetConvention);
     const def = this.options.defaultOffset;
     return def === null ? NaN : toUtc(wall, def, this.options.offsetConvention);
   }
 
   offsetSource(i: number): OffsetSource {
-    const off = this.table.offset[i];
-    if (off !== NO_OFFSET && off !== BAD_OFFSET) return 'written';
+    if (this.writtenOffset(i) !== null) return 'written';
     if (this.options.defaultOffset !== null && !(this.table.flags[i] & EntryFlag.BadTime)) return 'default';
-    return off === BAD_OFFSET ? 'unreadable' : 'missing';
+    return this.table.offset[i] === NO_OFFSET ? 'missing' : 'unreadable';
   }
 
   get offsetConvention(): 'bias' | 'utc-offset' { return this.options.offsetConvention; }
@@ -206,15 +217,12 @@ export class LogFile {
       return this.chunks.slice(start, tail < 0 ? end : tail).trimEnd();
     }
     const close = this.chunks.indexOf(CLOSE, start + OPEN.length, end);
-    return this.chunks.slice(start + OPEN.length, close < 0 ? end : close).replace(/\r?\n$/, '');
+    return withoutFinalBreak(this.chunks.slice(start + OPEN.length, close < 0 ? end : close));
   }
 
   /** Last line of the record's content (blank lines it absorbed are not counted). */
   endLine(i: number): number {
-    const body = this.chunks.slice(this.table.start[i], this.table.end[i]).trimEnd();
-    let lines = 0;
-    for (let k = body.indexOf('\n'); k >= 0; k = body.indexOf('\n', k + 1)) lines++;
-    return this.table.line[i] + lines;
+    return this.table.line[i] + countLineBreaks(this.chunks.slice(this.table.start[i], this.table.end[i]).trimEnd());
   }
 
   /** The entry whose record covers `line`, or -1. */
@@ -230,7 +238,7 @@ export class LogFile {
     const flags = t.flags[i];
     const sms = (flags & EntryFlag.Sms) !== 0;
     const wall = t.wall[i];
-    const off = t.offset[i];
+    const off = this.writtenOffset(i);
     const utc = this.utc(i);
     const e: Entry = {
       index: i,
@@ -243,7 +251,7 @@ export class LogFile {
       component: this.component(i),
       thread: this.thread(i),
       wall: Number.isNaN(wall) ? null : wall,
-      offset: off === NO_OFFSET || off === BAD_OFFSET ? null : off,
+      offset: off,
       offsetSource: this.offsetSource(i),
       utc: Number.isNaN(utc) ? null : utc,
       truncated: (flags & EntryFlag.Truncated) !== 0,
@@ -256,7 +264,8 @@ export class LogFile {
         e.dateText = space < 0 ? m[2] : m[2].slice(0, space);
         e.timeText = space < 0 ? undefined : m[2].slice(space + 1);
       }
-    } else if (!e.truncated) {
+    } else if (!(flags & EntryFlag.BadAttributes)) {
+      // Only what the scanner read: a block it could not read shows no time it did not compute.
       const close = this.chunks.indexOf(CLOSE, start + OPEN.length, end);
       const block = this.chunks.slice(close + CLOSE.length, end);
       const eol = block.indexOf('\n');

@@ -1,4 +1,5 @@
 // Test helpers over the core model: coverage checks and a comparable snapshot of a parsed log.
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import type { ParseOptions } from '../../server/src/model';
@@ -45,9 +46,13 @@ export function snapshot(log: LogFile) {
 
 /** Line count of a text the way editors count it. */
 export function lineCountOf(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+  return TextDocument.create('file:///x.log', 'cmlog', 0, text).lineCount;
+}
+
+/** Offsets where each line starts, as the editor has them: LF, CRLF and a lone CR end a line. */
+export function lineStartsOf(text: string): number[] {
+  const doc = TextDocument.create('file:///x.log', 'cmlog', 0, text);
+  return Array.from({ length: doc.lineCount }, (_, line) => doc.offsetAt({ line, character: 0 }));
 }
 
 /** Where `cuts` (any numbers) cut a text of `length`: in [0, length], sorted, each once. */

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LogFile } from '../../server/src/logFile';
 import type { ParseOptions } from '../../server/src/model';
-import { appendBytesInPieces, appendTextInPieces, assertCoverage, lineCountOf, snapshot } from '../support/model';
+import { appendBytesInPieces, appendTextInPieces, assertCoverage, lineCountOf, lineStartsOf, snapshot } from '../support/model';
 import { prng } from '../../bench/generate';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -21,12 +21,6 @@ const opts = (numRuns = RUNS) => ({ seed: SEED, numRuns: Math.max(1, Math.round(
 // ---------------------------------------------------------------------------------------------
 // Checks
 // ---------------------------------------------------------------------------------------------
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
 
 /** 0-based line of a character offset. */
 function lineAt(starts: number[], offset: number): number {

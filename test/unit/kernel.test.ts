@@ -82,11 +82,12 @@ test('a message longer than a window still gets the rule\'s severity', () => {
   }
 });
 
-test('the kernel finds a line\'s end and its first `$$<`', () => {
-  const line = fc.stringOf(fc.constantFrom('$', '$$', '<', '$$<', '$<', 'a', '\n', '\r\n', 'é'), { maxLength: 60 });
+test('the kernel finds a line\'s first CR or LF and its first `$$<` before it', () => {
+  const line = fc.stringOf(fc.constantFrom('$', '$$', '<', '$$<', '$<', 'a', '\n', '\r\n', '\r', 'é'), { maxLength: 60 });
   fc.assert(fc.property(line, fc.nat(), (text, i) => {
     const from = i % (text.length + 1);
-    const eol = text.indexOf('\n', from) < 0 ? text.length : text.indexOf('\n', from);
+    const cr = text.slice(from).search(/[\r\n]/);
+    const eol = cr < 0 ? text.length : from + cr;
     const q = text.indexOf('$$<', from);
     const tail = q >= 0 && q + 3 <= eol ? q : eol;
     for (const codes of [bytesOf(text), unitsOf(text)]) {

@@ -54,8 +54,26 @@ test('odd offsets: `+-240`, unreadable offsets, offsets of 1-4 digits', () => {
   assert.equal(bad.offsetSource, 'unreadable');
   assert.equal(bad.utc, null);
   assert.equal(parse(ccm('a', '10:00:00.000+0') + '\n').entry(0).offset, 0);
-  assert.equal(parse(ccm('a', '10:00:00.000-1234') + '\n').entry(0).offset, -1234);
+  assert.equal(parse(ccm('a', '10:00:00.000-0840') + '\n').entry(0).offset, -840);
   assert.equal(parse(ccm('a', '10:00:00.000+12345') + '\n').entry(0).offsetSource, 'unreadable');
+});
+
+test('an offset no time zone uses is unreadable, said and not applied', () => {
+  // Windows biases run from -840 (UTC+14) to +720 (UTC-12); `+9999` would move UTC by nearly a week.
+  for (const [time, convention, ok] of [
+    ['10:00:00.000+9999', 'bias', false], ['10:00:00.000-1234', 'bias', false], ['10:00:00.000+721', 'bias', false],
+    ['10:00:00.000+720', 'bias', true], ['10:00:00.000-840', 'bias', true],
+    ['10:00:00.000-721', 'utc-offset', false], ['10:00:00.000+840', 'utc-offset', true], ['10:00:00.000-720', 'utc-offset', true],
+  ] as const) {
+    for (const text of [ccm('a', time) + '\n', `a  $$<C><01-01-2020 ${time}><thread=1 (0x1)>\n`]) {
+      const e = parse(text, { offsetConvention: convention }).entry(0);
+      assert.equal(e.offsetSource, ok ? 'written' : 'unreadable', `${time} ${convention}`);
+      assert.equal(e.utc === null, !ok, `${time} ${convention}`);
+      assert.equal(e.offset === null, !ok, `${time} ${convention}`);
+      // A default offset stands in for it, as for any unreadable offset.
+      assert.equal(parse(text, { offsetConvention: convention, defaultOffset: 0 }).entry(0).offsetSource, ok ? 'written' : 'default');
+    }
+  }
 });
 
 test('type: 0 success, 2 warning, 3 error, other information, empty falls back to keywords', () => {

@@ -9,7 +9,8 @@ import { Timeline, type RelatedResult } from '../workspace/timeline';
 import { oneOf, parseArgs, UsageError } from './args';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { loadLogs } from './load';
-import { firstLine, positiveInt, printable } from './timeline';
+import { firstLine } from '../parse/lineBreaks';
+import { positiveInt, printable } from './timeline';
 
 export const relatedCommand: Command = {
   name: 'related',

@@ -1,5 +1,6 @@
 // `cmlog timeline`: the logs under PATH merged into one view in UTC order (CMTrace's "merge
 // selected files"), each line with its source log and the wall-clock time as the log wrote it.
+import { firstLine } from '../parse/lineBreaks';
 import * as path from 'node:path';
 import { Severity, severityName } from '../model';
 import { isoUtc } from '../parse/time';
@@ -141,10 +142,6 @@ export function shortNames(keys: readonly string[]): Map<string, string> {
   return new Map(keys.map((k) => [k, count.get(path.basename(k))! > 1 ? k : path.basename(k)]));
 }
 
-export function firstLine(s: string): string {
-  const nl = s.indexOf('\n');
-  return (nl < 0 ? s : s.slice(0, nl)).replace(/\r$/, '');
-}
 
 /** Control characters (ANSI escapes, NUL) shown as text, never sent to the terminal. */
 

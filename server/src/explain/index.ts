@@ -7,6 +7,7 @@
 // - an error code in the message: its decoding, then the entry's sections;
 // - anywhere in a record: the findings of that record, the meaning of Intune connector cycle lines,
 //   and the meaning of `STATMSG: ID=...`.
+import { LINE_BREAK } from '../parse/lineBreaks';
 import { findErrorCodes } from '../knowledge/errorCodes';
 import { describeStatusMessage, parseStatMsg } from '../knowledge/statusMessages';
 import type { LogFile } from '../logFile';
@@ -59,8 +60,8 @@ export function timeRanges(log: LogFile, i: number): [number, number][] {
   }
   const close = text.indexOf(CLOSE);
   if (close < 0) return [];
-  const eol = text.indexOf('\n', close);
-  const block = eol < 0 ? text.length : eol;
+  const eol = text.slice(close).search(LINE_BREAK);
+  const block = eol < 0 ? text.length : close + eol;
   const out: [number, number][] = [];
   for (const name of ['time="', 'date="']) {
     const a = text.indexOf(name, close);

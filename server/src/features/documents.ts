@@ -1,5 +1,6 @@
 // Open documents and their parsed models. A change that only adds text at the end (a live log
 // that VS Code reloads) is appended to the model; anything else re-parses the document.
+import { countLineBreaks, lastLineStart } from '../parse/lineBreaks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { LogFile } from '../logFile';
@@ -59,13 +60,16 @@ function appendedText(doc: TextDocument, changes: TextDocumentContentChangeEvent
     if (!('range' in c) || !c.range) return null;
     const { start, end } = c.range;
     if (start.line !== line || end.line !== line || start.character !== character || end.character !== character) return null;
+    // An LF right after a CR joins it into one line break: not a plain append of lines.
+    const before = parts.length > 0 ? parts[parts.length - 1] : doc.getText({ start: { line: Math.max(0, line - 1), character: 0 }, end: { line, character } });
+    if (c.text.startsWith('\n') && before.endsWith('\r')) return null;
     parts.push(c.text);
-    const nl = c.text.lastIndexOf('\n');
-    if (nl < 0) {
+    const breaks = countLineBreaks(c.text);
+    if (breaks === 0) {
       character += c.text.length;
     } else {
-      for (let i = c.text.indexOf('\n'); i >= 0; i = c.text.indexOf('\n', i + 1)) line++;
-      character = c.text.length - nl - 1;
+      line += breaks;
+      character = c.text.length - lastLineStart(c.text);
     }
   }
   return parts.join('');

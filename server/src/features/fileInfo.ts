@@ -2,17 +2,17 @@
 import type { FileInfo, LineRange, SeverityRanges } from '../protocol';
 import type { LogFile } from '../logFile';
 import { Severity } from '../model';
-import { BAD_OFFSET, describeOffset, NO_OFFSET } from '../parse/time';
+import { describeOffset } from '../parse/time';
 
 export function fileInfo(log: LogFile, defaultOffset: number | null): FileInfo {
   let errors = 0, warnings = 0, missing = 0;
   const offsets = new Set<number>();
-  const { severity, offset, count } = log.table;
+  const { severity, count } = log.table;
   for (let i = 0; i < count; i++) {
     if (severity[i] === Severity.Error) errors++;
     else if (severity[i] === Severity.Warning) warnings++;
-    const o = offset[i];
-    if (o === NO_OFFSET || o === BAD_OFFSET) missing++;
+    const o = log.writtenOffset(i);
+    if (o === null) missing++;
     else if (offsets.size < 4) offsets.add(o);
   }
   const zones = [...offsets].map((o) => describeOffset(o, log.offsetConvention));

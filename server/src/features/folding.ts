@@ -1,4 +1,5 @@
 // Multi-line records (stack traces, script output) and runs of unparsed text fold.
+import { countLineBreaks } from '../parse/lineBreaks';
 import type { FoldingRange } from 'vscode-languageserver';
 import type { LogFile } from '../logFile';
 
@@ -13,7 +14,7 @@ export function foldingRanges(log: LogFile): FoldingRange[] {
     if (endLine > line) out.push({ startLine: line, endLine });
   }
   for (const s of log.unparsedSpans()) {
-    const lines = log.text(s.start, s.end).trimEnd().split('\n').length;
+    const lines = countLineBreaks(log.text(s.start, s.end).trimEnd()) + 1;
     if (lines > 1) out.push({ startLine: s.line, endLine: s.line + lines - 1, kind: 'region' });
   }
   return out;

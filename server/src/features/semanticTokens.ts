@@ -4,6 +4,7 @@ import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend }
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LogFile } from '../logFile';
 import { Severity } from '../model';
+import { LINE_BREAKS } from '../parse/lineBreaks';
 import { messageExtent } from './positions';
 
 export const legend: SemanticTokensLegend = {
@@ -23,14 +24,15 @@ export function semanticTokens(doc: TextDocument, log: LogFile): SemanticTokens 
     // Semantic tokens cannot span lines: one token per line of the record.
     let pos = a;
     while (pos < b) {
-      const nl = text.indexOf('\n', pos);
-      const end = nl < 0 || nl > b ? b : nl;
-      const len = (end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end) - pos;
+      LINE_BREAKS.lastIndex = pos;
+      const m = LINE_BREAKS.exec(text);
+      const end = m && m.index < b ? m.index : b;
+      const len = end - pos;
       if (len > 0) {
         const p = doc.positionAt(pos);
         builder.push(p.line, p.character, len, type, 0);
       }
-      pos = end + 1;
+      pos = m && m.index < b ? end + m[0].length : b;
     }
   }
   return builder.build();

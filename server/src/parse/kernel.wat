@@ -160,9 +160,10 @@
       (then (i32.const 3))
       (else (i32.const 2))))
 
-  ;; The line that starts at a, in [a, b): returns where its line break is (b if none), and
-  ;; stores at address 0 where its first `$$<` starts (the line break, or b, if none). Loads read
-  ;; up to 18 bytes past b; what they find there is not taken.
+  ;; The line that starts at a, in [a, b): returns where its first CR or LF is (b if none), and
+  ;; stores at address 0 where its first `$$<` before that starts (the CR or LF, or b, if none).
+  ;; The caller tells a CRLF from a lone CR (both end a line). Loads read up to 18 bytes past b;
+  ;; what they find there is not taken.
   (func (export "line") (param $a i32) (param $b i32) (result i32)
     (local $p i32) (local $nl i32) (local $dl i32) (local $q i32) (local $raw v128) (local $tail i32)
     (local.set $p (local.get $a))
@@ -171,7 +172,9 @@
       (loop $block
         (br_if $done (i32.ge_s (local.get $p) (local.get $b)))
         (local.set $raw (v128.load (local.get $p)))
-        (local.set $nl (i8x16.bitmask (i8x16.eq (local.get $raw) (i8x16.splat (i32.const 10)))))
+        (local.set $nl (i8x16.bitmask (v128.or
+          (i8x16.eq (local.get $raw) (i8x16.splat (i32.const 10)))
+          (i8x16.eq (local.get $raw) (i8x16.splat (i32.const 13))))))
         (if (i32.lt_s (local.get $tail) (i32.const 0))
           (then
             (local.set $dl (i8x16.bitmask (v128.and

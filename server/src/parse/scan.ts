@@ -30,7 +30,10 @@ export const OPEN = '<![LOG[';
 export const CLOSE = ']LOG]!>';
 const NL = needle('\n');
 const CLOSE_NEEDLE = needle(CLOSE);
+const OPEN_NEEDLE = needle(OPEN);
 const OPEN_AT_LINE = needle('\n<![LOG[');
+/** `<![LOG[` after a lone CR, which ends a line too. */
+const OPEN_AFTER_CR = needle('\r<![LOG[');
 const SMS_TAIL = needle('$$<');
 const CUT_OFF = EntryFlag.Truncated | EntryFlag.BadAttributes | EntryFlag.BadTime | EntryFlag.NoOffset;
 /** Slots of the per-scan name caches (a power of two). */
@@ -39,6 +42,12 @@ const NAME_SLOTS = 1024;
 const RESUME_MARGIN = 16;
 /** An open record shorter than this is simply read again from its start. */
 const RESUME_MIN = 256;
+/**
+ * A complete legacy line inside a CMTrace record cut off before `]LOG]!>` ends that record (two
+ * writers interleaving), if the line is no longer than this. The bound lets a record still being
+ * written resume at its last line's start (see cutOff) rather than re-read an endless line.
+ */
+const LEGACY_LINE_MAX = 64 * 1024;
 
 // The attribute block as ConfigMgr writes it, in its fixed order, checked by one native regex run
 // (cheaper than reading it character by character); its values then end at the next quotes.
@@ -127,9 +136,14 @@ class Scanner {
   // Searches only move forward, so a cached position stays right until the scan passes it. The
   // kernel's search for `$$<` stops at the line end: nextSms can be that line end (or the text's
   // end), which only says that no `$$<` comes before it.
+  // Line breaks are LF (of an LF or CRLF) and lone CRs, as in the editor: nextLoneCr is the next
+  // lone CR, or a position before which there is none.
   private nextNl = -1;
+  private nextLoneCr = -1;
   private nextClose = -1;
   private nextOpenAtLine = -1;
+  private nextOpenAfterCr = -1;
+  private nextOpen = -1;
   private nextSms = -1;
   // The record being read: where its time and date are (-1 when missing), its component and
   // thread (empty ranges when missing), and its type as a character code (-1 when empty).
@@ -163,6 +177,13 @@ class Scanner {
   private readonly threadKeyIds = new Int32Array(NAME_SLOTS);
   /** Where the name matched by `matchName` ends. */
   private nameEnd = 0;
+  /** Where the attribute block read by the general reader could at most run to. */
+  private blockLimit = 0;
+  /** Where the legacy tail read by `readSmsTail` ends (after its last `>`). */
+  private tailEnd = 0;
+  /** The last line break `legacyLineStart` passed (-1 when none), and how many it passed. */
+  private lastBreak = -1;
+  private breaksPassed = 0;
 
   private readonly codes: Codes;
   /** Keyword severity of whole messages. */
@@ -289,16 +310,22 @@ class Scanner {
     if (this.nextClose < from) this.nextClose = src.find(CLOSE_NEEDLE, from);
     const close = this.nextClose;
     if (this.findNl(from) < close) {
-      // The message spans lines, or the record was cut off: a `<![LOG[` that starts a line
-      // before the close begins the next record. (Line breaks before `from` do not matter: no
-      // such `<![LOG[` follows them.)
+      // The message spans lines, or the record was cut off: a line before the close that starts
+      // a `<![LOG[` or is a legacy record begins the next record. (Line breaks before `from` do
+      // not matter: no such line follows them.)
       if (this.nextOpenAtLine < from) this.nextOpenAtLine = src.find(OPEN_AT_LINE, from);
-      const next = this.nextOpenAtLine;
-      if (next < close || close === n) return this.cutOff(start, startLine, msgStart, from, kw, kwFrom, next);
-      this.line += this.countNl(from, close);
+      if (this.nextOpenAfterCr < from) this.nextOpenAfterCr = src.find(OPEN_AFTER_CR, from);
+      let next = Math.min(this.nextOpenAtLine, this.nextOpenAfterCr);
+      const legacy = this.legacyLineStart(from, Math.min(next, close));
+      // The searches have moved past `from`: the lines are those legacyLineStart passed.
+      const lines = this.breaksPassed;
+      if (legacy >= 0) next = legacy - 1;
+      if (next < close || close === n) return this.cutOff(start, startLine, msgStart, from, kw, kwFrom, next, legacy < 0 && next < n ? lines + 1 : lines);
+      this.line += lines;
     } else if (close === n) {
       // Cut off on the last line of the text.
-      return this.cutOff(start, startLine, msgStart, from, kw, kwFrom, n);
+      this.lastBreak = -1;
+      return this.cutOff(start, startLine, msgStart, from, kw, kwFrom, n, 0);
     }
     const attrStart = close + CLOSE.length;
     const eol = this.findNl(attrStart);
@@ -311,7 +338,8 @@ class Scanner {
     let comp: number, thr: number;
     if (after < 0) {
       flags = EntryFlag.BadAttributes | EntryFlag.BadTime | EntryFlag.NoOffset;
-      end = eol;
+      // Up to a record spliced into the block, which is read next (see readAttributes).
+      end = this.blockLimit;
       sev = this.keywords(msgStart, kw, kwFrom, close);
       comp = table.components.id('');
       thr = table.threads.id('');
@@ -339,12 +367,14 @@ class Scanner {
    * A record with no `]LOG]!>` (see ccmRecord): it ends where a line starting with `<![LOG[`
    * begins (`next`), or at the end of the text, where it stays open to what is appended.
    */
-  private cutOff(start: number, startLine: number, msgStart: number, from: number, kw: number, kwFrom: number, next: number): number {
+  private cutOff(start: number, startLine: number, msgStart: number, from: number, kw: number, kwFrom: number, next: number, lines: number): number {
     const { codes, base, table } = this;
     const n = codes.length;
     const cut = Math.min(next + 1, n);
-    this.line += this.countNl(from, cut);
-    const at = n - RESUME_MARGIN;
+    this.line += lines;
+    // A last line that could still become a legacy line (see LEGACY_LINE_MAX) is read again whole.
+    let at = n - RESUME_MARGIN;
+    if (this.lastBreak >= 0 && this.lastBreak < at && n - this.lastBreak <= LEGACY_LINE_MAX) at = this.lastBreak;
     let sev: Severity;
     if (cut === n && at - msgStart >= RESUME_MIN) {
       // Still open: the next scan resumes near the end, with what the searches found so far; the
@@ -382,10 +412,10 @@ class Scanner {
     const from = Math.max(pos, 0);
     // Mostly one call to the kernel finds both the line's end and its `$$<`.
     if (this.nextNl < from && this.nextSms < from) {
-      const end = this.kernel.line(from);
-      if (end >= 0) {
-        this.nextNl = end;
+      const p = this.kernel.line(from);
+      if (p >= 0) {
         this.nextSms = this.kernel.lineTail;
+        this.lineBreakAt(from, p);
       }
     }
     const eol = this.findNl(from);
@@ -399,31 +429,78 @@ class Scanner {
     const sev = this.keywords(pos, kw, kwFrom, tail);
     const comp = this.compId >= 0 ? this.compId : this.keepName(this.smsComps, this.compA, this.compB);
     const thr = this.threadA === this.threadB ? table.threads.id('') : this.threadNumberId(this.threadA, this.threadB, this.threadNumber);
+    // Text after the tail on a complete line (another writer's record glued on) is the next item;
+    // on a last line still being written, the tail may not be complete yet.
     let end = n;
     if (eol < n) {
-      this.line++;
-      end = this.absorbBlank(eol + 1);
+      end = this.tailEnd;
+      while (end < eol && isBlank(codes[end])) end++;
+      if (end < eol) end = this.tailEnd;
+      else {
+        this.line++;
+        end = this.absorbBlank(eol + 1);
+      }
     }
     table.push(base + pos, base + end, itemLine, wall, offset, sev, flags, comp, thr);
     return end;
   }
 
-  /** The first line break at or after `from`, or the text's length. */
+  /** The first line break at or after `from` (an LF, or a lone CR), or the text's length. */
   private findNl(from: number): number {
     if (this.nextNl < from) this.nextNl = this.src.find(NL, from);
-    return this.nextNl;
+    if (this.nextLoneCr < from) this.nextLoneCr = this.src.findLoneCr(from);
+    return this.nextNl < this.nextLoneCr ? this.nextNl : this.nextLoneCr;
   }
 
-  private countNl(a: number, b: number): number {
-    let c = 0;
-    for (let i = this.findNl(a); i < b; i = this.findNl(i + 1)) c++;
-    return c;
+  /**
+   * What the kernel found for the line at `from`: its first CR or LF is at p. Sets the searches'
+   * caches; what they held for later text stays (a lone CR found further on).
+   */
+  private lineBreakAt(from: number, p: number): void {
+    const codes = this.codes, n = codes.length;
+    if (p < n && codes[p] === 13 && p + 1 < n && codes[p + 1] !== 10) {
+      this.nextLoneCr = p;
+      return;
+    }
+    // An LF at p or after a CR there, or none before the end (a CR that ends the text is none yet).
+    const nl = p >= n ? n : codes[p] === 10 ? p : p + 1 < n ? p + 1 : n;
+    this.nextNl = nl;
+    if (this.nextLoneCr < from) this.nextLoneCr = nl;
   }
+
+  /**
+   * The start of the first line after `from` that is a legacy record (with a readable time) no
+   * longer than LEGACY_LINE_MAX and starts before `limit`, or -1. Sets lastBreak and breaksPassed: the line
+   * breaks before `limit` (or before that line) it passed.
+   */
+  private legacyLineStart(from: number, limit: number): number {
+    const codes = this.codes;
+    this.lastBreak = -1;
+    this.breaksPassed = 0;
+    for (let b = this.findNl(from); b < limit; ) {
+      this.lastBreak = b;
+      this.breaksPassed++;
+      const s = b + 1;
+      const e = this.findNl(s);
+      if (e - s <= LEGACY_LINE_MAX) {
+        if (this.nextSms < s) this.nextSms = this.src.find(SMS_TAIL, s);
+        // The kernel leaves nextSms at a line end when the line has no `$$<`.
+        if (this.nextSms < e && !isSmsAt(codes, this.nextSms)) this.nextSms = this.src.find(SMS_TAIL, this.nextSms);
+        const t = this.nextSms;
+        // A whole legacy record: its tail reads, with a readable date and time.
+        if (t < e && t < limit && this.readSmsTail(t, e) && this.wall === this.wall) return s;
+      }
+      b = e;
+    }
+    return -1;
+  }
+
 
   /** Line breaks in [a, b), read directly (the cached search has passed them). */
   private countNlBack(a: number, b: number): number {
+    const codes = this.codes, n = codes.length;
     let c = 0;
-    for (let i = a; i < b; i++) if (this.codes[i] === 10) c++;
+    for (let i = a; i < b; i++) if (codes[i] === 10 || (codes[i] === 13 && i + 1 < n && codes[i + 1] !== 10)) c++;
     return c;
   }
 
@@ -435,14 +512,16 @@ class Scanner {
     const codes = this.codes, n = codes.length;
     for (;;) {
       let q = p;
-      while (q < n && isBlank(codes[q])) q++;
-      if (q >= n) {
+      while (q < n && (codes[q] === 32 || codes[q] === 9)) q++;
+      // A CR: half of a CRLF, or a lone CR (a line break too); one that ends the text is not known yet.
+      if (q + 1 < n && codes[q] === 13 && codes[q + 1] === 10) q++;
+      if (q >= n || (q + 1 === n && codes[q] === 13)) {
         this.endAt = this.base + p;
         this.endLine = this.line;
         this.endMode = 'blank';
         return n;
       }
-      if (codes[q] !== 10) return p;
+      if (codes[q] !== 10 && codes[q] !== 13) return p;
       p = q + 1;
       this.line++;
     }
@@ -523,7 +602,11 @@ class Scanner {
       this.readBlock(a);
       return blockEnd;
     }
-    // Any other order or set of attributes.
+    // Any other order or set of attributes, up to a `<![LOG[` that another writer spliced in:
+    // that record is not an attribute value.
+    if (this.nextOpen < a) this.nextOpen = this.src.find(OPEN_NEEDLE, a);
+    if (this.nextOpen < eol) eol = this.nextOpen;
+    this.blockLimit = eol;
     this.timeA = this.dateA = -1;
     this.compA = this.compB = this.threadA = this.threadB = 0;
     this.typeCode = -1;
@@ -662,12 +745,17 @@ class Scanner {
     this.compB = compB;
     let i = (dtB < 0 ? this.timeB : dtB) + 1;
     this.threadA = this.threadB = 0;
+    this.tailEnd = i;
     if (isThreadAt(codes, i)) {
       i += 8;
       const tA = i;
       let value = 0;
       while (i < eol && codes[i] >= 48 && codes[i] <= 57) value = value * 10 + codes[i++] - 48;
       if (i > tA) { this.threadA = tA; this.threadB = i; this.threadNumber = i - tA <= 9 ? value : -1; }
+      // ` (0x10E1)>`: the tail ends at its `>`, looked for a few characters on.
+      let k = i;
+      while (k < eol && k - i < THREAD_HEX_MAX && codes[k] !== 62) k++;
+      this.tailEnd = k < eol && codes[k] === 62 ? k + 1 : i;
     }
     return true;
   }
@@ -732,6 +820,14 @@ function nextQuote(codes: Codes, i: number): number {
 /** Whether `<![LOG[` starts at codes[i] (spelled out: cheaper than a loop over a literal). */
 function isOpenAt(codes: Codes, i: number): boolean {
   return codes[i] === 60 && codes[i + 1] === 33 && codes[i + 2] === 91 && codes[i + 3] === 76 && codes[i + 4] === 79 && codes[i + 5] === 71 && codes[i + 6] === 91;
+}
+
+/** Characters between a legacy thread's number and its `>`: ` (0xFFFFFFFF)`. */
+const THREAD_HEX_MAX = 14;
+
+/** Whether `$$<` starts at codes[i]. */
+function isSmsAt(codes: Codes, i: number): boolean {
+  return codes[i] === 36 && codes[i + 1] === 36 && codes[i + 2] === 60;
 }
 
 /** Whether `<thread=` starts at codes[i]. */

@@ -18,6 +18,12 @@ export interface Source {
   readonly codes: Codes;
   /** Position of `needle` at or after `from`, or the text's length. */
   find(needle: Needle, from: number): number;
+  /**
+   * Position of the first lone CR at or after `from` (a CR followed by anything but LF: a line
+   * break, as for the editor), or the text's length. A CR that ends the text is not one yet: an
+   * LF appended next makes it half of a CRLF.
+   */
+  findLoneCr(from: number): number;
   /** The text in [a, b), to keep (a name the model interns). */
   name(a: number, b: number): string;
   /** Runs a sticky regex at `a` over text that ends no later than `limit`; returns where the match ends, or -1. */
@@ -36,6 +42,12 @@ class TextSource implements Source {
   find(needle: Needle, from: number): number {
     const i = this.text.indexOf(needle.text, from);
     return i < 0 ? this.text.length : i;
+  }
+  findLoneCr(from: number): number {
+    const t = this.text, n = t.length;
+    let i = t.indexOf('\r', from);
+    while (i >= 0 && i + 1 < n && t.charCodeAt(i + 1) === 10) i = t.indexOf('\r', i + 2);
+    return i < 0 || i + 1 >= n ? n : i;
   }
   name(a: number, b: number): string {
     // The model keeps this text anyway.
@@ -76,6 +88,13 @@ class ByteSource implements Source {
     // A single byte goes to the number search (memchr), the cheaper one.
     const i = this.codes.indexOf(needle.bytes.length === 1 ? needle.bytes[0] : needle.bytes, from);
     return i < 0 ? this.codes.length : i;
+  }
+  findLoneCr(from: number): number {
+    // One native search per CR: in a CRLF log, one per line, about a tenth of a parse.
+    const c = this.codes, n = c.length;
+    let i = c.indexOf(13, from);
+    while (i >= 0 && i + 1 < n && c[i + 1] === 10) i = c.indexOf(13, i + 2);
+    return i < 0 || i + 1 >= n ? n : i;
   }
   name(a: number, b: number): string {
     return this.codes.toString('latin1', a, b);

@@ -7,6 +7,18 @@ export const DAY_MS = 86_400_000;
 export const NO_OFFSET = -32768;
 export const BAD_OFFSET = -32767;
 
+/**
+ * Windows biases lie between -840 (UTC+14) and +720 (UTC-12) minutes; a .NET UTC offset is the
+ * same range negated. A written value beyond ±840 fits no zone in either reading: unreadable.
+ */
+const MAX_OFFSET = 840;
+
+/** Whether a written offset (minutes, as written) is a zone some place uses, read by `convention`. */
+export function offsetInRange(offset: number, convention: 'bias' | 'utc-offset'): boolean {
+  const bias = convention === 'bias' ? offset : -offset;
+  return bias >= -840 && bias <= 720;
+}
+
 /** Result slots of `readTime`, reused to avoid allocating per record. */
 export const timeOut = { ms: 0, offset: NO_OFFSET };
 
@@ -72,7 +84,7 @@ export function readTime(codes: Codes, a: number, b: number): boolean {
     value = value * 10 + d;
   }
   const digits = i - digitsStart;
-  timeOut.offset = sign !== 0 && digits >= 1 && digits <= 4 && i === b ? sign * value : BAD_OFFSET;
+  timeOut.offset = sign !== 0 && digits >= 1 && digits <= 4 && i === b && value <= MAX_OFFSET ? sign * value : BAD_OFFSET;
   return true;
 }
 
@@ -99,7 +111,7 @@ export function readTimeUpTo(codes: Codes, a: number, term: number): number {
     value = value * 10 + d;
   }
   if (i === digitsStart || codes[i] !== term) return -1;
-  timeOut.offset = sign * value;
+  timeOut.offset = value <= MAX_OFFSET ? sign * value : BAD_OFFSET;
   return i;
 }
 

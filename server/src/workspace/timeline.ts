@@ -10,7 +10,6 @@
 // Pure: it reads LogFile models it is handed and never touches the disk.
 import type { LogFile } from '../logFile';
 import { EntryFlag, type Severity } from '../model';
-import { BAD_OFFSET, NO_OFFSET } from '../parse/time';
 import type { LogInput } from '../rules/types';
 
 export interface RelatedOptions {
@@ -150,7 +149,7 @@ class LogIndex {
     const log = this.log;
     const count = log.entryCount;
     if (from >= count) return;
-    const { offset, flags } = log.table;
+    const { flags } = log.table;
     const start = this.n;
     this.reserve(this.n + count - from);
     let sorted = true;
@@ -159,8 +158,7 @@ class LogIndex {
     for (let i = from; i < count; i++) {
       u = log.utc(i);
       if (u === u) {
-        const off = offset[i];
-        kind = off === NO_OFFSET || off === BAD_OFFSET ? Kind.Default : Kind.Written;
+        kind = log.writtenOffset(i) === null ? Kind.Default : Kind.Written;
         if (kind === Kind.Default) this.defaultOffset++;
         if (u < prev) sorted = false;
         prev = u;
