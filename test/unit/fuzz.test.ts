@@ -344,9 +344,10 @@ test('megabyte-long lines', () => {
 });
 
 test('NUL bytes everywhere', () => {
-  const withNuls = fc.tuple(logText, fc.array(fc.nat(), { maxLength: 20 })).map(([t, at]) => {
+  // Single NULs and runs around the padding threshold (NUL_RUN: 32), anywhere.
+  const withNuls = fc.tuple(logText, fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 80 }))), { maxLength: 20 })).map(([t, at]) => {
     let s = t;
-    for (const k of at) { const i = k % (s.length + 1); s = s.slice(0, i) + '\u0000' + s.slice(i); }
+    for (const [k, n] of at) { const i = k % (s.length + 1); s = s.slice(0, i) + '\u0000'.repeat(n) + s.slice(i); }
     return s;
   });
   fc.assert(fc.property(withNuls, fc.array(fc.nat(), { maxLength: 6 }), (t, cuts) => {
