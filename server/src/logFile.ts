@@ -1,7 +1,8 @@
 // A parsed log: decoded text, entries (column store), unparsed spans, and what it takes to
 // continue parsing when the file grows. Pure: it is handed bytes or text and never touches disk.
-import { AppendDecoder, decode } from './parse/decode';
-import { type Chunk, ChunkedText, joinChunks } from './parse/chunkedText';
+import { AppendDecoder, DECODE_PIECE, sniff, utf8Bom } from './parse/decode';
+import { type Chunk, ChunkedText, joinChunks, type Part } from './parse/chunkedText';
+import { findNulRun, NUL_RUN, nulsFrom, trailingNuls } from './parse/nulRuns';
 import { EntryTable, type EntryTableData } from './parse/entryTable';
 import { countLineBreaks, withoutFinalBreak } from './parse/lineBreaks';
 import { CLOSE, OPEN, type Resume, scan, SpanList, START } from './parse/scan';
@@ -17,8 +18,10 @@ const SMS_PARTS = /^\$\$<([^>\n]*)><([^>\n]*)>(?:<thread=([^>\n]*)>)?/;
 export interface LogFileData {
   table: EntryTableData;
   spans: { start: number[]; end: number[]; line: number[] };
-  chunks: Chunk[];
+  chunks: Part[];
   resume: Resume;
+  tailNuls: number;
+  beforeNuls: Resume;
   options: Required<ParseOptions>;
   heldBytes: Uint8Array | null;
   encoding: Encoding;
@@ -34,6 +37,13 @@ export class LogFile {
   private chunks = new ChunkedText();
   /** Where parsing continues when text is appended (see Resume). */
   private resume: Resume = { ...START };
+  /**
+   * NULs that end the text. At least NUL_RUN: padding, the last span, and `resume` starts afresh
+   * after it. Fewer: text so far, and `beforeNuls` is where the scan stood before them, to be
+   * read again from there should appended NULs make them padding.
+   */
+  private tailNuls = 0;
+  private beforeNuls: Resume = { ...START };
   private options: Required<ParseOptions>;
   private decoder: AppendDecoder | null = null;
   encoding: Encoding = 'utf-8';
@@ -49,18 +59,27 @@ export class LogFile {
     this.options = { defaultOffset: options.defaultOffset ?? null, offsetConvention: options.offsetConvention ?? 'bias' };
   }
 
-  /** The model keeps the ASCII text of `bytes` as they are: they must not change afterwards. */
-  static fromBytes(bytes: Uint8Array, options: ParseOptions = {}): LogFile {
+  /**
+   * The model keeps the ASCII text of `bytes` as they are: they must not change afterwards.
+   * Decoded in pieces of at most `read.piece` bytes, never into one string (see DECODE_PIECE);
+   * `read.encoding` says the file is Windows-1252 (read so far as UTF-8, it stopped being so).
+   */
+  static fromBytes(bytes: Uint8Array, options: ParseOptions = {}, read: { encoding?: 'windows-1252'; piece?: number } = {}): LogFile {
     const log = new LogFile(options);
-    const d = decode(bytes);
-    log.encoding = d.encoding;
-    log.bomLength = d.bomLength;
-    log.pendingBytes = d.pending;
+    const { encoding, bomLength } = read.encoding ? { encoding: read.encoding, bomLength: utf8Bom(bytes) } : sniff(bytes);
+    log.encoding = encoding;
+    log.bomLength = bomLength;
+    log.decoder = new AppendDecoder(encoding, new Uint8Array(0));
+    const piece = read.piece ?? DECODE_PIECE;
+    for (let p = bomLength; p < bytes.length; p += piece) {
+      const d = log.decoder.decode(bytes.subarray(p, Math.min(bytes.length, p + piece)));
+      if (!d) return LogFile.fromBytes(bytes, options, { ...read, encoding: 'windows-1252' }); // sniff said UTF-8: cannot happen
+      log.pendingBytes = d.pending;
+      log.appendDecoded(d.text, true);
+    }
+    // A copy of the held bytes: a view would keep the whole buffer alive for them.
+    log.decoder = new AppendDecoder(encoding, log.decoder.heldBytes.slice());
     log.byteLength = bytes.length;
-    // A copy: a view of `bytes` would keep a non-ASCII file's buffer alive for a few held-back bytes
-    // (an ASCII file's text is a view of `bytes` anyway).
-    log.decoder = new AppendDecoder(d.encoding, Uint8Array.prototype.slice.call(bytes, bytes.length - d.pending));
-    log.appendDecoded(d.text, true);
     log.table.compact();
     return log;
   }
@@ -87,6 +106,8 @@ export class LogFile {
       spans: { start: this.spans.start.slice(0, n), end: this.spans.end.slice(0, n), line: this.spans.line.slice(0, n) },
       chunks: this.chunks.parts(),
       resume: { ...this.resume },
+      tailNuls: this.tailNuls,
+      beforeNuls: { ...this.beforeNuls },
       options: { ...this.options },
       heldBytes: this.decoder ? this.decoder.heldBytes.slice() : null,
       encoding: this.encoding,
@@ -105,6 +126,8 @@ export class LogFile {
     Object.assign(log.spans, { count: d.spans.start.length, start: d.spans.start, end: d.spans.end, line: d.spans.line });
     log.chunks = ChunkedText.fromParts(d.chunks);
     log.resume = { ...d.resume };
+    log.tailNuls = d.tailNuls;
+    log.beforeNuls = { ...d.beforeNuls };
     log.decoder = d.heldBytes ? new AppendDecoder(d.encoding, d.heldBytes) : null;
     log.encoding = d.encoding;
     log.bomLength = d.bomLength;
@@ -118,13 +141,16 @@ export class LogFile {
    * Bytes appended to the file this model was built from. Returns false when the whole file must
    * be decoded again instead (it stopped being valid UTF-8, or it was too short to show its BOM).
    */
-  appendBytes(bytes: Uint8Array): boolean {
+  appendBytes(bytes: Uint8Array, piece = DECODE_PIECE): boolean {
     if (!this.decoder || this.byteLength < 4) return false;
-    const d = this.decoder.decode(bytes);
-    if (!d) return false;
+    // Checked whole first (natively, no string made), so that a refused append leaves the model as it was.
+    if ((this.encoding === 'utf-8' || this.encoding === 'utf-8-bom') && !this.decoder.accepts(bytes)) return false;
+    for (let p = 0; p < bytes.length; p += piece) {
+      const d = this.decoder.decode(bytes.subarray(p, Math.min(bytes.length, p + piece)))!;
+      this.pendingBytes = d.pending;
+      this.appendDecoded(d.text, false);
+    }
     this.byteLength += bytes.length;
-    this.pendingBytes = d.pending;
-    this.appendDecoded(d.text, false);
     return true;
   }
 
@@ -135,12 +161,36 @@ export class LogFile {
 
   /**
    * `text`: a string, or ASCII bytes (see `Decoded`); `owned`: bytes the model may keep as they
-   * are (else a view of the caller's buffer, copied once here).
+   * are (else a view of the caller's buffer, copied here).
    */
   private appendDecoded(text: Chunk, owned = true): void {
-    // Only the end can change when text is added: cut the text off where the last scan said to
-    // resume, with the items from there on (and the record it continues), and scan it again with
-    // the new text.
+    if (text.length === 0) return;
+    const lead = nulsFrom(text, 0, text.length);
+    if (this.tailNuls >= NUL_RUN) {
+      // The padding at the end goes on: its span grows; the scan restarts after it as before.
+      if (lead > 0) {
+        this.chunks.pushNuls(lead);
+        this.spans.end[this.spans.count - 1] += lead;
+        this.tailNuls += lead;
+        this.resume = { ...this.resume, at: this.resume.at + lead };
+        if (lead === text.length) return;
+        text = typeof text === 'string' ? text.substring(lead) : text.subarray(lead);
+      }
+    } else if (this.tailNuls > 0 && lead > 0) {
+      // NULs that end the text, and more: read them again from before them, as one run.
+      this.resume = this.beforeNuls;
+    }
+    const from = this.resume.at;
+    const head = this.reopen();
+    this.scanSegments(joinChunks(head, text), from, owned || head.length > 0 || typeof text === 'string');
+  }
+
+  /**
+   * Removes what a scan from `resume` reads again and returns its text: only the end can change
+   * when text is added. The text is cut off where the last scan said to resume, with the items
+   * from there on (and the record it continues).
+   */
+  private reopen(): Chunk {
     const r = this.resume;
     const from = r.at;
     this.table.truncate(this.table.firstAtOrAfter(r.mode === 'open' ? r.record : from));
@@ -148,11 +198,50 @@ export class LogFile {
     // A span of unparsed lines may run past `from` (its last line): cut it back, the scan grows it again.
     const k = this.spans.count - 1;
     if (k >= 0 && this.spans.end[k] > from) this.spans.end[k] = from;
-    const head = this.chunks.cut(from);
-    // Joining copies; bytes appended right at the resume point are copied unless owned.
-    const rest = head.length === 0 && !owned && typeof text !== 'string' ? Uint8Array.prototype.slice.call(text) : joinChunks(head, text);
-    this.chunks.push(rest);
-    const end = scan(rest, r, this.table, this.spans);
+    return this.chunks.cut(from);
+  }
+
+  /**
+   * Scans `rest` (the text from `base` on, `resume` standing at base) split at NUL runs: the text
+   * before a run ends there (a record open at its end stays cut off), the run is one unparsed span,
+   * and the scan starts afresh after it.
+   */
+  private scanSegments(rest: Chunk, base: number, owned: boolean): void {
+    let seg = 0;
+    for (;;) {
+      const run = findNulRun(rest, seg, rest.length);
+      if (!run) break;
+      this.scanPiece(rest, seg, run[0], owned);
+      const line = this.lineCount - 1;
+      this.chunks.pushNuls(run[1] - run[0]);
+      this.spans.push(base + run[0], base + run[1], line);
+      this.resume = { ...START, at: base + run[1], line };
+      this.tailNuls = run[1] - run[0];
+      seg = run[1];
+      if (seg === rest.length) return;
+    }
+    const k = trailingNuls(rest, seg, rest.length);
+    this.tailNuls = k;
+    if (k === 0) return this.scanPiece(rest, seg, rest.length, owned);
+    // Short NULs at the end: scan up to them, keep where the scan stood, then read them on from there.
+    this.scanPiece(rest, seg, rest.length - k, owned);
+    this.beforeNuls = { ...this.resume };
+    const head = this.reopen();
+    this.scanPiece(joinChunks(head, typeof rest === 'string' ? '\0'.repeat(k) : new Uint8Array(k)), 0, head.length + k, true);
+  }
+
+  /** Keeps [a, b) of `text` and scans it from `resume` (which stands at its start). */
+  private scanPiece(text: Chunk, a: number, b: number, owned: boolean): void {
+    if (b <= a) return;
+    const whole = a === 0 && b === text.length;
+    let piece = whole ? text : typeof text === 'string' ? text.substring(a, b) : text.subarray(a, b);
+    // Not the caller's buffer to keep, or a small part of a large one split off by padding (which
+    // is not kept, and must not stay in memory through a view or a substring of it): a copy.
+    if (typeof piece === 'string') {
+      if (!whole && 2 * piece.length < text.length) piece = Buffer.from(piece, 'utf16le').toString('utf16le');
+    } else if (!owned || (!whole && 2 * piece.length < piece.buffer.byteLength)) piece = Uint8Array.prototype.slice.call(piece);
+    this.chunks.push(piece);
+    const end = scan(piece, this.resume, this.table, this.spans);
     this.resume = end.resume;
     // A CR that ends the text is a line break for the editor (the scanner waits to see if LF follows).
     const n = this.chunks.length;
@@ -288,3 +377,4 @@ export class LogFile {
     return out;
   }
 }
+

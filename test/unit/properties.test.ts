@@ -57,6 +57,24 @@ test('appending bytes in pieces gives exactly the model of parsing them at once'
   }), opts);
 });
 
+test('NUL runs (padding) anywhere, in any encoding: exact coverage, and appended in pieces == parsed whole', () => {
+  const padded = fc.tuple(logBytes, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 200 })), { minLength: 1, maxLength: 4 })).map(([b, runs]) => {
+    let out = Buffer.from(b);
+    for (const [k, n] of runs) {
+      const i = 2 + (k % (out.length + 1)); // after a byte-order mark, whatever the encoding
+      out = Buffer.concat([out.subarray(0, i), Buffer.alloc(n), out.subarray(i)]);
+    }
+    return out;
+  });
+  fc.assert(fc.property(padded, fc.array(fc.nat(), { maxLength: 6 }), (bytes, cuts) => {
+    const whole = LogFile.fromBytes(bytes);
+    assertCoverage(whole);
+    assertSameAsWhole(appendBytesInPieces(bytes, cuts), whole);
+    const { data, transfer } = whole.toData();
+    assert.deepEqual(snapshot(LogFile.fromData(structuredClone(data, { transfer }))), snapshot(LogFile.fromBytes(bytes)));
+  }), opts);
+});
+
 test('a model posted to another thread (toData, structured clone with transfer, fromData) is the same model and takes appends alike', () => {
   fc.assert(fc.property(logBytes, fc.nat(), (bytes, cut) => {
     const p = cut % (bytes.length + 1);

@@ -40,7 +40,7 @@ export interface CheckOptions {
 
 export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   const loaded = await loadLogs(paths, opts.parse);
-  for (const p of loaded.problems) io.err(`cmlog: ${printable(p.path)}: ${p.reason}`);
+  for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${printable(p.path)}: ${p.reason}`);
   const context = { logs: loaded.logs };
   const diagnostics: Finding[] = [];
   for (const target of loaded.logs) {

@@ -9,6 +9,8 @@ export interface Loaded {
   logs: LogInput[];
   problems: Skipped[];
   notLogs: number;
+  /** Files skipped with a word on stderr; they do not change the exit status (see Discovery). */
+  notes: Skipped[];
 }
 
 export async function loadLogs(paths: string[], options: ParseOptions): Promise<Loaded> {
@@ -22,7 +24,7 @@ export async function loadLogs(paths: string[], options: ParseOptions): Promise<
       problems.push({ path: file, reason: describeError(e) });
     }
   }
-  return { logs, problems, notLogs: found.notLogs };
+  return { logs, problems, notLogs: found.notLogs, notes: found.notes };
 }
 
 /** Paths as the user sees them: relative to the current folder when inside it, with `/`. */

@@ -43,7 +43,7 @@ export async function related(file: string, line: number, paths: string[], opts:
   const anchorPath = path.resolve(normalizeUserPath(file));
   const roots = paths.length > 0 ? paths : [path.dirname(anchorPath)];
   const loaded = await loadLogs([...roots, file], opts.parse);
-  for (const p of loaded.problems) io.err(`cmlog: ${p.path}: ${p.reason}`);
+  for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${p.path}: ${p.reason}`);
   const anchorLog = loaded.logs.find((x) => path.resolve(x.key) === anchorPath);
   if (!anchorLog) {
     if (!loaded.problems.some((p) => path.resolve(normalizeUserPath(p.path)) === anchorPath)) io.err(`cmlog: ${file}: not read`);

@@ -30,7 +30,7 @@ export const timelineCommand: Command = {
     if (args.options.has('unknown')) filters.unknown = oneOf(args.options.get('unknown'), ['last', 'exclude'] as const, 'unknown', 'last');
     if (args.options.has('limit')) filters.limit = positiveInt(args.options.get('limit'), 'limit');
     const loaded = await loadLogs(args.positional, parseOptions(args));
-    for (const p of loaded.problems) io.err(`cmlog: ${p.path}: ${p.reason}`);
+    for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${p.path}: ${p.reason}`);
     printTimeline(loaded.logs, filters, format, io);
     return loaded.problems.length > 0 ? 2 : 0;
   },

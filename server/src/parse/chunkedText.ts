@@ -2,10 +2,26 @@
 // size of the append rather than a copy of the whole string. Items may straddle chunks (a re-scan
 // after an append can start inside one): reads join the pieces they need. A chunk is a string, or
 // ASCII bytes kept as they were read (see Decoded): reads make strings of only what they need.
+// A run of NULs (padding, see nulRuns.ts) is a part that stores only its length, so a sparse or
+// NUL-padded file of gigabytes costs no memory for them.
 import { asText } from './decode';
 
 /** Text as a string, or as ASCII bytes (one character each). */
 export type Chunk = string | Uint8Array;
+
+/** `nuls` NUL characters, not stored. */
+export interface Nuls { readonly nuls: number }
+
+/** What the text is kept as (plain data: it is posted between threads as it is). */
+export type Part = Chunk | Nuls;
+
+export function partLength(p: Part): number {
+  return typeof p === 'string' || p instanceof Uint8Array ? p.length : p.nuls;
+}
+
+function partText(p: Part, a: number, b: number): string {
+  return typeof p === 'string' || p instanceof Uint8Array ? asText(p, a, b) : '\0'.repeat(b - a);
+}
 
 /** Two chunks as one: bytes when both are bytes. */
 export function joinChunks(a: Chunk, b: Chunk): Chunk {
@@ -28,7 +44,7 @@ const MERGE_BELOW = 256 * 1024;
 
 export class ChunkedText {
   private starts: number[] = [];
-  private texts: Chunk[] = [];
+  private texts: Part[] = [];
   length = 0;
 
   /**
@@ -36,18 +52,19 @@ export class ChunkedText {
    * are copied out, as posting a view sends its whole buffer (a Buffer's own `slice` would not
    * copy: the typed array's does).
    */
-  parts(): Chunk[] {
-    return this.texts.map((t) => (typeof t === 'string' || t.byteLength === t.buffer.byteLength ? t : Uint8Array.prototype.slice.call(t)));
+  parts(): Part[] {
+    return this.texts.map((t) => (!(t instanceof Uint8Array) || t.byteLength === t.buffer.byteLength ? t : Uint8Array.prototype.slice.call(t)));
   }
 
   /** Text from chunks made by `parts()`, with the same boundaries (and so the same merging to come). */
-  static fromParts(texts: readonly Chunk[]): ChunkedText {
+  static fromParts(texts: readonly Part[]): ChunkedText {
     const c = new ChunkedText();
     for (const t of texts) {
-      if (t.length === 0) continue;
+      const n = partLength(t);
+      if (n === 0) continue;
       c.starts.push(c.length);
       c.texts.push(t);
-      c.length += t.length;
+      c.length += n;
     }
     return c;
   }
@@ -59,27 +76,47 @@ export class ChunkedText {
     this.length += text.length;
     for (let k = this.texts.length - 1; k > 0; k--) {
       const prev = this.texts[k - 1];
-      if (prev.length >= MERGE_BELOW || prev.length > this.texts[k].length) break;
-      this.texts[k - 1] = joinChunks(prev, this.texts[k]);
+      const last = this.texts[k];
+      if (!isChunk(prev) || !isChunk(last) || prev.length >= MERGE_BELOW || prev.length > last.length) break;
+      this.texts[k - 1] = joinChunks(prev, last);
       this.texts.pop();
       this.starts.pop();
     }
   }
 
-  /** Removes the text from `at` on and returns it (as bytes when it was all bytes). */
+  /** `n` NULs at the end, stored as their count (one part with NULs just before). */
+  pushNuls(n: number): void {
+    if (n <= 0) return;
+    const k = this.texts.length - 1;
+    const last = this.texts[k];
+    if (k >= 0 && !isChunk(last)) this.texts[k] = { nuls: last.nuls + n };
+    else {
+      this.starts.push(this.length);
+      this.texts.push({ nuls: n });
+    }
+    this.length += n;
+  }
+
+  /**
+   * Removes the text from `at` on and returns it (as bytes when it was all bytes). The model cuts
+   * only after its last NUL run: one cut here would be spelled out.
+   */
   cut(at: number): Chunk {
     if (at >= this.length) return '';
     const k = this.chunkAt(at);
     const local = at - this.starts[k];
     const t = this.texts[k];
-    let tail: Chunk = t.slice(local);
-    for (let j = k + 1; j < this.texts.length; j++) tail = joinChunks(tail, this.texts[j]);
+    let tail: Chunk = isChunk(t) ? t.slice(local) : partText(t, local, t.nuls);
+    for (let j = k + 1; j < this.texts.length; j++) {
+      const p = this.texts[j];
+      tail = joinChunks(tail, isChunk(p) ? p : partText(p, 0, p.nuls));
+    }
     this.texts.length = this.starts.length = k + 1;
     if (local === 0) {
       this.texts.pop();
       this.starts.pop();
     } else {
-      this.texts[k] = typeof t === 'string' ? t.substring(0, local) : t.subarray(0, local);
+      this.texts[k] = typeof t === 'string' ? t.substring(0, local) : t instanceof Uint8Array ? t.subarray(0, local) : { nuls: local };
     }
     this.length = at;
     return tail;
@@ -91,9 +128,10 @@ export class ChunkedText {
     const k = this.chunkAt(a);
     const s = this.starts[k];
     const t = this.texts[k];
-    if (b - s <= t.length) return asText(t, a - s, b - s);
-    const parts = [asText(t, a - s, t.length)];
-    for (let j = k + 1; j < this.texts.length && this.starts[j] < b; j++) parts.push(asText(this.texts[j], 0, Math.min(b - this.starts[j], this.texts[j].length)));
+    const n = partLength(t);
+    if (b - s <= n) return partText(t, a - s, b - s);
+    const parts = [partText(t, a - s, n)];
+    for (let j = k + 1; j < this.texts.length && this.starts[j] < b; j++) parts.push(partText(this.texts[j], 0, Math.min(b - this.starts[j], partLength(this.texts[j]))));
     return parts.join('');
   }
 
@@ -112,4 +150,8 @@ export class ChunkedText {
     }
     return lo;
   }
+}
+
+function isChunk(p: Part): p is Chunk {
+  return typeof p === 'string' || p instanceof Uint8Array;
 }

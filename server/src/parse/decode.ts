@@ -1,6 +1,6 @@
 // Bytes -> text. Every byte maps to text, except an incomplete character at the very end of a
 // file that is still being written: those bytes are held back as `pending` until the rest arrives.
-import { Buffer, isAscii } from 'node:buffer';
+import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 import type { Encoding } from '../model';
 
 export interface Decoded {
@@ -16,23 +16,37 @@ export interface Decoded {
   pending: number;
 }
 
-/** Decodes a whole file (or the prefix of a file written so far). */
+/**
+ * The most text one decode makes into one string. V8's longest string is ~2^29 characters, and a
+ * file decoded whole into one string aborts the process natively past it: files are decoded in
+ * pieces of at most this many bytes (a piece of N bytes never makes more than N characters).
+ */
+export const DECODE_PIECE = 16 * 1024 * 1024;
+
+/**
+ * How a file is read, judged from its start (the byte-order mark) and, for UTF-8, from all its
+ * bytes (validated natively, no string made): Windows-1252 when they are not UTF-8.
+ */
+export function sniff(bytes: Uint8Array): { encoding: Encoding; bomLength: number } {
+  const b0 = bytes[0], b1 = bytes[1];
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  const bom = utf8Bom(bytes);
+  const body = bytes.subarray(bom, bytes.length - utf8IncompleteTail(bytes, bom));
+  if (!isUtf8(body)) return { encoding: 'windows-1252', bomLength: bom };
+  return { encoding: bom ? 'utf-8-bom' : 'utf-8', bomLength: bom };
+}
+
+/** Length of a UTF-8 byte-order mark at the start: stripped in every encoding that follows from it. */
+export function utf8Bom(bytes: Uint8Array): number {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
+
+/** Decodes a short file start (a sniffed head) as one string; files are decoded in pieces (LogFile.fromBytes). */
 export function decode(bytes: Uint8Array): Decoded {
-  const b0 = bytes[0], b1 = bytes[1], b2 = bytes[2];
-  if (b0 === 0xff && b1 === 0xfe) return decodeUtf16(bytes, 'utf-16le');
-  if (b0 === 0xfe && b1 === 0xff) return decodeUtf16(bytes, 'utf-16be');
-  const bom = b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;
-  const pending = utf8IncompleteTail(bytes, bom);
-  const body = bytes.subarray(bom, bytes.length - pending);
-  const encoding = bom ? 'utf-8-bom' : 'utf-8';
-  if (isAscii(body)) return { text: body, encoding, bomLength: bom, pending };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    return { text, encoding, bomLength: bom, pending };
-  } catch {
-    // Not UTF-8: Windows-1252 maps every byte to one character, so nothing is lost.
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', bomLength: 0, pending: 0 };
-  }
+  const { encoding, bomLength } = sniff(bytes);
+  const d = new AppendDecoder(encoding, new Uint8Array(0)).decode(bytes.subarray(bomLength))!;
+  return { text: d.text, encoding, bomLength, pending: d.pending };
 }
 
 /** Text kept as ASCII bytes (see Decoded) as a string; a string as it is. */
@@ -94,6 +108,13 @@ export class AppendDecoder {
 
   /** The bytes of an incomplete character held back for the next append. */
   get heldBytes(): Uint8Array { return this.held; }
+
+  /** Whether `more` decodes (UTF-8 that stays valid; other encodings always do), checked natively, no string made. */
+  accepts(more: Uint8Array): boolean {
+    if (this.encoding !== 'utf-8' && this.encoding !== 'utf-8-bom') return true;
+    const bytes = concat(this.held, more);
+    return isUtf8(bytes.subarray(0, bytes.length - utf8IncompleteTail(bytes)));
+  }
 
   /** The text appended; ASCII bytes may be a view of `more`: copy them to keep them. */
   decode(more: Uint8Array): { text: string | Uint8Array; pending: number } | null {

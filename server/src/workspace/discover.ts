@@ -1,5 +1,5 @@
 // Finding the logs under the paths a user names. Everything that is not read is said, with why.
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decode } from '../parse/decode';
 import { detectFormat, isLogFileName } from '../parse/detect';
@@ -15,20 +15,26 @@ export interface Discovery {
   problems: Skipped[];
   /** Files in folders that are not logs (by name and content): counted, not read further. */
   notLogs: number;
+  /** Files in folders skipped for a reason worth saying (binary files named like logs): said, exit status unaffected. */
+  notes: Skipped[];
 }
 
 const SNIFF_BYTES = 64 * 1024;
 
-/** Windows users write `samples\SiteServer\x.log` or `file:///C:/...`; read them as paths here. */
+/**
+ * Windows users write `samples\SiteServer\x.log` or `file:///C:/...`; read them as paths here.
+ * A backslash is a character of a file name elsewhere (zips made on Windows unpack that way): it
+ * is read as a separator only when no file has the name as written.
+ */
 export function normalizeUserPath(p: string): string {
   if (/^file:\/\//i.test(p)) {
     try { return decodeURIComponent(new URL(p).pathname).replace(/^\/([A-Za-z]:)/, '$1'); } catch { return p; }
   }
-  return path.sep === '/' ? p.replace(/\\/g, '/') : p;
+  return path.sep === '/' && p.includes('\\') && !existsSync(p) ? p.replace(/\\/g, '/') : p;
 }
 
 export async function discover(paths: string[]): Promise<Discovery> {
-  const out: Discovery = { files: [], problems: [], notLogs: 0 };
+  const out: Discovery = { files: [], problems: [], notLogs: 0, notes: [] };
   const seen = new Set<string>();
   for (const raw of paths) await visit(normalizeUserPath(raw), raw, true, out, seen);
   out.files.sort();
@@ -98,7 +104,10 @@ async function consider(p: string, named: boolean, out: Discovery, seen: Set<str
   }
   const byName = isLogFileName(path.basename(p));
   if (looksBinary(head)) {
-    if (named || byName) out.problems.push({ path: p, reason: 'binary file (NUL bytes and no UTF-16 byte-order mark), not a log' });
+    // A named path the user wants read, that cannot be: a problem (exit 2). Met in a folder: said, skipped.
+    const skipped = { path: p, reason: 'binary file, not a log: skipped' };
+    if (named) out.problems.push(skipped);
+    else if (byName) out.notes.push(skipped);
     else out.notLogs++;
     return;
   }
@@ -106,13 +115,33 @@ async function consider(p: string, named: boolean, out: Discovery, seen: Set<str
   else out.notLogs++;
 }
 
-/** NUL bytes in text that is not UTF-16: an executable, an archive, a database. */
+/**
+ * Not text at all: an executable, an image, an archive, a database. Judged from what is not NUL
+ * (a preallocated log is padded with NULs: see nulRuns.ts): a known binary signature at the start,
+ * or more than 1 byte in 20 a control character that text does not hold (text has none but tab,
+ * line breaks, form feed and the escape of coloured output; compressed data has about 1 in 10).
+ */
 export function looksBinary(head: Uint8Array): boolean {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
-  const n = Math.min(head.length, 8192);
-  for (let i = 0; i < n; i++) if (head[i] === 0) return true;
-  return false;
+  // A signature counts with a byte no text starts with (NUL to backspace) near it: a line of text may begin "MZ".
+  if (BINARY_SIGNATURES.some((sig) => sig.every((b, i) => head[i] === b)) && head.subarray(0, 64).some((b) => b < 0x09)) return true;
+  let text = 0, control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i];
+    if (b === 0) continue;
+    text++;
+    if ((b < 0x20 && !TEXT_CONTROLS.has(b)) || b === 0x7f) control++;
+  }
+  return control * 20 > text;
 }
+
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x1b]);
+
+/** Starts of binary formats met where logs are collected: PE (MZ), ELF, ZIP/CAB/7z/RAR/gzip, PNG, OLE, SQLite. */
+const BINARY_SIGNATURES = [
+  [0x4d, 0x5a], [0x7f, 0x45, 0x4c, 0x46], [0x50, 0x4b, 0x03, 0x04], [0x4d, 0x53, 0x43, 0x46], [0x37, 0x7a, 0xbc, 0xaf],
+  [0x52, 0x61, 0x72, 0x21], [0x1f, 0x8b], [0x89, 0x50, 0x4e, 0x47], [0xd0, 0xcf, 0x11, 0xe0], [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66],
+];
 
 export function describeError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;

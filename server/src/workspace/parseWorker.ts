@@ -11,14 +11,14 @@ import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { LogFile, type LogFileData } from '../logFile';
 import type { ParseOptions } from '../model';
-import type { Chunk } from '../parse/chunkedText';
+import type { Part } from '../parse/chunkedText';
 import { readLog } from './readLog';
 
 // A model's text comes first, one chunk (at most a read piece, 16 MB) a message, each sent when
 // the previous one has been taken (`more`): the receiving thread copies a message in one go and
 // handles all queued messages in one turn, so a 100 MB text sent at once stalled it for ~70 ms.
 type Request = { id: number; file: string; options: ParseOptions } | { id: number; more: true };
-type Reply = { id: number; chunk: Chunk } | { id: number; data: LogFileData } | { id: number; error: { message: string; code?: string } };
+type Reply = { id: number; chunk: Part } | { id: number; data: LogFileData } | { id: number; error: { message: string; code?: string } };
 
 /** How to start the worker; by default dist/parseWorker.js beside the running bundle. */
 export interface WorkerStart {
@@ -33,7 +33,7 @@ export class ParseWorker {
   private worker: Worker | null = null;
   private nextId = 1;
   /** Reads under way, each with the worker doing it (a crashed worker fails only its own). */
-  private readonly pending = new Map<number, { worker: Worker; resolve: (log: LogFile) => void; reject: (e: Error) => void; chunks: Chunk[] }>();
+  private readonly pending = new Map<number, { worker: Worker; resolve: (log: LogFile) => void; reject: (e: Error) => void; chunks: Part[] }>();
   /** Set when no worker can be started: parses then run in this thread (slower to answer, never lost). */
   private unavailable: string | null = null;
 
@@ -118,7 +118,7 @@ export class ParseWorker {
 
 function serve(): void {
   const port = parentPort!;
-  const outgoing = new Map<number, { chunks: Chunk[]; data: LogFileData; transfer: ArrayBuffer[] }>();
+  const outgoing = new Map<number, { chunks: Part[]; data: LogFileData; transfer: ArrayBuffer[] }>();
   const sendNext = (id: number) => {
     const o = outgoing.get(id);
     if (!o) return;

@@ -1,29 +1,45 @@
 // Reading a log from disk in pieces, through the same append path a live log takes, so a file of
-// any size is never held as one Buffer and one string at the same time.
+// any size is never held whole: not as one Buffer, not as one string (a sparse or NUL-padded
+// file's padding is not kept at all: see LogFile).
 import { promises as fs } from 'node:fs';
 import { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
+import { DECODE_PIECE } from '../parse/decode';
 
-const PIECE = 16 * 1024 * 1024;
-
-export async function readLog(path: string, options: ParseOptions = {}): Promise<LogFile> {
+export async function readLog(path: string, options: ParseOptions = {}, piece = DECODE_PIECE): Promise<LogFile> {
   const fh = await fs.open(path, 'r');
   try {
     const size = (await fh.stat()).size;
-    if (size <= PIECE) return LogFile.fromBytes(await fh.readFile(), options);
-    const buf = Buffer.alloc(PIECE);
-    let pos = 0;
-    let log: LogFile | null = null;
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, PIECE, pos);
-      if (bytesRead === 0) break;
-      const piece = buf.subarray(0, bytesRead);
-      if (!log) log = LogFile.fromBytes(Buffer.from(piece), options);
-      else if (!log.appendBytes(piece)) return LogFile.fromBytes(await fs.readFile(path), options); // encoding changed: read whole
-      pos += bytesRead;
-    }
-    return log ?? LogFile.fromBytes(new Uint8Array(0), options);
+    if (size <= piece) return LogFile.fromBytes(await fh.readFile(), options, { piece });
+    // Read as its start says; a file that stops being UTF-8 is read again from the start as
+    // Windows-1252 (every byte a character), which always goes through.
+    return (await readPieces(fh, options, piece)) ?? (await readPieces(fh, options, piece, 'windows-1252'))!;
   } finally {
     await fh.close();
   }
+}
+
+/** The model, or null when the file stopped being UTF-8 part way. */
+async function readPieces(fh: fs.FileHandle, options: ParseOptions, piece: number, encoding?: 'windows-1252'): Promise<LogFile | null> {
+  // The first piece is the model's to keep (ASCII text stays a view of it); later ones are copied.
+  const first = await readFull(fh, Buffer.alloc(piece), 0);
+  const log = LogFile.fromBytes(first, options, { encoding, piece });
+  const buf = Buffer.alloc(piece);
+  for (let pos = first.length; ;) {
+    const bytes = await readFull(fh, buf, pos);
+    if (bytes.length === 0) return log;
+    if (!log.appendBytes(bytes, piece)) return null;
+    pos += bytes.length;
+  }
+}
+
+/** Fills `buf` from `pos` (less only at the end of the file): a short first piece would hide a byte-order mark. */
+async function readFull(fh: fs.FileHandle, buf: Buffer, pos: number): Promise<Buffer> {
+  let got = 0;
+  while (got < buf.length) {
+    const { bytesRead } = await fh.read(buf, got, buf.length - got, pos + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return buf.subarray(0, got);
 }
