@@ -144,8 +144,8 @@ function refreshLenses(): void {
 let lensRefresh: NodeJS.Timeout | undefined;
 logs.onDidChange((uris) => {
   // While an index is built, all are validated once it is done: one change per file, each
-  // scheduling its folder, would cost the square of the file count.
-  if (!building) validator.scheduleFolders(uris);
+  // scheduling the logs that read it, would cost the square of the file count.
+  if (!building) validator.scheduleDependents(uris);
   clearTimeout(lensRefresh);
   lensRefresh = setTimeout(() => refreshLenses(), 300);
 });
@@ -187,19 +187,19 @@ connection.onDidOpenTextDocument((p) => {
   documents.didOpen(p);
   if (isMerged(p.textDocument.uri)) return publishMerged(p.textDocument.uri);
   logs.syncTimeline(p.textDocument.uri);
-  validator.scheduleFolders([p.textDocument.uri]);
+  validator.scheduleDependents([p.textDocument.uri]);
 });
 connection.onDidChangeTextDocument((p) => {
   if (!documents.didChange(p) || isMerged(p.textDocument.uri)) return;
   logs.syncTimeline(p.textDocument.uri);
-  validator.scheduleFolders([p.textDocument.uri]);
+  validator.scheduleDependents([p.textDocument.uri]);
 });
 connection.onDidCloseTextDocument((p) => {
   const uri = p.textDocument.uri;
   documents.didClose(uri);
   if (isMerged(uri)) { mergedViews.delete(uri); return validator.clear(uri); }
   logs.syncTimeline(uri); // back to the indexed model, if any
-  if (validator.covers(uri)) validator.scheduleFolders([uri]);
+  if (validator.covers(uri)) validator.scheduleDependents([uri]);
   else validator.clear(uri);
 });
 
@@ -274,6 +274,11 @@ connection.onRequest(Requests.merged, (p: MergedParams & { viewUri: string }, to
   if (documents.get(p.viewUri)) publishMerged(p.viewUri);
   return answer;
 }));
+
+// Test-only (CMLOG_TEST_HOOKS=1): how much work was done, so tests count work instead of timing it.
+if (process.env.CMLOG_TEST_HOOKS === '1') {
+  connection.onRequest('cmlog/test/stats', () => ({ ...validator.stats, idle: validator.idle, parses: documents.parses }));
+}
 
 /** Test-only faults (CMLOG_FAULT_INJECTION): prove a throwing rule or request never takes the server down. */
 function faultInjection(): readonly Rule[] {
