@@ -20,7 +20,7 @@ import { buildMerged, MERGED_SCHEME, mergedDiagnostics, mergedLinks } from './fe
 import { runSafe } from './features/runner';
 import { legend, semanticTokens } from './features/semanticTokens';
 import { defaults, fetchSettings } from './features/settings';
-import { documentSymbols } from './features/symbols';
+import { documentSymbols, RESULT_LIMIT } from './features/symbols';
 import { Validator } from './features/validation';
 import { toPath, WorkspaceLogs } from './features/workspaceLogs';
 import { globMatcher } from './workspace/globs';
@@ -37,6 +37,8 @@ let settings: ServerSettings = defaults;
 let filesExclude: string[] = [];
 let configurationSupported = false;
 let lensRefreshSupported = false;
+/** The client's foldingRange rangeLimit, if it gave one. */
+let foldingLimit: number | undefined;
 let folders: string[] = [];
 const parseOptions = (): ParseOptions => ({ defaultOffset: settings.defaultOffset, offsetConvention: settings.offsetConvention });
 const documents = new LogDocuments(parseOptions);
@@ -52,6 +54,8 @@ const isMerged = (uri: string) => uri.startsWith(MERGED_SCHEME + ':');
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   configurationSupported = !!params.capabilities.workspace?.configuration;
   lensRefreshSupported = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+  const rangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+  if (typeof rangeLimit === 'number' && rangeLimit >= 0) foldingLimit = Math.min(rangeLimit, RESULT_LIMIT);
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .map((f) => toPath(f.uri)).filter((p): p is string => !!p);
   return {
@@ -214,7 +218,7 @@ connection.languages.semanticTokens.on((p, token) => runSafe(log, 'semanticToken
 }));
 connection.onFoldingRanges((p, token) => runSafe(log, 'foldingRanges', token, [], () => {
   const open = documents.get(p.textDocument.uri);
-  return open && !isMerged(p.textDocument.uri) ? foldingRanges(open.log) : [];
+  return open && !isMerged(p.textDocument.uri) ? foldingRanges(open.log, foldingLimit) : [];
 }));
 connection.onDocumentSymbol((p, token) => runSafe(log, 'documentSymbol', token, [], () => {
   const open = documents.get(p.textDocument.uri);

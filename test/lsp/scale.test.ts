@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, FoldingRangeRequest } from 'vscode-languageserver-protocol/node';
+import { DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DocumentSymbolRequest, FileChangeType, FoldingRangeRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { fileUri, TestClient } from '../support/lspClient';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
@@ -107,4 +107,24 @@ test('20 keystrokes in the middle of a log queue no 20 parses: the model is pars
   assert.ok(Array.isArray(ranges));
   const after = await settled(before);
   assert.ok(after.parses - before.parses <= 2, `${after.parses - before.parses} parses for 20 keystrokes`);
+});
+
+test('outline and folding of a huge log are capped; folding honours the client\'s rangeLimit', async () => {
+  let text = '';
+  for (let k = 0; k < 6000; k++) text += rec(`Failed step ${k}\r\n   at Worker.Run()`, '10:00:00.000', '3', k % 2 ? 'A' : 'B');
+  const u = uri('Huge.log');
+  await client.open(u, text);
+  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: u } })) as DocumentSymbol[];
+  assert.equal(symbols.reduce((n, g) => n + g.children!.length, 0), 5000);
+  assert.equal(symbols[0].children![0].name, 'Failed step 0');
+  assert.equal((await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: u } }))!.length, 5000);
+  const limited = await TestClient.start({}, { textDocument: { foldingRange: { rangeLimit: 100 } } });
+  try {
+    await limited.open(u, text);
+    const ranges = await limited.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: u } });
+    assert.deepEqual(ranges!.slice(0, 2).map((r) => [r.startLine, r.endLine]), [[0, 1], [2, 3]]);
+    assert.equal(ranges!.length, 100);
+  } finally {
+    await limited.stop().catch(() => limited.proc.kill());
+  }
 });
