@@ -264,6 +264,8 @@ export class LogFile {
   }
 
   text(a = 0, b = this.length): string { return this.chunks.slice(a, b); }
+  /** Where `needle` first occurs in [a, b), or -1: searches without copying the text. */
+  indexOf(needle: string, a: number, b: number): number { return this.chunks.indexOf(needle, a, b); }
 
   severity(i: number): Severity { return this.table.severity[i] as Severity; }
   line(i: number): number { return this.table.line[i]; }

@@ -20,7 +20,7 @@ import { buildMerged, MERGED_SCHEME, mergedDiagnostics, mergedLinks } from './fe
 import { runSafe } from './features/runner';
 import { legend, semanticTokens } from './features/semanticTokens';
 import { defaults, fetchSettings } from './features/settings';
-import { documentSymbols } from './features/symbols';
+import { documentSymbols, RESULT_LIMIT } from './features/symbols';
 import { Validator } from './features/validation';
 import { toPath, WorkspaceLogs } from './features/workspaceLogs';
 import { globMatcher } from './workspace/globs';
@@ -37,6 +37,8 @@ let settings: ServerSettings = defaults;
 let filesExclude: string[] = [];
 let configurationSupported = false;
 let lensRefreshSupported = false;
+/** The client's foldingRange rangeLimit, if it gave one. */
+let foldingLimit: number | undefined;
 let folders: string[] = [];
 const parseOptions = (): ParseOptions => ({ defaultOffset: settings.defaultOffset, offsetConvention: settings.offsetConvention });
 const documents = new LogDocuments(parseOptions);
@@ -52,6 +54,8 @@ const isMerged = (uri: string) => uri.startsWith(MERGED_SCHEME + ':');
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   configurationSupported = !!params.capabilities.workspace?.configuration;
   lensRefreshSupported = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+  const rangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+  if (typeof rangeLimit === 'number' && rangeLimit >= 0) foldingLimit = Math.min(rangeLimit, RESULT_LIMIT);
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .map((f) => toPath(f.uri)).filter((p): p is string => !!p);
   return {
@@ -144,8 +148,8 @@ function refreshLenses(): void {
 let lensRefresh: NodeJS.Timeout | undefined;
 logs.onDidChange((uris) => {
   // While an index is built, all are validated once it is done: one change per file, each
-  // scheduling its folder, would cost the square of the file count.
-  if (!building) validator.scheduleFolders(uris);
+  // scheduling the logs that read it, would cost the square of the file count.
+  if (!building) validator.scheduleDependents(uris);
   clearTimeout(lensRefresh);
   lensRefresh = setTimeout(() => refreshLenses(), 300);
 });
@@ -187,19 +191,19 @@ connection.onDidOpenTextDocument((p) => {
   documents.didOpen(p);
   if (isMerged(p.textDocument.uri)) return publishMerged(p.textDocument.uri);
   logs.syncTimeline(p.textDocument.uri);
-  validator.scheduleFolders([p.textDocument.uri]);
+  validator.scheduleDependents([p.textDocument.uri]);
 });
 connection.onDidChangeTextDocument((p) => {
   if (!documents.didChange(p) || isMerged(p.textDocument.uri)) return;
   logs.syncTimeline(p.textDocument.uri);
-  validator.scheduleFolders([p.textDocument.uri]);
+  validator.scheduleDependents([p.textDocument.uri]);
 });
 connection.onDidCloseTextDocument((p) => {
   const uri = p.textDocument.uri;
   documents.didClose(uri);
   if (isMerged(uri)) { mergedViews.delete(uri); return validator.clear(uri); }
   logs.syncTimeline(uri); // back to the indexed model, if any
-  if (validator.covers(uri)) validator.scheduleFolders([uri]);
+  if (validator.covers(uri)) validator.scheduleDependents([uri]);
   else validator.clear(uri);
 });
 
@@ -214,7 +218,7 @@ connection.languages.semanticTokens.on((p, token) => runSafe(log, 'semanticToken
 }));
 connection.onFoldingRanges((p, token) => runSafe(log, 'foldingRanges', token, [], () => {
   const open = documents.get(p.textDocument.uri);
-  return open && !isMerged(p.textDocument.uri) ? foldingRanges(open.log) : [];
+  return open && !isMerged(p.textDocument.uri) ? foldingRanges(open.log, foldingLimit) : [];
 }));
 connection.onDocumentSymbol((p, token) => runSafe(log, 'documentSymbol', token, [], () => {
   const open = documents.get(p.textDocument.uri);
@@ -274,6 +278,11 @@ connection.onRequest(Requests.merged, (p: MergedParams & { viewUri: string }, to
   if (documents.get(p.viewUri)) publishMerged(p.viewUri);
   return answer;
 }));
+
+// Test-only (CMLOG_TEST_HOOKS=1): how much work was done, so tests count work instead of timing it.
+if (process.env.CMLOG_TEST_HOOKS === '1') {
+  connection.onRequest('cmlog/test/stats', () => ({ ...validator.stats, idle: validator.idle, parses: documents.parses }));
+}
 
 /** Test-only faults (CMLOG_FAULT_INJECTION): prove a throwing rule or request never takes the server down. */
 function faultInjection(): readonly Rule[] {

@@ -23,7 +23,7 @@ export class TestClient {
     this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
   }
 
-  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; env?: Record<string, string> } = {}): Promise<TestClient> {
+  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; env?: Record<string, string>; textDocument?: Record<string, unknown> } = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, connection, settings);
@@ -39,7 +39,7 @@ export class TestClient {
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: opts.folder ? fileUri(opts.folder) : null,
       workspaceFolders: opts.folder ? [{ uri: fileUri(opts.folder), name: 'ws' }] : null,
-      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, ...opts.textDocument } },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

@@ -31,6 +31,13 @@ export { AAD_SQL_QUERIES, AAD_CHECKLIST, WAYS_OUT } from './topics';
 export { errorCodeFacts, errorCodeText, explainErrorCode, explainErrorCodeValue } from './errorCode';
 export { clip, codeBlock, codeSpan, escapeMarkdown, sanitize } from './markdown';
 
+/** Characters read either side of the cursor to find the error code under it. */
+const CODE_RADIUS = 256;
+/** Longer messages are read in part by a hover. */
+const WHOLE_MESSAGE_MAX = 64 * 1024;
+/** The part after the message a hover reads for the time and date. */
+const TAIL_MAX = 4096;
+
 /** The entry whose record covers character `offset`, or -1. */
 export function entryAtOffset(log: LogFile, offset: number): number {
   const i = log.table.firstAtOrAfter(offset + 1) - 1;
@@ -44,31 +51,36 @@ export function messageStart(log: LogFile, i: number): number {
   return log.table.start[i]! + (log.isSms(i) ? 0 : OPEN.length);
 }
 
-/** Character ranges of the time and date of entry i: [start, end) pairs. */
-export function timeRanges(log: LogFile, i: number): [number, number][] {
-  const start = log.table.start[i]!;
+/** Where the message text of entry i ends (its `]LOG]!>` or `$$<`), found without copying the record. */
+export function messageEnd(log: LogFile, i: number): number {
   const end = log.table.end[i]!;
-  const text = log.text(start, end);
+  const at = log.isSms(i) ? log.indexOf('$$<', log.table.start[i]!, end) : log.indexOf(CLOSE, messageStart(log, i), end);
+  return at < 0 ? end : at;
+}
+
+/** Character ranges of the time and date of entry i: [start, end) pairs. Reads the tail only. */
+export function timeRanges(log: LogFile, i: number): [number, number][] {
+  const end = log.table.end[i]!;
+  const tailStart = messageEnd(log, i);
+  if (tailStart >= end) return [];
+  // The tail after the message (attributes, or `$$<component><time><thread>`) is short: a bounded read.
+  const text = log.text(tailStart, Math.min(end, tailStart + TAIL_MAX));
   if (log.isSms(i)) {
-    const tail = text.indexOf('$$<');
-    if (tail < 0) return [];
-    const compEnd = text.indexOf('><', tail + 3);
+    const compEnd = text.indexOf('><', 3);
     if (compEnd < 0) return [];
     const a = compEnd + 1;
     const b = text.indexOf('>', a + 1);
-    return b < 0 ? [] : [[start + a, start + b + 1]];
+    return b < 0 ? [] : [[tailStart + a, tailStart + b + 1]];
   }
-  const close = text.indexOf(CLOSE);
-  if (close < 0) return [];
-  const eol = text.slice(close).search(LINE_BREAK);
-  const block = eol < 0 ? text.length : close + eol;
+  const eol = text.search(LINE_BREAK);
+  const block = eol < 0 ? text.length : eol;
   const out: [number, number][] = [];
   for (const name of ['time="', 'date="']) {
-    const a = text.indexOf(name, close);
+    const a = text.indexOf(name);
     if (a < 0 || a > block) continue;
     const q = text.indexOf('"', a + name.length);
     if (q < 0 || q > block) continue;
-    out.push([start + a, start + q + 1]);
+    out.push([tailStart + a, tailStart + q + 1]);
   }
   return out;
 }
@@ -180,16 +192,23 @@ export function hoverMarkdown(target: LogInput, context: RuleContext, offset: nu
   for (const [a, b] of timeRanges(log, i)) if (offset >= a && offset < b) return timeSection(log, i);
 
   const sections: string[] = [];
-  const message = log.message(i);
-  const local = offset - messageStart(log, i);
-  if (local >= 0 && local < message.length) {
-    for (const c of findErrorCodes(message)) if (local >= c.start && local < c.end) sections.push(explainErrorCodeValue(c.value));
+  const ms = messageStart(log, i), me = messageEnd(log, i);
+  if (offset >= ms && offset < me) {
+    // Codes under the cursor, looked for around it only: a record can be 45 MB long. A code is far
+    // shorter than CODE_RADIUS, so one under the cursor is whole inside the window.
+    const a = Math.max(ms, offset - CODE_RADIUS);
+    const around = log.text(a, Math.min(me, offset + CODE_RADIUS)).replace(/\r?\n$/, '');
+    const local = offset - a;
+    for (const c of findErrorCodes(around)) if (local >= c.start && local < c.end) sections.push(explainErrorCodeValue(c.value));
   }
+  // The cycle line and status message tests read a message's beginning: a huge one is read in part
+  // (no cycle line is that long, and STATMSG leads the messages that carry it).
+  const message = me - ms <= WHOLE_MESSAGE_MAX ? log.message(i) : log.text(ms, ms + WHOLE_MESSAGE_MAX);
 
   const line = log.line(i);
-  const endLine = log.endLine(i);
+  let endLine = -1; // counted only when a finding has no entry index: it reads the whole record
   const mine = findings.filter((f) => f.file === target.key &&
-    (f.entryIndex !== undefined ? f.entryIndex === i : f.line >= line && f.line <= endLine));
+    (f.entryIndex !== undefined ? f.entryIndex === i : f.line >= line && f.line <= (endLine < 0 ? (endLine = log.endLine(i)) : endLine)));
   for (const f of mine) sections.push(findingSection(f));
 
   const cycle = isCloudUserSyncLog(target) ? classifyCloudUserSync(message) : null;

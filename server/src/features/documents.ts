@@ -1,5 +1,5 @@
 // Open documents and their parsed models. A change that only adds text at the end (a live log
-// that VS Code reloads) is appended to the model; anything else re-parses the document.
+// that VS Code reloads) is appended to the model; anything else re-parses the document when next needed.
 import { countLineBreaks, lastLineStart } from '../parse/lineBreaks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver';
@@ -8,11 +8,25 @@ import type { ParseOptions } from '../model';
 
 export interface OpenLog {
   document: TextDocument;
-  log: LogFile;
+  /** The parsed model, parsed on first use after an edit that is not an append. */
+  readonly log: LogFile;
+}
+
+/** An open document whose model is parsed lazily: keystrokes in a big log queue no whole parses. */
+class OpenEntry implements OpenLog {
+  private model: LogFile | null = null;
+  constructor(public document: TextDocument, private readonly parse: (text: string) => LogFile) {}
+  get log(): LogFile { return (this.model ??= this.parse(this.document.getText())); }
+  /** The text changed other than at the end: parse again when next asked. */
+  invalidate(): void { this.model = null; }
+  /** Text added at the end: the model (if parsed) takes it; else the next parse reads it anyway. */
+  append(text: string): void { this.model?.appendText(text); }
 }
 
 export class LogDocuments {
-  private readonly open = new Map<string, OpenLog>();
+  private readonly open = new Map<string, OpenEntry>();
+  /** Whole-document parses so far (the server's test hook reports it). */
+  parses = 0;
 
   constructor(private options: () => ParseOptions) {}
 
@@ -21,33 +35,35 @@ export class LogDocuments {
 
   didOpen(p: DidOpenTextDocumentParams): OpenLog {
     const document = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
-    const entry = { document, log: this.parse(document.getText()) };
+    const entry = new OpenEntry(document, (text) => this.parse(text));
     this.open.set(document.uri, entry);
     return entry;
   }
 
+  /**
+   * Applies an edit. An append is added to the model; anything else drops the model, parsed again
+   * on the next request or validation (which are debounced), not once per keystroke.
+   */
   didChange(p: DidChangeTextDocumentParams): OpenLog | undefined {
     const entry = this.open.get(p.textDocument.uri);
     if (!entry) return undefined;
     const before = entry.document;
     const appended = appendedText(before, p.contentChanges);
     entry.document = TextDocument.update(before, p.contentChanges, p.textDocument.version);
-    if (appended !== null) {
-      entry.log.appendText(appended);
-    } else {
-      entry.log = this.parse(entry.document.getText());
-    }
+    if (appended !== null) entry.append(appended);
+    else entry.invalidate();
     return entry;
   }
 
   didClose(uri: string): void { this.open.delete(uri); }
 
-  /** Settings changed: parse everything again with the new options. */
+  /** Settings changed: parse everything again (lazily) with the new options. */
   reparseAll(): void {
-    for (const entry of this.open.values()) entry.log = this.parse(entry.document.getText());
+    for (const entry of this.open.values()) entry.invalidate();
   }
 
   private parse(text: string): LogFile {
+    this.parses++;
     return LogFile.fromText(text, this.options());
   }
 }

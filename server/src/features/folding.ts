@@ -1,11 +1,13 @@
-// Multi-line records (stack traces, script output) and runs of unparsed text fold.
+// Multi-line records (stack traces, script output) and runs of unparsed text fold. At most `limit`
+// ranges: the client's rangeLimit, else RESULT_LIMIT (a 50 MB log has hundreds of thousands).
 import { countLineBreaks } from '../parse/lineBreaks';
 import type { FoldingRange } from 'vscode-languageserver';
 import type { LogFile } from '../logFile';
+import { RESULT_LIMIT } from './symbols';
 
-export function foldingRanges(log: LogFile): FoldingRange[] {
+export function foldingRanges(log: LogFile, limit = RESULT_LIMIT): FoldingRange[] {
   const out: FoldingRange[] = [];
-  for (let i = 0; i < log.entryCount; i++) {
+  for (let i = 0; i < log.entryCount && out.length < limit; i++) {
     const line = log.line(i);
     // Cheap test first: a one-line record ends on the line it starts (and the next starts after).
     const next = i + 1 < log.entryCount ? log.line(i + 1) : log.lineCount;
@@ -14,6 +16,7 @@ export function foldingRanges(log: LogFile): FoldingRange[] {
     if (endLine > line) out.push({ startLine: line, endLine });
   }
   for (const s of log.unparsedSpans()) {
+    if (out.length >= limit) break;
     const lines = countLineBreaks(log.text(s.start, s.end).trimEnd()) + 1;
     if (lines > 1) out.push({ startLine: s.line, endLine: s.line + lines - 1, kind: 'region' });
   }

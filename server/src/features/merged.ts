@@ -14,34 +14,54 @@ export const MERGED_SCHEME = 'cmlog-merged';
 const LETTER = ['S', 'I', 'W', 'E'];
 const SEVERITY_OF: Record<string, Severity> = { success: Severity.Success, information: Severity.Information, warning: Severity.Warning, error: Severity.Error };
 
-export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedParams): MergedAnswer {
+/**
+ * The view's size, bounded until the table editor replaces it: 30 logs of 10 MB made a
+ * 300-million-character reply (twice that passes V8's string limit). A cut view says so in a note.
+ */
+export const MERGED_LIMITS = { lines: 100_000, chars: 16 * 1024 * 1024, lineChars: 1000 };
+
+export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedParams, limits = MERGED_LIMITS): MergedAnswer {
   const keys = p.uris?.length ? p.uris : logs.all().map((l) => l.key).filter((k) => !p.folderOf || folderOf(k) === folderOf(p.folderOf));
-  for (const k of keys) if (!timeline.has(k)) logs.syncTimeline(k);
+  let synced = false;
+  for (const k of keys) if (!timeline.has(k)) { logs.syncTimeline(k); synced = true; }
+  if (synced) timeline = logs.timeline; // the logs just synced join it when it is next asked for
   const from = p.from ? Date.parse(p.from) : undefined;
   const to = p.to ? Date.parse(p.to) : undefined;
   const view = timeline.merged({
     keys, from: Number.isNaN(from) ? undefined : from, to: Number.isNaN(to) ? undefined : to,
     severities: p.severities?.map((s) => SEVERITY_OF[s]).filter((s) => s !== undefined),
-    components: p.components, threads: p.threads,
+    components: p.components, threads: p.threads, limit: limits.lines + 1,
   });
-  const width = Math.max(4, ...keys.map((k) => baseName(k).length));
+  let width = 4;
+  for (const k of keys) width = Math.max(width, baseName(k).length);
   const lines: string[] = [];
   const sources: { uri: string; line: number }[] = [];
-  for (let r = 0; r < view.count; r++) {
+  let chars = 0;
+  let cut = view.count > limits.lines;
+  for (let r = 0; r < view.count && r < limits.lines; r++) {
     const { key, entryIndex, utc } = view.at(r);
     const input = logs.get(key);
     if (!input) continue;
     const e = input.log.entry(entryIndex);
     const written = e.timeText ? `${e.dateText ?? ''} ${e.timeText}` : '(no time)';
     // Control characters from the log are shown as visible escapes: the view is read as text.
-    const first = e.message.split('\n', 1)[0].replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).trimEnd();
-    lines.push(`${(isoUtc(utc) ?? 'UTC unknown').padEnd(24)}  ${baseName(key).padEnd(width)}  ${written.padEnd(27)}  ${LETTER[e.severity]}  ${e.component.padEnd(12)}  ${first}`);
+    const head = e.message.split('\n', 1)[0];
+    const clipped = head.length > limits.lineChars ? head.slice(0, limits.lineChars - 1) + '…' : head;
+    const first = clipped.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).trimEnd();
+    const line = `${(isoUtc(utc) ?? 'UTC unknown').padEnd(24)}  ${baseName(key).padEnd(width)}  ${written.padEnd(27)}  ${LETTER[e.severity]}  ${e.component.padEnd(12)}  ${first}`;
+    if (chars + line.length + 1 > limits.chars) { cut = true; break; }
+    chars += line.length + 1;
+    lines.push(line);
     sources.push({ uri: key, line: e.line });
   }
   const notes = [
     ...view.unknownOffsetLogs.map((k) => `${baseName(k)}: offset unknown, entries ${view.unknown === 'last' ? 'placed last' : 'left out'}; set cmlog.defaultOffset to place them`),
     ...view.defaultOffsetLogs.map((k) => `${baseName(k)}: placed with the default offset from cmlog.defaultOffset`),
   ];
+  if (cut) {
+    notes.unshift(`the view is cut after ${lines.length.toLocaleString('en-US')} entries (at most ${limits.lines.toLocaleString('en-US')} lines ` +
+      `and ${Math.round(limits.chars / 1024 / 1024)} MB): pick fewer logs, a time range, severities or components to see the rest`);
+  }
   return { text: lines.join('\n') + '\n', sources, notes };
 }
 

@@ -1,20 +1,32 @@
-// The Outline: errors and warnings grouped by component, so Ctrl+Shift+O jumps to them.
+// The Outline: errors and warnings grouped by component, so Ctrl+Shift+O jumps to them. At most
+// RESULT_LIMIT records (as VS Code's JSON server's resultLimit): a 50 MB log would give 275,000
+// symbols, a 46 MB reply asked for by the outline, breadcrumbs and sticky scroll.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LogFile } from '../logFile';
 import { Severity } from '../model';
 import { formatWall } from '../parse/time';
+import { CLOSE } from '../parse/scan';
+import { messageHead } from '../rules/logSet';
 import { lineRange } from './positions';
 
-export function documentSymbols(doc: TextDocument, log: LogFile): DocumentSymbol[] {
+/** Symbols (or folding ranges) per reply, at most. */
+export const RESULT_LIMIT = 5000;
+
+export function documentSymbols(doc: TextDocument, log: LogFile, limit = RESULT_LIMIT): DocumentSymbol[] {
   const groups = new Map<string, DocumentSymbol>();
-  for (let i = 0; i < log.entryCount; i++) {
+  let count = 0;
+  for (let i = 0; i < log.entryCount && count < limit; i++) {
     const sev = log.severity(i);
     if (sev !== Severity.Error && sev !== Severity.Warning) continue;
     const component = log.component(i) || '(no component)';
     const line = log.line(i);
     const range = lineRange(line, log.endLine(i), doc);
-    const first = log.message(i).split('\n', 1)[0].trim();
+    count++;
+    // The head of the message only: a record can be megabytes long.
+    const head = messageHead(log, i, 200);
+    const cut = head.indexOf(log.isSms(i) ? '$$<' : CLOSE);
+    const first = (cut < 0 ? head : head.slice(0, cut)).split('\n', 1)[0].trim();
     const wall = log.table.wall[i];
     const symbol: DocumentSymbol = {
       name: (first.length > 100 ? first.slice(0, 99) + '…' : first) || '(empty message)',

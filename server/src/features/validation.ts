@@ -1,22 +1,38 @@
 // Validation of every known log: open documents and (with `cmlog.problems.scope` = workspace) the
-// logs indexed from disk. Debounced per URI, stale results dropped, one broken rule never hides
-// the rest of a file's problems.
+// logs indexed from disk. Changes are validated in batches: one list of every log (the rules'
+// context) per batch, one file at a time with a yield between files so requests are answered
+// meanwhile. A change re-validates only the logs that read the changed one (the rules' `reads`),
+// never its whole folder. One broken rule never hides the rest of a file's problems.
+import { createHash } from 'node:crypto';
 import type { Connection } from 'vscode-languageserver';
 import type { Finding } from '../model';
-import { rules as defaultCatalog, runRules, type Rule, type RuleSettings } from '../rules';
+import { readersOf, rules as defaultCatalog, runRules, type LogInput, type Rule, type RuleSettings } from '../rules';
 import { toDiagnostic } from './diagnostics';
 import type { LogDocuments } from './documents';
+import { capFindings } from './findingCap';
 import type { WorkspaceLogs } from './workspaceLogs';
 
+/** A burst of changes (keystrokes, appends) is validated once this long after the last... */
 const DELAY_MS = 150;
+/** ...but never later than this after the first: a log growing without a pause still gets problems. */
+const MAX_DELAY_MS = 1000;
+/** More changed logs than this at once: every log is re-validated (cheaper than matching each pair). */
+const MANY_CHANGES = 32;
 
 export class Validator {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly findings = new Map<string, Finding[]>();
+  /** A digest of the diagnostics last published per URI: unchanged ones are not sent again. */
+  private readonly published = new Map<string, string>();
   private readonly reported = new Set<string>();
   /** Until the workspace index is built, validation waits: a `.lo_` judged without its `.log` would tell a wrong story. */
   private ready = false;
   private readonly deferred = new Set<string>();
+  private readonly pending = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private firstPending = 0;
+  private running: Promise<void> | null = null;
+  /** Work done, for tests (the server's test hook) and logs: files validated, diagnostics sent. */
+  readonly stats = { validated: 0, published: 0 };
 
   constructor(
     private readonly connection: Connection,
@@ -46,68 +62,104 @@ export class Validator {
       this.deferred.add(uri);
       return;
     }
-    clearTimeout(this.timers.get(uri));
-    const version = this.documents.get(uri)?.document.version;
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      // A newer change is on its way: this result would be stale.
-      if (this.documents.get(uri)?.document.version !== version) return;
-      this.validate(uri);
-    }, DELAY_MS));
+    const now = Date.now();
+    if (this.pending.size === 0) this.firstPending = now;
+    this.pending.add(uri);
+    if (this.running) return; // the running batch takes what is pending when done
+    clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(DELAY_MS, this.firstPending + MAX_DELAY_MS - now));
+    this.timer = setTimeout(() => { this.timer = undefined; void this.drain(); }, wait);
   }
 
   /**
-   * Re-validates the logs of the folders (and below) of `uris`: `.lo_`/`.log` partners and client
-   * logs read each other. One pass over the logs for any number of changes.
+   * Re-validates `uris` and the logs that read them (rotated partners, the logs a cross-file rule
+   * quotes): see the rules' `reads`. URIs of logs that are gone still name their readers.
    */
-  scheduleFolders(uris: readonly string[]): void {
-    const folders = new Set(uris.map((uri) => uri.slice(0, uri.lastIndexOf('/') + 1)));
+  scheduleDependents(uris: readonly string[]): void {
     for (const uri of uris) this.schedule(uri);
-    for (const { key } of this.logs.all()) {
-      // The folder of the key, then each one above it.
-      for (let slash = key.lastIndexOf('/'); slash >= 0; slash = key.lastIndexOf('/', slash - 1)) {
-        if (folders.has(key.slice(0, slash + 1))) {
-          this.schedule(key);
-          break;
-        }
-      }
+    const all = this.logs.all();
+    if (uris.length > MANY_CHANGES) {
+      for (const l of all) this.schedule(l.key);
+      return;
     }
+    // By name only: reading a changed document's model here would parse it on every keystroke.
+    const changed = uris.map((uri) => ({ key: uri, name: baseName(uri) }));
+    for (const l of readersOf(changed, all, this.catalog)) this.schedule(l.key);
   }
 
-  validate(uri: string): void {
+  /** Validates one log now against `context` (every log; built once per batch). */
+  validate(uri: string, context: readonly LogInput[] = this.logs.all()): void {
     if (!this.covers(uri)) {
-      if (this.findings.has(uri)) this.clear(uri);
+      if (this.findings.has(uri) || this.published.has(uri)) this.clear(uri);
       return;
     }
     const target = this.logs.get(uri);
     if (!target) return this.clear(uri);
+    this.stats.validated++;
     const { rules } = this.settings();
-    const { findings, failures } = runRules(target, { logs: this.logs.all() }, rules, this.catalog);
+    const { findings: all, failures } = runRules(target, { logs: context }, rules, this.catalog);
     for (const f of failures) {
       const key = `${f.ruleId}: ${(f.error as Error)?.message}`;
       if (this.reported.has(key)) continue; // logged once, not once per file and keystroke
       this.reported.add(key);
       this.connection.console.error(`rule ${f.ruleId} failed on ${uri}: ${(f.error as Error)?.stack ?? f.error}`);
     }
-    this.findings.set(uri, findings);
+    // Hovers and lenses see the findings shown; the summaries only say how many more there are.
+    const { shown, summaries } = capFindings(all);
+    this.findings.set(uri, shown);
     const open = this.documents.get(uri);
-    void this.connection.sendDiagnostics({ uri, version: open?.document.version, diagnostics: findings.map((f) => toDiagnostic(f, open?.document)) });
+    const diagnostics = shown.map((f) => toDiagnostic(f, open?.document));
+    for (const f of summaries) diagnostics.push(toDiagnostic(f, open?.document));
+    this.publish(uri, diagnostics, open?.document.version);
   }
 
   clear(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.pending.delete(uri);
     this.findings.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.publish(uri, []);
   }
 
-  /** Validates a batch, yielding between files so requests are answered meanwhile. */
-  async validateAll(uris: string[]): Promise<void> {
-    for (const uri of uris) {
-      this.validate(uri);
-      await new Promise((r) => setImmediate(r));
-    }
+  /** Sends diagnostics unless they are the ones last sent (an append that adds no problem sends nothing). */
+  private publish(uri: string, diagnostics: ReturnType<typeof toDiagnostic>[], version?: number): void {
+    const digest = diagnostics.length === 0 ? '' : createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
+    if ((this.published.get(uri) ?? '') === digest) return;
+    if (digest) this.published.set(uri, digest);
+    else this.published.delete(uri);
+    this.stats.published++;
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
+
+  /** Validates a batch now (e.g. a fresh index), yielding between files; resolves when all is done. */
+  async validateAll(uris: string[]): Promise<void> {
+    for (const uri of uris) this.pending.add(uri);
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.drain();
+  }
+
+  /** Validates what is pending, batch after batch, until nothing is; one run at a time. */
+  private drain(): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        while (this.pending.size > 0) {
+          const batch = [...this.pending];
+          this.pending.clear();
+          const context = this.logs.all();
+          for (const uri of batch) {
+            // Changed again meanwhile: the next batch validates it with the newer context.
+            if (!this.pending.has(uri)) this.validate(uri, context);
+            await new Promise((r) => setImmediate(r));
+          }
+        }
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Nothing pending or running. */
+  get idle(): boolean { return this.pending.size === 0 && !this.running && this.deferred.size === 0; }
 
   known(): string[] { return [...this.findings.keys()]; }
 }

@@ -6,7 +6,7 @@ import type { ParseOptions } from '../model';
 import type { LogInput } from '../rules';
 import { WorkspaceIndex, type IndexChange, type WorkspaceIndexOptions } from '../workspace/index';
 import { Timeline } from '../workspace/timeline';
-import type { LogDocuments } from './documents';
+import type { LogDocuments, OpenLog } from './documents';
 import { baseName } from './validation';
 
 export const toUri = (file: string) => pathToFileURL(file).toString();
@@ -14,10 +14,20 @@ export function toPath(uri: string): string | null {
   try { return uri.startsWith('file:') ? fileURLToPath(uri) : null; } catch { return null; }
 }
 
+/** An open document as a rule's input: its model is read (parsed, after an edit) only when a rule reads it. */
+function openInput(uri: string, open: OpenLog): LogInput {
+  return { key: uri, name: baseName(uri), get log() { return open.log; } };
+}
+
 export class WorkspaceLogs {
-  readonly timeline = new Timeline();
+  private readonly utcTimeline = new Timeline();
+  /** Open documents whose timeline entry waits for the next use: an edit does not parse (see LogDocuments). */
+  private readonly unsynced = new Set<string>();
   private index: WorkspaceIndex | null = null;
   private listeners: ((uris: string[]) => void)[] = [];
+  /** URI of each indexed path and back: pathToFileURL and fileURLToPath cost more than the rules on 10,000 small logs. */
+  private readonly uris = new Map<string, string>();
+  private readonly paths = new Map<string, string>();
 
   constructor(private readonly documents: LogDocuments) {}
 
@@ -31,14 +41,16 @@ export class WorkspaceLogs {
       onProgress: options.progress, readLog: options.readLog,
     });
     this.index = index;
+    this.uris.clear();
+    this.paths.clear();
     // A newer indexing supersedes this one: its late changes are not this index's any more.
     index.onDidChange((changes: IndexChange[]) => { if (this.index === index) this.indexChanged(changes); });
     await index.build();
     if (this.index !== index) return; // superseded by a newer indexing
     // Logs the new index left out (include or exclude changed) leave the timeline, unless open.
-    for (const uri of this.timeline.keys()) if (!this.get(uri)) this.timeline.remove(uri);
-    for (const input of index.logs()) this.syncTimeline(toUri(input.key));
-    this.fire(index.logs().map((l) => toUri(l.key)));
+    for (const uri of this.utcTimeline.keys()) if (!this.get(uri)) this.utcTimeline.remove(uri);
+    for (const input of index.logs()) this.syncTimeline(this.uriOf(input.key));
+    this.fire(index.logs().map((l) => this.uriOf(l.key)));
   }
 
   /**
@@ -64,8 +76,8 @@ export class WorkspaceLogs {
   /** The log of a URI: the open document's model, else the indexed file's. */
   get(uri: string): LogInput | undefined {
     const open = this.documents.get(uri);
-    if (open) return { key: uri, name: baseName(uri), log: open.log };
-    const file = toPath(uri);
+    if (open) return openInput(uri, open);
+    const file = this.pathOf(uri);
     const input = file ? this.index?.get(file) : undefined;
     return input ? { key: uri, name: input.name, log: input.log } : undefined;
   }
@@ -73,32 +85,67 @@ export class WorkspaceLogs {
   /** Every log, each once. */
   all(): LogInput[] {
     const out = new Map<string, LogInput>();
-    for (const input of this.index?.logs() ?? []) out.set(toUri(input.key), { key: toUri(input.key), name: input.name, log: input.log });
-    for (const [uri, open] of this.documents.all()) out.set(uri, { key: uri, name: baseName(uri), log: open.log });
+    for (const input of this.index?.logs() ?? []) {
+      const uri = this.uriOf(input.key);
+      out.set(uri, { key: uri, name: input.name, log: input.log });
+    }
+    for (const [uri, open] of this.documents.all()) out.set(uri, openInput(uri, open));
     return [...out.values()];
   }
 
   isIndexed(uri: string): boolean {
-    const file = toPath(uri);
+    const file = this.pathOf(uri);
     return !!file && !!this.index?.has(file);
   }
 
-  /** An open document changed or opened/closed: its model in the timeline changes too (a grown model is updated, another one set). */
+  /** The UTC timeline of every log, brought up to date with the open documents first. */
+  get timeline(): Timeline {
+    for (const uri of this.unsynced) this.syncNow(uri);
+    this.unsynced.clear();
+    return this.utcTimeline;
+  }
+
+  /**
+   * An open document changed or opened/closed: its model in the timeline changes too (a grown
+   * model is updated, another one set), when the timeline is next used.
+   */
   syncTimeline(uri: string): void {
+    this.unsynced.add(uri);
+  }
+
+  private syncNow(uri: string): void {
     const input = this.get(uri);
-    if (input) this.timeline.set(input);
-    else this.timeline.remove(uri);
+    if (input) this.utcTimeline.set(input);
+    else this.utcTimeline.remove(uri);
+  }
+
+  private uriOf(file: string): string {
+    let uri = this.uris.get(file);
+    if (uri === undefined) {
+      uri = toUri(file);
+      this.uris.set(file, uri);
+      this.paths.set(uri, file);
+    }
+    return uri;
+  }
+
+  private pathOf(uri: string): string | null {
+    return this.paths.get(uri) ?? toPath(uri);
   }
 
   private indexChanged(changes: IndexChange[]): void {
-    const uris = changes.map((c) => toUri(c.key));
+    const uris = changes.map((c) => this.uriOf(c.key));
     // An open document stands for its file (its model is the editor's).
     changes.forEach((c, k) => {
       if (this.documents.get(uris[k])) return;
-      if (c.kind === 'retimed') this.timeline.rebuild(uris[k]);
+      if (c.kind === 'retimed') this.utcTimeline.rebuild(uris[k]);
       else this.syncTimeline(uris[k]);
     });
     this.fire(uris);
+    // Removed files leave the URI cache (it holds indexed files only; a lookup falls back to converting).
+    changes.forEach((c, k) => {
+      if (c.kind === 'removed') { this.uris.delete(c.key); this.paths.delete(uris[k]); }
+    });
   }
 
   private fire(uris: string[]): void {

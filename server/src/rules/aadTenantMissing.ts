@@ -3,7 +3,7 @@
 // and, on the management point / client side, registrations that carry an empty tenant id.
 import type { Finding, RelatedLocation } from '../model';
 import { aadEvidence, type AadEvidenceKind, emptyTenant, EVIDENCE_RANK, NO_DEVICE_OBJECTS_RE } from './aad';
-import { AAD_CLIENT_LOGS, AAD_GROUP_SYNC_COMPONENTS, AAD_GROUP_SYNC_LOGS, componentIds, isNamed, logsNamed, messageHead } from './logSet';
+import { AAD_CLIENT_LOGS, AAD_GROUP_SYNC_COMPONENTS, AAD_GROUP_SYNC_LOGS, componentIds, hasComponent, isNamed, logsNamed, messageHead } from './logSet';
 import { offsetLabel, timeAndUtc } from './timeText';
 import type { LogInput, Rule, RuleContext } from './types';
 
@@ -143,6 +143,9 @@ export const aadTenantMissing: Rule = {
     'Blog post on Azure AD group sync troubleshooting (AADTenantID in dbo.ClientKeyData, Enhanced HTTP) (shared/seeds/004_d92456bebe003daf.txt)',
     'shared/DOMAIN.md, scenario B',
   ],
+  // A group sync error quotes evidence from the client and management point logs (collectEvidence).
+  reads: (target, other) => isNamed(other, AAD_CLIENT_LOGS) &&
+    (isNamed(target, AAD_GROUP_SYNC_LOGS) || hasComponent(target.log, AAD_GROUP_SYNC_COMPONENTS)),
   check(target, context) {
     const out: Finding[] = [];
     const { log } = target;

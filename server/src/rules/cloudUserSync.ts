@@ -13,7 +13,7 @@ export const DAY_MS = 86_400_000;
 /** The connector runs every 5 minutes. */
 export const CYCLE_MS = 5 * 60_000;
 
-const CLOUD_USER_SYNC_LOGS: ReadonlySet<string> = new Set(['cloudusersync.log']);
+export const CLOUD_USER_SYNC_LOGS: ReadonlySet<string> = new Set(['cloudusersync.log']);
 const CLOUD_USER_SYNC_COMPONENTS: ReadonlySet<string> = new Set(['sms_cloud_usersync', 'cloudusersync']);
 
 // ---------------------------------------------------------------------------------------------

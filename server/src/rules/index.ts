@@ -4,9 +4,9 @@ import { aadTenantMissing } from './aadTenantMissing';
 import { aadTokenFailure } from './aadTokenFailure';
 import { truncatedRecord } from './truncatedRecord';
 import { userNotFound } from './userNotFound';
-import type { LogInput, Rule, RuleContext, RuleSettings } from './types';
+import type { LogInput, LogRef, Rule, RuleContext, RuleSettings } from './types';
 
-export type { LogInput, Rule, RuleContext, RuleSettings } from './types';
+export type { LogInput, LogRef, Rule, RuleContext, RuleSettings } from './types';
 
 export const rules: readonly Rule[] = [truncatedRecord, userNotFound, aadTenantMissing, aadTokenFailure];
 
@@ -37,4 +37,20 @@ export function runRules(target: LogInput, context: RuleContext, settings: RuleS
   }
   findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
   return { findings, failures };
+}
+
+/**
+ * The logs among `logs` whose findings can change when one of `changed` changes (besides the
+ * changed logs themselves), as the rules declare with `reads`. O(logs × changed × rules).
+ */
+export function readersOf(changed: readonly LogRef[], logs: readonly LogInput[], catalog: readonly Rule[] = rules): LogInput[] {
+  const reading = catalog.filter((r) => r.reads);
+  const out: LogInput[] = [];
+  if (reading.length === 0 || changed.length === 0) return out;
+  const keys = new Set(changed.map((c) => c.key));
+  for (const target of logs) {
+    if (keys.has(target.key)) continue;
+    if (reading.some((r) => changed.some((c) => r.reads!(target, c)))) out.push(target);
+  }
+  return out;
 }

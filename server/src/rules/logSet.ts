@@ -3,7 +3,7 @@
 import { liveLogName } from '../parse/detect';
 import { OPEN } from '../parse/scan';
 import type { LogFile } from '../logFile';
-import type { LogInput, RuleContext } from './types';
+import type { LogInput, LogRef, RuleContext } from './types';
 
 /** The folder part of a key (a path or URI string): everything up to the last `/` (or `\`). */
 export function folderOf(key: string): string {
@@ -17,7 +17,7 @@ export function liveName(name: string): string {
 }
 
 /** Whether the log's live name is one of `names` (lower case, e.g. `cloudusersync.log`). */
-export function isNamed(input: LogInput, names: ReadonlySet<string>): boolean {
+export function isNamed(input: LogRef, names: ReadonlySet<string>): boolean {
   return names.has(liveName(input.name));
 }
 
@@ -43,6 +43,11 @@ export function messageHead(log: LogFile, i: number, n: number): string {
   return log.text(start, Math.min(start + n, log.table.end[i]));
 }
 
+/** Whether two logs are rotated copies of one log: same folder, same live name. */
+export function sameRotation(a: LogRef, b: LogRef): boolean {
+  return folderOf(a.key) === folderOf(b.key) && liveName(a.name) === liveName(b.name);
+}
+
 /**
  * The log and its rotated copies in the same folder (same live name), oldest first: the `.lo_`
  * before the `.log`. `target` is always included, even when the context does not list it.
@@ -50,13 +55,12 @@ export function messageHead(log: LogFile, i: number, n: number): string {
  * put rotated copies (`.lo_`, dated history) before the live `.log`.
  */
 export function rotationSet(target: LogInput, context: RuleContext): LogInput[] {
-  const folder = folderOf(target.key);
   const live = liveName(target.name);
   const set: LogInput[] = [target];
   const seen = new Set<string>([target.key]);
   for (const l of context.logs) {
     if (seen.has(l.key) || l.log === target.log) continue;
-    if (folderOf(l.key) !== folder || liveName(l.name) !== live) continue;
+    if (!sameRotation(target, l)) continue;
     seen.add(l.key);
     set.push(l);
   }

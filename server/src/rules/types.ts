@@ -12,6 +12,9 @@ export interface LogInput {
   log: LogFile;
 }
 
+/** A log known by key and name only (it may be gone: a deleted file). */
+export type LogRef = Pick<LogInput, 'key' | 'name'>;
+
 /** Every log the caller knows of (a folder, a workspace): cross-file rules look here. */
 export interface RuleContext {
   logs: readonly LogInput[];
@@ -26,6 +29,12 @@ export interface Rule {
   sources: string[];
   /** Findings located in `target` (other logs of the context may be read for evidence). */
   check(target: LogInput, context: RuleContext): Finding[];
+  /**
+   * Whether `check(target)` reads `other` (another log of the context), so that a change of `other`
+   * can change `target`'s findings. Absent: the rule reads only its target. The language server
+   * re-validates after a change only the logs this names; keep it cheap (names, not records).
+   */
+  reads?(target: LogInput, other: LogRef): boolean;
 }
 
 /** Per-rule settings: off, or another severity. */

@@ -3,7 +3,8 @@
 // carries the outcome, later failures point back to it.
 import type { Finding, RelatedLocation } from '../model';
 import { formatWall, isoUtc } from '../parse/time';
-import { cloudUserSyncTimeline, DAY_MS, isCloudUserSyncLog, type SyncPoint, type SyncTimeline, type UserStory } from './cloudUserSync';
+import { CLOUD_USER_SYNC_LOGS, cloudUserSyncTimeline, DAY_MS, isCloudUserSyncLog, type SyncPoint, type SyncTimeline, type UserStory } from './cloudUserSync';
+import { isNamed, sameRotation } from './logSet';
 import { durationText, offsetLabel, timeAndUtc, wallText } from './timeText';
 import type { Rule } from './types';
 
@@ -127,6 +128,8 @@ export const userNotFound: Rule = {
     'Microsoft TechNet blog: "Windows Intune Connector in SCCM 2012 R2 Fails to Synchronize Users" (shared/seeds/000_31eb48931a09ecc8.txt)',
     'shared/DOMAIN.md, scenario A',
   ],
+  // The story spans the rotated copies of a log named CloudUserSync (see cloudUserSyncTimeline).
+  reads: (target, other) => isNamed(target, CLOUD_USER_SYNC_LOGS) && sameRotation(target, other),
   check(target, context) {
     if (!isCloudUserSyncLog(target)) return [];
     const timeline = cloudUserSyncTimeline(target, context);
