@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { notificationText, visible, visibleLine } from '../../server/src/explain/plainText';
+import { toDiagnostic } from '../../server/src/features/diagnostics';
 import { mergedNoteMessage, noLogsInFolderMessage, notAnErrorCodeMessage, nothingRelatedMessage } from '../../client/src/notifications';
 
 // How VS Code finds links in a notification's message (src/vs/base/common/linkedText.ts, 1.91+).
@@ -56,4 +57,15 @@ test('every notification of the client: no link and no raw control from untruste
   assert.ok(messages[0].length < 200, 'typed input is cut short');
   assert.equal(nothingRelatedMessage(2.5), 'CMLog Lens: no other log wrote anything within ±2.5 s of this record.');
   assert.equal(nothingRelatedMessage(undefined), 'CMLog Lens: no other log wrote anything within ±5 s of this record.');
+});
+
+test('diagnostics: every message and related message of any rule shows controls as escapes', () => {
+  const d = toDiagnostic({
+    ruleId: 'aad-tenant-missing', severity: 'error', file: 'file:///x.log', line: 0, endLine: 0,
+    message: `Group sync: ${HOSTILE}`, related: [{ file: 'file:///x.log', line: 1, message: `quoted: ${HOSTILE}` }],
+  });
+  for (const m of [d.message, d.relatedInformation![0].message]) {
+    assert.doesNotMatch(m, RAW_CONTROL, m);
+    assert.match(m, /\\x1b\[31mred\\x07 \\u\{202e\}exe\.txt\\u\{202c\}/);
+  }
 });

@@ -140,6 +140,21 @@ test('user-not-found: a user that fails again at its full sync is overdue; the s
   assert.deepEqual(first.related?.map((r) => r.line), [1731]);
 });
 
+test('user-not-found: a UPN carrying ESC, BEL and U+202E is quoted with visible escapes, matched as written', () => {
+  const upn = 'pra\u001b[31mdeep\u0007\u202emoc.osotnoc@contoso.com';
+  const text = readFileSync(path.join(ROOT, FIX, 'fails-again/CloudUserSync.log'), 'latin1').replaceAll('pradeep@contoso.com', upn);
+  const log: LogInput = { key: 'hostile/CloudUserSync.log', name: 'CloudUserSync.log', log: LogFile.fromBytes(Buffer.from(text, 'utf8')) };
+  const found = userNotFound.check(log, ctx(log));
+  assert.equal(found.length, 2, 'the story is the same as with a plain UPN');
+  for (const f of found) {
+    assert.equal(data(f).user, upn, 'data keeps the UPN as written');
+    for (const m of [f.message, ...(f.related ?? []).map((r) => r.message)]) {
+      assert.doesNotMatch(m, /[\u0000-\u001f\u202e]/, m);
+      assert.ok(m.includes('pra\\x1b[31mdeep\\x07\\u{202e}moc.osotnoc@contoso.com'), m);
+    }
+  }
+});
+
 test('user-not-found: a rotated .lo_ + .log pair is one timeline', () => {
   const lo = load(`${FIX}/rotated/CloudUserSync.lo_`);
   const live = load(`${FIX}/rotated/CloudUserSync.log`);

@@ -2,6 +2,7 @@
 // line showing the source log and the wall-clock time as written, mapped back to its source line.
 import type { DocumentLink, Diagnostic } from 'vscode-languageserver';
 import { Severity, type Finding } from '../model';
+import { notificationText, visibleLine } from '../explain/plainText';
 import { isoUtc } from '../parse/time';
 import type { MergedAnswer, MergedParams } from '../protocol';
 import type { Timeline } from '../workspace/timeline';
@@ -24,7 +25,11 @@ export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedPa
     severities: p.severities?.map((s) => SEVERITY_OF[s]).filter((s) => s !== undefined),
     components: p.components, threads: p.threads,
   });
-  const width = Math.max(4, ...keys.map((k) => baseName(k).length));
+  // File names, components and messages are untrusted: control characters show as escapes (the
+  // view is read as text, and a raw CR would even split a line from its source mapping).
+  const names = new Map(keys.map((k) => [k, visibleLine(baseName(k))]));
+  let width = 4;
+  for (const n of names.values()) width = Math.max(width, n.length);
   const lines: string[] = [];
   const sources: { uri: string; line: number }[] = [];
   for (let r = 0; r < view.count; r++) {
@@ -33,14 +38,16 @@ export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedPa
     if (!input) continue;
     const e = input.log.entry(entryIndex);
     const written = e.timeText ? `${e.dateText ?? ''} ${e.timeText}` : '(no time)';
-    // Control characters from the log are shown as visible escapes: the view is read as text.
-    const first = e.message.split('\n', 1)[0].replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).trimEnd();
-    lines.push(`${(isoUtc(utc) ?? 'UTC unknown').padEnd(24)}  ${baseName(key).padEnd(width)}  ${written.padEnd(27)}  ${LETTER[e.severity]}  ${e.component.padEnd(12)}  ${first}`);
+    const first = visibleLine(e.message.split('\n', 1)[0].trimEnd());
+    const name = names.get(key) ?? visibleLine(baseName(key));
+    lines.push(`${(isoUtc(utc) ?? 'UTC unknown').padEnd(24)}  ${name.padEnd(width)}  ${written.padEnd(27)}  ${LETTER[e.severity]}  ${visibleLine(e.component).padEnd(12)}  ${first}`);
     sources.push({ uri: key, line: e.line });
   }
+  // Notes end up in notifications, which make `[label](command:...)` clickable: names are escaped for them.
+  const quoted = (k: string) => notificationText(baseName(k));
   const notes = [
-    ...view.unknownOffsetLogs.map((k) => `${baseName(k)}: offset unknown, entries ${view.unknown === 'last' ? 'placed last' : 'left out'}; set cmlog.defaultOffset to place them`),
-    ...view.defaultOffsetLogs.map((k) => `${baseName(k)}: placed with the default offset from cmlog.defaultOffset`),
+    ...view.unknownOffsetLogs.map((k) => `${quoted(k)}: offset unknown, entries ${view.unknown === 'last' ? 'placed last' : 'left out'}; set cmlog.defaultOffset to place them`),
+    ...view.defaultOffsetLogs.map((k) => `${quoted(k)}: placed with the default offset from cmlog.defaultOffset`),
   ];
   return { text: lines.join('\n') + '\n', sources, notes };
 }
@@ -50,7 +57,7 @@ export function mergedLinks(answer: MergedAnswer): DocumentLink[] {
   return answer.sources.map((s, line) => ({
     range: { start: { line, character: 0 }, end: { line, character: 24 } },
     target: `${s.uri}#L${s.line + 1}`,
-    tooltip: `${baseName(s.uri)} line ${s.line + 1}`,
+    tooltip: `${visibleLine(baseName(s.uri))} line ${s.line + 1}`,
   }));
 }
 
