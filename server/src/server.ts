@@ -18,6 +18,7 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { buildMerged, MERGED_SCHEME, mergedDiagnostics, mergedLinks } from './features/merged';
 import { runSafe } from './features/runner';
+import { isInside } from './features/positions';
 import { legend, semanticTokens } from './features/semanticTokens';
 import { defaults, fetchSettings } from './features/settings';
 import { documentSymbols } from './features/symbols';
@@ -224,7 +225,7 @@ connection.onHover((p, token) => runSafe(log, 'hover', token, null, () => {
   if (faults.includes('throwing-hover')) throw new Error('injected hover failure');
   const uri = p.textDocument.uri;
   const open = documents.get(uri);
-  if (!open) return null;
+  if (!open || !isInside(open.document, p.position)) return null;
   if (!isMerged(uri)) {
     const target = logs.get(uri);
     return target ? hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri)) : null;
@@ -260,6 +261,9 @@ connection.onRequest(Requests.severityRanges, (p: FileInfoParams, token) => runS
 }));
 connection.onRequest(Requests.lookupErrorCode, (p: LookupParams, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
 connection.onRequest(Requests.related, (p: RelatedParams, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settings.codeLens.windowSeconds }, () => {
+  // An entry the log does not have answers nothing (and is no failure to log: hostile input).
+  const count = logs.get(p?.uri)?.log.entryCount ?? 0;
+  if (!(Number.isInteger(p.entryIndex) && p.entryIndex >= 0 && p.entryIndex < count)) return { locations: [], unknownOffsetLogs: [], windowSeconds: settings.codeLens.windowSeconds };
   if (!logs.timeline.has(p.uri)) logs.syncTimeline(p.uri);
   const r = logs.timeline.related(p.uri, p.entryIndex, { windowMs: settings.codeLens.windowSeconds * 1000, limit: 100 });
   return {
