@@ -55,6 +55,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   lensRefreshSupported = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .map((f) => toPath(f.uri)).filter((p): p is string => !!p);
+  building = folders.length > 0; // the first index build starts once the settings are read
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -244,7 +245,7 @@ connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
   const target = isMerged(uri) ? undefined : logs.get(uri);
   if (!target) return [];
   if (!logs.timeline.has(uri)) logs.syncTimeline(uri);
-  return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timeline, settings.codeLens);
+  return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timeline, settings.codeLens, building);
 }));
 connection.onDocumentLinks((p, token) => runSafe(log, 'documentLinks', token, [], () => {
   const answer = mergedViews.get(p.textDocument.uri);
