@@ -9,11 +9,10 @@
 // Both first remove ANSI escape sequences and control characters (including bidirectional
 // overrides, which can make text read differently from what it is).
 
-import { CONTROL_CLASS } from './controlChars';
+import { CONTROL_RE } from './controlChars';
 
 // eslint-disable-next-line no-control-regex
 const ANSI_RE = /\u001b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]?|\][^\u0007\u001b]{0,1024}(?:\u0007|\u001b\\)?|[@-Z\\-_]?)|\u009b[0-?]{0,32}[ -/]{0,8}[@-~]?/g;
-const CONTROL_RE = new RegExp(`[${CONTROL_CLASS}]`, 'g');
 const PUNCT_RE = /[!-/:-@[-`{-~]/g;
 
 /** Removes ANSI escape sequences and control characters; keeps tab, LF and CR. */

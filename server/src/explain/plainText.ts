@@ -2,10 +2,7 @@
 // panel, the Outline, the merged view, notifications. Nothing is dropped: every control character
 // is shown as a visible escape (`\x1b`, `\u{202e}`), so what the user reads is what the text holds.
 // One function per output kind; all pure and linear-time.
-import { CONTROL_CLASS } from './controlChars';
-
-const CONTROL_RE = new RegExp(`[${CONTROL_CLASS}]`, 'g');
-const CONTROL_OR_BREAK_RE = new RegExp(`[${CONTROL_CLASS}\\r\\n]`, 'g');
+import { CONTROL_RE } from './controlChars';
 
 function escape(c: string): string {
   const code = c.charCodeAt(0);
@@ -19,7 +16,7 @@ export function visible(text: string): string {
 
 /** Plain text on one line (outline names, merged-view columns): line breaks shown as escapes too. */
 export function visibleLine(text: string): string {
-  return text.replace(CONTROL_OR_BREAK_RE, escape);
+  return visible(text).replace(/[\r\n]/g, escape);
 }
 
 /**

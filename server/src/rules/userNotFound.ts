@@ -1,7 +1,6 @@
 // `user-not-found`: the Intune connector could not add a user because Azure AD did not know it yet,
 // and the 24-hour rule decides when it is tried again. One story per user: the first failure
 // carries the outcome, later failures point back to it.
-import { visibleLine } from '../explain/plainText';
 import type { Finding, RelatedLocation } from '../model';
 import { formatWall, isoUtc } from '../parse/time';
 import { cloudUserSyncTimeline, DAY_MS, isCloudUserSyncLog, type SyncPoint, type SyncTimeline, type UserStory } from './cloudUserSync';
@@ -40,8 +39,6 @@ const SEVERITY = { resolved: 'information', pending: 'warning', overdue: 'error'
 const label = (p: SyncPoint) => offsetLabel(p.input.log, p.entry);
 const at = (p: SyncPoint) => timeAndUtc(p.wall, p.utc, label(p));
 const wallOrNull = (w: number) => (Number.isFinite(w) ? formatWall(w) : null);
-/** The UPN as quoted in messages: it comes from the log, so ESC, BEL or U+202E show as escapes. */
-const who = (s: UserStory) => visibleLine(s.user);
 
 function dueText(s: UserStory): string {
   return timeAndUtc(s.first.wall + DAY_MS, s.first.utc + DAY_MS, label(s.first));
@@ -71,10 +68,10 @@ export function statusText(s: UserStory, timeline: SyncTimeline): string {
 export function userNotFoundMessage(s: UserStory, k: number, timeline: SyncTimeline): string {
   const basis = timeline.basis === 'wall' ? ' (the logs carry no usable UTC offset: times compared in log time)' : '';
   const tail = `24-hour full sync due ${dueText(s)}; ${statusText(s, timeline)}.${basis}`;
-  if (k === 0) return `${who(s)} was not found in Azure AD (UserNotFound). ${tail}`;
+  if (k === 0) return `${s.user} was not found in Azure AD (UserNotFound). ${tail}`;
   const p = s.failures[k]!;
   const what = p === s.fullSyncFailure ? 'failed again at its full sync' : 'not found again';
-  return `${who(s)} ${what} (UserNotFound), failure ${k + 1} of ${s.failures.length}; ` +
+  return `${s.user} ${what} (UserNotFound), failure ${k + 1} of ${s.failures.length}; ` +
     `first failure at ${at(s.first)} (${s.first.input.name} line ${s.first.line + 1}). ${tail}`;
 }
 
@@ -101,15 +98,15 @@ function storyData(s: UserStory, k: number, timeline: SyncTimeline): UserNotFoun
 
 function related(s: UserStory, k: number): RelatedLocation[] {
   if (k > 0) {
-    return [{ file: s.first.input.key, line: s.first.line, message: `First failure of ${who(s)} (UserNotFound) at ${wallText(s.first.wall)} (log time)` }];
+    return [{ file: s.first.input.key, line: s.first.line, message: `First failure of ${s.user} (UserNotFound) at ${wallText(s.first.wall)} (log time)` }];
   }
   const out: RelatedLocation[] = [];
   if (s.resolved) {
     const p = s.resolved.added ?? s.resolved.cycle;
-    out.push({ file: p.input.key, line: p.line, message: `${who(s)} added to the cloud in the cycle at ${wallText(s.resolved.cycle.wall)} (log time)` });
+    out.push({ file: p.input.key, line: p.line, message: `${s.user} added to the cloud in the cycle at ${wallText(s.resolved.cycle.wall)} (log time)` });
   } else if (s.fullSyncFailure) {
     const p = s.fullSyncFailure;
-    out.push({ file: p.input.key, line: p.line, message: `The full sync of ${who(s)} failed again at ${wallText(p.wall)} (log time)` });
+    out.push({ file: p.input.key, line: p.line, message: `The full sync of ${s.user} failed again at ${wallText(p.wall)} (log time)` });
   }
   return out;
 }
