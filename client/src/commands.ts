@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests, type LookupResult } from '../../server/src/protocol';
+import { notAnErrorCodeMessage } from './notifications';
 
 const INFO_SCHEME = 'cmlog-info';
 
@@ -26,7 +27,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (!value) return;
       const result = await client()?.sendRequest<LookupResult>(Requests.lookupErrorCode, { code: value });
       if (!result?.markdown) {
-        void vscode.window.showWarningMessage(`CMLog Lens: '${value}' is not an error code it can read.`);
+        void vscode.window.showWarningMessage(notAnErrorCodeMessage(value));
         return;
       }
       const uri = vscode.Uri.from({ scheme: INFO_SCHEME, path: `/Error code ${value.replace(/[^0-9A-Za-z-]/g, '')}.md` });

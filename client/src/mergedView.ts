@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests, type MergedAnswer, type MergedParams } from '../../server/src/protocol';
+import { mergedNoteMessage, noLogsInFolderMessage } from './notifications';
 
 export const MERGED_SCHEME = 'cmlog-merged';
 const SEVERITIES = ['error', 'warning', 'information', 'success'] as const;
@@ -18,7 +19,7 @@ export function registerMergedView(context: vscode.ExtensionContext, client: () 
       const params = JSON.parse(uri.query || '{}') as MergedParams;
       const answer = await client()?.sendRequest<MergedAnswer>(Requests.merged, { ...params, viewUri: uri.toString() });
       if (!answer) return 'The CMLog Lens server is not running.';
-      for (const note of answer.notes) void vscode.window.showInformationMessage(`CMLog Lens merged view: ${note}`);
+      for (const note of answer.notes) void vscode.window.showInformationMessage(mergedNoteMessage(note));
       return answer.text || '(no entries match the filters)\n';
     },
   };
@@ -45,7 +46,7 @@ async function pickParams(): Promise<MergedParams | undefined> {
   }
   const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '*.{log,lo_,log_}'));
   if (files.length === 0) {
-    void vscode.window.showWarningMessage(`CMLog Lens: no logs in ${folder.fsPath}.`);
+    void vscode.window.showWarningMessage(noLogsInFolderMessage(folder.fsPath));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

@@ -3,13 +3,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests, type RelatedAnswer } from '../../server/src/protocol';
+import { nothingRelatedMessage } from './notifications';
 
 export function registerTimelineCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showRelated, async (uri: string, entryIndex: number, line: number) => {
       const answer = await client()?.sendRequest<RelatedAnswer>(Requests.related, { uri, entryIndex });
       if (!answer || answer.locations.length === 0) {
-        void vscode.window.showInformationMessage(`CMLog Lens: no other log wrote anything within ±${answer?.windowSeconds ?? 5} s of this record.`);
+        void vscode.window.showInformationMessage(nothingRelatedMessage(answer?.windowSeconds));
         return;
       }
       const locations = answer.locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Position(l.line, 0)));

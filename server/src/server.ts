@@ -18,6 +18,7 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { buildMerged, MERGED_SCHEME, mergedDiagnostics, mergedLinks } from './features/merged';
 import { runSafe } from './features/runner';
+import { isInside } from './features/positions';
 import { legend, semanticTokens } from './features/semanticTokens';
 import { defaults, fetchSettings } from './features/settings';
 import { documentSymbols, RESULT_LIMIT } from './features/symbols';
@@ -58,6 +59,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (typeof rangeLimit === 'number' && rangeLimit >= 0) foldingLimit = Math.min(rangeLimit, RESULT_LIMIT);
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .map((f) => toPath(f.uri)).filter((p): p is string => !!p);
+  building = folders.length > 0; // the first index build starts once the settings are read
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -228,7 +230,7 @@ connection.onHover((p, token) => runSafe(log, 'hover', token, null, () => {
   if (faults.includes('throwing-hover')) throw new Error('injected hover failure');
   const uri = p.textDocument.uri;
   const open = documents.get(uri);
-  if (!open) return null;
+  if (!open || !isInside(open.document, p.position)) return null;
   if (!isMerged(uri)) {
     const target = logs.get(uri);
     return target ? hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri)) : null;
@@ -247,7 +249,7 @@ connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
   const target = isMerged(uri) ? undefined : logs.get(uri);
   if (!target) return [];
   if (!logs.timeline.has(uri)) logs.syncTimeline(uri);
-  return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timeline, settings.codeLens);
+  return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timeline, settings.codeLens, building);
 }));
 connection.onDocumentLinks((p, token) => runSafe(log, 'documentLinks', token, [], () => {
   const answer = mergedViews.get(p.textDocument.uri);
@@ -264,6 +266,9 @@ connection.onRequest(Requests.severityRanges, (p: FileInfoParams, token) => runS
 }));
 connection.onRequest(Requests.lookupErrorCode, (p: LookupParams, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
 connection.onRequest(Requests.related, (p: RelatedParams, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settings.codeLens.windowSeconds }, () => {
+  // An entry the log does not have answers nothing (and is no failure to log: hostile input).
+  const count = logs.get(p?.uri)?.log.entryCount ?? 0;
+  if (!(Number.isInteger(p.entryIndex) && p.entryIndex >= 0 && p.entryIndex < count)) return { locations: [], unknownOffsetLogs: [], windowSeconds: settings.codeLens.windowSeconds };
   if (!logs.timeline.has(p.uri)) logs.syncTimeline(p.uri);
   const r = logs.timeline.related(p.uri, p.entryIndex, { windowMs: settings.codeLens.windowSeconds * 1000, limit: 100 });
   return {

@@ -16,6 +16,8 @@ export class TestClient {
   readonly logs: string[] = [];
   /** Set when the server reports the end of its indexing progress. */
   indexed = false;
+  /** workspace/codeLens/refresh requests received (declared with `lensRefresh`). */
+  lensRefreshes = 0;
   private versions = new Map<string, number>();
   private exited: Promise<number | null>;
 
@@ -23,23 +25,27 @@ export class TestClient {
     this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
   }
 
-  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; env?: Record<string, string>; textDocument?: Record<string, unknown> } = {}): Promise<TestClient> {
+  /**
+   * `lensRefresh`: declare workspace.codeLens.refreshSupport. `holdProgress`: answer the server's
+   * window/workDoneProgress/create (which starts its indexing) only once this settles.
+   */
+  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; env?: Record<string, string>; lensRefresh?: boolean; holdProgress?: Promise<unknown>; textDocument?: Record<string, unknown> } = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, connection, settings);
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => client.diagnostics.set(p.uri, { version: p.version, diagnostics: p.diagnostics }));
     connection.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => (item.section === 'cmlog' ? client.settings : null)));
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/workDoneProgress/create', async () => { await opts.holdProgress; return null; });
     connection.onNotification('$/progress', (p: { value?: { kind: string } }) => { if (p.value?.kind === 'end') client.indexed = true; });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
-    connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.onRequest('workspace/codeLens/refresh', () => { client.lensRefreshes++; return null; });
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: opts.folder ? fileUri(opts.folder) : null,
       workspaceFolders: opts.folder ? [{ uri: fileUri(opts.folder), name: 'ws' }] : null,
-      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, ...opts.textDocument } },
+      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, codeLens: { refreshSupport: !!opts.lensRefresh } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, ...opts.textDocument } },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

@@ -13,6 +13,7 @@ import { aadTokenFailure } from '../../server/src/rules/aadTokenFailure';
 import { classifyCloudUserSync, cloudUserSyncTimeline } from '../../server/src/rules/cloudUserSync';
 import { folderOf, rotationSet } from '../../server/src/rules/logSet';
 import { userNotFound, type UserNotFoundData } from '../../server/src/rules/userNotFound';
+import { toDiagnostic } from '../../server/src/features/diagnostics';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIX = 'test/fixtures/rules';
@@ -138,6 +139,23 @@ test('user-not-found: a user that fails again at its full sync is overdue; the s
   assert.ok(first.message.includes('31 min 13 s past the due time'), first.message);
   // The first failure points at the full sync that failed.
   assert.deepEqual(first.related?.map((r) => r.line), [1731]);
+});
+
+test('user-not-found: a UPN carrying ESC, BEL and U+202E is matched as written, and shown with visible escapes in the Problems panel', () => {
+  const upn = 'pra\u001b[31mdeep\u0007\u202emoc.osotnoc@contoso.com';
+  const text = readFileSync(path.join(ROOT, FIX, 'fails-again/CloudUserSync.log'), 'latin1').replaceAll('pradeep@contoso.com', upn);
+  const log: LogInput = { key: 'hostile/CloudUserSync.log', name: 'CloudUserSync.log', log: LogFile.fromBytes(Buffer.from(text, 'utf8')) };
+  const found = userNotFound.check(log, ctx(log));
+  assert.equal(found.length, 2, 'the story is the same as with a plain UPN');
+  for (const f of found) {
+    assert.equal(data(f).user, upn, 'data keeps the UPN as written');
+    assert.ok(f.message.startsWith(upn), 'findings keep the text as written (JSON output escapes it)');
+    const d = toDiagnostic(f);
+    for (const m of [d.message, ...(d.relatedInformation ?? []).map((r) => r.message)]) {
+      assert.doesNotMatch(m, /[\u0000-\u001f\u202e]/, m);
+      assert.ok(m.includes('pra\\x1b[31mdeep\\x07\\u{202e}moc.osotnoc@contoso.com'), m);
+    }
+  }
 });
 
 test('user-not-found: a rotated .lo_ + .log pair is one timeline', () => {

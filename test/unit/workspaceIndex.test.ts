@@ -192,6 +192,38 @@ test('new files: logs are added, other files and files outside the folders ignor
   assert.deepEqual(index.logs().map((x) => x.key), [log]);
 });
 
+test('a file under two names (symbolic or hard link in the folders) is indexed once, under the name that is no link', async (t) => {
+  const dir = await tempFolder(t);
+  const outside = await tempFolder(t);
+  const real = path.join(dir, 'z-real.log');
+  await fs.writeFile(real, rec('one file', 1));
+  await fs.symlink(real, path.join(dir, 'a-link.log')); // sorts before the file it points to
+  await fs.mkdir(path.join(dir, 'sub'));
+  await fs.symlink('../z-real.log', path.join(dir, 'sub', 'rel-link.log'));
+  await fs.link(real, path.join(dir, 'zz-hard.log'));
+  // A link to a file outside the folders is the only name of it here: indexed under the link.
+  const away = path.join(outside, 'away.log');
+  await fs.writeFile(away, rec('elsewhere', 2));
+  const ext = path.join(dir, 'ext-link.log');
+  await fs.symlink(away, ext);
+  const index = indexed({ folders: [dir] });
+  await index.build();
+  assert.deepEqual(index.logs().map((x) => x.key), [ext, real]);
+  // A link made later, reported by the file watcher, is not indexed either.
+  const late = path.join(dir, 'late-link.log');
+  await fs.symlink(real, late);
+  assert.equal(await index.refresh(late), 'ignored');
+  assert.equal(index.size, 2);
+  // The file itself keeps being followed: appends, and a removal frees its identity.
+  await fs.appendFile(real, rec('more', 3));
+  assert.equal(await index.refresh(real), 'appended');
+  await assertFresh(index, real);
+  await fs.rm(real);
+  assert.equal(await index.refresh(real), 'removed');
+  await fs.writeFile(path.join(dir, 'zz-hard.log'), rec('now its own file', 4), { flag: 'a' });
+  assert.equal(await index.refresh(path.join(dir, 'zz-hard.log')), 'added');
+});
+
 test('parse options changed while a file is being read: the model arrives with the new ones', async (t) => {
   const dir = await tempFolder(t);
   const file = path.join(dir, 'a.log');

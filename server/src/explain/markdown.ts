@@ -9,11 +9,10 @@
 // Both first remove ANSI escape sequences and control characters (including bidirectional
 // overrides, which can make text read differently from what it is).
 
+import { CONTROL_RE } from './controlChars';
+
 // eslint-disable-next-line no-control-regex
 const ANSI_RE = /\u001b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]?|\][^\u0007\u001b]{0,1024}(?:\u0007|\u001b\\)?|[@-Z\\-_]?)|\u009b[0-?]{0,32}[ -/]{0,8}[@-~]?/g;
-// C0 controls except tab / LF / CR, DEL, C1 controls, zero-width and bidi controls, line/paragraph separators, BOM.
-// eslint-disable-next-line no-control-regex
-const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const PUNCT_RE = /[!-/:-@[-`{-~]/g;
 
 /** Removes ANSI escape sequences and control characters; keeps tab, LF and CR. */

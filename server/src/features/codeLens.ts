@@ -18,7 +18,14 @@ export const lensDefaults: LensSettings = { enabled: true, windowSeconds: 5, sev
 
 const SEVERITY_OF: Record<string, Severity> = { error: Severity.Error, warning: Severity.Warning, information: Severity.Information };
 
-export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings): CodeLens[] {
+/** The title of a timeline lens asked for before the index is built: other logs may not be known yet. */
+export const INDEXING_TITLE = '⇄ logs of the workspace still being indexed…';
+
+/**
+ * `indexing`: the workspace index is being built, so "no other log" could be false; the timeline
+ * lenses say so instead (the server asks the client to refresh them once it is built).
+ */
+export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings, indexing = false): CodeLens[] {
   if (!s.enabled) return [];
   const wanted = new Set(s.severities.map((x) => SEVERITY_OF[x]));
   const anchors = new Set<number>();
@@ -31,6 +38,10 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     const range = { start: { line, character: 0 }, end: { line, character: 0 } };
     if (Number.isNaN(log.utc(i))) {
       lenses.push({ range, command: { title: '⇄ time in UTC unknown (no offset): set cmlog.defaultOffset to compare with other logs', command: 'workbench.action.openSettings', arguments: ['cmlog.defaultOffset'] } });
+      continue;
+    }
+    if (indexing) {
+      lenses.push({ range, command: { title: INDEXING_TITLE, command: '' } });
       continue;
     }
     const r = timeline.related(uri, i, { windowMs, limit: 0 });

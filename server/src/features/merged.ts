@@ -1,7 +1,9 @@
 // The merged view (CMTrace's "merge selected files"): entries of several logs sorted by UTC, each
 // line showing the source log and the wall-clock time as written, mapped back to its source line.
+import { firstLine } from '../parse/lineBreaks';
 import type { DocumentLink, Diagnostic } from 'vscode-languageserver';
 import { Severity, type Finding } from '../model';
+import { notificationText, visibleLine } from '../explain/plainText';
 import { isoUtc } from '../parse/time';
 import type { MergedAnswer, MergedParams } from '../protocol';
 import type { Timeline } from '../workspace/timeline';
@@ -32,8 +34,11 @@ export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedPa
     severities: p.severities?.map((s) => SEVERITY_OF[s]).filter((s) => s !== undefined),
     components: p.components, threads: p.threads, limit: limits.lines + 1,
   });
+  // File names, components and messages are untrusted: control characters show as escapes (the
+  // view is read as text, and a raw CR would even split a line from its source mapping).
+  const names = new Map(keys.map((k) => [k, visibleLine(baseName(k))]));
   let width = 4;
-  for (const k of keys) width = Math.max(width, baseName(k).length);
+  for (const n of names.values()) width = Math.max(width, n.length);
   const lines: string[] = [];
   const sources: { uri: string; line: number }[] = [];
   let chars = 0;
@@ -45,18 +50,21 @@ export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedPa
     const e = input.log.entry(entryIndex);
     const written = e.timeText ? `${e.dateText ?? ''} ${e.timeText}` : '(no time)';
     // Control characters from the log are shown as visible escapes: the view is read as text.
-    const head = e.message.split('\n', 1)[0];
+    const head = firstLine(e.message);
     const clipped = head.length > limits.lineChars ? head.slice(0, limits.lineChars - 1) + '…' : head;
-    const first = clipped.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).trimEnd();
-    const line = `${(isoUtc(utc) ?? 'UTC unknown').padEnd(24)}  ${baseName(key).padEnd(width)}  ${written.padEnd(27)}  ${LETTER[e.severity]}  ${e.component.padEnd(12)}  ${first}`;
+    const first = visibleLine(clipped.trimEnd());
+    const name = names.get(key) ?? visibleLine(baseName(key));
+    const line = `${(isoUtc(utc) ?? 'UTC unknown').padEnd(24)}  ${name.padEnd(width)}  ${written.padEnd(27)}  ${LETTER[e.severity]}  ${visibleLine(e.component).padEnd(12)}  ${first}`;
     if (chars + line.length + 1 > limits.chars) { cut = true; break; }
     chars += line.length + 1;
     lines.push(line);
     sources.push({ uri: key, line: e.line });
   }
+  // Notes end up in notifications, which make `[label](command:...)` clickable: names are escaped for them.
+  const quoted = (k: string) => notificationText(baseName(k));
   const notes = [
-    ...view.unknownOffsetLogs.map((k) => `${baseName(k)}: offset unknown, entries ${view.unknown === 'last' ? 'placed last' : 'left out'}; set cmlog.defaultOffset to place them`),
-    ...view.defaultOffsetLogs.map((k) => `${baseName(k)}: placed with the default offset from cmlog.defaultOffset`),
+    ...view.unknownOffsetLogs.map((k) => `${quoted(k)}: offset unknown, entries ${view.unknown === 'last' ? 'placed last' : 'left out'}; set cmlog.defaultOffset to place them`),
+    ...view.defaultOffsetLogs.map((k) => `${quoted(k)}: placed with the default offset from cmlog.defaultOffset`),
   ];
   if (cut) {
     notes.unshift(`the view is cut after ${lines.length.toLocaleString('en-US')} entries (at most ${limits.lines.toLocaleString('en-US')} lines ` +
@@ -70,7 +78,7 @@ export function mergedLinks(answer: MergedAnswer): DocumentLink[] {
   return answer.sources.map((s, line) => ({
     range: { start: { line, character: 0 }, end: { line, character: 24 } },
     target: `${s.uri}#L${s.line + 1}`,
-    tooltip: `${baseName(s.uri)} line ${s.line + 1}`,
+    tooltip: `${visibleLine(baseName(s.uri))} line ${s.line + 1}`,
   }));
 }
 

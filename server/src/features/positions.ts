@@ -27,3 +27,12 @@ export function lineRange(line: number, endLine: number, doc?: TextDocument): Ra
   }
   return { start: { line, character: 0 }, end: { line: endLine, character: endChar } };
 }
+
+/**
+ * Whether a position a client sent lies in the document: a line that exists, a character not
+ * negative. (Past the end of a line is allowed: LSP reads it as the line's end.) Positions outside
+ * answer nothing rather than being clamped onto the first or last record.
+ */
+export function isInside(doc: TextDocument, p: { line: number; character: number }): boolean {
+  return Number.isInteger(p?.line) && Number.isInteger(p?.character) && p.line >= 0 && p.line < doc.lineCount && p.character >= 0;
+}

@@ -4,6 +4,8 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LogFile } from '../logFile';
+import { clip } from '../explain/markdown';
+import { visibleLine } from '../explain/plainText';
 import { Severity } from '../model';
 import { formatWall } from '../parse/time';
 import { CLOSE } from '../parse/scan';
@@ -29,7 +31,8 @@ export function documentSymbols(doc: TextDocument, log: LogFile, limit = RESULT_
     const first = (cut < 0 ? head : head.slice(0, cut)).split('\n', 1)[0].trim();
     const wall = log.table.wall[i];
     const symbol: DocumentSymbol = {
-      name: (first.length > 100 ? first.slice(0, 99) + '…' : first) || '(empty message)',
+      // Log text: control characters (ESC, BEL, U+202E...) show as escapes in the Outline.
+      name: visibleLine(clip(first, 100)) || '(empty message)',
       detail: `${sev === Severity.Error ? 'error' : 'warning'}${Number.isNaN(wall) ? '' : ' · ' + formatWall(wall)}`,
       kind: sev === Severity.Error ? SymbolKind.Event : SymbolKind.Property,
       range,
@@ -37,7 +40,7 @@ export function documentSymbols(doc: TextDocument, log: LogFile, limit = RESULT_
     };
     let group = groups.get(component);
     if (!group) {
-      group = { name: component, kind: SymbolKind.Namespace, range, selectionRange: symbol.selectionRange, children: [] };
+      group = { name: visibleLine(component), kind: SymbolKind.Namespace, range, selectionRange: symbol.selectionRange, children: [] };
       groups.set(component, group);
     }
     group.children!.push(symbol);

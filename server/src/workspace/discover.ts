@@ -33,16 +33,27 @@ export function normalizeUserPath(p: string): string {
   return path.sep === '/' && p.includes('\\') && !existsSync(p) ? p.replace(/\\/g, '/') : p;
 }
 
+/**
+ * What was met, by identity (device and inode, see fileIdentity): folders, so link loops end, and
+ * files, so a file reached under two names (a symbolic or hard link beside it) is read once.
+ */
+type Seen = Map<string, { path: string; /** its place in Discovery.files, -1 if not a log */ at: number }>;
+
+/** A file's identity whatever name reaches it; the real path where the file system gives no inode. */
+export async function fileIdentity(p: string, st: { dev: number; ino: number }): Promise<string> {
+  return st.ino ? `${st.dev}:${st.ino}` : `path:${await fs.realpath(p).catch(() => path.resolve(p))}`;
+}
+
 export async function discover(paths: string[]): Promise<Discovery> {
   const out: Discovery = { files: [], problems: [], notLogs: 0, notes: [] };
-  const seen = new Set<string>();
+  const seen: Seen = new Map();
   for (const raw of paths) await visit(normalizeUserPath(raw), raw, true, out, seen);
   out.files.sort();
   return out;
 }
 
 /** A named path or a folder entry: walk a folder (each once, so link loops end), consider a file. */
-async function visit(p: string, shown: string, named: boolean, out: Discovery, seen: Set<string>): Promise<void> {
+async function visit(p: string, shown: string, named: boolean, out: Discovery, seen: Seen): Promise<void> {
   let st;
   try {
     st = await fs.stat(p);
@@ -59,16 +70,16 @@ async function visit(p: string, shown: string, named: boolean, out: Discovery, s
     return;
   }
   if (st.isDirectory()) {
-    const id = `dir:${st.dev}:${st.ino}`;
+    const id = `dir:${await fileIdentity(p, st)}`;
     if (seen.has(id)) return;
-    seen.add(id);
+    seen.set(id, { path: p, at: -1 });
     await walk(p, out, seen);
   } else {
-    await consider(p, named, out, seen);
+    await consider(p, named, out, seen, `file:${await fileIdentity(p, st)}`);
   }
 }
 
-async function walk(dir: string, out: Discovery, seen: Set<string>): Promise<void> {
+async function walk(dir: string, out: Discovery, seen: Seen): Promise<void> {
   let names: string[];
   try {
     names = (await fs.readdir(dir)).sort();
@@ -83,11 +94,22 @@ async function walk(dir: string, out: Discovery, seen: Set<string>): Promise<voi
   }
 }
 
-/** Named paths are always read; files found in folders are read when they are logs. */
-async function consider(p: string, named: boolean, out: Discovery, seen: Set<string>): Promise<void> {
-  const real = path.resolve(p);
-  if (seen.has(real)) return;
-  seen.add(real);
+/**
+ * Named paths are always read; files found in folders are read when they are logs. A file met
+ * before under another name is not read again: of its names, one that is not a symbolic link is
+ * kept (a link to a file outside the folders is kept under the link's name).
+ */
+async function consider(p: string, named: boolean, out: Discovery, seen: Seen, id: string): Promise<void> {
+  const earlier = seen.get(id);
+  if (earlier) {
+    if (earlier.at >= 0 && (await isSymbolicLink(earlier.path)) && !(await isSymbolicLink(p))) {
+      out.files[earlier.at] = p;
+      earlier.path = p;
+    }
+    return;
+  }
+  const met = { path: p, at: -1 };
+  seen.set(id, met);
   let head: Uint8Array;
   try {
     const fh = await fs.open(p, 'r');
@@ -111,8 +133,12 @@ async function consider(p: string, named: boolean, out: Discovery, seen: Set<str
     else out.notLogs++;
     return;
   }
-  if (named || byName || detectFormat(decode(head).text) !== 'plain') out.files.push(p);
+  if (named || byName || detectFormat(decode(head).text) !== 'plain') met.at = out.files.push(p) - 1;
   else out.notLogs++;
+}
+
+function isSymbolicLink(p: string): Promise<boolean> {
+  return fs.lstat(p).then((l) => l.isSymbolicLink(), () => false);
 }
 
 /**

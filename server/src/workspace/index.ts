@@ -13,7 +13,7 @@ import type { ParseOptions } from '../model';
 import { decode } from '../parse/decode';
 import { detectFormat, isLogFileName } from '../parse/detect';
 import type { LogInput } from '../rules/types';
-import { describeError, discover, looksBinary, normalizeUserPath, type Skipped } from './discover';
+import { describeError, discover, fileIdentity, looksBinary, normalizeUserPath, type Skipped } from './discover';
 import { readLog } from './readLog';
 import { Timeline } from './timeline';
 
@@ -49,6 +49,8 @@ const SNIFF = 64 * 1024;
 
 interface FileState {
   input: LogInput;
+  /** The file whatever name reaches it (fileIdentity): a link to an indexed file is not indexed again. */
+  identity: string;
   /** Bytes parsed so far, and the identity of the file they came from. */
   size: number;
   ino: number;
@@ -63,6 +65,8 @@ export class WorkspaceIndex {
   /** Paths found but not readable, from the last build and from refreshes. */
   problems: Skipped[] = [];
   private readonly files = new Map<string, FileState>();
+  /** Which key holds each file identity. */
+  private readonly identities = new Map<string, string>();
   private readonly listeners: ((changes: IndexChange[]) => void)[] = [];
   private readonly queues = new Map<string, Promise<unknown>>();
   private folders: string[];
@@ -166,6 +170,9 @@ export class WorkspaceIndex {
     if (!state) {
       if (!this.inFolders(key) || !this.accepts(key)) return 'ignored';
       if (!discovered && !(await this.isLog(key))) return 'ignored';
+      // A new name of a file already indexed (a symbolic or hard link): its findings would show twice.
+      const holder = this.identities.get(await fileIdentity(key, st));
+      if (holder !== undefined && holder !== key && this.files.has(holder)) return 'ignored';
       return (await this.parse(key)) ? 'added' : 'ignored';
     }
     if (st.ino !== state.ino || st.dev !== state.dev || st.size < state.size) return this.reparse(key);
@@ -214,6 +221,7 @@ export class WorkspaceIndex {
   /** Parses the whole file; returns false (and drops it) when it cannot be read. */
   private async parse(key: string): Promise<boolean> {
     const had = this.files.has(key);
+    let identity: string;
     let log: LogFile;
     let st: Stats;
     let tail: Uint8Array;
@@ -222,6 +230,7 @@ export class WorkspaceIndex {
       const fh = await fs.open(key, 'r');
       try {
         st = await fh.stat();
+        identity = await fileIdentity(key, st);
         // The identity is that of the bytes parsed: if the file grew meanwhile, the next refresh appends.
         const n = Math.min(TAIL, log.byteLength);
         tail = Buffer.alloc(n);
@@ -243,14 +252,20 @@ export class WorkspaceIndex {
     const size = log.byteLength;
     // Modified between the parse and the stat without growing: parse again on the next refresh.
     const mtimeMs = st.size === size ? st.mtimeMs : -1;
-    this.files.set(key, { input, size, ino: st.ino, dev: st.dev, mtimeMs, tail });
+    const old = this.files.get(key);
+    if (old && this.identities.get(old.identity) === key) this.identities.delete(old.identity);
+    this.identities.set(identity, key);
+    this.files.set(key, { input, identity, size, ino: st.ino, dev: st.dev, mtimeMs, tail });
     this.problems = this.problems.filter((p) => p.path !== key);
     this.emit([{ key, kind: had ? 'reparsed' : 'added' }]);
     return true;
   }
 
   private drop(key: string): Promise<RefreshResult> {
-    if (!this.files.delete(key)) return Promise.resolve('ignored');
+    const state = this.files.get(key);
+    if (!state) return Promise.resolve('ignored');
+    this.files.delete(key);
+    if (this.identities.get(state.identity) === key) this.identities.delete(state.identity);
     this.emit([{ key, kind: 'removed' }]);
     return Promise.resolve('removed');
   }

@@ -1,0 +1,90 @@
+// Text from logs and file names reaching the user through the server: the Outline, the Problems
+// panel, the merged view and its notes show control characters as escapes and carry no link a
+// notification would make clickable; positions outside a document answer nothing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DocumentLinkRequest, DocumentSymbolRequest, HoverRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { TestClient } from '../support/lspClient';
+
+// Every character that must not reach the user raw (server/src/explain/controlChars.ts).
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+// How VS Code finds links in a notification's message (src/vs/base/common/linkedText.ts).
+const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
+const HOSTILE_NAME = '[Fix it](command:workbench.action.terminal.new)\u001b[2J\u202egol.log';
+const cm = (msg: string, comp: string, type: string, time = '08:00:01.000+000') =>
+  `<![LOG[${msg}]LOG]!><time="${time}" date="3-15-2026" component="${comp}" context="" type="${type}" thread="1" file="">`;
+
+let client: TestClient;
+before(async () => { client = await TestClient.start(); });
+after(async () => { if (client) await client.stop().catch(() => client.proc.kill()); });
+
+test('outline: component and message names show ESC, BEL and U+202E as escapes', async () => {
+  const uri = 'file:///h/CcmExec.log';
+  await client.open(uri, [cm('Failed \u0007 to \u001b[31mconnect\u202e', 'Ccm\u001bExec\u202e', '3'), cm('Low\u0085 disk', 'Policy\u0007Agent', '2')].join('\r\n') + '\r\n');
+  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  assert.deepEqual(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]), [
+    ['Ccm\\x1bExec\\u{202e}', ['Failed \\x07 to \\x1b[31mconnect\\u{202e}']],
+    ['Policy\\x07Agent', ['Low\\x85 disk']],
+  ]);
+});
+
+test('problems: a UPN with ESC, BEL and U+202E is quoted with visible escapes', async () => {
+  const upn = 'pra\u001b[31mdeep\u0007\u202emoc.osotnoc@contoso.com';
+  const text = readFileSync(path.resolve(__dirname, '../fixtures/rules/fails-again/CloudUserSync.log'), 'latin1').replaceAll('pradeep@contoso.com', upn);
+  const uri = 'file:///h/CloudUserSync.log';
+  await client.open(uri, text);
+  const d = await client.waitForDiagnostics(uri, (ds) => ds.filter((x) => x.code === 'user-not-found').length === 2);
+  for (const x of d.filter((y) => y.code === 'user-not-found')) {
+    for (const m of [x.message, ...(x.relatedInformation ?? []).map((r) => r.message)]) {
+      assert.doesNotMatch(m, RAW_CONTROL, m);
+      assert.ok(m.includes('pra\\x1b[31mdeep\\x07\\u{202e}moc.osotnoc@contoso.com'), m);
+    }
+  }
+});
+
+test('merged view: a hostile file name is no command link in the notes, and no raw control in the view', async () => {
+  const uri = `file:///h/${encodeURIComponent(HOSTILE_NAME)}`;
+  // IME-style records carry no offset: the view notes the log by name.
+  const ime = (msg: string, t: string) => `<![LOG[${msg}]LOG]!><time="${t}" date="2-23-2020" component="Ime\u001b[2J\u202e" context="" type="1" thread="5" file="">`;
+  await client.open(uri, [ime('poller \u0007\rstarts', '10:20:12.1234567'), ime('[x](command:evil) done', '10:20:13.1234567')].join('\r\n') + '\r\n');
+  const viewUri = 'cmlog-merged:/Merged.cmlogmerged?hostile';
+  const answer = await client.connection.sendRequest('cmlog/merged', { uris: [uri], viewUri }) as { text: string; notes: string[]; sources: unknown[] };
+  assert.equal(answer.notes.length, 1, JSON.stringify(answer.notes));
+  const note = answer.notes[0];
+  assert.doesNotMatch(note, NOTIFICATION_LINK, note);
+  assert.doesNotMatch(note, RAW_CONTROL, note);
+  assert.ok(note.startsWith('[Fix it] (command:workbench.action.terminal.new)\\x1b[2J\\u{202e}gol.log: offset unknown'), note);
+  assert.doesNotMatch(answer.text, RAW_CONTROL);
+  const lines = answer.text.trimEnd().split('\n');
+  assert.equal(lines.length, answer.sources.length);
+  assert.ok(lines.every((l) => l.includes('Ime\\x1b[2J\\u{202e}') && l.includes('\\u{202e}gol.log')), answer.text);
+  assert.ok(lines[0].endsWith('poller \\x07\\x0dstarts'), lines[0]);
+  await client.open(viewUri, answer.text);
+  const links = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: viewUri } });
+  assert.ok(links!.length === lines.length && links!.every((l) => !RAW_CONTROL.test(l.tooltip ?? '')), JSON.stringify(links));
+});
+
+test('hover outside the document (far past the end, negative) answers nothing', async () => {
+  const uri = 'file:///h/Edges.log';
+  // Cut-off records first and last, the text ending inside the last: both ends of the text hover.
+  const last = '<![LOG[Failed 0x80070002 cut off';
+  await client.open(uri, ['<![LOG[first cut off', cm('Failed 0x80070005', 'A', '3'), last].join('\r\n'));
+  await client.waitForDiagnostics(uri, (d) => d.filter((x) => x.code === 'truncated-record').length === 2);
+  const at = (line: number, character: number) => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+  assert.ok(await at(0, 0), 'the first character hovers');
+  assert.ok(await at(2, last.length), 'the last character hovers');
+  for (const [line, character] of [[1e9, 0], [3, 0], [-1, -5], [0, -1], [-1, 3], [0.5, 0]]) assert.equal(await at(line, character), null, `${line}, ${character}`);
+});
+
+test('related entries of an entry the log does not have: nothing, and no failure logged', async () => {
+  const uri = 'file:///h/Edges.log';
+  for (const entryIndex of [1e9, -1, 0.5]) {
+    const r = await client.connection.sendRequest('cmlog/related', { uri, entryIndex }) as { locations: unknown[] };
+    assert.deepEqual(r.locations, []);
+  }
+  assert.ok(await client.connection.sendRequest('cmlog/related', { uri, entryIndex: 1 }), 'a real entry still answers');
+  assert.deepEqual(client.logs.filter((l) => l.includes('related failed')), []);
+});
