@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from './codeServer.mjs';
 
-const MULTILINE = path.join(REPO, 'test/fixtures/grammar/corpus-ime-multiline-HealthScripts.log');
+const MULTILINE = path.join(REPO, 'test/fixtures/corpus/ime/multiline/HealthScripts.log');
 
 /** [source, destination relative to the workspace] */
 export const WORKSPACE_PARTS = [

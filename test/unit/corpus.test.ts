@@ -1,4 +1,4 @@
-// Every public sample log in shared/corpus, with the format, encoding and counts checked by eye.
+// Every public sample log in test/fixtures/corpus (origin and licence there), with the format, encoding and counts checked by eye.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { LogFile } from '../../server/src/logFile';
 import { Severity } from '../../server/src/model';
 import { assertCoverage, lineCountOf } from '../support/model';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
+const CORPUS = path.resolve(__dirname, '../fixtures/corpus');
 
 // [format, encoding, entries, unparsed spans, truncated entries]
 const expected: Record<string, [string, string, number, number, number]> = {

@@ -1,7 +1,8 @@
 // Parse work is linear in the size of the text, proven by counting work rather than by timing it:
-// the string and regex primitives the parser searches with are wrapped to count the characters
-// each call scans, and inputs of size n and 4n must cost about 4 times as much (and a few
-// characters of work per character of text). Adversarial shapes only: the ones where a cached
+// the scanner's own steps (its reads of character codes, its searches and the kernel's calls:
+// test/support/scanSteps.ts) and the string and regex primitives the model is read with are
+// counted, and inputs of size n and 4n must cost about 4 times as much (and a few characters of
+// work per character of text). Adversarial shapes only: the ones where a cached
 // search, a retried regex or a re-scanned record would turn quadratic.
 //
 // What is counted: indexOf / lastIndexOf / includes (from the start position to the hit, or to the
@@ -10,14 +11,15 @@
 // match(), matchAll(), replace() and split() run as well (from lastIndex, or 0, to the match end;
 // on a miss to the end of the text, or for a sticky regex to the end of the line, as every
 // sticky pattern in the parser stops at a line end), and Buffer.from / Buffer.byteLength of a
-// string (the string's length: the scanner's character loops read the codes made that way, so a
-// text re-scanned on every append is converted again each time). Indexing with text[i] is not
-// seen: the first test fails if the counters stop seeing the parser's work.
+// string (the string's length: a text re-scanned on every append is converted again each time).
+// Indexing a string with text[i] is not seen: the first test fails if the counters stop seeing
+// the parser's work.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
+import { installScanSteps, OverBudget, scanStepsRemoved, takeScanSteps, uninstallScanSteps } from '../support/scanSteps';
 
-const N = 256 * 1024;
+const N = 128 * 1024;
 /** Ratio allowed between the work of 4n and of n characters (4 when linear). */
 const RATIO = 4.5;
 /** Characters of work allowed per character of text. */
@@ -37,10 +39,17 @@ const orig = {
 const B = Buffer as unknown as Record<'from' | 'byteLength', (...args: unknown[]) => unknown>;
 
 let counted: Record<string, number> = {};
-const add = (k: string, v: number) => { counted[k] = (counted[k] ?? 0) + Math.max(1, v); };
+let countedAll = 0;
+let budget = Infinity;
+const add = (k: string, v: number) => {
+  counted[k] = (counted[k] ?? 0) + Math.max(1, v);
+  if ((countedAll += Math.max(1, v)) > budget) throw new OverBudget(`more than ${budget} characters of string and regex work`);
+};
 const clampFrom = (len: number, from: unknown) => Math.max(0, Math.min(len, Math.trunc(Number(from ?? 0)) || 0));
 
-function install(): void {
+function install(limit: number): void {
+  budget = limit;
+  installScanSteps(limit);
   S.indexOf = function (this: string, needle: string, from?: number) {
     const r = orig.indexOf.call(this, needle, from as number);
     add('indexOf', (r < 0 ? this.length : r + String(needle).length) - clampFrom(this.length, from));
@@ -90,26 +99,47 @@ function uninstall(): void {
     charCodeAt: orig.charCodeAt, codePointAt: orig.codePointAt, trim: orig.trim, trimEnd: orig.trimEnd, trimStart: orig.trimStart });
   R.exec = orig.exec;
   Object.assign(Buffer, { from: orig.bufferFrom, byteLength: orig.byteLength });
+  uninstallScanSteps();
+  budget = Infinity;
 }
 
 interface Work { total: number; by: Record<string, number> }
 
-/** The work `fn` does, by primitive. The originals are back in place whatever happens. */
-function work(fn: () => void): Work {
+/**
+ * The work `fn` does, by primitive; stopped past `limit` (work that goes quadratic would
+ * otherwise run for hours), and then over `limit` in total. The originals are back in place
+ * whatever happens.
+ */
+function work(fn: () => void, limit = Infinity): Work {
   counted = {};
-  install();
-  try { fn(); } finally { uninstall(); }
+  countedAll = 0;
+  install(limit);
+  takeScanSteps();
+  let stopped = false;
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof OverBudget)) throw e;
+    stopped = true;
+  } finally {
+    uninstall();
+  }
   const by = counted;
+  for (const [k, v] of Object.entries(takeScanSteps())) if (v > 0) by[k] = v;
+  if (stopped) by['stopped over budget'] = limit + 1;
   counted = {};
   return { total: Object.values(by).reduce((a, b) => a + b, 0), by };
 }
+
+/** Work allowed for a text of `size` characters (see K). */
+const allowed = (size: number) => K * size + 1000;
 
 const top = (w: Work) => Object.entries(w.by).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k}: ${v}`).join(', ');
 
 function assertLinear(what: string, size1: number, w1: Work, size4: number, w4: Work): void {
   const detail = `${what}: n=${size1} work=${w1.total} (${top(w1)}); 4n=${size4} work=${w4.total} (${top(w4)})`;
+  assert.ok(w4.total <= allowed(size4) && w1.total <= allowed(size1), `more than ${K} characters of work per character: ${detail}`);
   assert.ok(w4.total <= RATIO * (size4 / size1) / 4 * w1.total + 1000, `super-linear, work(4n)/work(n) = ${(w4.total / Math.max(1, w1.total)).toFixed(2)}: ${detail}`);
-  assert.ok(w4.total <= K * size4 + 1000, `more than ${K} characters of work per character: ${detail}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,9 +194,25 @@ test('the counters see the parser at work (and are removed afterwards)', () => {
   assert.equal(String.prototype.charCodeAt, orig.charCodeAt);
   assert.equal(RegExp.prototype.exec, orig.exec);
   assert.equal(Buffer.from, orig.bufferFrom);
+  assert.ok(scanStepsRemoved());
   // The conversion to character codes is seen.
   const c = work(() => LogFile.fromText(text));
   assert.ok((c.by['Buffer.from'] ?? 0) >= text.length, JSON.stringify(c.by));
+  // The scanner's own steps, on text and on bytes: its reads of codes, its searches, the kernel's
+  // lines (legacy lines) and messages (records with no type).
+  const legacy = rep(SMS, N);
+  const ccm = rep(REC.replace('type="1"', 'type=""'), N);
+  for (const [what, fn] of [['text', LogFile.fromText], ['bytes', (t: string) => LogFile.fromBytes(Buffer.from(t))]] as const) {
+    for (const [shape, t] of [['legacy', legacy], ['ccm', ccm]]) {
+      const by = work(() => fn(t)).by;
+      const seen = `${what}, ${shape}: ${JSON.stringify(by)}`;
+      assert.ok(by['scan: codes read'] >= t.length / 4, seen);
+      // A legacy line is found by the kernel, a record by searches for its close and line end.
+      if (shape === 'legacy') assert.ok(by['scan: kernel'] >= t.length, seen);
+      else assert.ok(by['scan: searched'] >= t.length / 4 && by['scan: kernel'] >= t.length / 20, seen);
+    }
+  }
+  assert.ok(scanStepsRemoved());
 });
 
 /** Everything a reader of the model asks of every entry. */
@@ -183,10 +229,11 @@ for (const [name, make] of Object.entries(shapes)) {
   test(`linear: ${name}`, () => {
     const t1 = make(N), t4 = make(4 * N);
     let l1!: LogFile, l4!: LogFile;
-    assertLinear('fromText', t1.length, work(() => { l1 = LogFile.fromText(t1); }), t4.length, work(() => { l4 = LogFile.fromText(t4); }));
-    assertLinear('entries', t1.length, work(() => materialise(l1)), t4.length, work(() => materialise(l4)));
+    const a1 = allowed(t1.length), a4 = allowed(t4.length);
+    assertLinear('fromText', t1.length, work(() => { l1 = LogFile.fromText(t1); }, a1), t4.length, work(() => { l4 = LogFile.fromText(t4); }, a4));
+    assertLinear('entries', t1.length, work(() => materialise(l1), a1), t4.length, work(() => materialise(l4), a4));
     const b1 = Buffer.from(t1, 'utf8'), b4 = Buffer.from(t4, 'utf8');
-    assertLinear('fromBytes', t1.length, work(() => LogFile.fromBytes(b1)), t4.length, work(() => LogFile.fromBytes(b4)));
+    assertLinear('fromBytes', t1.length, work(() => LogFile.fromBytes(b1), a1), t4.length, work(() => LogFile.fromBytes(b4), a4));
   });
 }
 
@@ -231,8 +278,9 @@ const appendShapes: [string, (n: number) => string][] = [
 for (const [name, make] of appendShapes) {
   test(`linear when appended in ${PIECE}-character pieces: ${name}`, () => {
     const t1 = make(NA), t4 = make(4 * NA);
-    assertLinear('appendText', t1.length, work(() => appendInPieces(t1)), t4.length, work(() => appendInPieces(t4)));
+    const a1 = allowed(t1.length), a4 = allowed(t4.length);
+    assertLinear('appendText', t1.length, work(() => appendInPieces(t1), a1), t4.length, work(() => appendInPieces(t4), a4));
     const b1 = Buffer.from(t1), b4 = Buffer.from(t4);
-    assertLinear('appendBytes', t1.length, work(() => appendBytesInPieces(b1)), t4.length, work(() => appendBytesInPieces(b4)));
+    assertLinear('appendBytes', t1.length, work(() => appendBytesInPieces(b1), a1), t4.length, work(() => appendBytesInPieces(b4), a4));
   });
 }

@@ -1,7 +1,11 @@
-// Every regular expression in the server's source is fed the classic adversarial shapes at 1 MB
-// and must complete. The regexes are found by parsing the source with the TypeScript compiler,
-// so a pattern added anywhere is checked without anyone remembering to list it here. A pattern
-// that backtracks catastrophically does not finish at this size, and the test times out.
+// Every regular expression in the server's source is fed the classic adversarial shapes, and its
+// work must grow linearly with them: the searches over shapes 8 times as long may take at most
+// 3 times 8 times as much CPU time (median of 3 runs, with a few milliseconds for noise). A
+// quadratic pattern takes 64 times as long and fails, stopped at the first shape past the bound.
+// The engine's steps cannot be counted, so CPU time is measured, and the margin is wide. The
+// regexes are found by parsing the source with the TypeScript compiler, so a pattern added
+// anywhere is checked without anyone remembering to list it here. (An exponential pattern does
+// not finish even on the short shapes: the test's timeout fails it.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -10,7 +14,12 @@ import ts from 'typescript';
 import { COMPOSED_PATTERNS as ERROR_CODE_PATTERNS } from '../../server/src/knowledge/errorCodes';
 
 const SRC = path.resolve(__dirname, '../../server/src');
-const SIZE = Number(process.env.REGEX_MB ?? 1) * 1024 * 1024;
+/** The long shapes' size; the short ones are 8 times shorter. */
+const SIZE = Number(process.env.REGEX_KB ?? 32) * 1024;
+/** Allowed ratio of the long shapes' CPU time to the short ones' (8 when linear). */
+const RATIO = 3 * 8;
+/** Milliseconds allowed on top, for timer resolution and noise. */
+const SLACK_MS = 50;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -39,10 +48,39 @@ function regexLiterals(): Found[] {
 }
 
 /** Long runs of what each pattern is made of, ending in something it cannot accept. */
-function shapes(re: RegExp): string[] {
+function shapes(re: RegExp, size: number): string[] {
   const literal = re.source.replace(/\\[dDwWsSbB]|[\\^$.*+?()[\]{}|]/g, '').slice(0, 12) || 'a';
   const units = [literal, 'a', ' ', '0', '9'.repeat(9) + ' ', 'x@', '<![LOG[', '"', '$$<', '-1', '0x', 'error ', '\t', '=', 'a-', '{0', '\r\n'];
-  return units.map((u) => u.repeat(Math.ceil(SIZE / u.length)).slice(0, SIZE) + '\u0000!');
+  return units.map((u) => u.repeat(Math.ceil(size / u.length)).slice(0, size) + '\u0000!');
+}
+
+/** CPU milliseconds of this process so far. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * CPU milliseconds the searches of `re` take over `inputs`: a search that fails at every position
+ * (where backtracking explodes), and the first matches of a global scan, as the code runs them
+ * (empty matches stepped over). Fails as soon as `bound` is passed, rather than after every input.
+ */
+function searchMs(re: RegExp, inputs: string[], bound = Infinity): number {
+  const once = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+  const all = new RegExp(re.source, re.flags.replace(/y/g, '').replace(/g/g, '') + 'g');
+  const t0 = cpuMs();
+  for (const s of inputs) {
+    once.test(s);
+    all.lastIndex = 0;
+    for (let m = all.exec(s), k = 0; m && k < 1000; m = all.exec(s), k++) if (m[0].length === 0) all.lastIndex++;
+    const spent = cpuMs() - t0;
+    assert.ok(spent <= bound, `${spent.toFixed(1)} ms by a shape of ${JSON.stringify(s.slice(0, 12))}..., past the bound of ${bound.toFixed(1)} ms`);
+  }
+  return cpuMs() - t0;
+}
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[xs.length >> 1];
 }
 
 const found = regexLiterals();
@@ -63,18 +101,11 @@ test('new RegExp() only where the composed patterns are exported to this test (n
 });
 
 for (const { file, line, re } of found) {
-  test(`${file}:${line} ${re.source.slice(0, 60)} completes on adversarial 1 MB input`, { timeout: 60_000 }, () => {
-    const once = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
-    const all = new RegExp(re.source, re.flags.replace(/y/g, '').replace(/g/g, '') + 'g');
-    let searches = 0;
-    for (const s of shapes(re)) {
-      // A search that fails at every position is where backtracking explodes.
-      once.test(s);
-      searches++;
-      // And the first matches of a global scan, as the code runs them (empty matches stepped over).
-      all.lastIndex = 0;
-      for (let m = all.exec(s), k = 0; m && k < 1000; m = all.exec(s), k++) if (m[0].length === 0) all.lastIndex++;
-    }
-    assert.equal(searches, shapes(re).length);
+  test(`${file}:${line} ${re.source.slice(0, 60)} is linear on adversarial input`, { timeout: 60_000 }, () => {
+    const short = shapes(re, SIZE / 8), long = shapes(re, SIZE);
+    const shortMs = median([0, 1, 2].map(() => searchMs(re, short)));
+    const bound = RATIO * shortMs + SLACK_MS;
+    const longMs = median([0, 1, 2].map(() => searchMs(re, long, bound)));
+    assert.ok(longMs <= bound, `${longMs.toFixed(1)} ms on ${SIZE} characters, ${shortMs.toFixed(1)} ms on ${SIZE / 8}`);
   });
 }
