@@ -6,7 +6,9 @@
 // test/unit/kernel.test.ts). A re-read of the text per line or per record shows up here, whatever
 // the path (legacy lines, CMTrace records, appends).
 import { KernelWindow, WINDOW } from '../../server/src/parse/kernel';
-import { type Needle, type Source, sourceProbe } from '../../server/src/parse/source';
+import { needle, type Needle, type Source, sourceProbe } from '../../server/src/parse/source';
+
+const OPEN = needle('<![LOG[');
 import type { Codes } from '../../server/src/parse/time';
 
 /** Steps counted since the last `take`, by kind. */
@@ -57,6 +59,13 @@ class CountingSource implements Source {
     spend(n);
     return at;
   }
+  findLoneCr(from: number): number {
+    const at = this.inner.findLoneCr(from);
+    const n = Math.max(1, at - from + 1);
+    steps.search += n;
+    spend(n);
+    return at;
+  }
   name(a: number, b: number): string {
     const n = Math.max(1, b - a);
     steps.search += n;
@@ -65,7 +74,8 @@ class CountingSource implements Source {
   }
   sticky(re: RegExp, a: number, limit: number): number {
     const end = this.inner.sticky(re, a, limit);
-    const n = Math.max(1, (end < 0 ? limit : end) - a);
+    // A miss is charged to the limit or the next `<![LOG[`: see the sticky model in linearity.test.ts.
+    const n = Math.max(1, (end < 0 ? Math.min(limit, this.inner.find(OPEN, a)) : end) - a);
     steps.search += n;
     spend(n);
     return end;

@@ -9,8 +9,11 @@
 // end on a miss), startsWith / endsWith (the needle), charCodeAt / codePointAt (one each: the
 // character loops), trim* (what they strip), and RegExp.prototype.exec, through which test(),
 // match(), matchAll(), replace() and split() run as well (from lastIndex, or 0, to the match end;
-// on a miss to the end of the text, or for a sticky regex to the end of the line, as every
-// sticky pattern in the parser stops at a line end), and Buffer.from / Buffer.byteLength of a
+// on a miss to the end of the text, or for a sticky regex to the end of the line or the next
+// `<![LOG[`, whichever comes first: the parser's one sticky pattern, the attribute block, is a
+// fixed sequence of quoted values whose runs cannot hold a quote or a line break, so a miss stops
+// at the first quote the sequence does not continue, and the runs two attempts read are disjoint),
+// and Buffer.from / Buffer.byteLength of a
 // string (the string's length: a text re-scanned on every append is converted again each time).
 // Indexing a string with text[i] is not seen: the first test fails if the counters stop seeing
 // the parser's work.
@@ -79,7 +82,10 @@ function install(limit: number): void {
     const m = orig.exec.call(this, s);
     let to: number;
     if (m) to = m.index + m[0].length;
-    else if (this.sticky) { const nl = orig.indexOf.call(s, '\n', from); to = nl < 0 ? s.length : nl; }
+    else if (this.sticky) {
+      const nl = orig.indexOf.call(s, '\n', from), open = orig.indexOf.call(s, '<![LOG[', from);
+      to = Math.min(nl < 0 ? s.length : nl, open < 0 ? s.length : open);
+    }
     else to = s.length;
     add(`exec /${this.source.slice(0, 24)}/${this.flags}`, to - from);
     return m;
