@@ -4,7 +4,7 @@ import type { Finding, ParseOptions } from '../model';
 import { ruleById, runRules, type RuleSettings } from '../rules';
 import { oneOf, parseArgs, UsageError } from './args';
 import { PARSE_FLAGS, parseOptions, printable, type Command, type Io } from './common';
-import { loadLogs } from './load';
+import { loadLogs, type Loaded } from './load';
 
 const SEVERITIES = ['off', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -39,7 +39,11 @@ export interface CheckOptions {
 }
 
 export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const loaded = await loadLogs(paths, opts.parse);
+  return report(await loadLogs(paths, opts.parse), opts, io);
+}
+
+/** Rules run on what was loaded, findings printed, the exit status (tests give it logs made in memory). */
+export function report(loaded: Loaded, opts: Omit<CheckOptions, 'parse'>, io: Io): number {
   for (const p of loaded.problems) io.err(`cmlog: ${printable(p.path)}: ${p.reason}`);
   const context = { logs: loaded.logs };
   const diagnostics: Finding[] = [];
