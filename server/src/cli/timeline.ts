@@ -55,7 +55,8 @@ export function printTimeline(logs: readonly LogInput[], filters: MergeFilters, 
     io.out(`  "defaultOffset": ${JSON.stringify(view.defaultOffsetLogs)},`);
     io.out(`  "unknownUtc": ${JSON.stringify({ count: view.unknownCount, placement: view.unknown })}\n}`);
   } else {
-    const width = Math.max(0, ...[...new Set(view.keys)].map((k) => short.get(k)!.length));
+    let width = 0; // a loop, not Math.max(...): the number of logs is not bounded
+    for (const k of new Set(view.keys)) width = Math.max(width, short.get(k)!.length);
     for (let i = 0; i < view.count; i++) {
       const { key, entryIndex, utc } = view.at(i);
       const e = byKey.get(key)!.log.entry(entryIndex);
@@ -92,13 +93,13 @@ export function takeRepeated<N extends string>(argv: string[], names: readonly N
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--') { rest.push(...argv.slice(i)); break; }
+    if (a === '--') { for (let j = i; j < argv.length; j++) rest.push(argv[j]); break; }
     const eq = a.indexOf('=');
     const name = (a.startsWith('--') ? (eq < 0 ? a.slice(2) : a.slice(2, eq)) : '') as N;
     if (!names.includes(name)) { rest.push(a); continue; }
     const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
     if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
-    values[name].push(...value.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+    for (const v of value.split(',')) if (v.trim() !== '') values[name].push(v.trim());
   }
   return { rest, values };
 }

@@ -24,7 +24,8 @@ export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedPa
     severities: p.severities?.map((s) => SEVERITY_OF[s]).filter((s) => s !== undefined),
     components: p.components, threads: p.threads,
   });
-  const width = Math.max(4, ...keys.map((k) => baseName(k).length));
+  let width = 4; // a loop, not Math.max(...keys): the number of logs is not bounded
+  for (const k of keys) width = Math.max(width, baseName(k).length);
   const lines: string[] = [];
   const sources: { uri: string; line: number }[] = [];
   for (let r = 0; r < view.count; r++) {
@@ -59,7 +60,8 @@ export function mergedDiagnostics(answer: MergedAnswer, findingsOf: (uri: string
   const at = new Map<string, number[]>();
   answer.sources.forEach((s, line) => {
     const k = `${s.uri}\n${s.line}`;
-    at.set(k, [...(at.get(k) ?? []), line]);
+    const lines = at.get(k);
+    if (lines) lines.push(line); else at.set(k, [line]);
   });
   const out: Diagnostic[] = [];
   for (const uri of new Set(answer.sources.map((s) => s.uri))) {
