@@ -4,6 +4,7 @@ import { errorCodeFacts, errorCodeText } from '../explain/errorCode';
 import { parseErrorCode } from '../knowledge/errorCodes';
 import { oneOf, parseArgs, UsageError } from './args';
 import type { Command } from './common';
+import { jsonText } from './escape';
 
 export const lookupCommand: Command = {
   name: 'lookup',
@@ -22,7 +23,7 @@ export const lookupCommand: Command = {
     }
     if (format === 'json') {
       const f = errorCodeFacts(value);
-      io.out(JSON.stringify({
+      io.out(jsonText({
         input: text,
         ...f.info,
         decoded: f.decoded,
@@ -30,7 +31,7 @@ export const lookupCommand: Command = {
         name: f.known?.name ?? null,
         meaning: f.known?.meaning ?? null,
         source: f.known?.source ?? null,
-      }, null, 2));
+      }, 2));
     } else {
       io.out(errorCodeText(value));
     }
