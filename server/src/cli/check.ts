@@ -4,7 +4,8 @@ import type { Finding, ParseOptions } from '../model';
 import { ruleById, runRules, type RuleSettings } from '../rules';
 import { oneOf, parseArgs, UsageError } from './args';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
-import { jsonText, printable } from './escape';
+import { printable } from './escape';
+import { jsonList } from './jsonList';
 import { loadLogs, type Loaded } from './load';
 
 const SEVERITIES = ['off', 'error', 'warning', 'information', 'hint'] as const;
@@ -90,23 +91,4 @@ export function report(loaded: Loaded, opts: Omit<CheckOptions, 'parse'>, io: Io
   }
   if (loaded.problems.length > 0) return 2;
   return counts.error > 0 ? 1 : 0;
-}
-
-/**
- * The items of a JSON array, one line each as they come. Each is printed one behind, so the last
- * one is known and gets no comma.
- */
-function jsonList(io: Io) {
-  let pending: string | null = null;
-  return {
-    item(value: unknown): void {
-      if (pending !== null) io.out(pending + ',');
-      pending = '    ' + jsonText(value);
-    },
-    end(closing: string): void {
-      if (pending !== null) io.out(pending);
-      pending = null;
-      io.out(closing);
-    },
-  };
 }

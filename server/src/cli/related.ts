@@ -9,6 +9,7 @@ import { Timeline, type RelatedResult } from '../workspace/timeline';
 import { oneOf, parseArgs, UsageError } from './args';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { jsonText, printable } from './escape';
+import { jsonList } from './jsonList';
 import { loadLogs } from './load';
 import { firstLine, positiveInt } from './timeline';
 
@@ -57,13 +58,11 @@ export async function related(file: string, line: number, paths: string[], opts:
   const timeline = new Timeline(loaded.logs);
   const r = timeline.related(anchorLog.key, entry, { windowMs: opts.windowMs, includeSelf: opts.includeSelf, limit: opts.limit });
   if (opts.format === 'json') {
-    io.out(jsonText({
-      anchor: { path: r.anchor.key, line: r.anchor.line + 1, utc: isoUtc(r.anchor.utc) },
-      related: r.related.map((x) => ({ path: x.key, line: x.line + 1, utc: isoUtc(x.utc), deltaMs: x.deltaMs, message: x.message })),
-      total: r.total,
-      offsetUnknown: r.unknownOffsetLogs,
-      defaultOffset: r.defaultOffsetLogs,
-    }, 2));
+    // Entries one per line as they come (a window can hold every record of a log).
+    io.out(`{\n  "anchor": ${jsonText({ path: r.anchor.key, line: r.anchor.line + 1, utc: isoUtc(r.anchor.utc) })},\n  "related": [`);
+    const list = jsonList(io);
+    for (const x of r.related) list.item({ path: x.key, line: x.line + 1, utc: isoUtc(x.utc), deltaMs: x.deltaMs, message: x.message });
+    list.end(`  ],\n  "total": ${r.total},\n  "offsetUnknown": ${jsonText(r.unknownOffsetLogs)},\n  "defaultOffset": ${jsonText(r.defaultOffsetLogs)}\n}`);
   } else {
     for (const x of r.related) io.out(`${printable(x.key)}:${x.line + 1}: ${formatDelta(x.deltaMs)} ${printable(firstLine(x.message))}`);
   }
