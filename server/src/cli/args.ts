@@ -13,7 +13,8 @@ export function parseArgs(argv: string[], valued: string[], flags: string[]): Pa
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--') { positional.push(...argv.slice(i + 1)); break; }
+    // A loop, not push(...): a spread of ~120,000 arguments overflows the stack.
+    if (a === '--') { for (let j = i + 1; j < argv.length; j++) positional.push(argv[j]); break; }
     if (!a.startsWith('--') || a === '-') { positional.push(a); continue; }
     const eq = a.indexOf('=');
     const name = eq < 0 ? a.slice(2) : a.slice(2, eq);

@@ -3,8 +3,10 @@
 import type { Finding, ParseOptions } from '../model';
 import { ruleById, runRules, type RuleSettings } from '../rules';
 import { oneOf, parseArgs, UsageError } from './args';
-import { PARSE_FLAGS, parseOptions, printable, type Command, type Io } from './common';
-import { loadLogs } from './load';
+import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
+import { printable } from './escape';
+import { jsonList } from './jsonList';
+import { loadLogs, type Loaded } from './load';
 
 const SEVERITIES = ['off', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -39,15 +41,17 @@ export interface CheckOptions {
 }
 
 export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const loaded = await loadLogs(paths, opts.parse);
-  for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${printable(p.path)}: ${p.reason}`);
+  return report(await loadLogs(paths, opts.parse), opts, io);
+}
+
+/**
+ * Rules run on what was loaded, findings printed, the exit status (tests give it logs made in
+ * memory). Printed one file at a time as the rules find them: only counts are kept, so a log with
+ * millions of findings costs no more than its own findings, and no string holds all of them.
+ */
+export function report(loaded: Loaded, opts: Omit<CheckOptions, 'parse'>, io: Io): number {
+  for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
   const context = { logs: loaded.logs };
-  const diagnostics: Finding[] = [];
-  for (const target of loaded.logs) {
-    const { findings, failures } = runRules(target, context, opts.rules);
-    diagnostics.push(...findings);
-    for (const f of failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(String((f.error as Error)?.message ?? f.error))}`);
-  }
   const files = loaded.logs.map(({ key, log }) => ({
     path: key,
     format: log.format,
@@ -57,22 +61,34 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     // An incomplete character at the very end (a file caught mid-write) counts as one more span.
     unparsedSpans: log.spans.count + (log.pendingBytes > 0 ? 1 : 0),
   }));
-  if (opts.format === 'json') {
-    io.out(JSON.stringify({
-      files,
-      diagnostics: diagnostics.map((d) => ({
-        path: d.file, line: d.line + 1, endLine: d.endLine + 1, severity: d.severity, code: d.ruleId, message: d.message, data: d.data ?? null,
-      })),
-    }, null, 2));
+  const counts: Record<Finding['severity'], number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  const list = opts.format === 'json' ? jsonList(io) : null;
+  if (list) {
+    io.out('{\n  "files": [');
+    for (const f of files) list.item(f);
+    list.end('  ],\n  "diagnostics": [');
+  }
+  for (const target of loaded.logs) {
+    const { findings, failures } = runRules(target, context, opts.rules);
+    for (const f of failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(String((f.error as Error)?.message ?? f.error))}`);
+    for (const d of findings) {
+      counts[d.severity]++;
+      if (list) {
+        list.item({ path: d.file, line: d.line + 1, endLine: d.endLine + 1, severity: d.severity, code: d.ruleId, message: d.message, data: d.data ?? null });
+      } else {
+        io.out(`${printable(d.file)}:${d.line + 1}: ${d.severity} ${d.ruleId}: ${printable(d.message)}`);
+      }
+    }
+  }
+  if (list) {
+    list.end('  ]\n}');
   } else {
-    for (const d of diagnostics) io.out(`${printable(d.file)}:${d.line + 1}: ${d.severity} ${d.ruleId}: ${printable(d.message)}`);
-    const count = (s: Finding['severity']) => diagnostics.filter((d) => d.severity === s).length;
     const entries = files.reduce((n, f) => n + f.entries, 0);
     const unparsed = files.reduce((n, f) => n + f.unparsedSpans, 0);
     io.out(`${files.length} file${files.length === 1 ? '' : 's'}, ${entries} entries, ${unparsed} unparsed span${unparsed === 1 ? '' : 's'}: ` +
-      `${count('error')} errors, ${count('warning')} warnings, ${count('information')} information` +
+      `${counts.error} errors, ${counts.warning} warnings, ${counts.information} information` +
       (loaded.notLogs ? ` (${loaded.notLogs} files that are not logs were skipped)` : ''));
   }
   if (loaded.problems.length > 0) return 2;
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return counts.error > 0 ? 1 : 0;
 }

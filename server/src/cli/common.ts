@@ -27,8 +27,3 @@ export function parseOptions(args: Parsed): ParseOptions {
     offsetConvention: oneOf(args.options.get('offset-convention'), ['bias', 'utc-offset'] as const, 'offset-convention', 'bias'),
   };
 }
-
-/** Terminal output: control characters from logs or file names shown as visible escapes, never sent raw. */
-export function printable(s: string): string {
-  return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}

@@ -8,9 +8,11 @@ import { normalizeUserPath } from '../workspace/discover';
 import { Timeline, type RelatedResult } from '../workspace/timeline';
 import { oneOf, parseArgs, UsageError } from './args';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
+import { jsonText, printable } from './escape';
+import { jsonList } from './jsonList';
 import { loadLogs } from './load';
 import { firstLine } from '../parse/lineBreaks';
-import { positiveInt, printable } from './timeline';
+import { positiveInt } from './timeline';
 
 export const relatedCommand: Command = {
   name: 'related',
@@ -43,29 +45,27 @@ export async function related(file: string, line: number, paths: string[], opts:
   const anchorPath = path.resolve(normalizeUserPath(file));
   const roots = paths.length > 0 ? paths : [path.dirname(anchorPath)];
   const loaded = await loadLogs([...roots, file], opts.parse);
-  for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${p.path}: ${p.reason}`);
+  for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
   const anchorLog = loaded.logs.find((x) => path.resolve(x.key) === anchorPath);
   if (!anchorLog) {
-    if (!loaded.problems.some((p) => path.resolve(normalizeUserPath(p.path)) === anchorPath)) io.err(`cmlog: ${file}: not read`);
+    if (!loaded.problems.some((p) => path.resolve(normalizeUserPath(p.path)) === anchorPath)) io.err(`cmlog: ${printable(file)}: not read`);
     return 2;
   }
   const entry = anchorLog.log.entryAtLine(line - 1);
   if (entry < 0) {
-    io.err(`cmlog: ${anchorLog.key}:${line}: no log record on this line` + (line > anchorLog.log.lineCount ? ` (the file has ${anchorLog.log.lineCount} lines)` : ''));
+    io.err(`cmlog: ${printable(anchorLog.key)}:${line}: no log record on this line` + (line > anchorLog.log.lineCount ? ` (the file has ${anchorLog.log.lineCount} lines)` : ''));
     return 2;
   }
   const timeline = new Timeline(loaded.logs);
   const r = timeline.related(anchorLog.key, entry, { windowMs: opts.windowMs, includeSelf: opts.includeSelf, limit: opts.limit });
   if (opts.format === 'json') {
-    io.out(JSON.stringify({
-      anchor: { path: r.anchor.key, line: r.anchor.line + 1, utc: isoUtc(r.anchor.utc) },
-      related: r.related.map((x) => ({ path: x.key, line: x.line + 1, utc: isoUtc(x.utc), deltaMs: x.deltaMs, message: x.message })),
-      total: r.total,
-      offsetUnknown: r.unknownOffsetLogs,
-      defaultOffset: r.defaultOffsetLogs,
-    }, null, 2));
+    // Entries one per line as they come (a window can hold every record of a log).
+    io.out(`{\n  "anchor": ${jsonText({ path: r.anchor.key, line: r.anchor.line + 1, utc: isoUtc(r.anchor.utc) })},\n  "related": [`);
+    const list = jsonList(io);
+    for (const x of r.related) list.item({ path: x.key, line: x.line + 1, utc: isoUtc(x.utc), deltaMs: x.deltaMs, message: x.message });
+    list.end(`  ],\n  "total": ${r.total},\n  "offsetUnknown": ${jsonText(r.unknownOffsetLogs)},\n  "defaultOffset": ${jsonText(r.defaultOffsetLogs)}\n}`);
   } else {
-    for (const x of r.related) io.out(`${x.key}:${x.line + 1}: ${formatDelta(x.deltaMs)} ${printable(firstLine(x.message))}`);
+    for (const x of r.related) io.out(`${printable(x.key)}:${x.line + 1}: ${formatDelta(x.deltaMs)} ${printable(firstLine(x.message))}`);
   }
   notes(r, anchorLog, timeline, opts, io);
   return loaded.problems.length > 0 ? 2 : 0;
@@ -73,14 +73,14 @@ export async function related(file: string, line: number, paths: string[], opts:
 
 function notes(r: RelatedResult, anchor: LogInput, timeline: Timeline, opts: RelatedCliOptions, io: Io): void {
   if (r.anchor.utc === null) {
-    io.err(`cmlog: note: ${anchor.key}:${r.anchor.line + 1}: the time of this record is unknown` +
+    io.err(`cmlog: note: ${printable(anchor.key)}:${r.anchor.line + 1}: the time of this record is unknown` +
       (anchor.log.offsetSource(r.anchor.entryIndex) === 'missing' ? ' (no offset written; --default-offset sets one)' : '') + ': nothing compared');
   }
   for (const k of r.unknownOffsetLogs) {
     if (k === anchor.key && r.anchor.utc === null) continue;
-    io.err(`cmlog: note: ${k}: ${timeline.stats(k)!.offsetUnknown} entries have no offset (time zone unknown) and were not compared; --default-offset places them`);
+    io.err(`cmlog: note: ${printable(k)}: ${timeline.stats(k)!.offsetUnknown} entries have no offset (time zone unknown) and were not compared; --default-offset places them`);
   }
-  for (const k of r.defaultOffsetLogs) io.err(`cmlog: note: ${k}: times placed with the default offset, not a written one`);
+  for (const k of r.defaultOffsetLogs) io.err(`cmlog: note: ${printable(k)}: times placed with the default offset, not a written one`);
   if (opts.limit !== undefined && r.total > r.related.length) io.err(`cmlog: note: ${r.total} entries in ${r.logCount} logs within the window, ${r.related.length} shown`);
 }
 

@@ -7,7 +7,8 @@ import { isoUtc } from '../parse/time';
 import type { LogInput } from '../rules/types';
 import { Timeline, type MergeFilters } from '../workspace/timeline';
 import { oneOf, parseArgs, UsageError } from './args';
-import { PARSE_FLAGS, parseOptions, type Command, type Io, printable } from './common';
+import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
+import { jsonText, printable } from './escape';
 import { loadLogs } from './load';
 
 export const timelineCommand: Command = {
@@ -30,7 +31,7 @@ export const timelineCommand: Command = {
     if (args.options.has('unknown')) filters.unknown = oneOf(args.options.get('unknown'), ['last', 'exclude'] as const, 'unknown', 'last');
     if (args.options.has('limit')) filters.limit = positiveInt(args.options.get('limit'), 'limit');
     const loaded = await loadLogs(args.positional, parseOptions(args));
-    for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${p.path}: ${p.reason}`);
+    for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
     printTimeline(loaded.logs, filters, format, io);
     return loaded.problems.length > 0 ? 2 : 0;
   },
@@ -46,30 +47,31 @@ export function printTimeline(logs: readonly LogInput[], filters: MergeFilters, 
     for (let i = 0; i < view.count; i++) {
       const { key, entryIndex } = view.at(i);
       const e = byKey.get(key)!.log.entry(entryIndex);
-      io.out('    ' + JSON.stringify({
+      io.out('    ' + jsonText({
         utc: isoUtc(view.utc[i]), path: key, line: e.line + 1, date: e.dateText ?? null, time: e.timeText ?? null,
         severity: severityName[e.severity], component: e.component, thread: e.thread, message: e.message,
       }) + (i + 1 < view.count ? ',' : ''));
     }
     io.out('  ],');
-    io.out(`  "offsetUnknown": ${JSON.stringify(view.unknownOffsetLogs)},`);
-    io.out(`  "defaultOffset": ${JSON.stringify(view.defaultOffsetLogs)},`);
+    io.out(`  "offsetUnknown": ${jsonText(view.unknownOffsetLogs)},`);
+    io.out(`  "defaultOffset": ${jsonText(view.defaultOffsetLogs)},`);
     io.out(`  "unknownUtc": ${JSON.stringify({ count: view.unknownCount, placement: view.unknown })}\n}`);
   } else {
-    const width = Math.max(0, ...[...new Set(view.keys)].map((k) => short.get(k)!.length));
+    let width = 0; // a loop, not Math.max(...): the number of logs is not bounded
+    for (const k of new Set(view.keys)) width = Math.max(width, short.get(k)!.length);
     for (let i = 0; i < view.count; i++) {
       const { key, entryIndex, utc } = view.at(i);
       const e = byKey.get(key)!.log.entry(entryIndex);
       const where = `${short.get(key)}:${e.line + 1}`;
-      const wall = e.timeText !== undefined ? `${e.dateText ?? ''} ${e.timeText}`.trim() : '-';
+      const wall = e.timeText !== undefined ? printable(`${e.dateText ?? ''} ${e.timeText}`.trim()) : '-';
       io.out(`${utc === null ? 'unknown UTC'.padEnd(24) : isoUtc(utc)}  ${where.padEnd(width + 7)} ${wall.padEnd(28)} ${SEVERITY_LETTER[e.severity]} ${printable(e.component)}: ${printable(firstLine(e.message))}`);
     }
   }
   for (const k of view.unknownOffsetLogs) {
-    io.err(`cmlog: note: ${k}: ${timeline.stats(k)!.offsetUnknown} entries have no offset (time zone unknown): ` +
+    io.err(`cmlog: note: ${printable(k)}: ${timeline.stats(k)!.offsetUnknown} entries have no offset (time zone unknown): ` +
       (view.unknown === 'last' ? 'listed last' : 'left out') + '; --default-offset places them');
   }
-  for (const k of view.defaultOffsetLogs) io.err(`cmlog: note: ${k}: ${timeline.stats(k)!.defaultOffset} entries placed with the default offset, not a written one`);
+  for (const k of view.defaultOffsetLogs) io.err(`cmlog: note: ${printable(k)}: ${timeline.stats(k)!.defaultOffset} entries placed with the default offset, not a written one`);
 }
 
 const SEVERITY_LETTER: Record<Severity, string> = { [Severity.Success]: 'S', [Severity.Information]: 'I', [Severity.Warning]: 'W', [Severity.Error]: 'E' };
@@ -93,13 +95,13 @@ export function takeRepeated<N extends string>(argv: string[], names: readonly N
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--') { rest.push(...argv.slice(i)); break; }
+    if (a === '--') { for (let j = i; j < argv.length; j++) rest.push(argv[j]); break; }
     const eq = a.indexOf('=');
     const name = (a.startsWith('--') ? (eq < 0 ? a.slice(2) : a.slice(2, eq)) : '') as N;
     if (!names.includes(name)) { rest.push(a); continue; }
     const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
     if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
-    values[name].push(...value.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+    for (const v of value.split(',')) if (v.trim() !== '') values[name].push(v.trim());
   }
   return { rest, values };
 }
@@ -135,14 +137,11 @@ export function parseIsoUtc(value: string | true | undefined, name: string, edge
   return ms;
 }
 
-/** File names alone where they are unique; otherwise the path (two machines' ccmsetup.log). */
+/** File names alone where they are unique; otherwise the path (two machines' ccmsetup.log). Printable. */
 export function shortNames(keys: readonly string[]): Map<string, string> {
   const count = new Map<string, number>();
   for (const k of keys) count.set(path.basename(k), (count.get(path.basename(k)) ?? 0) + 1);
-  return new Map(keys.map((k) => [k, count.get(path.basename(k))! > 1 ? k : path.basename(k)]));
+  return new Map(keys.map((k) => [k, printable(count.get(path.basename(k))! > 1 ? k : path.basename(k))]));
 }
 
 
-/** Control characters (ANSI escapes, NUL) shown as text, never sent to the terminal. */
-
-export { printable };

@@ -37,7 +37,7 @@ export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedPa
   // File names, components and messages are untrusted: control characters show as escapes (the
   // view is read as text, and a raw CR would even split a line from its source mapping).
   const names = new Map(keys.map((k) => [k, visibleLine(baseName(k))]));
-  let width = 4;
+  let width = 4; // a loop, not Math.max(...names): the number of logs is not bounded
   for (const n of names.values()) width = Math.max(width, n.length);
   const lines: string[] = [];
   const sources: { uri: string; line: number }[] = [];
@@ -87,7 +87,8 @@ export function mergedDiagnostics(answer: MergedAnswer, findingsOf: (uri: string
   const at = new Map<string, number[]>();
   answer.sources.forEach((s, line) => {
     const k = `${s.uri}\n${s.line}`;
-    at.set(k, [...(at.get(k) ?? []), line]);
+    const lines = at.get(k);
+    if (lines) lines.push(line); else at.set(k, [line]);
   });
   const out: Diagnostic[] = [];
   for (const uri of new Set(answer.sources.map((s) => s.uri))) {

@@ -1,0 +1,46 @@
+// What the command line prints comes partly from logs and file names, which are untrusted: a
+// control character, a bidirectional override or a line feed in them must not reach a terminal or
+// forge an output line. The one place that decides what is shown as an escape instead.
+
+/**
+ * Controls (C0 with LF and TAB, DEL, C1 such as U+009B CSI), format characters (bidi overrides and
+ * isolates, zero-width characters, the BOM, soft hyphen) and the line and paragraph separators.
+ * A single character class: linear over any input.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function escapeChar(c: string): string {
+  const cp = c.codePointAt(0)!;
+  const hex = cp.toString(16);
+  return cp <= 0xff ? `\\x${hex.padStart(2, '0')}` : cp <= 0xffff ? `\\u${hex.padStart(4, '0')}` : `\\u{${hex}}`;
+}
+
+/** One field of text output (a path, a message, a reason): unsafe characters as visible escapes. */
+export function printable(s: string): string {
+  // Most log text is printable ASCII: one cheap test skips the Unicode class and the copy.
+  return PRINTABLE_ASCII.test(s) ? s : s.replace(UNSAFE, escapeChar);
+}
+
+/**
+ * A whole write of several lines: each line made printable, the line breaks between them kept.
+ * The last guard before the terminal, for text that is already built.
+ */
+export function printableLines(s: string): string {
+  return s.split('\n').map(printable).join('\n');
+}
+
+/**
+ * JSON for scripts, safe to print: JSON.stringify leaves C1 controls, bidi and zero-width
+ * characters and U+2028/U+2029 raw; here they become \u escapes, which parse back to the same text.
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  // Raw line feeds in JSON.stringify's output are its own indentation, never inside a string.
+  return JSON.stringify(value, null, indent).replace(UNSAFE, (c) => {
+    if (c === '\n') return c;
+    let out = '';
+    for (let i = 0; i < c.length; i++) out += '\\u' + c.charCodeAt(i).toString(16).padStart(4, '0');
+    return out;
+  });
+}
