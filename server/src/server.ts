@@ -111,7 +111,8 @@ async function indexWorkspace(): Promise<boolean> {
     progress?.begin('CMLog Lens: indexing logs', 0, undefined, false);
     try {
       const include = settings.include.length ? globMatcher(settings.include, folders) : undefined;
-      const exclude = filesExclude.length ? globMatcher(filesExclude.map((g) => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`)), folders) : undefined;
+      // VS Code evaluates files.exclude relative to the folder: `hex` is the top folder only.
+      const exclude = filesExclude.length ? globMatcher(filesExclude, folders) : undefined;
       await logs.indexFolders(folders, {
         include, exclude, parse: parseOptions(), readLog: (file, options) => parser.read(file, options),
         progress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`),
