@@ -3,6 +3,7 @@ import {
   CodeLensRefreshRequest, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind,
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
+import { exitOnCrash } from './exitOnCrash';
 import { explainErrorCode } from './explain';
 import type { ParseOptions } from './model';
 import {
@@ -30,7 +31,7 @@ const connection = createConnection(ProposedFeatures.all);
 // Anything printed goes to the Output channel, never to stdout (which may be the protocol stream).
 console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
 console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
-process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
+exitOnCrash(connection);
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
 
 let settings: ServerSettings = defaults;

@@ -23,8 +23,8 @@ export class TestClient {
     this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
   }
 
-  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; env?: Record<string, string> } = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; env?: Record<string, string>; execArgv?: string[] } = {}): Promise<TestClient> {
+    const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, connection, settings);
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => client.diagnostics.set(p.uri, { version: p.version, diagnostics: p.diagnostics }));
@@ -77,6 +77,14 @@ export class TestClient {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 20));
     }
+  }
+
+  /** The process's exit code once it exits by itself (bounded wait). */
+  async exitCode(timeoutMs = 10_000): Promise<number | null> {
+    const code = await Promise.race([this.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), timeoutMs))]);
+    if (code === 'timeout') throw new Error(`the server did not exit within ${timeoutMs} ms`);
+    this.connection.dispose();
+    return code;
   }
 
   async stop(): Promise<number | null> {
