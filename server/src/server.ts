@@ -70,10 +70,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(async () => {
+connection.onInitialized(() => {
   if (configurationSupported) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['cmlog', 'files.exclude'] });
-  await loadSettings();
-  await indexWorkspace();
+  void reloadSettings();
 });
 
 async function loadSettings(): Promise<void> {
@@ -152,19 +151,45 @@ logs.onDidChange((uris) => {
   lensRefresh = setTimeout(() => refreshLenses(), 300);
 });
 
-connection.onDidChangeConfiguration(async () => {
-  const what = () => ({ files: JSON.stringify([settings.include, filesExclude]), times: JSON.stringify([settings.defaultOffset, settings.offsetConvention]) });
-  const before = what();
+// vscode-languageclient announces a change right after start-up (synchronize.configurationSection)
+// and again for the registration above: each one only reads the settings again.
+connection.onDidChangeConfiguration(() => void reloadSettings());
+
+let settingsLoaded = false;
+let reloading: Promise<void> | null = null;
+let reloadAgain = false;
+
+/** One settings read at a time; changes announced meanwhile make one more read, not one each. */
+function reloadSettings(): Promise<void> {
+  if (reloading) { reloadAgain = true; return reloading; }
+  reloading = (async () => {
+    try {
+      do { reloadAgain = false; await applySettings(); } while (reloadAgain);
+    } finally { reloading = null; }
+  })();
+  return reloading;
+}
+
+/** Reads the settings; the first read starts the index, later ones redo what their change affects. */
+async function applySettings(): Promise<void> {
+  const what = () => ({
+    files: JSON.stringify([settings.include, filesExclude]), times: JSON.stringify([settings.defaultOffset, settings.offsetConvention]),
+    all: JSON.stringify([settings, filesExclude]),
+  });
+  const before = settingsLoaded ? what() : null;
   await loadSettings();
+  settingsLoaded = true;
+  if (!before) return void indexWorkspace();
   const now = what();
+  if (before.all === now.all) return; // the same settings announced again
   if (before.files !== now.files || before.times !== now.times) {
     documents.reparseAll();
     for (const [uri] of documents.all()) if (!isMerged(uri)) logs.syncTimeline(uri);
   }
   if (before.files !== now.files) {
-    // Other files: index again. The new index validates everything when built; a newer settings
-    // change may take over first.
-    if (!(await indexWorkspace())) return;
+    // Other files: index again (the build under way is cancelled). The new index validates
+    // everything when built.
+    void indexWorkspace();
   } else if (before.times !== now.times) {
     // Only how UTC is computed: nothing is read again (the indexed logs are re-timed in one change,
     // see onDidChange). A build under way reads its remaining files with the new options.
@@ -175,7 +200,7 @@ connection.onDidChangeConfiguration(async () => {
   }
   connection.languages.semanticTokens.refresh();
   refreshLenses();
-});
+}
 
 // Live logs: the client's file watcher reports writes; only the appended bytes are read.
 connection.onDidChangeWatchedFiles(async (p) => {

@@ -18,10 +18,12 @@ export class WorkspaceLogs {
   readonly timeline = new Timeline();
   private index: WorkspaceIndex | null = null;
   private listeners: ((uris: string[]) => void)[] = [];
+  /** Cancels the build under way: a newer indexing supersedes it, its reads would be wasted. */
+  private cancelBuild: AbortController | null = null;
 
   constructor(private readonly documents: LogDocuments) {}
 
-  /** Indexes the folders (paths); calls `progress` as files are read. Replaces any earlier index. */
+  /** Indexes the folders (paths); calls `progress` as files are read. Replaces (and cancels) any earlier index. */
   async indexFolders(folders: string[], options: {
     include?: (f: string) => boolean; exclude?: (f: string) => boolean; parse: ParseOptions;
     progress?: (done: number, total: number) => void; readLog?: WorkspaceIndexOptions['readLog'];
@@ -31,9 +33,15 @@ export class WorkspaceLogs {
       onProgress: options.progress, readLog: options.readLog,
     });
     this.index = index;
+    this.cancelBuild?.abort();
+    const cancel = this.cancelBuild = new AbortController();
     // A newer indexing supersedes this one: its late changes are not this index's any more.
     index.onDidChange((changes: IndexChange[]) => { if (this.index === index) this.indexChanged(changes); });
-    await index.build();
+    try {
+      await index.build(cancel.signal);
+    } finally {
+      if (this.cancelBuild === cancel) this.cancelBuild = null;
+    }
     if (this.index !== index) return; // superseded by a newer indexing
     // Logs the new index left out (include or exclude changed) leave the timeline, unless open.
     for (const uri of this.timeline.keys()) if (!this.get(uri)) this.timeline.remove(uri);
