@@ -20,7 +20,7 @@ import { hover } from './features/hover';
 import { buildMerged, MERGED_SCHEME, mergedDiagnostics, mergedLinks } from './features/merged';
 import { runSafe } from './features/runner';
 import { legend, semanticTokens } from './features/semanticTokens';
-import { defaults, fetchSettings } from './features/settings';
+import { fallback, fetchSettings, folderOf, scopeOf, type Fetched } from './features/settings';
 import { documentSymbols } from './features/symbols';
 import { Validator } from './features/validation';
 import { toPath, WorkspaceLogs } from './features/workspaceLogs';
@@ -34,18 +34,29 @@ console.error = (...a: unknown[]) => connection.console.error(a.map(String).join
 exitOnCrash(connection);
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
 
-let settings: ServerSettings = defaults;
-let filesExclude: string[] = [];
+/** The settings of the window and of each folder (resource-scoped settings differ between folders). */
+let scoped: Fetched = fallback();
+/** The settings that apply to a log (its folder's), or the window's. */
+const settingsFor = (uri?: string): ServerSettings => scopeOf(scoped, uri ? toPath(uri) : null).settings;
+const windowSettings = () => scoped.window.settings;
 let configurationSupported = false;
 let lensRefreshSupported = false;
 let folders: string[] = [];
-const parseOptions = (): ParseOptions => ({ defaultOffset: settings.defaultOffset, offsetConvention: settings.offsetConvention });
-const documents = new LogDocuments(parseOptions);
+let folderUris: string[] = [];
+/** How to read a file's times: its folder's settings. */
+const parseOptions = (file: string | null): ParseOptions => {
+  const s = scopeOf(scoped, file).settings;
+  return { defaultOffset: s.defaultOffset, offsetConvention: s.offsetConvention };
+};
+const documents = new LogDocuments((uri) => parseOptions(toPath(uri)));
 const logs = new WorkspaceLogs(documents);
 const faults = (process.env.CMLOG_FAULT_INJECTION ?? '').split(',');
-const validator = new Validator(connection, documents, logs, () => ({ rules: settings.rules as RuleSettings, workspaceScope: settings.problemsScope === 'workspace' }), faultInjection());
+const validator = new Validator(connection, documents, logs, (uri) => ({ rules: settingsFor(uri).rules as RuleSettings, workspaceScope: windowSettings().problemsScope === 'workspace' }), faultInjection());
 const mergedViews = new Map<string, MergedAnswer>();
 const log = (m: string) => connection.console.error(m);
+/** Settings problems are said once each, not at every read of the settings. */
+const warned = new Set<string>();
+const warnOnce = (m: string) => { if (!warned.has(m)) { warned.add(m); connection.console.warn(m); } };
 // Whole files are parsed on a worker thread (dist/parseWorker.js): requests keep being answered while a folder is indexed.
 const parser = new ParseWorker({}, log);
 const isMerged = (uri: string) => uri.startsWith(MERGED_SCHEME + ':');
@@ -53,8 +64,8 @@ const isMerged = (uri: string) => uri.startsWith(MERGED_SCHEME + ':');
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   configurationSupported = !!params.capabilities.workspace?.configuration;
   lensRefreshSupported = !!params.capabilities.workspace?.codeLens?.refreshSupport;
-  folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
-    .map((f) => toPath(f.uri)).filter((p): p is string => !!p);
+  folderUris = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri).filter((u) => !!toPath(u));
+  folders = folderUris.map((u) => toPath(u)!);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -76,9 +87,11 @@ connection.onInitialized(() => {
 });
 
 async function loadSettings(): Promise<void> {
-  const fetched = await fetchSettings(connection, configurationSupported).catch(() => ({ settings: defaults, filesExclude: [] }));
-  settings = fetched.settings;
-  filesExclude = fetched.filesExclude;
+  const scopes = folders.map((p, k) => ({ path: p, uri: folderUris[k] }));
+  scoped = await fetchSettings(connection, configurationSupported, scopes, warnOnce).catch((e) => {
+    warnOnce(`settings could not be read (${(e as Error)?.message}); using the defaults`);
+    return fallback(scopes);
+  });
 }
 
 /**
@@ -110,11 +123,13 @@ async function indexWorkspace(): Promise<boolean> {
     const progress = await connection.window.createWorkDoneProgress().catch(() => null);
     progress?.begin('CMLog Lens: indexing logs', 0, undefined, false);
     try {
-      const include = settings.include.length ? globMatcher(settings.include, folders) : undefined;
+      const include = windowSettings().include.length ? globMatcher(windowSettings().include, folders) : undefined;
       // VS Code evaluates files.exclude relative to the folder: `hex` is the top folder only.
-      const exclude = filesExclude.length ? globMatcher(filesExclude, folders) : undefined;
+      // Each folder's own files.exclude.
+      const excludes = scoped.folders.map((f) => f.scoped.filesExclude.length ? globMatcher(f.scoped.filesExclude, [f.path]) : () => false);
+      const exclude = (file: string) => { const k = folderOf(scoped.folders, file); return k >= 0 && excludes[k](file); };
       await logs.indexFolders(folders, {
-        include, exclude, parse: parseOptions(), readLog: (file, options) => parser.read(file, options),
+        include, exclude, parse: parseOptions, readLog: (file, options) => parser.read(file, options),
         progress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`),
       });
       if (run === indexRun) {
@@ -173,8 +188,9 @@ function reloadSettings(): Promise<void> {
 /** Reads the settings; the first read starts the index, later ones redo what their change affects. */
 async function applySettings(): Promise<void> {
   const what = () => ({
-    files: JSON.stringify([settings.include, filesExclude]), times: JSON.stringify([settings.defaultOffset, settings.offsetConvention]),
-    all: JSON.stringify([settings, filesExclude]),
+    files: JSON.stringify([windowSettings().include, scoped.folders.map((f) => f.scoped.filesExclude)]),
+    times: JSON.stringify([scoped.window, ...scoped.folders.map((f) => f.scoped)].map((x) => [x.settings.defaultOffset, x.settings.offsetConvention])),
+    all: JSON.stringify(scoped),
   });
   const before = settingsLoaded ? what() : null;
   await loadSettings();
@@ -193,7 +209,7 @@ async function applySettings(): Promise<void> {
   } else if (before.times !== now.times) {
     // Only how UTC is computed: nothing is read again (the indexed logs are re-timed in one change,
     // see onDidChange). A build under way reads its remaining files with the new options.
-    logs.setParseOptions(parseOptions());
+    logs.setParseOptions(parseOptions);
     if (!building) for (const uri of validationTargets()) validator.schedule(uri);
   } else {
     for (const uri of validationTargets()) validator.schedule(uri);
@@ -270,7 +286,7 @@ connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
   const target = isMerged(uri) ? undefined : logs.get(uri);
   if (!target) return [];
   if (!logs.timeline.has(uri)) logs.syncTimeline(uri);
-  return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timeline, settings.codeLens);
+  return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timeline, settingsFor(uri).codeLens);
 }));
 connection.onDocumentLinks((p, token) => runSafe(log, 'documentLinks', token, [], () => {
   const answer = mergedViews.get(p.textDocument.uri);
@@ -279,20 +295,21 @@ connection.onDocumentLinks((p, token) => runSafe(log, 'documentLinks', token, []
 
 connection.onRequest(Requests.fileInfo, (p: FileInfoParams, token) => runSafe(log, 'fileInfo', token, null, () => {
   const target = isMerged(p.uri) ? undefined : logs.get(p.uri);
-  return target ? fileInfo(target.log, settings.defaultOffset) : null;
+  return target ? fileInfo(target.log, settingsFor(p.uri).defaultOffset) : null;
 }));
 connection.onRequest(Requests.severityRanges, (p: FileInfoParams, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
   const open = documents.get(p.uri);
   return open && !isMerged(p.uri) ? severityRanges(open.log) : { errors: [], warnings: [] };
 }));
 connection.onRequest(Requests.lookupErrorCode, (p: LookupParams, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
-connection.onRequest(Requests.related, (p: RelatedParams, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settings.codeLens.windowSeconds }, () => {
+connection.onRequest(Requests.related, (p: RelatedParams, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settingsFor(p.uri).codeLens.windowSeconds }, () => {
+  const windowSeconds = settingsFor(p.uri).codeLens.windowSeconds;
   if (!logs.timeline.has(p.uri)) logs.syncTimeline(p.uri);
-  const r = logs.timeline.related(p.uri, p.entryIndex, { windowMs: settings.codeLens.windowSeconds * 1000, limit: 100 });
+  const r = logs.timeline.related(p.uri, p.entryIndex, { windowMs: windowSeconds * 1000, limit: 100 });
   return {
     locations: r.related.map((e) => ({ uri: e.key, line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
     unknownOffsetLogs: r.unknownOffsetLogs,
-    windowSeconds: settings.codeLens.windowSeconds,
+    windowSeconds,
   };
 }));
 connection.onRequest(Requests.merged, (p: MergedParams & { viewUri: string }, token) => runSafe<MergedAnswer>(log, 'merged', token, { text: '', sources: [], notes: [] }, () => {

@@ -13,14 +13,14 @@ export interface OpenLog {
 export class LogDocuments {
   private readonly open = new Map<string, OpenLog>();
 
-  constructor(private options: () => ParseOptions) {}
+  constructor(private options: (uri: string) => ParseOptions) {}
 
   get(uri: string): OpenLog | undefined { return this.open.get(uri); }
   all(): IterableIterator<[string, OpenLog]> { return this.open.entries(); }
 
   didOpen(p: DidOpenTextDocumentParams): OpenLog {
     const document = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
-    const entry = { document, log: this.parse(document.getText()) };
+    const entry = { document, log: this.parse(document.uri, document.getText()) };
     this.open.set(document.uri, entry);
     return entry;
   }
@@ -34,7 +34,7 @@ export class LogDocuments {
     if (appended !== null) {
       entry.log.appendText(appended);
     } else {
-      entry.log = this.parse(entry.document.getText());
+      entry.log = this.parse(entry.document.uri, entry.document.getText());
     }
     return entry;
   }
@@ -43,11 +43,11 @@ export class LogDocuments {
 
   /** Settings changed: parse everything again with the new options. */
   reparseAll(): void {
-    for (const entry of this.open.values()) entry.log = this.parse(entry.document.getText());
+    for (const entry of this.open.values()) entry.log = this.parse(entry.document.uri, entry.document.getText());
   }
 
-  private parse(text: string): LogFile {
-    return LogFile.fromText(text, this.options());
+  private parse(uri: string, text: string): LogFile {
+    return LogFile.fromText(text, this.options(uri));
   }
 }
 

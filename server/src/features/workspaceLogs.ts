@@ -2,7 +2,6 @@
 // documents taking their place while open (the editor's text is the newest). Keys are URIs; one
 // UTC timeline spans them all, for code lenses, related entries and the merged view.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ParseOptions } from '../model';
 import type { LogInput } from '../rules';
 import { WorkspaceIndex, type IndexChange, type WorkspaceIndexOptions } from '../workspace/index';
 import { Timeline } from '../workspace/timeline';
@@ -25,7 +24,7 @@ export class WorkspaceLogs {
 
   /** Indexes the folders (paths); calls `progress` as files are read. Replaces (and cancels) any earlier index. */
   async indexFolders(folders: string[], options: {
-    include?: (f: string) => boolean; exclude?: (f: string) => boolean; parse: ParseOptions;
+    include?: (f: string) => boolean; exclude?: (f: string) => boolean; parse: WorkspaceIndexOptions['parseOptions'];
     progress?: (done: number, total: number) => void; readLog?: WorkspaceIndexOptions['readLog'];
   }): Promise<void> {
     const index = new WorkspaceIndex({
@@ -54,7 +53,7 @@ export class WorkspaceLogs {
    * from what was read, so the indexed models take them as they are (changes of kind 'retimed');
    * nothing is read from disk. Open documents are the caller's (LogDocuments).
    */
-  setParseOptions(parse: ParseOptions): void {
+  setParseOptions(parse: NonNullable<WorkspaceIndexOptions['parseOptions']>): void {
     this.index?.setParseOptions(parse);
   }
 
