@@ -3,6 +3,7 @@ import {
   CodeLensRefreshRequest, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind,
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
+import { exitOnCrash } from './exitOnCrash';
 import { explainErrorCode } from './explain';
 import type { ParseOptions } from './model';
 import {
@@ -20,7 +21,7 @@ import { buildMerged, MERGED_SCHEME, mergedDiagnostics, mergedLinks } from './fe
 import { runSafe } from './features/runner';
 import { isInside } from './features/positions';
 import { legend, semanticTokens } from './features/semanticTokens';
-import { defaults, fetchSettings } from './features/settings';
+import { fallback, fetchSettings, folderOf, scopeOf, type Fetched } from './features/settings';
 import { documentSymbols, RESULT_LIMIT } from './features/symbols';
 import { Validator } from './features/validation';
 import { toPath, WorkspaceLogs } from './features/workspaceLogs';
@@ -31,23 +32,34 @@ const connection = createConnection(ProposedFeatures.all);
 // Anything printed goes to the Output channel, never to stdout (which may be the protocol stream).
 console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
 console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
-process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
+exitOnCrash(connection);
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
 
-let settings: ServerSettings = defaults;
-let filesExclude: string[] = [];
+/** The settings of the window and of each folder (resource-scoped settings differ between folders). */
+let scoped: Fetched = fallback();
+/** The settings that apply to a log (its folder's), or the window's. */
+const settingsFor = (uri?: string): ServerSettings => scopeOf(scoped, uri ? toPath(uri) : null).settings;
+const windowSettings = () => scoped.window.settings;
 let configurationSupported = false;
 let lensRefreshSupported = false;
 /** The client's foldingRange rangeLimit, if it gave one. */
 let foldingLimit: number | undefined;
 let folders: string[] = [];
-const parseOptions = (): ParseOptions => ({ defaultOffset: settings.defaultOffset, offsetConvention: settings.offsetConvention });
-const documents = new LogDocuments(parseOptions);
+let folderUris: string[] = [];
+/** How to read a file's times: its folder's settings. */
+const parseOptions = (file: string | null): ParseOptions => {
+  const s = scopeOf(scoped, file).settings;
+  return { defaultOffset: s.defaultOffset, offsetConvention: s.offsetConvention };
+};
+const documents = new LogDocuments((uri) => parseOptions(toPath(uri)));
 const logs = new WorkspaceLogs(documents);
 const faults = (process.env.CMLOG_FAULT_INJECTION ?? '').split(',');
-const validator = new Validator(connection, documents, logs, () => ({ rules: settings.rules as RuleSettings, workspaceScope: settings.problemsScope === 'workspace' }), faultInjection());
+const validator = new Validator(connection, documents, logs, (uri) => ({ rules: settingsFor(uri).rules as RuleSettings, workspaceScope: windowSettings().problemsScope === 'workspace' }), faultInjection());
 const mergedViews = new Map<string, MergedAnswer>();
 const log = (m: string) => connection.console.error(m);
+/** Settings problems are said once each, not at every read of the settings. */
+const warned = new Set<string>();
+const warnOnce = (m: string) => { if (!warned.has(m)) { warned.add(m); connection.console.warn(m); } };
 // Whole files are parsed on a worker thread (dist/parseWorker.js): requests keep being answered while a folder is indexed.
 const parser = new ParseWorker({}, log);
 const isMerged = (uri: string) => uri.startsWith(MERGED_SCHEME + ':');
@@ -57,8 +69,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   lensRefreshSupported = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   const rangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
   if (typeof rangeLimit === 'number' && rangeLimit >= 0) foldingLimit = Math.min(rangeLimit, RESULT_LIMIT);
-  folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
-    .map((f) => toPath(f.uri)).filter((p): p is string => !!p);
+  folderUris = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri).filter((u) => !!toPath(u));
+  folders = folderUris.map((u) => toPath(u)!);
   building = folders.length > 0; // the first index build starts once the settings are read
   return {
     capabilities: {
@@ -75,16 +87,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(async () => {
+connection.onInitialized(() => {
   if (configurationSupported) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['cmlog', 'files.exclude'] });
-  await loadSettings();
-  await indexWorkspace();
+  void reloadSettings();
 });
 
 async function loadSettings(): Promise<void> {
-  const fetched = await fetchSettings(connection, configurationSupported).catch(() => ({ settings: defaults, filesExclude: [] }));
-  settings = fetched.settings;
-  filesExclude = fetched.filesExclude;
+  const scopes = folders.map((p, k) => ({ path: p, uri: folderUris[k] }));
+  scoped = await fetchSettings(connection, configurationSupported, scopes, warnOnce).catch((e) => {
+    warnOnce(`settings could not be read (${(e as Error)?.message}); using the defaults`);
+    return fallback(scopes);
+  });
 }
 
 /**
@@ -116,10 +129,13 @@ async function indexWorkspace(): Promise<boolean> {
     const progress = await connection.window.createWorkDoneProgress().catch(() => null);
     progress?.begin('CMLog Lens: indexing logs', 0, undefined, false);
     try {
-      const include = settings.include.length ? globMatcher(settings.include, folders) : undefined;
-      const exclude = filesExclude.length ? globMatcher(filesExclude.map((g) => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`)), folders) : undefined;
+      const include = windowSettings().include.length ? globMatcher(windowSettings().include, folders) : undefined;
+      // VS Code evaluates files.exclude relative to the folder: `hex` is the top folder only.
+      // Each folder's own files.exclude.
+      const excludes = scoped.folders.map((f) => f.scoped.filesExclude.length ? globMatcher(f.scoped.filesExclude, [f.path]) : () => false);
+      const exclude = (file: string) => { const k = folderOf(scoped.folders, file); return k >= 0 && excludes[k](file); };
       await logs.indexFolders(folders, {
-        include, exclude, parse: parseOptions(), readLog: (file, options) => parser.read(file, options),
+        include, exclude, parse: parseOptions, readLog: (file, options) => parser.read(file, options),
         progress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`),
       });
       if (run === indexRun) {
@@ -156,30 +172,57 @@ logs.onDidChange((uris) => {
   lensRefresh = setTimeout(() => refreshLenses(), 300);
 });
 
-connection.onDidChangeConfiguration(async () => {
-  const what = () => ({ files: JSON.stringify([settings.include, filesExclude]), times: JSON.stringify([settings.defaultOffset, settings.offsetConvention]) });
-  const before = what();
+// vscode-languageclient announces a change right after start-up (synchronize.configurationSection)
+// and again for the registration above: each one only reads the settings again.
+connection.onDidChangeConfiguration(() => void reloadSettings());
+
+let settingsLoaded = false;
+let reloading: Promise<void> | null = null;
+let reloadAgain = false;
+
+/** One settings read at a time; changes announced meanwhile make one more read, not one each. */
+function reloadSettings(): Promise<void> {
+  if (reloading) { reloadAgain = true; return reloading; }
+  reloading = (async () => {
+    try {
+      do { reloadAgain = false; await applySettings(); } while (reloadAgain);
+    } finally { reloading = null; }
+  })();
+  return reloading;
+}
+
+/** Reads the settings; the first read starts the index, later ones redo what their change affects. */
+async function applySettings(): Promise<void> {
+  const what = () => ({
+    files: JSON.stringify([windowSettings().include, scoped.folders.map((f) => f.scoped.filesExclude)]),
+    times: JSON.stringify([scoped.window, ...scoped.folders.map((f) => f.scoped)].map((x) => [x.settings.defaultOffset, x.settings.offsetConvention])),
+    all: JSON.stringify(scoped),
+  });
+  const before = settingsLoaded ? what() : null;
   await loadSettings();
+  settingsLoaded = true;
+  if (!before) return void indexWorkspace();
   const now = what();
+  if (before.all === now.all) return; // the same settings announced again
   if (before.files !== now.files || before.times !== now.times) {
     documents.reparseAll();
     for (const [uri] of documents.all()) if (!isMerged(uri)) logs.syncTimeline(uri);
   }
   if (before.files !== now.files) {
-    // Other files: index again. The new index validates everything when built; a newer settings
-    // change may take over first.
-    if (!(await indexWorkspace())) return;
+    // Other files: index again (the build under way is cancelled). The new index validates
+    // everything when built.
+    void indexWorkspace();
   } else if (before.times !== now.times) {
     // Only how UTC is computed: nothing is read again (the indexed logs are re-timed in one change,
     // see onDidChange). A build under way reads its remaining files with the new options.
-    logs.setParseOptions(parseOptions());
+    logs.setParseOptions(parseOptions);
     if (!building) for (const uri of validationTargets()) validator.schedule(uri);
   } else {
     for (const uri of validationTargets()) validator.schedule(uri);
   }
   connection.languages.semanticTokens.refresh();
   refreshLenses();
-});
+}
 
 // Live logs: the client's file watcher reports writes; only the appended bytes are read.
 connection.onDidChangeWatchedFiles(async (p) => {
@@ -249,7 +292,7 @@ connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
   const target = isMerged(uri) ? undefined : logs.get(uri);
   if (!target) return [];
   if (!logs.timeline.has(uri)) logs.syncTimeline(uri);
-  return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timeline, settings.codeLens, building);
+  return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timeline, settingsFor(uri).codeLens, building);
 }));
 connection.onDocumentLinks((p, token) => runSafe(log, 'documentLinks', token, [], () => {
   const answer = mergedViews.get(p.textDocument.uri);
@@ -258,23 +301,24 @@ connection.onDocumentLinks((p, token) => runSafe(log, 'documentLinks', token, []
 
 connection.onRequest(Requests.fileInfo, (p: FileInfoParams, token) => runSafe(log, 'fileInfo', token, null, () => {
   const target = isMerged(p.uri) ? undefined : logs.get(p.uri);
-  return target ? fileInfo(target.log, settings.defaultOffset) : null;
+  return target ? fileInfo(target.log, settingsFor(p.uri).defaultOffset) : null;
 }));
 connection.onRequest(Requests.severityRanges, (p: FileInfoParams, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
   const open = documents.get(p.uri);
   return open && !isMerged(p.uri) ? severityRanges(open.log) : { errors: [], warnings: [] };
 }));
 connection.onRequest(Requests.lookupErrorCode, (p: LookupParams, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
-connection.onRequest(Requests.related, (p: RelatedParams, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settings.codeLens.windowSeconds }, () => {
+connection.onRequest(Requests.related, (p: RelatedParams, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settingsFor(p.uri).codeLens.windowSeconds }, () => {
+  const windowSeconds = settingsFor(p.uri).codeLens.windowSeconds;
   // An entry the log does not have answers nothing (and is no failure to log: hostile input).
   const count = logs.get(p?.uri)?.log.entryCount ?? 0;
-  if (!(Number.isInteger(p.entryIndex) && p.entryIndex >= 0 && p.entryIndex < count)) return { locations: [], unknownOffsetLogs: [], windowSeconds: settings.codeLens.windowSeconds };
+  if (!(Number.isInteger(p.entryIndex) && p.entryIndex >= 0 && p.entryIndex < count)) return { locations: [], unknownOffsetLogs: [], windowSeconds };
   if (!logs.timeline.has(p.uri)) logs.syncTimeline(p.uri);
-  const r = logs.timeline.related(p.uri, p.entryIndex, { windowMs: settings.codeLens.windowSeconds * 1000, limit: 100 });
+  const r = logs.timeline.related(p.uri, p.entryIndex, { windowMs: windowSeconds * 1000, limit: 100 });
   return {
     locations: r.related.map((e) => ({ uri: e.key, line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
     unknownOffsetLogs: r.unknownOffsetLogs,
-    windowSeconds: settings.codeLens.windowSeconds,
+    windowSeconds,
   };
 }));
 connection.onRequest(Requests.merged, (p: MergedParams & { viewUri: string }, token) => runSafe<MergedAnswer>(log, 'merged', token, { text: '', sources: [], notes: [] }, () => {

@@ -6,11 +6,24 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
   StreamMessageReader, StreamMessageWriter, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, ConfigurationRequest,
+  DidChangeConfigurationNotification, RegistrationRequest,
   type Diagnostic, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
+/** VS Code's default `files.exclude`: a real client always has some. */
+export const VSCODE_FILES_EXCLUDE: Record<string, boolean> = { '**/.git': true, '**/.svn': true, '**/.hg': true, '**/CVS': true, '**/.DS_Store': true, '**/Thumbs.db': true };
+/** What the extension passes as `synchronize.configurationSection` (client/src/extension.ts). */
+export const SYNCHRONIZED = ['cmlog', 'files.exclude'];
+
+/**
+ * Settings are served and announced as vscode-languageclient 9 does (lib/common/configuration.js):
+ * `workspace/configuration` answered per item and scope; with `synchronize.configurationSection`
+ * a change is announced right after `initialized`, and again for every
+ * `workspace/didChangeConfiguration` registration of the server, each registration announcing
+ * every later change too.
+ */
 export class TestClient {
   readonly diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
   readonly logs: string[] = [];
@@ -18,10 +31,17 @@ export class TestClient {
   indexed = false;
   /** workspace/codeLens/refresh requests received (declared with `lensRefresh`). */
   lensRefreshes = 0;
+  /** Indexing progresses begun (one per index build). */
+  progressBegins = 0;
+  /** `cmlog.*` per workspace folder (URI), over `settings` (folder settings.json). */
+  readonly folderSettings = new Map<string, Record<string, unknown>>();
+  filesExclude: Record<string, boolean> = { ...VSCODE_FILES_EXCLUDE };
+  /** The sections each configuration listener announces (undefined: `settings: null`). */
+  private readonly listeners: (string[] | undefined)[] = [];
   private versions = new Map<string, number>();
   private exited: Promise<number | null>;
 
-  private constructor(readonly proc: ChildProcess, readonly connection: ProtocolConnection, public settings: Record<string, unknown>) {
+  private constructor(readonly proc: ChildProcess, readonly connection: ProtocolConnection, public settings: Record<string, unknown>, readonly folders: string[]) {
     this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
   }
 
@@ -29,26 +49,79 @@ export class TestClient {
    * `lensRefresh`: declare workspace.codeLens.refreshSupport. `holdProgress`: answer the server's
    * window/workDoneProgress/create (which starts its indexing) only once this settles.
    */
-  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; env?: Record<string, string>; lensRefresh?: boolean; holdProgress?: Promise<unknown>; textDocument?: Record<string, unknown> } = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; folders?: string[]; env?: Record<string, string>; execArgv?: string[]; synchronize?: string[] | null; folderSettings?: Record<string, Record<string, unknown>>; lensRefresh?: boolean; holdProgress?: Promise<unknown>; textDocument?: Record<string, unknown> } = {}): Promise<TestClient> {
+    const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-    const client = new TestClient(proc, connection, settings);
+    const folders = (opts.folders ?? (opts.folder ? [opts.folder] : [])).map(fileUri);
+    const client = new TestClient(proc, connection, settings, folders);
+    for (const [folder, s] of Object.entries(opts.folderSettings ?? {})) client.folderSettings.set(fileUri(folder), s);
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => client.diagnostics.set(p.uri, { version: p.version, diagnostics: p.diagnostics }));
     connection.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
-    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => (item.section === 'cmlog' ? client.settings : null)));
+    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => client.configuration(item.section ?? undefined, item.scopeUri ?? undefined)));
     connection.onRequest('window/workDoneProgress/create', async () => { await opts.holdProgress; return null; });
-    connection.onNotification('$/progress', (p: { value?: { kind: string } }) => { if (p.value?.kind === 'end') client.indexed = true; });
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onNotification('$/progress', (p: { value?: { kind: string } }) => {
+      if (p.value?.kind === 'begin') client.progressBegins++;
+      if (p.value?.kind === 'end') client.indexed = true;
+    });
+    connection.onRequest(RegistrationRequest.type, (p) => {
+      // SyncConfigurationFeature.register: listen, and announce at once when a section is given.
+      for (const r of p.registrations) {
+        if (r.method !== DidChangeConfigurationNotification.method) continue;
+        const section = (r.registerOptions as { section?: string | string[] } | undefined)?.section;
+        const sections = typeof section === 'string' ? [section] : section;
+        client.listeners.push(sections);
+        if (sections !== undefined) void client.announce(sections);
+      }
+      return null;
+    });
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => { client.lensRefreshes++; return null; });
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: opts.folder ? fileUri(opts.folder) : null,
-      workspaceFolders: opts.folder ? [{ uri: fileUri(opts.folder), name: 'ws' }] : null,
-      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, codeLens: { refreshSupport: !!opts.lensRefresh } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, ...opts.textDocument } },
+      processId: process.pid, rootUri: folders[0] ?? null,
+      workspaceFolders: folders.length ? folders.map((uri, k) => ({ uri, name: `ws${k}` })) : null,
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, codeLens: { refreshSupport: !!opts.lensRefresh } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, ...opts.textDocument },
+      },
     });
     await connection.sendNotification(InitializedNotification.type, {});
+    // initializeFeatures(): the static registration of `synchronize.configurationSection`.
+    const sync = opts.synchronize === undefined ? SYNCHRONIZED : opts.synchronize;
+    if (sync) {
+      client.listeners.push(sync);
+      void client.announce(sync);
+    }
     return client;
+  }
+
+  /** The value of a section for a resource, as VS Code's getConfiguration(section, scope) gives it. */
+  configuration(section: string | undefined, scopeUri?: string): unknown {
+    const folder = scopeUri ? this.folders.find((f) => scopeUri === f || scopeUri.startsWith(f.endsWith('/') ? f : f + '/')) : undefined;
+    if (section === 'cmlog') return { ...this.settings, ...(folder ? this.folderSettings.get(folder) : undefined) };
+    if (section === 'files.exclude') return this.filesExclude;
+    return null;
+  }
+
+  /** The user changed settings: every listener announces it, as vscode-languageclient does. */
+  async settingsChanged(): Promise<void> {
+    for (const sections of this.listeners) await this.announce(sections);
+  }
+
+  private announce(sections: string[] | undefined): Promise<void> {
+    if (sections === undefined) return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    // extractSettingsInformation: `files.exclude` becomes { files: { exclude } }.
+    const settings: Record<string, any> = {};
+    for (const key of sections) {
+      const value = this.configuration(key);
+      if (!value) continue;
+      const parts = key.split('.');
+      let at = settings;
+      for (const p of parts.slice(0, -1)) at = at[p] ??= {};
+      at[parts[parts.length - 1]] = value;
+    }
+    return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
   }
 
   async open(uri: string, text: string, languageId = 'cmlog'): Promise<void> {
@@ -83,6 +156,14 @@ export class TestClient {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 20));
     }
+  }
+
+  /** The process's exit code once it exits by itself (bounded wait). */
+  async exitCode(timeoutMs = 10_000): Promise<number | null> {
+    const code = await Promise.race([this.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), timeoutMs))]);
+    if (code === 'timeout') throw new Error(`the server did not exit within ${timeoutMs} ms`);
+    this.connection.dispose();
+    return code;
   }
 
   async stop(): Promise<number | null> {

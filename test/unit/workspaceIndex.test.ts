@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { LogFile } from '../../server/src/logFile';
 import { APPEND_CHECK_BYTES, followTimeline, WorkspaceIndex, type IndexChange, type WorkspaceIndexOptions } from '../../server/src/workspace/index';
 import type { Timeline } from '../../server/src/workspace/timeline';
-import { expandBraces, globMatcher } from '../../server/src/workspace/globs';
 import { ParseWorker } from '../../server/src/workspace/parseWorker';
 import { snapshot } from '../support/model';
 
@@ -342,24 +341,4 @@ test('no worker script: parses run on the calling thread, and say so once', asyn
   assert.equal(b.entryCount, a.entryCount);
   assert.equal(said.length, 1);
   assert.match(said[0], /no-such-parse-worker\.js is missing/);
-});
-
-test('globs: files.exclude / cmlog.include style', () => {
-  const root = path.resolve('/ws');
-  const m = (globs: string[]) => globMatcher(globs, [root]);
-  const f = (rel: string) => path.join(root, ...rel.split('/'));
-  assert.deepEqual(expandBraces('**/*.{log,lo_}'), ['**/*.log', '**/*.lo_']);
-  assert.deepEqual(expandBraces('a{b,{c,d}}e'), ['abe', 'ace', 'ade']);
-  assert.ok(m(['**/*.lo_'])(f('SiteServer/CloudUserSync.lo_')));
-  assert.ok(m(['**/*.lo_'])(f('CloudUserSync.lo_')));
-  assert.ok(!m(['**/*.lo_'])(f('SiteServer/CloudUserSync.log')));
-  assert.ok(m(['**/Archive'])(f('Logs/Archive/old/x.log')), 'a folder excludes what is under it');
-  assert.ok(m(['Logs/*.log'])(f('Logs/x.log')));
-  assert.ok(!m(['Logs/*.log'])(f('Logs/sub/x.log')), '* stays within a name');
-  assert.ok(m(['Logs/**/x?.log'])(f('Logs/a/b/x1.log')));
-  assert.ok(m(['**/CCM/Logs/**'])(f('C/Windows/CCM/Logs/ccmexec.log')));
-  assert.ok(!m(['**/*.log'])(path.resolve('/elsewhere/a.txt')));
-  // Linear in the path: a long path against many wildcards completes at once.
-  const long = f('a/'.repeat(5000) + 'b.txt');
-  assert.equal(m(['**/*a*a*a*a*a*a*a*a*c'])(long), false);
 });

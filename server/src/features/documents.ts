@@ -28,14 +28,14 @@ export class LogDocuments {
   /** Whole-document parses so far (the server's test hook reports it). */
   parses = 0;
 
-  constructor(private options: () => ParseOptions) {}
+  constructor(private options: (uri: string) => ParseOptions) {}
 
   get(uri: string): OpenLog | undefined { return this.open.get(uri); }
   all(): IterableIterator<[string, OpenLog]> { return this.open.entries(); }
 
   didOpen(p: DidOpenTextDocumentParams): OpenLog {
     const document = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
-    const entry = new OpenEntry(document, (text) => this.parse(text));
+    const entry = new OpenEntry(document, (text) => this.parse(document.uri, text));
     this.open.set(document.uri, entry);
     return entry;
   }
@@ -62,9 +62,9 @@ export class LogDocuments {
     for (const entry of this.open.values()) entry.invalidate();
   }
 
-  private parse(text: string): LogFile {
+  private parse(uri: string, text: string): LogFile {
     this.parses++;
-    return LogFile.fromText(text, this.options());
+    return LogFile.fromText(text, this.options(uri));
   }
 }
 

@@ -1,4 +1,7 @@
-// The settings the server uses, read from the client with safe defaults.
+// The settings the server uses, read from the client per workspace folder (settings declared
+// "scope": "resource" in package.json may differ between folders) and validated: a value of the
+// wrong type, range or enum falls back to its default, and the output says so once.
+import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { ServerSettings } from '../protocol';
 import { lensDefaults } from './codeLens';
@@ -7,28 +10,126 @@ export const defaults: ServerSettings = {
   defaultOffset: null, offsetConvention: 'bias', rules: {}, problemsScope: 'workspace', include: [], codeLens: lensDefaults,
 };
 
-export interface Fetched { settings: ServerSettings; filesExclude: string[] }
+/** The settings of one scope: the window, or a workspace folder. */
+export interface Scoped { settings: ServerSettings; filesExclude: string[] }
+/** The window's settings and each folder's (absolute paths). */
+export interface Fetched { window: Scoped; folders: { path: string; uri: string; scoped: Scoped }[] }
 
-export async function fetchSettings(connection: Connection, supported: boolean): Promise<Fetched> {
-  if (!supported) return { settings: defaults, filesExclude: [] };
-  const [raw, exclude] = (await connection.workspace.getConfiguration([{ section: 'cmlog' }, { section: 'files.exclude' }])) as [Record<string, any> | null, Record<string, boolean> | null];
-  const offset = raw?.defaultOffset;
-  const lens = raw?.codeLens ?? {};
-  const num = (v: unknown, d: number, min: number, max: number) => (typeof v === 'number' && v >= min && v <= max ? v : d);
+export const fallback = (folders: readonly { path: string; uri: string }[] = []): Fetched => {
+  const scoped = { settings: defaults, filesExclude: [] };
+  return { window: scoped, folders: folders.map((f) => ({ ...f, scoped })) };
+};
+
+const SEVERITIES = ['off', 'error', 'warning', 'information', 'hint'];
+
+/**
+ * Reads `cmlog` and `files.exclude` for the window and for each folder (`scopeUri`). Window-scoped
+ * settings (problems.scope, include) are the window's in every folder. `warn` gets each problem.
+ */
+export async function fetchSettings(connection: Connection, supported: boolean, folders: readonly { path: string; uri: string }[], warn: (m: string) => void): Promise<Fetched> {
+  if (!supported) return fallback(folders);
+  const items = [undefined, ...folders.map((f) => f.uri)].flatMap((scopeUri) => [{ section: 'cmlog', scopeUri }, { section: 'files.exclude', scopeUri }]);
+  const values = (await connection.workspace.getConfiguration(items)) as unknown[];
+  // A folder that inherits the window's bad value gives the same message: said once (the caller's warn).
+  const read = (k: number): Scoped => ({ settings: validate(values[2 * k], warn), filesExclude: excludes(values[2 * k + 1], warn) });
+  const window = read(0);
   return {
-    settings: {
-      defaultOffset: typeof offset === 'number' && Number.isFinite(offset) && Math.abs(offset) <= 9999 ? offset : null,
-      offsetConvention: raw?.offsetConvention === 'utc-offset' ? 'utc-offset' : 'bias',
-      rules: raw?.rules && typeof raw.rules === 'object' ? raw.rules : {},
-      problemsScope: raw?.problems?.scope === 'openFiles' ? 'openFiles' : 'workspace',
-      include: Array.isArray(raw?.include) ? raw.include.filter((g: unknown) => typeof g === 'string') : typeof raw?.include === 'string' ? [raw.include] : [],
-      codeLens: {
-        enabled: lens.enabled !== false,
-        windowSeconds: num(lens.windowSeconds, lensDefaults.windowSeconds, 0.001, 86_400),
-        severities: Array.isArray(lens.severities) ? lens.severities.filter((x: string) => ['error', 'warning', 'information'].includes(x)) : lensDefaults.severities,
-        maxPerFile: num(lens.maxPerFile, lensDefaults.maxPerFile, 0, 100_000),
-      },
-    },
-    filesExclude: Object.entries(exclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob),
+    window,
+    folders: folders.map((f, k) => {
+      const scoped = read(k + 1);
+      return { ...f, scoped: { ...scoped, settings: { ...scoped.settings, problemsScope: window.settings.problemsScope, include: window.settings.include } } };
+    }),
   };
+}
+
+/** The scope of a file: the innermost folder holding it, else the window. */
+export function scopeOf(fetched: Fetched, file: string | null): Scoped {
+  const k = folderOf(fetched.folders, file);
+  return k >= 0 ? fetched.folders[k].scoped : fetched.window;
+}
+
+/** The index of the innermost folder holding `file` (a path), or -1. */
+export function folderOf(folders: readonly { path: string }[], file: string | null): number {
+  let best = -1;
+  if (!file) return best;
+  folders.forEach((f, k) => {
+    const inside = file === f.path || file.startsWith(f.path.endsWith(path.sep) ? f.path : f.path + path.sep);
+    if (inside && (best < 0 || f.path.length > folders[best].path.length)) best = k;
+  });
+  return best;
+}
+
+/** Each `cmlog.*` value checked as package.json declares it; a bad one is reported and replaced by its default. */
+export function validate(raw: unknown, warn: (m: string) => void): ServerSettings {
+  const o = record(raw, 'cmlog', warn);
+  const bad = (name: string, value: unknown, rule: string, dflt: unknown, dfltText = show(dflt)) =>
+    warn(`cmlog.${name}: ${show(value)} ${rule}; using ${dfltText}.`);
+  const oneOf = <T extends string>(name: string, value: unknown, allowed: readonly T[], dflt: T): T => {
+    if (value === undefined) return dflt;
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    bad(name, value, `is not one of ${allowed.join(', ')}`, dflt);
+    return dflt;
+  };
+  const num = (name: string, value: unknown, min: number, max: number, dflt: number): number => {
+    if (value === undefined) return dflt;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
+    bad(name, value, `is not a number from ${min} to ${max}`, dflt);
+    return dflt;
+  };
+  const bool = (name: string, value: unknown, dflt: boolean): boolean => {
+    if (value === undefined || typeof value === 'boolean') return value ?? dflt;
+    bad(name, value, 'is not true or false', dflt);
+    return dflt;
+  };
+
+  const offset = o.defaultOffset;
+  const defaultOffset = offset === undefined || offset === null ? null : num('defaultOffset', offset, -9999, 9999, NaN);
+  const rules: Record<string, string> = {};
+  for (const [id, severity] of Object.entries(record(o.rules, 'cmlog.rules', warn))) {
+    if (typeof severity === 'string' && SEVERITIES.includes(severity)) rules[id] = severity;
+    else bad(`rules.${id}`, severity, `is not one of ${SEVERITIES.join(', ')}`, undefined, 'the rule\'s default severity');
+  }
+  const problems = record(o.problems, 'cmlog.problems', warn);
+  const lens = record(o.codeLens, 'cmlog.codeLens', warn);
+  let include: string[] = [];
+  if (typeof o.include === 'string') include = [o.include];
+  else if (Array.isArray(o.include) && o.include.every((g) => typeof g === 'string')) include = o.include;
+  else if (o.include !== undefined) bad('include', o.include, 'is not a list of globs', []);
+  let severities = lensDefaults.severities;
+  const lensKinds = ['error', 'warning', 'information'] as const;
+  if (Array.isArray(lens.severities) && lens.severities.every((x) => (lensKinds as readonly unknown[]).includes(x))) severities = lens.severities;
+  else if (lens.severities !== undefined) bad('codeLens.severities', lens.severities, `is not a list of ${lensKinds.join(', ')}`, severities);
+  return {
+    defaultOffset: Number.isNaN(defaultOffset) ? null : defaultOffset,
+    offsetConvention: oneOf('offsetConvention', o.offsetConvention, ['bias', 'utc-offset'], 'bias'),
+    rules,
+    problemsScope: oneOf('problems.scope', problems.scope, ['workspace', 'openFiles'], 'workspace'),
+    include,
+    codeLens: {
+      enabled: bool('codeLens.enabled', lens.enabled, lensDefaults.enabled),
+      windowSeconds: num('codeLens.windowSeconds', lens.windowSeconds, 0.001, 86_400, lensDefaults.windowSeconds),
+      severities,
+      maxPerFile: num('codeLens.maxPerFile', lens.maxPerFile, 0, 100_000, lensDefaults.maxPerFile),
+    },
+  };
+}
+
+/** `files.exclude`: the globs set to true (`{ "when": ... }` conditions are not supported: left out). */
+function excludes(raw: unknown, warn: (m: string) => void): string[] {
+  return Object.entries(record(raw, 'files.exclude', warn)).filter(([, on]) => on === true).map(([glob]) => glob);
+}
+
+/** An object setting, or {} (reported when something else was set). */
+function record(value: unknown, name: string, warn: (m: string) => void): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  warn(`${name}: ${show(value)} is not an object; using the defaults.`);
+  return {};
+}
+
+/** A value as JSON (control characters escaped), cut short: settings are untrusted text. */
+function show(value: unknown): string {
+  let s: string;
+  try { s = JSON.stringify(value) ?? String(value); } catch { s = String(value); }
+  return s.length > 80 ? s.slice(0, 80) + '…' : s;
 }

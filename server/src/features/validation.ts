@@ -38,7 +38,8 @@ export class Validator {
     private readonly connection: Connection,
     private readonly documents: LogDocuments,
     private readonly logs: WorkspaceLogs,
-    private readonly settings: () => { rules: RuleSettings; workspaceScope: boolean },
+    /** The settings of a log (its folder's rules). */
+    private readonly settings: (uri: string) => { rules: RuleSettings; workspaceScope: boolean },
     private readonly catalog: readonly Rule[] = defaultCatalog,
   ) {}
 
@@ -47,7 +48,7 @@ export class Validator {
 
   /** Whether `uri` gets diagnostics: open, or indexed with the workspace scope. */
   covers(uri: string): boolean {
-    return !!this.documents.get(uri) || (this.settings().workspaceScope && this.logs.isIndexed(uri));
+    return !!this.documents.get(uri) || (this.settings(uri).workspaceScope && this.logs.isIndexed(uri));
   }
 
   /** The index is built: validate what waited. */
@@ -96,7 +97,7 @@ export class Validator {
     const target = this.logs.get(uri);
     if (!target) return this.clear(uri);
     this.stats.validated++;
-    const { rules } = this.settings();
+    const { rules } = this.settings(uri);
     const { findings: all, failures } = runRules(target, { logs: context }, rules, this.catalog);
     for (const f of failures) {
       const key = `${f.ruleId}: ${(f.error as Error)?.message}`;

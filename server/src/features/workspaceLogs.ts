@@ -2,7 +2,6 @@
 // documents taking their place while open (the editor's text is the newest). Keys are URIs; one
 // UTC timeline spans them all, for code lenses, related entries and the merged view.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ParseOptions } from '../model';
 import type { LogInput } from '../rules';
 import { WorkspaceIndex, type IndexChange, type WorkspaceIndexOptions } from '../workspace/index';
 import { Timeline } from '../workspace/timeline';
@@ -28,12 +27,14 @@ export class WorkspaceLogs {
   /** URI of each indexed path and back: pathToFileURL and fileURLToPath cost more than the rules on 10,000 small logs. */
   private readonly uris = new Map<string, string>();
   private readonly paths = new Map<string, string>();
+  /** Cancels the build under way: a newer indexing supersedes it, its reads would be wasted. */
+  private cancelBuild: AbortController | null = null;
 
   constructor(private readonly documents: LogDocuments) {}
 
-  /** Indexes the folders (paths); calls `progress` as files are read. Replaces any earlier index. */
+  /** Indexes the folders (paths); calls `progress` as files are read. Replaces (and cancels) any earlier index. */
   async indexFolders(folders: string[], options: {
-    include?: (f: string) => boolean; exclude?: (f: string) => boolean; parse: ParseOptions;
+    include?: (f: string) => boolean; exclude?: (f: string) => boolean; parse: WorkspaceIndexOptions['parseOptions'];
     progress?: (done: number, total: number) => void; readLog?: WorkspaceIndexOptions['readLog'];
   }): Promise<void> {
     const index = new WorkspaceIndex({
@@ -43,9 +44,15 @@ export class WorkspaceLogs {
     this.index = index;
     this.uris.clear();
     this.paths.clear();
+    this.cancelBuild?.abort();
+    const cancel = this.cancelBuild = new AbortController();
     // A newer indexing supersedes this one: its late changes are not this index's any more.
     index.onDidChange((changes: IndexChange[]) => { if (this.index === index) this.indexChanged(changes); });
-    await index.build();
+    try {
+      await index.build(cancel.signal);
+    } finally {
+      if (this.cancelBuild === cancel) this.cancelBuild = null;
+    }
     if (this.index !== index) return; // superseded by a newer indexing
     // Logs the new index left out (include or exclude changed) leave the timeline, unless open.
     for (const uri of this.utcTimeline.keys()) if (!this.get(uri)) this.utcTimeline.remove(uri);
@@ -58,7 +65,7 @@ export class WorkspaceLogs {
    * from what was read, so the indexed models take them as they are (changes of kind 'retimed');
    * nothing is read from disk. Open documents are the caller's (LogDocuments).
    */
-  setParseOptions(parse: ParseOptions): void {
+  setParseOptions(parse: NonNullable<WorkspaceIndexOptions['parseOptions']>): void {
     this.index?.setParseOptions(parse);
   }
 

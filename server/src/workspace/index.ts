@@ -105,8 +105,10 @@ export class WorkspaceIndex {
    * Finds every log under the folders and brings the index in line with the disk: new files are
    * parsed, known ones refreshed, vanished ones dropped. Progress goes to `onProgress`.
    */
-  async build(): Promise<void> {
+  /** Reads every log under the folders; stops before the next file once `signal` is aborted. */
+  async build(signal?: AbortSignal): Promise<void> {
     const found = await discover(this.folders);
+    if (signal?.aborted) return;
     this.problems = [...found.problems];
     const files = found.files.map((f) => path.resolve(f)).filter((f) => this.accepts(f));
     const wanted = new Set(files);
@@ -114,6 +116,7 @@ export class WorkspaceIndex {
     let done = 0;
     this.options.onProgress?.(0, files.length, '');
     for (const file of files) {
+      if (signal?.aborted) return;
       await this.refreshKey(file, true);
       this.options.onProgress?.(++done, files.length, file);
     }
