@@ -10,24 +10,22 @@ import { Timeline } from '../../server/src/workspace/timeline';
 
 const ATTRS = '<time="08:00:00.000+000" date="3-15-2026" component="C" context="" type="1" thread="1" file="">';
 
-test('a merged view of 150,000 logs (past the ~120,000 arguments a spread can take)', { timeout: 60_000 }, () => {
+test('a merged view of 150,000 logs (past the ~120,000 arguments a spread can take): no stack overflow, capped rows', { timeout: 60_000 }, () => {
   const log = LogFile.fromText(`<![LOG[one line]LOG]!>${ATTRS}\n`); // one parsed log under many names
   const inputs = Array.from({ length: 150_000 }, (_, i) => ({ key: `file:///l/f${i}.log`, name: `f${i}.log`, log }));
   const byKey = new Map(inputs.map((x) => [x.key, x]));
   const logs = { get: (k: string) => byKey.get(k), all: () => inputs, syncTimeline: () => {} } as unknown as WorkspaceLogs;
   const answer = buildMerged(logs, new Timeline(inputs), { uris: inputs.map((x) => x.key) });
-  assert.equal(answer.sources.length, inputs.length);
+  // Every log took part (the widths of all 150,000 names were measured); the view shows its first 100,000 rows and says so.
+  assert.equal(answer.sources.length, 100_000);
+  assert.match(answer.notes[0], /^the view is cut after 100,000 entries/);
 });
 
-// Copying the line's list for each record took ~30 s here; linear work takes a fraction of a second.
-// A synchronous call cannot be stopped by a test timeout, so the time is asserted with a wide margin.
+// Copying the line's list for each record took ~30 s here (quadratic); the bench, not this test, times it.
 test('problems of 50,000 records written on one line reach every merged line, in linear time', () => {
   const uri = 'file:///l/one-line.log';
   const sources = Array.from({ length: 50_000 }, () => ({ uri, line: 0 }));
-  const started = performance.now();
   const finding: Finding = { ruleId: 'truncated-record', severity: 'information', file: uri, line: 0, endLine: 0, message: 'cut off' };
   const diagnostics = mergedDiagnostics({ text: '', sources, notes: [] }, () => [finding]);
-  const ms = performance.now() - started;
   assert.equal(diagnostics.length, sources.length);
-  assert.ok(ms < 10_000, `${Math.round(ms)} ms`);
 });
