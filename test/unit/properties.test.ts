@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LogFile } from '../../server/src/logFile';
 import { keywordProgress, keywordSeverityAt, KW_NONE } from '../../server/src/parse/severity';
+import { formatWall, isoUtc } from '../../server/src/parse/time';
 import { keywordRule } from '../support/keywordRule';
 import { appendBytesInPieces, appendTextInPieces, assertCoverage, assertSameAsWhole, lineCountOf, snapshot } from '../support/model';
 
@@ -169,3 +170,11 @@ test('a long line written in pieces (no line break yet) parses as it does at onc
   }), opts);
 });
 
+
+test('times are spelled as Date.toISOString spells them (formatWall and isoUtc count the calendar themselves)', () => {
+  fc.assert(fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), fc.constantFrom(0, 0.5), (ms, frac) => {
+    const iso = new Date(ms).toISOString();
+    assert.equal(isoUtc(ms + frac), iso);
+    assert.equal(formatWall(ms + frac), iso.replace('T', ' ').replace('Z', ''));
+  }), opts);
+});

@@ -161,12 +161,44 @@ export function toUtc(wall: number, offsetMinutes: number, convention: 'bias' | 
 
 /** ISO-8601 UTC with milliseconds, or null. */
 export function isoUtc(ms: number | null | undefined): string | null {
-  return ms === null || ms === undefined || !Number.isFinite(ms) ? null : new Date(Math.floor(ms)).toISOString();
+  return ms === null || ms === undefined || !Number.isFinite(ms) ? null : stamp(ms, 'T') + 'Z';
 }
 
 /** The wall clock as `YYYY-MM-DD HH:mm:ss.fff` (no zone: it is what the log said). */
 export function formatWall(wall: number): string {
-  return new Date(Math.floor(wall)).toISOString().replace('T', ' ').replace('Z', '');
+  return stamp(wall, ' ');
+}
+
+/**
+ * `YYYY-MM-DDxHH:mm:ss.fff` of milliseconds since the epoch, as Date's toISOString spells it (years
+ * 0-9999), by arithmetic: rules format a time per finding, and a Date and two replaces per call
+ * were most of the cost of a log with a hundred thousand findings.
+ */
+function stamp(ms: number, sep: string): string {
+  const t = Math.floor(ms);
+  const days = Math.floor(t / DAY_MS);
+  let r = t - days * DAY_MS;
+  const h = Math.floor(r / 3_600_000); r -= h * 3_600_000;
+  const m = Math.floor(r / 60_000); r -= m * 60_000;
+  const s = Math.floor(r / 1000);
+  const { y, mo, d } = civilFromDays(days);
+  if (y < 0 || y > 9999) return new Date(t).toISOString().slice(0, -1).replace('T', sep);
+  return `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}${sep}${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(r - s * 1000, 3)}`;
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/** The civil date of a day number (Howard Hinnant's algorithm; the inverse of daysFromCivil). */
+function civilFromDays(z: number): { y: number; mo: number; d: number } {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const mo = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (mo <= 2 ? 1 : 0), mo, d };
 }
 
 /** `+420` -> "UTC-07:00" under the bias convention (what a person calls the zone). */
