@@ -66,11 +66,12 @@ export class LogFile {
    */
   static fromBytes(bytes: Uint8Array, options: ParseOptions = {}, read: { encoding?: 'windows-1252'; piece?: number } = {}): LogFile {
     const log = new LogFile(options);
-    const { encoding, bomLength } = read.encoding ? { encoding: read.encoding, bomLength: utf8Bom(bytes) } : sniff(bytes);
+    const { encoding, bomLength, ascii } = read.encoding ? { encoding: read.encoding, bomLength: utf8Bom(bytes), ascii: false } : sniff(bytes);
     log.encoding = encoding;
     log.bomLength = bomLength;
     log.decoder = new AppendDecoder(encoding, new Uint8Array(0));
-    const piece = read.piece ?? DECODE_PIECE;
+    // ASCII is kept as the bytes it is (no string is made): one piece, scanned once and never copied.
+    const piece = ascii ? Infinity : read.piece ?? DECODE_PIECE;
     for (let p = bomLength; p < bytes.length; p += piece) {
       const d = log.decoder.decode(bytes.subarray(p, Math.min(bytes.length, p + piece)));
       if (!d) return LogFile.fromBytes(bytes, options, { ...read, encoding: 'windows-1252' }); // sniff said UTF-8: cannot happen

@@ -27,14 +27,16 @@ export const DECODE_PIECE = 16 * 1024 * 1024;
  * How a file is read, judged from its start (the byte-order mark) and, for UTF-8, from all its
  * bytes (validated natively, no string made): Windows-1252 when they are not UTF-8.
  */
-export function sniff(bytes: Uint8Array): { encoding: Encoding; bomLength: number } {
+export function sniff(bytes: Uint8Array): { encoding: Encoding; bomLength: number; ascii?: boolean } {
   const b0 = bytes[0], b1 = bytes[1];
   if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
   const bom = utf8Bom(bytes);
   const body = bytes.subarray(bom, bytes.length - utf8IncompleteTail(bytes, bom));
-  if (!isUtf8(body)) return { encoding: 'windows-1252', bomLength: bom };
-  return { encoding: bom ? 'utf-8-bom' : 'utf-8', bomLength: bom };
+  // ASCII (most logs) is UTF-8 and needs no further check: one native pass, not two.
+  const ascii = isAscii(bytes.subarray(bom));
+  if (!ascii && !isUtf8(body)) return { encoding: 'windows-1252', bomLength: bom };
+  return { encoding: bom ? 'utf-8-bom' : 'utf-8', bomLength: bom, ascii };
 }
 
 /** Length of a UTF-8 byte-order mark at the start: stripped in every encoding that follows from it. */

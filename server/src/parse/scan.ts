@@ -314,7 +314,12 @@ class Scanner {
       // a `<![LOG[` or is a legacy record begins the next record. (Line breaks before `from` do
       // not matter: no such line follows them.)
       if (this.nextOpenAtLine < from) this.nextOpenAtLine = src.find(OPEN_AT_LINE, from);
-      if (this.nextOpenAfterCr < from) this.nextOpenAfterCr = src.find(OPEN_AFTER_CR, from);
+      if (this.nextOpenAfterCr < from) {
+        // It starts with a lone CR: searched for only from the next one on (most logs have none).
+        // (findNl(from) above left nextLoneCr at the next lone CR, or before it.)
+        const cr = this.nextLoneCr;
+        this.nextOpenAfterCr = cr >= n ? n : src.find(OPEN_AFTER_CR, cr);
+      }
       let next = Math.min(this.nextOpenAtLine, this.nextOpenAfterCr);
       const legacy = this.legacyLineStart(from, Math.min(next, close));
       // The searches have moved past `from`: the lines are those legacyLineStart passed.
@@ -483,12 +488,13 @@ class Scanner {
       const s = b + 1;
       const e = this.findNl(s);
       if (e - s <= LEGACY_LINE_MAX) {
-        if (this.nextSms < s) this.nextSms = this.src.find(SMS_TAIL, s);
-        // The kernel leaves nextSms at a line end when the line has no `$$<`.
-        if (this.nextSms < e && !isSmsAt(codes, this.nextSms)) this.nextSms = this.src.find(SMS_TAIL, this.nextSms);
-        const t = this.nextSms;
+        // The line's first `$$<`, read here: only lines inside multi-line records come this way,
+        // each once, and a search ahead would cross a whole CMTrace log that has none.
+        let t = s;
+        const last = Math.min(e, limit) - 2;
+        while (t < last && !isSmsAt(codes, t)) t++;
         // A whole legacy record: its tail reads, with a readable date and time.
-        if (t < e && t < limit && this.readSmsTail(t, e) && this.wall === this.wall) return s;
+        if (t < last && this.readSmsTail(t, e) && this.wall === this.wall) return s;
       }
       b = e;
     }
