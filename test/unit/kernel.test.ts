@@ -5,7 +5,14 @@ import fc from 'fast-check';
 import { Severity } from '../../server/src/model';
 import { KernelWindow, WINDOW } from '../../server/src/parse/kernel';
 import { KERNEL_WASM } from '../../server/src/parse/kernelWasm';
-import { keywordRule } from '../support/keywordRule';
+import { KEYWORDS, checkKeywords, type Keyword } from '../../server/src/parse/keywords';
+import { keywordPatterns, keywordRule, keywordRuleOf } from '../support/keywordRule';
+
+// The little of the WebAssembly API used here (its types come with the DOM library, not Node's).
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+};
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const opts = { seed: Number(process.env.FUZZ_SEED ?? 20261122), numRuns: RUNS };
@@ -13,7 +20,7 @@ const opts = { seed: Number(process.env.FUZZ_SEED ?? 20261122), numRuns: RUNS };
 const bytesOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const unitsOf = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
 
-test('kernelWasm.ts is kernel.wat compiled (run `npm run wasm` after editing the .wat)', async () => {
+test('kernelWasm.ts is kernel.wat compiled with keywords.ts (run `npm run wasm` after editing either)', async () => {
   const { compileKernel } = await import('../../scripts/compile-wasm.mjs');
   assert.equal(KERNEL_WASM, (await compileKernel()).toString('base64'));
 });
@@ -110,4 +117,39 @@ test('a line that runs past the window is found in the next one; one longer than
   const long = new KernelWindow(bytesOf('a'.repeat(WINDOW + 50) + '\n'));
   assert.equal(long.line(0), -1);
   assert.equal(long.line(10), -1);
+});
+
+test('the shipped keyword list states the documented rule (DOMAIN.md)', () => {
+  const { any, errors } = keywordPatterns(KEYWORDS);
+  assert.equal(any.source, String.raw`error|\bfail(?:ed|s)?\b|exception|critical|fatal|warn`);
+  assert.equal(errors.source, String.raw`error|\bfail(?:ed|s)?\b|exception|critical|fatal`);
+});
+
+test('a word added to the keyword list reaches the kernel: its generated search follows the list', async () => {
+  const { compileKernel } = await import('../../scripts/compile-wasm.mjs');
+  // Another list: a new error word sharing a first letter, a whole warning word with endings, a long word.
+  const list: Keyword[] = [...KEYWORDS, { word: 'denied', severity: 'error' }, { word: 'retry', severity: 'warning', wholeWord: true, endings: ['ing', 'ies'] },
+    { word: 'unreachable', severity: 'error' }];
+  checkKeywords(list);
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(await compileKernel(list)));
+  const { severity, memory } = instance.exports as { severity(a: number, b: number): number; memory: { buffer: ArrayBuffer } };
+  const rule = keywordRuleOf(list);
+  const extra = fc.constantFrom('denied', 'DENIED', 'deni', 'retry', 'Retrying', 'retries', 'retryx', 'retr', 'unreachable', 'unreachabl', 'warn', 'error');
+  const text = fc.stringOf(fc.oneof(piece, extra), { maxLength: 30 });
+  fc.assert(fc.property(text, (m) => {
+    // The message at 64 (the kernel's DATA), spaces after it for the reads past its end.
+    const bytes = new Uint8Array(memory.buffer);
+    bytes.fill(32, 0, 64 + m.length + 200);
+    bytes.set(bytesOf(m), 64);
+    assert.equal(severity(64, 64 + m.length), rule(m), JSON.stringify(m));
+  }), opts);
+  for (const [m, expected] of [['access denied', Severity.Error], ['retrying now', Severity.Warning], ['retrying: denied', Severity.Error], ['retryx', Severity.Information]] as const) {
+    assert.equal(rule(m), expected, m);
+  }
+});
+
+test('a keyword list the kernel cannot search is refused', () => {
+  for (const bad of [{ word: 'ok', severity: 'error' }, { word: 'Error', severity: 'error' }, { word: 'fail', severity: 'error', endings: ['ed'] }, { word: 'a'.repeat(20), severity: 'error' }] as Keyword[]) {
+    assert.throws(() => checkKeywords([...KEYWORDS, bad]), JSON.stringify(bad));
+  }
 });

@@ -2,16 +2,18 @@
 ;; a line's end and its legacy `$$<` tail, 16 positions at a time: on a 100 MB legacy log, where
 ;; every line needs both, the keywords take a third of the time of the rule's regex, which was the
 ;; largest cost of the parse. kernel.ts copies a window of the text into memory and calls `line`
-;; and `severity`. `npm run wasm` compiles this file into kernelWasm.ts; a unit test checks that
-;; the two agree.
+;; and `severity`. This is a template: `npm run wasm` (scripts/compile-wasm.mjs) fills in the
+;; `;; @keywords:` parts from the one keyword list (keywords.ts) and compiles the result into
+;; kernelWasm.ts; a unit test checks that the two agree.
 ;;
 ;; Bytes are characters: Latin-1, or code units narrowed by `narrow` (any unit above 255 becomes
 ;; 0 or 255, which, like the rule's regex, counts as neither a letter nor a word character).
 ;; `| 0x20` lower-cases a letter and never turns another byte into one.
 (module
   (memory (export "memory") 4)
-  ;; Set by $at: whether the word found is the warning word.
+  ;; Set by $at: whether the word found is a warning word, and how long the match is.
   (global $warn (mut i32) (i32.const 0))
+  (global $len (mut i32) (i32.const 0))
 
   ;; [0-9A-Za-z_], what `\b` counts as a word character.
   (func $word (param $c i32) (result i32)
@@ -27,76 +29,14 @@
       (then (i32.const 1))
       (else (i32.eqz (call $word (i32.load8_u (local.get $q)))))))
 
-  ;; `\bfail(?:ed|s)?\b` at p, where "fail" is spelled; the string starts at a.
-  (func $failWord (param $p i32) (param $a i32) (param $b i32) (result i32)
-    (local $e i32)
-    (if (i32.gt_u (local.get $p) (local.get $a))
-      (then (if (call $word (i32.load8_u (i32.sub (local.get $p) (i32.const 1))))
-        (then (return (i32.const 0))))))
-    (local.set $e (i32.add (local.get $p) (i32.const 4)))
-    ;; "ed"
-    (if (i32.and
-          (i32.lt_u (i32.add (local.get $e) (i32.const 1)) (local.get $b))
-          (i32.eq (i32.or (i32.load16_u (local.get $e)) (i32.const 0x2020)) (i32.const 0x6465)))
-      (then (if (call $boundary (i32.add (local.get $e) (i32.const 2)) (local.get $b))
-        (then (return (i32.const 1))))))
-    ;; "s"
-    (if (i32.and
-          (i32.lt_u (local.get $e) (local.get $b))
-          (i32.eq (i32.or (i32.load8_u (local.get $e)) (i32.const 0x20)) (i32.const 115)))
-      (then (if (call $boundary (i32.add (local.get $e) (i32.const 1)) (local.get $b))
-        (then (return (i32.const 1))))))
-    (call $boundary (local.get $e) (local.get $b)))
-
-  ;; Whether the 4 (or 3, by $mask) letters after p spell $word, in any case, before b. Words are
-  ;; little-endian: "rror" is 0x726f7272.
-  (func $rest4 (param $p i32) (param $b i32) (param $len i32) (param $mask i32) (param $word i32) (result i32)
-    (i32.and
-      (i32.lt_u (i32.add (local.get $p) (local.get $len)) (local.get $b))
-      (i32.eq
-        (i32.and (i32.or (i32.load offset=1 (local.get $p)) (i32.const 0x20202020)) (local.get $mask))
-        (local.get $word))))
-
-  ;; The same for 7 or 8 letters.
-  (func $rest8 (param $p i32) (param $b i32) (param $len i32) (param $mask i64) (param $word i64) (result i32)
-    (i32.and
-      (i32.lt_u (i32.add (local.get $p) (local.get $len)) (local.get $b))
-      (i64.eq
-        (i64.and (i64.or (i64.load offset=1 (local.get $p)) (i64.const 0x2020202020202020)) (local.get $mask))
-        (local.get $word))))
-
-  ;; Whether a keyword starts at p and ends before b (the string is [a, b)); sets $warn.
-  (func $at (param $p i32) (param $a i32) (param $b i32) (param $errorsOnly i32) (result i32)
-    (local $c i32)
-    (local.set $c (i32.or (i32.load8_u (local.get $p)) (i32.const 0x20)))
-    (global.set $warn (i32.const 0))
-    ;; e: error, exception
-    (if (i32.eq (local.get $c) (i32.const 101))
-      (then (return (i32.or
-        (call $rest4 (local.get $p) (local.get $b) (i32.const 4) (i32.const 0xffffffff) (i32.const 0x726f7272))
-        (call $rest8 (local.get $p) (local.get $b) (i32.const 8) (i64.const -1) (i64.const 0x6e6f697470656378))))))
-    ;; f: fatal, fail/failed/fails as whole words
-    (if (i32.eq (local.get $c) (i32.const 102))
-      (then
-        (if (call $rest4 (local.get $p) (local.get $b) (i32.const 4) (i32.const 0xffffffff) (i32.const 0x6c617461))
-          (then (return (i32.const 1))))
-        (return (i32.and
-          (call $rest4 (local.get $p) (local.get $b) (i32.const 3) (i32.const 0xffffff) (i32.const 0x6c6961))
-          (call $failWord (local.get $p) (local.get $a) (local.get $b))))))
-    ;; c: critical
-    (if (i32.eq (local.get $c) (i32.const 99))
-      (then (return
-        (call $rest8 (local.get $p) (local.get $b) (i32.const 7) (i64.const 0xffffffffffffff) (i64.const 0x6c616369746972)))))
-    ;; w: warn
-    (if (i32.and (i32.eq (local.get $c) (i32.const 119)) (i32.eqz (local.get $errorsOnly)))
-      (then (if (call $rest4 (local.get $p) (local.get $b) (i32.const 3) (i32.const 0xffffff) (i32.const 0x6e7261))
-        (then (global.set $warn (i32.const 1)) (return (i32.const 1))))))
-    (i32.const 0))
+  ;; $at (param $p $a $b $errorsOnly) (result i32): whether a keyword starts at p and ends before b
+  ;; (the string is [a, b)); sets $warn and $len. Generated from keywords.ts by compile-wasm.mjs.
+  ;; @keywords:at
 
   ;; Start of the first keyword in [a, b), or b. Each block of 16 positions is tested for the
-  ;; words' first three letters (err, exc, cri, fat, fai; war), and only the positions that pass
-  ;; are checked whole. Loads read up to 18 bytes past b; the caller leaves room for them, and
-  ;; positions from b on are masked off.
+  ;; words' first three letters, and only the positions that pass are checked whole by $at.
+  ;; Loads read up to 18 bytes past b (and $at up to MAX_REACH of keywords.ts past a candidate);
+  ;; the caller leaves room for them, and positions from b on are masked off.
   (func $first (param $a i32) (param $b i32) (param $errorsOnly i32) (result i32)
     (local $p i32) (local $m i32) (local $q i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128)
@@ -108,29 +48,11 @@
         (local.set $v0 (v128.or (v128.load (local.get $p)) (i8x16.splat (i32.const 0x20))))
         (local.set $v1 (v128.or (v128.load offset=1 (local.get $p)) (i8x16.splat (i32.const 0x20))))
         (local.set $v2 (v128.or (v128.load offset=2 (local.get $p)) (i8x16.splat (i32.const 0x20))))
-        (local.set $m (i32.or
-          (i8x16.bitmask (v128.or
-            (v128.or
-              ;; e(rr|xc)
-              (v128.and
-                (i8x16.eq (local.get $v0) (i8x16.splat (i32.const 101)))
-                (v128.or
-                  (v128.and (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 114))) (i8x16.eq (local.get $v2) (i8x16.splat (i32.const 114))))
-                  (v128.and (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 120))) (i8x16.eq (local.get $v2) (i8x16.splat (i32.const 99))))))
-              ;; cri
-              (v128.and
-                (v128.and (i8x16.eq (local.get $v0) (i8x16.splat (i32.const 99))) (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 114))))
-                (i8x16.eq (local.get $v2) (i8x16.splat (i32.const 105)))))
-            ;; fa(t|i)
-            (v128.and
-              (v128.and (i8x16.eq (local.get $v0) (i8x16.splat (i32.const 102))) (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 97))))
-              (v128.or (i8x16.eq (local.get $v2) (i8x16.splat (i32.const 116))) (i8x16.eq (local.get $v2) (i8x16.splat (i32.const 105)))))))
-          ;; war, unless only error words are looked for
-          (i32.and
-            (i8x16.bitmask (v128.and
-              (v128.and (i8x16.eq (local.get $v0) (i8x16.splat (i32.const 119))) (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 97))))
-              (i8x16.eq (local.get $v2) (i8x16.splat (i32.const 114)))))
-            (i32.sub (local.get $errorsOnly) (i32.const 1)))))
+        ;; Positions where a word's first three letters are (warning words unless $errorsOnly),
+        ;; from $v0-$v2. Generated from keywords.ts by compile-wasm.mjs.
+        (local.set $m
+          ;; @keywords:candidates
+        )
         (if (i32.lt_s (i32.sub (local.get $b) (local.get $p)) (i32.const 16))
           (then (local.set $m (i32.and (local.get $m)
             (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $b) (local.get $p))) (i32.const 1))))))
@@ -156,7 +78,7 @@
     (if (i32.ge_u (local.get $s) (local.get $b)) (then (return (i32.const 1))))
     (if (i32.eqz (global.get $warn)) (then (return (i32.const 3))))
     (if (result i32)
-      (i32.lt_u (call $first (i32.add (local.get $s) (i32.const 4)) (local.get $b) (i32.const 1)) (local.get $b))
+      (i32.lt_u (call $first (i32.add (local.get $s) (global.get $len)) (local.get $b) (i32.const 1)) (local.get $b))
       (then (i32.const 3))
       (else (i32.const 2))))
 
