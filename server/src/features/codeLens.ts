@@ -3,7 +3,8 @@
 // UTC. A log whose offset is unknown says so instead of guessing.
 import type { CodeLens } from 'vscode-languageserver';
 import type { LogFile } from '../logFile';
-import { Severity, type Finding } from '../model';
+import type { Finding } from '../model';
+import { severityOfName } from '../severity';
 import { Commands } from '../protocol';
 import type { Timeline } from '../workspace/timeline';
 
@@ -16,8 +17,6 @@ export interface LensSettings {
 
 export const lensDefaults: LensSettings = { enabled: true, windowSeconds: 5, severities: ['error', 'warning'], maxPerFile: 200 };
 
-const SEVERITY_OF: Record<string, Severity> = { error: Severity.Error, warning: Severity.Warning, information: Severity.Information };
-
 /** The title of a timeline lens asked for before the index is built: other logs may not be known yet. */
 export const INDEXING_TITLE = '⇄ logs of the workspace still being indexed…';
 
@@ -27,7 +26,7 @@ export const INDEXING_TITLE = '⇄ logs of the workspace still being indexed…'
  */
 export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings, indexing = false): CodeLens[] {
   if (!s.enabled) return [];
-  const wanted = new Set(s.severities.map((x) => SEVERITY_OF[x]));
+  const wanted = new Set(s.severities.map(severityOfName));
   const anchors = new Set<number>();
   for (const f of findings) if (f.entryIndex !== undefined) anchors.add(f.entryIndex);
   for (let i = 0; i < log.entryCount && anchors.size < s.maxPerFile * 4; i++) if (wanted.has(log.severity(i))) anchors.add(i);

@@ -2,7 +2,9 @@
 import type { Finding } from '../model';
 import type { LogFile } from '../logFile';
 
-export type FindingSeverity = Finding['severity'];
+import type { FindingSeverity } from '../severity';
+
+export type { FindingSeverity };
 
 /** A parsed log with the key its caller knows it by (a path or a URI string). */
 export interface LogInput {
