@@ -78,8 +78,11 @@ export interface UnparsedSpan {
   line: number;
 }
 
-/** What a rule reports: pure data, turned into LSP diagnostics or CLI lines by the features layer. */
-export interface Finding {
+/**
+ * What a rule reports: pure data, turned into LSP diagnostics or CLI lines by the features layer.
+ * `Data` is the rule's own (see its `Rule<Data>`); it reaches `cmlog check --format json` as is.
+ */
+export interface Finding<Data = unknown> {
   ruleId: string;
   severity: FindingSeverity;
   /** The file (a path or URI string, whatever the caller keyed its files by). */
@@ -88,7 +91,7 @@ export interface Finding {
   endLine: number;
   entryIndex?: number;
   message: string;
-  data?: Record<string, unknown>;
+  data?: Data;
   related?: RelatedLocation[];
 }
 

@@ -81,20 +81,24 @@ export function mergedLinks(answer: MergedAnswer): DocumentLink[] {
   }));
 }
 
-/** The sources' problems, shown on the merged lines they belong to. */
-export function mergedDiagnostics(answer: MergedAnswer, findingsOf: (uri: string) => Finding[]): Diagnostic[] {
+/** The sources' findings, moved to the merged lines they belong to. */
+export function mergedFindings(answer: MergedAnswer, findingsOf: (uri: string) => Finding[]): Finding[] {
   const at = new Map<string, number[]>();
   answer.sources.forEach((s, line) => {
     const k = `${s.uri}\n${s.line}`;
     const lines = at.get(k);
     if (lines) lines.push(line); else at.set(k, [line]);
   });
-  const out: Diagnostic[] = [];
+  const out: Finding[] = [];
   for (const uri of new Set(answer.sources.map((s) => s.uri))) {
     for (const f of findingsOf(uri)) {
-      for (const line of at.get(`${uri}\n${f.line}`) ?? []) out.push(toDiagnostic({ ...f, line, endLine: line }));
+      for (const line of at.get(`${uri}\n${f.line}`) ?? []) out.push({ ...f, line, endLine: line });
     }
   }
   return out;
 }
 
+/** The sources' problems, shown on the merged lines they belong to. */
+export function mergedDiagnostics(answer: MergedAnswer, findingsOf: (uri: string) => Finding[]): Diagnostic[] {
+  return mergedFindings(answer, findingsOf).map((f) => toDiagnostic(f));
+}
