@@ -6,10 +6,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests, type MergedAnswer, type MergedParams } from '../../server/src/protocol';
+import { severityName } from '../../server/src/severity';
 import { mergedNoteMessage, noLogsInFolderMessage } from './notifications';
 
 export const MERGED_SCHEME = 'cmlog-merged';
-const SEVERITIES = ['error', 'warning', 'information', 'success'] as const;
+const SEVERITIES = [...severityName].reverse(); // most severe first
 
 export function registerMergedView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const changed = new vscode.EventEmitter<vscode.Uri>();

@@ -1,10 +1,8 @@
 // The shapes every layer shares. Pure data: no parsing, no LSP, no file system.
 
-/** CMTrace `type`: 0 success (PSADT, OneTrace), 1 information, 2 warning, 3 error. */
-export const Severity = { Success: 0, Information: 1, Warning: 2, Error: 3 } as const;
-export type Severity = (typeof Severity)[keyof typeof Severity];
+import type { FindingSeverity, Severity } from './severity';
 
-export const severityName = ['success', 'information', 'warning', 'error'] as const;
+export { Severity } from './severity';
 
 /** What a file turned out to contain, judged from its content. */
 export type Format = 'ccm' | 'sms' | 'mixed' | 'plain';
@@ -80,17 +78,20 @@ export interface UnparsedSpan {
   line: number;
 }
 
-/** What a rule reports: pure data, turned into LSP diagnostics or CLI lines by the features layer. */
-export interface Finding {
+/**
+ * What a rule reports: pure data, turned into LSP diagnostics or CLI lines by the features layer.
+ * `Data` is the rule's own (see its `Rule<Data>`); it reaches `cmlog check --format json` as is.
+ */
+export interface Finding<Data = unknown> {
   ruleId: string;
-  severity: 'error' | 'warning' | 'information' | 'hint';
+  severity: FindingSeverity;
   /** The file (a path or URI string, whatever the caller keyed its files by). */
   file: string;
   line: number;
   endLine: number;
   entryIndex?: number;
   message: string;
-  data?: Record<string, unknown>;
+  data?: Data;
   related?: RelatedLocation[];
 }
 

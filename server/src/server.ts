@@ -17,7 +17,7 @@ import { LogDocuments } from './features/documents';
 import { fileInfo, severityRanges } from './features/fileInfo';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
-import { buildMerged, MERGED_SCHEME, mergedDiagnostics, mergedLinks } from './features/merged';
+import { buildMerged, MERGED_SCHEME, mergedDiagnostics, mergedFindings, mergedLinks } from './features/merged';
 import { runSafe } from './features/runner';
 import { isInside } from './features/positions';
 import { legend, semanticTokens } from './features/semanticTokens';
@@ -286,7 +286,11 @@ connection.onHover((p, token) => runSafe(log, 'hover', token, null, () => {
   const offset = target.log.table.start[i] + (target.log.isSms(i) ? 0 : 7);
   return hover(target, offset, { logs: logs.all() }, validator.findingsOf(src.uri));
 }));
-connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => codeActions(p)));
+connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => {
+  const uri = p.textDocument.uri;
+  const merged = isMerged(uri) ? mergedViews.get(uri) : undefined;
+  return codeActions(p, merged ? mergedFindings(merged, (u) => validator.findingsOf(u)) : validator.findingsOf(uri));
+}));
 connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
   const uri = p.textDocument.uri;
   const target = isMerged(uri) ? undefined : logs.get(uri);

@@ -2,13 +2,12 @@
 // print them, or as JSON for scripts.
 import type { Finding, ParseOptions } from '../model';
 import { ruleById, runRules, type RuleSettings } from '../rules';
+import { isRuleLevel, ruleLevels } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
 import { jsonList } from './jsonList';
 import { loadLogs, type Loaded } from './load';
-
-const SEVERITIES = ['off', 'error', 'warning', 'information', 'hint'] as const;
 
 export const checkCommand: Command = {
   name: 'check',
@@ -28,8 +27,8 @@ function ruleSettings(value: string | true | undefined): RuleSettings {
   for (const item of value.split(',')) {
     const [id, level] = item.split('=');
     if (!ruleById(id)) throw new UsageError(`unknown rule '${id}'`);
-    if (!(SEVERITIES as readonly string[]).includes(level)) throw new UsageError(`--rule ${id}= must be one of ${SEVERITIES.join(', ')}`);
-    settings[id] = level as RuleSettings[string];
+    if (!isRuleLevel(level)) throw new UsageError(`--rule ${id}= must be one of ${ruleLevels.join(', ')}`);
+    settings[id] = level;
   }
   return settings;
 }

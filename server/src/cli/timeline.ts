@@ -2,7 +2,8 @@
 // selected files"), each line with its source log and the wall-clock time as the log wrote it.
 import { firstLine } from '../parse/lineBreaks';
 import * as path from 'node:path';
-import { Severity, severityName } from '../model';
+import type { Severity } from '../model';
+import { severityLetter, severityName, severityOfWord } from '../severity';
 import { isoUtc } from '../parse/time';
 import type { LogInput } from '../rules/types';
 import { Timeline, type MergeFilters } from '../workspace/timeline';
@@ -64,7 +65,7 @@ export function printTimeline(logs: readonly LogInput[], filters: MergeFilters, 
       const e = byKey.get(key)!.log.entry(entryIndex);
       const where = `${short.get(key)}:${e.line + 1}`;
       const wall = e.timeText !== undefined ? printable(`${e.dateText ?? ''} ${e.timeText}`.trim()) : '-';
-      io.out(`${utc === null ? 'unknown UTC'.padEnd(24) : isoUtc(utc)}  ${where.padEnd(width + 7)} ${wall.padEnd(28)} ${SEVERITY_LETTER[e.severity]} ${printable(e.component)}: ${printable(firstLine(e.message))}`);
+      io.out(`${utc === null ? 'unknown UTC'.padEnd(24) : isoUtc(utc)}  ${where.padEnd(width + 7)} ${wall.padEnd(28)} ${severityLetter[e.severity]} ${printable(e.component)}: ${printable(firstLine(e.message))}`);
     }
   }
   for (const k of view.unknownOffsetLogs) {
@@ -74,16 +75,10 @@ export function printTimeline(logs: readonly LogInput[], filters: MergeFilters, 
   for (const k of view.defaultOffsetLogs) io.err(`cmlog: note: ${printable(k)}: ${timeline.stats(k)!.defaultOffset} entries placed with the default offset, not a written one`);
 }
 
-const SEVERITY_LETTER: Record<Severity, string> = { [Severity.Success]: 'S', [Severity.Information]: 'I', [Severity.Warning]: 'W', [Severity.Error]: 'E' };
-
 function severityOf(name: string): Severity {
-  switch (name.toLowerCase()) {
-    case 'error': case 'e': return Severity.Error;
-    case 'warning': case 'warn': case 'w': return Severity.Warning;
-    case 'information': case 'info': case 'i': return Severity.Information;
-    case 'success': case 's': return Severity.Success;
-    default: throw new UsageError(`--severity takes error, warning, information, success (not '${name}')`);
-  }
+  const s = severityOfWord(name);
+  if (s === undefined) throw new UsageError(`--severity takes error, warning, information, success (not '${name}')`);
+  return s;
 }
 
 /**

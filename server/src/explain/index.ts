@@ -14,20 +14,14 @@ import type { LogFile } from '../logFile';
 import type { Finding } from '../model';
 import { CLOSE, OPEN } from '../parse/scan';
 import { describeOffset, isoUtc } from '../parse/time';
-import { ruleById } from '../rules';
-import { AAD_TENANT_MISSING } from '../rules/aadTenantMissing';
-import { AAD_TOKEN_FAILURE } from '../rules/aadTokenFailure';
+import { ruleById, rules } from '../rules';
 import { classifyCloudUserSync, isCloudUserSyncLog } from '../rules/cloudUserSync';
 import { impliedOffset, wallText, writtenOffset } from '../rules/timeText';
-import type { LogInput, RuleContext } from '../rules/types';
-import { USER_NOT_FOUND, userNotFound } from '../rules/userNotFound';
+import type { LogInput, Rule, RuleContext } from '../rules/types';
+import { cycleLineSection } from './cycleLines';
 import { explainErrorCodeValue } from './errorCode';
+import { genericFindingSection } from './findingSection';
 import { codeSpan, joinSections } from './markdown';
-import {
-  aadTenantMissingSection, aadTokenFailureSection, cycleLineSection, genericFindingSection, userNotFoundSection,
-} from './topics';
-
-export { AAD_SQL_QUERIES, AAD_CHECKLIST, WAYS_OUT } from './topics';
 export { errorCodeFacts, errorCodeText, explainErrorCode, explainErrorCodeValue } from './errorCode';
 export { clip, codeBlock, codeSpan, escapeMarkdown, sanitize } from './markdown';
 
@@ -166,24 +160,19 @@ function statMsgSection(message: string): string | null {
   return `${title}\n\n${info.meaning}${info.component ? `\n\nRaised by: ${info.component}.` : ''}\n\n*Source: ${info.source}${caveat}.*`;
 }
 
-function findingSection(f: Finding): string {
-  switch (f.ruleId) {
-    case USER_NOT_FOUND: return userNotFoundSection(f);
-    case AAD_TENANT_MISSING: return aadTenantMissingSection(f);
-    case AAD_TOKEN_FAILURE: return aadTokenFailureSection(f);
-    default: {
-      const rule = ruleById(f.ruleId);
-      return genericFindingSection(f, rule?.title ?? f.ruleId, rule?.explanation ?? '', rule?.sources ?? []);
-    }
-  }
+/** A finding's hover: its rule's own explanation, or the generic section from the catalog entry. */
+function findingSection(f: Finding, catalog: readonly Rule[]): string {
+  const rule = ruleById(f.ruleId, catalog);
+  return rule?.explain?.(f) ?? genericFindingSection(f, rule?.title ?? f.ruleId, rule?.explanation ?? '', rule?.sources ?? []);
 }
 
 /**
  * Markdown for the hover at character `offset` of `target.log`'s text, or null when there is
- * nothing to say. `findings` are the file's findings (from runRules); `context` lets the hover
- * work out a UserNotFound story when the findings do not carry it (e.g. the rule is turned off).
+ * nothing to say. `findings` are the file's findings from the last validation: a hover never runs a
+ * rule (a rule turned off, or a finding beyond the cap, leaves the line's own explanation). `_context`
+ * is kept for the callers' signature; `catalog` is the rules the findings came from.
  */
-export function hoverMarkdown(target: LogInput, context: RuleContext, offset: number, findings: Finding[]): string | null {
+export function hoverMarkdown(target: LogInput, _context: RuleContext, offset: number, findings: Finding[], catalog: readonly Rule[] = rules): string | null {
   const { log } = target;
   if (!Number.isFinite(offset) || offset < 0 || offset > log.length) return null;
   const i = entryAtOffset(log, offset);
@@ -209,19 +198,12 @@ export function hoverMarkdown(target: LogInput, context: RuleContext, offset: nu
   let endLine = -1; // counted only when a finding has no entry index: it reads the whole record
   const mine = findings.filter((f) => f.file === target.key &&
     (f.entryIndex !== undefined ? f.entryIndex === i : f.line >= line && f.line <= (endLine < 0 ? (endLine = log.endLine(i)) : endLine)));
-  for (const f of mine) sections.push(findingSection(f));
+  for (const f of mine) sections.push(findingSection(f, catalog));
 
   const cycle = isCloudUserSyncLog(target) ? classifyCloudUserSync(message) : null;
-  if (cycle) {
-    const failedHere = cycle.kind === 'failed' && cycle.reason.toLowerCase() === 'usernotfound';
-    if (failedHere && !mine.some((f) => f.ruleId === USER_NOT_FOUND)) {
-      // No finding passed in (rule off or not run): work the story out here.
-      const story = userNotFound.check(target, context).find((f) => f.entryIndex === i);
-      sections.push(story ? userNotFoundSection(story) : cycleLineSection(cycle));
-    } else if (!failedHere) {
-      sections.push(cycleLineSection(cycle));
-    }
-  }
+  // A failure line a rule has explained (its story) needs no second, generic explanation.
+  const explained = mine.some((f) => ruleById(f.ruleId, catalog)?.explain);
+  if (cycle && !(cycle.kind === 'failed' && explained)) sections.push(cycleLineSection(cycle));
 
   const stat = statMsgSection(message);
   if (stat) sections.push(stat);

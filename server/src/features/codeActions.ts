@@ -1,22 +1,30 @@
-// Code actions: on a missing-AADTenantID problem, copy each of the article's SQL checks. The
-// command runs in the client and takes our constant text, never text from the log.
+// Code actions: the actions the rules offer on their findings under the cursor (e.g. copy the SQL
+// checks of aad-tenant-missing). A diagnostic counts only when a finding of the last validation is
+// behind it, so what is offered comes from the rule, never from a diagnostic the client sent back.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
-import { AAD_SQL_QUERIES } from '../explain';
+import type { Finding } from '../model';
 import { Commands } from '../protocol';
+import { ruleById, rules, type Rule } from '../rules';
 
-export function codeActions(params: CodeActionParams): CodeAction[] {
+/** `findings`: those shown in the document (a merged view's on its own lines). */
+export function codeActions(params: CodeActionParams, findings: readonly Finding[], catalog: readonly Rule[] = rules): CodeAction[] {
   const out: CodeAction[] = [];
+  const offered = new Set<string>(); // the same action for several findings is offered once
   for (const d of params.context.diagnostics) {
-    if (d.code !== 'aad-tenant-missing') continue;
-    for (const q of AAD_SQL_QUERIES) {
-      out.push({
-        title: `Copy SQL: ${q.title}`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        command: { title: `Copy SQL: ${q.title}`, command: Commands.copyToClipboard, arguments: [q.sql] },
-      });
+    for (const f of findings) {
+      if (f.ruleId !== d.code || f.line !== d.range.start.line) continue;
+      for (const a of ruleById(f.ruleId, catalog)?.actions?.(f) ?? []) {
+        const key = `${f.ruleId}\n${a.title}\n${a.copy}`;
+        if (offered.has(key)) continue;
+        offered.add(key);
+        out.push({
+          title: a.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          command: { title: a.title, command: Commands.copyToClipboard, arguments: [a.copy] },
+        });
+      }
     }
-    break; // the same queries for every such problem: offer them once
   }
   return out;
 }

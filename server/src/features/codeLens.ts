@@ -1,10 +1,12 @@
 // Code lenses that link timestamps across files: above each entry that matters (a problem's line,
 // an error or warning record), how many entries other logs wrote within the window, compared in
-// UTC. A log whose offset is unknown says so instead of guessing.
+// UTC. A log whose offset is unknown says so instead of guessing. Then the rules' own lenses.
 import type { CodeLens } from 'vscode-languageserver';
 import type { LogFile } from '../logFile';
-import { Severity, type Finding } from '../model';
+import type { Finding } from '../model';
+import { severityOfName } from '../severity';
 import { Commands } from '../protocol';
+import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
 
 export interface LensSettings {
@@ -16,8 +18,6 @@ export interface LensSettings {
 
 export const lensDefaults: LensSettings = { enabled: true, windowSeconds: 5, severities: ['error', 'warning'], maxPerFile: 200 };
 
-const SEVERITY_OF: Record<string, Severity> = { error: Severity.Error, warning: Severity.Warning, information: Severity.Information };
-
 /** The title of a timeline lens asked for before the index is built: other logs may not be known yet. */
 export const INDEXING_TITLE = '⇄ logs of the workspace still being indexed…';
 
@@ -25,9 +25,9 @@ export const INDEXING_TITLE = '⇄ logs of the workspace still being indexed…'
  * `indexing`: the workspace index is being built, so "no other log" could be false; the timeline
  * lenses say so instead (the server asks the client to refresh them once it is built).
  */
-export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings, indexing = false): CodeLens[] {
+export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings, indexing = false, catalog: readonly Rule[] = rules): CodeLens[] {
   if (!s.enabled) return [];
-  const wanted = new Set(s.severities.map((x) => SEVERITY_OF[x]));
+  const wanted = new Set(s.severities.map(severityOfName));
   const anchors = new Set<number>();
   for (const f of findings) if (f.entryIndex !== undefined) anchors.add(f.entryIndex);
   for (let i = 0; i < log.entryCount && anchors.size < s.maxPerFile * 4; i++) if (wanted.has(log.severity(i))) anchors.add(i);
@@ -52,19 +52,12 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
       : `⇄ ${r.total} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${note}`;
     lenses.push({ range, command: { title, command: r.total === 0 ? '' : Commands.showRelated, arguments: [uri, i, line] } });
   }
-  // The 24-hour story: a lens to the cycle where the full sync happened (or when it is due).
+  // The rules' own lenses on their findings (e.g. user-not-found: where its 24-hour full sync happened).
   for (const f of findings) {
-    if (f.ruleId !== 'user-not-found' || !f.data) continue;
-    const status = String(f.data.status);
-    const target = f.related?.[0];
-    const range = { start: { line: f.line, character: 0 }, end: { line: f.line, character: 0 } };
-    const due = String(f.data.dueAtLogTime ?? f.data.dueAt ?? '');
-    const title = status === 'resolved' ? `⤷ 24-hour full sync added the user (${String(f.data.resolvedAtLogTime ?? f.data.resolvedAt)})`
-      : status === 'overdue' ? `⤷ 24-hour full sync failed again (due ${due})`
-      : `⤷ 24-hour full sync due ${due} (pending)`;
-    lenses.push({ range, command: target && f.data.firstFailureLine === f.line
-      ? { title, command: Commands.reveal, arguments: [target.file, target.line] }
-      : { title, command: '' } });
+    for (const l of ruleById(f.ruleId, catalog)?.lenses?.(f) ?? []) {
+      const range = { start: { line: l.line, character: 0 }, end: { line: l.line, character: 0 } };
+      lenses.push({ range, command: l.reveal ? { title: l.title, command: Commands.reveal, arguments: [l.reveal.file, l.reveal.line] } : { title: l.title, command: '' } });
+    }
   }
   return lenses;
 }

@@ -1,22 +1,16 @@
 // Findings -> LSP diagnostics. The Problems panel and `cmlog check` show the same rule ids.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { visible } from '../explain/plainText';
 import type { Finding } from '../model';
+import { diagnosticSeverity } from '../severity';
 import { lineRange } from './positions';
-
-const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 /** The Problems panel shows messages as plain text: control characters quoted from logs show as escapes. */
 export function toDiagnostic(f: Finding, doc?: TextDocument): Diagnostic {
   return {
     range: lineRange(f.line, f.line, doc),
-    severity: SEVERITY[f.severity],
+    severity: diagnosticSeverity[f.severity],
     code: f.ruleId,
     source: 'CMLog Lens',
     message: visible(f.message),

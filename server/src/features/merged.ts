@@ -2,7 +2,8 @@
 // line showing the source log and the wall-clock time as written, mapped back to its source line.
 import { firstLine } from '../parse/lineBreaks';
 import type { DocumentLink, Diagnostic } from 'vscode-languageserver';
-import { Severity, type Finding } from '../model';
+import type { Finding } from '../model';
+import { severityLetter, severityOfName } from '../severity';
 import { notificationText, visibleLine } from '../explain/plainText';
 import { isoUtc } from '../parse/time';
 import type { MergedAnswer, MergedParams } from '../protocol';
@@ -13,8 +14,6 @@ import { baseName } from './validation';
 import type { WorkspaceLogs } from './workspaceLogs';
 
 export const MERGED_SCHEME = 'cmlog-merged';
-const LETTER = ['S', 'I', 'W', 'E'];
-const SEVERITY_OF: Record<string, Severity> = { success: Severity.Success, information: Severity.Information, warning: Severity.Warning, error: Severity.Error };
 
 /**
  * The view's size, bounded until the table editor replaces it: 30 logs of 10 MB made a
@@ -31,7 +30,7 @@ export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedPa
   const to = p.to ? Date.parse(p.to) : undefined;
   const view = timeline.merged({
     keys, from: Number.isNaN(from) ? undefined : from, to: Number.isNaN(to) ? undefined : to,
-    severities: p.severities?.map((s) => SEVERITY_OF[s]).filter((s) => s !== undefined),
+    severities: p.severities?.map(severityOfName).filter((s) => s !== undefined),
     components: p.components, threads: p.threads, limit: limits.lines + 1,
   });
   // File names, components and messages are untrusted: control characters show as escapes (the
@@ -54,7 +53,7 @@ export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedPa
     const clipped = head.length > limits.lineChars ? head.slice(0, limits.lineChars - 1) + '…' : head;
     const first = visibleLine(clipped.trimEnd());
     const name = names.get(key) ?? visibleLine(baseName(key));
-    const line = `${(isoUtc(utc) ?? 'UTC unknown').padEnd(24)}  ${name.padEnd(width)}  ${written.padEnd(27)}  ${LETTER[e.severity]}  ${visibleLine(e.component).padEnd(12)}  ${first}`;
+    const line = `${(isoUtc(utc) ?? 'UTC unknown').padEnd(24)}  ${name.padEnd(width)}  ${written.padEnd(27)}  ${severityLetter[e.severity]}  ${visibleLine(e.component).padEnd(12)}  ${first}`;
     if (chars + line.length + 1 > limits.chars) { cut = true; break; }
     chars += line.length + 1;
     lines.push(line);
@@ -82,20 +81,24 @@ export function mergedLinks(answer: MergedAnswer): DocumentLink[] {
   }));
 }
 
-/** The sources' problems, shown on the merged lines they belong to. */
-export function mergedDiagnostics(answer: MergedAnswer, findingsOf: (uri: string) => Finding[]): Diagnostic[] {
+/** The sources' findings, moved to the merged lines they belong to. */
+export function mergedFindings(answer: MergedAnswer, findingsOf: (uri: string) => Finding[]): Finding[] {
   const at = new Map<string, number[]>();
   answer.sources.forEach((s, line) => {
     const k = `${s.uri}\n${s.line}`;
     const lines = at.get(k);
     if (lines) lines.push(line); else at.set(k, [line]);
   });
-  const out: Diagnostic[] = [];
+  const out: Finding[] = [];
   for (const uri of new Set(answer.sources.map((s) => s.uri))) {
     for (const f of findingsOf(uri)) {
-      for (const line of at.get(`${uri}\n${f.line}`) ?? []) out.push(toDiagnostic({ ...f, line, endLine: line }));
+      for (const line of at.get(`${uri}\n${f.line}`) ?? []) out.push({ ...f, line, endLine: line });
     }
   }
   return out;
 }
 
+/** The sources' problems, shown on the merged lines they belong to. */
+export function mergedDiagnostics(answer: MergedAnswer, findingsOf: (uri: string) => Finding[]): Diagnostic[] {
+  return mergedFindings(answer, findingsOf).map((f) => toDiagnostic(f));
+}

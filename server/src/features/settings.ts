@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { ServerSettings } from '../protocol';
+import { isRuleLevel, ruleLevels } from '../severity';
 import { lensDefaults } from './codeLens';
 
 export const defaults: ServerSettings = {
@@ -19,8 +20,6 @@ export const fallback = (folders: readonly { path: string; uri: string }[] = [])
   const scoped = { settings: defaults, filesExclude: [] };
   return { window: scoped, folders: folders.map((f) => ({ ...f, scoped })) };
 };
-
-const SEVERITIES = ['off', 'error', 'warning', 'information', 'hint'];
 
 /**
  * Reads `cmlog` and `files.exclude` for the window and for each folder (`scopeUri`). Window-scoped
@@ -86,8 +85,8 @@ export function validate(raw: unknown, warn: (m: string) => void): ServerSetting
   const defaultOffset = offset === undefined || offset === null ? null : num('defaultOffset', offset, -9999, 9999, NaN);
   const rules: Record<string, string> = {};
   for (const [id, severity] of Object.entries(record(o.rules, 'cmlog.rules', warn))) {
-    if (typeof severity === 'string' && SEVERITIES.includes(severity)) rules[id] = severity;
-    else bad(`rules.${id}`, severity, `is not one of ${SEVERITIES.join(', ')}`, undefined, 'the rule\'s default severity');
+    if (isRuleLevel(severity)) rules[id] = severity;
+    else bad(`rules.${id}`, severity, `is not one of ${ruleLevels.join(', ')}`, undefined, 'the rule\'s default severity');
   }
   const problems = record(o.problems, 'cmlog.problems', warn);
   const lens = record(o.codeLens, 'cmlog.codeLens', warn);

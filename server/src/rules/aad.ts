@@ -3,6 +3,9 @@
 // Bounded repetitions, no nested quantifiers: linear time.
 import { describeErrorCode, findErrorCodes } from '../knowledge/errorCodes';
 
+export const SOURCE_AAD_GROUP_SYNC =
+  'Blog post: troubleshooting device collection sync to Azure AD groups (AADTenantID in dbo.ClientKeyData, Enhanced HTTP)';
+
 export const NO_DEVICE_OBJECTS_RE =
   /^\s{0,8}No\s{1,4}device\s{1,4}objects\s{1,4}are\s{1,4}populated\s{1,4}and\s{1,4}therefore\s{1,4}not\s{1,4}being\s{1,4}added\s{1,4}to\s{1,4}an\s{1,4}Azure\s{1,4}AD\s{1,4}group\b/i;
 

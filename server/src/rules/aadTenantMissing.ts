@@ -2,7 +2,9 @@
 // device has a trusted Azure AD identity (AADTenantID / AADDeviceID empty in dbo.ClientKeyData);
 // and, on the management point / client side, registrations that carry an empty tenant id.
 import type { Finding, RelatedLocation } from '../model';
-import { aadEvidence, type AadEvidenceKind, emptyTenant, EVIDENCE_RANK, NO_DEVICE_OBJECTS_RE } from './aad';
+import { codeBlock } from '../explain/markdown';
+import { relatedList } from '../explain/findingSection';
+import { aadEvidence, type AadEvidenceKind, emptyTenant, EVIDENCE_RANK, NO_DEVICE_OBJECTS_RE, SOURCE_AAD_GROUP_SYNC } from './aad';
 import { AAD_CLIENT_LOGS, AAD_GROUP_SYNC_COMPONENTS, AAD_GROUP_SYNC_LOGS, componentIds, hasComponent, isNamed, logsNamed, messageHead } from './logSet';
 import { offsetLabel, timeAndUtc } from './timeText';
 import type { LogInput, Rule, RuleContext } from './types';
@@ -124,7 +126,70 @@ const GROUP_SYNC_MESSAGE =
   'authentication; Azure AD data from heartbeat discovery (dbo.System_Disc) is not trusted. Check that the tenant is onboarded ' +
   'for client management, that devices are (hybrid) Azure AD joined and get tokens, and that the management point uses HTTPS or Enhanced HTTP.';
 
-export const aadTenantMissing: Rule = {
+/** The SQL the Azure AD group sync article uses, verbatim; for "copy to clipboard" code actions. */
+export const AAD_SQL_QUERIES: readonly { title: string; sql: string }[] = [
+  {
+    title: 'Is the Azure AD tenant onboarded? (top-level site settings; the first column is the settings XML)',
+    sql: "select convert(xml, settings), * from sites where ISNULL(reporttosite, N'') = N''",
+  },
+  {
+    title: 'How many active clients registered with an Azure AD device id?',
+    sql: 'select count(*) from clientkeydata where isnull(isrevoked, 0) = 0 and agenttype=0 and (AADDeviceID is not null)',
+  },
+];
+
+/** What to check, in the article's order (hover Markdown). */
+export const AAD_CHECKLIST = [
+  'The Azure AD tenant is **onboarded for client management** in Cloud Services (Azure Services); the first query below shows the site\'s settings.',
+  'Devices are **(hybrid) Azure AD joined**: run `dsregcmd /status` on a client, and read `ClientIDManagerStartup.log` and `CcmAad.log` (`ADALOperationProvider.log` before version 2107).',
+  'The client can **get a token**: Windows 10 1709 and older have no Azure AD device token and use the signed-in user\'s token, which multi-factor authentication can block.',
+  'The management point uses **HTTPS or Enhanced HTTP**: Azure AD token authentication needs TLS. `CCM_STS.log`, `MP_RegistrationManager.log` and `ClientAuth.log` on the management point show whether it works.',
+  'The **server app is an owner** of the target Azure AD group: check the Azure AD audit log for the adds and removals it makes.',
+];
+
+/** The hover: why the group sync leaves devices out, what to check, the article's SQL. */
+function explain(f: Finding<AadTenantMissingData>): string {
+  const d = f.data;
+  const lines: string[] = [];
+  if (d?.kind === 'registration') {
+    lines.push(`**Azure AD registration with ${d.tenant === 'zero' ? 'an all-zero' : 'an empty'} tenant id**`);
+    lines.push('');
+    lines.push('The site stores a device\'s Azure AD identity (`AADTenantID`, `AADDeviceID` in `dbo.ClientKeyData`) only from a registration ' +
+      'with a valid Azure AD token. With no tenant id here, this device gets none, and collection sync to Azure AD groups leaves it out ' +
+      '(`No device objects are populated ...` in `SMS_AZUREAD_DISCOVERY_AGENT.log`).');
+  } else {
+    lines.push('**Azure AD group sync: no device with a trusted Azure AD identity**');
+    lines.push('');
+    lines.push('Collection membership is synced to an Azure AD group only for devices whose `AADTenantID` and `AADDeviceID` are filled in the ' +
+      'site database table `dbo.ClientKeyData`. They are filled only when the client registers with **Azure AD token authentication**. ' +
+      'This line says that no member device has them, so nothing was added to the group.');
+  }
+  lines.push('');
+  lines.push('**Why heartbeat data does not count:** the Azure AD information in `dbo.System_Disc` comes from heartbeat discovery. Only registered ' +
+    'clients may send heartbeats, but nothing authenticates the Azure AD part, so any registered client could claim any Azure AD device id. ' +
+    'The group sync therefore uses only the trusted data in `dbo.ClientKeyData`.');
+  lines.push('');
+  lines.push('**Check, in this order:**');
+  AAD_CHECKLIST.forEach((c, k) => lines.push(`${k + 1}. ${c}`));
+  for (const q of AAD_SQL_QUERIES) {
+    lines.push('');
+    lines.push(`${q.title}`);
+    lines.push('');
+    lines.push(codeBlock(q.sql, 'sql'));
+  }
+  const rel = relatedList(f.related);
+  if (rel) {
+    lines.push('');
+    lines.push('**What the client and management point logs show:**');
+    lines.push('');
+    lines.push(rel);
+  }
+  lines.push('');
+  lines.push(`*Source: ${SOURCE_AAD_GROUP_SYNC}.*`);
+  return lines.join('\n');
+}
+
+export const aadTenantMissing: Rule<AadTenantMissingData> = {
   id: AAD_TENANT_MISSING,
   defaultSeverity: 'error',
   title: 'Azure AD group sync: no device with an Azure AD tenant id',
@@ -147,7 +212,7 @@ export const aadTenantMissing: Rule = {
   reads: (target, other) => isNamed(other, AAD_CLIENT_LOGS) &&
     (isNamed(target, AAD_GROUP_SYNC_LOGS) || hasComponent(target.log, AAD_GROUP_SYNC_COMPONENTS)),
   check(target, context) {
-    const out: Finding[] = [];
+    const out: Finding<AadTenantMissingData>[] = [];
     const { log } = target;
     const groupSyncNamed = isNamed(target, AAD_GROUP_SYNC_LOGS);
     const groupSyncIds = groupSyncNamed ? null : componentIds(log, AAD_GROUP_SYNC_COMPONENTS);
@@ -174,7 +239,7 @@ export const aadTenantMissing: Rule = {
           ruleId: AAD_TENANT_MISSING, severity: 'error', file: target.key,
           line: log.line(i), endLine: log.endLine(i), entryIndex: i,
           message: GROUP_SYNC_MESSAGE + summary,
-          data: data as unknown as Record<string, unknown>,
+          data,
           ...(related.length ? { related } : {}),
         });
       }
@@ -191,10 +256,13 @@ export const aadTenantMissing: Rule = {
             `Azure AD ${empty.kind === 'zero' ? 'tenant id is all zeros' : 'tenant id is empty'} here: the site gets no trusted AADTenantID for this ` +
             'device in dbo.ClientKeyData, so collection sync to Azure AD groups leaves it out. Check that the Azure AD tenant is onboarded ' +
             'for client management (Cloud Services) and that the device is (hybrid) Azure AD joined.',
-          data: data as unknown as Record<string, unknown>,
+          data,
         });
       }
     }
     return out;
   },
+  explain,
+  // Our constant text, never text from the log: the command copies it to the clipboard.
+  actions: () => AAD_SQL_QUERIES.map((q) => ({ title: `Copy SQL: ${q.title}`, copy: q.sql })),
 };

@@ -1,7 +1,7 @@
 // `aad-token-failure`: a client could not get an Azure AD token, so it cannot register with Azure AD
 // token authentication, and the site never gets a trusted Azure AD identity for it.
 import type { Finding } from '../model';
-import { tokenCodesText, tokenFailure } from './aad';
+import { tokenCodesText, tokenFailure, SOURCE_AAD_GROUP_SYNC } from './aad';
 import { AAD_CLIENT_LOGS, isNamed } from './logSet';
 import { durationText } from './timeText';
 import type { Rule } from './types';
@@ -26,7 +26,30 @@ export const TOKEN_FAILURE_MEANING =
   'Check that the device is (hybrid) Azure AD joined (dsregcmd /status); Windows 10 1709 and older have no device token ' +
   'and use the signed-in user\'s token, which MFA can block.';
 
-export const aadTokenFailure: Rule = {
+/** The hover: what a missing token means for Azure AD registration. */
+function explain(f: Finding<AadTokenFailureData>): string {
+  const d = f.data;
+  const lines: string[] = ['**Azure AD token failure**', ''];
+  lines.push('The client could not get an Azure AD token. Azure AD registration with the site needs one: the client presents it to the ' +
+    'management point (`CCM_STS`), and only then does the site store a trusted `AADTenantID` / `AADDeviceID` for the device in ' +
+    '`dbo.ClientKeyData`. Without it the device is left out of collection sync to Azure AD groups, and user-centric Azure AD scenarios fail.');
+  lines.push('');
+  lines.push('- Is the device (hybrid) Azure AD joined? Run `dsregcmd /status`.');
+  lines.push('- Windows 10 1709 and older have no Azure AD device token: the signed-in user\'s token is used, which multi-factor authentication can block. 1803 and later use the more reliable device token.');
+  if (d && Array.isArray(d.codes) && d.codes.length > 0) {
+    lines.push(`- The line carries ${d.codes.map((c) => `\`${escapeCode(c)}\``).join(', ')}: hover the code for its decoding.`);
+  }
+  if (d && typeof d.fallbackLine === 'number') {
+    lines.push(`- A token was retrieved soon after (line ${d.fallbackLine + 1}): the client fell back to another token, e.g. the user's. Registration can still work, but only while such a user is signed in.`);
+  }
+  lines.push('');
+  lines.push(`*Source: ${SOURCE_AAD_GROUP_SYNC}; error codes: [MS-ERREF].*`);
+  return lines.join('\n');
+}
+
+const escapeCode = (s: string) => s.replace(/[^0-9A-Fa-fx]/g, '');
+
+export const aadTokenFailure: Rule<AadTokenFailureData> = {
   id: AAD_TOKEN_FAILURE,
   defaultSeverity: 'warning',
   title: 'Client could not get an Azure AD token',
@@ -43,7 +66,7 @@ export const aadTokenFailure: Rule = {
   check(target) {
     if (!isNamed(target, AAD_CLIENT_LOGS)) return [];
     const { log } = target;
-    const out: Finding[] = [];
+    const out: Finding<AadTokenFailureData>[] = [];
     const failures: { i: number; kind: AadTokenFailureData['kind']; codes: number[] }[] = [];
     const retrieved: number[] = [];
     for (let i = 0; i < log.entryCount; i++) {
@@ -72,10 +95,11 @@ export const aadTokenFailure: Rule = {
         ruleId: AAD_TOKEN_FAILURE, severity: 'warning', file: target.key,
         line: log.line(f.i), endLine: log.endLine(f.i), entryIndex: f.i,
         message: `The client could not get an Azure AD token (${what}${codes}). ${TOKEN_FAILURE_MEANING}${after}`,
-        data: data as unknown as Record<string, unknown>,
+        data,
         ...(fallback === null ? {} : { related: [{ file: target.key, line: log.line(fallback), message: 'Azure AD token retrieved after the failure' }] }),
       });
     }
     return out;
   },
+  explain,
 };

@@ -9,6 +9,17 @@ import type { LogFile } from '../logFile';
 import { componentIds, isNamed, rotationSet } from './logSet';
 import type { LogInput, RuleContext } from './types';
 
+export const SOURCE_INTUNE_CONNECTOR =
+  'TechNet blog: "Windows Intune Connector in SCCM 2012 R2 Fails to Synchronize Users"';
+
+/** The 24-hour rule in our words (hover Markdown), shared by the rule's explanation and the cycle-line hover. */
+export const TWENTY_FOUR_HOUR_RULE =
+  'The Intune connector tried to add this user before DirSync (Azure AD Connect) had put it in Azure AD. ' +
+  'After that first failure the connector\'s 5-minute **delta** syncs never pick the user up again, even once it exists in Azure AD. ' +
+  'Since ConfigMgr 2012 R2 a **per-user 24-hour timer** starts at the first failure; when it runs out, the next cycle does a **full** sync ' +
+  'of the user, which succeeds if the user is in Azure AD by then. (Two users that failed at 3 p.m. and 5 p.m. on Friday sync at 3 p.m. and ' +
+  '5 p.m. on Saturday.)';
+
 export const DAY_MS = 86_400_000;
 /** The connector runs every 5 minutes. */
 export const CYCLE_MS = 5 * 60_000;

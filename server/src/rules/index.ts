@@ -6,12 +6,12 @@ import { truncatedRecord } from './truncatedRecord';
 import { userNotFound } from './userNotFound';
 import type { LogInput, LogRef, Rule, RuleContext, RuleSettings } from './types';
 
-export type { LogInput, LogRef, Rule, RuleContext, RuleSettings } from './types';
+export type { FindingAction, FindingLens, LogInput, LogRef, Rule, RuleContext, RuleSettings } from './types';
 
 export const rules: readonly Rule[] = [truncatedRecord, userNotFound, aadTenantMissing, aadTokenFailure];
 
-export function ruleById(id: string): Rule | undefined {
-  return rules.find((r) => r.id === id);
+export function ruleById(id: string, catalog: readonly Rule[] = rules): Rule | undefined {
+  return catalog.find((r) => r.id === id);
 }
 
 export interface RuleFailure {

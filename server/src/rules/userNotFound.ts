@@ -3,10 +3,13 @@
 // carries the outcome, later failures point back to it.
 import type { Finding, RelatedLocation } from '../model';
 import { formatWall, isoUtc } from '../parse/time';
-import { CLOUD_USER_SYNC_LOGS, cloudUserSyncTimeline, DAY_MS, isCloudUserSyncLog, type SyncPoint, type SyncTimeline, type UserStory } from './cloudUserSync';
+import { genericFindingSection, locationText } from '../explain/findingSection';
+import { escapeMarkdown } from '../explain/markdown';
+import {
+  CLOUD_USER_SYNC_LOGS, cloudUserSyncTimeline, DAY_MS, isCloudUserSyncLog, SOURCE_INTUNE_CONNECTOR, TWENTY_FOUR_HOUR_RULE, type SyncPoint, type SyncTimeline, type UserStory } from './cloudUserSync';
 import { isNamed, sameRotation } from './logSet';
 import { durationText, offsetLabel, timeAndUtc, wallText } from './timeText';
-import type { Rule } from './types';
+import type { FindingLens, Rule } from './types';
 
 /** `data` of a user-not-found finding. Times are ISO UTC with ms, null when the UTC is unknown. */
 export interface UserNotFoundData {
@@ -34,6 +37,14 @@ export interface UserNotFoundData {
 }
 
 export const USER_NOT_FOUND = 'user-not-found';
+
+/** What to do, in the article's order (hover Markdown). */
+export const WAYS_OUT = [
+  'Restart the **SMS Executive** service on the site server where the connector is installed: the next sync is then a full sync.',
+  'Shorten the **DirSync interval** (every 3 hours by default), so fewer users reach the connector before they are in Azure AD.',
+  'Schedule **DirSync**, then **AD User Discovery**, before the connector runs, so new users are already in Azure AD when it tries them.',
+  'Or **wait** for the 24-hour full sync.',
+];
 
 const SEVERITY = { resolved: 'information', pending: 'warning', overdue: 'error' } as const;
 
@@ -112,7 +123,80 @@ function related(s: UserStory, k: number): RelatedLocation[] {
   return out;
 }
 
-export const userNotFound: Rule = {
+const logTimeMs = (s: string | null) => (s === null ? NaN : Date.parse(s.replace(' ', 'T') + 'Z'));
+
+const WALL_RE = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/;
+const ISO_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+function timeRow(label: string, logTime: string | null, iso: string | null): string {
+  const utc = typeof iso === 'string' && ISO_RE.test(iso) ? iso.replace('T', ' ').replace('Z', '') : 'unknown';
+  const local = typeof logTime === 'string' && WALL_RE.test(logTime) ? logTime : 'unknown';
+  return `| ${label} | ${local} | ${utc} |`;
+}
+
+
+/** The hover of a user-not-found finding: the story in a table, its status and the ways out. */
+function explain(f: Finding<UserNotFoundData>): string {
+  const d = f.data;
+  if (!d) return genericFindingSection(f, 'UserNotFound', TWENTY_FOUR_HOUR_RULE);
+  const user = escapeMarkdown(d.user, 320);
+  const offset = escapeMarkdown(d.offset, 80);
+  const lines: string[] = [];
+  lines.push(`**UserNotFound: ${user}**, status **${d.status}**`);
+  lines.push('');
+  lines.push(TWENTY_FOUR_HOUR_RULE);
+  lines.push('');
+  lines.push(`| | Log time (${offset}) | UTC |`);
+  lines.push('|---|---|---|');
+  lines.push(timeRow('First failure', d.firstFailureLogTime, d.firstFailure));
+  lines.push(timeRow('Full sync due (first failure + 24 h)', d.dueAtLogTime, d.dueAt));
+  if (d.status === 'resolved') lines.push(timeRow('Added (cycle)', d.resolvedAtLogTime, d.resolvedAt));
+  lines.push('');
+  let status: string;
+  if (d.status === 'resolved') {
+    const took = durationText(logTimeMs(d.resolvedAtLogTime) - logTimeMs(d.firstFailureLogTime));
+    const tookUtc = d.resolvedAt && d.firstFailure ? durationText(Date.parse(d.resolvedAt) - Date.parse(d.firstFailure)) : took;
+    status = `**Resolved**: a later cycle added the user, ${tookUtc} after the first failure` +
+      (d.early ? ' — before the 24 hours ran out, so something forced an early full sync (for example a restart of SMS Executive).' : '.');
+  } else if (d.status === 'pending') {
+    status = '**Pending**: the log ends before the full sync is due (plus one 5-minute cycle). If the user is in Azure AD by then, ' +
+      'the full sync will add it; a restart of SMS Executive would do it sooner.';
+  } else {
+    status = '**Overdue**: the log runs past the due time plus a 5-minute cycle and the user was not added (it failed again at the full ' +
+      'sync, or never came back). Then the user really is missing from Azure AD (check DirSync / Azure AD Connect), or something else is wrong.';
+  }
+  lines.push(status);
+  if (d.timeBasis === 'log-time') {
+    lines.push('');
+    lines.push('The logs carry no usable UTC offset: the times were compared in the log\'s own clock.');
+  }
+  if (d.failureCount > 1) {
+    lines.push('');
+    lines.push(d.failure === 1
+      ? `This is the first of ${d.failureCount} failures of this user; the later ones point here.`
+      : `This is failure ${d.failure} of ${d.failureCount}; the story starts at the first failure, ${locationText(d.firstFailureFile, d.firstFailureLine)}.`);
+  }
+  lines.push('');
+  lines.push('**Ways out** (in the article\'s order):');
+  WAYS_OUT.forEach((w, k) => lines.push(`${k + 1}. ${w}`));
+  lines.push('');
+  lines.push(`*Source: ${SOURCE_INTUNE_CONNECTOR}.*`);
+  return lines.join('\n');
+}
+
+/** The 24-hour story as a lens: where the full sync happened (or when it is due). */
+function lenses(f: Finding<UserNotFoundData>): FindingLens[] {
+  const d = f.data;
+  if (!d) return [];
+  const due = d.dueAtLogTime ?? d.dueAt ?? '';
+  const title = d.status === 'resolved' ? `⤷ 24-hour full sync added the user (${d.resolvedAtLogTime ?? d.resolvedAt})`
+    : d.status === 'overdue' ? `⤷ 24-hour full sync failed again (due ${due})`
+    : `⤷ 24-hour full sync due ${due} (pending)`;
+  const target = f.related?.[0];
+  return [{ line: f.line, title, reveal: target && d.firstFailureLine === f.line ? { file: target.file, line: target.line } : undefined }];
+}
+
+export const userNotFound: Rule<UserNotFoundData> = {
   id: USER_NOT_FOUND,
   defaultSeverity: 'warning',
   title: 'Intune connector: user not found in Azure AD (24-hour rule)',
@@ -133,7 +217,7 @@ export const userNotFound: Rule = {
   check(target, context) {
     if (!isCloudUserSyncLog(target)) return [];
     const timeline = cloudUserSyncTimeline(target, context);
-    const out: Finding[] = [];
+    const out: Finding<UserNotFoundData>[] = [];
     for (const s of timeline.stories) {
       s.failures.forEach((p, k) => {
         if (p.input.key !== target.key) return;
@@ -145,11 +229,13 @@ export const userNotFound: Rule = {
           endLine: target.log.endLine(p.entry),
           entryIndex: p.entry,
           message: userNotFoundMessage(s, k, timeline),
-          data: storyData(s, k, timeline) as unknown as Record<string, unknown>,
+          data: storyData(s, k, timeline),
           related: related(s, k),
         });
       });
     }
     return out;
   },
+  explain,
+  lenses,
 };
