@@ -7,6 +7,12 @@
 // braces are alternatives of the automaton, never expanded into combinations, and no regex
 // backtracks (glob libraries that compile to a RegExp take minutes on `*a*a*a*a*a*a*a*c`
 // against a 200-character name). Cost: path length × glob length.
+//
+// Why not a library (measured on Node 20, each match on a worker stopped after 5 s): picomatch
+// 2.3.2 and 4.0.7, micromatch 4.0.8 and minimatch 10.2.6 (optimizationLevel 2 too) all compile to
+// a backtracking RegExp and none answered within 5 s for `**/*a*a*a*a*a*a*a*a*c` or
+// `*a*a*a*a*a*a*a*a*c` against a name of 200 `a`s (picomatch and micromatch not for
+// `**/a/**/a/…/c` against 60 folders either); this automaton answers each in under a millisecond.
 import * as path from 'node:path';
 
 /**
