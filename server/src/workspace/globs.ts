@@ -32,6 +32,13 @@ export function globMatcher(globs: readonly string[], folders: readonly string[]
   };
 }
 
+/** One glob against paths already relative to its folder, with `/` (ignore files: ignoreFiles.ts). */
+export function relativeMatcher(glob: string, fold = foldsCase): (relative: string) => boolean {
+  const fc = fold ? (s: string) => s.toLowerCase() : (s: string) => s;
+  const automaton = compileGlob(fc(glob), fold);
+  return (relative) => matches(automaton, fc(relative));
+}
+
 /** VS Code matches globs case-insensitively where file systems usually are (Windows, macOS). */
 const foldsCase = process.platform === 'win32' || process.platform === 'darwin';
 
