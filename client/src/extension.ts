@@ -29,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID, scheme: 'file' }, { language: LANGUAGE_ID, scheme: 'untitled' }, { language: LANGUAGE_ID, scheme: MERGED_SCHEME }],
     // Live logs: writes to log files reach the server, which reads only the appended bytes.
-    synchronize: { configurationSection: ['cmlog', 'files.exclude'], fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{log,lo_,log_}') },
+    synchronize: { configurationSection: ['cmlog', 'files.exclude', 'search.exclude'], fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{log,lo_,log_}') },
     outputChannel: output,
     errorHandler: quietRestarts(output),
   };

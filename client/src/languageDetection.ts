@@ -1,7 +1,8 @@
 // A file in CMTrace or legacy format opens as "ConfigMgr Log" whatever its name; any other `.log`
 // keeps VS Code's Log language. Decided from content (the first records), re-checked when a file
 // that was empty gets content. `cmlog.detection.enabled` turns it off, and a language the user
-// picks by hand is never overridden.
+// picks by hand is never overridden. Plain-text documents are checked too, but they do not start
+// the extension (package.json activationEvents): a `.txt` log is recognised once it runs.
 import * as vscode from 'vscode';
 import { detectFormat } from '../../server/src/parse/detect';
 import { LANGUAGE_ID } from '../../server/src/protocol';

@@ -21,7 +21,7 @@ import { buildMerged, MERGED_SCHEME, mergedDiagnostics, mergedFindings, mergedLi
 import { runSafe } from './features/runner';
 import { isInside } from './features/positions';
 import { legend, semanticTokens } from './features/semanticTokens';
-import { fallback, fetchSettings, folderOf, scopeOf, type Fetched } from './features/settings';
+import { excludedGlobs, fallback, fetchSettings, folderOf, scopeOf, SECTIONS, type Fetched } from './features/settings';
 import { documentSymbols, RESULT_LIMIT } from './features/symbols';
 import { Validator } from './features/validation';
 import { toPath, WorkspaceLogs } from './features/workspaceLogs';
@@ -88,7 +88,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (configurationSupported) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['cmlog', 'files.exclude'] });
+  if (configurationSupported) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTIONS });
   void reloadSettings();
 });
 
@@ -130,9 +130,9 @@ async function indexWorkspace(): Promise<boolean> {
     progress?.begin('CMLog Lens: indexing logs', 0, undefined, false);
     try {
       const include = windowSettings().include.length ? globMatcher(windowSettings().include, folders) : undefined;
-      // VS Code evaluates files.exclude relative to the folder: `hex` is the top folder only.
-      // Each folder's own files.exclude.
-      const excludes = scoped.folders.map((f) => f.scoped.filesExclude.length ? globMatcher(f.scoped.filesExclude, [f.path]) : () => false);
+      // VS Code evaluates files.exclude and search.exclude relative to the folder: `hex` is the
+      // top folder only. Each folder's own.
+      const excludes = scoped.folders.map((f) => excludedGlobs(f.scoped).length ? globMatcher(excludedGlobs(f.scoped), [f.path]) : () => false);
       const exclude = (file: string) => { const k = folderOf(scoped.folders, file); return k >= 0 && excludes[k](file); };
       await logs.indexFolders(folders, {
         include, exclude, parse: parseOptions, readLog: (file, options) => parser.read(file, options),
@@ -194,7 +194,7 @@ function reloadSettings(): Promise<void> {
 /** Reads the settings; the first read starts the index, later ones redo what their change affects. */
 async function applySettings(): Promise<void> {
   const what = () => ({
-    files: JSON.stringify([windowSettings().include, scoped.folders.map((f) => f.scoped.filesExclude)]),
+    files: JSON.stringify([windowSettings().include, scoped.folders.map((f) => excludedGlobs(f.scoped))]),
     times: JSON.stringify([scoped.window, ...scoped.folders.map((f) => f.scoped)].map((x) => [x.settings.defaultOffset, x.settings.offsetConvention])),
     all: JSON.stringify(scoped),
   });

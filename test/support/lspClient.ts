@@ -14,8 +14,10 @@ export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
 /** VS Code's default `files.exclude`: a real client always has some. */
 export const VSCODE_FILES_EXCLUDE: Record<string, boolean> = { '**/.git': true, '**/.svn': true, '**/.hg': true, '**/CVS': true, '**/.DS_Store': true, '**/Thumbs.db': true };
+/** VS Code's default `search.exclude` (it also skips what files.exclude does). */
+export const VSCODE_SEARCH_EXCLUDE: Record<string, boolean> = { '**/node_modules': true, '**/bower_components': true, '**/*.code-search': true };
 /** What the extension passes as `synchronize.configurationSection` (client/src/extension.ts). */
-export const SYNCHRONIZED = ['cmlog', 'files.exclude'];
+export const SYNCHRONIZED = ['cmlog', 'files.exclude', 'search.exclude'];
 
 /**
  * Settings are served and announced as vscode-languageclient 9 does (lib/common/configuration.js):
@@ -36,6 +38,7 @@ export class TestClient {
   /** `cmlog.*` per workspace folder (URI), over `settings` (folder settings.json). */
   readonly folderSettings = new Map<string, Record<string, unknown>>();
   filesExclude: Record<string, boolean> = { ...VSCODE_FILES_EXCLUDE };
+  searchExclude: Record<string, boolean> = { ...VSCODE_SEARCH_EXCLUDE };
   /** The sections each configuration listener announces (undefined: `settings: null`). */
   private readonly listeners: (string[] | undefined)[] = [];
   private versions = new Map<string, number>();
@@ -49,12 +52,13 @@ export class TestClient {
    * `lensRefresh`: declare workspace.codeLens.refreshSupport. `holdProgress`: answer the server's
    * window/workDoneProgress/create (which starts its indexing) only once this settles.
    */
-  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; folders?: string[]; env?: Record<string, string>; execArgv?: string[]; synchronize?: string[] | null; folderSettings?: Record<string, Record<string, unknown>>; lensRefresh?: boolean; holdProgress?: Promise<unknown>; textDocument?: Record<string, unknown> } = {}): Promise<TestClient> {
+  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; folders?: string[]; env?: Record<string, string>; execArgv?: string[]; synchronize?: string[] | null; folderSettings?: Record<string, Record<string, unknown>>; lensRefresh?: boolean; holdProgress?: Promise<unknown>; textDocument?: Record<string, unknown>; searchExclude?: Record<string, boolean> } = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const folders = (opts.folders ?? (opts.folder ? [opts.folder] : [])).map(fileUri);
     const client = new TestClient(proc, connection, settings, folders);
     for (const [folder, s] of Object.entries(opts.folderSettings ?? {})) client.folderSettings.set(fileUri(folder), s);
+    if (opts.searchExclude) client.searchExclude = { ...client.searchExclude, ...opts.searchExclude };
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => client.diagnostics.set(p.uri, { version: p.version, diagnostics: p.diagnostics }));
     connection.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => client.configuration(item.section ?? undefined, item.scopeUri ?? undefined)));
@@ -101,6 +105,7 @@ export class TestClient {
     const folder = scopeUri ? this.folders.find((f) => scopeUri === f || scopeUri.startsWith(f.endsWith('/') ? f : f + '/')) : undefined;
     if (section === 'cmlog') return { ...this.settings, ...(folder ? this.folderSettings.get(folder) : undefined) };
     if (section === 'files.exclude') return this.filesExclude;
+    if (section === 'search.exclude') return this.searchExclude;
     return null;
   }
 

@@ -52,7 +52,8 @@ test('build: finds the logs under the folders, honours include/exclude, reports 
   const index = indexed({
     folders: [dir],
     exclude: (f) => f.endsWith('.lo_'),
-    include: (f) => !f.includes('ADAL'),
+    // `include` names the files to read, whatever their name (cmlog.include).
+    include: (f) => f.endsWith('.log') && !f.includes('ADAL'),
     onProgress: (done, total) => progress.push([done, total]),
   });
   index.onDidChange((c) => changes.push(...c));
@@ -174,20 +175,22 @@ test('new files: logs are added, other files and files outside the folders ignor
   await fs.writeFile(log, rec('grown from empty', 1));
   assert.equal(await index.refresh(log), 'reparsed'); // too short to have shown its encoding: read whole
   await assertFresh(index, log);
+  // Not named like a log and not named by `include`: never opened (the editor detects it when opened).
   const txt = path.join(dir, 'trace.txt');
   await fs.writeFile(txt, rec('a CMTrace log named .txt', 2));
-  assert.equal(await index.refresh(txt), 'added');
-  await fs.writeFile(path.join(dir, 'notes.txt'), 'hello\n');
-  assert.equal(await index.refresh(path.join(dir, 'notes.txt')), 'ignored');
+  assert.equal(await index.refresh(txt), 'ignored');
   await fs.writeFile(path.join(dir, 'skip.log'), rec('x', 3));
   assert.equal(await index.refresh(path.join(dir, 'skip.log')), 'ignored');
   await fs.writeFile(path.join(outside, 'a.log'), rec('x', 3));
   assert.equal(await index.refresh(path.join(outside, 'a.log')), 'ignored');
-  await fs.rm(txt);
+  const extra = path.join(dir, 'sub', 'old.log');
+  await fs.writeFile(extra, rec('x', 4));
+  assert.equal(await index.refresh(extra), 'added');
+  await fs.rm(extra);
   const changes: IndexChange[] = [];
   index.onDidChange((c) => changes.push(...c));
   await index.build();
-  assert.deepEqual(changes, [{ key: txt, kind: 'removed' }]);
+  assert.deepEqual(changes, [{ key: extra, kind: 'removed' }]);
   assert.deepEqual(index.logs().map((x) => x.key), [log]);
 });
 

@@ -12,25 +12,34 @@ export const defaults: ServerSettings = {
 };
 
 /** The settings of one scope: the window, or a workspace folder. */
-export interface Scoped { settings: ServerSettings; filesExclude: string[] }
+export interface Scoped { settings: ServerSettings; filesExclude: string[]; searchExclude: string[] }
+
+/** What indexing leaves out unread in a scope: `files.exclude` and `search.exclude` (VS Code's search skips both). */
+export const excludedGlobs = (s: Scoped): string[] => [...s.filesExclude, ...s.searchExclude];
+
+/** The sections read from the client, and announced to the server when they change. */
+export const SECTIONS = ['cmlog', 'files.exclude', 'search.exclude'];
 /** The window's settings and each folder's (absolute paths). */
 export interface Fetched { window: Scoped; folders: { path: string; uri: string; scoped: Scoped }[] }
 
 export const fallback = (folders: readonly { path: string; uri: string }[] = []): Fetched => {
-  const scoped = { settings: defaults, filesExclude: [] };
+  const scoped = { settings: defaults, filesExclude: [], searchExclude: [] };
   return { window: scoped, folders: folders.map((f) => ({ ...f, scoped })) };
 };
 
 /**
- * Reads `cmlog` and `files.exclude` for the window and for each folder (`scopeUri`). Window-scoped
+ * Reads `cmlog`, `files.exclude` and `search.exclude` for the window and for each folder (`scopeUri`). Window-scoped
  * settings (problems.scope, include) are the window's in every folder. `warn` gets each problem.
  */
 export async function fetchSettings(connection: Connection, supported: boolean, folders: readonly { path: string; uri: string }[], warn: (m: string) => void): Promise<Fetched> {
   if (!supported) return fallback(folders);
-  const items = [undefined, ...folders.map((f) => f.uri)].flatMap((scopeUri) => [{ section: 'cmlog', scopeUri }, { section: 'files.exclude', scopeUri }]);
+  const items = [undefined, ...folders.map((f) => f.uri)].flatMap((scopeUri) => SECTIONS.map((section) => ({ section, scopeUri })));
   const values = (await connection.workspace.getConfiguration(items)) as unknown[];
   // A folder that inherits the window's bad value gives the same message: said once (the caller's warn).
-  const read = (k: number): Scoped => ({ settings: validate(values[2 * k], warn), filesExclude: excludes(values[2 * k + 1], warn) });
+  const n = SECTIONS.length;
+  const read = (k: number): Scoped => ({
+    settings: validate(values[n * k], warn), filesExclude: excludes(values[n * k + 1], 'files.exclude', warn), searchExclude: excludes(values[n * k + 2], 'search.exclude', warn),
+  });
   const window = read(0);
   return {
     window,
@@ -113,9 +122,9 @@ export function validate(raw: unknown, warn: (m: string) => void): ServerSetting
   };
 }
 
-/** `files.exclude`: the globs set to true (`{ "when": ... }` conditions are not supported: left out). */
-function excludes(raw: unknown, warn: (m: string) => void): string[] {
-  return Object.entries(record(raw, 'files.exclude', warn)).filter(([, on]) => on === true).map(([glob]) => glob);
+/** `files.exclude` or `search.exclude`: the globs set to true (`{ "when": ... }` conditions are not supported: left out). */
+function excludes(raw: unknown, name: string, warn: (m: string) => void): string[] {
+  return Object.entries(record(raw, name, warn)).filter(([, on]) => on === true).map(([glob]) => glob);
 }
 
 /** An object setting, or {} (reported when something else was set). */

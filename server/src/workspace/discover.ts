@@ -1,8 +1,9 @@
 // Finding the logs under the paths a user names. Everything that is not read is said, with why.
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { decode } from '../parse/decode';
 import { detectFormat, isLogFileName } from '../parse/detect';
+import { IgnoreFiles } from './ignoreFiles';
 
 export interface Skipped {
   path: string;
@@ -20,6 +21,20 @@ export interface Discovery {
 }
 
 const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * How a workspace is searched (the language server's index): files in folders are judged by
+ * path, never opened here, so a folder of 3,000 source files and two logs costs two reads.
+ * Without options (the command line) every file in a folder is sniffed for log content.
+ */
+export interface DiscoverOptions {
+  /** A file met in a folder is worth reading (its reader judges the content). */
+  candidate: (file: string) => boolean;
+  /** Folders not to walk and files not to take (files.exclude, search.exclude). */
+  skip?: (p: string) => boolean;
+  /** Leave out what `.gitignore` files met on the way ignore. */
+  gitignore?: boolean;
+}
 
 /**
  * Windows users write `samples\SiteServer\x.log` or `file:///C:/...`; read them as paths here.
@@ -44,16 +59,20 @@ export async function fileIdentity(p: string, st: { dev: number; ino: number }):
   return st.ino ? `${st.dev}:${st.ino}` : `path:${await fs.realpath(p).catch(() => path.resolve(p))}`;
 }
 
-export async function discover(paths: string[]): Promise<Discovery> {
+export async function discover(paths: string[], options?: DiscoverOptions): Promise<Discovery> {
   const out: Discovery = { files: [], problems: [], notLogs: 0, notes: [] };
   const seen: Seen = new Map();
-  for (const raw of paths) await visit(normalizeUserPath(raw), raw, true, out, seen);
+  const walk: Walk = { out, seen, options, ignores: options?.gitignore ? new IgnoreFiles() : null };
+  for (const raw of paths) await visit(normalizeUserPath(raw), raw, true, walk);
   out.files.sort();
   return out;
 }
 
+interface Walk { out: Discovery; seen: Seen; options?: DiscoverOptions; ignores: IgnoreFiles | null }
+
 /** A named path or a folder entry: walk a folder (each once, so link loops end), consider a file. */
-async function visit(p: string, shown: string, named: boolean, out: Discovery, seen: Seen): Promise<void> {
+async function visit(p: string, shown: string, named: boolean, w: Walk): Promise<void> {
+  const { out, seen } = w;
   let st;
   try {
     st = await fs.stat(p);
@@ -73,24 +92,38 @@ async function visit(p: string, shown: string, named: boolean, out: Discovery, s
     const id = `dir:${await fileIdentity(p, st)}`;
     if (seen.has(id)) return;
     seen.set(id, { path: p, at: -1 });
-    await walk(p, out, seen);
+    await walk(p, w);
+  } else if (w.options && !named) {
+    // Chosen by path (a symbolic link is judged here, a plain file already in walk): taken
+    // unread, once per file; the reader judges the content.
+    if (!w.options.candidate(p)) { out.notLogs++; return; }
+    const fid = `file:${await fileIdentity(p, st)}`;
+    if (!(await alreadyMet(p, fid, w))) seen.set(fid, { path: p, at: out.files.push(p) - 1 });
   } else {
-    await consider(p, named, out, seen, `file:${await fileIdentity(p, st)}`);
+    await consider(p, named, w, `file:${await fileIdentity(p, st)}`);
   }
 }
 
-async function walk(dir: string, out: Discovery, seen: Seen): Promise<void> {
-  let names: string[];
+async function walk(dir: string, w: Walk): Promise<void> {
+  let entries: Dirent[];
   try {
-    names = (await fs.readdir(dir)).sort();
+    entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (e) {
-    out.problems.push({ path: dir, reason: describeError(e) });
+    w.out.problems.push({ path: dir, reason: describeError(e) });
     return;
   }
-  for (const name of names) {
+  if (w.ignores && entries.some((e) => e.name === '.gitignore' && e.isFile())) await w.ignores.load(dir);
+  const { options } = w;
+  for (const entry of entries) {
+    const name = entry.name;
     if (name === 'node_modules' || name.startsWith('.git')) continue;
     const p = path.join(dir, name);
-    await visit(p, p, false, out, seen);
+    if (options) {
+      // Judged by path alone: a plain file that is no candidate is counted, never opened or stat'ed.
+      if (entry.isFile() && !options.candidate(p)) { w.out.notLogs++; continue; }
+      if (options.skip?.(p) || w.ignores?.ignores(p, entry.isDirectory())) continue;
+    }
+    await visit(p, p, false, w);
   }
 }
 
@@ -99,15 +132,9 @@ async function walk(dir: string, out: Discovery, seen: Seen): Promise<void> {
  * before under another name is not read again: of its names, one that is not a symbolic link is
  * kept (a link to a file outside the folders is kept under the link's name).
  */
-async function consider(p: string, named: boolean, out: Discovery, seen: Seen, id: string): Promise<void> {
-  const earlier = seen.get(id);
-  if (earlier) {
-    if (earlier.at >= 0 && (await isSymbolicLink(earlier.path)) && !(await isSymbolicLink(p))) {
-      out.files[earlier.at] = p;
-      earlier.path = p;
-    }
-    return;
-  }
+async function consider(p: string, named: boolean, w: Walk, id: string): Promise<void> {
+  const { out, seen } = w;
+  if (await alreadyMet(p, id, w)) return;
   const met = { path: p, at: -1 };
   seen.set(id, met);
   let head: Uint8Array;
@@ -135,6 +162,17 @@ async function consider(p: string, named: boolean, out: Discovery, seen: Seen, i
   }
   if (named || byName || detectFormat(decode(head).text) !== 'plain') met.at = out.files.push(p) - 1;
   else out.notLogs++;
+}
+
+/** A file met before under another name: true, keeping the name that is not a symbolic link. */
+async function alreadyMet(p: string, id: string, { out, seen }: Walk): Promise<boolean> {
+  const earlier = seen.get(id);
+  if (!earlier) return false;
+  if (earlier.at >= 0 && (await isSymbolicLink(earlier.path)) && !(await isSymbolicLink(p))) {
+    out.files[earlier.at] = p;
+    earlier.path = p;
+  }
+  return true;
 }
 
 function isSymbolicLink(p: string): Promise<boolean> {

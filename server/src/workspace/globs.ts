@@ -7,6 +7,12 @@
 // braces are alternatives of the automaton, never expanded into combinations, and no regex
 // backtracks (glob libraries that compile to a RegExp take minutes on `*a*a*a*a*a*a*a*c`
 // against a 200-character name). Cost: path length × glob length.
+//
+// Why not a library (measured on Node 20, each match on a worker stopped after 5 s): picomatch
+// 2.3.2 and 4.0.7, micromatch 4.0.8 and minimatch 10.2.6 (optimizationLevel 2 too) all compile to
+// a backtracking RegExp and none answered within 5 s for `**/*a*a*a*a*a*a*a*a*c` or
+// `*a*a*a*a*a*a*a*a*c` against a name of 200 `a`s (picomatch and micromatch not for
+// `**/a/**/a/…/c` against 60 folders either); this automaton answers each in under a millisecond.
 import * as path from 'node:path';
 
 /**
@@ -24,6 +30,13 @@ export function globMatcher(globs: readonly string[], folders: readonly string[]
     for (const r of roots) if (abs.startsWith(r + '/')) candidates.push(abs.slice(r.length + 1));
     return candidates.some((c) => { const subject = fc(c); return automata.some((a) => matches(a, subject)); });
   };
+}
+
+/** One glob against paths already relative to its folder, with `/` (ignore files: ignoreFiles.ts). */
+export function relativeMatcher(glob: string, fold = foldsCase): (relative: string) => boolean {
+  const fc = fold ? (s: string) => s.toLowerCase() : (s: string) => s;
+  const automaton = compileGlob(fc(glob), fold);
+  return (relative) => matches(automaton, fc(relative));
 }
 
 /** VS Code matches globs case-insensitively where file systems usually are (Windows, macOS). */

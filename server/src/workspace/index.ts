@@ -10,10 +10,9 @@ import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
-import { decode } from '../parse/decode';
-import { detectFormat, isLogFileName } from '../parse/detect';
+import { isLogFileName } from '../parse/detect';
 import type { LogInput } from '../rules/types';
-import { describeError, discover, fileIdentity, looksBinary, normalizeUserPath, type Skipped } from './discover';
+import { describeError, discover, fileIdentity, normalizeUserPath, type Skipped } from './discover';
 import { readLog } from './readLog';
 import { Timeline } from './timeline';
 
@@ -30,10 +29,16 @@ export type RefreshResult = ChangeKind | 'unchanged' | 'ignored';
 export interface WorkspaceIndexOptions {
   /** Folders (or single files) to index. */
   folders: readonly string[];
-  /** Files to index among the logs found (e.g. a `cmlog.include` glob); default all. Gets absolute paths. */
+  /**
+   * Files to read, whatever their name (a `cmlog.include` glob); default: log names (`*.log`,
+   * `*.lo_`, `*.log_`, dated history `.log`s). Gets absolute paths. Only these are ever opened;
+   * one not named like a log is kept when its content is a ConfigMgr log.
+   */
   include?: (file: string) => boolean;
-  /** Files to leave out (e.g. `files.exclude`); default none. Gets absolute paths. */
+  /** Files and folders to leave out unread (`files.exclude`, `search.exclude`); default none. Gets absolute paths. */
   exclude?: (file: string) => boolean;
+  /** Honour `.gitignore` files under the folders (default true). */
+  gitignore?: boolean;
   /** How to read times, for every file or per file (a default offset for the IME logs of one folder). */
   parseOptions?: ParseOptions | ((file: string) => ParseOptions);
   /** Called as files are indexed by `build()`. */
@@ -45,7 +50,6 @@ export interface WorkspaceIndexOptions {
 /** Bytes kept from the end of what was parsed: an append must continue exactly these bytes. */
 export const APPEND_CHECK_BYTES = 64;
 const TAIL = APPEND_CHECK_BYTES;
-const SNIFF = 64 * 1024;
 
 interface FileState {
   input: LogInput;
@@ -102,12 +106,14 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Finds every log under the folders and brings the index in line with the disk: new files are
-   * parsed, known ones refreshed, vanished ones dropped. Progress goes to `onProgress`.
+   * Finds every log under the folders by name and brings the index in line with the disk: new
+   * files are parsed (each read once), known ones refreshed, vanished ones dropped. Progress goes
+   * to `onProgress`; stops before the next file once `signal` is aborted.
    */
-  /** Reads every log under the folders; stops before the next file once `signal` is aborted. */
   async build(signal?: AbortSignal): Promise<void> {
-    const found = await discover(this.folders);
+    const found = await discover(this.folders, {
+      candidate: (f) => this.candidate(f), skip: this.options.exclude, gitignore: this.options.gitignore ?? true,
+    });
     if (signal?.aborted) return;
     this.problems = [...found.problems];
     const files = found.files.map((f) => path.resolve(f)).filter((f) => this.accepts(f));
@@ -172,7 +178,7 @@ export class WorkspaceIndex {
     if (!st.isFile()) return state ? this.drop(key) : 'ignored';
     if (!state) {
       if (!this.inFolders(key) || !this.accepts(key)) return 'ignored';
-      if (!discovered && !(await this.isLog(key))) return 'ignored';
+      if (!this.candidate(key)) return 'ignored';
       // A new name of a file already indexed (a symbolic or hard link): its findings would show twice.
       const holder = this.identities.get(await fileIdentity(key, st));
       if (holder !== undefined && holder !== key && this.files.has(holder)) return 'ignored';
@@ -230,6 +236,11 @@ export class WorkspaceIndex {
     let tail: Uint8Array;
     try {
       log = await (this.options.readLog ?? readLog)(key, this.parseOptionsFor(key));
+      // Read because `include` named it: kept only when it is a ConfigMgr log.
+      if (log.format === 'plain' && !isLogFileName(path.basename(key))) {
+        if (had) await this.drop(key);
+        return false;
+      }
       const fh = await fs.open(key, 'r');
       try {
         st = await fh.stat();
@@ -273,28 +284,14 @@ export class WorkspaceIndex {
     return Promise.resolve('removed');
   }
 
-  /** A file that appeared in a folder: a log by name, or by content (not binary, records found). */
-  private async isLog(key: string): Promise<boolean> {
-    try {
-      const fh = await fs.open(key, 'r');
-      try {
-        const buf = Buffer.alloc(SNIFF);
-        const { bytesRead } = await fh.read(buf, 0, SNIFF, 0);
-        this.bytesRead += bytesRead;
-        const head = buf.subarray(0, bytesRead);
-        if (looksBinary(head)) return false;
-        return isLogFileName(path.basename(key)) || detectFormat(decode(head).text) !== 'plain';
-      } finally {
-        await fh.close();
-      }
-    } catch {
-      return false;
-    }
+  /** A file worth reading, by its path alone. */
+  private candidate(key: string): boolean {
+    return this.options.include ? this.options.include(key) : isLogFileName(path.basename(key));
   }
 
   private accepts(key: string): boolean {
-    const { include, exclude } = this.options;
-    return (!include || include(key)) && !(exclude && exclude(key));
+    const { exclude } = this.options;
+    return this.candidate(key) && !(exclude && exclude(key));
   }
 
   private inFolders(key: string): boolean {

@@ -5,12 +5,29 @@ import { promises as fs } from 'node:fs';
 import { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import { DECODE_PIECE } from '../parse/decode';
+import { looksBinary } from './discover';
+
+/** Judged from the first bytes read: a binary file named like a log is not parsed. */
+const BINARY_CHECK = 64 * 1024;
+
+export class BinaryFileError extends Error {
+  readonly code = 'EBINARY';
+  constructor() { super('binary file, not a log: skipped'); }
+}
+
+function refuseBinary(head: Uint8Array): void {
+  if (looksBinary(head.subarray(0, BINARY_CHECK))) throw new BinaryFileError();
+}
 
 export async function readLog(path: string, options: ParseOptions = {}, piece = DECODE_PIECE): Promise<LogFile> {
   const fh = await fs.open(path, 'r');
   try {
     const size = (await fh.stat()).size;
-    if (size <= piece) return LogFile.fromBytes(await fh.readFile(), options, { piece });
+    if (size <= piece) {
+      const bytes = await fh.readFile();
+      refuseBinary(bytes);
+      return LogFile.fromBytes(bytes, options, { piece });
+    }
     // Read as its start says; a file that stops being UTF-8 is read again from the start as
     // Windows-1252 (every byte a character), which always goes through.
     return (await readPieces(fh, options, piece)) ?? (await readPieces(fh, options, piece, 'windows-1252'))!;
@@ -23,6 +40,7 @@ export async function readLog(path: string, options: ParseOptions = {}, piece = 
 async function readPieces(fh: fs.FileHandle, options: ParseOptions, piece: number, encoding?: 'windows-1252'): Promise<LogFile | null> {
   // The first piece is the model's to keep (ASCII text stays a view of it); later ones are copied.
   const first = await readFull(fh, Buffer.alloc(piece), 0);
+  if (!encoding) refuseBinary(first);
   const log = LogFile.fromBytes(first, options, { encoding, piece });
   const buf = Buffer.alloc(piece);
   for (let pos = first.length; ;) {
