@@ -7,8 +7,8 @@ import { exitOnCrash } from './exitOnCrash';
 import { explainErrorCode } from './explain';
 import type { ParseOptions } from './model';
 import {
-  Requests, type FileInfoParams, type LookupParams, type LookupResult, type MergedAnswer, type MergedParams,
-  type RelatedAnswer, type RelatedParams, type ServerSettings,
+  MERGED_SCHEME, Requests, type LookupResult, type MergedAnswer, 
+  type RelatedAnswer, type ServerSettings,
 } from './protocol';
 import { rules as catalog, type Rule, type RuleSettings } from './rules';
 import { codeActions } from './features/codeActions';
@@ -17,7 +17,7 @@ import { LogDocuments } from './features/documents';
 import { fileInfo, severityRanges } from './features/fileInfo';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
-import { buildMerged, MERGED_SCHEME, mergedDiagnostics, mergedLinks } from './features/merged';
+import { buildMerged, mergedDiagnostics, mergedLinks } from './features/merged';
 import { runSafe } from './features/runner';
 import { isInside } from './features/positions';
 import { legend, semanticTokens } from './features/semanticTokens';
@@ -299,16 +299,16 @@ connection.onDocumentLinks((p, token) => runSafe(log, 'documentLinks', token, []
   return answer ? mergedLinks(answer) : [];
 }));
 
-connection.onRequest(Requests.fileInfo, (p: FileInfoParams, token) => runSafe(log, 'fileInfo', token, null, () => {
+connection.onRequest(Requests.fileInfo, (p, token) => runSafe(log, 'fileInfo', token, null, () => {
   const target = isMerged(p.uri) ? undefined : logs.get(p.uri);
   return target ? fileInfo(target.log, settingsFor(p.uri).defaultOffset) : null;
 }));
-connection.onRequest(Requests.severityRanges, (p: FileInfoParams, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
+connection.onRequest(Requests.severityRanges, (p, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
   const open = documents.get(p.uri);
   return open && !isMerged(p.uri) ? severityRanges(open.log) : { errors: [], warnings: [] };
 }));
-connection.onRequest(Requests.lookupErrorCode, (p: LookupParams, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
-connection.onRequest(Requests.related, (p: RelatedParams, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settingsFor(p.uri).codeLens.windowSeconds }, () => {
+connection.onRequest(Requests.lookupErrorCode, (p, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
+connection.onRequest(Requests.related, (p, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settingsFor(p.uri).codeLens.windowSeconds }, () => {
   const windowSeconds = settingsFor(p.uri).codeLens.windowSeconds;
   // An entry the log does not have answers nothing (and is no failure to log: hostile input).
   const count = logs.get(p?.uri)?.log.entryCount ?? 0;
@@ -321,7 +321,7 @@ connection.onRequest(Requests.related, (p: RelatedParams, token) => runSafe<Rela
     windowSeconds,
   };
 }));
-connection.onRequest(Requests.merged, (p: MergedParams & { viewUri: string }, token) => runSafe<MergedAnswer>(log, 'merged', token, { text: '', sources: [], notes: [] }, () => {
+connection.onRequest(Requests.merged, (p, token) => runSafe<MergedAnswer>(log, 'merged', token, { text: '', sources: [], notes: [] }, () => {
   const answer = buildMerged(logs, logs.timeline, p);
   mergedViews.set(p.viewUri, answer);
   if (documents.get(p.viewUri)) publishMerged(p.viewUri);

@@ -12,7 +12,6 @@ import { toDiagnostic } from './diagnostics';
 import { baseName } from './validation';
 import type { WorkspaceLogs } from './workspaceLogs';
 
-export const MERGED_SCHEME = 'cmlog-merged';
 const LETTER = ['S', 'I', 'W', 'E'];
 const SEVERITY_OF: Record<string, Severity> = { success: Severity.Success, information: Severity.Information, warning: Severity.Warning, error: Severity.Error };
 
