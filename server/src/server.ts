@@ -206,7 +206,6 @@ async function applySettings(): Promise<void> {
   if (before.all === now.all) return; // the same settings announced again
   if (before.files !== now.files || before.times !== now.times) {
     documents.reparseAll();
-    for (const [uri] of documents.all()) if (!isMerged(uri)) logs.syncTimeline(uri);
   }
   if (before.files !== now.files) {
     // Other files: index again (the build under way is cancelled). The new index validates
@@ -235,19 +234,16 @@ connection.onDidChangeWatchedFiles(async (p) => {
 connection.onDidOpenTextDocument((p) => {
   documents.didOpen(p);
   if (isMerged(p.textDocument.uri)) return publishMerged(p.textDocument.uri);
-  logs.syncTimeline(p.textDocument.uri);
   validator.scheduleDependents([p.textDocument.uri]);
 });
 connection.onDidChangeTextDocument((p) => {
   if (!documents.didChange(p) || isMerged(p.textDocument.uri)) return;
-  logs.syncTimeline(p.textDocument.uri);
   validator.scheduleDependents([p.textDocument.uri]);
 });
 connection.onDidCloseTextDocument((p) => {
   const uri = p.textDocument.uri;
   documents.didClose(uri);
   if (isMerged(uri)) { mergedViews.delete(uri); return validator.clear(uri); }
-  logs.syncTimeline(uri); // back to the indexed model, if any
   if (validator.covers(uri)) validator.scheduleDependents([uri]);
   else validator.clear(uri);
 });
@@ -291,8 +287,7 @@ connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
   const uri = p.textDocument.uri;
   const target = isMerged(uri) ? undefined : logs.get(uri);
   if (!target) return [];
-  if (!logs.timeline.has(uri)) logs.syncTimeline(uri);
-  return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timeline, settingsFor(uri).codeLens, building);
+  return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), settingsFor(uri).codeLens, building);
 }));
 connection.onDocumentLinks((p, token) => runSafe(log, 'documentLinks', token, [], () => {
   const answer = mergedViews.get(p.textDocument.uri);
@@ -313,8 +308,7 @@ connection.onRequest(Requests.related, (p, token) => runSafe<RelatedAnswer>(log,
   // An entry the log does not have answers nothing (and is no failure to log: hostile input).
   const count = logs.get(p?.uri)?.log.entryCount ?? 0;
   if (!(Number.isInteger(p.entryIndex) && p.entryIndex >= 0 && p.entryIndex < count)) return { locations: [], unknownOffsetLogs: [], windowSeconds };
-  if (!logs.timeline.has(p.uri)) logs.syncTimeline(p.uri);
-  const r = logs.timeline.related(p.uri, p.entryIndex, { windowMs: windowSeconds * 1000, limit: 100 });
+  const r = logs.timelineWith([p.uri]).related(p.uri, p.entryIndex, { windowMs: windowSeconds * 1000, limit: 100 });
   return {
     locations: r.related.map((e) => ({ uri: e.key, line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
     unknownOffsetLogs: r.unknownOffsetLogs,
@@ -322,7 +316,7 @@ connection.onRequest(Requests.related, (p, token) => runSafe<RelatedAnswer>(log,
   };
 }));
 connection.onRequest(Requests.merged, (p, token) => runSafe<MergedAnswer>(log, 'merged', token, { text: '', sources: [], notes: [] }, () => {
-  const answer = buildMerged(logs, logs.timeline, p);
+  const answer = buildMerged(logs, p);
   mergedViews.set(p.viewUri, answer);
   if (documents.get(p.viewUri)) publishMerged(p.viewUri);
   return answer;
