@@ -3,6 +3,7 @@
 // wrong type, range or enum falls back to its default, and the output says so once.
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
+import type { ParseOptions } from '../model';
 import type { ServerSettings } from '../protocol';
 import { lensDefaults } from './codeLens';
 
@@ -132,4 +133,41 @@ function show(value: unknown): string {
   let s: string;
   try { s = JSON.stringify(value) ?? String(value); } catch { s = String(value); }
   return s.length > 80 ? s.slice(0, 80) + '…' : s;
+}
+
+/**
+ * The settings in force: the window's and each folder's, as last read from the client. Settings
+ * problems are said once each, not at every read.
+ */
+export class SettingsState {
+  private fetched: Fetched = fallback();
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly warnOutput: (m: string) => void) {}
+
+  get scoped(): Fetched { return this.fetched; }
+  get window(): ServerSettings { return this.fetched.window.settings; }
+
+  /** The settings that apply to a file (path): its folder's, else the window's. */
+  forPath(file: string | null): ServerSettings { return scopeOf(this.fetched, file).settings; }
+
+  /** How to read a file's times: its folder's settings. */
+  parseOptions(file: string | null): ParseOptions {
+    const s = this.forPath(file);
+    return { defaultOffset: s.defaultOffset, offsetConvention: s.offsetConvention };
+  }
+
+  /** Reads the settings again (the defaults if they cannot be read). */
+  async load(connection: Connection, supported: boolean, folders: readonly { path: string; uri: string }[]): Promise<void> {
+    this.fetched = await fetchSettings(connection, supported, folders, (m) => this.warn(m)).catch((e) => {
+      this.warn(`settings could not be read (${(e as Error)?.message}); using the defaults`);
+      return fallback(folders);
+    });
+  }
+
+  private warn(m: string): void {
+    if (this.warned.has(m)) return;
+    this.warned.add(m);
+    this.warnOutput(m);
+  }
 }
