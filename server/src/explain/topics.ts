@@ -6,6 +6,7 @@ import type { AadTenantMissingData } from '../rules/aadTenantMissing';
 import type { AadTokenFailureData } from '../rules/aadTokenFailure';
 import type { UserNotFoundData } from '../rules/userNotFound';
 import { durationText } from '../rules/timeText';
+import { baseName } from '../uri';
 import { codeBlock, codeSpan, escapeMarkdown } from './markdown';
 
 export const SOURCE_INTUNE_CONNECTOR =
@@ -24,16 +25,6 @@ export const AAD_SQL_QUERIES: readonly { title: string; sql: string }[] = [
     sql: 'select count(*) from clientkeydata where isnull(isrevoked, 0) = 0 and agenttype=0 and (AADDeviceID is not null)',
   },
 ];
-
-const baseName = (key: string) => {
-  let end = key.length;
-  while (end > 0 && (key[end - 1] === '/' || key[end - 1] === '\\')) end--;
-  const k = key.slice(0, end);
-  const slash = Math.max(k.lastIndexOf('/'), k.lastIndexOf('\\'));
-  let name = k.slice(slash + 1);
-  try { name = decodeURIComponent(name); } catch { /* keep as is */ }
-  return name;
-};
 
 /** `CloudUserSync.lo_` line 24 (as inert Markdown). */
 export function locationText(file: string, line: number): string {

@@ -6,9 +6,8 @@ import { Severity, type Finding } from '../model';
 import { notificationText, visibleLine } from '../explain/plainText';
 import { isoUtc } from '../parse/time';
 import type { MergedAnswer, MergedParams } from '../protocol';
-import { folderOf } from '../rules/logSet';
+import { baseName, folderOf } from '../uri';
 import { toDiagnostic } from './diagnostics';
-import { baseName } from './validation';
 import type { WorkspaceLogs } from './workspaceLogs';
 
 const LETTER = ['S', 'I', 'W', 'E'];

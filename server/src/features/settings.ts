@@ -1,10 +1,10 @@
 // The settings the server uses, read from the client per workspace folder (settings declared
 // "scope": "resource" in package.json may differ between folders) and validated: a value of the
 // wrong type, range or enum falls back to its default, and the output says so once.
-import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { ParseOptions } from '../model';
 import type { ServerSettings } from '../protocol';
+import { innermostFolder } from '../uri';
 import { lensDefaults } from './codeLens';
 
 export const defaults: ServerSettings = {
@@ -45,19 +45,8 @@ export async function fetchSettings(connection: Connection, supported: boolean, 
 
 /** The scope of a file: the innermost folder holding it, else the window. */
 export function scopeOf(fetched: Fetched, file: string | null): Scoped {
-  const k = folderOf(fetched.folders, file);
+  const k = innermostFolder(fetched.folders, file);
   return k >= 0 ? fetched.folders[k].scoped : fetched.window;
-}
-
-/** The index of the innermost folder holding `file` (a path), or -1. */
-export function folderOf(folders: readonly { path: string }[], file: string | null): number {
-  let best = -1;
-  if (!file) return best;
-  folders.forEach((f, k) => {
-    const inside = file === f.path || file.startsWith(f.path.endsWith(path.sep) ? f.path : f.path + path.sep);
-    if (inside && (best < 0 || f.path.length > folders[best].path.length)) best = k;
-  });
-  return best;
 }
 
 /** Each `cmlog.*` value checked as package.json declares it; a bad one is reported and replaced by its default. */

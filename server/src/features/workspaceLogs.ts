@@ -3,18 +3,12 @@
 // UTC timeline spans them all, for code lenses, related entries and the merged view. The timeline
 // is kept in step here, from the index's changes and the documents' (opened, edited, closed):
 // callers only read it.
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MERGED_SCHEME } from '../protocol';
 import type { LogInput } from '../rules';
 import { WorkspaceIndex, type IndexChange, type WorkspaceIndexOptions } from '../workspace/index';
 import { Timeline } from '../workspace/timeline';
 import type { LogDocuments, OpenLog } from './documents';
-import { baseName } from './validation';
-
-export const toUri = (file: string) => pathToFileURL(file).toString();
-export function toPath(uri: string): string | null {
-  try { return uri.startsWith('file:') ? fileURLToPath(uri) : null; } catch { return null; }
-}
+import { baseName, toPath, toUri } from '../uri';
 
 /** An open document as a rule's input: its model is read (parsed, after an edit) only when a rule reads it. */
 function openInput(uri: string, open: OpenLog): LogInput {
@@ -27,7 +21,7 @@ export class WorkspaceLogs {
   private readonly unsynced = new Set<string>();
   private index: WorkspaceIndex | null = null;
   private listeners: ((uris: string[]) => void)[] = [];
-  /** URI of each indexed path and back: pathToFileURL and fileURLToPath cost more than the rules on 10,000 small logs. */
+  /** URI of each indexed path and back: converting costs more than the rules on 10,000 small logs. */
   private readonly uris = new Map<string, string>();
   private readonly paths = new Map<string, string>();
   /** Cancels the build under way: a newer indexing supersedes it, its reads would be wasted. */

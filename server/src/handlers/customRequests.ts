@@ -4,7 +4,7 @@ import { explainErrorCode } from '../explain';
 import { fileInfo, severityRanges } from '../features/fileInfo';
 import { buildMerged } from '../features/merged';
 import { runSafe } from '../features/runner';
-import { toPath } from '../features/workspaceLogs';
+import { toPath } from '../uri';
 import { Requests, type LookupResult, type MergedAnswer, type RelatedAnswer } from '../protocol';
 import type { ServerContext } from './context';
 import { isMerged } from './mergedViews';

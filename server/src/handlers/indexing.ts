@@ -2,7 +2,7 @@
 // the logs that read a changed one, and a code lens refresh. Files written on disk are read here
 // too (only the appended bytes).
 import { CodeLensRefreshRequest, FileChangeType } from 'vscode-languageserver';
-import { folderOf } from '../features/settings';
+import { innermostFolder } from '../uri';
 import { globMatcher } from '../workspace/globs';
 import { ParseWorker } from '../workspace/parseWorker';
 import type { ServerContext } from './context';
@@ -72,7 +72,7 @@ export class Indexer {
         // Each folder's own files.exclude.
         const scoped = settings.scoped;
         const excludes = scoped.folders.map((f) => f.scoped.filesExclude.length ? globMatcher(f.scoped.filesExclude, [f.path]) : () => false);
-        const exclude = (file: string) => { const k = folderOf(scoped.folders, file); return k >= 0 && excludes[k](file); };
+        const exclude = (file: string) => { const k = innermostFolder(scoped.folders, file); return k >= 0 && excludes[k](file); };
         await logs.indexFolders(folders, {
           include, exclude, parse: (file) => settings.parseOptions(file), readLog: (file, options) => this.parser.read(file, options),
           progress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`),

@@ -9,7 +9,7 @@ import { isInside } from '../features/positions';
 import { runSafe } from '../features/runner';
 import { semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
-import { toPath } from '../features/workspaceLogs';
+import { toPath } from '../uri';
 import type { ServerContext } from './context';
 import { isMerged } from './mergedViews';
 

@@ -3,7 +3,7 @@
 import { DidChangeConfigurationNotification, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver';
 import { legend } from '../features/semanticTokens';
 import { RESULT_LIMIT } from '../features/symbols';
-import { toPath } from '../features/workspaceLogs';
+import { toPath } from '../uri';
 import type { ServerContext } from './context';
 
 export function registerLifecycle(server: ServerContext, reloadSettings: () => Promise<void>): void {
