@@ -1,7 +1,8 @@
 // The language server on a folder of many small logs (issue #13, Scale): how long until the
 // problems of 10,000 logs are published, and how fast the next request is answered after an append
-// to one of them. Drives the built server (dist/server.js) over stdio, as an editor does; counts
-// come from its test hook (CMLOG_TEST_HOOKS=1). Prints figures, never fails on them.
+// to one of them. Drives the server over stdio, as an editor does: the test entry
+// (test/support/testServer.ts, bundled beside the bench in out/), whose cmlog/test/stats request
+// gives the counts. Prints figures, never fails on them.
 import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import {
 import { fmt, median } from './util';
 
 const LOGS = Number(process.env.BENCH_SERVER_LOGS ?? 10_000);
-const SERVER = path.resolve(__dirname, '../dist/server.js');
+const SERVER = path.resolve(__dirname, 'testServer.js');
 const rec = (msg: string, s: number, type = 1) =>
   `<![LOG[${msg}]LOG]!><time="10:00:${String(s % 60).padStart(2, '0')}.000+000" date="02-23-2020" component="Bench" context="" type="${type}" thread="1" file="">\r\n`;
 
@@ -26,7 +27,7 @@ export async function benchServer(): Promise<void> {
   mkdirSync(folder);
   // Small logs in one folder; every 10th has a cut-off record (a problem to publish).
   for (let k = 0; k < LOGS; k++) writeFileSync(path.join(folder, `Log${k}.log`), rec(`log ${k} started`, k) + (k % 10 === 0 ? '<![LOG[cut off\r\n' : '') + rec(`log ${k} running`, k + 1));
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, CMLOG_TEST_HOOKS: '1' } });
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const c = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   let published = 0;
   c.onNotification('textDocument/publishDiagnostics', () => { published++; });

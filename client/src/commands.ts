@@ -1,7 +1,7 @@
 // Commands: look up an error code, copy a query offered by a code action, show the output.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, Requests, type LookupResult } from '../../server/src/protocol';
+import { Commands, Requests } from '../../server/src/protocol';
 import { notAnErrorCodeMessage } from './notifications';
 
 const INFO_SCHEME = 'cmlog-info';
@@ -25,7 +25,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
         value: selected && selected.length < 20 ? selected : '',
       });
       if (!value) return;
-      const result = await client()?.sendRequest<LookupResult>(Requests.lookupErrorCode, { code: value });
+      const result = await client()?.sendRequest(Requests.lookupErrorCode, { code: value });
       if (!result?.markdown) {
         void vscode.window.showWarningMessage(notAnErrorCodeMessage(value));
         return;

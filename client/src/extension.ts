@@ -2,12 +2,12 @@
 // or writes log files: the server gets the text from the editor, and the extension never saves.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_ID } from '../../server/src/protocol';
+import { LANGUAGE_ID, MERGED_SCHEME } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { quietRestarts } from './errorHandler';
 import { registerLanguageDetection } from './languageDetection';
 import { registerLineBackgrounds } from './lineBackgrounds';
-import { MERGED_SCHEME, registerMergedView } from './mergedView';
+import { registerMergedView } from './mergedView';
 import { registerTimelineCommands } from './timeline';
 import { registerStatusBar } from './statusBar';
 

@@ -2,7 +2,7 @@
 // says which lines, the client paints them (`cmlog.lineBackgrounds`).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, Requests, type SeverityRanges } from '../../server/src/protocol';
+import { LANGUAGE_ID, Requests } from '../../server/src/protocol';
 
 export function registerLineBackgrounds(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const error = vscode.window.createTextEditorDecorationType({
@@ -27,7 +27,7 @@ export function registerLineBackgrounds(context: vscode.ExtensionContext, client
       editor.setDecorations(warning, []);
       return;
     }
-    const ranges = await client()!.sendRequest<SeverityRanges>(Requests.severityRanges, { uri: editor.document.uri.toString() }).catch(() => null);
+    const ranges = await client()!.sendRequest(Requests.severityRanges, { uri: editor.document.uri.toString() }).catch(() => null);
     if (!ranges) return;
     const toRanges = (xs: { start: number; end: number }[]) => xs.map((r) => new vscode.Range(r.start, 0, r.end, 0));
     editor.setDecorations(error, toRanges(ranges.errors));

@@ -5,11 +5,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, Requests, type MergedAnswer, type MergedParams } from '../../server/src/protocol';
+import { Commands, MERGED_SCHEME, Requests, type MergedParams } from '../../server/src/protocol';
 import { severityName } from '../../server/src/severity';
 import { mergedNoteMessage, noLogsInFolderMessage } from './notifications';
 
-export const MERGED_SCHEME = 'cmlog-merged';
 const SEVERITIES = [...severityName].reverse(); // most severe first
 
 export function registerMergedView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
@@ -18,7 +17,7 @@ export function registerMergedView(context: vscode.ExtensionContext, client: () 
     onDidChange: changed.event,
     async provideTextDocumentContent(uri) {
       const params = JSON.parse(uri.query || '{}') as MergedParams;
-      const answer = await client()?.sendRequest<MergedAnswer>(Requests.merged, { ...params, viewUri: uri.toString() });
+      const answer = await client()?.sendRequest(Requests.merged, { ...params, viewUri: uri.toString() });
       if (!answer) return 'The CMLog Lens server is not running.';
       for (const note of answer.notes) void vscode.window.showInformationMessage(mergedNoteMessage(note));
       return answer.text || '(no entries match the filters)\n';

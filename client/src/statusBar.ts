@@ -20,7 +20,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
       return;
     }
     try {
-      const info = await client()!.sendRequest<FileInfo | null>(Requests.fileInfo, { uri: editor.document.uri.toString() });
+      const info = await client()!.sendRequest(Requests.fileInfo, { uri: editor.document.uri.toString() });
       if (mine !== generation) return; // a newer update is on its way
       if (!info) { item.hide(); return; }
       item.text = `$(error) ${info.errors} $(warning) ${info.warnings} · ${FORMAT_NAMES[info.format]} · ${info.timeZone}`;

@@ -2,13 +2,13 @@
 // to a line (the cycle of a 24-hour full sync).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, Requests, type RelatedAnswer } from '../../server/src/protocol';
+import { Commands, Requests } from '../../server/src/protocol';
 import { nothingRelatedMessage } from './notifications';
 
 export function registerTimelineCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showRelated, async (uri: string, entryIndex: number, line: number) => {
-      const answer = await client()?.sendRequest<RelatedAnswer>(Requests.related, { uri, entryIndex });
+      const answer = await client()?.sendRequest(Requests.related, { uri, entryIndex });
       if (!answer || answer.locations.length === 0) {
         void vscode.window.showInformationMessage(nothingRelatedMessage(answer?.windowSeconds));
         return;

@@ -1,19 +1,24 @@
-// Custom requests and command ids shared by the client and the server. Plain strings and types
-// only: each side bundles its own JSON-RPC library.
+// The custom protocol shared by the client and the server: every custom request is a typed
+// constant here, so both sides agree on its method name, parameters and answer (as vscode-eslint
+// and rust-analyzer do). Types and constants only: no Node-only or vscode-only code.
+import { RequestType } from 'vscode-languageserver-protocol';
 
 export const LANGUAGE_ID = 'cmlog';
 
+/** The scheme of merged views (read-only virtual documents the client provides, the server fills). */
+export const MERGED_SCHEME = 'cmlog-merged';
+
 export const Requests = {
   /** Status bar facts of one log. */
-  fileInfo: 'cmlog/fileInfo',
+  fileInfo: new RequestType<FileInfoParams, FileInfo | null, void>('cmlog/fileInfo'),
   /** Ranges of error / warning records, for CMTrace-style line backgrounds drawn by the client. */
-  severityRanges: 'cmlog/severityRanges',
+  severityRanges: new RequestType<FileInfoParams, SeverityRanges, void>('cmlog/severityRanges'),
   /** Markdown explanation of an error code. */
-  lookupErrorCode: 'cmlog/lookupErrorCode',
+  lookupErrorCode: new RequestType<LookupParams, LookupResult, void>('cmlog/lookupErrorCode'),
   /** Entries of other logs around an entry, nearest first (code lens click). */
-  related: 'cmlog/related',
+  related: new RequestType<RelatedParams, RelatedAnswer, void>('cmlog/related'),
   /** The merged view of several logs: its text and where each line comes from. */
-  merged: 'cmlog/merged',
+  merged: new RequestType<MergedRequestParams, MergedAnswer, void>('cmlog/merged'),
 } as const;
 
 export const Commands = {
@@ -40,6 +45,8 @@ export interface MergedParams {
   from?: string;
   to?: string;
 }
+/** A merged view's filters and the URI of the view they fill (its diagnostics and links are kept by that URI). */
+export interface MergedRequestParams extends MergedParams { viewUri: string }
 export interface MergedAnswer {
   text: string;
   /** Source of each line of `text` (0-based lines). */

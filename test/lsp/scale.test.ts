@@ -40,7 +40,7 @@ before(async () => {
   ws = mkdtempSync(path.join(tmpdir(), 'cmlog-scale-'));
   cpSync(SAMPLES, ws, { recursive: true });
   for (let k = 0; k < BULK; k++) writeFileSync(path.join(ws, 'SiteServer', `Bulk${k}.log`), rec(`bulk log ${k} started`, '10:00:00.000'));
-  client = await TestClient.start({}, { folder: ws, env: { CMLOG_TEST_HOOKS: '1' } });
+  client = await TestClient.start({}, { folder: ws, hooks: {} });
   await client.until(() => client.indexed, 'indexing to end', 30_000);
   await client.waitForDiagnostics(uri('SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log'), (d) => d.length > 0, 30_000);
   await client.until(() => client.logs.some((l) => l.startsWith('indexed ')), 'the indexing summary');

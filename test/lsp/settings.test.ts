@@ -41,7 +41,7 @@ test('a bad cmlog.rules value: diagnostics keep the rule\'s severity, and the ou
 test('resource settings are read per folder: each folder\'s logs follow their own rules', async () => {
   const root = mkdtempSync(path.join(tmpdir(), 'cmlog-set-'));
   const quiet = folderWithLog(root, 'quiet'), loud = folderWithLog(root, 'loud');
-  const client = await TestClient.start({}, { env: { CMLOG_TEST_HOOKS: '1' }, folders: [quiet, loud], folderSettings: { [quiet]: { rules: { 'truncated-record': 'off' } }, [loud]: { rules: { 'truncated-record': 'error' } } } });
+  const client = await TestClient.start({}, { hooks: {}, folders: [quiet, loud], folderSettings: { [quiet]: { rules: { 'truncated-record': 'off' } }, [loud]: { rules: { 'truncated-record': 'error' } } } });
   try {
     const loudDiags = await client.waitForDiagnostics(fileUri(path.join(loud, 'CcmExec.log')), (d) => d.length > 0);
     assert.deepEqual(loudDiags.map((d) => [d.code, d.severity]), [['truncated-record', 1]]);

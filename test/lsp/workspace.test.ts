@@ -18,7 +18,7 @@ const read = (rel: string) => readFileSync(path.join(ws, rel), 'latin1');
 before(async () => {
   ws = mkdtempSync(path.join(tmpdir(), 'cmlog-ws-'));
   cpSync(SAMPLES, ws, { recursive: true });
-  client = await TestClient.start({}, { folder: ws, env: { CMLOG_FAULT_INJECTION: 'throwing-rule' } });
+  client = await TestClient.start({}, { folder: ws, hooks: { faults: ['throwing-rule'] } });
 });
 after(async () => { if (client) await client.stop().catch(() => client.proc.kill()); });
 
@@ -145,7 +145,7 @@ test('log text in hovers is inert: links, command URIs, HTML and ANSI escapes sh
 });
 
 test('a throwing request is answered (empty) and the server keeps working', async () => {
-  const other = await TestClient.start({}, { env: { CMLOG_FAULT_INJECTION: 'throwing-hover' } });
+  const other = await TestClient.start({}, { hooks: { faults: ['throwing-hover'] } });
   try {
     const u = 'file:///x/CcmExec.log';
     await other.open(u, '<![LOG[Failed 0x80070005]LOG]!><time="10:00:00.000+000" date="1-1-2020" component="X" context="" type="3" thread="1" file="">\r\n<![LOG[cut\r\n');

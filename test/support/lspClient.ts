@@ -1,5 +1,6 @@
 // Drives the built language server (dist/server.js) over stdio with a real JSON-RPC client, as an
-// editor would. Waits are bounded polls on the state expected, never fixed sleeps.
+// editor would; with `hooks`, the test entry (test/support/testServer.ts, run from source) that
+// adds test requests and faults. Waits are bounded polls on the state expected, never fixed sleeps.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +12,11 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+/** The server with test hooks (the cmlog/test/stats request, injected faults), run through tsx. */
+export const TEST_SERVER = path.resolve(__dirname, 'testServer.ts');
+
+/** What the test entry adds: `faults` (e.g. 'throwing-rule', 'throwing-hover'); the stats request is always there. */
+export interface TestHooks { faults?: string[] }
 
 /** VS Code's default `files.exclude`: a real client always has some. */
 export const VSCODE_FILES_EXCLUDE: Record<string, boolean> = { '**/.git': true, '**/.svn': true, '**/.hg': true, '**/CVS': true, '**/.DS_Store': true, '**/Thumbs.db': true };
@@ -52,8 +58,9 @@ export class TestClient {
    * `lensRefresh`: declare workspace.codeLens.refreshSupport. `holdProgress`: answer the server's
    * window/workDoneProgress/create (which starts its indexing) only once this settles.
    */
-  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; folders?: string[]; env?: Record<string, string>; execArgv?: string[]; synchronize?: string[] | null; folderSettings?: Record<string, Record<string, unknown>>; lensRefresh?: boolean; holdProgress?: Promise<unknown>; textDocument?: Record<string, unknown>; searchExclude?: Record<string, boolean> } = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; folders?: string[]; env?: Record<string, string>; execArgv?: string[]; hooks?: TestHooks; synchronize?: string[] | null; folderSettings?: Record<string, Record<string, unknown>>; lensRefresh?: boolean; holdProgress?: Promise<unknown>; textDocument?: Record<string, unknown>; searchExclude?: Record<string, boolean> } = {}): Promise<TestClient> {
+    const entry = opts.hooks ? ['--import', 'tsx', TEST_SERVER, `--faults=${(opts.hooks.faults ?? []).join(',')}`] : [SERVER];
+    const proc = spawn(process.execPath, [...(opts.execArgv ?? []), ...entry, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const folders = (opts.folders ?? (opts.folder ? [opts.folder] : [])).map(fileUri);
     const client = new TestClient(proc, connection, settings, folders);

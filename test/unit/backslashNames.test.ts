@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LogDocuments } from '../../server/src/features/documents';
-import { toUri, WorkspaceLogs } from '../../server/src/features/workspaceLogs';
+import { WorkspaceLogs } from '../../server/src/features/workspaceLogs';
+import { toUri } from '../../server/src/uri';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');

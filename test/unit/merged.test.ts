@@ -22,14 +22,14 @@ function twoLogs(long = 10) {
 
 test('under the limits: every entry, no note', () => {
   const { logs, uris } = twoLogs();
-  const answer = buildMerged(logs, logs.timeline, { uris });
+  const answer = buildMerged(logs, { uris });
   assert.equal(answer.sources.length, 100);
   assert.deepEqual(answer.notes, []);
 });
 
 test('more entries than the line limit: the first ones, and a note that says the view is cut', () => {
   const { logs, uris } = twoLogs();
-  const answer = buildMerged(logs, logs.timeline, { uris }, { lines: 30, chars: 1e6, lineChars: 1000 });
+  const answer = buildMerged(logs, { uris }, { lines: 30, chars: 1e6, lineChars: 1000 });
   assert.equal(answer.sources.length, 30);
   assert.equal(answer.text.split('\n').length - 1, 30);
   assert.match(answer.notes[0], /^the view is cut after 30 entries/);
@@ -37,7 +37,7 @@ test('more entries than the line limit: the first ones, and a note that says the
 
 test('more characters than the limit: whole lines up to it, and the note', () => {
   const { logs, uris } = twoLogs();
-  const answer = buildMerged(logs, logs.timeline, { uris }, { lines: 1000, chars: 3000, lineChars: 1000 });
+  const answer = buildMerged(logs, { uris }, { lines: 1000, chars: 3000, lineChars: 1000 });
   assert.ok(answer.text.length <= 3000 + 1 && answer.sources.length > 0, `${answer.text.length}`);
   assert.equal(answer.text.split('\n').length - 1, answer.sources.length);
   assert.match(answer.notes[0], /^the view is cut after \d+ entries/);
@@ -45,7 +45,7 @@ test('more characters than the limit: whole lines up to it, and the note', () =>
 
 test('a long message is clipped on its line', () => {
   const { logs, uris } = twoLogs(5000);
-  const answer = buildMerged(logs, logs.timeline, { uris }, { lines: 1000, chars: 1e7, lineChars: 200 });
+  const answer = buildMerged(logs, { uris }, { lines: 1000, chars: 1e7, lineChars: 200 });
   assert.equal(answer.sources.length, 100);
   for (const line of answer.text.trimEnd().split('\n')) assert.ok(line.length < 400, `${line.length}`);
 });

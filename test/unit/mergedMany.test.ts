@@ -14,8 +14,9 @@ test('a merged view of 150,000 logs (past the ~120,000 arguments a spread can ta
   const log = LogFile.fromText(`<![LOG[one line]LOG]!>${ATTRS}\n`); // one parsed log under many names
   const inputs = Array.from({ length: 150_000 }, (_, i) => ({ key: `file:///l/f${i}.log`, name: `f${i}.log`, log }));
   const byKey = new Map(inputs.map((x) => [x.key, x]));
-  const logs = { get: (k: string) => byKey.get(k), all: () => inputs, syncTimeline: () => {} } as unknown as WorkspaceLogs;
-  const answer = buildMerged(logs, new Timeline(inputs), { uris: inputs.map((x) => x.key) });
+  const timeline = new Timeline(inputs);
+  const logs = { get: (k: string) => byKey.get(k), all: () => inputs, timelineWith: () => timeline } as unknown as WorkspaceLogs;
+  const answer = buildMerged(logs, { uris: inputs.map((x) => x.key) });
   // Every log took part (the widths of all 150,000 names were measured); the view shows its first 100,000 rows and says so.
   assert.equal(answer.sources.length, 100_000);
   assert.match(answer.notes[0], /^the view is cut after 100,000 entries/);

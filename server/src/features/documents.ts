@@ -25,18 +25,22 @@ class OpenEntry implements OpenLog {
 
 export class LogDocuments {
   private readonly open = new Map<string, OpenEntry>();
+  private readonly listeners: ((uri: string) => void)[] = [];
   /** Whole-document parses so far (the server's test hook reports it). */
   parses = 0;
 
   constructor(private options: (uri: string) => ParseOptions) {}
 
   get(uri: string): OpenLog | undefined { return this.open.get(uri); }
+  /** Called with the URI of a document opened, edited, closed or to be parsed again (its model changed). */
+  onDidChange(listener: (uri: string) => void): void { this.listeners.push(listener); }
   all(): IterableIterator<[string, OpenLog]> { return this.open.entries(); }
 
   didOpen(p: DidOpenTextDocumentParams): OpenLog {
     const document = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
     const entry = new OpenEntry(document, (text) => this.parse(document.uri, text));
     this.open.set(document.uri, entry);
+    this.fire(document.uri);
     return entry;
   }
 
@@ -52,14 +56,21 @@ export class LogDocuments {
     entry.document = TextDocument.update(before, p.contentChanges, p.textDocument.version);
     if (appended !== null) entry.append(appended);
     else entry.invalidate();
+    this.fire(p.textDocument.uri);
     return entry;
   }
 
-  didClose(uri: string): void { this.open.delete(uri); }
+  didClose(uri: string): void {
+    if (this.open.delete(uri)) this.fire(uri);
+  }
 
   /** Settings changed: parse everything again (lazily) with the new options. */
   reparseAll(): void {
-    for (const entry of this.open.values()) entry.invalidate();
+    for (const [uri, entry] of this.open) { entry.invalidate(); this.fire(uri); }
+  }
+
+  private fire(uri: string): void {
+    for (const l of this.listeners) l(uri);
   }
 
   private parse(uri: string, text: string): LogFile {

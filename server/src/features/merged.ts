@@ -7,13 +7,10 @@ import { severityLetter, severityOfName } from '../severity';
 import { notificationText, visibleLine } from '../explain/plainText';
 import { isoUtc } from '../parse/time';
 import type { MergedAnswer, MergedParams } from '../protocol';
-import type { Timeline } from '../workspace/timeline';
-import { folderOf } from '../rules/logSet';
+import { baseName, folderOf } from '../uri';
 import { toDiagnostic } from './diagnostics';
-import { baseName } from './validation';
 import type { WorkspaceLogs } from './workspaceLogs';
 
-export const MERGED_SCHEME = 'cmlog-merged';
 
 /**
  * The view's size, bounded until the table editor replaces it: 30 logs of 10 MB made a
@@ -21,11 +18,9 @@ export const MERGED_SCHEME = 'cmlog-merged';
  */
 export const MERGED_LIMITS = { lines: 100_000, chars: 16 * 1024 * 1024, lineChars: 1000 };
 
-export function buildMerged(logs: WorkspaceLogs, timeline: Timeline, p: MergedParams, limits = MERGED_LIMITS): MergedAnswer {
+export function buildMerged(logs: Pick<WorkspaceLogs, 'all' | 'get' | 'timelineWith'>, p: MergedParams, limits = MERGED_LIMITS): MergedAnswer {
   const keys = p.uris?.length ? p.uris : logs.all().map((l) => l.key).filter((k) => !p.folderOf || folderOf(k) === folderOf(p.folderOf));
-  let synced = false;
-  for (const k of keys) if (!timeline.has(k)) { logs.syncTimeline(k); synced = true; }
-  if (synced) timeline = logs.timeline; // the logs just synced join it when it is next asked for
+  const timeline = logs.timelineWith(keys);
   const from = p.from ? Date.parse(p.from) : undefined;
   const to = p.to ? Date.parse(p.to) : undefined;
   const view = timeline.merged({

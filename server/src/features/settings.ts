@@ -1,10 +1,11 @@
 // The settings the server uses, read from the client per workspace folder (settings declared
 // "scope": "resource" in package.json may differ between folders) and validated: a value of the
 // wrong type, range or enum falls back to its default, and the output says so once.
-import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
+import type { ParseOptions } from '../model';
 import type { ServerSettings } from '../protocol';
 import { isRuleLevel, ruleLevels } from '../severity';
+import { innermostFolder } from '../uri';
 import { lensDefaults } from './codeLens';
 
 export const defaults: ServerSettings = {
@@ -52,19 +53,8 @@ export async function fetchSettings(connection: Connection, supported: boolean, 
 
 /** The scope of a file: the innermost folder holding it, else the window. */
 export function scopeOf(fetched: Fetched, file: string | null): Scoped {
-  const k = folderOf(fetched.folders, file);
+  const k = innermostFolder(fetched.folders, file);
   return k >= 0 ? fetched.folders[k].scoped : fetched.window;
-}
-
-/** The index of the innermost folder holding `file` (a path), or -1. */
-export function folderOf(folders: readonly { path: string }[], file: string | null): number {
-  let best = -1;
-  if (!file) return best;
-  folders.forEach((f, k) => {
-    const inside = file === f.path || file.startsWith(f.path.endsWith(path.sep) ? f.path : f.path + path.sep);
-    if (inside && (best < 0 || f.path.length > folders[best].path.length)) best = k;
-  });
-  return best;
 }
 
 /** Each `cmlog.*` value checked as package.json declares it; a bad one is reported and replaced by its default. */
@@ -140,4 +130,41 @@ function show(value: unknown): string {
   let s: string;
   try { s = JSON.stringify(value) ?? String(value); } catch { s = String(value); }
   return s.length > 80 ? s.slice(0, 80) + '…' : s;
+}
+
+/**
+ * The settings in force: the window's and each folder's, as last read from the client. Settings
+ * problems are said once each, not at every read.
+ */
+export class SettingsState {
+  private fetched: Fetched = fallback();
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly warnOutput: (m: string) => void) {}
+
+  get scoped(): Fetched { return this.fetched; }
+  get window(): ServerSettings { return this.fetched.window.settings; }
+
+  /** The settings that apply to a file (path): its folder's, else the window's. */
+  forPath(file: string | null): ServerSettings { return scopeOf(this.fetched, file).settings; }
+
+  /** How to read a file's times: its folder's settings. */
+  parseOptions(file: string | null): ParseOptions {
+    const s = this.forPath(file);
+    return { defaultOffset: s.defaultOffset, offsetConvention: s.offsetConvention };
+  }
+
+  /** Reads the settings again (the defaults if they cannot be read). */
+  async load(connection: Connection, supported: boolean, folders: readonly { path: string; uri: string }[]): Promise<void> {
+    this.fetched = await fetchSettings(connection, supported, folders, (m) => this.warn(m)).catch((e) => {
+      this.warn(`settings could not be read (${(e as Error)?.message}); using the defaults`);
+      return fallback(folders);
+    });
+  }
+
+  private warn(m: string): void {
+    if (this.warned.has(m)) return;
+    this.warned.add(m);
+    this.warnOutput(m);
+  }
 }

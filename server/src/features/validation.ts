@@ -11,6 +11,7 @@ import { toDiagnostic } from './diagnostics';
 import type { LogDocuments } from './documents';
 import { capFindings } from './findingCap';
 import type { WorkspaceLogs } from './workspaceLogs';
+import { baseName } from '../uri';
 
 /** A burst of changes (keystrokes, appends) is validated once this long after the last... */
 const DELAY_MS = 150;
@@ -163,9 +164,4 @@ export class Validator {
   get idle(): boolean { return this.pending.size === 0 && !this.running && this.deferred.size === 0; }
 
   known(): string[] { return [...this.findings.keys()]; }
-}
-
-export function baseName(uri: string): string {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  try { return decodeURIComponent(name); } catch { return name; }
 }

@@ -1,17 +1,14 @@
 // Every log the server knows: the logs indexed from the workspace folders on disk, with the open
 // documents taking their place while open (the editor's text is the newest). Keys are URIs; one
-// UTC timeline spans them all, for code lenses, related entries and the merged view.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// UTC timeline spans them all, for code lenses, related entries and the merged view. The timeline
+// is kept in step here, from the index's changes and the documents' (opened, edited, closed):
+// callers only read it.
+import { MERGED_SCHEME } from '../protocol';
 import type { LogInput } from '../rules';
 import { WorkspaceIndex, type IndexChange, type WorkspaceIndexOptions } from '../workspace/index';
 import { Timeline } from '../workspace/timeline';
 import type { LogDocuments, OpenLog } from './documents';
-import { baseName } from './validation';
-
-export const toUri = (file: string) => pathToFileURL(file).toString();
-export function toPath(uri: string): string | null {
-  try { return uri.startsWith('file:') ? fileURLToPath(uri) : null; } catch { return null; }
-}
+import { baseName, toPath, toUri } from '../uri';
 
 /** An open document as a rule's input: its model is read (parsed, after an edit) only when a rule reads it. */
 function openInput(uri: string, open: OpenLog): LogInput {
@@ -24,13 +21,16 @@ export class WorkspaceLogs {
   private readonly unsynced = new Set<string>();
   private index: WorkspaceIndex | null = null;
   private listeners: ((uris: string[]) => void)[] = [];
-  /** URI of each indexed path and back: pathToFileURL and fileURLToPath cost more than the rules on 10,000 small logs. */
+  /** URI of each indexed path and back: converting costs more than the rules on 10,000 small logs. */
   private readonly uris = new Map<string, string>();
   private readonly paths = new Map<string, string>();
   /** Cancels the build under way: a newer indexing supersedes it, its reads would be wasted. */
   private cancelBuild: AbortController | null = null;
 
-  constructor(private readonly documents: LogDocuments) {}
+  constructor(private readonly documents: LogDocuments) {
+    // Merged views are open documents too, but not logs of the timeline.
+    documents.onDidChange((uri) => { if (!uri.startsWith(MERGED_SCHEME + ':')) this.markStale(uri); });
+  }
 
   /** Indexes the folders (paths); calls `progress` as files are read. Replaces (and cancels) any earlier index. */
   async indexFolders(folders: string[], options: {
@@ -56,7 +56,7 @@ export class WorkspaceLogs {
     if (this.index !== index) return; // superseded by a newer indexing
     // Logs the new index left out (include or exclude changed) leave the timeline, unless open.
     for (const uri of this.utcTimeline.keys()) if (!this.get(uri)) this.utcTimeline.remove(uri);
-    for (const input of index.logs()) this.syncTimeline(this.uriOf(input.key));
+    for (const input of index.logs()) this.markStale(this.uriOf(input.key));
     this.fire(index.logs().map((l) => this.uriOf(l.key)));
   }
 
@@ -113,10 +113,19 @@ export class WorkspaceLogs {
   }
 
   /**
-   * An open document changed or opened/closed: its model in the timeline changes too (a grown
-   * model is updated, another one set), when the timeline is next used.
+   * The timeline, holding each of `uris` that is a log: a log indexed by a build still under way
+   * joins it now (the build adds the others when done).
    */
-  syncTimeline(uri: string): void {
+  timelineWith(uris: Iterable<string>): Timeline {
+    for (const uri of uris) if (!this.utcTimeline.has(uri) && !uri.startsWith(MERGED_SCHEME + ':')) this.unsynced.add(uri);
+    return this.timeline;
+  }
+
+  /**
+   * A log changed, opened or closed: its model in the timeline changes too (a grown model is
+   * updated, another one set), when the timeline is next used (an edit does not parse).
+   */
+  private markStale(uri: string): void {
     this.unsynced.add(uri);
   }
 
@@ -146,7 +155,7 @@ export class WorkspaceLogs {
     changes.forEach((c, k) => {
       if (this.documents.get(uris[k])) return;
       if (c.kind === 'retimed') this.utcTimeline.rebuild(uris[k]);
-      else this.syncTimeline(uris[k]);
+      else this.markStale(uris[k]);
     });
     this.fire(uris);
     // Removed files leave the URI cache (it holds indexed files only; a lookup falls back to converting).

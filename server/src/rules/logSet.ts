@@ -4,12 +4,10 @@ import { liveLogName } from '../parse/detect';
 import { OPEN } from '../parse/scan';
 import type { LogFile } from '../logFile';
 import type { LogInput, LogRef, RuleContext } from './types';
+import { folderOf } from '../uri';
 
-/** The folder part of a key (a path or URI string): everything up to the last `/` (or `\`). */
-export function folderOf(key: string): string {
-  const slash = Math.max(key.lastIndexOf('/'), key.lastIndexOf('\\'));
-  return slash < 0 ? '' : key.slice(0, slash);
-}
+/** The folder part of a key (one definition, with the other URI and path helpers). */
+export { folderOf };
 
 /** `CloudUserSync.lo_` -> `cloudusersync.log`: the live name, lower case. */
 export function liveName(name: string): string {

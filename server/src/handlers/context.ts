@@ -1,0 +1,50 @@
+// What the handlers share: the connection, what the client said it supports, and the server's
+// state, each in a named object (no module globals), plus the runtime the entry point chose.
+import type { Connection } from 'vscode-languageserver';
+import type { Rule } from '../rules';
+import type { LogDocuments } from '../features/documents';
+import type { SettingsState } from '../features/settings';
+import type { Validator } from '../features/validation';
+import type { WorkspaceLogs } from '../features/workspaceLogs';
+import type { WorkerStart } from '../workspace/parseWorker';
+import type { Indexer } from './indexing';
+import type { MergedViews } from './mergedViews';
+
+/**
+ * What differs between the shipped server (dist/server.js: all defaults) and the test entry
+ * (test/support/testServer.ts): shipped code reads no test switch from the environment.
+ */
+export interface ServerRuntime {
+  /** How to start the parse worker (default: parseWorker.js beside the bundle). */
+  parseWorker?: WorkerStart;
+  /** The rules to run (default: the catalog); tests add one that throws. */
+  rules?: readonly Rule[];
+  /** Runs before each hover is answered; tests make it throw. */
+  beforeHover?: () => void;
+  /** Called once every handler is registered; tests add requests that report the state. */
+  extend?: (server: ServerContext) => void;
+}
+
+/** What the client declared at initialize, and the workspace folders it opened. */
+export interface ClientFacts {
+  configurationSupported: boolean;
+  lensRefreshSupported: boolean;
+  /** The client's foldingRange rangeLimit, if it gave one. */
+  foldingLimit: number | undefined;
+  /** Workspace folders on disk: their paths and URIs. */
+  folders: { path: string; uri: string }[];
+}
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly runtime: ServerRuntime;
+  readonly client: ClientFacts;
+  readonly settings: SettingsState;
+  readonly documents: LogDocuments;
+  readonly logs: WorkspaceLogs;
+  readonly validator: Validator;
+  readonly indexer: Indexer;
+  readonly merged: MergedViews;
+  /** Writes to the server's output (never stdout, which may be the protocol stream). */
+  readonly log: (message: string) => void;
+}

@@ -1,0 +1,66 @@
+// The standard LSP features of a log (and of a merged view, where a line stands for its source
+// record). Each answer is computed by features/*; a failure answers empty (runSafe).
+import { codeActions } from '../features/codeActions';
+import { codeLenses } from '../features/codeLens';
+import { foldingRanges } from '../features/folding';
+import { hover } from '../features/hover';
+import { mergedFindings, mergedLinks } from '../features/merged';
+import { isInside } from '../features/positions';
+import { runSafe } from '../features/runner';
+import { semanticTokens } from '../features/semanticTokens';
+import { documentSymbols } from '../features/symbols';
+import { toPath } from '../uri';
+import type { ServerContext } from './context';
+import { isMerged } from './mergedViews';
+
+export function registerLanguageFeatures(server: ServerContext): void {
+  const { connection, client, documents, logs, validator, merged, settings, indexer, runtime, log } = server;
+  /** An open log's document and model (not a merged view). */
+  const openLog = (uri: string) => (isMerged(uri) ? undefined : documents.get(uri));
+
+  connection.languages.semanticTokens.on((p, token) => runSafe(log, 'semanticTokens', token, { data: [] }, () => {
+    const open = openLog(p.textDocument.uri);
+    return open ? semanticTokens(open.document, open.log) : { data: [] };
+  }));
+  connection.onFoldingRanges((p, token) => runSafe(log, 'foldingRanges', token, [], () => {
+    const open = openLog(p.textDocument.uri);
+    return open ? foldingRanges(open.log, client.foldingLimit) : [];
+  }));
+  connection.onDocumentSymbol((p, token) => runSafe(log, 'documentSymbol', token, [], () => {
+    const open = openLog(p.textDocument.uri);
+    return open ? documentSymbols(open.document, open.log) : [];
+  }));
+  connection.onHover((p, token) => runSafe(log, 'hover', token, null, () => {
+    runtime.beforeHover?.();
+    const uri = p.textDocument.uri;
+    const open = documents.get(uri);
+    if (!open || !isInside(open.document, p.position)) return null;
+    if (!isMerged(uri)) {
+      const target = logs.get(uri);
+      return target ? hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri)) : null;
+    }
+    // A merged line explains its source record.
+    const src = merged.get(uri)?.sources[p.position.line];
+    const target = src && logs.get(src.uri);
+    const i = target ? target.log.entryAtLine(src.line) : -1;
+    if (!target || i < 0) return null;
+    const offset = target.log.table.start[i] + (target.log.isSms(i) ? 0 : 7);
+    return hover(target, offset, { logs: logs.all() }, validator.findingsOf(src.uri));
+  }));
+  connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => {
+    const uri = p.textDocument.uri;
+    const view = isMerged(uri) ? merged.get(uri) : undefined;
+    return codeActions(p, view ? mergedFindings(view, (u) => validator.findingsOf(u)) : validator.findingsOf(uri));
+  }));
+  connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
+    const uri = p.textDocument.uri;
+    const target = isMerged(uri) ? undefined : logs.get(uri);
+    if (!target) return [];
+    const lensSettings = settings.forPath(toPath(uri)).codeLens;
+    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building);
+  }));
+  connection.onDocumentLinks((p, token) => runSafe(log, 'documentLinks', token, [], () => {
+    const answer = merged.get(p.textDocument.uri);
+    return answer ? mergedLinks(answer) : [];
+  }));
+}

@@ -1,0 +1,39 @@
+// initialize: what the client supports, the workspace folders, the server's capabilities;
+// initialized: listen for settings changes and read them (the first read starts the index).
+import { SECTIONS } from '../features/settings';
+import { DidChangeConfigurationNotification, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver';
+import { legend } from '../features/semanticTokens';
+import { RESULT_LIMIT } from '../features/symbols';
+import { toPath } from '../uri';
+import type { ServerContext } from './context';
+
+export function registerLifecycle(server: ServerContext, reloadSettings: () => Promise<void>): void {
+  const { connection, client, indexer } = server;
+  connection.onInitialize((params): InitializeResult => {
+    client.configurationSupported = !!params.capabilities.workspace?.configuration;
+    client.lensRefreshSupported = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    const rangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+    if (typeof rangeLimit === 'number' && rangeLimit >= 0) client.foldingLimit = Math.min(rangeLimit, RESULT_LIMIT);
+    const uris = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri);
+    client.folders = uris.flatMap((uri) => { const path = toPath(uri); return path ? [{ path, uri }] : []; });
+    indexer.building = client.folders.length > 0; // the first index build starts once the settings are read
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        semanticTokensProvider: { legend, full: true },
+        foldingRangeProvider: true,
+        documentSymbolProvider: { label: 'CMLog Lens' },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
+        documentLinkProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'CMLog Lens' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (client.configurationSupported) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTIONS });
+    void reloadSettings();
+  });
+}
