@@ -1,11 +1,12 @@
 // Hover Markdown: what is under the cursor, explained; and log text that stays inert text.
+import { durationText } from '../../server/src/parse/time';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import {
-  codeBlock, codeSpan, entryAtOffset, errorCodeText, escapeMarkdown, explainErrorCode, gapText, hoverMarkdown, timeRanges,
+  codeBlock, codeSpan, entryAtOffset, errorCodeText, escapeMarkdown, explainErrorCode, hoverMarkdown, timeRanges,
 } from '../../server/src/explain';
 import { LogFile } from '../../server/src/logFile';
 import type { Finding } from '../../server/src/model';
@@ -335,11 +336,17 @@ test('hover on a time with no offset says UTC unknown, or names the default offs
   assert.match(md2, /Gap to the previous record \(line 1\): \*\*148 ms\*\*/);
 });
 
-test('gapText', () => {
-  assert.equal(gapText(63), '63 ms');
-  assert.equal(gapText(300_063), '5 min 0.063 s');
-  assert.equal(gapText(7_384_500), '2 h 3 min 4.500 s');
-  assert.equal(gapText(-2000), '−2.000 s');
+test('durationText: the three spellings of one formatter', () => {
+  assert.equal(durationText(63, 'milliseconds'), '63 ms');
+  assert.equal(durationText(300_063, 'milliseconds'), '5 min 0.063 s');
+  assert.equal(durationText(7_384_500, 'milliseconds'), '2 h 3 min 4.500 s');
+  assert.equal(durationText(-2000, 'milliseconds'), '−2.000 s');
+  assert.equal(durationText(86_418_000), '24 h 0 min 18 s');
+  assert.equal(durationText(61_400), '1 min 1 s');
+  assert.equal(durationText(-12_000), '-12 s');
+  assert.equal(durationText(1077, 'delta'), '+1.077s');
+  assert.equal(durationText(-250, 'delta'), '-0.250s');
+  assert.equal(durationText(NaN), 'an unknown time');
 });
 
 // ---------------------------------------------------------------------------------------------

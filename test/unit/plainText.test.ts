@@ -16,7 +16,7 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-
 const HOSTILE = '[Fix it](command:workbench.action.terminal.new) \u001b[31mred\u0007 \u202eexe.txt\u202c [x](https://evil.example "t")';
 
 test('visible: controls, bidi and zero-width characters become escapes; tab and line breaks stay', () => {
-  assert.equal(visible('a\u001bb\u0007c\u202ed\u200be\ufeff\u0085'), 'a\\x1bb\\x07c\\u{202e}d\\u{200b}e\\u{feff}\\x85');
+  assert.equal(visible('a\u001bb\u0007c\u202ed\u200be\ufeff\u0085'), 'a\\x1bb\\x07c\\u202ed\\u200be\\ufeff\\x85');
   assert.equal(visible('one\ttwo\r\nthree'), 'one\ttwo\r\nthree');
   assert.equal(visible('plain C:\\Windows\\ccmsetup.log [ok]'), 'plain C:\\Windows\\ccmsetup.log [ok]');
   assert.doesNotMatch(visible(HOSTILE), RAW_CONTROL);
@@ -27,7 +27,7 @@ test('visible: controls, bidi and zero-width characters become escapes; tab and 
 });
 
 test('visibleLine: one line whatever the text', () => {
-  assert.equal(visibleLine('a\r\nb\nc\u2028d'), 'a\\x0d\\x0ab\\x0ac\\u{2028}d');
+  assert.equal(visibleLine('a\r\nb\nc\u2028d'), 'a\\x0d\\x0ab\\x0ac\\u2028d');
   assert.doesNotMatch(visibleLine(HOSTILE + '\n\r'), /[\r\n]/);
 });
 
@@ -66,6 +66,6 @@ test('diagnostics: every message and related message of any rule shows controls 
   });
   for (const m of [d.message, d.relatedInformation![0].message]) {
     assert.doesNotMatch(m, RAW_CONTROL, m);
-    assert.match(m, /\\x1b\[31mred\\x07 \\u\{202e\}exe\.txt\\u\{202c\}/);
+    assert.match(m, /\\x1b\[31mred\\x07 \\u202eexe\.txt\\u202c/);
   }
 });

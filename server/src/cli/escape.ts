@@ -2,20 +2,9 @@
 // control character, a bidirectional override or a line feed in them must not reach a terminal or
 // forge an output line. The one place that decides what is shown as an escape instead.
 
-/**
- * Controls (C0 with LF and TAB, DEL, C1 such as U+009B CSI), format characters (bidi overrides and
- * isolates, zero-width characters, the BOM, soft hyphen) and the line and paragraph separators.
- * A single character class: linear over any input.
- */
-const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+import { escapeChar, UNSAFE_RE as UNSAFE } from '../explain/controlChars';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-function escapeChar(c: string): string {
-  const cp = c.codePointAt(0)!;
-  const hex = cp.toString(16);
-  return cp <= 0xff ? `\\x${hex.padStart(2, '0')}` : cp <= 0xffff ? `\\u${hex.padStart(4, '0')}` : `\\u{${hex}}`;
-}
 
 /** One field of text output (a path, a message, a reason): unsafe characters as visible escapes. */
 export function printable(s: string): string {

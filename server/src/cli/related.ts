@@ -2,7 +2,7 @@
 // same answer as the editor's code lens), nearest first.
 import * as path from 'node:path';
 import type { ParseOptions } from '../model';
-import { isoUtc } from '../parse/time';
+import { durationText, isoUtc } from '../parse/time';
 import type { LogInput } from '../rules/types';
 import { normalizeUserPath } from '../workspace/discover';
 import { Timeline, type RelatedResult } from '../workspace/timeline';
@@ -65,7 +65,7 @@ export async function related(file: string, line: number, paths: string[], opts:
     for (const x of r.related) list.item({ path: x.key, line: x.line + 1, utc: isoUtc(x.utc), deltaMs: x.deltaMs, message: x.message });
     list.end(`  ],\n  "total": ${r.total},\n  "offsetUnknown": ${jsonText(r.unknownOffsetLogs)},\n  "defaultOffset": ${jsonText(r.defaultOffsetLogs)}\n}`);
   } else {
-    for (const x of r.related) io.out(`${printable(x.key)}:${x.line + 1}: ${formatDelta(x.deltaMs)} ${printable(firstLine(x.message))}`);
+    for (const x of r.related) io.out(`${printable(x.key)}:${x.line + 1}: ${durationText(x.deltaMs, 'delta')} ${printable(firstLine(x.message))}`);
   }
   notes(r, anchorLog, timeline, opts, io);
   return loaded.problems.length > 0 ? 2 : 0;
@@ -100,7 +100,3 @@ export function parseDuration(value: string | true): number {
   return Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000);
 }
 
-/** `+1.077s`, `-0.250s`. */
-export function formatDelta(ms: number): string {
-  return `${ms < 0 ? '-' : '+'}${(Math.abs(ms) / 1000).toFixed(3)}s`;
-}

@@ -1,8 +1,19 @@
-// The characters that must never reach a user raw, whatever the output: C0 controls except tab,
-// LF and CR, DEL, C1 controls, zero-width and bidirectional controls (U+202E makes text read
-// differently from what it is), line/paragraph separators and the BOM. Markdown output removes
-// them (markdown.ts), plain-text output shows them as escapes (plainText.ts).
+// The characters that must never reach a user raw, whatever the output, stated once: controls (C0
+// and C1, DEL), format characters (bidirectional overrides and isolates, which make text read
+// differently from what it is, zero-width characters, the BOM, the soft hyphen) and the line and
+// paragraph separators. Markdown output removes them (markdown.ts); plain-text output
+// (plainText.ts) and the terminal (cli/escape.ts) show them as the escapes `escapeChar` spells.
+// Each pattern is one character class: linear over any input.
 
-/** Global: use it with `replace` only (stateless there), never with `test` or `exec`. */
-// eslint-disable-next-line no-control-regex
-export const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** Every such character. Global: use it with `replace` only (stateless there), never `test`/`exec`. */
+export const UNSAFE_RE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** The same but tab, LF and CR, which text of several lines keeps. Global, as UNSAFE_RE. */
+export const UNSAFE_BUT_BREAKS_RE = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** One character as a visible escape: `\x1b`, `\u202e`, `\u{1d173}`. */
+export function escapeChar(c: string): string {
+  const cp = c.codePointAt(0)!;
+  const hex = cp.toString(16);
+  return cp <= 0xff ? `\\x${hex.padStart(2, '0')}` : cp <= 0xffff ? `\\u${hex.padStart(4, '0')}` : `\\u{${hex}}`;
+}

@@ -13,7 +13,7 @@ import { describeStatusMessage, parseStatMsg } from '../knowledge/statusMessages
 import type { LogFile } from '../logFile';
 import type { Finding } from '../model';
 import { CLOSE, OPEN } from '../parse/scan';
-import { describeOffset, isoUtc } from '../parse/time';
+import { describeOffset, durationText, isoUtc } from '../parse/time';
 import { ruleById, rules } from '../rules';
 import { classifyCloudUserSync, isCloudUserSyncLog } from '../rules/cloudUserSync';
 import { impliedOffset, wallText, writtenOffset } from '../rules/timeText';
@@ -79,18 +79,6 @@ export function timeRanges(log: LogFile, i: number): [number, number][] {
   return out;
 }
 
-/** `5 min 0.063 s`, `63 ms`, `2 h 3 min 4.500 s`. */
-export function gapText(ms: number): string {
-  const sign = ms < 0 ? '−' : '';
-  let rest = Math.round(Math.abs(ms));
-  if (rest < 1000) return `${sign}${rest} ms`;
-  const h = Math.floor(rest / 3_600_000);
-  rest -= h * 3_600_000;
-  const m = Math.floor(rest / 60_000);
-  rest -= m * 60_000;
-  const s = (rest / 1000).toFixed(3);
-  return `${sign}${h > 0 ? `${h} h ` : ''}${h > 0 || m > 0 ? `${m} min ` : ''}${s} s`;
-}
 
 function offsetMeaning(log: LogFile, i: number, timeText: string | undefined): string {
   const source = log.offsetSource(i);
@@ -141,7 +129,7 @@ export function timeSection(log: LogFile, i: number): string {
     const u = log.utc(j);
     const inUtc = e.utc !== null && Number.isFinite(u);
     const gap = inUtc ? e.utc! - u : e.wall - log.table.wall[j]!;
-    lines.push(`- Gap to the previous record (line ${log.line(j) + 1}): **${gapText(gap)}**${inUtc ? '' : ' (in log time)'}${gap < 0 ? ' (earlier than the previous record)' : ''}`);
+    lines.push(`- Gap to the previous record (line ${log.line(j) + 1}): **${durationText(gap, 'milliseconds')}**${inUtc ? '' : ' (in log time)'}${gap < 0 ? ' (earlier than the previous record)' : ''}`);
   } else {
     lines.push('- Gap to the previous record: none (no earlier record with a time in this file)');
   }

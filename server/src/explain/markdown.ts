@@ -9,7 +9,7 @@
 // Both first remove ANSI escape sequences and control characters (including bidirectional
 // overrides, which can make text read differently from what it is).
 
-import { CONTROL_RE } from './controlChars';
+import { UNSAFE_BUT_BREAKS_RE } from './controlChars';
 
 // eslint-disable-next-line no-control-regex
 const ANSI_RE = /\u001b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]?|\][^\u0007\u001b]{0,1024}(?:\u0007|\u001b\\)?|[@-Z\\-_]?)|\u009b[0-?]{0,32}[ -/]{0,8}[@-~]?/g;
@@ -17,7 +17,7 @@ const PUNCT_RE = /[!-/:-@[-`{-~]/g;
 
 /** Removes ANSI escape sequences and control characters; keeps tab, LF and CR. */
 export function sanitize(text: string): string {
-  return text.replace(ANSI_RE, '').replace(CONTROL_RE, '');
+  return text.replace(ANSI_RE, '').replace(UNSAFE_BUT_BREAKS_RE, '');
 }
 
 /** Cuts text to `max` characters (by code point boundaries), marking the cut with `…`. */

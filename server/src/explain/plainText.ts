@@ -2,21 +2,16 @@
 // panel, the Outline, the merged view, notifications. Nothing is dropped: every control character
 // is shown as a visible escape (`\x1b`, `\u{202e}`), so what the user reads is what the text holds.
 // One function per output kind; all pure and linear-time.
-import { CONTROL_RE } from './controlChars';
-
-function escape(c: string): string {
-  const code = c.charCodeAt(0);
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16).padStart(4, '0')}}`;
-}
+import { escapeChar, UNSAFE_BUT_BREAKS_RE, UNSAFE_RE } from './controlChars';
 
 /** Plain text that may span lines (diagnostic messages): controls visible, tab and line breaks kept. */
 export function visible(text: string): string {
-  return text.replace(CONTROL_RE, escape);
+  return text.replace(UNSAFE_BUT_BREAKS_RE, escapeChar);
 }
 
 /** Plain text on one line (outline names, merged-view columns): line breaks shown as escapes too. */
 export function visibleLine(text: string): string {
-  return visible(text).replace(/[\r\n]/g, escape);
+  return text.replace(UNSAFE_RE, escapeChar);
 }
 
 /**

@@ -201,6 +201,26 @@ function civilFromDays(z: number): { y: number; mo: number; d: number } {
   return { y: yoe + era * 400 + (mo <= 2 ? 1 : 0), mo, d };
 }
 
+/**
+ * How a duration reads, in every view: 'seconds' `24 h 0 min 18 s` (rounded to the second: the
+ * 24-hour rule's stories), 'milliseconds' `63 ms` or `5 min 0.063 s` (gaps between records), and
+ * 'delta' `+1.077s` (the command line's signed seconds, one column wide).
+ */
+export function durationText(ms: number, style: 'seconds' | 'milliseconds' | 'delta' = 'seconds'): string {
+  if (!Number.isFinite(ms)) return 'an unknown time';
+  if (style === 'delta') return `${ms < 0 ? '-' : '+'}${(Math.abs(ms) / 1000).toFixed(3)}s`;
+  const sign = ms < 0 ? (style === 'seconds' ? '-' : '−') : '';
+  let rest = style === 'seconds' ? Math.round(Math.abs(ms) / 1000) * 1000 : Math.round(Math.abs(ms));
+  if (style === 'milliseconds' && rest < 1000) return `${sign}${rest} ms`;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const s = style === 'seconds' ? String(rest / 1000) : (rest / 1000).toFixed(3);
+  if (style === 'seconds') return h > 0 ? `${sign}${h} h ${m} min ${s} s` : m > 0 ? `${sign}${m} min ${s} s` : `${sign}${s} s`;
+  return `${sign}${h > 0 ? `${h} h ` : ''}${h > 0 || m > 0 ? `${m} min ` : ''}${s} s`;
+}
+
 /** `+420` -> "UTC-07:00" under the bias convention (what a person calls the zone). */
 export function describeOffset(offset: number, convention: 'bias' | 'utc-offset'): string {
   const utcOffset = convention === 'bias' ? -offset : offset;

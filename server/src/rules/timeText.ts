@@ -19,19 +19,7 @@ export function utcText(utc: number, wall: number = NaN, withMs = false): string
   return `${sameDay ? shown.slice(11) : shown} UTC`;
 }
 
-/** `24 h 0 min 18 s`, `31 min 1 s`, `12 s` (rounded to the second). */
-export function durationText(ms: number): string {
-  if (!Number.isFinite(ms)) return 'an unknown time';
-  const sign = ms < 0 ? '-' : '';
-  let s = Math.round(Math.abs(ms) / 1000);
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  if (h > 0) return `${sign}${h} h ${m} min ${s} s`;
-  if (m > 0) return `${sign}${m} min ${s} s`;
-  return `${sign}${s} s`;
-}
+export { durationText } from '../parse/time';
 
 /** The offset exactly as written in entry i's time (`+420`, `-60`, `+00`), or null. */
 export function writtenOffset(log: LogFile, i: number): string | null {
