@@ -20,24 +20,23 @@
 // log's bytes are decoded only window by window for those native searches (see source.ts). Per
 // record, no string is made (but a name not seen before).
 import { EntryFlag, type Severity } from '../model';
-import { EntryTable, firstAtOrAfter, type Interner } from './entryTable';
+import { EntryTable, firstAtOrAfter } from './entryTable';
+import { CMTRACE, FORMATS, LEGACY, lineFormats, type LineRecord, type LogFormat } from './formats';
+import { Attributes, CLOSE, OPEN, readAttributeBlock } from './formats/cmtrace';
+import { isThreadAt, TAIL } from './formats/legacy';
 import { KernelWindow } from './kernel';
+import { DateCache, NAME_SLOTS, NameCache, sameRange } from './scanCaches';
 import { KW_NONE, keywordProgress, keywordSeverityAt, typeSeverity } from './severity';
 import { needle, type Source, sourceOf } from './source';
-import { BAD_OFFSET, type Codes, DAY_MS, NO_OFFSET, readDate, readTime, readTimeUpTo, timeOut } from './time';
-
-export const OPEN = '<![LOG[';
-export const CLOSE = ']LOG]!>';
+import { BAD_OFFSET, type Codes, DAY_MS, NO_OFFSET, readTime, readTimeUpTo, timeOut } from './time';
 const NL = needle('\n');
 const CLOSE_NEEDLE = needle(CLOSE);
 const OPEN_NEEDLE = needle(OPEN);
 const OPEN_AT_LINE = needle('\n<![LOG[');
 /** `<![LOG[` after a lone CR, which ends a line too. */
 const OPEN_AFTER_CR = needle('\r<![LOG[');
-const SMS_TAIL = needle('$$<');
+const SMS_TAIL = needle(TAIL);
 const CUT_OFF = EntryFlag.Truncated | EntryFlag.BadAttributes | EntryFlag.BadTime | EntryFlag.NoOffset;
-/** Slots of the per-scan name caches (a power of two). */
-const NAME_SLOTS = 1024;
 /** An open record is resumed this many characters before the end: enough for any needle or keyword to be re-read whole. */
 const RESUME_MARGIN = 16;
 /** An open record shorter than this is simply read again from its start. */
@@ -177,6 +176,8 @@ class Scanner {
   private readonly threadKeyIds = new Int32Array(NAME_SLOTS);
   /** Where the name matched by `matchName` ends. */
   private nameEnd = 0;
+  /** What the general attribute reader found (see readAttributeBlock). */
+  private readonly attrs = new Attributes();
   /** Where the attribute block read by the general reader could at most run to. */
   private blockLimit = 0;
   /** Where the legacy tail read by `readSmsTail` ends (after its last `>`). */
@@ -184,6 +185,11 @@ class Scanner {
   /** The last line break `legacyLineStart` passed (-1 when none), and how many it passed. */
   private lastBreak = -1;
   private breaksPassed = 0;
+
+  /** Registered formats read line by line (none shipped), and their ids in the registry. */
+  private readonly lineFormats: LogFormat[];
+  private readonly lineFormatIds: number[];
+  private readonly lineRecord: LineRecord = { msgStart: 0, msgEnd: 0, wall: NaN, offset: NO_OFFSET, severity: -1, compStart: 0, compEnd: 0, threadStart: 0, threadEnd: 0 };
 
   private readonly codes: Codes;
   /** Keyword severity of whole messages. */
@@ -196,6 +202,8 @@ class Scanner {
     private readonly spans: SpanList,
   ) {
     this.codes = src.codes;
+    this.lineFormats = lineFormats();
+    this.lineFormatIds = this.lineFormats.map((f) => FORMATS.indexOf(f));
     this.kernel = new KernelWindow(src.codes);
     this.comps = new NameCache(table.components);
     this.smsComps = new NameCache(table.components);
@@ -284,18 +292,46 @@ class Scanner {
     const from = Math.max(pos, 0);
     const eol = this.findNl(from);
     if (eol < n) {
+      if (this.lineFormats.length > 0 && pos >= 0) {
+        const end = this.formatLine(pos, eol, itemLine);
+        if (end >= 0) return end;
+      }
       this.line++;
       this.spans.push(base + from, base + eol + 1, itemLine);
       return eol + 1;
     }
     this.spans.push(base + from, base + n, itemLine);
     const at = n - RESUME_MARGIN;
-    if (this.nextSms >= n && at - pos >= RESUME_MIN) {
+    // (A line another format may claim is read again whole once complete: see formatLine.)
+    if (this.nextSms >= n && at - pos >= RESUME_MIN && this.lineFormats.length === 0) {
       const p = keywordProgress(codes, kw, kwFrom, at + 1, kwFrom > pos);
       this.endMode = 'line';
       this.endOpen = { at: base + at, line: itemLine, mode: 'line', record: base + pos, recordLine: itemLine, kw: p.kind, kwFrom: base + p.from };
     }
     return n;
+  }
+
+  /**
+   * The record of a registered format other than CMTrace and legacy (see LogFormat.readLine) on
+   * the whole line codes[pos, eol), tried only for lines neither claims; returns where it ends
+   * (blank lines after it absorbed), or -1 when no format reads it.
+   */
+  private formatLine(pos: number, eol: number, itemLine: number): number {
+    const { codes, base, table } = this;
+    const r = this.lineRecord;
+    for (let k = 0; k < this.lineFormats.length; k++) {
+      if (!this.lineFormats[k].readLine!(codes, pos, eol, r)) continue;
+      timeOut.offset = r.offset;
+      const flags = timeFlags(r.wall);
+      const sev = r.severity >= 0 ? (r.severity as Severity) : this.keywords(r.msgStart, KW_NONE, r.msgStart, r.msgEnd);
+      const comp = this.nameId(this.comps, r.compStart, r.compEnd);
+      const thr = this.nameId(this.threadNames, r.threadStart, r.threadEnd);
+      this.line++;
+      const end = this.absorbBlank(eol + 1);
+      table.push(base + pos, base + end, itemLine, r.wall, r.offset, sev, flags, comp, thr, this.lineFormatIds[k], base + r.msgStart, base + r.msgEnd);
+      return end;
+    }
+    return -1;
   }
 
   /**
@@ -359,7 +395,7 @@ class Scanner {
     } else if (end >= eol) {
       end = n;
     }
-    table.push(start, base + end, startLine, wall, offset, sev, flags, comp, thr);
+    table.push(start, base + end, startLine, wall, offset, sev, flags, comp, thr, CMTRACE, start + OPEN.length, base + close);
     return end;
   }
 
@@ -387,7 +423,7 @@ class Scanner {
     } else {
       sev = this.keywords(msgStart, kw, kwFrom, next);
     }
-    table.push(start, base + cut, startLine, NaN, NO_OFFSET, sev, CUT_OFF, table.components.id(''), table.threads.id(''));
+    table.push(start, base + cut, startLine, NaN, NO_OFFSET, sev, CUT_OFF, table.components.id(''), table.threads.id(''), CMTRACE, start + OPEN.length, base + cut);
     return cut;
   }
 
@@ -425,7 +461,7 @@ class Scanner {
     const itemLine = this.line;
     const wall = this.wall;
     const offset = timeOut.offset;
-    const flags = EntryFlag.Sms | timeFlags(wall);
+    const flags = timeFlags(wall);
     const sev = this.keywords(pos, kw, kwFrom, tail);
     const comp = this.compId >= 0 ? this.compId : this.keepName(this.smsComps, this.compA, this.compB);
     const thr = this.threadA === this.threadB ? table.threads.id('') : this.threadNumberId(this.threadA, this.threadB, this.threadNumber);
@@ -441,7 +477,7 @@ class Scanner {
         end = this.absorbBlank(eol + 1);
       }
     }
-    table.push(base + pos, base + end, itemLine, wall, offset, sev, flags, comp, thr);
+    table.push(base + pos, base + end, itemLine, wall, offset, sev, flags, comp, thr, LEGACY, base + pos, base + tail);
     return end;
   }
 
@@ -607,37 +643,23 @@ class Scanner {
     if (this.nextOpen < a) this.nextOpen = this.src.find(OPEN_NEEDLE, a);
     if (this.nextOpen < eol) eol = this.nextOpen;
     this.blockLimit = eol;
-    this.timeA = this.dateA = -1;
-    this.compA = this.compB = this.threadA = this.threadB = 0;
-    this.typeCode = -1;
-    if (codes[a] !== 60) return -1; // '<'
-    let i = a + 1;
-    for (;;) {
-      while (i < eol && codes[i] === 32) i++;
-      if (i >= eol) return -1;
-      if (codes[i] === 62) { // '>'
-        this.wall = this.clock();
-        this.compId = this.nameId(this.comps, this.compA, this.compB);
-        this.threadId = this.nameId(this.threadNames, this.threadA, this.threadB);
-        return i + 1;
-      }
-      const nameA = i;
-      while (i < eol && codes[i] !== 61 && codes[i] !== 32 && codes[i] !== 62) i++;
-      if (i + 1 >= eol || codes[i] !== 61 || codes[i + 1] !== 34) return -1; // ="
-      const nameLen = i - nameA;
-      i += 2;
-      const valA = i;
-      while (i < eol && codes[i] !== 34) i++;
-      if (i >= eol) return -1;
-      const valB = i;
-      i++;
-      const c0 = codes[nameA], c1 = codes[nameA + 1];
-      if (nameLen === 4 && c0 === 116 && c1 === 105) { this.timeA = valA; this.timeB = valB; } // time
-      else if (nameLen === 4 && c0 === 100) { this.dateA = valA; this.dateB = valB; } // date
-      else if (nameLen === 9 && c0 === 99) { this.compA = valA; this.compB = valB; } // component
-      else if (nameLen === 6 && c0 === 116 && c1 === 104) { this.threadA = valA; this.threadB = valB; } // thread
-      else if (nameLen === 4 && c0 === 116 && c1 === 121) this.typeCode = valB === valA ? -1 : valB - valA === 1 ? codes[valA] : 0; // type
-    }
+    const at = this.attrs;
+    const after = readAttributeBlock(codes, a, eol, at);
+    if (after < 0) return -1;
+    this.timeA = at.timeA;
+    this.timeB = at.timeB;
+    this.dateA = at.dateA;
+    this.dateB = at.dateB;
+    // A missing component or thread is an empty name.
+    this.compA = at.compA < 0 ? 0 : at.compA;
+    this.compB = at.compB < 0 ? 0 : at.compB;
+    this.threadA = at.threadA < 0 ? 0 : at.threadA;
+    this.threadB = at.threadB < 0 ? 0 : at.threadB;
+    this.typeCode = at.typeA < 0 || at.typeB === at.typeA ? -1 : at.typeB - at.typeA === 1 ? codes[at.typeA] : 0;
+    this.wall = this.clock();
+    this.compId = this.nameId(this.comps, this.compA, this.compB);
+    this.threadId = this.nameId(this.threadNames, this.threadA, this.threadB);
+    return after;
   }
 
   /**
@@ -761,46 +783,6 @@ class Scanner {
   }
 }
 
-/** The date read last: where it was and its day number (NaN when unreadable), to compare with. */
-class DateCache {
-  at = -1;
-  len = 0;
-  days = NaN;
-  /** Day number of the date in codes[a, b), read only when it is not the one kept. */
-  read(codes: Codes, a: number, b: number): number {
-    return this.at >= 0 && b - a === this.len && sameRange(codes, a, this.at, this.len) ? this.days : this.keep(codes, a, b);
-  }
-  /** Where the date at codes[a] ends when it is the one kept and `term` follows it, else -1. */
-  endAt(codes: Codes, a: number, term: number): number {
-    return this.at >= 0 && codes[a + this.len] === term && sameRange(codes, a, this.at, this.len) ? a + this.len : -1;
-  }
-  /** Reads and keeps the date in codes[a, b); returns its day number. */
-  keep(codes: Codes, a: number, b: number): number {
-    this.at = a;
-    this.len = b - a;
-    return (this.days = readDate(codes, a, b));
-  }
-}
-
-/**
- * Names last seen, one per slot (picked by a hash of a few characters): the interned id, where in
- * the text the name was, and its length, to compare with before taking the interner's map.
- */
-class NameCache {
-  readonly ids = new Int32Array(NAME_SLOTS).fill(-1);
-  readonly at = new Int32Array(NAME_SLOTS);
-  readonly len = new Int32Array(NAME_SLOTS);
-  constructor(private readonly names: Interner) {}
-  /** Interns `name`, seen at `at`, and remembers it in `slot`; returns its id. */
-  keep(slot: number, at: number, len: number, name: string): number {
-    const id = this.names.id(name);
-    this.ids[slot] = id;
-    this.at[slot] = at;
-    this.len[slot] = len;
-    return id;
-  }
-}
-
 function timeFlags(wall: number): number {
   return (wall !== wall ? EntryFlag.BadTime : 0) |
     (timeOut.offset === NO_OFFSET ? EntryFlag.NoOffset : timeOut.offset === BAD_OFFSET ? EntryFlag.BadOffset : 0);
@@ -830,11 +812,6 @@ function isSmsAt(codes: Codes, i: number): boolean {
   return codes[i] === 36 && codes[i + 1] === 36 && codes[i + 2] === 60;
 }
 
-/** Whether `<thread=` starts at codes[i]. */
-function isThreadAt(codes: Codes, i: number): boolean {
-  return codes[i] === 60 && codes[i + 1] === 116 && codes[i + 2] === 104 && codes[i + 3] === 114 && codes[i + 4] === 101 && codes[i + 5] === 97 && codes[i + 6] === 100 && codes[i + 7] === 61;
-}
-
 /**
  * A name cache slot picked by the 8 characters at codes[a] (past the end of a short name, what
  * follows it, which the format fixes).
@@ -842,10 +819,4 @@ function isThreadAt(codes: Codes, i: number): boolean {
 function prefixSlot(c: Codes, a: number): number {
   const h = (c[a] | (c[a + 1] << 8) | (c[a + 2] << 16) | (c[a + 3] << 24)) ^ Math.imul(c[a + 4] | (c[a + 5] << 8) | (c[a + 6] << 16) | (c[a + 7] << 24), 0x85ebca6b);
   return Math.imul(h, 0x9e3779b1) >>> 22;
-}
-
-/** Whether codes[a, a + len) equals codes[b, b + len). */
-function sameRange(codes: Codes, a: number, b: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (codes[a + k] !== codes[b + k]) return false;
-  return true;
 }
