@@ -11,12 +11,12 @@ const ROOT = path.resolve(__dirname, '..', '..');
 test('the extension bundle holds the recognisers but not the scanner or the kernel', async () => {
   const config = await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href);
   const result = await esbuild.build({ ...config.common, ...config.extensionBuild, absWorkingDir: ROOT, write: false, metafile: true, logLevel: 'silent' });
-  const inputs = Object.keys(result.metafile.inputs).map((p) => p.replace(/\\/g, '/'));
+  const inputs = Object.keys(result.metafile!.inputs).map((p) => p.replace(/\\/g, '/'));
   // What must be in: the registry, else this test would pass on a bundle that lost detection.
   assert.ok(inputs.includes('server/src/parse/formats/index.ts'), 'the formats registry is bundled');
   for (const banned of ['server/src/parse/scan.ts', 'server/src/parse/kernelWasm.ts', 'server/src/parse/kernel.ts', 'server/src/logFile.ts']) {
     assert.ok(!inputs.includes(banned), `${banned} is not in the extension bundle`);
   }
-  const js = result.outputFiles.find((f) => f.path.endsWith('extension.js'))!.text;
+  const js = result.outputFiles!.find((f) => f.path.endsWith('extension.js'))!.text;
   assert.ok(!/kernelWasm|WebAssembly/.test(js), 'no WebAssembly in the extension bundle');
 });

@@ -1,9 +1,10 @@
 // CMTrace (ConfigMgr's current format): `<![LOG[message]LOG]!><time="..." date="..." component="..."
-// context="" type="1" thread="..." file="...">`. The scanner reads these records inline on its hot
-// path (scan.ts: the fixed-order block by one anchored regex, other blocks by readAttributeBlock
-// below); this module holds the rest of what is known about the format.
+// context="" type="1" thread="..." file="...">`. The scanner (scan.ts) finds these records inline
+// on its hot path and reads their attribute blocks with the readers here: the fixed-order block by
+// one anchored regex and readFixedBlock, other blocks by readAttributeBlock, which parts() uses too.
 import { withoutFinalBreak } from '../lineBreaks';
-import type { Codes } from '../time';
+import type { ScanState } from '../scanState';
+import { type Codes, DAY_MS, NO_OFFSET, readTime, readTimeUpTo, timeOut } from '../time';
 import { codeUnits as codesOf } from '../decode';
 import { type LogFormat, type Range, type RecordParts, type RecordView } from './format';
 
@@ -12,6 +13,67 @@ export const CLOSE = ']LOG]!>';
 
 /** The parts after the message are short: a parts read looks this far at most. */
 const TAIL_MAX = 4096;
+
+// The attribute block as ConfigMgr writes it, in its fixed order, checked by one native regex run
+// (cheaper than reading it character by character); its values then end at the next quotes.
+// Each `[^"\n]*` is followed by a literal quote it cannot contain, so it cannot backtrack. Blocks
+// in another shape go through the general reader.
+export const CCM_ATTRS = /<time="[^"\n]*" date="[^"\n]*" component="[^"\n]*" context="[^"\n]*" type="[^"\n]*" thread="[^"\n]*"(?: file="[^"\n]*")?>/y;
+
+/** The first `"` at or after i (the caller knows there is one). */
+function nextQuote(codes: Codes, i: number): number {
+  while (codes[i] !== 34) i++;
+  return i;
+}
+
+/**
+ * The values of an attribute block CCM_ATTRS matched at codes[a], each read once: where a value
+ * ends is found as it is read (a time, a date or a name seen before), else by a scan to its
+ * closing quote. Each value starts a fixed number of characters after the previous one ends:
+ * `" date="` is 8.
+ */
+export function readFixedBlock(sc: ScanState, a: number): void {
+  const codes = sc.codes, table = sc.table;
+  const timeA = a + 7;
+  let timeB = readTimeUpTo(codes, timeA, 34);
+  let timeOk = timeB >= 0;
+  if (!timeOk) {
+    timeB = nextQuote(codes, timeA);
+    timeOk = readTime(codes, timeA, timeB);
+  }
+  const dateA = timeB + 8;
+  let dateB = sc.quotedDates.endAt(codes, dateA, 34);
+  if (dateB < 0) sc.quotedDates.keep(codes, dateA, (dateB = nextQuote(codes, dateA)));
+  if (timeOk) {
+    const d = sc.quotedDates.days;
+    sc.wall = d === d ? d * DAY_MS + timeOut.ms : NaN;
+  } else {
+    timeOut.offset = NO_OFFSET;
+    sc.wall = NaN;
+  }
+  const compA = dateB + 13;
+  let comp = sc.matchName(sc.comps, compA, 34);
+  let compB = sc.nameEnd;
+  if (comp < 0) {
+    compB = nextQuote(codes, compA);
+    comp = sc.keepName(sc.comps, compA, compB);
+  }
+  sc.compId = comp;
+  // context (mostly empty), then type (mostly one character)
+  const contextA = compB + 11;
+  const typeA = (codes[contextA] === 34 ? contextA : nextQuote(codes, contextA)) + 8;
+  const typeB = codes[typeA] === 34 ? typeA : codes[typeA + 1] === 34 ? typeA + 1 : nextQuote(codes, typeA);
+  sc.typeCode = typeB === typeA ? -1 : typeB - typeA === 1 ? codes[typeA] : 0;
+  // thread: mostly digits
+  const threadA = typeB + 10;
+  let i = threadA, value = 0;
+  while (i - threadA < 9 && codes[i] >= 48 && codes[i] <= 57) value = value * 10 + codes[i++] - 48;
+  if (codes[i] !== 34) {
+    i = nextQuote(codes, i);
+    value = -1;
+  }
+  sc.threadId = i === threadA ? table.threads.id('') : sc.threadNumberId(threadA, i, value);
+}
 
 /** Where the values of an attribute block are (local offsets; -1 when absent). */
 export class Attributes {

@@ -1,8 +1,9 @@
 // Legacy SMS trace lines: `message $$<component><MM-DD-YYYY HH:mm:ss.fff+bias><thread=N (0xH)>`.
-// The scanner reads these inline on its hot path, with caches (scan.ts: readSmsTail); the general
-// reader here, with none, serves detection and the model's parts.
+// The scanner (scan.ts) finds these inline on its hot path and reads their tails with readScanTail,
+// which uses the scan's caches; readLegacyTail, with none, serves detection and the model's parts.
 import { codeUnits } from '../decode';
-import type { Codes } from '../time';
+import type { ScanState } from '../scanState';
+import { type Codes, DAY_MS, readTimeUpTo, timeOut } from '../time';
 import type { LogFormat, Range, RecordParts, RecordView } from './format';
 
 export const TAIL = '$$<';
@@ -51,6 +52,80 @@ export function readLegacyTail(codes: Codes, s: number, eol: number, out: Legacy
     const a = i;
     while (i < eol && codes[i] >= 48 && codes[i] <= 57) i++;
     if (i > a) { out.threadA = a; out.threadB = i; }
+  }
+  return true;
+}
+
+/** Characters between a legacy thread's number and its `>`: ` (0xFFFFFFFF)`. */
+const THREAD_HEX_MAX = 14;
+
+/**
+ * The `date time>` of a legacy tail at codes[dtA], the general way: up to the first `>`, split at
+ * the first space. Sets the ranges (timeB: where the `>` is) and the wall clock; false when no `>`
+ * ends it on this line.
+ */
+function readDateTime(sc: ScanState, dtA: number, eol: number): boolean {
+  const codes = sc.codes;
+  let dtB = dtA, space = -1;
+  for (; dtB < eol && codes[dtB] !== 62; dtB++) if (space < 0 && codes[dtB] === 32) space = dtB;
+  if (dtB >= eol) return false;
+  if (space > dtA) {
+    sc.dateA = dtA;
+    sc.dateB = space;
+    sc.timeA = space + 1;
+    // The date the next lines are compared with (it has no space or `>` in it).
+    sc.smsDates.keep(codes, dtA, space);
+  } else {
+    sc.dateA = sc.timeA = -1;
+  }
+  sc.timeB = dtB;
+  sc.wall = sc.clock();
+  return true;
+}
+
+/**
+ * Reads `$$<component><MM-DD-YYYY HH:mm:ss.fff±bias>[<thread=N (0xH)>]` at codes[s], not past
+ * `eol`. Fills the record's fields and returns whether the tail has that shape.
+ */
+export function readScanTail(sc: ScanState, s: number, eol: number): boolean {
+  const codes = sc.codes;
+  // The component runs to the first `>`, which `<` must follow.
+  const compA = s + TAIL.length;
+  let compB: number;
+  sc.compId = sc.matchName(sc.smsComps, compA, 62);
+  if (sc.compId >= 0) compB = sc.nameEnd;
+  else for (compB = compA; compB < eol && codes[compB] !== 62; compB++);
+  if (compB === compA || compB + 1 >= eol || codes[compB + 1] !== 60) return false;
+  // Then `date time` up to the next `>`, split at its first space: mostly the date of the line
+  // before and a clean time, whose ends are found as they are read.
+  const dtA = compB + 2;
+  const dateB = sc.smsDates.endAt(codes, dtA, 32);
+  let dtB = -1;
+  if (dateB >= 0) {
+    dtB = readTimeUpTo(codes, dateB + 1, 62);
+    if (dtB >= 0 && dtB < eol) {
+      const d = sc.smsDates.days;
+      sc.wall = d === d ? d * DAY_MS + timeOut.ms : NaN;
+    } else {
+      dtB = -1;
+    }
+  }
+  if (dtB < 0 && !readDateTime(sc, dtA, eol)) return false;
+  sc.compA = compA;
+  sc.compB = compB;
+  let i = (dtB < 0 ? sc.timeB : dtB) + 1;
+  sc.threadA = sc.threadB = 0;
+  sc.tailEnd = i;
+  if (isThreadAt(codes, i)) {
+    i += 8;
+    const tA = i;
+    let value = 0;
+    while (i < eol && codes[i] >= 48 && codes[i] <= 57) value = value * 10 + codes[i++] - 48;
+    if (i > tA) { sc.threadA = tA; sc.threadB = i; sc.threadNumber = i - tA <= 9 ? value : -1; }
+    // ` (0x10E1)>`: the tail ends at its `>`, looked for a few characters on.
+    let k = i;
+    while (k < eol && k - i < THREAD_HEX_MAX && codes[k] !== 62) k++;
+    sc.tailEnd = k < eol && codes[k] === 62 ? k + 1 : i;
   }
   return true;
 }
