@@ -27,6 +27,12 @@ test('the registry lists the shipped formats in order, and names them for the st
   assert.equal(formatName('mixed'), 'CMTrace + legacy');
 });
 
+test('each format with records is coloured by a grammar the extension contributes', () => {
+  const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
+  const scopes = new Set(pkg.contributes.grammars.map((g: { scopeName: string }) => g.scopeName));
+  for (const f of FORMATS.filter((x) => x.id !== 'plain')) assert.ok(scopes.has(f.scope), `${f.id}: ${f.scope}`);
+});
+
 test('the model stores where each message is; parts are read by the record\'s format', () => {
   const log = LogFile.fromText(CCM + SMS);
   assertCoverage(log);

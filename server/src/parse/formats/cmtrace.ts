@@ -167,7 +167,7 @@ function parts(r: RecordView): RecordParts {
   return p;
 }
 
-export const cmtrace: LogFormat = {
+export const cmtrace: LogFormat<'ccm'> = {
   id: 'ccm',
   name: 'CMTrace',
   scope: 'source.cmlog',

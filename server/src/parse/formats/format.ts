@@ -60,9 +60,9 @@ export interface LineRecord {
   threadEnd: number;
 }
 
-export interface LogFormat {
+export interface LogFormat<Id extends string = string> {
   /** Stable id: what `cmlog check --format json` and the status bar protocol say. */
-  readonly id: string;
+  readonly id: Id;
   /** What the status bar calls it. */
   readonly name: string;
   /** The TextMate scope its records are coloured by. */

@@ -8,15 +8,14 @@ import { plain } from './plain';
 
 export type { LogFormat, LineRecord, RecordParts, Range } from './format';
 
+const shipped = [cmtrace, legacy, plain] as const;
+
 /** The shipped formats' ids. */
-export type FormatId = 'ccm' | 'sms' | 'plain';
+export type FormatId = (typeof shipped)[number]['id'];
 
 /** Index of each shipped format in FORMATS (the scanner writes these into the entry table). */
-export const CMTRACE = 0;
-export const LEGACY = 1;
-export const PLAIN = 2;
-
-const shipped: readonly LogFormat[] = [cmtrace, legacy, plain];
+export const CMTRACE = shipped.indexOf(cmtrace);
+export const LEGACY = shipped.indexOf(legacy);
 
 /** Every registered format; the position is the id stored per entry. */
 export const FORMATS: LogFormat[] = [...shipped];

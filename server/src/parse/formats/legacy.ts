@@ -172,7 +172,7 @@ function parts(r: RecordView): RecordParts {
   return p;
 }
 
-export const legacy: LogFormat = {
+export const legacy: LogFormat<'sms'> = {
   id: 'sms',
   name: 'legacy SMS',
   scope: 'source.cmlog',

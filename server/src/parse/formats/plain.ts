@@ -2,7 +2,7 @@
 // format is this one.
 import type { LogFormat } from './format';
 
-export const plain: LogFormat = {
+export const plain: LogFormat<'plain'> = {
   id: 'plain',
   name: 'plain text',
   scope: 'text.plain',
