@@ -356,14 +356,12 @@ export class LogFile {
     };
     // Only what the scanner read: a block it could not read shows no time it did not compute.
     const p = this.parts(i);
-    const text = (r: Range | undefined) => (r ? this.chunks.slice(r[0], r[1]) : undefined);
-    e.timeText = text(p.time);
-    e.dateText = text(p.date);
+    const text = (r: Range) => this.chunks.slice(r[0], r[1]);
+    if (p.time) e.timeText = text(p.time);
+    if (p.date) e.dateText = text(p.date);
     if (p.context) e.context = text(p.context);
     if (p.type) e.type = text(p.type);
     if (p.file) e.file = text(p.file);
-    if (e.timeText === undefined) delete e.timeText;
-    if (e.dateText === undefined) delete e.dateText;
     return e;
   }
 
