@@ -1,32 +1,37 @@
 // One build for everything that ships: the extension client, the language server and the
 // command line, each bundled to a single CommonJS file in dist/. Types are checked by `tsc --noEmit`.
+// The extension bundle carries the formats' recognisers only, never the scanner or its
+// WebAssembly kernel (test/unit/bundle.test.ts checks its metafile).
 import * as esbuild from 'esbuild';
+import { pathToFileURL } from 'node:url';
 
-const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
-
-const common = {
+export const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: !production,
-  minify: production,
   logLevel: 'warning',
 };
 
-const builds = [
-  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'], outdir: 'dist' },
-  { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', parseWorker: 'server/src/workspace/parseWorker.ts' }, outdir: 'dist' },
-];
-// The benchmark measures the bundled code, as it ships (not a per-module transpile); its server
-// is the shipped one on the test runtime, for the work counts.
-if (process.argv.includes('--bench')) builds.splice(0, builds.length, { entryPoints: { bench: 'bench/index.ts', testServer: 'test/support/testServer.ts', parseWorker: 'server/src/workspace/parseWorker.ts' }, outdir: 'out' });
+export const extensionBuild = { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'], outdir: 'dist' };
+const serverBuild = { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', parseWorker: 'server/src/workspace/parseWorker.ts' }, outdir: 'dist' };
 
-const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b })));
-if (watch) {
-  await Promise.all(contexts.map((c) => c.watch()));
-} else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
-  await Promise.all(contexts.map((c) => c.dispose()));
+async function main() {
+  const watch = process.argv.includes('--watch');
+  const production = process.argv.includes('--production');
+  const mode = { sourcemap: !production, minify: production };
+  const builds = [extensionBuild, serverBuild];
+  // The benchmark measures the bundled code, as it ships (not a per-module transpile); its server
+  // is the shipped one on the test runtime, for the work counts.
+  if (process.argv.includes('--bench')) builds.splice(0, builds.length, { entryPoints: { bench: 'bench/index.ts', testServer: 'test/support/testServer.ts', parseWorker: 'server/src/workspace/parseWorker.ts' }, outdir: 'out' });
+
+  const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...mode, ...b })));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+  } else {
+    await Promise.all(contexts.map((c) => c.rebuild()));
+    await Promise.all(contexts.map((c) => c.dispose()));
+  }
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,10 +1,11 @@
 // A file in CMTrace or legacy format opens as "ConfigMgr Log" whatever its name; any other `.log`
-// keeps VS Code's Log language. Decided from content (the first records), re-checked when a file
+// keeps VS Code's Log language. Decided from content (the first records, by the formats'
+// recognisers alone: the scanner stays out of the extension's bundle), re-checked when a file
 // that was empty gets content. `cmlog.detection.enabled` turns it off, and a language the user
 // picks by hand is never overridden. Plain-text documents are checked too, but they do not start
 // the extension (package.json activationEvents): a `.txt` log is recognised once it runs.
 import * as vscode from 'vscode';
-import { detectFormat } from '../../server/src/parse/detect';
+import { recognisedFormats } from '../../server/src/parse/formats';
 import { LANGUAGE_ID } from '../../server/src/protocol';
 
 const CANDIDATES = new Set(['log', 'plaintext']);
@@ -27,7 +28,7 @@ export function registerLanguageDetection(context: vscode.ExtensionContext): voi
     }
     waitingForContent.delete(key);
     const sample = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, SAMPLE_LINES), 0)).slice(0, SAMPLE_CHARS);
-    if (detectFormat(sample) === 'plain') return;
+    if (recognisedFormats(sample).length === 0) return;
     switched.add(key);
     void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   };

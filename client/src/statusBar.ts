@@ -1,9 +1,8 @@
 // The active log's error and warning counts, its format and its time zone, in the status bar.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, LANGUAGE_ID, Requests, type FileInfo } from '../../server/src/protocol';
-
-const FORMAT_NAMES: Record<FileInfo['format'], string> = { ccm: 'CMTrace', sms: 'legacy SMS', mixed: 'CMTrace + legacy', plain: 'plain text' };
+import { formatName } from '../../server/src/parse/formats';
+import { Commands, LANGUAGE_ID, Requests } from '../../server/src/protocol';
 
 export function registerStatusBar(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const item = vscode.window.createStatusBarItem('cmlog.status', vscode.StatusBarAlignment.Right, 100);
@@ -23,7 +22,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
       const info = await client()!.sendRequest(Requests.fileInfo, { uri: editor.document.uri.toString() });
       if (mine !== generation) return; // a newer update is on its way
       if (!info) { item.hide(); return; }
-      item.text = `$(error) ${info.errors} $(warning) ${info.warnings} · ${FORMAT_NAMES[info.format]} · ${info.timeZone}`;
+      item.text = `$(error) ${info.errors} $(warning) ${info.warnings} · ${formatName(info.format)} · ${info.timeZone}`;
       item.tooltip = `CMLog Lens: ${info.entries} records, ${info.encoding}\nTime zone: ${info.timeZone}`;
       item.show();
     } catch {

@@ -4,15 +4,11 @@ import { AppendDecoder, DECODE_PIECE, sniff, utf8Bom } from './parse/decode';
 import { type Chunk, ChunkedText, joinChunks, type Part } from './parse/chunkedText';
 import { findNulRun, NUL_RUN, nulsFrom, trailingNuls } from './parse/nulRuns';
 import { EntryTable, type EntryTableData } from './parse/entryTable';
-import { countLineBreaks, withoutFinalBreak } from './parse/lineBreaks';
-import { CLOSE, OPEN, type Resume, scan, SpanList, START } from './parse/scan';
+import { FORMATS, type LogFormat, type Range, type RecordParts } from './parse/formats';
+import { countLineBreaks } from './parse/lineBreaks';
+import { type Resume, scan, SpanList, START } from './parse/scan';
 import { BAD_OFFSET, NO_OFFSET, offsetInRange, toUtc } from './parse/time';
 import { EntryFlag, type Encoding, type Entry, type Format, type OffsetSource, type ParseOptions, type Severity, type UnparsedSpan } from './model';
-
-// Linear on any line: a name starts only at a word start (else `\w+` would be retried inside every
-// word), and the legacy tail is matched once, anchored where it was found.
-const ATTRIBUTE = /(?<!\w)(\w+)="([^"\n]*)"/g;
-const SMS_PARTS = /^\$\$<([^>\n]*)><([^>\n]*)>(?:<thread=([^>\n]*)>)?/;
 
 /** A parsed log as plain data, to post between threads (see `LogFile.toData`). */
 export interface LogFileData {
@@ -256,12 +252,13 @@ export class LogFile {
   get length(): number { return this.chunks.length; }
   get entryCount(): number { return this.table.count; }
 
+  /** The format of every record, 'mixed' when they have several, 'plain' when there are none. */
   get format(): Format {
-    let sms = 0;
-    const { flags, count } = this.table;
-    for (let i = 0; i < count; i++) sms += flags[i] & EntryFlag.Sms;
+    const { format, count } = this.table;
     if (count === 0) return 'plain';
-    return sms === 0 ? 'ccm' : sms === count ? 'sms' : 'mixed';
+    const first = format[0];
+    for (let i = 1; i < count; i++) if (format[i] !== first) return 'mixed';
+    return FORMATS[first].id as Format;
   }
 
   text(a = 0, b = this.length): string { return this.chunks.slice(a, b); }
@@ -270,7 +267,11 @@ export class LogFile {
 
   severity(i: number): Severity { return this.table.severity[i] as Severity; }
   line(i: number): number { return this.table.line[i]; }
-  isSms(i: number): boolean { return (this.table.flags[i] & EntryFlag.Sms) !== 0; }
+  /** The format of entry i's record. */
+  formatOf(i: number): LogFormat { return FORMATS[this.table.format[i]]; }
+  /** Where entry i's message starts and ends (without the format's markers). */
+  messageStart(i: number): number { return this.table.msgStart[i]; }
+  messageEnd(i: number): number { return this.table.msgEnd[i]; }
   component(i: number): string { return this.table.components.names[this.table.component[i]]; }
   thread(i: number): string { return this.table.threads.names[this.table.thread[i]]; }
 
@@ -302,14 +303,21 @@ export class LogFile {
 
   /** The message text (multi-line messages keep their line breaks). */
   message(i: number): string {
-    const start = this.table.start[i];
-    const end = this.table.end[i];
-    if (this.isSms(i)) {
-      const tail = this.chunks.indexOf('$$<', start, end);
-      return this.chunks.slice(start, tail < 0 ? end : tail).trimEnd();
-    }
-    const close = this.chunks.indexOf(CLOSE, start + OPEN.length, end);
-    return withoutFinalBreak(this.chunks.slice(start + OPEN.length, close < 0 ? end : close));
+    return this.formatOf(i).messageText(this.chunks.slice(this.table.msgStart[i], this.table.msgEnd[i]));
+  }
+
+  /**
+   * Where entry i's parts are written (time, date, component, thread... as its format reads
+   * them): the one place features learn a record's layout. Reads the record's tail only.
+   */
+  parts(i: number): RecordParts {
+    const t = this.table, flags = t.flags[i];
+    return this.formatOf(i).parts({
+      start: t.start[i], end: t.end[i], msgStart: t.msgStart[i], msgEnd: t.msgEnd[i],
+      truncated: (flags & EntryFlag.Truncated) !== 0,
+      badAttributes: (flags & EntryFlag.BadAttributes) !== 0,
+      text: (a, b) => this.chunks.slice(a, b),
+    });
   }
 
   /** Last line of the record's content (blank lines it absorbed are not counted). */
@@ -328,13 +336,12 @@ export class LogFile {
     const start = t.start[i];
     const end = t.end[i];
     const flags = t.flags[i];
-    const sms = (flags & EntryFlag.Sms) !== 0;
     const wall = t.wall[i];
     const off = this.writtenOffset(i);
     const utc = this.utc(i);
     const e: Entry = {
       index: i,
-      kind: sms ? 'sms' : 'ccm',
+      kind: FORMATS[t.format[i]].id,
       start, end,
       line: t.line[i],
       endLine: this.endLine(i),
@@ -348,29 +355,14 @@ export class LogFile {
       utc: Number.isNaN(utc) ? null : utc,
       truncated: (flags & EntryFlag.Truncated) !== 0,
     };
-    if (sms) {
-      const tail = this.chunks.indexOf('$$<', start, end);
-      const m = tail < 0 ? null : SMS_PARTS.exec(this.chunks.slice(tail, end));
-      if (m) {
-        const space = m[2].indexOf(' ');
-        e.dateText = space < 0 ? m[2] : m[2].slice(0, space);
-        e.timeText = space < 0 ? undefined : m[2].slice(space + 1);
-      }
-    } else if (!(flags & EntryFlag.BadAttributes)) {
-      // Only what the scanner read: a block it could not read shows no time it did not compute.
-      const close = this.chunks.indexOf(CLOSE, start + OPEN.length, end);
-      const block = this.chunks.slice(close + CLOSE.length, end);
-      const eol = block.indexOf('\n');
-      for (const m of (eol < 0 ? block : block.slice(0, eol)).matchAll(ATTRIBUTE)) {
-        switch (m[1]) {
-          case 'time': e.timeText = m[2]; break;
-          case 'date': e.dateText = m[2]; break;
-          case 'context': e.context = m[2]; break;
-          case 'type': e.type = m[2]; break;
-          case 'file': e.file = m[2]; break;
-        }
-      }
-    }
+    // Only what the scanner read: a block it could not read shows no time it did not compute.
+    const p = this.parts(i);
+    const text = (r: Range) => this.chunks.slice(r[0], r[1]);
+    if (p.time) e.timeText = text(p.time);
+    if (p.date) e.dateText = text(p.date);
+    if (p.context) e.context = text(p.context);
+    if (p.type) e.type = text(p.type);
+    if (p.file) e.file = text(p.file);
     return e;
   }
 

@@ -1,11 +1,12 @@
 // The shapes every layer shares. Pure data: no parsing, no LSP, no file system.
+import type { FormatId } from './parse/formats';
 
 import type { FindingSeverity, Severity } from './severity';
 
 export { Severity } from './severity';
 
-/** What a file turned out to contain, judged from its content. */
-export type Format = 'ccm' | 'sms' | 'mixed' | 'plain';
+/** What a file turned out to contain, judged from its content: a format's id, or records of several. */
+export type Format = FormatId | 'mixed';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -23,8 +24,7 @@ export interface ParseOptions {
 
 /** Per-entry flags, stored in one byte. */
 export const EntryFlag = {
-  /** Legacy `$$<component><time><thread>` record (otherwise CMTrace `<![LOG[`). */
-  Sms: 1,
+  // 1 is free: a record's format is its own column (EntryTable.format).
   /** CMTrace record cut off before `]LOG]!>`. */
   Truncated: 2,
   /** The attribute block is missing or could not be read. */
@@ -43,7 +43,8 @@ export type OffsetSource = 'written' | 'default' | 'missing' | 'unreadable';
 /** One record, materialised on demand from the column store. */
 export interface Entry {
   index: number;
-  kind: 'ccm' | 'sms';
+  /** The record's format (its id in parse/formats). */
+  kind: FormatId | (string & {});
   /** Character offsets into the decoded text; [start, end) includes the line end and blank lines after it. */
   start: number;
   end: number;

@@ -87,7 +87,7 @@ const found = regexLiterals();
 
 test('the source has regexes to check (the finder works)', () => {
   assert.ok(found.length >= 10, `only ${found.length} regex literals found`);
-  assert.ok(found.some((f) => f.file.includes('parse/scan')), 'the attribute-block regex is among them');
+  assert.ok(found.some((f) => f.file.includes('parse/formats/cmtrace')), 'the attribute-block regex is among them');
 });
 
 /** Files that compose patterns from constant parts with new RegExp(), and the patterns they export. */

@@ -7,12 +7,10 @@
 // - an error code in the message: its decoding, then the entry's sections;
 // - anywhere in a record: the findings of that record, the meaning of Intune connector cycle lines,
 //   and the meaning of `STATMSG: ID=...`.
-import { LINE_BREAK } from '../parse/lineBreaks';
 import { findErrorCodes } from '../knowledge/errorCodes';
 import { describeStatusMessage, parseStatMsg } from '../knowledge/statusMessages';
 import type { LogFile } from '../logFile';
 import type { Finding } from '../model';
-import { CLOSE, OPEN } from '../parse/scan';
 import { describeOffset, durationText, isoUtc } from '../parse/time';
 import { ruleById, rules } from '../rules';
 import { classifyCloudUserSync, isCloudUserSyncLog } from '../rules/cloudUserSync';
@@ -29,8 +27,6 @@ export { clip, codeBlock, codeSpan, escapeMarkdown, sanitize } from './markdown'
 const CODE_RADIUS = 256;
 /** Longer messages are read in part by a hover. */
 const WHOLE_MESSAGE_MAX = 64 * 1024;
-/** The part after the message a hover reads for the time and date. */
-const TAIL_MAX = 4096;
 
 /** The entry whose record covers character `offset`, or -1. */
 export function entryAtOffset(log: LogFile, offset: number): number {
@@ -40,43 +36,9 @@ export function entryAtOffset(log: LogFile, offset: number): number {
   return offset < end || (offset === end && end === log.length) ? i : -1;
 }
 
-/** Where the message text of entry i starts in the log's text. */
-export function messageStart(log: LogFile, i: number): number {
-  return log.table.start[i]! + (log.isSms(i) ? 0 : OPEN.length);
-}
-
-/** Where the message text of entry i ends (its `]LOG]!>` or `$$<`), found without copying the record. */
-export function messageEnd(log: LogFile, i: number): number {
-  const end = log.table.end[i]!;
-  const at = log.isSms(i) ? log.indexOf('$$<', log.table.start[i]!, end) : log.indexOf(CLOSE, messageStart(log, i), end);
-  return at < 0 ? end : at;
-}
-
-/** Character ranges of the time and date of entry i: [start, end) pairs. Reads the tail only. */
+/** Character ranges of the time and date of entry i, markers included: [start, end) pairs. */
 export function timeRanges(log: LogFile, i: number): [number, number][] {
-  const end = log.table.end[i]!;
-  const tailStart = messageEnd(log, i);
-  if (tailStart >= end) return [];
-  // The tail after the message (attributes, or `$$<component><time><thread>`) is short: a bounded read.
-  const text = log.text(tailStart, Math.min(end, tailStart + TAIL_MAX));
-  if (log.isSms(i)) {
-    const compEnd = text.indexOf('><', 3);
-    if (compEnd < 0) return [];
-    const a = compEnd + 1;
-    const b = text.indexOf('>', a + 1);
-    return b < 0 ? [] : [[tailStart + a, tailStart + b + 1]];
-  }
-  const eol = text.search(LINE_BREAK);
-  const block = eol < 0 ? text.length : eol;
-  const out: [number, number][] = [];
-  for (const name of ['time="', 'date="']) {
-    const a = text.indexOf(name);
-    if (a < 0 || a > block) continue;
-    const q = text.indexOf('"', a + name.length);
-    if (q < 0 || q > block) continue;
-    out.push([tailStart + a, tailStart + q + 1]);
-  }
-  return out;
+  return log.parts(i).clock;
 }
 
 
@@ -169,7 +131,7 @@ export function hoverMarkdown(target: LogInput, _context: RuleContext, offset: n
   for (const [a, b] of timeRanges(log, i)) if (offset >= a && offset < b) return timeSection(log, i);
 
   const sections: string[] = [];
-  const ms = messageStart(log, i), me = messageEnd(log, i);
+  const ms = log.messageStart(i), me = log.messageEnd(i);
   if (offset >= ms && offset < me) {
     // Codes under the cursor, looked for around it only: a record can be 45 MB long. A code is far
     // shorter than CODE_RADIUS, so one under the cursor is whole inside the window.

@@ -2,19 +2,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
 import type { LogFile } from '../logFile';
-import { CLOSE, OPEN } from '../parse/scan';
 
-/** [start, end) offsets of entry i's message in the text. */
+/** [start, end) offsets of entry i's message in the text, with its format's markers (see RecordParts.body). */
 export function messageExtent(log: LogFile, i: number): [number, number] {
-  const start = log.table.start[i];
-  const end = log.table.end[i];
-  const text = log.text(start, end);
-  if (log.isSms(i)) {
-    const tail = text.indexOf('$$<');
-    return [start, start + (tail < 0 ? text.trimEnd().length : text.slice(0, tail).trimEnd().length)];
-  }
-  const close = text.indexOf(CLOSE, OPEN.length);
-  return [start, start + (close < 0 ? text.trimEnd().length : close + CLOSE.length)];
+  return log.parts(i).body;
 }
 
 /** Whole lines first..last; the end is clamped to the line's length when the document is known. */

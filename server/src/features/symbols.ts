@@ -8,7 +8,6 @@ import { clip } from '../explain/markdown';
 import { visibleLine } from '../explain/plainText';
 import { Severity } from '../model';
 import { formatWall } from '../parse/time';
-import { CLOSE } from '../parse/scan';
 import { messageHead } from '../rules/logSet';
 import { lineRange } from './positions';
 
@@ -26,9 +25,7 @@ export function documentSymbols(doc: TextDocument, log: LogFile, limit = RESULT_
     const range = lineRange(line, log.endLine(i), doc);
     count++;
     // The head of the message only: a record can be megabytes long.
-    const head = messageHead(log, i, 200);
-    const cut = head.indexOf(log.isSms(i) ? '$$<' : CLOSE);
-    const first = (cut < 0 ? head : head.slice(0, cut)).split('\n', 1)[0].trim();
+    const first = messageHead(log, i, 200).split('\n', 1)[0].trim();
     const wall = log.table.wall[i];
     const symbol: DocumentSymbol = {
       // Log text: control characters (ESC, BEL, U+202E...) show as escapes in the Outline.

@@ -44,7 +44,7 @@ export function registerLanguageFeatures(server: ServerContext): void {
     const target = src && logs.get(src.uri);
     const i = target ? target.log.entryAtLine(src.line) : -1;
     if (!target || i < 0) return null;
-    const offset = target.log.table.start[i] + (target.log.isSms(i) ? 0 : 7);
+    const offset = target.log.messageStart(i);
     return hover(target, offset, { logs: logs.all() }, validator.findingsOf(src.uri));
   }));
   connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => {

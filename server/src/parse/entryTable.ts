@@ -1,4 +1,4 @@
-// Entries stored column-wise in typed arrays (about 32 bytes an entry), with component and thread
+// Entries stored column-wise in typed arrays (about 41 bytes an entry), with component and thread
 // names interned: a 100 MB log has hundreds of thousands of records and only a few dozen names.
 import type { Severity } from '../model';
 
@@ -31,6 +31,7 @@ export interface EntryTableData {
   count: number;
   start: Uint32Array; end: Uint32Array; line: Uint32Array; wall: Float64Array; offset: Int16Array;
   severity: Uint8Array; flags: Uint8Array; component: Uint32Array; thread: Uint32Array;
+  format: Uint8Array; msgStart: Uint32Array; msgEnd: Uint32Array;
   components: string[]; threads: string[];
 }
 
@@ -47,6 +48,11 @@ export class EntryTable {
   flags = new Uint8Array(0);
   component = new Uint32Array(0);
   thread = new Uint32Array(0);
+  /** The record's format: its index in the registry (parse/formats). */
+  format = new Uint8Array(0);
+  /** Where the message is, without the format's markers: the one place features learn it. */
+  msgStart = new Uint32Array(0);
+  msgEnd = new Uint32Array(0);
   readonly components = new Interner();
   readonly threads = new Interner();
 
@@ -54,7 +60,7 @@ export class EntryTable {
     this.resize(capacity);
   }
 
-  push(start: number, end: number, line: number, wall: number, offset: number, severity: Severity, flags: number, component: number, thread: number): void {
+  push(start: number, end: number, line: number, wall: number, offset: number, severity: Severity, flags: number, component: number, thread: number, format: number, msgStart: number, msgEnd: number): void {
     const i = this.count;
     if (i === this.start.length) this.resize(Math.max(256, i * 2));
     this.start[i] = start;
@@ -66,6 +72,9 @@ export class EntryTable {
     this.flags[i] = flags;
     this.component[i] = component;
     this.thread[i] = thread;
+    this.format[i] = format;
+    this.msgStart[i] = msgStart;
+    this.msgEnd[i] = msgEnd;
     this.count = i + 1;
   }
 
@@ -87,13 +96,13 @@ export class EntryTable {
   /** The columns and names as plain data; the columns' buffers can be transferred to another thread. */
   toData(): EntryTableData {
     this.resize(this.count);
-    const { count, start, end, line, wall, offset, severity, flags, component, thread } = this;
-    return { count, start, end, line, wall, offset, severity, flags, component, thread, components: this.components.names.slice(), threads: this.threads.names.slice() };
+    const { count, start, end, line, wall, offset, severity, flags, component, thread, format, msgStart, msgEnd } = this;
+    return { count, start, end, line, wall, offset, severity, flags, component, thread, format, msgStart, msgEnd, components: this.components.names.slice(), threads: this.threads.names.slice() };
   }
 
   static fromData(d: EntryTableData): EntryTable {
     const t = new EntryTable(0);
-    Object.assign(t, { count: d.count, start: d.start, end: d.end, line: d.line, wall: d.wall, offset: d.offset, severity: d.severity, flags: d.flags, component: d.component, thread: d.thread });
+    Object.assign(t, { count: d.count, start: d.start, end: d.end, line: d.line, wall: d.wall, offset: d.offset, severity: d.severity, flags: d.flags, component: d.component, thread: d.thread, format: d.format, msgStart: d.msgStart, msgEnd: d.msgEnd });
     for (const n of d.components) t.components.id(n);
     for (const n of d.threads) t.threads.id(n);
     return t;
@@ -101,7 +110,7 @@ export class EntryTable {
 
   /** The buffers of `toData()`'s columns, to transfer rather than copy. */
   static buffers(d: EntryTableData): ArrayBuffer[] {
-    return [d.start, d.end, d.line, d.wall, d.offset, d.severity, d.flags, d.component, d.thread].map((a) => a.buffer as ArrayBuffer);
+    return [d.start, d.end, d.line, d.wall, d.offset, d.severity, d.flags, d.component, d.thread, d.format, d.msgStart, d.msgEnd].map((a) => a.buffer as ArrayBuffer);
   }
 
   /** Index of the first entry whose start is >= offset. */
@@ -123,7 +132,8 @@ export class EntryTable {
   /** Bytes held by the columns (for the benchmark's memory figure). */
   byteSize(): number {
     return this.start.byteLength + this.end.byteLength + this.line.byteLength + this.wall.byteLength + this.offset.byteLength +
-      this.severity.byteLength + this.flags.byteLength + this.component.byteLength + this.thread.byteLength;
+      this.severity.byteLength + this.flags.byteLength + this.component.byteLength + this.thread.byteLength +
+      this.format.byteLength + this.msgStart.byteLength + this.msgEnd.byteLength;
   }
 
   private resize(capacity: number): void {
@@ -142,5 +152,8 @@ export class EntryTable {
     this.flags = grow(this.flags, Uint8Array);
     this.component = grow(this.component, Uint32Array);
     this.thread = grow(this.thread, Uint32Array);
+    this.format = grow(this.format, Uint8Array);
+    this.msgStart = grow(this.msgStart, Uint32Array);
+    this.msgEnd = grow(this.msgEnd, Uint32Array);
   }
 }

@@ -19,25 +19,32 @@
 // typed array, about half the cost of charCodeAt. The text is read through a Source: an ASCII
 // log's bytes are decoded only window by window for those native searches (see source.ts). Per
 // record, no string is made (but a name not seen before).
+//
+// The seam: this file is the driver (the loop, line breaks, the searches, Resume). It finds
+// CMTrace and legacy records inline, as a call per line through the format interface would cost
+// on a hot path like this one, and reads their attributes and tails with their modules' readers
+// (formats/cmtrace.ts, formats/legacy.ts), sharing the record being read and the caches through
+// ScanState. Other registered formats are asked only about lines neither claims (formatLine).
 import { EntryFlag, type Severity } from '../model';
-import { EntryTable, firstAtOrAfter, type Interner } from './entryTable';
+import { EntryTable, firstAtOrAfter } from './entryTable';
+import { CMTRACE, FORMATS, LEGACY, lineFormats, type LineRecord, type LogFormat } from './formats';
+import { Attributes, CCM_ATTRS, CLOSE, OPEN, readAttributeBlock, readFixedBlock } from './formats/cmtrace';
+import { readScanTail, TAIL } from './formats/legacy';
 import { KernelWindow } from './kernel';
+import { DateCache, NAME_SLOTS, NameCache, sameRange } from './scanCaches';
+import type { ScanState } from './scanState';
 import { KW_NONE, keywordProgress, keywordSeverityAt, typeSeverity } from './severity';
 import { needle, type Source, sourceOf } from './source';
-import { BAD_OFFSET, type Codes, DAY_MS, NO_OFFSET, readDate, readTime, readTimeUpTo, timeOut } from './time';
+import { BAD_OFFSET, type Codes, DAY_MS, NO_OFFSET, readTime, timeOut } from './time';
 
-export const OPEN = '<![LOG[';
-export const CLOSE = ']LOG]!>';
 const NL = needle('\n');
 const CLOSE_NEEDLE = needle(CLOSE);
 const OPEN_NEEDLE = needle(OPEN);
 const OPEN_AT_LINE = needle('\n<![LOG[');
 /** `<![LOG[` after a lone CR, which ends a line too. */
 const OPEN_AFTER_CR = needle('\r<![LOG[');
-const SMS_TAIL = needle('$$<');
+const SMS_TAIL = needle(TAIL);
 const CUT_OFF = EntryFlag.Truncated | EntryFlag.BadAttributes | EntryFlag.BadTime | EntryFlag.NoOffset;
-/** Slots of the per-scan name caches (a power of two). */
-const NAME_SLOTS = 1024;
 /** An open record is resumed this many characters before the end: enough for any needle or keyword to be re-read whole. */
 const RESUME_MARGIN = 16;
 /** An open record shorter than this is simply read again from its start. */
@@ -49,11 +56,6 @@ const RESUME_MIN = 256;
  */
 const LEGACY_LINE_MAX = 64 * 1024;
 
-// The attribute block as ConfigMgr writes it, in its fixed order, checked by one native regex run
-// (cheaper than reading it character by character); its values then end at the next quotes.
-// Each `[^"\n]*` is followed by a literal quote it cannot contain, so it cannot backtrack. Blocks
-// in another shape go through the general reader.
-const CCM_ATTRS = /<time="[^"\n]*" date="[^"\n]*" component="[^"\n]*" context="[^"\n]*" type="[^"\n]*" thread="[^"\n]*"(?: file="[^"\n]*")?>/y;
 
 export class SpanList {
   count = 0;
@@ -123,7 +125,7 @@ export function scan(text: string | Uint8Array, from: Readonly<Resume>, table: E
 }
 
 /** The state of one scan: where needles occur next, the record being read, and what repeats. */
-class Scanner {
+class Scanner implements ScanState {
   line: number;
   private readonly base: number;
   // Where the next scan starts (see Resume), set as each item is read: scalars, as this is set
@@ -147,55 +149,64 @@ class Scanner {
   private nextSms = -1;
   // The record being read: where its time and date are (-1 when missing), its component and
   // thread (empty ranges when missing), and its type as a character code (-1 when empty).
-  private timeA = -1;
-  private timeB = -1;
-  private dateA = -1;
-  private dateB = -1;
-  private compA = 0;
-  private compB = 0;
-  private threadA = 0;
-  private threadB = 0;
-  private typeCode = -1;
+  timeA = -1;
+  timeB = -1;
+  dateA = -1;
+  dateB = -1;
+  compA = 0;
+  compB = 0;
+  threadA = 0;
+  threadB = 0;
+  typeCode = -1;
   // What readAttributes read besides: the wall clock (offset in timeOut) and the name ids.
-  private wall = NaN;
-  private compId = 0;
-  private threadId = 0;
+  wall = NaN;
+  compId = 0;
+  threadId = 0;
   /** The legacy thread's number (-1 when too long to be a key). */
-  private threadNumber = 0;
+  threadNumber = 0;
   // Dates repeat from record to record: one is read per change (see DateCache). Attribute blocks
   // and legacy tails have their own, whose end is found by comparing: only dates read there,
   // which hold no `"`, space or `>`.
   private readonly dates = new DateCache();
-  private readonly quotedDates = new DateCache();
-  private readonly smsDates = new DateCache();
+  readonly quotedDates = new DateCache();
+  readonly smsDates = new DateCache();
   // Names repeat too (see NameCache). Legacy components have their own cache (they end at a `>`,
   // which a CMTrace one may contain). Threads written as a number are keyed by it.
-  private readonly comps: NameCache;
-  private readonly smsComps: NameCache;
+  readonly comps: NameCache;
+  readonly smsComps: NameCache;
   private readonly threadNames: NameCache;
   private readonly threadKeys = new Float64Array(NAME_SLOTS).fill(-1);
   private readonly threadKeyIds = new Int32Array(NAME_SLOTS);
   /** Where the name matched by `matchName` ends. */
-  private nameEnd = 0;
+  nameEnd = 0;
+  /** What the general attribute reader found (see readAttributeBlock). */
+  private readonly attrs = new Attributes();
   /** Where the attribute block read by the general reader could at most run to. */
   private blockLimit = 0;
   /** Where the legacy tail read by `readSmsTail` ends (after its last `>`). */
-  private tailEnd = 0;
+  tailEnd = 0;
   /** The last line break `legacyLineStart` passed (-1 when none), and how many it passed. */
   private lastBreak = -1;
   private breaksPassed = 0;
 
-  private readonly codes: Codes;
+  /** Registered formats read line by line (none shipped), and their ids in the registry. */
+  private readonly lineFormats: LogFormat[];
+  private readonly lineFormatIds: number[];
+  private readonly lineRecord: LineRecord = { msgStart: 0, msgEnd: 0, wall: NaN, offset: NO_OFFSET, severity: -1, compStart: 0, compEnd: 0, threadStart: 0, threadEnd: 0 };
+
+  readonly codes: Codes;
   /** Keyword severity of whole messages. */
   private readonly kernel: KernelWindow;
 
   constructor(
     private readonly src: Source,
     private readonly from: Readonly<Resume>,
-    private readonly table: EntryTable,
+    readonly table: EntryTable,
     private readonly spans: SpanList,
   ) {
     this.codes = src.codes;
+    this.lineFormats = lineFormats();
+    this.lineFormatIds = this.lineFormats.map((f) => FORMATS.indexOf(f));
     this.kernel = new KernelWindow(src.codes);
     this.comps = new NameCache(table.components);
     this.smsComps = new NameCache(table.components);
@@ -284,18 +295,46 @@ class Scanner {
     const from = Math.max(pos, 0);
     const eol = this.findNl(from);
     if (eol < n) {
+      if (this.lineFormats.length > 0 && pos >= 0) {
+        const end = this.formatLine(pos, eol, itemLine);
+        if (end >= 0) return end;
+      }
       this.line++;
       this.spans.push(base + from, base + eol + 1, itemLine);
       return eol + 1;
     }
     this.spans.push(base + from, base + n, itemLine);
     const at = n - RESUME_MARGIN;
-    if (this.nextSms >= n && at - pos >= RESUME_MIN) {
+    // (A line another format may claim is read again whole once complete: see formatLine.)
+    if (this.nextSms >= n && at - pos >= RESUME_MIN && this.lineFormats.length === 0) {
       const p = keywordProgress(codes, kw, kwFrom, at + 1, kwFrom > pos);
       this.endMode = 'line';
       this.endOpen = { at: base + at, line: itemLine, mode: 'line', record: base + pos, recordLine: itemLine, kw: p.kind, kwFrom: base + p.from };
     }
     return n;
+  }
+
+  /**
+   * The record of a registered format other than CMTrace and legacy (see LogFormat.readLine) on
+   * the whole line codes[pos, eol), tried only for lines neither claims; returns where it ends
+   * (blank lines after it absorbed), or -1 when no format reads it.
+   */
+  private formatLine(pos: number, eol: number, itemLine: number): number {
+    const { codes, base, table } = this;
+    const r = this.lineRecord;
+    for (let k = 0; k < this.lineFormats.length; k++) {
+      if (!this.lineFormats[k].readLine!(codes, pos, eol, r)) continue;
+      timeOut.offset = r.offset;
+      const flags = timeFlags(r.wall);
+      const sev = r.severity >= 0 ? (r.severity as Severity) : this.keywords(r.msgStart, KW_NONE, r.msgStart, r.msgEnd);
+      const comp = this.nameId(this.comps, r.compStart, r.compEnd);
+      const thr = this.nameId(this.threadNames, r.threadStart, r.threadEnd);
+      this.line++;
+      const end = this.absorbBlank(eol + 1);
+      table.push(base + pos, base + end, itemLine, r.wall, r.offset, sev, flags, comp, thr, this.lineFormatIds[k], base + r.msgStart, base + r.msgEnd);
+      return end;
+    }
+    return -1;
   }
 
   /**
@@ -364,7 +403,7 @@ class Scanner {
     } else if (end >= eol) {
       end = n;
     }
-    table.push(start, base + end, startLine, wall, offset, sev, flags, comp, thr);
+    table.push(start, base + end, startLine, wall, offset, sev, flags, comp, thr, CMTRACE, start + OPEN.length, base + close);
     return end;
   }
 
@@ -392,7 +431,7 @@ class Scanner {
     } else {
       sev = this.keywords(msgStart, kw, kwFrom, next);
     }
-    table.push(start, base + cut, startLine, NaN, NO_OFFSET, sev, CUT_OFF, table.components.id(''), table.threads.id(''));
+    table.push(start, base + cut, startLine, NaN, NO_OFFSET, sev, CUT_OFF, table.components.id(''), table.threads.id(''), CMTRACE, start + OPEN.length, base + cut);
     return cut;
   }
 
@@ -426,11 +465,11 @@ class Scanner {
     const eol = this.findNl(from);
     if (this.nextSms < from) this.nextSms = src.find(SMS_TAIL, from);
     const tail = this.nextSms;
-    if (tail >= eol || !this.readSmsTail(tail, eol)) return -1;
+    if (tail >= eol || !readScanTail(this, tail, eol)) return -1;
     const itemLine = this.line;
     const wall = this.wall;
     const offset = timeOut.offset;
-    const flags = EntryFlag.Sms | timeFlags(wall);
+    const flags = timeFlags(wall);
     const sev = this.keywords(pos, kw, kwFrom, tail);
     const comp = this.compId >= 0 ? this.compId : this.keepName(this.smsComps, this.compA, this.compB);
     const thr = this.threadA === this.threadB ? table.threads.id('') : this.threadNumberId(this.threadA, this.threadB, this.threadNumber);
@@ -446,7 +485,7 @@ class Scanner {
         end = this.absorbBlank(eol + 1);
       }
     }
-    table.push(base + pos, base + end, itemLine, wall, offset, sev, flags, comp, thr);
+    table.push(base + pos, base + end, itemLine, wall, offset, sev, flags, comp, thr, LEGACY, base + pos, base + tail);
     return end;
   }
 
@@ -494,13 +533,12 @@ class Scanner {
         const last = Math.min(e, limit) - 2;
         while (t < last && !isSmsAt(codes, t)) t++;
         // A whole legacy record: its tail reads, with a readable date and time.
-        if (t < last && this.readSmsTail(t, e) && this.wall === this.wall) return s;
+        if (t < last && readScanTail(this, t, e) && this.wall === this.wall) return s;
       }
       b = e;
     }
     return -1;
   }
-
 
   /** Line breaks in [a, b), read directly (the cached search has passed them). */
   private countNlBack(a: number, b: number): number {
@@ -534,7 +572,7 @@ class Scanner {
   }
 
   /** Wall clock of the record read (offset in timeOut), NaN when unreadable. */
-  private clock(): number {
+  clock(): number {
     const codes = this.codes, a = this.dateA, b = this.dateB;
     if (this.timeA < 0 || a < 0 || !readTime(codes, this.timeA, this.timeB)) {
       timeOut.offset = NO_OFFSET;
@@ -562,7 +600,7 @@ class Scanner {
    * end (in nameEnd) as it compares the characters: the name is read once. The slot is picked by
    * the first 8 characters, whatever they are (past a short name, what follows it in the format).
    */
-  private matchName(cache: NameCache, a: number, term: number): number {
+  matchName(cache: NameCache, a: number, term: number): number {
     const c = this.codes;
     const slot = prefixSlot(c, a);
     const id = cache.ids[slot];
@@ -577,7 +615,7 @@ class Scanner {
   }
 
   /** Interns the name in text[a, b) and remembers it where `matchName` looks first. */
-  private keepName(cache: NameCache, a: number, b: number): number {
+  keepName(cache: NameCache, a: number, b: number): number {
     return cache.keep(prefixSlot(this.codes, a), a, b - a, this.src.name(a, b));
   }
 
@@ -585,7 +623,7 @@ class Scanner {
    * Id of the thread in text[a, b) whose digits make `value` (up to 9 digits): the number and
    * the count of digits (leading zeros) are an exact key, so a hit compares no characters.
    */
-  private threadNumberId(a: number, b: number, value: number): number {
+  threadNumberId(a: number, b: number, value: number): number {
     if (value < 0) return this.nameId(this.threadNames, a, b);
     const key = value * 16 + (b - a);
     const slot = Math.imul(value, 0x9e3779b1) >>> 22;
@@ -605,7 +643,7 @@ class Scanner {
     const codes = this.codes;
     const blockEnd = this.src.sticky(CCM_ATTRS, a, eol);
     if (blockEnd >= 0) {
-      this.readBlock(a);
+      readFixedBlock(this, a);
       return blockEnd;
     }
     // Any other order or set of attributes, up to a `<![LOG[` that another writer spliced in:
@@ -613,198 +651,27 @@ class Scanner {
     if (this.nextOpen < a) this.nextOpen = this.src.find(OPEN_NEEDLE, a);
     if (this.nextOpen < eol) eol = this.nextOpen;
     this.blockLimit = eol;
-    this.timeA = this.dateA = -1;
-    this.compA = this.compB = this.threadA = this.threadB = 0;
-    this.typeCode = -1;
-    if (codes[a] !== 60) return -1; // '<'
-    let i = a + 1;
-    for (;;) {
-      while (i < eol && codes[i] === 32) i++;
-      if (i >= eol) return -1;
-      if (codes[i] === 62) { // '>'
-        this.wall = this.clock();
-        this.compId = this.nameId(this.comps, this.compA, this.compB);
-        this.threadId = this.nameId(this.threadNames, this.threadA, this.threadB);
-        return i + 1;
-      }
-      const nameA = i;
-      while (i < eol && codes[i] !== 61 && codes[i] !== 32 && codes[i] !== 62) i++;
-      if (i + 1 >= eol || codes[i] !== 61 || codes[i + 1] !== 34) return -1; // ="
-      const nameLen = i - nameA;
-      i += 2;
-      const valA = i;
-      while (i < eol && codes[i] !== 34) i++;
-      if (i >= eol) return -1;
-      const valB = i;
-      i++;
-      const c0 = codes[nameA], c1 = codes[nameA + 1];
-      if (nameLen === 4 && c0 === 116 && c1 === 105) { this.timeA = valA; this.timeB = valB; } // time
-      else if (nameLen === 4 && c0 === 100) { this.dateA = valA; this.dateB = valB; } // date
-      else if (nameLen === 9 && c0 === 99) { this.compA = valA; this.compB = valB; } // component
-      else if (nameLen === 6 && c0 === 116 && c1 === 104) { this.threadA = valA; this.threadB = valB; } // thread
-      else if (nameLen === 4 && c0 === 116 && c1 === 121) this.typeCode = valB === valA ? -1 : valB - valA === 1 ? codes[valA] : 0; // type
-    }
-  }
-
-  /**
-   * The values of an attribute block CCM_ATTRS matched at codes[a], each read once: where a value
-   * ends is found as it is read (a time, a date or a name seen before), else by a scan to its
-   * closing quote. Each value starts a fixed number of characters after the previous one ends:
-   * `" date="` is 8.
-   */
-  private readBlock(a: number): void {
-    const codes = this.codes, table = this.table;
-    const timeA = a + 7;
-    let timeB = readTimeUpTo(codes, timeA, 34);
-    let timeOk = timeB >= 0;
-    if (!timeOk) {
-      timeB = nextQuote(codes, timeA);
-      timeOk = readTime(codes, timeA, timeB);
-    }
-    const dateA = timeB + 8;
-    let dateB = this.quotedDates.endAt(codes, dateA, 34);
-    if (dateB < 0) this.quotedDates.keep(codes, dateA, (dateB = nextQuote(codes, dateA)));
-    if (timeOk) {
-      const d = this.quotedDates.days;
-      this.wall = d === d ? d * DAY_MS + timeOut.ms : NaN;
-    } else {
-      timeOut.offset = NO_OFFSET;
-      this.wall = NaN;
-    }
-    const compA = dateB + 13;
-    let comp = this.matchName(this.comps, compA, 34);
-    let compB = this.nameEnd;
-    if (comp < 0) {
-      compB = nextQuote(codes, compA);
-      comp = this.keepName(this.comps, compA, compB);
-    }
-    this.compId = comp;
-    // context (mostly empty), then type (mostly one character)
-    const contextA = compB + 11;
-    const typeA = (codes[contextA] === 34 ? contextA : nextQuote(codes, contextA)) + 8;
-    const typeB = codes[typeA] === 34 ? typeA : codes[typeA + 1] === 34 ? typeA + 1 : nextQuote(codes, typeA);
-    this.typeCode = typeB === typeA ? -1 : typeB - typeA === 1 ? codes[typeA] : 0;
-    // thread: mostly digits
-    const threadA = typeB + 10;
-    let i = threadA, value = 0;
-    while (i - threadA < 9 && codes[i] >= 48 && codes[i] <= 57) value = value * 10 + codes[i++] - 48;
-    if (codes[i] !== 34) {
-      i = nextQuote(codes, i);
-      value = -1;
-    }
-    this.threadId = i === threadA ? table.threads.id('') : this.threadNumberId(threadA, i, value);
-  }
-
-  /**
-   * The `date time>` of a legacy tail at codes[dtA], the general way: up to the first `>`, split at
-   * the first space. Sets the ranges (timeB: where the `>` is) and the wall clock; false when no `>`
-   * ends it on this line.
-   */
-  private readDateTime(dtA: number, eol: number): boolean {
-    const codes = this.codes;
-    let dtB = dtA, space = -1;
-    for (; dtB < eol && codes[dtB] !== 62; dtB++) if (space < 0 && codes[dtB] === 32) space = dtB;
-    if (dtB >= eol) return false;
-    if (space > dtA) {
-      this.dateA = dtA;
-      this.dateB = space;
-      this.timeA = space + 1;
-      // The date the next lines are compared with (it has no space or `>` in it).
-      this.smsDates.keep(codes, dtA, space);
-    } else {
-      this.dateA = this.timeA = -1;
-    }
-    this.timeB = dtB;
+    const at = this.attrs;
+    const after = readAttributeBlock(codes, a, eol, at);
+    if (after < 0) return -1;
+    this.timeA = at.timeA;
+    this.timeB = at.timeB;
+    this.dateA = at.dateA;
+    this.dateB = at.dateB;
+    // A missing component or thread is an empty name.
+    this.compA = at.compA < 0 ? 0 : at.compA;
+    this.compB = at.compB < 0 ? 0 : at.compB;
+    this.threadA = at.threadA < 0 ? 0 : at.threadA;
+    this.threadB = at.threadB < 0 ? 0 : at.threadB;
+    this.typeCode = at.typeA < 0 || at.typeB === at.typeA ? -1 : at.typeB - at.typeA === 1 ? codes[at.typeA] : 0;
     this.wall = this.clock();
-    return true;
+    this.compId = this.nameId(this.comps, this.compA, this.compB);
+    this.threadId = this.nameId(this.threadNames, this.threadA, this.threadB);
+    return after;
   }
 
-  /**
-   * Reads `$$<component><MM-DD-YYYY HH:mm:ss.fff±bias>[<thread=N (0xH)>]` at codes[s], not past
-   * `eol`. Fills the record's fields and returns whether the tail has that shape.
-   */
-  private readSmsTail(s: number, eol: number): boolean {
-    const codes = this.codes;
-    // The component runs to the first `>`, which `<` must follow.
-    const compA = s + SMS_TAIL.text.length;
-    let compB: number;
-    this.compId = this.matchName(this.smsComps, compA, 62);
-    if (this.compId >= 0) compB = this.nameEnd;
-    else for (compB = compA; compB < eol && codes[compB] !== 62; compB++);
-    if (compB === compA || compB + 1 >= eol || codes[compB + 1] !== 60) return false;
-    // Then `date time` up to the next `>`, split at its first space: mostly the date of the line
-    // before and a clean time, whose ends are found as they are read.
-    const dtA = compB + 2;
-    const dateB = this.smsDates.endAt(codes, dtA, 32);
-    let dtB = -1;
-    if (dateB >= 0) {
-      dtB = readTimeUpTo(codes, dateB + 1, 62);
-      if (dtB >= 0 && dtB < eol) {
-        const d = this.smsDates.days;
-        this.wall = d === d ? d * DAY_MS + timeOut.ms : NaN;
-      } else {
-        dtB = -1;
-      }
-    }
-    if (dtB < 0 && !this.readDateTime(dtA, eol)) return false;
-    this.compA = compA;
-    this.compB = compB;
-    let i = (dtB < 0 ? this.timeB : dtB) + 1;
-    this.threadA = this.threadB = 0;
-    this.tailEnd = i;
-    if (isThreadAt(codes, i)) {
-      i += 8;
-      const tA = i;
-      let value = 0;
-      while (i < eol && codes[i] >= 48 && codes[i] <= 57) value = value * 10 + codes[i++] - 48;
-      if (i > tA) { this.threadA = tA; this.threadB = i; this.threadNumber = i - tA <= 9 ? value : -1; }
-      // ` (0x10E1)>`: the tail ends at its `>`, looked for a few characters on.
-      let k = i;
-      while (k < eol && k - i < THREAD_HEX_MAX && codes[k] !== 62) k++;
-      this.tailEnd = k < eol && codes[k] === 62 ? k + 1 : i;
-    }
-    return true;
-  }
-}
 
-/** The date read last: where it was and its day number (NaN when unreadable), to compare with. */
-class DateCache {
-  at = -1;
-  len = 0;
-  days = NaN;
-  /** Day number of the date in codes[a, b), read only when it is not the one kept. */
-  read(codes: Codes, a: number, b: number): number {
-    return this.at >= 0 && b - a === this.len && sameRange(codes, a, this.at, this.len) ? this.days : this.keep(codes, a, b);
-  }
-  /** Where the date at codes[a] ends when it is the one kept and `term` follows it, else -1. */
-  endAt(codes: Codes, a: number, term: number): number {
-    return this.at >= 0 && codes[a + this.len] === term && sameRange(codes, a, this.at, this.len) ? a + this.len : -1;
-  }
-  /** Reads and keeps the date in codes[a, b); returns its day number. */
-  keep(codes: Codes, a: number, b: number): number {
-    this.at = a;
-    this.len = b - a;
-    return (this.days = readDate(codes, a, b));
-  }
-}
 
-/**
- * Names last seen, one per slot (picked by a hash of a few characters): the interned id, where in
- * the text the name was, and its length, to compare with before taking the interner's map.
- */
-class NameCache {
-  readonly ids = new Int32Array(NAME_SLOTS).fill(-1);
-  readonly at = new Int32Array(NAME_SLOTS);
-  readonly len = new Int32Array(NAME_SLOTS);
-  constructor(private readonly names: Interner) {}
-  /** Interns `name`, seen at `at`, and remembers it in `slot`; returns its id. */
-  keep(slot: number, at: number, len: number, name: string): number {
-    const id = this.names.id(name);
-    this.ids[slot] = id;
-    this.at[slot] = at;
-    this.len[slot] = len;
-    return id;
-  }
 }
 
 function timeFlags(wall: number): number {
@@ -817,28 +684,16 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 13;
 }
 
-/** The first `"` at or after i (the caller knows there is one). */
-function nextQuote(codes: Codes, i: number): number {
-  while (codes[i] !== 34) i++;
-  return i;
-}
 
 /** Whether `<![LOG[` starts at codes[i] (spelled out: cheaper than a loop over a literal). */
 function isOpenAt(codes: Codes, i: number): boolean {
   return codes[i] === 60 && codes[i + 1] === 33 && codes[i + 2] === 91 && codes[i + 3] === 76 && codes[i + 4] === 79 && codes[i + 5] === 71 && codes[i + 6] === 91;
 }
 
-/** Characters between a legacy thread's number and its `>`: ` (0xFFFFFFFF)`. */
-const THREAD_HEX_MAX = 14;
 
 /** Whether `$$<` starts at codes[i]. */
 function isSmsAt(codes: Codes, i: number): boolean {
   return codes[i] === 36 && codes[i + 1] === 36 && codes[i + 2] === 60;
-}
-
-/** Whether `<thread=` starts at codes[i]. */
-function isThreadAt(codes: Codes, i: number): boolean {
-  return codes[i] === 60 && codes[i + 1] === 116 && codes[i + 2] === 104 && codes[i + 3] === 114 && codes[i + 4] === 101 && codes[i + 5] === 97 && codes[i + 6] === 100 && codes[i + 7] === 61;
 }
 
 /**
@@ -848,10 +703,4 @@ function isThreadAt(codes: Codes, i: number): boolean {
 function prefixSlot(c: Codes, a: number): number {
   const h = (c[a] | (c[a + 1] << 8) | (c[a + 2] << 16) | (c[a + 3] << 24)) ^ Math.imul(c[a + 4] | (c[a + 5] << 8) | (c[a + 6] << 16) | (c[a + 7] << 24), 0x85ebca6b);
   return Math.imul(h, 0x9e3779b1) >>> 22;
-}
-
-/** Whether codes[a, a + len) equals codes[b, b + len). */
-function sameRange(codes: Codes, a: number, b: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (codes[a + k] !== codes[b + k]) return false;
-  return true;
 }

@@ -1,7 +1,6 @@
 // Finding logs in a rule's context: the rotated partners of a log (`X.lo_`, `X-YYYYMMDD-HHMMSS.log`
 // beside `X.log`), logs by their live name, and cheap per-entry prefilters. Pure.
 import { liveLogName } from '../parse/detect';
-import { OPEN } from '../parse/scan';
 import type { LogFile } from '../logFile';
 import type { LogInput, LogRef, RuleContext } from './types';
 import { folderOf } from '../uri';
@@ -37,8 +36,8 @@ export function componentIds(log: LogFile, components: ReadonlySet<string>): Set
  * prefilter before `message(i)`.
  */
 export function messageHead(log: LogFile, i: number, n: number): string {
-  const start = log.table.start[i] + (log.isSms(i) ? 0 : OPEN.length);
-  return log.text(start, Math.min(start + n, log.table.end[i]));
+  const start = log.messageStart(i);
+  return log.text(start, Math.min(start + n, log.messageEnd(i)));
 }
 
 /** Whether two logs are rotated copies of one log: same folder, same live name. */

@@ -1,0 +1,85 @@
+// What a log format is to the rest of the code: one module per format (cmtrace.ts, legacy.ts,
+// plain.ts) implements this, and the registry (index.ts) lists them. The scanner, detection, the
+// grammar choice, the status bar and the model's record parts all ask a format through here.
+import type { Codes } from '../time';
+
+/** [start, end) character offsets in the log's text. */
+export type Range = [number, number];
+
+/**
+ * Where a record's parts are written (global offsets), read on demand from the model: the
+ * scanner stores only the message range; the rest is read again by the format's own reader.
+ */
+export interface RecordParts {
+  /** The message text, without the format's markers. */
+  message: Range;
+  /** The message as the editor shows it, markers included (what is coloured and folded). */
+  body: Range;
+  /** Where the time and the date are written, markers included (what a time hover covers). */
+  clock: Range[];
+  // Attribute values as written, when the record has them.
+  time?: Range;
+  date?: Range;
+  component?: Range;
+  thread?: Range;
+  context?: Range;
+  type?: Range;
+  file?: Range;
+}
+
+/** What a format's parts reader is given: the record's text and where its message is. */
+export interface RecordView {
+  start: number;
+  end: number;
+  msgStart: number;
+  msgEnd: number;
+  /** The record was cut off before its end marker. */
+  truncated: boolean;
+  /** The record's attributes could not be read by the scanner. */
+  badAttributes: boolean;
+  /** The text in [a, b) of the log. */
+  text(a: number, b: number): string;
+}
+
+/**
+ * A record of a format that the scanner does not read inline (see scan.ts): what `readLine`
+ * found on one whole line. Local offsets into the scanned codes; -1 / empty ranges when absent.
+ */
+export interface LineRecord {
+  msgStart: number;
+  msgEnd: number;
+  /** Wall clock in ms as if UTC, NaN when unreadable. */
+  wall: number;
+  /** Offset in minutes as written, or NO_OFFSET / BAD_OFFSET (see time.ts). */
+  offset: number;
+  /** 0..3 as written by the format, or -1: judged by the severity keywords of the message. */
+  severity: number;
+  compStart: number;
+  compEnd: number;
+  threadStart: number;
+  threadEnd: number;
+}
+
+export interface LogFormat<Id extends string = string> {
+  /** Stable id: what `cmlog check --format json` and the status bar protocol say. */
+  readonly id: Id;
+  /** What the status bar calls it. */
+  readonly name: string;
+  /** The TextMate scope its records are coloured by. */
+  readonly scope: string;
+  /**
+   * Whether a sample of text (a file's beginning) holds a record of this format. Cheap and
+   * independent of the scanner: the client's language detection uses it alone.
+   */
+  recognise(sample: string): boolean;
+  /** The message as features show it, from the text of its range. */
+  messageText(raw: string): string;
+  /** Where the parts of a record of this format are (see RecordParts). */
+  parts(record: RecordView): RecordParts;
+  /**
+   * For formats the scanner does not read inline: reads the record on the whole line
+   * codes[a, eol) into `out`, or returns false when the line is not one. CMTrace and legacy have
+   * none (the scanner reads them itself, on its hot path), nor has plain text (no records).
+   */
+  readLine?(codes: Codes, a: number, eol: number, out: LineRecord): boolean;
+}

@@ -1,0 +1,58 @@
+// The formats, in the order detection and the scanner try them. An entry's format is stored as
+// its index here (EntryTable.format). Adding a format: a module beside these, one line below, its
+// fixtures (docs/architecture.md, "How to add a format").
+import { cmtrace } from './cmtrace';
+import type { LogFormat } from './format';
+import { legacy } from './legacy';
+import { plain } from './plain';
+
+export type { LogFormat, LineRecord, RecordParts, Range } from './format';
+
+const shipped = [cmtrace, legacy, plain] as const;
+
+/** The shipped formats' ids. */
+export type FormatId = (typeof shipped)[number]['id'];
+
+/** Index of each shipped format in FORMATS (the scanner writes these into the entry table). */
+export const CMTRACE = shipped.indexOf(cmtrace);
+export const LEGACY = shipped.indexOf(legacy);
+
+/** Every registered format; the position is the id stored per entry. */
+export const FORMATS: LogFormat[] = [...shipped];
+
+/** The formats the scanner asks about lines that neither CMTrace nor legacy claims. */
+export function lineFormats(): LogFormat[] {
+  return FORMATS.filter((f) => f.readLine !== undefined);
+}
+
+/**
+ * Adds a format after the shipped ones; returns its index. For tests of the seam: a shipped format
+ * is listed in `shipped` above. Registering the same format again returns its index.
+ */
+export function registerFormat(format: LogFormat): number {
+  const at = FORMATS.indexOf(format);
+  if (at >= 0) return at;
+  if (FORMATS.length >= 255) throw new Error('too many formats: an entry stores its format in one byte');
+  return FORMATS.push(format) - 1;
+}
+
+/** Removes a format `registerFormat` added (tests clean up after themselves). */
+export function unregisterFormat(format: LogFormat): void {
+  const at = FORMATS.indexOf(format);
+  if (at >= shipped.length) FORMATS.splice(at, 1);
+}
+
+export function formatById(id: string): LogFormat | undefined {
+  return FORMATS.find((f) => f.id === id);
+}
+
+/** The name the status bar shows for a file's format id ('mixed': records of several). */
+export function formatName(id: string): string {
+  if (id === 'mixed') return `${cmtrace.name} + legacy`;
+  return formatById(id)?.name ?? id;
+}
+
+/** The formats whose records a text sample holds (the recognisers only: no scanner). */
+export function recognisedFormats(sample: string): LogFormat[] {
+  return FORMATS.filter((f) => f.recognise(sample));
+}
