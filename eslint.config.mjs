@@ -6,6 +6,24 @@ import stylistic from '@stylistic/eslint-plugin';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** `eslint-disable` comments must give their reason after ` -- `. */
+const local = {
+  rules: {
+    'disable-needs-reason': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        return {
+          Program() {
+            for (const c of context.sourceCode.getAllComments()) {
+              if (/^\s*eslint-disable/.test(c.value) && !/\s--\s+\S/.test(c.value)) context.report({ loc: c.loc, message: 'Say why after ` -- `.' });
+            }
+          },
+        };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test-artifacts/**', 'test/fixtures/**', 'test/e2e/workspace/**', 'server/src/parse/kernelWasm.ts'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -19,13 +37,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  // Tests build hostile text on purpose: control characters in their patterns are the point.
+  { files: ['test/**'], rules: { 'no-control-regex': 'off' } },
   // The end-to-end harness drives a browser: its page functions run there.
   { files: ['test/e2e/**'], languageOptions: { globals: { ...globals.browser } } },
   {
     files: ['**/*.{ts,mjs,cjs,js}'],
     languageOptions: { globals: { ...globals.node } },
-    plugins: { '@stylistic': stylistic },
+    plugins: { '@stylistic': stylistic, local },
     rules: {
+      'local/disable-needs-reason': 'error',
       '@stylistic/indent': ['error', 2, { SwitchCase: 1, ignoredNodes: ['TemplateLiteral *', 'ConditionalExpression'] }],
       '@stylistic/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: 'always' }],
       '@stylistic/semi': ['error', 'always'],

@@ -10,6 +10,17 @@ import { type Resume, scan, SpanList, START } from './parse/scan';
 import { BAD_OFFSET, NO_OFFSET, offsetInRange, toUtc } from './parse/time';
 import { EntryFlag, type Encoding, type Entry, type Format, type OffsetSource, type ParseOptions, type Severity, type UnparsedSpan } from './model';
 
+/** A parsed log with the key its caller knows it by (a path or a URI string). */
+export interface LogInput {
+  key: string;
+  /** File name without folders, e.g. `CloudUserSync.log`. */
+  name: string;
+  log: LogFile;
+}
+
+/** A log known by key and name only (it may be gone: a deleted file). */
+export type LogRef = Pick<LogInput, 'key' | 'name'>;
+
 /** A parsed log as plain data, to post between threads (see `LogFile.toData`). */
 export interface LogFileData {
   table: EntryTableData;
@@ -372,4 +383,3 @@ export class LogFile {
     return out;
   }
 }
-

@@ -1,5 +1,5 @@
 // The shapes every layer shares. Pure data: no parsing, no LSP, no file system.
-import type { FormatId } from './parse/formats';
+import type { FormatId } from './parse/formats/ids';
 
 import type { FindingSeverity, Severity } from './severity';
 

@@ -9,7 +9,7 @@ import { DocumentLinkRequest, DocumentSymbolRequest, HoverRequest, type Document
 import { TestClient } from '../support/lspClient';
 
 // Every character that must not reach the user raw (server/src/explain/controlChars.ts).
-// eslint-disable-next-line no-control-regex
+
 const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
 // How VS Code finds links in a notification's message (src/vs/base/common/linkedText.ts).
 const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;

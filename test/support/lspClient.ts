@@ -124,13 +124,14 @@ export class TestClient {
   private announce(sections: string[] | undefined): Promise<void> {
     if (sections === undefined) return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     // extractSettingsInformation: `files.exclude` becomes { files: { exclude } }.
-    const settings: Record<string, any> = {};
+    interface Tree { [key: string]: unknown }
+    const settings: Tree = {};
     for (const key of sections) {
       const value = this.configuration(key);
       if (!value) continue;
       const parts = key.split('.');
       let at = settings;
-      for (const p of parts.slice(0, -1)) at = at[p] ??= {};
+      for (const p of parts.slice(0, -1)) at = (at[p] ??= {}) as Tree;
       at[parts[parts.length - 1]] = value;
     }
     return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });

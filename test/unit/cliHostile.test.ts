@@ -44,7 +44,7 @@ const HOSTILE_NAME = '\u001b[31mred[x](command:evil)<b>.log';
 const TEN_MB = 10 * 1024 * 1024;
 
 /** Control characters that must not reach a terminal raw (line feeds and tabs may). */
-// eslint-disable-next-line no-control-regex
+
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 interface Hostile {
@@ -113,7 +113,7 @@ test('check --format json on a hostile folder: problems on stderr, the rest chec
   assertProblems(r.err, h);
 
   // JSON escapes C0 controls (ESC, BEL, NUL); C1 ones (U+009B CSI) are valid JSON as they are.
-  // eslint-disable-next-line no-control-regex
+
   assert.doesNotMatch(r.out, /[\u0000-\u0009\u000b-\u001f]/, 'JSON output escapes control characters');
   const json = JSON.parse(r.out);
   const files = new Map<string, { entries: number; bytes: number }>(json.files.map((f: { path: string }) => [f.path, f]));

@@ -25,7 +25,7 @@ function cmlog(args: string[], cwd = ROOT) {
 /** Everything hostile to a terminal: ESC sequences, BEL, C1 (CSI, OSC, DCS), bidi, zero-width, TAB, separators. */
 const NASTY = '\u001b[2J\u0007\u009b6n\u009d0;x\u0007\u0090q\u202egol.exe\u200b\u2066\t\u2028\u2029\u00ad\ufeff';
 // Anything a terminal acts on, except the line feeds that end our own lines.
-// eslint-disable-next-line no-control-regex
+
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const raw = (s: string) => UNSAFE.test(s.replace(/\n/g, ''));
 

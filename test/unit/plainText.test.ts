@@ -10,7 +10,7 @@ import { mergedNoteMessage, noLogsInFolderMessage, notAnErrorCodeMessage, nothin
 const VSCODE_NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
 const links = (message: string) => [...message.matchAll(VSCODE_NOTIFICATION_LINK)].map((m) => m[2]);
 // Every character the Markdown escaper removes must be shown here, never passed raw.
-// eslint-disable-next-line no-control-regex
+
 const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 const HOSTILE = '[Fix it](command:workbench.action.terminal.new) \u001b[31mred\u0007 \u202eexe.txt\u202c [x](https://evil.example "t")';

@@ -99,4 +99,3 @@ export function parseDuration(value: string | true): number {
   const unit = (m[2] ?? 's').toLowerCase();
   return Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000);
 }
-

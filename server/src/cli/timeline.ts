@@ -138,5 +138,3 @@ export function shortNames(keys: readonly string[]): Map<string, string> {
   for (const k of keys) count.set(path.basename(k), (count.get(path.basename(k)) ?? 0) + 1);
   return new Map(keys.map((k) => [k, printable(count.get(path.basename(k))! > 1 ? k : path.basename(k))]));
 }
-
-

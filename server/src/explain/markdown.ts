@@ -11,7 +11,7 @@
 
 import { UNSAFE_BUT_BREAKS_RE } from './controlChars';
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
 const ANSI_RE = /\u001b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]?|\][^\u0007\u001b]{0,1024}(?:\u0007|\u001b\\)?|[@-Z\\-_]?)|\u009b[0-?]{0,32}[ -/]{0,8}[@-~]?/g;
 const PUNCT_RE = /[!-/:-@[-`{-~]/g;
 

@@ -7,7 +7,6 @@ import type { SettingsState } from '../features/settings';
 import type { Validator } from '../features/validation';
 import type { WorkspaceLogs } from '../features/workspaceLogs';
 import type { WorkerStart } from '../workspace/parseWorker';
-import type { Indexer } from './indexing';
 import type { MergedViews } from './mergedViews';
 
 /**
@@ -35,6 +34,20 @@ export interface ClientFacts {
   folders: { path: string; uri: string }[];
 }
 
+/** The workspace's index runs, as the other handlers see them (handlers/indexing.ts builds it). */
+export interface Indexing {
+  /** From initialize until the first index is built: lenses say they are waiting for it. */
+  building: boolean;
+  /** Indexes the workspace folders again, superseding a build under way. */
+  indexWorkspace(): Promise<boolean>;
+  /** The logs to validate: indexed and open ones. */
+  validationTargets(): Set<string>;
+  /** Starts following the folders on disk. */
+  watch(): void;
+  /** Asks the client to ask for lenses again. */
+  refreshLenses(): void;
+}
+
 export interface ServerContext {
   readonly connection: Connection;
   readonly runtime: ServerRuntime;
@@ -43,7 +56,7 @@ export interface ServerContext {
   readonly documents: LogDocuments;
   readonly logs: WorkspaceLogs;
   readonly validator: Validator;
-  readonly indexer: Indexer;
+  readonly indexer: Indexing;
   readonly merged: MergedViews;
   /** Writes to the server's output (never stdout, which may be the protocol stream). */
   readonly log: (message: string) => void;

@@ -6,10 +6,10 @@ import { CodeLensRefreshRequest, FileChangeType } from 'vscode-languageserver';
 import { innermostFolder } from '../uri';
 import { globMatcher } from '../workspace/globs';
 import { ParseWorker } from '../workspace/parseWorker';
-import type { ServerContext } from './context';
+import type { Indexing, ServerContext } from './context';
 import { isMerged } from './mergedViews';
 
-export class Indexer {
+export class Indexer implements Indexing {
   /**
    * The newest index build's number (a settings change starts another), and whether it is still
    * running. While it runs, changes to logs are not validated file by file (see `watch`): it

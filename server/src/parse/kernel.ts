@@ -99,6 +99,7 @@ export class KernelWindow {
       k.units.set(codes.subarray(a, b), UNITS >> 1);
       k.narrow(UNITS, b - a, DATA);
     }
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- not an alias: which window the one kernel's memory holds
     holder = this;
     this.a = a;
     this.b = b;

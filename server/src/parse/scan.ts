@@ -671,7 +671,6 @@ class Scanner implements ScanState {
   }
 
 
-
 }
 
 function timeFlags(wall: number): number {

@@ -33,7 +33,7 @@ export interface Evidence {
 }
 
 const printable = (s: string, max: number) => {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters in a tenant id are what it normalises
   const t = s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 };

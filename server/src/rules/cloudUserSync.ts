@@ -55,22 +55,30 @@ export function classifyCloudUserSync(message: string): CloudUserSyncLine | null
   let k = 0;
   while (k < message.length && k < 8 && (message.charCodeAt(k) === 32 || message.charCodeAt(k) === 9)) k++;
   const c = message.charCodeAt(k) | 0x20;
-  let m: RegExpExecArray | null;
   switch (c) {
-    case 0x73: // s
+    case 0x73: { // s
       if (START_RE.test(message)) return { kind: 'start' };
-      if ((m = REMOVED_RE.exec(message))) return { kind: 'removed', removed: Number(m[1]) };
-      return null;
-    case 0x6e: // n
-      return (m = NOTIFY_RE.exec(message)) ? { kind: 'notify', user: m[1]! } : null;
-    case 0x66: // f
-      return (m = FAILED_RE.exec(message)) ? { kind: 'failed', user: m[1]!, reason: m[2]! } : null;
-    case 0x74: // t
-      if ((m = TOTALS_RE.exec(message))) return { kind: 'totals', received: Number(m[1]), added: Number(m[2]) };
-      if ((m = REMOVE_TOTAL_RE.exec(message))) return { kind: 'remove-total', received: Number(m[1]) };
-      return null;
-    case 0x75: // u
-      return (m = SUMMARY_RE.exec(message)) ? { kind: 'summary', added: Number(m[1]), removed: Number(m[2]) } : null;
+      const m = REMOVED_RE.exec(message);
+      return m ? { kind: 'removed', removed: Number(m[1]) } : null;
+    }
+    case 0x6e: { // n
+      const m = NOTIFY_RE.exec(message);
+      return m ? { kind: 'notify', user: m[1]! } : null;
+    }
+    case 0x66: { // f
+      const m = FAILED_RE.exec(message);
+      return m ? { kind: 'failed', user: m[1]!, reason: m[2]! } : null;
+    }
+    case 0x74: { // t
+      const totals = TOTALS_RE.exec(message);
+      if (totals) return { kind: 'totals', received: Number(totals[1]), added: Number(totals[2]) };
+      const removing = REMOVE_TOTAL_RE.exec(message);
+      return removing ? { kind: 'remove-total', received: Number(removing[1]) } : null;
+    }
+    case 0x75: { // u
+      const m = SUMMARY_RE.exec(message);
+      return m ? { kind: 'summary', added: Number(m[1]), removed: Number(m[2]) } : null;
+    }
     default:
       return null;
   }

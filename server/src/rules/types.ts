@@ -1,21 +1,9 @@
 // What a rule is. Rules are pure functions over parsed logs; the domain knowledge lives in them.
+import type { LogInput, LogRef } from '../logFile';
 import type { Finding } from '../model';
-import type { LogFile } from '../logFile';
-
 import type { FindingSeverity } from '../severity';
 
-export type { FindingSeverity };
-
-/** A parsed log with the key its caller knows it by (a path or a URI string). */
-export interface LogInput {
-  key: string;
-  /** File name without folders, e.g. `CloudUserSync.log`. */
-  name: string;
-  log: LogFile;
-}
-
-/** A log known by key and name only (it may be gone: a deleted file). */
-export type LogRef = Pick<LogInput, 'key' | 'name'>;
+export type { FindingSeverity, LogInput, LogRef };
 
 /** Every log the caller knows of (a folder, a workspace): cross-file rules look here. */
 export interface RuleContext {

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import { isLogFileName } from '../parse/detect';
-import type { LogInput } from '../rules/types';
+import type { LogInput } from '../logFile';
 import { describeError, discover, fileIdentity, normalizeUserPath, type Skipped } from './discover';
 import { readLog } from './readLog';
 import { Timeline } from './timeline';

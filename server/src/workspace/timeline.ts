@@ -10,7 +10,7 @@
 // Pure: it reads LogFile models it is handed and never touches the disk.
 import type { LogFile } from '../logFile';
 import { EntryFlag, type Severity } from '../model';
-import type { LogInput } from '../rules/types';
+import type { LogInput } from '../logFile';
 
 export interface RelatedOptions {
   /** Half-width of the window around the anchor, in ms (default 5000). */

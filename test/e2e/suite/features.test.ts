@@ -135,4 +135,3 @@ async function outline(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
   assert.ok(ok, `no document symbols for ${uri.path}`);
   return value;
 }
-

@@ -1,6 +1,7 @@
 // The formats, in the order detection and the scanner try them. An entry's format is stored as
 // its index here (EntryTable.format). Adding a format: a module beside these, one line below, its
 // fixtures (docs/architecture.md, "How to add a format").
+import { FORMAT_IDS, type FormatId } from './ids';
 import { cmtrace } from './cmtrace';
 import type { LogFormat } from './format';
 import { legacy } from './legacy';
@@ -10,8 +11,10 @@ export type { LogFormat, LineRecord, RecordParts, Range } from './format';
 
 const shipped = [cmtrace, legacy, plain] as const;
 
-/** The shipped formats' ids. */
-export type FormatId = (typeof shipped)[number]['id'];
+export { FORMAT_IDS, type FormatId } from './ids';
+// The model names the ids without importing the formats: the registry must ship exactly those.
+const ids: readonly FormatId[] = shipped.map((f) => f.id);
+if (ids.join() !== FORMAT_IDS.join()) throw new Error(`formats/ids.ts lists ${FORMAT_IDS.join()}, the registry ships ${ids.join()}`);
 
 /** Index of each shipped format in FORMATS (the scanner writes these into the entry table). */
 export const CMTRACE = shipped.indexOf(cmtrace);
