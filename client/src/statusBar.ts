@@ -23,7 +23,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
       if (mine !== generation) return; // a newer update is on its way
       if (!info) { item.hide(); return; }
       item.text = `$(error) ${info.errors} $(warning) ${info.warnings} · ${formatName(info.format)} · ${info.timeZone}`;
-      item.tooltip = `CMLog Lens: ${info.entries} records, ${info.encoding}\nTime zone: ${info.timeZone}`;
+      item.tooltip = `CMLog Lens: ${info.entries} records, ${info.encoding}\nTime zone: ${info.timeZone}${info.about ? `\n${info.about}` : ''}`;
       item.show();
     } catch {
       item.hide();

@@ -64,6 +64,8 @@ export interface FileInfo {
   warnings: number;
   /** e.g. "UTC-07:00", "UTC-07:00 / UTC-08:00" (several), "no offset (UTC unknown)", "no offset, default UTC-05:00". */
   timeZone: string;
+  /** What the log is, when its name is a known ConfigMgr or Intune log: its purpose and where it is kept. */
+  about?: string;
 }
 
 export interface LineRange { start: number; end: number }

@@ -61,9 +61,13 @@ test('document symbols list errors and warnings grouped by component', async () 
   assert.match(symbols[0].children![0].detail!, /^error · 2026-03-15 08:00:01/);
 });
 
-test('status bar facts: counts, format and time zone', async () => {
+test('status bar facts: counts, format, time zone and what the log is', async () => {
   const info = await client.connection.sendRequest('cmlog/fileInfo', { uri: URI }) as Record<string, unknown>;
-  assert.deepEqual(info, { format: 'ccm', encoding: 'utf-8', entries: 5, errors: 1, warnings: 1, timeZone: 'UTC+00:00; 1 records: no offset (UTC unknown)' });
+  assert.deepEqual(info, {
+    format: 'ccm', encoding: 'utf-8', entries: 5, errors: 1, warnings: 1, timeZone: 'UTC+00:00; 1 records: no offset (UTC unknown)',
+    // A known log says what it is (knowledge/logFiles.ts), for the status bar's tooltip.
+    about: 'CcmExec.log: Client and SMS Agent Host service activity. (Configuration Manager client)',
+  });
   const ranges = await client.connection.sendRequest('cmlog/severityRanges', { uri: URI });
   assert.deepEqual(ranges, { errors: [{ start: 1, end: 3 }], warnings: [{ start: 4, end: 4 }] });
 });

@@ -2,9 +2,10 @@
 import type { FileInfo, LineRange, SeverityRanges } from '../protocol';
 import type { LogFile } from '../logFile';
 import { Severity } from '../model';
+import { describeLogFile } from '../knowledge/logFiles';
 import { describeOffset } from '../parse/time';
 
-export function fileInfo(log: LogFile, defaultOffset: number | null): FileInfo {
+export function fileInfo(log: LogFile, defaultOffset: number | null, name?: string): FileInfo {
   let errors = 0, warnings = 0, missing = 0;
   const offsets = new Set<number>();
   const { severity, count } = log.table;
@@ -21,7 +22,9 @@ export function fileInfo(log: LogFile, defaultOffset: number | null): FileInfo {
     const note = defaultOffset === null ? 'no offset (UTC unknown)' : `no offset, default ${describeOffset(defaultOffset, log.offsetConvention)}`;
     timeZone = timeZone ? `${timeZone}; ${missing} records: ${note}` : note;
   }
-  return { format: log.format, encoding: log.encoding, entries: count, errors, warnings, timeZone: timeZone || 'no records' };
+  const known = name ? describeLogFile(name) : undefined;
+  const about = known ? `${known.name}: ${known.purpose} (${known.location})` : undefined;
+  return { format: log.format, encoding: log.encoding, entries: count, errors, warnings, timeZone: timeZone || 'no records', ...(about ? { about } : {}) };
 }
 
 export function severityRanges(log: LogFile): SeverityRanges {

@@ -15,7 +15,7 @@ export function registerCustomRequests(server: ServerContext): void {
 
   connection.onRequest(Requests.fileInfo, (p, token) => runSafe(log, 'fileInfo', token, null, () => {
     const target = isMerged(p.uri) ? undefined : logs.get(p.uri);
-    return target ? fileInfo(target.log, settingsFor(p.uri).defaultOffset) : null;
+    return target ? fileInfo(target.log, settingsFor(p.uri).defaultOffset, target.name) : null;
   }));
   connection.onRequest(Requests.severityRanges, (p, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
     const open = documents.get(p.uri);

@@ -383,11 +383,6 @@ export function lookupErrorCode(value: number): ErrorCodeEntry | undefined {
   return HRESULT_BY_VALUE.get(value >>> 0);
 }
 
-/** Table lookup only: the Win32 entry for this code (0..65535), if any. */
-export function lookupWin32Code(code: number): Win32CodeEntry | undefined {
-  return WIN32_BY_CODE.get(code);
-}
-
 // ---------------------------------------------------------------------------
 // Finding codes in log messages
 // ---------------------------------------------------------------------------

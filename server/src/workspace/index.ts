@@ -129,10 +129,6 @@ export class WorkspaceIndex {
   }
 
   /** Changes the folders indexed; call build() after. */
-  setFolders(folders: readonly string[]): void {
-    this.folders = folders.map((f) => path.resolve(normalizeUserPath(f)));
-  }
-
   /** New parse options (e.g. a default offset set by the user): applied to every log, no re-read. */
   setParseOptions(options: ParseOptions | ((file: string) => ParseOptions)): void {
     (this.options as { parseOptions?: WorkspaceIndexOptions['parseOptions'] }).parseOptions = options;

@@ -301,11 +301,6 @@ export class Timeline {
     };
   }
 
-  /** Keys of the logs with entries whose offset is unknown (they are off the timeline). */
-  unknownOffsetLogs(keys?: readonly string[]): string[] {
-    return this.select(keys).filter(([, x]) => x.offsetUnknown > 0).map(([k]) => k);
-  }
-
   /**
    * Entries of other logs within ±windowMs of entry `entryIndex` of `anchorKey`, nearest first.
    * Costs a binary search per log plus the entries returned (with `limit`, at most `limit` per log).
