@@ -4,6 +4,7 @@
 // ASCII bytes kept as they were read (see Decoded): reads make strings of only what they need.
 // A run of NULs (padding, see nulRuns.ts) is a part that stores only its length, so a sparse or
 // NUL-padded file of gigabytes costs no memory for them.
+import { bisect } from './bisect';
 import { asText } from './decode';
 
 /** Text as a string, or as ASCII bytes (one character each). */
@@ -142,13 +143,8 @@ export class ChunkedText {
   }
 
   private chunkAt(offset: number): number {
-    let lo = 0, hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // The last chunk starting at or before offset (the first starts at 0).
+    return Math.max(0, bisect(0, this.starts.length, (k) => this.starts[k] <= offset) - 1);
   }
 }
 

@@ -1,16 +1,11 @@
 // Entries stored column-wise in typed arrays (about 41 bytes an entry), with component and thread
 // names interned: a 100 MB log has hundreds of thousands of records and only a few dozen names.
 import type { Severity } from '../model';
+import { bisect } from './bisect';
 
-/** Index of the first of the `count` ascending `starts` that is >= offset (binary search). */
+/** Index of the first of the `count` ascending `starts` that is >= offset. */
 export function firstAtOrAfter(starts: ArrayLike<number>, count: number, offset: number): number {
-  let lo = 0, hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return bisect(0, count, (k) => starts[k] < offset);
 }
 
 export class Interner {
@@ -120,13 +115,7 @@ export class EntryTable {
 
   /** Index of the last entry whose line is <= line, or -1. */
   lastAtOrBeforeLine(line: number): number {
-    let lo = 0, hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.line[mid] <= line) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return bisect(0, this.count, (k) => this.line[k] <= line) - 1;
   }
 
   /** Bytes held by the columns (for the benchmark's memory figure). */

@@ -1,6 +1,7 @@
 // `aad-tenant-missing`: collection membership does not reach Azure AD groups because no member
 // device has a trusted Azure AD identity (AADTenantID / AADDeviceID empty in dbo.ClientKeyData);
 // and, on the management point / client side, registrations that carry an empty tenant id.
+import { bisect } from '../parse/bisect';
 import type { Finding, RelatedLocation } from '../model';
 import { codeBlock } from '../explain/markdown';
 import { relatedList } from '../explain/findingSection';
@@ -73,12 +74,7 @@ export function indexEvidence(all: Evidence[]): EvidenceIndex {
 function nearest(timed: Evidence[], untimed: Evidence[], t: number, max: number): Evidence[] {
   const out: Evidence[] = [];
   if (Number.isFinite(t)) {
-    let lo = 0, hi = timed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (timed[mid]!.utc < t) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = bisect(0, timed.length, (k) => timed[k]!.utc < t);
     // Two pointers outwards from t; ties go to the earlier line (what led up to the error).
     let a = lo - 1, b = lo;
     while (out.length < max && (a >= 0 || b < timed.length)) {

@@ -8,6 +8,7 @@
 // is reported as "offset unknown", never placed by a silent guess.
 //
 // Pure: it reads LogFile models it is handed and never touches the disk.
+import { bisect } from '../parse/bisect';
 import type { LogFile } from '../logFile';
 import { EntryFlag, type Severity } from '../model';
 import type { LogInput } from '../logFile';
@@ -461,22 +462,12 @@ const round = (ms: number) => Math.round(ms * 1e3) / 1e3;
 
 /** First k in [lo, hi) with a[k] >= v. */
 export function lowerBound(a: Float64Array, n: number, v: number, lo = 0, hi = n): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return bisect(lo, hi, (k) => a[k] < v);
 }
 
 /** First k in [lo, hi) with a[k] > v. */
 export function upperBound(a: Float64Array, n: number, v: number, lo = 0, hi = n): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return bisect(lo, hi, (k) => a[k] <= v);
 }
 
 /**
