@@ -77,9 +77,13 @@ export class LogFile {
     log.encoding = encoding;
     log.bomLength = bomLength;
     log.decoder = new AppendDecoder(encoding, new Uint8Array(0));
-    // ASCII is kept as the bytes it is (no string is made): one piece, scanned once and never copied.
-    const piece = ascii ? Infinity : read.piece ?? DECODE_PIECE;
-    for (let p = bomLength; p < bytes.length; p += piece) {
+    // ASCII is kept as the bytes it is (no string is made, nothing held back): one piece, scanned
+    // once and never copied, with no second check that it is ASCII.
+    if (ascii) {
+      if (bytes.length > bomLength) log.appendDecoded(bytes.subarray(bomLength), true);
+    }
+    const piece = read.piece ?? DECODE_PIECE;
+    for (let p = ascii ? bytes.length : bomLength; p < bytes.length; p += piece) {
       const d = log.decoder.decode(bytes.subarray(p, Math.min(bytes.length, p + piece)));
       if (!d) return LogFile.fromBytes(bytes, options, { ...read, encoding: 'windows-1252' }); // sniff said UTF-8: cannot happen
       log.pendingBytes = d.pending;
