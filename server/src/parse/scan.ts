@@ -473,20 +473,24 @@ class Scanner implements ScanState {
     const sev = this.keywords(pos, kw, kwFrom, tail);
     const comp = this.compId >= 0 ? this.compId : this.keepName(this.smsComps, this.compA, this.compB);
     const thr = this.threadA === this.threadB ? table.threads.id('') : this.threadNumberId(this.threadA, this.threadB, this.threadNumber);
-    // Text after the tail on a complete line (another writer's record glued on) is the next item;
-    // on a last line still being written, the tail may not be complete yet.
-    let end = n;
-    if (eol < n) {
-      end = this.tailEnd;
-      while (end < eol && isBlank(codes[end])) end++;
-      if (end < eol) end = this.tailEnd;
-      else {
-        this.line++;
-        end = this.absorbBlank(eol + 1);
-      }
-    }
+    const end = eol < n ? this.afterTail(eol) : n;
     table.push(base + pos, base + end, itemLine, wall, offset, sev, flags, comp, thr, LEGACY, base + pos, base + tail);
     return end;
+  }
+
+  /**
+   * Where a legacy record on a complete line ends: after the blank lines it absorbs, or, when text
+   * follows its tail on the same line (another writer's record glued on), at the tail's end, where
+   * that text is read as the next item. (On a last line still being written, the tail may not be
+   * complete yet: the record runs to the end.)
+   */
+  private afterTail(eol: number): number {
+    const codes = this.codes;
+    let end = this.tailEnd;
+    while (end < eol && isBlank(codes[end])) end++;
+    if (end < eol) return this.tailEnd;
+    this.line++;
+    return this.absorbBlank(eol + 1);
   }
 
   /** The first line break at or after `from` (an LF, or a lone CR), or the text's length. */
