@@ -119,6 +119,24 @@ test('append: only the new bytes are read, and the model equals a fresh parse', 
   await assertFresh(index, file);
 });
 
+test('an append larger than the append limit is read as a whole file is, in pieces, not into one buffer', async (t) => {
+  const dir = await tempFolder(t);
+  const file = path.join(dir, 'grows.log');
+  await fs.writeFile(file, rec('first', 1));
+  const index = indexed({ folders: [dir], appendLimit: 1024 });
+  await index.build();
+  let more = '';
+  for (let k = 2; k < 40; k++) more += rec(`appended ${k}`, k);
+  assert.ok(Buffer.byteLength(more) > 1024);
+  await fs.appendFile(file, more);
+  assert.equal(await index.refresh(file), 'reparsed');
+  await assertFresh(index, file);
+  // A small one is still an append.
+  await fs.appendFile(file, rec('small', 41));
+  assert.equal(await index.refresh(file), 'appended');
+  await assertFresh(index, file);
+});
+
 test('shrink (rotation), same-size replacement, rewrite in place, removal', async (t) => {
   const dir = await tempFolder(t);
   const file = path.join(dir, 'X.log');

@@ -45,6 +45,12 @@ export interface WorkspaceIndexOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Reads and parses a whole file; default in this thread. The server passes a worker thread's. */
   readLog?: (file: string, options: ParseOptions) => Promise<LogFile>;
+  /**
+   * An append larger than this (bytes; default 16 MB) is read as the whole file is, in pieces,
+   * rather than into one buffer: a log that grew by gigabytes (a preallocated one, a sparse one)
+   * must not cost gigabytes of memory at once.
+   */
+  appendLimit?: number;
 }
 
 /** Bytes kept from the end of what was parsed: an append must continue exactly these bytes. */
@@ -187,6 +193,7 @@ export class WorkspaceIndex {
 
   /** The file grew: read the bytes after what was parsed, checking the ones before still match. */
   private async append(key: string, state: FileState, st: Stats): Promise<RefreshResult> {
+    if (st.size - state.size > (this.options.appendLimit ?? 16 * 1024 * 1024)) return this.reparse(key);
     const keep = state.tail.length;
     const want = st.size - state.size + keep;
     const buf = Buffer.alloc(want);
