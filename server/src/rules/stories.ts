@@ -24,3 +24,7 @@ export class RelatedList {
     return this.items.length + this.dropped;
   }
 }
+
+/** Occurrences further apart than this are separate stories. */
+export const STORY_GAP_MS = 60 * 60_000;
+

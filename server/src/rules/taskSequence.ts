@@ -1,7 +1,8 @@
 // `task-sequence-failure`: a task sequence step failed (smsts.log). One problem per failed step,
 // naming the step and its error; the aborted group and the engine's failure lines that follow are
 // related locations of the same story, not separate errors.
-import { describeErrorCode, formatHex } from '../knowledge/errorCodes';
+import { formatHex } from '../knowledge/errorCodes';
+import { codeText } from './codeText';
 import type { Finding } from '../model';
 import { messageHead } from './logSet';
 import { RelatedList } from './stories';
@@ -29,13 +30,6 @@ export interface TaskSequenceFailureData {
   code: string | null;
   /** The group aborted because of it, if the log says so. */
   group: string | null;
-}
-
-/** `0x80004005 (E_FAIL: ...)`: the code with its name and meaning from the error table. */
-export function codeText(value: number): string {
-  const d = describeErrorCode(value);
-  const what = [d.name, d.meaning?.replace(/\.$/, '')].filter(Boolean).join(': ');
-  return what ? `${d.hex} (${what})` : `${d.hex} (not in the error table; run \`cmlog lookup ${d.hex}\`)`;
 }
 
 const clean = (s: string) => s.trim().replace(/\.$/, '').slice(0, 200);
