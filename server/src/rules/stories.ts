@@ -27,4 +27,3 @@ export class RelatedList {
 
 /** Occurrences further apart than this are separate stories. */
 export const STORY_GAP_MS = 60 * 60_000;
-
