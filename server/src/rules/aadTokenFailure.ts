@@ -2,7 +2,8 @@
 // token authentication, and the site never gets a trusted Azure AD identity for it.
 import type { Finding } from '../model';
 import { tokenCodesText, tokenFailure, SOURCE_AAD_GROUP_SYNC } from './aad';
-import { AAD_CLIENT_LOGS, isNamed } from './logSet';
+import { AAD_CLIENT_LOGS, IME_LOGS, isNamed } from './logSet';
+import { RelatedList, STORY_GAP_MS } from './stories';
 import { durationText } from './timeText';
 import type { Rule } from './types';
 
@@ -64,8 +65,11 @@ export const aadTokenFailure: Rule<AadTokenFailureData> = {
     '[MS-ERREF] 2.2 Win32 error codes (0x800703F0 = Win32 1008, ERROR_NO_TOKEN)',
   ],
   check(target) {
-    if (!isNamed(target, AAD_CLIENT_LOGS)) return [];
+    // The Intune Management Extension retries its token request every few minutes: one story.
+    const ime = isNamed(target, IME_LOGS);
+    if (!ime && !isNamed(target, AAD_CLIENT_LOGS)) return [];
     const { log } = target;
+    let story: { finding: Finding<AadTokenFailureData>; last: number; related: RelatedList } | null = null;
     const out: Finding<AadTokenFailureData>[] = [];
     const failures: { i: number; kind: AadTokenFailureData['kind']; codes: number[] }[] = [];
     const retrieved: number[] = [];
@@ -91,6 +95,12 @@ export const aadTokenFailure: Rule<AadTokenFailureData> = {
         codes: f.codes.map((v) => '0x' + v.toString(16).toUpperCase().padStart(8, '0')),
         fallbackLine: fallback === null ? null : log.line(fallback),
       };
+      const t = time(f.i);
+      if (ime && story && Number.isFinite(t) && t - story.last <= STORY_GAP_MS) {
+        story.related.add({ file: target.key, line: log.line(f.i), message: 'The Azure AD token request failed again' });
+        story.last = t;
+        continue;
+      }
       out.push({
         ruleId: AAD_TOKEN_FAILURE, severity: 'warning', file: target.key,
         line: log.line(f.i), endLine: log.endLine(f.i), entryIndex: f.i,
@@ -98,7 +108,16 @@ export const aadTokenFailure: Rule<AadTokenFailureData> = {
         data,
         ...(fallback === null ? {} : { related: [{ file: target.key, line: log.line(fallback), message: 'Azure AD token retrieved after the failure' }] }),
       });
+      if (ime) {
+        const related = new RelatedList();
+        const finding = out[out.length - 1]!;
+        for (const r of finding.related ?? []) related.add(r);
+        story = { finding, last: t, related };
+        story.finding.related = related.items;
+      }
     }
+    // Repeats are listed once the story is complete; an empty list is left out.
+    for (const f of out) if (f.related && f.related.length === 0) delete f.related;
     return out;
   },
   explain,

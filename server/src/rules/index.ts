@@ -2,13 +2,15 @@
 import type { Finding } from '../model';
 import { aadTenantMissing } from './aadTenantMissing';
 import { aadTokenFailure } from './aadTokenFailure';
+import { intuneWin32App } from './intuneWin32';
+import { taskSequenceFailure } from './taskSequence';
 import { truncatedRecord } from './truncatedRecord';
 import { userNotFound } from './userNotFound';
 import type { LogInput, LogRef, Rule, RuleContext, RuleSettings } from './types';
 
 export type { FindingAction, FindingLens, LogInput, LogRef, Rule, RuleContext, RuleSettings } from './types';
 
-export const rules: readonly Rule[] = [truncatedRecord, userNotFound, aadTenantMissing, aadTokenFailure];
+export const rules: readonly Rule[] = [truncatedRecord, userNotFound, aadTenantMissing, aadTokenFailure, taskSequenceFailure, intuneWin32App];
 
 export function ruleById(id: string, catalog: readonly Rule[] = rules): Rule | undefined {
   return catalog.find((r) => r.id === id);

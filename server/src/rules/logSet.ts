@@ -116,3 +116,10 @@ export const AAD_GROUP_SYNC_COMPONENTS: ReadonlySet<string> = new Set([
   'sms_azuread_discovery_agent',
   'collectionaadgroupsyncworker',
 ]);
+
+/** Intune Management Extension logs: Win32 apps, scripts, and the extension's own token requests. */
+export const IME_LOGS: ReadonlySet<string> = new Set([
+  'intunemanagementextension.log',
+  'appworkload.log',
+  'agentexecutor.log',
+]);

@@ -1,0 +1,36 @@
+// intune-win32-app and aad-token-failure on IME fixtures written from the documented strings
+// (shared DOMAIN.md "Everyday failures" 8), each with healthy neighbours that must stay quiet.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { LogFile } from '../../server/src/logFile';
+import { rules, runRules, type LogInput } from '../../server/src/rules';
+import { INTUNE_WIN32_APP, type IntuneWin32Data } from '../../server/src/rules/intuneWin32';
+
+const ROOT = path.resolve(__dirname, '../..');
+const load = (rel: string): LogInput => ({ key: rel, name: path.basename(rel), log: LogFile.fromBytes(readFileSync(path.join(ROOT, rel))) });
+const IME = 'test/fixtures/rules/intune-win32/IntuneManagementExtension.log';
+const of = (l: LogInput, id: string) => runRules(l, { logs: [l] }).findings.filter((f) => f.ruleId === id);
+
+test('intune-win32-app: not detected after a successful install (0x87D1041C), a 1603 once with its repeat related; detection before install and Detected stay quiet', () => {
+  assert.ok(rules.some((r) => r.id === INTUNE_WIN32_APP));
+  const found = of(load(IME), INTUNE_WIN32_APP);
+  assert.deepEqual(found.map((f) => [f.line, f.severity, (f.data as IntuneWin32Data).kind]), [[5, 'error', 'not-detected'], [6, 'error', 'exit-code']]);
+  assert.match(found[0]!.message, /66666666-7777-8888-9999-000000000000.*exited with 0.*0x87D1041C/);
+  assert.match(found[1]!.message, /exited with 1603 \(0x00000643/);
+  assert.match(found[1]!.message, /return-code table/);
+  assert.deepEqual(found[1]!.related?.map((r) => r.line), [7]);
+});
+
+test('intune-win32-app: AgentExecutor PowerShell exit 1 is a warning, exit 0 is quiet', () => {
+  const found = of(load('test/fixtures/rules/intune-win32/AgentExecutor.log'), INTUNE_WIN32_APP);
+  assert.deepEqual(found.map((f) => [f.line, f.severity]), [[1, 'warning']]);
+});
+
+test('aad-token-failure: IME "Failed to get AAD token" lines are reported once per story, repeats related', () => {
+  const found = of(load(IME), 'aad-token-failure');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.line, 8);
+  assert.deepEqual(found[0]!.related?.map((r) => r.line), [9, 10]);
+});
