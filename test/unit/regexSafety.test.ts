@@ -12,6 +12,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { COMPOSED_PATTERNS as ERROR_CODE_PATTERNS } from '../../server/src/knowledge/errorCodes';
+import { SIGNATURES } from '../../server/src/rules/signatureTable';
 
 const SRC = path.resolve(__dirname, '../../server/src');
 /** The long shapes' size; the short ones are 8 times shorter. */
@@ -98,6 +99,11 @@ test('new RegExp() only where the composed patterns are exported to this test (n
   const dynamic = sources(SRC).filter((f) => /new RegExp\(/.test(readFileSync(f, 'utf8'))).map((f) => path.relative(SRC, f).split(path.sep).join('/'));
   assert.deepEqual(dynamic.filter((f) => !(f in COMPOSED)), []);
   for (const f of dynamic) assert.equal((readFileSync(path.join(SRC, f), 'utf8').match(/new RegExp\(/g) ?? []).length, COMPOSED[f].length, f);
+});
+
+test('every signature row\'s pattern is among the audited regexes', () => {
+  const audited = new Set(found.map((f) => `${f.re.source}/${f.re.flags}`));
+  assert.deepEqual(SIGNATURES.filter((r) => !audited.has(`${r.pattern.source}/${r.pattern.flags}`)).map((r) => r.id), []);
 });
 
 for (const { file, line, re } of found) {

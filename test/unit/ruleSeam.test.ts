@@ -20,7 +20,9 @@ const filesUnder = (rel: string): string[] => readdirSync(path.join(ROOT, rel), 
 test('no feature, explainer, server or client file names a rule or reaches into one rule', () => {
   const files = [...filesUnder('server/src/features'), ...filesUnder('server/src/explain'), 'server/src/server.ts', 'server/src/startServer.ts', ...filesUnder('server/src/handlers'), ...filesUnder('client/src')];
   const ruleModules = readdirSync(path.join(ROOT, 'server/src/rules')).filter((f) => rules.some((r) => read(`server/src/rules/${f}`).includes(`'${r.id}'`)));
-  assert.ok(ruleModules.length >= rules.length, `found the rule modules: ${ruleModules.join(', ')}`);
+  // Every rule is found in some module (the signature table holds many rules in one).
+  const unfound = rules.filter((r) => !ruleModules.some((f) => read(`server/src/rules/${f}`).includes(`'${r.id}'`)));
+  assert.deepEqual(unfound.map((r) => r.id), [], `found the rule modules: ${ruleModules.join(', ')}`);
   for (const f of files) {
     const text = read(f);
     for (const r of rules) assert.ok(!text.includes(`'${r.id}'`), `${f} names the rule ${r.id}`);

@@ -4,13 +4,18 @@ import { aadTenantMissing } from './aadTenantMissing';
 import { aadTokenFailure } from './aadTokenFailure';
 import { intuneWin32App } from './intuneWin32';
 import { taskSequenceFailure } from './taskSequence';
+import { SIGNATURES } from './signatureTable';
+import { signatureRules } from './signatures';
 import { truncatedRecord } from './truncatedRecord';
 import { userNotFound } from './userNotFound';
 import type { LogInput, LogRef, Rule, RuleContext, RuleSettings } from './types';
 
 export type { FindingAction, FindingLens, LogInput, LogRef, Rule, RuleContext, RuleSettings } from './types';
 
-export const rules: readonly Rule[] = [truncatedRecord, userNotFound, aadTenantMissing, aadTokenFailure, taskSequenceFailure, intuneWin32App];
+export const rules: readonly Rule[] = [
+  truncatedRecord, userNotFound, aadTenantMissing, aadTokenFailure, taskSequenceFailure, intuneWin32App,
+  ...(signatureRules(SIGNATURES) as Rule[]),
+];
 
 export function ruleById(id: string, catalog: readonly Rule[] = rules): Rule | undefined {
   return catalog.find((r) => r.id === id);

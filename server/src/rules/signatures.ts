@@ -1,0 +1,197 @@
+// The signature engine (#16): one declarative row (a log, a pattern over one record's message, the
+// captured fields, what it means and what to do) becomes one `Rule`. The built-in rows are in
+// signatureTable.ts; `.cmlog/rules.json` rows reuse `SignatureRow` and `signatureRules`.
+// Speed: the rows of one engine that apply to a log are run in ONE pass over its records (the first
+// rule asked scans for all and the others read the result), each record's message is read only as
+// its first HEAD_CHARS characters, and only for records of a log or component some row names.
+import { codeSpan, escapeMarkdown } from '../explain/markdown';
+import { describeErrorCode } from '../knowledge/errorCodes';
+import type { LogFile } from '../logFile';
+import type { Finding, RelatedLocation } from '../model';
+import { componentIds, liveName, messageHead } from './logSet';
+import type { FindingSeverity, LogInput, Rule } from './types';
+
+/** How much of a record's message a row's pattern sees: patterns match near the start. */
+export const HEAD_CHARS = 4096;
+/** A captured value is shown at most this long (it is log text). */
+const FIELD_CHARS = 200;
+/** Occurrences listed as related locations of an `atLeast` finding. */
+const RELATED_MAX = 20;
+
+/**
+ * One signature. `pattern` runs over ONE record's message: case-insensitive (`i`), neither global nor
+ * sticky, linear-time (anchored with `^` or starting with a literal, bounded repetition, no nested
+ * quantifiers). Its named groups are the captured fields; the groups `code`, `code2` hold an error
+ * code in hex (with or without `0x`) and `exitCode` a decimal one: the error-code knowledge adds
+ * their meaning.
+ */
+export interface SignatureRow {
+  id: string;
+  title: string;
+  severity: FindingSeverity;
+  /** Live log names in lower case (`appenforce.log`); rotated copies (`.lo_`, dated history) match too. */
+  logs?: readonly string[];
+  /** Components in lower case whose records the row reads, in any log. */
+  components?: readonly string[];
+  pattern: RegExp;
+  /** The Problems line; `{field}` is replaced by that capture (clipped). */
+  message: string;
+  /** What it means. */
+  explanation: string;
+  /** What to do. */
+  remedy: string;
+  /** Public sources (a URL and its title). */
+  sources: readonly string[];
+  /** What a captured value means here (keys in lower case), before the error-code table. */
+  meanings?: { field: string; table: Readonly<Record<string, string>> };
+  /** Report only a file with at least this many matches: one finding at the first, the others related. */
+  atLeast?: number;
+}
+
+export interface SignatureData {
+  /** The named captures (log text, clipped). */
+  fields: Record<string, string>;
+  /** The captured code as `0x` + 8 hex digits, when the row captures one. */
+  code?: string;
+  /** What the captured value means (the row's table or the error-code knowledge). */
+  meaning?: string;
+  /** Matches in the file, for an `atLeast` row. */
+  count?: number;
+}
+
+const clipField = (s: string) => (s.length > FIELD_CHARS ? s.slice(0, FIELD_CHARS - 1) + '…' : s);
+
+/** The captured code and its meaning: the row's own table first, then the error-code knowledge. */
+function meaningOf(row: SignatureRow, fields: Record<string, string>): { code?: string; meaning?: string } {
+  const own = row.meanings && fields[row.meanings.field] !== undefined ? row.meanings.table[fields[row.meanings.field]!.toLowerCase()] : undefined;
+  const hex = fields.code ?? fields.code2;
+  let value: number | undefined;
+  if (hex !== undefined) {
+    const digits = hex.replace(/^0x/i, '');
+    if (/^[0-9a-f]{1,8}$/i.test(digits)) value = parseInt(digits, 16) >>> 0;
+  } else if (fields.exitCode !== undefined && /^-?\d{1,10}$/.test(fields.exitCode)) {
+    const n = Number(fields.exitCode);
+    if (n >= -0x80000000 && n <= 0xffffffff) value = n >>> 0;
+  }
+  if (value === undefined) return own ? { meaning: own } : {};
+  const info = describeErrorCode(value);
+  const known = info.known ? `${info.name ? info.name + ': ' : ''}${info.meaning ?? ''}`.trim() : '';
+  const meaning = own ?? (known || undefined);
+  return { code: info.hex, ...(meaning ? { meaning } : {}) };
+}
+
+function fill(template: string, fields: Record<string, string>): string {
+  return template.replace(/\{([A-Za-z][A-Za-z0-9]{0,30})\}/g, (_, name: string) => fields[name] ?? '?');
+}
+
+function explain(row: SignatureRow, f: Finding<SignatureData>): string {
+  const d = f.data;
+  const lines = [`**${escapeMarkdown(row.title, 200)}** (${escapeMarkdown(row.id, 80)}, ${f.severity})`, '', escapeMarkdown(row.explanation, 3000)];
+  const fields = d && typeof d.fields === 'object' && d.fields ? Object.entries(d.fields) : [];
+  if (fields.length) {
+    lines.push('');
+    for (const [k, v] of fields) lines.push(`- ${escapeMarkdown(k, 40)}: ${codeSpan(String(v), FIELD_CHARS)}`);
+  }
+  if (d?.code || d?.meaning) lines.push('', `${d.code ? codeSpan(d.code, 12) + ' ' : ''}${d.meaning ? escapeMarkdown(d.meaning, 600) : ''}`);
+  if (typeof d?.count === 'number') lines.push('', `${d.count} occurrences in this file.`);
+  lines.push('', `**What to do:** ${escapeMarkdown(row.remedy, 2000)}`);
+  if (row.sources.length) lines.push('', `*Source: ${escapeMarkdown(row.sources.join('; '), 1000)}*`);
+  return lines.join('\n');
+}
+
+/** What identifies one state of a log: a log that grew must be scanned again. */
+function stampOf(target: LogInput): string {
+  const { log } = target;
+  const n = log.entryCount;
+  return `${target.key}\u0000${n}\u0000${log.lineCount}\u0000${n ? log.messageEnd(n - 1) : 0}`;
+}
+
+/** Checks a row's pattern is one the engine may run (a programming error in a table, or a bad user row). */
+export function checkRow(row: SignatureRow): void {
+  if (!row.pattern.flags.includes('i')) throw new Error(`signature ${row.id}: the pattern must be case-insensitive`);
+  if (/[gy]/.test(row.pattern.flags)) throw new Error(`signature ${row.id}: the pattern must be neither global nor sticky`);
+  if (!row.logs?.length && !row.components?.length) throw new Error(`signature ${row.id}: names no log and no component`);
+}
+
+/**
+ * The rules of these rows. They share one scan per log: the first of them asked about a log runs
+ * every row that applies to it and keeps the findings until the log changes.
+ */
+export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureData>[] {
+  rows.forEach(checkRow);
+  const logSets = rows.map((r) => new Set(r.logs ?? []));
+  const compSets = rows.map((r) => new Set(r.components ?? []));
+  const cache = new WeakMap<LogFile, { stamp: string; byRow: Finding<SignatureData>[][] }>();
+
+  function scan(target: LogInput): Finding<SignatureData>[][] {
+    const { log } = target;
+    const byRow: Finding<SignatureData>[][] = rows.map(() => []);
+    const name = liveName(target.name);
+    const active: { r: number; all: boolean; ids: Set<number> }[] = [];
+    rows.forEach((row, r) => {
+      const all = logSets[r]!.has(name);
+      const ids = compSets[r]!.size ? componentIds(log, compSets[r]!) : new Set<number>();
+      if (all || ids.size) active.push({ r, all, ids });
+    });
+    if (active.length === 0) return byRow;
+    const comp = log.table.component;
+    // For `atLeast` rows: the first match, a few more, and the count (bounded whatever the log holds).
+    const tally = rows.map(() => ({ count: 0, first: null as Finding<SignatureData> | null, more: [] as RelatedLocation[] }));
+    for (let i = 0; i < log.entryCount; i++) {
+      let head: string | undefined;
+      for (const a of active) {
+        if (!a.all && !a.ids.has(comp[i]!)) continue;
+        head ??= messageHead(log, i, HEAD_CHARS);
+        const m = rows[a.r]!.pattern.exec(head);
+        if (!m) continue;
+        const row = rows[a.r]!;
+        const fields: Record<string, string> = {};
+        for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) fields[k] = clipField(v.trim());
+        const { code, meaning } = meaningOf(row, fields);
+        const finding: Finding<SignatureData> = {
+          ruleId: row.id, severity: row.severity, file: target.key,
+          line: log.line(i), endLine: log.endLine(i), entryIndex: i,
+          message: fill(row.message, fields) + (meaning ? ` (${code ? code + ': ' : ''}${meaning})` : ''),
+          data: { fields, ...(code ? { code } : {}), ...(meaning ? { meaning } : {}) },
+        };
+        if (!row.atLeast) { byRow[a.r]!.push(finding); continue; }
+        const t = tally[a.r]!;
+        t.count++;
+        if (!t.first) t.first = finding;
+        else if (t.more.length < RELATED_MAX) t.more.push({ file: target.key, line: finding.line, message: 'again' });
+      }
+    }
+    rows.forEach((row, r) => {
+      const t = tally[r]!;
+      if (!row.atLeast || !t.first || t.count < row.atLeast) return;
+      byRow[r]!.push({
+        ...t.first,
+        message: `${t.first.message} (${t.count} times in this file)`,
+        data: { ...t.first.data!, count: t.count },
+        related: t.more,
+      });
+    });
+    return byRow;
+  }
+
+  function findings(target: LogInput, r: number): Finding<SignatureData>[] {
+    const stamp = stampOf(target);
+    let hit = cache.get(target.log);
+    if (!hit || hit.stamp !== stamp) {
+      hit = { stamp, byRow: scan(target) };
+      cache.set(target.log, hit);
+    }
+    return hit.byRow[r]!.slice();
+  }
+
+  return rows.map((row, r): Rule<SignatureData> => ({
+    id: row.id,
+    defaultSeverity: row.severity,
+    title: row.title,
+    explanation: `${row.explanation} What to do: ${row.remedy}`,
+    sources: [...row.sources],
+    check: (target) => findings(target, r),
+    explain: (f) => explain(row, f),
+    actions: () => [{ title: 'Copy what to do', copy: row.remedy }],
+  }));
+}
