@@ -4,17 +4,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { runRules, type LogInput } from '../../server/src/rules';
+import { relativeMatcher } from '../../server/src/workspace/globs';
 import { fillMessage, parseUserRules, userRules, type UserRuleData } from '../../server/src/rules/userRules';
 
 const cm = (msg: string, comp = 'AppEnforce') =>
   `<![LOG[${msg}]LOG]!><time="10:00:00.000+000" date="01-02-2026" component="${comp}" context="" type="1" thread="1" file="">\r\n`;
 const input = (name: string, text: string): LogInput => ({ key: `/logs/${name}`, name, log: LogFile.fromText(text) });
+// Log names are matched case-insensitively (Windows names).
+const names = (glob: string) => relativeMatcher(glob, true);
 const spec = (over: Record<string, unknown> = {}) => JSON.stringify({ rules: [{ id: 'exit', logs: 'AppEnforce*.log', pattern: 'exit code \\((\\d+)\\) is (\\w+)', severity: 'error', message: 'Exit $1 ($2)', explanation: 'why', ...over }] });
 
 test('user rules: a valid file gives prefixed rules whose messages use the groups', () => {
   const { specs, problems } = parseUserRules(spec(), 'rules.json');
   assert.deepEqual(problems, []);
-  const [rule] = userRules(specs, 'rules.json');
+  const [rule] = userRules(specs, 'rules.json', names);
   assert.equal(rule!.id, 'user:exit');
   const log = input('AppEnforce.log', cm('Hello') + cm('Unmatched EXIT CODE (1603) is considered an execution failure.'));
   const { findings } = runRules(log, { logs: [log] }, {}, [rule!]);
@@ -58,7 +61,7 @@ test('user rules: a catastrophic pattern is skipped after its budget with a find
     { id: 'slow', pattern: '(a+)+$', severity: 'error', message: 'never' },
     { id: 'fast', pattern: '^(a)a', severity: 'warning', message: 'found $1' },
   ] }), 'rules.json');
-  const catalog = userRules(specs, 'rules.json', 300);
+  const catalog = userRules(specs, 'rules.json', names, 300);
   const log = input('x.log', cm('a'.repeat(5000) + 'b'));
   const started = Date.now();
   const { findings } = runRules(log, { logs: [log] }, {}, catalog);

@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LogInput, Rule } from '../rules';
 import { parseUserRules, USER_RULES_FILE, userRules } from '../rules/userRules';
+import { relativeMatcher } from '../workspace/globs';
 import { displayPath } from './load';
 
 export interface UserRuleFiles {
@@ -24,7 +25,7 @@ function load(file: string, problems: string[]): Rule[] {
   }
   const parsed = parseUserRules(text, displayPath(file));
   for (const p of parsed.problems) problems.push(p);
-  return userRules(parsed.specs, displayPath(file));
+  return userRules(parsed.specs, displayPath(file), (glob) => relativeMatcher(glob, true));
 }
 
 export function userRuleFiles(paths: readonly string[], rulesFile: string | undefined): UserRuleFiles {

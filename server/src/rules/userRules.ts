@@ -5,7 +5,6 @@
 // rule never shadows a built-in one.
 import type { Finding } from '../model';
 import { findingSeverities, type FindingSeverity } from '../severity';
-import { relativeMatcher } from '../workspace/globs';
 import { runPattern } from './patternWorker';
 import type { Rule } from './types';
 
@@ -104,11 +103,14 @@ export function fillMessage(template: string, groups: readonly string[]): string
   return template.replace(/\$(\$|[1-9])/g, (_, g: string) => (g === '$' ? '$' : groups[Number(g) - 1] ?? ''));
 }
 
+/** Compiles a `logs` glob to a test on file names (the caller's glob engine: rules know no workspace). */
+export type NameMatcher = (glob: string) => (name: string) => boolean;
+
 /** One catalog rule per spec. `source` (the file) is the rule's source; `budgetMs` per file. */
-export function userRules(specs: readonly UserRuleSpec[], source: string, budgetMs = USER_RULE_BUDGET_MS): Rule<UserRuleData>[] {
+export function userRules(specs: readonly UserRuleSpec[], source: string, matchName: NameMatcher, budgetMs = USER_RULE_BUDGET_MS): Rule<UserRuleData>[] {
   return specs.map((spec) => {
     const id = USER_PREFIX + spec.id;
-    const appliesTo = relativeMatcher(spec.logs, true);
+    const appliesTo = matchName(spec.logs);
     return {
       id,
       defaultSeverity: spec.severity,
