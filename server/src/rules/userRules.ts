@@ -63,7 +63,7 @@ export function parseUserRules(text: string, source: string): UserRulesParse {
     const msg = String((e as Error).message);
     const at = /position (\d+)/.exec(msg);
     const where = at ? place(text, Number(at[1])) : 'the end';
-    problems.push(`${source}: not valid JSON at ${where}: ${msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`);
+    problems.push(`${source}: not valid JSON at ${where}: ${msg.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`);
     return { specs, problems };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || !Array.isArray((json as { rules?: unknown }).rules)) {
