@@ -2,7 +2,7 @@
 // or writes log files: the server gets the text from the editor, and the extension never saves.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, MERGED_SCHEME } from '../../server/src/protocol';
+import { LANGUAGE_ID, MERGED_SCHEME, Notifications, type InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { quietRestarts } from './errorHandler';
 import { registerLanguageDetection } from './languageDetection';
@@ -28,8 +28,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID, scheme: 'file' }, { language: LANGUAGE_ID, scheme: 'untitled' }, { language: LANGUAGE_ID, scheme: MERGED_SCHEME }],
-    // Live logs: writes to log files reach the server, which reads only the appended bytes.
-    synchronize: { configurationSection: ['cmlog', 'files.exclude', 'search.exclude'], fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{log,lo_,log_}') },
+    // Live logs: writes to log files reach the server, which reads only the appended bytes; and the
+    // folders' own rules, read again when they change.
+    synchronize: {
+      configurationSection: ['cmlog', 'files.exclude', 'search.exclude'],
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.{log,lo_,log_}'), vscode.workspace.createFileSystemWatcher('**/.cmlog/rules.json')],
+    },
+    // A workspace's own rules run only when the workspace is trusted.
+    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     outputChannel: output,
     errorHandler: quietRestarts(output),
   };
@@ -40,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
   registerLineBackgrounds(context, () => client);
   registerTimelineCommands(context, () => client);
   registerMergedView(context, () => client);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(Notifications.workspaceTrusted)));
   await client.start();
   return { languageClient: () => client };
 }

@@ -1,7 +1,7 @@
 // The custom protocol shared by the client and the server: every custom request is a typed
 // constant here, so both sides agree on its method name, parameters and answer (as vscode-eslint
 // and rust-analyzer do). Types and constants only: no Node-only or vscode-only code.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 export const LANGUAGE_ID = 'cmlog';
 
@@ -19,6 +19,17 @@ export const Requests = {
   related: new RequestType<RelatedParams, RelatedAnswer, void>('cmlog/related'),
   /** The merged view of several logs: its text and where each line comes from. */
   merged: new RequestType<MergedRequestParams, MergedAnswer, void>('cmlog/merged'),
+} as const;
+
+/** What the client sends at initialize (`initializationOptions`). */
+export interface InitializationOptions {
+  /** VS Code workspace trust: the workspace's own rules (`.cmlog/rules.json`) run only when true. */
+  trusted?: boolean;
+}
+
+export const Notifications = {
+  /** The user granted workspace trust after start (onDidGrantWorkspaceTrust). */
+  workspaceTrusted: new NotificationType<void>('cmlog/workspaceTrusted'),
 } as const;
 
 export const Commands = {

@@ -5,6 +5,7 @@ import { exitOnCrash } from './exitOnCrash';
 import { rules as catalog, type RuleSettings } from './rules';
 import { LogDocuments } from './features/documents';
 import { SettingsState } from './features/settings';
+import { UserRuleSets } from './features/userRuleSets';
 import { Validator } from './features/validation';
 import { WorkspaceLogs } from './features/workspaceLogs';
 import { toPath } from './uri';
@@ -31,11 +32,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   const settings = new SettingsState((m) => connection.console.warn(m));
   const documents = new LogDocuments((uri) => settings.parseOptions(toPath(uri)));
   const logs = new WorkspaceLogs(documents);
+  const userRules = new UserRuleSets(connection, runtime.rules ?? catalog);
   const validator = new Validator(connection, documents, logs, (uri) => {
     const s = settings.forPath(toPath(uri));
     return { rules: s.rules as RuleSettings, workspaceScope: settings.window.problemsScope === 'workspace' };
-  }, runtime.rules ?? catalog);
-  const base = { connection, runtime, client, settings, documents, logs, validator, log };
+  }, runtime.rules ?? catalog, (uri) => userRules.catalogOf(uri));
+  const base = { connection, runtime, client, settings, documents, logs, validator, userRules, log };
   const indexer = new Indexer(base);
   const server: ServerContext = { ...base, indexer, merged: new MergedViews(connection, validator) };
 

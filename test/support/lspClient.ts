@@ -58,7 +58,7 @@ export class TestClient {
    * `lensRefresh`: declare workspace.codeLens.refreshSupport. `holdProgress`: answer the server's
    * window/workDoneProgress/create (which starts its indexing) only once this settles.
    */
-  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; folders?: string[]; env?: Record<string, string>; execArgv?: string[]; hooks?: TestHooks; synchronize?: string[] | null; folderSettings?: Record<string, Record<string, unknown>>; lensRefresh?: boolean; holdProgress?: Promise<unknown>; textDocument?: Record<string, unknown>; searchExclude?: Record<string, boolean> } = {}): Promise<TestClient> {
+  static async start(settings: Record<string, unknown> = {}, opts: { folder?: string; folders?: string[]; env?: Record<string, string>; execArgv?: string[]; hooks?: TestHooks; synchronize?: string[] | null; folderSettings?: Record<string, Record<string, unknown>>; lensRefresh?: boolean; holdProgress?: Promise<unknown>; textDocument?: Record<string, unknown>; searchExclude?: Record<string, boolean>; initializationOptions?: unknown } = {}): Promise<TestClient> {
     const entry = opts.hooks ? ['--import', 'tsx', TEST_SERVER, `--faults=${(opts.hooks.faults ?? []).join(',')}`] : [SERVER];
     const proc = spawn(process.execPath, [...(opts.execArgv ?? []), ...entry, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -89,7 +89,7 @@ export class TestClient {
     connection.onRequest('workspace/codeLens/refresh', () => { client.lensRefreshes++; return null; });
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: folders[0] ?? null,
+      processId: process.pid, rootUri: folders[0] ?? null, initializationOptions: opts.initializationOptions,
       workspaceFolders: folders.length ? folders.map((uri, k) => ({ uri, name: `ws${k}` })) : null,
       capabilities: {
         window: { workDoneProgress: true },

@@ -285,18 +285,19 @@ test('user-not-found: other logs are not read', () => {
 // aad-tenant-missing / aad-token-failure
 // ---------------------------------------------------------------------------------------------
 
-test('aad-tenant-missing: the group sync fixture has exactly 3 errors, the MP fixture exactly 2 warnings', () => {
+test('aad-tenant-missing: the group sync fixture\'s 3 repeats are one error, the MP fixture exactly 2 warnings', () => {
   const logs = folder(`${FIX}/aad`);
   const agent = logs.find((l) => l.name === 'SMS_AZUREAD_DISCOVERY_AGENT.log')!;
   const mp = logs.find((l) => l.name === 'MP_RegistrationManager.log')!;
   const errors = aadTenantMissing.check(agent, ctx(...logs));
-  assert.deepEqual(errors.map((f) => [f.line, f.severity]), [[8, 'error'], [18, 'error'], [28, 'error']]);
+  assert.deepEqual(errors.map((f) => [f.line, f.severity]), [[8, 'error']]);
   for (const e of errors) {
-    assert.deepEqual(e.data, { kind: 'group-sync' });
+    assert.deepEqual(e.data, { kind: 'group-sync', repeats: 2 });
     assert.match(e.message, /dbo\.ClientKeyData/);
+    assert.match(e.message, /Logged 3 times until/);
     // Related: the MP registrations with an empty / zero tenant id first (nearest first), then the
-    // successful registration with a real tenant.
-    assert.deepEqual(e.related?.map((r) => [r.file, r.line]).slice(2), [[mp.key, 6]]);
+    // successful registration with a real tenant, then the repeats of the error.
+    assert.deepEqual(e.related?.map((r) => [r.file, r.line]).slice(2), [[mp.key, 6], [agent.key, 18], [agent.key, 28]]);
     assert.deepEqual(e.related?.slice(0, 2).map((r) => r.line).sort(), [0, 3]);
     assert.match(e.related![0]!.message, /(empty|all-zero) tenant id/);
   }
@@ -307,8 +308,8 @@ test('aad-tenant-missing: the group sync fixture has exactly 3 errors, the MP fi
   ]);
   // Without client logs in the context: the same errors, no related information.
   const alone = aadTenantMissing.check(agent, ctx(agent));
-  assert.equal(alone.length, 3);
-  assert.ok(alone.every((f) => f.related === undefined));
+  assert.equal(alone.length, 1);
+  assert.ok(alone.every((f) => f.related?.every((r) => r.file === agent.key)));
   assert.deepEqual(aadTokenFailure.check(mp, ctx(...logs)), []);
 });
 
@@ -362,28 +363,41 @@ test('samples: the findings samples/README.md lists', () => {
   assert.deepEqual(megan2.related?.map((r) => [path.basename(r.file), r.line + 1]), [['CloudUserSync.lo_', 365]]);
 
   // Scenario B.
+  // 17 identical errors every 5 minutes: one problem, the 16 repeats as related locations.
   const groupSync = at('SMS_AZUREAD_DISCOVERY_AGENT.log', 'aad-tenant-missing');
-  assert.deepEqual(groupSync.map((f) => f.line + 1), Array.from({ length: 17 }, (_, k) => 9 + 10 * k));
+  assert.deepEqual(groupSync.map((f) => f.line + 1), [9]);
+  assert.deepEqual(groupSync[0]!.related!.filter((r) => r.file === groupSync[0]!.file).map((r) => r.line + 1), Array.from({ length: 16 }, (_, k) => 19 + 10 * k));
   assert.ok(groupSync.every((f) => f.severity === 'error'));
   assert.deepEqual(at('MP_RegistrationManager.log', 'aad-tenant-missing').map((f) => [f.line + 1, f.severity]), [1, 4, 7, 10, 13].map((l) => [l, 'warning']));
   assert.deepEqual(at('CCM_STS.log', 'aad-tenant-missing').map((f) => [f.line + 1, f.severity]), [[3, 'warning'], [10, 'warning']]);
   assert.deepEqual(at('ccmsetup.log', 'aad-token-failure').map((f) => [f.line + 1, f.severity]), [[4, 'warning'], [6, 'warning']]);
   assert.deepEqual(at('ClientIDManagerStartup.log', 'aad-tenant-missing'), []);
   assert.deepEqual(found.filter((f) => ['ClientIDManagerStartup.log', 'ADALOperationProvider.log', 'IntuneManagementExtension.log'].includes(path.basename(f.file))), []);
-  assert.equal(found.length, 4 + 17 + 5 + 2 + 2);
+  assert.equal(found.length, 4 + 1 + 5 + 2 + 2);
 
-  // Related on a group sync error: at most 5, the empty-tenant registration on the MP first, and
-  // the client's token failure and registration among them.
+  // Related on a group sync error: at most 5 from the other logs, the empty-tenant registration on
+  // the MP first, and the client's token failure and registration among them.
   for (const f of groupSync) {
-    const rel = f.related!;
+    const rel = f.related!.filter((r) => r.file !== f.file);
     assert.equal(rel.length, 5);
     assert.equal(path.basename(rel[0]!.file), 'MP_RegistrationManager.log');
     const files = new Set(rel.map((r) => path.basename(r.file)));
     for (const name of ['CCM_STS.log', 'ccmsetup.log', 'ClientIDManagerStartup.log']) assert.ok(files.has(name), name);
   }
-  // The error at 16:22:10 CET (15:22:10Z) points at the demo client's registration at 16:20:11 (line 7).
-  const demo = groupSync.find((f) => f.line + 1 === 89)!;
-  assert.deepEqual([path.basename(demo.related![0]!.file), demo.related![0]!.line + 1], ['MP_RegistrationManager.log', 7]);
+});
+
+test('aad-tenant-missing: evidence and repeats are bounded in time (24 h)', () => {
+  const sync = (date: string) => `No device objects are populated and therefore not being added to an Azure AD group.  $$<SMS_AZUREAD_DISCOVERY_AGENT><${date} 15:42:10.560+000><thread=1 (0x1)>\r\n`;
+  const reg = (date: string) => `<![LOG[Registering device using AAD auth: DeviceId='x', TenantId='']LOG]!><time="15:40:00.000+000" date="${date}" component="MP_RegistrationManager" context="" type="1" thread="1" file="">\r\n`;
+  const agent: LogInput = { key: 's/SMS_AZUREAD_DISCOVERY_AGENT.log', name: 'SMS_AZUREAD_DISCOVERY_AGENT.log', log: LogFile.fromText(sync('02-23-2020') + sync('02-23-2020') + sync('03-01-2026')) };
+  const mp: LogInput = { key: 's/MP_RegistrationManager.log', name: 'MP_RegistrationManager.log', log: LogFile.fromText(reg('03-01-2026')) };
+  const found = aadTenantMissing.check(agent, ctx(agent, mp));
+  // Six years apart: two stories; the 2026 registration is linked to the 2026 sync only.
+  assert.deepEqual(found.map((f) => [f.line, f.related?.map((r) => [r.file, r.line])]), [
+    [0, [[agent.key, 1]]],
+    [2, [[mp.key, 0]]],
+  ]);
+  assert.doesNotMatch(found[0]!.message, /empty or all-zero tenant id/);
 });
 
 test('settings: a rule can be turned off or given another severity', () => {

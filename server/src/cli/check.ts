@@ -1,23 +1,28 @@
 // `cmlog check`: every finding of every rule on the named files and folders, as a compiler would
 // print them, or as JSON for scripts.
 import type { Finding, ParseOptions } from '../model';
-import { ruleById, runRules, type RuleSettings } from '../rules';
+import { ruleById, rules as builtIn, runRules, type LogInput, type Rule, type RuleSettings } from '../rules';
+import { USER_PREFIX } from '../rules/userRules';
 import { isRuleLevel, ruleLevels } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
 import { jsonList } from './jsonList';
 import { loadLogs, type Loaded } from './load';
+import { userRuleFiles } from './userRuleFiles';
 
 export const checkCommand: Command = {
   name: 'check',
-  synopsis: `check [--format text|json] [--rule ID=off|error|warning|information|hint]... PATH...
-      report known failures in the logs under PATH (files or folders)`,
+  synopsis: `check [--format text|json] [--rule ID=off|error|warning|information|hint]... [--rules FILE] PATH...
+      report known failures in the logs under PATH (files or folders); your own rules come from
+      .cmlog/rules.json in each folder given and from --rules FILE`,
   async run(argv, io) {
-    const args = parseArgs(argv, ['format', 'rule', ...PARSE_FLAGS], []);
+    const args = parseArgs(argv, ['format', 'rule', 'rules', ...PARSE_FLAGS], []);
     if (args.positional.length === 0) throw new UsageError('check: no PATH given');
     const format = oneOf(args.options.get('format'), ['text', 'json'] as const, 'format', 'text');
-    return check(args.positional, { format, parse: parseOptions(args), rules: ruleSettings(args.options.get('rule')) }, io);
+    const rulesFile = args.options.get('rules');
+    if (rulesFile === true) throw new UsageError('--rules takes a file');
+    return check(args.positional, { format, parse: parseOptions(args), rules: ruleSettings(args.options.get('rule')), rulesFile }, io);
   },
 };
 
@@ -26,7 +31,7 @@ function ruleSettings(value: string | true | undefined): RuleSettings {
   if (value === undefined || value === true) return settings;
   for (const item of value.split(',')) {
     const [id, level] = item.split('=');
-    if (!ruleById(id)) throw new UsageError(`unknown rule '${id}'`);
+    if (!id.startsWith(USER_PREFIX) && !ruleById(id)) throw new UsageError(`unknown rule '${id}'`);
     if (!isRuleLevel(level)) throw new UsageError(`--rule ${id}= must be one of ${ruleLevels.join(', ')}`);
     settings[id] = level;
   }
@@ -37,10 +42,16 @@ export interface CheckOptions {
   format: 'text' | 'json';
   parse: ParseOptions;
   rules: RuleSettings;
+  /** `--rules FILE`: user rules for every log. */
+  rulesFile?: string;
 }
 
 export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
-  return report(await loadLogs(paths, opts.parse), opts, io);
+  const user = userRuleFiles(paths, opts.rulesFile);
+  for (const p of user.problems) io.err(`cmlog: ${printable(p)}`);
+  const status = report(await loadLogs(paths, opts.parse), { ...opts, catalog: (t) => { const u = user.forLog(t); return u.length ? [...builtIn, ...u] : builtIn; } }, io);
+  // A bad rule file is a problem like an unreadable path: reported, the rest still checked.
+  return user.problems.length > 0 ? Math.max(status, 2) : status;
 }
 
 /**
@@ -48,7 +59,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
  * memory). Printed one file at a time as the rules find them: only counts are kept, so a log with
  * millions of findings costs no more than its own findings, and no string holds all of them.
  */
-export function report(loaded: Loaded, opts: Omit<CheckOptions, 'parse'>, io: Io): number {
+export function report(loaded: Loaded, opts: Omit<CheckOptions, 'parse'> & { catalog?: (target: LogInput) => readonly Rule[] }, io: Io): number {
   for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
   const context = { logs: loaded.logs };
   const files = loaded.logs.map(({ key, log }) => ({
@@ -68,12 +79,13 @@ export function report(loaded: Loaded, opts: Omit<CheckOptions, 'parse'>, io: Io
     list.end('  ],\n  "diagnostics": [');
   }
   for (const target of loaded.logs) {
-    const { findings, failures } = runRules(target, context, opts.rules);
+    const { findings, failures } = runRules(target, context, opts.rules, opts.catalog?.(target));
     for (const f of failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(String((f.error as Error)?.message ?? f.error))}`);
     for (const d of findings) {
       counts[d.severity]++;
       if (list) {
-        list.item({ path: d.file, line: d.line + 1, endLine: d.endLine + 1, severity: d.severity, code: d.ruleId, message: d.message, data: d.data ?? null });
+        list.item({ path: d.file, line: d.line + 1, endLine: d.endLine + 1, severity: d.severity, code: d.ruleId, message: d.message, data: d.data ?? null,
+          related: (d.related ?? []).map((r) => ({ path: r.file, line: r.line + 1, message: r.message })) });
       } else {
         io.out(`${printable(d.file)}:${d.line + 1}: ${d.severity} ${d.ruleId}: ${printable(d.message)}`);
       }

@@ -42,6 +42,8 @@ export class Validator {
     /** The settings of a log (its folder's rules). */
     private readonly settings: (uri: string) => { rules: RuleSettings; workspaceScope: boolean },
     private readonly catalog: readonly Rule[] = defaultCatalog,
+    /** The rules of one log (the catalog and its folder's own rules); default: the catalog. */
+    private readonly catalogOf: (uri: string) => readonly Rule[] = () => catalog,
   ) {}
 
   /** Findings of the last validation of `uri` (for hovers, code actions and lenses). */
@@ -99,7 +101,7 @@ export class Validator {
     if (!target) return this.clear(uri);
     this.stats.validated++;
     const { rules } = this.settings(uri);
-    const { findings: all, failures } = runRules(target, { logs: context }, rules, this.catalog);
+    const { findings: all, failures } = runRules(target, { logs: context }, rules, this.catalogOf(uri));
     for (const f of failures) {
       const key = `${f.ruleId}: ${(f.error as Error)?.message}`;
       if (this.reported.has(key)) continue; // logged once, not once per file and keystroke

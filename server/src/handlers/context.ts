@@ -4,6 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { Rule } from '../rules';
 import type { LogDocuments } from '../features/documents';
 import type { SettingsState } from '../features/settings';
+import type { UserRuleSets } from '../features/userRuleSets';
 import type { Validator } from '../features/validation';
 import type { WorkspaceLogs } from '../features/workspaceLogs';
 import type { WorkerStart } from '../workspace/parseWorker';
@@ -56,6 +57,8 @@ export interface ServerContext {
   readonly documents: LogDocuments;
   readonly logs: WorkspaceLogs;
   readonly validator: Validator;
+  /** Each workspace folder's `.cmlog/rules.json`, and whether the workspace is trusted to run them. */
+  readonly userRules: UserRuleSets;
   readonly indexer: Indexing;
   readonly merged: MergedViews;
   /** Writes to the server's output (never stdout, which may be the protocol stream). */

@@ -27,7 +27,7 @@ export class Indexer implements Indexing {
 
   /** Wires the index's changes and the client's file watcher. */
   watch(): void {
-    const { connection, documents, logs, validator, log } = this.server;
+    const { connection, documents, logs, validator, userRules, client, log } = this.server;
     logs.onDidChange((uris) => {
       // While an index is built, all are validated once it is done: one change per file, each
       // scheduling the logs that read it, would cost the square of the file count.
@@ -37,9 +37,16 @@ export class Indexer implements Indexing {
     });
     // Live logs: the client's file watcher reports writes; only the appended bytes are read.
     connection.onDidChangeWatchedFiles(async (p) => {
+      let rulesChanged = false;
       for (const change of p.changes) {
+        if (userRules.isRulesFile(change.uri)) { rulesChanged = true; continue; }
         if (documents.get(change.uri) && change.type === FileChangeType.Changed) continue; // the editor sends its text
         await logs.refresh(change.uri).catch((e) => log(`refresh ${change.uri}: ${(e as Error)?.message}`));
+      }
+      // A folder's own rules changed: read them again and validate everything with them.
+      if (rulesChanged) {
+        await userRules.load(client.folders);
+        if (!this.building) for (const uri of this.validationTargets()) validator.schedule(uri);
       }
     });
   }
@@ -55,8 +62,9 @@ export class Indexer implements Indexing {
    * them (and clears what is no longer indexed). False when a newer build replaced this one.
    */
   async indexWorkspace(): Promise<boolean> {
-    const { connection, client, settings, logs, validator, log } = this.server;
+    const { connection, client, settings, logs, validator, userRules, log } = this.server;
     const folders = client.folders.map((f) => f.path);
+    await userRules.load(client.folders).catch((e) => log(`rules: ${(e as Error)?.message}`));
     if (folders.length === 0) {
       validator.setReady();
       for (const uri of this.validationTargets()) validator.schedule(uri);

@@ -4,12 +4,15 @@ import { SECTIONS } from '../features/settings';
 import { DidChangeConfigurationNotification, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver';
 import { legend } from '../features/semanticTokens';
 import { RESULT_LIMIT } from '../features/symbols';
+import { Notifications, type InitializationOptions } from '../protocol';
 import { toPath } from '../uri';
 import type { ServerContext } from './context';
 
 export function registerLifecycle(server: ServerContext, reloadSettings: () => Promise<void>): void {
-  const { connection, client, indexer } = server;
+  const { connection, client, indexer, userRules, validator } = server;
   connection.onInitialize((params): InitializeResult => {
+    // Untrusted unless the client says otherwise: a workspace's rules are code it brings.
+    userRules.trusted = (params.initializationOptions as InitializationOptions | undefined)?.trusted === true;
     client.configurationSupported = !!params.capabilities.workspace?.configuration;
     client.lensRefreshSupported = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const rangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
@@ -30,6 +33,13 @@ export function registerLifecycle(server: ServerContext, reloadSettings: () => P
       },
       serverInfo: { name: 'CMLog Lens' },
     };
+  });
+
+  connection.onNotification(Notifications.workspaceTrusted, async () => {
+    if (userRules.trusted) return;
+    userRules.trusted = true;
+    await userRules.load(client.folders);
+    if (!indexer.building) for (const uri of indexer.validationTargets()) validator.schedule(uri);
   });
 
   connection.onInitialized(() => {

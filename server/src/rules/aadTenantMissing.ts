@@ -15,12 +15,23 @@ export const AAD_TENANT_MISSING = 'aad-tenant-missing';
 export const MAX_EVIDENCE = 5;
 /** Evidence lines collected from the whole context, at most. */
 const MAX_CANDIDATES = 20_000;
+/**
+ * Evidence further than this from the error (either way) is not linked, and a repeat of the error
+ * this long after the previous one starts a new story. 24 h: a client renews its registration and
+ * tokens at least daily and the group sync runs every few minutes to hours, so a line a day away
+ * describes another state of the site (a 2020 registration says nothing about a 2026 sync).
+ */
+export const STORY_WINDOW_MS = 24 * 3600_000;
+/** Repeats of one story listed as related locations, at most (the message gives the count). */
+export const MAX_REPEATS = 20;
 
 export interface AadTenantMissingData {
   /** 'group-sync': the `No device objects ...` line; 'registration': a tenant id empty or all zeros. */
   kind: 'group-sync' | 'registration';
   /** For 'registration': 'empty' or 'zero'. */
   tenant?: 'empty' | 'zero';
+  /** For 'group-sync': how many more times the same error was logged in this story (absent: once). */
+  repeats?: number;
 }
 
 export interface Evidence {
@@ -70,7 +81,7 @@ export function indexEvidence(all: Evidence[]): EvidenceIndex {
   return { kinds };
 }
 
-/** The `max` lines of one kind nearest to t (lines without a time last, in file order). */
+/** The `max` lines of one kind nearest to t within the story window (lines without a time last, in file order). */
 function nearest(timed: Evidence[], untimed: Evidence[], t: number, max: number): Evidence[] {
   const out: Evidence[] = [];
   if (Number.isFinite(t)) {
@@ -80,6 +91,7 @@ function nearest(timed: Evidence[], untimed: Evidence[], t: number, max: number)
     while (out.length < max && (a >= 0 || b < timed.length)) {
       const da = a >= 0 ? t - timed[a]!.utc : Infinity;
       const db = b < timed.length ? timed[b]!.utc - t : Infinity;
+      if (Math.min(da, db) > STORY_WINDOW_MS) break;
       if (da <= db) out.push(timed[a--]!);
       else out.push(timed[b++]!);
     }
@@ -102,7 +114,11 @@ export function pickEvidence(index: EvidenceIndex, t: number, max = MAX_EVIDENCE
   return [...picked].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
-function evidenceSummary(all: Evidence[]): string {
+/** Counts of the evidence within the story window of [from, to] (untimed lines count; so do all when the story has no time). */
+function evidenceSummary(everything: Evidence[], from: number, to: number): string {
+  const all = Number.isFinite(from)
+    ? everything.filter((e) => !Number.isFinite(e.utc) || (e.utc >= from - STORY_WINDOW_MS && e.utc <= to + STORY_WINDOW_MS))
+    : everything;
   if (all.length === 0) return '';
   const count = (k: AadEvidenceKind) => all.filter((e) => e.kind === k).length;
   const parts: string[] = [];
@@ -173,7 +189,8 @@ function explain(f: Finding<AadTenantMissingData>): string {
     lines.push('');
     lines.push(codeBlock(q.sql, 'sql'));
   }
-  const rel = relatedList(f.related);
+  // The story's repeats are in the Problems panel's related list; the hover quotes the other logs.
+  const rel = relatedList(f.related?.filter((r) => r.file !== f.file));
   if (rel) {
     lines.push('');
     lines.push('**What the client and management point logs show:**');
@@ -214,27 +231,48 @@ export const aadTenantMissing: Rule<AadTenantMissingData> = {
     const groupSyncIds = groupSyncNamed ? null : componentIds(log, AAD_GROUP_SYNC_COMPONENTS);
     if (groupSyncNamed || groupSyncIds!.size > 0) {
       const comp = log.table.component;
-      let evidence: EvidenceIndex | null = null;
-      let summary = '';
+      // The repeats of the error, grouped into stories: one problem per story, not one per sync cycle.
+      const stories: { first: number; last: number; repeats: number[]; count: number }[] = [];
       for (let i = 0; i < log.entryCount; i++) {
         if (groupSyncIds && !groupSyncIds.has(comp[i]!)) continue;
         if (!/^\s{0,8}no\s/i.test(messageHead(log, i, 16))) continue;
         if (!NO_DEVICE_OBJECTS_RE.test(log.message(i))) continue;
-        if (evidence === null) {
-          const all = collectEvidence(target, context);
-          evidence = indexEvidence(all);
-          summary = evidenceSummary(all);
+        const story = stories.at(-1);
+        const t = log.utc(i), prev = story ? log.utc(story.last) : NaN;
+        if (story && !(Number.isFinite(t) && Number.isFinite(prev) && t - prev > STORY_WINDOW_MS)) {
+          story.last = i;
+          story.count++;
+          if (story.repeats.length < MAX_REPEATS) story.repeats.push(i);
+        } else {
+          stories.push({ first: i, last: i, repeats: [], count: 1 });
         }
+      }
+      let all: Evidence[] | null = null;
+      let evidence: EvidenceIndex | null = null;
+      for (const story of stories) {
+        const i = story.first;
+        if (evidence === null) {
+          all = collectEvidence(target, context);
+          evidence = indexEvidence(all);
+        }
+        const summary = evidenceSummary(all!, log.utc(story.first), log.utc(story.last));
         const related: RelatedLocation[] = pickEvidence(evidence, log.utc(i)).map((e) => ({
           file: e.input.key,
           line: e.line,
           message: `${e.what}, ${timeAndUtc(e.input.log.table.wall[e.entry]!, e.utc, offsetLabel(e.input.log, e.entry))}: ${e.text}`,
         }));
-        const data: AadTenantMissingData = { kind: 'group-sync' };
+        for (const r of story.repeats) {
+          related.push({ file: target.key, line: log.line(r), message: `The same error again, ${timeAndUtc(log.table.wall[r]!, log.utc(r), offsetLabel(log, r))}` });
+        }
+        const repeated = story.count > 1
+          ? ` Logged ${story.count} times until ${timeAndUtc(log.table.wall[story.last]!, log.utc(story.last), offsetLabel(log, story.last))}` +
+            `${story.count - 1 > story.repeats.length ? ` (the first ${story.repeats.length} repeats are listed)` : ''}.`
+          : '';
+        const data: AadTenantMissingData = { kind: 'group-sync', ...(story.count > 1 ? { repeats: story.count - 1 } : {}) };
         out.push({
           ruleId: AAD_TENANT_MISSING, severity: 'error', file: target.key,
           line: log.line(i), endLine: log.endLine(i), entryIndex: i,
-          message: GROUP_SYNC_MESSAGE + summary,
+          message: GROUP_SYNC_MESSAGE + summary + repeated,
           data,
           ...(related.length ? { related } : {}),
         });

@@ -1,0 +1,155 @@
+// The admin's own rules: `.cmlog/rules.json` in a workspace folder (or `cmlog check --rules FILE`),
+// validated with messages that say where and what, and turned into catalog `Rule`s. Their patterns
+// are the user's, so they run on a worker with a time budget per file (patternWorker.ts): a
+// catastrophic pattern is reported as skipped, never a hang. Ids are prefixed `user:` so a user
+// rule never shadows a built-in one.
+import type { Finding } from '../model';
+import { findingSeverities, type FindingSeverity } from '../severity';
+import { runPattern } from './patternWorker';
+import type { Rule } from './types';
+
+export const USER_RULES_FILE = '.cmlog/rules.json';
+export const USER_PREFIX = 'user:';
+/** Time one user rule may spend on one file. */
+export const USER_RULE_BUDGET_MS = 1000;
+/** Findings of one user rule in one file, at most (the Problems panel caps them further). */
+const MAX_FINDINGS = 1000;
+/** Characters of messages sent to the worker at once: memory stays bounded on a huge log. */
+const BATCH_CHARS = 1 << 20;
+const FIELDS = ['id', 'logs', 'pattern', 'severity', 'message', 'explanation'] as const;
+const REQUIRED = ['id', 'pattern', 'severity', 'message'] as const;
+
+export interface UserRuleSpec {
+  id: string;
+  /** A glob on the log's file name (`*.log` by default), case-insensitive. */
+  logs: string;
+  pattern: string;
+  severity: FindingSeverity;
+  /** Plain text; `$1`..`$9` are the pattern's groups. */
+  message: string;
+  explanation: string;
+}
+
+/** What a rule file gave: the valid rules, and one sentence per problem (with its place). */
+export interface UserRulesParse {
+  specs: UserRuleSpec[];
+  problems: string[];
+}
+
+export interface UserRuleData {
+  /** The groups 1..9 of the match (empty when a group did not take part). */
+  groups?: string[];
+  /** Set on the one finding that says the rule ran out of time in this file. */
+  skipped?: 'timeout';
+}
+
+/** Line and column (1-based) of a character offset. */
+function place(text: string, offset: number): string {
+  let line = 1, col = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) { line++; col = 1; } else col++;
+  }
+  return `line ${line}, column ${col}`;
+}
+
+/** Validates a rule file's text. `source` names it in the messages. Never throws. */
+export function parseUserRules(text: string, source: string): UserRulesParse {
+  const problems: string[] = [];
+  const specs: UserRuleSpec[] = [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    const msg = String((e as Error).message);
+    const at = /position (\d+)/.exec(msg);
+    const where = at ? place(text, Number(at[1])) : 'the end';
+    problems.push(`${source}: not valid JSON at ${where}: ${msg.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`);
+    return { specs, problems };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || !Array.isArray((json as { rules?: unknown }).rules)) {
+    problems.push(`${source}: expected { "rules": [ ... ] }`);
+    return { specs, problems };
+  }
+  for (const key of Object.keys(json)) if (key !== 'rules' && key !== '$schema') problems.push(`${source}: unknown field "${key}" (expected "rules")`);
+  const seen = new Set<string>();
+  (json as { rules: unknown[] }).rules.forEach((raw, n) => {
+    const where = `${source}: rule ${n + 1}`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return void problems.push(`${where}: expected an object`);
+    const r = raw as Record<string, unknown>;
+    const bad: string[] = [];
+    for (const key of Object.keys(r)) if (!(FIELDS as readonly string[]).includes(key)) bad.push(`unknown field "${key}" (expected one of ${FIELDS.join(', ')})`);
+    for (const key of REQUIRED) if (r[key] === undefined) bad.push(`missing field "${key}"`);
+    for (const key of FIELDS) if (r[key] !== undefined && typeof r[key] !== 'string') bad.push(`"${key}" must be a string`);
+    const id = typeof r.id === 'string' ? r.id : '';
+    if (typeof r.id === 'string' && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) bad.push(`"id" must be letters, digits, '.', '_' or '-' (at most 64), got ${JSON.stringify(id.slice(0, 70))}`);
+    if (id && seen.has(id)) bad.push(`"id" ${JSON.stringify(id)} is used twice`);
+    if (typeof r.severity === 'string' && !(findingSeverities as readonly string[]).includes(r.severity)) bad.push(`"severity" must be error, warning, information or hint, got ${JSON.stringify(r.severity.slice(0, 40))}`);
+    if (typeof r.pattern === 'string') {
+      try { new RegExp(r.pattern, 'i'); } catch (e) { bad.push(`"pattern" is not a valid regular expression: ${(e as Error).message}`); }
+    }
+    const label = id ? `${where} ("${id}")` : where;
+    if (bad.length > 0) return void problems.push(`${label}: ${bad.join('; ')}`);
+    seen.add(id);
+    specs.push({
+      id, logs: (r.logs as string | undefined) ?? '*.log', pattern: r.pattern as string, severity: r.severity as FindingSeverity,
+      message: r.message as string, explanation: (r.explanation as string | undefined) ?? '',
+    });
+  });
+  return { specs, problems };
+}
+
+/** `$1`..`$9` replaced by the groups; `$$` is a dollar. */
+export function fillMessage(template: string, groups: readonly string[]): string {
+  return template.replace(/\$(\$|[1-9])/g, (_, g: string) => (g === '$' ? '$' : groups[Number(g) - 1] ?? ''));
+}
+
+/** Compiles a `logs` glob to a test on file names (the caller's glob engine: rules know no workspace). */
+export type NameMatcher = (glob: string) => (name: string) => boolean;
+
+/** One catalog rule per spec. `source` (the file) is the rule's source; `budgetMs` per file. */
+export function userRules(specs: readonly UserRuleSpec[], source: string, matchName: NameMatcher, budgetMs = USER_RULE_BUDGET_MS): Rule<UserRuleData>[] {
+  return specs.map((spec) => {
+    const id = USER_PREFIX + spec.id;
+    const appliesTo = matchName(spec.logs);
+    return {
+      id,
+      defaultSeverity: spec.severity,
+      title: `Your rule ${spec.id}`,
+      explanation: spec.explanation || spec.message,
+      sources: [source],
+      check(target) {
+        if (!appliesTo(target.name)) return [];
+        const { log } = target;
+        const out: Finding<UserRuleData>[] = [];
+        const deadline = Date.now() + budgetMs;
+        for (let i = 0; i < log.entryCount && out.length < MAX_FINDINGS;) {
+          const first = i;
+          const batch: string[] = [];
+          let chars = 0;
+          while (i < log.entryCount && (batch.length === 0 || chars < BATCH_CHARS)) {
+            const m = log.message(i++);
+            chars += m.length;
+            batch.push(m);
+          }
+          const matches = runPattern(spec.pattern, 'i', batch, first, MAX_FINDINGS - out.length, deadline);
+          if (matches === 'timeout') {
+            out.push({
+              ruleId: id, severity: 'warning', file: target.key, line: log.line(first), endLine: log.line(first), entryIndex: first,
+              message: `Your rule ${id} was skipped in this file: its pattern ran longer than ${budgetMs} ms (from this line on). ` +
+                'A pattern with nested repetition such as (a+)+ can take forever on a long line; simplify it in ' + source + '.',
+              data: { skipped: 'timeout' },
+            });
+            break;
+          }
+          for (const m of matches) {
+            out.push({
+              ruleId: id, severity: spec.severity, file: target.key, line: log.line(m.index), endLine: log.endLine(m.index), entryIndex: m.index,
+              message: fillMessage(spec.message, m.groups), data: { groups: m.groups },
+            });
+          }
+        }
+        return out;
+      },
+    };
+  });
+}

@@ -1,0 +1,69 @@
+// The admin's own rules in the server: a folder's `.cmlog/rules.json` runs in a trusted workspace,
+// never in an untrusted one until trust is granted, is read again when the file changes, and a
+// bad file is shown on the file while the built-in rules still run.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
+import { fileUri, TestClient } from '../support/lspClient';
+
+const rec = (msg: string) => `<![LOG[${msg}]LOG]!><time="08:00:00.000+000" date="3-15-2026" component="AppEnforce" context="" type="1" thread="1" file="">\r\n`;
+const rule = (id: string) => ({ rules: [{ id, logs: 'AppEnforce.log', pattern: 'Unmatched exit code \\((\\d+)\\)', severity: 'error', message: 'Install failed with $1' }] });
+const clients: TestClient[] = [];
+after(async () => { for (const c of clients) await c.stop().catch(() => c.proc.kill()); });
+
+function workspace(rules: unknown): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-userrules-'));
+  mkdirSync(path.join(dir, '.cmlog'));
+  writeFileSync(path.join(dir, '.cmlog', 'rules.json'), typeof rules === 'string' ? rules : JSON.stringify(rules));
+  writeFileSync(path.join(dir, 'AppEnforce.log'), rec('fine') + rec('Unmatched exit code (1603) is considered an execution failure.') + '<![LOG[cut off\r\n');
+  return dir;
+}
+async function start(dir: string, trusted: boolean | undefined): Promise<TestClient> {
+  const c = await TestClient.start({}, { folder: dir, initializationOptions: trusted === undefined ? undefined : { trusted } });
+  clients.push(c);
+  await c.until(() => c.indexed, 'indexing to end');
+  return c;
+}
+const codes = (d: { code?: string | number }[]) => d.map((x) => String(x.code)).sort();
+
+test('trusted: the folder\'s rule finds its line, with the user: prefix and $1 filled in', async () => {
+  const dir = workspace(rule('exit'));
+  const c = await start(dir, true);
+  const d = await c.waitForDiagnostics(fileUri(path.join(dir, 'AppEnforce.log')), (x) => x.some((y) => y.code === 'user:exit'));
+  const mine = d.find((y) => y.code === 'user:exit')!;
+  assert.equal(mine.range.start.line, 1);
+  assert.equal(mine.message, 'Install failed with 1603');
+  // Edited on disk: the watcher's event makes the server read the rules again.
+  writeFileSync(path.join(dir, '.cmlog', 'rules.json'), JSON.stringify(rule('renamed')));
+  await c.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(path.join(dir, '.cmlog', 'rules.json')), type: FileChangeType.Changed }] });
+  const again = await c.waitForDiagnostics(fileUri(path.join(dir, 'AppEnforce.log')), (x) => x.some((y) => y.code === 'user:renamed'));
+  assert.ok(!again.some((y) => y.code === 'user:exit'));
+});
+
+test('untrusted (or not said): no user-rule findings, the built-in ones still there; granting trust runs them', async () => {
+  for (const trusted of [false, undefined]) {
+    const dir = workspace(rule('exit'));
+    const c = await start(dir, trusted);
+    const log = fileUri(path.join(dir, 'AppEnforce.log'));
+    const d = await c.waitForDiagnostics(log, (x) => x.length > 0);
+    assert.deepEqual(codes(d), ['truncated-record']);
+    if (trusted === false) {
+      await c.connection.sendNotification('cmlog/workspaceTrusted');
+      const now = await c.waitForDiagnostics(log, (x) => x.some((y) => y.code === 'user:exit'));
+      assert.deepEqual(codes(now), ['truncated-record', 'user:exit']);
+    }
+  }
+});
+
+test('a bad rules file: its problem shown on the file with line and column, the built-in rules still run', async () => {
+  const dir = workspace('{\n  "rules": [ { "id": "x", } ]\n}');
+  const c = await start(dir, true);
+  const onFile = await c.waitForDiagnostics(fileUri(path.join(dir, '.cmlog', 'rules.json')), (x) => x.length > 0);
+  assert.match(onFile[0]!.message, /not valid JSON at line 2, column 27/);
+  assert.equal(onFile[0]!.range.start.line, 1);
+  const d = await c.waitForDiagnostics(fileUri(path.join(dir, 'AppEnforce.log')), (x) => x.length > 0);
+  assert.deepEqual(codes(d), ['truncated-record']);
+});
