@@ -49,11 +49,11 @@ test('untrusted (or not said): no user-rule findings, the built-in ones still th
     const c = await start(dir, trusted);
     const log = fileUri(path.join(dir, 'AppEnforce.log'));
     const d = await c.waitForDiagnostics(log, (x) => x.length > 0);
-    assert.deepEqual(codes(d), ['truncated-record']);
+    assert.deepEqual(codes(d), ['app-install-failed', 'truncated-record']);
     if (trusted === false) {
       await c.connection.sendNotification('cmlog/workspaceTrusted');
       const now = await c.waitForDiagnostics(log, (x) => x.some((y) => y.code === 'user:exit'));
-      assert.deepEqual(codes(now), ['truncated-record', 'user:exit']);
+      assert.deepEqual(codes(now), ['app-install-failed', 'truncated-record', 'user:exit']);
     }
   }
 });
@@ -65,5 +65,5 @@ test('a bad rules file: its problem shown on the file with line and column, the 
   assert.match(onFile[0]!.message, /not valid JSON at line 2, column 27/);
   assert.equal(onFile[0]!.range.start.line, 1);
   const d = await c.waitForDiagnostics(fileUri(path.join(dir, 'AppEnforce.log')), (x) => x.length > 0);
-  assert.deepEqual(codes(d), ['truncated-record']);
+  assert.deepEqual(codes(d), ['app-install-failed', 'truncated-record']);
 });
