@@ -11,6 +11,8 @@ export interface ErrorCodeFacts {
   decoded: string;
   /** Name and meaning with its source, or null when no trusted source knows the value. */
   known: { name: string | null; meaning: string; source: string } | null;
+  /** When no meaning is written here: the symbol name alone, from the Windows headers. */
+  named: { name: string; source: string } | null;
 }
 
 const hex4 = (n: number) => '0x' + n.toString(16).toUpperCase().padStart(4, '0');
@@ -42,9 +44,11 @@ export function errorCodeFacts(value: number): ErrorCodeFacts {
   const known = info.known && info.meaning !== undefined
     ? { name: info.name ?? null, meaning: info.meaning, source: info.source ?? 'unknown source' }
     : null;
-  return { info, fields, decoded, known };
+  const named = known === null && info.name !== undefined ? { name: info.name, source: info.source ?? 'unknown source' } : null;
+  return { info, fields, decoded, known, named };
 }
 
+const NAME_ONLY = 'no meaning is written for this value here; the name is what the Windows headers call it.';
 const UNKNOWN = 'no source this extension trusts gives a name or meaning for this value, so none is claimed.';
 
 /** Markdown for a code value (our own text only: nothing here comes from a log). */
@@ -61,7 +65,9 @@ export function explainErrorCodeValue(value: number): string {
     '',
     f.known
       ? `${f.known.name ? `**${f.known.name}**: ` : ''}${f.known.meaning}\n\n*Source: ${f.known.source}*`
-      : `**Unknown**: ${UNKNOWN}`,
+      : f.named
+        ? `**${f.named.name}**: ${NAME_ONLY}\n\n*Source: ${f.named.source}*`
+        : `**Unknown**: ${UNKNOWN}`,
   ];
   return lines.join('\n');
 }
@@ -80,6 +86,9 @@ export function errorCodeText(value: number): string {
   if (f.known) {
     out.push(f.known.name ? `${f.known.name}: ${f.known.meaning}` : f.known.meaning);
     out.push(`Source: ${f.known.source}`);
+  } else if (f.named) {
+    out.push(`${f.named.name}: ${NAME_ONLY}`);
+    out.push(`Source: ${f.named.source}`);
   } else {
     out.push(`Unknown: ${UNKNOWN}`);
   }
