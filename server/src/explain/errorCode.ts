@@ -1,7 +1,7 @@
 // What an error code is: its forms, its bit fields, and (where a source gives it) its name and
 // meaning. One set of facts, rendered as Markdown (hovers, "CMLog: Look up error code") or as
 // plain text / JSON (`cmlog lookup`). Pure.
-import { describeErrorCode, parseErrorCode, type ErrorCodeInfo } from '../knowledge/errorCodes';
+import { describeErrorCode, formatHex, parseErrorCode, type ErrorCodeInfo } from '../knowledge/errorCodes';
 
 export interface ErrorCodeFacts {
   info: ErrorCodeInfo;
@@ -70,6 +70,15 @@ export function explainErrorCodeValue(value: number): string {
         : `**Unknown**: ${UNKNOWN}`,
   ];
   return lines.join('\n');
+}
+
+/**
+ * A Markdown command link that opens "CMLog: Look up error code" for `value`. Built from the number
+ * alone (never from log text): the argument is its `0x` form, JSON-encoded as VS Code expects.
+ */
+export function lookupLink(value: number, command: string): string {
+  const hex = formatHex(value);
+  return `[Look up ${hex}](command:${command}?${encodeURIComponent(JSON.stringify([hex]))} "CMLog: Look up error code")`;
 }
 
 /** Markdown for `cmlog lookup` / "CMLog: Look up error code": null when `text` is not a code. */
