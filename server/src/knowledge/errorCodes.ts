@@ -1,15 +1,16 @@
 import { headerName, SOURCE_WINDOWS_HEADERS } from './errorCodeNames';
 
 /**
- * Windows / ConfigMgr / Intune error codes: parsing, decoding and a small,
- * sourced table of meanings.
+ * Windows / ConfigMgr / Intune error codes: parsing, decoding and the sourced
+ * table of meanings for the codes admins meet most. Symbol names for thousands
+ * more come from the Windows headers (errorCodeNames.ts, generated).
  *
  * Pure core: no `vscode` or LSP imports.
  *
  * Every table entry names the document it comes from. The meanings are written
  * in this project's own words; they are not quotations. Codes we could not find
- * in a source we trust are left out on purpose, so hovers say "unknown" rather
- * than guess (for example the ConfigMgr 0x87D00xxx family and 0xD0090016).
+ * in a source we trust get no meaning, so hovers show the header name alone or
+ * say "unknown" rather than guess (for example 0xD0090016).
  *
  * Layout of a 32-bit HRESULT ([MS-ERREF] 2.1), most significant bit first:
  *   S (severity) | R | C (customer) | N (NTSTATUS mapped) | X | Facility (11 bits) | Code (16 bits)
