@@ -2,7 +2,7 @@
 // or writes log files: the server gets the text from the editor, and the extension never saves.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, MERGED_SCHEME, Notifications, type InitializationOptions } from '../../server/src/protocol';
+import { Commands, LANGUAGE_ID, MERGED_SCHEME, Notifications, type InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { quietRestarts } from './errorHandler';
 import { registerLanguageDetection } from './languageDetection';
@@ -38,6 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
     initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     outputChannel: output,
     errorHandler: quietRestarts(output),
+    // Hovers link a code to its lookup. Only that command may run from hover Markdown: the link is
+    // built from the parsed number alone, and log text in hovers is escaped (explain/markdown.ts).
+    markdown: { isTrusted: { enabledCommands: [Commands.lookupErrorCode] } },
   };
   client = new LanguageClient('cmlog', 'CMLog Lens', serverOptions, clientOptions);
   registerLanguageDetection(context);

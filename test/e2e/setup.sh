@@ -15,8 +15,9 @@ MARKER="$CS_DIR/.installed-$CS_VERSION"
 CS_BIN="$CS_DIR/node_modules/.bin/code-server"
 # ripgrep: code-server's search binary; libkrb5-dev build-essential python3: native modules (kerberos, node-pty,
 # spdlog, argon2) built with node-gyp; chromium: the browser the UI checks drive; fonts-dejavu-core: readable
-# screenshots; curl: handy for debugging the server (not used by the harness).
-APT_PKGS=(ripgrep libkrb5-dev build-essential python3 chromium fonts-dejavu-core curl)
+# screenshots; curl: handy for debugging the server (not used by the harness); mingw-w64-common: the public-domain
+# Windows headers test/unit/errorCodeNames.test.ts checks the generated error-name table against.
+APT_PKGS=(ripgrep libkrb5-dev build-essential python3 chromium fonts-dejavu-core curl mingw-w64-common)
 
 ts() { echo "== [setup $(date +%T)] $*"; }
 

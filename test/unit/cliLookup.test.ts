@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lookupCommand } from '../../server/src/cli/lookup';
+import { explainErrorCode } from '../../server/src/explain/errorCode';
 
 async function lookup(...argv: string[]) {
   const out: string[] = [], err: string[] = [];
@@ -47,4 +48,18 @@ test('not ambiguous: 0x, a sign, more than 8 digits, one reading only, or hex le
     assert.deepEqual([json.ambiguous, json.readAs, json.hex, json.alternatives], [false, readAs, hex, []], input);
     assert.doesNotMatch((await lookup(input)).out, /ambiguous/i, input);
   }
+});
+
+test('lookup: signed decimal as the console shows it, HRESULT_FROM_WIN32, and names without a written meaning', async () => {
+  const signed = await lookup('-2016410844');
+  assert.equal(signed.code, 0);
+  assert.match(signed.out, /^Error code 0x87D00324/);
+  assert.match(signed.out, /not detected after installation/);
+  const wrapped = JSON.parse((await lookup('--format', 'json', 'HRESULT_FROM_WIN32(5)')).out);
+  assert.deepEqual([wrapped.hex, wrapped.name, wrapped.known], ['0x80070005', 'E_ACCESSDENIED', true]);
+  const nameOnly = JSON.parse((await lookup('--format', 'json', '0xC0000005')).out);
+  assert.deepEqual([nameOnly.name, nameOnly.known, nameOnly.meaning], ['STATUS_ACCESS_VIOLATION', false, null]);
+  assert.match(nameOnly.source, /MinGW-w64/);
+  // The editor's lookup (the server's cmlog/lookupErrorCode) uses the same parser.
+  assert.match(explainErrorCode('HRESULT_FROM_WIN32(1603)')!, /\*\*Error code 0x80070643\*\*/);
 });

@@ -120,7 +120,7 @@ test('describeErrorCode: plain Win32 codes', () => {
 });
 
 test('describeErrorCode: unknown codes say known:false and carry no meaning', () => {
-  for (const v of [0x87d00324, 0x80071234, 0x12345678, 60000]) {
+  for (const v of [0x87d0ffff, 0x80071234, 0x12345678, 60000]) {
     const d = describeErrorCode(v);
     assert.equal(d.known, false, formatHex(v));
     assert.equal(d.name, undefined);
@@ -170,8 +170,9 @@ test('tables: every entry has a source and a meaning, no duplicate values', () =
     seenW.add(e.code);
     assert.ok(e.source.length > 0 && e.meaning.length > 0 && e.name.length > 0);
   }
+  // Meanings for the few hundred codes admins meet most (issue #16); the rest show their header name.
   const total = HRESULT_CODES.length + WIN32_CODES.length;
-  assert.ok(total >= 30 && total <= 120, String(total));
+  assert.ok(total >= 250, String(total));
 });
 
 // ---------------------------------------------------------------------------

@@ -9,7 +9,8 @@ import { jsonText } from './escape';
 export const lookupCommand: Command = {
   name: 'lookup',
   synopsis: `lookup [--format text|json] CODE
-      explain an error code: 0x80070005, -2147024891, 2147942405 or a Win32 code such as 5
+      explain an error code: 0x80070005, -2147024891, 2147942405, a Win32 code such as 5,
+      or HRESULT_FROM_WIN32(5) (= 0x80070005)
       (digits without 0x, such as 80070005, can be hex or decimal: both readings are shown)`,
   async run(argv, io) {
     // Only `--name` is an option, so a negative decimal (`cmlog lookup -2147024891`) is the CODE.
@@ -76,8 +77,8 @@ function factsJson(r: Reading) {
     ...f.info,
     decoded: f.decoded,
     known: f.known !== null,
-    name: f.known?.name ?? null,
+    name: f.known?.name ?? f.named?.name ?? null,
     meaning: f.known?.meaning ?? null,
-    source: f.known?.source ?? null,
+    source: f.known?.source ?? f.named?.source ?? null,
   };
 }

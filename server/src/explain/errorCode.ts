@@ -1,7 +1,7 @@
 // What an error code is: its forms, its bit fields, and (where a source gives it) its name and
 // meaning. One set of facts, rendered as Markdown (hovers, "CMLog: Look up error code") or as
 // plain text / JSON (`cmlog lookup`). Pure.
-import { describeErrorCode, parseErrorCode, type ErrorCodeInfo } from '../knowledge/errorCodes';
+import { describeErrorCode, formatHex, parseErrorCode, type ErrorCodeInfo } from '../knowledge/errorCodes';
 
 export interface ErrorCodeFacts {
   info: ErrorCodeInfo;
@@ -11,6 +11,8 @@ export interface ErrorCodeFacts {
   decoded: string;
   /** Name and meaning with its source, or null when no trusted source knows the value. */
   known: { name: string | null; meaning: string; source: string } | null;
+  /** When no meaning is written here: the symbol name alone, from the Windows headers. */
+  named: { name: string; source: string } | null;
 }
 
 const hex4 = (n: number) => '0x' + n.toString(16).toUpperCase().padStart(4, '0');
@@ -42,9 +44,11 @@ export function errorCodeFacts(value: number): ErrorCodeFacts {
   const known = info.known && info.meaning !== undefined
     ? { name: info.name ?? null, meaning: info.meaning, source: info.source ?? 'unknown source' }
     : null;
-  return { info, fields, decoded, known };
+  const named = known === null && info.name !== undefined ? { name: info.name, source: info.source ?? 'unknown source' } : null;
+  return { info, fields, decoded, known, named };
 }
 
+const NAME_ONLY = 'no meaning is written for this value here; the name is what the Windows headers call it.';
 const UNKNOWN = 'no source this extension trusts gives a name or meaning for this value, so none is claimed.';
 
 /** Markdown for a code value (our own text only: nothing here comes from a log). */
@@ -61,9 +65,20 @@ export function explainErrorCodeValue(value: number): string {
     '',
     f.known
       ? `${f.known.name ? `**${f.known.name}**: ` : ''}${f.known.meaning}\n\n*Source: ${f.known.source}*`
-      : `**Unknown**: ${UNKNOWN}`,
+      : f.named
+        ? `**${f.named.name}**: ${NAME_ONLY}\n\n*Source: ${f.named.source}*`
+        : `**Unknown**: ${UNKNOWN}`,
   ];
   return lines.join('\n');
+}
+
+/**
+ * A Markdown command link that opens "CMLog: Look up error code" for `value`. Built from the number
+ * alone (never from log text): the argument is its `0x` form, JSON-encoded as VS Code expects.
+ */
+export function lookupLink(value: number, command: string): string {
+  const hex = formatHex(value);
+  return `[Look up ${hex}](command:${command}?${encodeURIComponent(JSON.stringify([hex]))} "CMLog: Look up error code")`;
 }
 
 /** Markdown for `cmlog lookup` / "CMLog: Look up error code": null when `text` is not a code. */
@@ -80,6 +95,9 @@ export function errorCodeText(value: number): string {
   if (f.known) {
     out.push(f.known.name ? `${f.known.name}: ${f.known.meaning}` : f.known.meaning);
     out.push(`Source: ${f.known.source}`);
+  } else if (f.named) {
+    out.push(`${f.named.name}: ${NAME_ONLY}`);
+    out.push(`Source: ${f.named.source}`);
   } else {
     out.push(`Unknown: ${UNKNOWN}`);
   }

@@ -17,7 +17,7 @@ import { classifyCloudUserSync, isCloudUserSyncLog } from '../rules/cloudUserSyn
 import { impliedOffset, wallText, writtenOffset } from '../rules/timeText';
 import type { LogInput, Rule, RuleContext } from '../rules/types';
 import { cycleLineSection } from './cycleLines';
-import { explainErrorCodeValue } from './errorCode';
+import { explainErrorCodeValue, lookupLink } from './errorCode';
 import { genericFindingSection } from './findingSection';
 import { codeSpan, joinSections } from './markdown';
 export { errorCodeFacts, errorCodeText, explainErrorCode, explainErrorCodeValue } from './errorCode';
@@ -120,9 +120,10 @@ function findingSection(f: Finding, catalog: readonly Rule[]): string {
  * Markdown for the hover at character `offset` of `target.log`'s text, or null when there is
  * nothing to say. `findings` are the file's findings from the last validation: a hover never runs a
  * rule (a rule turned off, or a finding beyond the cap, leaves the line's own explanation). `_context`
- * is kept for the callers' signature; `catalog` is the rules the findings came from.
+ * is kept for the callers' signature; `catalog` is the rules the findings came from; with
+ * `lookupCommand`, a code under the cursor links to that command (the lookup) with its value.
  */
-export function hoverMarkdown(target: LogInput, _context: RuleContext, offset: number, findings: Finding[], catalog: readonly Rule[] = rules): string | null {
+export function hoverMarkdown(target: LogInput, _context: RuleContext, offset: number, findings: Finding[], catalog: readonly Rule[] = rules, lookupCommand?: string): string | null {
   const { log } = target;
   if (!Number.isFinite(offset) || offset < 0 || offset > log.length) return null;
   const i = entryAtOffset(log, offset);
@@ -138,7 +139,9 @@ export function hoverMarkdown(target: LogInput, _context: RuleContext, offset: n
     const a = Math.max(ms, offset - CODE_RADIUS);
     const around = log.text(a, Math.min(me, offset + CODE_RADIUS)).replace(/\r?\n$/, '');
     const local = offset - a;
-    for (const c of findErrorCodes(around)) if (local >= c.start && local < c.end) sections.push(explainErrorCodeValue(c.value));
+    for (const c of findErrorCodes(around)) {
+      if (local >= c.start && local < c.end) sections.push(explainErrorCodeValue(c.value) + (lookupCommand ? `\n\n${lookupLink(c.value, lookupCommand)}` : ''));
+    }
   }
   // The cycle line and status message tests read a message's beginning: a huge one is read in part
   // (no cycle line is that long, and STATMSG leads the messages that carry it).

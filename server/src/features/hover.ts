@@ -3,10 +3,12 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { hoverMarkdown } from '../explain';
 import type { Finding } from '../model';
+import { Commands } from '../protocol';
 import type { LogInput, RuleContext } from '../rules';
 
 /** `offset` is a character offset into the target log's text. */
 export function hover(target: LogInput, offset: number, context: RuleContext, findings: Finding[]): Hover | null {
-  const markdown = hoverMarkdown(target, context, offset, findings);
+  // A code under the cursor links to "CMLog: Look up error code" (the explain layer knows no commands).
+  const markdown = hoverMarkdown(target, context, offset, findings, undefined, Commands.lookupErrorCode);
   return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown } } : null;
 }
