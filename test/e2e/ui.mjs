@@ -47,6 +47,8 @@ export const FIXTURE = {
     'SiteServer/MP_RegistrationManager.log': [1, 4, 7, 10, 13].map((l) => ['aad-tenant-missing', 'warning', l]),
     'SiteServer/CCM_STS.log': [3, 10].map((l) => ['aad-tenant-missing', 'warning', l]),
     'Client/ccmsetup.log': [4, 6].map((l) => ['aad-token-failure', 'warning', l]),
+    // The Win32 app's installer exited with 1603 and no mapping (a real failure in the sample).
+    'Client/IntuneManagementExtension.log': [['intune-win32-app', 'error', 9]],
   },
   // (c) hover over the message of CloudUserSync.lo_ line 24 (scott's first failure): the 24-hour rule, due time
   // in log time and in UTC (+420 = UTC-7).

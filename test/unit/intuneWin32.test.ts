@@ -18,7 +18,7 @@ test('intune-win32-app: not detected after a successful install (0x87D1041C), a 
   const found = of(load(IME), INTUNE_WIN32_APP);
   assert.deepEqual(found.map((f) => [f.line, f.severity, (f.data as IntuneWin32Data).kind]), [[5, 'error', 'not-detected'], [6, 'error', 'exit-code']]);
   assert.match(found[0]!.message, /66666666-7777-8888-9999-000000000000.*exited with 0.*0x87D1041C/);
-  assert.match(found[1]!.message, /exited with 1603 \(0x00000643/);
+  assert.match(found[1]!.message, /exited with 1603, 0x00000643 \(ERROR_INSTALL_FAILURE/);
   assert.match(found[1]!.message, /return-code table/);
   assert.deepEqual(found[1]!.related?.map((r) => r.line), [7]);
 });

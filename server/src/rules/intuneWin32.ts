@@ -86,7 +86,7 @@ export const intuneWin32App: Rule<IntuneWin32Data> = {
         const severity = FAILURE_EXIT_CODES.get(code);
         if (severity) note(`exit:${code}`, i, () => ({
           severity, data: { kind: 'exit-code', code, policy: null },
-          message: `The Win32 app installer exited with ${code} (${codeText(code)}). ` +
+          message: `The Win32 app installer exited with ${code}, ${codeText(code)}. ` +
             (code === 1618 ? 'Intune\'s default return codes retry this one. ' : '') +
             'The app\'s return-code table in the Intune policy decides whether a code is a failure.',
         }), 'The installer exited with the same code again');
