@@ -71,3 +71,18 @@ test('user rules: a catastrophic pattern is skipped after its budget with a find
   assert.match(slow!.message, /was skipped in this file: its pattern ran longer than 300 ms/);
   assert.deepEqual(findings.filter((f) => f.ruleId === 'user:fast').map((f) => f.message), ['found a']);
 });
+
+test('user rules: a pattern that throws as it runs (the regex stack overflows on a long line) is reported, and the process lives on', { timeout: 30_000 }, () => {
+  const { specs } = parseUserRules(JSON.stringify({ rules: [
+    { id: 'deep', pattern: '^(a|b)*c', severity: 'error', message: 'never' },
+    { id: 'fast', pattern: '^(a)b', severity: 'warning', message: 'found $1' },
+  ] }), 'rules.json');
+  // A budget long enough that only the throw, not the clock, can end the first rule here.
+  const catalog = userRules(specs, 'rules.json', names, 20_000);
+  const log = input('x.log', cm('ab'.repeat(3_000_000)));
+  const { findings } = runRules(log, { logs: [log] }, {}, catalog);
+  const deep = findings.find((f) => f.ruleId === 'user:deep');
+  assert.equal((deep?.data as UserRuleData).skipped, 'error', JSON.stringify(deep));
+  assert.match(deep!.message, /was skipped in this file: its pattern failed as it ran/);
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'user:fast').map((f) => f.message), ['found a']);
+});

@@ -23,8 +23,13 @@ export function parseArgs(argv: string[], valued: string[], flags: string[]): Pa
   // spreads what follows `--` into a call, which overflows the stack at ~120,000 arguments.
   const args: string[] = [], after: string[] = [];
   let rest = false;
-  for (const a of argv) {
-    if (rest || /^-\d/.test(a)) after.push(a);
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    // `--default-offset -60`: a negative number is the value of the option before it, which Node's
+    // parser would refuse as ambiguous; given as `--default-offset=-60`, it is not.
+    if (!rest && /^-\d/.test(a) && k > 0 && valued.includes(argv[k - 1].slice(2)) && argv[k - 1].startsWith('--') && !argv[k - 1].includes('=') && args[args.length - 1] === argv[k - 1]) {
+      args[args.length - 1] = `${argv[k - 1]}=${a}`;
+    } else if (rest || /^-\d/.test(a)) after.push(a);
     else if (a === '--') rest = true;
     else args.push(a);
   }

@@ -15,14 +15,22 @@ const { workerData } = require('node:worker_threads');
 const { port, flag } = workerData;
 const state = new Int32Array(flag);
 port.on('message', (req) => {
-  const re = new RegExp(req.source, req.flags);
   const out = [];
-  for (let k = 0; k < req.messages.length && out.length < req.max; k++) {
-    const m = re.exec(req.messages[k]);
-    if (!m) continue;
-    const groups = [];
-    for (let g = 1; g < 10; g++) groups.push(m[g] === undefined ? '' : String(m[g]).slice(0, ${200}));
-    out.push({ index: req.first + k, groups });
+  try {
+    const re = new RegExp(req.source, req.flags);
+    for (let k = 0; k < req.messages.length && out.length < req.max; k++) {
+      const m = re.exec(req.messages[k]);
+      if (!m) continue;
+      const groups = [];
+      for (let g = 1; g < 10; g++) groups.push(m[g] === undefined ? '' : String(m[g]).slice(0, ${200}));
+      out.push({ index: req.first + k, groups });
+    }
+  } catch (e) {
+    // A pattern can throw while it runs (V8's regex stack overflows on some long lines): say so.
+    port.postMessage({ error: String(e && e.message || e) });
+    Atomics.store(state, 0, 1);
+    Atomics.notify(state, 0);
+    return;
   }
   port.postMessage(out);
   Atomics.store(state, 0, 1);
@@ -36,6 +44,9 @@ function start(): NonNullable<typeof live> {
   const { port1, port2 } = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, flag }, transferList: [port2] });
+  // A worker that dies must not take the process with it (an unhandled 'error' event would): the
+  // caller then sees no reply and stops it.
+  worker.on('error', () => { if (live?.worker === worker) live = null; });
   worker.unref(); // the CLI exits when its work is done, worker or not
   port1.unref();
   return { worker, port: port1, state: new Int32Array(flag) };
@@ -51,9 +62,10 @@ export function stopPatternWorker(): void {
 
 /**
  * Runs `source` (flags `flags`) over `messages`, numbered from `first`, waiting at most until
- * `deadline` (Date.now() time). Returns the matches, or 'timeout' (the worker is then stopped).
+ * `deadline` (Date.now() time). Returns the matches, 'timeout' (the worker is then stopped), or
+ * `{ error }` when the pattern threw as it ran.
  */
-export function runPattern(source: string, flags: string, messages: string[], first: number, max: number, deadline: number): PatternMatch[] | 'timeout' {
+export function runPattern(source: string, flags: string, messages: string[], first: number, max: number, deadline: number): PatternMatch[] | 'timeout' | { error: string } {
   live ??= start();
   const { port, state } = live;
   Atomics.store(state, 0, 0);
@@ -63,6 +75,10 @@ export function runPattern(source: string, flags: string, messages: string[], fi
     stopPatternWorker();
     return 'timeout';
   }
-  const reply = receiveMessageOnPort(port);
-  return (reply?.message as PatternMatch[] | undefined) ?? 'timeout';
+  const reply = receiveMessageOnPort(port)?.message as PatternMatch[] | { error: string } | undefined;
+  if (reply === undefined) {
+    stopPatternWorker();
+    return 'timeout';
+  }
+  return reply;
 }

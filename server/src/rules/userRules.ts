@@ -40,7 +40,7 @@ export interface UserRuleData {
   /** The groups 1..9 of the match (empty when a group did not take part). */
   groups?: string[];
   /** Set on the one finding that says the rule ran out of time in this file. */
-  skipped?: 'timeout';
+  skipped?: 'timeout' | 'error';
 }
 
 /** Line and column (1-based) of a character offset. */
@@ -132,12 +132,14 @@ export function userRules(specs: readonly UserRuleSpec[], source: string, matchN
             batch.push(m);
           }
           const matches = runPattern(spec.pattern, 'i', batch, first, MAX_FINDINGS - out.length, deadline);
-          if (matches === 'timeout') {
+          if (matches === 'timeout' || !Array.isArray(matches)) {
+            const why = matches === 'timeout'
+              ? `its pattern ran longer than ${budgetMs} ms (from this line on). A pattern with nested repetition such as (a+)+ can take forever on a long line`
+              : `its pattern failed as it ran (from this line on: ${matches.error.slice(0, 200)}). A pattern with nested repetition can exhaust the regex engine on a long line`;
             out.push({
               ruleId: id, severity: 'warning', file: target.key, line: log.line(first), endLine: log.line(first), entryIndex: first,
-              message: `Your rule ${id} was skipped in this file: its pattern ran longer than ${budgetMs} ms (from this line on). ` +
-                'A pattern with nested repetition such as (a+)+ can take forever on a long line; simplify it in ' + source + '.',
-              data: { skipped: 'timeout' },
+              message: `Your rule ${id} was skipped in this file: ${why}; simplify it in ${source}.`,
+              data: { skipped: matches === 'timeout' ? 'timeout' : 'error' },
             });
             break;
           }
