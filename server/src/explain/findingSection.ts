@@ -1,17 +1,8 @@
 // The hover section of any finding whose rule has no `explain` of its own, and the pieces rules'
 // own explanations share (where a related line is). Pure; every piece of log text goes through markdown.ts.
 import type { Finding, RelatedLocation } from '../model';
+import { baseName } from '../uri';
 import { codeSpan, escapeMarkdown } from './markdown';
-
-const baseName = (key: string) => {
-  let end = key.length;
-  while (end > 0 && (key[end - 1] === '/' || key[end - 1] === '\\')) end--;
-  const k = key.slice(0, end);
-  const slash = Math.max(k.lastIndexOf('/'), k.lastIndexOf('\\'));
-  let name = k.slice(slash + 1);
-  try { name = decodeURIComponent(name); } catch { /* keep as is */ }
-  return name;
-};
 
 /** `CloudUserSync.lo_` line 24 (as inert Markdown). */
 export function locationText(file: string, line: number): string {

@@ -1,6 +1,7 @@
 // `aad-tenant-missing`: collection membership does not reach Azure AD groups because no member
 // device has a trusted Azure AD identity (AADTenantID / AADDeviceID empty in dbo.ClientKeyData);
 // and, on the management point / client side, registrations that carry an empty tenant id.
+import { MAX_RELATED } from './stories';
 import { bisect } from '../parse/bisect';
 import type { Finding, RelatedLocation } from '../model';
 import { codeBlock } from '../explain/markdown';
@@ -22,8 +23,6 @@ const MAX_CANDIDATES = 20_000;
  * describes another state of the site (a 2020 registration says nothing about a 2026 sync).
  */
 export const STORY_WINDOW_MS = 24 * 3600_000;
-/** Repeats of one story listed as related locations, at most (the message gives the count). */
-export const MAX_REPEATS = 20;
 
 export interface AadTenantMissingData {
   /** 'group-sync': the `No device objects ...` line; 'registration': a tenant id empty or all zeros. */
@@ -242,7 +241,7 @@ export const aadTenantMissing: Rule<AadTenantMissingData> = {
         if (story && !(Number.isFinite(t) && Number.isFinite(prev) && t - prev > STORY_WINDOW_MS)) {
           story.last = i;
           story.count++;
-          if (story.repeats.length < MAX_REPEATS) story.repeats.push(i);
+          if (story.repeats.length < MAX_RELATED) story.repeats.push(i);
         } else {
           stories.push({ first: i, last: i, repeats: [], count: 1 });
         }

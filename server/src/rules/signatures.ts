@@ -4,10 +4,11 @@
 // Speed: the rows of one engine that apply to a log are run in ONE pass over its records (the first
 // rule asked scans for all and the others read the result), each record's message is read only as
 // its first HEAD_CHARS characters, and only for records of a log or component some row names.
+import { RelatedList } from './stories';
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
 import { describeErrorCode } from '../knowledge/errorCodes';
 import type { LogFile } from '../logFile';
-import type { Finding, RelatedLocation } from '../model';
+import type { Finding } from '../model';
 import { componentIds, liveName, messageHead } from './logSet';
 import type { FindingSeverity, LogInput, Rule } from './types';
 
@@ -16,7 +17,6 @@ export const HEAD_CHARS = 4096;
 /** A captured value is shown at most this long (it is log text). */
 const FIELD_CHARS = 200;
 /** Occurrences listed as related locations of an `atLeast` finding. */
-const RELATED_MAX = 20;
 
 /**
  * One signature. `pattern` runs over ONE record's message: case-insensitive (`i`), neither global nor
@@ -136,7 +136,7 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
     if (active.length === 0) return byRow;
     const comp = log.table.component;
     // For `atLeast` rows: the first match, a few more, and the count (bounded whatever the log holds).
-    const tally = rows.map(() => ({ count: 0, first: null as Finding<SignatureData> | null, more: [] as RelatedLocation[] }));
+    const tally = rows.map(() => ({ count: 0, first: null as Finding<SignatureData> | null, more: new RelatedList() }));
     for (let i = 0; i < log.entryCount; i++) {
       let head: string | undefined;
       for (const a of active) {
@@ -158,7 +158,7 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
         const t = tally[a.r]!;
         t.count++;
         if (!t.first) t.first = finding;
-        else if (t.more.length < RELATED_MAX) t.more.push({ file: target.key, line: finding.line, message: 'again' });
+        else t.more.add({ file: target.key, line: finding.line, message: 'again' });
       }
     }
     rows.forEach((row, r) => {
@@ -168,7 +168,7 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
         ...t.first,
         message: `${t.first.message} (${t.count} times in this file)`,
         data: { ...t.first.data!, count: t.count },
-        related: t.more,
+        related: t.more.items,
       });
     });
     return byRow;
