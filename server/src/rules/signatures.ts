@@ -4,6 +4,7 @@
 // Speed: the rows of one engine that apply to a log are run in ONE pass over its records (the first
 // rule asked scans for all and the others read the result), each record's message is read only as
 // its first HEAD_CHARS characters, and only for records of a log or component some row names.
+import { codeMeaning } from './codeText';
 import { RelatedList } from './stories';
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
 import { describeErrorCode } from '../knowledge/errorCodes';
@@ -74,10 +75,8 @@ function meaningOf(row: SignatureRow, fields: Record<string, string>): { code?: 
     if (n >= -0x80000000 && n <= 0xffffffff) value = n >>> 0;
   }
   if (value === undefined) return own ? { meaning: own } : {};
-  const info = describeErrorCode(value);
-  const known = info.known ? `${info.name ? info.name + ': ' : ''}${info.meaning ?? ''}`.trim() : '';
-  const meaning = own ?? (known || undefined);
-  return { code: info.hex, ...(meaning ? { meaning } : {}) };
+  const meaning = own ?? (codeMeaning(value) || undefined);
+  return { code: describeErrorCode(value).hex, ...(meaning ? { meaning } : {}) };
 }
 
 function fill(template: string, fields: Record<string, string>): string {
