@@ -2,6 +2,7 @@
 // constant here, so both sides agree on its method name, parameters and answer (as vscode-eslint
 // and rust-analyzer do). Types and constants only: no Node-only or vscode-only code.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { SeverityName } from './severity';
 
 export const LANGUAGE_ID = 'cmlog';
 
@@ -94,3 +95,186 @@ export interface ServerSettings {
   include: string[];
   codeLens: { enabled: boolean; windowSeconds: number; severities: ('error' | 'warning' | 'information')[]; maxPerFile: number };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The table (the "CMLog Table" custom editor, issue #15). A table is a view the server keeps for the
+// client on one log or a merge of several (any folders); rows are fetched on demand by range, never
+// the whole log. Row numbers are positions in the *filtered* view; `version` grows with every change
+// of the view (filter, appended rows, a reset after truncation/rotation), and an answer for an older
+// version is stale. All text in answers is log text: untrusted, shown as text, never as markup.
+
+/** Up to this many rows per `tableRows` request. */
+export const TABLE_MAX_ROWS = 1000;
+
+export interface TableOpenParams {
+  /** One log: its table. Several: their merge, sorted by UTC. */
+  uris: string[];
+}
+export interface TableSource {
+  uri: string;
+  /** File name. */
+  name: string;
+  /** The machine, where known (a collected folder or archive named after it); else the folder name. */
+  machine: string;
+  /** A stable colour slot (0..7) per log, for the source column of a merge. */
+  color: number;
+  /** e.g. "offset unknown: placed by cmlog.defaultOffset UTC-05:00", "offset unknown: placed last". */
+  note?: string;
+}
+export interface TableOpenResult {
+  tableId: string;
+  version: number;
+  /** Rows in the view after the filter; and entries before it. */
+  rows: number;
+  total: number;
+  /** The log is still being read (a large file): more rows arrive by `tableChanged`. */
+  reading: boolean;
+  sources: TableSource[];
+  notes: string[];
+}
+
+/** A filter; every part optional, absent = no restriction. Applies live; replaces the previous one. */
+export interface TableFilter {
+  severities?: SeverityName[];
+  components?: { include?: string[]; exclude?: string[] };
+  threads?: { include?: string[]; exclude?: string[] };
+  /** Source URIs shown (a merge). */
+  sources?: string[];
+  /** UTC milliseconds, inclusive; rows with unknown UTC are compared by wall clock. */
+  from?: number | null;
+  to?: number | null;
+  /** Message text: every `contains` present, no `notContains` present, `regex` matching. */
+  text?: { contains?: string[]; notContains?: string[]; regex?: string; caseSensitive?: boolean };
+}
+export interface TableFilterParams { tableId: string; filter: TableFilter }
+export interface TableFilterResult {
+  version: number;
+  rows: number;
+  /** Why the filter (or part of it) was refused, e.g. a regular expression that cannot run in time. */
+  error?: string;
+}
+
+/** Text highlight rules, applied by the server to the rows it sends (first matching rule wins). */
+export interface TableHighlight { text?: string; regex?: string; caseSensitive?: boolean }
+
+export interface TableRowsParams {
+  tableId: string;
+  start: number;
+  /** At most TABLE_MAX_ROWS. */
+  count: number;
+  highlights?: TableHighlight[];
+}
+export interface TableRow {
+  /** Row number in the filtered view. */
+  row: number;
+  /** Index into TableOpenResult.sources. */
+  source: number;
+  /** Entry index in its log, and the 0-based line it starts on. */
+  entry: number;
+  line: number;
+  severity: SeverityName;
+  /** Date and time as written ('' if none). */
+  time: string;
+  /** UTC in ms, null when unknown. */
+  utc: number | null;
+  component: string;
+  thread: string;
+  /** First line of the message, cut to a bounded length. */
+  message: string;
+  /** The message has more lines or was cut. */
+  more: boolean;
+  /** Problems (findings) on this record. */
+  problems: number;
+  /** Index of the first highlight rule that matches, or -1. */
+  highlight: number;
+}
+export interface TableRowsResult { version: number; rows: number; items: TableRow[] }
+
+export interface TableFacetsParams { tableId: string }
+export interface TableFacet { name: string; count: number }
+export interface TableFacetsResult {
+  /** Counts over all entries (not the filtered rows); at most 1000 names each, most frequent first. */
+  components: TableFacet[];
+  threads: TableFacet[];
+  severities: Record<SeverityName, number>;
+  /** Bounds of the known UTC, ms. */
+  firstUtc: number | null;
+  lastUtc: number | null;
+}
+
+/** Find from a row (exclusive), forwards or backwards, within the filtered rows. */
+export interface TableFindParams {
+  tableId: string;
+  from: number;
+  direction: 'next' | 'previous';
+  /** A text or pattern in the message; or the next record of a severity (CMTrace's "next error"). */
+  text?: string;
+  regex?: string;
+  caseSensitive?: boolean;
+  severity?: 'error' | 'warning';
+}
+export interface TableFindResult { row: number | null; error?: string }
+
+/** The row at or after a time: UTC ms, or a wall clock as written in the logs (ms, as if UTC). */
+export interface TableGotoTimeParams { tableId: string; utc?: number; wall?: number }
+export interface TableGotoResult { row: number | null }
+
+/** The row of a log line (the text editor's "show in table"). */
+export interface TableRowOfLineParams { tableId: string; uri: string; line: number }
+
+export interface TableDetailParams { tableId: string; row: number }
+export interface TableDetail {
+  uri: string;
+  line: number;
+  /** The whole message (bounded; `cut` says it was cut). */
+  message: string;
+  cut: boolean;
+  /** Every attribute as written (time, date, component, context, type, thread, file, offset, UTC...). */
+  attributes: { name: string; value: string }[];
+  /** The record's problems: severity, the one-line message, and the hover's Markdown (escaped log text). */
+  problems: { severity: 'error' | 'warning' | 'information' | 'hint'; message: string; markdown: string }[];
+  /** At the same moment in other logs (nearest first, bounded): what the lens shows. */
+  sameMoment: { uri: string; name: string; line: number; deltaMs: number; message: string; row: number | null }[];
+}
+
+/** Copy: rows [start, end) (of the filtered view) as tab-separated columns or the raw lines. */
+export interface TableCopyParams { tableId: string; ranges: { start: number; end: number }[]; as: 'tsv' | 'raw' }
+export interface TableTextResult { text: string; cut: boolean }
+
+/** "Open as text": the current rows as plain text (bounded). */
+export interface TableExportParams { tableId: string }
+
+export interface TableCloseParams { tableId: string }
+
+/** The view changed without a request: rows appended (a live log, a large file being read) or reset. */
+export interface TableChangedParams {
+  tableId: string;
+  version: number;
+  rows: number;
+  total: number;
+  reading: boolean;
+  /** Rows were replaced, not only appended (truncation, rotation): the client drops what it holds. */
+  reset: boolean;
+}
+
+/** Live follow: paused tables get no `tableChanged` until resumed (then one with the state). */
+export interface TableFollowParams { tableId: string; follow: boolean }
+
+export const TableRequests = {
+  open: new RequestType<TableOpenParams, TableOpenResult, void>('cmlog/table/open'),
+  filter: new RequestType<TableFilterParams, TableFilterResult, void>('cmlog/table/filter'),
+  rows: new RequestType<TableRowsParams, TableRowsResult, void>('cmlog/table/rows'),
+  facets: new RequestType<TableFacetsParams, TableFacetsResult, void>('cmlog/table/facets'),
+  find: new RequestType<TableFindParams, TableFindResult, void>('cmlog/table/find'),
+  gotoTime: new RequestType<TableGotoTimeParams, TableGotoResult, void>('cmlog/table/gotoTime'),
+  rowOfLine: new RequestType<TableRowOfLineParams, TableGotoResult, void>('cmlog/table/rowOfLine'),
+  detail: new RequestType<TableDetailParams, TableDetail | null, void>('cmlog/table/detail'),
+  copy: new RequestType<TableCopyParams, TableTextResult, void>('cmlog/table/copy'),
+  exportText: new RequestType<TableExportParams, TableTextResult, void>('cmlog/table/export'),
+  follow: new RequestType<TableFollowParams, void, void>('cmlog/table/follow'),
+  close: new RequestType<TableCloseParams, void, void>('cmlog/table/close'),
+} as const;
+
+export const TableNotifications = {
+  changed: new NotificationType<TableChangedParams>('cmlog/table/changed'),
+} as const;
