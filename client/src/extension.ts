@@ -2,14 +2,16 @@
 // or writes log files: the server gets the text from the editor, and the extension never saves.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, LANGUAGE_ID, MERGED_SCHEME, Notifications, type InitializationOptions } from '../../server/src/protocol';
+import { Commands, LANGUAGE_ID, Notifications, type InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { quietRestarts } from './errorHandler';
 import { registerLanguageDetection } from './languageDetection';
 import { registerLineBackgrounds } from './lineBackgrounds';
-import { registerMergedView } from './mergedView';
 import { registerTimelineCommands } from './timeline';
 import { registerStatusBar } from './statusBar';
+import { registerTableCommands } from './table/commands';
+import { TableEditors } from './table/editors';
+import { registerLargeLogTabs } from './table/largeLogTabs';
 
 let client: LanguageClient | undefined;
 
@@ -27,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID, scheme: 'file' }, { language: LANGUAGE_ID, scheme: 'untitled' }, { language: LANGUAGE_ID, scheme: MERGED_SCHEME }],
+    documentSelector: [{ language: LANGUAGE_ID, scheme: 'file' }, { language: LANGUAGE_ID, scheme: 'untitled' }],
     // Live logs: writes to log files reach the server, which reads only the appended bytes; and the
     // folders' own rules, read again when they change.
     synchronize: {
@@ -48,7 +50,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
   registerStatusBar(context, () => client);
   registerLineBackgrounds(context, () => client);
   registerTimelineCommands(context, () => client);
-  registerMergedView(context, () => client);
+  // The table (and merges) are webviews fed by the server's table service; registered before the
+  // client starts so a table restored with the window waits for the server rather than failing.
+  const tables = new TableEditors(context, () => client);
+  tables.register();
+  registerTableCommands(context, tables);
+  registerLargeLogTabs(context);
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(Notifications.workspaceTrusted)));
   await client.start();
   return { languageClient: () => client };

@@ -9,14 +9,14 @@ export function notAnErrorCodeMessage(value: string): string {
   return notificationText(`CMLog Lens: '${clip(value, 80)}' is not an error code it can read.`);
 }
 
-/** A note of the server about a merged view (it names logs). */
-export function mergedNoteMessage(note: string): string {
-  return notificationText(`CMLog Lens merged view: ${clip(note, 500)}`);
+/** What the table says (its page's notes, a refused regex, a failed request): they quote log text and names. */
+export function tableMessage(text: string): string {
+  return notificationText(clip(text, 500));
 }
 
-/** "Merge logs…" found no log in the folder. */
-export function noLogsInFolderMessage(folder: string): string {
-  return notificationText(`CMLog Lens: no logs in ${folder}.`);
+/** "Merge logs…" found no log where it looked (a folder, the workspace). */
+export function noLogsMessage(where: string): string {
+  return notificationText(`CMLog Lens: no logs in ${clip(where, 300)}.`);
 }
 
 /** A lens was clicked but no other log wrote anything around the record. */

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { notificationText, visible, visibleLine } from '../../server/src/explain/plainText';
 import { toDiagnostic } from '../../server/src/features/diagnostics';
-import { mergedNoteMessage, noLogsInFolderMessage, notAnErrorCodeMessage, nothingRelatedMessage } from '../../client/src/notifications';
+import { noLogsMessage, notAnErrorCodeMessage, nothingRelatedMessage, tableMessage } from '../../client/src/notifications';
 
 // How VS Code finds links in a notification's message (src/vs/base/common/linkedText.ts, 1.91+).
 const VSCODE_NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
@@ -44,8 +44,8 @@ test('every notification of the client: no link and no raw control from untruste
   const messages = [
     notAnErrorCodeMessage(HOSTILE),
     notAnErrorCodeMessage('[a](command:x'), // the template's own characters cannot close a link
-    mergedNoteMessage(`${HOSTILE}.log: offset unknown, entries placed last; set cmlog.defaultOffset to place them`),
-    noLogsInFolderMessage(`/home/u/${HOSTILE}`),
+    tableMessage(`CMLog Lens refused the pattern ${HOSTILE}: it cannot run in time`),
+    noLogsMessage(`/home/u/${HOSTILE}`),
     nothingRelatedMessage('[x](command:y)' as unknown),
   ];
   for (const m of messages) {

@@ -1,0 +1,139 @@
+// The table's commands: open a log in the table (Open With…, the editor title, the Explorer), show
+// the cursor's line in it, go back to the text editor, merge any set of logs, and the table's keys
+// (forwarded to the page as `command` messages).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Commands } from '../../../server/src/protocol';
+import { noLogsMessage, tableMessage } from '../notifications';
+import type { TableEditors } from './editors';
+import { isLogName } from './largeLog';
+import { keepAsText } from './largeLogTabs';
+import { groupByFolder } from './pickList';
+import type { TableCommand } from './session';
+import { TABLE_VIEW_TYPE } from './viewTypes';
+
+export const TableCommands = {
+  openTable: 'cmlog.openTable',
+  showInTable: 'cmlog.showInTable',
+  openInTextEditor: 'cmlog.table.openInTextEditor',
+  openAsText: 'cmlog.table.openAsText',
+} as const;
+
+/** Commands whose only work is to tell the page (package.json binds their keys). */
+const FORWARDED: Record<string, TableCommand> = {
+  'cmlog.table.nextError': 'nextError',
+  'cmlog.table.previousError': 'previousError',
+  'cmlog.table.nextWarning': 'nextWarning',
+  'cmlog.table.previousWarning': 'previousWarning',
+  'cmlog.table.find': 'find',
+  'cmlog.table.gotoTime': 'gotoTime',
+  'cmlog.table.focusFilter': 'focusFilter',
+  'cmlog.table.copy': 'copy',
+  'cmlog.table.copyRaw': 'copyRaw',
+  'cmlog.table.togglePause': 'togglePause',
+};
+
+const LOG_GLOB = '**/*.{log,lo_,log_}';
+/** A pick list or a folder's merge holds at most this many logs (the rest is said). */
+const MAX_LOGS = 2000;
+
+export function registerTableCommands(context: vscode.ExtensionContext, editors: TableEditors): void {
+  const reg = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  for (const [id, command] of Object.entries(FORWARDED)) reg(id, () => editors.command(command));
+
+  reg(TableCommands.openTable, async (uri?: unknown) => {
+    const target = uri instanceof vscode.Uri ? uri : activeLogUri();
+    if (!target) return void vscode.window.showWarningMessage('CMLog Lens: open or select a log first.');
+    await openInTable(target);
+  });
+
+  reg(TableCommands.showInTable, async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    const uri = editor.document.uri;
+    const line = editor.selection.active.line;
+    const existing = editors.tableOf(uri);
+    if (existing) existing.panel.reveal();
+    else await openInTable(uri);
+    await editors.tableOf(uri)?.session.revealLine(uri.toString(), line);
+  });
+
+  reg(TableCommands.openInTextEditor, async () => {
+    const table = editors.current();
+    if (!table) return;
+    const uris = table.session.uris.map((u) => vscode.Uri.parse(u));
+    const pick = uris.length === 1 ? uris[0] : (await vscode.window.showQuickPick(
+      uris.map((u) => ({ label: path.basename(u.path), description: vscode.workspace.asRelativePath(u, true), uri: u })),
+      { title: 'CMLog: Open which log in the text editor?' },
+    ))?.uri;
+    if (!pick) return;
+    keepAsText(pick.toString());
+    await vscode.commands.executeCommand('vscode.openWith', pick, 'default');
+  });
+
+  reg(TableCommands.openAsText, async () => {
+    await editors.current()?.session.openAsText().catch((e: unknown) => vscode.window.showErrorMessage(tableMessage(`CMLog Lens could not export the rows: ${String(e)}`)));
+  });
+
+  // From the Explorer, VS Code passes the clicked item and the whole selection.
+  reg(Commands.mergeLogs, async (uri?: unknown, uris?: unknown) => {
+    const selection = Array.isArray(uris) && uris.length > 0 ? uris.filter((u): u is vscode.Uri => u instanceof vscode.Uri) : uri instanceof vscode.Uri ? [uri] : [];
+    const logs = selection.length > 0 ? await logsOf(selection) : await pickLogs();
+    if (!logs) return;
+    if (logs.length === 0) return void vscode.window.showWarningMessage(noLogsMessage(selection.map((u) => vscode.workspace.asRelativePath(u, true)).join(', ') || 'the workspace'));
+    editors.openMerge(logs);
+  });
+}
+
+async function openInTable(uri: vscode.Uri): Promise<void> {
+  await vscode.commands.executeCommand('vscode.openWith', uri, TABLE_VIEW_TYPE);
+}
+
+/** The log in front: a text editor's, or a text tab's whose document VS Code did not hand over (over 50 MB). */
+function activeLogUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputText) return input.uri;
+  return vscode.window.activeTextEditor?.document.uri;
+}
+
+/** The selected files as they are (a log need not be named *.log) and every log under the selected folders. */
+async function logsOf(selection: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+  const out = new Map<string, vscode.Uri>();
+  for (const uri of selection) {
+    const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+    if (!stat) continue;
+    if (stat.type & vscode.FileType.Directory) {
+      for (const f of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, LOG_GLOB), undefined, MAX_LOGS)) out.set(f.toString(), f);
+    } else {
+      out.set(uri.toString(), uri);
+    }
+    if (out.size >= MAX_LOGS) break;
+  }
+  if (out.size >= MAX_LOGS) void vscode.window.showInformationMessage(`CMLog Lens: the merge holds the first ${MAX_LOGS} logs of the selection.`);
+  return Array.from(out.values()).slice(0, MAX_LOGS);
+}
+
+type PickItem = vscode.QuickPickItem & { uri?: vscode.Uri };
+
+/** One pick list of every log in the workspace, grouped by folder; the active log is picked. */
+async function pickLogs(): Promise<vscode.Uri[] | undefined> {
+  const files = await vscode.workspace.findFiles(LOG_GLOB, undefined, MAX_LOGS);
+  if (files.length === 0) return [];
+  const active = activeLogUri();
+  const byUri = new Map(files.map((f) => [f.toString(), f]));
+  const rows = groupByFolder(files.map((f) => ({
+    uri: f.toString(),
+    folder: vscode.workspace.asRelativePath(vscode.Uri.joinPath(f, '..'), true),
+    name: path.basename(f.path),
+  })), new Set(active && isLogName(active.path) ? [active.toString()] : []));
+  const items: PickItem[] = rows.map((r) => r.kind === 'folder'
+    ? { label: r.label, kind: vscode.QuickPickItemKind.Separator }
+    : { label: r.label, picked: r.picked, uri: byUri.get(r.uri) });
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: files.length >= MAX_LOGS ? `CMLog: Merge logs (the first ${MAX_LOGS} logs)` : 'CMLog: Merge logs',
+    placeHolder: 'Pick the logs to merge (any folders); type to filter',
+  });
+  if (!picked || picked.length === 0) return undefined;
+  return picked.flatMap((p) => (p.uri ? [p.uri] : []));
+}

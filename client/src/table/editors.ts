@@ -1,0 +1,159 @@
+// The "CMLog Table" editors: the custom editor `cmlog.table` on one log, and a webview panel for a
+// merge of several logs (a merge has no single file to be the editor's resource). Both are the same
+// page (html.ts) driven by a TableSession. Read-only: nothing here writes to a log.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { Commands, LANGUAGE_ID, TableNotifications } from '../../../server/src/protocol';
+import { tableMessage } from '../notifications';
+import { makeNonce, tableHtml } from './html';
+import type { WebviewOptions } from './messages';
+import { keepAsText } from './largeLogTabs';
+import { TableSession, type TableCommand, type TableServer } from './session';
+import { MERGE_VIEW_TYPE, TABLE_VIEW_TYPE } from './viewTypes';
+
+
+interface OpenTable { session: TableSession; panel: vscode.WebviewPanel }
+
+export class TableEditors implements vscode.CustomReadonlyEditorProvider {
+  private readonly open = new Set<OpenTable>();
+  private active: OpenTable | undefined;
+  private wasRunning = false;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined) {}
+
+  register(): void {
+    const c = this.client();
+    this.context.subscriptions.push(
+      vscode.window.registerCustomEditorProvider(TABLE_VIEW_TYPE, this, {
+        // The page keeps its filter, scroll and selection while hidden (it holds only the visible rows).
+        webviewOptions: { retainContextWhenHidden: true },
+        supportsMultipleEditorsPerDocument: true,
+      }),
+    );
+    if (!c) return;
+    this.context.subscriptions.push(
+      c.onNotification(TableNotifications.changed, (change) => { for (const t of this.open) t.session.changed(change); }),
+      // A restarted server has lost every table: open ours again.
+      c.onDidChangeState(({ newState }) => {
+        if (newState !== State.Running) return;
+        if (this.wasRunning) for (const t of this.open) void t.session.reopen();
+        this.wasRunning = true;
+      }),
+    );
+  }
+
+  // A log's table needs no document model: the server reads the file.
+  openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
+    return { uri, dispose: () => undefined };
+  }
+
+  resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): void {
+    this.attach([document.uri], panel, path.basename(document.uri.path));
+  }
+
+  /** A merge of several logs, or one log, in a new panel. */
+  openMerge(uris: readonly vscode.Uri[]): OpenTable {
+    const title = uris.length === 1 ? path.basename(uris[0].path) : `Merged ${uris.length} logs`;
+    const panel = vscode.window.createWebviewPanel(MERGE_VIEW_TYPE, title, vscode.ViewColumn.Active, { retainContextWhenHidden: true });
+    return this.attach(uris, panel, title);
+  }
+
+  /** The table in front (the target of the table's commands and keys). */
+  current(): OpenTable | undefined {
+    return this.active?.panel.active ? this.active : undefined;
+  }
+
+  /** An open table of exactly this one log. */
+  tableOf(uri: vscode.Uri): OpenTable | undefined {
+    const key = uri.toString();
+    for (const t of this.open) if (t.session.uris.length === 1 && t.session.uris[0] === key) return t;
+    return undefined;
+  }
+
+  command(command: TableCommand): void {
+    this.current()?.session.command(command);
+  }
+
+  private attach(uris: readonly vscode.Uri[], panel: vscode.WebviewPanel, title: string): OpenTable {
+    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, localResourceRoots: [dist] };
+    const session = new TableSession(uris.map((u) => u.toString()), () => this.server(), {
+      post: (m) => void webview.postMessage(m),
+      options: () => webviewOptions(),
+      openInEditor: (uri, line) => void openInEditor(uri, line),
+      clipboard: (text) => void vscode.env.clipboard.writeText(text).then(() => vscode.window.setStatusBarMessage('CMLog Lens: copied to the clipboard', 3000)),
+      openAsText: (text, cut) => void openAsText(title, text, cut),
+      lookup: (code) => void vscode.commands.executeCommand(Commands.lookupErrorCode, code),
+      notify: (level, message) => notify(level, message),
+    });
+    const entry: OpenTable = { session, panel };
+    this.open.add(entry);
+    if (panel.active) this.active = entry;
+    webview.html = tableHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+      title,
+      nonce: makeNonce(),
+    });
+    const subs = [
+      webview.onDidReceiveMessage((m) => void session.receive(m)),
+      panel.onDidChangeViewState(() => { if (panel.active) this.active = entry; }),
+    ];
+    panel.onDidDispose(() => {
+      for (const s of subs) s.dispose();
+      this.open.delete(entry);
+      if (this.active === entry) this.active = undefined;
+      session.dispose();
+    });
+    void session.open();
+    return entry;
+  }
+
+  /** The running client; waits (bounded) while it starts or restarts. */
+  private async server(): Promise<TableServer> {
+    const c = this.client();
+    if (!c) throw new Error('the CMLog Lens server is not running');
+    if (!c.isRunning()) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => { sub.dispose(); reject(new Error('the CMLog Lens server did not start')); }, 60_000);
+        const sub = c.onDidChangeState(({ newState }) => {
+          if (newState !== State.Running) return;
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        });
+      });
+    }
+    return c;
+  }
+}
+
+function webviewOptions(): WebviewOptions {
+  const config = vscode.workspace.getConfiguration('cmlog.table');
+  return { utcColumn: config.get<boolean>('utcColumn') === true, follow: config.get<boolean>('follow') !== false };
+}
+
+async function openInEditor(uri: string, line: number): Promise<void> {
+  keepAsText(uri);
+  const position = new vscode.Position(line, 0);
+  // A log over the sync limit has no text model for extensions; VS Code still opens it (bare).
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position), preview: false });
+}
+
+/** The rows as an untitled cmlog document (never saved by the extension; the server bounds its size). */
+async function openAsText(title: string, text: string, cut: boolean): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  if (cut) notify('info', `CMLog Lens: "${title}" has more rows than a text document should hold: the text holds the first of them.`);
+}
+
+/** Page and server text is untrusted: it goes through notificationText (no live command links). */
+function notify(level: 'info' | 'warning' | 'error', message: string): void {
+  const text = tableMessage(message);
+  if (level === 'error') void vscode.window.showErrorMessage(text);
+  else if (level === 'warning') void vscode.window.showWarningMessage(text);
+  else void vscode.window.showInformationMessage(text);
+}

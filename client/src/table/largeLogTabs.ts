@@ -1,0 +1,40 @@
+// A log over VS Code's sync limit opens as a bare text tab (the extension never gets its document):
+// reopen it in the table, where the server reads it from disk (`cmlog.table.openLargeLogs`).
+import * as vscode from 'vscode';
+import { isLogName, reopenInTable } from './largeLog';
+import { TABLE_VIEW_TYPE } from './viewTypes';
+
+/**
+ * Logs not to take from the text editor again: those the user opened as text from the table, and
+ * those reopened once already (a second text tab of the same log is the user's choice).
+ */
+const asText = new Set<string>();
+
+export function keepAsText(uri: string): void {
+  asText.add(uri);
+}
+
+export function registerLargeLogTabs(context: vscode.ExtensionContext): void {
+  const check = (tabs: readonly vscode.Tab[]) => { for (const tab of tabs) void reopenIfLarge(tab); };
+  context.subscriptions.push(vscode.window.tabGroups.onDidChangeTabs((e) => check(e.opened)));
+  // Tabs restored with the window, opened before the extension started.
+  check(vscode.window.tabGroups.all.flatMap((g) => g.tabs));
+}
+
+async function reopenIfLarge(tab: vscode.Tab): Promise<void> {
+  if (!(tab.input instanceof vscode.TabInputText)) return;
+  const uri = tab.input.uri;
+  if (uri.scheme !== 'file' || !isLogName(uri.path)) return;
+  const enabled = vscode.workspace.getConfiguration('cmlog.table', uri).get<boolean>('openLargeLogs') !== false;
+  if (!enabled || asText.has(uri.toString())) return;
+  const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+  if (!stat) return;
+  const key = uri.toString();
+  const synced = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+  if (!reopenInTable({ fileName: uri.path, size: stat.size, enabled, synced, userChoseText: asText.has(key) })) return;
+  asText.add(key);
+  await vscode.commands.executeCommand('vscode.openWith', uri, TABLE_VIEW_TYPE, { viewColumn: tab.group.viewColumn, preview: tab.isPreview });
+  // The bare text tab goes (if it is still there): the table replaces it.
+  const still = tab.group.tabs.find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key);
+  if (still) await vscode.window.tabGroups.close(still, true);
+}
