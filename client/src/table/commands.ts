@@ -9,29 +9,8 @@ import type { TableEditors } from './editors';
 import { isLogName } from './largeLog';
 import { keepAsText } from './largeLogTabs';
 import { groupByFolder } from './pickList';
-import type { TableCommand } from './session';
+import { FORWARDED, TableCommands } from './commandIds';
 import { TABLE_VIEW_TYPE } from './viewTypes';
-
-export const TableCommands = {
-  openTable: 'cmlog.openTable',
-  showInTable: 'cmlog.showInTable',
-  openInTextEditor: 'cmlog.table.openInTextEditor',
-  openAsText: 'cmlog.table.openAsText',
-} as const;
-
-/** Commands whose only work is to tell the page (package.json binds their keys). */
-const FORWARDED: Record<string, TableCommand> = {
-  'cmlog.table.nextError': 'nextError',
-  'cmlog.table.previousError': 'previousError',
-  'cmlog.table.nextWarning': 'nextWarning',
-  'cmlog.table.previousWarning': 'previousWarning',
-  'cmlog.table.find': 'find',
-  'cmlog.table.gotoTime': 'gotoTime',
-  'cmlog.table.focusFilter': 'focusFilter',
-  'cmlog.table.copy': 'copy',
-  'cmlog.table.copyRaw': 'copyRaw',
-  'cmlog.table.togglePause': 'togglePause',
-};
 
 const LOG_GLOB = '**/*.{log,lo_,log_}';
 /** A pick list or a folder's merge holds at most this many logs (the rest is said). */

@@ -1,0 +1,24 @@
+// "Merge logs…" pick list: one separator per folder, folders and logs in a stable, natural order;
+// the active log picked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { groupByFolder } from '../../client/src/table/pickList';
+
+test('logs are grouped under their folder, folders and names sorted naturally, case-blind', () => {
+  const f = (folder: string, name: string) => ({ uri: `file:///w/${folder}/${name}`, folder, name });
+  const rows = groupByFolder([
+    f('SiteServer', 'mp_registrationmanager.log'), f('Client', 'ccmsetup.log'), f('SiteServer', 'CCM_STS.log'),
+    f('Client', 'CcmExec-10.log'), f('Client', 'CcmExec-9.log'), f('client2', 'a.log'),
+  ], new Set(['file:///w/SiteServer/CCM_STS.log']));
+  assert.deepEqual(rows.map((r) => (r.kind === 'folder' ? `# ${r.label}` : `${r.label}${r.picked ? ' *' : ''}`)), [
+    '# Client', 'CcmExec-9.log', 'CcmExec-10.log', 'ccmsetup.log',
+    '# client2', 'a.log',
+    '# SiteServer', 'CCM_STS.log *', 'mp_registrationmanager.log',
+  ]);
+  const log = rows.find((r) => r.kind === 'log' && r.label === 'a.log');
+  assert.deepEqual(log, { kind: 'log', label: 'a.log', uri: 'file:///w/client2/a.log', picked: false });
+});
+
+test('no logs, no rows', () => {
+  assert.deepEqual(groupByFolder([], new Set()), []);
+});

@@ -1,0 +1,153 @@
+// The table's host session with a fake language client and a fake page: the page's requests reach
+// the server with the table's id (never the page's), answers come back by id, changes of other
+// tables are not passed on, a server restart reopens the table, closing the panel closes it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { RequestType } from 'vscode-languageserver-protocol';
+import type { TableOpenResult } from '../../server/src/protocol';
+import type { ToWebview } from '../../client/src/table/messages';
+import { TableSession, type TableHost, type TableServer } from '../../client/src/table/session';
+
+const LOG = 'file:///logs/a.log';
+
+function fakes(opts: { failRows?: boolean } = {}) {
+  const calls: { method: string; params: Record<string, unknown> }[] = [];
+  const posted: ToWebview[] = [];
+  const said: string[] = [];
+  const opened: string[] = [];
+  let next = 0;
+  const server: TableServer = {
+    async sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
+      calls.push({ method: type.method, params: params as Record<string, unknown> });
+      if (type.method === 'cmlog/table/open') {
+        const table: TableOpenResult = { tableId: `t${++next}`, version: 1, rows: 10, total: 10, reading: false, sources: [], notes: [] };
+        return table as R;
+      }
+      if (type.method === 'cmlog/table/rows' && opts.failRows) throw new Error('boom');
+      if (type.method === 'cmlog/table/rowOfLine') return { row: (params as { line: number }).line === 99 ? null : 7 } as R;
+      if (type.method === 'cmlog/table/export') return { text: 'rows', cut: false } as R;
+      return { echo: params } as R;
+    },
+  };
+  const host: TableHost = {
+    post: (m) => void posted.push(m),
+    options: () => ({ utcColumn: false, follow: true }),
+    openInEditor: (uri, line) => void opened.push(`${uri}:${line}`),
+    clipboard: (t) => void said.push(`clip:${t}`),
+    openAsText: (t) => void said.push(`text:${t}`),
+    lookup: (c) => void said.push(`lookup:${c}`),
+    notify: (level, m) => void said.push(`${level}:${m}`),
+  };
+  const session = new TableSession([LOG], async () => server, host);
+  return { session, calls, posted, said, opened };
+}
+
+test('a page request goes to the server with the table id, replacing one the page sent', async () => {
+  const f = fakes();
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  assert.equal(f.posted[0].kind, 'init');
+  await f.session.receive({ kind: 'request', id: 4, method: 'rows', params: { start: 0, count: 5, tableId: 'someone-else' } });
+  const rows = f.calls.find((c) => c.method === 'cmlog/table/rows')!;
+  assert.deepEqual(rows.params, { start: 0, count: 5, tableId: 't1' });
+  assert.deepEqual(f.posted.at(-1), { kind: 'response', id: 4, result: { echo: { start: 0, count: 5, tableId: 't1' } } });
+});
+
+test('open and close are the host\'s: the page cannot ask for them; a failing request answers an error', async () => {
+  const f = fakes({ failRows: true });
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  await f.session.receive({ kind: 'request', id: 1, method: 'close', params: {} });
+  await f.session.receive({ kind: 'request', id: 2, method: 'open', params: { uris: ['file:///etc/passwd'] } });
+  await f.session.receive({ kind: 'request', id: 3, method: 'rows', params: { start: 0, count: 1 } });
+  assert.deepEqual(f.calls.map((c) => c.method), ['cmlog/table/open', 'cmlog/table/rows']);
+  const answers = f.posted.filter((m) => m.kind === 'response');
+  assert.deepEqual(answers.map((a) => [a.id, typeof a.error]), [[1, 'string'], [2, 'string'], [3, 'string']]);
+  assert.match(answers[2].error!, /boom/);
+});
+
+test('a page that is ready before the table is open gets its init when the table opens, then queued commands', async () => {
+  const f = fakes();
+  await f.session.receive({ kind: 'ready' });
+  f.session.command('nextError');
+  assert.equal(f.posted.length, 0, 'nothing before the table is open');
+  await f.session.open();
+  assert.deepEqual(f.posted.map((m) => m.kind), ['init', 'command']);
+});
+
+test('changes of this table are passed on and kept for a page that loads again; others are not', async () => {
+  const f = fakes();
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  f.session.changed({ tableId: 'other', version: 9, rows: 1, total: 1, reading: false, reset: false });
+  f.session.changed({ tableId: 't1', version: 2, rows: 20, total: 20, reading: true, reset: false });
+  assert.deepEqual(f.posted.map((m) => m.kind), ['init', 'changed']);
+  await f.session.receive({ kind: 'ready' });
+  const init = f.posted.at(-1) as Extract<ToWebview, { kind: 'init' }>;
+  assert.equal(init.kind, 'init');
+  assert.deepEqual([init.table.version, init.table.rows, init.table.reading], [2, 20, true]);
+});
+
+test('a server restart reopens the table: new id for later requests, a new init for the page', async () => {
+  const f = fakes();
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  await f.session.reopen();
+  assert.equal(f.session.tableId, 't2');
+  assert.deepEqual(f.posted.map((m) => m.kind), ['init', 'init']);
+  await f.session.receive({ kind: 'request', id: 1, method: 'facets', params: {} });
+  assert.equal(f.calls.at(-1)!.params.tableId, 't2');
+});
+
+test('disposing closes the server table once and drops later messages', async () => {
+  const f = fakes();
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  f.session.dispose();
+  f.session.dispose();
+  await f.session.receive({ kind: 'request', id: 1, method: 'rows', params: { start: 0, count: 1 } });
+  // The close is sent once the server promise settles: poll a bounded number of ticks.
+  for (let i = 0; i < 50 && !f.calls.some((c) => c.method === 'cmlog/table/close'); i++) await new Promise((r) => setImmediate(r));
+  assert.deepEqual(f.calls.map((c) => c.method), ['cmlog/table/open', 'cmlog/table/close']);
+  assert.equal(f.calls[1].params.tableId, 't1');
+});
+
+test('a table disposed while opening closes the table the server opened late', async () => {
+  const f = fakes();
+  const opening = f.session.open();
+  f.session.dispose();
+  assert.equal(await opening, undefined);
+  for (let i = 0; i < 50 && !f.calls.some((c) => c.method === 'cmlog/table/close'); i++) await new Promise((r) => setImmediate(r));
+  assert.deepEqual(f.calls.map((c) => c.method), ['cmlog/table/open', 'cmlog/table/close']);
+});
+
+test('the page may open only its own logs in the editor, at a valid line; other messages are checked', async () => {
+  const f = fakes();
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  await f.session.receive({ kind: 'openInEditor', uri: LOG, line: 41 });
+  await f.session.receive({ kind: 'openInEditor', uri: 'file:///etc/passwd', line: 0 });
+  await f.session.receive({ kind: 'openInEditor', uri: LOG, line: -1 });
+  await f.session.receive({ kind: 'openInEditor', uri: LOG, line: 1.5 });
+  assert.deepEqual(f.opened, [`${LOG}:41`]);
+  await f.session.receive({ kind: 'lookup', code: '0x80070005' });
+  await f.session.receive({ kind: 'lookup', code: 'x'.repeat(1000) });
+  await f.session.receive({ kind: 'notify', level: 'shout', message: 'no' });
+  await f.session.receive({ kind: 'notify', level: 'warning', message: 'regex refused' });
+  await f.session.receive({ kind: 'clipboard', text: 'a\tb' });
+  await f.session.receive({ kind: 'openAsText' });
+  await f.session.receive(null);
+  await f.session.receive('ready');
+  assert.deepEqual(f.said, ['lookup:0x80070005', 'warning:regex refused', 'clip:a\tb', 'text:rows']);
+});
+
+test('show in table: the row of a line is revealed, a hidden line is said', async () => {
+  const f = fakes();
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  await f.session.revealLine(LOG, 12);
+  assert.deepEqual(f.posted.at(-1), { kind: 'reveal', row: 7 });
+  assert.deepEqual(f.calls.at(-1)!.params, { tableId: 't1', uri: LOG, line: 12 });
+  await f.session.revealLine(LOG, 99);
+  assert.match(f.said.at(-1)!, /^info:.*line 100 .*filter/);
+});
