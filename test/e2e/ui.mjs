@@ -550,6 +550,18 @@ async function step(what, fn) {
   }
 }
 
+/** The page of the CMLog Table in the active webview (see the table checks for what they assume). */
+function tableFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** Wait (bounded, by the locator) for a table row whose aria-label contains `text`; returns that label. */
+async function waitForRowLabel(page, text, timeout = 30_000) {
+  const row = tableFrame(page).locator(`[role=grid] [role=row][aria-label*="${text.replace(/["\\]/g, '\\$&')}"]`).first();
+  await step(`a table row labelled with "${text}"`, () => row.waitFor({ timeout }));
+  return row.getAttribute('aria-label');
+}
+
 function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
 
 function parseRgb(c) {
@@ -718,6 +730,42 @@ export const checks = [
       await ui.page.waitForFunction((t) => [...document.querySelectorAll('.peekview-widget .monaco-editor .view-line, .editor-group-container.active .view-line')]
         .some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(t)), FIXTURE.lensOtherLine, { timeout: 10_000 }).catch(() => {});
       return { lens: above.text, locations: locations ?? '(not shown)' };
+    },
+  },
+  // The CMLog Table (issue #15). They assume the page's DOM as its author was asked to build it: one
+  // element with role=grid, rows with role=row and an aria-label holding the record's message. The page
+  // sits in VS Code's webview iframes (iframe.webview > iframe#active-frame).
+  {
+    name: 'table-open-command',
+    feature: 'table',
+    description: 'CMLog: Open in CMLog Table on a CMTrace log shows its records as grid rows in a CMLog Table tab',
+    docsImage: 'table.png',
+    async run(ui) {
+      await ui.quickOpen(FIXTURE.cmtrace);
+      await ui.runCommand('CMLog: Open in CMLog Table');
+      const label = await waitForRowLabel(ui.page, 'TenantId');
+      return { row: label };
+    },
+  },
+  {
+    name: 'table-merge-two-folders',
+    feature: 'table',
+    description: 'Merge logs… with a log of SiteServer (the active one, picked) and one of Client (picked in the list) opens one table '
+      + 'holding the records of both',
+    docsImage: 'merge.png',
+    async run(ui) {
+      await ui.quickOpen(FIXTURE.cmtrace);
+      await ui.runCommand('CMLog: Merge logs…');
+      const input = ui.page.locator('.quick-input-widget .quick-input-box input');
+      await input.fill('ccmsetup');
+      const row = ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'ccmsetup.log' }).first();
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      await row.locator('.quick-input-list-checkbox, input[type=checkbox]').first().click();
+      await input.press('Enter');
+      await ui.page.locator('.tabs-container .tab', { hasText: 'Merged 2 logs' }).waitFor({ timeout: 20_000 });
+      const client = await waitForRowLabel(ui.page, 'WAM token request failed');
+      const server = await waitForRowLabel(ui.page, 'TenantId');
+      return { client, server };
     },
   },
   {
