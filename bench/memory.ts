@@ -45,7 +45,7 @@ export async function benchMemory(): Promise<void> {
   const t0 = performance.now();
   await check([dir], { format: 'json', parse: {}, rules: {} }, { out: () => undefined, err: () => undefined });
   const checkMs = performance.now() - t0;
-  const held = index.logs().reduce((n, l) => n + ((l.log as { heldChars?: number }).heldChars ?? l.log.length), 0);
+  const held = index.logs().reduce((n, l) => n + l.log.heldChars, 0);
   console.log(`cmlog check: ${fmt(checkMs / 1000, 2)} s; index: ${fmt(indexMs / 1000, 2)} s = ${fmt(indexMs / checkMs, 2)}x check (target <= 1.2x)`);
   console.log(`index memory after: ${fmt(after / MB, 0)} MB = ${fmt(after / SIZE, 2)}x the folder (target <= 0.4x); peak: ${fmt(peak / MB, 0)} MB = ${fmt(peak / SIZE, 2)}x (target <= 0.6x); text held: ${fmt(held / MB, 1)} M characters`);
   if (index.size === 0) throw new Error('bench: nothing indexed');

@@ -15,7 +15,7 @@ async function copied<T>(fn: () => Promise<T>): Promise<{ result: T; bytes: numb
   const proto = Uint8Array.prototype as unknown as { set: (...a: unknown[]) => void; slice: (...a: unknown[]) => Uint8Array };
   const { set, slice } = proto;
   let bytes = 0;
-  proto.set = function (this: Uint8Array, src: ArrayLike<number>, ...rest: unknown[]) { bytes += src.length; return set.call(this, src, ...rest); };
+  proto.set = function (this: Uint8Array, ...a: unknown[]) { bytes += (a[0] as ArrayLike<number>).length; return set.apply(this, a); };
   proto.slice = function (this: Uint8Array, ...a: unknown[]) { const r = slice.apply(this, a); bytes += r.length; return r; };
   try {
     return { result: await fn(), bytes };
