@@ -1,7 +1,7 @@
 // A parsed log: decoded text, entries (column store), unparsed spans, and what it takes to
 // continue parsing when the file grows. Pure: it is handed bytes or text and never touches disk.
 import { AppendDecoder, DECODE_PIECE, sniff, utf8Bom } from './parse/decode';
-import { type Chunk, ChunkedText, joinChunks, type Part } from './parse/chunkedText';
+import { type Chunk, ChunkedText, joinChunks, type Part, type TextSource } from './parse/chunkedText';
 import { findNulRun, NUL_RUN, nulsFrom, trailingNuls } from './parse/nulRuns';
 import { EntryTable, type EntryTableData } from './parse/entryTable';
 import { FORMATS, type LogFormat, type Range, type RecordParts } from './parse/formats';
@@ -263,6 +263,18 @@ export class LogFile {
   setOptions(options: ParseOptions): void {
     this.options = { defaultOffset: options.defaultOffset ?? null, offsetConvention: options.offsetConvention ?? 'bias' };
   }
+
+  /**
+   * Hands the text this model holds to `source`, which reads it back on demand (the file on
+   * disk: see FileText); the model then holds none. Text appended later is held until the next call.
+   */
+  readTextFrom(source: TextSource): void { this.chunks.moveOut(source); }
+  /** Where text handed over is read from; null while the model holds all its text. */
+  get textSource(): TextSource | null { return this.chunks.textSource; }
+  /** Characters of text held in memory (NUL runs and text read back from a source are not). */
+  get heldChars(): number { return this.chunks.held(); }
+  /** The held text after the last part handed over: where it starts, and its parts. */
+  heldText(): { at: number; parts: Part[] } { return this.chunks.heldTail(); }
 
   get length(): number { return this.chunks.length; }
   get entryCount(): number { return this.table.count; }

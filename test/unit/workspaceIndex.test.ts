@@ -328,6 +328,7 @@ test('whole files parsed on a worker thread: the same models, reading errors kee
   const count = Math.ceil((17 * 1024 * 1024) / line.length);
   await fs.writeFile(big, line.repeat(count - 1) + rec('last one', 4));
   const model = await worker.read(big);
+  assert.equal(model.heldChars, 0, 'the text stays in the file: the worker sends where to read it back, not the text');
   assert.equal(model.entryCount, count);
   assert.equal(model.text(), await fs.readFile(big, 'utf8'));
   assert.equal(model.message(count - 1), 'last one');

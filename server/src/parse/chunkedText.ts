@@ -13,15 +13,17 @@ export type Chunk = string | Uint8Array;
 /** `nuls` NUL characters, not stored. */
 export interface Nuls { readonly nuls: number }
 
+/** `outside` characters not held here: read back through the text's source (the file on disk). */
+export interface Outside { readonly outside: number }
+
 /** What the text is kept as (plain data: it is posted between threads as it is). */
-export type Part = Chunk | Nuls;
+export type Part = Chunk | Nuls | Outside;
+
+/** Reads characters [a, b) of a text kept elsewhere (see FileText). */
+export interface TextSource { read(a: number, b: number): string }
 
 export function partLength(p: Part): number {
-  return typeof p === 'string' || p instanceof Uint8Array ? p.length : p.nuls;
-}
-
-function partText(p: Part, a: number, b: number): string {
-  return typeof p === 'string' || p instanceof Uint8Array ? asText(p, a, b) : '\0'.repeat(b - a);
+  return typeof p === 'string' || p instanceof Uint8Array ? p.length : 'nuls' in p ? p.nuls : p.outside;
 }
 
 /** Two chunks as one: bytes when both are bytes. */
@@ -46,7 +48,60 @@ const MERGE_BELOW = 256 * 1024;
 export class ChunkedText {
   private starts: number[] = [];
   private texts: Part[] = [];
+  /** Where `Outside` parts are read from. */
+  private source: TextSource | null = null;
   length = 0;
+
+  /** [a, b) of the part starting at `start`. */
+  private partText(p: Part, start: number, a: number, b: number): string {
+    if (isChunk(p)) return asText(p, a, b);
+    if ('nuls' in p) return '\0'.repeat(b - a);
+    return this.source!.read(start + a, start + b);
+  }
+
+  /**
+   * Hands the text held here to `source`, which reads it back when asked: every held chunk
+   * becomes an `Outside` part (NUL runs stay counts), so no text is held any more. Text pushed
+   * afterwards is held until the next call.
+   */
+  moveOut(source: TextSource): void {
+    const texts: Part[] = [];
+    const starts: number[] = [];
+    for (let k = 0; k < this.texts.length; k++) {
+      const t = this.texts[k];
+      const p: Part = isChunk(t) ? { outside: t.length } : t;
+      const last = texts[texts.length - 1];
+      if (last !== undefined && 'outside' in p && typeof last === 'object' && 'outside' in last) texts[texts.length - 1] = { outside: last.outside + p.outside };
+      else {
+        texts.push(p);
+        starts.push(this.starts[k]);
+      }
+    }
+    this.texts = texts;
+    this.starts = starts;
+    this.source = source;
+  }
+
+  /** The source `Outside` parts are read from, if any. */
+  get textSource(): TextSource | null { return this.source; }
+
+  /** Characters held in memory (not NUL runs, not text read back from a source). */
+  held(): number {
+    let n = 0;
+    for (const t of this.texts) if (isChunk(t)) n += t.length;
+    return n;
+  }
+
+  /** Where the held text after the last `Outside` part starts, and its parts (what `moveOut` would hand over). */
+  heldTail(): { at: number; parts: Part[] } {
+    let k = this.texts.length;
+    while (k > 0) {
+      const t = this.texts[k - 1];
+      if (typeof t === 'object' && !(t instanceof Uint8Array) && 'outside' in t) break;
+      k--;
+    }
+    return { at: k < this.texts.length ? this.starts[k] : this.length, parts: this.texts.slice(k) };
+  }
 
   /**
    * The chunks as they are (to post to another thread). Bytes that are part of a larger buffer
@@ -58,8 +113,9 @@ export class ChunkedText {
   }
 
   /** Text from chunks made by `parts()`, with the same boundaries (and so the same merging to come). */
-  static fromParts(texts: readonly Part[]): ChunkedText {
+  static fromParts(texts: readonly Part[], source: TextSource | null = null): ChunkedText {
     const c = new ChunkedText();
+    c.source = source;
     for (const t of texts) {
       const n = partLength(t);
       if (n === 0) continue;
@@ -90,7 +146,7 @@ export class ChunkedText {
     if (n <= 0) return;
     const k = this.texts.length - 1;
     const last = this.texts[k];
-    if (k >= 0 && !isChunk(last)) this.texts[k] = { nuls: last.nuls + n };
+    if (k >= 0 && !isChunk(last) && 'nuls' in last) this.texts[k] = { nuls: last.nuls + n };
     else {
       this.starts.push(this.length);
       this.texts.push({ nuls: n });
@@ -107,17 +163,17 @@ export class ChunkedText {
     const k = this.chunkAt(at);
     const local = at - this.starts[k];
     const t = this.texts[k];
-    let tail: Chunk = isChunk(t) ? t.slice(local) : partText(t, local, t.nuls);
+    let tail: Chunk = isChunk(t) ? t.slice(local) : this.partText(t, this.starts[k], local, partLength(t));
     for (let j = k + 1; j < this.texts.length; j++) {
       const p = this.texts[j];
-      tail = joinChunks(tail, isChunk(p) ? p : partText(p, 0, p.nuls));
+      tail = joinChunks(tail, isChunk(p) ? p : this.partText(p, this.starts[j], 0, partLength(p)));
     }
     this.texts.length = this.starts.length = k + 1;
     if (local === 0) {
       this.texts.pop();
       this.starts.pop();
     } else {
-      this.texts[k] = typeof t === 'string' ? t.substring(0, local) : t instanceof Uint8Array ? t.subarray(0, local) : { nuls: local };
+      this.texts[k] = typeof t === 'string' ? t.substring(0, local) : t instanceof Uint8Array ? t.subarray(0, local) : 'nuls' in t ? { nuls: local } : { outside: local };
     }
     this.length = at;
     return tail;
@@ -130,9 +186,9 @@ export class ChunkedText {
     const s = this.starts[k];
     const t = this.texts[k];
     const n = partLength(t);
-    if (b - s <= n) return partText(t, a - s, b - s);
-    const parts = [partText(t, a - s, n)];
-    for (let j = k + 1; j < this.texts.length && this.starts[j] < b; j++) parts.push(partText(this.texts[j], 0, Math.min(b - this.starts[j], partLength(this.texts[j]))));
+    if (b - s <= n) return this.partText(t, s, a - s, b - s);
+    const parts = [this.partText(t, s, a - s, n)];
+    for (let j = k + 1; j < this.texts.length && this.starts[j] < b; j++) parts.push(this.partText(this.texts[j], this.starts[j], 0, Math.min(b - this.starts[j], partLength(this.texts[j]))));
     return parts.join('');
   }
 

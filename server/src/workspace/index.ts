@@ -13,6 +13,7 @@ import type { ParseOptions } from '../model';
 import { isLogFileName } from '../parse/detect';
 import type { LogInput } from '../logFile';
 import { describeError, discover, fileIdentity, normalizeUserPath, type Skipped } from './discover';
+import { FileText, keepOnDisk } from './fileText';
 import { readLog } from './readLog';
 import { Timeline } from './timeline';
 
@@ -67,6 +68,8 @@ interface FileState {
   dev: number;
   mtimeMs: number;
   tail: Uint8Array;
+  /** Where the log's text is read back from: the index keeps none (issue #15). */
+  text: FileText | null;
 }
 
 export class WorkspaceIndex {
@@ -221,6 +224,10 @@ export class WorkspaceIndex {
     state.size = st.size;
     state.mtimeMs = st.mtimeMs;
     state.tail = tailOf(state.tail, added);
+    if (state.text) {
+      state.text.expect = { ino: st.ino, dev: st.dev, size: st.size, mtimeMs: st.mtimeMs };
+      keepOnDisk(state.input.log, state.text);
+    }
     this.emit([{ key, kind: 'appended' }]);
     return 'appended';
   }
@@ -269,13 +276,31 @@ export class WorkspaceIndex {
     const size = log.byteLength;
     // Modified between the parse and the stat without growing: parse again on the next refresh.
     const mtimeMs = st.size === size ? st.mtimeMs : -1;
+    const text = this.keepOnDisk(key, log, { ino: st.ino, dev: st.dev, size, mtimeMs });
     const old = this.files.get(key);
     if (old && this.identities.get(old.identity) === key) this.identities.delete(old.identity);
     this.identities.set(identity, key);
-    this.files.set(key, { input, identity, size, ino: st.ino, dev: st.dev, mtimeMs, tail });
+    this.files.set(key, { input, identity, size, ino: st.ino, dev: st.dev, mtimeMs, tail, text });
     this.problems = this.problems.filter((p) => p.path !== key);
     this.emit([{ key, kind: had ? 'reparsed' : 'added' }]);
     return true;
+  }
+
+  /**
+   * Lets the log read its text back from the file rather than hold it (one a worker parsed may
+   * already: it gets the identity the index checks against). A read that finds the file rewritten
+   * or truncated has the file parsed again (the index's own checks may not have seen it yet).
+   */
+  private keepOnDisk(key: string, log: LogFile, expect: FileText['expect']): FileText | null {
+    if (log.byteLength === 0) return null;
+    const source = log.textSource;
+    const text = source instanceof FileText ? source : FileText.create(key, log.encoding, log.bomLength, expect);
+    text.expect = expect;
+    text.onStale = () => {
+      void this.queue(key, () => (this.files.get(key)?.text === text ? this.reparse(key) : Promise.resolve('unchanged' as const)));
+    };
+    keepOnDisk(log, text);
+    return text;
   }
 
   private drop(key: string): Promise<RefreshResult> {

@@ -12,13 +12,15 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { LogFile, type LogFileData } from '../logFile';
 import type { ParseOptions } from '../model';
 import type { Part } from '../parse/chunkedText';
+import { statSync } from 'node:fs';
+import { FileText, type FileTextData, keepOnDisk } from './fileText';
 import { readLog } from './readLog';
 
 // A model's text comes first, one chunk (at most a read piece, 16 MB) a message, each sent when
 // the previous one has been taken (`more`): the receiving thread copies a message in one go and
 // handles all queued messages in one turn, so a 100 MB text sent at once stalled it for ~70 ms.
 type Request = { id: number; file: string; options: ParseOptions } | { id: number; more: true };
-type Reply = { id: number; chunk: Part } | { id: number; data: LogFileData } | { id: number; error: { message: string; code?: string } };
+type Reply = { id: number; chunk: Part } | { id: number; data: LogFileData; text?: FileTextData } | { id: number; error: { message: string; code?: string } };
 
 /** How to start the worker; by default dist/parseWorker.js beside the running bundle. */
 export interface WorkerStart {
@@ -103,7 +105,9 @@ export class ParseWorker {
     if ('data' in m) {
       this.received++;
       try {
-        return p.resolve(LogFile.fromData({ ...m.data, chunks: p.chunks }));
+        const log = LogFile.fromData({ ...m.data, chunks: p.chunks });
+        if (m.text) log.readTextFrom(FileText.fromData(m.text));
+        return p.resolve(log);
       } catch (e) {
         return p.reject(e as Error); // a read always settles
       }
@@ -118,21 +122,30 @@ export class ParseWorker {
 
 function serve(): void {
   const port = parentPort!;
-  const outgoing = new Map<number, { chunks: Part[]; data: LogFileData; transfer: ArrayBuffer[] }>();
+  const outgoing = new Map<number, { chunks: Part[]; data: LogFileData; text?: FileTextData; transfer: ArrayBuffer[] }>();
   const sendNext = (id: number) => {
     const o = outgoing.get(id);
     if (!o) return;
     const chunk = o.chunks.shift();
     if (chunk !== undefined) return port.postMessage({ id, chunk } satisfies Reply);
     outgoing.delete(id);
-    port.postMessage({ id, data: o.data } satisfies Reply, o.transfer);
+    port.postMessage({ id, data: o.data, text: o.text } satisfies Reply, o.transfer);
   };
   port.on('message', async (m: Request) => {
     if ('more' in m) return sendNext(m.id);
     const { id, file, options } = m;
     try {
-      const { data, transfer } = (await readLog(file, options)).toData();
-      outgoing.set(id, { chunks: data.chunks, data: { ...data, chunks: [] }, transfer });
+      const log = await readLog(file, options);
+      // The text stays in the file: only where to read it back crosses to the server's thread
+      // (which checks the file's identity again as it indexes it).
+      let text: FileText | undefined;
+      if (log.byteLength > 0) {
+        const st = statSync(file);
+        text = FileText.create(file, log.encoding, log.bomLength, { ino: st.ino, dev: st.dev, size: log.byteLength, mtimeMs: st.size === log.byteLength ? st.mtimeMs : -1 });
+        keepOnDisk(log, text);
+      }
+      const { data, transfer } = log.toData();
+      outgoing.set(id, { chunks: data.chunks, data: { ...data, chunks: [] }, text: text?.toData(), transfer });
       sendNext(id);
     } catch (e) {
       outgoing.delete(id);

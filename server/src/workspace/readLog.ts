@@ -7,6 +7,13 @@ import type { ParseOptions } from '../model';
 import { DECODE_PIECE } from '../parse/decode';
 import { looksBinary } from './discover';
 
+/**
+ * Files up to this size are read into one buffer of their size, which the model scans (and, for
+ * ASCII, keeps) as it is: the bytes are copied once, from the disk. Larger ones are read in pieces
+ * so that a log of gigabytes never needs gigabytes at once.
+ */
+export const WHOLE_READ = 256 * 1024 * 1024;
+
 /** Judged from the first bytes read: a binary file named like a log is not parsed. */
 const BINARY_CHECK = 64 * 1024;
 
@@ -19,12 +26,13 @@ function refuseBinary(head: Uint8Array): void {
   if (looksBinary(head.subarray(0, BINARY_CHECK))) throw new BinaryFileError();
 }
 
-export async function readLog(path: string, options: ParseOptions = {}, piece = DECODE_PIECE): Promise<LogFile> {
+export async function readLog(path: string, options: ParseOptions = {}, piece = DECODE_PIECE, whole = WHOLE_READ): Promise<LogFile> {
   const fh = await fs.open(path, 'r');
   try {
     const size = (await fh.stat()).size;
-    if (size <= piece) {
-      const bytes = await fh.readFile();
+    if (size <= whole) {
+      // Exactly the size stat gave (no growing buffer); bytes written meanwhile are an append for the index.
+      const bytes = await readFull(fh, Buffer.allocUnsafe(size), 0);
       refuseBinary(bytes);
       return LogFile.fromBytes(bytes, options, { piece });
     }
