@@ -34,3 +34,19 @@ test('aad-token-failure: IME "Failed to get AAD token" lines are reported once p
   assert.equal(found[0]!.line, 8);
   assert.deepEqual(found[0]!.related?.map((r) => r.line), [9, 10]);
 });
+
+test('intune-win32-app: its hover explains each kind of finding (not detected, installer exit code, script exit)', async () => {
+  const { intuneWin32App } = await import('../../server/src/rules/intuneWin32');
+  assert.ok(intuneWin32App.explain, 'the rule owns its hover');
+  const [notDetected, exit] = of(load(IME), INTUNE_WIN32_APP) as Parameters<NonNullable<typeof intuneWin32App.explain>>[0][];
+  const nd = intuneWin32App.explain!(notDetected!);
+  assert.match(nd, /\*\*Intune Win32 app or script failed\*\*/);
+  assert.match(nd, /0x87D1041C/);
+  assert.match(nd, /policy `66666666-7777-8888-9999-000000000000`/);
+  assert.match(nd, /Compare the detection rule/);
+  const ex = intuneWin32App.explain!(exit!);
+  assert.match(ex, /exited with 0x00000643 \\\(ERROR\\_INSTALL\\_FAILURE/);
+  assert.match(ex, /return codes of its Intune policy/);
+  const [script] = of(load('test/fixtures/rules/intune-win32/AgentExecutor.log'), INTUNE_WIN32_APP) as typeof notDetected[];
+  assert.match(intuneWin32App.explain!(script!), /PowerShell script .* exited with `1`.*AgentExecutor\.log/s);
+});

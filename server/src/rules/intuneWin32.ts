@@ -2,6 +2,7 @@
 // AppWorkload.log, AgentExecutor.log): an installer exit code that is a known failure, an app not
 // detected after its installer succeeded (0x87D1041C), a PowerShell script exiting non-zero.
 // The same failure repeated within an hour is one problem, its repeats related locations.
+import { codeSpan, escapeMarkdown } from '../explain/markdown';
 import type { Finding } from '../model';
 import { codeText } from './codeText';
 import { IME_LOGS, isNamed, messageHead } from './logSet';
@@ -37,6 +38,38 @@ export interface IntuneWin32Data {
   policy: string | null;
 }
 
+const SOURCES = [
+  'Microsoft Learn: Intune app installation error reference (0x87D1041C)',
+  'Microsoft Learn: Troubleshoot Win32 app installation in Microsoft Intune (IME logs, return codes)',
+  '[MS-ERREF] 2.2 Win32 error codes (Windows Installer 16xx)',
+];
+
+/** The hover: what this kind of failure means and what to look at next. */
+function explain(f: Finding<IntuneWin32Data>): string {
+  const d = f.data;
+  const code = d && typeof d.code === 'number' ? d.code : null;
+  const lines: string[] = [`**Intune Win32 app or script failed** (${INTUNE_WIN32_APP}, ${f.severity})`, ''];
+  if (d?.kind === 'not-detected') {
+    lines.push('The installer exited with a success code, but the detection rule that runs right after it still finds no app: ' +
+      'Intune reports 0x87D1041C, "not detected after installation completed".' +
+      (typeof d.policy === 'string' ? ` The app is the policy ${codeSpan(d.policy, 40)}.` : ''));
+    lines.push('', '- Compare the detection rule (file or folder path, version, MSI product code, registry key, script) with what the installer really puts on the device.',
+      '- Mind the context: a 32-bit registry or Program Files path on a 64-bit device, and a user-context install detected in the system context.',
+      '- An app that updates itself outside Intune changes the version the rule expects.');
+  } else if (d?.kind === 'script-exit') {
+    lines.push(`A PowerShell script run by the Intune Management Extension exited with ${codeSpan(String(code ?? '?'), 12)}. ` +
+      'For a platform script or a remediation a non-zero exit is a failure; for a detection script it means "not detected".');
+    lines.push('', '- AgentExecutor.log holds the script\'s error output just after this line.');
+  } else {
+    lines.push(`The Win32 app installer exited with ${escapeMarkdown(code === null ? '?' : codeText(code), 600)}.`);
+    lines.push('', '- What counts as success is set per app by the return codes of its Intune policy (defaults: 0 and 1707 success, 3010 soft reboot, 1641 hard reboot, 1618 retry).',
+      '- For a Windows Installer failure (1603 and others) run the install by hand with a verbose MSI log (`/l*v`) to find the failing action.');
+    if (code === 1618) lines.push('- 1618: another installation was running; Intune\'s default return codes retry it.');
+  }
+  lines.push('', `*Source: ${SOURCES.join('; ')}.*`);
+  return lines.join('\n');
+}
+
 interface Story { i: number; last: number; severity: 'error' | 'warning'; data: IntuneWin32Data; message: string; related: RelatedList }
 
 export const intuneWin32App: Rule<IntuneWin32Data> = {
@@ -49,11 +82,7 @@ export const intuneWin32App: Rule<IntuneWin32Data> = {
     'failure codes are flagged), an app not detected after its installer reported success (`Detection for policy with id: <id> ' +
     'resulted in action status: Success and detection state: NotDetected.`, 0x87D1041C: fix the detection rule or the install), or ' +
     'a PowerShell script that exited non-zero (`Powershell exit code is <n>` in AgentExecutor.log).',
-  sources: [
-    'Microsoft Learn: Intune app installation error reference (0x87D1041C)',
-    'Microsoft Learn: Troubleshoot Win32 app installation in Microsoft Intune (IME logs, return codes)',
-    '[MS-ERREF] 2.2 Win32 error codes (Windows Installer 16xx)',
-  ],
+  sources: SOURCES,
   check(target) {
     if (!isNamed(target, IME_LOGS)) return [];
     const { log } = target;
@@ -120,4 +149,5 @@ export const intuneWin32App: Rule<IntuneWin32Data> = {
       ...(s.related.items.length ? { related: s.related.items } : {}),
     }));
   },
+  explain,
 };

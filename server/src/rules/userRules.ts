@@ -6,7 +6,7 @@
 import type { Finding } from '../model';
 import { findingSeverities, type FindingSeverity } from '../severity';
 import { runPattern } from './patternWorker';
-import type { Rule } from './types';
+import type { LogInput, Rule } from './types';
 
 export const USER_RULES_FILE = '.cmlog/rules.json';
 export const USER_PREFIX = 'user:';
