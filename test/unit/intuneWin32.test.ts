@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LogFile } from '../../server/src/logFile';
 import { rules, runRules, type LogInput } from '../../server/src/rules';
-import { INTUNE_WIN32_APP, type IntuneWin32Data } from '../../server/src/rules/intuneWin32';
+import { INTUNE_WIN32_APP, intuneWin32App, type IntuneWin32Data } from '../../server/src/rules/intuneWin32';
 
 const ROOT = path.resolve(__dirname, '../..');
 const load = (rel: string): LogInput => ({ key: rel, name: path.basename(rel), log: LogFile.fromBytes(readFileSync(path.join(ROOT, rel))) });
@@ -35,8 +35,7 @@ test('aad-token-failure: IME "Failed to get AAD token" lines are reported once p
   assert.deepEqual(found[0]!.related?.map((r) => r.line), [9, 10]);
 });
 
-test('intune-win32-app: its hover explains each kind of finding (not detected, installer exit code, script exit)', async () => {
-  const { intuneWin32App } = await import('../../server/src/rules/intuneWin32');
+test('intune-win32-app: its hover explains each kind of finding (not detected, installer exit code, script exit)', () => {
   assert.ok(intuneWin32App.explain, 'the rule owns its hover');
   const [notDetected, exit] = of(load(IME), INTUNE_WIN32_APP) as Parameters<NonNullable<typeof intuneWin32App.explain>>[0][];
   const nd = intuneWin32App.explain!(notDetected!);
