@@ -23,12 +23,12 @@ import { headerName, SOURCE_WINDOWS_HEADERS } from './errorCodeNames';
 export const SOURCE_MS_ERREF_HRESULT = '[MS-ERREF] 2.1 HRESULT values';
 export const SOURCE_MS_ERREF_WIN32 = '[MS-ERREF] 2.2 Win32 error codes';
 export const SOURCE_WINHTTP = 'Microsoft Learn: WinHTTP Error Messages (winhttp.h)';
-export const SOURCE_INTUNE_APP_INSTALL =
-  'Microsoft Learn: Intune app installation error reference (CC BY 4.0)';
-export const SOURCE_INTUNE_COMMON =
-  'Microsoft Learn: Common error codes and descriptions in Microsoft Intune (CC BY 4.0)';
-
 const LEARN = 'learn.microsoft.com';
+export const SOURCE_INTUNE_APP_INSTALL =
+  `Microsoft Learn: Intune app installation error reference, CC BY 4.0 (${LEARN}/troubleshoot/mem/intune/app-management/app-install-error-codes)`;
+export const SOURCE_INTUNE_COMMON =
+  `Microsoft Learn: Common error codes and descriptions in Microsoft Intune, CC BY 4.0 (${LEARN}/troubleshoot/mem/intune/general/troubleshoot-company-resource-access-problems)`;
+export const SOURCE_CM_APP_AFTER_CLIENT_UPGRADE = 'Microsoft support: FIX: Application installation fails post-upgrade of the Configuration Manager client from version 1606 to version 1610 or 1702 (support.microsoft.com/topic/3e413ceb-7cc8-72bd-78ac-a9c699bc891f)';
 export const SOURCE_WU_ERRORS = `Microsoft Learn: Windows Update error codes by component (${LEARN}/windows/deployment/update/windows-update-error-reference)`;
 export const SOURCE_WU_SCAN = `Microsoft Learn: Troubleshoot software update scan failures in Configuration Manager (${LEARN}/troubleshoot/mem/configmgr/update-management/troubleshoot-software-update-scan-failures)`;
 export const SOURCE_CM_INSTALL = `Microsoft Learn: Application deployment install technical reference (${LEARN}/troubleshoot/mem/configmgr/app-management/understand/deployment-install-technical-reference)`;
@@ -465,6 +465,7 @@ export const HRESULT_CODES: readonly ErrorCodeEntry[] = [
   // --- Configuration Manager client (0x87D0xxxx) ---
   h(0x87d00324, undefined, 'ConfigMgr: the application was not detected after installation completed. The installer ran and ended with a success code, but the deployment type\'s detection method does not find the app: check the detection rule (product code, file, version, registry) against what the installer really writes (AppEnforce.log, AppDiscovery.log).', SOURCE_CM_INSTALL),
   h(0x87d00607, undefined, 'ConfigMgr: content not found. No distribution point that has the content is available to the client in its boundary groups (content not distributed, or no boundary group covers the client). Look at ContentTransferManager.log and LocationServices.log.', SOURCE_CM_DOWNLOAD),
+  h(0x87d01106, undefined, 'ConfigMgr: the client could not enforce the app (AppEnforce.log "Failed to enforce app. Error 0x87d01106"). Microsoft documents it for installs that were running when a client upgrade (1606 to 1610/1702) deleted their content request data; new deployments are not affected, so deploy again.', SOURCE_CM_APP_AFTER_CLIENT_UPGRADE),
   h(0x87d0027e, undefined, 'ConfigMgr: the client could not retrieve the content list or manifest from the distribution point; with DataTransferService.log showing HTTP 405 (method not allowed) it is the IIS WebDAV setup of the distribution point.', SOURCE_CM_HTTP_405),
   // --- Windows MDM enrolment (0x8018xxxx) ---
   h(0x80180003, undefined, 'MDM enrolment: this user is not authorised to enrol (enrolment restrictions, or the user may not join devices).', SOURCE_INTUNE_WINDOWS_ENROLL),
@@ -505,9 +506,51 @@ export const HRESULT_CODES: readonly ErrorCodeEntry[] = [
   h(0x80073cfb, undefined, 'Windows app package: this package is already installed and reinstalling a non-identical (rebuilt or re-signed) package is blocked. Raise the version or remove the old package first.', SOURCE_INTUNE_APP_INSTALL),
   h(0x80073cff, undefined, 'Windows app package: installing it needs sideloading to be enabled (trusted signature plus the AllowAllTrustedApps policy).', SOURCE_INTUNE_APP_INSTALL),
   h(0x80cf201c, undefined, 'Windows app package: installing it needs sideloading to be enabled (trusted signature plus the AllowAllTrustedApps policy).', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d1313d, undefined, 'Intune (iOS/iPadOS): the license of a volume-purchased (VPP) app could not be retrieved. Sync the VPP token and the device; if it persists, revoke and reassign the license.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b7d, undefined, 'Intune (iOS/iPadOS): unknown app installation error; one known cause is an expired VPP token, so check that first.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b7e, undefined, 'Intune (iOS/iPadOS): no VPP licenses are left for the app. Buy more or reclaim licenses from users no longer targeted.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b7f, undefined, 'Intune (iOS/iPadOS): the app needs an app configuration policy, and none is assigned to the same groups as the app.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b80, undefined, 'Intune (iOS/iPadOS): the install failed because the device could not connect to the iTunes Store.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b6e, undefined, 'Intune (iOS/iPadOS): Apple reported install failure 12024 without a cause.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b6f, undefined, 'Intune (iOS/iPadOS): validating the app manifest timed out (network).', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b70, undefined, 'Intune (iOS/iPadOS): validating the app manifest failed: the host could not be found (network).', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b72, undefined, 'Intune (iOS/iPadOS): validating the app manifest failed: the connection was lost (network).', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b73, undefined, 'Intune (iOS/iPadOS): validating the app manifest failed: the device is not connected to the internet.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b77, undefined, 'Intune (iOS/iPadOS): validating the app manifest failed: the secure (TLS) connection failed.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b69, undefined, 'Intune (iOS/iPadOS): device-licensed VPP apps need iOS/iPadOS 9.0 or later; update the device.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b68, undefined, 'Intune (iOS/iPadOS): the user declined app management; ask them to accept it.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b93, undefined, 'Intune (iOS/iPadOS): a Shared iPad installs only apps obtained through Apple\'s Volume Purchase Program.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b94, undefined, 'Intune (iOS/iPadOS): apps cannot be installed while the App Store is disabled on the device.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b95, undefined, 'Intune (iOS/iPadOS): no VPP license was found for the app; revoke and reassign it.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b96, undefined, 'Intune (iOS/iPadOS): apps that come with the operating system cannot be installed through MDM.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b97, undefined, 'Intune (iOS/iPadOS): apps cannot be installed while the device is in Lost Mode.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b98, undefined, 'Intune (iOS/iPadOS): apps cannot be installed while the device is in kiosk mode; exclude it from the kiosk policy to install.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b99, undefined, 'Intune (iOS/iPadOS): the user has to sign in to the App Store before the app can install.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b9a, undefined, 'Intune (iOS/iPadOS): the install failed for an unknown reason; try again later.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b9b, undefined, 'Intune (iOS/iPadOS): the device hit an error installing the app; Intune retries at the next sync.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b9c, undefined, 'Intune (iOS/iPadOS): the device cannot install 32-bit apps; deploy the 64-bit version.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b9e, undefined, 'Intune (iOS/iPadOS): the app is installed but its "uninstall on retire" setting could not be enforced; request the install again from Company Portal.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b9f, undefined, 'Intune (iOS/iPadOS): the VPP app is installed and a newer version is available.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d1279d, undefined, 'Intune (iOS/iPadOS store app): unknown error; Microsoft does not know the scenario.', SOURCE_INTUNE_APP_INSTALL),
   // --- Intune common errors ---
   h(0x87d1fde8, undefined, 'Intune: remediation of a setting failed on the device.', SOURCE_INTUNE_COMMON),
   h(0x87d1fde9, undefined, 'Intune: the setting or policy does not apply to this device.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdea, undefined, 'Intune: a parameter given to a CIM setting is not valid.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdeb, undefined, 'Intune: converting a setting\'s value to its data type failed.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdec, undefined, 'Intune: a setting the configuration item refers to was not found in it.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fded, undefined, 'Intune: the setting\'s discovery source is not supported.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdee, undefined, 'Intune: the setting does not apply because another policy won the conflict for it.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdef, undefined, 'Intune: a rule could not be evaluated.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdf0, undefined, 'Intune: the certificate information of the MDM configuration item was not found.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdf1, undefined, 'Intune: the certificate information of the MDM certificate registration (CRP) request was not found.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdf2, undefined, 'Intune: the NDES URL was not found (SCEP certificate profile).', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdf3, undefined, 'Intune: the MDM certificate registration (CRP) request was not found.', SOURCE_INTUNE_COMMON),
+  h(0x87d13b61, undefined, 'Intune (iOS/iPadOS): the user installed the app before Intune could install it as a managed app.', SOURCE_INTUNE_COMMON),
+  h(0x87d13b65, undefined, 'Intune (iOS/iPadOS): the device is redeeming the app\'s redemption code.', SOURCE_INTUNE_COMMON),
+  h(0x87d13b67, undefined, 'Intune (iOS/iPadOS): the app\'s state is unknown.', SOURCE_INTUNE_COMMON),
+  h(0x87d11389, undefined, 'Intune (iOS/iPadOS): the device answered with an unexpected Idle status.', SOURCE_INTUNE_COMMON),
+  h(0x87d1138a, undefined, 'Intune (iOS/iPadOS): the device rejected the command because its format was wrong.', SOURCE_INTUNE_COMMON),
+  h(0x87d1138b, undefined, 'Intune (iOS/iPadOS): the device returned an error for the command.', SOURCE_INTUNE_COMMON),
 ];
 
 /** What an HTTP status means, for BITS's 0x8019xxxx (our words, after RFC 9110). */
