@@ -49,3 +49,11 @@ test('intune-win32-app: its hover explains each kind of finding (not detected, i
   const [script] = of(load('test/fixtures/rules/intune-win32/AgentExecutor.log'), INTUNE_WIN32_APP) as typeof notDetected[];
   assert.match(intuneWin32App.explain!(script!), /PowerShell script .* exited with `1`.*AgentExecutor\.log/s);
 });
+
+test('intune-win32-app: real AppWorkload.log lines: an exit code the app\'s return codes do not list ("Admin did NOT set mapping") is an error, once; a mapped success and a 1603 already reported stay single', () => {
+  // Lines as the IME writes them (a published AppWorkload.log excerpt: 0xC0000142 relabelled 0x80070002).
+  const found = of(load('test/fixtures/rules/intune-win32/AppWorkload.log'), INTUNE_WIN32_APP);
+  assert.deepEqual(found.map((f) => [f.line, f.severity, (f.data as IntuneWin32Data).code]), [[4, 'error', 3221225794], [9, 'error', 1603]]);
+  assert.match(found[0]!.message, /exited with 3221225794, 0xC0000142 .*do not list: Intune reports the installation as failed/);
+  assert.equal(found[1]!.related, undefined, 'the 1603 is one problem, not repeated by its no-mapping line');
+});

@@ -1,5 +1,6 @@
 // `intune-win32-app`: an Intune Win32 app or script failed (IntuneManagementExtension.log,
-// AppWorkload.log, AgentExecutor.log): an installer exit code that is a known failure, an app not
+// AppWorkload.log, AgentExecutor.log): an installer exit code that is a known failure or that the
+// app's return codes do not list (`Admin did NOT set mapping for lpExitCode: N`), an app not
 // detected after its installer succeeded (0x87D1041C), a PowerShell script exiting non-zero.
 // The same failure repeated within an hour is one problem, its repeats related locations.
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
@@ -14,6 +15,8 @@ export const INTUNE_WIN32_APP = 'intune-win32-app';
 const HEAD_RE = /Win32App|Powershell\s{1,4}exit/i;
 const LP_EXIT_RE = /\[Win32App\]\s{0,4}lpExitCode\s{1,4}(-?\d{1,10})\b/i;
 const DETECTION_RE = /\[Win32App\]\s{0,4}\[DetectionActionHandler\]\s{0,4}Detection\s{1,4}for\s{1,4}policy\s{1,4}with\s{1,4}id:\s{0,4}([0-9A-Fa-f-]{36})\s{1,4}resulted\s{1,4}in\s{1,4}action\s{1,4}status:\s{0,4}(\w{1,30})\s{1,4}and\s{1,4}detection\s{1,4}state:\s{0,4}(\w{1,30})/i;
+/** IME's own word that an exit code is not in the app's return codes: Intune then reports the install as failed. */
+const NO_MAPPING_RE = /\[Win32App\]\s{0,4}Admin\s{1,4}did\s{1,4}NOT\s{1,4}set\s{1,4}mapping\s{1,4}for\s{1,4}lpExitCode:\s{0,4}(-?\d{1,10})\b/i;
 const PS_EXIT_RE = /^\s{0,8}Powershell\s{1,4}exit\s{1,4}code\s{1,4}is\s{1,4}(-?\d{1,10})\b/i;
 
 /**
@@ -79,7 +82,8 @@ export const intuneWin32App: Rule<IntuneWin32Data> = {
   explanation:
     'The Intune Management Extension logged a failed Win32 app or script: an installer exit code that Windows Installer uses for ' +
     'failure (`[Win32App] lpExitCode 1603`; what counts as success is set per app by the policy\'s return codes, so only known ' +
-    'failure codes are flagged), an app not detected after its installer reported success (`Detection for policy with id: <id> ' +
+    'failure codes are flagged, and any code the IME says has no mapping: `[Win32App] Admin did NOT set mapping for lpExitCode: <n> ' +
+    'of app: <id>`), an app not detected after its installer reported success (`Detection for policy with id: <id> ' +
     'resulted in action status: Success and detection state: NotDetected.`, 0x87D1041C: fix the detection rule or the install), or ' +
     'a PowerShell script that exited non-zero (`Powershell exit code is <n>` in AgentExecutor.log).',
   sources: SOURCES,
@@ -119,6 +123,14 @@ export const intuneWin32App: Rule<IntuneWin32Data> = {
             (code === 1618 ? 'Intune\'s default return codes retry this one. ' : '') +
             'The app\'s return-code table in the Intune policy decides whether a code is a failure.',
         }), 'The installer exited with the same code again');
+      } else if ((m = NO_MAPPING_RE.exec(message))) {
+        const code = Number(m[1]) >>> 0;
+        // A Windows Installer failure code was reported on its lpExitCode line already.
+        if (!FAILURE_EXIT_CODES.has(code)) note(`exit:${code}`, i, () => ({
+          severity: 'error', data: { kind: 'exit-code', code, policy: null },
+          message: `The Win32 app installer exited with ${code}, ${codeText(code)}, which the app's return codes in the Intune policy ` +
+            'do not list: Intune reports the installation as failed.',
+        }), 'The installer exited with the same unlisted code again');
       } else if ((m = DETECTION_RE.exec(message))) {
         const [, policy, , state] = m;
         if (/^NotDetected$/i.test(state!) && installed !== null) {
