@@ -34,7 +34,8 @@ export const SOURCE_WU_SCAN = `Microsoft Learn: Troubleshoot software update sca
 export const SOURCE_CM_INSTALL = `Microsoft Learn: Application deployment install technical reference (${LEARN}/troubleshoot/mem/configmgr/app-management/understand/deployment-install-technical-reference)`;
 export const SOURCE_CM_DOWNLOAD = `Microsoft Learn: Application deployment download technical reference (${LEARN}/troubleshoot/mem/configmgr/app-management/understand/deployment-download-technical-reference)`;
 export const SOURCE_CM_HTTP_405 = `Microsoft Learn: Clients fail to download content with HTTP 405 errors (${LEARN}/troubleshoot/mem/configmgr/app-management/issues/clients-fail-download-content-http-405-errors)`;
-export const SOURCE_CM_COMANAGEMENT = `Microsoft Learn: Troubleshoot co-management and Windows MDM enrolment (${LEARN}/troubleshoot/mem/configmgr/comanagement/)`;
+export const SOURCE_CM_COMANAGEMENT = `Microsoft Learn: Troubleshoot co-management: auto-enroll existing Configuration Manager devices into Intune (${LEARN}/troubleshoot/mem/intune/comanage-configmgr/troubleshoot-co-management-auto-enrolling)`;
+export const SOURCE_MDM_REGISTRATION = `Microsoft Learn: MDM registration error values (${LEARN}/windows/win32/mdmreg/mdm-registration-constants)`;
 export const SOURCE_INTUNE_WINDOWS_ENROLL = `Microsoft Learn: Troubleshoot Windows device enrollment errors in Intune (${LEARN}/troubleshoot/mem/intune/device-enrollment/troubleshoot-windows-enrollment-errors)`;
 export const SOURCE_WMI = `Microsoft Learn: WMI Error Constants (${LEARN}/windows/win32/wmisdk/wmi-error-constants)`;
 export const SOURCE_MSI = `Microsoft Learn: MsiExec.exe and InstMsi.exe error messages (${LEARN}/windows/win32/msi/error-codes)`;
@@ -472,9 +473,9 @@ export const HRESULT_CODES: readonly ErrorCodeEntry[] = [
   h(0x8018000a, undefined, 'MDM enrolment: the device is already enrolled (by another user or in another MDM).', SOURCE_INTUNE_WINDOWS_ENROLL),
   h(0x80180014, undefined, 'MDM enrolment: the device or platform is not supported or is blocked by an enrolment restriction (for example personally owned Windows devices blocked).', SOURCE_INTUNE_WINDOWS_ENROLL),
   h(0x80180018, undefined, 'MDM enrolment: the user has no license for the MDM service (no Intune license assigned).', SOURCE_INTUNE_WINDOWS_ENROLL),
-  h(0x80180023, undefined, 'MDM enrolment failed; in co-management troubleshooting this goes with a missing or disabled Device Management WAP Push (dmwappushservice) service.', SOURCE_CM_COMANAGEMENT),
-  h(0x80180026, undefined, 'MDM enrolment is blocked: a Group Policy disables MDM enrolment on this device, so co-management cannot enrol it.', SOURCE_CM_COMANAGEMENT),
-  h(0x8018002a, undefined, 'MDM enrolment failed because multi-factor authentication is enforced for the enrolment, which automatic (device credential) enrolment cannot answer.', SOURCE_CM_COMANAGEMENT),
+  h(0x80180023, undefined, 'MDM enrolment failed; in co-management troubleshooting this goes with a missing Device Management WAP Push (dmwappushservice) service: restore its registry key from a working device of the same Windows version.', SOURCE_CM_COMANAGEMENT),
+  h(0x80180026, 'MENROLL_E_DEVICE_MANAGEMENT_BLOCKED', 'MDM enrolment is blocked on this device, for example by a Group Policy that disables it (or by software that declared the device managed externally), so co-management cannot enrol it.', SOURCE_MDM_REGISTRATION),
+  h(0x8018002a, undefined, 'MDM enrolment failed because multi-factor authentication is enforced for the user, which stops the Configuration Manager client from enrolling the device with the signed-in user\'s credentials (Event Viewer: "Auto MDM Enroll: Failed (Unknown Win32 Error code: 0x8018002a)"). Set MFA to enabled rather than enforced, or allow the enrolment from trusted IPs.', SOURCE_CM_COMANAGEMENT),
   // --- Intune app installation error reference ---
   h(0x87d1041c, undefined, 'Intune: the installation reported success, but the app was not detected afterwards. Causes Microsoft lists: the user uninstalled the app; the identity or version the device reports no longer matches what Intune expects (for example a self-updating MSI updated outside Intune); on iOS/iPadOS, detection does not match the device response. Required apps are reinstalled at a later check-in.', SOURCE_INTUNE_APP_INSTALL),
   h(0x87d103e8, undefined, 'Intune (iOS/iPadOS): unknown app installation error, reported when no more specific error applies.', SOURCE_INTUNE_APP_INSTALL),

@@ -42,9 +42,10 @@ export interface IntuneWin32Data {
 }
 
 const SOURCES = [
-  'Microsoft Learn: Intune app installation error reference (0x87D1041C)',
-  'Microsoft Learn: Troubleshoot Win32 app installation in Microsoft Intune (IME logs, return codes)',
-  '[MS-ERREF] 2.2 Win32 error codes (Windows Installer 16xx)',
+  'https://learn.microsoft.com/troubleshoot/mem/intune/app-management/app-install-error-codes (Intune app installation error reference: 0x87D1041C)',
+  'https://learn.microsoft.com/troubleshoot/mem/intune/app-management/develop-deliver-working-win32-app-via-intune (how the IME logs a Win32 app: install, lpExitCode, detection after install)',
+  'https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobappreturncode (a Win32 app\'s return codes: success, softReboot, hardReboot, retry, failed)',
+  'https://learn.microsoft.com/windows/win32/msi/error-codes (Windows Installer error codes, 16xx)',
 ];
 
 /** The hover: what this kind of failure means and what to look at next. */
