@@ -114,6 +114,7 @@ test('describeErrorCode: ConfigMgr and Intune (0x87D0/0x87D1) codes from Microso
     [0x87d13b7d, /expired VPP token/, /learn\.microsoft\.com\/troubleshoot\/mem\/intune\/app-management\/app-install-error-codes/],
     [0x87d13b94, /App Store is disabled/, /app-install-error-codes/],
     [0x87d01106, /Failed to enforce app/, /support\.microsoft\.com\/topic\/3e413ceb/],
+    [0x87d01004, /Software Distribution Agent is not enabled/, /os-deployment\/task-sequence-fails-error-0x87d01004/],
   ];
   for (const [value, meaning, source] of cases) {
     const d = describeErrorCode(value);
