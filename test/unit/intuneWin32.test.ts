@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LogFile } from '../../server/src/logFile';
 import { rules, runRules, type LogInput } from '../../server/src/rules';
-import { INTUNE_WIN32_APP, type IntuneWin32Data } from '../../server/src/rules/intuneWin32';
+import { INTUNE_WIN32_APP, intuneWin32App, type IntuneWin32Data } from '../../server/src/rules/intuneWin32';
 
 const ROOT = path.resolve(__dirname, '../..');
 const load = (rel: string): LogInput => ({ key: rel, name: path.basename(rel), log: LogFile.fromBytes(readFileSync(path.join(ROOT, rel))) });
@@ -33,4 +33,27 @@ test('aad-token-failure: IME "Failed to get AAD token" lines are reported once p
   assert.equal(found.length, 1);
   assert.equal(found[0]!.line, 8);
   assert.deepEqual(found[0]!.related?.map((r) => r.line), [9, 10]);
+});
+
+test('intune-win32-app: its hover explains each kind of finding (not detected, installer exit code, script exit)', () => {
+  assert.ok(intuneWin32App.explain, 'the rule owns its hover');
+  const [notDetected, exit] = of(load(IME), INTUNE_WIN32_APP) as Parameters<NonNullable<typeof intuneWin32App.explain>>[0][];
+  const nd = intuneWin32App.explain!(notDetected!);
+  assert.match(nd, /\*\*Intune Win32 app or script failed\*\*/);
+  assert.match(nd, /0x87D1041C/);
+  assert.match(nd, /policy `66666666-7777-8888-9999-000000000000`/);
+  assert.match(nd, /Compare the detection rule/);
+  const ex = intuneWin32App.explain!(exit!);
+  assert.match(ex, /exited with 0x00000643 \\\(ERROR\\_INSTALL\\_FAILURE/);
+  assert.match(ex, /return codes of its Intune policy/);
+  const [script] = of(load('test/fixtures/rules/intune-win32/AgentExecutor.log'), INTUNE_WIN32_APP) as typeof notDetected[];
+  assert.match(intuneWin32App.explain!(script!), /PowerShell script .* exited with `1`.*AgentExecutor\.log/s);
+});
+
+test('intune-win32-app: real AppWorkload.log lines: an exit code the app\'s return codes do not list ("Admin did NOT set mapping") is an error, once; a mapped success and a 1603 already reported stay single', () => {
+  // Lines as the IME writes them (a published AppWorkload.log excerpt: 0xC0000142 relabelled 0x80070002).
+  const found = of(load('test/fixtures/rules/intune-win32/AppWorkload.log'), INTUNE_WIN32_APP);
+  assert.deepEqual(found.map((f) => [f.line, f.severity, (f.data as IntuneWin32Data).code]), [[4, 'error', 3221225794], [9, 'error', 1603]]);
+  assert.match(found[0]!.message, /exited with 3221225794, 0xC0000142 .*do not list: Intune reports the installation as failed/);
+  assert.equal(found[1]!.related, undefined, 'the 1603 is one problem, not repeated by its no-mapping line');
 });

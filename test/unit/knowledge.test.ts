@@ -107,6 +107,25 @@ test('describeErrorCode: certificates, E_FAIL and Intune codes', () => {
   assert.equal(intune.signed, -2016345060);
 });
 
+test('describeErrorCode: ConfigMgr and Intune (0x87D0/0x87D1) codes from Microsoft Learn tables and support articles, each source with its URL', () => {
+  const cases: [number, RegExp, RegExp][] = [
+    [0x87d1fdf2, /NDES URL was not found/, /learn\.microsoft\.com\/troubleshoot\/mem\/intune\/general\/troubleshoot-company-resource-access-problems/],
+    [0x87d1fdee, /another policy won the conflict/, /troubleshoot-company-resource-access-problems/],
+    [0x87d13b7d, /expired VPP token/, /learn\.microsoft\.com\/troubleshoot\/mem\/intune\/app-management\/app-install-error-codes/],
+    [0x87d13b94, /App Store is disabled/, /app-install-error-codes/],
+    [0x87d01106, /Failed to enforce app/, /support\.microsoft\.com\/topic\/3e413ceb/],
+    [0x87d01004, /Software Distribution Agent is not enabled/, /os-deployment\/task-sequence-fails-error-0x87d01004/],
+  ];
+  for (const [value, meaning, source] of cases) {
+    const d = describeErrorCode(value);
+    assert.equal(d.known, true, d.hex);
+    assert.match(d.meaning ?? '', meaning, d.hex);
+    assert.match(d.source ?? '', source, d.hex);
+  }
+  // Every Intune (0x87D1xxxx) entry names a source with an address.
+  for (const e of HRESULT_CODES) if (e.value >>> 16 === 0x87d1) assert.match(e.source, /https?:\/\/|learn\.microsoft\.com\//, formatHex(e.value));
+});
+
 test('describeErrorCode: plain Win32 codes', () => {
   const d = describeErrorCode(5);
   assert.equal(d.kind, 'win32');

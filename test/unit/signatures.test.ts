@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { LogFile } from '../../server/src/logFile';
 import type { Finding } from '../../server/src/model';
 import { rules, runRules, type LogInput } from '../../server/src/rules';
+import { describeErrorCode } from '../../server/src/knowledge/errorCodes';
 import { SIGNATURES } from '../../server/src/rules/signatureTable';
 import { signatureRules, type SignatureData, type SignatureRow } from '../../server/src/rules/signatures';
 
@@ -81,7 +82,7 @@ test('the findings carry the captures and the meaning of the code', () => {
   assert.match(http.get(3)!.message, /403 CMGConnector_Clientcertificaterequired.*client authentication certificate/);
   assert.match(http.get(4)!.message, /TLS handshake failed/);
   const co = byLine('pxe/CoManagementHandler.log');
-  assert.match(co.get(2)!.message, /disabled by Group Policy|turned off by Group Policy/);
+  assert.match(co.get(2)!.message, /0x80180026: MDM enrolment is blocked on the device, for example by a Group Policy/);
   // A code the row does not know gets the error-code knowledge's words.
   const reg = byLine('registration/ClientIDManagerStartup.log');
   assert.equal(reg.get(2)!.data!.code, '0x80071770');
@@ -148,4 +149,14 @@ test('the real corpus gives no error from a signature', () => {
   assert.ok(corpus.length >= 10);
   const errors = corpus.flatMap((rel) => signatureFindings(load(rel)).filter((f) => f.severity === 'error').map((f) => `${rel}:${f.line + 1} ${f.ruleId}`));
   assert.deepEqual(errors, []);
+});
+
+test('signatures: the co-management sources are the pages that document its codes (checked against Microsoft Learn)', () => {
+  const row = SIGNATURES.find((r) => r.id === 'comanagement-enroll-failed')!;
+  assert.deepEqual(row.sources.map((s) => s.split(' ')[0]), [
+    'https://learn.microsoft.com/troubleshoot/mem/intune/comanage-configmgr/troubleshoot-co-management-auto-enrolling',
+    'https://learn.microsoft.com/windows/win32/mdmreg/mdm-registration-constants',
+  ]);
+  assert.match(describeErrorCode(0x80180026).source ?? '', /mdmreg\/mdm-registration-constants/);
+  assert.match(describeErrorCode(0x8018002a).source ?? '', /comanage-configmgr\/troubleshoot-co-management-auto-enrolling/);
 });

@@ -53,3 +53,19 @@ test('task-sequence-failure: the engine failure alone (step line cut off) is one
   assert.match(found[0]!.message, /0x80070002/);
   assert.deepEqual(found[0]!.related?.map((r) => r.line), [1]);
 });
+
+test('task-sequence-failure: its hover explains the finding: the step, the error decoded, the aborted group, where the cause is', () => {
+  const log = load(FAILED);
+  const [f] = taskSequenceFailure.check(log, { logs: [log] });
+  assert.ok(taskSequenceFailure.explain, 'the rule owns its hover');
+  const md = taskSequenceFailure.explain!(f!);
+  assert.match(md, /\*\*Task sequence step failed\*\*/);
+  assert.match(md, /The step `Install Contoso Agent` failed/);
+  assert.match(md, /Error: 0x80004005 \\\(E\\_FAIL/);
+  assert.match(md, /group `Install Applications` was aborted/);
+  assert.match(md, /lines just before the failed step/);
+  // Without the step line it says so, and log text stays inert.
+  const bare = taskSequenceFailure.explain!({ ...f!, data: { step: null, code: null, group: '*x* `y`' } });
+  assert.match(bare, /line naming the step is not in this log/);
+  assert.match(bare, /group `` \*x\* `y` `` was aborted/);
+});

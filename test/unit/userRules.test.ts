@@ -86,3 +86,27 @@ test('user rules: a pattern that throws as it runs (the regex stack overflows on
   assert.match(deep!.message, /was skipped in this file: its pattern failed as it ran/);
   assert.deepEqual(findings.filter((f) => f.ruleId === 'user:fast').map((f) => f.message), ['found a']);
 });
+
+test('user rules: a refused pattern is not run again on the same unchanged file; the refusal is reported once, and changed content runs again', { timeout: 30_000 }, () => {
+  const { specs } = parseUserRules(JSON.stringify({ rules: [{ id: 'memo', pattern: '(a+)+$', severity: 'error', message: 'never' }] }), 'rules.json');
+  const budget = 1500;
+  const [rule] = userRules(specs, 'rules.json', names, budget);
+  const text = cm('a'.repeat(5000) + 'b');
+  const timed = (log: LogInput) => {
+    const started = Date.now();
+    const findings = rule!.check(log, { logs: [log] });
+    return { findings, ms: Date.now() - started };
+  };
+  const first = timed(input('memo.log', text));
+  assert.ok(first.ms >= budget, `the first run spends the budget (${first.ms} ms)`);
+  assert.equal(first.findings.length, 1);
+  assert.equal((first.findings[0]!.data as UserRuleData).skipped, 'timeout');
+  // The same content again (a new parse of it, as a re-validation makes): no budget spent, the same one finding.
+  const again = timed(input('memo.log', text));
+  assert.ok(again.ms < budget / 3, `a re-validation of the same content took ${again.ms} ms`);
+  assert.deepEqual(again.findings, first.findings);
+  // Content that changed is run again (and refused again, at the cost of the budget).
+  const changed = timed(input('memo.log', text + cm('a'.repeat(5000) + 'c')));
+  assert.ok(changed.ms >= budget, `changed content is run again (${changed.ms} ms)`);
+  assert.equal((changed.findings[0]!.data as UserRuleData).skipped, 'timeout');
+});

@@ -23,18 +23,20 @@ import { headerName, SOURCE_WINDOWS_HEADERS } from './errorCodeNames';
 export const SOURCE_MS_ERREF_HRESULT = '[MS-ERREF] 2.1 HRESULT values';
 export const SOURCE_MS_ERREF_WIN32 = '[MS-ERREF] 2.2 Win32 error codes';
 export const SOURCE_WINHTTP = 'Microsoft Learn: WinHTTP Error Messages (winhttp.h)';
-export const SOURCE_INTUNE_APP_INSTALL =
-  'Microsoft Learn: Intune app installation error reference (CC BY 4.0)';
-export const SOURCE_INTUNE_COMMON =
-  'Microsoft Learn: Common error codes and descriptions in Microsoft Intune (CC BY 4.0)';
-
 const LEARN = 'learn.microsoft.com';
+export const SOURCE_INTUNE_APP_INSTALL =
+  `Microsoft Learn: Intune app installation error reference, CC BY 4.0 (${LEARN}/troubleshoot/mem/intune/app-management/app-install-error-codes)`;
+export const SOURCE_INTUNE_COMMON =
+  `Microsoft Learn: Common error codes and descriptions in Microsoft Intune, CC BY 4.0 (${LEARN}/troubleshoot/mem/intune/general/troubleshoot-company-resource-access-problems)`;
+export const SOURCE_CM_TS_MEDIA_87D01004 = `Microsoft Learn: Task sequence fails when using stand-alone media in Configuration Manager (${LEARN}/troubleshoot/mem/configmgr/os-deployment/task-sequence-fails-error-0x87d01004)`;
+export const SOURCE_CM_APP_AFTER_CLIENT_UPGRADE = 'Microsoft support: FIX: Application installation fails post-upgrade of the Configuration Manager client from version 1606 to version 1610 or 1702 (support.microsoft.com/topic/3e413ceb-7cc8-72bd-78ac-a9c699bc891f)';
 export const SOURCE_WU_ERRORS = `Microsoft Learn: Windows Update error codes by component (${LEARN}/windows/deployment/update/windows-update-error-reference)`;
 export const SOURCE_WU_SCAN = `Microsoft Learn: Troubleshoot software update scan failures in Configuration Manager (${LEARN}/troubleshoot/mem/configmgr/update-management/troubleshoot-software-update-scan-failures)`;
 export const SOURCE_CM_INSTALL = `Microsoft Learn: Application deployment install technical reference (${LEARN}/troubleshoot/mem/configmgr/app-management/understand/deployment-install-technical-reference)`;
 export const SOURCE_CM_DOWNLOAD = `Microsoft Learn: Application deployment download technical reference (${LEARN}/troubleshoot/mem/configmgr/app-management/understand/deployment-download-technical-reference)`;
 export const SOURCE_CM_HTTP_405 = `Microsoft Learn: Clients fail to download content with HTTP 405 errors (${LEARN}/troubleshoot/mem/configmgr/app-management/issues/clients-fail-download-content-http-405-errors)`;
-export const SOURCE_CM_COMANAGEMENT = `Microsoft Learn: Troubleshoot co-management and Windows MDM enrolment (${LEARN}/troubleshoot/mem/configmgr/comanagement/)`;
+export const SOURCE_CM_COMANAGEMENT = `Microsoft Learn: Troubleshoot co-management: auto-enroll existing Configuration Manager devices into Intune (${LEARN}/troubleshoot/mem/intune/comanage-configmgr/troubleshoot-co-management-auto-enrolling)`;
+export const SOURCE_MDM_REGISTRATION = `Microsoft Learn: MDM registration error values (${LEARN}/windows/win32/mdmreg/mdm-registration-constants)`;
 export const SOURCE_INTUNE_WINDOWS_ENROLL = `Microsoft Learn: Troubleshoot Windows device enrollment errors in Intune (${LEARN}/troubleshoot/mem/intune/device-enrollment/troubleshoot-windows-enrollment-errors)`;
 export const SOURCE_WMI = `Microsoft Learn: WMI Error Constants (${LEARN}/windows/win32/wmisdk/wmi-error-constants)`;
 export const SOURCE_MSI = `Microsoft Learn: MsiExec.exe and InstMsi.exe error messages (${LEARN}/windows/win32/msi/error-codes)`;
@@ -465,15 +467,17 @@ export const HRESULT_CODES: readonly ErrorCodeEntry[] = [
   // --- Configuration Manager client (0x87D0xxxx) ---
   h(0x87d00324, undefined, 'ConfigMgr: the application was not detected after installation completed. The installer ran and ended with a success code, but the deployment type\'s detection method does not find the app: check the detection rule (product code, file, version, registry) against what the installer really writes (AppEnforce.log, AppDiscovery.log).', SOURCE_CM_INSTALL),
   h(0x87d00607, undefined, 'ConfigMgr: content not found. No distribution point that has the content is available to the client in its boundary groups (content not distributed, or no boundary group covers the client). Look at ContentTransferManager.log and LocationServices.log.', SOURCE_CM_DOWNLOAD),
+  h(0x87d01004, undefined, 'ConfigMgr: the Software Distribution Agent is not enabled on the client yet (it has no policy), so a task sequence cannot install software (smsts.log "Failed to invoke Execution Manager to Install Software ... hr=0x87d01004", seen with stand-alone media). Enable the agent with a command-line step before the install steps, as the article shows.', SOURCE_CM_TS_MEDIA_87D01004),
+  h(0x87d01106, undefined, 'ConfigMgr: the client could not enforce the app (AppEnforce.log "Failed to enforce app. Error 0x87d01106"). Microsoft documents it for installs that were running when a client upgrade (1606 to 1610/1702) deleted their content request data; new deployments are not affected, so deploy again.', SOURCE_CM_APP_AFTER_CLIENT_UPGRADE),
   h(0x87d0027e, undefined, 'ConfigMgr: the client could not retrieve the content list or manifest from the distribution point; with DataTransferService.log showing HTTP 405 (method not allowed) it is the IIS WebDAV setup of the distribution point.', SOURCE_CM_HTTP_405),
   // --- Windows MDM enrolment (0x8018xxxx) ---
   h(0x80180003, undefined, 'MDM enrolment: this user is not authorised to enrol (enrolment restrictions, or the user may not join devices).', SOURCE_INTUNE_WINDOWS_ENROLL),
   h(0x8018000a, undefined, 'MDM enrolment: the device is already enrolled (by another user or in another MDM).', SOURCE_INTUNE_WINDOWS_ENROLL),
   h(0x80180014, undefined, 'MDM enrolment: the device or platform is not supported or is blocked by an enrolment restriction (for example personally owned Windows devices blocked).', SOURCE_INTUNE_WINDOWS_ENROLL),
   h(0x80180018, undefined, 'MDM enrolment: the user has no license for the MDM service (no Intune license assigned).', SOURCE_INTUNE_WINDOWS_ENROLL),
-  h(0x80180023, undefined, 'MDM enrolment failed; in co-management troubleshooting this goes with a missing or disabled Device Management WAP Push (dmwappushservice) service.', SOURCE_CM_COMANAGEMENT),
-  h(0x80180026, undefined, 'MDM enrolment is blocked: a Group Policy disables MDM enrolment on this device, so co-management cannot enrol it.', SOURCE_CM_COMANAGEMENT),
-  h(0x8018002a, undefined, 'MDM enrolment failed because multi-factor authentication is enforced for the enrolment, which automatic (device credential) enrolment cannot answer.', SOURCE_CM_COMANAGEMENT),
+  h(0x80180023, undefined, 'MDM enrolment failed; in co-management troubleshooting this goes with a missing Device Management WAP Push (dmwappushservice) service: restore its registry key from a working device of the same Windows version.', SOURCE_CM_COMANAGEMENT),
+  h(0x80180026, 'MENROLL_E_DEVICE_MANAGEMENT_BLOCKED', 'MDM enrolment is blocked on this device, for example by a Group Policy that disables it (or by software that declared the device managed externally), so co-management cannot enrol it.', SOURCE_MDM_REGISTRATION),
+  h(0x8018002a, undefined, 'MDM enrolment failed because multi-factor authentication is enforced for the user, which stops the Configuration Manager client from enrolling the device with the signed-in user\'s credentials (Event Viewer: "Auto MDM Enroll: Failed (Unknown Win32 Error code: 0x8018002a)"). Set MFA to enabled rather than enforced, or allow the enrolment from trusted IPs.', SOURCE_CM_COMANAGEMENT),
   // --- Intune app installation error reference ---
   h(0x87d1041c, undefined, 'Intune: the installation reported success, but the app was not detected afterwards. Causes Microsoft lists: the user uninstalled the app; the identity or version the device reports no longer matches what Intune expects (for example a self-updating MSI updated outside Intune); on iOS/iPadOS, detection does not match the device response. Required apps are reinstalled at a later check-in.', SOURCE_INTUNE_APP_INSTALL),
   h(0x87d103e8, undefined, 'Intune (iOS/iPadOS): unknown app installation error, reported when no more specific error applies.', SOURCE_INTUNE_APP_INSTALL),
@@ -505,9 +509,51 @@ export const HRESULT_CODES: readonly ErrorCodeEntry[] = [
   h(0x80073cfb, undefined, 'Windows app package: this package is already installed and reinstalling a non-identical (rebuilt or re-signed) package is blocked. Raise the version or remove the old package first.', SOURCE_INTUNE_APP_INSTALL),
   h(0x80073cff, undefined, 'Windows app package: installing it needs sideloading to be enabled (trusted signature plus the AllowAllTrustedApps policy).', SOURCE_INTUNE_APP_INSTALL),
   h(0x80cf201c, undefined, 'Windows app package: installing it needs sideloading to be enabled (trusted signature plus the AllowAllTrustedApps policy).', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d1313d, undefined, 'Intune (iOS/iPadOS): the license of a volume-purchased (VPP) app could not be retrieved. Sync the VPP token and the device; if it persists, revoke and reassign the license.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b7d, undefined, 'Intune (iOS/iPadOS): unknown app installation error; one known cause is an expired VPP token, so check that first.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b7e, undefined, 'Intune (iOS/iPadOS): no VPP licenses are left for the app. Buy more or reclaim licenses from users no longer targeted.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b7f, undefined, 'Intune (iOS/iPadOS): the app needs an app configuration policy, and none is assigned to the same groups as the app.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b80, undefined, 'Intune (iOS/iPadOS): the install failed because the device could not connect to the iTunes Store.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b6e, undefined, 'Intune (iOS/iPadOS): Apple reported install failure 12024 without a cause.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b6f, undefined, 'Intune (iOS/iPadOS): validating the app manifest timed out (network).', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b70, undefined, 'Intune (iOS/iPadOS): validating the app manifest failed: the host could not be found (network).', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b72, undefined, 'Intune (iOS/iPadOS): validating the app manifest failed: the connection was lost (network).', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b73, undefined, 'Intune (iOS/iPadOS): validating the app manifest failed: the device is not connected to the internet.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b77, undefined, 'Intune (iOS/iPadOS): validating the app manifest failed: the secure (TLS) connection failed.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b69, undefined, 'Intune (iOS/iPadOS): device-licensed VPP apps need iOS/iPadOS 9.0 or later; update the device.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b68, undefined, 'Intune (iOS/iPadOS): the user declined app management; ask them to accept it.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b93, undefined, 'Intune (iOS/iPadOS): a Shared iPad installs only apps obtained through Apple\'s Volume Purchase Program.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b94, undefined, 'Intune (iOS/iPadOS): apps cannot be installed while the App Store is disabled on the device.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b95, undefined, 'Intune (iOS/iPadOS): no VPP license was found for the app; revoke and reassign it.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b96, undefined, 'Intune (iOS/iPadOS): apps that come with the operating system cannot be installed through MDM.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b97, undefined, 'Intune (iOS/iPadOS): apps cannot be installed while the device is in Lost Mode.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b98, undefined, 'Intune (iOS/iPadOS): apps cannot be installed while the device is in kiosk mode; exclude it from the kiosk policy to install.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b99, undefined, 'Intune (iOS/iPadOS): the user has to sign in to the App Store before the app can install.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b9a, undefined, 'Intune (iOS/iPadOS): the install failed for an unknown reason; try again later.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b9b, undefined, 'Intune (iOS/iPadOS): the device hit an error installing the app; Intune retries at the next sync.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b9c, undefined, 'Intune (iOS/iPadOS): the device cannot install 32-bit apps; deploy the 64-bit version.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b9e, undefined, 'Intune (iOS/iPadOS): the app is installed but its "uninstall on retire" setting could not be enforced; request the install again from Company Portal.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d13b9f, undefined, 'Intune (iOS/iPadOS): the VPP app is installed and a newer version is available.', SOURCE_INTUNE_APP_INSTALL),
+  h(0x87d1279d, undefined, 'Intune (iOS/iPadOS store app): unknown error; Microsoft does not know the scenario.', SOURCE_INTUNE_APP_INSTALL),
   // --- Intune common errors ---
   h(0x87d1fde8, undefined, 'Intune: remediation of a setting failed on the device.', SOURCE_INTUNE_COMMON),
   h(0x87d1fde9, undefined, 'Intune: the setting or policy does not apply to this device.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdea, undefined, 'Intune: a parameter given to a CIM setting is not valid.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdeb, undefined, 'Intune: converting a setting\'s value to its data type failed.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdec, undefined, 'Intune: a setting the configuration item refers to was not found in it.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fded, undefined, 'Intune: the setting\'s discovery source is not supported.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdee, undefined, 'Intune: the setting does not apply because another policy won the conflict for it.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdef, undefined, 'Intune: a rule could not be evaluated.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdf0, undefined, 'Intune: the certificate information of the MDM configuration item was not found.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdf1, undefined, 'Intune: the certificate information of the MDM certificate registration (CRP) request was not found.', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdf2, undefined, 'Intune: the NDES URL was not found (SCEP certificate profile).', SOURCE_INTUNE_COMMON),
+  h(0x87d1fdf3, undefined, 'Intune: the MDM certificate registration (CRP) request was not found.', SOURCE_INTUNE_COMMON),
+  h(0x87d13b61, undefined, 'Intune (iOS/iPadOS): the user installed the app before Intune could install it as a managed app.', SOURCE_INTUNE_COMMON),
+  h(0x87d13b65, undefined, 'Intune (iOS/iPadOS): the device is redeeming the app\'s redemption code.', SOURCE_INTUNE_COMMON),
+  h(0x87d13b67, undefined, 'Intune (iOS/iPadOS): the app\'s state is unknown.', SOURCE_INTUNE_COMMON),
+  h(0x87d11389, undefined, 'Intune (iOS/iPadOS): the device answered with an unexpected Idle status.', SOURCE_INTUNE_COMMON),
+  h(0x87d1138a, undefined, 'Intune (iOS/iPadOS): the device rejected the command because its format was wrong.', SOURCE_INTUNE_COMMON),
+  h(0x87d1138b, undefined, 'Intune (iOS/iPadOS): the device returned an error for the command.', SOURCE_INTUNE_COMMON),
 ];
 
 /** What an HTTP status means, for BITS's 0x8019xxxx (our words, after RFC 9110). */

@@ -17,7 +17,8 @@ const CMG = `${LEARN}/client-management/cmg-communication-error (Troubleshoot cl
 const INACTIVE = `${LEARN}/client-management/inactive-clients-not-send-inventory (Inactive clients don't send inventory)`;
 const CONTENT = `${LEARN}/content-management/troubleshoot-content-distribution (Troubleshoot content distribution)`;
 const PXE = `${LEARN}/os-deployment/advanced-troubleshooting-pxe-boot (Advanced troubleshooting for PXE boot)`;
-const COMGMT = `${LEARN}/comanagement/troubleshoot-co-management-auto-enrolling (Troubleshoot co-management: auto-enroll existing devices into Intune)`;
+const COMGMT = 'https://learn.microsoft.com/troubleshoot/mem/intune/comanage-configmgr/troubleshoot-co-management-auto-enrolling (Troubleshoot co-management: auto-enroll existing Configuration Manager devices into Intune)';
+const MDM_REG = 'https://learn.microsoft.com/windows/win32/mdmreg/mdm-registration-constants (MDM registration error values: 0x80180026)';
 const MSI_ERRORS = 'https://learn.microsoft.com/windows/win32/msi/error-codes (Windows Installer error codes)';
 
 /** What an installer's exit code means to an admin (Windows Installer codes; 3010 and 1641 are successes). */
@@ -60,9 +61,9 @@ const CCMHTTP_TEXT: Readonly<Record<string, string>> = {
 };
 
 const ENROLL_CODES: Readonly<Record<string, string>> = {
-  '0x80180026': 'MDM enrolment is turned off by Group Policy (Disable MDM Enrollment)',
-  '0x8018002a': 'multi-factor authentication is enforced for enrolment, which the device credential cannot satisfy',
-  '0x80180023': 'the dmwappushservice service is missing or disabled',
+  '0x80180026': 'MDM enrolment is blocked on the device, for example by a Group Policy that disables it',
+  '0x8018002a': 'multi-factor authentication is enforced for the user, which stops enrolment with the signed-in user\'s credentials',
+  '0x80180023': 'the dmwappushservice service is missing',
 };
 
 export const SIGNATURES: readonly SignatureRow[] = [
@@ -277,8 +278,8 @@ export const SIGNATURES: readonly SignatureRow[] = [
     logs: ['comanagementhandler.log'],
     pattern: /^\s{0,8}Failed\s{1,4}to\s{1,4}enroll\s{1,4}with\s{1,4}RegisterDeviceWithManagementUsingAADDeviceCredentials\s{1,4}with\s{1,4}error\s{1,4}code\s{1,4}(?<code>0x[0-9a-f]{1,8})/i,
     message: 'Automatic MDM enrolment failed with {code}',
-    explanation: 'The co-managed device could not enrol in Intune with its Azure AD device credential. 0x80180026: MDM enrolment is disabled by Group Policy; 0x8018002A: MFA is enforced for enrolment; 0x80180023: dmwappushservice is missing.',
-    remedy: 'Remove the "Disable MDM Enrollment" policy, exclude device enrolment from MFA, or restore the dmwappushservice service, as the article describes for the code.',
-    sources: [COMGMT], meanings: { field: 'code', table: ENROLL_CODES },
+    explanation: 'The co-managed device could not enrol in Intune automatically. 0x80180026: MDM enrolment is blocked on the device (for example by a Group Policy); 0x8018002A: MFA is enforced for the user; 0x80180023: the dmwappushservice service is missing.',
+    remedy: 'Remove the policy that blocks MDM enrolment; set MFA to enabled rather than enforced (or allow enrolment from trusted IPs); or restore the dmwappushservice registry key from a working device of the same Windows version, as the article describes.',
+    sources: [COMGMT, MDM_REG], meanings: { field: 'code', table: ENROLL_CODES },
   },
 ];

@@ -1,7 +1,8 @@
 // `task-sequence-failure`: a task sequence step failed (smsts.log). One problem per failed step,
 // naming the step and its error; the aborted group and the engine's failure lines that follow are
 // related locations of the same story, not separate errors.
-import { formatHex } from '../knowledge/errorCodes';
+import { codeSpan, escapeMarkdown } from '../explain/markdown';
+import { formatHex, parseErrorCode } from '../knowledge/errorCodes';
 import { codeText } from './codeText';
 import type { Finding } from '../model';
 import { messageHead } from './logSet';
@@ -34,6 +35,27 @@ export interface TaskSequenceFailureData {
 
 const clean = (s: string) => s.trim().replace(/\.$/, '').slice(0, 200);
 
+const SOURCES = [
+  'Microsoft Learn: Troubleshoot task sequence failures (Configuration Manager OS deployment)',
+  'Microsoft Learn: Log files reference, smsts.log (its location moves with the deployment phase)',
+];
+
+/** The hover: the failed step, its error decoded, the aborted group, and where the cause is written. */
+function explain(f: Finding<TaskSequenceFailureData>): string {
+  const d = f.data;
+  const lines: string[] = [`**Task sequence step failed** (${TASK_SEQUENCE_FAILURE}, ${f.severity})`, ''];
+  lines.push(typeof d?.step === 'string'
+    ? `The step ${codeSpan(d.step, 200)} failed.`
+    : 'The task sequence failed; the line naming the step is not in this log (an earlier smsts.log of the same run may have it).');
+  const value = typeof d?.code === 'string' ? parseErrorCode(d.code) : undefined;
+  if (value !== undefined) lines.push('', `Error: ${escapeMarkdown(codeText(value), 600)}.`);
+  if (typeof d?.group === 'string') lines.push('', `Because of it the group ${codeSpan(d.group, 200)} was aborted, and with it the task sequence (unless a step or group is set to continue on error).`);
+  lines.push('', '- The cause is in the lines just before the failed step, and in the log of what the step ran (setup, an application install, a driver package).',
+    '- smsts.log moves with the phase: `X:\\Windows\\Temp\\SMSTSLog` in Windows PE, then `C:\\_SMSTaskSequence\\Logs`, then the client\'s Logs folder.');
+  lines.push('', `*Source: ${SOURCES.join('; ')}.*`);
+  return lines.join('\n');
+}
+
 interface Story {
   i: number;
   step: string | null;
@@ -53,10 +75,7 @@ export const taskSequenceFailure: Rule<TaskSequenceFailureData> = {
     'has failed and the execution has been aborted.`) and the task sequence ends (`Task Sequence Engine failed! Code: enExecutionFail`). ' +
     'Look at the lines just before the failed step in smsts.log (and the log of the component the step ran, e.g. the setup or ' +
     'application install log) for the cause; the error code names what went wrong.',
-  sources: [
-    'Microsoft Learn: Troubleshoot task sequence failures (Configuration Manager OS deployment)',
-    'Microsoft Learn: Log files reference, smsts.log (its location moves with the deployment phase)',
-  ],
+  sources: SOURCES,
   check(target) {
     if (!SMSTS_NAME_RE.test(target.name)) return [];
     const { log } = target;
@@ -113,4 +132,5 @@ export const taskSequenceFailure: Rule<TaskSequenceFailureData> = {
       };
     });
   },
+  explain,
 };

@@ -6,7 +6,7 @@
 import type { Finding } from '../model';
 import { findingSeverities, type FindingSeverity } from '../severity';
 import { runPattern } from './patternWorker';
-import type { Rule } from './types';
+import type { LogInput, Rule } from './types';
 
 export const USER_RULES_FILE = '.cmlog/rules.json';
 export const USER_PREFIX = 'user:';
@@ -16,6 +16,8 @@ export const USER_RULE_BUDGET_MS = 1000;
 const MAX_FINDINGS = 1000;
 /** Characters of messages sent to the worker at once: memory stays bounded on a huge log. */
 const BATCH_CHARS = 1 << 20;
+/** Refusals remembered (see `refusals`), at most; the oldest is forgotten first. */
+const MAX_REFUSALS = 256;
 const FIELDS = ['id', 'logs', 'pattern', 'severity', 'message', 'explanation'] as const;
 const REQUIRED = ['id', 'pattern', 'severity', 'message'] as const;
 
@@ -106,6 +108,33 @@ export function fillMessage(template: string, groups: readonly string[]): string
 /** Compiles a `logs` glob to a test on file names (the caller's glob engine: rules know no workspace). */
 export type NameMatcher = (glob: string) => (name: string) => boolean;
 
+/**
+ * A file's findings for a rule whose pattern was refused there (out of time, or it threw), by rule
+ * id, pattern, budget and file. Re-validating the same content then costs no budget again and says
+ * the same thing once; content that changed is run again. Kept across rule-file reloads (the key
+ * names the pattern), bounded.
+ */
+const refusals = new Map<string, { print: string; findings: Finding<UserRuleData>[] }>();
+
+/** What identifies a log's content: its size in records, lines and characters, and a hash of its messages. O(text), run only for refused files. */
+function contentPrint(log: LogInput['log']): string {
+  let h = 0x811c9dc5;
+  let chars = 0;
+  for (let i = 0; i < log.entryCount; i++) {
+    const m = log.message(i);
+    chars += m.length;
+    for (let k = 0; k < m.length; k++) h = Math.imul(h ^ m.charCodeAt(k), 0x01000193);
+    h = Math.imul(h ^ 0x0a, 0x01000193);
+  }
+  return `${log.entryCount}:${log.lineCount}:${chars}:${(h >>> 0).toString(16)}`;
+}
+
+function remember(key: string, value: { print: string; findings: Finding<UserRuleData>[] }): void {
+  refusals.delete(key);
+  if (refusals.size >= MAX_REFUSALS) refusals.delete(refusals.keys().next().value!);
+  refusals.set(key, value);
+}
+
 /** One catalog rule per spec. `source` (the file) is the rule's source; `budgetMs` per file. */
 export function userRules(specs: readonly UserRuleSpec[], source: string, matchName: NameMatcher, budgetMs = USER_RULE_BUDGET_MS): Rule<UserRuleData>[] {
   return specs.map((spec) => {
@@ -120,6 +149,12 @@ export function userRules(specs: readonly UserRuleSpec[], source: string, matchN
       check(target) {
         if (!appliesTo(target.name)) return [];
         const { log } = target;
+        const memoKey = `${id}\u0000${spec.pattern}\u0000${budgetMs}\u0000${target.key}`;
+        const refused = refusals.get(memoKey);
+        if (refused) {
+          if (refused.print === contentPrint(log)) return refused.findings.map((f) => ({ ...f }));
+          refusals.delete(memoKey);
+        }
         const out: Finding<UserRuleData>[] = [];
         const deadline = Date.now() + budgetMs;
         for (let i = 0; i < log.entryCount && out.length < MAX_FINDINGS;) {
@@ -141,6 +176,7 @@ export function userRules(specs: readonly UserRuleSpec[], source: string, matchN
               message: `Your rule ${id} was skipped in this file: ${why}; simplify it in ${source}.`,
               data: { skipped: matches === 'timeout' ? 'timeout' : 'error' },
             });
+            remember(memoKey, { print: contentPrint(log), findings: out.map((f) => ({ ...f })) });
             break;
           }
           for (const m of matches) {
