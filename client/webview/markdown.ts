@@ -198,7 +198,7 @@ export function renderMarkdown(doc: MiniDocument, parent: MiniElement, md: strin
       const pre = doc.createElement('pre');
       pre.append(doc.createTextNode(b.text));
       parent.append(pre);
-    } else if (b.k === 'ul' || b.k === 'ol') {
+    } else if ('items' in b) {
       const l = doc.createElement(TAG[b.k]);
       for (const item of b.items) {
         const li = doc.createElement('li');
