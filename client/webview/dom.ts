@@ -9,9 +9,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text
 }
 
 /** A toolbar button with a codicon and an accessible name. */
-export function iconButton(icon: string, label: string, onClick: () => void, cls = ''): HTMLButtonElement {
+export function iconButton(icon: string, label: string, onClick: () => void, cls = '', badge?: string): HTMLButtonElement {
   const b = el('button', `icon-button ${cls}`.trim(), undefined, { type: 'button', title: label, 'aria-label': label });
   b.append(el('span', `codicon codicon-${icon}`, undefined, { 'aria-hidden': 'true' }));
+  // A second, small icon (the direction of "previous/next error").
+  if (badge) b.append(el('span', `codicon codicon-${badge} badge`, undefined, { 'aria-hidden': 'true' }));
   b.addEventListener('click', onClick);
   return b;
 }

@@ -120,3 +120,47 @@ test('keyboard selection, elapsed time and copy', async () => {
   await shot('selection');
   assert.deepEqual(errors, []);
 });
+
+test('columns hide from the columns menu and resize by dragging the header edge', async () => {
+  const visible = () => page.locator('.layer [role="row"] .c-thread').first().isVisible();
+  assert.equal(await visible(), true);
+  await page.click('button[aria-label="Columns"]');
+  await page.click('[role="menuitemcheckbox"]:has-text("Thread")');
+  assert.equal(await visible(), false);
+  const width = () => page.locator('.layer [role="row"] .c-time').first().evaluate((e) => e.getBoundingClientRect().width);
+  const before = await width();
+  const edge = await page.locator('.header .c-time .resizer').boundingBox();
+  await page.mouse.move(edge.x + 2, edge.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + 52, edge.y + 5, { steps: 4 });
+  await page.mouse.up();
+  assert.equal(Math.round(await width() - before), 50);
+  await shot('columns');
+});
+
+test('live: appended rows grow the table and the end stays in view while following; paused it does not move; a reset drops the rows', async () => {
+  const live = await browser.newPage({ viewport: { width: 1000, height: 500 } });
+  live.on('pageerror', (e) => errors.push(String(e)));
+  await live.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=1000`);
+  await live.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  const shows = (n) => live.waitForFunction((n) => [...document.querySelectorAll('.layer [role="row"]')].some((r) => r.getAttribute('aria-label')?.includes(`Row ${n} of the model`)), n);
+  await live.click('button.follow');
+  await live.waitForFunction(() => window.__requests.some((r) => r.method === 'follow' && r.params.follow === true));
+  await live.evaluate(() => window.__grow(500));
+  await shows(1500);
+  await live.waitForFunction(() => /^1,500 rows/.test(document.querySelector('.status').textContent));
+  await live.click('button.follow');
+  await live.waitForFunction(() => window.__requests.some((r) => r.method === 'follow' && r.params.follow === false));
+  await live.evaluate(() => window.__grow(500));
+  await live.waitForFunction(() => /^2,000 rows/.test(document.querySelector('.status').textContent));
+  assert.equal(await live.locator('[role="row"][aria-rowindex="2001"]').count(), 0, 'paused: the view stays');
+  await live.evaluate(() => window.__grow(100, true));
+  await live.waitForFunction(() => /^100 rows/.test(document.querySelector('.status').textContent));
+  // The host's forwarded command: next error from the top is model row 7.
+  await live.keyboard.press('Home');
+  await live.evaluate(() => window.__send({ kind: 'command', command: 'nextError' }));
+  await live.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '9');
+  await live.screenshot({ path: path.join(ARTIFACTS, 'live.png') });
+  await live.close();
+  assert.deepEqual(errors, []);
+});

@@ -1,9 +1,8 @@
 // A fake extension host for harness.html: acquireVsCodeApi answering the table's requests from a
 // generated model of ROWS rows (row i is computed, never stored; a filter keeps an Int32Array of
 // the rows it lets through). It records what the webview sent, for browser.test.mjs to assert.
-/* eslint-env browser */
 (() => {
-  const ROWS = Number(new URLSearchParams(location.search).get('rows') || 5_000_000);
+  let ROWS = Number(new URLSearchParams(location.search).get('rows') || 5_000_000);
   const BASE = Date.UTC(2024, 0, 15, 8, 0, 0);
   const COMPONENTS = ['CcmExec', 'DataTransferService', 'ContentAccess'];
   const EVIL = 57; // an error row whose message is markup
@@ -102,5 +101,12 @@
       },
     };
   };
-  window.__model = { ROWS, EVIL, message, severity };
+  // A growing log (appended rows) or a truncated one (reset), as the host forwards `tableChanged`.
+  window.__grow = (n, reset = false) => {
+    ROWS = reset ? n : ROWS + n;
+    view = null;
+    version++;
+    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading: false, reset } }, '*');
+  };
+  window.__send = (m) => window.postMessage(m, '*');
 })();
