@@ -266,9 +266,12 @@ export class Grid {
         frag.append(e);
       }
     }
-    const hadFocus = this.layer.contains(document.activeElement);
+    const active = document.activeElement;
+    const hadFocus = this.root.contains(active);
+    // A focus asked for before this frame must not take it back from a field the user moved to since.
+    const wanted = this.focusWanted && (hadFocus || active === null || active === document.body);
     this.layer.replaceChildren(frag);
-    if (focusEl && (this.focusWanted || hadFocus)) focusEl.focus({ preventScroll: true });
+    if (focusEl && (wanted || hadFocus)) focusEl.focus({ preventScroll: true });
     else if (hadFocus) this.scroller.focus({ preventScroll: true });
     this.focusWanted = false;
   }

@@ -15,7 +15,7 @@ export class Highlights {
 
   /** What a rows request carries. */
   wire(): TableHighlight[] {
-    return this.rules.map(({ text, regex, caseSensitive }) => ({ text, regex, caseSensitive }));
+    return this.rules.map(({ slot: _slot, ...rule }) => rule);
   }
 
   add(text: string, regex = false): void {

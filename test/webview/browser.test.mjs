@@ -101,8 +101,7 @@ test('keyboard selection, elapsed time and copy', async () => {
   await row(0).click();
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+ArrowDown');
-  const selected = await page.locator('.layer [role="row"][aria-selected="true"]').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('aria-rowindex')) - 2));
-  assert.deepEqual(selected, [0, 1, 2]);
+  await page.waitForFunction(() => [...document.querySelectorAll('.layer [role="row"][aria-selected="true"]')].map((r) => Number(r.getAttribute('aria-rowindex')) - 2).join() === '0,1,2');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex')), '4', 'the focus follows the keys');
   // Rows 7, 57, 107 of the model: 100 records of 100 ms apart = 10 s.
   await page.waitForFunction(() => document.querySelector('.elapsed').textContent === 'Elapsed 00:00:10.000');
@@ -163,4 +162,49 @@ test('live: appended rows grow the table and the end stays in view while followi
   await live.screenshot({ path: path.join(ARTIFACTS, 'live.png') });
   await live.close();
   assert.deepEqual(errors, []);
+});
+
+test('find (ctrl+f, Enter), go to time, highlight rules, include a component from its cell', async () => {
+  await page.locator('.layer [role="row"].focused').click();
+  await page.keyboard.press('Home');
+  await row(0).click();
+  await page.keyboard.press('Control+f');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'find');
+  await page.keyboard.type('Row 4958 of');
+  await page.keyboard.press('Enter');
+  // Model row 4957 is the 100th error: row 99 of the filtered view.
+  await page.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '101');
+  await page.fill('.goto', '08:00:10');
+  await page.press('.goto', 'Enter');
+  // 08:00:10 is model row 100; the first error at or after it is model row 107, row 2 of the view.
+  await page.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '4');
+  assert.ok((await page.evaluate(() => window.__requests.filter((r) => r.method === 'gotoTime').at(-1).params.wall)) === Date.UTC(2024, 0, 15, 8, 0, 10));
+
+  await page.click('button[aria-label="Highlight rules"]');
+  await page.keyboard.type('Row 208 ');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="6"]')?.classList.contains('hl-0'));
+  assert.deepEqual(await page.evaluate(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.highlights), [{ text: 'Row 208 ' }]);
+  assert.equal(await page.locator('.layer [role="row"].hl-0').count(), 1);
+
+  await page.locator('[role="row"][aria-rowindex="3"] .c-component').click({ button: 'right' });
+  const first = page.locator('[role="menu"] [role="menuitem"]').first();
+  assert.equal(await first.textContent(), 'Only component CcmExec');
+  await shot('row-menu');
+  await first.click();
+  await page.waitForFunction(() => JSON.stringify(window.__requests.filter((r) => r.method === 'filter').at(-1).params.filter.components) === '{"include":["CcmExec"]}');
+  assert.match(await page.locator('.chips').textContent(), /component CcmExec/);
+});
+
+test('Light+: warnings are the theme\'s warning colour, not the error colour', async () => {
+  const light = await browser.newPage({ viewport: { width: 1000, height: 400 } });
+  await light.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100&theme=light`);
+  await light.locator('.layer .row.sev-warning').first().waitFor();
+  const colour = (sel) => light.locator(sel).first().evaluate((e) => getComputedStyle(e).color);
+  assert.equal(await colour('.layer .row.sev-warning .codicon'), 'rgb(191, 136, 3)');
+  assert.equal(await colour('.layer .row.sev-error .codicon'), 'rgb(229, 20, 0)');
+  assert.notEqual(await colour('.layer .row.sev-warning .c-message'), await colour('.layer .row.sev-error .c-message'));
+  await light.screenshot({ path: path.join(ARTIFACTS, 'light.png') });
+  await light.close();
 });
