@@ -208,3 +208,11 @@ test('Light+: warnings are the theme\'s warning colour, not the error colour', a
   await light.screenshot({ path: path.join(ARTIFACTS, 'light.png') });
   await light.close();
 });
+
+test('the focused row shows the focus border, selected or not', async () => {
+  await page.focus('.scroller');
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('focused') && document.activeElement.getAttribute('aria-selected') === 'true');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineColor);
+  assert.equal(outline, 'rgb(0, 127, 212)', 'the theme\'s focus border');
+});
