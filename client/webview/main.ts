@@ -228,8 +228,8 @@ class App {
     const seq = ++this.filterSeq;
     const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter() });
     if (!r || seq !== this.filterSeq) return;
+    // Shown in the bar only: a live filter would otherwise raise a notification per keystroke.
     this.filterBar.setError(r.error ?? '');
-    if (r.error) this.host.post({ kind: 'notify', level: 'warning', message: r.error });
     this.cache.reset(r.version);
     this.table = { ...this.table, version: r.version, rows: r.rows };
     this.selection.clear();

@@ -216,3 +216,16 @@ test('the focused row shows the focus border, selected or not', async () => {
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineColor);
   assert.equal(outline, 'rgb(0, 127, 212)', 'the theme\'s focus border');
 });
+
+test('a merge shows a source column with a colour per log and the machine', async () => {
+  const merge = await browser.newPage({ viewport: { width: 1100, height: 300 } });
+  await merge.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100&sources=2`);
+  await merge.waitForFunction(() => document.querySelectorAll('.layer [role="row"] .c-source .swatch').length > 2);
+  const cells = await merge.locator('.layer [role="row"] .c-source').evaluateAll((cs) => cs.slice(0, 2).map((c) => [c.textContent, c.querySelector('.swatch').className, getComputedStyle(c.querySelector('.swatch')).backgroundColor]));
+  assert.equal(cells[0][0], 'SITE01 · CAS.log');
+  assert.equal(cells[1][0], 'PC042 · CcmExec.log');
+  assert.notEqual(cells[0][2], cells[1][2], 'one colour per log');
+  assert.match(await merge.locator('[role="row"][aria-rowindex="3"]').getAttribute('aria-label'), /source CcmExec\.log/);
+  await merge.screenshot({ path: path.join(ARTIFACTS, 'merge.png') });
+  await merge.close();
+});

@@ -13,12 +13,15 @@
     const d = new Date(BASE + i * 100);
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
   };
+  // ?sources=2: a merge of two logs from two machines (row i comes from log i % 2).
+  const SOURCES = [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }, { uri: 'file:///client/CcmExec.log', name: 'CcmExec.log', machine: 'PC042', color: 1 }]
+    .slice(0, Number(new URLSearchParams(location.search).get('sources') || 1));
   let version = 1;
   let view = null; // null: every row; else an Int32Array of model rows
   const rows = () => (view ? view.length : ROWS);
   const at = (r) => (view ? view[r] : r);
   const rowOf = (i, r, highlights) => ({
-    row: r, source: 0, entry: i, line: i, severity: severity(i), time: time(i), utc: BASE + i * 100,
+    row: r, source: i % SOURCES.length, entry: i, line: i, severity: severity(i), time: time(i), utc: BASE + i * 100,
     component: COMPONENTS[i % 3], thread: String(1000 + (i % 7)), message: message(i), more: false, problems: i === EVIL ? 1 : 0,
     highlight: (highlights || []).findIndex((h) => h.text && message(i).includes(h.text)),
   });
@@ -92,7 +95,7 @@
       postMessage: (m) => {
         window.__posted.push(m);
         if (m.kind === 'ready') {
-          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, sources: [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }], notes: [] }, options: { utcColumn: false, follow: false } }, '*');
+          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, sources: SOURCES, notes: [] }, options: { utcColumn: false, follow: false } }, '*');
         } else if (m.kind === 'request') {
           window.__requests.push({ method: m.method, params: m.params });
           const h = handlers[m.method];
