@@ -211,7 +211,16 @@ export class Grid {
     for (const c of COLUMNS) {
       const cell = el('div', `cell c-${c.id}`, c.id === 'severity' ? '' : c.title, { role: 'columnheader', 'data-col': c.id });
       if (c.id === 'severity') cell.setAttribute('aria-label', c.title);
-      const handle = el('div', 'resizer', undefined, { 'aria-hidden': 'true' });
+      // The ARIA splitter pattern: the edge takes the focus, arrows resize (shift: by more).
+      const handle = el('div', 'resizer', undefined, { role: 'separator', 'aria-orientation': 'vertical', 'aria-label': `Resize the ${c.title} column`, tabindex: '0' });
+      handle.addEventListener('keydown', (e) => {
+        const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+        if (!step) return;
+        e.preventDefault();
+        e.stopPropagation();
+        this.host.columns().setWidth(c.id, this.host.columns().widths.get(c.id)! + step * (e.shiftKey ? 50 : 10));
+        this.root.dispatchEvent(new CustomEvent('columns-changed', { bubbles: true }));
+      });
       handle.addEventListener('pointerdown', (e) => {
         e.preventDefault();
         handle.setPointerCapture(e.pointerId);

@@ -134,6 +134,10 @@ test('columns hide from the columns menu and resize by dragging the header edge'
   await page.mouse.move(edge.x + 52, edge.y + 5, { steps: 4 });
   await page.mouse.up();
   assert.equal(Math.round(await width() - before), 50);
+  await page.focus('[role="separator"][aria-label="Resize the Time column"]');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(Math.round(await width() - before), 10, 'the keyboard resizes too');
   await shot('columns');
 });
 
