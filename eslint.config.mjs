@@ -40,7 +40,7 @@ export default tseslint.config(
   // Tests build hostile text on purpose: control characters in their patterns are the point.
   { files: ['test/**'], rules: { 'no-control-regex': 'off' } },
   // The end-to-end harness drives a browser: its page functions run there.
-  { files: ['test/e2e/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['test/e2e/**', 'test/webview/**'], languageOptions: { globals: { ...globals.browser } } },
   {
     files: ['**/*.{ts,mjs,cjs,js}'],
     languageOptions: { globals: { ...globals.node } },

@@ -1,0 +1,73 @@
+// The table's columns: CMTrace's, plus UTC and (for a merge) the source. Widths and visibility are
+// CSS variables and classes on the grid (one rule per column in table.css), so resizing or hiding a
+// column touches one element, not every cell.
+
+export type ColumnId = 'severity' | 'time' | 'utc' | 'source' | 'component' | 'thread' | 'message';
+
+export interface Column { id: ColumnId; title: string; width: number; min: number; hideable: boolean }
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'severity', title: 'Severity', width: 28, min: 24, hideable: false },
+  { id: 'time', title: 'Time', width: 215, min: 60, hideable: true },
+  { id: 'utc', title: 'UTC', width: 215, min: 60, hideable: true },
+  { id: 'source', title: 'Source', width: 220, min: 60, hideable: true },
+  { id: 'component', title: 'Component', width: 160, min: 40, hideable: true },
+  { id: 'thread', title: 'Thread', width: 90, min: 30, hideable: true },
+  // The message takes the rest of the width (its width is a minimum).
+  { id: 'message', title: 'Message', width: 400, min: 120, hideable: false },
+];
+
+export interface ColumnState { widths: Partial<Record<ColumnId, number>>; hidden: ColumnId[] }
+
+export class Columns {
+  widths = new Map<ColumnId, number>();
+  hidden = new Set<ColumnId>();
+
+  constructor(private readonly grid: HTMLElement, saved: ColumnState | undefined, utc: boolean, merge: boolean) {
+    for (const c of COLUMNS) this.widths.set(c.id, saved?.widths?.[c.id] ?? c.width);
+    for (const id of saved?.hidden ?? []) this.hidden.add(id);
+    if (!saved && !utc) this.hidden.add('utc');
+    if (!merge) this.hidden.add('source');
+    this.apply();
+  }
+
+  /** Columns that can be shown in this table (no source column for one log). */
+  available(merge: boolean): Column[] {
+    return COLUMNS.filter((c) => merge || c.id !== 'source');
+  }
+
+  visible(id: ColumnId): boolean {
+    return !this.hidden.has(id);
+  }
+
+  setWidth(id: ColumnId, w: number): void {
+    const c = COLUMNS.find((x) => x.id === id)!;
+    this.widths.set(id, Math.max(c.min, Math.round(w)));
+    this.apply();
+  }
+
+  toggle(id: ColumnId, show?: boolean): void {
+    if (show ?? this.hidden.has(id)) this.hidden.delete(id);
+    else this.hidden.add(id);
+    this.apply();
+  }
+
+  /** Width of every column but the message's (which fills the rest). */
+  fixedWidth(): number {
+    let w = 0;
+    for (const c of COLUMNS) if (c.id !== 'message' && this.visible(c.id)) w += this.widths.get(c.id)!;
+    return w;
+  }
+
+  private apply(): void {
+    for (const c of COLUMNS) {
+      this.grid.style.setProperty(`--w-${c.id}`, `${this.widths.get(c.id)}px`);
+      this.grid.classList.toggle(`hide-${c.id}`, this.hidden.has(c.id));
+    }
+    this.grid.style.setProperty('--w-fixed', `${this.fixedWidth()}px`);
+  }
+
+  state(): ColumnState {
+    return { widths: Object.fromEntries(this.widths), hidden: [...this.hidden] };
+  }
+}

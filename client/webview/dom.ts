@@ -1,0 +1,19 @@
+// Building elements in code: text always goes in as text (textContent), never as markup.
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+/** A toolbar button with a codicon and an accessible name. */
+export function iconButton(icon: string, label: string, onClick: () => void, cls = '', badge?: string): HTMLButtonElement {
+  const b = el('button', `icon-button ${cls}`.trim(), undefined, { type: 'button', title: label, 'aria-label': label });
+  b.append(el('span', `codicon codicon-${icon}`, undefined, { 'aria-hidden': 'true' }));
+  // A second, small icon (the direction of "previous/next error").
+  if (badge) b.append(el('span', `codicon codicon-${badge} badge`, undefined, { 'aria-hidden': 'true' }));
+  b.addEventListener('click', onClick);
+  return b;
+}

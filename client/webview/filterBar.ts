@@ -1,0 +1,202 @@
+// The filter bar: severity toggles (with counts), component and thread pickers (searchable, with
+// counts, include or exclude), the time range (set from a row's menu), and text: contains / does not
+// contain / regular expression (+ case). Every change applies at once (text after a short pause);
+// the server's refusal (a regex that cannot run in time) shows here, and the table stays usable.
+import type { TableFacet, TableFacetsResult, TableFilter } from '../../server/src/protocol';
+import type { SeverityName } from '../../server/src/severity';
+import { el, iconButton } from './dom';
+import { formatCount, formatUtc, SEVERITY_LABEL } from './format';
+import { showPopup } from './menu';
+
+const SEVERITIES: { name: SeverityName; icon: string }[] = [
+  { name: 'error', icon: 'error' }, { name: 'warning', icon: 'warning' }, { name: 'information', icon: 'info' }, { name: 'success', icon: 'pass' },
+];
+type Pick = Map<string, 'include' | 'exclude'>;
+type TextMode = 'contains' | 'notContains' | 'regex';
+
+export class FilterBar {
+  readonly root = el('div', 'filter-bar', undefined, { role: 'toolbar', 'aria-label': 'Filter' });
+  private readonly shown = new Set<SeverityName>(SEVERITIES.map((s) => s.name));
+  private readonly components: Pick = new Map();
+  private readonly threads: Pick = new Map();
+  private from: number | null = null;
+  private to: number | null = null;
+  private readonly contains: string[] = [];
+  private readonly notContains: string[] = [];
+  private facets: TableFacetsResult | null = null;
+  private readonly sevButtons = new Map<SeverityName, HTMLButtonElement>();
+  private readonly chips = el('span', 'chips');
+  private readonly error = el('span', 'filter-error', undefined, { role: 'alert' });
+  readonly text = el('input', 'filter-text', undefined, { type: 'search', placeholder: 'Filter messages', 'aria-label': 'Filter messages' });
+  private readonly mode = el('select', 'filter-mode', undefined, { 'aria-label': 'Filter text mode' });
+  private readonly caseButton: HTMLButtonElement;
+  private caseSensitive = false;
+  private timer = 0;
+
+  constructor(private readonly changed: () => void) {
+    for (const s of SEVERITIES) {
+      const b = el('button', `sev-toggle sev-${s.name}`, undefined, { type: 'button', 'aria-pressed': 'true', 'data-severity': s.name });
+      b.append(el('span', `codicon codicon-${s.icon}`, undefined, { 'aria-hidden': 'true' }), el('span', 'count', ''));
+      b.addEventListener('click', () => this.toggleSeverity(s.name));
+      this.sevButtons.set(s.name, b);
+      this.root.append(b);
+    }
+    const picker = (label: string, pick: Pick, list: () => TableFacet[]): HTMLButtonElement => {
+      const b = el('button', 'picker', `${label} ▾`, { type: 'button', 'aria-haspopup': 'dialog' });
+      b.addEventListener('click', () => {
+        const r = b.getBoundingClientRect();
+        this.openPicker(r.left, r.bottom, label, pick, list());
+      });
+      return b;
+    };
+    this.root.append(picker('Components', this.components, () => this.facets?.components ?? []), picker('Threads', this.threads, () => this.facets?.threads ?? []));
+    for (const [v, t] of [['contains', 'contains'], ['notContains', 'does not contain'], ['regex', 'regex']] as const) this.mode.append(el('option', '', t, { value: v }));
+    this.caseButton = iconButton('case-sensitive', 'Match case', () => {
+      this.caseSensitive = !this.caseSensitive;
+      this.caseButton.setAttribute('aria-pressed', String(this.caseSensitive));
+      this.changed();
+    });
+    this.caseButton.setAttribute('aria-pressed', 'false');
+    this.text.addEventListener('input', () => {
+      clearTimeout(this.timer);
+      this.timer = window.setTimeout(this.changed, 250);
+    });
+    this.text.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        clearTimeout(this.timer);
+        this.changed();
+      }
+    });
+    this.mode.addEventListener('change', this.changed);
+    this.root.append(this.mode, this.text, this.caseButton, this.chips, this.error);
+  }
+
+  setFacets(f: TableFacetsResult): void {
+    this.facets = f;
+    for (const [name, b] of this.sevButtons) {
+      b.querySelector('.count')!.textContent = formatCount(f.severities[name] ?? 0);
+      b.setAttribute('aria-label', `${SEVERITY_LABEL[name]}: ${formatCount(f.severities[name] ?? 0)}`);
+      b.title = `Show ${SEVERITY_LABEL[name].toLowerCase()} records`;
+    }
+  }
+
+  /** The server refused part of the filter (or '' to clear). */
+  setError(message: string): void {
+    this.error.textContent = message;
+    this.text.setAttribute('aria-invalid', String(!!message));
+  }
+
+  toggleSeverity(name: SeverityName): void {
+    if (this.shown.has(name)) this.shown.delete(name);
+    else this.shown.add(name);
+    this.sevButtons.get(name)!.setAttribute('aria-pressed', String(this.shown.has(name)));
+    this.changed();
+  }
+
+  pick(kind: 'component' | 'thread', name: string, how: 'include' | 'exclude'): void {
+    const p = kind === 'component' ? this.components : this.threads;
+    if (how === 'include') for (const [k, v] of p) if (v === 'include') p.delete(k);
+    p.set(name, how);
+    this.refresh();
+  }
+
+  setTime(which: 'from' | 'to', utc: number | null): void {
+    this[which] = utc;
+    this.refresh();
+  }
+
+  addText(which: 'contains' | 'notContains', text: string): void {
+    const t = text.trim().slice(0, 500);
+    if (t && !this[which].includes(t)) this[which].push(t);
+    this.refresh();
+  }
+
+  filter(): TableFilter {
+    const f: TableFilter = {};
+    if (this.shown.size < SEVERITIES.length) f.severities = [...this.shown];
+    const pick = (p: Pick): { include?: string[]; exclude?: string[] } | undefined => {
+      const include = [...p].filter(([, v]) => v === 'include').map(([k]) => k);
+      const exclude = [...p].filter(([, v]) => v === 'exclude').map(([k]) => k);
+      return include.length || exclude.length ? { ...(include.length ? { include } : {}), ...(exclude.length ? { exclude } : {}) } : undefined;
+    };
+    const components = pick(this.components);
+    const threads = pick(this.threads);
+    if (components) f.components = components;
+    if (threads) f.threads = threads;
+    if (this.from !== null) f.from = this.from;
+    if (this.to !== null) f.to = this.to;
+    const contains = [...this.contains];
+    const notContains = [...this.notContains];
+    let regex: string | undefined;
+    const typed = this.text.value;
+    if (typed) {
+      const m = this.mode.value as TextMode;
+      if (m === 'regex') regex = typed;
+      else (m === 'contains' ? contains : notContains).push(typed);
+    }
+    if (contains.length || notContains.length || regex !== undefined) {
+      f.text = { caseSensitive: this.caseSensitive };
+      if (contains.length) f.text.contains = contains;
+      if (notContains.length) f.text.notContains = notContains;
+      if (regex !== undefined) f.text.regex = regex;
+    }
+    return f;
+  }
+
+  /** Redraws the chips (what is filtered besides the toggles and the box) and applies. */
+  private refresh(): void {
+    const chips: HTMLElement[] = [];
+    const chip = (label: string, remove: () => void): void => {
+      const c = el('span', 'chip');
+      c.append(el('span', '', label), iconButton('close', `Remove filter ${label}`, () => {
+        remove();
+        this.refresh();
+      }));
+      chips.push(c);
+    };
+    for (const [kind, p] of [['component', this.components], ['thread', this.threads]] as const) {
+      for (const [name, how] of p) chip(`${how === 'include' ? '' : 'not '}${kind} ${name}`, () => p.delete(name));
+    }
+    if (this.from !== null) chip(`from ${formatUtc(this.from)}`, () => (this.from = null));
+    if (this.to !== null) chip(`to ${formatUtc(this.to)}`, () => (this.to = null));
+    for (const t of this.contains) chip(`contains "${t}"`, () => this.contains.splice(this.contains.indexOf(t), 1));
+    for (const t of this.notContains) chip(`not "${t}"`, () => this.notContains.splice(this.notContains.indexOf(t), 1));
+    this.chips.replaceChildren(...chips);
+    this.changed();
+  }
+
+  private openPicker(x: number, y: number, label: string, pick: Pick, facets: TableFacet[]): void {
+    const box = el('div', 'picker-box');
+    const search = el('input', '', undefined, { type: 'search', placeholder: `Search ${label.toLowerCase()}`, 'aria-label': `Search ${label.toLowerCase()}` });
+    const list = el('ul', 'picker-list', undefined, { role: 'list' });
+    const draw = (): void => {
+      const q = search.value.toLowerCase();
+      const items: HTMLElement[] = [];
+      for (const f of facets) {
+        if (q && !f.name.toLowerCase().includes(q)) continue;
+        if (items.length >= 300) break;
+        const li = el('li', 'picker-item');
+        const state = pick.get(f.name);
+        const toggle = (how: 'include' | 'exclude'): HTMLButtonElement => {
+          const b = el('button', `pick-${how}`, how === 'include' ? 'only' : 'hide', { type: 'button', 'aria-pressed': String(state === how), 'aria-label': `${how === 'include' ? 'Include' : 'Exclude'} ${f.name}` });
+          b.addEventListener('click', () => {
+            if (pick.get(f.name) === how) pick.delete(f.name);
+            else pick.set(f.name, how);
+            this.refresh();
+            draw();
+          });
+          return b;
+        };
+        li.append(el('span', 'picker-name', f.name || '(none)'), el('span', 'picker-count', formatCount(f.count)), toggle('include'), toggle('exclude'));
+        items.push(li);
+      }
+      if (items.length === 0) items.push(el('li', 'detail-note', 'Nothing matches.'));
+      list.replaceChildren(...items);
+    };
+    search.addEventListener('input', draw);
+    box.append(search, list);
+    draw();
+    showPopup(x, y, box, label);
+    search.focus();
+  }
+}

@@ -1,0 +1,60 @@
+// Text the table shows that does not come from the log: elapsed time (CMTrace's status bar), UTC,
+// counts, the rows' accessible labels. Pure.
+import type { TableRow } from '../../server/src/protocol';
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** "00:01:23.456"; hours grow past 24 (CMTrace does the same). */
+export function formatElapsed(ms: number): string {
+  const t = Math.round(Math.abs(ms));
+  const h = Math.floor(t / 3_600_000);
+  const m = Math.floor(t / 60_000) % 60;
+  const s = Math.floor(t / 1000) % 60;
+  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(t % 1000, 3)}`;
+}
+
+/** UTC ms as "2024-01-15 08:00:00.000"; '' when unknown. */
+export function formatUtc(utc: number | null): string {
+  if (utc === null || !Number.isFinite(utc)) return '';
+  return new Date(utc).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export const SEVERITY_LABEL: Record<TableRow['severity'], string> = {
+  error: 'Error', warning: 'Warning', information: 'Information', success: 'Success',
+};
+
+/** The screen reader's label of a row: "Error, 2024-01-15 08:00:00, component X, message ...". */
+export function rowLabel(r: TableRow, source?: string): string {
+  const parts = [SEVERITY_LABEL[r.severity]];
+  if (r.time) parts.push(r.time);
+  if (source) parts.push(`source ${source}`);
+  if (r.component) parts.push(`component ${r.component}`);
+  if (r.thread) parts.push(`thread ${r.thread}`);
+  parts.push(`message ${r.message.slice(0, 300)}`);
+  return parts.join(', ');
+}
+
+/**
+ * A time typed into "go to time": "2024-01-15 08:00:00[.mmm]" (a full date) or "08:00[:00[.mmm]]"
+ * (a time on the day of `day`, UTC ms of any moment that day). Read as a wall clock (ms as if UTC),
+ * as the logs write it. Null when not a time.
+ */
+export function parseGotoTime(text: string, day: number | null): number | null {
+  const m = /^\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*$/.exec(text);
+  if (!m) return null;
+  const [h, mi, s] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (h > 23 || mi > 59 || s > 59) return null;
+  const ms = Number((m[7] ?? '0').padEnd(3, '0'));
+  let y: number, mo: number, d: number;
+  if (m[1] !== undefined) [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  else {
+    if (day === null) return null;
+    const base = new Date(day);
+    [y, mo, d] = [base.getUTCFullYear(), base.getUTCMonth(), base.getUTCDate()];
+  }
+  return Date.UTC(y, mo, d, h, mi, s, ms);
+}

@@ -1,0 +1,323 @@
+// The rows: role=grid, virtualised with @tanstack/virtual-core. The view can hold millions of rows,
+// so the virtualizer's items are blocks of rows (at most MAX_ITEMS of them: its measurements stay
+// small), and the scroll space is scaled past the browsers' height cap (scrollScale.ts); only the
+// rows in view (plus a few) exist as elements. Rows come from the page cache; missing pages are asked
+// for, and the grid draws again when they arrive.
+import { Virtualizer, type Rect } from '@tanstack/virtual-core';
+import type { TableRow, TableSource } from '../../server/src/protocol';
+import { COLUMNS, type ColumnId, type Columns } from './columns';
+import { el } from './dom';
+import { formatUtc, rowLabel } from './format';
+import type { PageCache } from './pageCache';
+import { clampOffset, scrollGeometry, toPhysical, toVirtual, type ScrollGeometry } from './scrollScale';
+import type { Selection } from './selection';
+
+export const ROW_HEIGHT = 22;
+const MAX_ITEMS = 20_000;
+const OVERSCAN_ROWS = 6;
+const SEVERITY_ICON: Record<TableRow['severity'], string> = { error: 'error', warning: 'warning', information: 'info', success: 'pass' };
+
+export interface GridHost {
+  cache: PageCache<TableRow>;
+  selection: Selection;
+  columns(): Columns;
+  sources(): TableSource[];
+  /** Pages of rows [first, last] are needed. */
+  need(first: number, last: number): void;
+  selectionChanged(): void;
+  rowMenu(row: number, x: number, y: number, selectedText: string, cell: ColumnId | null): void;
+  headerMenu(x: number, y: number): void;
+  keydown(e: KeyboardEvent): void;
+  activate(row: number): void;
+  /** The colour slot of a highlight rule. */
+  highlightSlot(rule: number): number;
+}
+
+export class Grid {
+  readonly root = el('div', 'grid', undefined, { role: 'grid', 'aria-multiselectable': 'true', 'aria-label': 'Log records' });
+  private readonly scroller = el('div', 'scroller');
+  private readonly header = el('div', 'header row', undefined, { role: 'row', 'aria-rowindex': '1' });
+  private readonly layer = el('div', 'layer', undefined, { role: 'rowgroup' });
+  private readonly spacer = el('div', 'spacer');
+  private readonly virt: Virtualizer<HTMLElement, HTMLElement>;
+  private rows = 0;
+  private block = 1;
+  /** The rows' offset in view (px of the unscaled rows), and the scrollTop we last wrote. */
+  private offset = 0;
+  private written = -1;
+  private geometry: ScrollGeometry = { virtualRange: 0, physicalRange: 0 };
+  private offsetCallback: ((offset: number, scrolling: boolean) => void) | null = null;
+  private frame = 0;
+  private focusWanted = false;
+
+  constructor(private readonly host: GridHost) {
+    this.scroller.append(this.header, this.layer, this.spacer);
+    this.root.append(this.scroller);
+    this.buildHeader();
+    this.virt = new Virtualizer<HTMLElement, HTMLElement>({
+      count: 0,
+      getScrollElement: () => this.scroller,
+      estimateSize: (i) => this.rowsInBlock(i) * ROW_HEIGHT,
+      overscan: 1,
+      scrollToFn: (offset) => this.setOffset(offset),
+      observeElementRect: (_v, cb) => {
+        const report = (): void => {
+          this.layout();
+          cb(this.viewRect());
+        };
+        const ro = new ResizeObserver(report);
+        ro.observe(this.scroller);
+        report();
+        return () => ro.disconnect();
+      },
+      observeElementOffset: (_v, cb) => {
+        this.offsetCallback = cb;
+        cb(this.offset, false);
+        return () => {
+          this.offsetCallback = null;
+        };
+      },
+      onChange: () => this.draw(),
+    });
+    this.scroller.addEventListener('scroll', () => {
+      // Our own write comes back as a scroll event: keep the exact offset we set (the scaled scrollTop is rounded).
+      if (Math.abs(this.scroller.scrollTop - this.written) > 1) this.offset = toVirtual(this.scroller.scrollTop, this.geometry);
+      this.offsetCallback?.(this.offset, true);
+      this.draw();
+    });
+    // When scaled, a wheel step would jump many rows: scroll by the rows' pixels instead.
+    this.scroller.addEventListener('wheel', (e) => {
+      if (this.geometry.physicalRange === this.geometry.virtualRange || e.ctrlKey) return;
+      const unit = e.deltaMode === 1 ? ROW_HEIGHT : e.deltaMode === 2 ? this.viewHeight() : 1;
+      if (e.deltaY === 0) return;
+      e.preventDefault();
+      this.setOffset(this.offset + e.deltaY * unit);
+      if (e.deltaX) this.scroller.scrollLeft += e.deltaX * unit;
+    }, { passive: false });
+    this.layer.addEventListener('mousedown', (e) => this.onMouseDown(e));
+    this.layer.addEventListener('dblclick', (e) => {
+      const row = this.rowOf(e.target);
+      if (row !== null) this.host.activate(row);
+    });
+    this.layer.addEventListener('contextmenu', (e) => {
+      const row = this.rowOf(e.target);
+      if (row === null) return;
+      e.preventDefault();
+      if (!this.host.selection.has(row)) {
+        this.host.selection.click(row);
+        this.host.selectionChanged();
+      }
+      const cell = (e.target as Element).closest('[data-col]')?.getAttribute('data-col') as ColumnId | null;
+      this.host.rowMenu(row, e.clientX, e.clientY, window.getSelection()?.toString() ?? '', cell);
+    });
+    this.header.addEventListener('contextmenu', (e) => {
+      e.preventDefault();
+      this.host.headerMenu(e.clientX, e.clientY);
+    });
+    this.root.addEventListener('keydown', (e) => this.host.keydown(e));
+    this.root.addEventListener('focusin', (e) => {
+      if (e.target === this.scroller && this.host.selection.focus >= 0) this.focusRow();
+    });
+    this.scroller.tabIndex = 0;
+  }
+
+  /** Start (after the element is in the document). */
+  mount(): void {
+    this.virt._didMount();
+    this.virt._willUpdate();
+  }
+
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** Rows that fit in the view (a page for PageUp/PageDown). */
+  pageRows(): number {
+    return Math.max(1, Math.floor(this.viewHeight() / ROW_HEIGHT));
+  }
+
+  setRows(rows: number): void {
+    this.rows = rows;
+    this.root.setAttribute('aria-rowcount', String(rows + 1));
+    this.block = Math.max(1, Math.ceil(rows / MAX_ITEMS));
+    this.layout();
+    this.virt.setOptions({ ...this.virt.options, count: Math.ceil(rows / this.block) });
+    this.virt._willUpdate();
+    this.setOffset(this.offset);
+  }
+
+  /** Draws again (rows arrived, selection or highlights changed), at the next frame. */
+  draw(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  /** Scrolls so that `row` is in view (`align` center for a jump, nearest for a step). */
+  scrollToRow(row: number, align: 'nearest' | 'center' | 'end' = 'nearest'): void {
+    const top = row * ROW_HEIGHT;
+    const h = this.viewHeight();
+    let o = this.offset;
+    if (align === 'center') o = top - (h - ROW_HEIGHT) / 2;
+    else if (align === 'end') o = top + ROW_HEIGHT - h;
+    else if (top < o) o = top;
+    else if (top + ROW_HEIGHT > o + h) o = top + ROW_HEIGHT - h;
+    this.setOffset(o);
+  }
+
+  scrollToEnd(): void {
+    this.setOffset(this.geometry.virtualRange);
+  }
+
+  /** Puts the keyboard focus on the focused row once it is drawn. */
+  focusRow(): void {
+    this.focusWanted = true;
+    this.draw();
+  }
+
+  private setOffset(o: number): void {
+    this.offset = clampOffset(o, this.geometry);
+    const top = toPhysical(this.offset, this.geometry);
+    this.scroller.scrollTop = top;
+    this.written = this.scroller.scrollTop;
+    this.offsetCallback?.(this.offset, false);
+    this.draw();
+  }
+
+  private rowsInBlock(i: number): number {
+    return Math.min(this.block, this.rows - i * this.block);
+  }
+
+  private viewHeight(): number {
+    return Math.max(0, this.scroller.clientHeight - this.header.offsetHeight);
+  }
+
+  private viewRect(): Rect {
+    return { width: this.scroller.clientWidth, height: this.viewHeight() };
+  }
+
+  /** The layer is exactly the view under the header; the spacer is the scroll range. */
+  private layout(): void {
+    const h = this.viewHeight();
+    this.layer.style.height = `${h}px`;
+    this.geometry = scrollGeometry(this.rows, ROW_HEIGHT, h);
+    this.spacer.style.height = `${this.geometry.physicalRange}px`;
+    this.offset = clampOffset(this.offset, this.geometry);
+  }
+
+  private buildHeader(): void {
+    for (const c of COLUMNS) {
+      const cell = el('div', `cell c-${c.id}`, c.id === 'severity' ? '' : c.title, { role: 'columnheader', 'data-col': c.id });
+      if (c.id === 'severity') cell.setAttribute('aria-label', c.title);
+      // The ARIA splitter pattern: the edge takes the focus, arrows resize (shift: by more).
+      const handle = el('div', 'resizer', undefined, { role: 'separator', 'aria-orientation': 'vertical', 'aria-label': `Resize the ${c.title} column`, tabindex: '0' });
+      handle.addEventListener('keydown', (e) => {
+        const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+        if (!step) return;
+        e.preventDefault();
+        e.stopPropagation();
+        this.host.columns().setWidth(c.id, this.host.columns().widths.get(c.id)! + step * (e.shiftKey ? 50 : 10));
+        this.root.dispatchEvent(new CustomEvent('columns-changed', { bubbles: true }));
+      });
+      handle.addEventListener('pointerdown', (e) => {
+        e.preventDefault();
+        handle.setPointerCapture(e.pointerId);
+        const x0 = e.clientX;
+        const w0 = this.host.columns().widths.get(c.id)!;
+        const move = (m: PointerEvent): void => this.host.columns().setWidth(c.id, w0 + m.clientX - x0);
+        const up = (): void => {
+          handle.removeEventListener('pointermove', move);
+          handle.removeEventListener('pointerup', up);
+          this.root.dispatchEvent(new CustomEvent('columns-changed', { bubbles: true }));
+        };
+        handle.addEventListener('pointermove', move);
+        handle.addEventListener('pointerup', up);
+      });
+      if (c.id !== 'message') cell.append(handle);
+      this.header.append(cell);
+    }
+  }
+
+  private rowOf(target: EventTarget | null): number | null {
+    const r = (target as Element | null)?.closest?.('[data-row]');
+    return r ? Number(r.getAttribute('data-row')) : null;
+  }
+
+  private onMouseDown(e: MouseEvent): void {
+    const row = this.rowOf(e.target);
+    if (row === null || e.button !== 0) return;
+    const s = this.host.selection;
+    if (e.shiftKey) s.shiftClick(row);
+    else if (e.ctrlKey || e.metaKey) s.ctrlClick(row);
+    else if (!(s.has(row) && s.count() === 1)) s.click(row);
+    else s.focus = row;
+    if (e.shiftKey) e.preventDefault(); // no text selection on a range click
+    this.host.selectionChanged();
+    this.focusRow();
+  }
+
+  private render(): void {
+    const items = this.virt.getVirtualItems();
+    const h = this.viewHeight();
+    const frag = document.createDocumentFragment();
+    let focusEl: HTMLElement | null = null;
+    if (this.rows > 0 && items.length > 0) {
+      const first = Math.max(items[0].index * this.block, Math.floor(this.offset / ROW_HEIGHT) - OVERSCAN_ROWS, 0);
+      const last = Math.min((items[items.length - 1].index + 1) * this.block - 1, Math.ceil((this.offset + h) / ROW_HEIGHT) + OVERSCAN_ROWS, this.rows - 1);
+      this.host.need(first, last);
+      const sources = this.host.sources();
+      for (let row = first; row <= last; row++) {
+        const e = this.renderRow(row, this.host.cache.get(row), sources);
+        e.style.transform = `translateY(${row * ROW_HEIGHT - this.offset}px)`;
+        if (row === this.host.selection.focus) focusEl = e;
+        frag.append(e);
+      }
+    }
+    const active = document.activeElement;
+    const hadFocus = this.root.contains(active);
+    // A focus asked for before this frame must not take it back from a field the user moved to since.
+    const wanted = this.focusWanted && (hadFocus || active === null || active === document.body);
+    this.layer.replaceChildren(frag);
+    if (focusEl && (wanted || hadFocus)) focusEl.focus({ preventScroll: true });
+    else if (hadFocus) this.scroller.focus({ preventScroll: true });
+    this.focusWanted = false;
+  }
+
+  private renderRow(row: number, r: TableRow | undefined, sources: TableSource[]): HTMLElement {
+    const sel = this.host.selection;
+    const selected = sel.has(row);
+    const e = el('div', 'row', undefined, { role: 'row', 'data-row': String(row), 'aria-rowindex': String(row + 2), 'aria-selected': String(selected) });
+    e.tabIndex = row === sel.focus ? 0 : -1;
+    if (selected) e.classList.add('selected');
+    if (row === sel.focus) e.classList.add('focused');
+    if (!r) {
+      e.classList.add('loading');
+      e.setAttribute('aria-label', `Row ${row + 1}, loading`);
+      e.append(el('div', 'cell c-message', '…', { role: 'gridcell' }));
+      return e;
+    }
+    e.classList.add(`sev-${r.severity}`);
+    if (r.highlight >= 0) e.classList.add(`hl-${this.host.highlightSlot(r.highlight) % 8}`);
+    const src = sources[r.source];
+    e.setAttribute('aria-label', rowLabel(r, sources.length > 1 ? src?.name : undefined));
+    const sev = el('div', 'cell c-severity', undefined, { role: 'gridcell', 'data-col': 'severity' });
+    sev.append(el('span', `codicon codicon-${SEVERITY_ICON[r.severity]}`, undefined, { 'aria-hidden': 'true' }));
+    if (r.problems > 0) sev.classList.add('has-problems');
+    e.append(sev);
+    e.append(el('div', 'cell c-time', r.time, { role: 'gridcell', 'data-col': 'time' }));
+    e.append(el('div', 'cell c-utc', formatUtc(r.utc), { role: 'gridcell', 'data-col': 'utc' }));
+    const source = el('div', 'cell c-source', undefined, { role: 'gridcell', 'data-col': 'source' });
+    if (src) {
+      source.append(el('span', `swatch src-${src.color % 8}`, undefined, { 'aria-hidden': 'true' }), el('span', '', src.machine ? `${src.machine} · ${src.name}` : src.name));
+      source.title = src.note ? `${src.uri}\n${src.note}` : src.uri;
+    }
+    e.append(source);
+    e.append(el('div', 'cell c-component', r.component, { role: 'gridcell', 'data-col': 'component' }));
+    e.append(el('div', 'cell c-thread', r.thread, { role: 'gridcell', 'data-col': 'thread' }));
+    const msg = el('div', 'cell c-message', r.message + (r.more ? ' …' : ''), { role: 'gridcell', 'data-col': 'message' });
+    e.append(msg);
+    return e;
+  }
+}

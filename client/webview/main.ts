@@ -1,0 +1,444 @@
+// The table's webview: the page the host loads (dist/webview.js). It holds no log: rows come by page
+// from the host, which asks the language server (client/src/table/messages.ts is the contract).
+import type { TableDetail, TableFacetsResult, TableFilterResult, TableFindResult, TableGotoResult, TableOpenResult, TableRow, TableRowsResult, TableTextResult } from '../../server/src/protocol';
+import type { ToWebview, WebviewOptions } from '../src/table/messages';
+import './table.css';
+import { Columns, type ColumnId, type ColumnState } from './columns';
+import { DetailPane } from './detail';
+import { el, iconButton } from './dom';
+import { FilterBar } from './filterBar';
+import { formatCount, formatElapsed, parseGotoTime } from './format';
+import { Grid } from './grid';
+import { Highlights, type HighlightRule } from './highlights';
+import { Host } from './host';
+import { closeMenu, showMenu, type MenuItem } from './menu';
+import { PAGE_SIZE, PageCache } from './pageCache';
+import { Selection, type Move } from './selection';
+
+const KEY_MOVES: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', PageUp: 'pageUp', PageDown: 'pageDown', Home: 'home', End: 'end' };
+
+class App {
+  private readonly host = new Host((m) => this.onMessage(m));
+  private table!: TableOpenResult;
+  private cache!: PageCache<TableRow>;
+  private readonly selection = new Selection();
+  private columns!: Columns;
+  private grid!: Grid;
+  private filterBar!: FilterBar;
+  private highlights!: Highlights;
+  private readonly detail = new DetailPane({
+    lookup: (code) => this.host.post({ kind: 'lookup', code }),
+    gotoRow: (row) => this.select(row, 'center'),
+    openInEditor: (uri, line) => this.host.post({ kind: 'openInEditor', uri, line }),
+  });
+  private readonly status = el('div', 'status', undefined, { role: 'status', 'aria-live': 'polite' });
+  private readonly elapsed = el('span', 'elapsed');
+  private readonly findInput = el('input', 'find', undefined, { type: 'search', placeholder: 'Find (Enter, Shift+Enter)', 'aria-label': 'Find' });
+  private readonly gotoInput = el('input', 'goto', undefined, { type: 'text', placeholder: 'Go to time', 'aria-label': 'Go to time (2024-01-15 08:00:00 or 08:00)' });
+  private readonly followButton = el('button', 'follow', undefined, { type: 'button' });
+  private following = false;
+  private facets: TableFacetsResult | null = null;
+  private filterSeq = 0;
+  private detailSeq = 0;
+  private detailTimer = 0;
+  private started = false;
+
+  constructor() {
+    this.host.post({ kind: 'ready' });
+  }
+
+  private onMessage(m: ToWebview): void {
+    if (m.kind === 'init') this.start(m.table, m.options);
+    else if (!this.started) return;
+    else if (m.kind === 'changed') this.onChanged(m.change);
+    else if (m.kind === 'reveal') this.select(m.row, 'center');
+    else if (m.kind === 'command') this.onCommand(m.command);
+  }
+
+  private start(table: TableOpenResult, options: WebviewOptions): void {
+    if (this.started) {
+      // The host opened the table again (a reload): take its state.
+      this.table = table;
+      this.cache.reset(table.version);
+      this.grid.setRows(table.rows);
+      this.updateStatus();
+      return;
+    }
+    this.started = true;
+    this.table = table;
+    this.cache = new PageCache<TableRow>(table.version, 64);
+    const app = el('div', 'app');
+    const state = this.host.state;
+    this.highlights = new Highlights(() => this.highlightsChanged(), state.highlights as HighlightRule[] | undefined);
+    this.filterBar = new FilterBar(() => void this.applyFilter());
+    this.grid = new Grid({
+      cache: this.cache,
+      selection: this.selection,
+      columns: () => this.columns,
+      sources: () => this.table.sources,
+      need: (first, last) => this.fetch(first, last),
+      selectionChanged: () => this.selectionChanged(),
+      rowMenu: (row, x, y, text, cell) => this.rowMenu(row, x, y, text, cell),
+      headerMenu: (x, y) => this.columnsMenu(x, y),
+      keydown: (e) => this.gridKey(e),
+      activate: (row) => void this.openRow(row),
+      highlightSlot: (i) => this.highlights.slot(i),
+    });
+    this.columns = new Columns(this.grid.root, state.columns as ColumnState | undefined, options.utcColumn, table.sources.length > 1);
+    this.grid.root.addEventListener('columns-changed', () => this.host.saveState({ columns: this.columns.state() }));
+
+    const main = el('div', `main detail-${(state.detailAt as string) ?? 'bottom'}`);
+    main.append(this.grid.root, this.detail.root);
+    if (state.detailHidden) main.classList.add('detail-hidden');
+    app.append(this.toolbar(main), this.filterBar.root, main, this.statusBar());
+    if (table.notes.length) app.insertBefore(el('div', 'notes', table.notes.join(' · ')), main);
+    document.getElementById('app')!.replaceChildren(app);
+    this.grid.mount();
+    this.grid.setRows(table.rows);
+    this.setFollow(options.follow, false);
+    if (options.follow) this.grid.scrollToEnd();
+    this.updateStatus();
+    void this.loadFacets();
+    window.addEventListener('keydown', (e) => this.globalKey(e));
+  }
+
+  private toolbar(main: HTMLElement): HTMLElement {
+    const bar = el('div', 'toolbar', undefined, { role: 'toolbar', 'aria-label': 'Table' });
+    this.findInput.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        void this.find(e.shiftKey ? 'previous' : 'next');
+      } else if (e.key === 'Escape') this.grid.focusRow();
+    });
+    this.gotoInput.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        void this.gotoTime(this.gotoInput.value);
+      } else if (e.key === 'Escape') this.grid.focusRow();
+    });
+    const toggleDetail = (): void => {
+      main.classList.toggle('detail-hidden');
+      this.host.saveState({ detailHidden: main.classList.contains('detail-hidden') });
+      if (!main.classList.contains('detail-hidden')) this.loadDetail();
+    };
+    const moveDetail = (): void => {
+      const side = main.classList.toggle('detail-side');
+      main.classList.toggle('detail-bottom', !side);
+      this.host.saveState({ detailAt: side ? 'side' : 'bottom' });
+    };
+    bar.append(
+      this.findInput,
+      iconButton('arrow-up', 'Find previous (Shift+Enter)', () => void this.find('previous')),
+      iconButton('arrow-down', 'Find next (Enter)', () => void this.find('next')),
+      el('span', 'sep'),
+      iconButton('error', 'Previous error (Shift+F8)', () => void this.find('previous', 'error'), 'sev-error prev-error', 'arrow-small-up'),
+      iconButton('error', 'Next error (F8)', () => void this.find('next', 'error'), 'sev-error next-error', 'arrow-small-down'),
+      iconButton('warning', 'Previous warning', () => void this.find('previous', 'warning'), 'sev-warning prev-warning', 'arrow-small-up'),
+      iconButton('warning', 'Next warning', () => void this.find('next', 'warning'), 'sev-warning next-warning', 'arrow-small-down'),
+      el('span', 'sep'),
+      this.gotoInput,
+      el('span', 'sep'),
+      iconButton('symbol-color', 'Highlight rules', () => {
+        const r = bar.getBoundingClientRect();
+        this.highlights.open(r.right - 320, r.bottom);
+      }),
+      iconButton('list-unordered', 'Columns', () => {
+        const r = bar.getBoundingClientRect();
+        this.columnsMenu(r.right - 200, r.bottom);
+      }),
+      iconButton('layout-panel', 'Show or hide the detail pane', toggleDetail),
+      iconButton('layout-sidebar-right', 'Detail pane at the side or bottom', moveDetail),
+      iconButton('go-to-file', 'Open as text', () => this.host.post({ kind: 'openAsText' })),
+    );
+    return bar;
+  }
+
+  private statusBar(): HTMLElement {
+    const bar = el('div', 'status-bar');
+    this.followButton.addEventListener('click', () => this.setFollow(!this.following, true));
+    bar.append(this.status, this.elapsed, this.followButton);
+    return bar;
+  }
+
+  private updateStatus(): void {
+    const t = this.table;
+    const parts = [t.rows === t.total ? `${formatCount(t.rows)} rows` : `${formatCount(t.rows)} of ${formatCount(t.total)} rows`];
+    if (t.reading) parts.push('reading…');
+    const n = this.selection.count();
+    if (n > 1) parts.push(`${formatCount(n)} selected`);
+    this.status.textContent = parts.join(' · ');
+  }
+
+  private setFollow(follow: boolean, tell: boolean): void {
+    this.following = follow;
+    this.followButton.textContent = '';
+    this.followButton.append(el('span', `codicon codicon-${follow ? 'debug-pause' : 'play'}`, undefined, { 'aria-hidden': 'true' }), document.createTextNode(follow ? ' Live' : ' Paused'));
+    this.followButton.setAttribute('aria-pressed', String(follow));
+    this.followButton.title = follow ? 'Following the end of the log: click to pause' : 'Paused: click to follow the end of the log';
+    if (tell) void this.request('follow', { follow });
+    if (follow && tell) this.grid.scrollToEnd();
+  }
+
+  private async request<T>(method: Parameters<Host['request']>[0], params: Record<string, unknown>): Promise<T | undefined> {
+    try {
+      return await this.host.request<T>(method, params);
+    } catch (e) {
+      this.host.post({ kind: 'notify', level: 'error', message: `Table: ${(e as Error).message}` });
+      return undefined;
+    }
+  }
+
+  private fetch(first: number, last: number): void {
+    for (const page of this.cache.missing(first, last)) {
+      const start = page * PAGE_SIZE;
+      const count = Math.min(PAGE_SIZE, this.table.rows - start);
+      if (count <= 0) {
+        this.cache.failed(page);
+        continue;
+      }
+      void this.request<TableRowsResult>('rows', { start, count, highlights: this.highlights.wire() }).then((r) => {
+        if (!r) return this.cache.failed(page);
+        if (this.cache.put(r.version, page, r.items)) this.grid.draw();
+      });
+    }
+  }
+
+  private onChanged(c: { version: number; rows: number; total: number; reading: boolean; reset: boolean }): void {
+    const old = this.table.rows;
+    if (c.reset) {
+      this.cache.reset(c.version);
+      this.selection.clamp(c.rows);
+    } else this.cache.appended(c.version, old);
+    this.table = { ...this.table, version: c.version, rows: c.rows, total: c.total, reading: c.reading };
+    this.grid.setRows(c.rows);
+    if (this.following) this.grid.scrollToEnd();
+    this.grid.draw();
+    this.updateStatus();
+    if (!c.reading || c.reset) void this.loadFacets();
+  }
+
+  private async loadFacets(): Promise<void> {
+    const f = await this.request<TableFacetsResult>('facets', {});
+    if (!f) return;
+    this.facets = f;
+    this.filterBar.setFacets(f);
+  }
+
+  private async applyFilter(): Promise<void> {
+    const seq = ++this.filterSeq;
+    const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter() });
+    if (!r || seq !== this.filterSeq) return;
+    // Shown in the bar only: a live filter would otherwise raise a notification per keystroke.
+    this.filterBar.setError(r.error ?? '');
+    this.cache.reset(r.version);
+    this.table = { ...this.table, version: r.version, rows: r.rows };
+    this.selection.clear();
+    this.grid.setRows(r.rows);
+    this.grid.scrollToRow(0);
+    this.selectionChanged();
+  }
+
+  private highlightsChanged(): void {
+    this.host.saveState({ highlights: this.highlights.rules });
+    this.cache.reset(this.cache.version);
+    this.grid.draw();
+  }
+
+  private selectionChanged(): void {
+    this.updateStatus();
+    this.grid.draw();
+    void this.updateElapsed();
+    clearTimeout(this.detailTimer);
+    this.detailTimer = window.setTimeout(() => this.loadDetail(), 80);
+  }
+
+  /** A row, from the cache or asked for. */
+  private async row(row: number): Promise<TableRow | undefined> {
+    const r = this.cache.get(row);
+    if (r) return r;
+    const a = await this.request<TableRowsResult>('rows', { start: row, count: 1, highlights: this.highlights.wire() });
+    return a?.items[0];
+  }
+
+  private async updateElapsed(): Promise<void> {
+    const b = this.selection.bounds();
+    if (!b || b.first === b.last) return void (this.elapsed.textContent = '');
+    const [a, z] = await Promise.all([this.row(b.first), this.row(b.last)]);
+    if (this.selection.bounds()?.first !== b.first || this.selection.bounds()?.last !== b.last) return;
+    this.elapsed.textContent = a?.utc != null && z?.utc != null ? `Elapsed ${formatElapsed(z.utc - a.utc)}` : 'Elapsed: time unknown';
+  }
+
+  private loadDetail(): void {
+    if (this.detail.root.closest('.detail-hidden')) return;
+    const row = this.selection.focus;
+    if (row < 0) return this.detail.clear('Select a row to see its details.');
+    const seq = ++this.detailSeq;
+    void this.request<TableDetail | null>('detail', { row }).then((d) => {
+      if (seq !== this.detailSeq) return;
+      if (d) this.detail.show(d);
+      else this.detail.clear('This row is no longer in the table.');
+    });
+  }
+
+  private select(row: number, align: 'nearest' | 'center' = 'nearest'): void {
+    if (row < 0 || row >= this.table.rows) return;
+    this.selection.click(row);
+    this.grid.scrollToRow(row, align);
+    this.selectionChanged();
+    this.grid.focusRow();
+  }
+
+  private async find(direction: 'next' | 'previous', severity?: 'error' | 'warning'): Promise<void> {
+    const text = this.findInput.value;
+    if (!severity && !text) return this.findInput.focus();
+    const from = this.selection.focus >= 0 ? this.selection.focus : direction === 'next' ? -1 : this.table.rows;
+    const r = await this.request<TableFindResult>('find', severity ? { from, direction, severity } : { from, direction, text });
+    if (!r) return;
+    if (r.error) this.host.post({ kind: 'notify', level: 'warning', message: r.error });
+    else if (r.row === null) this.flash(`No ${severity ?? `"${text}"`} ${direction === 'next' ? 'after' : 'before'} this row.`);
+    else this.select(r.row, 'center');
+  }
+
+  private async gotoTime(text: string): Promise<void> {
+    const day = this.cache.get(Math.max(0, this.selection.focus))?.utc ?? this.facets?.firstUtc ?? null;
+    const wall = parseGotoTime(text, day);
+    if (wall === null) return this.flash('Type a time such as 2024-01-15 08:00:00 or 08:00.');
+    const r = await this.request<TableGotoResult>('gotoTime', { wall });
+    if (r?.row == null) this.flash('No row at or after that time.');
+    else this.select(r.row, 'center');
+  }
+
+  private flash(message: string): void {
+    this.status.textContent = message;
+    window.setTimeout(() => this.updateStatus(), 3000);
+  }
+
+  private async copy(as: 'tsv' | 'raw'): Promise<void> {
+    const ranges = this.selection.ranges();
+    if (ranges.length === 0) return;
+    const r = await this.request<TableTextResult>('copy', { ranges, as });
+    if (!r) return;
+    this.host.post({ kind: 'clipboard', text: r.text });
+    this.flash(r.cut ? 'Copied (cut: too many rows).' : `Copied ${formatCount(this.selection.count())} rows.`);
+  }
+
+  private async openRow(row: number): Promise<void> {
+    const r = await this.row(row);
+    const src = r && this.table.sources[r.source];
+    if (r && src) this.host.post({ kind: 'openInEditor', uri: src.uri, line: r.line });
+  }
+
+  private onCommand(c: Extract<ToWebview, { kind: 'command' }>['command']): void {
+    if (c === 'nextError') void this.find('next', 'error');
+    else if (c === 'previousError') void this.find('previous', 'error');
+    else if (c === 'nextWarning') void this.find('next', 'warning');
+    else if (c === 'previousWarning') void this.find('previous', 'warning');
+    else if (c === 'find') this.findInput.focus();
+    else if (c === 'gotoTime') this.gotoInput.focus();
+    else if (c === 'focusFilter') this.filterBar.text.focus();
+    else if (c === 'copy') void this.copy('tsv');
+    else if (c === 'copyRaw') void this.copy('raw');
+    else if (c === 'togglePause') this.setFollow(!this.following, true);
+  }
+
+  private globalKey(e: KeyboardEvent): void {
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (ctrl && e.key.toLowerCase() === 'f') {
+      e.preventDefault();
+      this.findInput.focus();
+      this.findInput.select();
+    } else if (ctrl && e.key.toLowerCase() === 'g') {
+      e.preventDefault();
+      this.gotoInput.focus();
+    } else if (e.key === 'F3') {
+      e.preventDefault();
+      void this.find(e.shiftKey ? 'previous' : 'next');
+    } else if (e.key === 'F8') {
+      e.preventDefault();
+      void this.find(e.shiftKey ? 'previous' : 'next', 'error');
+    } else if (e.key === 'Escape') closeMenu();
+  }
+
+  private gridKey(e: KeyboardEvent): void {
+    if ((e.target as Element).closest('.header')) return;
+    const ctrl = e.ctrlKey || e.metaKey;
+    const move = KEY_MOVES[e.key];
+    if (move && !e.altKey) {
+      e.preventDefault();
+      const row = this.selection.move(move, e.shiftKey, this.table.rows, this.grid.pageRows());
+      if (row >= 0) {
+        this.grid.scrollToRow(row);
+        this.selectionChanged();
+        this.grid.focusRow();
+      }
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (this.selection.focus >= 0) void this.openRow(this.selection.focus);
+    } else if (ctrl && e.key.toLowerCase() === 'c') {
+      // Let a text selection inside a cell copy as usual.
+      if (!e.shiftKey && window.getSelection()?.toString()) return;
+      e.preventDefault();
+      void this.copy(e.shiftKey ? 'raw' : 'tsv');
+    } else if (ctrl && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      this.selection.selectAll(this.table.rows);
+      this.selectionChanged();
+    } else if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
+      e.preventDefault();
+      const focused = this.grid.root.querySelector<HTMLElement>('.row.focused');
+      const r = focused?.getBoundingClientRect();
+      if (this.selection.focus >= 0) this.rowMenu(this.selection.focus, r ? r.left + 40 : 40, r ? r.bottom : 40, window.getSelection()?.toString() ?? '', null);
+    }
+  }
+
+  private rowMenu(row: number, x: number, y: number, selected: string, cell: ColumnId | null): void {
+    const r = this.cache.get(row);
+    const items: MenuItem[] = [];
+    const text = selected.trim().split('\n')[0].slice(0, 200);
+    if (text) {
+      items.push(
+        { label: `Filter: contains "${text}"`, action: () => this.filterBar.addText('contains', text) },
+        { label: `Filter: does not contain "${text}"`, action: () => this.filterBar.addText('notContains', text) },
+        { label: `Highlight "${text}"`, action: () => this.highlights.add(text) },
+      );
+    }
+    if (r) {
+      const comp = r.component;
+      const thread = r.thread;
+      const compFirst = cell === 'component';
+      const compItems: MenuItem[] = comp ? [
+        { label: `Only component ${comp}`, action: () => this.filterBar.pick('component', comp, 'include') },
+        { label: `Exclude component ${comp}`, action: () => this.filterBar.pick('component', comp, 'exclude') },
+      ] : [];
+      const threadItems: MenuItem[] = thread ? [
+        { label: `Only thread ${thread}`, action: () => this.filterBar.pick('thread', thread, 'include') },
+        { label: `Exclude thread ${thread}`, action: () => this.filterBar.pick('thread', thread, 'exclude') },
+      ] : [];
+      items.push(...(compFirst ? [...compItems, ...threadItems] : cell === 'thread' ? [...threadItems, ...compItems] : [...compItems, ...threadItems]));
+      items.push(
+        { label: 'Show from here', action: () => this.filterBar.setTime('from', r.utc), disabled: r.utc === null },
+        { label: 'Show up to here', action: () => this.filterBar.setTime('to', r.utc), disabled: r.utc === null },
+      );
+    }
+    items.push(
+      { label: 'Copy (tab-separated)', action: () => void this.copy('tsv') },
+      { label: 'Copy raw lines', action: () => void this.copy('raw') },
+      { label: 'Open in text editor', action: () => void this.openRow(row) },
+    );
+    showMenu(x, y, items, 'Row actions');
+  }
+
+  private columnsMenu(x: number, y: number): void {
+    const merge = this.table.sources.length > 1;
+    showMenu(x, y, this.columns.available(merge).filter((c) => c.hideable).map((c) => ({
+      label: c.title,
+      checked: this.columns.visible(c.id),
+      action: () => {
+        this.columns.toggle(c.id);
+        this.host.saveState({ columns: this.columns.state() });
+      },
+    })), 'Columns');
+  }
+}
+
+new App();

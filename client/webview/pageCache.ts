@@ -1,0 +1,74 @@
+// Rows fetched from the host by page, kept in a bounded LRU (a Map keeps insertion order: a hit is
+// moved to the end, the oldest is evicted). Answers carry the view's version: an older one is stale
+// and dropped; a newer one means the view changed under us, so what we hold is dropped. Pure.
+
+export const PAGE_SIZE = 200;
+
+export class PageCache<T> {
+  private readonly pages = new Map<number, readonly T[]>();
+  private readonly pending = new Set<number>();
+  version: number;
+
+  constructor(version: number, readonly maxPages = 64) {
+    this.version = version;
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  /** The row if its page is held (and marks the page recently used). */
+  get(row: number): T | undefined {
+    const page = Math.floor(row / PAGE_SIZE);
+    const items = this.pages.get(page);
+    if (items === undefined) return undefined;
+    this.pages.delete(page);
+    this.pages.set(page, items);
+    return items[row - page * PAGE_SIZE];
+  }
+
+  /** Pages of rows [first, last] neither held nor asked for; marks them asked for. */
+  missing(first: number, last: number): number[] {
+    const out: number[] = [];
+    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
+      if (!this.pages.has(p) && !this.pending.has(p)) {
+        this.pending.add(p);
+        out.push(p);
+      }
+    }
+    return out;
+  }
+
+  /** An answer for `page`; false when it is stale (older than the view we show). */
+  put(version: number, page: number, items: readonly T[]): boolean {
+    this.pending.delete(page);
+    if (version < this.version) return false;
+    if (version > this.version) this.reset(version);
+    this.pages.set(page, items);
+    while (this.pages.size > this.maxPages) this.pages.delete(this.pages.keys().next().value as number);
+    return true;
+  }
+
+  /** A request for `page` failed: it may be asked for again. */
+  failed(page: number): void {
+    this.pending.delete(page);
+  }
+
+  /** The view changed (filter, reset): nothing held is valid. */
+  reset(version: number): void {
+    this.version = version;
+    this.pages.clear();
+    this.pending.clear();
+  }
+
+  /**
+   * Rows were appended (version grew, rows before `oldRows` unchanged): keep the pages, except the
+   * last partial one, which now has more rows.
+   */
+  appended(version: number, oldRows: number): void {
+    this.version = version;
+    const last = Math.floor(oldRows / PAGE_SIZE);
+    this.pages.delete(last);
+    this.pending.clear();
+  }
+}

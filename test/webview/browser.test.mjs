@@ -1,0 +1,235 @@
+// The table's webview in headless Chromium with a fake host (harness.html + fakeHost.js) over a
+// 5,000,000-row model: rows render, the end is reachable by scrolling, the severity filter asks the
+// host and redraws, the detail pane shows markup in a message as text, keyboard selection copies.
+// Screenshots go to test-artifacts/webview/. Needs `npm run build` (dist/webview.js) first.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ARTIFACTS = path.join(REPO, 'test-artifacts/webview');
+const { chromium } = createRequire(path.join(REPO, 'package.json'))('playwright-core');
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'];
+
+let browser;
+let page;
+const errors = [];
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS });
+  page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href);
+});
+after(async () => {
+  await browser?.close();
+});
+
+const shot = (name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+const row = (n) => page.locator(`[role="row"][aria-rowindex="${n + 2}"]`);
+
+test('rows render with their roles and labels', async () => {
+  await row(0).waitFor();
+  await page.waitForFunction(() => document.querySelector('[role="row"][aria-rowindex="2"]')?.getAttribute('aria-label')?.includes('Row 1 of the model'));
+  assert.match(await row(0).getAttribute('aria-label'), /^Success, 2024-01-15 08:00:00\.000, component CcmExec, thread 1000, message Row 1 of the model: success record$/);
+  assert.equal(await page.locator('[role="grid"]').getAttribute('aria-rowcount'), '5000001');
+  const rendered = await page.locator('.layer [role="row"]').count();
+  assert.ok(rendered > 10 && rendered < 200, `only the rows in view exist (${rendered})`);
+  assert.ok((await page.locator('[role="gridcell"]').count()) > 50);
+  assert.match(await page.locator('.status').textContent(), /5,000,000 rows/);
+  await shot('table');
+});
+
+test('scrolling to the end shows the last row', async () => {
+  const height = await page.evaluate(() => {
+    const s = document.querySelector('.scroller');
+    s.scrollTop = s.scrollHeight;
+    return s.scrollHeight;
+  });
+  assert.ok(height < 16_000_000, `scroll space under the browser cap (${height})`);
+  await page.waitForFunction(() => [...document.querySelectorAll('.layer [role="row"]')].some((r) => r.getAttribute('aria-label')?.includes('Row 5000000 of the model')), null, { timeout: 10_000 });
+  const last = page.locator('[role="row"][aria-rowindex="5000001"]');
+  const box = await last.boundingBox();
+  const grid = await page.locator('.scroller').boundingBox();
+  assert.ok(box && box.y + box.height <= grid.y + grid.height + 1 && box.y >= grid.y, 'the last row is in view');
+  // Rows fetched by page, never the whole log.
+  const asked = await page.evaluate(() => window.__requests.filter((r) => r.method === 'rows').map((r) => r.params.count));
+  assert.ok(asked.every((c) => c <= 1000) && asked.length < 20, JSON.stringify(asked));
+  await shot('table-end');
+});
+
+test('the severity filter asks the host and redraws', async () => {
+  for (const s of ['information', 'warning', 'success']) await page.click(`.sev-toggle[data-severity="${s}"]`);
+  await page.waitForFunction(() => window.__requests.some((r) => r.method === 'filter' && JSON.stringify(r.params.filter.severities) === '["error"]'));
+  await page.waitForFunction(() => /100,000 of 5,000,000 rows/.test(document.querySelector('.status').textContent));
+  await page.waitForFunction(() => document.querySelector('[role="row"][aria-rowindex="2"]')?.getAttribute('aria-label')?.startsWith('Error'));
+  const labels = await page.locator('.layer [role="row"]').evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')));
+  assert.ok(labels.length > 10 && labels.every((l) => l.startsWith('Error')), labels.slice(0, 3).join(' | '));
+  assert.match(await page.locator('.sev-toggle[data-severity="error"]').textContent(), /100,000/);
+  await shot('filtered');
+});
+
+test('a refused regex shows inline and the table stays usable', async () => {
+  await page.selectOption('.filter-mode', 'regex');
+  await page.fill('.filter-text', '(a+)+$');
+  await page.press('.filter-text', 'Enter');
+  await page.waitForFunction(() => /cannot run in time/.test(document.querySelector('.filter-error').textContent));
+  assert.ok((await page.locator('.layer [role="row"]').count()) > 10);
+  await page.fill('.filter-text', '');
+  await page.press('.filter-text', 'Enter');
+  await page.waitForFunction(() => document.querySelector('.filter-error').textContent === '');
+});
+
+test('the detail pane shows markup in a message as text', async () => {
+  // Row 57 of the model is the second error: row 1 of the filtered view.
+  await row(1).click();
+  await page.waitForFunction(() => document.querySelector('.detail-message')?.textContent.includes('<img src=x onerror='));
+  assert.equal(await page.locator('.detail img').count(), 0, 'no element from log text');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.match(await page.locator('.detail .markdown').textContent(), /<img src=x onerror=window\.__pwned=2>/);
+  assert.equal(await page.locator('.detail .markdown strong').textContent(), 'access denied');
+  await page.click('.detail .md-lookup');
+  await page.waitForFunction(() => window.__posted.some((m) => m.kind === 'lookup' && m.code === '0x80070005'));
+  await shot('detail');
+});
+
+test('keyboard selection, elapsed time and copy', async () => {
+  await row(0).click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.waitForFunction(() => [...document.querySelectorAll('.layer [role="row"][aria-selected="true"]')].map((r) => Number(r.getAttribute('aria-rowindex')) - 2).join() === '0,1,2');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex')), '4', 'the focus follows the keys');
+  // Rows 7, 57, 107 of the model: 100 records of 100 ms apart = 10 s.
+  await page.waitForFunction(() => document.querySelector('.elapsed').textContent === 'Elapsed 00:00:10.000');
+  await page.keyboard.press('Control+c');
+  await page.waitForFunction(() => typeof window.__clipboard === 'string');
+  const copy = await page.evaluate(() => window.__requests.filter((r) => r.method === 'copy').at(-1).params);
+  assert.deepEqual(copy, { ranges: [{ start: 0, end: 3 }], as: 'tsv' });
+  const lines = (await page.evaluate(() => window.__clipboard)).split('\n');
+  assert.equal(lines.length, 3);
+  assert.equal(lines[0], '2024-01-15 08:00:00.700\tDataTransferService\t1000\tRow 8 of the model: error record');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-rowindex') === '100001');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.__posted.some((m) => m.kind === 'openInEditor' && m.line === 4_999_957));
+  await shot('selection');
+  assert.deepEqual(errors, []);
+});
+
+test('columns hide from the columns menu and resize by dragging the header edge', async () => {
+  const visible = () => page.locator('.layer [role="row"] .c-thread').first().isVisible();
+  assert.equal(await visible(), true);
+  await page.click('button[aria-label="Columns"]');
+  await page.click('[role="menuitemcheckbox"]:has-text("Thread")');
+  assert.equal(await visible(), false);
+  const width = () => page.locator('.layer [role="row"] .c-time').first().evaluate((e) => e.getBoundingClientRect().width);
+  const before = await width();
+  const edge = await page.locator('.header .c-time .resizer').boundingBox();
+  await page.mouse.move(edge.x + 2, edge.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + 52, edge.y + 5, { steps: 4 });
+  await page.mouse.up();
+  assert.equal(Math.round(await width() - before), 50);
+  await page.focus('[role="separator"][aria-label="Resize the Time column"]');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(Math.round(await width() - before), 10, 'the keyboard resizes too');
+  await shot('columns');
+});
+
+test('live: appended rows grow the table and the end stays in view while following; paused it does not move; a reset drops the rows', async () => {
+  const live = await browser.newPage({ viewport: { width: 1000, height: 500 } });
+  live.on('pageerror', (e) => errors.push(String(e)));
+  await live.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=1000`);
+  await live.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  const shows = (n) => live.waitForFunction((n) => [...document.querySelectorAll('.layer [role="row"]')].some((r) => r.getAttribute('aria-label')?.includes(`Row ${n} of the model`)), n);
+  await live.click('button.follow');
+  await live.waitForFunction(() => window.__requests.some((r) => r.method === 'follow' && r.params.follow === true));
+  await live.evaluate(() => window.__grow(500));
+  await shows(1500);
+  await live.waitForFunction(() => /^1,500 rows/.test(document.querySelector('.status').textContent));
+  await live.click('button.follow');
+  await live.waitForFunction(() => window.__requests.some((r) => r.method === 'follow' && r.params.follow === false));
+  await live.evaluate(() => window.__grow(500));
+  await live.waitForFunction(() => /^2,000 rows/.test(document.querySelector('.status').textContent));
+  assert.equal(await live.locator('[role="row"][aria-rowindex="2001"]').count(), 0, 'paused: the view stays');
+  await live.evaluate(() => window.__grow(100, true));
+  await live.waitForFunction(() => /^100 rows/.test(document.querySelector('.status').textContent));
+  // The host's forwarded command: next error from the top is model row 7.
+  await live.keyboard.press('Home');
+  await live.evaluate(() => window.__send({ kind: 'command', command: 'nextError' }));
+  await live.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '9');
+  await live.screenshot({ path: path.join(ARTIFACTS, 'live.png') });
+  await live.close();
+  assert.deepEqual(errors, []);
+});
+
+test('find (ctrl+f, Enter), go to time, highlight rules, include a component from its cell', async () => {
+  await page.locator('.layer [role="row"].focused').click();
+  await page.keyboard.press('Home');
+  await row(0).click();
+  await page.keyboard.press('Control+f');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'find');
+  await page.keyboard.type('Row 4958 of');
+  await page.keyboard.press('Enter');
+  // Model row 4957 is the 100th error: row 99 of the filtered view.
+  await page.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '101');
+  await page.fill('.goto', '08:00:10');
+  await page.press('.goto', 'Enter');
+  // 08:00:10 is model row 100; the first error at or after it is model row 107, row 2 of the view.
+  await page.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '4');
+  assert.ok((await page.evaluate(() => window.__requests.filter((r) => r.method === 'gotoTime').at(-1).params.wall)) === Date.UTC(2024, 0, 15, 8, 0, 10));
+
+  await page.click('button[aria-label="Highlight rules"]');
+  await page.keyboard.type('Row 208 ');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="6"]')?.classList.contains('hl-0'));
+  assert.deepEqual(await page.evaluate(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.highlights), [{ text: 'Row 208 ' }]);
+  assert.equal(await page.locator('.layer [role="row"].hl-0').count(), 1);
+
+  await page.locator('[role="row"][aria-rowindex="3"] .c-component').click({ button: 'right' });
+  const first = page.locator('[role="menu"] [role="menuitem"]').first();
+  assert.equal(await first.textContent(), 'Only component CcmExec');
+  await shot('row-menu');
+  await first.click();
+  await page.waitForFunction(() => JSON.stringify(window.__requests.filter((r) => r.method === 'filter').at(-1).params.filter.components) === '{"include":["CcmExec"]}');
+  assert.match(await page.locator('.chips').textContent(), /component CcmExec/);
+});
+
+test('Light+: warnings are the theme\'s warning colour, not the error colour', async () => {
+  const light = await browser.newPage({ viewport: { width: 1000, height: 400 } });
+  await light.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100&theme=light`);
+  await light.locator('.layer .row.sev-warning').first().waitFor();
+  const colour = (sel) => light.locator(sel).first().evaluate((e) => getComputedStyle(e).color);
+  assert.equal(await colour('.layer .row.sev-warning .codicon'), 'rgb(191, 136, 3)');
+  assert.equal(await colour('.layer .row.sev-error .codicon'), 'rgb(229, 20, 0)');
+  assert.notEqual(await colour('.layer .row.sev-warning .c-message'), await colour('.layer .row.sev-error .c-message'));
+  await light.screenshot({ path: path.join(ARTIFACTS, 'light.png') });
+  await light.close();
+});
+
+test('the focused row shows the focus border, selected or not', async () => {
+  await page.focus('.scroller');
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('focused') && document.activeElement.getAttribute('aria-selected') === 'true');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineColor);
+  assert.equal(outline, 'rgb(0, 127, 212)', 'the theme\'s focus border');
+});
+
+test('a merge shows a source column with a colour per log and the machine', async () => {
+  const merge = await browser.newPage({ viewport: { width: 1100, height: 300 } });
+  await merge.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100&sources=2`);
+  await merge.waitForFunction(() => document.querySelectorAll('.layer [role="row"] .c-source .swatch').length > 2);
+  const cells = await merge.locator('.layer [role="row"] .c-source').evaluateAll((cs) => cs.slice(0, 2).map((c) => [c.textContent, c.querySelector('.swatch').className, getComputedStyle(c.querySelector('.swatch')).backgroundColor]));
+  assert.equal(cells[0][0], 'SITE01 · CAS.log');
+  assert.equal(cells[1][0], 'PC042 · CcmExec.log');
+  assert.notEqual(cells[0][2], cells[1][2], 'one colour per log');
+  assert.match(await merge.locator('[role="row"][aria-rowindex="3"]').getAttribute('aria-label'), /source CcmExec\.log/);
+  await merge.screenshot({ path: path.join(ARTIFACTS, 'merge.png') });
+  await merge.close();
+});

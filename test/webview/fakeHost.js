@@ -1,0 +1,115 @@
+// A fake extension host for harness.html: acquireVsCodeApi answering the table's requests from a
+// generated model of ROWS rows (row i is computed, never stored; a filter keeps an Int32Array of
+// the rows it lets through). It records what the webview sent, for browser.test.mjs to assert.
+(() => {
+  let ROWS = Number(new URLSearchParams(location.search).get('rows') || 5_000_000);
+  const BASE = Date.UTC(2024, 0, 15, 8, 0, 0);
+  const COMPONENTS = ['CcmExec', 'DataTransferService', 'ContentAccess'];
+  const EVIL = 57; // an error row whose message is markup
+  const severity = (i) => (i % 50 === 7 ? 'error' : i % 10 === 3 ? 'warning' : i % 97 === 0 ? 'success' : 'information');
+  const message = (i) => (i === EVIL ? 'Download failed <img src=x onerror="window.__pwned=1"> 0x80070005' : `Row ${i + 1} of the model: ${severity(i)} record`);
+  const pad = (n, w = 2) => String(n).padStart(w, '0');
+  const time = (i) => {
+    const d = new Date(BASE + i * 100);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+  };
+  // ?sources=2: a merge of two logs from two machines (row i comes from log i % 2).
+  const SOURCES = [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }, { uri: 'file:///client/CcmExec.log', name: 'CcmExec.log', machine: 'PC042', color: 1 }]
+    .slice(0, Number(new URLSearchParams(location.search).get('sources') || 1));
+  let version = 1;
+  let view = null; // null: every row; else an Int32Array of model rows
+  const rows = () => (view ? view.length : ROWS);
+  const at = (r) => (view ? view[r] : r);
+  const rowOf = (i, r, highlights) => ({
+    row: r, source: i % SOURCES.length, entry: i, line: i, severity: severity(i), time: time(i), utc: BASE + i * 100,
+    component: COMPONENTS[i % 3], thread: String(1000 + (i % 7)), message: message(i), more: false, problems: i === EVIL ? 1 : 0,
+    highlight: (highlights || []).findIndex((h) => h.text && message(i).includes(h.text)),
+  });
+  window.__requests = [];
+  window.__posted = [];
+  const answer = (id, result, error) => window.postMessage(error ? { kind: 'response', id, error } : { kind: 'response', id, result }, '*');
+  const handlers = {
+    rows: ({ start, count, highlights }) => {
+      const items = [];
+      for (let r = start; r < Math.min(start + count, rows()); r++) items.push(rowOf(at(r), r, highlights));
+      return { version, rows: rows(), items };
+    },
+    facets: () => {
+      const severities = { error: 0, warning: 0, information: 0, success: 0 };
+      for (let i = 0; i < ROWS; i++) severities[severity(i)]++;
+      return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
+    },
+    filter: ({ filter }) => {
+      version++;
+      if (filter.text && filter.text.regex === '(a+)+$') return { version, rows: rows(), error: 'The regular expression cannot run in time: (a+)+$' };
+      const sev = filter.severities && new Set(filter.severities);
+      if (!sev) view = null;
+      else {
+        const out = new Int32Array(ROWS);
+        let n = 0;
+        for (let i = 0; i < ROWS; i++) if (sev.has(severity(i))) out[n++] = i;
+        view = out.slice(0, n);
+      }
+      return { version, rows: rows() };
+    },
+    find: ({ from, direction, severity: s, text }) => {
+      const step = direction === 'next' ? 1 : -1;
+      for (let r = from + step, k = 0; r >= 0 && r < rows() && k < 1_000_000; r += step, k++) {
+        const i = at(r);
+        if (s ? severity(i) === s : message(i).includes(text)) return { row: r };
+      }
+      return { row: null };
+    },
+    gotoTime: ({ wall }) => {
+      const i = Math.max(0, Math.ceil((wall - BASE) / 100));
+      if (i >= ROWS) return { row: null };
+      if (!view) return { row: i };
+      let lo = 0, hi = view.length;
+      while (lo < hi) { const m = (lo + hi) >> 1; if (view[m] < i) lo = m + 1; else hi = m; }
+      return { row: lo < view.length ? lo : null };
+    },
+    detail: ({ row }) => {
+      const i = at(row);
+      return {
+        uri: 'file:///logs/CAS.log', line: i, message: `${message(i)}\nsecond line of the record`, cut: false,
+        attributes: [{ name: 'component', value: COMPONENTS[i % 3] }, { name: 'thread', value: String(1000 + (i % 7)) }, { name: 'time', value: time(i) }],
+        problems: i === EVIL ? [{ severity: 'error', message: 'Content download failed', markdown: `The log says \\<img src=x onerror=window.__pwned=2\\> **access denied**\n\n- check the account\n\n[Look up 0x80070005](command:cmlog.lookupErrorCode?${encodeURIComponent(JSON.stringify(['0x80070005']))} "CMLog: Look up error code")` }] : [],
+        sameMoment: [{ uri: 'file:///logs/MP.log', name: 'MP_Location.log', line: 12, deltaMs: 1234, message: 'Location request', row: null }],
+      };
+    },
+    copy: ({ ranges, as }) => {
+      const lines = [];
+      for (const { start, end } of ranges) for (let r = start; r < end && lines.length < 10000; r++) {
+        const i = at(r);
+        lines.push(as === 'raw' ? `<![LOG[${message(i)}]LOG]!>` : [time(i), COMPONENTS[i % 3], String(1000 + (i % 7)), message(i)].join('\t'));
+      }
+      return { text: lines.join('\n'), cut: false };
+    },
+    follow: () => undefined,
+  };
+  window.acquireVsCodeApi = () => {
+    let state;
+    return {
+      getState: () => state,
+      setState: (s) => { state = s; },
+      postMessage: (m) => {
+        window.__posted.push(m);
+        if (m.kind === 'ready') {
+          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, sources: SOURCES, notes: [] }, options: { utcColumn: false, follow: false } }, '*');
+        } else if (m.kind === 'request') {
+          window.__requests.push({ method: m.method, params: m.params });
+          const h = handlers[m.method];
+          setTimeout(() => (h ? answer(m.id, h(m.params)) : answer(m.id, undefined, `no ${m.method}`)), 1);
+        } else if (m.kind === 'clipboard') window.__clipboard = m.text;
+      },
+    };
+  };
+  // A growing log (appended rows) or a truncated one (reset), as the host forwards `tableChanged`.
+  window.__grow = (n, reset = false) => {
+    ROWS = reset ? n : ROWS + n;
+    view = null;
+    version++;
+    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading: false, reset } }, '*');
+  };
+  window.__send = (m) => window.postMessage(m, '*');
+})();

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatElapsed, formatUtc, parseGotoTime, rowLabel } from '../../client/webview/format';
+
+test('elapsed time as CMTrace shows it', () => {
+  assert.equal(formatElapsed(83_456), '00:01:23.456');
+  assert.equal(formatElapsed(-83_456), '00:01:23.456');
+  assert.equal(formatElapsed(0), '00:00:00.000');
+  assert.equal(formatElapsed(26 * 3_600_000 + 5), '26:00:00.005');
+});
+
+test('UTC column text', () => {
+  assert.equal(formatUtc(Date.UTC(2024, 0, 15, 8, 0, 1, 20)), '2024-01-15 08:00:01.020');
+  assert.equal(formatUtc(null), '');
+});
+
+test('go to time: a full date, or a time on the day shown', () => {
+  assert.equal(parseGotoTime('2024-01-15 08:00:00', null), Date.UTC(2024, 0, 15, 8, 0, 0));
+  const day = Date.UTC(2024, 0, 15, 17, 3);
+  assert.equal(parseGotoTime('08:00', day), Date.UTC(2024, 0, 15, 8, 0));
+  assert.equal(parseGotoTime(' 8:05:07.5 ', day), Date.UTC(2024, 0, 15, 8, 5, 7, 500));
+  assert.equal(parseGotoTime('08:00', null), null);
+  assert.equal(parseGotoTime('25:00', day), null);
+  assert.equal(parseGotoTime('tomorrow', day), null);
+});
+
+test('row label for screen readers', () => {
+  const label = rowLabel({ row: 0, source: 0, entry: 0, line: 0, severity: 'error', time: '2024-01-15 08:00:00', utc: null, component: 'X', thread: '12', message: 'failed', more: false, problems: 0, highlight: -1 });
+  assert.equal(label, 'Error, 2024-01-15 08:00:00, component X, thread 12, message failed');
+});

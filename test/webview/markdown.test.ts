@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseInline, parseMarkdown, renderMarkdown, type MiniDocument, type MiniElement } from '../../client/webview/markdown';
+
+interface FakeEl extends MiniElement { tag: string; children: unknown[]; clicks: (() => void)[] }
+function fakeDoc(): { doc: MiniDocument; tags: string[]; text: () => string } {
+  const tags: string[] = [];
+  const texts: string[] = [];
+  const doc: MiniDocument = {
+    createElement(tag) {
+      tags.push(tag);
+      const e: FakeEl = { tag, children: [], clicks: [], className: '', append: (...n) => e.children.push(...n), addEventListener: (_t, fn) => e.clicks.push(fn) };
+      return e;
+    },
+    createTextNode(text) {
+      texts.push(text);
+      return { text };
+    },
+  };
+  return { doc, tags, text: () => texts.join('') };
+}
+const root = (): FakeEl => ({ tag: 'div', children: [], clicks: [], className: '', append() {}, addEventListener() {} });
+
+test('markdown: the subset the hovers use', () => {
+  assert.deepEqual(parseInline('a **b** `c` *d* \\*e\\*'), [
+    { k: 'text', text: 'a ' }, { k: 'strong', c: [{ k: 'text', text: 'b' }] }, { k: 'text', text: ' ' },
+    { k: 'code', text: 'c' }, { k: 'text', text: ' ' }, { k: 'em', c: [{ k: 'text', text: 'd' }] }, { k: 'text', text: ' *e*' },
+  ]);
+  assert.deepEqual(parseInline('`` a`b ``'), [{ k: 'code', text: 'a`b' }]);
+  const blocks = parseMarkdown('### Title\n\nline one\nline two\n\n- x\n- y\n\n---\n\n```\n<b>raw</b>\n```');
+  assert.deepEqual(blocks.map((b) => b.k), ['h', 'p', 'ul', 'hr', 'pre']);
+  assert.deepEqual(blocks[4], { k: 'pre', text: '<b>raw</b>' });
+});
+
+test('markdown: HTML and links in log text stay text; only the lookup link is a button', () => {
+  const md = 'Failed: <img src=x onerror=alert(1)> and \\<script\\>x\\</script\\> [click](https://evil.example) '
+    + `[Look up 0x80070005](command:cmlog.lookupErrorCode?${encodeURIComponent(JSON.stringify(['0x80070005']))} "CMLog: Look up error code") `
+    + `[bad](command:cmlog.lookupErrorCode?${encodeURIComponent(JSON.stringify(['<img>']))}) [x](command:workbench.action.terminal.new)`;
+  const { doc, tags, text } = fakeDoc();
+  const looked: string[] = [];
+  const parent = root();
+  renderMarkdown(doc, parent, md, (c) => looked.push(c));
+  assert.deepEqual(tags.filter((t) => !['p', 'button'].includes(t)), [], 'no element but a paragraph and the lookup button');
+  assert.equal(tags.filter((t) => t === 'button').length, 1);
+  assert.match(text(), /<img src=x onerror=alert\(1\)>/);
+  assert.match(text(), /<script>x<\/script>/);
+  assert.doesNotMatch(text(), /evil\.example|command:/, 'link targets are not shown or followed');
+});
+
+test('markdown: the lookup button posts the checked code', () => {
+  const { doc } = fakeDoc();
+  const looked: string[] = [];
+  const parent: FakeEl = { tag: 'div', children: [], clicks: [], className: '', append: (...n) => parent.children.push(...n), addEventListener() {} };
+  renderMarkdown(doc, parent, `[Look up 0x87D00607](command:cmlog.lookupErrorCode?${encodeURIComponent('["0x87D00607"]')})`, (c) => looked.push(c));
+  const p = parent.children[0] as FakeEl;
+  const b = p.children[0] as FakeEl;
+  assert.equal(b.tag, 'button');
+  b.clicks[0]();
+  assert.deepEqual(looked, ['0x87D00607']);
+});
+
+test('markdown: parsing is linear on unclosed delimiters', () => {
+  const evil = '*a '.repeat(40_000) + '[a '.repeat(40_000) + '``x '.repeat(40_000);
+  const t = performance.now();
+  parseMarkdown(evil);
+  assert.ok(performance.now() - t < 1000, `took ${performance.now() - t} ms`);
+});

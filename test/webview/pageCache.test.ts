@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PAGE_SIZE, PageCache } from '../../client/webview/pageCache';
+
+const page = (p: number): number[] => Array.from({ length: PAGE_SIZE }, (_, i) => p * PAGE_SIZE + i);
+
+test('page cache: rows by page, each page asked for once', () => {
+  const c = new PageCache<number>(1, 4);
+  assert.deepEqual(c.missing(0, PAGE_SIZE * 2 + 5), [0, 1, 2]);
+  assert.deepEqual(c.missing(0, PAGE_SIZE * 2 + 5), [], 'pending pages are not asked for twice');
+  assert.ok(c.put(1, 1, page(1)));
+  assert.equal(c.get(PAGE_SIZE + 7), PAGE_SIZE + 7);
+  assert.equal(c.get(7), undefined);
+  c.failed(0);
+  assert.deepEqual(c.missing(0, 0), [0], 'a failed page may be asked for again');
+});
+
+test('page cache: bounded, least recently used evicted', () => {
+  const c = new PageCache<number>(1, 3);
+  for (let p = 0; p < 3; p++) c.put(1, p, page(p));
+  c.get(0); // page 0 is now the most recently used
+  c.put(1, 3, page(3));
+  assert.equal(c.size, 3);
+  assert.equal(c.get(PAGE_SIZE), undefined, 'page 1 (least recently used) went');
+  assert.equal(c.get(0), 0);
+  for (let p = 4; p < 100; p++) c.put(1, p, page(p));
+  assert.equal(c.size, 3, 'never more than the bound');
+});
+
+test('page cache: stale answers dropped, a newer version drops what is held', () => {
+  const c = new PageCache<number>(5, 8);
+  assert.equal(c.put(4, 0, page(0)), false, 'an answer for an older view is stale');
+  assert.equal(c.get(0), undefined);
+  c.put(5, 1, page(1));
+  assert.ok(c.put(6, 2, page(2)));
+  assert.equal(c.version, 6);
+  assert.equal(c.get(PAGE_SIZE), undefined, 'pages of version 5 dropped');
+  c.reset(7);
+  assert.equal(c.get(PAGE_SIZE * 2), undefined);
+});
+
+test('page cache: appended rows keep full pages, refetch the last partial one', () => {
+  const c = new PageCache<number>(1, 8);
+  c.put(1, 0, page(0));
+  c.put(1, 1, page(1).slice(0, 50));
+  c.appended(2, PAGE_SIZE + 50);
+  assert.equal(c.get(3), 3);
+  assert.equal(c.get(PAGE_SIZE), undefined);
+  assert.deepEqual(c.missing(0, PAGE_SIZE + 120), [1]);
+});

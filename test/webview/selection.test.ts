@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Selection } from '../../client/webview/selection';
+
+test('selection: click, shift+click range, ctrl+click toggles', () => {
+  const s = new Selection();
+  s.click(5);
+  s.shiftClick(2);
+  assert.deepEqual(s.ranges(), [{ start: 2, end: 6 }]);
+  s.ctrlClick(10);
+  assert.deepEqual(s.ranges(), [{ start: 2, end: 6 }, { start: 10, end: 11 }]);
+  s.ctrlClick(4);
+  assert.deepEqual(s.ranges(), [{ start: 2, end: 4 }, { start: 5, end: 6 }, { start: 10, end: 11 }]);
+  s.shiftClick(12);
+  assert.deepEqual(s.ranges(), [{ start: 2, end: 13 }], 'shift extends from the last anchor (4), keeping the rest');
+  assert.deepEqual(s.bounds(), { first: 2, last: 12 });
+  assert.equal(s.count(), 11);
+  s.click(7);
+  assert.deepEqual(s.ranges(), [{ start: 7, end: 8 }]);
+});
+
+test('selection: keys move the focus, shift extends, bounded by the rows', () => {
+  const s = new Selection();
+  assert.equal(s.move('down', false, 100, 10), 0, 'first key selects the first row');
+  assert.equal(s.move('down', false, 100, 10), 1);
+  assert.equal(s.move('pageDown', true, 100, 10), 10);
+  assert.deepEqual(s.ranges(), [{ start: 1, end: 11 }]);
+  assert.equal(s.move('up', true, 100, 10), 9);
+  assert.deepEqual(s.ranges(), [{ start: 1, end: 10 }]);
+  assert.equal(s.move('end', false, 100, 10), 99);
+  assert.equal(s.move('down', false, 100, 10), 99);
+  assert.equal(s.move('home', true, 100, 10), 0);
+  assert.deepEqual(s.ranges(), [{ start: 0, end: 100 }]);
+  assert.equal(s.move('pageUp', false, 100, 10), 0);
+  s.selectAll(5_000_000);
+  assert.equal(s.count(), 5_000_000);
+  s.clamp(3);
+  assert.deepEqual(s.ranges(), [{ start: 0, end: 3 }]);
+  assert.equal(s.focus, 2);
+});
