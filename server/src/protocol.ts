@@ -2,6 +2,7 @@
 // constant here, so both sides agree on its method name, parameters and answer (as vscode-eslint
 // and rust-analyzer do). Types and constants only: no Node-only or vscode-only code.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { FormatId } from './parse/formats/ids';
 import type { SeverityName } from './severity';
 
 export const LANGUAGE_ID = 'cmlog';
@@ -69,7 +70,8 @@ export interface MergedAnswer {
 
 export interface FileInfoParams { uri: string }
 export interface FileInfo {
-  format: 'ccm' | 'sms' | 'mixed' | 'plain';
+  /** A format id (parse/formats/ids.ts), or 'mixed'. */
+  format: FormatId | 'mixed';
   encoding: string;
   entries: number;
   errors: number;

@@ -20,7 +20,7 @@ const SMS = 'Policy evaluation done  $$<PolicyAgent><05-06-2024 11:22:33.444+420
 const slice = (log: LogFile, r: [number, number] | undefined) => (r ? log.text(r[0], r[1]) : undefined);
 
 test('the registry lists the shipped formats in order, and names them for the status bar', () => {
-  assert.deepEqual(FORMATS.map((f) => f.id), ['ccm', 'sms', 'plain']);
+  assert.deepEqual(FORMATS.map((f) => f.id), ['ccm', 'sms', 'plain', 'cbs', 'psadt', 'wu', 'setup', 'portal', 'inventory', 'intunemac']);
   assert.equal(formatName('ccm'), 'CMTrace');
   assert.equal(formatName('sms'), 'legacy SMS');
   assert.equal(formatName('plain'), 'plain text');
@@ -130,21 +130,23 @@ test('a format registered by a test only is read by the scanner, whole or append
       ['ccm', 'AppEnforce', 'Install failed 0x80070005'],
       ['test-at', 'Net', 'retry later failed'],
       ['sms', 'PolicyAgent', 'Policy evaluation done'],
+      ['test-at', 'Tail', 'last'],
     ]);
     assert.equal(log.table.format[0], id);
     assert.equal(log.severity(0), Severity.Error, 'severity as the format wrote it');
     assert.equal(log.severity(2), Severity.Error, 'else by the keyword rule');
     assert.equal(log.entry(2).endLine, log.line(2), 'blank lines absorbed, not counted');
-    // The last line is not complete: unparsed until its line break arrives.
-    assert.equal(log.spans.count, 2);
+    // The last line is not complete: a record all the same, read again whole when more comes.
+    assert.equal(log.spans.count, 2, 'the banner and the line with no colon');
+    assert.equal(log.message(4), 'last');
     for (const step of [1, 3, 7, 50]) {
       const pieces = LogFile.fromText('');
       for (let p = 0; p < text.length; p += step) pieces.appendText(text.slice(p, p + step));
       assertSameAsWhole(pieces, log);
     }
-    log.appendText('\n');
+    log.appendText(' line\n');
     assert.equal(log.entryCount, 5);
-    assert.equal(log.message(4), 'last');
+    assert.equal(log.message(4), 'last line');
   } finally {
     unregisterFormat(atAt);
   }

@@ -191,7 +191,7 @@ test('a file can mix formats', () => {
 });
 
 test('plain text is one unparsed span, nothing is lost', () => {
-  const text = '2024-01-15 08:00:00, Info  CBS  Exec\nContinuation detail\n';
+  const text = 'Exec: processing package\nContinuation detail\n';
   const log = parse(text);
   assert.equal(log.format, 'plain');
   assert.equal(log.entryCount, 0);

@@ -27,7 +27,7 @@
 // ScanState. Other registered formats are asked only about lines neither claims (formatLine).
 import { EntryFlag, type Severity } from '../model';
 import { EntryTable, firstAtOrAfter } from './entryTable';
-import { CMTRACE, FORMATS, LEGACY, lineFormats, type LineRecord, type LogFormat } from './formats';
+import { CMTRACE, FORMATS, LEGACY, LINE_HEAD, LINE_MAX, lineFormats, type LineRecord, type LineState, type LogFormat } from './formats';
 import { Attributes, CCM_ATTRS, CLOSE, OPEN, readAttributeBlock, readFixedBlock } from './formats/cmtrace';
 import { readScanTail, TAIL } from './formats/legacy';
 import { KernelWindow } from './kernel';
@@ -55,6 +55,13 @@ const RESUME_MIN = 256;
  * written resume at its last line's start (see cutOff) rather than re-read an endless line.
  */
 const LEGACY_LINE_MAX = 64 * 1024;
+/**
+ * A record of a format that `continues` takes at most this many lines after its first, and runs
+ * to at most this many characters: the lines after are unparsed spans. The bound keeps a record
+ * (and what an append at its end reads again: see Resume) small whatever the log holds.
+ */
+export const CONTINUATION_MAX_LINES = 1000;
+export const CONTINUATION_MAX_CHARS = LINE_MAX;
 
 
 export class SpanList {
@@ -95,6 +102,9 @@ export class SpanList {
  * - 'line': the text ends in a long unparsed line with no line break and no `$$<` so far (it may
  *   still become a legacy line), which starts at `record` on `recordLine`; `at` is inside it, and
  *   (`kw`, `kwFrom`) is the keyword search through it so far, as for 'open'.
+ * A record of a format that `continues`, last in the text, is read again whole ('item' at its
+ * start): what is appended may continue it. `states` are the line formats' states at `at` (see
+ * LineState), in the order of `lineFormats()`; absent at a file's start.
  */
 export interface Resume {
   at: number;
@@ -104,6 +114,7 @@ export interface Resume {
   recordLine: number;
   kw: number;
   kwFrom: number;
+  states?: readonly (LineState | undefined)[];
 }
 
 export const START: Readonly<Resume> = { at: 0, line: 0, mode: 'item', record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0 };
@@ -192,7 +203,20 @@ class Scanner implements ScanState {
   /** Registered formats read line by line (none shipped), and their ids in the registry. */
   private readonly lineFormats: LogFormat[];
   private readonly lineFormatIds: number[];
-  private readonly lineRecord: LineRecord = { msgStart: 0, msgEnd: 0, wall: NaN, offset: NO_OFFSET, severity: -1, compStart: 0, compEnd: 0, threadStart: 0, threadEnd: 0 };
+  private readonly lineRecord: LineRecord = { msgStart: 0, msgEnd: 0, wall: NaN, offset: NO_OFFSET, severity: -1, compStart: 0, compEnd: 0, threadStart: 0, threadEnd: 0, clockStart: 0, clockEnd: 0, levelStart: 0, levelEnd: 0 };
+  /** Each line format's state (see LineState), and a copy taken before each read. */
+  private readonly lineStates: (LineState | undefined)[];
+  private readonly statesBefore: (LineState | undefined)[];
+  // The last record of a format that `continues` (see continueRecord): its entry (-1: none), where
+  // it starts and on which line, its format's index in lineFormats, its state before it was read,
+  // how many lines it has taken, and whether its severity comes from the keywords.
+  private contEntry = -1;
+  private contStart = 0;
+  private contLine = 0;
+  private contFormat = 0;
+  private contState: LineState | undefined;
+  private contLines = 0;
+  private contByKeyword = false;
 
   readonly codes: Codes;
   /** Keyword severity of whole messages. */
@@ -207,6 +231,10 @@ class Scanner implements ScanState {
     this.codes = src.codes;
     this.lineFormats = lineFormats();
     this.lineFormatIds = this.lineFormats.map((f) => FORMATS.indexOf(f));
+    const given = from.states?.length === this.lineFormats.length ? from.states : undefined;
+    // Copies: a Resume is kept by the model, and the scan changes its states.
+    this.lineStates = this.lineFormats.map((f, k) => (given?.[k] ? { ...given[k] } : f.newState?.()));
+    this.statesBefore = this.lineStates.map((st) => (st ? { ...st } : undefined));
     this.kernel = new KernelWindow(src.codes);
     this.comps = new NameCache(table.components);
     this.smsComps = new NameCache(table.components);
@@ -247,8 +275,15 @@ class Scanner implements ScanState {
   }
 
   private resume(): Resume {
-    if (this.endMode === 'open' || this.endMode === 'line') return this.endOpen;
-    return { at: this.endAt, line: this.endLine, mode: this.endMode, record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0 };
+    const k = this.lineStates.length;
+    if (this.contEntry >= 0 && this.contEntry === this.table.count - 1 && this.base + this.codes.length - this.contStart <= CONTINUATION_MAX_CHARS) {
+      // What follows may continue the record: read it again, from the state it was read in.
+      const states = this.lineStates.map((st, i) => (i === this.contFormat ? this.contState : st && { ...st }));
+      return { at: this.contStart, line: this.contLine, mode: 'item', record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0, states };
+    }
+    const states = k === 0 ? undefined : this.lineStates.map((st) => st && { ...st });
+    if (this.endMode === 'open' || this.endMode === 'line') return states ? { ...this.endOpen, states } : this.endOpen;
+    return { at: this.endAt, line: this.endLine, mode: this.endMode, record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0, states };
   }
 
   /** Continues the blank lines the last entry absorbs; returns where they end. */
@@ -295,18 +330,33 @@ class Scanner implements ScanState {
     const from = Math.max(pos, 0);
     const eol = this.findNl(from);
     if (eol < n) {
-      if (this.lineFormats.length > 0 && pos >= 0) {
+      if (this.lineFormats.length > 0 && pos >= 0 && eol - pos <= LINE_MAX) {
         const end = this.formatLine(pos, eol, itemLine);
         if (end >= 0) return end;
+        if (this.contEntry >= 0) {
+          const more = this.continueRecord(pos, eol);
+          if (more >= 0) return more;
+        }
       }
       this.line++;
       this.spans.push(base + from, base + eol + 1, itemLine);
       return eol + 1;
     }
+    // The last line, with no line break yet: a line format's record (read again whole when more
+    // comes: see resume), or more of the record before it, if short enough to be one.
+    if (this.lineFormats.length > 0 && pos >= 0 && n - pos <= LINE_MAX) {
+      const end = this.formatLine(pos, n, itemLine);
+      if (end >= 0) return end;
+      if (this.contEntry >= 0) {
+        const more = this.continueRecord(pos, n);
+        if (more >= 0) return more;
+      }
+    }
     this.spans.push(base + from, base + n, itemLine);
     const at = n - RESUME_MARGIN;
-    // (A line another format may claim is read again whole once complete: see formatLine.)
-    if (this.nextSms >= n && at - pos >= RESUME_MIN && this.lineFormats.length === 0) {
+    // (A line a format may still claim, or that may continue a record, is read again whole: see
+    // LINE_HEAD and resume.)
+    if (this.nextSms >= n && at - pos >= RESUME_MIN && (this.lineFormats.length === 0 || n - pos > LINE_HEAD)) {
       const p = keywordProgress(codes, kw, kwFrom, at + 1, kwFrom > pos);
       this.endMode = 'line';
       this.endOpen = { at: base + at, line: itemLine, mode: 'line', record: base + pos, recordLine: itemLine, kw: p.kind, kwFrom: base + p.from };
@@ -317,24 +367,72 @@ class Scanner implements ScanState {
   /**
    * The record of a registered format other than CMTrace and legacy (see LogFormat.readLine) on
    * the whole line codes[pos, eol), tried only for lines neither claims; returns where it ends
-   * (blank lines after it absorbed), or -1 when no format reads it.
+   * (blank lines after it absorbed), or -1 when no format reads it. The last line of the text
+   * (eol = its length) is read again whole by the next scan, as is a record that `continues`.
    */
   private formatLine(pos: number, eol: number, itemLine: number): number {
     const { codes, base, table } = this;
     const r = this.lineRecord;
     for (let k = 0; k < this.lineFormats.length; k++) {
-      if (!this.lineFormats[k].readLine!(codes, pos, eol, r)) continue;
+      const format = this.lineFormats[k];
+      const state = this.lineStates[k];
+      if (state) Object.assign(this.statesBefore[k]!, state);
+      if (!format.readLine!(codes, pos, eol, r, state)) continue;
+      if (format.continues || eol === codes.length) {
+        this.contEntry = table.count;
+        this.contStart = base + pos;
+        this.contLine = itemLine;
+        this.contFormat = k;
+        this.contState = state && { ...this.statesBefore[k] };
+        this.contLines = 0;
+        this.contByKeyword = r.severity < 0;
+      } else {
+        this.contEntry = -1;
+      }
       timeOut.offset = r.offset;
       const flags = timeFlags(r.wall);
       const sev = r.severity >= 0 ? (r.severity as Severity) : this.keywords(r.msgStart, KW_NONE, r.msgStart, r.msgEnd);
       const comp = this.nameId(this.comps, r.compStart, r.compEnd);
       const thr = this.nameId(this.threadNames, r.threadStart, r.threadEnd);
-      this.line++;
-      const end = this.absorbBlank(eol + 1);
+      let end = eol;
+      if (eol < codes.length) {
+        this.line++;
+        end = this.absorbBlank(eol + 1);
+      }
       table.push(base + pos, base + end, itemLine, r.wall, r.offset, sev, flags, comp, thr, this.lineFormatIds[k], base + r.msgStart, base + r.msgEnd);
       return end;
     }
     return -1;
+  }
+
+  /**
+   * The whole line codes[pos, eol), which no format claims, continues the record of a format that
+   * `continues` when it directly follows it (blank lines between belong to the record) and the
+   * record is within its bounds: the record's message and extent grow to the line's end, and a
+   * severity judged by keywords is judged over the line too. Returns where the record now ends, or
+   * -1 (the line is an unparsed span, and the record is done).
+   */
+  private continueRecord(pos: number, eol: number): number {
+    const { codes, base, table } = this;
+    const i = this.contEntry;
+    if (i !== table.count - 1 || table.end[i] !== base + pos || this.contLines >= CONTINUATION_MAX_LINES || base + eol + 1 - this.contStart > CONTINUATION_MAX_CHARS) {
+      this.contEntry = -1;
+      return -1;
+    }
+    this.contLines++;
+    const lineEnd = eol > pos && codes[eol - 1] === 13 ? eol - 1 : eol;
+    table.msgEnd[i] = base + lineEnd;
+    if (this.contByKeyword) {
+      const sev = this.kernel.severity(pos, lineEnd);
+      if (sev > table.severity[i]) table.severity[i] = sev;
+    }
+    let end = eol;
+    if (eol < codes.length) {
+      this.line++;
+      end = this.absorbBlank(eol + 1);
+    }
+    table.end[i] = base + end;
+    return end;
   }
 
   /**

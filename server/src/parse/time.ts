@@ -19,8 +19,11 @@ export function offsetInRange(offset: number, convention: 'bias' | 'utc-offset')
   return bias >= -840 && bias <= 720;
 }
 
+/** The offset a format that writes UTC times gives its records (Company Portal's `Z`): 0 in either convention. */
+export const UTC_OFFSET = 0;
+
 /** Result slots of `readTime`, reused to avoid allocating per record. */
-export const timeOut = { ms: 0, offset: NO_OFFSET };
+export const timeOut = { ms: 0, offset: NO_OFFSET, end: 0 };
 
 /** The UTF-16 code units of a text (see `codeUnits`). */
 export type Codes = Uint8Array | Uint16Array;
@@ -31,7 +34,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * The clock part `HH:mm:ss[.f…]` (1-7 fraction digits) at codes[a], not past b: sets timeOut.ms
  * (milliseconds into the day, fraction kept) and returns where it ends, or -1 when unreadable.
  */
-function readClock(codes: Codes, a: number, b: number): number {
+export function readClock(codes: Codes, a: number, b: number): number {
   if (b - a < 8) return -1;
   const h = two(codes, a), m = two(codes, a + 3), s = two(codes, a + 6);
   if (h < 0 || m < 0 || s < 0 || codes[a + 2] !== 58 || codes[a + 5] !== 58) return -1;
@@ -129,6 +132,49 @@ export function readDate(codes: Codes, a: number, b: number): number {
   if (n !== 4 || i !== b) return NaN;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
   return daysFromCivil(y, mo, d);
+}
+
+/**
+ * `YYYY-MM-DD` or `YYYY/MM/DD` (zero-padded, as CBS, PSADT, WindowsUpdate and Intune write it) at
+ * codes[a], not past b: days since 1970-01-01, or NaN. It is 10 characters long.
+ */
+export function readIsoDate(codes: Codes, a: number, b: number): number {
+  if (b - a < 10) return NaN;
+  const sep = codes[a + 4];
+  if ((sep !== 45 && sep !== 47) || codes[a + 7] !== sep) return NaN;
+  const y1 = two(codes, a), y2 = two(codes, a + 2), mo = two(codes, a + 5), d = two(codes, a + 8);
+  if (y1 < 0 || y2 < 0 || mo < 1 || mo > 12 || d < 1) return NaN;
+  const y = y1 * 100 + y2;
+  return d > daysInMonth(y, mo) ? NaN : daysFromCivil(y, mo, d);
+}
+
+const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+
+/**
+ * The C library's `asctime` stamp `Www Mmm dd HH:mm:ss YYYY` (the day space-padded or not, as
+ * ConfigMgr setup and Intune inventory write it) at codes[a], not past b: the wall clock in ms,
+ * with its end in timeOut.end; NaN when unreadable. The weekday is not checked against the date.
+ */
+export function readAsctime(codes: Codes, a: number, b: number): number {
+  if (b - a < 23 || codes[a + 3] !== 32 || codes[a + 7] !== 32) return NaN;
+  let m = -1;
+  for (let k = 0; k < 12 && m < 0; k++) {
+    if (codes[a + 4] === MONTHS.charCodeAt(3 * k) && codes[a + 5] === MONTHS.charCodeAt(3 * k + 1) && codes[a + 6] === MONTHS.charCodeAt(3 * k + 2)) m = k + 1;
+  }
+  if (m < 0) return NaN;
+  let i = a + 8;
+  if (codes[i] === 32) i++;
+  let d = 0;
+  const d0 = i;
+  for (; i < b && i - d0 < 2 && isDigit(codes[i]); i++) d = d * 10 + codes[i] - 48;
+  if (i === d0 || codes[i] !== 32) return NaN;
+  const c = readClock(codes, i + 1, b);
+  if (c < 0 || c + 5 > b || codes[c] !== 32) return NaN;
+  const y1 = two(codes, c + 1), y2 = two(codes, c + 3);
+  const y = y1 * 100 + y2;
+  if (y1 < 0 || y2 < 0 || d < 1 || d > daysInMonth(y, m)) return NaN;
+  timeOut.end = c + 5;
+  return daysFromCivil(y, m, d) * DAY_MS + timeOut.ms;
 }
 
 function two(codes: Codes, i: number): number {

@@ -58,7 +58,27 @@ export interface LineRecord {
   compEnd: number;
   threadStart: number;
   threadEnd: number;
+  /** Where the time (and date) are written, markers included; and the level word. Read by `parts`, not the scanner. */
+  clockStart: number;
+  clockEnd: number;
+  levelStart: number;
+  levelEnd: number;
 }
+
+/**
+ * What a line format carries from line to line in one file (an MSI log's date, written once in its
+ * banner): plain numbers, so the scanner can copy it into its Resume with Object.assign.
+ */
+export type LineState = Record<string, number>;
+
+/**
+ * A line format decides whether it claims a line from the line's first LINE_HEAD characters (its
+ * markers' searches stop there): the scanner stops re-reading a long last line still being
+ * written, which no format claimed, once it is longer. Lines longer than LINE_MAX are never a
+ * line format's record (a bound on what an append may read again).
+ */
+export const LINE_HEAD = 4096;
+export const LINE_MAX = 64 * 1024;
 
 export interface LogFormat<Id extends string = string> {
   /** Stable id: what `cmlog check --format json` and the status bar protocol say. */
@@ -80,6 +100,17 @@ export interface LogFormat<Id extends string = string> {
    * For formats the scanner does not read inline: reads the record on the whole line
    * codes[a, eol) into `out`, or returns false when the line is not one. CMTrace and legacy have
    * none (the scanner reads them itself, on its hot path), nor has plain text (no records).
+   * Decides from codes[a, a + LINE_HEAD) (see LINE_HEAD).
    */
-  readLine?(codes: Codes, a: number, eol: number, out: LineRecord): boolean;
+  readLine?(codes: Codes, a: number, eol: number, out: LineRecord, state?: LineState): boolean;
+  /**
+   * The state `readLine` is given, fresh for a file's start (formats without one have none).
+   * `readLine` changes it only when it returns true.
+   */
+  newState?(): LineState;
+  /**
+   * Whether a record continues on the lines after it that no format claims (CBS, DISM, Panther):
+   * they join its message, up to CONTINUATION_MAX_LINES / CONTINUATION_MAX_CHARS (scan.ts).
+   */
+  readonly continues?: boolean;
 }

@@ -6,10 +6,17 @@ import { cmtrace } from './cmtrace';
 import type { LogFormat } from './format';
 import { legacy } from './legacy';
 import { plain } from './plain';
+import { cbs } from './cbs';
+import { psadt } from './psadt';
+import { windowsUpdate } from './windowsUpdate';
+import { inventory, setup } from './asctimeLines';
+import { companyPortal, intuneMac } from './intune';
 
-export type { LogFormat, LineRecord, RecordParts, Range } from './format';
+export type { LogFormat, LineRecord, LineState, RecordParts, Range } from './format';
+export { LINE_HEAD, LINE_MAX } from './format';
 
-const shipped = [cmtrace, legacy, plain] as const;
+// Formats read line by line come after plain, so the ids stored by earlier versions keep their meaning.
+const shipped = [cmtrace, legacy, plain, cbs, psadt, windowsUpdate, setup, companyPortal, inventory, intuneMac] as const;
 
 export { FORMAT_IDS, type FormatId } from './ids';
 // The model names the ids without importing the formats: the registry must ship exactly those.
