@@ -129,6 +129,8 @@ export class TableView {
     let grew = false;
     for (let li = 0; li < now.length; li++) {
       const log = now[li];
+      // A log's first model (the first piece read from disk) adds rows: nothing was shown of it.
+      if (log && this.logs[li] === undefined && this.seen[li] === 0) this.logs[li] = log;
       if (log !== this.logs[li] || (log && log.entryCount < this.seen[li])) { this.rebuild(); return 'reset'; }
       if (log && log.entryCount > this.seen[li]) grew = true;
     }
