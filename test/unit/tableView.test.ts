@@ -149,3 +149,23 @@ test('facets: counts over all entries, most frequent first, and the UTC bounds',
   assert.equal(f.firstUtc, Date.UTC(2020, 0, 1, 10));
   assert.equal(f.lastUtc, Date.UTC(2020, 0, 1, 10, 0, 2));
 });
+
+test('the merge order equals a stable sort by UTC of every entry (logs out of order, ties, unknown offsets)', () => {
+  let seed = 7;
+  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  for (let round = 0; round < 20; round++) {
+    const logs = Array.from({ length: 1 + rnd(6) }, (_, li) => {
+      let text = '';
+      for (let e = 0; e < rnd(30); e++) {
+        const s = String(rnd(8)).padStart(2, '0');
+        text += cm(`${li}:${e}`, `10:00:${s}.000`, { off: rnd(10) === 0 ? '' : '+000' });
+      }
+      return src(`file:///m${li}/L.log`, text);
+    });
+    const want = logs.flatMap((l, li) => Array.from({ length: l.model.entryCount }, (_, e) => ({ li, e, t: l.model.utc(e) })))
+      .map((x) => ({ ...x, t: Number.isNaN(x.t) ? Infinity : x.t }))
+      .sort((a, b) => a.t - b.t || a.li - b.li || a.e - b.e)
+      .map((x) => `${x.li}:${x.e}`);
+    assert.deepEqual(messages(new TableView(logs)), want);
+  }
+});

@@ -92,32 +92,69 @@ export class TableView {
     this.version++;
   }
 
-  /** Merge order: by UTC, unknown UTC last, ties by log then entry (a stable sort of that order). */
+  /**
+   * Merge order: by UTC, unknown UTC last, ties by log then entry. Each log is nearly always in
+   * time order already (a log that is not is sorted on its own): a k-way merge of the logs costs
+   * n log k, not a sort of every row.
+   */
   private order(): void {
+    const k = this.logs.length;
     let n = 0;
     for (const c of this.seen) n += c;
-    const utc = new Float64Array(n), src = new Int32Array(n), ent = new Int32Array(n);
-    let k = 0;
-    for (let li = 0; li < this.logs.length; li++) {
-      const log = this.logs[li];
-      for (let e = 0; e < this.seen[li]; e++, k++) {
+    const utcs: Float64Array[] = [], runs: (Uint32Array | null)[] = [];
+    for (let li = 0; li < k; li++) {
+      const log = this.logs[li], c = this.seen[li];
+      const u = new Float64Array(c);
+      let sorted = true;
+      for (let e = 0; e < c; e++) {
         const t = log!.utc(e);
-        utc[k] = Number.isNaN(t) ? Infinity : t;
-        src[k] = li;
-        ent[k] = e;
+        u[e] = Number.isNaN(t) ? Infinity : t;
+        if (e > 0 && u[e] < u[e - 1]) sorted = false;
       }
+      utcs.push(u);
+      let run: Uint32Array | null = null;
+      if (!sorted) {
+        run = new Uint32Array(c);
+        for (let e = 0; e < c; e++) run[e] = e;
+        run.sort((x, y) => u[x] - u[y] || x - y);
+      }
+      runs.push(run);
     }
-    const idx = new Uint32Array(n);
-    for (let i = 0; i < n; i++) idx[i] = i;
-    idx.sort((a, b) => utc[a] - utc[b] || a - b);
+    // A binary heap of logs by (UTC of their next entry, log index).
+    const next = new Int32Array(k), heap = new Int32Array(k);
+    const key = (li: number) => { const r = runs[li], j = next[li]; return utcs[li][r ? r[j] : j]; };
+    const less = (x: number, y: number) => { const a = key(x), b = key(y); return a < b || (a === b && x < y); };
+    let size = 0;
+    const down = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < size && less(heap[l], heap[m])) m = l;
+        if (r < size && less(heap[r], heap[m])) m = r;
+        if (m === i) return;
+        const t = heap[i]; heap[i] = heap[m]; heap[m] = t;
+        i = m;
+      }
+    };
+    for (let li = 0; li < k; li++) if (this.seen[li] > 0) heap[size++] = li;
+    for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
     this.src = new GrowInt32(n);
     this.ent = new GrowInt32(n);
-    for (let i = 0; i < n; i++) { this.src.a[i] = src[idx[i]]; this.ent.a[i] = ent[idx[i]]; }
+    const src = this.src.a, ent = this.ent.a;
+    let last = -Infinity, unknown = false;
+    for (let p = 0; p < n; p++) {
+      const li = heap[0], r = runs[li], j = next[li]++;
+      const e = r ? r[j] : j;
+      src[p] = li;
+      ent[p] = e;
+      const t = utcs[li][e];
+      if (t === Infinity) unknown = true; else last = t;
+      if (next[li] === this.seen[li]) heap[0] = heap[--size];
+      down(0);
+    }
     this.src.n = this.ent.n = this.count = n;
-    let last = n - 1;
-    while (last >= 0 && utc[idx[last]] === Infinity) last--;
-    this.lastUtc = last >= 0 ? utc[idx[last]] : -Infinity;
-    this.unknownTail = last < n - 1;
+    this.lastUtc = last;
+    this.unknownTail = unknown;
   }
 
   /**
@@ -204,39 +241,57 @@ export class TableView {
 
   /** Appends the positions in [a, b) that pass `f` to `out`; an error when its pattern cannot run. */
   private matchRange(f: CompiledFilter, a: number, b: number, out: GrowInt32): string | undefined {
+    // The column tests, per log read once here: the loop below is the hot path of a filter.
     const n = this.logs.length;
-    const sev: (Uint8Array | undefined)[] = [], comp: (ArrayLike<number> | undefined)[] = [], thr: (ArrayLike<number> | undefined)[] = [];
-    const compOk: (Uint8Array | null)[] = [], thrOk: (Uint8Array | null)[] = [];
+    const sev: Uint8Array[] = [], comp: ArrayLike<number>[] = [], thr: ArrayLike<number>[] = [];
+    const compOk: (Uint8Array | null)[] = [], thrOk: (Uint8Array | null)[] = [], shown = new Uint8Array(n);
+    const empty = new Uint8Array(0);
     for (let li = 0; li < n; li++) {
       const log = this.logs[li];
-      sev.push(log?.table.severity); comp.push(log?.table.component); thr.push(log?.table.thread);
+      shown[li] = log && f.sourceShown(li) ? 1 : 0;
+      sev.push(log?.table.severity ?? empty); comp.push(log?.table.component ?? empty); thr.push(log?.table.thread ?? empty);
       compOk.push(log ? f.componentIds(log) : null); thrOk.push(log ? f.threadIds(log) : null);
     }
     const mask = f.severities, time = f.hasTime, text = f.hasText || f.regex !== null;
     const src = this.src?.a, ent = this.ent?.a;
-    const kept: number[] = [];
-    for (let p = a; p < b; p++) {
-      const li = src ? src[p] : 0, e = ent ? ent[p] : p;
-      if (!f.sourceShown(li)) continue;
-      if (((mask >> sev[li]![e]) & 1) === 0) continue;
-      const co = compOk[li];
-      if (co && !co[comp[li]![e]]) continue;
-      const to = thrOk[li];
-      if (to && !to[thr[li]![e]]) continue;
-      if (time && !f.timeOk(this.logs[li]!, e)) continue;
-      if (text) kept.push(p); else out.push(p);
+    // Positions kept are written straight into the output (grown once to hold them all).
+    const kept = text ? new GrowInt32(1024) : out;
+    kept.reserve(b - a);
+    const k = kept.a;
+    let m = kept.n;
+    if (!src && !this.rowsNeedLog(compOk, thrOk, time, shown)) {
+      // One log, severity only: the tightest loop.
+      const s0 = sev[0];
+      for (let p = a; p < b; p++) if ((mask >> s0[p]) & 1) k[m++] = p;
+    } else {
+      for (let p = a; p < b; p++) {
+        const li = src ? src[p] : 0, e = ent ? ent[p] : p;
+        if (shown[li] === 0 || ((mask >> sev[li][e]) & 1) === 0) continue;
+        const co = compOk[li];
+        if (co !== null && co[comp[li][e]] === 0) continue;
+        const to = thrOk[li];
+        if (to !== null && to[thr[li][e]] === 0) continue;
+        if (time && !f.timeOk(this.logs[li]!, e)) continue;
+        k[m++] = p;
+      }
     }
+    kept.n = m;
     if (!text) return undefined;
     const messages: string[] = [], pass: number[] = [];
-    for (const p of kept) {
-      const m = this.searchText(p);
-      if (f.textOk(m)) { pass.push(p); messages.push(m); }
+    for (let i = 0; i < kept.n; i++) {
+      const p = kept.a[i], msg = this.searchText(p);
+      if (f.textOk(msg)) { pass.push(p); messages.push(msg); }
     }
     if (!f.regex) { for (const p of pass) out.push(p); return undefined; }
     const hits = matchAll(f.regex, messages);
     if (!(hits instanceof Set)) return hits.error;
-    for (let k = 0; k < pass.length; k++) if (hits.has(k)) out.push(pass[k]);
+    for (let i = 0; i < pass.length; i++) if (hits.has(i)) out.push(pass[i]);
     return undefined;
+  }
+
+  /** Whether a filter over one log tests more than the severity. */
+  private rowsNeedLog(compOk: (Uint8Array | null)[], thrOk: (Uint8Array | null)[], time: boolean, shown: Uint8Array): boolean {
+    return compOk[0] !== null || thrOk[0] !== null || time || shown[0] === 0;
   }
 
   /** The message of a position, as searched: at most REGEX_TEXT_MAX characters of it. */
