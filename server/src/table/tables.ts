@@ -65,9 +65,9 @@ export class Tables {
   /** A new table over `sources` (built by `make`, given the table's refresh for logs read from disk). */
   create(make: (refresh: () => void) => TableLogSource[]): OpenTable {
     const id = `t${this.next++}`;
-    let table: OpenTable | undefined;
-    const sources = make(() => table?.refresh());
-    table = new OpenTable(id, sources, this.notify);
+    // Logs read from disk call back as they grow: the table they refresh exists by then.
+    const ref: { table?: OpenTable } = {};
+    const table = ref.table = new OpenTable(id, make(() => ref.table?.refresh()), this.notify);
     while (this.open.size >= this.max) this.close(this.open.keys().next().value!);
     this.open.set(id, table);
     return table;
