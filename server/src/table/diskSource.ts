@@ -39,10 +39,12 @@ export class DiskLogSource implements TableLogSource {
     const fh = await fs.open(this.path, 'r');
     try {
       let pos = 0;
+      const size = (await fh.stat()).size;
       for (;;) {
         if (this.stopped) return true;
-        // A new buffer per piece: the model keeps ASCII pieces as they are (no copy).
-        const buf = Buffer.alloc(this.piece);
+        // A new buffer per piece (the model may keep ASCII pieces as they are), no larger than
+        // what is left to read: a small file allocates no 16 MB piece.
+        const buf = Buffer.alloc(Math.min(this.piece, Math.max(64 * 1024, size - pos)));
         let got = 0;
         while (got < buf.length) {
           const { bytesRead } = await fh.read(buf, got, buf.length - got, pos + got);
