@@ -7,6 +7,7 @@ import { LogFile } from '../../server/src/logFile';
 import { TableView, type TableLogSource, MESSAGE_CUT } from '../../server/src/table/view';
 import { copyRows, exportRows } from '../../server/src/table/text';
 import { tableFacets } from '../../server/src/table/facets';
+import { sourceNote } from '../../server/src/table/sourceNote';
 
 const cm = (msg: string, time: string, o: { comp?: string; type?: number; thread?: number; off?: string } = {}) =>
   `<![LOG[${msg}]LOG]!><time="${time}${o.off ?? '+000'}" date="1-1-2020" component="${o.comp ?? 'C'}" context="" type="${o.type ?? 1}" thread="${o.thread ?? 1}" file="">\r\n`;
@@ -168,4 +169,11 @@ test('the merge order equals a stable sort by UTC of every entry (logs out of or
       .map((x) => `${x.li}:${x.e}`);
     assert.deepEqual(messages(new TableView(logs)), want);
   }
+});
+
+test('a source note says how a log without offset was placed', () => {
+  const none = cm('x', '10:00:00.000', { off: '' });
+  assert.equal(sourceNote(LogFile.fromText(cm('x', '10:00:00.000')), null), undefined);
+  assert.equal(sourceNote(LogFile.fromText(none), null), 'offset unknown: placed last (set cmlog.defaultOffset to place it)');
+  assert.equal(sourceNote(LogFile.fromText(none, { defaultOffset: 300 }), 300), 'offset unknown: placed by cmlog.defaultOffset UTC-05:00');
 });

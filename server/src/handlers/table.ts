@@ -1,7 +1,6 @@
 // The table editor's requests (protocol TableRequests): a table per open editor, kept by id,
 // over the logs the server holds (indexed or open) or, for a log it does not hold (over VS Code's
 // sync limit, outside the index), read from disk by the table. Live logs refresh their tables.
-import { describeOffset } from '../parse/time';
 import { runSafe } from '../features/runner';
 import {
   TABLE_MAX_ROWS, TableNotifications, TableRequests, type TableFacetsResult, type TableOpenResult, type TableSource, type TableTextResult,
@@ -11,6 +10,7 @@ import { tableDetail } from '../table/detail';
 import { DiskLogSource } from '../table/diskSource';
 import { tableFacets } from '../table/facets';
 import { machineOf } from '../table/machine';
+import { sourceNote } from '../table/sourceNote';
 import { Tables } from '../table/tables';
 import { copyRows, exportRows } from '../table/text';
 import type { TableLogSource, TableView } from '../table/view';
@@ -41,17 +41,8 @@ export function registerTableRequests(server: ServerContext): Tables {
   };
 
   /** A merge's word on each log whose offset is unknown: how its entries were placed. */
-  const noteOf = (view: TableView, li: number): string | undefined => {
-    const m = view.model(li);
-    if (!view.merged || !m) return undefined;
-    let unknown = false;
-    for (let e = 0; e < m.entryCount; e++) {
-      const s = m.offsetSource(e);
-      if (s === 'default') return `offset unknown: placed by cmlog.defaultOffset ${describeOffset(settings.parseOptions(toPath(view.keys[li])).defaultOffset ?? 0, m.offsetConvention)}`;
-      if (s !== 'written') unknown = true;
-    }
-    return unknown ? 'offset unknown: placed last (set cmlog.defaultOffset to place it)' : undefined;
-  };
+  const noteOf = (view: TableView, li: number): string | undefined =>
+    (view.merged ? sourceNote(view.model(li), settings.parseOptions(toPath(view.keys[li])).defaultOffset ?? null) : undefined);
 
   const table = (id: unknown) => {
     const t = tables.get(id);
