@@ -1,5 +1,5 @@
 // `npm run deps`: the import graph has no circles and no arrow back up the layers (docs/architecture.md).
-// Layers, bottom up: model, knowledge -> parse -> logFile -> workspace, rules -> explain -> features ->
+// Layers, bottom up: model, knowledge -> parse -> logFile -> workspace, rules -> explain -> table, features ->
 // handlers -> server; the command line beside the features; the client sees only the shared protocol
 // and the formats' recognisers.
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -14,6 +14,8 @@ module.exports = {
       from: { path: '^server/src/rules/' }, to: { path: '^server/src/(features|handlers|cli|server|workspace)' } },
     { name: 'explain-knows-no-features', severity: 'error', from: { path: '^server/src/explain/' }, to: { path: '^server/src/(features|handlers|cli|server)' } },
     { name: 'workspace-knows-no-features', severity: 'error', from: { path: '^server/src/workspace/' }, to: { path: '^server/src/(features|handlers|cli|server|rules|explain)' } },
+    { name: 'table-is-core', severity: 'error', comment: 'The table (views, filters, detail) is pure: logs in, rows out; wired by handlers/table.ts.',
+      from: { path: '^server/src/table/' }, to: { path: '^server/src/(features|handlers|cli|server)|node_modules/vscode-languageserver' } },
     { name: 'features-know-no-wiring', severity: 'error', from: { path: '^server/src/features/' }, to: { path: '^server/src/(handlers|cli|server)' } },
     { name: 'cli-knows-no-lsp', severity: 'error', comment: 'The command line runs the core without an editor.',
       from: { path: '^server/src/cli' }, to: { path: '^server/src/(features|handlers|server)|node_modules/vscode-languageserver' } },

@@ -4,12 +4,14 @@ import { benchErrorCodes } from './errorCodes';
 import { benchMemory } from './memory';
 import { benchParse } from './parse';
 import { benchServer } from './server';
+import { benchTable } from './table';
 import { benchTimeline } from './timeline';
 
 async function main(): Promise<void> {
   console.log(`# CMLog Lens benchmark (node ${process.version}, ${new Date().toISOString()})`);
   await benchParse();
   await benchTimeline();
+  await benchTable();
   await benchServer();
   await benchMemory();
   await benchErrorCodes();

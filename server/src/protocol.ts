@@ -7,7 +7,7 @@ import type { SeverityName } from './severity';
 
 export const LANGUAGE_ID = 'cmlog';
 
-/** The scheme of merged views (read-only virtual documents the client provides, the server fills). */
+/** @deprecated The old text-document merged view, replaced by the table (issue #15); the server no longer answers it. Kept until the client drops it. */
 export const MERGED_SCHEME = 'cmlog-merged';
 
 export const Requests = {
@@ -19,7 +19,7 @@ export const Requests = {
   lookupErrorCode: new RequestType<LookupParams, LookupResult, void>('cmlog/lookupErrorCode'),
   /** Entries of other logs around an entry, nearest first (code lens click). */
   related: new RequestType<RelatedParams, RelatedAnswer, void>('cmlog/related'),
-  /** The merged view of several logs: its text and where each line comes from. */
+  /** @deprecated Replaced by the table (TableRequests); the server no longer answers it. Kept until the client drops it. */
   merged: new RequestType<MergedRequestParams, MergedAnswer, void>('cmlog/merged'),
 } as const;
 
@@ -190,7 +190,13 @@ export interface TableRow {
   /** Index of the first highlight rule that matches, or -1. */
   highlight: number;
 }
-export interface TableRowsResult { version: number; rows: number; items: TableRow[] }
+export interface TableRowsResult {
+  version: number;
+  rows: number;
+  items: TableRow[];
+  /** A highlight rule that could not run (a bad or too slow pattern): it highlights nothing. */
+  error?: string;
+}
 
 export interface TableFacetsParams { tableId: string }
 export interface TableFacet { name: string; count: number }

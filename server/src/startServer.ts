@@ -16,7 +16,7 @@ import { registerDocumentSync } from './handlers/documentSync';
 import { Indexer } from './handlers/indexing';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { registerLifecycle } from './handlers/lifecycle';
-import { MergedViews } from './handlers/mergedViews';
+import { registerTableRequests } from './handlers/table';
 
 export type { ServerRuntime } from './handlers/context';
 
@@ -39,13 +39,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   }, runtime.rules ?? catalog, (uri) => userRules.catalogOf(uri));
   const base = { connection, runtime, client, settings, documents, logs, validator, userRules, log };
   const indexer = new Indexer(base);
-  const server: ServerContext = { ...base, indexer, merged: new MergedViews(connection, validator) };
+  const server: ServerContext = { ...base, indexer };
 
   indexer.watch();
   registerLifecycle(server, registerConfiguration(server));
   registerDocumentSync(server);
   registerLanguageFeatures(server);
   registerCustomRequests(server);
+  registerTableRequests(server);
   runtime.extend?.(server);
   connection.listen();
   return server;

@@ -1,19 +1,15 @@
-// Text from logs and file names reaching the user through the server: the Outline, the Problems
-// panel, the merged view and its notes show control characters as escapes and carry no link a
-// notification would make clickable; positions outside a document answer nothing.
+// Text from logs and file names reaching the user through the server: the Outline and the Problems
+// panel show control characters as escapes; positions outside a document answer nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DocumentLinkRequest, DocumentSymbolRequest, HoverRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { DocumentSymbolRequest, HoverRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lspClient';
 
 // Every character that must not reach the user raw (server/src/explain/controlChars.ts).
 
 const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
-// How VS Code finds links in a notification's message (src/vs/base/common/linkedText.ts).
-const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
-const HOSTILE_NAME = '[Fix it](command:workbench.action.terminal.new)\u001b[2J\u202egol.log';
 const cm = (msg: string, comp: string, type: string, time = '08:00:01.000+000') =>
   `<![LOG[${msg}]LOG]!><time="${time}" date="3-15-2026" component="${comp}" context="" type="${type}" thread="1" file="">`;
 
@@ -43,29 +39,6 @@ test('problems: a UPN with ESC, BEL and U+202E is quoted with visible escapes', 
       assert.ok(m.includes('pra\\x1b[31mdeep\\x07\\u202emoc.osotnoc@contoso.com'), m);
     }
   }
-});
-
-test('merged view: a hostile file name is no command link in the notes, and no raw control in the view', async () => {
-  const uri = `file:///h/${encodeURIComponent(HOSTILE_NAME)}`;
-  // IME-style records carry no offset: the view notes the log by name.
-  const ime = (msg: string, t: string) => `<![LOG[${msg}]LOG]!><time="${t}" date="2-23-2020" component="Ime\u001b[2J\u202e" context="" type="1" thread="5" file="">`;
-  await client.open(uri, [ime('poller \u0007\rstarts', '10:20:12.1234567'), ime('[x](command:evil) done', '10:20:13.1234567')].join('\r\n') + '\r\n');
-  const viewUri = 'cmlog-merged:/Merged.cmlogmerged?hostile';
-  const answer = await client.connection.sendRequest('cmlog/merged', { uris: [uri], viewUri }) as { text: string; notes: string[]; sources: unknown[] };
-  assert.equal(answer.notes.length, 1, JSON.stringify(answer.notes));
-  const note = answer.notes[0];
-  assert.doesNotMatch(note, NOTIFICATION_LINK, note);
-  assert.doesNotMatch(note, RAW_CONTROL, note);
-  assert.ok(note.startsWith('[Fix it] (command:workbench.action.terminal.new)\\x1b[2J\\u202egol.log: offset unknown'), note);
-  assert.doesNotMatch(answer.text, RAW_CONTROL);
-  const lines = answer.text.trimEnd().split('\n');
-  assert.equal(lines.length, answer.sources.length);
-  assert.ok(lines.every((l) => l.includes('Ime\\x1b[2J\\u202e') && l.includes('\\u202egol.log')), answer.text);
-  // A lone CR ends the message's first line, as in the editor; the BEL before it shows as an escape.
-  assert.ok(lines[0].endsWith('poller \\x07'), lines[0]);
-  await client.open(viewUri, answer.text);
-  const links = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: viewUri } });
-  assert.ok(links!.length === lines.length && links!.every((l) => !RAW_CONTROL.test(l.tooltip ?? '')), JSON.stringify(links));
 });
 
 test('hover outside the document (far past the end, negative) answers nothing', async () => {

@@ -1,12 +1,12 @@
 // The server on a workspace folder (a copy of samples/): problems of logs that are not open,
-// hovers, code actions, code lenses across time zones, related entries, the merged view, live
+// hovers, code actions, code lenses across time zones, related entries, live
 // appends on disk, and a server that survives a throwing rule and a throwing request.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CodeActionRequest, CodeLensRequest, type CodeLens, DidChangeWatchedFilesNotification, DocumentLinkRequest, FileChangeType, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, type CodeLens, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { fileUri, TestClient } from '../support/lspClient';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
@@ -104,24 +104,6 @@ test('code lenses line up a client log (US Eastern) with the MP log (CET) in UTC
   assert.ok(mp.some((l) => l.deltaMs === 1077), JSON.stringify(mp));
   const related = answers[0][1];
   assert.ok(related.unknownOffsetLogs.some((u) => u.endsWith('IntuneManagementExtension.log')), 'the IME log has no offset and says so');
-});
-
-test('the merged view: sorted by UTC, source and wall clock on each line, linked back', async () => {
-  const uris = ['Client/ClientIDManagerStartup.log', 'SiteServer/MP_RegistrationManager.log'].map(uri);
-  const viewUri = 'cmlog-merged:/Merged.cmlogmerged?x';
-  const answer = await client.connection.sendRequest('cmlog/merged', { uris, viewUri }) as { text: string; sources: { uri: string; line: number }[] };
-  const lines = answer.text.trim().split('\n');
-  assert.equal(lines.length, answer.sources.length);
-  const utcs = lines.map((l) => l.slice(0, 24).trim());
-  assert.deepEqual(utcs, [...utcs].sort());
-  assert.ok(lines.some((l) => l.includes('MP_RegistrationManager.log') && /-060/.test(l)));
-  assert.ok(lines.some((l) => l.includes('ClientIDManagerStartup.log') && /\+300/.test(l)));
-  await client.open(viewUri, answer.text);
-  const links = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: viewUri } });
-  assert.equal(links!.length, lines.length);
-  assert.equal(links![0].target, `${answer.sources[0].uri}#L${answer.sources[0].line + 1}`);
-  const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: viewUri }, position: { line: 0, character: 2 } });
-  assert.ok(h, 'a merged line hovers like its source');
 });
 
 test('live log on disk: an append is read and re-validated', async () => {

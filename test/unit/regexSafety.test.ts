@@ -96,11 +96,12 @@ const COMPOSED: Record<string, readonly RegExp[]> = { 'knowledge/errorCodes.ts':
 for (const [file, patterns] of Object.entries(COMPOSED)) patterns.forEach((re) => found.push({ file, line: 0, re }));
 
 /**
- * The admin's own patterns (.cmlog/rules.json): compiled to validate them in userRules.ts and run
- * only on the worker with a time budget (patternWorker.ts; test/unit/userRules.test.ts proves a
- * catastrophic one is stopped). Never built from log text.
+ * The admin's own patterns (.cmlog/rules.json) and the table's filter, find and highlight
+ * patterns: compiled to validate them (userRules.ts, table/userRegex.ts) and run only on the
+ * worker with a time budget (patternWorker.ts; test/unit/userRules.test.ts and
+ * test/unit/tableRegex.test.ts prove a catastrophic one is stopped). Never built from log text.
  */
-const USER_PATTERNS = new Set(['rules/userRules.ts', 'rules/patternWorker.ts']);
+const USER_PATTERNS = new Set(['rules/userRules.ts', 'rules/patternWorker.ts', 'table/userRegex.ts']);
 
 test('new RegExp() only where the composed patterns are exported to this test (never built from log text)', () => {
   const dynamic = sources(SRC).filter((f) => /new RegExp\(/.test(readFileSync(f, 'utf8'))).map((f) => path.relative(SRC, f).split(path.sep).join('/'))

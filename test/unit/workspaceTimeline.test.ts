@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogDocuments } from '../../server/src/features/documents';
 import { WorkspaceLogs } from '../../server/src/features/workspaceLogs';
-import { MERGED_SCHEME } from '../../server/src/protocol';
 
 const rec = (msg: string, s: number) =>
   `<![LOG[${msg}]LOG]!><time="10:00:${String(s).padStart(2, '0')}.000+000" date="1-1-2020" component="C" context="" type="1" thread="1" file="">\r\n`;
@@ -34,7 +33,7 @@ test('opening, appending, editing and closing documents keep the timeline in ste
   assert.equal(logs.timeline.has(B), false);
 });
 
-test('settings that re-time open documents are seen, and merged views never join the timeline', () => {
+test('settings that re-time open documents are seen', () => {
   let offset: number | null = null;
   const documents = new LogDocuments(() => ({ defaultOffset: offset, offsetConvention: 'bias' }));
   const logs = new WorkspaceLogs(documents);
@@ -46,9 +45,4 @@ test('settings that re-time open documents are seen, and merged views never join
   offset = 0;
   documents.reparseAll();
   assert.deepEqual(relatedToA(logs), ['b0'], 'the re-parsed model (now with a UTC) is the one in the timeline');
-
-  const view = `${MERGED_SCHEME}:/Merged.cmlogmerged?x`;
-  open(documents, view, rec('merged', 0));
-  assert.equal(logs.timeline.has(view), false);
-  assert.equal(logs.timelineWith([view]).has(view), false);
 });

@@ -110,8 +110,8 @@ function statMsgSection(message: string): string | null {
   return `${title}\n\n${info.meaning}${info.component ? `\n\nRaised by: ${info.component}.` : ''}\n\n*Source: ${info.source}${caveat}.*`;
 }
 
-/** A finding's hover: its rule's own explanation, or the generic section from the catalog entry. */
-function findingSection(f: Finding, catalog: readonly Rule[]): string {
+/** A finding's hover: its rule's own explanation, or the generic section from the catalog entry (the table's detail shows it too). */
+export function findingSection(f: Finding, catalog: readonly Rule[]): string {
   const rule = ruleById(f.ruleId, catalog);
   return rule?.explain?.(f) ?? genericFindingSection(f, rule?.title ?? f.ruleId, rule?.explanation ?? '', rule?.sources ?? []);
 }

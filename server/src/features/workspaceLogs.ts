@@ -1,9 +1,8 @@
 // Every log the server knows: the logs indexed from the workspace folders on disk, with the open
 // documents taking their place while open (the editor's text is the newest). Keys are URIs; one
-// UTC timeline spans them all, for code lenses, related entries and the merged view. The timeline
+// UTC timeline spans them all, for code lenses, related entries and the table's detail. The timeline
 // is kept in step here, from the index's changes and the documents' (opened, edited, closed):
 // callers only read it.
-import { MERGED_SCHEME } from '../protocol';
 import type { LogInput } from '../rules';
 import { WorkspaceIndex, type IndexChange, type WorkspaceIndexOptions } from '../workspace/index';
 import { Timeline } from '../workspace/timeline';
@@ -28,8 +27,7 @@ export class WorkspaceLogs {
   private cancelBuild: AbortController | null = null;
 
   constructor(private readonly documents: LogDocuments) {
-    // Merged views are open documents too, but not logs of the timeline.
-    documents.onDidChange((uri) => { if (!uri.startsWith(MERGED_SCHEME + ':')) this.markStale(uri); });
+    documents.onDidChange((uri) => this.markStale(uri));
   }
 
   /** Indexes the folders (paths); calls `progress` as files are read. Replaces (and cancels) any earlier index. */
@@ -117,7 +115,7 @@ export class WorkspaceLogs {
    * joins it now (the build adds the others when done).
    */
   timelineWith(uris: Iterable<string>): Timeline {
-    for (const uri of uris) if (!this.utcTimeline.has(uri) && !uri.startsWith(MERGED_SCHEME + ':')) this.unsynced.add(uri);
+    for (const uri of uris) if (!this.utcTimeline.has(uri)) this.unsynced.add(uri);
     return this.timeline;
   }
 

@@ -8,7 +8,6 @@ import type { UserRuleSets } from '../features/userRuleSets';
 import type { Validator } from '../features/validation';
 import type { WorkspaceLogs } from '../features/workspaceLogs';
 import type { WorkerStart } from '../workspace/parseWorker';
-import type { MergedViews } from './mergedViews';
 
 /**
  * What differs between the shipped server (dist/server.js: all defaults) and the test entry
@@ -60,7 +59,6 @@ export interface ServerContext {
   /** Each workspace folder's `.cmlog/rules.json`, and whether the workspace is trusted to run them. */
   readonly userRules: UserRuleSets;
   readonly indexer: Indexing;
-  readonly merged: MergedViews;
   /** Writes to the server's output (never stdout, which may be the protocol stream). */
   readonly log: (message: string) => void;
 }

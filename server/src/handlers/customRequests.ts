@@ -1,25 +1,23 @@
 // The extension's own requests (server/src/protocol.ts): status bar facts, line backgrounds,
-// error code lookup, related entries and merged views.
+// error code lookup and related entries (the table's requests are in table.ts).
 import { explainErrorCode } from '../explain';
 import { fileInfo, severityRanges } from '../features/fileInfo';
-import { buildMerged } from '../features/merged';
 import { runSafe } from '../features/runner';
 import { toPath } from '../uri';
-import { Requests, type LookupResult, type MergedAnswer, type RelatedAnswer } from '../protocol';
+import { Requests, type LookupResult, type RelatedAnswer } from '../protocol';
 import type { ServerContext } from './context';
-import { isMerged } from './mergedViews';
 
 export function registerCustomRequests(server: ServerContext): void {
-  const { connection, documents, logs, merged, settings, log } = server;
+  const { connection, documents, logs, settings, log } = server;
   const settingsFor = (uri?: string) => settings.forPath(uri ? toPath(uri) : null);
 
   connection.onRequest(Requests.fileInfo, (p, token) => runSafe(log, 'fileInfo', token, null, () => {
-    const target = isMerged(p.uri) ? undefined : logs.get(p.uri);
+    const target = logs.get(p.uri);
     return target ? fileInfo(target.log, settingsFor(p.uri).defaultOffset, target.name) : null;
   }));
   connection.onRequest(Requests.severityRanges, (p, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
     const open = documents.get(p.uri);
-    return open && !isMerged(p.uri) ? severityRanges(open.log) : { errors: [], warnings: [] };
+    return open ? severityRanges(open.log) : { errors: [], warnings: [] };
   }));
   connection.onRequest(Requests.lookupErrorCode, (p, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
   connection.onRequest(Requests.related, (p, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settingsFor(p.uri).codeLens.windowSeconds }, () => {
@@ -33,11 +31,5 @@ export function registerCustomRequests(server: ServerContext): void {
       unknownOffsetLogs: r.unknownOffsetLogs,
       windowSeconds,
     };
-  }));
-  connection.onRequest(Requests.merged, (p, token) => runSafe<MergedAnswer>(log, 'merged', token, { text: '', sources: [], notes: [] }, () => {
-    const answer = buildMerged(logs, p);
-    merged.set(p.viewUri, answer);
-    if (documents.get(p.viewUri)) merged.publish(p.viewUri);
-    return answer;
   }));
 }

@@ -7,7 +7,6 @@ import { innermostFolder } from '../uri';
 import { globMatcher } from '../workspace/globs';
 import { ParseWorker } from '../workspace/parseWorker';
 import type { Indexing, ServerContext } from './context';
-import { isMerged } from './mergedViews';
 
 export class Indexer implements Indexing {
   /**
@@ -21,7 +20,7 @@ export class Indexer implements Indexing {
   // Whole files are parsed on a worker thread: requests keep being answered while a folder is indexed.
   private readonly parser: ParseWorker;
 
-  constructor(private readonly server: Omit<ServerContext, 'indexer' | 'merged'>) {
+  constructor(private readonly server: Omit<ServerContext, 'indexer'>) {
     this.parser = new ParseWorker(server.runtime.parseWorker ?? {}, server.log);
   }
 
@@ -51,10 +50,10 @@ export class Indexer implements Indexing {
     });
   }
 
-  /** What validation looks at after a change of settings: what has diagnostics, and every log (not merged views). */
+  /** What validation looks at after a change of settings: what has diagnostics, and every log. */
   validationTargets(): Set<string> {
     const { validator, logs } = this.server;
-    return new Set([...validator.known(), ...logs.all().map((l) => l.key)].filter((uri) => !isMerged(uri)));
+    return new Set([...validator.known(), ...logs.all().map((l) => l.key)]);
   }
 
   /**

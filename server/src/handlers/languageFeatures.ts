@@ -1,22 +1,18 @@
-// The standard LSP features of a log (and of a merged view, where a line stands for its source
-// record). Each answer is computed by features/*; a failure answers empty (runSafe).
+// The standard LSP features of a log. Each answer is computed by features/*; a failure answers empty (runSafe).
 import { codeActions } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
-import { mergedFindings, mergedLinks } from '../features/merged';
 import { isInside } from '../features/positions';
 import { runSafe } from '../features/runner';
 import { semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
 import { toPath } from '../uri';
 import type { ServerContext } from './context';
-import { isMerged } from './mergedViews';
 
 export function registerLanguageFeatures(server: ServerContext): void {
-  const { connection, client, documents, logs, validator, merged, settings, indexer, runtime, log } = server;
-  /** An open log's document and model (not a merged view). */
-  const openLog = (uri: string) => (isMerged(uri) ? undefined : documents.get(uri));
+  const { connection, client, documents, logs, validator, settings, indexer, runtime, log } = server;
+  const openLog = (uri: string) => documents.get(uri);
 
   connection.languages.semanticTokens.on((p, token) => runSafe(log, 'semanticTokens', token, { data: [] }, () => {
     const open = openLog(p.textDocument.uri);
@@ -35,32 +31,17 @@ export function registerLanguageFeatures(server: ServerContext): void {
     const uri = p.textDocument.uri;
     const open = documents.get(uri);
     if (!open || !isInside(open.document, p.position)) return null;
-    if (!isMerged(uri)) {
-      const target = logs.get(uri);
-      return target ? hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri)) : null;
-    }
-    // A merged line explains its source record.
-    const src = merged.get(uri)?.sources[p.position.line];
-    const target = src && logs.get(src.uri);
-    const i = target ? target.log.entryAtLine(src.line) : -1;
-    if (!target || i < 0) return null;
-    const offset = target.log.messageStart(i);
-    return hover(target, offset, { logs: logs.all() }, validator.findingsOf(src.uri));
+    const target = logs.get(uri);
+    return target ? hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri)) : null;
   }));
   connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => {
-    const uri = p.textDocument.uri;
-    const view = isMerged(uri) ? merged.get(uri) : undefined;
-    return codeActions(p, view ? mergedFindings(view, (u) => validator.findingsOf(u)) : validator.findingsOf(uri));
+    return codeActions(p, validator.findingsOf(p.textDocument.uri));
   }));
   connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
     const uri = p.textDocument.uri;
-    const target = isMerged(uri) ? undefined : logs.get(uri);
+    const target = logs.get(uri);
     if (!target) return [];
     const lensSettings = settings.forPath(toPath(uri)).codeLens;
     return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building);
-  }));
-  connection.onDocumentLinks((p, token) => runSafe(log, 'documentLinks', token, [], () => {
-    const answer = merged.get(p.textDocument.uri);
-    return answer ? mergedLinks(answer) : [];
   }));
 }

@@ -29,7 +29,6 @@ export function registerLifecycle(server: ServerContext, reloadSettings: () => P
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         codeLensProvider: { resolveProvider: false },
-        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'CMLog Lens' },
     };

@@ -1,0 +1,125 @@
+// The table editor's requests (protocol TableRequests): a table per open editor, kept by id,
+// over the logs the server holds (indexed or open) or, for a log it does not hold (over VS Code's
+// sync limit, outside the index), read from disk by the table. Live logs refresh their tables.
+import { runSafe } from '../features/runner';
+import {
+  TABLE_MAX_ROWS, TableNotifications, TableRequests, type TableFacetsResult, type TableOpenResult, type TableSource, type TableTextResult,
+} from '../protocol';
+import { rules as catalog } from '../rules';
+import { tableDetail } from '../table/detail';
+import { DiskLogSource } from '../table/diskSource';
+import { tableFacets } from '../table/facets';
+import { machineOf } from '../table/machine';
+import { sourceNote } from '../table/sourceNote';
+import { Tables } from '../table/tables';
+import { copyRows, exportRows } from '../table/text';
+import type { TableLogSource, TableView } from '../table/view';
+import { baseName, toPath } from '../uri';
+import type { ServerContext } from './context';
+
+/** Logs in one table (a merge). */
+export const MAX_TABLE_LOGS = 1000;
+/** Colour slots of the source column. */
+const COLORS = 8;
+
+export function registerTableRequests(server: ServerContext): Tables {
+  const { connection, logs, documents, settings, validator, runtime, log } = server;
+  const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p));
+
+  // A log grew, was reparsed, opened or closed: the tables that show it follow.
+  logs.onDidChange((uris) => tables.changed(uris));
+  documents.onDidChange((uri) => tables.changed([uri]));
+  // One server serves one client: when it goes, its tables go.
+  connection.onShutdown(() => tables.closeAll());
+  connection.onExit(() => tables.closeAll());
+
+  const source = (uri: string, refresh: () => void): TableLogSource => {
+    if (logs.get(uri)) return { key: uri, name: baseName(uri), log: () => logs.get(uri)?.log, reading: () => false };
+    const path = toPath(uri);
+    if (!path) return { key: uri, name: baseName(uri), log: () => undefined, reading: () => false };
+    return new DiskLogSource(uri, baseName(uri), path, settings.parseOptions(path), refresh);
+  };
+
+  /** A merge's word on each log whose offset is unknown: how its entries were placed. */
+  const noteOf = (view: TableView, li: number): string | undefined =>
+    (view.merged ? sourceNote(view.model(li), settings.parseOptions(toPath(view.keys[li])).defaultOffset ?? null) : undefined);
+
+  const table = (id: unknown) => {
+    const t = tables.get(id);
+    if (!t) throw new Error('no such table');
+    return t;
+  };
+
+  connection.onRequest(TableRequests.open, (p, token) => runSafe<TableOpenResult | null>(log, 'table/open', token, null, () => {
+    const uris = [...new Set((Array.isArray(p?.uris) ? p.uris : []).filter((u) => typeof u === 'string'))].slice(0, MAX_TABLE_LOGS);
+    if (uris.length === 0) return null;
+    const t = tables.create((refresh) => uris.map((u) => source(u, refresh)));
+    const v = t.view;
+    const sources: TableSource[] = t.sources.map((s, li) => {
+      const note = noteOf(v, li);
+      return { uri: s.key, name: s.name, machine: machineOf(s.key), color: li % COLORS, ...(note ? { note } : {}) };
+    });
+    const notes = sources.filter((s) => s.note).map((s) => `${s.name}: ${s.note}`);
+    return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, sources, notes };
+  }));
+
+  connection.onRequest(TableRequests.filter, (p, token) => runSafe(log, 'table/filter', token, { version: 0, rows: 0, error: 'no such table' }, async () => {
+    const t = tables.get(p?.tableId);
+    if (!t) return { version: 0, rows: 0, error: 'no such table' };
+    const serial = ++t.filterSerial;
+    const r = await t.view.setFilter(p.filter ?? {}, () => token.isCancellationRequested || serial !== t.filterSerial);
+    return { version: t.view.version, rows: t.view.rowCount, ...(r.error ? { error: r.error } : {}) };
+  }));
+
+  connection.onRequest(TableRequests.rows, (p, token) => runSafe(log, 'table/rows', token, { version: 0, rows: 0, items: [] }, () => {
+    const t = table(p?.tableId), v = t.view;
+    const start = Math.max(0, Math.floor(Number(p.start) || 0));
+    const count = Math.min(TABLE_MAX_ROWS, Math.max(0, Math.floor(Number(p.count) || 0)));
+    // Problems per record, counted once per log asked about (findings are capped per file).
+    const counts = new Map<string, Map<number, number>>();
+    const problems = (key: string, entry: number) => {
+      let m = counts.get(key);
+      if (!m) {
+        m = new Map();
+        for (const f of validator.findingsOf(key)) if (f.entryIndex !== undefined) m.set(f.entryIndex, (m.get(f.entryIndex) ?? 0) + 1);
+        counts.set(key, m);
+      }
+      return m.get(entry) ?? 0;
+    };
+    const page = v.page(start, count, p.highlights, problems);
+    return { version: v.version, rows: v.rowCount, items: page.items, ...(page.error ? { error: page.error } : {}) };
+  }));
+
+  connection.onRequest(TableRequests.facets, (p, token) => runSafe<TableFacetsResult | null>(log, 'table/facets', token, null, () => tableFacets(table(p?.tableId).view)));
+
+  connection.onRequest(TableRequests.find, (p, token) => runSafe(log, 'table/find', token, { row: null }, () =>
+    table(p?.tableId).view.find(Number(p.from), p.direction === 'previous' ? 'previous' : 'next', p)));
+
+  connection.onRequest(TableRequests.gotoTime, (p, token) => runSafe(log, 'table/gotoTime', token, { row: null }, () =>
+    ({ row: table(p?.tableId).view.gotoTime({ utc: p.utc, wall: p.wall }) })));
+
+  connection.onRequest(TableRequests.rowOfLine, (p, token) => runSafe(log, 'table/rowOfLine', token, { row: null }, () =>
+    ({ row: table(p?.tableId).view.rowOfLine(String(p.uri), Number(p.line)) })));
+
+  connection.onRequest(TableRequests.detail, (p, token) => runSafe(log, 'table/detail', token, null, () => {
+    const windowMs = (key: string) => settings.forPath(toPath(key)).codeLens.windowSeconds * 1000;
+    return tableDetail(table(p?.tableId).view, Number(p.row), {
+      findingsOf: (key) => validator.findingsOf(key),
+      catalog: runtime.rules ?? catalog,
+      // What the lens shows: the workspace's timeline, for a log the server holds.
+      related: (key, entry, limit) => (logs.get(key) ? logs.timelineWith([key]).related(key, entry, { windowMs: windowMs(key), limit }).related : null),
+    });
+  }));
+
+  connection.onRequest(TableRequests.copy, (p, token) => runSafe<TableTextResult>(log, 'table/copy', token, { text: '', cut: false }, () =>
+    copyRows(table(p?.tableId).view, p.ranges, p.as === 'raw' ? 'raw' : 'tsv')));
+
+  connection.onRequest(TableRequests.exportText, (p, token) => runSafe<TableTextResult>(log, 'table/export', token, { text: '', cut: false }, () =>
+    exportRows(table(p?.tableId).view)));
+
+  connection.onRequest(TableRequests.follow, (p, token) => runSafe(log, 'table/follow', token, undefined, () => { tables.get(p?.tableId)?.setFollow(p.follow !== false); }));
+
+  connection.onRequest(TableRequests.close, (p, token) => runSafe(log, 'table/close', token, undefined, () => { tables.close(p?.tableId); }));
+
+  return tables;
+}

@@ -1,0 +1,55 @@
+// The detail pane of a row: the whole message (bounded), every attribute as written, the record's
+// problems with the hover's own Markdown (explain/findingSection: log text escaped there), and
+// what happened at the same moment in other logs (the timeline's related entries, as the lens).
+import { findingSection } from '../explain';
+import type { Finding } from '../model';
+import { describeOffset, isoUtc } from '../parse/time';
+import type { TableDetail } from '../protocol';
+import type { Rule } from '../rules';
+import type { RelatedEntry } from '../workspace/timeline';
+import { baseName } from '../uri';
+import type { TableView } from './view';
+
+/** The detail's message is cut at this many characters. */
+export const DETAIL_MESSAGE_MAX = 256 * 1024;
+/** Entries "at the same moment", nearest first. */
+export const SAME_MOMENT_MAX = 50;
+
+export interface DetailContext {
+  findingsOf(key: string): Finding[];
+  catalog: readonly Rule[];
+  /** Entries near (key, entry) in other logs, nearest first, or null when the log has no timeline. */
+  related(key: string, entry: number, limit: number): RelatedEntry[] | null;
+}
+
+export function tableDetail(view: TableView, row: number, ctx: DetailContext): TableDetail | null {
+  if (!Number.isInteger(row) || row < 0 || row >= view.rowCount) return null;
+  const pos = view.positionOf(row), li = view.logAt(pos), e = view.entryAt(pos);
+  const log = view.model(li);
+  if (!log) return null;
+  const key = view.keys[li];
+  const ms = log.messageStart(e), me = log.messageEnd(e);
+  const cut = me - ms > DETAIL_MESSAGE_MAX;
+  const message = cut ? log.text(ms, ms + DETAIL_MESSAGE_MAX) : log.message(e);
+  const p = log.parts(e);
+  const attributes: { name: string; value: string }[] = [];
+  const add = (name: string, r?: [number, number]) => { if (r) attributes.push({ name, value: log.text(r[0], r[1]) }); };
+  add('date', p.date); add('time', p.time); add('component', p.component); add('context', p.context);
+  add('type', p.type); add('thread', p.thread); add('file', p.file);
+  attributes.push({ name: 'severity', value: ['success', 'information', 'warning', 'error'][log.severity(e)] });
+  const off = log.writtenOffset(e);
+  const src = log.offsetSource(e);
+  attributes.push({ name: 'offset', value: off !== null ? describeOffset(off, log.offsetConvention) : src === 'default' ? 'none written: cmlog.defaultOffset used' : `${src}` });
+  const utc = log.utc(e);
+  attributes.push({ name: 'UTC', value: isoUtc(Number.isNaN(utc) ? null : utc) ?? 'unknown' });
+  attributes.push({ name: 'line', value: String(log.line(e) + 1) });
+  const line = log.line(e);
+  const problems = ctx.findingsOf(key)
+    .filter((f) => (f.entryIndex !== undefined ? f.entryIndex === e : f.line === line))
+    .map((f) => ({ severity: f.severity, message: f.message, markdown: findingSection(f, ctx.catalog) }));
+  const sameMoment = (ctx.related(key, e, SAME_MOMENT_MAX) ?? []).map((r) => ({
+    uri: r.key, name: baseName(r.key), line: r.line, deltaMs: r.deltaMs,
+    message: r.message.split('\n', 1)[0].slice(0, 500), row: view.rowOf(r.key, r.entryIndex),
+  }));
+  return { uri: key, line, message, cut, attributes, problems, sameMoment };
+}

@@ -1,0 +1,22 @@
+// An Int32Array that grows by doubling (amortised appends), for row lists of any length.
+export class GrowInt32 {
+  a: Int32Array;
+  n = 0;
+  constructor(capacity = 16) { this.a = new Int32Array(Math.max(16, capacity)); }
+  /** Room for `more` values after the last. */
+  reserve(more: number): void {
+    if (this.n + more <= this.a.length) return;
+    const b = new Int32Array(Math.max(this.n + more, this.a.length * 2));
+    b.set(this.a.subarray(0, this.n));
+    this.a = b;
+  }
+
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+}

@@ -1,0 +1,94 @@
+// The tables a client has open, by id: each a view, the logs it reads from disk, and whether it
+// follows its logs live. A log that changes refreshes the tables showing it (appended rows, or a
+// reset), and each says so by `notify` unless paused. Bounded: at most MAX_TABLES per client, the
+// least recently opened closed first.
+import type { TableChangedParams } from '../protocol';
+import { DiskLogSource } from './diskSource';
+import { TableView, type TableLogSource } from './view';
+
+export const MAX_TABLES = 32;
+
+export class OpenTable {
+  follow = true;
+  /** Changed while paused: one notification when resumed (a reset if any change was one). */
+  private withheld: 'none' | 'append' | 'reset' = 'none';
+  /** The newest filter request: an older one still running stops. */
+  filterSerial = 0;
+  readonly view: TableView;
+
+  constructor(readonly id: string, readonly sources: TableLogSource[], private readonly notify: (p: TableChangedParams) => void) {
+    this.view = new TableView(sources);
+  }
+
+  /** A log of this table changed: bring the view up to date and say so. */
+  refresh(): void {
+    if (this.closed) return;
+    const r = this.view.refresh();
+    if (r === 'none' && !this.sources.some((s) => s instanceof DiskLogSource)) return;
+    if (!this.follow) {
+      if (r === 'reset' || this.withheld === 'reset') this.withheld = 'reset';
+      else if (r === 'append' || this.withheld === 'append') this.withheld = 'append';
+      return;
+    }
+    this.send(r === 'reset');
+  }
+
+  setFollow(follow: boolean): void {
+    this.follow = follow;
+    if (follow && this.withheld !== 'none') {
+      this.send(this.withheld === 'reset');
+      this.withheld = 'none';
+    }
+  }
+
+  private send(reset: boolean): void {
+    const v = this.view;
+    this.notify({ tableId: this.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, reset });
+  }
+
+  private closed = false;
+
+  close(): void {
+    this.closed = true;
+    for (const s of this.sources) if (s instanceof DiskLogSource) s.stop();
+  }
+}
+
+export class Tables {
+  private readonly open = new Map<string, OpenTable>();
+  private next = 1;
+
+  constructor(private readonly notify: (p: TableChangedParams) => void, private readonly max = MAX_TABLES) {}
+
+  get size(): number { return this.open.size; }
+
+  /** A new table over `sources` (built by `make`, given the table's refresh for logs read from disk). */
+  create(make: (refresh: () => void) => TableLogSource[]): OpenTable {
+    const id = `t${this.next++}`;
+    // Logs read from disk call back as they grow: the table they refresh exists by then.
+    const ref: { table?: OpenTable } = {};
+    const table = ref.table = new OpenTable(id, make(() => ref.table?.refresh()), this.notify);
+    while (this.open.size >= this.max) this.close(this.open.keys().next().value!);
+    this.open.set(id, table);
+    return table;
+  }
+
+  get(id: unknown): OpenTable | undefined { return typeof id === 'string' ? this.open.get(id) : undefined; }
+
+  close(id: unknown): void {
+    const t = this.get(id);
+    if (!t) return;
+    t.close();
+    this.open.delete(t.id);
+  }
+
+  closeAll(): void {
+    for (const id of [...this.open.keys()]) this.close(id);
+  }
+
+  /** Logs (keys) changed: the tables that show them refresh. */
+  changed(keys: Iterable<string>): void {
+    const set = new Set(keys);
+    for (const t of this.open.values()) if (t.view.keys.some((k) => set.has(k))) t.refresh();
+  }
+}

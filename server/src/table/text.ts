@@ -1,0 +1,64 @@
+// Rows as text: copied (tab-separated columns, or the records' own lines) and exported ("Open as
+// text"). Bounded in characters, so that an export never reaches VS Code's 50 MB document limit
+// (at most 3 UTF-8 bytes a character); a cut text says so.
+import { isoUtc } from '../parse/time';
+import type { TableTextResult } from '../protocol';
+import { baseName } from '../uri';
+import { visibleLine } from '../explain/plainText';
+import type { TableView } from './view';
+
+/** Characters of a copy or an export: 12 M characters is at most 36 MB of UTF-8. */
+export const TEXT_MAX = 12 * 1024 * 1024;
+
+const noop = () => 0;
+
+/** One row as tab-separated columns: severity, time as written, UTC, component, thread, message. */
+function tsvLine(view: TableView, row: number): string {
+  const r = view.row(row, noop);
+  const cell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+  const message = view.searchText(view.positionOf(row));
+  return [r.severity, r.time, isoUtc(r.utc) ?? '', r.component, r.thread, message].map(cell).join('\t');
+}
+
+/** The record's own text, as the log has it. */
+function rawLines(view: TableView, row: number): string {
+  const pos = view.positionOf(row), log = view.model(view.logAt(pos))!, e = view.entryAt(pos);
+  const t = log.text(log.table.start[e], log.table.end[e]);
+  return t.endsWith('\n') ? t : t + '\n';
+}
+
+/** Collects lines until TEXT_MAX: the part of a line that passes it is left out and the text says it was cut. */
+function bounded(lines: Iterable<string>, max: number): TableTextResult {
+  const parts: string[] = [];
+  let chars = 0;
+  for (const l of lines) {
+    if (chars + l.length > max) return { text: parts.join(''), cut: true };
+    parts.push(l);
+    chars += l.length;
+  }
+  return { text: parts.join(''), cut: false };
+}
+
+export function copyRows(view: TableView, ranges: { start: number; end: number }[], as: 'tsv' | 'raw', max = TEXT_MAX): TableTextResult {
+  function* lines(): Generator<string> {
+    for (const r of Array.isArray(ranges) ? ranges : []) {
+      const a = Math.max(0, Math.floor(Number(r?.start))), b = Math.min(view.rowCount, Math.floor(Number(r?.end)));
+      for (let row = a; row < b; row++) yield as === 'raw' ? rawLines(view, row) : tsvLine(view, row) + '\n';
+    }
+  }
+  return bounded(lines(), max);
+}
+
+/** The current rows as plain text: UTC, source (a merge), time as written, severity, component, thread, message (first line). */
+export function exportRows(view: TableView, max = TEXT_MAX): TableTextResult {
+  function* lines(): Generator<string> {
+    for (let row = 0; row < view.rowCount; row++) {
+      const r = view.row(row, noop);
+      const source = view.merged ? [visibleLine(baseName(view.keys[r.source]))] : [];
+      yield [isoUtc(r.utc) ?? 'UTC unknown', ...source, r.time, r.severity, visibleLine(r.component), visibleLine(r.thread), visibleLine(r.message) + (r.more ? ' …' : '')].join('  ') + '\n';
+    }
+  }
+  const out = bounded(lines(), max);
+  if (out.cut) out.text += `(cut: the export stops at ${max.toLocaleString('en-US')} characters; filter the table to export the rest)\n`;
+  return out;
+}

@@ -1,0 +1,425 @@
+// A table: the view over one log, or the merge of several sorted by UTC, that the table editor
+// scrolls. Rows are positions in the merge order (log, entry), filtered into a list of positions;
+// both are typed arrays, and a row's text is read from its log only when asked for (a page of
+// rows, a detail, a copy). One log needs no order at all: position = entry.
+import type { LogFile } from '../logFile';
+import type { TableFilter, TableHighlight, TableRow } from '../protocol';
+import { firstLine } from '../parse/lineBreaks';
+import { severityName } from '../severity';
+import { CompiledFilter } from './filter';
+import { GrowInt32 } from './growArray';
+import { matchAll, REGEX_BATCH, REGEX_TEXT_MAX, userRegex } from './userRegex';
+
+/** A log of the table: the model it has now (it can change: reparsed, or read from disk). */
+export interface TableLogSource {
+  key: string;
+  name: string;
+  log(): LogFile | undefined;
+  /** Still being read from disk. */
+  reading(): boolean;
+}
+
+/** A row's message: its first line, cut at this many characters. */
+export const MESSAGE_CUT = 2000;
+/** Rows whose column tests run between two yields of a filter; fewer when their text is read. */
+const COLUMN_SLICE = 1 << 20;
+const TEXT_SLICE = 20_000;
+
+export type Refresh = 'none' | 'append' | 'reset';
+
+const yieldNow = () => new Promise<void>((r) => setImmediate(r));
+
+export class TableView {
+  readonly keys: string[];
+  private logs: (LogFile | undefined)[] = [];
+  /** Entries of each log the order covers. */
+  private seen: number[] = [];
+  /** Merge order: row position -> log and entry (null for one log: position = entry). */
+  private src: GrowInt32 | null = null;
+  private ent: GrowInt32 | null = null;
+  private count = 0;
+  /** The last UTC in the order, and whether it ends with entries of unknown UTC (placed last). */
+  private lastUtc = -Infinity;
+  private unknownTail = false;
+  private filter: CompiledFilter;
+  /** Filtered view: positions in order, ascending; null when nothing is filtered out. */
+  private rows: GrowInt32 | null = null;
+  /** Rows of each log's entries, built when asked (rowOf), dropped when the view changes. */
+  private inverse: Int32Array[] | null = null;
+  /** Grows with every change of the view (protocol: `version`). */
+  version = 1;
+  /** Grows with every rebuild: a filter built over an older order starts again. */
+  private generation = 0;
+
+  constructor(readonly sources: readonly TableLogSource[]) {
+    this.keys = sources.map((s) => s.key);
+    this.filter = new CompiledFilter({}, this.keys);
+    this.rebuild();
+  }
+
+  get rowCount(): number { return this.rows ? this.rows.n : this.count; }
+  get total(): number { return this.count; }
+  get reading(): boolean { return this.sources.some((s) => s.reading()); }
+  get merged(): boolean { return this.sources.length > 1; }
+
+  /** Log index and entry of a position in the order. */
+  logAt(pos: number): number { return this.src ? this.src.a[pos] : 0; }
+  entryAt(pos: number): number { return this.ent ? this.ent.a[pos] : pos; }
+  positionOf(row: number): number { return this.rows ? this.rows.a[row] : row; }
+  model(li: number): LogFile | undefined { return this.logs[li]; }
+
+  /** Whether a log's entries all have a known UTC (a merge places the others last). */
+  unknownOffset(li: number): boolean {
+    const log = this.logs[li];
+    if (!log) return false;
+    for (let e = 0; e < log.entryCount; e++) if (Number.isNaN(log.utc(e))) return true;
+    return false;
+  }
+
+  /** Reads every log again and orders its entries; the filter applies again. */
+  rebuild(): void {
+    this.generation++;
+    this.inverse = null;
+    this.logs = this.sources.map((s) => s.log());
+    this.seen = this.logs.map((l) => l?.entryCount ?? 0);
+    if (!this.merged) {
+      this.count = this.seen[0] ?? 0;
+    } else {
+      this.order();
+    }
+    this.rows = this.filter.isEmpty ? null : new GrowInt32();
+    if (this.rows) this.matchRange(this.filter, 0, this.count, this.rows);
+    this.version++;
+  }
+
+  /**
+   * Merge order: by UTC, unknown UTC last, ties by log then entry. Each log is nearly always in
+   * time order already (a log that is not is sorted on its own): a k-way merge of the logs costs
+   * n log k, not a sort of every row.
+   */
+  private order(): void {
+    const k = this.logs.length;
+    let n = 0;
+    for (const c of this.seen) n += c;
+    const utcs: Float64Array[] = [], runs: (Uint32Array | null)[] = [];
+    for (let li = 0; li < k; li++) {
+      const log = this.logs[li], c = this.seen[li];
+      const u = new Float64Array(c);
+      let sorted = true;
+      for (let e = 0; e < c; e++) {
+        const t = log!.utc(e);
+        u[e] = Number.isNaN(t) ? Infinity : t;
+        if (e > 0 && u[e] < u[e - 1]) sorted = false;
+      }
+      utcs.push(u);
+      let run: Uint32Array | null = null;
+      if (!sorted) {
+        run = new Uint32Array(c);
+        for (let e = 0; e < c; e++) run[e] = e;
+        run.sort((x, y) => u[x] - u[y] || x - y);
+      }
+      runs.push(run);
+    }
+    // A binary heap of logs by (UTC of their next entry, log index).
+    const next = new Int32Array(k), heap = new Int32Array(k);
+    const key = (li: number) => { const r = runs[li], j = next[li]; return utcs[li][r ? r[j] : j]; };
+    const less = (x: number, y: number) => { const a = key(x), b = key(y); return a < b || (a === b && x < y); };
+    let size = 0;
+    const down = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < size && less(heap[l], heap[m])) m = l;
+        if (r < size && less(heap[r], heap[m])) m = r;
+        if (m === i) return;
+        const t = heap[i]; heap[i] = heap[m]; heap[m] = t;
+        i = m;
+      }
+    };
+    for (let li = 0; li < k; li++) if (this.seen[li] > 0) heap[size++] = li;
+    for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
+    this.src = new GrowInt32(n);
+    this.ent = new GrowInt32(n);
+    const src = this.src.a, ent = this.ent.a;
+    let last = -Infinity, unknown = false;
+    for (let p = 0; p < n; p++) {
+      const li = heap[0], r = runs[li], j = next[li]++;
+      const e = r ? r[j] : j;
+      src[p] = li;
+      ent[p] = e;
+      const t = utcs[li][e];
+      if (t === Infinity) unknown = true; else last = t;
+      if (next[li] === this.seen[li]) heap[0] = heap[--size];
+      down(0);
+    }
+    this.src.n = this.ent.n = this.count = n;
+    this.lastUtc = last;
+    this.unknownTail = unknown;
+  }
+
+  /**
+   * A log changed: new entries at its end are appended (cost: what was appended), anything else
+   * (another model, fewer entries, a merge the new entries cannot simply follow) rebuilds.
+   */
+  refresh(): Refresh {
+    const now = this.sources.map((s) => s.log());
+    let grew = false;
+    for (let li = 0; li < now.length; li++) {
+      const log = now[li];
+      // A log's first model (the first piece read from disk) adds rows: nothing was shown of it.
+      if (log && this.logs[li] === undefined && this.seen[li] === 0) this.logs[li] = log;
+      if (log !== this.logs[li] || (log && log.entryCount < this.seen[li])) { this.rebuild(); return 'reset'; }
+      if (log && log.entryCount > this.seen[li]) grew = true;
+    }
+    if (!grew) return 'none';
+    const from = this.count;
+    if (!this.merged) {
+      this.count = this.seen[0] = now[0]!.entryCount;
+    } else if (!this.appendMerged()) {
+      this.rebuild();
+      return 'reset';
+    }
+    this.inverse = null;
+    if (this.rows) this.matchRange(this.filter, from, this.count, this.rows);
+    this.version++;
+    return 'append';
+  }
+
+  /** New entries that all follow the last row in time go at the end; false when they do not. */
+  private appendMerged(): boolean {
+    const add: { li: number; e: number; t: number }[] = [];
+    for (let li = 0; li < this.logs.length; li++) {
+      const log = this.logs[li]!;
+      if (!log) continue;
+      for (let e = this.seen[li]; e < log.entryCount; e++) {
+        const t = log.utc(e);
+        if (Number.isNaN(t) || this.unknownTail || t < this.lastUtc) return false;
+        add.push({ li, e, t });
+      }
+    }
+    add.sort((a, b) => a.t - b.t || a.li - b.li || a.e - b.e);
+    for (const x of add) { this.src!.push(x.li); this.ent!.push(x.e); this.lastUtc = x.t; }
+    this.count = this.src!.n;
+    for (let li = 0; li < this.logs.length; li++) this.seen[li] = this.logs[li]?.entryCount ?? 0;
+    return true;
+  }
+
+  /**
+   * Applies a filter, in slices that yield and stop when `cancelled()` says so (the view is then
+   * unchanged). A part that cannot run (a bad or too slow pattern) refuses the whole filter.
+   */
+  async setFilter(f: TableFilter, cancelled: () => boolean = () => false): Promise<{ error?: string; cancelled?: boolean }> {
+    const compiled = new CompiledFilter(f, this.keys);
+    if (compiled.error) return { error: compiled.error };
+    for (;;) {
+      const generation = this.generation;
+      let rows: GrowInt32 | null = null;
+      if (!compiled.isEmpty) {
+        rows = new GrowInt32();
+        const slice = compiled.hasText || compiled.regex ? TEXT_SLICE : COLUMN_SLICE;
+        let a = 0;
+        // Rows appended while this runs are covered too: loop until the end holds still.
+        while (a < this.count && generation === this.generation) {
+          const b = Math.min(this.count, a + slice);
+          const error = this.matchRange(compiled, a, b, rows);
+          if (error) return { error };
+          a = b;
+          if (a < this.count) {
+            await yieldNow();
+            if (cancelled()) return { cancelled: true };
+          }
+        }
+      }
+      if (generation !== this.generation) continue; // rebuilt meanwhile: its order is new
+      this.filter = compiled;
+      this.rows = rows;
+      this.inverse = null;
+      this.version++;
+      return {};
+    }
+  }
+
+  /** Appends the positions in [a, b) that pass `f` to `out`; an error when its pattern cannot run. */
+  private matchRange(f: CompiledFilter, a: number, b: number, out: GrowInt32): string | undefined {
+    // The column tests, per log read once here: the loop below is the hot path of a filter.
+    const n = this.logs.length;
+    const sev: Uint8Array[] = [], comp: ArrayLike<number>[] = [], thr: ArrayLike<number>[] = [];
+    const compOk: (Uint8Array | null)[] = [], thrOk: (Uint8Array | null)[] = [], shown = new Uint8Array(n);
+    const empty = new Uint8Array(0);
+    for (let li = 0; li < n; li++) {
+      const log = this.logs[li];
+      shown[li] = log && f.sourceShown(li) ? 1 : 0;
+      sev.push(log?.table.severity ?? empty); comp.push(log?.table.component ?? empty); thr.push(log?.table.thread ?? empty);
+      compOk.push(log ? f.componentIds(log) : null); thrOk.push(log ? f.threadIds(log) : null);
+    }
+    const mask = f.severities, time = f.hasTime, text = f.hasText || f.regex !== null;
+    const src = this.src?.a, ent = this.ent?.a;
+    // Positions kept are written straight into the output (grown once to hold them all).
+    const kept = text ? new GrowInt32(1024) : out;
+    kept.reserve(b - a);
+    const k = kept.a;
+    let m = kept.n;
+    if (!src && !this.rowsNeedLog(compOk, thrOk, time, shown)) {
+      // One log, severity only: the tightest loop.
+      const s0 = sev[0];
+      for (let p = a; p < b; p++) if ((mask >> s0[p]) & 1) k[m++] = p;
+    } else {
+      for (let p = a; p < b; p++) {
+        const li = src ? src[p] : 0, e = ent ? ent[p] : p;
+        if (shown[li] === 0 || ((mask >> sev[li][e]) & 1) === 0) continue;
+        const co = compOk[li];
+        if (co !== null && co[comp[li][e]] === 0) continue;
+        const to = thrOk[li];
+        if (to !== null && to[thr[li][e]] === 0) continue;
+        if (time && !f.timeOk(this.logs[li]!, e)) continue;
+        k[m++] = p;
+      }
+    }
+    kept.n = m;
+    if (!text) return undefined;
+    const messages: string[] = [], pass: number[] = [];
+    for (let i = 0; i < kept.n; i++) {
+      const p = kept.a[i], msg = this.searchText(p);
+      if (f.textOk(msg)) { pass.push(p); messages.push(msg); }
+    }
+    if (!f.regex) { for (const p of pass) out.push(p); return undefined; }
+    const hits = matchAll(f.regex, messages);
+    if (!(hits instanceof Set)) return hits.error;
+    for (let i = 0; i < pass.length; i++) if (hits.has(i)) out.push(pass[i]);
+    return undefined;
+  }
+
+  /** Whether a filter over one log tests more than the severity. */
+  private rowsNeedLog(compOk: (Uint8Array | null)[], thrOk: (Uint8Array | null)[], time: boolean, shown: Uint8Array): boolean {
+    return compOk[0] !== null || thrOk[0] !== null || time || shown[0] === 0;
+  }
+
+  /** The message of a position, as searched: at most REGEX_TEXT_MAX characters of it. */
+  searchText(pos: number): string {
+    const log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
+    const ms = log.messageStart(e), me = log.messageEnd(e);
+    return me - ms <= REGEX_TEXT_MAX ? log.message(e) : log.text(ms, ms + REGEX_TEXT_MAX);
+  }
+
+  /** A row as the table shows it; `problems` counts the findings of its record. */
+  row(row: number, problems: (key: string, entry: number) => number): TableRow {
+    const pos = this.positionOf(row), li = this.logAt(pos), e = this.entryAt(pos);
+    const log = this.logs[li]!;
+    const p = log.parts(e);
+    const text = (r?: [number, number]) => (r ? log.text(r[0], r[1]) : '');
+    const time = [text(p.date), text(p.time)].filter((s) => s !== '').join(' ');
+    const ms = log.messageStart(e), me = log.messageEnd(e);
+    const head = log.formatOf(e).messageText(log.text(ms, Math.min(me, ms + MESSAGE_CUT + 2)));
+    let message = firstLine(head);
+    let more = message.length < head.length || me - ms > MESSAGE_CUT + 2;
+    if (message.length > MESSAGE_CUT) { message = message.slice(0, MESSAGE_CUT); more = true; }
+    const utc = log.utc(e);
+    return {
+      row, source: li, entry: e, line: log.line(e),
+      severity: severityName[log.severity(e)], time, utc: Number.isNaN(utc) ? null : utc,
+      component: log.component(e), thread: log.thread(e), message, more,
+      problems: problems(this.keys[li], e), highlight: -1,
+    };
+  }
+
+  /** Rows [start, start + count) of the filtered view, with the first highlight rule each matches. */
+  page(start: number, count: number, highlights: TableHighlight[] | undefined, problems: (key: string, entry: number) => number): { items: TableRow[]; error?: string } {
+    const items: TableRow[] = [];
+    const end = Math.min(this.rowCount, start + count);
+    for (let r = Math.max(0, start); r < end; r++) items.push(this.row(r, problems));
+    const rules = Array.isArray(highlights) ? highlights.slice(0, 32) : [];
+    let error: string | undefined;
+    rules.forEach((h, k) => {
+      const left = items.filter((it) => it.highlight < 0);
+      if (left.length === 0) return;
+      if (typeof h?.regex === 'string' && h.regex !== '') {
+        const re = userRegex(h.regex, h.caseSensitive);
+        const hits = 'error' in re ? re : matchAll(re, left.map((it) => it.message));
+        if (!(hits instanceof Set)) { error ??= hits.error; return; }
+        left.forEach((it, i) => { if (hits.has(i)) it.highlight = k; });
+      } else if (typeof h?.text === 'string' && h.text !== '') {
+        const needle = h.caseSensitive ? h.text : h.text.toLowerCase();
+        for (const it of left) if ((h.caseSensitive ? it.message : it.message.toLowerCase()).includes(needle)) it.highlight = k;
+      }
+    });
+    return { items, error };
+  }
+
+  /**
+   * The next (or previous) row after `from` whose record is of `severity`, or whose message holds
+   * `text` or matches `regex`.
+   */
+  find(from: number, direction: 'next' | 'previous', q: { text?: string; regex?: string; caseSensitive?: boolean; severity?: 'error' | 'warning' }): { row: number | null; error?: string } {
+    const step = direction === 'previous' ? -1 : 1;
+    const n = this.rowCount;
+    const start = Number.isInteger(from) ? from + step : step > 0 ? 0 : n - 1;
+    if (q.severity === 'error' || q.severity === 'warning') {
+      const want = severityName.indexOf(q.severity);
+      for (let r = start; r >= 0 && r < n; r += step) {
+        const pos = this.positionOf(r);
+        if (this.logs[this.logAt(pos)]!.severity(this.entryAt(pos)) === want) return { row: r };
+      }
+      return { row: null };
+    }
+    if (typeof q.regex === 'string' && q.regex !== '') {
+      const re = userRegex(q.regex, q.caseSensitive);
+      if ('error' in re) return re.error ? { row: null, error: re.error } : { row: null };
+      for (let r = start; r >= 0 && r < n; r += step * REGEX_BATCH) {
+        const rows: number[] = [];
+        for (let k = r; k >= 0 && k < n && rows.length < REGEX_BATCH; k += step) rows.push(k);
+        const hits = matchAll(re, rows.map((k) => this.searchText(this.positionOf(k))));
+        if (!(hits instanceof Set)) return { row: null, error: hits.error };
+        for (let i = 0; i < rows.length; i++) if (hits.has(i)) return { row: rows[i] };
+      }
+      return { row: null };
+    }
+    if (typeof q.text === 'string' && q.text !== '') {
+      const needle = q.caseSensitive ? q.text : q.text.toLowerCase();
+      for (let r = start; r >= 0 && r < n; r += step) {
+        const m = this.searchText(this.positionOf(r));
+        if ((q.caseSensitive ? m : m.toLowerCase()).includes(needle)) return { row: r };
+      }
+    }
+    return { row: null };
+  }
+
+  /** The first row at or after a time: UTC ms, or a wall clock (ms as if UTC) compared with the logs' wall clocks. */
+  gotoTime(t: { utc?: number; wall?: number }): number | null {
+    const byWall = typeof t.wall === 'number';
+    const target = byWall ? t.wall! : t.utc;
+    if (typeof target !== 'number' || Number.isNaN(target)) return null;
+    for (let r = 0; r < this.rowCount; r++) {
+      const pos = this.positionOf(r), log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
+      const v = byWall ? log.table.wall[e] : log.utc(e);
+      if (v >= target) return r;
+    }
+    return null;
+  }
+
+  /** The row showing entry `e` of log `key`, or null (filtered out, or not in this table). */
+  rowOf(key: string, e: number): number | null {
+    const li = this.keys.indexOf(key);
+    if (li < 0 || !Number.isInteger(e) || e < 0 || e >= this.seen[li]) return null;
+    let pos = e;
+    if (this.merged) {
+      if (!this.inverse) {
+        this.inverse = this.seen.map((c) => new Int32Array(c));
+        for (let p = 0; p < this.count; p++) this.inverse[this.src!.a[p]][this.ent!.a[p]] = p;
+      }
+      pos = this.inverse[li][e];
+    }
+    if (!this.rows) return pos;
+    const a = this.rows.a;
+    let lo = 0, hi = this.rows.n;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (a[mid] < pos) lo = mid + 1; else hi = mid; }
+    return lo < this.rows.n && a[lo] === pos ? lo : null;
+  }
+
+  /** The row of the record that covers `line` of log `key`. */
+  rowOfLine(key: string, line: number): number | null {
+    const li = this.keys.indexOf(key);
+    const log = this.logs[li];
+    if (!log || !Number.isInteger(line)) return null;
+    return this.rowOf(key, log.entryAtLine(line));
+  }
+}

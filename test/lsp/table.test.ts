@@ -1,0 +1,126 @@
+// The table over the language server: open a log, page its rows, filter, facets, detail with the
+// hover's problem Markdown; a merge of logs from two workspace folders sorted by UTC; a log the
+// server does not hold read from disk; a live document followed, paused and resumed; a
+// catastrophic pattern refused in bounded time.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { TableNotifications, TableRequests, type TableChangedParams } from '../../server/src/protocol';
+import { fileUri, TestClient } from '../support/lspClient';
+
+const SAMPLES = path.resolve(__dirname, '../../samples');
+let ws: string;
+let client: TestClient;
+const changed: TableChangedParams[] = [];
+const uri = (rel: string) => fileUri(path.join(ws, rel));
+const cm = (msg: string, time: string, type = 1) => `<![LOG[${msg}]LOG]!><time="${time}+000" date="3-15-2026" component="Live" context="" type="${type}" thread="1" file="">\r\n`;
+
+before(async () => {
+  ws = mkdtempSync(path.join(tmpdir(), 'cmlog-table-'));
+  cpSync(SAMPLES, ws, { recursive: true });
+  client = await TestClient.start({}, { folders: [path.join(ws, 'Client'), path.join(ws, 'SiteServer')] });
+  client.connection.onNotification(TableNotifications.changed, (p) => changed.push(p));
+  await client.until(() => client.indexed, 'indexing to end');
+});
+after(async () => { if (client) await client.stop().catch(() => client.proc.kill()); });
+
+test('one log: rows by range, filter, facets, and a detail with the hover\'s problem Markdown', async () => {
+  const u = uri('Client/ccmsetup.log');
+  await client.waitForDiagnostics(u, (d) => d.length > 0);
+  const t = await client.connection.sendRequest(TableRequests.open, { uris: [u] });
+  assert.ok(t && t.rows === 16 && t.rows === t.total && !t.reading);
+  assert.deepEqual(t.sources.map((s) => [s.name, s.machine, s.color]), [['ccmsetup.log', 'Client', 0]]);
+  const page = await client.connection.sendRequest(TableRequests.rows, { tableId: t.tableId, start: 0, count: 100_000 });
+  assert.equal(page.items.length, Math.min(t.rows, 1000));
+  assert.equal(page.items[0].row, 0);
+  const f = await client.connection.sendRequest(TableRequests.filter, { tableId: t.tableId, filter: { severities: ['error'] } });
+  assert.ok(f.rows > 0 && f.rows < t.rows && !f.error && f.version > t.version, JSON.stringify([f, t.rows]));
+  const errors = await client.connection.sendRequest(TableRequests.rows, { tableId: t.tableId, start: 0, count: 1000 });
+  assert.ok(errors.items.every((r) => r.severity === 'error'));
+  const withProblem = errors.items.find((r) => r.problems > 0)!;
+  assert.ok(withProblem, 'rows count their problems');
+  const d = await client.connection.sendRequest(TableRequests.detail, { tableId: t.tableId, row: withProblem.row });
+  assert.equal(d!.uri, u);
+  assert.equal(d!.line, withProblem.line);
+  assert.ok(d!.problems.some((p) => /token/i.test(p.markdown)), JSON.stringify(d!.problems));
+  assert.ok(d!.attributes.some((a) => a.name === 'component' && a.value === withProblem.component));
+  const facets = await client.connection.sendRequest(TableRequests.facets, { tableId: t.tableId });
+  assert.equal(facets!.severities.error, f.rows);
+  await client.connection.sendRequest(TableRequests.close, { tableId: t.tableId });
+  const gone = await client.connection.sendRequest(TableRequests.rows, { tableId: t.tableId, start: 0, count: 1 });
+  assert.equal(gone.items.length, 0, 'a closed table answers nothing');
+});
+
+test('a merge across two folders: sorted by UTC, a machine per folder, the log without offset placed last and noted', async () => {
+  const uris = ['Client/ClientIDManagerStartup.log', 'SiteServer/MP_RegistrationManager.log', 'Client/IntuneManagementExtension.log'].map(uri);
+  const t = (await client.connection.sendRequest(TableRequests.open, { uris }))!;
+  assert.deepEqual(t.sources.map((s) => [s.machine, s.color]), [['Client', 0], ['SiteServer', 1], ['Client', 2]]);
+  assert.match(t.sources[2].note!, /offset unknown: placed last/);
+  assert.equal(t.notes.length, 1);
+  const { items } = await client.connection.sendRequest(TableRequests.rows, { tableId: t.tableId, start: 0, count: 1000 });
+  assert.equal(items.length, t.total);
+  const known = items.filter((r) => r.utc !== null).map((r) => r.utc!);
+  assert.deepEqual(known, [...known].sort((a, b) => a - b));
+  assert.ok(items.slice(known.length).every((r) => r.source === 2), 'unknown UTC last');
+  assert.ok(new Set(items.slice(0, known.length).map((r) => r.source)).size === 2, 'both logs interleaved');
+  // What happened at the same moment elsewhere, with its row in this table.
+  // 16:20:11.425 at -060 is 1.077 s from the client's 10:20:10.348 at +300.
+  const mp = items.find((r) => r.source === 1 && r.time.includes('16:20:11.425'))!;
+  const d = (await client.connection.sendRequest(TableRequests.detail, { tableId: t.tableId, row: mp.row }))!;
+  const near = d.sameMoment.find((s) => s.uri === uris[0]);
+  assert.ok(near && near.row !== null, JSON.stringify(d.sameMoment));
+  assert.equal(items[near.row!].line, near.line);
+  const tsv = await client.connection.sendRequest(TableRequests.copy, { tableId: t.tableId, ranges: [{ start: 0, end: 2 }], as: 'tsv' });
+  assert.equal(tsv.text.split('\n').length, 3);
+  assert.equal(tsv.text.split('\n')[0].split('\t').length, 6);
+  const exported = await client.connection.sendRequest(TableRequests.exportText, { tableId: t.tableId });
+  assert.equal(exported.text.trimEnd().split('\n').length, t.total);
+  // A merge's problems are its logs' own: none is published for the table.
+  assert.ok([...client.diagnostics.keys()].every((k) => k.startsWith('file:')));
+});
+
+test('a log the server does not hold is read from disk', async () => {
+  const outside = mkdtempSync(path.join(tmpdir(), 'cmlog-outside-'));
+  const file = path.join(outside, 'Far.log');
+  writeFileSync(file, readFileSync(path.join(ws, 'SiteServer/CloudUserSync.log')));
+  const t = (await client.connection.sendRequest(TableRequests.open, { uris: [fileUri(file)] }))!;
+  if (t.reading) await client.until(() => changed.some((c) => c.tableId === t.tableId && !c.reading), 'the file read');
+  const { rows } = await client.connection.sendRequest(TableRequests.filter, { tableId: t.tableId, filter: {} });
+  const indexed = (await client.connection.sendRequest(TableRequests.open, { uris: [uri('SiteServer/CloudUserSync.log')] }))!;
+  assert.ok(rows > 100);
+  assert.equal(rows, indexed.total);
+});
+
+test('a live document: appended rows notified; paused until resumed; rows of its lines', async () => {
+  const u = uri('Client/Live.log');
+  await client.open(u, cm('first', '08:00:00.000'));
+  const t = (await client.connection.sendRequest(TableRequests.open, { uris: [u] }))!;
+  assert.equal(t.rows, 1);
+  await client.append(u, 1, 0, cm('second', '08:00:01.000', 3));
+  await client.until(() => changed.some((c) => c.tableId === t.tableId && c.rows === 2), 'the append notified');
+  assert.ok(changed.filter((c) => c.tableId === t.tableId).every((c) => !c.reset));
+  await client.connection.sendRequest(TableRequests.follow, { tableId: t.tableId, follow: false });
+  await client.append(u, 2, 0, cm('third', '08:00:02.000'));
+  const row = await client.connection.sendRequest(TableRequests.rowOfLine, { tableId: t.tableId, uri: u, line: 2 });
+  assert.equal(row.row, 2, 'the view itself follows');
+  assert.ok(!changed.some((c) => c.tableId === t.tableId && c.rows === 3), 'paused: no notification');
+  await client.connection.sendRequest(TableRequests.follow, { tableId: t.tableId, follow: true });
+  await client.until(() => changed.some((c) => c.tableId === t.tableId && c.rows === 3), 'resumed');
+  const next = await client.connection.sendRequest(TableRequests.find, { tableId: t.tableId, from: 0, direction: 'next', severity: 'error' });
+  assert.equal(next.row, 1);
+});
+
+test('a catastrophic pattern is refused with a message, never a hang', async () => {
+  const u = uri('Client/Evil.log');
+  await client.open(u, cm('a'.repeat(40) + '!', '08:00:00.000'));
+  const t = (await client.connection.sendRequest(TableRequests.open, { uris: [u] }))!;
+  const t0 = Date.now();
+  const f = await client.connection.sendRequest(TableRequests.filter, { tableId: t.tableId, filter: { text: { regex: '(a+)+$' } } });
+  assert.ok(Date.now() - t0 < 5000);
+  assert.match(f.error!, /refused/);
+  // The server still answers.
+  const rows = await client.connection.sendRequest(TableRequests.rows, { tableId: t.tableId, start: 0, count: 1 });
+  assert.equal(rows.items.length, 1);
+});

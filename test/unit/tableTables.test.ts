@@ -1,0 +1,73 @@
+// Open tables: a log read from disk in pieces answers its first rows while still being read;
+// a paused table withholds its notifications until resumed; closing frees; the count is capped.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { LogFile } from '../../server/src/logFile';
+import type { TableChangedParams } from '../../server/src/protocol';
+import { DiskLogSource } from '../../server/src/table/diskSource';
+import { Tables } from '../../server/src/table/tables';
+import type { TableLogSource } from '../../server/src/table/view';
+
+const cm = (msg: string) => `<![LOG[${msg}]LOG]!><time="10:00:00.000+000" date="1-1-2020" component="C" context="" type="1" thread="1" file="">\r\n`;
+
+async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+test('a log read from disk in pieces: first rows while reading, then every byte, with notifications', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-table-'));
+  const file = path.join(dir, 'Big.log');
+  let text = '';
+  for (let i = 0; i < 2000; i++) text += cm(`m${i}`);
+  writeFileSync(file, text);
+  const sent: TableChangedParams[] = [];
+  const tables = new Tables((p) => sent.push(p));
+  let disk: DiskLogSource | undefined;
+  // Pieces of 4 KB: the first rows exist before the whole file is read.
+  const t = tables.create((refresh) => [disk = new DiskLogSource('file:///Big.log', 'Big.log', file, {}, refresh, 4096)]);
+  await until('the first piece', () => t.view.rowCount > 0);
+  assert.equal(t.view.reading, true);
+  assert.ok(t.view.rowCount < 2000);
+  await disk!.done;
+  assert.equal(disk!.failure, undefined);
+  assert.equal(t.view.rowCount, 2000);
+  assert.equal(t.view.reading, false);
+  assert.ok(sent.length > 2, 'rows arrived by notifications');
+  assert.ok(sent.every((p) => !p.reset), 'growth is appended, never a reset');
+  assert.deepEqual(sent.at(-1), { tableId: t.id, version: t.view.version, rows: 2000, total: 2000, reading: false, reset: false });
+  assert.equal(t.view.page(1999, 1, undefined, () => 0).items[0].message, 'm1999');
+  assert.equal(t.view.model(0)!.length, text.length, 'every byte read');
+});
+
+test('paused tables withhold notifications until resumed; close and the cap free tables', () => {
+  const sent: TableChangedParams[] = [];
+  const tables = new Tables((p) => sent.push(p), 2);
+  const model = LogFile.fromText(cm('a'));
+  const source: TableLogSource = { key: 'file:///A.log', name: 'A.log', log: () => model, reading: () => false };
+  const t = tables.create(() => [source]);
+  t.setFollow(false);
+  model.appendText(cm('b'));
+  tables.changed(['file:///A.log']);
+  tables.changed(['file:///other.log']);
+  assert.equal(sent.length, 0);
+  assert.equal(t.view.rowCount, 2, 'the view itself is up to date');
+  t.setFollow(true);
+  assert.deepEqual(sent, [{ tableId: t.id, version: t.view.version, rows: 2, total: 2, reading: false, reset: false }]);
+
+  const second = tables.create(() => [source]);
+  const third = tables.create(() => [source]);
+  assert.equal(tables.size, 2);
+  assert.equal(tables.get(t.id), undefined, 'the oldest table went');
+  tables.close(second.id);
+  assert.equal(tables.get(second.id), undefined);
+  tables.closeAll();
+  assert.equal(tables.size, 0);
+  assert.equal(tables.get(third.id), undefined);
+});
