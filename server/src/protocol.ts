@@ -94,6 +94,8 @@ export interface ServerSettings {
   problemsScope: 'workspace' | 'openFiles';
   include: string[];
   codeLens: { enabled: boolean; windowSeconds: number; severities: ('error' | 'warning' | 'information')[]; maxPerFile: number };
+  /** Hints at the start of each record: its time, and optionally its component and thread. */
+  inlayHints: { enabled: boolean; component: boolean; thread: boolean };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { codeActions } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
+import { inlayHints } from '../features/inlayHints';
 import { mergedFindings, mergedLinks } from '../features/merged';
 import { isInside } from '../features/positions';
 import { runSafe } from '../features/runner';
@@ -29,6 +30,10 @@ export function registerLanguageFeatures(server: ServerContext): void {
   connection.onDocumentSymbol((p, token) => runSafe(log, 'documentSymbol', token, [], () => {
     const open = openLog(p.textDocument.uri);
     return open ? documentSymbols(open.document, open.log) : [];
+  }));
+  connection.languages.inlayHint.on((p, token) => runSafe(log, 'inlayHint', token, [], () => {
+    const open = openLog(p.textDocument.uri);
+    return open ? inlayHints(open.document, open.log, p.range, settings.forPath(toPath(p.textDocument.uri)).inlayHints) : [];
   }));
   connection.onHover((p, token) => runSafe(log, 'hover', token, null, () => {
     runtime.beforeHover?.();
