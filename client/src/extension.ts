@@ -8,6 +8,7 @@ import { quietRestarts } from './errorHandler';
 import { registerLanguageDetection } from './languageDetection';
 import { registerLineBackgrounds } from './lineBackgrounds';
 import { registerMergedView } from './mergedView';
+import { registerRecordWalk } from './recordWalk';
 import { registerTimelineCommands } from './timeline';
 import { registerStatusBar } from './statusBar';
 
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
   registerStatusBar(context, () => client);
   registerLineBackgrounds(context, () => client);
   registerTimelineCommands(context, () => client);
+  registerRecordWalk(context, () => client);
   registerMergedView(context, () => client);
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(Notifications.workspaceTrusted)));
   await client.start();

@@ -14,6 +14,8 @@ export const Requests = {
   fileInfo: new RequestType<FileInfoParams, FileInfo | null, void>('cmlog/fileInfo'),
   /** Ranges of error / warning records, for CMTrace-style line backgrounds drawn by the client. */
   severityRanges: new RequestType<FileInfoParams, SeverityRanges, void>('cmlog/severityRanges'),
+  /** The next or previous error / warning record from a line (CMTrace's "next error"). */
+  stepToRecord: new RequestType<StepToRecordParams, StepToRecordResult | null, void>('cmlog/stepToRecord'),
   /** Markdown explanation of an error code. */
   lookupErrorCode: new RequestType<LookupParams, LookupResult, void>('cmlog/lookupErrorCode'),
   /** Entries of other logs around an entry, nearest first (code lens click). */
@@ -40,6 +42,10 @@ export const Commands = {
   showRelated: 'cmlog.showRelated',
   reveal: 'cmlog.reveal',
   mergeLogs: 'cmlog.mergeLogs',
+  nextErrorRecord: 'cmlog.nextErrorRecord',
+  previousErrorRecord: 'cmlog.previousErrorRecord',
+  nextWarningRecord: 'cmlog.nextWarningRecord',
+  previousWarningRecord: 'cmlog.previousWarningRecord',
 } as const;
 
 export interface RelatedParams { uri: string; entryIndex: number }
@@ -79,6 +85,10 @@ export interface FileInfo {
   /** What the log is, when its name is a known ConfigMgr or Intune log: its purpose and where it is kept. */
   about?: string;
 }
+
+export interface StepToRecordParams { uri: string; line: number; severity: 'error' | 'warning'; direction: 'next' | 'previous' }
+/** The record's first line; `wrapped`: found past the log's end (or before its start). */
+export interface StepToRecordResult { line: number; wrapped: boolean }
 
 export interface LineRange { start: number; end: number }
 export interface SeverityRanges { errors: LineRange[]; warnings: LineRange[] }

@@ -66,6 +66,14 @@ test('inlay hints show each record\'s time at its start, for the lines asked', a
   assert.deepEqual(hints?.map((h) => [h.position.line, h.position.character, h.label]), [[1, 0, '08:00:01.000+000'], [4, 0, '08:00:02.000+000']]);
 });
 
+test('next error / warning record: the line of the record, wrapping', async () => {
+  const step = (line: number, severity: string, direction: string) => client.connection.sendRequest('cmlog/stepToRecord', { uri: URI, line, severity, direction });
+  assert.deepEqual(await step(0, 'error', 'next'), { line: 1, wrapped: false });
+  assert.deepEqual(await step(2, 'warning', 'next'), { line: 4, wrapped: false });
+  assert.deepEqual(await step(4, 'warning', 'next'), { line: 4, wrapped: true });
+  assert.equal(await step(-1, 'error', 'next'), null);
+});
+
 test('status bar facts: counts, format, time zone and what the log is', async () => {
   const info = await client.connection.sendRequest('cmlog/fileInfo', { uri: URI }) as Record<string, unknown>;
   assert.deepEqual(info, {

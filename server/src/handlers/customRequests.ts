@@ -3,6 +3,7 @@
 import { explainErrorCode } from '../explain';
 import { fileInfo, severityRanges } from '../features/fileInfo';
 import { buildMerged } from '../features/merged';
+import { stepToRecord } from '../features/recordWalk';
 import { runSafe } from '../features/runner';
 import { toPath } from '../uri';
 import { Requests, type LookupResult, type MergedAnswer, type RelatedAnswer } from '../protocol';
@@ -20,6 +21,11 @@ export function registerCustomRequests(server: ServerContext): void {
   connection.onRequest(Requests.severityRanges, (p, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
     const open = documents.get(p.uri);
     return open && !isMerged(p.uri) ? severityRanges(open.log) : { errors: [], warnings: [] };
+  }));
+  connection.onRequest(Requests.stepToRecord, (p, token) => runSafe(log, 'stepToRecord', token, null, () => {
+    const open = isMerged(p?.uri) ? undefined : documents.get(p?.uri);
+    const ok = Number.isInteger(p.line) && p.line >= 0 && (p.severity === 'error' || p.severity === 'warning') && (p.direction === 'next' || p.direction === 'previous');
+    return open && ok ? stepToRecord(open.log, p.line, p.severity, p.direction) : null;
   }));
   connection.onRequest(Requests.lookupErrorCode, (p, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
   connection.onRequest(Requests.related, (p, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settingsFor(p.uri).codeLens.windowSeconds }, () => {
