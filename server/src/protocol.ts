@@ -49,8 +49,13 @@ export const Commands = {
 } as const;
 
 export interface RelatedParams { uri: string; entryIndex: number }
-export interface RelatedLocation { uri: string; line: number; deltaMs: number; message: string }
-export interface RelatedAnswer { locations: RelatedLocation[]; unknownOffsetLogs: string[]; windowSeconds: number }
+/** An entry of another log: its log's file name, first line, gap to the anchor and first message line. */
+export interface RelatedLocation { uri: string; name: string; line: number; deltaMs: number; message: string }
+/**
+ * Nearest first, a few per log (see features/relatedNearest.ts). `total` entries in `logCount` logs
+ * were in the window: the locations may come from fewer logs ("nearest in 12 of 84 logs").
+ */
+export interface RelatedAnswer { locations: RelatedLocation[]; unknownOffsetLogs: string[]; windowSeconds: number; total: number; logCount: number }
 
 export interface MergedParams {
   /** Logs to merge (URIs); default: every log in the folder of `folderOf`. */

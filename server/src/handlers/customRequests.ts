@@ -4,8 +4,9 @@ import { explainErrorCode } from '../explain';
 import { fileInfo, severityRanges } from '../features/fileInfo';
 import { buildMerged } from '../features/merged';
 import { stepToRecord } from '../features/recordWalk';
+import { relatedNearest } from '../features/relatedNearest';
 import { runSafe } from '../features/runner';
-import { toPath } from '../uri';
+import { baseName, toPath } from '../uri';
 import { Requests, type LookupResult, type MergedAnswer, type RelatedAnswer } from '../protocol';
 import type { ServerContext } from './context';
 import { isMerged } from './mergedViews';
@@ -28,16 +29,18 @@ export function registerCustomRequests(server: ServerContext): void {
     return open && ok ? stepToRecord(open.log, p.line, p.severity, p.direction) : null;
   }));
   connection.onRequest(Requests.lookupErrorCode, (p, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
-  connection.onRequest(Requests.related, (p, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settingsFor(p.uri).codeLens.windowSeconds }, () => {
+  connection.onRequest(Requests.related, (p, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settingsFor(p.uri).codeLens.windowSeconds, total: 0, logCount: 0 }, () => {
     const windowSeconds = settingsFor(p.uri).codeLens.windowSeconds;
     // An entry the log does not have answers nothing (and is no failure to log: hostile input).
     const count = logs.get(p?.uri)?.log.entryCount ?? 0;
-    if (!(Number.isInteger(p.entryIndex) && p.entryIndex >= 0 && p.entryIndex < count)) return { locations: [], unknownOffsetLogs: [], windowSeconds };
-    const r = logs.timelineWith([p.uri]).related(p.uri, p.entryIndex, { windowMs: windowSeconds * 1000, limit: 100 });
+    if (!(Number.isInteger(p.entryIndex) && p.entryIndex >= 0 && p.entryIndex < count)) return { locations: [], unknownOffsetLogs: [], windowSeconds, total: 0, logCount: 0 };
+    const r = relatedNearest(logs.timelineWith([p.uri]), p.uri, p.entryIndex, windowSeconds * 1000);
     return {
-      locations: r.related.map((e) => ({ uri: e.key, line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
+      locations: r.related.map((e) => ({ uri: e.key, name: logs.get(e.key)?.name ?? baseName(e.key), line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
       unknownOffsetLogs: r.unknownOffsetLogs,
       windowSeconds,
+      total: r.total,
+      logCount: r.logCount,
     };
   }));
   connection.onRequest(Requests.merged, (p, token) => runSafe<MergedAnswer>(log, 'merged', token, { text: '', sources: [], notes: [] }, () => {
