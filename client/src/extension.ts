@@ -7,6 +7,7 @@ import { registerCommands } from './commands';
 import { quietRestarts } from './errorHandler';
 import { registerLanguageDetection } from './languageDetection';
 import { registerLineBackgrounds } from './lineBackgrounds';
+import { registerMarkupDim } from './markupDim';
 import { registerMergedView } from './mergedView';
 import { registerRecordWalk } from './recordWalk';
 import { registerTimelineCommands } from './timeline';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
   registerCommands(context, () => client, output);
   registerStatusBar(context, () => client);
   registerLineBackgrounds(context, () => client);
+  registerMarkupDim(context, () => client);
   registerTimelineCommands(context, () => client);
   registerRecordWalk(context, () => client);
   registerMergedView(context, () => client);

@@ -16,6 +16,8 @@ export const Requests = {
   severityRanges: new RequestType<FileInfoParams, SeverityRanges, void>('cmlog/severityRanges'),
   /** The next or previous error / warning record from a line (CMTrace's "next error"). */
   stepToRecord: new RequestType<StepToRecordParams, StepToRecordResult | null, void>('cmlog/stepToRecord'),
+  /** Where the records' markup is on some lines, for the client to dim (features/markupRanges.ts). */
+  markupRanges: new RequestType<MarkupRangesParams, MarkupRange[], void>('cmlog/markupRanges'),
   /** Markdown explanation of an error code. */
   lookupErrorCode: new RequestType<LookupParams, LookupResult, void>('cmlog/lookupErrorCode'),
   /** Entries of other logs around an entry, nearest first (code lens click). */
@@ -94,6 +96,10 @@ export interface FileInfo {
 export interface StepToRecordParams { uri: string; line: number; severity: 'error' | 'warning'; direction: 'next' | 'previous' }
 /** The record's first line; `wrapped`: found past the log's end (or before its start). */
 export interface StepToRecordResult { line: number; wrapped: boolean }
+
+export interface MarkupRangesParams { uri: string; startLine: number; endLine: number }
+/** Characters [start, end) of a line. */
+export interface MarkupRange { line: number; start: number; end: number }
 
 export interface LineRange { start: number; end: number }
 export interface SeverityRanges { errors: LineRange[]; warnings: LineRange[] }

@@ -74,6 +74,13 @@ test('next error / warning record: the line of the record, wrapping', async () =
   assert.equal(await step(-1, 'error', 'next'), null);
 });
 
+test('markup ranges: the records\' markers on the lines asked for, for the client to dim', async () => {
+  const ranges = await client.connection.sendRequest('cmlog/markupRanges', { uri: URI, startLine: 4, endLine: 4 }) as { line: number; start: number; end: number }[];
+  const line = TEXT.split('\r\n')[4];
+  assert.deepEqual(ranges.map((r) => line.slice(r.start, r.end)), ['<![LOG[', line.slice(line.indexOf(']LOG]!>'))]);
+  assert.deepEqual(await client.connection.sendRequest('cmlog/markupRanges', { uri: URI, startLine: 3, endLine: 1 }), []);
+});
+
 test('status bar facts: counts, format, time zone and what the log is', async () => {
   const info = await client.connection.sendRequest('cmlog/fileInfo', { uri: URI }) as Record<string, unknown>;
   assert.deepEqual(info, {

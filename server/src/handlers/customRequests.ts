@@ -3,6 +3,7 @@
 import { explainErrorCode } from '../explain';
 import { fileInfo, severityRanges } from '../features/fileInfo';
 import { buildMerged } from '../features/merged';
+import { markupRanges } from '../features/markupRanges';
 import { stepToRecord } from '../features/recordWalk';
 import { relatedNearest } from '../features/relatedNearest';
 import { runSafe } from '../features/runner';
@@ -27,6 +28,11 @@ export function registerCustomRequests(server: ServerContext): void {
     const open = isMerged(p?.uri) ? undefined : documents.get(p?.uri);
     const ok = Number.isInteger(p.line) && p.line >= 0 && (p.severity === 'error' || p.severity === 'warning') && (p.direction === 'next' || p.direction === 'previous');
     return open && ok ? stepToRecord(open.log, p.line, p.severity, p.direction) : null;
+  }));
+  connection.onRequest(Requests.markupRanges, (p, token) => runSafe(log, 'markupRanges', token, [], () => {
+    const open = isMerged(p?.uri) ? undefined : documents.get(p?.uri);
+    const ok = Number.isInteger(p.startLine) && Number.isInteger(p.endLine) && p.startLine >= 0 && p.endLine >= p.startLine;
+    return open && ok ? markupRanges(open.document, open.log, p.startLine, p.endLine) : [];
   }));
   connection.onRequest(Requests.lookupErrorCode, (p, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
   connection.onRequest(Requests.related, (p, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settingsFor(p.uri).codeLens.windowSeconds, total: 0, logCount: 0 }, () => {
