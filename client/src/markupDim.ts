@@ -1,7 +1,7 @@
 // Dims the records' markup (`<![LOG[`, `]LOG]!><time=...>`, the legacy `$$<...>` tail) with the
 // contributed colour `cmlog.markupForeground`, on the lines in view: no TextMate scope is grey in
 // every default theme (Light+ colours tag punctuation maroon), and a decoration's colour wins over
-// the token colours. The server says where the markup is (`cmlog/markupRanges`).
+// the token colours. The server says where the markup is (Requests.markupRanges).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, Requests } from '../../server/src/protocol';

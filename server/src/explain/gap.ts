@@ -5,6 +5,11 @@ export function formatGap(ms: number): string {
   const abs = Math.abs(ms);
   if (abs < 0.5) return '±0 s';
   const digits = abs < 10_000 ? 3 : 1;
-  const text = (abs / 1000).toFixed(digits).replace(/\.?0+$/, '');
+  let text = (abs / 1000).toFixed(digits);
+  // Trailing zeros, then a bare point, go (no regex: `0+$` retried at each zero is quadratic).
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  if (text.charCodeAt(end - 1) === 46) end--;
+  text = text.slice(0, end);
   return `${ms < 0 ? '-' : '+'}${text} s`;
 }
