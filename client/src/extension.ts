@@ -7,6 +7,8 @@ import { registerCommands } from './commands';
 import { quietRestarts } from './errorHandler';
 import { registerLanguageDetection } from './languageDetection';
 import { registerLineBackgrounds } from './lineBackgrounds';
+import { registerMarkupDim } from './markupDim';
+import { registerRecordWalk } from './recordWalk';
 import { registerTimelineCommands } from './timeline';
 import { registerStatusBar } from './statusBar';
 import { registerTableCommands } from './table/commands';
@@ -49,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
   registerCommands(context, () => client, output);
   registerStatusBar(context, () => client);
   registerLineBackgrounds(context, () => client);
+  registerMarkupDim(context, () => client);
   registerTimelineCommands(context, () => client);
   // The table (and merges) are webviews fed by the server's table service; registered before the
   // client starts so a table restored with the window waits for the server rather than failing.
@@ -56,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
   tables.register();
   registerTableCommands(context, tables);
   registerLargeLogTabs(context);
+  registerRecordWalk(context, () => client);
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(Notifications.workspaceTrusted)));
   await client.start();
   return { languageClient: () => client };

@@ -1,8 +1,8 @@
-// The active log's error and warning counts, its format and its time zone, in the status bar.
+// The active log's error and warning record counts (see statusText.ts), its format and its time zone, in the status bar.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { formatName } from '../../server/src/parse/formats';
 import { Commands, LANGUAGE_ID, Requests } from '../../server/src/protocol';
+import { statusText } from './statusText';
 
 export function registerStatusBar(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const item = vscode.window.createStatusBarItem('cmlog.status', vscode.StatusBarAlignment.Right, 100);
@@ -22,8 +22,10 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
       const info = await client()!.sendRequest(Requests.fileInfo, { uri: editor.document.uri.toString() });
       if (mine !== generation) return; // a newer update is on its way
       if (!info) { item.hide(); return; }
-      item.text = `$(error) ${info.errors} $(warning) ${info.warnings} · ${formatName(info.format)} · ${info.timeZone}`;
-      item.tooltip = `CMLog Lens: ${info.entries} records, ${info.encoding}\nTime zone: ${info.timeZone}${info.about ? `\n${info.about}` : ''}`;
+      const { text, tooltip, label } = statusText(info);
+      item.text = text;
+      item.tooltip = tooltip;
+      item.accessibilityInformation = { label };
       item.show();
     } catch {
       item.hide();

@@ -1,25 +1,41 @@
-// Code lens targets: peek the entries other logs wrote around a record (nearest first), and jump
-// to a line (the cycle of a 24-hour full sync).
+// Code lens targets: list the entries other logs wrote around a record (nearest first, with the
+// gap and the message, in a pick list that opens each as it is selected), and jump to a line (the
+// cycle of a 24-hour full sync).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests } from '../../server/src/protocol';
 import { nothingRelatedMessage } from './notifications';
+import { relatedItems, relatedTitle, type RelatedItem } from './relatedItems';
 
 export function registerTimelineCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  const reveal = async (uri: string, line: number, options: vscode.TextDocumentShowOptions = {}) => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const pos = new vscode.Position(line, 0);
+    await vscode.window.showTextDocument(doc, { ...options, selection: new vscode.Range(pos, pos) });
+  };
   context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.showRelated, async (uri: string, entryIndex: number, line: number) => {
+    vscode.commands.registerCommand(Commands.showRelated, async (uri: string, entryIndex: number) => {
       const answer = await client()?.sendRequest(Requests.related, { uri, entryIndex });
       if (!answer || answer.locations.length === 0) {
         void vscode.window.showInformationMessage(nothingRelatedMessage(answer?.windowSeconds));
         return;
       }
-      const locations = answer.locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Position(l.line, 0)));
-      await vscode.commands.executeCommand('editor.action.peekLocations', vscode.Uri.parse(uri), new vscode.Position(line, 0), locations, 'peek');
+      const pick = vscode.window.createQuickPick<RelatedItem & vscode.QuickPickItem>();
+      pick.title = relatedTitle(answer);
+      pick.placeholder = 'Entries of other logs around this record, nearest first: type to filter by log or message';
+      pick.matchOnDescription = true;
+      pick.matchOnDetail = true;
+      pick.items = relatedItems(answer);
+      // Selecting a row previews it beside the log (the peek's virtue); Enter opens it.
+      pick.onDidChangeActive(([item]) => { if (item) void reveal(item.uri, item.line, { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside }).catch(() => undefined); });
+      pick.onDidAccept(() => {
+        const [item] = pick.selectedItems;
+        pick.hide();
+        if (item) void reveal(item.uri, item.line, { viewColumn: vscode.ViewColumn.Beside });
+      });
+      pick.onDidHide(() => pick.dispose());
+      pick.show();
     }),
-    vscode.commands.registerCommand(Commands.reveal, async (uri: string, line: number) => {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-      const pos = new vscode.Position(line, 0);
-      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
-    }),
+    vscode.commands.registerCommand(Commands.reveal, (uri: string, line: number) => reveal(uri, line)),
   );
 }

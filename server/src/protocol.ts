@@ -15,6 +15,10 @@ export const Requests = {
   fileInfo: new RequestType<FileInfoParams, FileInfo | null, void>('cmlog/fileInfo'),
   /** Ranges of error / warning records, for CMTrace-style line backgrounds drawn by the client. */
   severityRanges: new RequestType<FileInfoParams, SeverityRanges, void>('cmlog/severityRanges'),
+  /** The next or previous error / warning record from a line (CMTrace's "next error"). */
+  stepToRecord: new RequestType<StepToRecordParams, StepToRecordResult | null, void>('cmlog/stepToRecord'),
+  /** Where the records' markup is on some lines, for the client to dim (features/markupRanges.ts). */
+  markupRanges: new RequestType<MarkupRangesParams, MarkupRange[], void>('cmlog/markupRanges'),
   /** Markdown explanation of an error code. */
   lookupErrorCode: new RequestType<LookupParams, LookupResult, void>('cmlog/lookupErrorCode'),
   /** Entries of other logs around an entry, nearest first (code lens click). */
@@ -41,11 +45,20 @@ export const Commands = {
   showRelated: 'cmlog.showRelated',
   reveal: 'cmlog.reveal',
   mergeLogs: 'cmlog.mergeLogs',
+  nextErrorRecord: 'cmlog.nextErrorRecord',
+  previousErrorRecord: 'cmlog.previousErrorRecord',
+  nextWarningRecord: 'cmlog.nextWarningRecord',
+  previousWarningRecord: 'cmlog.previousWarningRecord',
 } as const;
 
 export interface RelatedParams { uri: string; entryIndex: number }
-export interface RelatedLocation { uri: string; line: number; deltaMs: number; message: string }
-export interface RelatedAnswer { locations: RelatedLocation[]; unknownOffsetLogs: string[]; windowSeconds: number }
+/** An entry of another log: its log's file name, first line, gap to the anchor and first message line. */
+export interface RelatedLocation { uri: string; name: string; line: number; deltaMs: number; message: string }
+/**
+ * Nearest first, a few per log (see features/relatedNearest.ts). `total` entries in `logCount` logs
+ * were in the window: the locations may come from fewer logs ("nearest in 12 of 84 logs").
+ */
+export interface RelatedAnswer { locations: RelatedLocation[]; unknownOffsetLogs: string[]; windowSeconds: number; total: number; logCount: number }
 
 export interface MergedParams {
   /** Logs to merge (URIs); default: every log in the folder of `folderOf`. */
@@ -82,6 +95,14 @@ export interface FileInfo {
   about?: string;
 }
 
+export interface StepToRecordParams { uri: string; line: number; severity: 'error' | 'warning'; direction: 'next' | 'previous' }
+/** The record's first line; `wrapped`: found past the log's end (or before its start). */
+export interface StepToRecordResult { line: number; wrapped: boolean }
+
+export interface MarkupRangesParams { uri: string; startLine: number; endLine: number }
+/** Characters [start, end) of a line. */
+export interface MarkupRange { line: number; start: number; end: number }
+
 export interface LineRange { start: number; end: number }
 export interface SeverityRanges { errors: LineRange[]; warnings: LineRange[] }
 
@@ -96,6 +117,8 @@ export interface ServerSettings {
   problemsScope: 'workspace' | 'openFiles';
   include: string[];
   codeLens: { enabled: boolean; windowSeconds: number; severities: ('error' | 'warning' | 'information')[]; maxPerFile: number };
+  /** Hints at the start of each record: its time, and optionally its component and thread. */
+  inlayHints: { enabled: boolean; component: boolean; thread: boolean };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -693,9 +693,9 @@ export const checks = [
     },
   },
   {
-    name: 'code-lens-related-peek',
-    description: 'MP_RegistrationManager.log line 7 has a lens "⇄ N entries in M other logs within ±5 s"; clicking it peeks at '
-      + 'the other logs\' lines, among them ClientIDManagerStartup.log\'s "Registering client using AAD auth."',
+    name: 'code-lens-related-list',
+    description: 'MP_RegistrationManager.log line 7 has a lens "⇄ N entries in M other logs within ±5 s"; clicking it lists '
+      + 'the other logs\' entries nearest first with their gap and message, among them ClientIDManagerStartup.log\'s "Registering client using AAD auth."',
     docsImage: 'codelens.png',
     async run(ui) {
       await ui.quickOpen(FIXTURE.lensFile);
@@ -711,24 +711,25 @@ export const checks = [
       if (!m) throw new Error(`the lens above "${FIXTURE.lensLineText}" reads ${JSON.stringify(above?.text)}, expected ${FIXTURE.lensTitle}; lenses: ${JSON.stringify(lenses.map((l) => l.text))}`);
       const entries = Number(m[1]);
       await lens.nth(above.i).locator('a[role="button"]').first().click();
-      // A peek (or the references view) listing the other logs' lines.
-      const list = ui.page.locator('.peekview-widget, .references-viewlet, [id="workbench.view.extension.references-view"]')
-        .filter({ hasText: FIXTURE.lensOtherLog }).first();
-      await list.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
-        throw new Error(`clicking "${above.text}" showed no peek/references listing ${FIXTURE.lensOtherLog}; state ${await ui.workbenchState()}`);
+      // A pick list of the other logs' entries, nearest first: "±gap  log" and the message.
+      const pick = ui.page.locator('.quick-input-widget');
+      await pick.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
+        throw new Error(`clicking "${above.text}" showed no pick list; state ${await ui.workbenchState()}`);
       });
-      const title = await list.innerText();
-      const lm = /(?:references?|locations?|results?)\s*\((\d+)\)|(\d+)\s+(?:references?|locations?|results?)/i.exec(title);
-      const locations = lm?.[1] ?? lm?.[2];
-      if (locations && Number(locations) !== entries) throw new Error(`the lens says ${entries} entries, the peek lists ${locations}`);
-      // Open the other log's node: its line is listed.
-      const node = list.locator('.monaco-list-row', { hasText: FIXTURE.lensOtherLog }).first();
-      if (await node.getAttribute('aria-expanded') !== 'true') await node.click();
-      await list.locator('.monaco-list-row', { hasText: FIXTURE.lensOtherLine }).first().waitFor({ state: 'visible', timeout: 10_000 })
-        .catch(() => { throw new Error(`the peek lists ${FIXTURE.lensOtherLog} but not its line "${FIXTURE.lensOtherLine}"`); });
-      await list.locator('.monaco-list-row', { hasText: FIXTURE.lensOtherLine }).first().click();
-      await ui.page.waitForFunction((t) => [...document.querySelectorAll('.peekview-widget .monaco-editor .view-line, .editor-group-container.active .view-line')]
-        .some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(t)), FIXTURE.lensOtherLine, { timeout: 10_000 }).catch(() => {});
+      const title = await pick.locator('.quick-input-title').innerText().catch(() => '');
+      const tm = /(\d[\d,]*) entr(?:y|ies) in (\d+) other logs?/.exec(title);
+      if (!tm || Number(tm[1].replace(/,/g, '')) !== entries) throw new Error(`the lens says ${entries} entries, the pick list's title is ${JSON.stringify(title)}`);
+      const row = pick.locator('.monaco-list-row', { hasText: FIXTURE.lensOtherLog }).filter({ hasText: FIXTURE.lensOtherLine }).first();
+      await row.waitFor({ state: 'visible', timeout: 10_000 })
+        .catch(() => { throw new Error(`the pick list has no row of ${FIXTURE.lensOtherLog} with "${FIXTURE.lensOtherLine}"`); });
+      const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+      if (!/(?:[+-]\d+(?:\.\d+)?|±0) s/.test(rowText)) throw new Error(`the row shows no time gap: ${JSON.stringify(rowText)}`);
+      if (/<!\[LOG\[|\]LOG\]!>/.test(rowText)) throw new Error(`the row shows raw markup: ${JSON.stringify(rowText)}`);
+      await row.click();
+      await ui.page.waitForFunction((t) => [...document.querySelectorAll('.editor-group-container .view-line')]
+        .some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(t)), FIXTURE.lensOtherLine, { timeout: 10_000 })
+        .catch(() => { throw new Error(`choosing the row did not open ${FIXTURE.lensOtherLog} at "${FIXTURE.lensOtherLine}"`); });
+      const locations = title;
       return { lens: above.text, locations: locations ?? '(not shown)' };
     },
   },

@@ -2,7 +2,7 @@
 // symbols, a live append, custom requests, shutdown and exit.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DocumentSymbolRequest, FoldingRangeRequest, SemanticTokensRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { DocumentSymbolRequest, FoldingRangeRequest, InlayHintRequest, SemanticTokensRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lspClient';
 
 const rec = (msg: string, time: string, type: string, comp = 'CcmExec') =>
@@ -59,6 +59,26 @@ test('document symbols list errors and warnings grouped by component', async () 
     ['PolicyAgent', ['Low disk space']],
   ]);
   assert.match(symbols[0].children![0].detail!, /^error · 2026-03-15 08:00:01/);
+});
+
+test('inlay hints show each record\'s time at its start, for the lines asked', async () => {
+  const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: URI }, range: { start: { line: 1, character: 0 }, end: { line: 4, character: 0 } } });
+  assert.deepEqual(hints?.map((h) => [h.position.line, h.position.character, h.label]), [[1, 0, '08:00:01.000+000'], [4, 0, '08:00:02.000+000']]);
+});
+
+test('next error / warning record: the line of the record, wrapping', async () => {
+  const step = (line: number, severity: string, direction: string) => client.connection.sendRequest('cmlog/stepToRecord', { uri: URI, line, severity, direction });
+  assert.deepEqual(await step(0, 'error', 'next'), { line: 1, wrapped: false });
+  assert.deepEqual(await step(2, 'warning', 'next'), { line: 4, wrapped: false });
+  assert.deepEqual(await step(4, 'warning', 'next'), { line: 4, wrapped: true });
+  assert.equal(await step(-1, 'error', 'next'), null);
+});
+
+test('markup ranges: the records\' markers on the lines asked for, for the client to dim', async () => {
+  const ranges = await client.connection.sendRequest('cmlog/markupRanges', { uri: URI, startLine: 4, endLine: 4 }) as { line: number; start: number; end: number }[];
+  const line = TEXT.split('\r\n')[4];
+  assert.deepEqual(ranges.map((r) => line.slice(r.start, r.end)), ['<![LOG[', line.slice(line.indexOf(']LOG]!>'))]);
+  assert.deepEqual(await client.connection.sendRequest('cmlog/markupRanges', { uri: URI, startLine: 3, endLine: 1 }), []);
 });
 
 test('status bar facts: counts, format, time zone and what the log is', async () => {

@@ -1,11 +1,17 @@
 // Code lenses that link timestamps across files: above each entry that matters (a problem's line,
 // an error or warning record), how many entries other logs wrote within the window, compared in
-// UTC. A log whose offset is unknown says so instead of guessing. Then the rules' own lenses.
+// UTC, and the nearest of them. A record no other log wrote near gets no lens (a lens on every line
+// saying "nothing" is noise); a log whose offset is unknown says so once instead of guessing.
+// Then the rules' own lenses.
 import type { CodeLens } from 'vscode-languageserver';
 import type { LogFile } from '../logFile';
 import type { Finding } from '../model';
 import { severityOfName } from '../severity';
 import { Commands } from '../protocol';
+import { clip } from '../explain/markdown';
+import { formatGap } from '../explain/gap';
+import { visibleLine } from '../explain/plainText';
+import { baseName } from '../uri';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
 
@@ -33,24 +39,29 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
   for (let i = 0; i < log.entryCount && anchors.size < s.maxPerFile * 4; i++) if (wanted.has(log.severity(i))) anchors.add(i);
   const windowMs = s.windowSeconds * 1000;
   const lenses: CodeLens[] = [];
+  let saidNoOffset = false;
   for (const i of [...anchors].sort((a, b) => a - b).slice(0, s.maxPerFile)) {
     const line = log.line(i);
     const range = { start: { line, character: 0 }, end: { line, character: 0 } };
     if (Number.isNaN(log.utc(i))) {
-      lenses.push({ range, command: { title: '⇄ time in UTC unknown (no offset): set cmlog.defaultOffset to compare with other logs', command: 'workbench.action.openSettings', arguments: ['cmlog.defaultOffset'] } });
+      // The same advice on every record of a log without offsets is noise: said once, at the first.
+      if (!saidNoOffset) lenses.push({ range, command: { title: '⇄ time in UTC unknown (no offset): set cmlog.defaultOffset to compare with other logs', command: 'workbench.action.openSettings', arguments: ['cmlog.defaultOffset'] } });
+      saidNoOffset = true;
       continue;
     }
     if (indexing) {
       lenses.push({ range, command: { title: INDEXING_TITLE, command: '' } });
       continue;
     }
-    const r = timeline.related(uri, i, { windowMs, limit: 0 });
+    // The nearest entry makes the lens useful before it is clicked; none at all: no lens.
+    const r = timeline.related(uri, i, { windowMs, limit: 1 });
+    if (r.total === 0) continue;
     const unknown = r.unknownOffsetLogs.filter((k) => k !== uri).length;
     const note = unknown ? ` · ${unknown} log${unknown === 1 ? '' : 's'} without offset left out` : '';
-    const title = r.total === 0
-      ? `⇄ no other log within ±${s.windowSeconds} s${note}`
-      : `⇄ ${r.total} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${note}`;
-    lenses.push({ range, command: { title, command: r.total === 0 ? '' : Commands.showRelated, arguments: [uri, i, line] } });
+    const nearest = r.related[0];
+    const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(baseName(nearest.key), 60))}` : '';
+    const title = `⇄ ${r.total.toLocaleString('en-US')} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${near}${note}`;
+    lenses.push({ range, command: { title, command: Commands.showRelated, arguments: [uri, i, line] } });
   }
   // The rules' own lenses on their findings (e.g. user-not-found: where its 24-hour full sync happened).
   for (const f of findings) {

@@ -7,9 +7,10 @@ import type { ServerSettings } from '../protocol';
 import { isRuleLevel, ruleLevels } from '../severity';
 import { innermostFolder } from '../uri';
 import { lensDefaults } from './codeLens';
+import { inlayHintDefaults } from './inlayHints';
 
 export const defaults: ServerSettings = {
-  defaultOffset: null, offsetConvention: 'bias', rules: {}, problemsScope: 'workspace', include: [], codeLens: lensDefaults,
+  defaultOffset: null, offsetConvention: 'bias', rules: {}, problemsScope: 'workspace', include: [], codeLens: lensDefaults, inlayHints: inlayHintDefaults,
 };
 
 /** The settings of one scope: the window, or a workspace folder. */
@@ -89,6 +90,7 @@ export function validate(raw: unknown, warn: (m: string) => void): ServerSetting
   }
   const problems = record(o.problems, 'cmlog.problems', warn);
   const lens = record(o.codeLens, 'cmlog.codeLens', warn);
+  const hints = record(o.inlayHints, 'cmlog.inlayHints', warn);
   let include: string[] = [];
   if (typeof o.include === 'string') include = [o.include];
   else if (Array.isArray(o.include) && o.include.every((g) => typeof g === 'string')) include = o.include;
@@ -108,6 +110,11 @@ export function validate(raw: unknown, warn: (m: string) => void): ServerSetting
       windowSeconds: num('codeLens.windowSeconds', lens.windowSeconds, 0.001, 86_400, lensDefaults.windowSeconds),
       severities,
       maxPerFile: num('codeLens.maxPerFile', lens.maxPerFile, 0, 100_000, lensDefaults.maxPerFile),
+    },
+    inlayHints: {
+      enabled: bool('inlayHints.enabled', hints.enabled, inlayHintDefaults.enabled),
+      component: bool('inlayHints.component', hints.component, inlayHintDefaults.component),
+      thread: bool('inlayHints.thread', hints.thread, inlayHintDefaults.thread),
     },
   };
 }

@@ -40,6 +40,8 @@ export function registerConfiguration(server: ServerContext): () => Promise<void
       for (const uri of indexer.validationTargets()) validator.schedule(uri);
     }
     connection.languages.semanticTokens.refresh();
+    // A client without inlay hint refresh answers with an error: nothing to do then.
+    connection.languages.inlayHint.refresh().catch(() => undefined);
     indexer.refreshLenses();
   }
 

@@ -2,8 +2,11 @@
 // error code lookup and related entries (the table's requests are in table.ts).
 import { explainErrorCode } from '../explain';
 import { fileInfo, severityRanges } from '../features/fileInfo';
+import { markupRanges } from '../features/markupRanges';
+import { stepToRecord } from '../features/recordWalk';
+import { relatedNearest } from '../features/relatedNearest';
 import { runSafe } from '../features/runner';
-import { toPath } from '../uri';
+import { baseName, toPath } from '../uri';
 import { Requests, type LookupResult, type RelatedAnswer } from '../protocol';
 import type { ServerContext } from './context';
 
@@ -19,17 +22,29 @@ export function registerCustomRequests(server: ServerContext): void {
     const open = documents.get(p.uri);
     return open ? severityRanges(open.log) : { errors: [], warnings: [] };
   }));
+  connection.onRequest(Requests.stepToRecord, (p, token) => runSafe(log, 'stepToRecord', token, null, () => {
+    const open = documents.get(p?.uri);
+    const ok = Number.isInteger(p.line) && p.line >= 0 && (p.severity === 'error' || p.severity === 'warning') && (p.direction === 'next' || p.direction === 'previous');
+    return open && ok ? stepToRecord(open.log, p.line, p.severity, p.direction) : null;
+  }));
+  connection.onRequest(Requests.markupRanges, (p, token) => runSafe(log, 'markupRanges', token, [], () => {
+    const open = documents.get(p?.uri);
+    const ok = Number.isInteger(p.startLine) && Number.isInteger(p.endLine) && p.startLine >= 0 && p.endLine >= p.startLine;
+    return open && ok ? markupRanges(open.document, open.log, p.startLine, p.endLine) : [];
+  }));
   connection.onRequest(Requests.lookupErrorCode, (p, token) => runSafe<LookupResult>(log, 'lookupErrorCode', token, { markdown: null }, () => ({ markdown: explainErrorCode(String(p?.code ?? '')) })));
-  connection.onRequest(Requests.related, (p, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settingsFor(p.uri).codeLens.windowSeconds }, () => {
+  connection.onRequest(Requests.related, (p, token) => runSafe<RelatedAnswer>(log, 'related', token, { locations: [], unknownOffsetLogs: [], windowSeconds: settingsFor(p.uri).codeLens.windowSeconds, total: 0, logCount: 0 }, () => {
     const windowSeconds = settingsFor(p.uri).codeLens.windowSeconds;
     // An entry the log does not have answers nothing (and is no failure to log: hostile input).
     const count = logs.get(p?.uri)?.log.entryCount ?? 0;
-    if (!(Number.isInteger(p.entryIndex) && p.entryIndex >= 0 && p.entryIndex < count)) return { locations: [], unknownOffsetLogs: [], windowSeconds };
-    const r = logs.timelineWith([p.uri]).related(p.uri, p.entryIndex, { windowMs: windowSeconds * 1000, limit: 100 });
+    if (!(Number.isInteger(p.entryIndex) && p.entryIndex >= 0 && p.entryIndex < count)) return { locations: [], unknownOffsetLogs: [], windowSeconds, total: 0, logCount: 0 };
+    const r = relatedNearest(logs.timelineWith([p.uri]), p.uri, p.entryIndex, windowSeconds * 1000);
     return {
-      locations: r.related.map((e) => ({ uri: e.key, line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
+      locations: r.related.map((e) => ({ uri: e.key, name: logs.get(e.key)?.name ?? baseName(e.key), line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
       unknownOffsetLogs: r.unknownOffsetLogs,
       windowSeconds,
+      total: r.total,
+      logCount: r.logCount,
     };
   }));
 }

@@ -3,6 +3,7 @@ import { codeActions } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
+import { inlayHints } from '../features/inlayHints';
 import { isInside } from '../features/positions';
 import { runSafe } from '../features/runner';
 import { semanticTokens } from '../features/semanticTokens';
@@ -25,6 +26,10 @@ export function registerLanguageFeatures(server: ServerContext): void {
   connection.onDocumentSymbol((p, token) => runSafe(log, 'documentSymbol', token, [], () => {
     const open = openLog(p.textDocument.uri);
     return open ? documentSymbols(open.document, open.log) : [];
+  }));
+  connection.languages.inlayHint.on((p, token) => runSafe(log, 'inlayHint', token, [], () => {
+    const open = openLog(p.textDocument.uri);
+    return open ? inlayHints(open.document, open.log, p.range, settings.forPath(toPath(p.textDocument.uri)).inlayHints) : [];
   }));
   connection.onHover((p, token) => runSafe(log, 'hover', token, null, () => {
     runtime.beforeHover?.();

@@ -27,6 +27,7 @@ export function registerLifecycle(server: ServerContext, reloadSettings: () => P
         foldingRangeProvider: true,
         documentSymbolProvider: { label: 'CMLog Lens' },
         hoverProvider: true,
+        inlayHintProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         codeLensProvider: { resolveProvider: false },
       },

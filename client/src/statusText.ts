@@ -1,0 +1,19 @@
+// The status bar item's text and tooltip for a log. Its counts are of *records* (what the log's
+// writers marked type="3"/"2"), not of problems: so not the Problems panel's error and warning icons,
+// which sit in the same status bar counting findings. A filled circle and a plain triangle read as
+// "error" and "warning" without being taken for those counts. Pure (no vscode import): tested.
+import { formatName } from '../../server/src/parse/formats';
+import type { FileInfo } from '../../server/src/protocol';
+
+export const ERROR_RECORD_ICON = '$(circle-filled)';
+export const WARNING_RECORD_ICON = '$(triangle-up)';
+
+export function statusText(info: FileInfo): { text: string; tooltip: string; label: string } {
+  const records = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what} record${n === 1 ? '' : 's'}`;
+  return {
+    text: `${ERROR_RECORD_ICON} ${info.errors} ${WARNING_RECORD_ICON} ${info.warnings} · ${formatName(info.format)} · ${info.timeZone}`,
+    tooltip: `CMLog Lens: ${records(info.errors, 'error')}, ${records(info.warnings, 'warning')} of ${info.entries.toLocaleString('en-US')} (the Problems panel counts findings)\n` +
+      `${info.encoding}; time zone: ${info.timeZone}${info.about ? `\n${info.about}` : ''}`,
+    label: `${records(info.errors, 'error')}, ${records(info.warnings, 'warning')}, ${formatName(info.format)}, ${info.timeZone}`,
+  };
+}
