@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures, never fails on them. Ratios are against baselines measured in
 // the same run, so they mean the same on a fast or a slow machine.
 import { benchErrorCodes } from './errorCodes';
+import { benchExport } from './export';
 import { benchMemory } from './memory';
 import { benchParse } from './parse';
 import { benchServer } from './server';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   await benchServer();
   await benchMemory();
   await benchErrorCodes();
+  await benchExport();
 }
 
 main().catch((e) => {

@@ -5,6 +5,7 @@ import { ruleById, rules as builtIn, runRules, type LogInput, type Rule, type Ru
 import { USER_PREFIX } from '../rules/userRules';
 import { isRuleLevel, ruleLevels } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
+import { catalogOf, sarifWriter } from './sarif';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
 import { jsonList } from './jsonList';
@@ -13,13 +14,13 @@ import { userRuleFiles } from './userRuleFiles';
 
 export const checkCommand: Command = {
   name: 'check',
-  synopsis: `check [--format text|json] [--rule ID=off|error|warning|information|hint]... [--rules FILE] PATH...
+  synopsis: `check [--format text|json|sarif] [--rule ID=off|error|warning|information|hint]... [--rules FILE] PATH...
       report known failures in the logs under PATH (files or folders); your own rules come from
       .cmlog/rules.json in each folder given and from --rules FILE`,
   async run(argv, io) {
     const args = parseArgs(argv, ['format', 'rule', 'rules', ...PARSE_FLAGS], []);
     if (args.positional.length === 0) throw new UsageError('check: no PATH given');
-    const format = oneOf(args.options.get('format'), ['text', 'json'] as const, 'format', 'text');
+    const format = oneOf(args.options.get('format'), ['text', 'json', 'sarif'] as const, 'format', 'text');
     const rulesFile = args.options.get('rules');
     if (rulesFile === true) throw new UsageError('--rules takes a file');
     return check(args.positional, { format, parse: parseOptions(args), rules: ruleSettings(args.options.get('rule')), rulesFile }, io);
@@ -39,7 +40,7 @@ function ruleSettings(value: string | true | undefined): RuleSettings {
 }
 
 export interface CheckOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   parse: ParseOptions;
   rules: RuleSettings;
   /** `--rules FILE`: user rules for every log. */
@@ -73,6 +74,8 @@ export function report(loaded: Loaded, opts: Omit<CheckOptions, 'parse'> & { cat
   }));
   const counts: Record<Finding['severity'], number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const list = opts.format === 'json' ? jsonList(io) : null;
+  const sarif = opts.format === 'sarif' ? sarifWriter(io, catalogOf(loaded.logs, opts.catalog ?? (() => builtIn))) : null;
+  const notifications = loaded.problems.map((p) => `${p.path}: ${p.reason}`);
   if (list) {
     io.out('{\n  "files": [');
     for (const f of files) list.item(f);
@@ -80,10 +83,16 @@ export function report(loaded: Loaded, opts: Omit<CheckOptions, 'parse'> & { cat
   }
   for (const target of loaded.logs) {
     const { findings, failures } = runRules(target, context, opts.rules, opts.catalog?.(target));
-    for (const f of failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(String((f.error as Error)?.message ?? f.error))}`);
+    for (const f of failures) {
+      const text = `${target.key}: rule ${f.ruleId} failed: ${String((f.error as Error)?.message ?? f.error)}`;
+      io.err(`cmlog: ${printable(text)}`);
+      if (sarif) notifications.push(text);
+    }
     for (const d of findings) {
       counts[d.severity]++;
-      if (list) {
+      if (sarif) {
+        sarif.result(d);
+      } else if (list) {
         list.item({ path: d.file, line: d.line + 1, endLine: d.endLine + 1, severity: d.severity, code: d.ruleId, message: d.message, data: d.data ?? null,
           related: (d.related ?? []).map((r) => ({ path: r.file, line: r.line + 1, message: r.message })) });
       } else {
@@ -91,7 +100,9 @@ export function report(loaded: Loaded, opts: Omit<CheckOptions, 'parse'> & { cat
       }
     }
   }
-  if (list) {
+  if (sarif) {
+    sarif.end(notifications, loaded.problems.length === 0);
+  } else if (list) {
     list.end('  ]\n}');
   } else {
     const entries = files.reduce((n, f) => n + f.entries, 0);

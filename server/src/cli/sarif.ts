@@ -1,0 +1,87 @@
+// `cmlog check --format sarif`: SARIF 2.1.0 (OASIS), the format CI systems and SARIF viewers read.
+// The rule catalog goes to tool.driver.rules; results are printed one per line as the rules find
+// them (through jsonList), so a log with millions of findings is never one string.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repository, version } from '../../../package.json';
+import type { Finding } from '../model';
+import type { LogInput, Rule } from '../rules';
+import type { FindingSeverity } from '../severity';
+import type { Io } from './common';
+import { jsonText } from './escape';
+import { jsonList } from './jsonList';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Relative artifact URIs are resolved against the folder cmlog ran in (where displayPath is relative to). */
+export const URI_BASE = 'SRCROOT';
+
+/** SARIF has no "hint" or "information": both are notes. */
+export function sarifLevel(s: FindingSeverity): 'error' | 'warning' | 'note' {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}
+
+/** The rules of every log's catalog, each once, in catalog order (built-in first, then user rules). */
+export function catalogOf(logs: readonly LogInput[], catalog: (target: LogInput) => readonly Rule[]): Rule[] {
+  const seen = new Map<string, Rule>();
+  for (const target of logs) for (const r of catalog(target)) if (!seen.has(r.id)) seen.set(r.id, r);
+  return [...seen.values()];
+}
+
+function ruleDescriptor(r: Rule) {
+  const sources = r.sources.length ? '\n\nSources:\n' + r.sources.map((s) => `- ${s}`).join('\n') : '';
+  return {
+    id: r.id,
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.explanation },
+    help: { text: r.explanation + sources, markdown: `**${r.title}**\n\n${r.explanation}${sources}` },
+    defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
+  };
+}
+
+/** A path as cmlog shows it (relative with `/`, or absolute) as an artifactLocation. */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (path.isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: URI_BASE };
+}
+
+function physical(file: string, line: number, endLine = line) {
+  return { physicalLocation: { artifactLocation: artifactLocation(file), region: { startLine: line + 1, endLine: endLine + 1 } } };
+}
+
+export interface SarifWriter {
+  result(d: Finding): void;
+  /** Closes the document; `notifications` (unreadable paths, failed rules) go to the invocation. */
+  end(notifications: readonly string[], successful: boolean): void;
+}
+
+/** Prints the document's head (tool, rules) now, then one result per call. */
+export function sarifWriter(io: Io, rules: readonly Rule[], cwd = process.cwd()): SarifWriter {
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const informationUri = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+  io.out(`{\n  "$schema": ${jsonText(SARIF_SCHEMA)},\n  "version": "2.1.0",\n  "runs": [{\n` +
+    `  "tool": {"driver": {"name": "cmlog", "version": ${jsonText(version)}, "informationUri": ${jsonText(informationUri)}, "rules": [`);
+  const ruleList = jsonList(io);
+  for (const r of rules) ruleList.item(ruleDescriptor(r));
+  ruleList.end(`  ]}},\n  "originalUriBaseIds": {${jsonText(URI_BASE)}: {"uri": ${jsonText(pathToFileURL(cwd).href.replace(/\/?$/, '/'))}}},\n  "results": [`);
+  const results = jsonList(io);
+  return {
+    result(d) {
+      const ruleIndex = index.get(d.ruleId);
+      results.item({
+        ruleId: d.ruleId,
+        ...(ruleIndex === undefined ? {} : { ruleIndex }),
+        level: sarifLevel(d.severity),
+        message: { text: d.message },
+        locations: [physical(d.file, d.line, d.endLine)],
+        ...(d.related?.length ? { relatedLocations: d.related.map((r, id) => ({ id, ...physical(r.file, r.line), message: { text: r.message } })) } : {}),
+      });
+    },
+    end(notifications, successful) {
+      const invocation = {
+        executionSuccessful: successful,
+        toolExecutionNotifications: notifications.map((text) => ({ level: 'error', message: { text } })),
+      };
+      results.end(`  ],\n  "invocations": [${jsonText(invocation)}]\n  }]\n}`);
+    },
+  };
+}
