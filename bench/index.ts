@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures, never fails on them. Ratios are against baselines measured in
 // the same run, so they mean the same on a fast or a slow machine.
 import { benchErrorCodes } from './errorCodes';
+import { benchFormats } from './formats';
 import { benchMemory } from './memory';
 import { benchParse } from './parse';
 import { benchServer } from './server';
@@ -9,6 +10,7 @@ import { benchTimeline } from './timeline';
 async function main(): Promise<void> {
   console.log(`# CMLog Lens benchmark (node ${process.version}, ${new Date().toISOString()})`);
   await benchParse();
+  await benchFormats();
   await benchTimeline();
   await benchServer();
   await benchMemory();

@@ -23,6 +23,7 @@ const ENDED = codesOf('ended ');
 const PROPERTY = codesOf('Property(');
 const RETURN_VALUE = codesOf('Return value ');
 const NOTE_1 = codesOf('Note: 1: ');
+const RULE = codesOf('=== ');
 
 function at(codes: Codes, i: number, b: number, word: readonly number[]): boolean {
   if (b - i < word.length) return false;
@@ -74,21 +75,21 @@ function dated(state: LineState | undefined, ms: number): number {
 }
 
 /**
- * The severity MSI writes in words: `Return value 3` (the action failed) and `Note: 1: 1708`
- * (installation failed) are errors, `Return value 2` (cancelled by the user) a warning, any other
- * `Note: 1: N` an internal note (2205: a table the package lacks; its `3: Error` names the table):
- * information; else -1, the keyword rule. Reads codes[a, b) once.
+ * The severity MSI writes in words: `Action ended ...: X. Return value 3.` (the action failed) and
+ * `Note: 1: 1708` (installation failed) are errors, `Return value 2` (cancelled by the user) a
+ * warning, any other `Note: 1: N` an internal note (2205: a table the package lacks; its `3: Error`
+ * names the table): information; else -1, the keyword rule.
  */
-function msiSeverity(codes: Codes, a: number, b: number): number {
+function noteSeverity(codes: Codes, m: number, b: number): number {
+  if (!at(codes, m, b, NOTE_1)) return -1;
+  return digits(codes, m + NOTE_1.length, b, 5) === 1708 ? 3 : 1;
+}
+
+function returnSeverity(codes: Codes, a: number, b: number): number {
   for (let i = a; i < b; i++) {
-    const c = codes[i];
-    if (c === 82 && at(codes, i, b, RETURN_VALUE)) {
+    if (codes[i] === 82 && at(codes, i, b, RETURN_VALUE)) {
       const v = codes[i + RETURN_VALUE.length];
-      if (v === 51) return 3;
-      if (v === 50) return 2;
-    } else if (c === 78 && at(codes, i, b, NOTE_1)) {
-      const n = digits(codes, i + NOTE_1.length, b, 5);
-      return n === 1708 ? 3 : 1;
+      return v === 51 ? 3 : v === 50 ? 2 : -1;
     }
   }
   return -1;
@@ -101,8 +102,9 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
   const s = codes[a] === 0xfeff ? a + 1 : a;
   let wall: number;
   let msg: number;
+  let sev = -1;
   const c0 = codes[s];
-  if (c0 === 61 && at(codes, s, head, [61, 61, 61, 32])) {
+  if (c0 === 61 && at(codes, s, head, RULE)) {
     const w = s + 4;
     const banner = BANNERS.find((word) => at(codes, w, head, word));
     if (!banner) return false;
@@ -140,10 +142,12 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     out.clockEnd = t + 5;
     wall = dated(state, day);
     msg = skipBlanks(codes, t + 6, end);
+    sev = noteSeverity(codes, msg, head);
   } else if (c0 === 65 && at(codes, s, head, ACTION)) {
     // Action start 13:45:10: X.   Action ended 13:45:12: X. Return value 1.   Action 13:45:10: X.
     let k = s + ACTION.length;
-    if (at(codes, k, head, STARTED) || at(codes, k, head, ENDED)) k += 6;
+    const ended = at(codes, k, head, ENDED);
+    if (ended || at(codes, k, head, STARTED)) k += 6;
     const day = hourClock(codes, k, head);
     const t = num.end;
     if (day !== day || codes[t] !== 58) return false;
@@ -152,6 +156,7 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     out.clockEnd = t;
     wall = dated(state, day);
     msg = skipBlanks(codes, t + 1, end);
+    if (ended) sev = returnSeverity(codes, msg, head);
   } else if (c0 === 80 && at(codes, s, head, PROPERTY)) {
     // Property(S): Name = value, dumped with no time: the last line's.
     const p = s + PROPERTY.length;
@@ -169,7 +174,7 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
   out.offset = NO_OFFSET;
   out.msgStart = Math.min(msg, end);
   out.msgEnd = end;
-  out.severity = msiSeverity(codes, out.msgStart, head);
+  out.severity = sev;
   return true;
 }
 
