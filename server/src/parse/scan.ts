@@ -402,6 +402,7 @@ class Scanner implements ScanState {
         this.contEntry = -1;
       }
       timeOut.offset = r.offset;
+      timeOut.dotNet = 0;
       const flags = timeFlags(r.wall);
       const sev = r.severity >= 0 ? (r.severity as Severity) : this.keywords(r.msgStart, KW_NONE, r.msgStart, r.msgEnd);
       const comp = this.nameId(this.comps, r.compStart, r.compEnd);
@@ -690,6 +691,7 @@ class Scanner implements ScanState {
     const codes = this.codes, a = this.dateA, b = this.dateB;
     if (this.timeA < 0 || a < 0 || !readTime(codes, this.timeA, this.timeB)) {
       timeOut.offset = NO_OFFSET;
+      timeOut.dotNet = 0;
       return NaN;
     }
     const d = this.dates.read(codes, a, b);
@@ -788,7 +790,7 @@ class Scanner implements ScanState {
 }
 
 function timeFlags(wall: number): number {
-  return (wall !== wall ? EntryFlag.BadTime : 0) |
+  return (wall !== wall ? EntryFlag.BadTime : 0) | (timeOut.dotNet ? EntryFlag.UtcOffset : 0) |
     (timeOut.offset === NO_OFFSET ? EntryFlag.NoOffset : timeOut.offset === BAD_OFFSET ? EntryFlag.BadOffset : 0);
 }
 
