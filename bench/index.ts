@@ -2,6 +2,7 @@
 // the same run, so they mean the same on a fast or a slow machine.
 import { benchErrorCodes } from './errorCodes';
 import { benchExport } from './export';
+import { benchFormats } from './formats';
 import { benchMemory } from './memory';
 import { benchParse } from './parse';
 import { benchServer } from './server';
@@ -11,6 +12,7 @@ import { benchTimeline } from './timeline';
 async function main(): Promise<void> {
   console.log(`# CMLog Lens benchmark (node ${process.version}, ${new Date().toISOString()})`);
   await benchParse();
+  await benchFormats();
   await benchTimeline();
   await benchTable();
   await benchServer();

@@ -8,6 +8,7 @@ import { FORMATS, type LogFormat, type Range, type RecordParts } from './parse/f
 import { countLineBreaks } from './parse/lineBreaks';
 import { type Resume, scan, SpanList, START } from './parse/scan';
 import { BAD_OFFSET, NO_OFFSET, offsetInRange, toUtc } from './parse/time';
+import { isUtcOffsetWriter } from './parse/utcOffsetWriters';
 import { EntryFlag, type Encoding, type Entry, type Format, type OffsetSource, type ParseOptions, type Severity, type UnparsedSpan } from './model';
 
 /** A parsed log with the key its caller knows it by (a path or a URI string). */
@@ -308,14 +309,14 @@ export class LogFile {
    */
   writtenOffset(i: number): number | null {
     const off = this.table.offset[i];
-    return off === NO_OFFSET || off === BAD_OFFSET || !offsetInRange(off, this.options.offsetConvention) ? null : off;
+    return off === NO_OFFSET || off === BAD_OFFSET || !offsetInRange(off, this.offsetConvention) ? null : off;
   }
 
   /** UTC in ms, NaN when unknown (no readable time, or no offset and no default). */
   utc(i: number): number {
     const wall = this.table.wall[i];
     const off = this.writtenOffset(i);
-    if (off !== null) return toUtc(wall, off, this.options.offsetConvention);
+    if (off !== null) return toUtc(wall, off, this.offsetConvention);
     const def = this.options.defaultOffset;
     return def === null ? NaN : toUtc(wall, def, this.options.offsetConvention);
   }
@@ -326,7 +327,22 @@ export class LogFile {
     return this.table.offset[i] === NO_OFFSET ? 'missing' : 'unreadable';
   }
 
-  get offsetConvention(): 'bias' | 'utc-offset' { return this.options.offsetConvention; }
+  /** How this log's written offsets are read: as UTC offsets when its writer says it writes them so (see utcOffsetWriters.ts), else the setting. */
+  get offsetConvention(): 'bias' | 'utc-offset' { return this.writesUtcOffsets() ? 'utc-offset' : this.options.offsetConvention; }
+
+  // How far writesUtcOffsets has looked (entries, component names), and whether it found such a writer.
+  private utcWriter = { entries: 0, names: 0, found: false };
+
+  /** Whether a record of this log is by a writer of .NET UTC offsets: its component, or an offset only such writers write (EntryFlag.UtcOffset). Reads each entry and name once. */
+  private writesUtcOffsets(): boolean {
+    const t = this.table, w = this.utcWriter, names = t.components.names;
+    if (t.count < w.entries || names.length < w.names) this.utcWriter = { entries: 0, names: 0, found: false };
+    const c = this.utcWriter;
+    if (c.found) return true;
+    for (; c.names < names.length && !c.found; c.names++) c.found = isUtcOffsetWriter(names[c.names]);
+    for (; c.entries < t.count && !c.found; c.entries++) c.found = (t.flags[c.entries] & EntryFlag.UtcOffset) !== 0;
+    return c.found;
+  }
 
   /** The message text (multi-line messages keep their line breaks). */
   message(i: number): string {

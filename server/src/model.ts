@@ -24,7 +24,8 @@ export interface ParseOptions {
 
 /** Per-entry flags, stored in one byte. */
 export const EntryFlag = {
-  // 1 is free: a record's format is its own column (EntryTable.format).
+  /** The offset is written as only scripts write it (`+-240`, glued to the fraction): a .NET UTC offset (time.ts). */
+  UtcOffset: 1,
   /** CMTrace record cut off before `]LOG]!>`. */
   Truncated: 2,
   /** The attribute block is missing or could not be read. */

@@ -9,7 +9,7 @@ import { LogFile } from '../../server/src/logFile';
 import { Severity } from '../../server/src/model';
 import { decode } from '../../server/src/parse/decode';
 import { detectFormat } from '../../server/src/parse/detect';
-import { recognisedFormats, registerFormat, unregisterFormat, type LogFormat } from '../../server/src/parse/formats';
+import { lineFormats, recognisedFormats, registerFormat, unregisterFormat, type LineRecord, type LogFormat } from '../../server/src/parse/formats';
 import { CONTINUATION_MAX_LINES } from '../../server/src/parse/scan';
 import { assertCoverage, assertSameAsWhole } from '../support/model';
 import { installScanSteps, takeScanSteps, uninstallScanSteps } from '../support/scanSteps';
@@ -265,4 +265,24 @@ test('linear: line formats with long continuations, whole and appended', () => {
     const c1 = cost(t1, pieces) / t1.length, c4 = cost(t4, pieces) / t4.length;
     assert.ok(c4 < 20 && c4 < c1 * 1.5, `${pieces ? 'appended' : 'whole'}: ${c1.toFixed(1)} then ${c4.toFixed(1)} steps a character`);
   }
+});
+
+test('the line formats\' shapes are disjoint: no line of any fixture or corpus log is read by two (the scanner asks the last one first)', () => {
+  const logs = [...walk(FIXTURES), ...walk(CORPUS), ...walk(SAMPLES)].filter((p) => /\.(log|log_|lo_|txt)$/.test(p));
+  const out: LineRecord = { msgStart: 0, msgEnd: 0, wall: NaN, offset: 0, severity: -1, compStart: 0, compEnd: 0, threadStart: 0, threadEnd: 0, clockStart: 0, clockEnd: 0, levelStart: 0, levelEnd: 0 };
+  const formats = lineFormats();
+  let claimed = 0;
+  for (const p of logs) {
+    const text = sampleText(p).slice(0, 256 * 1024);
+    const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
+    for (let a = 0; a < codes.length; ) {
+      let eol = a;
+      while (eol < codes.length && codes[eol] !== 10) eol++;
+      const by = formats.filter((f) => f.readLine!(codes, a, eol, out, f.newState?.())).map((f) => f.id);
+      assert.ok(by.length <= 1, `${p}: line at ${a} read by ${by.join(', ')}`);
+      claimed += by.length;
+      a = eol + 1;
+    }
+  }
+  assert.ok(claimed >= 30, `${claimed} lines read by a line format`);
 });

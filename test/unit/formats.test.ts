@@ -20,7 +20,7 @@ const SMS = 'Policy evaluation done  $$<PolicyAgent><05-06-2024 11:22:33.444+420
 const slice = (log: LogFile, r: [number, number] | undefined) => (r ? log.text(r[0], r[1]) : undefined);
 
 test('the registry lists the shipped formats in order, and names them for the status bar', () => {
-  assert.deepEqual(FORMATS.map((f) => f.id), ['ccm', 'sms', 'plain', 'cbs', 'psadt', 'wu', 'setup', 'portal', 'inventory', 'intunemac']);
+  assert.deepEqual(FORMATS.map((f) => f.id), ['ccm', 'sms', 'plain', 'cbs', 'psadt', 'wu', 'setup', 'portal', 'inventory', 'intunemac', 'msi']);
   assert.equal(formatName('ccm'), 'CMTrace');
   assert.equal(formatName('sms'), 'legacy SMS');
   assert.equal(formatName('plain'), 'plain text');

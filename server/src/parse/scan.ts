@@ -215,6 +215,10 @@ class Scanner implements ScanState {
   private contLine = 0;
   private contFormat = 0;
   private contState: LineState | undefined;
+  /** Where contState is copied, one per format (no object made per record). */
+  private readonly contStates: (LineState | undefined)[];
+  /** The index in lineFormats of the format that read the last line one read. */
+  private lastLineFormat = 0;
   private contLines = 0;
   private contByKeyword = false;
 
@@ -235,6 +239,7 @@ class Scanner implements ScanState {
     // Copies: a Resume is kept by the model, and the scan changes its states.
     this.lineStates = this.lineFormats.map((f, k) => (given?.[k] ? { ...given[k] } : f.newState?.()));
     this.statesBefore = this.lineStates.map((st) => (st ? { ...st } : undefined));
+    this.contStates = this.lineStates.map((st) => (st ? { ...st } : undefined));
     this.kernel = new KernelWindow(src.codes);
     this.comps = new NameCache(table.components);
     this.smsComps = new NameCache(table.components);
@@ -278,7 +283,7 @@ class Scanner implements ScanState {
     const k = this.lineStates.length;
     if (this.contEntry >= 0 && this.contEntry === this.table.count - 1 && this.base + this.codes.length - this.contStart <= CONTINUATION_MAX_CHARS) {
       // What follows may continue the record: read it again, from the state it was read in.
-      const states = this.lineStates.map((st, i) => (i === this.contFormat ? this.contState : st && { ...st }));
+      const states = this.lineStates.map((st, i) => (i === this.contFormat ? this.contState && { ...this.contState } : st && { ...st }));
       return { at: this.contStart, line: this.contLine, mode: 'item', record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0, states };
     }
     const states = k === 0 ? undefined : this.lineStates.map((st) => st && { ...st });
@@ -373,23 +378,31 @@ class Scanner implements ScanState {
   private formatLine(pos: number, eol: number, itemLine: number): number {
     const { codes, base, table } = this;
     const r = this.lineRecord;
-    for (let k = 0; k < this.lineFormats.length; k++) {
+    const count = this.lineFormats.length;
+    // The format of the last line a format read is asked first (a file is mostly one format): the
+    // line formats' shapes are disjoint (a line is read by at most one: formatLines.test.ts), so
+    // the order they are asked in changes nothing but the time.
+    const first = this.lastLineFormat;
+    for (let j = 0; j < count; j++) {
+      const k = j === 0 ? first : j <= first ? j - 1 : j;
       const format = this.lineFormats[k];
       const state = this.lineStates[k];
       if (state) Object.assign(this.statesBefore[k]!, state);
       if (!format.readLine!(codes, pos, eol, r, state)) continue;
+      this.lastLineFormat = k;
       if (format.continues || eol === codes.length) {
         this.contEntry = table.count;
         this.contStart = base + pos;
         this.contLine = itemLine;
         this.contFormat = k;
-        this.contState = state && { ...this.statesBefore[k] };
+        this.contState = state && Object.assign(this.contStates[k]!, this.statesBefore[k]);
         this.contLines = 0;
         this.contByKeyword = r.severity < 0;
       } else {
         this.contEntry = -1;
       }
       timeOut.offset = r.offset;
+      timeOut.dotNet = 0;
       const flags = timeFlags(r.wall);
       const sev = r.severity >= 0 ? (r.severity as Severity) : this.keywords(r.msgStart, KW_NONE, r.msgStart, r.msgEnd);
       const comp = this.nameId(this.comps, r.compStart, r.compEnd);
@@ -678,6 +691,7 @@ class Scanner implements ScanState {
     const codes = this.codes, a = this.dateA, b = this.dateB;
     if (this.timeA < 0 || a < 0 || !readTime(codes, this.timeA, this.timeB)) {
       timeOut.offset = NO_OFFSET;
+      timeOut.dotNet = 0;
       return NaN;
     }
     const d = this.dates.read(codes, a, b);
@@ -776,7 +790,7 @@ class Scanner implements ScanState {
 }
 
 function timeFlags(wall: number): number {
-  return (wall !== wall ? EntryFlag.BadTime : 0) |
+  return (wall !== wall ? EntryFlag.BadTime : 0) | (timeOut.dotNet ? EntryFlag.UtcOffset : 0) |
     (timeOut.offset === NO_OFFSET ? EntryFlag.NoOffset : timeOut.offset === BAD_OFFSET ? EntryFlag.BadOffset : 0);
 }
 

@@ -22,8 +22,12 @@ export function offsetInRange(offset: number, convention: 'bias' | 'utc-offset')
 /** The offset a format that writes UTC times gives its records (Company Portal's `Z`): 0 in either convention. */
 export const UTC_OFFSET = 0;
 
-/** Result slots of `readTime`, reused to avoid allocating per record. */
-export const timeOut = { ms: 0, offset: NO_OFFSET, end: 0 };
+/**
+ * Result slots of `readTime`, reused to avoid allocating per record. `dotNet`: the offset is written
+ * the way only scripts write it (PSADT v3's .NET UTC offset: `+-240`, or glued unsigned to a 3-digit
+ * fraction, `10:00:00.00060`), so it is a UTC offset whatever the convention setting says.
+ */
+export const timeOut = { ms: 0, offset: NO_OFFSET, end: 0, dotNet: 0 };
 
 /** The UTF-16 code units of a text (see `codeUnits`). */
 export type Codes = Uint8Array | Uint16Array;
@@ -65,9 +69,24 @@ export function readClock(codes: Codes, a: number, b: number): number {
  */
 export function readTime(codes: Codes, a: number, b: number): boolean {
   timeOut.offset = NO_OFFSET;
+  timeOut.dotNet = 0;
   let i = readClock(codes, a, b);
   if (i < 0) return false;
-  if (i === b) return true;
+  if (i === b) {
+    // 4-6 fraction digits: 3 of milliseconds and an unsigned UTC offset glued on (`.000` + `60`).
+    // (7 are .NET's ticks; no zone's offset has more than 3 digits.)
+    const glued = i - a - 12;
+    if (codes[a + 8] === 46 && glued >= 1 && glued <= 3) {
+      let value = 0;
+      for (let k = a + 12; k < i; k++) value = value * 10 + codes[k] - 48;
+      if (value <= MAX_OFFSET) {
+        timeOut.ms = Math.floor(timeOut.ms);
+        timeOut.offset = value;
+        timeOut.dotNet = 1;
+      }
+    }
+    return true;
+  }
   // Offset: one or two sign characters, then 1-4 digits; anything else makes it unreadable.
   let sign = 0;
   let signs = 0;
@@ -88,6 +107,8 @@ export function readTime(codes: Codes, a: number, b: number): boolean {
   }
   const digits = i - digitsStart;
   timeOut.offset = sign !== 0 && digits >= 1 && digits <= 4 && i === b && value <= MAX_OFFSET ? sign * value : BAD_OFFSET;
+  // `+-240`: a script wrote '+' before a negative .NET UTC offset.
+  if (signs === 2 && codes[digitsStart - 2] === 43 && timeOut.offset !== BAD_OFFSET) timeOut.dotNet = 1;
   return true;
 }
 
@@ -101,7 +122,9 @@ export function readTimeUpTo(codes: Codes, a: number, term: number): number {
   let i = readClock(codes, a, codes.length);
   if (i < 0) return -1;
   timeOut.offset = NO_OFFSET;
-  if (codes[i] === term) return i;
+  timeOut.dotNet = 0;
+  // 13-15 characters: an offset glued to the fraction, read by readTime.
+  if (codes[i] === term) return i - a > 12 && i - a < 16 ? -1 : i;
   // A sign and 1-4 digits; anything else goes the slow way.
   const sign = codes[i] === 43 ? 1 : codes[i] === 45 ? -1 : 0;
   if (sign === 0) return -1;

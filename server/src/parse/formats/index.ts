@@ -11,12 +11,13 @@ import { psadt } from './psadt';
 import { windowsUpdate } from './windowsUpdate';
 import { inventory, setup } from './asctimeLines';
 import { companyPortal, intuneMac } from './intune';
+import { msi } from './msi';
 
 export type { LogFormat, LineRecord, LineState, RecordParts, Range } from './format';
 export { LINE_HEAD, LINE_MAX } from './format';
 
 // Formats read line by line come after plain, so the ids stored by earlier versions keep their meaning.
-const shipped = [cmtrace, legacy, plain, cbs, psadt, windowsUpdate, setup, companyPortal, inventory, intuneMac] as const;
+const shipped = [cmtrace, legacy, plain, cbs, psadt, windowsUpdate, setup, companyPortal, inventory, intuneMac, msi] as const;
 
 export { FORMAT_IDS, type FormatId } from './ids';
 // The model names the ids without importing the formats: the registry must ship exactly those.

@@ -1,0 +1,188 @@
+// Windows Installer verbose logs (`msiexec /l*v`, often UTF-16LE with a BOM). The banner
+// `=== Verbose logging started: 1/17/2023  7:33:22  Build type: ... ===` gives the date; the lines
+// after it carry only a time: `MSI (s) (7C:2C) [13:45:10:123]: message` (s client/server/custom
+// action process: the component; process:thread: the thread), `Action start 13:45:10: X.`,
+// `Action ended 13:45:12: X. Return value 3.`, and `Property(S): Name = value` (no time: the last
+// line's). Every other line continues the record above. Local time, no offset.
+import { type Codes, DAY_MS, daysFromCivil, NO_OFFSET, readClock, timeOut } from '../time';
+import { LINE_HEAD, type LineRecord, type LineState } from './format';
+import { clearRecord, contentEnd, find, lineFormat, skipBlanks } from './lineFormat';
+
+/**
+ * A time more than this far before the last line's is on the next day (a midnight crossed). Less
+ * is the client and server processes writing slightly out of order, not a day gone by.
+ */
+const MIDNIGHT_BACK_MS = 12 * 3_600_000;
+
+const codesOf = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+const BANNERS = ['Verbose logging started: ', 'Verbose logging stopped: ', 'Logging started: ', 'Logging stopped: '].map(codesOf);
+const MSI = codesOf('MSI (');
+const ACTION = codesOf('Action ');
+const STARTED = codesOf('start ');
+const ENDED = codesOf('ended ');
+const PROPERTY = codesOf('Property(');
+const RETURN_VALUE = codesOf('Return value ');
+const NOTE_1 = codesOf('Note: 1: ');
+const RULE = codesOf('=== ');
+
+function at(codes: Codes, i: number, b: number, word: readonly number[]): boolean {
+  if (b - i < word.length) return false;
+  for (let k = 0; k < word.length; k++) if (codes[i + k] !== word[k]) return false;
+  return true;
+}
+
+/** A number of 1..max digits at codes[i] (not past b): its value, and where it ends in num.end; -1 when none. */
+const num = { end: 0 };
+function digits(codes: Codes, i: number, b: number, max: number): number {
+  let v = 0;
+  let k = i;
+  while (k < b && k - i < max && codes[k] >= 48 && codes[k] <= 57) v = v * 10 + codes[k++] - 48;
+  num.end = k;
+  return k === i ? -1 : v;
+}
+
+/** `M/D/YYYY  H:MM:SS` (D.M.YYYY with dots; D/M when the first number cannot be a month) at codes[i]: the wall clock, its end in num.end; NaN when unreadable. */
+function bannerStamp(codes: Codes, i: number, b: number): number {
+  const p = digits(codes, i, b, 2);
+  const sep = codes[num.end];
+  if (p < 0 || (sep !== 47 && sep !== 46 && sep !== 45)) return NaN;
+  const q = digits(codes, num.end + 1, b, 2);
+  if (q < 0 || codes[num.end] !== sep) return NaN;
+  const y = digits(codes, num.end + 1, b, 4);
+  if (num.end - i < 8 || y < 1601) return NaN;
+  const [m, d] = sep === 46 || p > 12 ? [q, p] : [p, q];
+  if (m < 1 || m > 12 || d < 1 || d > 31) return NaN;
+  const ms = hourClock(codes, skipBlanks(codes, num.end, b), b);
+  return ms !== ms ? NaN : daysFromCivil(y, m, d) * DAY_MS + ms;
+}
+
+/** `H:MM:SS` (the hour may have one digit) at codes[i]: milliseconds into the day, its end in num.end; or NaN. */
+function hourClock(codes: Codes, i: number, b: number): number {
+  const h = digits(codes, i, b, 2);
+  const c = num.end;
+  if (h < 0 || h > 23 || b - c < 6 || codes[c] !== 58 || codes[c + 3] !== 58) return NaN;
+  const m = digits(codes, c + 1, c + 3, 2), s = digits(codes, c + 4, c + 6, 2);
+  if (m < 0 || s < 0 || m > 59 || s > 60 || num.end !== c + 6) return NaN;
+  return ((h * 60 + m) * 60 + s) * 1000;
+}
+
+/** Places the time of day `ms` after the file's date (state), crossing midnight when it went back far. */
+function dated(state: LineState | undefined, ms: number): number {
+  if (!state || state.day !== state.day) return NaN;
+  if (state.last >= 0 && ms < state.last - MIDNIGHT_BACK_MS) state.day++;
+  state.last = ms;
+  return state.day * DAY_MS + ms;
+}
+
+/**
+ * The severity MSI writes in words: `Action ended ...: X. Return value 3.` (the action failed) and
+ * `Note: 1: 1708` (installation failed) are errors, `Return value 2` (cancelled by the user) a
+ * warning, any other `Note: 1: N` an internal note (2205: a table the package lacks; its `3: Error`
+ * names the table): information; else -1, the keyword rule.
+ */
+function noteSeverity(codes: Codes, m: number, b: number): number {
+  if (!at(codes, m, b, NOTE_1)) return -1;
+  return digits(codes, m + NOTE_1.length, b, 5) === 1708 ? 3 : 1;
+}
+
+function returnSeverity(codes: Codes, a: number, b: number): number {
+  for (let i = a; i < b; i++) {
+    if (codes[i] === 82 && at(codes, i, b, RETURN_VALUE)) {
+      const v = codes[i + RETURN_VALUE.length];
+      return v === 51 ? 3 : v === 50 ? 2 : -1;
+    }
+  }
+  return -1;
+}
+
+function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, state?: LineState): boolean {
+  const end = contentEnd(codes, a, eol);
+  const head = Math.min(end, a + LINE_HEAD);
+  // The first line may start with the byte order mark of a UTF-16 log.
+  const s = codes[a] === 0xfeff ? a + 1 : a;
+  let wall: number;
+  let msg: number;
+  let sev = -1;
+  const c0 = codes[s];
+  if (c0 === 61 && at(codes, s, head, RULE)) {
+    const w = s + 4;
+    const banner = BANNERS.find((word) => at(codes, w, head, word));
+    if (!banner) return false;
+    const stamp = bannerStamp(codes, w + banner.length, head);
+    if (stamp !== stamp) return false;
+    clearRecord(out, a);
+    out.clockStart = w + banner.length;
+    out.clockEnd = num.end;
+    if (state) {
+      state.day = Math.floor(stamp / DAY_MS);
+      state.last = stamp - state.day * DAY_MS;
+    }
+    wall = stamp;
+    msg = s;
+  } else if (c0 === 77 && at(codes, s, head, MSI)) {
+    // MSI (s) (7C:2C) [13:45:10:123]: message
+    const cA = s + MSI.length;
+    const cB = find(codes, 41, cA, Math.min(head, cA + 8));
+    if (cB === cA || codes[cB] !== 41 || codes[cB + 1] !== 32 || codes[cB + 2] !== 40) return false;
+    const tA = cB + 3;
+    const tB = find(codes, 41, tA, Math.min(head, tA + 24));
+    if (tB === tA || codes[tB] !== 41 || codes[tB + 1] !== 32 || codes[tB + 2] !== 91) return false;
+    const k = tB + 3;
+    const t = readClock(codes, k, head);
+    if (t !== k + 8 || codes[t] !== 58) return false;
+    const ms = digits(codes, t + 1, head, 3);
+    if (ms < 0 || num.end !== t + 4 || codes[t + 4] !== 93 || codes[t + 5] !== 58) return false;
+    const day = timeOut.ms + ms;
+    clearRecord(out, a);
+    out.compStart = cA;
+    out.compEnd = cB;
+    out.threadStart = tA;
+    out.threadEnd = tB;
+    out.clockStart = k - 1;
+    out.clockEnd = t + 5;
+    wall = dated(state, day);
+    msg = skipBlanks(codes, t + 6, end);
+    sev = noteSeverity(codes, msg, head);
+  } else if (c0 === 65 && at(codes, s, head, ACTION)) {
+    // Action start 13:45:10: X.   Action ended 13:45:12: X. Return value 1.   Action 13:45:10: X.
+    let k = s + ACTION.length;
+    const ended = at(codes, k, head, ENDED);
+    if (ended || at(codes, k, head, STARTED)) k += 6;
+    const day = hourClock(codes, k, head);
+    const t = num.end;
+    if (day !== day || codes[t] !== 58) return false;
+    clearRecord(out, a);
+    out.clockStart = k;
+    out.clockEnd = t;
+    wall = dated(state, day);
+    msg = skipBlanks(codes, t + 1, end);
+    if (ended) sev = returnSeverity(codes, msg, head);
+  } else if (c0 === 80 && at(codes, s, head, PROPERTY)) {
+    // Property(S): Name = value, dumped with no time: the last line's.
+    const p = s + PROPERTY.length;
+    if (codes[p + 1] !== 41 || codes[p + 2] !== 58 || codes[p + 3] !== 32) return false;
+    clearRecord(out, a);
+    out.compStart = p;
+    out.compEnd = p + 1;
+    out.clockStart = out.clockEnd = a;
+    wall = state && state.day === state.day && state.last >= 0 ? state.day * DAY_MS + state.last : NaN;
+    msg = p + 4;
+  } else {
+    return false;
+  }
+  out.wall = wall;
+  out.offset = NO_OFFSET;
+  out.msgStart = Math.min(msg, end);
+  out.msgEnd = end;
+  out.severity = sev;
+  return true;
+}
+
+export const msi = lineFormat({
+  id: 'msi',
+  name: 'MSI verbose log',
+  continues: true,
+  // The date of the last banner (days since 1970, NaN before one) and the last time of day read.
+  newState: () => ({ day: NaN, last: -1 }),
+  readLine: readMsiLine,
+});

@@ -1,0 +1,108 @@
+// MSI verbose logs (issue #17): the banner's date with each line's time, midnight crossings, the
+// MSI severity words, process and thread, continuation lines, UTF-16LE, appending in pieces, detection.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { LogFile } from '../../server/src/logFile';
+import { Severity } from '../../server/src/model';
+import { decode } from '../../server/src/parse/decode';
+import { detectFormat } from '../../server/src/parse/detect';
+import { recognisedFormats } from '../../server/src/parse/formats';
+import { assertCoverage, assertSameAsWhole } from '../support/model';
+
+const FIXTURE = path.resolve(__dirname, '../fixtures/formats/MSI3a4b1.log');
+const wall = (y: number, mo: number, d: number, h: number, mi: number, s: number, ms = 0) => Date.UTC(y, mo - 1, d, h, mi, s, ms);
+const BANNER = '=== Verbose logging started: 1/17/2023  7:33:22  Build type: SHIP UNICODE 5.00.10011.00  Calling process: C:\\Windows\\system32\\msiexec.exe ===\r\n';
+
+function assertPiecesEqualWhole(text: string): void {
+  const whole = LogFile.fromText(text);
+  for (const step of [1, 7, 64]) {
+    const pieces = LogFile.fromText('');
+    for (let p = 0; p < text.length; p += step) pieces.appendText(text.slice(p, p + step));
+    assertSameAsWhole(pieces, whole);
+  }
+}
+
+test('MSI fixture (UTF-16LE, BOM, CRLF): entries, severity words, process and thread, midnight crossing', () => {
+  const bytes = readFileSync(FIXTURE);
+  assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe], 'the fixture is UTF-16LE with a BOM');
+  const log = LogFile.fromBytes(bytes);
+  assertCoverage(log);
+  assert.equal(log.format, 'msi');
+  assert.equal(log.spans.count, 0);
+  const rows = Array.from({ length: log.entryCount }, (_, i) => [log.entry(i).severity, log.component(i), log.entry(i).thread]);
+  assert.deepEqual(rows, [
+    [Severity.Information, '', ''], // banner
+    [Severity.Information, 'c', 'E4:AC'],
+    [Severity.Information, 'c', 'E4:AC'],
+    [Severity.Information, '', ''], // Action start
+    [Severity.Information, 's', '7C:2C'], // Note: 1: 2205 ... 3: Error is an internal note, not an error
+    [Severity.Information, 's', '7C:2C'],
+    [Severity.Error, 's', '7C!2C'], // its continuation line says Error 1722
+    [Severity.Error, '', ''], // Return value 3
+    [Severity.Error, 's', '7C:2C'], // Note: 1: 1708
+    [Severity.Error, 's', '7C:2C'], // Installation failed (keywords)
+    [Severity.Warning, '', ''], // Return value 2
+    [Severity.Information, 'S', ''],
+    [Severity.Information, 'S', ''],
+    [Severity.Information, 's', '7C:2C'],
+    [Severity.Information, '', ''],
+  ]);
+  assert.equal(log.message(6), 'Custom action returned a failure:\r\nError 1722. There is a problem with this Windows Installer package.');
+  assert.equal(log.entry(7).line, 8, 'the continuation line belongs to the record above');
+  const walls = Array.from({ length: log.entryCount }, (_, i) => log.entry(i).wall);
+  assert.deepEqual(walls, [
+    wall(2023, 1, 17, 23, 58, 50), wall(2023, 1, 17, 23, 58, 50, 100), wall(2023, 1, 17, 23, 58, 50, 110), wall(2023, 1, 17, 23, 59, 58),
+    wall(2023, 1, 17, 23, 59, 59, 900), wall(2023, 1, 18, 0, 0, 1, 5), wall(2023, 1, 18, 0, 0, 2), wall(2023, 1, 18, 0, 0, 3),
+    wall(2023, 1, 18, 0, 0, 3, 500), wall(2023, 1, 18, 0, 0, 3, 510), wall(2023, 1, 18, 0, 0, 4),
+    // Property lines have no time: the last line's.
+    wall(2023, 1, 18, 0, 0, 4), wall(2023, 1, 18, 0, 0, 4),
+    wall(2023, 1, 18, 0, 0, 5), wall(2023, 1, 18, 0, 0, 5),
+  ]);
+  assert.equal(log.entry(1).utc, null, 'local time, offset unknown');
+  const p = log.parts(1);
+  assert.equal(log.text(p.time![0], p.time![1]), '[23:58:50:100]');
+  assert.equal(log.text(p.component![0], p.component![1]), 'c');
+  assert.equal(log.text(p.thread![0], p.thread![1]), 'E4:AC');
+  const a = log.parts(7);
+  assert.equal(log.text(a.time![0], a.time![1]), '0:00:03');
+  assert.equal(log.text(log.parts(0).time![0], log.parts(0).time![1]), '1/17/2023  23:58:50');
+  assertPiecesEqualWhole(log.text());
+});
+
+test('MSI: the date comes from the banner; a line written slightly out of order stays on its day; no banner, no date', () => {
+  const text = BANNER + 'MSI (c) (E4:AC) [07:33:22:500]: a\r\nMSI (s) (7C:2C) [07:33:21:900]: server line written a little earlier\r\nAction 7:33:23: next.\r\n';
+  const log = LogFile.fromText(text);
+  assert.deepEqual(Array.from({ length: log.entryCount }, (_, i) => log.entry(i).wall), [
+    wall(2023, 1, 17, 7, 33, 22), wall(2023, 1, 17, 7, 33, 22, 500), wall(2023, 1, 17, 7, 33, 21, 900), wall(2023, 1, 17, 7, 33, 23),
+  ]);
+  // A banner later in the file (a log appended to by a second install) sets the date again.
+  const two = LogFile.fromText(text + '=== Verbose logging started: 17/02/2023  9:00:00  Build type: SHIP ===\r\nAction start 9:00:01: X.\r\n');
+  assert.equal(two.entry(5).wall, wall(2023, 2, 17, 9, 0, 1), 'a day above 12 is read day first');
+  const orphan = LogFile.fromText('MSI (s) (7C:2C) [13:45:10:123]: no banner before\r\n');
+  assert.equal(orphan.entryCount, 1);
+  assert.equal(orphan.entry(0).wall, null, 'the time of day alone is no wall clock');
+  assertPiecesEqualWhole(text + 'MSI (s) (7C:2C) [00:00:01:000]: after midnight\r\n');
+});
+
+test('MSI: the banner\'s date is carried through appends (per-file state), across a midnight', () => {
+  const text = BANNER.replace('7:33:22', '23:59:59') + 'MSI (s) (7C:2C) [23:59:59:999]: before\r\ncontinued\r\nMSI (s) (7C:2C) [00:00:00:001]: after\r\n';
+  const log = LogFile.fromText('');
+  for (let p = 0; p < text.length; p += 3) log.appendText(text.slice(p, p + 3));
+  assert.deepEqual(Array.from({ length: log.entryCount }, (_, i) => log.entry(i).wall), [wall(2023, 1, 17, 23, 59, 59), wall(2023, 1, 17, 23, 59, 59, 999), wall(2023, 1, 18, 0, 0, 0, 1)]);
+  assert.equal(log.message(1), 'before\r\ncontinued');
+});
+
+test('MSI detection: the fixture is MSI only; an MSI line inside a CMTrace log is an MSI record there, not the file\'s format', () => {
+  const t = decode(readFileSync(FIXTURE)).text as string;
+  assert.equal(detectFormat(t), 'msi');
+  assert.deepEqual(recognisedFormats(t).map((f) => f.id), ['msi']);
+  const ccm = '<![LOG[x]LOG]!><time="10:23:54.123+420" date="09-14-2014" component="A" context="" type="1" thread="1" file="">\n';
+  assert.equal(detectFormat(ccm + ccm), 'ccm');
+  assert.deepEqual(recognisedFormats(ccm).map((f) => f.id), ['ccm']);
+  // Lines that only look alike are not claimed.
+  for (const line of ['MSI (s) [13:45:10:123]: x', 'Action start soon: x', 'Property: x = y', '=== Logging started ===', 'MSI (s) (7C:2C) [13:45:10.123]: x']) {
+    assert.deepEqual(recognisedFormats(line + '\n').map((f) => f.id), [], line);
+  }
+});

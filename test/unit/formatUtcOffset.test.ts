@@ -1,0 +1,48 @@
+// PSADT v3 and scripts copied from it write CMTrace records with a .NET UTC offset (issue #17):
+// where the writer says who it is (its component, `+-240`, an offset glued to the fraction), its
+// offsets are read as UTC offsets whatever `offsetConvention` says; elsewhere the setting rules.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LogFile } from '../../server/src/logFile';
+import { EntryFlag } from '../../server/src/model';
+
+const rec = (time: string, component: string, msg = 'm') =>
+  `<![LOG[${msg}]LOG]!><time="${time}" date="01-15-2024" component="${component}" context="" type="1" thread="1" file="">\n`;
+const utc = (log: LogFile, i = 0) => new Date(log.utc(i)).toISOString();
+
+test('PSADT v3 (component Deploy-Application): -300 is US Eastern (UTC-5), its functions\' records too', () => {
+  const text = rec('10:00:00.000-300', 'Deploy-Application', '[Initialization] :: *****') + rec('10:00:01.000-300', 'Execute-MSI');
+  for (const offsetConvention of ['bias', 'utc-offset'] as const) {
+    const log = LogFile.fromText(text, { offsetConvention });
+    assert.equal(utc(log, 0), '2024-01-15T15:00:00.000Z', offsetConvention);
+    assert.equal(utc(log, 1), '2024-01-15T15:00:01.000Z', offsetConvention);
+    assert.equal(log.offsetConvention, 'utc-offset');
+  }
+  // Appended after a ConfigMgr-looking start, the writer is found when it appears.
+  const log = LogFile.fromText(rec('10:00:00.000-300', 'Execute-MSI'));
+  assert.equal(utc(log), '2024-01-15T05:00:00.000Z', 'no writer said who it is yet: the bias setting (-300 is UTC+5)');
+  log.appendText(rec('10:00:01.000-300', 'PSAppDeployToolkit'));
+  assert.equal(utc(log), '2024-01-15T15:00:00.000Z');
+});
+
+test('an offset glued to the fraction (PSADT v3 east of UTC): 3 digits of milliseconds, then a UTC offset', () => {
+  const log = LogFile.fromText(rec('10:00:00.12360', 'Install') + rec('10:00:00.000120', 'Install'));
+  assert.equal(log.entry(0).wall, Date.UTC(2024, 0, 15, 10, 0, 0, 123), 'the milliseconds are the first 3 digits');
+  assert.equal(utc(log, 0), '2024-01-15T09:00:00.123Z', 'UTC+1');
+  assert.equal(utc(log, 1), '2024-01-15T08:00:00.000Z', 'UTC+2');
+  assert.ok(log.table.flags[0] & EntryFlag.UtcOffset);
+  // Seven digits are .NET ticks (IME), three ConfigMgr's milliseconds: no offset.
+  const ime = LogFile.fromText(rec('10:00:00.1234567', 'IntuneManagementExtension') + rec('10:00:00.123', 'CcmExec'));
+  assert.equal(ime.entry(0).utc, null);
+  assert.equal(ime.entry(1).utc, null);
+  assert.equal(ime.offsetConvention, 'bias');
+});
+
+test('`+-240`: a script\'s negative UTC offset (UTC-4), whatever the setting; a plain ConfigMgr log keeps the setting', () => {
+  const log = LogFile.fromText(rec('10:00:00.000+-240', 'MyScript'));
+  assert.equal(utc(log), '2024-01-15T14:00:00.000Z');
+  const ccm = rec('10:00:00.000+300', 'CcmExec');
+  assert.equal(utc(LogFile.fromText(ccm)), '2024-01-15T15:00:00.000Z', 'bias: +300 is UTC-5');
+  assert.equal(utc(LogFile.fromText(ccm, { offsetConvention: 'utc-offset' })), '2024-01-15T05:00:00.000Z', 'the setting flips it');
+  assert.equal(LogFile.fromText(ccm).offsetConvention, 'bias');
+});
