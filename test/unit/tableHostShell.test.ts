@@ -35,7 +35,7 @@ test('VS Code\'s own cspSource (a list with \'self\' and a wildcard host) is acc
   assert.match(csp, /font-src 'self' https:\/\/\*\.vscode-cdn\.net(;|$)/);
   // With the extension on an http(s) remote, VS Code adds the extension's origin.
   assert.doesNotThrow(() => contentSecurityPolicy(`${VSCODE_CSP_SOURCE} https://example.test:8080`, 'abc'));
-  assert.ok(tableHtml({ ...parts('x.log', 'N'), cspSource: VSCODE_CSP_SOURCE }).includes("style-src &#39;self&#39; https://*.vscode-cdn.net"));
+  assert.ok(tableHtml({ ...parts('x.log', 'N'), cspSource: VSCODE_CSP_SOURCE }).includes('style-src &#39;self&#39; https://*.vscode-cdn.net'));
 });
 
 test('a cspSource that could add a directive or loosen one is refused', () => {
