@@ -12,7 +12,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO, RUN_DIR, startCodeServer, installExtension } from './codeServer.mjs';
+import { REPO, RUN_DIR, runPaths, startCodeServer, installExtension } from './codeServer.mjs';
+import { hostLogErrors } from './hostLog.mjs';
 import { ARTIFACTS_DIR, launchBrowser, runUiChecks, enabledFeatures } from './ui.mjs';
 import { runExtensionHostTests } from './extHostTests.mjs';
 import { buildSuite } from './buildSuite.mjs';
@@ -88,7 +89,8 @@ async function main() {
 
     if (ONLY !== 'suite') {
       t = Date.now();
-      const results = await runUiChecks({ browser, url: server.url, workspace: WORKSPACE, features: enabledFeatures(), log });
+      const results = await runUiChecks({ browser, url: server.url, workspace: WORKSPACE, features: enabledFeatures(), log,
+        hostErrors: hostLogErrors(path.join(runPaths().userDataDir, 'logs')) });
       for (const r of results) {
         if (r.status === 'skip') log(`skip ui: ${r.name} (${r.reason})`);
         else outcomes.push({ kind: 'ui', name: r.name, ok: r.status === 'pass', reason: r.reason });

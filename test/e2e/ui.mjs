@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO } from './codeServer.mjs';
+import { BIG_LOG, BIG_LOG_LAST, LIVE_DIR } from './workspace.mjs';
 
 export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 export const BROWSER_ARGS = [
@@ -106,11 +107,12 @@ export class Ui {
   }
 
   /** Run a command-palette entry by its label (F1 works in the browser, unlike some Ctrl shortcuts). */
-  async runCommand(label, timeout = 10_000) {
-    return step(`command "${label}"`, () => twice(() => this.#runCommand(label, timeout)));
+  async runCommand(label, timeout = 10_000, { until } = {}) {
+    return step(`command "${label}"`, () => twice(() => this.#runCommand(label, timeout, until)));
   }
 
-  async #runCommand(label, timeout) {
+  /** `until`: a locator the command shows (e.g. its own pick list, in the same widget) instead of the palette closing. */
+  async #runCommand(label, timeout, until) {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('F1');
@@ -120,7 +122,7 @@ export class Ui {
     await row.waitFor({ state: 'visible', timeout });
     await input.press('Enter');
     // The command ran: running it again could undo it (a toggle), so no retry past this point.
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout }).catch(final);
+    await (until ?? this.page.locator('.quick-input-widget')).waitFor({ state: until ? 'visible' : 'hidden', timeout }).catch(final);
   }
 
   async closeAllEditors() {
@@ -139,11 +141,11 @@ export class Ui {
   }
 
   /** Open a workspace file by relative path through Quick Open (Ctrl+P; F1 + "Go to File" as fallback). */
-  async quickOpen(relPath, timeout = 20_000) {
-    return step(`quick open ${relPath}`, () => twice(() => this.#quickOpen(relPath, timeout)));
+  async quickOpen(relPath, { timeout = 20_000, waitForText = true } = {}) {
+    return step(`quick open ${relPath}`, () => twice(() => this.#quickOpen(relPath, timeout, waitForText)));
   }
 
-  async #quickOpen(relPath, timeout) {
+  async #quickOpen(relPath, timeout, waitForText) {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('Control+P');
@@ -163,7 +165,7 @@ export class Ui {
       return !!row && t.includes(b) && (d === '.' || t.includes(d));
     }, [base, dir], { timeout });
     await input.press('Enter');
-    await this.waitForActiveEditor(base, timeout);
+    if (waitForText) await this.waitForActiveEditor(base, timeout);
   }
 
   /** Open a workspace file by clicking through the explorer tree (expands folders as needed). */
@@ -550,14 +552,82 @@ async function step(what, fn) {
   }
 }
 
-/** The page of the CMLog Table in the active webview (see the table checks for what they assume). */
-function tableFrame(page) {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+/**
+ * The page of a CMLog Table: the `nth` visible webview (in the order VS Code created them), inner frame.
+ * Waits (bounded) until it holds the grid.
+ */
+async function tablePage(page, { nth = 0, timeout = 30_000 } = {}) {
+  return step(`the CMLog Table page${nth ? ` #${nth + 1}` : ''}`, async () => {
+    const outer = page.locator('iframe.webview.ready').locator('visible=true').nth(nth);
+    await outer.waitFor({ timeout });
+    const inner = page.frameLocator('iframe.webview.ready >> visible=true >> nth=' + nth).locator('#active-frame');
+    await inner.waitFor({ state: 'attached', timeout });
+    const frame = await (await inner.elementHandle({ timeout })).contentFrame();
+    await frame.locator('[role=grid]').waitFor({ timeout });
+    return frame;
+  });
+}
+
+/** Open a workspace log in the table as a user does: Quick Open, then the command if it opened as text. */
+async function openInTable(ui, relPath) {
+  await ui.quickOpen(relPath, { waitForText: false });
+  // Quick Open reopens a log in the editor it had last: the text editor, or the table.
+  const kind = await ui.page.waitForFunction((name) => {
+    const tab = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
+    if (!tab || !(tab.getAttribute('aria-label') ?? tab.textContent ?? '').includes(name)) return null;
+    if (document.querySelector('.editor-group-container.active .monaco-editor .view-line')) return 'text';
+    return [...document.querySelectorAll('iframe.webview.ready')].some((f) => f.checkVisibility()) ? 'table' : null;
+  }, path.posix.basename(relPath), { timeout: 20_000 }).then((h) => h.jsonValue());
+  if (kind === 'text') await ui.runCommand('CMLog: Open in CMLog Table');
+  return tablePage(ui.page);
+}
+
+/** Wait (bounded) until the table's status reads `re`; returns its first group as a number. */
+async function waitForStatus(frame, re, timeout = 30_000) {
+  const status = frame.locator('.status-bar .status');
+  await status.filter({ hasText: re }).waitFor({ timeout })
+    .catch(async () => { throw new Error(`the table's status reads "${await status.innerText().catch(() => '?')}", expected ${re}`); });
+  return Number((re.exec(await status.innerText())?.[1] ?? '').replace(/,/g, ''));
+}
+
+/** The aria-labels of the rows the grid has drawn, in order, once none is still loading (bounded). */
+async function rowLabels(frame, timeout = 15_000) {
+  return frame.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[role=grid] [role=row][data-row]')];
+    if (rows.some((r) => r.classList.contains('loading'))) return null;
+    return rows.sort((a, b) => Number(a.dataset.row) - Number(b.dataset.row)).map((r) => r.getAttribute('aria-label'));
+  }, null, { timeout }).then((h) => h.jsonValue(), () => { throw new Error('the table\'s rows stayed "loading"'); });
+}
+
+/** Click a row that lies wholly in the grid's viewport (a row under the header would make Playwright scroll it). */
+async function clickRowInView(frame) {
+  const row = await frame.locator('[role=grid] [role=row][data-row]').evaluateAll((rows) => {
+    const v = document.querySelector('[role=grid] .scroller').getBoundingClientRect();
+    const header = document.querySelector('[role=grid] .header')?.getBoundingClientRect().bottom ?? v.top;
+    return rows.find((r) => { const a = r.getBoundingClientRect(); return a.top >= header && a.bottom <= v.bottom; })?.dataset.row;
+  });
+  if (row === undefined) throw new Error('no row of the table is wholly in view');
+  await frame.locator(`[role=grid] [role=row][data-row="${row}"]`).click();
+}
+
+/** Wait (bounded) until a row whose label contains `text` lies wholly inside the grid's viewport. */
+async function waitForRowInView(frame, text, timeout = 30_000) {
+  const found = await frame.waitForFunction((t) => {
+    const row = [...document.querySelectorAll('[role=grid] [role=row][data-row]')].find((r) => (r.getAttribute('aria-label') ?? '').includes(t));
+    const view = document.querySelector('[role=grid] .scroller');
+    if (!row || !view) return null;
+    const a = row.getBoundingClientRect(); const v = view.getBoundingClientRect();
+    const top = document.querySelector('[role=grid] .header')?.getBoundingClientRect().bottom ?? v.top;
+    return a.top >= top - 1 && a.bottom <= v.bottom + 1 && a.height > 0 ? { row: Number(row.dataset.row), label: row.getAttribute('aria-label') } : null;
+  }, text, { timeout }).then((h) => h.jsonValue(), () => null);
+  if (!found) throw new Error(`no row with "${text}" in view of the table`);
+  return found;
 }
 
 /** Wait (bounded, by the locator) for a table row whose aria-label contains `text`; returns that label. */
 async function waitForRowLabel(page, text, timeout = 30_000) {
-  const row = tableFrame(page).locator(`[role=grid] [role=row][aria-label*="${text.replace(/["\\]/g, '\\$&')}"]`).first();
+  const frame = await tablePage(page);
+  const row = frame.locator(`[role=grid] [role=row][aria-label*="${text.replace(/["\\]/g, '\\$&')}"]`).first();
   await step(`a table row labelled with "${text}"`, () => row.waitFor({ timeout }));
   return row.getAttribute('aria-label');
 }
@@ -733,40 +803,169 @@ export const checks = [
       return { lens: above.text, locations: locations ?? '(not shown)' };
     },
   },
-  // The CMLog Table (issue #15). They assume the page's DOM as its author was asked to build it: one
-  // element with role=grid, rows with role=row and an aria-label holding the record's message. The page
-  // sits in VS Code's webview iframes (iframe.webview > iframe#active-frame).
+  // The CMLog Table (issue #15), as a user works with it. The page sits in VS Code's webview iframes
+  // (iframe.webview > iframe#active-frame): one element with role=grid, rows with role=row, data-row (0-based)
+  // and an aria-label holding the record's severity, time and message; the status bar reads "N rows" or
+  // "N of M rows", with " · reading…" while the server still reads the log.
   {
-    name: 'table-open-command',
-    feature: 'table',
-    description: 'CMLog: Open in CMLog Table on a CMTrace log shows its records as grid rows in a CMLog Table tab',
+    name: 'table-large-log',
+    description: `a 100 MB CMTrace log (${BIG_LOG}, over VS Code's 50 MB sync limit) opened from Quick Open reopens in the CMLog Table; `
+      + 'once read, Home shows its first record and End its last',
     docsImage: 'table.png',
     async run(ui) {
-      await ui.quickOpen(FIXTURE.cmtrace);
-      await ui.runCommand('CMLog: Open in CMLog Table');
-      const label = await waitForRowLabel(ui.page, 'TenantId');
-      return { row: label };
+      await ui.quickOpen(BIG_LOG, { waitForText: false });
+      const t = await tablePage(ui.page, { timeout: 60_000 });
+      const rows = await waitForStatus(t, /^([\d,]+) rows$/, 90_000);
+      if (rows < 400_000) throw new Error(`the 100 MB log shows ${rows} rows, expected about 480,000`);
+      // The text tab VS Code could not fill is gone: the table took its place.
+      const tabs = await ui.page.locator('.tabs-container .tab', { hasText: path.posix.basename(BIG_LOG) }).count();
+      if (tabs !== 1) throw new Error(`${tabs} tabs of ${BIG_LOG}: the bare text tab stayed beside the table`);
+      await clickRowInView(t);
+      await ui.page.keyboard.press('Home');
+      const first = await waitForRowInView(t, 'Evaluating policy assignment {6F2C0000-');
+      await ui.shot('top');
+      await ui.page.keyboard.press('End');
+      const last = await waitForRowInView(t, BIG_LOG_LAST);
+      if (last.row !== rows - 1) throw new Error(`End shows "${BIG_LOG_LAST}" as row ${last.row + 1} of ${rows}`);
+      return { rows, first: first.label, last: last.label };
+    },
+  },
+  {
+    name: 'table-filter',
+    description: 'in ccmsetup.log\'s table, turning off warnings, information and success leaves its 3 error records; '
+      + 'the text filter "WAM" then leaves the 2 of them that mention WAM',
+    async run(ui) {
+      const t = await openInTable(ui, FIXTURE.colourFile);
+      const total = await waitForStatus(t, /^([\d,]+) rows$/);
+      // The counts come with the facets: wait for them before using the toggles.
+      await t.locator('.sev-toggle[data-severity=error] .count', { hasText: /^3$/ }).waitFor({ timeout: 15_000 })
+        .catch(() => { throw new Error('the error toggle does not count 3 records'); });
+      for (const sev of ['warning', 'information', 'success']) await t.locator(`.sev-toggle[data-severity=${sev}]`).click();
+      await waitForStatus(t, new RegExp(`^3 of ${total} rows$`));
+      const errors = await rowLabels(t);
+      if (errors.length !== 3 || !errors.every((l) => l.startsWith('Error,'))) throw new Error(`errors only shows ${JSON.stringify(errors)}`);
+      await ui.shot('severity');
+      await t.locator('.filter-text').fill('WAM');
+      await t.locator('.filter-text').press('Enter');
+      await waitForStatus(t, new RegExp(`^2 of ${total} rows$`));
+      const wam = await rowLabels(t);
+      if (wam.length !== 2 || !wam.every((l) => l.startsWith('Error,') && l.includes('WAM'))) throw new Error(`errors with "WAM" shows ${JSON.stringify(wam)}`);
+      return { total, errors: errors.length, wam };
+    },
+  },
+  {
+    name: 'table-detail',
+    description: 'selecting ccmsetup.log\'s "WAM token request failed" row shows the detail pane: the whole message, its problem '
+      + 'with the explanation, and the record\'s attributes',
+    docsImage: 'table-detail.png',
+    async run(ui) {
+      const t = await openInTable(ui, FIXTURE.colourFile);
+      await waitForStatus(t, /^([\d,]+) rows$/);
+      await t.locator(`[role=grid] [role=row][aria-label*="${FIXTURE.errorLine.slice(0, 30)}"]`).first().click();
+      const detail = t.locator('.detail');
+      await step('the detail pane shows the message', () => detail.locator('.detail-message', { hasText: FIXTURE.errorLine }).waitFor({ timeout: 15_000 }));
+      await step('the detail pane shows the problem', () => detail.locator('.problem .problem-title').first().waitFor({ timeout: 15_000 }));
+      const headings = await detail.locator('h3').allInnerTexts();
+      for (const h of ['Problems', 'Attributes']) if (!headings.includes(h)) throw new Error(`the detail pane has headings ${JSON.stringify(headings)}, no "${h}"`);
+      const problem = await detail.locator('.problem').first().innerText();
+      const attributes = await detail.locator('.attributes').innerText();
+      if (!/thread/i.test(attributes) || !attributes.includes('6512')) throw new Error(`the attributes read ${JSON.stringify(attributes)}`);
+      return { problem: problem.slice(0, 200) };
+    },
+  },
+  {
+    name: 'table-copy-rows',
+    description: 'three rows of ccmsetup.log selected in the table (click, Shift+click) and copied with Ctrl+C paste into an '
+      + 'untitled editor as three tab-separated lines with time, component and message, without markup',
+    async run(ui) {
+      const t = await openInTable(ui, FIXTURE.colourFile);
+      await waitForStatus(t, /^([\d,]+) rows$/);
+      await t.locator('[role=grid] [role=row][data-row="3"]').click();
+      await t.locator('[role=grid] [role=row][data-row="5"]').click({ modifiers: ['Shift'] });
+      await waitForStatus(t, /^[\d,]+ rows · (3) selected$/);
+      await ui.page.keyboard.press('Control+C');
+      await waitForStatus(t, /^Copied (3) rows\.$/);
+      await ui.runCommand('File: New Untitled Text File');
+      await ui.waitForActiveEditor('Untitled');
+      await ui.page.keyboard.press('Control+V');
+      const want = [FIXTURE.errorLine, 'Failed to get AAD token..', "Failed to get AAD token for 'S-1-5-18' from WAM API"];
+      const lines = await ui.page.waitForFunction((w) => {
+        const ls = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')]
+          .map((l) => l.textContent.replace(/\u00a0/g, ' ')).filter((l) => l.trim());
+        return ls.length >= w.length && w.every((x) => ls.some((l) => l.includes(x))) ? ls : null;
+      }, want, { timeout: 15_000 }).then((h) => h.jsonValue(), () => null);
+      await ui.shot('pasted');
+      if (!lines) throw new Error('the pasted text does not hold the three copied messages');
+      if (lines.length !== 3 || lines.some((l) => /<!\[LOG\[|\]LOG\]!>/.test(l) || !l.includes('10:12:01.76') || !l.includes('ccmsetup'))) {
+        throw new Error(`pasted ${JSON.stringify(lines)}: expected 3 lines with time, component and message, no markup`);
+      }
+      await ui.runCommand('View: Revert and Close Editor');
+      return { lines };
     },
   },
   {
     name: 'table-merge-two-folders',
-    feature: 'table',
-    description: 'Merge logs… with a log of SiteServer (the active one, picked) and one of Client (picked in the list) opens one table '
-      + 'holding the records of both',
-    docsImage: 'merge.png',
+    description: 'Merge logs… with MP_RegistrationManager.log (SiteServer) and ccmsetup.log (Client) picked in the list opens one '
+      + 'table, "Merged 2 logs", holding the records of both with their source',
+    docsImage: 'table-merge.png',
     async run(ui) {
-      await ui.quickOpen(FIXTURE.cmtrace);
-      await ui.runCommand('CMLog: Merge logs…');
+      await ui.runCommand('CMLog: Merge logs…', 20_000, { until: ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'CMLog: Merge logs' }) });
       const input = ui.page.locator('.quick-input-widget .quick-input-box input');
-      await input.fill('ccmsetup');
-      const row = ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'ccmsetup.log' }).first();
-      await row.waitFor({ state: 'visible', timeout: 10_000 });
-      await row.locator('.quick-input-list-checkbox, input[type=checkbox]').first().click();
+      for (const name of [path.posix.basename(FIXTURE.cmtrace), path.posix.basename(FIXTURE.colourFile)]) {
+        await input.fill(name);
+        const row = ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+        await row.waitFor({ state: 'visible', timeout: 10_000 });
+        const box = row.locator('.quick-input-list-checkbox, input[type=checkbox]').first();
+        await box.click();
+        await ui.page.waitForFunction((n) => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')]
+          .some((r) => r.textContent.includes(n) && r.querySelector('input[type=checkbox]')?.checked), name, { timeout: 5_000 });
+      }
       await input.press('Enter');
       await ui.page.locator('.tabs-container .tab', { hasText: 'Merged 2 logs' }).waitFor({ timeout: 20_000 });
-      const client = await waitForRowLabel(ui.page, 'WAM token request failed');
+      const t = await tablePage(ui.page);
+      const rows = await waitForStatus(t, /^([\d,]+) rows$/);
+      const client = await waitForRowLabel(ui.page, FIXTURE.errorLine);
       const server = await waitForRowLabel(ui.page, 'TenantId');
-      return { client, server };
+      if (!client.includes('source ccmsetup.log') || !server.includes('source MP_RegistrationManager.log')) {
+        throw new Error(`the rows do not name their source: ${JSON.stringify({ client, server })}`);
+      }
+      if (rows !== 31) throw new Error(`the merge has ${rows} rows, expected 15 + 16`);
+      return { rows, client, server };
+    },
+  },
+  {
+    name: 'table-live-pause',
+    description: 'a log the test writes, open in two tables side by side, grows: both follow it; the left one paused '
+      + 'holds still while the right one shows the new record, and shows it once resumed',
+    async run(ui) {
+      const rel = `${LIVE_DIR}/Live.log`;
+      const file = path.join(ui.workspace, rel);
+      const record = (n, message) => `<![LOG[${message}]LOG]!><time="09:00:${String(n).padStart(2, '0')}.000+000" date="01-15-2024" `
+        + `component="LiveTest" context="" type="1" thread="42" file="">\r\n`;
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, [1, 2, 3].map((n) => record(n, `live record ${n}`)).join(''));
+      const left = await openInTable(ui, rel);
+      await waitForStatus(left, /^(3) rows$/);
+      await ui.runCommand('View: Split Editor Right');
+      const right = await tablePage(ui.page, { nth: 1 });
+      await waitForStatus(right, /^(3) rows$/);
+
+      fs.appendFileSync(file, record(4, 'live record 4'));
+      for (const t of [left, right]) await waitForRowInView(t, 'live record 4');
+      await left.locator('.status-bar .follow').click();
+      await left.locator('.status-bar .follow', { hasText: 'Paused' }).waitFor({ timeout: 5_000 });
+
+      fs.appendFileSync(file, record(5, 'live record 5'));
+      await waitForRowInView(right, 'live record 5');
+      // The right table has the record: the left one was told at the same time, had it been following.
+      const held = await left.locator('.status-bar .status').innerText();
+      if (held !== '4 rows' || await left.locator('[role=row][aria-label*="live record 5"]').count() > 0) {
+        throw new Error(`the paused table changed: status "${held}"`);
+      }
+      await ui.shot('paused');
+      await left.locator('.status-bar .follow').click();
+      await waitForRowInView(left, 'live record 5');
+      return { paused: held };
     },
   },
   {
@@ -785,18 +984,24 @@ export const DOCS_IMAGES_DIR = path.join(REPO, 'docs/images');
 /**
  * Run the enabled checks on one page. Returns [{ name, status: 'pass'|'fail'|'skip', reason, ms, screenshot, detail }].
  * `skip` (E2E_SKIP) names checks or features not to run; `docsImages` (E2E_DOCS_IMAGES=1) copies the pictures of
- * passing checks to docs/images/.
+ * passing checks to docs/images/. `hostErrors()` returns the extension host's error lines logged since its last call
+ * (a failing check reports them).
  */
 export async function runUiChecks({ browser, url, workspace, artifactsDir = ARTIFACTS_DIR, features = enabledFeatures(),
   skip = enabledFeatures(process.env.E2E_SKIP ?? ''), docsImages = !!process.env.E2E_DOCS_IMAGES,
-  checkTimeoutMs = 90_000, log = console.log } = {}) {
+  checkTimeoutMs = 90_000, log = console.log, hostErrors = () => [] } = {}) {
   const all = features.has('all');
   const results = [];
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // The clipboard permissions let VS Code's web clipboard work headless (the table's copy, then paste).
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Console errors of the workbench and its webviews (the table's page): a failing check reports those of its run.
+  let consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error' && consoleErrors.length < 50) consoleErrors.push(m.text().slice(0, 300)); });
   const ui = new Ui(page, { artifactsDir, log });
+  ui.workspace = workspace;
   try {
     const t0 = Date.now();
     let workbenchError;
@@ -823,6 +1028,8 @@ export async function runUiChecks({ browser, url, workspace, artifactsDir = ARTI
         status = 'fail'; reason = `workbench did not load: ${workbenchError.message}`;
       } else {
         ui.shotPrefix = shot;
+        consoleErrors = [];
+        hostErrors();   // only what this check causes
         try {
           await ui.resetLayout().catch((e) => log(`  (could not reset the layout before ${check.name}: ${e.message})`));
           await ui.closeAllEditors().catch((e) => log(`  (could not close editors before ${check.name}: ${e.message})`));
@@ -833,6 +1040,9 @@ export async function runUiChecks({ browser, url, workspace, artifactsDir = ARTI
           ]).finally(() => clearTimeout(timer));
         } catch (e) {
           status = 'fail'; reason = firstLines(e?.message ?? String(e));
+          const host = hostErrors();
+          if (host.length) reason += `\n  extension host errors: ${host.slice(-5).join(' | ')}`;
+          if (consoleErrors.length) reason += `\n  browser console errors: ${consoleErrors.slice(-5).join(' | ')}`;
         }
       }
       const screenshot = await ui.screenshot(status === 'fail' ? `${shot}-FAILED` : shot).catch(() => undefined);

@@ -25,6 +25,26 @@ test('the CSP allows scripts only by nonce and everything else only from the ext
   assert.throws(() => contentSecurityPolicy(SRC, "abc' 'unsafe-inline"));
 });
 
+// VS Code 1.99 (desktop and code-server alike) gives webview.cspSource as "'self' https://*.vscode-cdn.net":
+// refusing it threw in resolveCustomEditor, and the user saw "The editor could not be opened".
+const VSCODE_CSP_SOURCE = "'self' https://*.vscode-cdn.net";
+
+test('VS Code\'s own cspSource (a list with \'self\' and a wildcard host) is accepted as is', () => {
+  const csp = contentSecurityPolicy(VSCODE_CSP_SOURCE, 'abc');
+  assert.match(csp, /style-src 'self' https:\/\/\*\.vscode-cdn\.net(;|$)/);
+  assert.match(csp, /font-src 'self' https:\/\/\*\.vscode-cdn\.net(;|$)/);
+  // With the extension on an http(s) remote, VS Code adds the extension's origin.
+  assert.doesNotThrow(() => contentSecurityPolicy(`${VSCODE_CSP_SOURCE} https://example.test:8080`, 'abc'));
+  assert.ok(tableHtml({ ...parts('x.log', 'N'), cspSource: VSCODE_CSP_SOURCE }).includes('style-src &#39;self&#39; https://*.vscode-cdn.net'));
+});
+
+test('a cspSource that could add a directive or loosen one is refused', () => {
+  for (const bad of [
+    `${VSCODE_CSP_SOURCE}; script-src *`, `${VSCODE_CSP_SOURCE},script-src *`, "'unsafe-inline'", "'self' 'unsafe-eval'",
+    "'self' *", "'self' https:", "'self' data:", '', ' ', "'self'\n", 'https://a.test/"', "https://a.test/'",
+  ]) assert.throws(() => contentSecurityPolicy(bad, 'abc'), /unexpected CSP source/, JSON.stringify(bad));
+});
+
 test('the page: #app, the css and the nonce\'d script; a hostile title stays text', () => {
   const html = tableHtml(parts('<img src=x onerror=alert(1)>"\'.log', 'N0nce'));
   assert.ok(html.includes('<div id="app"></div>'));

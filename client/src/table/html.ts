@@ -24,9 +24,18 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * One source of webview.cspSource: 'self', or a host source with a scheme and a host (a leading `*.`
+ * allowed), optional port and path. VS Code 1.99 gives "'self' https://*.vscode-cdn.net" (and adds the
+ * extension's http(s) origin on a remote). Anything else — a keyword that loosens the policy, a bare
+ * scheme, `*`, a `;` or `,` that would start a directive — is refused.
+ */
+const CSP_SOURCE = /^(?:'self'|[a-z][a-z0-9+.-]*:\/\/(?:\*\.)?[A-Za-z0-9+-]+(?:\.[A-Za-z0-9+-]+)*(?::(?:\d{1,5}|\*))?(?:\/[A-Za-z0-9._~%/+-]*)?)$/;
+
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  // cspSource is VS Code's own origin, never user text; refuse anything that could add a directive.
-  if (/[;,\s'"]/.test(cspSource) || !/^[A-Za-z0-9_-]+$/.test(nonce)) throw new Error('unexpected CSP source or nonce');
+  // cspSource is VS Code's own, never user text; still, nothing that could add or loosen a directive.
+  const sources = cspSource.split(' ');
+  if (!sources.every((s) => CSP_SOURCE.test(s)) || !/^[A-Za-z0-9_-]+$/.test(nonce)) throw new Error('unexpected CSP source or nonce');
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,

@@ -34,7 +34,9 @@ async function reopenIfLarge(tab: vscode.Tab): Promise<void> {
   if (!reopenInTable({ fileName: uri.path, size: stat.size, enabled, synced, userChoseText: asText.has(key) })) return;
   asText.add(key);
   await vscode.commands.executeCommand('vscode.openWith', uri, TABLE_VIEW_TYPE, { viewColumn: tab.group.viewColumn, preview: tab.isPreview });
-  // The bare text tab goes (if it is still there): the table replaces it.
-  const still = tab.group.tabs.find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key);
+  // The bare text tab goes (if it is still there): the table replaces it. Looked up afresh: opening the table
+  // changed the group, and closing the Tab object from before failed ("Tab close: Invalid tab not found!").
+  const group = vscode.window.tabGroups.all.find((g) => g.viewColumn === tab.group.viewColumn);
+  const still = group?.tabs.find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key);
   if (still) await vscode.window.tabGroups.close(still, true);
 }
