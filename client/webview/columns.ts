@@ -8,11 +8,11 @@ export interface Column { id: ColumnId; title: string; width: number; min: numbe
 
 export const COLUMNS: readonly Column[] = [
   { id: 'severity', title: 'Severity', width: 28, min: 24, hideable: false },
-  { id: 'time', title: 'Time', width: 215, min: 60, hideable: true },
+  { id: 'time', title: 'Time', width: 250, min: 60, hideable: true },
   { id: 'utc', title: 'UTC', width: 215, min: 60, hideable: true },
   { id: 'source', title: 'Source', width: 220, min: 60, hideable: true },
   { id: 'component', title: 'Component', width: 160, min: 40, hideable: true },
-  { id: 'thread', title: 'Thread', width: 90, min: 30, hideable: true },
+  { id: 'thread', title: 'Thread', width: 70, min: 30, hideable: true },
   // The message takes the rest of the width (its width is a minimum).
   { id: 'message', title: 'Message', width: 400, min: 120, hideable: false },
 ];

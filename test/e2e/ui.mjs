@@ -827,6 +827,8 @@ export const checks = [
       await ui.page.keyboard.press('End');
       const last = await waitForRowInView(t, BIG_LOG_LAST);
       if (last.row !== rows - 1) throw new Error(`End shows "${BIG_LOG_LAST}" as row ${last.row + 1} of ${rows}`);
+      // The detail pane follows the keyboard's selection to the last record.
+      await t.locator('.detail .detail-message', { hasText: BIG_LOG_LAST }).waitFor({ timeout: 15_000 });
       return { rows, first: first.label, last: last.label };
     },
   },
