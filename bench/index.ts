@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures, never fails on them. Ratios are against baselines measured in
 // the same run, so they mean the same on a fast or a slow machine.
+import { benchCollections } from './collections';
 import { benchErrorCodes } from './errorCodes';
 import { benchMemory } from './memory';
 import { benchParse } from './parse';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   await benchServer();
   await benchMemory();
   await benchErrorCodes();
+  await benchCollections();
 }
 
 main().catch((e) => {
