@@ -33,7 +33,7 @@ async function checkText(name: string, text: string): Promise<Counted> {
   const log = LogFile.fromText(text);
   let printed = 0, summary = '';
   const err: string[] = [];
-  const code = await report(inMemory({ logs: [{ key: name, name, log }], problems: [], notLogs: 0, notes: [] }), { format: 'text', rules: {} }, {
+  const code = await report(inMemory({ logs: [{ key: name, name, log }], problems: [], notLogs: 0, notes: [] }), { format: 'text' }, {
     out: (s) => { printed++; summary = s; },
     err: (s) => { err.push(s); },
   });
@@ -103,7 +103,7 @@ test(`${UNF} UserNotFound failures in CloudUserSync.log, each of another user: o
 test('--format json on 1,000,000 findings: streamed, every diagnostic printed, no string of the whole', T, async () => {
   const log = LogFile.fromText('<![LOG[cut off\n'.repeat(N));
   let diagnostics = 0, longest = 0, out = 0;
-  const code = await report(inMemory({ logs: [{ key: 'a.log', name: 'a.log', log }], problems: [], notLogs: 0, notes: [] }), { format: 'json', rules: {} }, {
+  const code = await report(inMemory({ logs: [{ key: 'a.log', name: 'a.log', log }], problems: [], notLogs: 0, notes: [] }), { format: 'json' }, {
     out: (s) => {
       out++;
       longest = Math.max(longest, s.length);

@@ -1,19 +1,18 @@
 // `cmlog check`: every finding of every rule on the named files and folders, as a compiler would
 // print them, or as JSON for scripts.
 import type { Finding, ParseOptions } from '../model';
-import { ruleById, rules as builtIn, runRules, type LogInput, type Rule, type RuleSettings } from '../rules';
+import { ruleById, rules as builtIn, type RuleSettings } from '../rules';
 import { USER_PREFIX } from '../rules/userRules';
 import { isRuleLevel, ruleLevels } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
 import { jsonList } from './jsonList';
-import type { LogFile } from '../logFile';
 import { describeError, type Skipped } from '../workspace/discover';
 import type { WorkerStart } from '../workspace/parseWorker';
-import { jobsOption, parseInOrder, type Parsed, type PipelineStats } from './jobs';
-import { findLogs, readSource, type Found, type Loaded, type LogSource } from './load';
-import { userRuleFiles } from './userRuleFiles';
+import { checkOne, ruleCatalog, type FileSummary } from './checkOne';
+import { checkInOrder, jobsOption, type PipelineStats, type Result } from './jobs';
+import { findLogs, type Found, type Loaded } from './load';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -48,90 +47,67 @@ export interface CheckOptions {
   rules: RuleSettings;
   /** `--rules FILE`: user rules for every log. */
   rulesFile?: string;
-  /** `--jobs N`: parse threads (default 1 here; the command's default is the number of cores). */
+  /** `--jobs N`: check threads (default 1 here; the command's default is the number of cores). */
   jobs?: number;
-  /** How parse workers start (tests running TypeScript); default dist/parseWorker.js. */
+  /** How check workers start (tests running TypeScript); default dist/checkWorker.js. */
   workerStart?: WorkerStart;
   /** Filled in as the logs go through (tests: how many were alive at once). */
   stats?: PipelineStats;
 }
 
 export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const user = userRuleFiles(paths, opts.rulesFile);
-  for (const p of user.problems) io.err(`cmlog: ${printable(p)}`);
+  const { problems, catalog } = ruleCatalog(paths, opts.rulesFile);
+  for (const p of problems) io.err(`cmlog: ${printable(p)}`);
   const found = await findLogs(paths);
-  const input: CheckInput = {
-    ...found,
-    parsed: parseInOrder(found.sources, opts.parse, opts.jobs ?? 1, opts.workerStart, opts.stats),
-    reread: (source) => readSource(source, opts.parse),
-  };
-  const status = await report(input, { ...opts, catalog: (t) => { const u = user.forLog(t); return u.length ? [...builtIn, ...u] : builtIn; } }, io);
+  const plan = { sources: found.sources, options: opts.parse, settings: opts.rules, paths, rulesFile: opts.rulesFile, catalog };
+  const status = await report({ ...found, results: checkInOrder(plan, opts.jobs ?? 1, opts.workerStart, opts.stats) }, opts, io);
   // A bad rule file is a problem like an unreadable path: reported, the rest still checked.
-  return user.problems.length > 0 ? Math.max(status, 2) : status;
+  return problems.length > 0 ? Math.max(status, 2) : status;
 }
 
-/** What `report` checks: every log's name known up front, the logs themselves parsed one by one. */
+/** What `report` prints: what discovery skipped, then each log's findings as they come. */
 export interface CheckInput extends Omit<Found, 'sources'> {
-  sources: readonly Pick<LogSource, 'key' | 'name' | 'group'>[];
-  /** The logs, in the order of `sources`; the consumer is done with each before asking for the next. */
-  parsed: AsyncIterable<Parsed>;
-  /** A log parsed again, for a rule of another log that reads it (see Rule.reads). */
-  reread(source: LogSource): Promise<LogFile>;
+  results: AsyncIterable<Result>;
 }
 
-/** Logs already in memory (tests make them) as input for `report`. */
-export function inMemory(loaded: Loaded): CheckInput {
+/** Logs already in memory (tests make them) as input for `report`, checked with the built-in rules. */
+export function inMemory(loaded: Loaded, settings: RuleSettings = {}): CheckInput {
   const sources = loaded.logs.map(({ key, name }) => ({ key, name, file: key, machine: null, group: '' }));
   const byKey = new Map(loaded.logs.map((x) => [x.key, x.log]));
   return {
-    sources, problems: loaded.problems, notes: loaded.notes, notLogs: loaded.notLogs,
-    parsed: (async function* () { for (let i = 0; i < sources.length; i++) yield { source: sources[i], log: loaded.logs[i].log }; })(),
-    reread: async (s) => byKey.get(s.key)!,
+    ...loaded,
+    results: (async function* () {
+      for (let i = 0; i < sources.length; i++) {
+        yield { source: sources[i], checked: await checkOne(loaded.logs[i], sources, settings, builtIn, async (s) => byKey.get(s.key)!) };
+      }
+    })(),
   };
 }
 
 /**
- * Rules run on each log as it is parsed, findings printed, the exit status. One log at a time is
- * held here, with the logs its cross-log rules read (`reads`: within its archive, or among the
- * logs outside archives), which are parsed again for it and dropped after: memory stays bounded
- * whatever the collection's size. Only counts and each file's summary line are kept.
+ * Findings printed as each log's come, the exit status. Only counts and each file's summary line
+ * are kept, so a collection of any size, or a log with millions of findings, costs no more than
+ * the logs being checked at the moment and no string holds all of the output.
  */
-export async function report(input: CheckInput, opts: Omit<CheckOptions, 'parse'> & { catalog?: (target: LogInput) => readonly Rule[] }, io: Io): Promise<number> {
+export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format'>, io: Io): Promise<number> {
   const skipped: Skipped[] = [...input.problems, ...input.notes];
   for (const p of skipped) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
   let failed = input.problems.length > 0;
-  const groups = new Map<string, (typeof input.sources)[number][]>();
-  for (const s of input.sources) {
-    const g = groups.get(s.group);
-    if (g) g.push(s); else groups.set(s.group, [s]);
-  }
   const files: FileSummary[] = [];
   const counts: Record<Finding['severity'], number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const list = opts.format === 'json' ? jsonList(io) : null;
   if (list) io.out('{\n  "diagnostics": [');
-  for await (const { source, log, error } of input.parsed) {
-    if (!log) {
-      const p = { path: (source as LogSource).member ? source.key : (source as LogSource).file ?? source.key, reason: describeError(error) };
+  for await (const { source, checked, error } of input.results) {
+    if (!checked) {
+      const p = { path: source.member ? source.key : source.file, reason: describeError(error) };
       io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
       skipped.push(p);
       failed = true;
       continue;
     }
-    const target: LogInput = { key: source.key, name: source.name, log };
-    files.push(summary(target));
-    const catalog = opts.catalog?.(target) ?? builtIn;
-    const readers = catalog.filter((r) => r.reads);
-    const context: LogInput[] = [target];
-    if (readers.length > 0) {
-      for (const other of groups.get(source.group) ?? []) {
-        if (other.key === source.key || !readers.some((r) => r.reads!(target, other))) continue;
-        // Unreadable now: it was said when its own turn came.
-        try { context.push({ key: other.key, name: other.name, log: await input.reread(other as LogSource) }); } catch { /* said already */ }
-      }
-    }
-    const { findings, failures } = runRules(target, { logs: context }, opts.rules, catalog);
-    for (const f of failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(String((f.error as Error)?.message ?? f.error))}`);
-    for (const d of findings) {
+    files.push(checked.summary);
+    for (const f of checked.failures) io.err(`cmlog: ${printable(source.key)}: rule ${f.ruleId} failed: ${printable(f.message)}`);
+    for (const d of checked.findings) {
       counts[d.severity]++;
       if (list) {
         list.item({ path: d.file, line: d.line + 1, endLine: d.endLine + 1, severity: d.severity, code: d.ruleId, message: d.message, data: d.data ?? null,
@@ -157,18 +133,4 @@ export async function report(input: CheckInput, opts: Omit<CheckOptions, 'parse'
   }
   if (failed) return 2;
   return counts.error > 0 ? 1 : 0;
-}
-
-interface FileSummary { path: string; format: string; encoding: string; bytes: number; entries: number; unparsedSpans: number }
-
-function summary({ key, log }: LogInput): FileSummary {
-  return {
-    path: key,
-    format: log.format,
-    encoding: log.encoding,
-    bytes: log.byteLength,
-    entries: log.entryCount,
-    // An incomplete character at the very end (a file caught mid-write) counts as one more span.
-    unparsedSpans: log.spans.count + (log.pendingBytes > 0 ? 1 : 0),
-  };
 }

@@ -15,12 +15,11 @@ import type { Part } from '../parse/chunkedText';
 import { statSync } from 'node:fs';
 import { FileText, type FileTextData, keepOnDisk } from './fileText';
 import { readLog } from './readLog';
-import { readArchiveLog, type MemberRef } from '../collections/archive';
 
 // A model's text comes first, one chunk (at most a read piece, 16 MB) a message, each sent when
 // the previous one has been taken (`more`): the receiving thread copies a message in one go and
 // handles all queued messages in one turn, so a 100 MB text sent at once stalled it for ~70 ms.
-type Request = { id: number; file: string; options: ParseOptions; member?: MemberRef[] } | { id: number; more: true };
+type Request = { id: number; file: string; options: ParseOptions } | { id: number; more: true };
 type Reply = { id: number; chunk: Part } | { id: number; data: LogFileData; text?: FileTextData } | { id: number; error: { message: string; code?: string } };
 
 /** How to start the worker; by default dist/parseWorker.js beside the running bundle. */
@@ -42,18 +41,15 @@ export class ParseWorker {
 
   constructor(private readonly start: WorkerStart = {}, private readonly log: (message: string) => void = () => undefined) {}
 
-  /**
-   * Reads and parses `file` on the worker, or the log at `member` inside the archive `file`;
-   * rejects with the reading error (its `code` kept).
-   */
-  read(file: string, options: ParseOptions = {}, member?: MemberRef[]): Promise<LogFile> {
+  /** Reads and parses `file` on the worker; rejects with the reading error (its `code` kept). */
+  read(file: string, options: ParseOptions = {}): Promise<LogFile> {
     const worker = this.worker ?? this.spawn();
-    if (!worker) return member ? readArchiveLog(file, member, options) : readLog(file, options);
+    if (!worker) return readLog(file, options);
     const id = this.nextId++;
     worker.ref(); // a parse under way keeps the process alive; an idle worker does not (see settle)
     return new Promise<LogFile>((resolve, reject) => {
       this.pending.set(id, { worker, resolve, reject, chunks: [] });
-      worker.postMessage({ id, file, options, member } satisfies Request);
+      worker.postMessage({ id, file, options } satisfies Request);
     });
   }
 
@@ -137,14 +133,8 @@ function serve(): void {
   };
   port.on('message', async (m: Request) => {
     if ('more' in m) return sendNext(m.id);
-    const { id, file, options, member } = m;
+    const { id, file, options } = m;
     try {
-      if (member) {
-        // A member's text is in no file to read back: it moves with the model.
-        const { data, transfer } = (await readArchiveLog(file, member, options)).toData();
-        outgoing.set(id, { chunks: data.chunks, data: { ...data, chunks: [] }, transfer });
-        return sendNext(id);
-      }
       const log = await readLog(file, options);
       // The text stays in the file: only where to read it back crosses to the server's thread
       // (which checks the file's identity again as it indexes it).
