@@ -78,8 +78,8 @@ async function listInto(zip: yauzl.ZipFile, shown: string, outer: MemberRef[], o
   const where = (name: string) => memberKey(shown, [...outer, { name } as MemberRef]);
   const nested: MemberRef[] = [];
   try {
-    for await (const entry of entries(zip)) {
-      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw as unknown as Buffer, entry.extraFields, false);
+    for await (const entry of zip.eachEntry()) {
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
       if (name.endsWith('/')) continue;
       const unsafe = yauzl.validateFileName(name);
       if (unsafe !== null) { out.problems.push({ path: where(name), reason: `unsafe member name (${unsafe.replace(/:.*$/s, '')}): skipped, never unpacked` }); continue; }
@@ -117,9 +117,6 @@ async function listInto(zip: yauzl.ZipFile, shown: string, outer: MemberRef[], o
   }
 }
 
-function entries(zip: yauzl.ZipFile): AsyncIterable<yauzl.Entry> {
-  return (zip as unknown as { eachEntry(): AsyncIterable<yauzl.Entry> }).eachEntry();
-}
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
   // decodeStrings off: yauzl would fail the whole archive on one unsafe name; names are checked per member above.

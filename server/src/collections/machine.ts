@@ -15,7 +15,9 @@ export function machineOf(shownPath: string, root?: string): string | null {
     return baseName(archive).replace(/\.zip$/i, '') || null;
   }
   if (root === undefined) return null;
-  const r = root.replace(/\/+$/, '');
+  let end = root.length;
+  while (end > 1 && root[end - 1] === '/') end--;
+  const r = root.slice(0, end);
   const rel = r === '' || r === '.' ? shownPath : shownPath.startsWith(r + '/') ? shownPath.slice(r.length + 1) : null;
   if (rel === null) return null;
   const slash = rel.indexOf('/');
