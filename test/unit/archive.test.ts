@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { check } from '../../server/src/cli/check';
+import { related } from '../../server/src/cli/related';
 import { listArchive, readArchiveLog, ARCHIVE_LIMITS } from '../../server/src/collections/archive';
 import { machineOf } from '../../server/src/collections/machine';
 import { zipBytes, type ZipMember } from '../support/zipBytes';
@@ -104,4 +105,19 @@ test('machineOf: the outermost archive, else the top-level folder under the name
   assert.equal(machineOf('coll/x.log', 'coll'), 'coll');
   assert.equal(machineOf('elsewhere/x.log', 'coll'), null);
   assert.equal(machineOf('coll/PC1/x.log'), null);
+});
+
+test('related FILE:LINE takes a member path as check prints it; its folder in the archive is the default PATH', async () => {
+  const dir = tmp();
+  writeFileSync(path.join(dir, 'PC9.zip'), zipBytes([
+    { name: 'ccm/a.log', data: rec('anchor') },
+    { name: 'ccm/b.log', data: rec('neighbour') },
+    { name: 'other/c.log', data: rec('elsewhere') },
+  ]));
+  const c = collect();
+  const code = await related(path.join(dir, 'PC9.zip!/ccm/a.log'), 1, [], { windowMs: 5000, includeSelf: false, format: 'json', parse: {} }, c.io);
+  assert.equal(code, 0, c.err.join('\n'));
+  const json = JSON.parse(c.out.join('\n'));
+  assert.equal(path.basename(json.anchor.path), 'a.log');
+  assert.deepEqual(json.related.map((r: { path: string; message: string }) => [path.relative(dir, r.path).split(path.sep).join('/'), r.message]), [['PC9.zip!/ccm/b.log', 'neighbour']]);
 });

@@ -1,8 +1,8 @@
 // Loading the logs a command line names: discovery (zip archives included, read as if unpacked),
 // reading, and what could not be read.
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { listArchive, memberKey, type MemberRef } from '../collections/archive';
-import { readArchiveLog } from '../collections/archive';
+import { listArchive, MEMBER_SEPARATOR, memberKey, readArchiveLog, type MemberRef } from '../collections/archive';
 import { machineOf } from '../collections/machine';
 import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
@@ -44,7 +44,18 @@ export interface Loaded {
 
 /** What is under `paths`, archives listed (central directories only), nothing parsed. */
 export async function findLogs(paths: string[]): Promise<Found> {
-  const found = await discover(paths);
+  // `PC1.zip!/ccm/x.log` (as cmlog prints it, for `related FILE:LINE`) or `PC1.zip!/ccm`: that part of the archive.
+  const parts = new Map<string, string[] | null>();
+  const named = paths.map((p) => {
+    const member = memberPath(normalizeUserPath(p));
+    if (!member) return p;
+    const key = path.resolve(member.archive);
+    const wanted = parts.get(key);
+    if (wanted !== null) parts.set(key, [...(wanted ?? []), member.inner]);
+    return member.archive;
+  });
+  for (const p of paths) if (!memberPath(normalizeUserPath(p))) parts.set(path.resolve(normalizeUserPath(p)), null);
+  const found = await discover(named);
   const roots = new Set(paths.map((p) => path.resolve(normalizeUserPath(p))));
   const rootOf = (file: string): string | undefined => {
     // The outermost named folder holding the file: its top-level folders are the devices.
@@ -70,11 +81,25 @@ export async function findLogs(paths: string[]): Promise<Found> {
   let notLogs = found.notLogs;
   for (const archive of found.archives) {
     const listing = await listArchive(archive, displayPath(archive));
-    for (const chain of listing.logs) sources.push(sourceOf(archive, chain));
+    const wanted = parts.get(path.resolve(archive));
+    for (const chain of listing.logs) {
+      const inner = chain.map((m) => m.name).join(MEMBER_SEPARATOR);
+      if (!wanted || wanted.some((w) => inner === w || inner.startsWith(w + '/'))) sources.push(sourceOf(archive, chain));
+    }
     for (const p of listing.problems) problems.push(p);
     notLogs += listing.notLogs;
   }
   return { sources, problems, notLogs, notes: found.notes };
+}
+
+/** `a/PC1.zip!/ccm/x.log` -> the archive and the path inside it, when no file has the name as written. */
+function memberPath(p: string): { archive: string; inner: string } | null {
+  for (let at = p.indexOf(MEMBER_SEPARATOR); at > 0; at = p.indexOf(MEMBER_SEPARATOR, at + 1)) {
+    const archive = p.slice(0, at);
+    if (existsSync(p)) return null;
+    if (statSync(archive, { throwIfNoEntry: false })?.isFile()) return { archive, inner: p.slice(at + MEMBER_SEPARATOR.length).replace(/\/$/, '') };
+  }
+  return null;
 }
 
 /** Reads and parses one log on this thread. */
