@@ -47,7 +47,7 @@ test('--jobs: the same findings, in the same order, on 1 thread and on 3 check w
   assert.deepEqual(three, one);
   const logs = one.json.files.length;
   assert.equal(logs, 24 + (await loadLogs([SAMPLES], {})).logs.length);
-  assert.equal(stats.onWorkers, logs, 'every log checked on a worker thread');
+  assert.ok(stats.onWorkers > 0 && stats.onWorkers < logs, `${stats.onWorkers} of ${logs} logs checked on worker threads, the rest on this one`);
   assert.equal(one.json.diagnostics.filter((d: { code: string }) => d.code === 'truncated-record').length, 24);
 });
 
@@ -63,13 +63,13 @@ test('cross-log rules read their logs inside an archive as in a folder: the find
   assert.deepEqual(zipped, expected);
 });
 
-test('bounded memory: a log is dropped once checked, at most one per job alive whatever the number of logs', { timeout: 120_000 }, async () => {
+test('bounded memory: a log is dropped once checked, at most 2 × jobs handed out whatever the number of logs', { timeout: 120_000 }, async () => {
   const dir = collection();
   for (const jobs of [1, 2]) {
     const stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 };
     const r = await run([path.join(dir, 'loose')], jobs, stats);
     assert.equal(r.json.files.length, 24);
-    assert.ok(stats.peak >= 1 && stats.peak <= jobs, `jobs ${jobs}: peak ${stats.peak} logs alive`);
+    assert.ok(stats.peak >= 1 && stats.peak <= 2 * jobs, `jobs ${jobs}: peak ${stats.peak} logs handed out`);
     assert.equal(stats.live, 0);
   }
 });

@@ -1,5 +1,5 @@
 // A check worker of `cmlog check --jobs N` (see jobs.ts): given a source's index, it reads, parses
-// and checks that log and posts back its findings. Shipped as dist/checkWorker.js.
+// and checks that log and posts back its findings, one log at a time. Shipped as dist/checkWorker.js.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { groupsOf, ruleCatalog } from './checkOne';
 import { checkSource, errorData, type CheckPlan } from './jobs';
@@ -11,12 +11,16 @@ function serve(data: Data): void {
   // The same user rules as the main thread's (whose problems it reported).
   const plan = { ...data, catalog: ruleCatalog(data.paths, data.rulesFile).catalog };
   const groups = groupsOf(data.sources);
-  port.on('message', async (index: number) => {
-    try {
-      port.postMessage({ checked: await checkSource(data.sources[index], plan, groups) });
-    } catch (e) {
-      port.postMessage({ error: errorData(e) });
-    }
+  // One log at a time, in the order given: a second index waits here, unread.
+  let queue = Promise.resolve();
+  port.on('message', (index: number) => {
+    queue = queue.then(async () => {
+      try {
+        port.postMessage({ index, checked: await checkSource(data.sources[index], plan, groups) });
+      } catch (e) {
+        port.postMessage({ index, error: errorData(e) });
+      }
+    });
   });
 }
 
