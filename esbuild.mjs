@@ -20,7 +20,7 @@ export const webviewBuild = {
   entryPoints: { webview: 'client/webview/main.ts' },
   outdir: 'dist', platform: 'browser', target: 'chrome114', format: 'iife', loader: { '.ttf': 'file' }, assetNames: '[name]',
 };
-const serverBuild = { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', parseWorker: 'server/src/workspace/parseWorker.ts' }, outdir: 'dist' };
+const serverBuild = { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', parseWorker: 'server/src/workspace/parseWorker.ts', checkWorker: 'server/src/cli/checkWorker.ts' }, outdir: 'dist' };
 
 async function main() {
   const watch = process.argv.includes('--watch');

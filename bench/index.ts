@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures, never fails on them. Ratios are against baselines measured in
 // the same run, so they mean the same on a fast or a slow machine.
+import { benchCollections } from './collections';
 import { benchErrorCodes } from './errorCodes';
 import { benchExport } from './export';
 import { benchFormats } from './formats';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   await benchMemory();
   await benchErrorCodes();
   await benchExport();
+  await benchCollections();
 }
 
 main().catch((e) => {

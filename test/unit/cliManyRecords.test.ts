@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArgs } from '../../server/src/cli/args';
-import { report } from '../../server/src/cli/check';
+import { inMemory, report } from '../../server/src/cli/check';
 import { printTimeline, takeRepeated } from '../../server/src/cli/timeline';
 import { LogFile } from '../../server/src/logFile';
 
@@ -29,11 +29,11 @@ interface Counted {
 }
 
 /** Runs the check report on one in-memory log, counting what it prints without keeping it. */
-function checkText(name: string, text: string): Counted {
+async function checkText(name: string, text: string): Promise<Counted> {
   const log = LogFile.fromText(text);
   let printed = 0, summary = '';
   const err: string[] = [];
-  const code = report({ logs: [{ key: name, name, log }], problems: [], notLogs: 0, notes: [] }, { format: 'text', rules: {} }, {
+  const code = await report(inMemory({ logs: [{ key: name, name, log }], problems: [], notLogs: 0, notes: [] }), { format: 'text' }, {
     out: (s) => { printed++; summary = s; },
     err: (s) => { err.push(s); },
   });
@@ -45,39 +45,39 @@ const summary = (entries: number, spans: number, errors: number, warnings: numbe
 
 const T = { timeout: 60_000 };
 
-test('1,000,000 one-line CMTrace records', T, () => {
-  const r = checkText('a.log', CMTRACE.repeat(N));
+test('1,000,000 one-line CMTrace records', T, async () => {
+  const r = await checkText('a.log', CMTRACE.repeat(N));
   assert.deepEqual(r, { code: 0, findings: 0, summary: summary(N, 0, 0, 0, 0), err: [] });
 });
 
-test('1,000,000 multi-line CMTrace records', T, () => {
-  const r = checkText('a.log', `<![LOG[first\r\nsecond\nthird]LOG]!>${ATTRS}\r\n`.repeat(N));
+test('1,000,000 multi-line CMTrace records', T, async () => {
+  const r = await checkText('a.log', `<![LOG[first\r\nsecond\nthird]LOG]!>${ATTRS}\r\n`.repeat(N));
   assert.deepEqual(r, { code: 0, findings: 0, summary: summary(N, 0, 0, 0, 0), err: [] });
 });
 
-test('1,000,000 cut-off CMTrace records: one truncated-record finding each', T, () => {
-  const r = checkText('a.log', '<![LOG[cut off\n'.repeat(N));
+test('1,000,000 cut-off CMTrace records: one truncated-record finding each', T, async () => {
+  const r = await checkText('a.log', '<![LOG[cut off\n'.repeat(N));
   assert.deepEqual(r, { code: 0, findings: N, summary: summary(N, 0, 0, 0, N), err: [] });
 });
 
-test('1,000,000 legacy records', T, () => {
-  const r = checkText('a.log', LEGACY.repeat(N));
+test('1,000,000 legacy records', T, async () => {
+  const r = await checkText('a.log', LEGACY.repeat(N));
   assert.deepEqual(r, { code: 0, findings: 0, summary: summary(N, 0, 0, 0, 0), err: [] });
 });
 
-test('1,000,000 plain lines: not a log format, one unparsed span', T, () => {
-  const r = checkText('a.log', 'just words, no record\n'.repeat(N));
+test('1,000,000 plain lines: not a log format, one unparsed span', T, async () => {
+  const r = await checkText('a.log', 'just words, no record\n'.repeat(N));
   assert.deepEqual(r, { code: 0, findings: 0, summary: summary(0, 1, 0, 0, 0), err: [] });
 });
 
-test('1,000,000 mixed records: CMTrace, legacy and plain lines in turn', T, () => {
-  const r = checkText('a.log', records((i) => [CMTRACE, LEGACY, 'just words\n'][i % 3]));
+test('1,000,000 mixed records: CMTrace, legacy and plain lines in turn', T, async () => {
+  const r = await checkText('a.log', records((i) => [CMTRACE, LEGACY, 'just words\n'][i % 3]));
   const plain = Math.floor(N / 3);
   assert.deepEqual(r, { code: 0, findings: 0, summary: summary(N - plain, plain, 0, 0, 0), err: [] });
 });
 
-test('1,000,000 empty-tenant registrations in MP_RegistrationManager.log: one finding each', T, () => {
-  const r = checkText('MP_RegistrationManager.log',
+test('1,000,000 empty-tenant registrations in MP_RegistrationManager.log: one finding each', T, async () => {
+  const r = await checkText('MP_RegistrationManager.log',
     `<![LOG[Registering device using AAD auth: DeviceId='0d6f8a2c-4e1b-4a7d-b3c9-5f2e7a1d8c46', TenantId='']LOG]!>${ATTRS}\n`.repeat(N));
   assert.equal(r.findings, N);
   assert.deepEqual(r.err, []);
@@ -91,8 +91,8 @@ test('1,000,000 empty-tenant registrations in MP_RegistrationManager.log: one fi
 // would take half a minute: 150,000, still past the ~120,000 findings where the spread overflowed.
 const UNF = 150_000;
 
-test(`${UNF} UserNotFound failures in CloudUserSync.log, each of another user: one finding each`, T, () => {
-  const r = checkText('CloudUserSync.log', records((i) =>
+test(`${UNF} UserNotFound failures in CloudUserSync.log, each of another user: one finding each`, T, async () => {
+  const r = await checkText('CloudUserSync.log', records((i) =>
     `Failed to add user u${i}@contoso.com; reason UserNotFound  $$<SMS_CLOUD_USERSYNC><09-15-2014 08:59:11.397+420><thread=4321 (0x10E1)>\n`, UNF));
   assert.equal(r.findings, UNF);
   assert.deepEqual(r.err, []);
@@ -100,10 +100,10 @@ test(`${UNF} UserNotFound failures in CloudUserSync.log, each of another user: o
   assert.equal(e + w + i, UNF);
 });
 
-test('--format json on 1,000,000 findings: streamed, every diagnostic printed, no string of the whole', T, () => {
+test('--format json on 1,000,000 findings: streamed, every diagnostic printed, no string of the whole', T, async () => {
   const log = LogFile.fromText('<![LOG[cut off\n'.repeat(N));
   let diagnostics = 0, longest = 0, out = 0;
-  const code = report({ logs: [{ key: 'a.log', name: 'a.log', log }], problems: [], notLogs: 0, notes: [] }, { format: 'json', rules: {} }, {
+  const code = await report(inMemory({ logs: [{ key: 'a.log', name: 'a.log', log }], problems: [], notLogs: 0, notes: [] }), { format: 'json' }, {
     out: (s) => {
       out++;
       longest = Math.max(longest, s.length);
@@ -129,7 +129,7 @@ test(`${MANY} arguments after --, and a --component list of ${MANY} names`, () =
 // Past the ~120,000 arguments where Math.max(...widths) overflowed; more only costs time.
 const MANY_LOGS = 150_000;
 
-test(`a timeline of ${MANY_LOGS} logs prints every entry`, T, () => {
+test(`a timeline of ${MANY_LOGS} logs prints every entry`, T, async () => {
   const log = LogFile.fromText(CMTRACE); // one parsed log under many names: parsing is not what is tested
   const logs = Array.from({ length: MANY_LOGS }, (_, i) => ({ key: `f${i}.log`, name: `f${i}.log`, log }));
   let lines = 0;

@@ -1,7 +1,7 @@
 // `cmlog check`: every finding of every rule on the named files and folders, as a compiler would
 // print them, or as JSON for scripts.
 import type { Finding, ParseOptions } from '../model';
-import { ruleById, rules as builtIn, runRules, type LogInput, type Rule, type RuleSettings } from '../rules';
+import { ruleById, rules as builtIn, type Rule, type RuleSettings } from '../rules';
 import { USER_PREFIX } from '../rules/userRules';
 import { isRuleLevel, ruleLevels } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
@@ -9,21 +9,24 @@ import { catalogOf, sarifWriter } from './sarif';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
 import { jsonList } from './jsonList';
-import { loadLogs, type Loaded } from './load';
-import { userRuleFiles } from './userRuleFiles';
+import { describeError, type Skipped } from '../workspace/discover';
+import type { WorkerStart } from '../workspace/parseWorker';
+import { checkOne, ruleCatalog, type FileSummary } from './checkOne';
+import { checkInOrder, jobsOption, type PipelineStats, type Result } from './jobs';
+import { findLogs, type Found, type Loaded } from './load';
 
 export const checkCommand: Command = {
   name: 'check',
-  synopsis: `check [--format text|json|sarif] [--rule ID=off|error|warning|information|hint]... [--rules FILE] PATH...
-      report known failures in the logs under PATH (files or folders); your own rules come from
-      .cmlog/rules.json in each folder given and from --rules FILE`,
+  synopsis: `check [--format text|json|sarif] [--rule ID=off|error|warning|information|hint]... [--rules FILE] [--jobs N] PATH...
+      report known failures in the logs under PATH (files, folders, .zip archives); your own rules come from
+      .cmlog/rules.json in each folder given and from --rules FILE; --jobs: parse threads (default: one per core)`,
   async run(argv, io) {
-    const args = parseArgs(argv, ['format', 'rule', 'rules', ...PARSE_FLAGS], []);
+    const args = parseArgs(argv, ['format', 'rule', 'rules', 'jobs', ...PARSE_FLAGS], []);
     if (args.positional.length === 0) throw new UsageError('check: no PATH given');
     const format = oneOf(args.options.get('format'), ['text', 'json', 'sarif'] as const, 'format', 'text');
     const rulesFile = args.options.get('rules');
     if (rulesFile === true) throw new UsageError('--rules takes a file');
-    return check(args.positional, { format, parse: parseOptions(args), rules: ruleSettings(args.options.get('rule')), rulesFile }, io);
+    return check(args.positional, { format, parse: parseOptions(args), rules: ruleSettings(args.options.get('rule')), rulesFile, jobs: jobsOption(args.options.get('jobs')) }, io);
   },
 };
 
@@ -45,50 +48,76 @@ export interface CheckOptions {
   rules: RuleSettings;
   /** `--rules FILE`: user rules for every log. */
   rulesFile?: string;
+  /** `--jobs N`: check threads (default 1 here; the command's default is the number of cores). */
+  jobs?: number;
+  /** How check workers start (tests running TypeScript); default dist/checkWorker.js. */
+  workerStart?: WorkerStart;
+  /** Filled in as the logs go through (tests: how many were alive at once). */
+  stats?: PipelineStats;
 }
 
 export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const user = userRuleFiles(paths, opts.rulesFile);
-  for (const p of user.problems) io.err(`cmlog: ${printable(p)}`);
-  const status = report(await loadLogs(paths, opts.parse), { ...opts, catalog: (t) => { const u = user.forLog(t); return u.length ? [...builtIn, ...u] : builtIn; } }, io);
+  const { problems, catalog } = ruleCatalog(paths, opts.rulesFile);
+  for (const p of problems) io.err(`cmlog: ${printable(p)}`);
+  const found = await findLogs(paths);
+  const plan = { sources: found.sources, options: opts.parse, settings: opts.rules, paths, rulesFile: opts.rulesFile, catalog };
+  // SARIF names every rule that can report before its results: the catalogs of every log found.
+  const sarifRules = opts.format === 'sarif' ? catalogOf(found.sources, catalog) : undefined;
+  const status = await report({ ...found, results: checkInOrder(plan, opts.jobs ?? 1, opts.workerStart, opts.stats) }, { format: opts.format, sarifRules }, io);
   // A bad rule file is a problem like an unreadable path: reported, the rest still checked.
-  return user.problems.length > 0 ? Math.max(status, 2) : status;
+  return problems.length > 0 ? Math.max(status, 2) : status;
+}
+
+/** What `report` prints: what discovery skipped, then each log's findings as they come. */
+export interface CheckInput extends Omit<Found, 'sources'> {
+  results: AsyncIterable<Result>;
+}
+
+/** Logs already in memory (tests make them) as input for `report`, checked with the built-in rules. */
+export function inMemory(loaded: Loaded, settings: RuleSettings = {}): CheckInput {
+  const sources = loaded.logs.map(({ key, name }) => ({ key, name, file: key, machine: null, group: '' }));
+  const byKey = new Map(loaded.logs.map((x) => [x.key, x.log]));
+  return {
+    ...loaded,
+    results: (async function* () {
+      for (let i = 0; i < sources.length; i++) {
+        yield { source: sources[i], checked: await checkOne(loaded.logs[i], sources, settings, builtIn, async (s) => byKey.get(s.key)!) };
+      }
+    })(),
+  };
 }
 
 /**
- * Rules run on what was loaded, findings printed, the exit status (tests give it logs made in
- * memory). Printed one file at a time as the rules find them: only counts are kept, so a log with
- * millions of findings costs no more than its own findings, and no string holds all of them.
+ * Findings printed as each log's come, the exit status. Only counts and each file's summary line
+ * are kept, so a collection of any size, or a log with millions of findings, costs no more than
+ * the logs being checked at the moment and no string holds all of the output.
  */
-export function report(loaded: Loaded, opts: Omit<CheckOptions, 'parse'> & { catalog?: (target: LogInput) => readonly Rule[] }, io: Io): number {
-  for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
-  const context = { logs: loaded.logs };
-  const files = loaded.logs.map(({ key, log }) => ({
-    path: key,
-    format: log.format,
-    encoding: log.encoding,
-    bytes: log.byteLength,
-    entries: log.entryCount,
-    // An incomplete character at the very end (a file caught mid-write) counts as one more span.
-    unparsedSpans: log.spans.count + (log.pendingBytes > 0 ? 1 : 0),
-  }));
+export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format'> & { sarifRules?: readonly Rule[] }, io: Io): Promise<number> {
+  const skipped: Skipped[] = [...input.problems, ...input.notes];
+  for (const p of skipped) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
+  let failed = input.problems.length > 0;
+  const files: FileSummary[] = [];
   const counts: Record<Finding['severity'], number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const list = opts.format === 'json' ? jsonList(io) : null;
-  const sarif = opts.format === 'sarif' ? sarifWriter(io, catalogOf(loaded.logs, opts.catalog ?? (() => builtIn))) : null;
-  const notifications = loaded.problems.map((p) => `${p.path}: ${p.reason}`);
-  if (list) {
-    io.out('{\n  "files": [');
-    for (const f of files) list.item(f);
-    list.end('  ],\n  "diagnostics": [');
-  }
-  for (const target of loaded.logs) {
-    const { findings, failures } = runRules(target, context, opts.rules, opts.catalog?.(target));
-    for (const f of failures) {
-      const text = `${target.key}: rule ${f.ruleId} failed: ${String((f.error as Error)?.message ?? f.error)}`;
-      io.err(`cmlog: ${printable(text)}`);
-      if (sarif) notifications.push(text);
+  const sarif = opts.format === 'sarif' ? sarifWriter(io, opts.sarifRules ?? builtIn) : null;
+  // Unreadable paths and failed rules: SARIF carries them as the invocation's notifications.
+  const notifications = input.problems.map((p) => `${p.path}: ${p.reason}`);
+  if (list) io.out('{\n  "diagnostics": [');
+  for await (const { source, checked, error } of input.results) {
+    if (!checked) {
+      const p = { path: source.member ? source.key : source.file, reason: describeError(error) };
+      io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
+      skipped.push(p);
+      notifications.push(`${p.path}: ${p.reason}`);
+      failed = true;
+      continue;
     }
-    for (const d of findings) {
+    files.push(checked.summary);
+    for (const f of checked.failures) {
+      io.err(`cmlog: ${printable(source.key)}: rule ${f.ruleId} failed: ${printable(f.message)}`);
+      notifications.push(`${source.key}: rule ${f.ruleId} failed: ${f.message}`);
+    }
+    for (const d of checked.findings) {
       counts[d.severity]++;
       if (sarif) {
         sarif.result(d);
@@ -101,16 +130,21 @@ export function report(loaded: Loaded, opts: Omit<CheckOptions, 'parse'> & { cat
     }
   }
   if (sarif) {
-    sarif.end(notifications, loaded.problems.length === 0);
+    sarif.end(notifications, !failed);
   } else if (list) {
+    // Files and what was skipped come after the findings: known only once every log went through.
+    list.end('  ],\n  "files": [');
+    for (const f of files) list.item(f);
+    list.end('  ],\n  "skipped": [');
+    for (const p of skipped) list.item(p);
     list.end('  ]\n}');
   } else {
     const entries = files.reduce((n, f) => n + f.entries, 0);
     const unparsed = files.reduce((n, f) => n + f.unparsedSpans, 0);
     io.out(`${files.length} file${files.length === 1 ? '' : 's'}, ${entries} entries, ${unparsed} unparsed span${unparsed === 1 ? '' : 's'}: ` +
       `${counts.error} errors, ${counts.warning} warnings, ${counts.information} information` +
-      (loaded.notLogs ? ` (${loaded.notLogs} files that are not logs were skipped)` : ''));
+      (input.notLogs ? ` (${input.notLogs} files that are not logs were skipped)` : ''));
   }
-  if (loaded.problems.length > 0) return 2;
+  if (failed) return 2;
   return counts.error > 0 ? 1 : 0;
 }

@@ -1,27 +1,122 @@
-// Loading the logs a command line names: discovery, reading, and what could not be read.
+// Loading the logs a command line names: discovery (zip archives included, read as if unpacked),
+// reading, and what could not be read.
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { listArchive, MEMBER_SEPARATOR, memberKey, readArchiveLog, type MemberRef } from '../collections/archive';
+import { machineOf } from '../collections/machine';
+import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import type { LogInput } from '../rules';
-import { describeError, discover, type Skipped } from '../workspace/discover';
+import { describeError, discover, normalizeUserPath, type Skipped } from '../workspace/discover';
 import { readLog } from '../workspace/readLog';
 
-export interface Loaded {
-  logs: LogInput[];
+/** A log to read: a file, or a member of an archive. Names only: nothing of it is read yet. */
+export interface LogSource {
+  /** As shown: `ccm/CcmExec.log`, or `Device1.zip!/ccm/CcmExec.log` for a member (see memberKey). */
+  key: string;
+  name: string;
+  file: string;
+  /** The members that lead to the log inside the archive `file` (two for an archive in an archive). */
+  member?: MemberRef[];
+  /** The device (see machineOf); null when the path does not say. */
+  machine: string | null;
+  /**
+   * The logs cross-log rules may compare: those of one archive together, and all logs outside
+   * archives together (as before archives were read).
+   */
+  group: string;
+}
+
+export interface Found {
+  sources: LogSource[];
   problems: Skipped[];
   notLogs: number;
   /** Files skipped with a word on stderr; they do not change the exit status (see Discovery). */
   notes: Skipped[];
 }
 
+export interface Loaded {
+  logs: LogInput[];
+  problems: Skipped[];
+  notLogs: number;
+  notes: Skipped[];
+}
+
+/** What is under `paths`, archives listed (central directories only), nothing parsed. */
+export async function findLogs(paths: string[]): Promise<Found> {
+  // `PC1.zip!/ccm/x.log` (as cmlog prints it, for `related FILE:LINE`) or `PC1.zip!/ccm`: that part of the archive.
+  const parts = new Map<string, string[] | null>();
+  const named = paths.map((p) => {
+    const member = memberPath(normalizeUserPath(p));
+    if (!member) return p;
+    const key = path.resolve(member.archive);
+    const wanted = parts.get(key);
+    if (wanted !== null) parts.set(key, [...(wanted ?? []), member.inner]);
+    return member.archive;
+  });
+  for (const p of paths) if (!memberPath(normalizeUserPath(p))) parts.set(path.resolve(normalizeUserPath(p)), null);
+  const found = await discover(named);
+  const roots = new Set(paths.map((p) => path.resolve(normalizeUserPath(p))));
+  const rootOf = (file: string): string | undefined => {
+    // The outermost named folder holding the file: its top-level folders are the devices.
+    let root: string | undefined;
+    for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
+      if (roots.has(dir)) root = dir;
+      if (path.dirname(dir) === dir) return root;
+    }
+  };
+  const sourceOf = (file: string, member?: MemberRef[]): LogSource => {
+    const shownFile = displayPath(file);
+    const key = member ? memberKey(shownFile, member) : shownFile;
+    const root = rootOf(file);
+    return {
+      key, file, member,
+      name: path.posix.basename(member ? member[member.length - 1].name : shownFile),
+      machine: machineOf(key, root === undefined ? undefined : displayPath(root)),
+      group: member ? shownFile : '',
+    };
+  };
+  const sources = found.files.map((f) => sourceOf(f));
+  const problems = [...found.problems];
+  let notLogs = found.notLogs;
+  for (const archive of found.archives) {
+    const listing = await listArchive(archive, displayPath(archive));
+    const wanted = parts.get(path.resolve(archive));
+    for (const chain of listing.logs) {
+      const inner = chain.map((m) => m.name).join(MEMBER_SEPARATOR);
+      if (!wanted || wanted.some((w) => inner === w || inner.startsWith(w + '/'))) sources.push(sourceOf(archive, chain));
+    }
+    for (const p of listing.problems) problems.push(p);
+    notLogs += listing.notLogs;
+  }
+  return { sources, problems, notLogs, notes: found.notes };
+}
+
+/** `a/PC1.zip!/ccm/x.log` -> the archive and the path inside it, when no file has the name as written. */
+function memberPath(p: string): { archive: string; inner: string } | null {
+  for (let at = p.indexOf(MEMBER_SEPARATOR); at > 0; at = p.indexOf(MEMBER_SEPARATOR, at + 1)) {
+    const archive = p.slice(0, at);
+    if (existsSync(p)) return null;
+    if (statSync(archive, { throwIfNoEntry: false })?.isFile()) return { archive, inner: p.slice(at + MEMBER_SEPARATOR.length).replace(/\/$/, '') };
+  }
+  return null;
+}
+
+/** Reads and parses one log on this thread. */
+export function readSource(source: LogSource, options: ParseOptions): Promise<LogFile> {
+  return source.member ? readArchiveLog(source.file, source.member, options) : readLog(source.file, options);
+}
+
+/** Every log in memory at once: for the commands that merge them (timeline, related). */
 export async function loadLogs(paths: string[], options: ParseOptions): Promise<Loaded> {
-  const found = await discover(paths);
+  const found = await findLogs(paths);
   const logs: LogInput[] = [];
   const problems = [...found.problems];
-  for (const file of found.files) {
+  for (const source of found.sources) {
     try {
-      logs.push({ key: displayPath(file), name: path.basename(file), log: await readLog(file, options) });
+      logs.push({ key: source.key, name: source.name, log: await readSource(source, options) });
     } catch (e) {
-      problems.push({ path: file, reason: describeError(e) });
+      problems.push({ path: source.member ? source.key : source.file, reason: describeError(e) });
     }
   }
   return { logs, problems, notLogs: found.notLogs, notes: found.notes };

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repository, version } from '../../../package.json';
 import type { Finding } from '../model';
-import type { LogInput, Rule } from '../rules';
+import type { LogRef, Rule } from '../rules';
 import type { FindingSeverity } from '../severity';
 import type { Io } from './common';
 import { jsonText } from './escape';
@@ -21,7 +21,7 @@ export function sarifLevel(s: FindingSeverity): 'error' | 'warning' | 'note' {
 }
 
 /** The rules of every log's catalog, each once, in catalog order (built-in first, then user rules). */
-export function catalogOf(logs: readonly LogInput[], catalog: (target: LogInput) => readonly Rule[]): Rule[] {
+export function catalogOf(logs: readonly LogRef[], catalog: (target: LogRef) => readonly Rule[]): Rule[] {
   const seen = new Map<string, Rule>();
   for (const target of logs) for (const r of catalog(target)) if (!seen.has(r.id)) seen.set(r.id, r);
   return [...seen.values()];

@@ -3,14 +3,14 @@
 // still run.
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { LogInput, Rule } from '../rules';
+import type { LogRef, Rule } from '../rules';
 import { parseUserRules, USER_RULES_FILE, userRules } from '../rules/userRules';
 import { relativeMatcher } from '../workspace/globs';
 import { displayPath } from './load';
 
 export interface UserRuleFiles {
   /** The user rules that apply to `target` (none: the built-in catalog alone). */
-  forLog(target: LogInput): readonly Rule[];
+  forLog(target: LogRef): readonly Rule[];
   /** One sentence per problem (unreadable file, bad JSON, bad rule). */
   problems: string[];
 }

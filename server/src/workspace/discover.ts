@@ -3,6 +3,7 @@ import { existsSync, promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { decode } from '../parse/decode';
 import { detectFormat, isLogFileName } from '../parse/detect';
+import { isArchiveName, looksLikeZip } from '../collections/archiveName';
 import { IgnoreFiles } from './ignoreFiles';
 
 export interface Skipped {
@@ -18,6 +19,8 @@ export interface Discovery {
   notLogs: number;
   /** Files in folders skipped for a reason worth saying (binary files named like logs): said, exit status unaffected. */
   notes: Skipped[];
+  /** Zip archives, named or met in folders (the command line only): their logs are read as if unpacked. */
+  archives: string[];
 }
 
 const SNIFF_BYTES = 64 * 1024;
@@ -60,11 +63,12 @@ export async function fileIdentity(p: string, st: { dev: number; ino: number }):
 }
 
 export async function discover(paths: string[], options?: DiscoverOptions): Promise<Discovery> {
-  const out: Discovery = { files: [], problems: [], notLogs: 0, notes: [] };
+  const out: Discovery = { files: [], problems: [], notLogs: 0, notes: [], archives: [] };
   const seen: Seen = new Map();
   const walk: Walk = { out, seen, options, ignores: options?.gitignore ? new IgnoreFiles() : null };
   for (const raw of paths) await visit(normalizeUserPath(raw), raw, true, walk);
   out.files.sort();
+  out.archives.sort();
   return out;
 }
 
@@ -152,6 +156,7 @@ async function consider(p: string, named: boolean, w: Walk, id: string): Promise
     return;
   }
   const byName = isLogFileName(path.basename(p));
+  if (isArchiveName(p) || looksLikeZip(head)) { out.archives.push(p); return; }
   if (looksBinary(head)) {
     // A named path the user wants read, that cannot be: a problem (exit 2). Met in a folder: said, skipped.
     const skipped = { path: p, reason: 'binary file, not a log: skipped' };

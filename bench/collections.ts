@@ -1,0 +1,78 @@
+// A collection of devices (issue #18): 20 generated device archives, ~300 MB of logs in all,
+// checked by `cmlog check` with --jobs 1 and with one parse worker per core, in the same run.
+// Peak memory is the CLI process's peak resident set (worker threads included).
+// Prints figures, never fails on them.
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
+import * as path from 'node:path';
+import { zipBytes } from '../test/support/zipBytes';
+import { generateLog } from './generate';
+import { DATA } from './parse';
+import { fmt, MB } from './util';
+
+const DEVICES = 20;
+const SIZE = Number(process.env.BENCH_COLLECTION_MB ?? 300) * MB;
+/** A device's logs: a few large, several small, both formats. */
+const SHARES = [0.3, 0.2, 0.15, 0.1, 0.1, 0.08, 0.07];
+
+async function ensureCollection(): Promise<{ dir: string; bytes: number }> {
+  const dir = path.join(DATA, `collection-${SIZE / MB}-v2`);
+  mkdirSync(dir, { recursive: true });
+  const perDevice = SIZE / DEVICES;
+  let bytes = 0;
+  for (let d = 0; d < DEVICES; d++) {
+    const zip = path.join(dir, `PC${String(d + 1).padStart(3, '0')}.zip`);
+    const marker = `${zip}.size`;
+    if (!existsSync(zip) || !existsSync(marker)) {
+      const tmp = path.join(dir, `tmp-${d}`);
+      mkdirSync(tmp, { recursive: true });
+      const members = [];
+      for (let k = 0; k < SHARES.length; k++) {
+        const file = path.join(tmp, `Log${k}.log`);
+        // generateLog writes whole 1 MB blocks past its target: aim a quarter block short.
+        await generateLog(file, k % 3 === 2 ? 'sms' : 'ccm', Math.max(MB, Math.round(SHARES[k] * perDevice) - MB / 4), 1000 * d + k);
+        members.push({ name: `ccm/logs/Log${k}.log`, data: readFileSync(file) });
+      }
+      writeFileSync(zip, zipBytes(members));
+      writeFileSync(marker, String(members.reduce((n, m) => n + m.data.length, 0)));
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    bytes += Number(readFileSync(marker, 'utf8'));
+  }
+  return { dir, bytes };
+}
+
+/**
+ * The shipped CLI (dist/cli.js and its dist/parseWorker.js, as `npm run bench` builds them) in a
+ * process of its own, so its peak resident memory, worker threads included, is its alone.
+ */
+function run(dir: string, jobs: number): { ms: number; cpuMs: number; peakRss: number; lines: number } {
+  const cli = path.resolve(__dirname, '..', 'dist', 'cli.js');
+  if (!existsSync(cli)) throw new Error(`bench: ${cli} is missing: npm run build`);
+  const preload = path.join(DATA, 'max-rss.js');
+  writeFileSync(preload, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`maxRSS=${u.maxRSS} cpu=${u.userCPUTime + u.systemCPUTime}\\n`); });\n");
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--require', preload, cli, 'check', '--jobs', String(jobs), dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`bench: cmlog check exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+  const m = /maxRSS=(\d+) cpu=(\d+)/.exec(r.stderr);
+  return { ms, cpuMs: Number(m?.[2] ?? NaN) / 1000, peakRss: Number(m?.[1] ?? NaN) * 1024, lines: r.stdout.split('\n').length };
+}
+
+export async function benchCollections(): Promise<void> {
+  const { dir, bytes } = await ensureCollection();
+  const zipped = Array.from({ length: DEVICES }, (_, d) => statSync(path.join(dir, `PC${String(d + 1).padStart(3, '0')}.zip`)).size).reduce((a, b) => a + b, 0);
+  const cores = availableParallelism();
+  console.log(`\n## A collection: ${DEVICES} device archives, ${fmt(bytes / MB, 0)} MB of logs (${fmt(zipped / MB, 0)} MB zipped), ${cores} cores`);
+  const one = run(dir, 1);
+  const all = run(dir, cores);
+  if (one.lines !== all.lines) throw new Error(`bench: --jobs 1 printed ${one.lines} lines, --jobs ${cores} ${all.lines}`);
+  // CPU time (all threads) says what parallel work costs; the wall-clock ratio needs idle cores to mean anything.
+  console.log(`check --jobs 1: ${fmt(one.ms / 1000, 2)} s (${fmt(bytes / MB / (one.ms / 1000), 0)} MB/s of log), CPU ${fmt(one.cpuMs / 1000, 2)} s; peak memory ${fmt(one.peakRss / MB, 0)} MB resident = ${fmt(one.peakRss / bytes, 2)}x the logs`);
+  console.log(`check --jobs ${cores}: ${fmt(all.ms / 1000, 2)} s (${fmt(bytes / MB / (all.ms / 1000), 0)} MB/s) = ${fmt(one.ms / all.ms, 2)}x faster (target >= 1.5x on 2 cores), CPU ${fmt(all.cpuMs / 1000, 2)} s; ` +
+    `peak memory ${fmt(all.peakRss / MB, 0)} MB resident = ${fmt(all.peakRss / bytes, 2)}x the logs (load average ${loadavg()[0].toFixed(1)})`);
+}
+
+// Run alone: node --expose-gc --import tsx bench/collections.ts (BENCH_COLLECTION_MB=n for another size).
+if (process.argv[1]?.endsWith(path.join('bench', 'collections.ts'))) benchCollections().catch((e) => { console.error(e); process.exitCode = 1; });

@@ -1,0 +1,154 @@
+// `cmlog check` on every core: `--jobs N` threads (this one and N - 1 check workers), each reading,
+// parsing and checking one log at a time, so that only findings cross between threads (a model's
+// text never does). Results are handed on in the order of the sources, at most `2 × jobs` ahead
+// of the caller; `--jobs 1`, or no worker bundle, checks on this thread alone. Each log is dropped
+// once checked: memory stays bounded whatever the collection's size.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ParseOptions } from '../model';
+import type { LogInput, Rule, RuleSettings } from '../rules';
+import type { WorkerStart } from '../workspace/parseWorker';
+import { UsageError } from './args';
+import { checkOne, groupsOf, type Checked } from './checkOne';
+import { readSource, type LogSource } from './load';
+
+export function jobsOption(value: string | true | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (value === true || !/^\d{1,4}$/.test(value) || Number(value) < 1) throw new UsageError('--jobs takes a whole number of threads, 1 or more');
+  return Number(value);
+}
+
+/** What every log is checked with; plain data but `catalog`, which a worker builds again from `paths` and `rulesFile`. */
+export interface CheckPlan {
+  sources: LogSource[];
+  options: ParseOptions;
+  settings: RuleSettings;
+  paths: string[];
+  rulesFile?: string;
+  catalog: (target: LogInput) => readonly Rule[];
+}
+
+export interface Result {
+  source: LogSource;
+  checked?: Checked;
+  error?: { message: string; code?: string };
+}
+
+/** Logs handed to a thread and not yet checked: at most 2 × jobs (each parsed only when its thread comes to it). */
+export interface PipelineStats {
+  live: number;
+  peak: number;
+  /** Logs checked on worker threads. */
+  onWorkers: number;
+}
+
+export const CHECK_WORKER_BUNDLE = 'checkWorker.js';
+
+/**
+ * Each source checked, in order: on this thread and `jobs - 1` workers, each worker given up to
+ * two logs' indices at a time (it checks one after the other), so it never waits for this thread
+ * to be free to hand it the next.
+ */
+export async function* checkInOrder(plan: CheckPlan, jobs: number, start: WorkerStart = {}, stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 }): AsyncGenerator<Result> {
+  const script = start.script ?? path.join(__dirname, CHECK_WORKER_BUNDLE);
+  if (jobs <= 1 || (!start.eval && !existsSync(script))) {
+    yield* inThread(plan, stats);
+    return;
+  }
+  const { sources } = plan;
+  const groups = groupsOf(sources);
+  const data = { cmlogCheckWorker: true, sources, options: plan.options, settings: plan.settings, paths: plan.paths, rulesFile: plan.rulesFile };
+  const done = new Map<number, Result>();
+  let wake: (() => void) | null = null;
+  let next = 0;
+  let here = false; // this thread is checking a log
+  const settle = (index: number, r: Result) => {
+    done.set(index, r);
+    stats.live--;
+    wake?.();
+  };
+  interface Pooled { worker: Worker; pending: number[] }
+  const workers: Pooled[] = [];
+  const spawn = (): Pooled => {
+    const w: Pooled = { worker: new Worker(script, { eval: start.eval ?? false, workerData: data }), pending: [] };
+    w.worker.on('message', (m: { index: number; checked?: Checked; error?: Result['error'] }) => {
+      w.pending.splice(w.pending.indexOf(m.index), 1);
+      stats.onWorkers++;
+      settle(m.index, { source: sources[m.index], checked: m.checked, error: m.error });
+    });
+    // A crashed worker (out of memory on a huge log) fails its logs, once; a new one takes its place.
+    const fail = (e: Error) => {
+      for (const index of w.pending.splice(0)) settle(index, { source: sources[index], error: { message: e.message } });
+      const at = workers.indexOf(w);
+      if (at >= 0) workers[at] = spawn();
+    };
+    w.worker.once('error', fail);
+    w.worker.once('exit', (code) => { if (workers.includes(w)) fail(new Error(`check worker exited (code ${code})`)); });
+    return w;
+  };
+  for (let k = 1; k < jobs; k++) workers.push(spawn());
+  const take = (y: number): number => {
+    if (next >= sources.length || next - y >= 2 * jobs) return -1;
+    stats.live++;
+    if (stats.live > stats.peak) stats.peak = stats.live;
+    return next++;
+  };
+  try {
+    for (let y = 0; y < sources.length; y++) {
+      for (;;) {
+        for (const w of workers) {
+          for (let index; w.pending.length < 2 && (index = take(y)) >= 0;) {
+            w.pending.push(index);
+            w.worker.postMessage(index);
+          }
+        }
+        const index = here ? -1 : take(y);
+        if (index >= 0) {
+          here = true;
+          checkSource(sources[index], plan, groups).then(
+            (checked) => ({ source: sources[index], checked }), (e) => ({ source: sources[index], error: errorData(e) }),
+          ).then((r) => { here = false; settle(index, r); });
+        }
+        if (done.has(y)) break;
+        await new Promise<void>((resolve) => { wake = resolve; });
+        wake = null;
+      }
+      const r = done.get(y)!;
+      done.delete(y);
+      yield r;
+    }
+  } finally {
+    const all = workers.splice(0);
+    await Promise.all(all.map((w) => w.worker.terminate()));
+  }
+}
+
+async function* inThread(plan: CheckPlan, stats: PipelineStats): AsyncGenerator<Result> {
+  const groups = groupsOf(plan.sources);
+  for (const source of plan.sources) {
+    stats.live++;
+    if (stats.live > stats.peak) stats.peak = stats.live;
+    let r: Result;
+    try {
+      r = { source, checked: await checkSource(source, plan, groups) };
+    } catch (e) {
+      r = { source, error: errorData(e) };
+    }
+    stats.live--;
+    yield r;
+  }
+}
+
+/** Reads, parses and checks one source (here or on a check worker). */
+export async function checkSource(source: LogSource, plan: Omit<CheckPlan, 'sources' | 'paths'>, groups: Map<string, LogSource[]>): Promise<Checked> {
+  const log = await readSource(source, plan.options);
+  const target = { key: source.key, name: source.name, log };
+  return checkOne(target, groups.get(source.group) ?? [], plan.settings, plan.catalog(target), (ref) => readSource(ref as LogSource, plan.options));
+}
+
+export function errorData(e: unknown): { message: string; code?: string } {
+  const err = e as NodeJS.ErrnoException;
+  return { message: String(err?.message ?? e), code: err?.code };
+}

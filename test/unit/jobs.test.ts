@@ -1,0 +1,81 @@
+// `cmlog check --jobs N`: the same findings on 1 thread and on N parse workers, cross-log rules
+// still see their logs, and only a few logs are alive at once whatever the collection's size.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { check } from '../../server/src/cli/check';
+import { jobsOption, type PipelineStats } from '../../server/src/cli/jobs';
+import { loadLogs } from '../../server/src/cli/load';
+import { runRules } from '../../server/src/rules';
+import { zipBytes } from '../support/zipBytes';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SAMPLES = path.join(ROOT, 'samples');
+// TypeScript straight from the sources (the shipped CLI starts dist/parseWorker.js instead).
+const workerStart = { eval: true, script: `require('tsx/cjs'); require(${JSON.stringify(path.join(ROOT, 'server', 'src', 'cli', 'checkWorker.ts'))})` };
+
+const rec = (msg: string, type = '1') =>
+  `<![LOG[${msg}]LOG]!><time="08:00:00.000+000" date="3-15-2026" component="C" context="" type="${type}" thread="1" file="">\r\n`;
+
+async function run(paths: string[], jobs: number, stats?: PipelineStats) {
+  const out: string[] = [], err: string[] = [];
+  const code = await check(paths, { format: 'json', parse: {}, rules: {}, jobs, workerStart, stats }, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, json: JSON.parse(out.join('\n')), err };
+}
+
+/** The samples as loose files and as one device archive, plus many small logs with findings. */
+function collection(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-jobs-'));
+  const members = [];
+  for (const sub of readdirSync(SAMPLES, { withFileTypes: true })) {
+    if (!sub.isDirectory()) continue;
+    for (const f of readdirSync(path.join(SAMPLES, sub.name))) members.push({ name: `${sub.name}/${f}`, data: readFileSync(path.join(SAMPLES, sub.name, f)) });
+  }
+  writeFileSync(path.join(dir, 'PC1.zip'), zipBytes(members));
+  mkdirSync(path.join(dir, 'loose'));
+  for (let i = 0; i < 24; i++) writeFileSync(path.join(dir, 'loose', `l${i}.log`), rec(`ok ${i}`) + '<![LOG[cut off\r\n' + rec('failed', '3'));
+  return dir;
+}
+
+test('--jobs: the same findings, in the same order, on 1 thread and on 3 check workers', { timeout: 120_000 }, async () => {
+  const dir = collection();
+  const stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 };
+  const one = await run([dir], 1);
+  const three = await run([dir], 3, stats);
+  assert.deepEqual(three, one);
+  const logs = one.json.files.length;
+  assert.equal(logs, 24 + (await loadLogs([SAMPLES], {})).logs.length);
+  assert.ok(stats.onWorkers > 0 && stats.onWorkers < logs, `${stats.onWorkers} of ${logs} logs checked on worker threads, the rest on this one`);
+  assert.equal(one.json.diagnostics.filter((d: { code: string }) => d.code === 'truncated-record').length, 24);
+});
+
+test('cross-log rules read their logs inside an archive as in a folder: the findings of the samples, unpacked or zipped', { timeout: 120_000 }, async () => {
+  const dir = collection();
+  // The reference: every log in memory, each checked with all others as its context.
+  const all = await loadLogs([SAMPLES], {});
+  const expected = all.logs.flatMap((t) => runRules(t, { logs: all.logs }).findings)
+    .map((f) => `${path.relative(SAMPLES, f.file).split(path.sep).join('/')}:${f.line} ${f.ruleId} ${f.message} ${(f.related ?? []).length}`).sort();
+  assert.ok(expected.some((f) => f.includes('user-not-found')) && expected.some((f) => f.includes('aad-tenant-missing')), 'the samples hold cross-log findings');
+  const zipped = (await run([path.join(dir, 'PC1.zip')], 2)).json.diagnostics
+    .map((d: { path: string; line: number; code: string; message: string; related: unknown[] }) => `${d.path.slice(d.path.indexOf('!/') + 2)}:${d.line - 1} ${d.code} ${d.message} ${d.related.length}`).sort();
+  assert.deepEqual(zipped, expected);
+});
+
+test('bounded memory: a log is dropped once checked, at most 2 × jobs handed out whatever the number of logs', { timeout: 120_000 }, async () => {
+  const dir = collection();
+  for (const jobs of [1, 2]) {
+    const stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 };
+    const r = await run([path.join(dir, 'loose')], jobs, stats);
+    assert.equal(r.json.files.length, 24);
+    assert.ok(stats.peak >= 1 && stats.peak <= 2 * jobs, `jobs ${jobs}: peak ${stats.peak} logs handed out`);
+    assert.equal(stats.live, 0);
+  }
+});
+
+test('--jobs takes a whole number; by default one per core', () => {
+  assert.equal(jobsOption('3'), 3);
+  assert.ok(jobsOption(undefined) >= 1);
+  for (const bad of ['0', '-1', 'all', true] as const) assert.throws(() => jobsOption(bad), /--jobs/);
+});
