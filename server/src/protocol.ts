@@ -85,6 +85,8 @@ export interface FileInfoParams { uri: string }
 export interface FileInfo {
   /** A format id (parse/formats/ids.ts), or 'mixed'. */
   format: FormatId | 'mixed';
+  /** With 'mixed': the names of the formats its records have, in the order they first appear. */
+  formats?: string[];
   encoding: string;
   entries: number;
   errors: number;

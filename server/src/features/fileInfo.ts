@@ -4,12 +4,17 @@ import type { LogFile } from '../logFile';
 import { Severity } from '../model';
 import { describeLogFile } from '../knowledge/logFiles';
 import { describeOffset } from '../parse/time';
+import { FORMATS } from '../parse/formats';
 
 export function fileInfo(log: LogFile, defaultOffset: number | null, name?: string): FileInfo {
   let errors = 0, warnings = 0, missing = 0;
   const offsets = new Set<number>();
-  const { severity, count } = log.table;
+  const { severity, format, count } = log.table;
+  // The formats of a mixed log, in order of appearance (an entry's format is one byte: 256 flags).
+  const seen = new Uint8Array(256);
+  const formats: string[] = [];
   for (let i = 0; i < count; i++) {
+    if (seen[format[i]] === 0) { seen[format[i]] = 1; formats.push(FORMATS[format[i]]?.name ?? 'unknown'); }
     if (severity[i] === Severity.Error) errors++;
     else if (severity[i] === Severity.Warning) warnings++;
     const o = log.writtenOffset(i);
@@ -24,7 +29,8 @@ export function fileInfo(log: LogFile, defaultOffset: number | null, name?: stri
   }
   const known = name ? describeLogFile(name) : undefined;
   const about = known ? `${known.name}: ${known.purpose} (${known.location})` : undefined;
-  return { format: log.format, encoding: log.encoding, entries: count, errors, warnings, timeZone: timeZone || 'no records', ...(about ? { about } : {}) };
+  const mixed = formats.length > 1 ? { formats } : {};
+  return { format: log.format, ...mixed, encoding: log.encoding, entries: count, errors, warnings, timeZone: timeZone || 'no records', ...(about ? { about } : {}) };
 }
 
 export function severityRanges(log: LogFile): SeverityRanges {
