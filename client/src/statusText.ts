@@ -14,7 +14,8 @@ export function statusText(info: FileInfo): { text: string; tooltip: string; lab
   return {
     text: `${ERROR_RECORD_ICON} ${info.errors} ${WARNING_RECORD_ICON} ${info.warnings} · ${format} · ${info.timeZone}`,
     tooltip: `CMLog Lens: ${records(info.errors, 'error')}, ${records(info.warnings, 'warning')} of ${info.entries.toLocaleString('en-US')} (the Problems panel counts findings)\n` +
-      `${info.encoding}; time zone: ${info.timeZone}${info.about ? `\n${info.about}` : ''}`,
+      `${info.encoding}; time zone: ${info.timeZone}${info.about ? `\n${info.about}` : ''}` +
+      (info.offer ? `\nClick to read this folder's records without offset as ${info.offer.zone} (taken from ${info.offer.source}; cmlog.folderOffsets)` : ''),
     label: `${records(info.errors, 'error')}, ${records(info.warnings, 'warning')}, ${format}, ${info.timeZone}`,
   };
 }

@@ -327,6 +327,8 @@ export class LogFile {
   }
 
   get offsetConvention(): 'bias' | 'utc-offset' { return this.options.offsetConvention; }
+  /** The offset records without one were placed with (null: their UTC is unknown). */
+  get defaultOffset(): number | null { return this.options.defaultOffset; }
 
   /** The message text (multi-line messages keep their line breaks). */
   message(i: number): string {
