@@ -20,7 +20,10 @@ export function registerCustomRequests(server: ServerContext): void {
     const target = logs.get(p.uri);
     if (!target) return null;
     const offer = folderOffer(logs.timelineWith([p.uri]), p.uri, target.log.offsetConvention);
-    return fileInfo(target.log, placementOf(settingsFor(p.uri), toPath(p.uri)), target.name, offer);
+    // The offset the model was read with (a settings change re-reads it), and whether it is the folder's.
+    const set = placementOf(settingsFor(p.uri), toPath(p.uri));
+    const offset = target.log.defaultOffset;
+    return fileInfo(target.log, { offset, byFolder: set.byFolder && set.offset === offset }, target.name, offer);
   }));
   connection.onRequest(Requests.severityRanges, (p, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
     const open = documents.get(p.uri);
