@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_ID, Notifications, type InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerFolderOffset } from './folderOffset';
 import { quietRestarts } from './errorHandler';
 import { registerLanguageDetection } from './languageDetection';
 import { registerLineBackgrounds } from './lineBackgrounds';
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
   registerLanguageDetection(context);
   registerCommands(context, () => client, output);
   registerStatusBar(context, () => client);
+  registerFolderOffset(context, () => client);
   registerLineBackgrounds(context, () => client);
   registerMarkupDim(context, () => client);
   registerTimelineCommands(context, () => client);

@@ -26,6 +26,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
       item.text = text;
       item.tooltip = tooltip;
       item.accessibilityInformation = { label };
+      // An offset the folder's other logs write is offered: the click takes it (never applied otherwise).
+      item.command = info.offer ? { title: 'Use this offset for the folder', command: Commands.useFolderOffset, arguments: [editor.document.uri.toString()] } : Commands.showOutput;
       item.show();
     } catch {
       item.hide();

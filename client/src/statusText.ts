@@ -9,11 +9,13 @@ export const ERROR_RECORD_ICON = '$(circle-filled)';
 export const WARNING_RECORD_ICON = '$(triangle-up)';
 
 export function statusText(info: FileInfo): { text: string; tooltip: string; label: string } {
+  const format = info.format === 'mixed' && info.formats ? info.formats.join(' + ') : formatName(info.format);
   const records = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what} record${n === 1 ? '' : 's'}`;
   return {
-    text: `${ERROR_RECORD_ICON} ${info.errors} ${WARNING_RECORD_ICON} ${info.warnings} · ${formatName(info.format)} · ${info.timeZone}`,
+    text: `${ERROR_RECORD_ICON} ${info.errors} ${WARNING_RECORD_ICON} ${info.warnings} · ${format} · ${info.timeZone}`,
     tooltip: `CMLog Lens: ${records(info.errors, 'error')}, ${records(info.warnings, 'warning')} of ${info.entries.toLocaleString('en-US')} (the Problems panel counts findings)\n` +
-      `${info.encoding}; time zone: ${info.timeZone}${info.about ? `\n${info.about}` : ''}`,
-    label: `${records(info.errors, 'error')}, ${records(info.warnings, 'warning')}, ${formatName(info.format)}, ${info.timeZone}`,
+      `${info.encoding}; time zone: ${info.timeZone}${info.about ? `\n${info.about}` : ''}` +
+      (info.offer ? `\nClick to read this folder's records without offset as ${info.offer.zone} (taken from ${info.offer.source}; cmlog.folderOffsets)` : ''),
+    label: `${records(info.errors, 'error')}, ${records(info.warnings, 'warning')}, ${format}, ${info.timeZone}`,
   };
 }

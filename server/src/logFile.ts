@@ -344,6 +344,9 @@ export class LogFile {
     return c.found;
   }
 
+  /** The offset records without one were placed with (null: their UTC is unknown). */
+  get defaultOffset(): number | null { return this.options.defaultOffset; }
+
   /** The message text (multi-line messages keep their line breaks). */
   message(i: number): string {
     return this.formatOf(i).messageText(this.chunks.slice(this.table.msgStart[i], this.table.msgEnd[i]));

@@ -49,6 +49,8 @@ export const Commands = {
   previousErrorRecord: 'cmlog.previousErrorRecord',
   nextWarningRecord: 'cmlog.nextWarningRecord',
   previousWarningRecord: 'cmlog.previousWarningRecord',
+  /** Writes the offer of a log's folder (FileInfo.offer) into cmlog.folderOffsets: arguments [uri]. */
+  useFolderOffset: 'cmlog.useFolderOffset',
 } as const;
 
 export interface RelatedParams { uri: string; entryIndex: number }
@@ -82,15 +84,30 @@ export interface MergedAnswer {
 }
 
 export interface FileInfoParams { uri: string }
+/** The offset the other logs of a log's folder write (features/folderOffset.ts): offered, never applied. */
+export interface FolderOffer {
+  /** Read as cmlog.offsetConvention reads cmlog.defaultOffset (the value the command writes). */
+  offset: number;
+  /** e.g. "UTC-07:00". */
+  zone: string;
+  /** The log that wrote it last, e.g. "CcmExec.log". */
+  source: string;
+  /** Other offsets the folder's logs wrote (a DST change), e.g. ["UTC-08:00"]. */
+  others?: string[];
+}
 export interface FileInfo {
   /** A format id (parse/formats/ids.ts), or 'mixed'. */
   format: FormatId | 'mixed';
+  /** With 'mixed': the names of the formats its records have, in the order they first appear. */
+  formats?: string[];
   encoding: string;
   entries: number;
   errors: number;
   warnings: number;
   /** e.g. "UTC-07:00", "UTC-07:00 / UTC-08:00" (several), "no offset (UTC unknown)", "no offset, default UTC-05:00". */
   timeZone: string;
+  /** Records without offset, and the folder's other logs write one: what they say (the status bar offers it). */
+  offer?: FolderOffer;
   /** What the log is, when its name is a known ConfigMgr or Intune log: its purpose and where it is kept. */
   about?: string;
 }
@@ -112,6 +129,11 @@ export interface LookupResult { markdown: string | null }
 /** The settings under `cmlog.*` the server reads (resource scope). */
 export interface ServerSettings {
   defaultOffset: number | null;
+  /**
+   * Offsets for the logs of one folder (a collected machine's logs), read like defaultOffset and
+   * before it: absolute folder paths (relative keys resolved against the workspace folder).
+   */
+  folderOffsets: Record<string, number>;
   offsetConvention: 'bias' | 'utc-offset';
   rules: Record<string, string>;
   problemsScope: 'workspace' | 'openFiles';

@@ -88,19 +88,29 @@ function scopesOf(lines: Token[][], c: string, nth = 0): string[] {
 const hasScope = (scopes: string[], prefix: string) => scopes.some((s) => s === prefix || s.startsWith(prefix + '.'));
 const isErrorish = (scopes: string[]) => hasScope(scopes, 'token.error-token');
 
-const fixtureNames = (): string[] =>
-  fs
-    .readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.log'))
-    .sort();
+// The line formats' own fixtures, snapshotted where the parser's tests read them (no copies):
+// test/fixtures/formats/*.log as formats-<file>, and the corpus samples of each format.
+const FORMAT_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'formats');
+const CORPUS = path.join(ROOT, 'test', 'fixtures', 'corpus');
+const CORPUS_SAMPLES = ['cbs/clean/CBS.log', 'dism/clean/dism.log', 'psadt/clean/Deploy-Application.log', 'intune_device_inventory/clean/InventoryAdaptor.log_', 'intune-portal-windows-logs-v12-0-0-encoding-utf8-bom/Log_1.log'];
+
+/** Snapshot name -> fixture file. */
+function fixtureFiles(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.log')).sort()) out.set(f, path.join(FIXTURES, f));
+  for (const f of fs.readdirSync(FORMAT_FIXTURES).filter((f) => f.endsWith('.log')).sort()) out.set(`formats-${f}`, path.join(FORMAT_FIXTURES, f));
+  for (const f of CORPUS_SAMPLES) out.set(`corpus-${f.split('/')[0]}-${path.basename(f)}`, path.join(CORPUS, f));
+  return out;
+}
+const fixtureNames = (): string[] => [...fixtureFiles().keys()];
 const resultName = (fixture: string) => fixture.replace(/\./g, '_') + '.json';
 
 // ---------------------------------------------------------------------------------------------
 // Snapshots
 
-for (const fixture of fixtureNames()) {
+for (const [fixture, file] of fixtureFiles()) {
   test(`snapshot: ${fixture}`, async () => {
-    const tokens = (await tokenize(fs.readFileSync(path.join(FIXTURES, fixture), 'utf8'))).flat();
+    const tokens = (await tokenize(fs.readFileSync(file, 'utf8'))).flat();
     const resultPath = path.join(RESULTS, resultName(fixture));
     if (UPDATE) {
       fs.mkdirSync(RESULTS, { recursive: true });
@@ -231,6 +241,48 @@ test('GUIDs, error codes, numbers and strings inside messages', async () => {
   assert.ok(hasScope(scopesOf(lines, 'S-1-5-18'), 'string.quoted.single.cmlog'));
 });
 
+test('the line formats: time, component, thread and level scoped; level words coloured as CMTrace\'s type attribute', async () => {
+  const notRed = (scopes: string[]) => !scopes.some((x) => /^(token\.error-token|invalid|markup\.deleted)/.test(x));
+  const warning = (scopes: string[]) => hasScope(scopes, 'entity.name.function') && hasScope(scopes, 'token.warn-token') && notRed(scopes);
+  const cases: { line: string; time: string; component?: string; thread?: string; level: string; sev: 'error' | 'warning' | 'success' | 'other' }[] = [
+    { line: '2024-01-15 08:00:05, Warning               DISM   DISM Package Manager: Retry required', time: '08:00:05', component: 'DISM', level: 'Warning', sev: 'warning' },
+    { line: '2024-01-15 08:00:05, Error                 CSI    [SR] Cannot repair file', time: '08:00:05', component: 'CSI', level: 'Error', sev: 'error' },
+    { line: '2019-06-20 10:22:15, Info                  MOUPG  SetupHost::Initialize', time: '10:22:15', component: 'MOUPG', level: 'Info', sev: 'other' },
+    { line: '[2026-07-29 09:00:00.100] [Initialization] [Open-ADTSession] [Warning] :: Reboot pending', time: '09:00:00.100', component: 'Open-ADTSession', level: 'Warning', sev: 'warning' },
+    { line: '[2026-07-29 09:00:01.200] [Install] [Start-ADTMsiProcess] [Success] :: Installation complete', time: '09:00:01.200', component: 'Start-ADTMsiProcess', level: 'Success', sev: 'success' },
+    { line: '2026-05-04T15:00:00.1000000Z  ERROR     Event       None        0    x', time: '15:00:00.1000000Z', level: 'ERROR', sev: 'error' },
+    { line: '2025-08-11 16:27:58:001 | IntuneMDM-Daemon | W | 89007856 | AppPolicy | Policy retry scheduled', time: '16:27:58:001', component: 'AppPolicy', thread: '89007856', level: 'W', sev: 'warning' },
+    { line: '2025-08-11 16:27:59:999 | IntuneMDM-Daemon | E | 89007999 | Install | Install failed: code 2', time: '16:27:59:999', component: 'Install', thread: '89007999', level: 'E', sev: 'error' },
+  ];
+  for (const c of cases) {
+    const lines = await tokenize(c.line);
+    assert.ok(hasScope(scopesOf(lines, c.time), 'constant.numeric.time.cmlog'), c.line);
+    if (c.component) assert.ok(hasScope(scopesOf(lines, c.component), 'entity.name.type.component.cmlog'), c.line);
+    if (c.thread) assert.ok(hasScope(scopesOf(lines, c.thread), 'variable.other.thread.cmlog'), c.line);
+    const level = scopesOf(lines, c.level);
+    if (c.sev === 'error') assert.ok(isErrorish(level), `${c.line}: ${level.join(' ')}`);
+    else if (c.sev === 'warning') assert.ok(warning(level), `${c.line}: ${level.join(' ')}`);
+    else if (c.sev === 'success') assert.ok(hasScope(level, 'markup.inserted'), c.line);
+    else assert.ok(hasScope(level, 'constant.language.level.cmlog') && notRed(level), c.line);
+  }
+  const wu = await tokenize('2021/07/13 10:22:59.1234567 3696  8172  ComApi          * END * Search failed 0x80240438');
+  assert.ok(hasScope(scopesOf(wu, '10:22:59.1234567'), 'constant.numeric.time.cmlog'));
+  assert.ok(hasScope(scopesOf(wu, '8172'), 'variable.other.thread.cmlog'));
+  assert.ok(hasScope(scopesOf(wu, 'ComApi'), 'entity.name.type.component.cmlog'));
+  assert.ok(isErrorish(scopesOf(wu, 'failed')) && hasScope(scopesOf(wu, 'failed'), 'meta.message.cmlog'));
+  const setup = await tokenize('<Fri Dec  9 11:25:01 2022> ERROR: Failed to connect to SQL Server');
+  assert.ok(hasScope(scopesOf(setup, '11:25:01'), 'constant.numeric.time.cmlog'));
+  assert.ok(hasScope(scopesOf(setup, 'Fri Dec  9'), 'constant.numeric.date.cmlog'));
+  assert.ok(isErrorish(scopesOf(setup, 'ERROR')));
+  const inventory = await tokenize('[Thu Jul 30 13:05:03 2026][8604] - Completed action with HRESULT 0x0');
+  assert.ok(hasScope(scopesOf(inventory, '13:05:03'), 'constant.numeric.time.cmlog'));
+  assert.ok(hasScope(scopesOf(inventory, '8604'), 'variable.other.thread.cmlog'));
+  // "Errors" in a message of an Info line is a word, not the level: the level is only the column.
+  const info = await tokenize('2024-01-15 08:00:00, Info                  CBS    Checking for Errors');
+  assert.ok(hasScope(scopesOf(info, 'Info'), 'constant.language.level.cmlog'));
+  assert.ok(!hasScope(scopesOf(info, 'Errors'), 'token.error-token.level'));
+});
+
 test('every scope name ends in .cmlog', () => {
   const bad: string[] = [];
   const walk = (node: unknown): void => {
@@ -298,6 +350,10 @@ const HOSTILE: Record<string, string> = {
   'file attribute': fill('file="a:1'),
   'attribute names': fill('a-a='),
   spaces: fill(' '),
+  'pipe fields': '2025-08-11 16:27:57:288 ' + fill(' | a'),
+  'pipe then spaces': '2025-08-11 16:27:57:288 | ' + fill(' '),
+  'brackets': '[2026-07-29 09:00:00.100] ' + fill('[a] '),
+  'cbs head then blanks': '2024-01-15 08:00:00, Info' + fill(' \t'),
   'whole records': fill(record('Failed error 0x80070005 scott@contoso.com {9F1C2A33-4B5D-4E6F-8A9B-0C1D2E3F4A5B} "q"')),
 };
 

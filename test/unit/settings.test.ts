@@ -6,9 +6,9 @@ import { defaults, validate } from '../../server/src/features/settings';
 
 test('valid settings are taken as they are, without a message', () => {
   const said: string[] = [];
-  const good = { defaultOffset: -300, offsetConvention: 'utc-offset', rules: { 'user-not-found': 'error', 'x': 'off' }, problems: { scope: 'openFiles' }, include: ['**/a/**'], codeLens: { enabled: false, windowSeconds: 0.5, severities: ['information'], maxPerFile: 0 }, inlayHints: { enabled: false, component: true, thread: true } };
+  const good = { defaultOffset: -300, folderOffsets: { PC01: 420 }, offsetConvention: 'utc-offset', rules: { 'user-not-found': 'error', 'x': 'off' }, problems: { scope: 'openFiles' }, include: ['**/a/**'], codeLens: { enabled: false, windowSeconds: 0.5, severities: ['information'], maxPerFile: 0 }, inlayHints: { enabled: false, component: true, thread: true } };
   assert.deepEqual(validate(good, (m) => said.push(m)), {
-    defaultOffset: -300, offsetConvention: 'utc-offset', rules: { 'user-not-found': 'error', 'x': 'off' }, problemsScope: 'openFiles', include: ['**/a/**'],
+    defaultOffset: -300, folderOffsets: { PC01: 420 }, offsetConvention: 'utc-offset', rules: { 'user-not-found': 'error', 'x': 'off' }, problemsScope: 'openFiles', include: ['**/a/**'],
     codeLens: { enabled: false, windowSeconds: 0.5, severities: ['information'], maxPerFile: 0 },
     inlayHints: { enabled: false, component: true, thread: true },
   });

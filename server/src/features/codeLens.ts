@@ -14,6 +14,8 @@ import { visibleLine } from '../explain/plainText';
 import { baseName } from '../uri';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
+import type { FolderOffer } from '../protocol';
+import { folderOffer, offerText } from './folderOffset';
 
 export interface LensSettings {
   enabled: boolean;
@@ -40,12 +42,19 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
   const windowMs = s.windowSeconds * 1000;
   const lenses: CodeLens[] = [];
   let saidNoOffset = false;
+  // What the other logs of the folder write, for a log that has records without offset.
+  let offer: FolderOffer | null | undefined;
+  const offerOf = () => (offer === undefined ? (offer = folderOffer(timeline, uri, log.offsetConvention)) : offer);
   for (const i of [...anchors].sort((a, b) => a - b).slice(0, s.maxPerFile)) {
     const line = log.line(i);
     const range = { start: { line, character: 0 }, end: { line, character: 0 } };
     if (Number.isNaN(log.utc(i))) {
       // The same advice on every record of a log without offsets is noise: said once, at the first.
-      if (!saidNoOffset) lenses.push({ range, command: { title: '⇄ time in UTC unknown (no offset): set cmlog.defaultOffset to compare with other logs', command: 'workbench.action.openSettings', arguments: ['cmlog.defaultOffset'] } });
+      // Offered, never applied: the click writes it for the folder (client/src/folderOffset.ts).
+      const o = saidNoOffset ? null : offerOf();
+      if (!saidNoOffset) lenses.push({ range, command: o
+        ? { title: `⇄ time in UTC unknown (no offset): ${offerText(o)} — use it for this folder`, command: Commands.useFolderOffset, arguments: [uri] }
+        : { title: '⇄ time in UTC unknown (no offset): set cmlog.defaultOffset to compare with other logs', command: 'workbench.action.openSettings', arguments: ['cmlog.defaultOffset'] } });
       saidNoOffset = true;
       continue;
     }
@@ -57,7 +66,9 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     const r = timeline.related(uri, i, { windowMs, limit: 1 });
     if (r.total === 0) continue;
     const unknown = r.unknownOffsetLogs.filter((k) => k !== uri).length;
-    const note = unknown ? ` · ${unknown} log${unknown === 1 ? '' : 's'} without offset left out` : '';
+    let note = unknown ? ` · ${unknown} log${unknown === 1 ? '' : 's'} without offset left out` : '';
+    // Placed by an offset the user took from the folder's ConfigMgr logs: the lens says where it came from.
+    if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · offset taken from ${offer!.source} of the same folder`;
     const nearest = r.related[0];
     const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(baseName(nearest.key), 60))}` : '';
     const title = `⇄ ${r.total.toLocaleString('en-US')} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${near}${note}`;

@@ -1,15 +1,26 @@
 // Facts for the status bar and the client's line backgrounds.
-import type { FileInfo, LineRange, SeverityRanges } from '../protocol';
+import type { FileInfo, FolderOffer, LineRange, SeverityRanges } from '../protocol';
+import { offsetNote } from './folderOffset';
 import type { LogFile } from '../logFile';
 import { Severity } from '../model';
 import { describeLogFile } from '../knowledge/logFiles';
 import { describeOffset } from '../parse/time';
+import { FORMATS } from '../parse/formats';
 
-export function fileInfo(log: LogFile, defaultOffset: number | null, name?: string): FileInfo {
+/**
+ * `placement`: where the offset for records without one comes from (settings.ts placementOf; a
+ * number: cmlog.defaultOffset); `offer`: what the folder's other logs write (folderOffset.ts).
+ */
+export function fileInfo(log: LogFile, placement: number | null | { offset: number | null; byFolder: boolean }, name?: string, offer: FolderOffer | null = null): FileInfo {
+  const applied = typeof placement === 'object' && placement !== null ? placement : { offset: placement, byFolder: false };
   let errors = 0, warnings = 0, missing = 0;
   const offsets = new Set<number>();
-  const { severity, count } = log.table;
+  const { severity, format, count } = log.table;
+  // The formats of a mixed log, in order of appearance (an entry's format is one byte: 256 flags).
+  const seen = new Uint8Array(256);
+  const formats: string[] = [];
   for (let i = 0; i < count; i++) {
+    if (seen[format[i]] === 0) { seen[format[i]] = 1; formats.push(FORMATS[format[i]]?.name ?? 'unknown'); }
     if (severity[i] === Severity.Error) errors++;
     else if (severity[i] === Severity.Warning) warnings++;
     const o = log.writtenOffset(i);
@@ -19,12 +30,15 @@ export function fileInfo(log: LogFile, defaultOffset: number | null, name?: stri
   const zones = [...offsets].map((o) => describeOffset(o, log.offsetConvention));
   let timeZone = zones.join(' / ');
   if (missing > 0) {
-    const note = defaultOffset === null ? 'no offset (UTC unknown)' : `no offset, default ${describeOffset(defaultOffset, log.offsetConvention)}`;
+    const note = offsetNote(applied, offer, log.offsetConvention);
     timeZone = timeZone ? `${timeZone}; ${missing} records: ${note}` : note;
   }
   const known = name ? describeLogFile(name) : undefined;
   const about = known ? `${known.name}: ${known.purpose} (${known.location})` : undefined;
-  return { format: log.format, encoding: log.encoding, entries: count, errors, warnings, timeZone: timeZone || 'no records', ...(about ? { about } : {}) };
+  const mixed = formats.length > 1 ? { formats } : {};
+  // Offered while the records without offset are not placed with it already.
+  const offered = missing > 0 && offer && offer.offset !== applied.offset ? { offer } : {};
+  return { format: log.format, ...mixed, ...offered, encoding: log.encoding, entries: count, errors, warnings, timeZone: timeZone || 'no records', ...(about ? { about } : {}) };
 }
 
 export function severityRanges(log: LogFile): SeverityRanges {

@@ -1,6 +1,7 @@
 // The settings the server uses, read from the client per workspace folder (settings declared
 // "scope": "resource" in package.json may differ between folders) and validated: a value of the
 // wrong type, range or enum falls back to its default, and the output says so once.
+import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { ParseOptions } from '../model';
 import type { ServerSettings } from '../protocol';
@@ -10,7 +11,7 @@ import { lensDefaults } from './codeLens';
 import { inlayHintDefaults } from './inlayHints';
 
 export const defaults: ServerSettings = {
-  defaultOffset: null, offsetConvention: 'bias', rules: {}, problemsScope: 'workspace', include: [], codeLens: lensDefaults, inlayHints: inlayHintDefaults,
+  defaultOffset: null, folderOffsets: {}, offsetConvention: 'bias', rules: {}, problemsScope: 'workspace', include: [], codeLens: lensDefaults, inlayHints: inlayHintDefaults,
 };
 
 /** The settings of one scope: the window, or a workspace folder. */
@@ -40,7 +41,7 @@ export async function fetchSettings(connection: Connection, supported: boolean, 
   // A folder that inherits the window's bad value gives the same message: said once (the caller's warn).
   const n = SECTIONS.length;
   const read = (k: number): Scoped => ({
-    settings: validate(values[n * k], warn), filesExclude: excludes(values[n * k + 1], 'files.exclude', warn), searchExclude: excludes(values[n * k + 2], 'search.exclude', warn),
+    settings: resolveFolderOffsets(validate(values[n * k], warn), k > 0 ? folders[k - 1].path : null), filesExclude: excludes(values[n * k + 1], 'files.exclude', warn), searchExclude: excludes(values[n * k + 2], 'search.exclude', warn),
   });
   const window = read(0);
   return {
@@ -56,6 +57,28 @@ export async function fetchSettings(connection: Connection, supported: boolean, 
 export function scopeOf(fetched: Fetched, file: string | null): Scoped {
   const k = innermostFolder(fetched.folders, file);
   return k >= 0 ? fetched.folders[k].scoped : fetched.window;
+}
+
+/** A folder as a `folderOffsets` key: resolved, and without case where the file system has none. */
+export function folderKey(dir: string): string {
+  const p = path.resolve(dir);
+  return process.platform === 'win32' || process.platform === 'darwin' ? p.toLowerCase() : p;
+}
+
+/** `folderOffsets` keys made absolute: relative ones against the workspace folder (`base`); without one they match nothing. */
+function resolveFolderOffsets(s: ServerSettings, base: string | null): ServerSettings {
+  const folderOffsets: Record<string, number> = {};
+  for (const [dir, offset] of Object.entries(s.folderOffsets)) {
+    if (path.isAbsolute(dir)) folderOffsets[folderKey(dir)] = offset;
+    else if (base !== null) folderOffsets[folderKey(path.resolve(base, dir))] = offset;
+  }
+  return { ...s, folderOffsets };
+}
+
+/** Where the offset for a file's records without one comes from: its folder's entry in `folderOffsets`, else `defaultOffset`. */
+export function placementOf(s: ServerSettings, file: string | null): { offset: number | null; byFolder: boolean } {
+  const own = file === null ? undefined : s.folderOffsets[folderKey(path.dirname(file))];
+  return own === undefined ? { offset: s.defaultOffset, byFolder: false } : { offset: own, byFolder: true };
 }
 
 /** Each `cmlog.*` value checked as package.json declares it; a bad one is reported and replaced by its default. */
@@ -83,6 +106,11 @@ export function validate(raw: unknown, warn: (m: string) => void): ServerSetting
 
   const offset = o.defaultOffset;
   const defaultOffset = offset === undefined || offset === null ? null : num('defaultOffset', offset, -9999, 9999, NaN);
+  const folderOffsets: Record<string, number> = {};
+  for (const [dir, v] of Object.entries(record(o.folderOffsets, 'cmlog.folderOffsets', warn))) {
+    const value = num(`folderOffsets.${dir}`, v, -9999, 9999, NaN);
+    if (!Number.isNaN(value)) folderOffsets[dir] = value;
+  }
   const rules: Record<string, string> = {};
   for (const [id, severity] of Object.entries(record(o.rules, 'cmlog.rules', warn))) {
     if (isRuleLevel(severity)) rules[id] = severity;
@@ -101,6 +129,7 @@ export function validate(raw: unknown, warn: (m: string) => void): ServerSetting
   else if (lens.severities !== undefined) bad('codeLens.severities', lens.severities, `is not a list of ${lensKinds.join(', ')}`, severities);
   return {
     defaultOffset: Number.isNaN(defaultOffset) ? null : defaultOffset,
+    folderOffsets,
     offsetConvention: oneOf('offsetConvention', o.offsetConvention, ['bias', 'utc-offset'], 'bias'),
     rules,
     problemsScope: oneOf('problems.scope', problems.scope, ['workspace', 'openFiles'], 'workspace'),
@@ -158,7 +187,7 @@ export class SettingsState {
   /** How to read a file's times: its folder's settings. */
   parseOptions(file: string | null): ParseOptions {
     const s = this.forPath(file);
-    return { defaultOffset: s.defaultOffset, offsetConvention: s.offsetConvention };
+    return { defaultOffset: placementOf(s, file).offset, offsetConvention: s.offsetConvention };
   }
 
   /** Reads the settings again (the defaults if they cannot be read). */

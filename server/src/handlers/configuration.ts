@@ -16,7 +16,7 @@ export function registerConfiguration(server: ServerContext): () => Promise<void
       const scoped = settings.scoped;
       return {
         files: JSON.stringify([settings.window.include, scoped.folders.map((f) => excludedGlobs(f.scoped))]),
-        times: JSON.stringify([scoped.window, ...scoped.folders.map((f) => f.scoped)].map((x) => [x.settings.defaultOffset, x.settings.offsetConvention])),
+        times: JSON.stringify([scoped.window, ...scoped.folders.map((f) => f.scoped)].map((x) => [x.settings.defaultOffset, x.settings.folderOffsets, x.settings.offsetConvention])),
         all: JSON.stringify(scoped),
       };
     };

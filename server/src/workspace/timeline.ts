@@ -112,6 +112,20 @@ export interface TimelineLogStats {
   last: number | null;
 }
 
+/** The distinct written offsets kept per log: a DST change writes two; more is no machine's bias. */
+const MAX_WRITTEN = 4;
+
+/** The offsets one log writes (minutes east of UTC): see Timeline.writtenOffsetsIn. */
+export interface WrittenOffsets {
+  key: string;
+  name: string;
+  /** The offset of its latest entry in UTC, and that UTC. */
+  latest: number;
+  latestUtc: number;
+  /** The distinct offsets it writes (a few), in order of appearance. */
+  distinct: number[];
+}
+
 /** What kind of time an entry has; kept for the last entry, which an append may re-scan. */
 const enum Kind { Written, Default, OffsetUnknown, TimeUnknown }
 
@@ -131,6 +145,14 @@ class LogIndex {
   offsetUnknown = 0;
   timeUnknown = 0;
   defaultOffset = 0;
+  /**
+   * The offsets the log writes, as minutes east of UTC: the one of its latest entry in UTC, and the
+   * distinct ones (at most MAX_WRITTEN: two mean a DST change). An append's re-scanned last record
+   * is noted again, never removed: it writes the offset it wrote before.
+   */
+  latestWrittenUtc = -Infinity;
+  latestWritten = 0;
+  written: number[] = [];
 
   constructor(public input: LogInput) {
     this.log = input.log;
@@ -147,6 +169,8 @@ class LogIndex {
     this.unknown = new Uint32Array(0);
     this.n = this.nUnknown = this.covered = 0;
     this.offsetUnknown = this.timeUnknown = this.defaultOffset = 0;
+    this.latestWrittenUtc = -Infinity;
+    this.written = [];
     this.addFrom(0);
   }
 
@@ -160,12 +184,19 @@ class LogIndex {
     this.reserve(this.n + count - from);
     let sorted = true;
     let prev = this.n > 0 ? this.utc[this.n - 1] : -Infinity;
-    let kind = Kind.TimeUnknown, u = NaN;
+    let kind = Kind.TimeUnknown, u = NaN, lastEast = NaN;
     for (let i = from; i < count; i++) {
       u = log.utc(i);
       if (u === u) {
-        kind = log.writtenOffset(i) === null ? Kind.Default : Kind.Written;
-        if (kind === Kind.Default) this.defaultOffset++;
+        const o = log.writtenOffset(i);
+        kind = o === null ? Kind.Default : Kind.Written;
+        if (o === null) this.defaultOffset++;
+        else {
+          const east = log.offsetConvention === 'bias' ? -o : o;
+          if (u >= this.latestWrittenUtc) { this.latestWrittenUtc = u; this.latestWritten = east; }
+          if (east !== lastEast && this.written.length < MAX_WRITTEN && !this.written.includes(east)) this.written.push(east);
+          lastEast = east;
+        }
         if (u < prev) sorted = false;
         prev = u;
         this.utc[this.n] = u;
@@ -305,6 +336,19 @@ export class Timeline {
       first: x.n > 0 ? x.utc[0] : null,
       last: x.n > 0 ? x.utc[x.n - 1] : null,
     };
+  }
+
+  /**
+   * The logs directly in a folder (keys starting with `prefix`, e.g. 'file:///logs/', with no
+   * further '/') that write offsets: what a machine's ConfigMgr logs say its bias was.
+   */
+  writtenOffsetsIn(prefix: string): WrittenOffsets[] {
+    const out: WrittenOffsets[] = [];
+    for (const [key, x] of this.select()) {
+      if (!key.startsWith(prefix) || key.indexOf('/', prefix.length) >= 0 || x.written.length === 0) continue;
+      out.push({ key, name: x.input.name, latest: x.latestWritten, latestUtc: x.latestWrittenUtc, distinct: [...x.written] });
+    }
+    return out;
   }
 
   /**

@@ -1,0 +1,32 @@
+// "Use the offset of CcmExec.log for this folder": the user's action on the offer a log's status bar
+// and lens make (server/src/features/folderOffset.ts). It writes the offer into `cmlog.folderOffsets`,
+// keyed by the log's folder: a collected folder is one machine, while `cmlog.defaultOffset` of a
+// workspace folder would place every machine's logs below it with one machine's bias.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Commands, Requests } from '../../server/src/protocol';
+import { folderOffsetsWith } from './folderOffsetKey';
+
+export function registerFolderOffset(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  context.subscriptions.push(vscode.commands.registerCommand(Commands.useFolderOffset, async (uri?: unknown) => {
+    const target = typeof uri === 'string' ? uri : vscode.window.activeTextEditor?.document.uri.toString();
+    const c = client();
+    if (!target || !c?.isRunning()) return;
+    // Asked again, not taken from the arguments: what is written is what the server says now.
+    const info = await c.sendRequest(Requests.fileInfo, { uri: target });
+    const offer = info?.offer;
+    if (!offer) {
+      void vscode.window.showInformationMessage('CMLog Lens: no other log of this folder writes an offset to take (or it is in use already).');
+      return;
+    }
+    const file = vscode.Uri.parse(target);
+    const folder = path.dirname(file.fsPath);
+    const ws = vscode.workspace.getWorkspaceFolder(file);
+    const config = vscode.workspace.getConfiguration('cmlog', file);
+    const inspected = config.inspect<Record<string, number>>('folderOffsets');
+    const { key, value } = folderOffsetsWith(ws ? inspected?.workspaceFolderValue : inspected?.globalValue, ws?.uri.fsPath ?? null, folder, offer.offset);
+    await config.update('folderOffsets', value, ws ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
+    void vscode.window.showInformationMessage(`CMLog Lens: records without offset in ${key} are now read as ${offer.zone} (taken from ${offer.source}; cmlog.folderOffsets).`);
+  }));
+}

@@ -1,0 +1,44 @@
+// A log without offsets (CBS, MSI, Panther, IME...) beside ConfigMgr logs that write them (a
+// collected log folder of one machine): the machine's bias, as those logs wrote it last, is
+// OFFERED, never applied: the status bar and the lens say it, and the user's click on them writes
+// it into `cmlog.folderOffsets` for that folder (client/src/folderOffset.ts).
+import { describeOffset } from '../parse/time';
+import { clip } from '../explain/markdown';
+import { visibleLine } from '../explain/plainText';
+import type { FolderOffer } from '../protocol';
+import type { Timeline } from '../workspace/timeline';
+
+/**
+ * What the other logs of `uri`'s folder write, read in `convention` (the one the target's
+ * settings read `defaultOffset` in); null when none of them writes an offset.
+ */
+export function folderOffer(timeline: Timeline, uri: string, convention: 'bias' | 'utc-offset'): FolderOffer | null {
+  const slash = uri.lastIndexOf('/');
+  if (slash < 0) return null;
+  const logs = timeline.writtenOffsetsIn(uri.slice(0, slash + 1)).filter((l) => l.key !== uri);
+  if (logs.length === 0) return null;
+  // The most recent offset wins: after a DST change the machine's bias is the new one.
+  let source = logs[0];
+  for (const l of logs) if (l.latestUtc > source.latestUtc) source = l;
+  const east = new Set<number>();
+  for (const l of logs) for (const o of l.distinct) if (east.size < 4) east.add(o);
+  const read = (minutesEast: number) => (convention === 'bias' ? -minutesEast : minutesEast) + 0; // + 0: no -0
+  const offset = read(source.latest);
+  const also = [...east].filter((o) => o !== source.latest).map((o) => describeOffset(read(o), convention));
+  return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also } : {}) };
+}
+
+/** "CcmExec.log of this folder says UTC-07:00" (and the other offsets written, if any). */
+export function offerText(offer: FolderOffer): string {
+  return `${offer.source} of this folder says ${offer.zone}${offer.others ? ` (also ${offer.others.join(', ')}: a DST change)` : ''}`;
+}
+
+/** How a log's records without offset are placed, in words (status bar). */
+export function offsetNote(applied: { offset: number | null; byFolder: boolean }, offer: FolderOffer | null, convention: 'bias' | 'utc-offset'): string {
+  const says = offer ? offerText(offer) : '';
+  if (applied.offset === null) return offer ? `no offset — ${says}` : 'no offset (UTC unknown)';
+  const zone = describeOffset(applied.offset, convention);
+  const how = applied.byFolder ? `${zone} set for this folder` : `default ${zone}`;
+  if (!offer) return `no offset, ${how}`;
+  return offer.offset === applied.offset ? `no offset, ${how} (offset taken from ${offer.source} of the same folder)` : `no offset, ${how}; ${says}`;
+}

@@ -1,0 +1,83 @@
+// A log without offsets beside ConfigMgr logs that write the machine's bias: the bias is offered
+// (status bar, lens), never applied; once the user sets it for the folder, the log says where it came from.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LogFile } from '../../server/src/logFile';
+import { Timeline } from '../../server/src/workspace/timeline';
+import { folderOffer } from '../../server/src/features/folderOffset';
+import { fileInfo } from '../../server/src/features/fileInfo';
+import { codeLenses, lensDefaults } from '../../server/src/features/codeLens';
+import { Commands } from '../../server/src/protocol';
+import { statusText } from '../../client/src/statusText';
+
+const ccm = (time: string, date: string, bias: string, msg = 'Service running') =>
+  `<![LOG[${msg}]LOG]!><time="${time}.000${bias}" date="${date}" component="CcmExec" context="" type="1" thread="1" file="">\n`;
+const CBS = '2024-01-15 08:00:00, Info                  CBS    Starting TrustedInstaller\n' +
+  '2024-01-15 08:00:01, Error                 CBS    Failed to resolve package [HRESULT = 0x800f0922]\n';
+const input = (key: string, text: string, defaultOffset: number | null = null) =>
+  ({ key, name: key.slice(key.lastIndexOf('/') + 1), log: LogFile.fromText(text, { defaultOffset }) });
+
+const PC01 = 'file:///c/logs/PC01/';
+const cbsUri = `${PC01}CBS.log`;
+
+test('folderOffer: the bias the folder\'s ConfigMgr log writes, not another folder\'s nor a sub-folder\'s', () => {
+  const tl = new Timeline([
+    input(`${PC01}CcmExec.log`, ccm('10:00:00', '01-15-2024', '+420')),
+    input(cbsUri, CBS),
+    // Later, but another machine: not this folder's bias.
+    input('file:///c/logs/PC02/CcmExec.log', ccm('23:00:00', '01-15-2024', '+300')),
+    input(`${PC01}sub/CcmExec.log`, ccm('23:00:00', '01-15-2024', '-60')),
+  ]);
+  assert.deepEqual(folderOffer(tl, cbsUri, 'bias'), { offset: 420, zone: 'UTC-07:00', source: 'CcmExec.log' });
+  // Read in the target's convention: a UTC offset of -420.
+  assert.equal(folderOffer(tl, cbsUri, 'utc-offset')?.offset, -420);
+  assert.equal(folderOffer(tl, 'file:///c/logs/PC03/CBS.log', 'bias'), null);
+});
+
+test('folderOffer: several biases (a DST change): the most recent one, and the others said', () => {
+  const tl = new Timeline([
+    input(`${PC01}CcmExec.log`, ccm('10:00:00', '03-09-2024', '+480') + ccm('10:00:00', '03-11-2024', '+420')),
+    input(`${PC01}AppEnforce.log`, ccm('09:00:00', '03-08-2024', '+480')),
+    input(cbsUri, CBS),
+  ]);
+  const offer = folderOffer(tl, cbsUri, 'bias');
+  assert.deepEqual(offer, { offset: 420, zone: 'UTC-07:00', source: 'CcmExec.log', others: ['UTC-08:00'] });
+});
+
+test('fileInfo and status bar: the offer is said, and the log stays unplaced until the user takes it', () => {
+  const cbs = input(cbsUri, CBS);
+  const tl = new Timeline([input(`${PC01}CcmExec.log`, ccm('10:00:00', '01-15-2024', '+420')), cbs]);
+  const offer = folderOffer(tl, cbsUri, 'bias');
+  const info = fileInfo(cbs.log, { offset: null, byFolder: false }, 'CBS.log', offer);
+  assert.equal(info.timeZone, 'no offset — CcmExec.log of this folder says UTC-07:00');
+  assert.deepEqual(info.offer, offer);
+  assert.ok(Number.isNaN(cbs.log.utc(0)), 'never applied silently');
+  assert.equal(tl.stats(cbsUri)?.timed, 0);
+  assert.match(statusText(info).tooltip, /Click to read this folder's records without offset as UTC-07:00 \(taken from CcmExec\.log/);
+
+  // Taken for the folder: placed, said where from, offered no more.
+  const placed = fileInfo(LogFile.fromText(CBS, { defaultOffset: 420 }), { offset: 420, byFolder: true }, 'CBS.log', offer);
+  assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of the same folder)');
+  assert.equal(placed.offer, undefined);
+  // A default that differs from the folder's bias: both said, still offered.
+  const other = fileInfo(LogFile.fromText(CBS, { defaultOffset: 300 }), 300, 'CBS.log', offer);
+  assert.equal(other.timeZone, 'no offset, default UTC-05:00; CcmExec.log of this folder says UTC-07:00');
+  assert.equal(other.offer?.offset, 420);
+});
+
+test('lens: a log without offsets offers the folder\'s bias (a command the user clicks); once taken, lenses say where it came from', () => {
+  const ccmLog = input(`${PC01}CcmExec.log`, ccm('08:00:03', '01-15-2024', '+420', 'Install failed'));
+  const cbs = input(cbsUri, CBS);
+  const lenses = codeLenses(cbsUri, cbs.log, [], new Timeline([ccmLog, cbs]), lensDefaults);
+  assert.equal(lenses.length, 1);
+  assert.equal(lenses[0].command?.command, Commands.useFolderOffset);
+  assert.deepEqual(lenses[0].command?.arguments, [cbsUri]);
+  assert.match(lenses[0].command!.title, /CcmExec\.log of this folder says UTC-07:00 — use it for this folder/);
+
+  // Placed with 420 (the user took it): CBS's 08:00:01 and CcmExec's 08:00:03+420 are 2 s apart.
+  const taken = input(cbsUri, CBS, 420);
+  const after = codeLenses(cbsUri, taken.log, [], new Timeline([ccmLog, taken]), lensDefaults);
+  assert.equal(after.length, 1);
+  assert.equal(after[0].command?.command, Commands.showRelated);
+  assert.match(after[0].command!.title, /1 entry in 1 other log.* · offset taken from CcmExec\.log of the same folder$/);
+});
