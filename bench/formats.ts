@@ -8,6 +8,8 @@ import { fmt, gc, MB, median } from './util';
 const SIZE = Number(process.env.BENCH_FORMATS_MB ?? 20) * MB;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MIN_RATIO = 0.4;
+/** Only these shapes (comma-separated ids), e.g. to compare one format before and after a change. */
+const ONLY = process.env.BENCH_FORMATS?.split(',');
 
 const WORDS = ['Exec', 'Processing', 'package', 'Windows', 'Update', 'install', 'state', 'content', 'policy', 'session',
   '0x80070005', 'C:\\Windows\\WinSxS\\amd64_foo_31bf3856ad364e35', 'completed', 'value', 'error', 'warning', 'download', 'Contoso'];
@@ -32,7 +34,7 @@ const level = (r: () => number, words3: [string, string, string]) => { const x =
 /** Some records have continuation lines (stack details, dumps). */
 const more = (r: () => number) => (r() < 0.05 ? `    at Detail.Line(${Math.floor(r() * 1000)})\r\n` : '');
 
-const SHAPES: [string, Shape][] = [
+export const SHAPES: [string, Shape][] = [
   ['cbs', (t, r) => { const d = new Date(t); return `${iso(d)} ${hms(d)}, ${level(r, ['Info', 'Warning', 'Error']).padEnd(22)}CBS    ${words(r)}\r\n${more(r)}`; }],
   ['psadt', (t, r) => { const d = new Date(t); return `[${iso(d)} ${hms(d)}.${pad(d.getUTCMilliseconds(), 3)}] [Installation] [Start-ADTMsiProcess] [${level(r, ['Info', 'Warning', 'Error'])}] :: ${words(r)}\r\n`; }],
   ['wu', (t, r) => { const d = new Date(t); return `${iso(d, '/')} ${hms(d)}.${pad(d.getUTCMilliseconds(), 3)}0000 3696  8172  Agent           ${words(r)}\r\n`; }],
@@ -49,7 +51,7 @@ const SHAPES: [string, Shape][] = [
   }],
 ];
 
-function generate(id: string, shape: Shape): string {
+export function generate(id: string, shape: Shape): string {
   const r = prng(17);
   const parts: string[] = [];
   let n = 0;
@@ -83,6 +85,7 @@ export async function benchFormats(): Promise<void> {
   console.log(`Target: parse at least ${MIN_RATIO} of the baseline's throughput (decode and count line breaks).`);
   console.log('format | encoding | baseline MB/s | parse MB/s | ratio to baseline | entries | unparsed spans | target');
   for (const [id, shape] of SHAPES) {
+    if (ONLY && !ONLY.includes(id)) continue;
     const text = generate(id, shape);
     const encodings = id === 'msi' ? (['utf-8', 'utf-16le'] as const) : (['utf-8'] as const);
     for (const encoding of encodings) {

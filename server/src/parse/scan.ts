@@ -576,7 +576,9 @@ class Scanner implements ScanState {
     const eol = this.findNl(from);
     if (this.nextSms < from) this.nextSms = src.find(SMS_TAIL, from);
     const tail = this.nextSms;
-    if (tail >= eol || !readScanTail(this, tail, eol)) return -1;
+    // A `$$<` fits before the line end; the kernel gives the line break (or the CR of a CRLF)
+    // when the line has none, and reading a tail there would only fail.
+    if (tail + TAIL.length > eol || !readScanTail(this, tail, eol)) return -1;
     const itemLine = this.line;
     const wall = this.wall;
     const offset = timeOut.offset;

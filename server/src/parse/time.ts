@@ -168,8 +168,15 @@ export function readIsoDate(codes: Codes, a: number, b: number): number {
   const y1 = two(codes, a), y2 = two(codes, a + 2), mo = two(codes, a + 5), d = two(codes, a + 8);
   if (y1 < 0 || y2 < 0 || mo < 1 || mo > 12 || d < 1) return NaN;
   const y = y1 * 100 + y2;
-  return d > daysInMonth(y, mo) ? NaN : daysFromCivil(y, mo, d);
+  // Line after line has the same date: its day number is worked out once.
+  const key = (y * 100 + mo) * 100 + d;
+  if (key === isoLast.key) return isoLast.days;
+  isoLast.key = key;
+  return (isoLast.days = d > daysInMonth(y, mo) ? NaN : daysFromCivil(y, mo, d));
 }
+
+/** The date readIsoDate read last, as yyyymmdd, and its day number. */
+const isoLast = { key: -1, days: NaN };
 
 const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 

@@ -35,20 +35,27 @@ export function isNumber(codes: Codes, a: number, b: number): boolean {
 }
 
 // The level words of the formats, lower case, and the record severity each means (see severity.ts).
-const LEVELS: [string, number][] = [
+export const LEVELS: readonly (readonly [string, number])[] = [
   ['info', 1], ['information', 1], ['informational', 1], ['verbose', 1], ['debug', 1], ['trace', 1], ['perf', 1], ['i', 1], ['d', 1], ['v', 1],
   ['success', 0],
   ['warning', 2], ['warn', 2], ['w', 2],
   ['error', 3], ['err', 3], ['fatal', 3], ['critical', 3], ['e', 3], ['f', 3],
 ];
 
+/** LEVELS by length, as character codes: a record's level word is compared with the few of its length only. */
+const LEVELS_BY_LENGTH: { codes: number[]; sev: number }[][] = [];
+for (const [word, sev] of LEVELS) (LEVELS_BY_LENGTH[word.length] ??= []).push({ codes: [...word].map((c) => c.charCodeAt(0)), sev });
+for (let len = 0; len < LEVELS_BY_LENGTH.length; len++) LEVELS_BY_LENGTH[len] ??= [];
+
 /** The severity of the level word codes[a, b) (any case), or -1 when it is none of LEVELS. */
 export function levelSeverity(codes: Codes, a: number, b: number): number {
   const len = b - a;
-  next: for (const [word, sev] of LEVELS) {
-    if (word.length !== len) continue;
-    for (let k = 0; k < len; k++) if ((codes[a + k] | 32) !== word.charCodeAt(k)) continue next;
-    return sev;
+  if (len <= 0 || len >= LEVELS_BY_LENGTH.length) return -1;
+  const words = LEVELS_BY_LENGTH[len];
+  next: for (let w = 0; w < words.length; w++) {
+    const word = words[w].codes;
+    for (let k = 0; k < len; k++) if ((codes[a + k] | 32) !== word[k]) continue next;
+    return words[w].sev;
   }
   return -1;
 }

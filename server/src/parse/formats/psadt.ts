@@ -16,28 +16,33 @@ export const psadt = lineFormat({
     if (codes[a] !== 91) return false;
     const t = isoStamp(codes, a + 1, end, 32);
     if (t < 0 || codes[t] !== 93) return false;
-    // Three bracketed fields: section, source, level.
+    // Three bracketed fields: section, source, level (in locals: no array made per line).
     let i = t + 1;
-    const open: number[] = [0, 0, 0];
-    const close: number[] = [0, 0, 0];
-    for (let k = 0; k < 3; k++) {
-      if (codes[i] !== 32 || codes[i + 1] !== 91) return false;
-      open[k] = i + 2;
-      close[k] = find(codes, 93, i + 2, head);
-      if (close[k] >= head) return false;
-      i = close[k] + 1;
-    }
+    if (codes[i] !== 32 || codes[i + 1] !== 91) return false;
+    const sectionEnd = find(codes, 93, i + 2, head);
+    if (sectionEnd >= head) return false;
+    i = sectionEnd + 1;
+    if (codes[i] !== 32 || codes[i + 1] !== 91) return false;
+    const sourceA = i + 2;
+    const sourceB = find(codes, 93, sourceA, head);
+    if (sourceB >= head) return false;
+    i = sourceB + 1;
+    if (codes[i] !== 32 || codes[i + 1] !== 91) return false;
+    const levelA = i + 2;
+    const levelB = find(codes, 93, levelA, head);
+    if (levelB >= head) return false;
+    i = levelB + 1;
     if (codes[i] !== 32 || codes[i + 1] !== 58 || codes[i + 2] !== 58) return false;
     clearRecord(out, a);
     out.clockStart = a;
     out.clockEnd = t + 1;
     out.wall = stampOut.wall;
     out.offset = NO_OFFSET;
-    out.compStart = open[1];
-    out.compEnd = close[1];
-    out.levelStart = open[2];
-    out.levelEnd = close[2];
-    out.severity = levelSeverity(codes, open[2], close[2]);
+    out.compStart = sourceA;
+    out.compEnd = sourceB;
+    out.levelStart = levelA;
+    out.levelEnd = levelB;
+    out.severity = levelSeverity(codes, levelA, levelB);
     out.msgStart = codes[i + 3] === 32 ? i + 4 : i + 3;
     out.msgEnd = Math.max(end, out.msgStart);
     return true;
