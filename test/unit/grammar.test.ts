@@ -110,7 +110,7 @@ const resultName = (fixture: string) => fixture.replace(/\./g, '_') + '.json';
 
 for (const [fixture, file] of fixtureFiles()) {
   test(`snapshot: ${fixture}`, async () => {
-    const tokens = (await tokenize(fs.readFileSync(file, 'utf8'))).flat();
+    const tokens = (await tokenize(editorText(fs.readFileSync(file)))).flat();
     const resultPath = path.join(RESULTS, resultName(fixture));
     if (UPDATE) {
       fs.mkdirSync(RESULTS, { recursive: true });
@@ -408,3 +408,10 @@ test('the grammar tokenizes hostile 100 KB lines in every state', async () => {
     }
   }
 });
+
+/** The text VS Code shows for a file's bytes: a UTF-16 BOM decodes as UTF-16 (MSI logs), else UTF-8; the BOM is not text. */
+function editorText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
