@@ -65,13 +65,17 @@ export async function benchCollections(): Promise<void> {
   const zipped = Array.from({ length: DEVICES }, (_, d) => statSync(path.join(dir, `PC${String(d + 1).padStart(3, '0')}.zip`)).size).reduce((a, b) => a + b, 0);
   const cores = availableParallelism();
   console.log(`\n## A collection: ${DEVICES} device archives, ${fmt(bytes / MB, 0)} MB of logs (${fmt(zipped / MB, 0)} MB zipped), ${cores} cores`);
+  const load = loadavg()[0];
   const one = run(dir, 1);
   const all = run(dir, cores);
   if (one.lines !== all.lines) throw new Error(`bench: --jobs 1 printed ${one.lines} lines, --jobs ${cores} ${all.lines}`);
   // CPU time (all threads) says what parallel work costs; the wall-clock ratio needs idle cores to mean anything.
-  console.log(`check --jobs 1: ${fmt(one.ms / 1000, 2)} s (${fmt(bytes / MB / (one.ms / 1000), 0)} MB/s of log), CPU ${fmt(one.cpuMs / 1000, 2)} s; peak memory ${fmt(one.peakRss / MB, 0)} MB resident = ${fmt(one.peakRss / bytes, 2)}x the logs`);
-  console.log(`check --jobs ${cores}: ${fmt(all.ms / 1000, 2)} s (${fmt(bytes / MB / (all.ms / 1000), 0)} MB/s) = ${fmt(one.ms / all.ms, 2)}x faster (target >= 1.5x on 2 cores), CPU ${fmt(all.cpuMs / 1000, 2)} s; ` +
-    `peak memory ${fmt(all.peakRss / MB, 0)} MB resident = ${fmt(all.peakRss / bytes, 2)}x the logs (load average ${loadavg()[0].toFixed(1)})`);
+  console.log('check | wall s | MB/s of log | CPU s (all threads) | peak resident MB | peak / log size');
+  for (const [name, r] of [['--jobs 1', one], [`--jobs ${cores}`, all]] as const) {
+    console.log(`${name} | ${fmt(r.ms / 1000, 2)} | ${fmt(bytes / MB / (r.ms / 1000), 0)} | ${fmt(r.cpuMs / 1000, 2)} | ${fmt(r.peakRss / MB, 0)} | ${fmt(r.peakRss / bytes, 2)}x`);
+  }
+  console.log(`speed-up --jobs ${cores} over --jobs 1: ${fmt(one.ms / all.ms, 2)}x wall clock (target >= 1.5x on 2 cores; ` +
+    `load average ${load.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after: only an idle machine shows it)`);
 }
 
 // Run alone: node --expose-gc --import tsx bench/collections.ts (BENCH_COLLECTION_MB=n for another size).

@@ -1,7 +1,7 @@
 // `npm run test:ingest`: `cmlog export` loaded into a real ClickHouse (Debian's clickhouse-server,
 // started here as a plain process on loopback with its own temporary config and data), then checked
 // by query: every entry and problem of samples/ and of a generated ~100 MB collection arrived, per
-// file, with the right UTC, severity and file. INGEST_MB sets the collection's size.
+// file, with the right UTC, severity, file and host. INGEST_MB sets the collection's size.
 //
 // Debian ships ClickHouse 18.16: no DateTime64, no JSON functions beyond visitParam*, and
 // JSONEachRow cannot read the nested `attributes` object. So each line goes in whole (CSV with a
@@ -10,13 +10,14 @@
 // escaped, so the first `"key":` is the key) into a MergeTree table: UTC as Int64 ms and DateTime.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { generateLog } from '../../bench/generate';
-import { readLog } from '../../server/src/workspace/readLog';
+import { findLogs, readSource, type LogSource } from '../../server/src/cli/load';
+import { zipBytes } from '../support/zipBytes';
 import { severityName } from '../../server/src/severity';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -89,7 +90,7 @@ function startServer(dir: string, tcpPort: number): ChildProcess {
 
 const SCHEMA = [
   `CREATE TABLE cmlog (kind String, ts_ms Nullable(Int64), ts Nullable(DateTime), wall String, severity_text String, severity_number UInt8,
-    body String, path String, name String, thread String, component String, line UInt64, offset UInt64, format String, rule String, status String)
+    body String, path String, name String, host String, thread String, component String, line UInt64, offset UInt64, format String, rule String, status String)
     ENGINE = MergeTree() ORDER BY (path, line)`,
   'CREATE TABLE raw (json String) ENGINE = Null',
   `CREATE MATERIALIZED VIEW pull TO cmlog AS SELECT
@@ -102,6 +103,7 @@ const SCHEMA = [
     visitParamExtractString(json, 'body') AS body,
     visitParamExtractString(json, 'log.file.path') AS path,
     visitParamExtractString(json, 'log.file.name') AS name,
+    visitParamExtractString(json, 'host.name') AS host,
     visitParamExtractString(json, 'thread.id') AS thread,
     visitParamExtractString(json, 'code.function') AS component,
     visitParamExtractUInt(json, 'cmlog.line') AS line,
@@ -125,8 +127,8 @@ interface Expected { entries: number; nullUtc: number; utcSum: bigint; severitie
 const OTEL: Record<string, string> = { success: 'INFO', information: 'INFO', warning: 'WARN', error: 'ERROR' };
 
 /** Per file, from cmlog's own parser: entries, UTC sum (every row's time counts), severities. */
-async function expectedOf(file: string): Promise<Expected> {
-  const log = await readLog(file);
+async function expectedOf(source: LogSource): Promise<Expected> {
+  const log = await readSource(source, {});
   const e: Expected = { entries: log.entryCount, nullUtc: 0, utcSum: 0n, severities: {} };
   for (let i = 0; i < log.entryCount; i++) {
     const utc = log.utc(i);
@@ -142,8 +144,11 @@ function rows(tsv: string): string[][] {
   return tsv.trimEnd().split('\n').filter(Boolean).map((l) => l.split('\t'));
 }
 
-/** Every file's counts in the table against `cmlog check --format json` and the parser. */
-async function verify(target: string): Promise<{ entries: number; problems: number }> {
+/**
+ * Every file's counts in the table against `cmlog check --format json` and the parser; every row's
+ * host.name is `hostOf` its path (the device: the archive, or the top-level folder under `target`).
+ */
+async function verify(target: string, hostOf: (path: string) => string): Promise<{ entries: number; problems: number }> {
   const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', target], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
   const check = JSON.parse(r.stdout) as { files: { path: string; entries: number }[]; diagnostics: { path: string; code: string }[] };
@@ -151,10 +156,16 @@ async function verify(target: string): Promise<{ entries: number; problems: numb
   const got = new Map(rows(await query(`SELECT path, count(), countIf(ts_ms IS NULL), toString(ifNull(sum(ts_ms), 0)) FROM cmlog WHERE kind = 'entry' AND ${like} GROUP BY path FORMAT TSV`))
     .map(([p, n, nul, sum]) => [p, { n: +n, nul: +nul, sum: BigInt(sum) }]));
   const sev = rows(await query(`SELECT path, severity_text, count() FROM cmlog WHERE kind = 'entry' AND ${like} GROUP BY path, severity_text FORMAT TSV`));
+  // As cmlog names them, archive members too (run from ROOT, as the export and check were).
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  let sources: Map<string, LogSource>;
+  try { sources = new Map((await findLogs([target])).sources.map((s) => [s.key, s])); } finally { process.chdir(cwd); }
   let entries = 0;
   for (const f of check.files) {
     if (f.entries === 0) { assert.ok(!got.has(f.path), `${f.path}: no entries, no rows`); continue; }
-    const want = await expectedOf(path.resolve(ROOT, f.path));
+    assert.ok(sources.has(f.path), `${f.path}: found by check, not by findLogs`);
+    const want = await expectedOf(sources.get(f.path)!);
     const g = got.get(f.path);
     assert.ok(g, `${f.path}: no rows arrived`);
     assert.equal(g.n, f.entries, `${f.path}: entries`);
@@ -168,6 +179,9 @@ async function verify(target: string): Promise<{ entries: number; problems: numb
   const want = new Map<string, number>();
   for (const d of check.diagnostics) want.set(`${d.path}\t${d.code}`, (want.get(`${d.path}\t${d.code}`) ?? 0) + 1);
   assert.deepEqual(new Map(problems.map(([p, rule, n]) => [`${p}\t${rule}`, +n])), want, 'problems per file and rule');
+  const hosts = rows(await query(`SELECT path, arrayStringConcat(arraySort(groupUniqArray(host)), ',') FROM cmlog WHERE ${like} GROUP BY path FORMAT TSV`));
+  assert.equal(hosts.length, got.size, 'host.name: every file');
+  for (const [p, h] of hosts) assert.equal(h, hostOf(p), `${p}: host.name of every entry and problem`);
   return { entries, problems: check.diagnostics.length };
 }
 
@@ -197,7 +211,7 @@ async function main(): Promise<void> {
     for (const sql of SCHEMA) await query(sql);
 
     await ingest('samples');
-    const s = await verify('samples');
+    const s = await verify('samples', (p) => p.split('/')[1]);
     // Spot rows, as samples/ says them.
     assert.equal((await query(`SELECT ts_ms, ts, wall, severity_text, thread, component FROM cmlog WHERE path = 'samples/Client/ADALOperationProvider.log' AND line = 1 FORMAT TSV`)).trim(),
       `${Date.parse('2020-02-23T15:20:09.436Z')}\t2020-02-23 15:20:09\t2020-02-23T10:20:09.436\tINFO\t3744\tADALOperationProvider`);
@@ -215,12 +229,19 @@ async function main(): Promise<void> {
       if (format === 'ccm' && bias !== null) appendFileSync(path.join(coll, name), '<![LOG[cut off\r\n'.repeat(3) + '<![LOG[after]LOG]!><time="08:00:00.000+000" date="1-16-2024" component="C" context="" type="1" thread="1" file="">\r\n');
       bytes += statSync(path.join(coll, name)).size;
     }
-    say(`generated ${(bytes / MB).toFixed(0)} MB in ${files.length} logs`);
+    // A device as its archive (Intune's "Collect diagnostics"): read without unpacking, named after the archive.
+    const member = path.join(dir, 'member.log');
+    await generateLog(member, 'ccm', Math.round(SIZE * 0.05), 11, 120);
+    appendFileSync(member, '<![LOG[cut off\r\n');
+    writeFileSync(path.join(coll, 'DEVICE-C.zip'), zipBytes([{ name: 'IntuneManagementExtension/Logs/IME.log', data: readFileSync(member) }]));
+    bytes += statSync(member).size;
+    say(`generated ${(bytes / MB).toFixed(0)} MB in ${files.length + 1} logs, one of them in an archive`);
     const t = performance.now();
     await ingest(coll);
     say(`exported and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const c = await verify(coll);
-    assert.ok(c.problems >= 6, `the cut-off records arrived as problems (${c.problems})`);
+    const c = await verify(coll, (p) => p.slice(coll.length + 1).split('/')[0].replace(/\.zip!$/, ''));
+    assert.ok((await query(`SELECT count() FROM cmlog WHERE host = 'DEVICE-C' AND kind = 'entry' FORMAT TSV`)).trim() !== '0', 'the archive\'s entries arrived');
+    assert.ok(c.problems >= 7, `the cut-off records arrived as problems (${c.problems})`);
     for (const name of ['DEVICE-A/ccmexec.log', 'DEVICE-B/utc.log']) {
       const { utc, wall } = firstRecordUtc(path.join(coll, name));
       const got = (await query(`SELECT ts_ms, wall FROM cmlog WHERE path = '${path.join(coll, name)}' AND line = 1 FORMAT TSV`)).trim();

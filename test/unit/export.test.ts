@@ -3,12 +3,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
-import { exportNdjson } from '../../server/src/cli/export';
+import { jsonText } from '../../server/src/cli/escape';
+import { exportNdjson, lineWriter, writeEntries, type ExportTarget } from '../../server/src/cli/export';
+import { findLogs, readSource } from '../../server/src/cli/load';
 import { LogFile } from '../../server/src/logFile';
+import { isoUtc } from '../../server/src/parse/time';
 import type { LogInput } from '../../server/src/rules';
+import { severityName } from '../../server/src/severity';
+import { zipBytes } from '../support/zipBytes';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -102,4 +108,76 @@ test('cmlog export samples: one line per entry and per problem, as check counts 
   const bad = spawnSync(process.execPath, [CLI, 'export', '--format', 'csv', 'samples'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--format must be one of ndjson/);
+});
+
+/** The row docs/export.md describes, built as an object and printed by jsonText: what the fast writer must equal byte for byte. */
+function referenceRow({ key, name, log, machine }: ExportTarget, i: number): string {
+  const utc = log.utc(i), wall = isoUtc(log.table.wall[i]);
+  const [text, number] = ([['INFO', 9], ['INFO', 9], ['WARN', 13], ['ERROR', 17]] as const)[log.severity(i)];
+  return jsonText({
+    timestamp: Number.isNaN(utc) ? null : isoUtc(utc), observed_wall_clock: wall === null ? null : wall.slice(0, -1),
+    severity_text: text, severity_number: number, body: log.message(i),
+    attributes: {
+      'log.file.path': key, 'log.file.name': name, ...(machine ? { 'host.name': machine } : {}), 'thread.id': log.thread(i), 'code.function': log.component(i),
+      'cmlog.kind': 'entry', 'cmlog.severity': severityName[log.severity(i)], 'cmlog.line': log.line(i) + 1, 'cmlog.offset': log.table.start[i], 'cmlog.format': log.formatOf(i).id,
+    },
+  });
+}
+
+async function writtenRows(target: ExportTarget): Promise<string> {
+  const s = slowSink(1 << 20);
+  const w = lineWriter(s.sink);
+  await writeEntries(w, target);
+  await w.flush();
+  await new Promise((resolve) => s.sink.end(resolve));
+  return s.text();
+}
+
+test('entry rows, built as text, are byte for byte the documented objects: every log of samples/, hostile text and names, odd times', async () => {
+  const found = await findLogs([path.join(ROOT, 'samples')]);
+  assert.ok(found.sources.length >= 9, `${found.sources.length} logs in samples/`);
+  const targets: ExportTarget[] = [];
+  for (const source of found.sources) targets.push({ key: source.key, name: source.name, log: await readSource(source, {}), machine: source.machine });
+  const nasty = 'a\x1b[31mred\x07 \u202egnp.exe \u2028 \u0085 "quoted" \\ end \ud83d\ude00 \udb40\udc01 \ud800 lone \x7f é';
+  const hostile = ccm(nasty, '3', '23:59:59.999+000', 'th"r\u202e') + ccm('"', '2', '00:00:00.000-600') + ccm('x', '1', '08:00:00.05+000') + ccm('no zone', '0', '12:34:56.007') +
+    '<![LOG[bad time]LOG]!><time="99:99:99.000+000" date="13-45-2026" component="C\u2028" context="" type="1" thread="1" file="">\r\n' +
+    'legacy $$<Comp\x01><03-15-2026 08:00:00.123+420><thread=12 (0xC)>\r\n';
+  targets.push({ key: 'dir\u202e/x\n"y".log', name: 'x\n"y".log', log: LogFile.fromText(hostile), machine: 'PC\u202e"1' });
+  targets.push({ key: 'utc.log', name: 'utc.log', log: LogFile.fromText(ccm('default offset', '1', '08:00:00.999')), machine: null });
+  targets.push({ key: 'def.log', name: 'def.log', log: LogFile.fromText(ccm('default offset', '1', '08:00:00.999'), { defaultOffset: -90 }) });
+  let compared = 0;
+  for (const target of targets) {
+    const got = await writtenRows(target);
+    assert.ok(got.endsWith('\n'), target.key);
+    const lines = got.slice(0, -1).split('\n');
+    assert.equal(lines.length, target.log.entryCount, target.key);
+    lines.forEach((line, i) => assert.equal(line, referenceRow(target, i), `${target.key}, entry ${i}`));
+    compared += target.log.entryCount;
+  }
+  assert.ok(compared > 2000, `${compared} rows compared`);
+});
+
+test('host.name is the device: the archive\'s name, or the top-level folder under the one named; cmlog export reads archives', async () => {
+  assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-export-'));
+  mkdirSync(path.join(dir, 'case', 'PC7', 'ccm'), { recursive: true });
+  writeFileSync(path.join(dir, 'case', 'PC7', 'ccm', 'a.log'), ccm('in a folder', '1'));
+  writeFileSync(path.join(dir, 'case', 'loose.log'), ccm('loose', '1'));
+  writeFileSync(path.join(dir, 'case', 'PC042.zip'), zipBytes([{ name: 'ccm/logs/CcmExec.log', data: ccm('in an archive', '2') + '<![LOG[cut off\r\n' }]));
+  const exp = spawnSync(process.execPath, [CLI, 'export', 'case'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(exp.status, 0, exp.stderr);
+  const lines = exp.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => [l.attributes['cmlog.kind'], l.attributes['log.file.path'], l.attributes['host.name']]).sort(), [
+    ['entry', 'case/PC042.zip!/ccm/logs/CcmExec.log', 'PC042'],
+    ['entry', 'case/PC042.zip!/ccm/logs/CcmExec.log', 'PC042'],
+    ['entry', 'case/PC7/ccm/a.log', 'PC7'],
+    ['entry', 'case/loose.log', 'case'],
+    ['problem', 'case/PC042.zip!/ccm/logs/CcmExec.log', 'PC042'],
+  ]);
+  // --rule as for check: the problem turned off.
+  const off = spawnSync(process.execPath, [CLI, 'export', '--rule', 'truncated-record=off', 'case/PC042.zip'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(off.status, 0, off.stderr);
+  assert.deepEqual(off.stdout.trimEnd().split('\n').map((l) => [JSON.parse(l).attributes['cmlog.kind'], JSON.parse(l).attributes['host.name']]), [['entry', 'PC042'], ['entry', 'PC042']]);
+  const bad = spawnSync(process.execPath, [CLI, 'export', '--rule', 'no-such-rule=off', 'case'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(bad.status, 2);
 });

@@ -30,7 +30,7 @@ export const checkCommand: Command = {
   },
 };
 
-function ruleSettings(value: string | true | undefined): RuleSettings {
+export function ruleSettings(value: string | true | undefined): RuleSettings {
   const settings: RuleSettings = {};
   if (value === undefined || value === true) return settings;
   for (const item of value.split(',')) {

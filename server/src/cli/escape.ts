@@ -25,11 +25,23 @@ export function printableLines(s: string): string {
  * characters and U+2028/U+2029 raw; here they become \u escapes, which parse back to the same text.
  */
 export function jsonText(value: unknown, indent?: number): string {
-  // Raw line feeds in JSON.stringify's output are its own indentation, never inside a string.
-  return JSON.stringify(value, null, indent).replace(UNSAFE, (c) => {
-    if (c === '\n') return c;
-    let out = '';
-    for (let i = 0; i < c.length; i++) out += '\\u' + c.charCodeAt(i).toString(16).padStart(4, '0');
-    return out;
-  });
+  return JSON.stringify(value, null, indent).replace(UNSAFE, jsonEscape);
+}
+
+// Raw line feeds in JSON.stringify's output are its own indentation, never inside a string.
+function jsonEscape(c: string): string {
+  if (c === '\n') return c;
+  let out = '';
+  for (let i = 0; i < c.length; i++) out += '\\u' + c.charCodeAt(i).toString(16).padStart(4, '0');
+  return out;
+}
+
+/** Printable ASCII but `"` and `\`: a JSON string as it is, between quotes. */
+const PLAIN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** jsonText of one string, the same bytes, cheaper: most log text needs no escape at all. */
+export function jsonString(s: string): string {
+  if (PLAIN_JSON.test(s)) return '"' + s + '"';
+  const j = JSON.stringify(s);
+  return PRINTABLE_ASCII.test(j) ? j : j.replace(UNSAFE, jsonEscape);
 }

@@ -4,26 +4,60 @@
 import type { Writable } from 'node:stream';
 import type { Finding } from '../model';
 import { rules as builtIn, runRules, type LogInput } from '../rules';
+import { FORMATS } from '../parse/formats';
 import { isoUtc } from '../parse/time';
 import { severityName, type FindingSeverity, type Severity } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
+import { ruleSettings } from './check';
+import { checkOne, groupsOf, ruleCatalog } from './checkOne';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
-import { jsonText, printable } from './escape';
-import { loadLogs } from './load';
+import { jsonString, jsonText, printable } from './escape';
+import { findLogs, readSource, type LogSource } from './load';
+import { describeError } from '../workspace/discover';
+
+/** A log to export: its machine (LogSource.machine) is `host.name` when known. */
+export interface ExportTarget extends LogInput {
+  machine?: string | null;
+}
 
 export const exportCommand: Command = {
   name: 'export',
-  synopsis: `export [--format ndjson] PATH...
-      every entry and every problem of the logs under PATH as one JSON object per line (OpenTelemetry
-      log names: timestamp, severity_text, severity_number, body, attributes); see docs/export.md`,
+  synopsis: `export [--format ndjson] [--rule ID=LEVEL]... [--rules FILE] PATH...
+      every entry and every problem of the logs under PATH (files, folders, .zip archives) as one JSON
+      object per line (OpenTelemetry log names: timestamp, severity_text, severity_number, body,
+      attributes; host.name is the archive or top-level folder); --rule/--rules as for check; see docs/export.md`,
   async run(argv, io) {
-    const args = parseArgs(argv, ['format', ...PARSE_FLAGS], []);
+    const args = parseArgs(argv, ['format', 'rule', 'rules', ...PARSE_FLAGS], []);
     if (args.positional.length === 0) throw new UsageError('export: no PATH given');
     oneOf(args.options.get('format'), ['ndjson'] as const, 'format', 'ndjson');
-    const loaded = await loadLogs(args.positional, parseOptions(args));
-    for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
-    await exportNdjson(loaded.logs, process.stdout, io);
-    return loaded.problems.length > 0 ? 2 : 0;
+    const rulesFile = args.options.get('rules');
+    if (rulesFile === true) throw new UsageError('--rules takes a file');
+    const settings = ruleSettings(args.options.get('rule'));
+    const options = parseOptions(args);
+    const { problems: ruleProblems, catalog } = ruleCatalog(args.positional, rulesFile);
+    for (const p of ruleProblems) io.err(`cmlog: ${printable(p)}`);
+    const found = await findLogs(args.positional);
+    for (const p of [...found.problems, ...found.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
+    let failed = found.problems.length > 0 || ruleProblems.length > 0;
+    // One log at a time, as check --jobs 1 reads them: memory stays that of the log being written.
+    const groups = groupsOf(found.sources);
+    const w = lineWriter(process.stdout);
+    for (const source of found.sources) {
+      let target: ExportTarget;
+      try {
+        target = { key: source.key, name: source.name, log: await readSource(source, options), machine: source.machine };
+      } catch (e) {
+        io.err(`cmlog: ${printable(source.member ? source.key : source.file)}: ${printable(describeError(e))}`);
+        failed = true;
+        continue;
+      }
+      await writeEntries(w, target);
+      const checked = await checkOne(target, groups.get(source.group) ?? [], settings, catalog(target), (ref) => readSource(ref as LogSource, options));
+      for (const f of checked.failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(f.message)}`);
+      await writeProblems(w, target, checked.findings);
+    }
+    await w.flush();
+    return failed ? 2 : 0;
   },
 };
 
@@ -43,37 +77,64 @@ function timeFields(log: LogInput['log'], i: number) {
   return { timestamp: Number.isNaN(utc) ? null : isoUtc(utc), observed_wall_clock: wallText(log.table.wall[i]) };
 }
 
-function fileAttributes(target: LogInput) {
-  // host.name is left out until the log's machine is known (an archive's or a device folder's name,
-  // from the collection loader): a folder name is not a host.
-  const host = (target as LogInput & { machine?: string }).machine;
-  return { 'log.file.path': target.key, 'log.file.name': target.name, ...(host ? { 'host.name': host } : {}) };
+function fileAttributes(target: ExportTarget) {
+  // host.name only when the log's machine is known (an archive's or a collected folder's name).
+  return { 'log.file.path': target.key, 'log.file.name': target.name, ...(target.machine ? { 'host.name': target.machine } : {}) };
 }
 
-/** One line per entry of `target`. */
-export function entryRow(target: LogInput, i: number): string {
-  const { log } = target;
-  const [text, number] = ENTRY_SEVERITY[log.severity(i)];
-  return jsonText({
-    ...timeFields(log, i),
-    severity_text: text,
-    severity_number: number,
-    body: log.message(i),
-    attributes: {
-      ...fileAttributes(target),
-      'thread.id': log.thread(i),
-      'code.function': log.component(i),
-      'cmlog.kind': 'entry',
-      'cmlog.severity': severityName[log.severity(i)],
-      'cmlog.line': log.line(i) + 1,
-      'cmlog.offset': log.table.start[i],
-      'cmlog.format': log.formatOf(i).id,
-    },
-  });
+/**
+ * `"YYYY-MM-DDTHH:mm:ss.fff` + `close` as JSON, or null: isoUtc's text, its seconds worked out once
+ * per second met (records come many to a second), the milliseconds appended.
+ */
+function stampCache(close: string) {
+  let second = NaN, head = '';
+  return (ms: number): string => {
+    if (!Number.isFinite(ms)) return 'null';
+    const t = Math.floor(ms);
+    const s = Math.floor(t / 1000);
+    if (s !== second) { second = s; head = '"' + isoUtc(s * 1000)!.slice(0, -4); }
+    const f = t - s * 1000;
+    return head + (f < 10 ? '00' : f < 100 ? '0' : '') + f + close;
+  };
+}
+
+/** Each interned name (component, thread, format) as JSON, escaped once per log. */
+function namesAsJson(name: (k: number) => string): (k: number) => string {
+  const cache: string[] = [];
+  return (k) => cache[k] ?? (cache[k] = jsonString(name(k)));
+}
+
+const ENTRY_HEAD: Record<Severity, string> = { 0: '', 1: '', 2: '', 3: '' };
+const ENTRY_KIND: Record<Severity, string> = { 0: '', 1: '', 2: '', 3: '' };
+for (const sev of [0, 1, 2, 3] as Severity[]) {
+  const [text, number] = ENTRY_SEVERITY[sev];
+  ENTRY_HEAD[sev] = `,"severity_text":"${text}","severity_number":${number},"body":`;
+  ENTRY_KIND[sev] = `,"cmlog.kind":"entry","cmlog.severity":"${severityName[sev]}","cmlog.line":`;
+}
+
+/**
+ * Every entry of `target`, one line each, byte for byte jsonText of the object docs/export.md
+ * describes (test/unit/export.test.ts compares them) but built as text: the file's attributes
+ * once, names escaped once, only the message escaped per entry. No object per row.
+ */
+export async function writeEntries(w: LineWriter, target: ExportTarget): Promise<void> {
+  const { log } = target, t = log.table;
+  const file = ',"attributes":' + jsonText(fileAttributes(target)).slice(0, -1) + ',"thread.id":';
+  const utcText = stampCache('Z"'), wallJson = stampCache('"');
+  const thread = namesAsJson((k) => t.threads.names[k]), component = namesAsJson((k) => t.components.names[k]);
+  const format = namesAsJson((k) => FORMATS[k].id);
+  for (let i = 0, n = log.entryCount; i < n; i++) {
+    const sev = log.severity(i);
+    const row = '{"timestamp":' + utcText(log.utc(i)) + ',"observed_wall_clock":' + wallJson(t.wall[i]) + ENTRY_HEAD[sev] + jsonString(log.message(i)) +
+      file + thread(t.thread[i]) + ',"code.function":' + component(t.component[i]) + ENTRY_KIND[sev] + (t.line[i] + 1) +
+      ',"cmlog.offset":' + t.start[i] + ',"cmlog.format":' + format(t.format[i]) + '}}';
+    const p = w.line(row);
+    if (p) await p;
+  }
 }
 
 /** One line per finding of a rule in `target`; its time is that of the entry it is on. */
-export function problemRow(target: LogInput, f: Finding): string {
+export function problemRow(target: ExportTarget, f: Finding): string {
   const [text, number] = FINDING_SEVERITY[f.severity];
   const status = (f.data as { status?: unknown } | undefined)?.status;
   const at = f.entryIndex ?? target.log.entryAtLine(f.line);
@@ -94,18 +155,23 @@ export function problemRow(target: LogInput, f: Finding): string {
   });
 }
 
+async function writeProblems(w: LineWriter, target: ExportTarget, findings: readonly Finding[]): Promise<void> {
+  for (const f of findings) {
+    const p = w.line(problemRow(target, f));
+    if (p) await p;
+  }
+}
+
 /**
  * Lines to a stream in pieces of about `piece` characters, waiting for 'drain' when the stream
  * says its buffer is full: the output of a 100 MB log is never one string, nor all in memory.
  */
 export function lineWriter(out: Writable, piece = 1 << 16) {
-  let buf: string[] = [];
-  let size = 0;
+  let buf = '';
   const flush = async () => {
-    if (buf.length === 0) return;
-    const text = buf.join('\n') + '\n';
-    buf = [];
-    size = 0;
+    if (buf === '') return;
+    const text = buf;
+    buf = '';
     if (!out.write(text)) await new Promise<void>((resolve, reject) => {
       const done = (e?: Error) => { out.off('drain', done); out.off('error', done); if (e) reject(e); else resolve(); };
       out.once('drain', done);
@@ -115,32 +181,26 @@ export function lineWriter(out: Writable, piece = 1 << 16) {
   return {
     /** Returns a promise only when a piece was written: the caller awaits it then, and only then. */
     line(s: string): Promise<void> | undefined {
-      buf.push(s);
-      size += s.length;
-      return size >= piece ? flush() : undefined;
+      buf += s + '\n';
+      return buf.length >= piece ? flush() : undefined;
     },
     flush,
   };
 }
 
-/** Every entry of every log, then its problems (the rules see every log, as `check` does). */
-export async function exportNdjson(logs: readonly LogInput[], out: Writable, io: Io): Promise<{ entries: number; problems: number }> {
+export type LineWriter = ReturnType<typeof lineWriter>;
+
+/** Logs already in memory (tests, bench): every entry of each, then its problems (the rules see every log). */
+export async function exportNdjson(logs: readonly ExportTarget[], out: Writable, io: Io): Promise<{ entries: number; problems: number }> {
   const w = lineWriter(out);
   const context = { logs };
   let entries = 0, problems = 0;
   for (const target of logs) {
-    const n = target.log.entryCount;
-    for (let i = 0; i < n; i++) {
-      const p = w.line(entryRow(target, i));
-      if (p) await p;
-    }
-    entries += n;
+    await writeEntries(w, target);
+    entries += target.log.entryCount;
     const { findings, failures } = runRules(target, context, {}, builtIn);
     for (const f of failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(String((f.error as Error)?.message ?? f.error))}`);
-    for (const f of findings) {
-      const p = w.line(problemRow(target, f));
-      if (p) await p;
-    }
+    await writeProblems(w, target, findings);
     problems += findings.length;
   }
   await w.flush();

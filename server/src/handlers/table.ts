@@ -57,7 +57,7 @@ export function registerTableRequests(server: ServerContext): Tables {
     const v = t.view;
     const sources: TableSource[] = t.sources.map((s, li) => {
       const note = noteOf(v, li);
-      return { uri: s.key, name: s.name, machine: machineOf(s.key), color: li % COLORS, ...(note ? { note } : {}) };
+      return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), color: li % COLORS, ...(note ? { note } : {}) };
     });
     const notes = sources.filter((s) => s.note).map((s) => `${s.name}: ${s.note}`);
     return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, sources, notes };
