@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { LogFile } from '../server/src/logFile';
 import { generateLog } from './generate';
-import { fmt, gc, MB, median, used } from './util';
+import { decodeAndCount, fmt, gc, MB, median, ms, used } from './util';
 
 /** Where the generated logs are: beside this file, or BENCH_DATA (for a bundle built elsewhere). */
 export const DATA = process.env.BENCH_DATA ?? path.resolve(__dirname, '..', 'bench', '.data');
@@ -23,20 +23,6 @@ export async function ensureLog(name: string, format: 'ccm' | 'sms', size = SIZE
   return file;
 }
 
-function baseline(bytes: Buffer, terminator: string): number {
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  let n = 0;
-  for (let i = text.indexOf(terminator); i >= 0; i = text.indexOf(terminator, i + terminator.length)) n++;
-  return n;
-}
-
-function ms(fn: () => void): number {
-  gc();
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-}
-
 export async function benchParse(): Promise<void> {
   console.log(`\n## Parse (${SIZE / MB} MB per format; medians of ${RUNS} runs, baseline and parse alternating)`);
   console.log(`Targets: parse at least ${MIN_RATIO} of the baseline's throughput; model beyond the text at most ${MAX_MODEL} of the file size.`);
@@ -48,7 +34,7 @@ export async function benchParse(): Promise<void> {
     let terminators = 0;
     const base: number[] = [], parse: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      base.push(ms(() => { terminators = baseline(bytes, terminator); }));
+      base.push(ms(() => { terminators = decodeAndCount(bytes, terminator); }));
       parse.push(ms(() => LogFile.fromBytes(bytes)));
     }
     gc();

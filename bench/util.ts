@@ -35,3 +35,19 @@ export function timed<T>(times: number, fn: () => T): { ms: number; result: T } 
 
 export const MB = 1024 * 1024;
 export const fmt = (n: number, d = 1) => n.toFixed(d);
+
+/** The baseline every parse figure is a ratio to: decode the bytes to a string and count `terminator`. */
+export function decodeAndCount(bytes: Uint8Array, terminator: string, encoding: 'utf-8' | 'utf-16le' = 'utf-8'): number {
+  const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  let n = 0;
+  for (let i = text.indexOf(terminator); i >= 0; i = text.indexOf(terminator, i + terminator.length)) n++;
+  return n;
+}
+
+/** Milliseconds of one call, after a collection (so garbage of the previous call is not billed to it). */
+export function ms(fn: () => void): number {
+  gc();
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
