@@ -87,7 +87,7 @@ test('a crashed check worker fails its own log only: a new worker checks the res
   for (const n of names) writeFileSync(path.join(dir, n), rec(`ok ${n}`));
   // The real worker, which dies when handed boom.log.
   const crashing = { eval: true, script: `${workerStart.script}; const wt = require('node:worker_threads');
-    wt.parentPort.on('message', (i) => { if (wt.workerData.sources[i].name === 'boom.log') throw new Error('boom'); });` };
+    let sources = []; wt.parentPort.on('message', (m) => { if (typeof m !== 'number') sources = m.sources; else if (sources[m].name === 'boom.log') throw new Error('boom'); });` };
   const out: string[] = [], err: string[] = [];
   const stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 };
   await check([dir], { format: 'json', parse: {}, rules: {}, jobs: 2, workerStart: crashing, stats }, { out: (s) => out.push(s), err: (s) => err.push(s) });

@@ -46,21 +46,56 @@ export interface PipelineStats {
 
 export const CHECK_WORKER_BUNDLE = 'checkWorker.js';
 
+/** What a check worker is started with: everything but the sources, which it is sent once found. */
+export type WorkerPlan = Omit<CheckPlan, 'sources' | 'catalog'>;
+
 /**
- * Each source checked, in order, on `jobs` check workers while this thread only hands out indices
+ * `jobs` check workers, started before the logs are found so that their start (loading the
+ * bundle, the user's rules) overlaps discovery; null when checking on this thread (`--jobs 1`, or
+ * no worker bundle). The caller closes it, whatever happens.
+ */
+export interface CheckPool {
+  workers: Worker[];
+  spawn(): Worker;
+  close(): Promise<void>;
+}
+
+export function startPool(jobs: number, base: WorkerPlan, start: WorkerStart = {}): CheckPool | null {
+  const script = start.script ?? path.join(__dirname, CHECK_WORKER_BUNDLE);
+  if (jobs <= 1 || (!start.eval && !existsSync(script))) return null;
+  const workerData = { cmlogCheckWorker: true, options: base.options, settings: base.settings, paths: base.paths, rulesFile: base.rulesFile };
+  const live = new Set<Worker>();
+  const pool: CheckPool = {
+    workers: [],
+    spawn: () => {
+      const w = new Worker(script, { eval: start.eval ?? false, workerData });
+      live.add(w);
+      w.once('exit', () => live.delete(w));
+      return w;
+    },
+    close: async () => {
+      pool.workers.splice(0);
+      await Promise.all([...live].map((w) => w.terminate()));
+    },
+  };
+  for (let k = 0; k < jobs; k++) pool.workers.push(pool.spawn());
+  return pool;
+}
+
+/**
+ * Each source checked, in order, on the pool's workers while this thread only hands out indices
  * and passes results on. A worker holds one log at a time and is given the next as soon as it
  * answers: this thread is never busy parsing, so the answer is served at once, and no log is
  * committed to a thread that is still busy (the biggest log of a window no longer keeps the other
- * thread idle behind it).
+ * thread idle behind it). Without a pool, on this thread.
  */
-export async function* checkInOrder(plan: CheckPlan, jobs: number, start: WorkerStart = {}, stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 }): AsyncGenerator<Result> {
-  const script = start.script ?? path.join(__dirname, CHECK_WORKER_BUNDLE);
-  if (jobs <= 1 || (!start.eval && !existsSync(script))) {
+export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 }): AsyncGenerator<Result> {
+  if (!pool) {
     yield* inThread(plan, stats);
     return;
   }
   const { sources } = plan;
-  const data = { cmlogCheckWorker: true, sources, options: plan.options, settings: plan.settings, paths: plan.paths, rulesFile: plan.rulesFile };
+  const jobs = pool.workers.length;
   const done = new Map<number, Result>();
   let wake: (() => void) | null = null;
   let next = 0;
@@ -86,9 +121,11 @@ export async function* checkInOrder(plan: CheckPlan, jobs: number, start: Worker
     stats.live--;
     wake?.();
   };
-  const spawn = (): Pooled => {
-    const w: Pooled = { worker: new Worker(script, { eval: start.eval ?? false, workerData: data }), pending: null };
-    w.worker.on('message', (m: { index: number; checked?: Checked; error?: Result['error'] }) => {
+  const attach = (worker: Worker): Pooled => {
+    const w: Pooled = { worker, pending: null };
+    // Before any index: the port keeps messages in order.
+    worker.postMessage({ sources });
+    worker.on('message', (m: { index: number; checked?: Checked; error?: Result['error'] }) => {
       w.pending = null;
       stats.onWorkers++;
       settle(m.index, { source: sources[m.index], checked: m.checked, error: m.error });
@@ -99,14 +136,14 @@ export async function* checkInOrder(plan: CheckPlan, jobs: number, start: Worker
       const index = w.pending;
       w.pending = null;
       const at = workers.indexOf(w);
-      if (at >= 0) workers[at] = spawn();
+      if (at >= 0) workers[at] = attach(pool.spawn());
       if (index !== null) settle(index, { source: sources[index], error: { message: e.message } });
     };
-    w.worker.once('error', fail);
-    w.worker.once('exit', (code) => { if (workers.includes(w)) fail(new Error(`check worker exited (code ${code})`)); });
+    worker.once('error', fail);
+    worker.once('exit', (code) => { if (workers.includes(w)) fail(new Error(`check worker exited (code ${code})`)); });
     return w;
   };
-  for (let k = 0; k < Math.min(jobs, sources.length); k++) workers.push(spawn());
+  for (const worker of pool.workers) workers.push(attach(worker));
   try {
     for (; y < sources.length; y++) {
       // The window moved on: idle workers may take more.
@@ -121,8 +158,8 @@ export async function* checkInOrder(plan: CheckPlan, jobs: number, start: Worker
       yield r;
     }
   } finally {
-    const all = workers.splice(0);
-    await Promise.all(all.map((w) => w.worker.terminate()));
+    // No more respawns: the pool's owner terminates what is left.
+    workers.splice(0);
   }
 }
 
