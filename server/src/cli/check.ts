@@ -12,7 +12,7 @@ import { jsonList } from './jsonList';
 import { describeError, type Skipped } from '../workspace/discover';
 import type { WorkerStart } from '../workspace/parseWorker';
 import { checkOne, ruleCatalog, type FileSummary } from './checkOne';
-import { checkInOrder, jobsOption, type PipelineStats, type Result } from './jobs';
+import { checkInOrder, jobsOption, startPool, type PipelineStats, type Result } from './jobs';
 import { findLogs, type Found, type Loaded } from './load';
 
 export const checkCommand: Command = {
@@ -59,11 +59,18 @@ export interface CheckOptions {
 export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   const { problems, catalog } = ruleCatalog(paths, opts.rulesFile);
   for (const p of problems) io.err(`cmlog: ${printable(p)}`);
-  const found = await findLogs(paths);
-  const plan = { sources: found.sources, options: opts.parse, settings: opts.rules, paths, rulesFile: opts.rulesFile, catalog };
-  // SARIF names every rule that can report before its results: the catalogs of every log found.
-  const sarifRules = opts.format === 'sarif' ? catalogOf(found.sources, catalog) : undefined;
-  const status = await report({ ...found, results: checkInOrder(plan, opts.jobs ?? 1, opts.workerStart, opts.stats) }, { format: opts.format, sarifRules }, io);
+  const base = { options: opts.parse, settings: opts.rules, paths, rulesFile: opts.rulesFile };
+  // The workers start while the logs are found (a collection's archives listed).
+  const pool = startPool(opts.jobs ?? 1, base, opts.workerStart);
+  let status: number;
+  try {
+    const found = await findLogs(paths);
+    // SARIF names every rule that can report before its results: the catalogs of every log found.
+    const sarifRules = opts.format === 'sarif' ? catalogOf(found.sources, catalog) : undefined;
+    status = await report({ ...found, results: checkInOrder({ ...base, sources: found.sources, catalog }, pool, opts.stats) }, { format: opts.format, sarifRules }, io);
+  } finally {
+    await pool?.close();
+  }
   // A bad rule file is a problem like an unreadable path: reported, the rest still checked.
   return problems.length > 0 ? Math.max(status, 2) : status;
 }

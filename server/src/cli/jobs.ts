@@ -1,8 +1,8 @@
-// `cmlog check` on every core: `--jobs N` threads (this one and N - 1 check workers), each reading,
-// parsing and checking one log at a time, so that only findings cross between threads (a model's
-// text never does). Results are handed on in the order of the sources, at most `2 × jobs` ahead
-// of the caller; `--jobs 1`, or no worker bundle, checks on this thread alone. Each log is dropped
-// once checked: memory stays bounded whatever the collection's size.
+// `cmlog check` on every core: `--jobs N` check workers, each reading, parsing and checking one log
+// at a time, while this thread hands out logs and prints; only findings cross between threads (a
+// model's text never does). Results are handed on in the order of the sources, at most `2 × jobs`
+// ahead of the caller; `--jobs 1`, or no worker bundle, checks on this thread alone. Each log is
+// dropped once checked: memory stays bounded whatever the collection's size.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
@@ -36,7 +36,7 @@ export interface Result {
   error?: { message: string; code?: string };
 }
 
-/** Logs handed to a thread and not yet checked: at most 2 × jobs (each parsed only when its thread comes to it). */
+/** Logs handed to a thread and not yet checked: at most `jobs` (one per worker). */
 export interface PipelineStats {
   live: number;
   peak: number;
@@ -46,82 +46,120 @@ export interface PipelineStats {
 
 export const CHECK_WORKER_BUNDLE = 'checkWorker.js';
 
+/** What a check worker is started with: everything but the sources, which it is sent once found. */
+export type WorkerPlan = Omit<CheckPlan, 'sources' | 'catalog'>;
+
 /**
- * Each source checked, in order: on this thread and `jobs - 1` workers, each worker given up to
- * two logs' indices at a time (it checks one after the other), so it never waits for this thread
- * to be free to hand it the next.
+ * `jobs` check workers, started before the logs are found so that their start (loading the
+ * bundle, the user's rules) overlaps discovery; null when checking on this thread (`--jobs 1`, or
+ * no worker bundle). The caller closes it, whatever happens.
  */
-export async function* checkInOrder(plan: CheckPlan, jobs: number, start: WorkerStart = {}, stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 }): AsyncGenerator<Result> {
+export interface CheckPool {
+  workers: Worker[];
+  spawn(): Worker;
+  close(): Promise<void>;
+}
+
+export function startPool(jobs: number, base: WorkerPlan, start: WorkerStart = {}): CheckPool | null {
   const script = start.script ?? path.join(__dirname, CHECK_WORKER_BUNDLE);
-  if (jobs <= 1 || (!start.eval && !existsSync(script))) {
+  if (jobs <= 1 || (!start.eval && !existsSync(script))) return null;
+  const workerData = { cmlogCheckWorker: true, options: base.options, settings: base.settings, paths: base.paths, rulesFile: base.rulesFile };
+  const live = new Set<Worker>();
+  const pool: CheckPool = {
+    workers: [],
+    spawn: () => {
+      const w = new Worker(script, { eval: start.eval ?? false, workerData });
+      live.add(w);
+      w.once('exit', () => live.delete(w));
+      return w;
+    },
+    close: async () => {
+      pool.workers.splice(0);
+      await Promise.all([...live].map((w) => w.terminate()));
+    },
+  };
+  for (let k = 0; k < jobs; k++) pool.workers.push(pool.spawn());
+  return pool;
+}
+
+/**
+ * Each source checked, in order, on the pool's workers while this thread only hands out indices
+ * and passes results on. A worker holds one log at a time and is given the next as soon as it
+ * answers: this thread is never busy parsing, so the answer is served at once, and no log is
+ * committed to a thread that is still busy (the biggest log of a window no longer keeps the other
+ * thread idle behind it). Without a pool, on this thread.
+ */
+export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 }): AsyncGenerator<Result> {
+  if (!pool) {
     yield* inThread(plan, stats);
     return;
   }
   const { sources } = plan;
-  const groups = groupsOf(sources);
-  const data = { cmlogCheckWorker: true, sources, options: plan.options, settings: plan.settings, paths: plan.paths, rulesFile: plan.rulesFile };
+  const jobs = pool.workers.length;
   const done = new Map<number, Result>();
   let wake: (() => void) | null = null;
   let next = 0;
-  let here = false; // this thread is checking a log
-  const settle = (index: number, r: Result) => {
-    done.set(index, r);
-    stats.live--;
-    wake?.();
-  };
-  interface Pooled { worker: Worker; pending: number[] }
+  let y = 0; // the next result to yield
+  interface Pooled { worker: Worker; pending: number | null }
   const workers: Pooled[] = [];
-  const spawn = (): Pooled => {
-    const w: Pooled = { worker: new Worker(script, { eval: start.eval ?? false, workerData: data }), pending: [] };
-    w.worker.on('message', (m: { index: number; checked?: Checked; error?: Result['error'] }) => {
-      w.pending.splice(w.pending.indexOf(m.index), 1);
-      stats.onWorkers++;
-      settle(m.index, { source: sources[m.index], checked: m.checked, error: m.error });
-    });
-    // A crashed worker (out of memory on a huge log) fails its logs, once; a new one takes its place.
-    const fail = (e: Error) => {
-      for (const index of w.pending.splice(0)) settle(index, { source: sources[index], error: { message: e.message } });
-      const at = workers.indexOf(w);
-      if (at >= 0) workers[at] = spawn();
-    };
-    w.worker.once('error', fail);
-    w.worker.once('exit', (code) => { if (workers.includes(w)) fail(new Error(`check worker exited (code ${code})`)); });
-    return w;
-  };
-  for (let k = 1; k < jobs; k++) workers.push(spawn());
-  const take = (y: number): number => {
+  // Results wait in `done` (findings only, no log) at most 2 × jobs ahead of the one yielded next.
+  const take = (): number => {
     if (next >= sources.length || next - y >= 2 * jobs) return -1;
     stats.live++;
     if (stats.live > stats.peak) stats.peak = stats.live;
     return next++;
   };
+  const feed = (w: Pooled) => {
+    if (w.pending !== null) return;
+    const index = take();
+    if (index < 0) return;
+    w.pending = index;
+    w.worker.postMessage(index);
+  };
+  const settle = (index: number, r: Result) => {
+    done.set(index, r);
+    stats.live--;
+    wake?.();
+  };
+  const attach = (worker: Worker): Pooled => {
+    const w: Pooled = { worker, pending: null };
+    // Before any index: the port keeps messages in order.
+    worker.postMessage({ sources });
+    worker.on('message', (m: { index: number; checked?: Checked; error?: Result['error'] }) => {
+      w.pending = null;
+      stats.onWorkers++;
+      settle(m.index, { source: sources[m.index], checked: m.checked, error: m.error });
+      feed(w);
+    });
+    // A crashed worker (out of memory on a huge log) fails its log, once; a new one takes its place.
+    const fail = (e: Error) => {
+      const index = w.pending;
+      w.pending = null;
+      const at = workers.indexOf(w);
+      if (at >= 0) workers[at] = attach(pool.spawn());
+      if (index !== null) settle(index, { source: sources[index], error: { message: e.message } });
+    };
+    worker.once('error', fail);
+    worker.once('exit', (code) => { if (workers.includes(w)) fail(new Error(`check worker exited (code ${code})`)); });
+    return w;
+  };
+  for (const worker of pool.workers) workers.push(attach(worker));
   try {
-    for (let y = 0; y < sources.length; y++) {
-      for (;;) {
-        for (const w of workers) {
-          for (let index; w.pending.length < 2 && (index = take(y)) >= 0;) {
-            w.pending.push(index);
-            w.worker.postMessage(index);
-          }
-        }
-        const index = here ? -1 : take(y);
-        if (index >= 0) {
-          here = true;
-          checkSource(sources[index], plan, groups).then(
-            (checked) => ({ source: sources[index], checked }), (e) => ({ source: sources[index], error: errorData(e) }),
-          ).then((r) => { here = false; settle(index, r); });
-        }
-        if (done.has(y)) break;
+    for (; y < sources.length; y++) {
+      // The window moved on: idle workers may take more.
+      for (const w of workers) feed(w);
+      while (!done.has(y)) {
         await new Promise<void>((resolve) => { wake = resolve; });
         wake = null;
+        for (const w of workers) feed(w);
       }
       const r = done.get(y)!;
       done.delete(y);
       yield r;
     }
   } finally {
-    const all = workers.splice(0);
-    await Promise.all(all.map((w) => w.worker.terminate()));
+    // No more respawns: the pool's owner terminates what is left.
+    workers.splice(0);
   }
 }
 

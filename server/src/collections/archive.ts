@@ -157,7 +157,9 @@ async function inflateWhole(zip: yauzl.ZipFile, ref: MemberRef): Promise<Buffer>
   }
   let bytes: Buffer;
   try {
-    bytes = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, ref.size) });
+    // One output chunk one byte over the declared size: zlib fills it in place and hands it back as
+    // is, where its 16 KB default chunks are each allocated and then all copied into one buffer.
+    bytes = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, ref.size), chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, ref.size + 1) });
   } catch (e) {
     throw (e as NodeJS.ErrnoException)?.code === 'ERR_BUFFER_TOO_LARGE' ? new Error('member larger than declared') : e;
   }
