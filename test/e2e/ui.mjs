@@ -477,7 +477,7 @@ export class Ui {
 
   /** Put the cursor on `word` in the line containing `lineText` (a click). */
   async clickWord(lineText, word) {
-    const rect = await this.page.evaluate(([needle, w]) => {
+    const locate = () => this.page.evaluate(([needle, w]) => {
       const line = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')]
         .find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(needle));
       if (!line) return null;
@@ -494,8 +494,16 @@ export class Ui {
       const r = range.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     }, [lineText, word]);
-    if (!rect) throw new Error(`"${word}" in "${lineText}" is not rendered in the active editor`);
-    await this.page.mouse.click(rect.x + 2, rect.y);
+    // Inlay hints (each record's time) can arrive between finding the word and clicking, moving the
+    // text right: click again until the word is where the click went (bounded).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const rect = await locate();
+      if (!rect) throw new Error(`"${word}" in "${lineText}" is not rendered in the active editor`);
+      await this.page.mouse.click(rect.x + 2, rect.y);
+      const after = await locate();
+      if (after && Math.abs(after.x - rect.x) < 1 && Math.abs(after.y - rect.y) < 1) return;
+    }
+    throw new Error(`"${word}" in "${lineText}" kept moving while it was clicked`);
   }
 
   /** "Developer: Inspect Editor Tokens and Scopes" at the cursor: the widget's text (bounded wait until filled). */
