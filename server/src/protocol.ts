@@ -7,9 +7,6 @@ import type { SeverityName } from './severity';
 
 export const LANGUAGE_ID = 'cmlog';
 
-/** @deprecated The old text-document merged view, replaced by the table (issue #15); the server no longer answers it. Kept until the client drops it. */
-export const MERGED_SCHEME = 'cmlog-merged';
-
 export const Requests = {
   /** Status bar facts of one log. */
   fileInfo: new RequestType<FileInfoParams, FileInfo | null, void>('cmlog/fileInfo'),
@@ -23,8 +20,6 @@ export const Requests = {
   lookupErrorCode: new RequestType<LookupParams, LookupResult, void>('cmlog/lookupErrorCode'),
   /** Entries of other logs around an entry, nearest first (code lens click). */
   related: new RequestType<RelatedParams, RelatedAnswer, void>('cmlog/related'),
-  /** @deprecated Replaced by the table (TableRequests); the server no longer answers it. Kept until the client drops it. */
-  merged: new RequestType<MergedRequestParams, MergedAnswer, void>('cmlog/merged'),
 } as const;
 
 /** What the client sends at initialize (`initializationOptions`). */
@@ -61,27 +56,6 @@ export interface RelatedLocation { uri: string; name: string; line: number; delt
  * were in the window: the locations may come from fewer logs ("nearest in 12 of 84 logs").
  */
 export interface RelatedAnswer { locations: RelatedLocation[]; unknownOffsetLogs: string[]; windowSeconds: number; total: number; logCount: number }
-
-export interface MergedParams {
-  /** Logs to merge (URIs); default: every log in the folder of `folderOf`. */
-  uris?: string[];
-  folderOf?: string;
-  severities?: ('error' | 'warning' | 'information' | 'success')[];
-  components?: string[];
-  threads?: string[];
-  /** ISO-8601 UTC bounds. */
-  from?: string;
-  to?: string;
-}
-/** A merged view's filters and the URI of the view they fill (its diagnostics and links are kept by that URI). */
-export interface MergedRequestParams extends MergedParams { viewUri: string }
-export interface MergedAnswer {
-  text: string;
-  /** Source of each line of `text` (0-based lines). */
-  sources: { uri: string; line: number }[];
-  /** Logs whose offset is unknown (placed last, or left out). */
-  notes: string[];
-}
 
 export interface FileInfoParams { uri: string }
 /** The offset the other logs of a log's folder write (features/folderOffset.ts): offered, never applied. */
