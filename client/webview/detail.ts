@@ -3,7 +3,7 @@
 // each a link to its row (or to the text editor when it is not in this table).
 import type { TableDetail } from '../../server/src/protocol';
 import { el } from './dom';
-import { formatElapsed } from './format';
+import { formatGap } from '../../server/src/explain/gap';
 import { renderMarkdown } from './markdown';
 
 export interface DetailHost {
@@ -52,9 +52,8 @@ export class DetailPane {
       parts.push(el('h3', '', 'At the same moment in other logs'));
       const ul = el('ul', 'same-moment');
       for (const m of d.sameMoment) {
-        const sign = m.deltaMs < 0 ? '−' : '+';
         const b = el('button', 'link', undefined, { type: 'button', title: m.row === null ? 'Open in the text editor' : 'Go to its row' });
-        b.append(el('span', 'sm-name', `${m.name}:${m.line + 1}`), el('span', 'sm-delta', ` ${sign}${formatElapsed(m.deltaMs)} `), el('span', 'sm-message', m.message));
+        b.append(el('span', 'sm-name', `${m.name}:${m.line + 1}`), el('span', 'sm-delta', ` ${formatGap(m.deltaMs)} `), el('span', 'sm-message', m.message));
         b.addEventListener('click', () => (m.row === null ? this.host.openInEditor(m.uri, m.line) : this.host.gotoRow(m.row)));
         const li = el('li');
         li.append(b);

@@ -57,11 +57,16 @@ class App {
 
   private start(table: TableOpenResult, options: WebviewOptions): void {
     if (this.started) {
-      // The host opened the table again (a reload): take its state.
+      // The host opened the table again (a server restart): the new table is unfiltered and
+      // following, so it gets what this page shows: its filter, its facets, its pause.
       this.table = table;
       this.cache.reset(table.version);
+      this.selection.clamp(table.rows);
       this.grid.setRows(table.rows);
       this.updateStatus();
+      void this.applyFilter();
+      void this.loadFacets();
+      if (!this.following) void this.request('follow', { follow: false });
       return;
     }
     this.started = true;

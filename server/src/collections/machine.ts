@@ -1,6 +1,7 @@
 // Which device a log came from. A collection is one archive or one folder per device, as
 // ConfigMgr's "Collect client logs" and Intune's "Collect diagnostics" make them.
 import { MEMBER_SEPARATOR } from './archive';
+import { baseName } from '../uri';
 
 /**
  * The machine of a log's shown path (`/` separators, as cmlog prints them): the name of the
@@ -22,8 +23,4 @@ export function machineOf(shownPath: string, root?: string): string | null {
   if (rel === null) return null;
   const slash = rel.indexOf('/');
   return slash > 0 ? rel.slice(0, slash) : baseName(r === '.' ? process.cwd().replace(/\\/g, '/') : r) || null;
-}
-
-function baseName(p: string): string {
-  return p.slice(p.lastIndexOf('/') + 1);
 }

@@ -72,7 +72,7 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     const nearest = r.related[0];
     const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(baseName(nearest.key), 60))}` : '';
     const title = `⇄ ${r.total.toLocaleString('en-US')} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${near}${note}`;
-    lenses.push({ range, command: { title, command: Commands.showRelated, arguments: [uri, i, line] } });
+    lenses.push({ range, command: { title, command: Commands.showRelated, arguments: [uri, i] } });
   }
   // The rules' own lenses on their findings (e.g. user-not-found: where its 24-hour full sync happened).
   for (const f of findings) {

@@ -1,6 +1,6 @@
 // The signature engine (#16): one declarative row (a log, a pattern over one record's message, the
 // captured fields, what it means and what to do) becomes one `Rule`. The built-in rows are in
-// signatureTable.ts; `.cmlog/rules.json` rows reuse `SignatureRow` and `signatureRules`.
+// signatureTable.ts (the admin's own rules are userRules.ts: their patterns run on a worker).
 // Speed: the rows of one engine that apply to a log are run in ONE pass over its records (the first
 // rule asked scans for all and the others read the result), each record's message is read only as
 // its first HEAD_CHARS characters, and only for records of a log or component some row names.
@@ -17,8 +17,6 @@ import type { FindingSeverity, LogInput, Rule } from './types';
 export const HEAD_CHARS = 4096;
 /** A captured value is shown at most this long (it is log text). */
 const FIELD_CHARS = 200;
-/** Occurrences listed as related locations of an `atLeast` finding. */
-
 /**
  * One signature. `pattern` runs over ONE record's message: case-insensitive (`i`), neither global nor
  * sticky, linear-time (anchored with `^` or starting with a literal, bounded repetition, no nested

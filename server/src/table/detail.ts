@@ -3,10 +3,12 @@
 // what happened at the same moment in other logs (the timeline's related entries, as the lens).
 import { findingSection } from '../explain';
 import type { Finding } from '../model';
+import { firstLine } from '../parse/lineBreaks';
 import { describeOffset, isoUtc } from '../parse/time';
 import type { TableDetail } from '../protocol';
 import type { Rule } from '../rules';
 import type { RelatedEntry } from '../workspace/timeline';
+import { severityName } from '../severity';
 import { baseName } from '../uri';
 import type { TableView } from './view';
 
@@ -36,20 +38,20 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   const add = (name: string, r?: [number, number]) => { if (r) attributes.push({ name, value: log.text(r[0], r[1]) }); };
   add('date', p.date); add('time', p.time); add('component', p.component); add('context', p.context);
   add('type', p.type); add('thread', p.thread); add('file', p.file);
-  attributes.push({ name: 'severity', value: ['success', 'information', 'warning', 'error'][log.severity(e)] });
+  attributes.push({ name: 'severity', value: severityName[log.severity(e)] });
   const off = log.writtenOffset(e);
   const src = log.offsetSource(e);
   attributes.push({ name: 'offset', value: off !== null ? describeOffset(off, log.offsetConvention) : src === 'default' ? 'none written: cmlog.defaultOffset used' : `${src}` });
   const utc = log.utc(e);
   attributes.push({ name: 'UTC', value: isoUtc(Number.isNaN(utc) ? null : utc) ?? 'unknown' });
-  attributes.push({ name: 'line', value: String(log.line(e) + 1) });
   const line = log.line(e);
+  attributes.push({ name: 'line', value: String(line + 1) });
   const problems = ctx.findingsOf(key)
     .filter((f) => (f.entryIndex !== undefined ? f.entryIndex === e : f.line === line))
     .map((f) => ({ severity: f.severity, message: f.message, markdown: findingSection(f, ctx.catalog) }));
   const sameMoment = (ctx.related(key, e, SAME_MOMENT_MAX) ?? []).map((r) => ({
     uri: r.key, name: baseName(r.key), line: r.line, deltaMs: r.deltaMs,
-    message: r.message.split('\n', 1)[0].slice(0, 500), row: view.rowOf(r.key, r.entryIndex),
+    message: firstLine(r.message).slice(0, 500), row: view.rowOf(r.key, r.entryIndex),
   }));
   return { uri: key, line, message, cut, attributes, problems, sameMoment };
 }

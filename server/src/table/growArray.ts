@@ -12,11 +12,7 @@ export class GrowInt32 {
   }
 
   push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
+    this.reserve(1);
     this.a[this.n++] = v;
   }
 }

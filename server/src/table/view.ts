@@ -4,6 +4,7 @@
 // rows, a detail, a copy). One log needs no order at all: position = entry.
 import type { LogFile } from '../logFile';
 import type { TableFilter, TableHighlight, TableRow } from '../protocol';
+import { bisect } from '../parse/bisect';
 import { firstLine } from '../parse/lineBreaks';
 import { severityName } from '../severity';
 import { CompiledFilter } from './filter';
@@ -67,14 +68,6 @@ export class TableView {
   entryAt(pos: number): number { return this.ent ? this.ent.a[pos] : pos; }
   positionOf(row: number): number { return this.rows ? this.rows.a[row] : row; }
   model(li: number): LogFile | undefined { return this.logs[li]; }
-
-  /** Whether a log's entries all have a known UTC (a merge places the others last). */
-  unknownOffset(li: number): boolean {
-    const log = this.logs[li];
-    if (!log) return false;
-    for (let e = 0; e < log.entryCount; e++) if (Number.isNaN(log.utc(e))) return true;
-    return false;
-  }
 
   /** Reads every log again and orders its entries; the filter applies again. */
   rebuild(): void {
@@ -280,7 +273,7 @@ export class TableView {
     const messages: string[] = [], pass: number[] = [];
     for (let i = 0; i < kept.n; i++) {
       const p = kept.a[i], msg = this.searchText(p);
-      if (f.textOk(msg)) { pass.push(p); messages.push(msg); }
+      if (f.textOk(msg)) { pass.push(p); if (f.regex) messages.push(msg); }
     }
     if (!f.regex) { for (const p of pass) out.push(p); return undefined; }
     const hits = matchAll(f.regex, messages);
@@ -410,8 +403,7 @@ export class TableView {
     }
     if (!this.rows) return pos;
     const a = this.rows.a;
-    let lo = 0, hi = this.rows.n;
-    while (lo < hi) { const mid = (lo + hi) >>> 1; if (a[mid] < pos) lo = mid + 1; else hi = mid; }
+    const lo = bisect(0, this.rows.n, (i) => a[i] < pos);
     return lo < this.rows.n && a[lo] === pos ? lo : null;
   }
 

@@ -167,9 +167,9 @@ function isHighSurrogate(u: number): boolean {
  * Hands the text `log` holds (all of it, or what was appended since the last call) to `text`,
  * which reads it back from the file: the log then holds none.
  */
-export function keepOnDisk(log: { heldText(): { at: number; parts: Part[] }; readTextFrom(s: TextSource): void; heldChars: number }, text: FileText): void {
-  if (log.heldChars === 0 && log.heldText().parts.length === 0) return;
+export function keepOnDisk(log: { heldText(): { at: number; parts: Part[] }; readTextFrom(s: TextSource): void }, text: FileText): void {
   const { at, parts } = log.heldText();
+  if (parts.length === 0) return;
   text.extend(at, parts);
   log.readTextFrom(text);
 }

@@ -137,7 +137,6 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Changes the folders indexed; call build() after. */
   /** New parse options (e.g. a default offset set by the user): applied to every log, no re-read. */
   setParseOptions(options: ParseOptions | ((file: string) => ParseOptions)): void {
     (this.options as { parseOptions?: WorkspaceIndexOptions['parseOptions'] }).parseOptions = options;

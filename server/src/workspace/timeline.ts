@@ -185,6 +185,8 @@ class LogIndex {
     let sorted = true;
     let prev = this.n > 0 ? this.utc[this.n - 1] : -Infinity;
     let kind = Kind.TimeUnknown, u = NaN, lastEast = NaN;
+    // Read once: the getter looks for writers of .NET offsets across the log.
+    const biasConvention = log.offsetConvention === 'bias';
     for (let i = from; i < count; i++) {
       u = log.utc(i);
       if (u === u) {
@@ -192,7 +194,7 @@ class LogIndex {
         kind = o === null ? Kind.Default : Kind.Written;
         if (o === null) this.defaultOffset++;
         else {
-          const east = log.offsetConvention === 'bias' ? -o : o;
+          const east = biasConvention ? -o : o;
           if (u >= this.latestWrittenUtc) { this.latestWrittenUtc = u; this.latestWritten = east; }
           if (east !== lastEast && this.written.length < MAX_WRITTEN && !this.written.includes(east)) this.written.push(east);
           lastEast = east;

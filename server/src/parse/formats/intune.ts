@@ -60,15 +60,15 @@ export const intuneMac = lineFormat({
     const ms = (codes[t + 1] - 48) * 100 + (codes[t + 2] - 48) * 10 + (codes[t + 3] - 48);
     let i = nextField(codes, t + 6, head); // process
     if (i < 0) return false;
-    const lv = i;
     i = nextField(codes, i, head);
-    if (i < 0 || levelSeverity(codes, field.a, field.b) < 0) return false;
+    const severity = i < 0 ? -1 : levelSeverity(codes, field.a, field.b);
+    if (severity < 0) return false;
     const lvA = field.a, lvB = field.b;
     i = nextField(codes, i, head);
     if (i < 0) return false;
     const thA = field.a, thB = field.b;
     i = nextField(codes, i, head);
-    if (i < 0 || lv < 0) return false;
+    if (i < 0) return false;
     clearRecord(out, a);
     out.clockStart = a;
     out.clockEnd = t + 4;
@@ -76,7 +76,7 @@ export const intuneMac = lineFormat({
     out.offset = NO_OFFSET;
     out.levelStart = lvA;
     out.levelEnd = lvB;
-    out.severity = levelSeverity(codes, lvA, lvB);
+    out.severity = severity;
     out.threadStart = thA;
     out.threadEnd = thB;
     out.compStart = field.a;

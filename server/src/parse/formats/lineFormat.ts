@@ -1,6 +1,7 @@
 // What the formats read line by line (CBS, PSADT, WindowsUpdate, ...) share: small character
 // readers, the level words, and `lineFormat`, which makes a LogFormat of a `readLine` alone (its
 // recogniser and parts are that same reader run again on a line, so each shape is written once).
+import { codeUnits } from '../decode';
 import { type Codes, DAY_MS, readClock, readIsoDate, timeOut } from '../time';
 import type { LineRecord, LineState, LogFormat, RecordParts, RecordView } from './format';
 
@@ -79,15 +80,11 @@ const PARTS_MAX = 4096;
 
 // The last sample a recogniser turned into codes: the client asks every format about one sample.
 let lastSample = '';
-let lastCodes: Uint16Array = new Uint16Array(0);
+let lastCodes: Codes = new Uint8Array(0);
 
-function codesOf(text: string): Uint16Array {
-  if (text === lastSample) return lastCodes;
-  const c = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) c[i] = text.charCodeAt(i);
-  lastSample = text;
-  lastCodes = c;
-  return c;
+function codesOf(text: string): Codes {
+  if (text !== lastSample) { lastSample = text; lastCodes = codeUnits(text); }
+  return lastCodes;
 }
 
 /** The LogFormat of a line reader: it recognises a sample with a line it reads, and reads the parts of a record again from its first line. */
