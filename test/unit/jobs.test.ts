@@ -96,3 +96,20 @@ test('a crashed check worker fails its own log only: a new worker checks the res
   assert.match(JSON.stringify(json) + err.join('\n'), /boom\.log[^]*boom|boom[^]*boom\.log/);
   assert.equal(stats.live, 0);
 });
+
+test('check workers that cannot start fail their logs once, and check ends (no endless respawning)', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-jobs-nostart-'));
+  const names = ['a.log'];
+  for (const n of names) writeFileSync(path.join(dir, n), rec(`ok ${n}`));
+  // More workers than logs: the idle ones die too, holding no log.
+  const broken = { eval: true, script: `throw new Error('cannot start')` };
+  const out: string[] = [], err: string[] = [];
+  const stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 };
+  const code = await check([dir], { format: 'json', parse: {}, rules: {}, jobs: 4, workerStart: broken, stats }, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  const json = JSON.parse(out.join('\n'));
+  assert.deepEqual(json.files, []);
+  assert.deepEqual(json.skipped.map((s: { path: string }) => path.basename(s.path)).sort(), names);
+  assert.match(err.join('\n'), /cannot start/);
+  assert.equal(code, 2);
+  assert.equal(stats.live, 0);
+});
