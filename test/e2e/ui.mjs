@@ -599,12 +599,13 @@ async function waitForStatus(frame, re, timeout = 30_000) {
 }
 
 /** The aria-labels of the rows the grid has drawn, in order, once none is still loading (bounded). */
-async function rowLabels(frame, timeout = 15_000) {
-  return frame.waitForFunction(() => {
+async function rowLabels(frame, { timeout = 15_000, count = null } = {}) {
+  // With `count`: the status line can say a new count a frame before the rows are drawn again.
+  return frame.waitForFunction((n) => {
     const rows = [...document.querySelectorAll('[role=grid] [role=row][data-row]')];
-    if (rows.some((r) => r.classList.contains('loading'))) return null;
+    if (rows.some((r) => r.classList.contains('loading')) || (n !== null && rows.length !== n)) return null;
     return rows.sort((a, b) => Number(a.dataset.row) - Number(b.dataset.row)).map((r) => r.getAttribute('aria-label'));
-  }, null, { timeout }).then((h) => h.jsonValue(), () => { throw new Error('the table\'s rows stayed "loading"'); });
+  }, count, { timeout }).then((h) => h.jsonValue(), () => { throw new Error(`the table's rows stayed "loading"${count === null ? '' : ` or not ${count}`}`); });
 }
 
 /** Click a row that lies wholly in the grid's viewport (a row under the header would make Playwright scroll it). */
@@ -852,13 +853,13 @@ export const checks = [
         .catch(() => { throw new Error('the error toggle does not count 3 records'); });
       for (const sev of ['warning', 'information', 'success']) await t.locator(`.sev-toggle[data-severity=${sev}]`).click();
       await waitForStatus(t, new RegExp(`^3 of ${total} rows$`));
-      const errors = await rowLabels(t);
+      const errors = await rowLabels(t, { count: 3 });
       if (errors.length !== 3 || !errors.every((l) => l.startsWith('Error,'))) throw new Error(`errors only shows ${JSON.stringify(errors)}`);
       await ui.shot('severity');
       await t.locator('.filter-text').fill('WAM');
       await t.locator('.filter-text').press('Enter');
       await waitForStatus(t, new RegExp(`^2 of ${total} rows$`));
-      const wam = await rowLabels(t);
+      const wam = await rowLabels(t, { count: 2 });
       if (wam.length !== 2 || !wam.every((l) => l.startsWith('Error,') && l.includes('WAM'))) throw new Error(`errors with "WAM" shows ${JSON.stringify(wam)}`);
       return { total, errors: errors.length, wam };
     },
