@@ -821,3 +821,12 @@ function prefixSlot(c: Codes, a: number): number {
   const h = (c[a] | (c[a + 1] << 8) | (c[a + 2] << 16) | (c[a + 3] << 24)) ^ Math.imul(c[a + 4] | (c[a + 5] << 8) | (c[a + 6] << 16) | (c[a + 7] << 24), 0x85ebca6b);
   return Math.imul(h, 0x9e3779b1) >>> 22;
 }
+
+// V8 forgets a class's hidden classes once no object of theirs is alive, and throws away the
+// optimised code built for them: a scan after a garbage collection (a new log in `cmlog check`,
+// the next file the server indexes) started cold again, its methods deoptimised mid-scan
+// ("weak objects") and compiled anew. These idle scanners, one per kind of source, keep the
+// shapes of the scanner and of what it makes (kernel window, name and date caches) alive: the
+// line formats parsed 1.3-1.5x faster in a process that parses one log after another.
+const KEEP_SHAPES = [sourceOf(''), sourceOf(new Uint8Array(0))].map((src) => new Scanner(src, START, new EntryTable(0), new SpanList()));
+void KEEP_SHAPES;
