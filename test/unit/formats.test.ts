@@ -24,7 +24,7 @@ test('the registry lists the shipped formats in order, and names them for the st
   assert.equal(formatName('ccm'), 'CMTrace');
   assert.equal(formatName('sms'), 'legacy SMS');
   assert.equal(formatName('plain'), 'plain text');
-  assert.equal(formatName('mixed'), 'CMTrace + legacy');
+  assert.equal(formatName('mixed'), 'mixed formats');
 });
 
 test('each format with records is coloured by a grammar the extension contributes', () => {

@@ -57,9 +57,13 @@ export function formatById(id: string): LogFormat | undefined {
   return FORMATS.find((f) => f.id === id);
 }
 
-/** The name the status bar shows for a file's format id ('mixed': records of several). */
+/**
+ * The name the status bar shows for a file's format id. 'mixed' (records of several formats,
+ * which ones the file info's `formats` says) is named as such: since the line formats, it need
+ * not be CMTrace and legacy.
+ */
 export function formatName(id: string): string {
-  if (id === 'mixed') return `${cmtrace.name} + legacy`;
+  if (id === 'mixed') return 'mixed formats';
   return formatById(id)?.name ?? id;
 }
 
