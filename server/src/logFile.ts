@@ -341,6 +341,9 @@ export class LogFile {
     if (c.found) return true;
     for (; c.names < names.length && !c.found; c.names++) c.found = isUtcOffsetWriter(names[c.names]);
     for (; c.entries < t.count && !c.found; c.entries++) c.found = (t.flags[c.entries] & EntryFlag.UtcOffset) !== 0;
+    // The last entry is looked at again next time: an append may finish it (an open record's
+    // time comes after its message) and push it again with its offset.
+    if (!c.found && c.entries > 0) c.entries--;
     return c.found;
   }
 

@@ -46,3 +46,14 @@ test('`+-240`: a script\'s negative UTC offset (UTC-4), whatever the setting; a 
   assert.equal(utc(LogFile.fromText(ccm, { offsetConvention: 'utc-offset' })), '2024-01-15T05:00:00.000Z', 'the setting flips it');
   assert.equal(LogFile.fromText(ccm).offsetConvention, 'bias');
 });
+
+test('a record finished by an append is looked at again for a .NET offset (it was read once while open)', () => {
+  const full = rec('10:00:00.12360', 'Install');
+  const cut = full.indexOf(']LOG]!>') + 3;
+  const log = LogFile.fromText(rec('10:00:00.000', 'CcmExec') + full.slice(0, cut));
+  assert.equal(log.offsetConvention, 'bias', 'nothing says who wrote it yet');
+  log.appendText(full.slice(cut));
+  assert.ok(log.table.flags[1] & EntryFlag.UtcOffset, 'the finished record has its glued offset');
+  assert.equal(log.offsetConvention, 'utc-offset');
+  assert.equal(utc(log, 1), '2024-01-15T09:00:00.123Z');
+});
