@@ -131,6 +131,11 @@ export class Grid {
     return this.rows;
   }
 
+  /** The first row in view. */
+  topRow(): number {
+    return Math.min(Math.max(0, this.rows - 1), Math.floor(this.offset / ROW_HEIGHT));
+  }
+
   /** Rows that fit in the view (a page for PageUp/PageDown). */
   pageRows(): number {
     return Math.max(1, Math.floor(this.viewHeight() / ROW_HEIGHT));

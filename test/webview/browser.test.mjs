@@ -182,7 +182,8 @@ test('find (ctrl+f, Enter), go to time, highlight rules, include a component fro
   await page.press('.goto', 'Enter');
   // 08:00:10 is model row 100; the first error at or after it is model row 107, row 2 of the view.
   await page.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '4');
-  assert.ok((await page.evaluate(() => window.__requests.filter((r) => r.method === 'gotoTime').at(-1).params.wall)) === Date.UTC(2024, 0, 15, 8, 0, 10));
+  // A time of day, with the selected row (row 99 of the view) as the reference for its day.
+  assert.deepEqual(await page.evaluate(() => window.__requests.filter((r) => r.method === 'gotoTime').at(-1).params), { timeOfDay: (8 * 3600 + 10) * 1000, row: 99 });
 
   await page.click('button[aria-label="Highlight rules"]');
   await page.keyboard.type('Row 208 ');

@@ -29,6 +29,9 @@ const TEXT_SLICE = 20_000;
 export type Refresh = 'none' | 'append' | 'reset';
 
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
+const DAY = 86_400_000;
+/** A number from the wire, or null. */
+const finite = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
 export class TableView {
   readonly keys: string[];
@@ -376,17 +379,44 @@ export class TableView {
     return { row: null };
   }
 
-  /** The first row at or after a time: UTC ms, or a wall clock (ms as if UTC) compared with the logs' wall clocks. */
-  gotoTime(t: { utc?: number; wall?: number }): number | null {
-    const byWall = typeof t.wall === 'number';
-    const target = byWall ? t.wall! : t.utc;
-    if (typeof target !== 'number' || Number.isNaN(target)) return null;
-    for (let r = 0; r < this.rowCount; r++) {
-      const pos = this.positionOf(r), log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
-      const v = byWall ? log.table.wall[e] : log.utc(e);
-      if (v >= target) return r;
+  /**
+   * The first row at or after a time (protocol: TableGotoTimeParams). A wall clock is read in the
+   * clock of the reference row's log: a time of day takes that row's wall day. A merge is in UTC
+   * order, so a wall clock there becomes UTC by the reference row's offset and is found by bisection;
+   * one log is in file order (not always in time order) and is scanned by its own wall clock.
+   */
+  gotoTime(t: { utc?: number; wall?: number; timeOfDay?: number; row?: number }): number | null {
+    const n = this.rowCount;
+    if (n === 0) return null;
+    let utc = finite(t.utc), wall = finite(t.wall);
+    const tod = finite(t.timeOfDay);
+    if (utc === null && (wall !== null || (tod !== null && tod >= 0 && tod < DAY))) {
+      const ref = this.timedRow(t.row) ?? this.timedRow(0);
+      if (!ref) return null;
+      if (wall === null) wall = Math.floor(ref.wall / DAY) * DAY + tod!;
+      // A merge compares UTC: the reference row's offset turns the typed wall clock into UTC.
+      if (this.merged && !Number.isNaN(ref.utc)) utc = wall - (ref.wall - ref.utc);
+    }
+    if (utc !== null) {
+      const at = (r: number) => { const pos = this.positionOf(r), u = this.logs[this.logAt(pos)]!.utc(this.entryAt(pos)); return Number.isNaN(u) ? Infinity : u; };
+      if (this.merged) { const r = bisect(0, n, (k) => at(k) < utc!); return r < n ? r : null; }
+      for (let r = 0; r < n; r++) if (at(r) >= utc) return r;
+      return null;
+    }
+    if (wall === null) return null;
+    for (let r = 0; r < n; r++) {
+      const pos = this.positionOf(r);
+      if (this.logs[this.logAt(pos)]!.table.wall[this.entryAt(pos)] >= wall) return r;
     }
     return null;
+  }
+
+  /** The wall clock and UTC of `row` when it has a wall clock; else null. */
+  private timedRow(row: unknown): { wall: number; utc: number } | null {
+    if (!Number.isInteger(row) || (row as number) < 0 || (row as number) >= this.rowCount) return null;
+    const pos = this.positionOf(row as number), log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
+    const wall = log.table.wall[e];
+    return Number.isNaN(wall) ? null : { wall, utc: log.utc(e) };
   }
 
   /** The row showing entry `e` of log `key`, or null (filtered out, or not in this table). */
