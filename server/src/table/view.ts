@@ -292,30 +292,40 @@ export class TableView {
 
   /** The message of a position, as searched: at most REGEX_TEXT_MAX characters of it. */
   searchText(pos: number): string {
-    const log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
-    const ms = log.messageStart(e), me = log.messageEnd(e);
-    return me - ms <= REGEX_TEXT_MAX ? log.message(e) : log.text(ms, ms + REGEX_TEXT_MAX);
+    return this.messageHead(pos).text;
   }
 
-  /** A row as the table shows it; `problems` counts the findings of its record. */
-  row(row: number, problems: (key: string, entry: number) => number): TableRow {
+  /** At most REGEX_TEXT_MAX characters of a position's message, and whether it is longer. */
+  messageHead(pos: number): { text: string; cut: boolean } {
+    const log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
+    const ms = log.messageStart(e), me = log.messageEnd(e);
+    return me - ms <= REGEX_TEXT_MAX ? { text: log.message(e), cut: false } : { text: log.text(ms, ms + REGEX_TEXT_MAX), cut: true };
+  }
+
+  /** A row's columns but its message: what a row shows and a copy writes. */
+  columns(row: number): Pick<TableRow, 'row' | 'source' | 'entry' | 'line' | 'severity' | 'time' | 'utc' | 'component' | 'thread'> {
     const pos = this.positionOf(row), li = this.logAt(pos), e = this.entryAt(pos);
     const log = this.logs[li]!;
     const p = log.parts(e);
     const text = (r?: [number, number]) => (r ? log.text(r[0], r[1]) : '');
     const time = [text(p.date), text(p.time)].filter((s) => s !== '').join(' ');
+    const utc = log.utc(e);
+    return {
+      row, source: li, entry: e, line: log.line(e), severity: severityName[log.severity(e)], time,
+      utc: Number.isNaN(utc) ? null : utc, component: log.component(e), thread: log.thread(e),
+    };
+  }
+
+  /** A row as the table shows it; `problems` counts the findings of its record. */
+  row(row: number, problems: (key: string, entry: number) => number): TableRow {
+    const c = this.columns(row);
+    const log = this.logs[c.source]!, e = c.entry;
     const ms = log.messageStart(e), me = log.messageEnd(e);
     const head = log.formatOf(e).messageText(log.text(ms, Math.min(me, ms + MESSAGE_CUT + 2)));
     let message = firstLine(head);
     let more = message.length < head.length || me - ms > MESSAGE_CUT + 2;
     if (message.length > MESSAGE_CUT) { message = message.slice(0, MESSAGE_CUT); more = true; }
-    const utc = log.utc(e);
-    return {
-      row, source: li, entry: e, line: log.line(e),
-      severity: severityName[log.severity(e)], time, utc: Number.isNaN(utc) ? null : utc,
-      component: log.component(e), thread: log.thread(e), message, more,
-      problems: problems(this.keys[li], e), highlight: -1,
-    };
+    return { ...c, message, more, problems: problems(this.keys[c.source], e), highlight: -1 };
   }
 
   /** Rows [start, start + count) of the filtered view, with the first highlight rule each matches. */
