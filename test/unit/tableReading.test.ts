@@ -17,14 +17,14 @@ test('reading from disk ends while paused: resuming says reading: false; an idle
   for (let i = 0; i < 50; i++) text += cm(`m${i}`);
   writeFileSync(file, text);
   const sent: TableChangedParams[] = [];
-  let t: OpenTable | undefined;
   // The page pauses as soon as every row has arrived, before the source says it is done reading.
   const tables = new Tables((p) => {
     sent.push(p);
-    if (p.rows === 50 && p.reading) t!.setFollow(false);
+    if (p.rows === 50 && p.reading) t.setFollow(false);
   });
   let disk: DiskLogSource | undefined;
-  t = tables.create((refresh) => [disk = new DiskLogSource('file:///Paused.log', 'Paused.log', file, {}, refresh)]);
+  // Notifications come after the file is opened, when `t` is set.
+  const t: OpenTable = tables.create((refresh) => [disk = new DiskLogSource('file:///Paused.log', 'Paused.log', file, {}, refresh)]);
   await disk!.done;
   assert.equal(t.view.reading, false);
   assert.equal(t.follow, false, 'paused while reading');
