@@ -5,18 +5,16 @@
 import type { TableFacet, TableFacetsResult, TableFilter } from '../../server/src/protocol';
 import type { SeverityName } from '../../server/src/severity';
 import { el, iconButton } from './dom';
-import { formatCount, formatUtc, SEVERITY_LABEL } from './format';
+import { formatCount, formatUtc, SEVERITY_ICON, SEVERITY_LABEL } from './format';
 import { showPopup } from './menu';
 
-const SEVERITIES: { name: SeverityName; icon: string }[] = [
-  { name: 'error', icon: 'error' }, { name: 'warning', icon: 'warning' }, { name: 'information', icon: 'info' }, { name: 'success', icon: 'pass' },
-];
+const SEVERITIES: SeverityName[] = ['error', 'warning', 'information', 'success'];
 type Pick = Map<string, 'include' | 'exclude'>;
 type TextMode = 'contains' | 'notContains' | 'regex';
 
 export class FilterBar {
   readonly root = el('div', 'filter-bar', undefined, { role: 'toolbar', 'aria-label': 'Filter' });
-  private readonly shown = new Set<SeverityName>(SEVERITIES.map((s) => s.name));
+  private readonly shown = new Set<SeverityName>(SEVERITIES);
   private readonly components: Pick = new Map();
   private readonly threads: Pick = new Map();
   private from: number | null = null;
@@ -34,11 +32,11 @@ export class FilterBar {
   private timer = 0;
 
   constructor(private readonly changed: () => void) {
-    for (const s of SEVERITIES) {
-      const b = el('button', `sev-toggle sev-${s.name}`, undefined, { type: 'button', 'aria-pressed': 'true', 'data-severity': s.name });
-      b.append(el('span', `codicon codicon-${s.icon}`, undefined, { 'aria-hidden': 'true' }), el('span', 'count', ''));
-      b.addEventListener('click', () => this.toggleSeverity(s.name));
-      this.sevButtons.set(s.name, b);
+    for (const name of SEVERITIES) {
+      const b = el('button', `sev-toggle sev-${name}`, undefined, { type: 'button', 'aria-pressed': 'true', 'data-severity': name });
+      b.append(el('span', `codicon codicon-${SEVERITY_ICON[name]}`, undefined, { 'aria-hidden': 'true' }), el('span', 'count', ''));
+      b.addEventListener('click', () => this.toggleSeverity(name));
+      this.sevButtons.set(name, b);
       this.root.append(b);
     }
     const picker = (label: string, pick: Pick, list: () => TableFacet[]): HTMLButtonElement => {

@@ -27,6 +27,9 @@ export const SEVERITY_LABEL: Record<TableRow['severity'], string> = {
   error: 'Error', warning: 'Warning', information: 'Information', success: 'Success',
 };
 
+/** The codicon of each severity, in the rows and on the filter bar's toggles. */
+export const SEVERITY_ICON: Record<TableRow['severity'], string> = { error: 'error', warning: 'warning', information: 'info', success: 'pass' };
+
 /** The screen reader's label of a row: "Error, 2024-01-15 08:00:00, component X, message ...". */
 export function rowLabel(r: TableRow, source?: string): string {
   const parts = [SEVERITY_LABEL[r.severity]];
@@ -39,22 +42,16 @@ export function rowLabel(r: TableRow, source?: string): string {
 }
 
 /**
- * A time typed into "go to time": "2024-01-15 08:00:00[.mmm]" (a full date) or "08:00[:00[.mmm]]"
- * (a time on the day of `day`, UTC ms of any moment that day). Read as a wall clock (ms as if UTC),
- * as the logs write it. Null when not a time.
+ * A time typed into "go to time": "2024-01-15 08:00:00[.mmm]" (a whole date: `wall`, ms as if UTC)
+ * or "08:00[:00[.mmm]]" (`timeOfDay`, ms since midnight: the server puts it on the day of a
+ * reference row, as that row's log writes its day). Null when not a time.
  */
-export function parseGotoTime(text: string, day: number | null): number | null {
+export function parseGotoTime(text: string): { wall: number } | { timeOfDay: number } | null {
   const m = /^\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*$/.exec(text);
   if (!m) return null;
   const [h, mi, s] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
   if (h > 23 || mi > 59 || s > 59) return null;
   const ms = Number((m[7] ?? '0').padEnd(3, '0'));
-  let y: number, mo: number, d: number;
-  if (m[1] !== undefined) [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
-  else {
-    if (day === null) return null;
-    const base = new Date(day);
-    [y, mo, d] = [base.getUTCFullYear(), base.getUTCMonth(), base.getUTCDate()];
-  }
-  return Date.UTC(y, mo, d, h, mi, s, ms);
+  if (m[1] === undefined) return { timeOfDay: ((h * 60 + mi) * 60 + s) * 1000 + ms };
+  return { wall: Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), h, mi, s, ms) };
 }

@@ -7,7 +7,7 @@ import { Virtualizer, type Rect } from '@tanstack/virtual-core';
 import type { TableRow, TableSource } from '../../server/src/protocol';
 import { COLUMNS, type ColumnId, type Columns } from './columns';
 import { el } from './dom';
-import { formatUtc, rowLabel } from './format';
+import { formatUtc, rowLabel, SEVERITY_ICON } from './format';
 import type { PageCache } from './pageCache';
 import { clampOffset, scrollGeometry, toPhysical, toVirtual, type ScrollGeometry } from './scrollScale';
 import type { Selection } from './selection';
@@ -15,7 +15,6 @@ import type { Selection } from './selection';
 export const ROW_HEIGHT = 22;
 const MAX_ITEMS = 20_000;
 const OVERSCAN_ROWS = 6;
-const SEVERITY_ICON: Record<TableRow['severity'], string> = { error: 'error', warning: 'warning', information: 'info', success: 'pass' };
 
 export interface GridHost {
   cache: PageCache<TableRow>;
@@ -129,6 +128,11 @@ export class Grid {
 
   get rowCount(): number {
     return this.rows;
+  }
+
+  /** The first row in view. */
+  topRow(): number {
+    return Math.min(Math.max(0, this.rows - 1), Math.floor(this.offset / ROW_HEIGHT));
   }
 
   /** Rows that fit in the view (a page for PageUp/PageDown). */

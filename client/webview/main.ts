@@ -37,7 +37,6 @@ class App {
   private readonly gotoInput = el('input', 'goto', undefined, { type: 'text', placeholder: 'Go to time', 'aria-label': 'Go to time (2024-01-15 08:00:00 or 08:00)' });
   private readonly followButton = el('button', 'follow', undefined, { type: 'button' });
   private following = false;
-  private facets: TableFacetsResult | null = null;
   private filterSeq = 0;
   private detailSeq = 0;
   private detailTimer = 0;
@@ -225,7 +224,6 @@ class App {
   private async loadFacets(): Promise<void> {
     const f = await this.request<TableFacetsResult>('facets', {});
     if (!f) return;
-    this.facets = f;
     this.filterBar.setFacets(f);
   }
 
@@ -305,10 +303,11 @@ class App {
   }
 
   private async gotoTime(text: string): Promise<void> {
-    const day = this.cache.get(Math.max(0, this.selection.focus))?.utc ?? this.facets?.firstUtc ?? null;
-    const wall = parseGotoTime(text, day);
-    if (wall === null) return this.flash('Type a time such as 2024-01-15 08:00:00 or 08:00.');
-    const r = await this.request<TableGotoResult>('gotoTime', { wall });
+    const time = parseGotoTime(text);
+    if (time === null) return this.flash('Type a time such as 2024-01-15 08:00:00 or 08:00.');
+    // The typed clock is the selected (or first visible) row's log's: the server reads its day there.
+    const row = this.selection.focus >= 0 ? this.selection.focus : this.grid.topRow();
+    const r = await this.request<TableGotoResult>('gotoTime', { ...time, row });
     if (r?.row == null) this.flash('No row at or after that time.');
     else this.select(r.row, 'center');
   }

@@ -242,8 +242,13 @@ export interface TableFindParams {
 }
 export interface TableFindResult { row: number | null; error?: string }
 
-/** The row at or after a time: UTC ms, or a wall clock as written in the logs (ms, as if UTC). */
-export interface TableGotoTimeParams { tableId: string; utc?: number; wall?: number }
+/**
+ * The row at or after a time: UTC ms; or a wall clock as written in the logs (ms, as if UTC), a
+ * whole date and time (`wall`) or a time of day (`timeOfDay`, ms since midnight) on the day the
+ * reference `row` shows. The typed clock is the reference row's log's own (first row without one):
+ * its day is that log's wall day, which differs from the UTC day far from UTC.
+ */
+export interface TableGotoTimeParams { tableId: string; utc?: number; wall?: number; timeOfDay?: number; row?: number }
 export interface TableGotoResult { row: number | null }
 
 /** The row of a log line (the text editor's "show in table"). */

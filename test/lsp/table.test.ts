@@ -124,3 +124,16 @@ test('a catastrophic pattern is refused with a message, never a hang', async () 
   const rows = await client.connection.sendRequest(TableRequests.rows, { tableId: t.tableId, start: 0, count: 1 });
   assert.equal(rows.items.length, 1);
 });
+
+test('go to a time of day: on the reference row\'s own wall day (a log at UTC+13, a day ahead of UTC)', async () => {
+  const u = uri('Client/East.log');
+  const east = (msg: string, time: string) => `<![LOG[${msg}]LOG]!><time="${time}-780" date="3-16-2026" component="East" context="" type="1" thread="1" file="">\r\n`;
+  // Wall 2026-03-16 08:00..10:00 is UTC 2026-03-15 19:00..21:00.
+  await client.open(u, east('e0', '08:00:00.000') + east('e1', '09:00:00.000') + east('e2', '10:00:00.000'));
+  const t = (await client.connection.sendRequest(TableRequests.open, { uris: [u] }))!;
+  assert.equal(t.rows, 3);
+  const go = (p: object) => client.connection.sendRequest(TableRequests.gotoTime, { tableId: t.tableId, ...p });
+  assert.deepEqual(await go({ timeOfDay: 9 * 3_600_000, row: 0 }), { row: 1 });
+  assert.deepEqual(await go({ timeOfDay: 11 * 3_600_000, row: 2 }), { row: null });
+  assert.deepEqual(await go({ wall: Date.UTC(2026, 2, 16, 9, 30) }), { row: 2 });
+});

@@ -182,7 +182,8 @@ test('find (ctrl+f, Enter), go to time, highlight rules, include a component fro
   await page.press('.goto', 'Enter');
   // 08:00:10 is model row 100; the first error at or after it is model row 107, row 2 of the view.
   await page.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '4');
-  assert.ok((await page.evaluate(() => window.__requests.filter((r) => r.method === 'gotoTime').at(-1).params.wall)) === Date.UTC(2024, 0, 15, 8, 0, 10));
+  // A time of day, with the selected row (row 99 of the view) as the reference for its day.
+  assert.deepEqual(await page.evaluate(() => window.__requests.filter((r) => r.method === 'gotoTime').at(-1).params), { timeOfDay: (8 * 3600 + 10) * 1000, row: 99 });
 
   await page.click('button[aria-label="Highlight rules"]');
   await page.keyboard.type('Row 208 ');
@@ -232,4 +233,67 @@ test('a merge shows a source column with a colour per log and the machine', asyn
   assert.match(await merge.locator('[role="row"][aria-rowindex="3"]').getAttribute('aria-label'), /source CcmExec\.log/);
   await merge.screenshot({ path: path.join(ARTIFACTS, 'merge.png') });
   await merge.close();
+});
+
+test('a second init (the language server restarted) gets the page\'s filter, facets and pause again', async () => {
+  const p = await browser.newPage({ viewport: { width: 1000, height: 400 } });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100`);
+  await p.locator('.layer [role="row"]').first().waitFor();
+  for (const s of ['information', 'success']) await p.click(`.sev-toggle[data-severity="${s}"]`);
+  // Errors and warnings: rows 7, 57 and every tenth from 3.
+  await p.waitForFunction(() => /^12 of 100 rows/.test(document.querySelector('.status').textContent));
+  const filter = await p.evaluate(() => window.__requests.filter((r) => r.method === 'filter').at(-1).params.filter);
+  assert.deepEqual([...filter.severities].sort(), ['error', 'warning']);
+  assert.equal(await p.locator('button.follow').getAttribute('aria-pressed'), 'false', 'the harness opens paused');
+  // The new table is unfiltered and following (whatever the host's options say).
+  const reinit = () => p.evaluate(() => {
+    window.__requests.length = 0;
+    window.__send({ kind: 'init', table: { tableId: 't2', version: 90, rows: 100, total: 100, reading: false, sources: [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }], notes: [] }, options: { utcColumn: false, follow: true } });
+  });
+  const asked = () => p.waitForFunction(() => ['filter', 'facets'].every((m) => window.__requests.some((r) => r.method === m)));
+  await reinit();
+  await asked();
+  const again = await p.evaluate(() => window.__requests);
+  assert.deepEqual(again.find((r) => r.method === 'filter').params.filter, filter);
+  assert.deepEqual(again.filter((r) => r.method === 'follow').map((r) => r.params), [{ follow: false }]);
+  await p.waitForFunction(() => /^12 of 100 rows/.test(document.querySelector('.status').textContent));
+  // Following: a restart needs no pause.
+  await p.click('button.follow');
+  await p.waitForFunction(() => window.__requests.some((r) => r.method === 'follow' && r.params.follow === true));
+  await reinit();
+  await asked();
+  assert.deepEqual(await p.evaluate(() => window.__requests.filter((r) => r.method === 'follow')), []);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('plain-text highlight rules: sent as text, each row coloured by its rule\'s slot, which stays when an earlier rule goes', async () => {
+  const p = await browser.newPage({ viewport: { width: 1000, height: 500 } });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100`);
+  await p.locator('.layer [role="row"]').first().waitFor();
+  await p.click('button[aria-label="Highlight rules"]');
+  // The regex box is left unticked: the rules go as text.
+  for (const t of ['Row 3 of', 'Row 5 of the model: information record']) {
+    await p.keyboard.type(t);
+    await p.keyboard.press('Enter');
+  }
+  await p.keyboard.press('Escape');
+  const wire = () => p.evaluate(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.highlights);
+  await p.waitForFunction(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.highlights.length === 2);
+  assert.deepEqual(await wire(), [{ text: 'Row 3 of' }, { text: 'Row 5 of the model: information record' }]);
+  const classes = () => p.locator('.layer [role="row"]').evaluateAll((rs) => rs.map((r) => [r.getAttribute('aria-rowindex'), [...r.classList].filter((c) => c.startsWith('hl-')).join(' ')]).filter(([, c]) => c));
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="6"]')?.classList.contains('hl-1'));
+  assert.deepEqual(await classes(), [['4', 'hl-0'], ['6', 'hl-1']]);
+  // The first rule goes: the second keeps its colour though it is now rule 0 on the wire.
+  await p.click('button[aria-label="Highlight rules"]');
+  await p.locator('.highlight-box button[aria-label="Remove highlight"]').first().click();
+  await p.keyboard.press('Escape');
+  await p.waitForFunction(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.highlights.length === 1);
+  assert.deepEqual(await wire(), [{ text: 'Row 5 of the model: information record' }]);
+  await p.waitForFunction(() => !document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.className.includes('hl-'));
+  assert.deepEqual(await classes(), [['6', 'hl-1']]);
+  await p.close();
+  assert.deepEqual(errors, []);
 });

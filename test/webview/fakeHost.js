@@ -60,8 +60,11 @@
       }
       return { row: null };
     },
-    gotoTime: ({ wall }) => {
-      const i = Math.max(0, Math.ceil((wall - BASE) / 100));
+    gotoTime: ({ wall, timeOfDay, row }) => {
+      // Every row's day is BASE's (the model spans less than a day); the reference row must be one.
+      if (wall === undefined && !(row >= 0 && row < rows())) return { row: null };
+      const t = wall ?? Date.UTC(2024, 0, 15) + timeOfDay;
+      const i = Math.max(0, Math.ceil((t - BASE) / 100));
       if (i >= ROWS) return { row: null };
       if (!view) return { row: i };
       let lo = 0, hi = view.length;

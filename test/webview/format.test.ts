@@ -14,14 +14,12 @@ test('UTC column text', () => {
   assert.equal(formatUtc(null), '');
 });
 
-test('go to time: a full date, or a time on the day shown', () => {
-  assert.equal(parseGotoTime('2024-01-15 08:00:00', null), Date.UTC(2024, 0, 15, 8, 0, 0));
-  const day = Date.UTC(2024, 0, 15, 17, 3);
-  assert.equal(parseGotoTime('08:00', day), Date.UTC(2024, 0, 15, 8, 0));
-  assert.equal(parseGotoTime(' 8:05:07.5 ', day), Date.UTC(2024, 0, 15, 8, 5, 7, 500));
-  assert.equal(parseGotoTime('08:00', null), null);
-  assert.equal(parseGotoTime('25:00', day), null);
-  assert.equal(parseGotoTime('tomorrow', day), null);
+test('go to time: a whole date, or a time of day (the server puts it on the reference row\'s day)', () => {
+  assert.deepEqual(parseGotoTime('2024-01-15 08:00:00'), { wall: Date.UTC(2024, 0, 15, 8, 0, 0) });
+  assert.deepEqual(parseGotoTime('08:00'), { timeOfDay: 8 * 3_600_000 });
+  assert.deepEqual(parseGotoTime(' 8:05:07.5 '), { timeOfDay: ((8 * 60 + 5) * 60 + 7) * 1000 + 500 });
+  assert.equal(parseGotoTime('25:00'), null);
+  assert.equal(parseGotoTime('tomorrow'), null);
 });
 
 test('row label for screen readers', () => {

@@ -1,11 +1,15 @@
 // The detail pane of a row: the whole message (bounded), every attribute as written, the record's
 // problems with the hover's own Markdown (explain/findingSection: log text escaped there), and
 // what happened at the same moment in other logs (the timeline's related entries, as the lens).
+// As a hover over a code links to its lookup, each problem links to the lookup of the codes its
+// record and its finding write (the pane shows those links as buttons).
 import { findingSection } from '../explain';
+import { lookupLink } from '../explain/errorCode';
+import { findErrorCodes } from '../knowledge/errorCodes';
 import type { Finding } from '../model';
 import { firstLine } from '../parse/lineBreaks';
 import { describeOffset, isoUtc } from '../parse/time';
-import type { TableDetail } from '../protocol';
+import { Commands, type TableDetail } from '../protocol';
 import type { Rule } from '../rules';
 import type { RelatedEntry } from '../workspace/timeline';
 import { severityName } from '../severity';
@@ -14,6 +18,8 @@ import type { TableView } from './view';
 
 /** The detail's message is cut at this many characters. */
 export const DETAIL_MESSAGE_MAX = 256 * 1024;
+/** Lookup links per problem, at most. */
+export const LOOKUPS_MAX = 4;
 /** Entries "at the same moment", nearest first. */
 export const SAME_MOMENT_MAX = 50;
 
@@ -46,12 +52,27 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   attributes.push({ name: 'UTC', value: isoUtc(Number.isNaN(utc) ? null : utc) ?? 'unknown' });
   const line = log.line(e);
   attributes.push({ name: 'line', value: String(line + 1) });
+  const recordCodes = distinctCodes(message, new Set());
   const problems = ctx.findingsOf(key)
     .filter((f) => (f.entryIndex !== undefined ? f.entryIndex === e : f.line === line))
-    .map((f) => ({ severity: f.severity, message: f.message, markdown: findingSection(f, ctx.catalog) }));
+    .map((f) => ({ severity: f.severity, message: f.message, markdown: withLookups(findingSection(f, ctx.catalog), f.message, recordCodes) }));
   const sameMoment = (ctx.related(key, e, SAME_MOMENT_MAX) ?? []).map((r) => ({
     uri: r.key, name: baseName(r.key), line: r.line, deltaMs: r.deltaMs,
     message: firstLine(r.message).slice(0, 500), row: view.rowOf(r.key, r.entryIndex),
   }));
   return { uri: key, line, message, cut, attributes, problems, sameMoment };
+}
+
+/** `markdown` with a lookup link per distinct code of the finding's message, then of its record, up to LOOKUPS_MAX. */
+function withLookups(markdown: string, findingMessage: string, recordCodes: Set<number>): string {
+  const values = distinctCodes(findingMessage, new Set());
+  for (const v of recordCodes) if (values.size < LOOKUPS_MAX) values.add(v);
+  if (values.size === 0) return markdown;
+  return `${markdown}\n\n${[...values].map((v) => lookupLink(v, Commands.lookupErrorCode)).join(' ')}`;
+}
+
+/** Adds the codes of `text` to `into`, up to LOOKUPS_MAX. */
+function distinctCodes(text: string, into: Set<number>): Set<number> {
+  for (const c of findErrorCodes(text)) if (into.size < LOOKUPS_MAX) into.add(c.value);
+  return into;
 }

@@ -16,26 +16,31 @@ export class OpenTable {
   filterSerial = 0;
   readonly view: TableView;
 
+  /** The `reading` the client last got (the open result says it first). */
+  private sentReading: boolean;
+
   constructor(readonly id: string, readonly sources: TableLogSource[], private readonly notify: (p: TableChangedParams) => void) {
     this.view = new TableView(sources);
+    this.sentReading = this.view.reading;
   }
 
   /** A log of this table changed: bring the view up to date and say so. */
   refresh(): void {
     if (this.closed) return;
     const r = this.view.refresh();
-    if (r === 'none' && !this.sources.some((s) => s instanceof DiskLogSource)) return;
     if (!this.follow) {
       if (r === 'reset' || this.withheld === 'reset') this.withheld = 'reset';
       else if (r === 'append' || this.withheld === 'append') this.withheld = 'append';
       return;
     }
+    // Nothing new but the end of reading from disk is news too (the page stops saying "reading").
+    if (r === 'none' && this.view.reading === this.sentReading) return;
     this.send(r === 'reset');
   }
 
   setFollow(follow: boolean): void {
     this.follow = follow;
-    if (follow && this.withheld !== 'none') {
+    if (follow && (this.withheld !== 'none' || this.view.reading !== this.sentReading)) {
       this.send(this.withheld === 'reset');
       this.withheld = 'none';
     }
@@ -43,6 +48,7 @@ export class OpenTable {
 
   private send(reset: boolean): void {
     const v = this.view;
+    this.sentReading = v.reading;
     this.notify({ tableId: this.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, reset });
   }
 

@@ -12,13 +12,20 @@ export const TEXT_MAX = 12 * 1024 * 1024;
 
 const noop = () => 0;
 
-/** One row as tab-separated columns: severity, time as written, UTC, component, thread, message. */
+/**
+ * One row as tab-separated columns: severity, time as written, UTC, component, thread, message (read
+ * once; a longer one is cut and says so: its raw lines copy all of it).
+ */
 function tsvLine(view: TableView, row: number): string {
-  const r = view.row(row, noop);
+  const r = view.columns(row);
   const cell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
-  const message = view.searchText(view.positionOf(row));
+  const m = view.messageHead(view.positionOf(row));
+  const message = m.cut ? `${m.text} ${tsvCutNote(m.text.length)}` : m.text;
   return [r.severity, r.time, isoUtc(r.utc) ?? '', r.component, r.thread, message].map(cell).join('\t');
 }
+
+/** What ends a TSV message cut at `chars` characters. */
+export const tsvCutNote = (chars: number): string => `… (cut at ${chars.toLocaleString('en-US')} characters: copy raw lines for the whole record)`;
 
 /** The record's own text, as the log has it. */
 function rawLines(view: TableView, row: number): string {

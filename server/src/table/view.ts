@@ -29,6 +29,9 @@ const TEXT_SLICE = 20_000;
 export type Refresh = 'none' | 'append' | 'reset';
 
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
+const DAY = 86_400_000;
+/** A number from the wire, or null. */
+const finite = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
 export class TableView {
   readonly keys: string[];
@@ -289,30 +292,40 @@ export class TableView {
 
   /** The message of a position, as searched: at most REGEX_TEXT_MAX characters of it. */
   searchText(pos: number): string {
-    const log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
-    const ms = log.messageStart(e), me = log.messageEnd(e);
-    return me - ms <= REGEX_TEXT_MAX ? log.message(e) : log.text(ms, ms + REGEX_TEXT_MAX);
+    return this.messageHead(pos).text;
   }
 
-  /** A row as the table shows it; `problems` counts the findings of its record. */
-  row(row: number, problems: (key: string, entry: number) => number): TableRow {
+  /** At most REGEX_TEXT_MAX characters of a position's message, and whether it is longer. */
+  messageHead(pos: number): { text: string; cut: boolean } {
+    const log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
+    const ms = log.messageStart(e), me = log.messageEnd(e);
+    return me - ms <= REGEX_TEXT_MAX ? { text: log.message(e), cut: false } : { text: log.text(ms, ms + REGEX_TEXT_MAX), cut: true };
+  }
+
+  /** A row's columns but its message: what a row shows and a copy writes. */
+  columns(row: number): Pick<TableRow, 'row' | 'source' | 'entry' | 'line' | 'severity' | 'time' | 'utc' | 'component' | 'thread'> {
     const pos = this.positionOf(row), li = this.logAt(pos), e = this.entryAt(pos);
     const log = this.logs[li]!;
     const p = log.parts(e);
     const text = (r?: [number, number]) => (r ? log.text(r[0], r[1]) : '');
     const time = [text(p.date), text(p.time)].filter((s) => s !== '').join(' ');
+    const utc = log.utc(e);
+    return {
+      row, source: li, entry: e, line: log.line(e), severity: severityName[log.severity(e)], time,
+      utc: Number.isNaN(utc) ? null : utc, component: log.component(e), thread: log.thread(e),
+    };
+  }
+
+  /** A row as the table shows it; `problems` counts the findings of its record. */
+  row(row: number, problems: (key: string, entry: number) => number): TableRow {
+    const c = this.columns(row);
+    const log = this.logs[c.source]!, e = c.entry;
     const ms = log.messageStart(e), me = log.messageEnd(e);
     const head = log.formatOf(e).messageText(log.text(ms, Math.min(me, ms + MESSAGE_CUT + 2)));
     let message = firstLine(head);
     let more = message.length < head.length || me - ms > MESSAGE_CUT + 2;
     if (message.length > MESSAGE_CUT) { message = message.slice(0, MESSAGE_CUT); more = true; }
-    const utc = log.utc(e);
-    return {
-      row, source: li, entry: e, line: log.line(e),
-      severity: severityName[log.severity(e)], time, utc: Number.isNaN(utc) ? null : utc,
-      component: log.component(e), thread: log.thread(e), message, more,
-      problems: problems(this.keys[li], e), highlight: -1,
-    };
+    return { ...c, message, more, problems: problems(this.keys[c.source], e), highlight: -1 };
   }
 
   /** Rows [start, start + count) of the filtered view, with the first highlight rule each matches. */
@@ -376,17 +389,44 @@ export class TableView {
     return { row: null };
   }
 
-  /** The first row at or after a time: UTC ms, or a wall clock (ms as if UTC) compared with the logs' wall clocks. */
-  gotoTime(t: { utc?: number; wall?: number }): number | null {
-    const byWall = typeof t.wall === 'number';
-    const target = byWall ? t.wall! : t.utc;
-    if (typeof target !== 'number' || Number.isNaN(target)) return null;
-    for (let r = 0; r < this.rowCount; r++) {
-      const pos = this.positionOf(r), log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
-      const v = byWall ? log.table.wall[e] : log.utc(e);
-      if (v >= target) return r;
+  /**
+   * The first row at or after a time (protocol: TableGotoTimeParams). A wall clock is read in the
+   * clock of the reference row's log: a time of day takes that row's wall day. A merge is in UTC
+   * order, so a wall clock there becomes UTC by the reference row's offset and is found by bisection;
+   * one log is in file order (not always in time order) and is scanned by its own wall clock.
+   */
+  gotoTime(t: { utc?: number; wall?: number; timeOfDay?: number; row?: number }): number | null {
+    const n = this.rowCount;
+    if (n === 0) return null;
+    let utc = finite(t.utc), wall = finite(t.wall);
+    const tod = finite(t.timeOfDay);
+    if (utc === null && (wall !== null || (tod !== null && tod >= 0 && tod < DAY))) {
+      const ref = this.timedRow(t.row) ?? this.timedRow(0);
+      if (!ref) return null;
+      if (wall === null) wall = Math.floor(ref.wall / DAY) * DAY + tod!;
+      // A merge compares UTC: the reference row's offset turns the typed wall clock into UTC.
+      if (this.merged && !Number.isNaN(ref.utc)) utc = wall - (ref.wall - ref.utc);
+    }
+    if (utc !== null) {
+      const at = (r: number) => { const pos = this.positionOf(r), u = this.logs[this.logAt(pos)]!.utc(this.entryAt(pos)); return Number.isNaN(u) ? Infinity : u; };
+      if (this.merged) { const r = bisect(0, n, (k) => at(k) < utc!); return r < n ? r : null; }
+      for (let r = 0; r < n; r++) if (at(r) >= utc) return r;
+      return null;
+    }
+    if (wall === null) return null;
+    for (let r = 0; r < n; r++) {
+      const pos = this.positionOf(r);
+      if (this.logs[this.logAt(pos)]!.table.wall[this.entryAt(pos)] >= wall) return r;
     }
     return null;
+  }
+
+  /** The wall clock and UTC of `row` when it has a wall clock; else null. */
+  private timedRow(row: unknown): { wall: number; utc: number } | null {
+    if (!Number.isInteger(row) || (row as number) < 0 || (row as number) >= this.rowCount) return null;
+    const pos = this.positionOf(row as number), log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
+    const wall = log.table.wall[e];
+    return Number.isNaN(wall) ? null : { wall, utc: log.utc(e) };
   }
 
   /** The row showing entry `e` of log `key`, or null (filtered out, or not in this table). */

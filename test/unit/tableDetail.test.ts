@@ -1,0 +1,45 @@
+// The table's detail pane on real findings: each problem carries the lookup link of the codes its
+// record writes, as a hover over a code does, and the pane's Markdown turns that link into a button.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LogFile } from '../../server/src/logFile';
+import { rules, runRules } from '../../server/src/rules';
+import { LOOKUPS_MAX, tableDetail } from '../../server/src/table/detail';
+import { TableView } from '../../server/src/table/view';
+import { parseMarkdown, type Inline } from '../../client/webview/markdown';
+
+const cm = (msg: string, type = 3) => `<![LOG[${msg}]LOG]!><time="10:00:00.000+000" date="1-1-2020" component="AppEnforce" context="" type="${type}" thread="1" file="">\r\n`;
+
+function detailOf(text: string, row: number) {
+  const key = 'file:///c/AppEnforce.log';
+  const log = LogFile.fromText(text);
+  const input = { key, name: 'AppEnforce.log', log };
+  const { findings } = runRules(input, { logs: [input] });
+  const view = new TableView([{ key, name: input.name, log: () => log, reading: () => false }]);
+  return tableDetail(view, row, { findingsOf: (k) => (k === key ? findings : []), catalog: rules, related: () => null })!;
+}
+
+/** The codes the pane shows a lookup button for. */
+const buttons = (markdown: string): string[] => {
+  const out: string[] = [];
+  const walk = (xs: Inline[]) => { for (const x of xs) if (x.k === 'lookup') out.push(x.code); else if (x.k === 'strong' || x.k === 'em') walk(x.c); };
+  for (const b of parseMarkdown(markdown)) {
+    if (b.k === 'p' || b.k === 'h') walk(b.c);
+    else if (b.k === 'ul' || b.k === 'ol') for (const it of b.items) walk(it);
+  }
+  return out;
+};
+
+test('a problem of a record that writes a code links to its lookup, which the pane shows as a button', () => {
+  const d = detailOf(cm('Start', 1) + cm('Unmatched exit code (1603) is considered an execution failure (0x80070643).'), 1);
+  assert.equal(d.problems.length, 1, JSON.stringify(d.problems));
+  // The finding names the exit code (0x00000643); the record writes its HRESULT too.
+  assert.match(d.problems[0].message, /0x00000643/);
+  assert.deepEqual(buttons(d.problems[0].markdown), ['0x00000643', '0x80070643']);
+});
+
+test('many codes: a bounded few, each once, the finding\'s first', () => {
+  const codes = Array.from({ length: 20 }, (_, i) => `0x8007${(0x100 + i).toString(16).padStart(4, '0')}`);
+  const many = detailOf(cm(`Unmatched exit code (1603) is considered an execution failure. ${codes.join(' ')} ${codes[0]}`), 0);
+  assert.deepEqual(buttons(many.problems[0].markdown), ['0x00000643', ...codes.slice(0, LOOKUPS_MAX - 1)]);
+});

@@ -1,0 +1,51 @@
+// Go to time in the table: a typed time is a wall clock, read in the clock of the reference row's
+// log; its day is that log's wall day, not the UTC day (they differ far from UTC).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LogFile } from '../../server/src/logFile';
+import { TableView, type TableLogSource } from '../../server/src/table/view';
+
+/** A CMTrace record; `bias` as written (minutes, UTC = wall + bias): -780 is UTC+13:00, +600 is UTC-10:00. */
+const cm = (msg: string, date: string, time: string, bias: string, type = 1) =>
+  `<![LOG[${msg}]LOG]!><time="${time}${bias}" date="${date}" component="C" context="" type="${type}" thread="1" file="">\r\n`;
+const src = (key: string, text: string): TableLogSource => {
+  const model = LogFile.fromText(text);
+  return { key, name: key, log: () => model, reading: () => false };
+};
+const H = 3_600_000;
+
+// Wall 2020-01-02 08:00..10:00 at UTC+13: UTC 2020-01-01 19:00..21:00.
+const east = () => src('file:///e/East.log', cm('e0', '1-2-2020', '08:00:00.000', '-780') + cm('e1', '1-2-2020', '09:00:00.000', '-780', 3) + cm('e2', '1-2-2020', '10:00:00.000', '-780'));
+// Wall 2020-01-01 20:00..22:00 at UTC-10: UTC 2020-01-02 06:00..08:00.
+const west = () => src('file:///w/West.log', cm('w0', '1-1-2020', '20:00:00.000', '+600') + cm('w1', '1-1-2020', '21:00:00.000', '+600', 3) + cm('w2', '1-1-2020', '22:00:00.000', '+600'));
+
+test('a time of day takes the day of the reference row as its log writes it, not its UTC day', () => {
+  const e = new TableView([east()]);
+  assert.equal(e.gotoTime({ timeOfDay: 9 * H, row: 0 }), 1);
+  assert.equal(e.gotoTime({ timeOfDay: 9 * H + 1, row: 2 }), 2);
+  const w = new TableView([west()]);
+  assert.equal(w.gotoTime({ timeOfDay: 21 * H, row: 0 }), 1);
+  assert.equal(w.gotoTime({ timeOfDay: 23 * H, row: 0 }), null);
+  // No reference row (or one out of range): the first row's day.
+  assert.equal(w.gotoTime({ timeOfDay: 21 * H }), 1);
+  assert.equal(w.gotoTime({ timeOfDay: 21 * H, row: 99 }), 1);
+  assert.equal(w.gotoTime({ timeOfDay: 25 * H, row: 0 }), null, 'not a time of day');
+});
+
+test('a merge reads the typed clock in the reference row\'s log and finds it in UTC order, filtered too', async () => {
+  const v = new TableView([east(), west()]);
+  const order = () => v.page(0, 100, undefined, () => 0).items.map((r) => r.message);
+  assert.deepEqual(order(), ['e0', 'e1', 'e2', 'w0', 'w1', 'w2']);
+  // 21:00 at West (row 4 is w1) is UTC 2020-01-02 07:00: w1.
+  assert.equal(v.gotoTime({ timeOfDay: 21 * H, row: 4 }), 4);
+  // 21:00 at East (row 0) is 2020-01-02 21:00 there, UTC 2020-01-02 08:00: w2.
+  assert.equal(v.gotoTime({ timeOfDay: 21 * H, row: 0 }), 5);
+  // A whole date and time, in East's clock.
+  assert.equal(v.gotoTime({ wall: Date.UTC(2020, 0, 2, 9), row: 1 }), 1);
+  assert.equal(v.gotoTime({ utc: Date.UTC(2020, 0, 2, 6, 30) }), 4);
+  assert.equal(v.gotoTime({ utc: Date.UTC(2020, 0, 3) }), null);
+  await v.setFilter({ severities: ['error'] });
+  assert.deepEqual(order(), ['e1', 'w1']);
+  assert.equal(v.gotoTime({ timeOfDay: 20 * H + 30 * 60_000, row: 1 }), 1);
+  assert.equal(v.gotoTime({ timeOfDay: 8 * H, row: 0 }), 0);
+});

@@ -1,0 +1,39 @@
+// A table over a log read from disk says when reading ends (`reading: false`) once, even when the
+// end comes while the table is paused, and says nothing for refreshes that change nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { TableChangedParams } from '../../server/src/protocol';
+import { DiskLogSource } from '../../server/src/table/diskSource';
+import { Tables, type OpenTable } from '../../server/src/table/tables';
+
+const cm = (msg: string) => `<![LOG[${msg}]LOG]!><time="10:00:00.000+000" date="1-1-2020" component="C" context="" type="1" thread="1" file="">\r\n`;
+
+test('reading from disk ends while paused: resuming says reading: false; an idle refresh says nothing', async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cmlog-reading-')), 'Paused.log');
+  let text = '';
+  for (let i = 0; i < 50; i++) text += cm(`m${i}`);
+  writeFileSync(file, text);
+  const sent: TableChangedParams[] = [];
+  // The page pauses as soon as every row has arrived, before the source says it is done reading.
+  const tables = new Tables((p) => {
+    sent.push(p);
+    if (p.rows === 50 && p.reading) t.setFollow(false);
+  });
+  let disk: DiskLogSource | undefined;
+  // Notifications come after the file is opened, when `t` is set.
+  const t: OpenTable = tables.create((refresh) => [disk = new DiskLogSource('file:///Paused.log', 'Paused.log', file, {}, refresh)]);
+  await disk!.done;
+  assert.equal(t.view.reading, false);
+  assert.equal(t.follow, false, 'paused while reading');
+  assert.deepEqual(sent.map((p) => [p.rows, p.reading]), [[50, true]]);
+  t.setFollow(true);
+  assert.deepEqual(sent.at(-1), { tableId: t.id, version: t.view.version, rows: 50, total: 50, reading: false, reset: false });
+  const n = sent.length;
+  tables.changed(['file:///Paused.log']);
+  t.setFollow(false);
+  t.setFollow(true);
+  assert.equal(sent.length, n, 'nothing changed: nothing sent');
+});
