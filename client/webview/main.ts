@@ -440,6 +440,7 @@ class App {
       action: () => {
         this.columns.toggle(c.id);
         this.host.saveState({ columns: this.columns.state() });
+        this.grid.draw(); // a shown column's cells are only made when drawn
       },
     })), 'Columns');
   }

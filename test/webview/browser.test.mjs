@@ -297,3 +297,18 @@ test('plain-text highlight rules: sent as text, each row coloured by its rule\'s
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('the hidden UTC column is not formatted; shown from the columns menu, its cells are drawn', async () => {
+  const p = await browser.newPage({ viewport: { width: 1000, height: 400 } });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100`);
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="2"]')?.getAttribute('aria-label')?.includes('Row 1 of'));
+  const utcText = () => p.locator('.layer [role="row"] .c-utc').evaluateAll((cs) => cs.map((c) => c.textContent).filter(Boolean));
+  assert.deepEqual(await utcText(), [], 'the harness opens with the UTC column hidden: nothing formatted for it');
+  await p.click('button[aria-label="Columns"]');
+  await p.click('[role="menuitemcheckbox"]:has-text("UTC")');
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="2"] .c-utc')?.textContent === '2024-01-15 08:00:00.000');
+  assert.equal(await p.locator('.layer [role="row"][aria-rowindex="2"] .c-utc').isVisible(), true);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
