@@ -312,3 +312,29 @@ test('the hidden UTC column is not formatted; shown from the columns menu, its c
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('a rows answer computed with the old highlights is not painted after the highlights changed', async () => {
+  const p = await browser.newPage({ viewport: { width: 1000, height: 500 } });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100`);
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.getAttribute('aria-label')?.includes('Row 3 of'));
+  await p.evaluate(() => { window.__holdRows = true; });
+  await p.click('button[aria-label="Highlight rules"]');
+  await p.keyboard.type('Row 3 of');
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => window.__heldRows.length === 1);
+  await p.locator('.highlight-box button[aria-label="Remove highlight"]').first().click();
+  await p.keyboard.press('Escape');
+  await p.waitForFunction(() => window.__heldRows.length === 2);
+  assert.deepEqual(await p.evaluate(() => window.__heldRows.map((h) => h.params.highlights)), [[{ text: 'Row 3 of' }], []]);
+  // The answer for the removed rule arrives late: the row it colours must stay loading.
+  await p.evaluate(() => window.__releaseRows(0));
+  const row4 = () => p.locator('.layer [role="row"][aria-rowindex="4"]').evaluate((r) => r.className);
+  assert.doesNotMatch(await row4(), /hl-/, 'the old highlights are not painted');
+  assert.match(await row4(), /loading/);
+  await p.evaluate(() => { window.__holdRows = false; return window.__releaseRows(0); });
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.getAttribute('aria-label')?.includes('Row 3 of'));
+  assert.equal(await p.locator('.layer [role="row"][class*="hl-"]').count(), 0);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
