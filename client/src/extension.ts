@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_ID, Notifications, type InitializationOptions } from '../../server/src/protocol';
+import { LOG_GLOB } from '../../server/src/parse/formats/logName';
 import { registerCommands } from './commands';
 import { registerFolderOffset } from './folderOffset';
 import { quietRestarts } from './errorHandler';
@@ -37,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
     // folders' own rules, read again when they change.
     synchronize: {
       configurationSection: ['cmlog', 'files.exclude', 'search.exclude'],
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.{log,lo_,log_}'), vscode.workspace.createFileSystemWatcher('**/.cmlog/rules.json')],
+      fileEvents: [vscode.workspace.createFileSystemWatcher(LOG_GLOB), vscode.workspace.createFileSystemWatcher('**/.cmlog/rules.json')],
     },
     // A workspace's own rules run only when the workspace is trusted.
     initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,

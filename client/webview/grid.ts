@@ -311,7 +311,8 @@ export class Grid {
     if (r.problems > 0) sev.classList.add('has-problems');
     e.append(sev);
     e.append(el('div', 'cell c-time', r.time, { role: 'gridcell', 'data-col': 'time' }));
-    e.append(el('div', 'cell c-utc', formatUtc(r.utc), { role: 'gridcell', 'data-col': 'utc' }));
+    // Hidden by default: not formatted for every row drawn (showing it draws again).
+    if (this.host.columns().visible('utc')) e.append(el('div', 'cell c-utc', formatUtc(r.utc), { role: 'gridcell', 'data-col': 'utc' }));
     const source = el('div', 'cell c-source', undefined, { role: 'gridcell', 'data-col': 'source' });
     if (src) {
       source.append(el('span', `swatch src-${src.color % 8}`, undefined, { 'aria-hidden': 'true' }), el('span', '', src.machine ? `${src.machine} · ${src.name}` : src.name));

@@ -193,16 +193,17 @@ class App {
   }
 
   private fetch(first: number, last: number): void {
+    const generation = this.cache.generation;
     for (const page of this.cache.missing(first, last)) {
       const start = page * PAGE_SIZE;
       const count = Math.min(PAGE_SIZE, this.table.rows - start);
       if (count <= 0) {
-        this.cache.failed(page);
+        this.cache.failed(page, generation);
         continue;
       }
       void this.request<TableRowsResult>('rows', { start, count, highlights: this.highlights.wire() }).then((r) => {
-        if (!r) return this.cache.failed(page);
-        if (this.cache.put(r.version, page, r.items)) this.grid.draw();
+        if (!r) return this.cache.failed(page, generation);
+        if (this.cache.put(r.version, page, r.items, generation)) this.grid.draw();
       });
     }
   }
@@ -243,6 +244,7 @@ class App {
 
   private highlightsChanged(): void {
     this.host.saveState({ highlights: this.highlights.rules });
+    // Same view version, new generation: rows asked for with the old highlights are not cached.
     this.cache.reset(this.cache.version);
     this.grid.draw();
   }
@@ -440,6 +442,7 @@ class App {
       action: () => {
         this.columns.toggle(c.id);
         this.host.saveState({ columns: this.columns.state() });
+        this.grid.draw(); // a shown column's cells are only made when drawn
       },
     })), 'Columns');
   }

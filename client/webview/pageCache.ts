@@ -1,6 +1,8 @@
 // Rows fetched from the host by page, kept in a bounded LRU (a Map keeps insertion order: a hit is
 // moved to the end, the oldest is evicted). Answers carry the view's version: an older one is stale
-// and dropped; a newer one means the view changed under us, so what we hold is dropped. Pure.
+// and dropped; a newer one means the view changed under us, so what we hold is dropped. A request
+// also carries the cache's generation, which every reset bumps: what the page asked with (its
+// highlights) can change while the server's view version does not. Pure.
 
 export const PAGE_SIZE = 200;
 
@@ -8,6 +10,8 @@ export class PageCache<T> {
   private readonly pages = new Map<number, readonly T[]>();
   private readonly pending = new Set<number>();
   version: number;
+  /** Bumped by every reset: an answer to a request made before it is not cached. */
+  private gen = 0;
 
   constructor(version: number, readonly maxPages = 64) {
     this.version = version;
@@ -39,23 +43,38 @@ export class PageCache<T> {
     return out;
   }
 
-  /** An answer for `page`; false when it is stale (older than the view we show). */
-  put(version: number, page: number, items: readonly T[]): boolean {
+  /** What a request made now carries back to put(). */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /**
+   * An answer for `page` to a request made at `generation`; false when it is stale (older than the
+   * view we show, or asked for before a reset: the page may be asked for again since).
+   */
+  put(version: number, page: number, items: readonly T[], generation: number): boolean {
+    if (generation !== this.gen) return false;
     this.pending.delete(page);
     if (version < this.version) return false;
-    if (version > this.version) this.reset(version);
+    if (version > this.version) this.drop(version);
     this.pages.set(page, items);
     while (this.pages.size > this.maxPages) this.pages.delete(this.pages.keys().next().value as number);
     return true;
   }
 
-  /** A request for `page` failed: it may be asked for again. */
-  failed(page: number): void {
-    this.pending.delete(page);
+  /** A request for `page` made at `generation` failed: it may be asked for again. */
+  failed(page: number, generation: number): void {
+    if (generation === this.gen) this.pending.delete(page);
   }
 
-  /** The view changed (filter, reset): nothing held is valid. */
+  /** The view or the request changed (filter, reset, highlights): nothing held or asked for is valid. */
   reset(version: number): void {
+    this.gen++;
+    this.drop(version);
+  }
+
+  /** A newer view: what is held goes (requests in flight, made for it, still count). */
+  private drop(version: number): void {
     this.version = version;
     this.pages.clear();
     this.pending.clear();

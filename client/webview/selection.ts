@@ -4,7 +4,7 @@
 export interface RowRange { start: number; end: number }
 export type Move = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
 
-function normalize(ranges: RowRange[]): RowRange[] {
+function normalize(ranges: readonly RowRange[]): RowRange[] {
   const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
   const out: RowRange[] = [];
   for (const r of sorted) {
@@ -20,15 +20,26 @@ export class Selection {
   anchor = -1;
   focus = -1;
   /** Ranges fixed by ctrl+click, and the span from the anchor to the focus. */
-  private base: RowRange[] = [];
+  private base: readonly RowRange[] = [];
   private span: RowRange | null = null;
+  /** The normalized ranges, built once per change (a draw asks has() for every row it shows). */
+  private built: readonly RowRange[] | null = null;
 
-  ranges(): RowRange[] {
-    return normalize(this.span ? [...this.base, this.span] : this.base);
+  ranges(): readonly RowRange[] {
+    return (this.built ??= normalize(this.span ? [...this.base, this.span] : this.base));
   }
 
+  /** Binary search over the sorted ranges. */
   has(row: number): boolean {
-    return this.ranges().some((r) => row >= r.start && row < r.end);
+    const r = this.ranges();
+    let lo = 0;
+    let hi = r.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r[mid].end <= row) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < r.length && r[lo].start <= row;
   }
 
   /** Rows selected (for the status line). */
@@ -42,40 +53,41 @@ export class Selection {
     return r.length === 0 ? null : { first: r[0].start, last: r[r.length - 1].end - 1 };
   }
 
+  private set(base: readonly RowRange[], span: RowRange | null): void {
+    this.base = base;
+    this.span = span;
+    this.built = null;
+  }
+
   clear(): void {
-    this.base = [];
-    this.span = null;
+    this.set([], null);
     this.anchor = this.focus = -1;
   }
 
   click(row: number): void {
-    this.base = [];
-    this.span = { start: row, end: row + 1 };
+    this.set([], { start: row, end: row + 1 });
     this.anchor = this.focus = row;
   }
 
   shiftClick(row: number): void {
     if (this.anchor < 0) return this.click(row);
-    this.span = { start: Math.min(this.anchor, row), end: Math.max(this.anchor, row) + 1 };
+    this.set(this.base, { start: Math.min(this.anchor, row), end: Math.max(this.anchor, row) + 1 });
     this.focus = row;
   }
 
   ctrlClick(row: number): void {
     const all = this.ranges();
     if (this.has(row)) {
-      this.base = normalize(all.flatMap((r) => (row >= r.start && row < r.end ? [{ start: r.start, end: row }, { start: row + 1, end: r.end }] : [r])));
-      this.span = null;
+      this.set(normalize(all.flatMap((r) => (row >= r.start && row < r.end ? [{ start: r.start, end: row }, { start: row + 1, end: r.end }] : [r]))), null);
     } else {
-      this.base = all;
-      this.span = { start: row, end: row + 1 };
+      this.set(all, { start: row, end: row + 1 });
     }
     this.anchor = this.focus = row;
   }
 
   selectAll(rows: number): void {
     if (rows <= 0) return this.clear();
-    this.base = [];
-    this.span = { start: 0, end: rows };
+    this.set([], { start: 0, end: rows });
     this.anchor = 0;
     this.focus = rows - 1;
   }
@@ -97,8 +109,7 @@ export class Selection {
   /** The view has fewer rows now: drop what is past its end. */
   clamp(rows: number): void {
     const r = this.ranges().map((x) => ({ start: x.start, end: Math.min(x.end, rows) })).filter((x) => x.end > x.start);
-    this.base = r;
-    this.span = null;
+    this.set(r, null);
     if (this.focus >= rows) this.focus = rows - 1;
     if (this.anchor >= rows) this.anchor = this.focus;
   }

@@ -8,6 +8,7 @@ import { TableView, type TableLogSource, MESSAGE_CUT } from '../../server/src/ta
 import { copyRows, exportRows } from '../../server/src/table/text';
 import { tableFacets } from '../../server/src/table/facets';
 import { sourceNote } from '../../server/src/table/sourceNote';
+import { Timeline } from '../../server/src/workspace/timeline';
 
 const cm = (msg: string, time: string, o: { comp?: string; type?: number; thread?: number; off?: string } = {}) =>
   `<![LOG[${msg}]LOG]!><time="${time}${o.off ?? '+000'}" date="1-1-2020" component="${o.comp ?? 'C'}" context="" type="${o.type ?? 1}" thread="${o.thread ?? 1}" file="">\r\n`;
@@ -174,4 +175,19 @@ test('a source note says how a log without offset was placed', () => {
   assert.equal(sourceNote(LogFile.fromText(cm('x', '10:00:00.000')), null), undefined);
   assert.equal(sourceNote(LogFile.fromText(none), null), 'offset unknown: placed last (set cmlog.defaultOffset to place it)');
   assert.equal(sourceNote(LogFile.fromText(none, { defaultOffset: 300 }), 300), 'offset unknown: placed by cmlog.defaultOffset UTC-05:00');
+});
+
+test('the table\'s merge and the CLI timeline\'s merged view order alike: ties by log, logs out of order, unknown UTC last in file order', () => {
+  const logs: [string, string][] = [
+    ['file:///m1/A.log', cm('a0', '10:00:02.000') + cm('a1', '10:00:01.000') + cm('a2', '10:00:02.000') + cm('a3', '10:00:00.000', { off: '' }) + cm('a4', '10:00:03.000')],
+    ['file:///m2/B.log', cm('b0', '11:00:01.000', { off: '-060' }) + cm('b1', '10:00:09.000', { off: '' }) + cm('b2', '11:00:02.000', { off: '-060' })],
+    ['file:///m3/C.log', cm('c0', '09:00:00.000', { off: '' }) + cm('c1', '10:00:02.000') + cm('c2', '10:00:01.000')],
+  ];
+  // Both order ties by log: the timeline by key, the table by source order (here the same).
+  const sources = logs.map(([k, t]) => src(k, t));
+  const table = messages(new TableView(sources));
+  const view = new Timeline(sources.map((s) => ({ key: s.key, name: s.name, log: s.model }))).merged();
+  const timeline = Array.from({ length: view.count }, (_, i) => sources[view.log[i]].model.message(view.entry[i]));
+  assert.deepEqual(table, ['a1', 'b0', 'c2', 'a0', 'a2', 'b2', 'c1', 'a4', 'a3', 'b1', 'c0']);
+  assert.deepEqual(timeline, table);
 });

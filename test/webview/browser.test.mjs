@@ -292,8 +292,51 @@ test('plain-text highlight rules: sent as text, each row coloured by its rule\'s
   await p.keyboard.press('Escape');
   await p.waitForFunction(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.highlights.length === 1);
   assert.deepEqual(await wire(), [{ text: 'Row 5 of the model: information record' }]);
-  await p.waitForFunction(() => !document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.className.includes('hl-'));
+  // Drawn again (a row still loading has no colour either): row 6 keeps its rule's colour.
+  await p.waitForFunction(() => !document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.className.includes('hl-') &&
+    document.querySelector('.layer [role="row"][aria-rowindex="6"]')?.classList.contains('hl-1'));
   assert.deepEqual(await classes(), [['6', 'hl-1']]);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('the hidden UTC column is not formatted; shown from the columns menu, its cells are drawn', async () => {
+  const p = await browser.newPage({ viewport: { width: 1000, height: 400 } });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100`);
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="2"]')?.getAttribute('aria-label')?.includes('Row 1 of'));
+  const utcText = () => p.locator('.layer [role="row"] .c-utc').evaluateAll((cs) => cs.map((c) => c.textContent).filter(Boolean));
+  assert.deepEqual(await utcText(), [], 'the harness opens with the UTC column hidden: nothing formatted for it');
+  await p.click('button[aria-label="Columns"]');
+  await p.click('[role="menuitemcheckbox"]:has-text("UTC")');
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="2"] .c-utc')?.textContent === '2024-01-15 08:00:00.000');
+  assert.equal(await p.locator('.layer [role="row"][aria-rowindex="2"] .c-utc').isVisible(), true);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('a rows answer computed with the old highlights is not painted after the highlights changed', async () => {
+  const p = await browser.newPage({ viewport: { width: 1000, height: 500 } });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100`);
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.getAttribute('aria-label')?.includes('Row 3 of'));
+  await p.evaluate(() => { window.__holdRows = true; });
+  await p.click('button[aria-label="Highlight rules"]');
+  await p.keyboard.type('Row 3 of');
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => window.__heldRows.length === 1);
+  await p.locator('.highlight-box button[aria-label="Remove highlight"]').first().click();
+  await p.keyboard.press('Escape');
+  await p.waitForFunction(() => window.__heldRows.length === 2);
+  assert.deepEqual(await p.evaluate(() => window.__heldRows.map((h) => h.params.highlights)), [[{ text: 'Row 3 of' }], []]);
+  // The answer for the removed rule arrives late: the row it colours must stay loading.
+  await p.evaluate(() => window.__releaseRows(0));
+  const row4 = () => p.locator('.layer [role="row"][aria-rowindex="4"]').evaluate((r) => r.className);
+  assert.doesNotMatch(await row4(), /hl-/, 'the old highlights are not painted');
+  assert.match(await row4(), /loading/);
+  await p.evaluate(() => { window.__holdRows = false; return window.__releaseRows(0); });
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.getAttribute('aria-label')?.includes('Row 3 of'));
+  assert.equal(await p.locator('.layer [role="row"][class*="hl-"]').count(), 0);
   await p.close();
   assert.deepEqual(errors, []);
 });

@@ -26,6 +26,23 @@
     highlight: (highlights || []).findIndex((h) => h.text && message(i).includes(h.text)),
   });
   window.__requests = [];
+  window.__holdRows = false;
+  window.__heldRows = [];
+  /** Sends the held rows answer `i` (in the order asked); resolves once the page has handled it. */
+  window.__releaseRows = (i) => {
+    window.__heldRows.splice(i, 1)[0].send();
+    // Messages arrive in order: past this marker the answer is handled; two frames: drawn.
+    return new Promise((done) => {
+      const marker = `released-${Math.random()}`;
+      const seen = (e) => {
+        if (e.data !== marker) return;
+        window.removeEventListener('message', seen);
+        requestAnimationFrame(() => requestAnimationFrame(done));
+      };
+      window.addEventListener('message', seen);
+      window.postMessage(marker, '*');
+    });
+  };
   window.__posted = [];
   const answer = (id, result, error) => window.postMessage(error ? { kind: 'response', id, error } : { kind: 'response', id, result }, '*');
   const handlers = {
@@ -102,7 +119,10 @@
         } else if (m.kind === 'request') {
           window.__requests.push({ method: m.method, params: m.params });
           const h = handlers[m.method];
-          setTimeout(() => (h ? answer(m.id, h(m.params)) : answer(m.id, undefined, `no ${m.method}`)), 1);
+          // Answered now (as asked), sent later: held while __holdRows is set, until __releaseRows.
+          const send = h ? ((result) => () => answer(m.id, result))(h(m.params)) : () => answer(m.id, undefined, `no ${m.method}`);
+          if (m.method === 'rows' && window.__holdRows) window.__heldRows.push({ params: m.params, send });
+          else setTimeout(send, 1);
         } else if (m.kind === 'clipboard') window.__clipboard = m.text;
       },
     };

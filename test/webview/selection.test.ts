@@ -38,3 +38,17 @@ test('selection: keys move the focus, shift extends, bounded by the rows', () =>
   assert.deepEqual(s.ranges(), [{ start: 0, end: 3 }]);
   assert.equal(s.focus, 2);
 });
+
+test('selection: the ranges are built once per change, not per row a draw asks about', () => {
+  const s = new Selection();
+  for (let r = 0; r < 2000; r += 2) s.ctrlClick(r);
+  const built = s.ranges();
+  assert.equal(built.length, 1000);
+  for (let r = 0; r < 2000; r++) assert.equal(s.has(r), r % 2 === 0, `row ${r}`);
+  assert.equal(s.ranges(), built, 'has() and ranges() reuse the ranges while the selection stays');
+  s.shiftClick(2004);
+  assert.notEqual(s.ranges(), built, 'a change builds them again');
+  assert.deepEqual(s.ranges().at(-1), { start: 1998, end: 2005 });
+  assert.equal(s.has(2003), true);
+  assert.equal(s.has(2005), false);
+});

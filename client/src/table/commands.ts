@@ -7,12 +7,12 @@ import { Commands } from '../../../server/src/protocol';
 import { noLogsMessage, tableMessage } from '../notifications';
 import type { TableEditors } from './editors';
 import { isLogName } from './largeLog';
+import { LOG_GLOB } from '../../../server/src/parse/formats/logName';
 import { keepAsText } from './largeLogTabs';
 import { groupByFolder } from './pickList';
 import { FORWARDED, TableCommands } from './commandIds';
 import { TABLE_VIEW_TYPE } from './viewTypes';
 
-const LOG_GLOB = '**/*.{log,lo_,log_}';
 /** A pick list or a folder's merge holds at most this many logs (the rest is said). */
 const MAX_LOGS = 2000;
 

@@ -1,15 +1,13 @@
 // Logs over VS Code's sync limit: the editor opens them but never hands them to extensions, so the
 // text editor shows them bare (no colours, hovers, problems). Such a log is reopened in the table.
 // Pure (no vscode import) for tests.
+import { isLogFileName } from '../../../server/src/parse/formats/logName';
 
 /** VS Code does not sync a text model over 50 MB (TextModel._MODEL_SYNC_LIMIT, in characters) to extensions. */
 export const SYNC_LIMIT = 50 * 1024 * 1024;
 
-const LOG_NAME = /\.(?:log|lo_|log_)$/i;
-
-export function isLogName(fileName: string): boolean {
-  return LOG_NAME.test(fileName);
-}
+/** What a log's name is (one definition, with the server's). */
+export const isLogName = isLogFileName;
 
 export interface LargeLogFacts {
   fileName: string;

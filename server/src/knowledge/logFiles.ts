@@ -4,6 +4,7 @@
  *
  * Pure core: no `vscode` or LSP imports.
  */
+import { liveLogName } from '../parse/formats/logName';
 
 export const SOURCE_CM_LOG_REFERENCE = 'Microsoft Learn: Log file reference (Configuration Manager)';
 export const SOURCE_CM_ABOUT_LOGS = 'Microsoft Learn: About log files in Configuration Manager';
@@ -158,9 +159,6 @@ export const LOG_FILES: readonly LogFileInfo[] = [
 
 const BY_KEY: ReadonlyMap<string, LogFileInfo> = new Map(LOG_FILES.map((l) => [l.name.toLowerCase(), l]));
 
-// Linear: anchored, bounded, no nested quantifiers.
-const HISTORY_SUFFIX = /-\d{8}-\d{6}(?=\.log$)/;
-const ROTATED_EXT = /\.(?:lo_|log_)$/;
 
 /**
  * Reduces a path or file name to the key used for lookup: base name, lower case,
@@ -170,10 +168,8 @@ const ROTATED_EXT = /\.(?:lo_|log_)$/;
 export function normalizeLogFileName(fileName: string): string {
   const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
   let base = fileName.slice(slash + 1).trim().toLowerCase();
-  base = base.replace(ROTATED_EXT, '.log');
   if (!base.includes('.')) base += '.log';
-  base = base.replace(HISTORY_SUFFIX, '');
-  return base;
+  return liveLogName(base);
 }
 
 /** Describes a known ConfigMgr/Intune log by file name (case-insensitive; path, rotation and history suffixes ignored). */

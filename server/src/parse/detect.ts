@@ -26,12 +26,5 @@ export function detectFormat(text: string | Uint8Array, limit = 64 * 1024): Dete
   return found < 0 ? 'plain' : (FORMATS[found].id as Format);
 }
 
-/** File names that are logs by convention: live, rotated (`.lo_`, `.log_`) and dated history. */
-export function isLogFileName(name: string): boolean {
-  return /\.(?:log|lo_|log_)$/i.test(name);
-}
-
-/** `CloudUserSync.lo_` -> `CloudUserSync.log`; `smsexec-20240101-120000.log` -> `smsexec.log`. */
-export function liveLogName(name: string): string {
-  return name.replace(/\.(?:lo_|log_)$/i, '.log').replace(/-\d{8}-\d{6}(\.log)$/i, '$1');
-}
+/** What a log's name is: defined once (the client shares it). */
+export { isLogFileName, liveLogName } from './formats/logName';

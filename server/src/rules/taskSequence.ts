@@ -3,6 +3,7 @@
 // related locations of the same story, not separate errors.
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
 import { formatHex, parseErrorCode } from '../knowledge/errorCodes';
+import { isLogFileName } from '../parse/formats/logName';
 import { codeText } from './codeText';
 import type { Finding } from '../model';
 import { messageHead } from './logSet';
@@ -12,7 +13,8 @@ import type { Rule } from './types';
 export const TASK_SEQUENCE_FAILURE = 'task-sequence-failure';
 
 /** smsts.log, smsts-<date>.log (rotated or renamed by phase), smsts.lo_: the folder varies with the phase. */
-const SMSTS_NAME_RE = /^smsts(?:-[0-9A-Za-z_.-]{1,40})?\.(?:log|lo_|log_)$/i;
+const SMSTS_STEM_RE = /^smsts(?:-[0-9A-Za-z_.-]{1,40})?\.[a-z_]{3,4}$/i;
+const isSmstsName = (name: string) => isLogFileName(name) && SMSTS_STEM_RE.test(name);
 
 const FAILED_ACTION_RE = /^\s{0,8}Failed\s{1,4}to\s{1,4}run\s{1,4}the\s{1,4}action:\s{0,4}([^\r\n]{1,300})/i;
 const LAST_ACTION_RE = /^\s{0,8}Failed\s{1,4}to\s{1,4}run\s{1,4}the\s{1,4}last\s{1,4}action:\s{0,4}([^\r\n]{1,300}?)\.?\s{0,4}Execution\s{1,4}of\s{1,4}task\s{1,4}sequence\s{1,4}failed/i;
@@ -77,7 +79,7 @@ export const taskSequenceFailure: Rule<TaskSequenceFailureData> = {
     'application install log) for the cause; the error code names what went wrong.',
   sources: SOURCES,
   check(target) {
-    if (!SMSTS_NAME_RE.test(target.name)) return [];
+    if (!isSmstsName(target.name)) return [];
     const { log } = target;
     const stories: Story[] = [];
     let open: Story | null = null;

@@ -5,6 +5,7 @@
 import type { LogFile } from '../logFile';
 import type { TableFilter, TableHighlight, TableRow } from '../protocol';
 import { bisect } from '../parse/bisect';
+import { mergeRuns } from '../parse/mergeRuns';
 import { firstLine } from '../parse/lineBreaks';
 import { severityName } from '../severity';
 import { CompiledFilter } from './filter';
@@ -116,38 +117,19 @@ export class TableView {
       }
       runs.push(run);
     }
-    // A binary heap of logs by (UTC of their next entry, log index).
-    const next = new Int32Array(k), heap = new Int32Array(k);
-    const key = (li: number) => { const r = runs[li], j = next[li]; return utcs[li][r ? r[j] : j]; };
-    const less = (x: number, y: number) => { const a = key(x), b = key(y); return a < b || (a === b && x < y); };
-    let size = 0;
-    const down = (i: number) => {
-      for (;;) {
-        const l = 2 * i + 1, r = l + 1;
-        let m = i;
-        if (l < size && less(heap[l], heap[m])) m = l;
-        if (r < size && less(heap[r], heap[m])) m = r;
-        if (m === i) return;
-        const t = heap[i]; heap[i] = heap[m]; heap[m] = t;
-        i = m;
-      }
-    };
-    for (let li = 0; li < k; li++) if (this.seen[li] > 0) heap[size++] = li;
-    for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
     this.src = new GrowInt32(n);
     this.ent = new GrowInt32(n);
     const src = this.src.a, ent = this.ent.a;
-    let last = -Infinity, unknown = false;
-    for (let p = 0; p < n; p++) {
-      const li = heap[0], r = runs[li], j = next[li]++;
-      const e = r ? r[j] : j;
+    let p = 0, last = -Infinity, unknown = false;
+    const entry = (li: number, j: number) => { const r = runs[li]; return r ? r[j] : j; };
+    mergeRuns(k, new Int32Array(k), this.seen, (li, j) => utcs[li][entry(li, j)], (li, j) => {
+      const e = entry(li, j);
       src[p] = li;
-      ent[p] = e;
+      ent[p++] = e;
       const t = utcs[li][e];
       if (t === Infinity) unknown = true; else last = t;
-      if (next[li] === this.seen[li]) heap[0] = heap[--size];
-      down(0);
-    }
+      return true;
+    });
     this.src.n = this.ent.n = this.count = n;
     this.lastUtc = last;
     this.unknownTail = unknown;

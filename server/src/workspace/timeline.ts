@@ -9,6 +9,7 @@
 //
 // Pure: it reads LogFile models it is handed and never touches the disk.
 import { bisect } from '../parse/bisect';
+import { mergeRuns } from '../parse/mergeRuns';
 import type { LogFile } from '../logFile';
 import { EntryFlag, type Severity } from '../model';
 import type { LogInput } from '../logFile';
@@ -446,35 +447,13 @@ export class Timeline {
     const log = new Uint32Array(capacity), entry = new Uint32Array(capacity), utc = new Float64Array(capacity);
     let count = 0;
     const emit = (li: number, i: number, u: number) => { log[count] = li; entry[count] = i; utc[count] = u; count++; };
-    // Heap of cursors ordered by (utc, log order, entry): ties between logs go by key.
-    const heap: Cursor[] = [];
-    const less = (p: Cursor, q: Cursor) => {
-      const up = p.x.utc[p.k], uq = q.x.utc[q.k];
-      return up < uq || (up === uq && (p.li < q.li || (p.li === q.li && p.x.idx[p.k] < q.x.idx[q.k])));
-    };
-    const siftDown = (j: number) => {
-      for (;;) {
-        const l = 2 * j + 1, r = l + 1;
-        let m = j;
-        if (l < heap.length && less(heap[l], heap[m])) m = l;
-        if (r < heap.length && less(heap[r], heap[m])) m = r;
-        if (m === j) return;
-        [heap[j], heap[m]] = [heap[m], heap[j]];
-        j = m;
-      }
-    };
-    for (const c of cursors) if (c.k < c.e) heap.push(c);
-    for (let j = (heap.length >> 1) - 1; j >= 0; j--) siftDown(j);
-    while (heap.length > 0 && count < limit) {
-      const c = heap[0];
-      const i = c.x.idx[c.k];
-      if (c.accept(i)) emit(c.li, i, c.x.utc[c.k]);
-      if (++c.k < c.e) siftDown(0);
-      else {
-        const last = heap.pop()!;
-        if (heap.length > 0) { heap[0] = last; siftDown(0); }
-      }
-    }
+    // Each log's entries in [k, e) are in UTC order: merged, ties between logs by key (the table's merge too).
+    mergeRuns(cursors.length, cursors.map((c) => c.k), cursors.map((c) => c.e), (li, j) => cursors[li].x.utc[j], (li, j) => {
+      if (count >= limit) return false;
+      const c = cursors[li], i = c.x.idx[j];
+      if (c.accept(i)) emit(li, i, c.x.utc[j]);
+      return count < limit;
+    });
     let unknownCount = 0;
     for (const c of cursors) {
       for (let j = 0; j < c.x.nUnknown; j++) {
