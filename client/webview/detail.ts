@@ -3,6 +3,7 @@
 // each a link to its row (or to the text editor when it is not in this table).
 import type { TableDetail } from '../../server/src/protocol';
 import { el } from './dom';
+import { SEVERITY_ICON } from './format';
 import { formatGap } from '../../server/src/explain/gap';
 import { renderMarkdown } from './markdown';
 
@@ -11,8 +12,6 @@ export interface DetailHost {
   gotoRow(row: number): void;
   openInEditor(uri: string, line: number): void;
 }
-
-const PROBLEM_ICON = { error: 'error', warning: 'warning', information: 'info', hint: 'lightbulb' } as const;
 
 export class DetailPane {
   readonly root = el('section', 'detail', undefined, { 'aria-label': 'Record details', tabindex: '-1' });
@@ -34,7 +33,7 @@ export class DetailPane {
       for (const p of d.problems) {
         const box = el('div', `problem sev-${p.severity}`);
         const title = el('p', 'problem-title');
-        title.append(el('span', `codicon codicon-${PROBLEM_ICON[p.severity]}`, undefined, { 'aria-hidden': 'true' }), document.createTextNode(` ${p.message}`));
+        title.append(el('span', `codicon codicon-${SEVERITY_ICON[p.severity]}`, undefined, { 'aria-hidden': 'true' }), document.createTextNode(` ${p.message}`));
         box.append(title);
         const md = el('div', 'markdown');
         renderMarkdown(document, md, p.markdown, (code) => this.host.lookup(code));

@@ -27,8 +27,8 @@ export const SEVERITY_LABEL: Record<TableRow['severity'], string> = {
   error: 'Error', warning: 'Warning', information: 'Information', success: 'Success',
 };
 
-/** The codicon of each severity, in the rows and on the filter bar's toggles. */
-export const SEVERITY_ICON: Record<TableRow['severity'], string> = { error: 'error', warning: 'warning', information: 'info', success: 'pass' };
+/** The codicon of each severity: in the rows, on the filter bar's toggles and on the detail pane's problems (`hint`). */
+export const SEVERITY_ICON: Record<TableRow['severity'] | 'hint', string> = { error: 'error', warning: 'warning', information: 'info', success: 'pass', hint: 'lightbulb' };
 
 /** The screen reader's label of a row: "Error, 2024-01-15 08:00:00, component X, message ...". */
 export function rowLabel(r: TableRow, source?: string): string {

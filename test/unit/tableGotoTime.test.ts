@@ -49,3 +49,15 @@ test('a merge reads the typed clock in the reference row\'s log and finds it in 
   assert.equal(v.gotoTime({ timeOfDay: 20 * H + 30 * 60_000, row: 1 }), 1);
   assert.equal(v.gotoTime({ timeOfDay: 8 * H, row: 0 }), 0);
 });
+
+test('rows without a time: a full date needs no reference row, and a time of day takes the nearest timed row\'s day', () => {
+  const untimed = '<![LOG[no time]LOG]!><time="" date="" component="C" context="" type="1" thread="1" file="">\r\n';
+  const text = untimed + cm('a', '1-2-2020', '08:00:00.000', '+0') + untimed + cm('b', '1-3-2020', '08:00:00.000', '+0') + untimed;
+  const v = new TableView([src('file:///u/U.log', text)]);
+  // Row 0 has no clock: a full date is found all the same.
+  assert.equal(v.gotoTime({ wall: Date.UTC(2020, 0, 3, 7) }), 3);
+  // The selected row (4) has no clock: the nearest timed row before it (3, on Jan 3) gives the day.
+  assert.equal(v.gotoTime({ timeOfDay: 7 * H, row: 4 }), 3);
+  // Row 2 has none either: row 1 (Jan 2) gives the day, not row 0 nor the last row.
+  assert.equal(v.gotoTime({ timeOfDay: 7 * H, row: 2 }), 1);
+});

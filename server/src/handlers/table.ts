@@ -96,7 +96,7 @@ export function registerTableRequests(server: ServerContext): Tables {
     table(p?.tableId).view.find(Number(p.from), p.direction === 'previous' ? 'previous' : 'next', p)));
 
   connection.onRequest(TableRequests.gotoTime, (p, token) => runSafe(log, 'table/gotoTime', token, { row: null }, () =>
-    ({ row: table(p?.tableId).view.gotoTime({ utc: p.utc, wall: p.wall, timeOfDay: p.timeOfDay, row: p.row }) })));
+    ({ row: table(p?.tableId).view.gotoTime(p ?? {}) })));
 
   connection.onRequest(TableRequests.rowOfLine, (p, token) => runSafe(log, 'table/rowOfLine', token, { row: null }, () =>
     ({ row: table(p?.tableId).view.rowOfLine(String(p.uri), Number(p.line)) })));

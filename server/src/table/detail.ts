@@ -52,10 +52,10 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   attributes.push({ name: 'UTC', value: isoUtc(Number.isNaN(utc) ? null : utc) ?? 'unknown' });
   const line = log.line(e);
   attributes.push({ name: 'line', value: String(line + 1) });
-  const recordCodes = distinctCodes(message, new Set());
-  const problems = ctx.findingsOf(key)
-    .filter((f) => (f.entryIndex !== undefined ? f.entryIndex === e : f.line === line))
-    .map((f) => ({ severity: f.severity, message: f.message, markdown: withLookups(findingSection(f, ctx.catalog), f.message, recordCodes) }));
+  const mine = ctx.findingsOf(key).filter((f) => (f.entryIndex !== undefined ? f.entryIndex === e : f.line === line));
+  // The record's codes are looked for only when a problem will carry their links.
+  const recordCodes = mine.length > 0 ? distinctCodes(message, new Set()) : new Set<number>();
+  const problems = mine.map((f) => ({ severity: f.severity, message: f.message, markdown: withLookups(findingSection(f, ctx.catalog), f.message, recordCodes) }));
   const sameMoment = (ctx.related(key, e, SAME_MOMENT_MAX) ?? []).map((r) => ({
     uri: r.key, name: baseName(r.key), line: r.line, deltaMs: r.deltaMs,
     message: firstLine(r.message).slice(0, 500), row: view.rowOf(r.key, r.entryIndex),

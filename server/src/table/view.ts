@@ -3,14 +3,18 @@
 // both are typed arrays, and a row's text is read from its log only when asked for (a page of
 // rows, a detail, a copy). One log needs no order at all: position = entry.
 import type { LogFile } from '../logFile';
-import type { TableFilter, TableHighlight, TableRow } from '../protocol';
+import type { TableFilter, TableGotoTimeParams, TableHighlight, TableRow } from '../protocol';
 import { bisect } from '../parse/bisect';
+import { DAY_MS } from '../parse/time';
 import { mergeRuns } from '../parse/mergeRuns';
 import { firstLine } from '../parse/lineBreaks';
 import { severityName } from '../severity';
 import { CompiledFilter } from './filter';
 import { GrowInt32 } from './growArray';
 import { matchAll, REGEX_BATCH, REGEX_TEXT_MAX, userRegex } from './userRegex';
+
+/** How far go-to-time looks from its reference row for one with a clock (records without a time are rare and short-lived). */
+const TIMED_NEAR = 10_000;
 
 /** A log of the table: the model it has now (it can change: reparsed, or read from disk). */
 export interface TableLogSource {
@@ -30,7 +34,6 @@ const TEXT_SLICE = 20_000;
 export type Refresh = 'none' | 'append' | 'reset';
 
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
-const DAY = 86_400_000;
 /** A number from the wire, or null. */
 const finite = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
@@ -377,17 +380,19 @@ export class TableView {
    * order, so a wall clock there becomes UTC by the reference row's offset and is found by bisection;
    * one log is in file order (not always in time order) and is scanned by its own wall clock.
    */
-  gotoTime(t: { utc?: number; wall?: number; timeOfDay?: number; row?: number }): number | null {
+  gotoTime(t: Omit<TableGotoTimeParams, 'tableId'>): number | null {
     const n = this.rowCount;
     if (n === 0) return null;
     let utc = finite(t.utc), wall = finite(t.wall);
     const tod = finite(t.timeOfDay);
-    if (utc === null && (wall !== null || (tod !== null && tod >= 0 && tod < DAY))) {
-      const ref = this.timedRow(t.row) ?? this.timedRow(0);
-      if (!ref) return null;
-      if (wall === null) wall = Math.floor(ref.wall / DAY) * DAY + tod!;
-      // A merge compares UTC: the reference row's offset turns the typed wall clock into UTC.
-      if (this.merged && !Number.isNaN(ref.utc)) utc = wall - (ref.wall - ref.utc);
+    const dayTime = wall === null && tod !== null && tod >= 0 && tod < DAY_MS;
+    // A reference row gives a time of day its day, and a merge (compared in UTC) its offset; a
+    // full date in one log needs none.
+    if (utc === null && (dayTime || (wall !== null && this.merged))) {
+      const ref = this.timedRowNear(t.row);
+      if (!ref && dayTime) return null;
+      if (ref && dayTime) wall = Math.floor(ref.wall / DAY_MS) * DAY_MS + tod!;
+      if (ref && this.merged && !Number.isNaN(ref.utc)) utc = wall! - (ref.wall - ref.utc);
     }
     if (utc !== null) {
       const at = (r: number) => { const pos = this.positionOf(r), u = this.logs[this.logAt(pos)]!.utc(this.entryAt(pos)); return Number.isNaN(u) ? Infinity : u; };
@@ -403,10 +408,20 @@ export class TableView {
     return null;
   }
 
+  /**
+   * The wall clock and UTC of `row`, or of the nearest row before it (then after it) that has a
+   * wall clock, looking at most TIMED_NEAR rows each way (row 0 when `row` is not a row); else null.
+   */
+  private timedRowNear(row: unknown): { wall: number; utc: number } | null {
+    const from = Number.isInteger(row) && (row as number) >= 0 && (row as number) < this.rowCount ? (row as number) : 0;
+    for (let r = from; r >= 0 && from - r <= TIMED_NEAR; r--) { const t = this.timedRow(r); if (t) return t; }
+    for (let r = from + 1; r < this.rowCount && r - from <= TIMED_NEAR; r++) { const t = this.timedRow(r); if (t) return t; }
+    return null;
+  }
+
   /** The wall clock and UTC of `row` when it has a wall clock; else null. */
-  private timedRow(row: unknown): { wall: number; utc: number } | null {
-    if (!Number.isInteger(row) || (row as number) < 0 || (row as number) >= this.rowCount) return null;
-    const pos = this.positionOf(row as number), log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
+  private timedRow(row: number): { wall: number; utc: number } | null {
+    const pos = this.positionOf(row), log = this.logs[this.logAt(pos)]!, e = this.entryAt(pos);
     const wall = log.table.wall[e];
     return Number.isNaN(wall) ? null : { wall, utc: log.utc(e) };
   }
