@@ -1,7 +1,7 @@
 // A collection of devices (issue #18): 20 generated device archives, ~300 MB of logs in all,
-// checked by `cmlog check` with --jobs 1 and with one parse worker per core, in the same run, and
-// with one worker per core over twice the devices (the peak should not grow with the collection).
-// Peak memory is the CLI process's peak resident set (worker threads included).
+// checked by `cmlog check` with --jobs 1 and with --jobs N (one thread per core: N - 1 check workers
+// and the main thread), in turn, and with --jobs N over twice the devices (the peak should not grow
+// with the collection). Peak memory is the CLI process's peak resident set (worker threads included).
 // Prints figures, never fails on them.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -45,7 +45,7 @@ async function ensureCollection(): Promise<{ dir: string; bytes: number }> {
 }
 
 /**
- * The shipped CLI (dist/cli.js and its dist/parseWorker.js, as `npm run bench` builds them) in a
+ * The shipped CLI (dist/cli.js and its dist/checkWorker.js, as `npm run bench` builds them) in a
  * process of its own, so its peak resident memory, worker threads included, is its alone.
  */
 function run(dir: string, jobs: number): { ms: number; cpuMs: number; peakRss: number; lines: number } {
@@ -61,15 +61,26 @@ function run(dir: string, jobs: number): { ms: number; cpuMs: number; peakRss: n
   return { ms, cpuMs: Number(m?.[2] ?? NaN) / 1000, peakRss: Number(m?.[1] ?? NaN) * 1024, lines: r.stdout.split('\n').length };
 }
 
+const PAIRS = 3;
+
+/** The run of median wall time. */
+function median<T extends { ms: number }>(runs: T[]): T {
+  return [...runs].sort((a, b) => a.ms - b.ms)[runs.length >> 1];
+}
+
 export async function benchCollections(): Promise<void> {
   const { dir, bytes } = await ensureCollection();
   const zipped = Array.from({ length: DEVICES }, (_, d) => statSync(path.join(dir, `PC${String(d + 1).padStart(3, '0')}.zip`)).size).reduce((a, b) => a + b, 0);
   const cores = availableParallelism();
   console.log(`\n## A collection: ${DEVICES} device archives, ${fmt(bytes / MB, 0)} MB of logs (${fmt(zipped / MB, 0)} MB zipped), ${cores} cores`);
   const load = loadavg()[0];
-  const one = run(dir, 1);
-  const all = run(dir, cores);
+  // In turn, PAIRS times each, the median run of each kept: on a shared machine one run of each
+  // says more about the neighbours than about --jobs.
+  const ones: ReturnType<typeof run>[] = [], alls: ReturnType<typeof run>[] = [];
+  for (let k = 0; k < PAIRS; k++) { ones.push(run(dir, 1)); alls.push(run(dir, cores)); }
+  const one = median(ones), all = median(alls);
   if (one.lines !== all.lines) throw new Error(`bench: --jobs 1 printed ${one.lines} lines, --jobs ${cores} ${all.lines}`);
+  console.log(`(median of ${PAIRS} runs of each, in turn; wall s of each pair's --jobs 1 / --jobs ${cores}: ${ones.map((o, k) => fmt(o.ms / alls[k].ms, 2)).join(', ')})`);
   // CPU time (all threads) says what parallel work costs; the wall-clock ratio needs idle cores to mean anything.
   console.log('check | wall s | MB/s of log | CPU s (all threads) | peak resident MB | peak / log size');
   for (const [name, r] of [['--jobs 1', one], [`--jobs ${cores}`, all]] as const) {

@@ -1,8 +1,9 @@
-// `cmlog check` on every core: `--jobs N` check workers, each reading, parsing and checking one log
-// at a time, while this thread hands out logs and prints; only findings cross between threads (a
-// model's text never does). Results are handed on in the order of the sources, at most `2 × jobs`
-// ahead of the caller; `--jobs 1`, or no worker bundle, checks on this thread alone. Each log is
-// dropped once checked: memory stays bounded whatever the collection's size.
+// `cmlog check` on every core: `--jobs N` is N - 1 check workers and this thread, each reading,
+// parsing and checking one log at a time, this thread also handing out logs and printing; only
+// findings cross between threads (a model's text never does). Results are handed on in the order
+// of the sources, at most `4 × (QUEUE × (N - 1) + 1)` ahead of the caller; `--jobs 1`, or no worker bundle,
+// checks on this thread alone. Each log is dropped once checked: memory stays bounded whatever the
+// collection's size.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
@@ -36,7 +37,7 @@ export interface Result {
   error?: { message: string; code?: string };
 }
 
-/** Logs handed to a thread and not yet checked: at most `jobs` (one per worker). */
+/** Logs handed to a thread and not yet checked: at most QUEUE per worker (one in memory, the rest queued indices) and one here. */
 export interface PipelineStats {
   live: number;
   peak: number;
@@ -50,7 +51,7 @@ export const CHECK_WORKER_BUNDLE = 'checkWorker.js';
 export type WorkerPlan = Omit<CheckPlan, 'sources' | 'catalog'>;
 
 /**
- * `jobs` check workers, started before the logs are found so that their start (loading the
+ * `jobs - 1` check workers, started before the logs are found so that their start (loading the
  * bundle, the user's rules) overlaps discovery; null when checking on this thread (`--jobs 1`, or
  * no worker bundle). The caller closes it, whatever happens.
  */
@@ -78,16 +79,17 @@ export function startPool(jobs: number, base: WorkerPlan, start: WorkerStart = {
       await Promise.all([...live].map((w) => w.terminate()));
     },
   };
-  for (let k = 0; k < jobs; k++) pool.workers.push(pool.spawn());
+  // This thread is the N-th (see checkInOrder).
+  for (let k = 1; k < jobs; k++) pool.workers.push(pool.spawn());
   return pool;
 }
 
 /**
- * Each source checked, in order, on the pool's workers while this thread only hands out indices
- * and passes results on. A worker holds one log at a time and is given the next as soon as it
- * answers: this thread is never busy parsing, so the answer is served at once, and no log is
- * committed to a thread that is still busy (the biggest log of a window no longer keeps the other
- * thread idle behind it). Without a pool, on this thread.
+ * Each source checked, in order, by the pool's workers and by this thread, which would otherwise
+ * idle between handing out logs: N - 1 isolates loaded and warmed up instead of N. A worker is kept
+ * `QUEUE` logs ahead (the next one is already posted when it answers), so it does not starve while
+ * this thread is busy checking; it still holds only one log in memory, a queued one being an index.
+ * This thread takes a log only when no worker can (see `feed`). Without a pool, on this thread.
  */
 export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 }): AsyncGenerator<Result> {
   if (!pool) {
@@ -95,26 +97,37 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
     return;
   }
   const { sources } = plan;
-  const jobs = pool.workers.length;
+  const groups = groupsOf(sources);
+  // In flight at most: QUEUE per worker and one here. Results (findings, no log) wait at most
+  // `window` ahead of the one yielded next: room for this thread to go on with small logs while a
+  // worker is on a big one (with only the logs in flight, this thread idled 37% of a jobs 2 check).
+  const window = 4 * (QUEUE * pool.workers.length + 1);
   const done = new Map<number, Result>();
   let wake: (() => void) | null = null;
   let next = 0;
   let y = 0; // the next result to yield
-  interface Pooled { worker: Worker; pending: number | null }
+  // Logs queued on a worker that died before starting them: handed out again first.
+  const again: number[] = [];
+  interface Pooled { worker: Worker; pending: number[] }
   const workers: Pooled[] = [];
-  // Results wait in `done` (findings only, no log) at most 2 × jobs ahead of the one yielded next.
   const take = (): number => {
-    if (next >= sources.length || next - y >= 2 * jobs) return -1;
+    let index: number;
+    if (again.length > 0) index = again.shift()!;
+    else if (next < sources.length && next - y < window) index = next++;
+    else return -1;
     stats.live++;
     if (stats.live > stats.peak) stats.peak = stats.live;
-    return next++;
+    return index;
   };
   const feed = (w: Pooled) => {
-    if (w.pending !== null) return;
-    const index = take();
-    if (index < 0) return;
-    w.pending = index;
-    w.worker.postMessage(index);
+    // Near the end a shallow queue: logs queued on a worker would wait there while this thread idles.
+    const depth = sources.length - next > QUEUE * workers.length ? QUEUE : 2;
+    while (w.pending.length < depth) {
+      const index = take();
+      if (index < 0) return;
+      w.pending.push(index);
+      w.worker.postMessage(index);
+    }
   };
   const settle = (index: number, r: Result) => {
     done.set(index, r);
@@ -122,22 +135,25 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
     wake?.();
   };
   const attach = (worker: Worker): Pooled => {
-    const w: Pooled = { worker, pending: null };
+    const w: Pooled = { worker, pending: [] };
     // Before any index: the port keeps messages in order.
     worker.postMessage({ sources });
     worker.on('message', (m: { index: number; checked?: Checked; error?: Result['error'] }) => {
-      w.pending = null;
+      // A worker answers in the order it was given.
+      w.pending.shift();
       stats.onWorkers++;
       settle(m.index, { source: sources[m.index], checked: m.checked, error: m.error });
       feed(w);
     });
-    // A crashed worker (out of memory on a huge log) fails its log, once; a new one takes its place.
+    // A crashed worker (out of memory on a huge log) fails the log it was on, once; the ones
+    // queued behind it go to others, and a new worker takes its place.
     const fail = (e: Error) => {
-      const index = w.pending;
-      w.pending = null;
+      const [index, ...queued] = w.pending.splice(0);
+      for (const q of queued) { stats.live--; again.push(q); }
       const at = workers.indexOf(w);
       if (at >= 0) workers[at] = attach(pool.spawn());
-      if (index !== null) settle(index, { source: sources[index], error: { message: e.message } });
+      if (index !== undefined) settle(index, { source: sources[index], error: { message: e.message } });
+      else wake?.();
     };
     worker.once('error', fail);
     worker.once('exit', (code) => { if (workers.includes(w)) fail(new Error(`check worker exited (code ${code})`)); });
@@ -146,12 +162,19 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
   for (const worker of pool.workers) workers.push(attach(worker));
   try {
     for (; y < sources.length; y++) {
-      // The window moved on: idle workers may take more.
-      for (const w of workers) feed(w);
       while (!done.has(y)) {
+        for (const w of workers) feed(w);
+        if (done.has(y)) break;
+        // Every worker has its queue full: this thread checks the next log itself.
+        const index = take();
+        if (index >= 0) {
+          settle(index, await checkHere(sources[index], plan, groups));
+          // A check here may never leave the microtask queue: let the workers' answers in, or they starve.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          continue;
+        }
         await new Promise<void>((resolve) => { wake = resolve; });
         wake = null;
-        for (const w of workers) feed(w);
       }
       const r = done.get(y)!;
       done.delete(y);
@@ -163,17 +186,27 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
   }
 }
 
+/**
+ * Logs posted to a worker ahead of its answers (see checkInOrder): this thread lets answers in only
+ * between its own logs, and a worker given two small logs while this thread was on a big one idled
+ * ~20% of a jobs 2 check; with four, not at all.
+ */
+export const QUEUE = 4;
+
+async function checkHere(source: LogSource, plan: CheckPlan, groups: Map<string, LogSource[]>): Promise<Result> {
+  try {
+    return { source, checked: await checkSource(source, plan, groups) };
+  } catch (e) {
+    return { source, error: errorData(e) };
+  }
+}
+
 async function* inThread(plan: CheckPlan, stats: PipelineStats): AsyncGenerator<Result> {
   const groups = groupsOf(plan.sources);
   for (const source of plan.sources) {
     stats.live++;
     if (stats.live > stats.peak) stats.peak = stats.live;
-    let r: Result;
-    try {
-      r = { source, checked: await checkSource(source, plan, groups) };
-    } catch (e) {
-      r = { source, error: errorData(e) };
-    }
+    const r = await checkHere(source, plan, groups);
     stats.live--;
     yield r;
   }
