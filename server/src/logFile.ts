@@ -340,10 +340,12 @@ export class LogFile {
     const c = this.utcWriter;
     if (c.found) return true;
     for (; c.names < names.length && !c.found; c.names++) c.found = isUtcOffsetWriter(names[c.names]);
+    // The last entry looked at is looked at again: an append may have finished it (an open
+    // record's time comes after its message) and pushed it again with its offset. (Before the
+    // loop, not after it: a compare first reached in the loop's on-stack-replaced code, with no
+    // feedback yet, deoptimised that code on every later call.)
+    if (c.entries > 0) c.entries--;
     for (; c.entries < t.count && !c.found; c.entries++) c.found = (t.flags[c.entries] & EntryFlag.UtcOffset) !== 0;
-    // The last entry is looked at again next time: an append may finish it (an open record's
-    // time comes after its message) and push it again with its offset.
-    if (!c.found && c.entries > 0) c.entries--;
     return c.found;
   }
 
