@@ -52,7 +52,9 @@ function run(dir: string, jobs: number): { ms: number; cpuMs: number; peakRss: n
   const cli = path.resolve(__dirname, '..', 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error(`bench: ${cli} is missing: npm run build`);
   const preload = path.join(DATA, 'max-rss.js');
-  writeFileSync(preload, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`maxRSS=${u.maxRSS} cpu=${u.userCPUTime + u.systemCPUTime}\\n`); });\n");
+  // VmHWM, not getrusage's maxRSS: Linux keeps maxRSS across exec, so a child spawned by this
+  // (large) bench process reported the bench's own resident size.
+  writeFileSync(preload, "process.on('exit', () => { let kb = 0; try { kb = Number(/VmHWM:\\s+(\\d+) kB/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0); } catch {} const u = process.resourceUsage(); process.stderr.write(`maxRSS=${kb || u.maxRSS} cpu=${u.userCPUTime + u.systemCPUTime}\\n`); });\n");
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--require', preload, cli, 'check', '--jobs', String(jobs), dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - t0;
