@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { zipBytes } from '../test/support/zipBytes';
 import { generateLog } from './generate';
 import { DATA } from './parse';
-import { fmt, MB } from './util';
+import { fmt, MB, median } from './util';
 
 const DEVICES = 20;
 const SIZE = Number(process.env.BENCH_COLLECTION_MB ?? 300) * MB;
@@ -66,8 +66,9 @@ function run(dir: string, jobs: number): { ms: number; cpuMs: number; peakRss: n
 const PAIRS = 3;
 
 /** The run of median wall time. */
-function median<T extends { ms: number }>(runs: T[]): T {
-  return [...runs].sort((a, b) => a.ms - b.ms)[runs.length >> 1];
+function medianRun<T extends { ms: number }>(runs: T[]): T {
+  const m = median(runs.map((r) => r.ms));
+  return runs.find((r) => r.ms === m)!;
 }
 
 export async function benchCollections(): Promise<void> {
@@ -80,9 +81,9 @@ export async function benchCollections(): Promise<void> {
   // says more about the neighbours than about --jobs.
   const ones: ReturnType<typeof run>[] = [], alls: ReturnType<typeof run>[] = [];
   for (let k = 0; k < PAIRS; k++) { ones.push(run(dir, 1)); alls.push(run(dir, cores)); }
-  const one = median(ones), all = median(alls);
+  const one = medianRun(ones), all = medianRun(alls);
   if (one.lines !== all.lines) throw new Error(`bench: --jobs 1 printed ${one.lines} lines, --jobs ${cores} ${all.lines}`);
-  console.log(`(median of ${PAIRS} runs of each, in turn; wall s of each pair's --jobs 1 / --jobs ${cores}: ${ones.map((o, k) => fmt(o.ms / alls[k].ms, 2)).join(', ')})`);
+  console.log(`(median of ${PAIRS} runs of each, in turn; each pair's wall time of --jobs 1 / --jobs ${cores}: ${ones.map((o, k) => fmt(o.ms / alls[k].ms, 2)).join(', ')})`);
   // CPU time (all threads) says what parallel work costs; the wall-clock ratio needs idle cores to mean anything.
   console.log('check | wall s | MB/s of log | CPU s (all threads) | peak resident MB | peak / log size');
   for (const [name, r] of [['--jobs 1', one], [`--jobs ${cores}`, all]] as const) {

@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { check } from '../../server/src/cli/check';
-import { jobsOption, QUEUE, type PipelineStats } from '../../server/src/cli/jobs';
+import { HERE_MAX, jobsOption, QUEUE, type PipelineStats } from '../../server/src/cli/jobs';
 import { loadLogs } from '../../server/src/cli/load';
 import { runRules } from '../../server/src/rules';
 import { zipBytes } from '../support/zipBytes';
@@ -113,4 +113,16 @@ test('check workers that cannot start fail their logs once, and check ends (no e
   assert.match(err.join('\n'), /cannot start/);
   assert.equal(code, 2);
   assert.equal(stats.live, 0);
+});
+
+test('a log over HERE_MAX is checked on a worker, never on this thread (out of memory there would end the whole check)', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-jobs-big-'));
+  // --jobs 2: one worker, queued QUEUE logs ahead; the next log is this thread's, unless it is big.
+  for (let i = 0; i < QUEUE; i++) writeFileSync(path.join(dir, `a${i}.log`), rec(`small ${i}`));
+  const one = rec('big');
+  writeFileSync(path.join(dir, 'b.log'), one.repeat(Math.ceil((HERE_MAX + 1) / one.length)));
+  const stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 };
+  const r = await run([dir], 2, stats);
+  assert.equal(r.json.files.length, QUEUE + 1);
+  assert.equal(stats.onWorkers, QUEUE + 1, 'every log on the worker, the big one included');
 });

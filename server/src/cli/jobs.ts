@@ -4,7 +4,7 @@
 // of the sources, at most `4 × (QUEUE × (N - 1) + 1)` ahead of the caller; `--jobs 1`, or no worker bundle,
 // checks on this thread alone. Each log is dropped once checked: memory stays bounded whatever the
 // collection's size.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -110,6 +110,8 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
   const again: number[] = [];
   interface Pooled { worker: Worker; pending: number[] }
   const workers: Pooled[] = [];
+  /** The index `take` would hand out next, or -1. */
+  const peek = (): number => (again.length > 0 ? again[0] : next < sources.length && next - y < window ? next : -1);
   const take = (): number => {
     let index: number;
     if (again.length > 0) index = again.shift()!;
@@ -139,7 +141,9 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
     // Before any index: the port keeps messages in order.
     worker.postMessage({ sources });
     worker.on('message', (m: { index: number; checked?: Checked; error?: Result['error'] }) => {
-      // A worker answers in the order it was given.
+      // A worker answers in the order it was given. An answer from a worker already failed and
+      // replaced (its error came first) was settled by `fail`.
+      if (!workers.includes(w) || w.pending[0] !== m.index) return;
       w.pending.shift();
       stats.onWorkers++;
       settle(m.index, { source: sources[m.index], checked: m.checked, error: m.error });
@@ -165,8 +169,11 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
       while (!done.has(y)) {
         for (const w of workers) feed(w);
         if (done.has(y)) break;
-        // Every worker has its queue full: this thread checks the next log itself.
-        const index = take();
+        // Every worker has its queue full: this thread checks the next log itself, unless it is
+        // big: a worker takes that one (out of memory there fails that log alone, and this thread
+        // goes on taking the workers' answers in).
+        const ahead = peek();
+        const index = ahead >= 0 && sizeOf(sources[ahead]) <= HERE_MAX ? take() : -1;
         if (index >= 0) {
           settle(index, await checkHere(sources[index], plan, groups));
           // A check here may never leave the microtask queue: let the workers' answers in, or they starve.
@@ -192,6 +199,20 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
  * ~20% of a jobs 2 check; with four, not at all.
  */
 export const QUEUE = 4;
+
+/** A log bigger than this is checked on a worker, never on this thread (see checkInOrder). */
+export const HERE_MAX = 32 * 1024 * 1024;
+
+/** The bytes of a source's log: an archive member's declared size, or the file's (0 when unknown). */
+function sizeOf(source: LogSource): number {
+  const member = source.member?.at(-1);
+  if (member) return member.size;
+  try {
+    return statSync(source.file).size;
+  } catch {
+    return 0;
+  }
+}
 
 async function checkHere(source: LogSource, plan: CheckPlan, groups: Map<string, LogSource[]>): Promise<Result> {
   try {

@@ -4,7 +4,7 @@
 // checks that a member inflates to exactly its declared size. What it would refuse for the whole
 // archive (an unsafe member name) is checked here per member, so one bad name skips that member
 // only. Member names are untrusted: they are only ever shown, never joined to a path on disk.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
@@ -152,6 +152,8 @@ function readStored(fd: number, ref: MemberRef): Buffer {
   const header = Buffer.alloc(30);
   if (readSync(fd, header, 0, 30, ref.offset) !== 30 || header.readUInt32LE(0) !== 0x04034b50) throw new Error('invalid local file header');
   const start = ref.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  // Checked before the buffer is made: a forged compressed size must not allocate gigabytes.
+  if (start + ref.compressedSize > fstatSync(fd).size) throw new Error(`member data past the end of the archive (declared ${ref.compressedSize} bytes stored)`);
   const raw = Buffer.allocUnsafe(ref.compressedSize);
   for (let got = 0; got < raw.length;) {
     const n = readSync(fd, raw, got, raw.length - got, start + got);
