@@ -8,7 +8,7 @@ import { check } from '../server/src/cli/check';
 import { WorkspaceIndex } from '../server/src/workspace/index';
 import { generateLog } from './generate';
 import { DATA } from './parse';
-import { fmt, gc, MB, used } from './util';
+import { fmt, MB, settledGc, used } from './util';
 
 const SIZE = Number(process.env.BENCH_FOLDER_MB ?? 300) * MB;
 /** Files of the folder: a few large ones and many small ones, as a ConfigMgr Logs folder has. */
@@ -29,7 +29,7 @@ async function ensureFolder(): Promise<string> {
 export async function benchMemory(): Promise<void> {
   const dir = await ensureFolder();
   console.log(`\n## Memory and speed at scale: a ${fmt(SIZE / MB, 0)} MB folder of ${SHARES.length} logs (both formats)`);
-  gc();
+  await settledGc();
   const base = used();
   let peak = 0;
   const sampler = setInterval(() => { peak = Math.max(peak, used() - base); }, 5);
@@ -39,7 +39,7 @@ export async function benchMemory(): Promise<void> {
   const indexMs = performance.now() - t1;
   clearInterval(sampler);
   peak = Math.max(peak, used() - base);
-  gc();
+  await settledGc();
   const after = used() - base;
   // After the index is measured: what `cmlog check` leaves to collect must not count in the index's memory.
   const t0 = performance.now();

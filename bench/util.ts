@@ -15,6 +15,22 @@ export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/**
+ * Collects until memory stops shrinking (at most 10 rounds, each after a turn of the event loop):
+ * array buffers are freed after the collection that finds them dead, so one gc() after a bench
+ * that held gigabytes of columns left them counted in the next bench's baseline.
+ */
+export async function settledGc(): Promise<void> {
+  let last = Infinity;
+  for (let k = 0; k < 10; k++) {
+    gc();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const now = used();
+    if (now >= last) return;
+    last = now;
+  }
+}
+
 export function used(): number {
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
