@@ -17,7 +17,7 @@ import { followTimeline, WorkspaceIndex } from '../server/src/workspace/index';
 import { ParseWorker } from '../server/src/workspace/parseWorker';
 import { generateLog, prng } from './generate';
 import { DATA } from './parse';
-import { fmt, gc, MB, median, percentile, used } from './util';
+import { fmt, gc, MB, median, percentile, settledGc, used } from './util';
 
 const FOLDER_MB = Number(process.env.BENCH_FOLDER_MB ?? 300);
 const LOGS = 150;
@@ -164,7 +164,7 @@ export async function benchTimeline(): Promise<void> {
 
   // Index the folder.
   const base = await readBaseline(files);
-  gc();
+  await settledGc();
   const before = used();
   let peak = before;
   const sampler = setInterval(() => { peak = Math.max(peak, used()); }, 5);
@@ -174,7 +174,7 @@ export async function benchTimeline(): Promise<void> {
   await index.build();
   const indexMs = performance.now() - t0;
   clearInterval(sampler);
-  gc();
+  await settledGc();
   const retained = used() - before;
   const entries = index.logs().reduce((n, x) => n + x.log.entryCount, 0);
   console.log('index | time | MB/s | ratio to read+decode | entries | retained / folder size | peak heap+buffers growth (sampled) / folder size');
