@@ -25,7 +25,7 @@ const local = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test-artifacts/**', 'test/fixtures/**', 'test/e2e/workspace/**', 'server/src/parse/kernelWasm.ts'] },
+  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test-artifacts/**', 'bench/.data/**', 'test/fixtures/**', 'test/e2e/workspace/**', 'server/src/parse/kernelWasm.ts'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
