@@ -127,6 +127,8 @@ test('columns hide from the columns menu and resize by dragging the header edge'
   await page.click('[role="menuitemcheckbox"]:has-text("Thread")');
   assert.equal(await visible(), false);
   const width = () => page.locator('.layer [role="row"] .c-time').first().evaluate((e) => e.getBoundingClientRect().width);
+  // Hiding a column draws the rows again on the next frame: measure the rows as drawn then.
+  await page.waitForFunction(() => (document.querySelector('.layer [role="row"] .c-time')?.getBoundingClientRect().width ?? 0) > 0);
   const before = await width();
   const edge = await page.locator('.header .c-time .resizer').boundingBox();
   await page.mouse.move(edge.x + 2, edge.y + 5);
