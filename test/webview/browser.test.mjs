@@ -29,6 +29,14 @@ after(async () => {
   await browser?.close();
 });
 
+/** A page of its own on the harness (`query`: rows, theme, sources), its errors counted with the others'. */
+async function openHarness(query, viewport = { width: 1000, height: 400 }) {
+  const p = await browser.newPage({ viewport });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?${query}`);
+  return p;
+}
+
 const shot = (name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 const row = (n) => page.locator(`[role="row"][aria-rowindex="${n + 2}"]`);
 
@@ -144,9 +152,7 @@ test('columns hide from the columns menu and resize by dragging the header edge'
 });
 
 test('live: appended rows grow the table and the end stays in view while following; paused it does not move; a reset drops the rows', async () => {
-  const live = await browser.newPage({ viewport: { width: 1000, height: 500 } });
-  live.on('pageerror', (e) => errors.push(String(e)));
-  await live.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=1000`);
+  const live = await openHarness('rows=1000', { width: 1000, height: 500 });
   await live.locator('[role="row"][aria-rowindex="2"]').waitFor();
   const shows = (n) => live.waitForFunction((n) => [...document.querySelectorAll('.layer [role="row"]')].some((r) => r.getAttribute('aria-label')?.includes(`Row ${n} of the model`)), n);
   await live.click('button.follow');
@@ -205,8 +211,7 @@ test('find (ctrl+f, Enter), go to time, highlight rules, include a component fro
 });
 
 test('Light+: warnings are the theme\'s warning colour, not the error colour', async () => {
-  const light = await browser.newPage({ viewport: { width: 1000, height: 400 } });
-  await light.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100&theme=light`);
+  const light = await openHarness('rows=100&theme=light', { width: 1000, height: 400 });
   await light.locator('.layer .row.sev-warning').first().waitFor();
   const colour = (sel) => light.locator(sel).first().evaluate((e) => getComputedStyle(e).color);
   assert.equal(await colour('.layer .row.sev-warning .codicon'), 'rgb(191, 136, 3)');
@@ -225,8 +230,7 @@ test('the focused row shows the focus border, selected or not', async () => {
 });
 
 test('a merge shows a source column with a colour per log and the machine', async () => {
-  const merge = await browser.newPage({ viewport: { width: 1100, height: 300 } });
-  await merge.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100&sources=2`);
+  const merge = await openHarness('rows=100&sources=2', { width: 1100, height: 300 });
   await merge.waitForFunction(() => document.querySelectorAll('.layer [role="row"] .c-source .swatch').length > 2);
   const cells = await merge.locator('.layer [role="row"] .c-source').evaluateAll((cs) => cs.slice(0, 2).map((c) => [c.textContent, c.querySelector('.swatch').className, getComputedStyle(c.querySelector('.swatch')).backgroundColor]));
   assert.equal(cells[0][0], 'SITE01 · CAS.log');
@@ -238,9 +242,7 @@ test('a merge shows a source column with a colour per log and the machine', asyn
 });
 
 test('a second init (the language server restarted) gets the page\'s filter, facets and pause again', async () => {
-  const p = await browser.newPage({ viewport: { width: 1000, height: 400 } });
-  p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100`);
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
   await p.locator('.layer [role="row"]').first().waitFor();
   for (const s of ['information', 'success']) await p.click(`.sev-toggle[data-severity="${s}"]`);
   // Errors and warnings: rows 7, 57 and every tenth from 3.
@@ -271,9 +273,7 @@ test('a second init (the language server restarted) gets the page\'s filter, fac
 });
 
 test('plain-text highlight rules: sent as text, each row coloured by its rule\'s slot, which stays when an earlier rule goes', async () => {
-  const p = await browser.newPage({ viewport: { width: 1000, height: 500 } });
-  p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100`);
+  const p = await openHarness('rows=100', { width: 1000, height: 500 });
   await p.locator('.layer [role="row"]').first().waitFor();
   await p.click('button[aria-label="Highlight rules"]');
   // The regex box is left unticked: the rules go as text.
@@ -303,9 +303,7 @@ test('plain-text highlight rules: sent as text, each row coloured by its rule\'s
 });
 
 test('the hidden UTC column is not formatted; shown from the columns menu, its cells are drawn', async () => {
-  const p = await browser.newPage({ viewport: { width: 1000, height: 400 } });
-  p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100`);
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
   await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="2"]')?.getAttribute('aria-label')?.includes('Row 1 of'));
   const utcText = () => p.locator('.layer [role="row"] .c-utc').evaluateAll((cs) => cs.map((c) => c.textContent).filter(Boolean));
   assert.deepEqual(await utcText(), [], 'the harness opens with the UTC column hidden: nothing formatted for it');
@@ -318,9 +316,7 @@ test('the hidden UTC column is not formatted; shown from the columns menu, its c
 });
 
 test('a rows answer computed with the old highlights is not painted after the highlights changed', async () => {
-  const p = await browser.newPage({ viewport: { width: 1000, height: 500 } });
-  p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?rows=100`);
+  const p = await openHarness('rows=100', { width: 1000, height: 500 });
   await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.getAttribute('aria-label')?.includes('Row 3 of'));
   await p.evaluate(() => { window.__holdRows = true; });
   await p.click('button[aria-label="Highlight rules"]');
