@@ -338,3 +338,26 @@ test('a rows answer computed with the old highlights is not painted after the hi
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('go to time with nothing selected: the first row in view is the reference for the typed time\'s day', async () => {
+  const p = await openHarness('rows=1000', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"][aria-rowindex="2"]').waitFor();
+  const box = await p.locator('.scroller').boundingBox();
+  await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await p.mouse.wheel(0, 2000);
+  await p.waitForFunction(() => [...document.querySelectorAll('.layer [role="row"]')].some((r) => Number(r.getAttribute('aria-rowindex')) > 60));
+  // The row at the top edge of the rows' area, as drawn.
+  const top = await p.evaluate(() => {
+    const edge = document.querySelector('.layer').getBoundingClientRect().top;
+    const r = [...document.querySelectorAll('.layer [role="row"]')].find((x) => { const b = x.getBoundingClientRect(); return b.top <= edge + 1 && b.bottom > edge + 1; });
+    return Number(r.getAttribute('aria-rowindex')) - 2;
+  });
+  assert.ok(top > 40, `scrolled: row ${top} at the top`);
+  assert.equal(await p.locator('.layer [role="row"][aria-selected="true"]').count(), 0, 'nothing selected');
+  await p.fill('.goto', '08:00:10');
+  await p.press('.goto', 'Enter');
+  await p.waitForFunction(() => window.__requests.some((r) => r.method === 'gotoTime'));
+  assert.deepEqual(await p.evaluate(() => window.__requests.filter((r) => r.method === 'gotoTime').at(-1).params), { timeOfDay: (8 * 3600 + 10) * 1000, row: top });
+  await p.close();
+  assert.deepEqual(errors, []);
+});
