@@ -2,8 +2,8 @@
 // (`<Fri Dec  9 11:25:00 2022> message`) and the Intune device inventory agent's
 // InventoryAdaptor.log (`[Thu Jul 30 13:05:01 2026][8604] - message`). Local time, no level
 // column (keywords judge), and the lines after a record (JSON results) belong to it.
-import { NO_OFFSET, readAsctime, timeOut } from '../time';
-import { clearRecord, contentEnd, find, isNumber, lineFormat } from './lineFormat';
+import { readAsctime, timeOut } from '../time';
+import { startRecord, contentEnd, find, isNumber, lineFormat } from './lineFormat';
 
 export const setup = lineFormat({
   id: 'setup',
@@ -14,12 +14,8 @@ export const setup = lineFormat({
     if (codes[a] !== 60) return false;
     const wall = readAsctime(codes, a + 1, end);
     if (wall !== wall || codes[timeOut.end] !== 62) return false;
-    clearRecord(out, a);
-    out.clockStart = a;
-    out.clockEnd = timeOut.end + 1;
+    startRecord(out, a, a, timeOut.end + 1);
     out.wall = wall;
-    out.offset = NO_OFFSET;
-    out.severity = -1;
     out.msgStart = codes[timeOut.end + 1] === 32 ? timeOut.end + 2 : timeOut.end + 1;
     out.msgEnd = Math.max(end, out.msgStart);
     return true;
@@ -39,12 +35,8 @@ export const inventory = lineFormat({
     const th = t + 2;
     const thEnd = find(codes, 93, th, Math.min(end, th + 11));
     if (!isNumber(codes, th, thEnd)) return false;
-    clearRecord(out, a);
-    out.clockStart = a;
-    out.clockEnd = t + 1;
+    startRecord(out, a, a, t + 1);
     out.wall = wall;
-    out.offset = NO_OFFSET;
-    out.severity = -1;
     out.threadStart = th;
     out.threadEnd = thEnd;
     let m = thEnd + 1;

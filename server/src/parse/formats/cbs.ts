@@ -2,9 +2,8 @@
 // `2024-01-15 08:00:00, Info                  CBS    message`. Local time with no offset; the
 // level word (Info, Warning, Error, Perf) is the severity; the lines after a record that no format
 // claims (stack details, indented dumps) belong to it.
-import { NO_OFFSET } from '../time';
 import { LINE_HEAD } from './format';
-import { clearRecord, contentEnd, isoStamp, levelSeverity, lineFormat, skipBlanks, stampOut, wordEnd } from './lineFormat';
+import { startRecord, contentEnd, isoStamp, levelSeverity, lineFormat, skipBlanks, stampOut, wordEnd } from './lineFormat';
 
 export const cbs = lineFormat({
   id: 'cbs',
@@ -19,13 +18,10 @@ export const cbs = lineFormat({
     const lvEnd = wordEnd(codes, lv, head);
     const sev = levelSeverity(codes, lv, lvEnd);
     if (lvEnd === lv) return false;
-    clearRecord(out, a);
-    out.clockStart = a;
-    out.clockEnd = t;
+    startRecord(out, a, a, t);
     out.levelStart = lv;
     out.levelEnd = lvEnd;
     out.wall = stampOut.wall;
-    out.offset = NO_OFFSET;
     out.severity = sev;
     const c = skipBlanks(codes, lvEnd, end);
     const cEnd = wordEnd(codes, c, end);

@@ -2,9 +2,9 @@
 // in UTC (the `Z`), its level word the severity. The macOS agent (IntuneMDMDaemon*.log):
 // `2025-08-11 16:27:57:288 | IntuneMDM-Daemon | I | 89007856 | Component | message`, local time,
 // the level a letter (I, W, E), then thread and component.
-import { NO_OFFSET, UTC_OFFSET } from '../time';
+import { UTC_OFFSET } from '../time';
 import { LINE_HEAD } from './format';
-import { clearRecord, contentEnd, find, isNumber, isoStamp, levelSeverity, lineFormat, skipBlanks, stampOut, wordEnd } from './lineFormat';
+import { startRecord, contentEnd, find, isNumber, isoStamp, levelSeverity, lineFormat, skipBlanks, stampOut, wordEnd } from './lineFormat';
 
 export const companyPortal = lineFormat({
   id: 'portal',
@@ -21,9 +21,7 @@ export const companyPortal = lineFormat({
     const lvEnd = wordEnd(codes, lv, head);
     const sev = levelSeverity(codes, lv, lvEnd);
     if (sev < 0) return false;
-    clearRecord(out, a);
-    out.clockStart = s;
-    out.clockEnd = t + 1;
+    startRecord(out, a, s, t + 1);
     out.levelStart = lv;
     out.levelEnd = lvEnd;
     out.wall = stampOut.wall;
@@ -69,11 +67,8 @@ export const intuneMac = lineFormat({
     const thA = field.a, thB = field.b;
     i = nextField(codes, i, head);
     if (i < 0) return false;
-    clearRecord(out, a);
-    out.clockStart = a;
-    out.clockEnd = t + 4;
+    startRecord(out, a, a, t + 4);
     out.wall = stampOut.wall + ms;
-    out.offset = NO_OFFSET;
     out.levelStart = lvA;
     out.levelEnd = lvB;
     out.severity = severity;

@@ -2,7 +2,7 @@
 // readers, the level words, and `lineFormat`, which makes a LogFormat of a `readLine` alone (its
 // recogniser and parts are that same reader run again on a line, so each shape is written once).
 import { codeUnits } from '../decode';
-import { type Codes, DAY_MS, readClock, readIsoDate, timeOut } from '../time';
+import { type Codes, DAY_MS, NO_OFFSET, readClock, readIsoDate, timeOut } from '../time';
 import type { LineRecord, LineState, LogFormat, RecordParts, RecordView } from './format';
 
 /** The end of the line codes[a, eol) without a CR before its line break. */
@@ -61,9 +61,17 @@ export function levelSeverity(codes: Codes, a: number, b: number): number {
   return -1;
 }
 
-/** Sets the parts of `out` no reader of a line fills by default: no component, thread or level. */
-export function clearRecord(out: LineRecord, a: number): void {
+/**
+ * Starts the record of the line at `a` whose clock is codes[clockStart, clockEnd): no component,
+ * thread or level, no offset and no severity of its own (the keywords judge) until the reader
+ * says otherwise. The reader sets the wall clock and the message.
+ */
+export function startRecord(out: LineRecord, a: number, clockStart: number, clockEnd: number): void {
   out.compStart = out.compEnd = out.threadStart = out.threadEnd = out.levelStart = out.levelEnd = a;
+  out.clockStart = clockStart;
+  out.clockEnd = clockEnd;
+  out.offset = NO_OFFSET;
+  out.severity = -1;
 }
 
 /** What `lineFormat` needs: the format's identity and its reader of one line. */

@@ -4,9 +4,9 @@
 // action process: the component; process:thread: the thread), `Action start 13:45:10: X.`,
 // `Action ended 13:45:12: X. Return value 3.`, and `Property(S): Name = value` (no time: the last
 // line's). Every other line continues the record above. Local time, no offset.
-import { type Codes, DAY_MS, daysFromCivil, NO_OFFSET, readClock, timeOut } from '../time';
+import { type Codes, DAY_MS, daysFromCivil, readClock, timeOut } from '../time';
 import { LINE_HEAD, type LineRecord, type LineState } from './format';
-import { clearRecord, contentEnd, find, lineFormat, skipBlanks } from './lineFormat';
+import { startRecord, contentEnd, find, lineFormat, skipBlanks } from './lineFormat';
 
 /**
  * A time more than this far before the last line's is on the next day (a midnight crossed). Less
@@ -110,9 +110,7 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     if (!banner) return false;
     const stamp = bannerStamp(codes, w + banner.length, head);
     if (stamp !== stamp) return false;
-    clearRecord(out, a);
-    out.clockStart = w + banner.length;
-    out.clockEnd = num.end;
+    startRecord(out, a, w + banner.length, num.end);
     if (state) {
       state.day = Math.floor(stamp / DAY_MS);
       state.last = stamp - state.day * DAY_MS;
@@ -133,13 +131,11 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     const ms = digits(codes, t + 1, head, 3);
     if (ms < 0 || num.end !== t + 4 || codes[t + 4] !== 93 || codes[t + 5] !== 58) return false;
     const day = timeOut.ms + ms;
-    clearRecord(out, a);
+    startRecord(out, a, k - 1, t + 5);
     out.compStart = cA;
     out.compEnd = cB;
     out.threadStart = tA;
     out.threadEnd = tB;
-    out.clockStart = k - 1;
-    out.clockEnd = t + 5;
     wall = dated(state, day);
     msg = skipBlanks(codes, t + 6, end);
     sev = noteSeverity(codes, msg, head);
@@ -151,9 +147,7 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     const day = hourClock(codes, k, head);
     const t = num.end;
     if (day !== day || codes[t] !== 58) return false;
-    clearRecord(out, a);
-    out.clockStart = k;
-    out.clockEnd = t;
+    startRecord(out, a, k, t);
     wall = dated(state, day);
     msg = skipBlanks(codes, t + 1, end);
     if (ended) sev = returnSeverity(codes, msg, head);
@@ -161,17 +155,15 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     // Property(S): Name = value, dumped with no time: the last line's.
     const p = s + PROPERTY.length;
     if (codes[p + 1] !== 41 || codes[p + 2] !== 58 || codes[p + 3] !== 32) return false;
-    clearRecord(out, a);
+    startRecord(out, a, a, a);
     out.compStart = p;
     out.compEnd = p + 1;
-    out.clockStart = out.clockEnd = a;
     wall = state && state.day === state.day && state.last >= 0 ? state.day * DAY_MS + state.last : NaN;
     msg = p + 4;
   } else {
     return false;
   }
   out.wall = wall;
-  out.offset = NO_OFFSET;
   out.msgStart = Math.min(msg, end);
   out.msgEnd = end;
   out.severity = sev;

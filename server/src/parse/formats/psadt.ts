@@ -2,9 +2,8 @@
 // `[2026-07-29 09:00:00.100] [Initialization] [Open-ADTSession] [Info] :: message`. Local time;
 // the level in brackets (Info, Success, Warning, Error) is the severity, the function writing it
 // the component. A message's further lines belong to it.
-import { NO_OFFSET } from '../time';
 import { LINE_HEAD } from './format';
-import { clearRecord, contentEnd, find, isoStamp, levelSeverity, lineFormat, stampOut } from './lineFormat';
+import { startRecord, contentEnd, find, isoStamp, levelSeverity, lineFormat, stampOut } from './lineFormat';
 
 export const psadt = lineFormat({
   id: 'psadt',
@@ -33,11 +32,8 @@ export const psadt = lineFormat({
     if (levelB >= head) return false;
     i = levelB + 1;
     if (codes[i] !== 32 || codes[i + 1] !== 58 || codes[i + 2] !== 58) return false;
-    clearRecord(out, a);
-    out.clockStart = a;
-    out.clockEnd = t + 1;
+    startRecord(out, a, a, t + 1);
     out.wall = stampOut.wall;
-    out.offset = NO_OFFSET;
     out.compStart = sourceA;
     out.compEnd = sourceB;
     out.levelStart = levelA;

@@ -1,9 +1,8 @@
 // WindowsUpdate.log as Get-WindowsUpdateLog decodes it (Windows 10 and later):
 // `2021/07/13 10:22:58.9553434 3696  8172  Agent  message` (process id, thread id, component).
 // Local time; no level column, so the message's keywords judge the severity.
-import { NO_OFFSET } from '../time';
 import { LINE_HEAD } from './format';
-import { clearRecord, contentEnd, isNumber, isoStamp, lineFormat, skipBlanks, stampOut, wordEnd } from './lineFormat';
+import { startRecord, contentEnd, isNumber, isoStamp, lineFormat, skipBlanks, stampOut, wordEnd } from './lineFormat';
 
 export const windowsUpdate = lineFormat({
   id: 'wu',
@@ -23,12 +22,8 @@ export const windowsUpdate = lineFormat({
     const c = skipBlanks(codes, thEnd, head);
     const cEnd = wordEnd(codes, c, head);
     if (cEnd === c) return false;
-    clearRecord(out, a);
-    out.clockStart = a;
-    out.clockEnd = t;
+    startRecord(out, a, a, t);
     out.wall = stampOut.wall;
-    out.offset = NO_OFFSET;
-    out.severity = -1;
     out.threadStart = th;
     out.threadEnd = thEnd;
     out.compStart = c;
