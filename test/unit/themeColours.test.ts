@@ -17,19 +17,19 @@ import * as oniguruma from 'vscode-oniguruma';
 const ROOT = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
+const DARK: Record<string, string> = {
+  'constant.language': '#569cd6', 'constant.numeric': '#b5cea8', invalid: '#f44747', 'markup.inserted': '#b5cea8', 'markup.deleted': '#ce9178',
+  'punctuation.definition.tag': '#808080', string: '#ce9178', 'entity.name.function': '#DCDCAA', 'entity.name.type': '#4EC9B0', variable: '#9CDCFE',
+};
+
 const THEMES: Record<string, Record<string, string>> = {
-  'Dark+': {
-    'constant.language': '#569cd6', 'constant.numeric': '#b5cea8', invalid: '#f44747', 'markup.inserted': '#b5cea8', 'markup.deleted': '#ce9178',
-    'punctuation.definition.tag': '#808080', string: '#ce9178', 'entity.name.function': '#DCDCAA', 'entity.name.type': '#4EC9B0', variable: '#9CDCFE',
-  },
+  'Dark+': DARK,
   'Light+': {
     'constant.language': '#0000ff', 'constant.numeric': '#098658', invalid: '#cd3131', 'markup.inserted': '#098658', 'markup.deleted': '#a31515',
     'punctuation.definition.tag': '#800000', string: '#a31515', 'entity.name.function': '#795E26', 'entity.name.type': '#267f99', variable: '#001080',
   },
-  'Dark High Contrast': {
-    'constant.language': '#569cd6', 'constant.numeric': '#b5cea8', invalid: '#f44747', 'markup.inserted': '#b5cea8', 'markup.deleted': '#ce9178',
-    'punctuation.definition.tag': '#808080', string: '#ce9178', 'entity.name.function': '#DCDCAA', 'entity.name.type': '#4EC9B0', variable: '#9CDCFE',
-  },
+  // These scopes have the same colours in Dark High Contrast as in Dark+.
+  'Dark High Contrast': DARK,
   'Light High Contrast': {
     'constant.language': '#0F4A85', 'constant.numeric': '#096d48', invalid: '#B5200D', 'markup.inserted': '#096d48', 'markup.deleted': '#5A5A5A',
     'punctuation.definition.tag': '#0F4A85', string: '#0F4A85', 'entity.name.function': '#5e2cbc', 'entity.name.type': '#185E73', variable: '#001080',
