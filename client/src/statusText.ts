@@ -5,8 +5,8 @@
 import { formatName } from '../../server/src/parse/formats';
 import type { FileInfo } from '../../server/src/protocol';
 
-export const ERROR_RECORD_ICON = '$(circle-filled)';
-export const WARNING_RECORD_ICON = '$(triangle-up)';
+const ERROR_RECORD_ICON = '$(circle-filled)';
+const WARNING_RECORD_ICON = '$(triangle-up)';
 
 export function statusText(info: FileInfo): { text: string; tooltip: string; label: string } {
   const format = info.format === 'mixed' && info.formats ? info.formats.join(' + ') : formatName(info.format);

@@ -46,8 +46,8 @@ export class Columns {
     this.apply();
   }
 
-  toggle(id: ColumnId, show?: boolean): void {
-    if (show ?? this.hidden.has(id)) this.hidden.delete(id);
+  toggle(id: ColumnId): void {
+    if (this.hidden.has(id)) this.hidden.delete(id);
     else this.hidden.add(id);
     this.apply();
   }

@@ -1,6 +1,7 @@
 // Text the table shows that does not come from the log: elapsed time (CMTrace's status bar), UTC,
 // counts, the rows' accessible labels. Pure.
 import type { TableRow } from '../../server/src/protocol';
+import { formatWall } from '../../server/src/parse/time';
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
@@ -15,8 +16,7 @@ export function formatElapsed(ms: number): string {
 
 /** UTC ms as "2024-01-15 08:00:00.000"; '' when unknown. */
 export function formatUtc(utc: number | null): string {
-  if (utc === null || !Number.isFinite(utc)) return '';
-  return new Date(utc).toISOString().replace('T', ' ').replace('Z', '');
+  return utc === null || !Number.isFinite(utc) ? '' : formatWall(utc);
 }
 
 export function formatCount(n: number): string {
@@ -53,5 +53,9 @@ export function parseGotoTime(text: string): { wall: number } | { timeOfDay: num
   if (h > 23 || mi > 59 || s > 59) return null;
   const ms = Number((m[7] ?? '0').padEnd(3, '0'));
   if (m[1] === undefined) return { timeOfDay: ((h * 60 + mi) * 60 + s) * 1000 + ms };
-  return { wall: Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), h, mi, s, ms) };
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  // A date that does not exist (month 13, February 30) is not one Date.UTC may roll over.
+  if (mo < 1 || mo > 12 || new Date(wall).getUTCDate() !== d) return null;
+  return { wall };
 }

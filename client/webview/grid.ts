@@ -126,10 +126,6 @@ export class Grid {
     this.virt._willUpdate();
   }
 
-  get rowCount(): number {
-    return this.rows;
-  }
-
   /** The first row in view. */
   topRow(): number {
     return Math.min(Math.max(0, this.rows - 1), Math.floor(this.offset / ROW_HEIGHT));

@@ -40,6 +40,7 @@ class App {
   private filterSeq = 0;
   private detailSeq = 0;
   private detailTimer = 0;
+  private flashTimer = 0;
   private started = false;
 
   constructor() {
@@ -316,7 +317,9 @@ class App {
 
   private flash(message: string): void {
     this.status.textContent = message;
-    window.setTimeout(() => this.updateStatus(), 3000);
+    // A second message keeps its 3 s: the first one's timer must not wipe it.
+    window.clearTimeout(this.flashTimer);
+    this.flashTimer = window.setTimeout(() => this.updateStatus(), 3000);
   }
 
   private async copy(as: 'tsv' | 'raw'): Promise<void> {
@@ -411,7 +414,6 @@ class App {
     if (r) {
       const comp = r.component;
       const thread = r.thread;
-      const compFirst = cell === 'component';
       const compItems: MenuItem[] = comp ? [
         { label: `Only component ${comp}`, action: () => this.filterBar.pick('component', comp, 'include') },
         { label: `Exclude component ${comp}`, action: () => this.filterBar.pick('component', comp, 'exclude') },
@@ -420,7 +422,8 @@ class App {
         { label: `Only thread ${thread}`, action: () => this.filterBar.pick('thread', thread, 'include') },
         { label: `Exclude thread ${thread}`, action: () => this.filterBar.pick('thread', thread, 'exclude') },
       ] : [];
-      items.push(...(compFirst ? [...compItems, ...threadItems] : cell === 'thread' ? [...threadItems, ...compItems] : [...compItems, ...threadItems]));
+      // The clicked cell's own filters first.
+      items.push(...(cell === 'thread' ? [...threadItems, ...compItems] : [...compItems, ...threadItems]));
       items.push(
         { label: 'Show from here', action: () => this.filterBar.setTime('from', r.utc), disabled: r.utc === null },
         { label: 'Show up to here', action: () => this.filterBar.setTime('to', r.utc), disabled: r.utc === null },

@@ -17,6 +17,10 @@ test('UTC column text', () => {
 test('go to time: a whole date, or a time of day (the server puts it on the reference row\'s day)', () => {
   assert.deepEqual(parseGotoTime('2024-01-15 08:00:00'), { wall: Date.UTC(2024, 0, 15, 8, 0, 0) });
   assert.deepEqual(parseGotoTime('08:00'), { timeOfDay: 8 * 3_600_000 });
+  // No rolled-over dates: month 13 and February 30 are not times to go to.
+  assert.equal(parseGotoTime('2024-13-01 08:00'), null);
+  assert.equal(parseGotoTime('2024-02-30 08:00'), null);
+  assert.deepEqual(parseGotoTime('2024-02-29 08:00'), { wall: Date.UTC(2024, 1, 29, 8) });
   assert.deepEqual(parseGotoTime(' 8:05:07.5 '), { timeOfDay: ((8 * 60 + 5) * 60 + 7) * 1000 + 500 });
   assert.equal(parseGotoTime('25:00'), null);
   assert.equal(parseGotoTime('tomorrow'), null);
