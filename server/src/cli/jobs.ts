@@ -113,10 +113,8 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
   /** The index `take` would hand out next, or -1. */
   const peek = (): number => (again.length > 0 ? again[0] : next < sources.length && next - y < window ? next : -1);
   const take = (): number => {
-    let index: number;
-    if (again.length > 0) index = again.shift()!;
-    else if (next < sources.length && next - y < window) index = next++;
-    else return -1;
+    if (peek() < 0) return -1;
+    const index = again.length > 0 ? again.shift()! : next++;
     stats.live++;
     if (stats.live > stats.peak) stats.peak = stats.live;
     return index;

@@ -28,6 +28,7 @@
 import { EntryFlag, type Severity } from '../model';
 import { EntryTable, firstAtOrAfter } from './entryTable';
 import { CMTRACE, FORMATS, LEGACY, LINE_HEAD, LINE_MAX, lineFormats, type LineRecord, type LineState, type LogFormat } from './formats';
+import { contentEnd } from './formats/lineFormat';
 import { Attributes, CCM_ATTRS, CLOSE, OPEN, readAttributeBlock, readFixedBlock } from './formats/cmtrace';
 import { readScanTail, TAIL } from './formats/legacy';
 import { KernelWindow } from './kernel';
@@ -433,7 +434,7 @@ class Scanner implements ScanState {
       return -1;
     }
     this.contLines++;
-    const lineEnd = eol > pos && codes[eol - 1] === 13 ? eol - 1 : eol;
+    const lineEnd = contentEnd(codes, pos, eol);
     table.msgEnd[i] = base + lineEnd;
     if (this.contByKeyword) {
       const sev = this.kernel.severity(pos, lineEnd);

@@ -7,7 +7,7 @@
 // being written, whose search goes on where the previous scan left it.
 import { Severity } from '../model';
 import { KEYWORDS, MAX_REACH } from './keywords';
-import type { Codes } from './time';
+import { charCodes, type Codes } from './time';
 
 /** How far the keyword search through a message has got (see `keywordProgress`). */
 export const KW_NONE = 0; // no keyword starts before `from`
@@ -22,12 +22,11 @@ const wordOut = { warn: false, len: 0 };
 /** A keyword as character codes: the letters after its first, its endings. */
 interface Matcher { tail: readonly number[]; warn: boolean; whole: boolean; endings: readonly (readonly number[])[] }
 
-const codesOf = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
 /** The keywords by their first letter (lower case), in the list's order. */
 const BY_FIRST: (Matcher[] | undefined)[] = new Array(128);
 for (const k of KEYWORDS) {
   (BY_FIRST[k.word.charCodeAt(0)] ??= []).push({
-    tail: codesOf(k.word.slice(1)), warn: k.severity === 'warning', whole: k.wholeWord === true, endings: (k.endings ?? []).map(codesOf),
+    tail: charCodes(k.word.slice(1)), warn: k.severity === 'warning', whole: k.wholeWord === true, endings: (k.endings ?? []).map(charCodes),
   });
 }
 

@@ -3,6 +3,9 @@
 
 export const DAY_MS = 86_400_000;
 
+/** A short literal's character codes, for the readers that compare a word at a position. */
+export const charCodes = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
+
 /** Offset sentinels stored in an Int16 column next to real offsets (which fit in ±9999). */
 export const NO_OFFSET = -32768;
 export const BAD_OFFSET = -32767;

@@ -8,7 +8,7 @@ import { bisect } from '../parse/bisect';
 import { DAY_MS } from '../parse/time';
 import { mergeRuns } from '../parse/mergeRuns';
 import { firstLine } from '../parse/lineBreaks';
-import { severityName } from '../severity';
+import { severityName, severityOfName } from '../severity';
 import { CompiledFilter } from './filter';
 import { GrowInt32 } from './growArray';
 import { matchAll, REGEX_BATCH, REGEX_TEXT_MAX, userRegex } from './userRegex';
@@ -345,7 +345,7 @@ export class TableView {
     const n = this.rowCount;
     const start = Number.isInteger(from) ? from + step : step > 0 ? 0 : n - 1;
     if (q.severity === 'error' || q.severity === 'warning') {
-      const want = severityName.indexOf(q.severity);
+      const want = severityOfName(q.severity);
       for (let r = start; r >= 0 && r < n; r += step) {
         const pos = this.positionOf(r);
         if (this.logs[this.logAt(pos)]!.severity(this.entryAt(pos)) === want) return { row: r };

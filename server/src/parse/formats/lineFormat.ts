@@ -2,7 +2,7 @@
 // readers, the level words, and `lineFormat`, which makes a LogFormat of a `readLine` alone (its
 // recogniser and parts are that same reader run again on a line, so each shape is written once).
 import { codeUnits } from '../decode';
-import { type Codes, DAY_MS, NO_OFFSET, readClock, readIsoDate, timeOut } from '../time';
+import { charCodes, type Codes, DAY_MS, NO_OFFSET, readClock, readIsoDate, timeOut } from '../time';
 import type { LineRecord, LineState, LogFormat, RecordParts, RecordView } from './format';
 
 /** The end of the line codes[a, eol) without a CR before its line break. */
@@ -45,7 +45,7 @@ export const LEVELS: readonly (readonly [string, number])[] = [
 
 /** LEVELS by length, as character codes: a record's level word is compared with the few of its length only. */
 const LEVELS_BY_LENGTH: { codes: number[]; sev: number }[][] = [];
-for (const [word, sev] of LEVELS) (LEVELS_BY_LENGTH[word.length] ??= []).push({ codes: [...word].map((c) => c.charCodeAt(0)), sev });
+for (const [word, sev] of LEVELS) (LEVELS_BY_LENGTH[word.length] ??= []).push({ codes: charCodes(word), sev });
 for (let len = 0; len < LEVELS_BY_LENGTH.length; len++) LEVELS_BY_LENGTH[len] ??= [];
 
 /** The severity of the level word codes[a, b) (any case), or -1 when it is none of LEVELS. */

@@ -4,7 +4,7 @@
 // action process: the component; process:thread: the thread), `Action start 13:45:10: X.`,
 // `Action ended 13:45:12: X. Return value 3.`, and `Property(S): Name = value` (no time: the last
 // line's). Every other line continues the record above. Local time, no offset.
-import { type Codes, DAY_MS, daysFromCivil, readClock, timeOut } from '../time';
+import { charCodes, type Codes, DAY_MS, daysFromCivil, readClock, timeOut } from '../time';
 import { LINE_HEAD, type LineRecord, type LineState } from './format';
 import { startRecord, contentEnd, find, lineFormat, skipBlanks } from './lineFormat';
 
@@ -14,16 +14,15 @@ import { startRecord, contentEnd, find, lineFormat, skipBlanks } from './lineFor
  */
 const MIDNIGHT_BACK_MS = 12 * 3_600_000;
 
-const codesOf = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
-const BANNERS = ['Verbose logging started: ', 'Verbose logging stopped: ', 'Logging started: ', 'Logging stopped: '].map(codesOf);
-const MSI = codesOf('MSI (');
-const ACTION = codesOf('Action ');
-const STARTED = codesOf('start ');
-const ENDED = codesOf('ended ');
-const PROPERTY = codesOf('Property(');
-const RETURN_VALUE = codesOf('Return value ');
-const NOTE_1 = codesOf('Note: 1: ');
-const RULE = codesOf('=== ');
+const BANNERS = ['Verbose logging started: ', 'Verbose logging stopped: ', 'Logging started: ', 'Logging stopped: '].map(charCodes);
+const MSI = charCodes('MSI (');
+const ACTION = charCodes('Action ');
+const STARTED = charCodes('start ');
+const ENDED = charCodes('ended ');
+const PROPERTY = charCodes('Property(');
+const RETURN_VALUE = charCodes('Return value ');
+const NOTE_1 = charCodes('Note: 1: ');
+const RULE = charCodes('=== ');
 
 function at(codes: Codes, i: number, b: number, word: readonly number[]): boolean {
   if (b - i < word.length) return false;
