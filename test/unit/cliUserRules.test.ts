@@ -51,6 +51,15 @@ test('check: a bad rules file is reported on stderr (exit 2) and the built-in ru
   assert.ok(diagnostics(r.out).some((d) => d.code === 'truncated-record'), r.out);
 });
 
+test('check --format sarif: a bad rules file is one of the run\'s notifications, and the run is not called successful', () => {
+  const dir = workspace('{ "rules": [ { "id": "x", "pattern": "(", "severity": "error", "message": "m" } ] }');
+  const r = cmlog(['check', '--format', 'sarif', dir]);
+  assert.equal(r.code, 2);
+  const invocation = JSON.parse(r.out).runs[0].invocations[0];
+  assert.equal(invocation.executionSuccessful, false);
+  assert.ok(invocation.toolExecutionNotifications.some((n: { message: { text: string } }) => /"pattern" is not a valid regular expression/.test(n.message.text)), r.out);
+});
+
 test('check: a catastrophic pattern is skipped with a finding, never a hang', { timeout: 30_000 }, () => {
   const dir = workspace({ rules: [{ id: 'slow', pattern: '(a+)+$', severity: 'error', message: 'never' }] });
   writeFileSync(path.join(dir, 'long.log'), rec('a'.repeat(10_000) + 'b'));

@@ -58,7 +58,6 @@ export interface CheckOptions {
 
 export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   const { problems, catalog } = ruleCatalog(paths, opts.rulesFile);
-  for (const p of problems) io.err(`cmlog: ${printable(p)}`);
   const base = { options: opts.parse, settings: opts.rules, paths, rulesFile: opts.rulesFile };
   // The workers start while the logs are found (a collection's archives listed).
   const pool = startPool(opts.jobs ?? 1, base, opts.workerStart);
@@ -67,12 +66,11 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     const found = await findLogs(paths);
     // SARIF names every rule that can report before its results: the catalogs of every log found.
     const sarifRules = opts.format === 'sarif' ? catalogOf(found.sources, catalog) : undefined;
-    status = await report({ ...found, results: checkInOrder({ ...base, sources: found.sources, catalog }, pool, opts.stats) }, { format: opts.format, sarifRules }, io);
+    status = await report({ ...found, results: checkInOrder({ ...base, sources: found.sources, catalog }, pool, opts.stats) }, { format: opts.format, sarifRules, ruleProblems: problems }, io);
   } finally {
     await pool?.close();
   }
-  // A bad rule file is a problem like an unreadable path: reported, the rest still checked.
-  return problems.length > 0 ? Math.max(status, 2) : status;
+  return status;
 }
 
 /** What `report` prints: what discovery skipped, then each log's findings as they come. */
@@ -99,16 +97,20 @@ export function inMemory(loaded: Loaded, settings: RuleSettings = {}): CheckInpu
  * are kept, so a collection of any size, or a log with millions of findings, costs no more than
  * the logs being checked at the moment and no string holds all of the output.
  */
-export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format'> & { sarifRules?: readonly Rule[] }, io: Io): Promise<number> {
+export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format'> & { sarifRules?: readonly Rule[]; ruleProblems?: readonly string[] }, io: Io): Promise<number> {
+  // A bad rule file is a problem like an unreadable path: said (stderr, SARIF's notifications),
+  // exit status 2, the rest still checked with the rules that could be read.
+  const ruleProblems = opts.ruleProblems ?? [];
+  for (const p of ruleProblems) io.err(`cmlog: ${printable(p)}`);
   const skipped: Skipped[] = [...input.problems, ...input.notes];
   for (const p of skipped) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
-  let failed = input.problems.length > 0;
+  let failed = input.problems.length > 0 || ruleProblems.length > 0;
   const files: FileSummary[] = [];
   const counts: Record<Finding['severity'], number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const list = opts.format === 'json' ? jsonList(io) : null;
   const sarif = opts.format === 'sarif' ? sarifWriter(io, opts.sarifRules ?? builtIn) : null;
   // Unreadable paths and failed rules: SARIF carries them as the invocation's notifications.
-  const notifications = input.problems.map((p) => `${p.path}: ${p.reason}`);
+  const notifications = [...ruleProblems, ...input.problems.map((p) => `${p.path}: ${p.reason}`)];
   if (list) io.out('{\n  "diagnostics": [');
   for await (const { source, checked, error } of input.results) {
     if (!checked) {
