@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { jsonText } from '../../server/src/cli/escape';
-import { exportNdjson, lineWriter, writeEntries, type ExportTarget } from '../../server/src/cli/export';
+import { exportCommand, exportNdjson, lineWriter, writeEntries, type ExportTarget } from '../../server/src/cli/export';
 import { findLogs, readSource } from '../../server/src/cli/load';
 import { LogFile } from '../../server/src/logFile';
 import { isoUtc } from '../../server/src/parse/time';
@@ -180,4 +180,16 @@ test('host.name is the device: the archive\'s name, or the top-level folder unde
   assert.deepEqual(off.stdout.trimEnd().split('\n').map((l) => [JSON.parse(l).attributes['cmlog.kind'], JSON.parse(l).attributes['host.name']]), [['entry', 'PC042'], ['entry', 'PC042']]);
   const bad = spawnSync(process.execPath, [CLI, 'export', '--rule', 'no-such-rule=off', 'case'], { cwd: dir, encoding: 'utf8' });
   assert.equal(bad.status, 2);
+});
+
+test('export writes to the stream its caller gives, not to the process\'s stdout', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-export-io-'));
+  writeFileSync(path.join(dir, 'a.log'), ccm('one', '1') + ccm('two', '3'));
+  const chunks: string[] = [];
+  const stream = new Writable({ write(chunk, _enc, done) { chunks.push(String(chunk)); done(); } });
+  const err: string[] = [];
+  const code = await exportCommand.run([dir], { out: () => assert.fail('rows are streamed, not printed'), err: (s) => err.push(s), stream });
+  assert.equal(code, 0, err.join('\n'));
+  const rows = chunks.join('').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(rows.filter((r) => r.body !== undefined && !r.attributes['cmlog.rule']).map((r) => r.body), ['one', 'two']);
 });

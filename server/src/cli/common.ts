@@ -1,4 +1,5 @@
 // What every `cmlog` command shares: output streams and the parse options flags.
+import type { Writable } from 'node:stream';
 import type { ParseOptions } from '../model';
 import type { Parsed } from './args';
 import { offsetMinutes, oneOf } from './args';
@@ -6,6 +7,8 @@ import { offsetMinutes, oneOf } from './args';
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Where a command streams bulk output with backpressure (`export`); process.stdout when absent. */
+  stream?: Writable;
 }
 
 export interface Command {

@@ -41,7 +41,7 @@ export const exportCommand: Command = {
     let failed = found.problems.length > 0 || ruleProblems.length > 0;
     // One log at a time, as check --jobs 1 reads them: memory stays that of the log being written.
     const groups = groupsOf(found.sources);
-    const w = lineWriter(process.stdout);
+    const w = lineWriter(io.stream ?? process.stdout);
     for (const source of found.sources) {
       let target: ExportTarget;
       try {
