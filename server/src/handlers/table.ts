@@ -2,6 +2,7 @@
 // over the logs the server holds (indexed or open) or, for a log it does not hold (over VS Code's
 // sync limit, outside the index), read from disk by the table. Live logs refresh their tables.
 import { runSafe } from '../features/runner';
+import { relatedNearest } from '../features/relatedNearest';
 import {
   TABLE_MAX_ROWS, TableNotifications, TableRequests, type TableFacetsResult, type TableOpenResult, type TableSource, type TableTextResult,
 } from '../protocol';
@@ -107,7 +108,7 @@ export function registerTableRequests(server: ServerContext): Tables {
       findingsOf: (key) => validator.findingsOf(key),
       catalog: runtime.rules ?? catalog,
       // What the lens shows: the workspace's timeline, for a log the server holds.
-      related: (key, entry, limit) => (logs.get(key) ? logs.timelineWith([key]).related(key, entry, { windowMs: windowMs(key), limit }).related : null),
+      related: (key, entry, limit) => (logs.get(key) ? relatedNearest(logs.timelineWith([key]), key, entry, windowMs(key), limit).related : null),
     });
   }));
 
