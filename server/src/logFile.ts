@@ -318,7 +318,7 @@ export class LogFile {
     const off = this.writtenOffset(i);
     if (off !== null) return toUtc(wall, off, this.offsetConvention);
     const def = this.options.defaultOffset;
-    return def === null ? NaN : toUtc(wall, def, this.options.offsetConvention);
+    return def === null ? NaN : toUtc(wall, def, this.defaultOffsetConvention);
   }
 
   offsetSource(i: number): OffsetSource {
@@ -329,6 +329,12 @@ export class LogFile {
 
   /** How this log's written offsets are read: as UTC offsets when its writer says it writes them so (see utcOffsetWriters.ts), else the setting. */
   get offsetConvention(): 'bias' | 'utc-offset' { return this.writesUtcOffsets() ? 'utc-offset' : this.options.offsetConvention; }
+
+  /**
+   * How cmlog.defaultOffset and cmlog.folderOffsets are read for this log: always the setting's
+   * convention, even where the log's written offsets are .NET UTC offsets (offsetConvention).
+   */
+  get defaultOffsetConvention(): 'bias' | 'utc-offset' { return this.options.offsetConvention; }
 
   // How far writesUtcOffsets has looked (entries, component names), and whether it found such a writer.
   private utcWriter = { entries: 0, names: 0, found: false };

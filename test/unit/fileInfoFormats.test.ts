@@ -7,10 +7,11 @@ import { statusText } from '../../client/src/statusText';
 
 const CCM = '<![LOG[Installing]LOG]!><time="10:00:00.000+420" date="01-15-2024" component="CcmExec" context="" type="1" thread="1" file="">\n';
 const CBS = '2024-01-15 08:00:00, Info                  CBS    Starting TrustedInstaller\n';
+const NONE = { offset: null, byFolder: false };
 const LEGACY = 'Legacy line $$<SMS_EXECUTIVE><01-15-2024 10:00:00.000+420><thread=5 (0x5)>\n';
 
 test('fileInfo: a mix of CMTrace and CBS records is named "CMTrace + CBS", not "CMTrace + legacy"', () => {
-  const info = fileInfo(LogFile.fromText(CCM + CBS + CCM), null);
+  const info = fileInfo(LogFile.fromText(CCM + CBS + CCM), NONE);
   assert.equal(info.format, 'mixed');
   const s = statusText(info);
   assert.ok(s.text.includes(' · CMTrace + CBS / DISM / Panther · '), s.text);
@@ -18,6 +19,6 @@ test('fileInfo: a mix of CMTrace and CBS records is named "CMTrace + CBS", not "
 });
 
 test('fileInfo: CMTrace + legacy still says so, in the order the formats first appear', () => {
-  const s = statusText(fileInfo(LogFile.fromText(LEGACY + CCM), null));
+  const s = statusText(fileInfo(LogFile.fromText(LEGACY + CCM), NONE));
   assert.match(s.text, / · legacy SMS \+ CMTrace · /);
 });

@@ -60,7 +60,7 @@ test('fileInfo and status bar: the offer is said, and the log stays unplaced unt
   assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of the same folder)');
   assert.equal(placed.offer, undefined);
   // A default that differs from the folder's bias: both said, still offered.
-  const other = fileInfo(LogFile.fromText(CBS, { defaultOffset: 300 }), 300, 'CBS.log', offer);
+  const other = fileInfo(LogFile.fromText(CBS, { defaultOffset: 300 }), { offset: 300, byFolder: false }, 'CBS.log', offer);
   assert.equal(other.timeZone, 'no offset, default UTC-05:00; CcmExec.log of this folder says UTC-07:00');
   assert.equal(other.offer?.offset, 420);
 });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { EntryFlag } from '../../server/src/model';
+import { fileInfo } from '../../server/src/features/fileInfo';
 
 const rec = (time: string, component: string, msg = 'm') =>
   `<![LOG[${msg}]LOG]!><time="${time}" date="01-15-2024" component="${component}" context="" type="1" thread="1" file="">\n`;
@@ -56,4 +57,14 @@ test('a record finished by an append is looked at again for a .NET offset (it wa
   assert.ok(log.table.flags[1] & EntryFlag.UtcOffset, 'the finished record has its glued offset');
   assert.equal(log.offsetConvention, 'utc-offset');
   assert.equal(utc(log, 1), '2024-01-15T09:00:00.123Z');
+});
+
+test('a PSADT v3 log with records without offset: the default offset is described and offered in the setting\'s convention, not the log\'s', () => {
+  // Written offsets are .NET UTC offsets (the writer says who it is); cmlog.defaultOffset stays a bias.
+  const none = '<![LOG[no offset]LOG]!><time="10:00:00.000" date="01-15-2024" component="Execute-MSI" context="" type="1" thread="1" file="">\n';
+  const log = LogFile.fromText(rec('10:00:00.000-300', 'Deploy-Application') + none, { offsetConvention: 'bias', defaultOffset: 60 });
+  assert.equal(log.offsetConvention, 'utc-offset');
+  assert.equal(utc(log, 1), '2024-01-15T11:00:00.000Z', 'placed with bias 60: UTC-01:00');
+  const info = fileInfo(log, { offset: 60, byFolder: false });
+  assert.match(info.timeZone, /default UTC-01:00/, info.timeZone);
 });

@@ -8,11 +8,10 @@ import { describeOffset } from '../parse/time';
 import { FORMATS } from '../parse/formats';
 
 /**
- * `placement`: where the offset for records without one comes from (settings.ts placementOf; a
- * number: cmlog.defaultOffset); `offer`: what the folder's other logs write (folderOffset.ts).
+ * `applied`: the offset records without one are placed with, and whether it is the folder's
+ * (settings.ts placementOf); `offer`: what the folder's other logs write (folderOffset.ts).
  */
-export function fileInfo(log: LogFile, placement: number | null | { offset: number | null; byFolder: boolean }, name?: string, offer: FolderOffer | null = null): FileInfo {
-  const applied = typeof placement === 'object' && placement !== null ? placement : { offset: placement, byFolder: false };
+export function fileInfo(log: LogFile, applied: { offset: number | null; byFolder: boolean }, name?: string, offer: FolderOffer | null = null): FileInfo {
   let errors = 0, warnings = 0, missing = 0;
   const offsets = new Set<number>();
   const { severity, format, count } = log.table;
@@ -30,7 +29,7 @@ export function fileInfo(log: LogFile, placement: number | null | { offset: numb
   const zones = [...offsets].map((o) => describeOffset(o, log.offsetConvention));
   let timeZone = zones.join(' / ');
   if (missing > 0) {
-    const note = offsetNote(applied, offer, log.offsetConvention);
+    const note = offsetNote(applied, offer, log.defaultOffsetConvention);
     timeZone = timeZone ? `${timeZone}; ${missing} records: ${note}` : note;
   }
   const known = name ? describeLogFile(name) : undefined;

@@ -43,7 +43,7 @@ export function registerTableRequests(server: ServerContext): Tables {
 
   /** A merge's word on each log whose offset is unknown: how its entries were placed. */
   const noteOf = (view: TableView, li: number): string | undefined =>
-    (view.merged ? sourceNote(view.model(li), settings.parseOptions(toPath(view.keys[li])).defaultOffset ?? null) : undefined);
+    (view.merged ? sourceNote(view.model(li)) : undefined);
 
   const table = (id: unknown) => {
     const t = tables.get(id);

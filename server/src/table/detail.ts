@@ -4,6 +4,7 @@
 // As a hover over a code links to its lookup, each problem links to the lookup of the codes its
 // record and its finding write (the pane shows those links as buttons).
 import { findingSection } from '../explain';
+import { placedWith } from './sourceNote';
 import { lookupLink } from '../explain/errorCode';
 import { findErrorCodes } from '../knowledge/errorCodes';
 import type { Finding } from '../model';
@@ -14,6 +15,11 @@ import type { Rule } from '../rules';
 import type { RelatedEntry } from '../workspace/timeline';
 import { severityName } from '../severity';
 import { baseName } from '../uri';
+
+/** A record's offset attribute where none is written (and no default placed it). */
+const OFFSET_WORDS: Record<'written' | 'missing' | 'unreadable', string> = {
+  written: 'written', missing: 'none written (UTC unknown)', unreadable: 'unreadable (UTC unknown)',
+};
 import type { TableView } from './view';
 
 /** The detail's message is cut at this many characters. */
@@ -47,7 +53,7 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   attributes.push({ name: 'severity', value: severityName[log.severity(e)] });
   const off = log.writtenOffset(e);
   const src = log.offsetSource(e);
-  attributes.push({ name: 'offset', value: off !== null ? describeOffset(off, log.offsetConvention) : src === 'default' ? 'none written: cmlog.defaultOffset used' : `${src}` });
+  attributes.push({ name: 'offset', value: off !== null ? describeOffset(off, log.offsetConvention) : src === 'default' ? `none written: placed with ${placedWith(log)}` : OFFSET_WORDS[src] });
   const utc = log.utc(e);
   attributes.push({ name: 'UTC', value: isoUtc(Number.isNaN(utc) ? null : utc) ?? 'unknown' });
   const line = log.line(e);

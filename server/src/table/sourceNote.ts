@@ -2,13 +2,18 @@
 import type { LogFile } from '../logFile';
 import { describeOffset } from '../parse/time';
 
-/** `defaultOffset`: cmlog.defaultOffset for the log's folder (minutes), or null when unset. */
-export function sourceNote(log: LogFile | undefined, defaultOffset: number | null): string | undefined {
+/** The offset records without one were placed with, as the settings name it (the folder's, or the default). */
+export function placedWith(log: LogFile): string {
+  return `${describeOffset(log.defaultOffset!, log.defaultOffsetConvention)} (cmlog.folderOffsets or cmlog.defaultOffset)`;
+}
+
+export function sourceNote(log: LogFile | undefined): string | undefined {
   if (!log) return undefined;
   let unknown = false;
   for (let e = 0; e < log.entryCount; e++) {
     const s = log.offsetSource(e);
-    if (s === 'default' && defaultOffset !== null) return `offset unknown: placed by cmlog.defaultOffset ${describeOffset(defaultOffset, log.offsetConvention)}`;
+    // 'default' only where a default offset is set.
+    if (s === 'default') return `offset unknown: placed with ${placedWith(log)}`;
     if (s !== 'written') unknown = true;
   }
   return unknown ? 'offset unknown: placed last (set cmlog.defaultOffset to place it)' : undefined;
