@@ -13,7 +13,7 @@ import { describeError, type Skipped } from '../workspace/discover';
 import type { WorkerStart } from '../workspace/parseWorker';
 import { checkOne, ruleCatalog, type FileSummary } from './checkOne';
 import { checkInOrder, jobsOption, startPool, type PipelineStats, type Result } from './jobs';
-import { findLogs, type Found, type Loaded } from './load';
+import { findLogs, shownPath, type Found, type Loaded } from './load';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -114,7 +114,7 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
   if (list) io.out('{\n  "diagnostics": [');
   for await (const { source, checked, error } of input.results) {
     if (!checked) {
-      const p = { path: source.member ? source.key : source.file, reason: describeError(error) };
+      const p = { path: shownPath(source), reason: describeError(error) };
       io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
       skipped.push(p);
       notifications.push(`${p.path}: ${p.reason}`);

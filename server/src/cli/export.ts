@@ -12,7 +12,7 @@ import { ruleSettings } from './check';
 import { checkOne, groupsOf, ruleCatalog } from './checkOne';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { jsonString, jsonText, printable } from './escape';
-import { findLogs, readSource, type LogSource } from './load';
+import { findLogs, readSource, shownPath, type LogSource } from './load';
 import { describeError } from '../workspace/discover';
 
 /** A log to export: its machine (LogSource.machine) is `host.name` when known. */
@@ -47,7 +47,7 @@ export const exportCommand: Command = {
       try {
         target = { key: source.key, name: source.name, log: await readSource(source, options), machine: source.machine };
       } catch (e) {
-        io.err(`cmlog: ${printable(source.member ? source.key : source.file)}: ${printable(describeError(e))}`);
+        io.err(`cmlog: ${printable(shownPath(source))}: ${printable(describeError(e))}`);
         failed = true;
         continue;
       }

@@ -110,6 +110,9 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
   const again: number[] = [];
   interface Pooled { worker: Worker; pending: number[] }
   const workers: Pooled[] = [];
+  // Each source's size, read once (a big log may wait at the head of the queue for many turns).
+  const sizes: number[] = [];
+  const size = (i: number): number => (sizes[i] ??= sizeOf(sources[i]));
   /** The index `take` would hand out next, or -1. */
   const peek = (): number => (again.length > 0 ? again[0] : next < sources.length && next - y < window ? next : -1);
   const take = (): number => {
@@ -171,7 +174,7 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
         // big: a worker takes that one (out of memory there fails that log alone, and this thread
         // goes on taking the workers' answers in).
         const ahead = peek();
-        const index = ahead >= 0 && sizeOf(sources[ahead]) <= HERE_MAX ? take() : -1;
+        const index = ahead >= 0 && size(ahead) <= HERE_MAX ? take() : -1;
         if (index >= 0) {
           settle(index, await checkHere(sources[index], plan, groups));
           // A check here may never leave the microtask queue: let the workers' answers in, or they starve.

@@ -27,6 +27,11 @@ export interface LogSource {
   group: string;
 }
 
+/** How a source is named in what the CLI says about it: the member's path, or the file's. */
+export function shownPath(source: LogSource): string {
+  return source.member ? source.key : source.file;
+}
+
 export interface Found {
   sources: LogSource[];
   problems: Skipped[];
@@ -116,7 +121,7 @@ export async function loadLogs(paths: string[], options: ParseOptions): Promise<
     try {
       logs.push({ key: source.key, name: source.name, log: await readSource(source, options) });
     } catch (e) {
-      problems.push({ path: source.member ? source.key : source.file, reason: describeError(e) });
+      problems.push({ path: shownPath(source), reason: describeError(e) });
     }
   }
   return { logs, problems, notLogs: found.notLogs, notes: found.notes };

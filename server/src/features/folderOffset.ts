@@ -7,15 +7,16 @@ import { clip } from '../explain/markdown';
 import { visibleLine } from '../explain/plainText';
 import type { FolderOffer } from '../protocol';
 import type { Timeline } from '../workspace/timeline';
+import { folderOf } from '../uri';
 
 /**
  * What the other logs of `uri`'s folder write, read in `convention` (the one the target's
  * settings read `defaultOffset` in); null when none of them writes an offset.
  */
 export function folderOffer(timeline: Timeline, uri: string, convention: 'bias' | 'utc-offset'): FolderOffer | null {
-  const slash = uri.lastIndexOf('/');
-  if (slash < 0) return null;
-  const logs = timeline.writtenOffsetsIn(uri.slice(0, slash + 1)).filter((l) => l.key !== uri);
+  const folder = folderOf(uri);
+  if (!folder) return null;
+  const logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== uri);
   if (logs.length === 0) return null;
   // The most recent offset wins: after a DST change the machine's bias is the new one.
   let source = logs[0];

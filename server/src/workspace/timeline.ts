@@ -13,6 +13,7 @@ import { mergeRuns } from '../parse/mergeRuns';
 import type { LogFile } from '../logFile';
 import { EntryFlag, type Severity } from '../model';
 import type { LogInput } from '../logFile';
+import { folderOf } from '../uri';
 
 export interface RelatedOptions {
   /** Half-width of the window around the anchor, in ms (default 5000). */
@@ -342,13 +343,13 @@ export class Timeline {
   }
 
   /**
-   * The logs directly in a folder (keys starting with `prefix`, e.g. 'file:///logs/', with no
-   * further '/') that write offsets: what a machine's ConfigMgr logs say its bias was.
+   * The logs directly in a folder (`folder` as uri.folderOf gives it, e.g. 'file:///logs') that
+   * write offsets: what a machine's ConfigMgr logs say its bias was.
    */
-  writtenOffsetsIn(prefix: string): WrittenOffsets[] {
+  writtenOffsetsIn(folder: string): WrittenOffsets[] {
     const out: WrittenOffsets[] = [];
     for (const [key, x] of this.select()) {
-      if (!key.startsWith(prefix) || key.indexOf('/', prefix.length) >= 0 || x.written.length === 0) continue;
+      if (folderOf(key) !== folder || x.written.length === 0) continue;
       out.push({ key, name: x.input.name, latest: x.latestWritten, latestUtc: x.latestWrittenUtc, distinct: [...x.written] });
     }
     return out;
