@@ -134,9 +134,9 @@ test('columns hide from the columns menu and resize by dragging the header edge'
   await page.click('button[aria-label="Columns"]');
   await page.click('[role="menuitemcheckbox"]:has-text("Thread")');
   assert.equal(await visible(), false);
-  const width = () => page.locator('.layer [role="row"] .c-time').first().evaluate((e) => e.getBoundingClientRect().width);
-  // Hiding a column draws the rows again on the next frame: measure the rows as drawn then.
-  await page.waitForFunction(() => (document.querySelector('.layer [role="row"] .c-time')?.getBoundingClientRect().width ?? 0) > 0);
+  // Found and measured in one task: the grid draws its rows anew each frame, so an element a
+  // locator found may be gone (measuring 0) by the time it is measured.
+  const width = () => page.evaluate(() => document.querySelector('.layer [role="row"] .c-time').getBoundingClientRect().width);
   const before = await width();
   const edge = await page.locator('.header .c-time .resizer').boundingBox();
   await page.mouse.move(edge.x + 2, edge.y + 5);
