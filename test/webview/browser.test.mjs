@@ -213,7 +213,8 @@ test('find (ctrl+f, Enter), go to time, highlight rules, include a component fro
 test('Light+: warnings are the theme\'s warning colour, not the error colour', async () => {
   const light = await openHarness('rows=100&theme=light', { width: 1000, height: 400 });
   await light.locator('.layer .row.sev-warning').first().waitFor();
-  const colour = (sel) => light.locator(sel).first().evaluate((e) => getComputedStyle(e).color);
+  // Found and read in one task (rows are drawn anew each frame).
+  const colour = (sel) => light.evaluate((q) => getComputedStyle(document.querySelector(q)).color, sel);
   assert.equal(await colour('.layer .row.sev-warning .codicon'), 'rgb(191, 136, 3)');
   assert.equal(await colour('.layer .row.sev-error .codicon'), 'rgb(229, 20, 0)');
   assert.notEqual(await colour('.layer .row.sev-warning .c-message'), await colour('.layer .row.sev-error .c-message'));
