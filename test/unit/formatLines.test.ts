@@ -179,13 +179,13 @@ test(`continuation is bounded: ${CONTINUATION_MAX_LINES} lines, then unparsed sp
 const counted: LogFormat = {
   id: 'test-count', name: 'count', scope: 'source.cmlog', recognise: () => false, messageText: (r) => r,
   parts: (r) => ({ message: [r.msgStart, r.msgEnd], body: [r.msgStart, r.msgEnd], clock: [] }),
-  newState: () => ({ n: 0 }),
+  newState: () => Float64Array.of(0),
   readLine(codes, a, eol, out, state) {
     if (codes[a] !== 35) return false; // '#'
-    state!.n++;
+    state![0]++;
     out.msgStart = a + 1;
     out.msgEnd = eol;
-    out.wall = state!.n * 1000;
+    out.wall = state![0] * 1000;
     out.offset = 0;
     out.severity = -1;
     out.compStart = out.compEnd = out.threadStart = out.threadEnd = a;

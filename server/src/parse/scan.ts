@@ -28,6 +28,7 @@
 import { EntryFlag, type Severity } from '../model';
 import { EntryTable, firstAtOrAfter } from './entryTable';
 import { CMTRACE, FORMATS, LEGACY, LINE_HEAD, LINE_MAX, lineFormats, type LineRecord, type LineState, type LogFormat } from './formats';
+import { copyState } from './formats/format';
 import { contentEnd } from './formats/lineFormat';
 import { Attributes, CCM_ATTRS, CLOSE, OPEN, readAttributeBlock, readFixedBlock } from './formats/cmtrace';
 import { readScanTail, TAIL } from './formats/legacy';
@@ -238,9 +239,9 @@ class Scanner implements ScanState {
     this.lineFormatIds = this.lineFormats.map((f) => FORMATS.indexOf(f));
     const given = from.states?.length === this.lineFormats.length ? from.states : undefined;
     // Copies: a Resume is kept by the model, and the scan changes its states.
-    this.lineStates = this.lineFormats.map((f, k) => (given?.[k] ? { ...given[k] } : f.newState?.()));
-    this.statesBefore = this.lineStates.map((st) => (st ? { ...st } : undefined));
-    this.contStates = this.lineStates.map((st) => (st ? { ...st } : undefined));
+    this.lineStates = this.lineFormats.map((f, k) => (given?.[k] ? given[k]!.slice() : f.newState?.()));
+    this.statesBefore = this.lineStates.map((st) => st?.slice());
+    this.contStates = this.lineStates.map((st) => st?.slice());
     this.kernel = new KernelWindow(src.codes);
     this.comps = new NameCache(table.components);
     this.smsComps = new NameCache(table.components);
@@ -284,10 +285,10 @@ class Scanner implements ScanState {
     const k = this.lineStates.length;
     if (this.contEntry >= 0 && this.contEntry === this.table.count - 1 && this.base + this.codes.length - this.contStart <= CONTINUATION_MAX_CHARS) {
       // What follows may continue the record: read it again, from the state it was read in.
-      const states = this.lineStates.map((st, i) => (i === this.contFormat ? this.contState && { ...this.contState } : st && { ...st }));
+      const states = this.lineStates.map((st, i) => (i === this.contFormat ? this.contState?.slice() : st?.slice()));
       return { at: this.contStart, line: this.contLine, mode: 'item', record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0, states };
     }
-    const states = k === 0 ? undefined : this.lineStates.map((st) => st && { ...st });
+    const states = k === 0 ? undefined : this.lineStates.map((st) => st?.slice());
     if (this.endMode === 'open' || this.endMode === 'line') return states ? { ...this.endOpen, states } : this.endOpen;
     return { at: this.endAt, line: this.endLine, mode: this.endMode, record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0, states };
   }
@@ -388,7 +389,7 @@ class Scanner implements ScanState {
       const k = j === 0 ? first : j <= first ? j - 1 : j;
       const format = this.lineFormats[k];
       const state = this.lineStates[k];
-      if (state) Object.assign(this.statesBefore[k]!, state);
+      if (state) copyState(this.statesBefore[k]!, state);
       if (!format.readLine!(codes, pos, eol, r, state)) continue;
       this.lastLineFormat = k;
       if (format.continues || eol === codes.length) {
@@ -396,7 +397,7 @@ class Scanner implements ScanState {
         this.contStart = base + pos;
         this.contLine = itemLine;
         this.contFormat = k;
-        this.contState = state && Object.assign(this.contStates[k]!, this.statesBefore[k]);
+        this.contState = state && copyState(this.contStates[k]!, this.statesBefore[k]!);
         this.contLines = 0;
         this.contByKeyword = r.severity < 0;
       } else {

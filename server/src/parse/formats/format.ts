@@ -67,9 +67,17 @@ export interface LineRecord {
 
 /**
  * What a line format carries from line to line in one file (an MSI log's date, written once in its
- * banner): plain numbers, so the scanner can copy it into its Resume with Object.assign.
+ * banner): a few numbers, which the scanner copies before every line it asks the format about (to
+ * resume a record from the state it was read in) — element by element, as an Object.assign there
+ * cost MSI logs a third of their parse time.
  */
-export type LineState = Record<string, number>;
+export type LineState = Float64Array;
+
+/** Copies a LineState's numbers into another of its format's. */
+export function copyState(to: LineState, from: LineState): LineState {
+  for (let i = 0; i < from.length; i++) to[i] = from[i];
+  return to;
+}
 
 /**
  * A line format decides whether it claims a line from the line's first LINE_HEAD characters (its

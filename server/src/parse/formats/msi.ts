@@ -65,12 +65,16 @@ function hourClock(codes: Codes, i: number, b: number): number {
   return ((h * 60 + m) * 60 + s) * 1000;
 }
 
+// The state (see LineState): the date of the last banner (days since 1970, NaN before one) and the
+// last time of day read (ms, -1 before one).
+const DAY = 0, LAST = 1;
+
 /** Places the time of day `ms` after the file's date (state), crossing midnight when it went back far. */
 function dated(state: LineState | undefined, ms: number): number {
-  if (!state || state.day !== state.day) return NaN;
-  if (state.last >= 0 && ms < state.last - MIDNIGHT_BACK_MS) state.day++;
-  state.last = ms;
-  return state.day * DAY_MS + ms;
+  if (!state || state[DAY] !== state[DAY]) return NaN;
+  if (state[LAST] >= 0 && ms < state[LAST] - MIDNIGHT_BACK_MS) state[DAY]++;
+  state[LAST] = ms;
+  return state[DAY] * DAY_MS + ms;
 }
 
 /**
@@ -111,8 +115,8 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     if (stamp !== stamp) return false;
     startRecord(out, a, w + banner.length, num.end);
     if (state) {
-      state.day = Math.floor(stamp / DAY_MS);
-      state.last = stamp - state.day * DAY_MS;
+      state[DAY] = Math.floor(stamp / DAY_MS);
+      state[LAST] = stamp - state[DAY] * DAY_MS;
     }
     wall = stamp;
     msg = s;
@@ -157,7 +161,7 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     startRecord(out, a, a, a);
     out.compStart = p;
     out.compEnd = p + 1;
-    wall = state && state.day === state.day && state.last >= 0 ? state.day * DAY_MS + state.last : NaN;
+    wall = state && state[DAY] === state[DAY] && state[LAST] >= 0 ? state[DAY] * DAY_MS + state[LAST] : NaN;
     msg = p + 4;
   } else {
     return false;
@@ -173,7 +177,6 @@ export const msi = lineFormat({
   id: 'msi',
   name: 'MSI verbose log',
   continues: true,
-  // The date of the last banner (days since 1970, NaN before one) and the last time of day read.
-  newState: () => ({ day: NaN, last: -1 }),
+  newState: () => Float64Array.of(NaN, -1),
   readLine: readMsiLine,
 });
