@@ -6,7 +6,7 @@ import type { Finding } from '../model';
 import { rules as builtIn, runRules, type LogInput } from '../rules';
 import { FORMATS } from '../parse/formats';
 import { isoUtc } from '../parse/time';
-import { severityName, type FindingSeverity, type Severity } from '../severity';
+import { otelFindingSeverity, otelRecordSeverity, severityName, type Severity } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
 import { ruleSettings } from './check';
 import { checkOne, groupsOf, ruleCatalog } from './checkOne';
@@ -61,10 +61,6 @@ export const exportCommand: Command = {
   },
 };
 
-/** OpenTelemetry's SeverityNumber and short name of a record's severity (success is a kind of INFO). */
-const ENTRY_SEVERITY: Record<Severity, [string, number]> = { 0: ['INFO', 9], 1: ['INFO', 9], 2: ['WARN', 13], 3: ['ERROR', 17] };
-const FINDING_SEVERITY: Record<FindingSeverity, [string, number]> = { error: ['ERROR', 17], warning: ['WARN', 13], information: ['INFO', 9], hint: ['DEBUG', 5] };
-
 /** The wall clock as written, ISO-8601 without a zone (it is the log's local time). */
 function wallText(wall: number): string | null {
   const iso = isoUtc(wall);
@@ -107,7 +103,7 @@ function namesAsJson(name: (k: number) => string): (k: number) => string {
 const ENTRY_HEAD: Record<Severity, string> = { 0: '', 1: '', 2: '', 3: '' };
 const ENTRY_KIND: Record<Severity, string> = { 0: '', 1: '', 2: '', 3: '' };
 for (const sev of [0, 1, 2, 3] as Severity[]) {
-  const [text, number] = ENTRY_SEVERITY[sev];
+  const [text, number] = otelRecordSeverity[sev];
   ENTRY_HEAD[sev] = `,"severity_text":"${text}","severity_number":${number},"body":`;
   ENTRY_KIND[sev] = `,"cmlog.kind":"entry","cmlog.severity":"${severityName[sev]}","cmlog.line":`;
 }
@@ -135,7 +131,7 @@ export async function writeEntries(w: LineWriter, target: ExportTarget): Promise
 
 /** One line per finding of a rule in `target`; its time is that of the entry it is on. */
 export function problemRow(target: ExportTarget, f: Finding): string {
-  const [text, number] = FINDING_SEVERITY[f.severity];
+  const [text, number] = otelFindingSeverity[f.severity];
   const status = (f.data as { status?: unknown } | undefined)?.status;
   const at = f.entryIndex ?? target.log.entryAtLine(f.line);
   return jsonText({
