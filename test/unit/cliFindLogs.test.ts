@@ -66,7 +66,7 @@ test('each path is looked up once, however many parts of an archive are named', 
   const wanted = ['coll/PC2.zip!/ccm/b.log', 'coll/PC2.zip!/ccm/c.log', 'coll/PC2.zip!/other/d.log'];
   const original = fs.existsSync;
   const asked: string[] = [];
-  fs.existsSync = ((p: fs.PathLike) => { if (String(p).includes('!/')) asked.push(String(p)); return original(p); }) as typeof fs.existsSync;
+  fs.existsSync = ((p: import('node:fs').PathLike) => { if (String(p).includes('!/')) asked.push(String(p)); return original(p); }) as typeof fs.existsSync;
   try {
     const f = await found(dir, wanted);
     assert.equal(f.sources.length, 3);
