@@ -1,5 +1,6 @@
 // Every mapping between severities, in one place: a record's severity (CMTrace `type` 0-3) by name
-// and letter, a finding's severity, the rule settings' levels, and the LSP DiagnosticSeverity. No
+// and letter, a finding's severity, the rule settings' levels, the LSP DiagnosticSeverity, and what
+// the CLI's outputs call them (OpenTelemetry severities, SARIF levels). No
 // LSP import: the numbers are the protocol's (1 error .. 4 hint), so the CLI and client can use this too.
 // A leaf: model.ts re-exports `Severity` from here.
 
@@ -34,6 +35,15 @@ export function isRuleLevel(s: unknown): s is RuleLevel {
 
 /** LSP `DiagnosticSeverity` of a finding severity (protocol values). */
 export const diagnosticSeverity: Readonly<Record<FindingSeverity, 1 | 2 | 3 | 4>> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+/** OpenTelemetry SeverityText and SeverityNumber (`cmlog export`) of a record severity: success is a kind of INFO. */
+export const otelRecordSeverity: Readonly<Record<Severity, readonly [text: string, number: number]>> = { 0: ['INFO', 9], 1: ['INFO', 9], 2: ['WARN', 13], 3: ['ERROR', 17] };
+
+/** OpenTelemetry SeverityText and SeverityNumber of a finding severity. */
+export const otelFindingSeverity: Readonly<Record<FindingSeverity, readonly [text: string, number: number]>> = { error: ['ERROR', 17], warning: ['WARN', 13], information: ['INFO', 9], hint: ['DEBUG', 5] };
+
+/** SARIF `level` of a finding severity (`check --format sarif`): SARIF has no "information" or "hint", both are notes. */
+export const sarifLevel: Readonly<Record<FindingSeverity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** A record severity as a person types it: a name, its letter, `warn` or `info` (any case); else undefined. */
 export function severityOfWord(word: string): Severity | undefined {

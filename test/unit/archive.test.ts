@@ -9,6 +9,7 @@ import { check } from '../../server/src/cli/check';
 import { related } from '../../server/src/cli/related';
 import { listArchive, readArchiveLog, ARCHIVE_LIMITS } from '../../server/src/collections/archive';
 import { machineOf } from '../../server/src/collections/machine';
+import * as yauzl from 'yauzl';
 import { zipBytes, type ZipMember } from '../support/zipBytes';
 
 const rec = (msg: string, type = '1') =>
@@ -120,4 +121,55 @@ test('related FILE:LINE takes a member path as check prints it; its folder in th
   const json = JSON.parse(c.out.join('\n'));
   assert.equal(path.basename(json.anchor.path), 'a.log');
   assert.deepEqual(json.related.map((r: { path: string; message: string }) => [path.relative(dir, r.path).split(path.sep).join('/'), r.message]), [['PC9.zip!/ccm/b.log', 'neighbour']]);
+});
+
+test('a zip inside a zip is inflated once for all its members, not once per member; a changed archive is read anew', async () => {
+  const dir = tmp();
+  const file = path.join(dir, 'Case.zip');
+  const many = (tag: string) => zipBytes(Array.from({ length: 40 }, (_, i) => ({ name: `IME/log${i}.log`, data: rec(`${tag} ${i}`) })));
+  const inner = many('first');
+  writeFileSync(file, zipBytes([{ name: 'top.log', data: rec('top') }, { name: 'Diagnostics.zip', data: inner }]));
+  // Every inflation of the inner archive is a read stream opened on its member of the outer one.
+  const proto = yauzl.ZipFile.prototype as unknown as { openReadStream: (entry: yauzl.Entry, ...rest: unknown[]) => void };
+  const original = proto.openReadStream;
+  let inflations = 0;
+  proto.openReadStream = function (this: yauzl.ZipFile, entry: yauzl.Entry, ...rest: unknown[]) {
+    if (typeof entry === 'object' && entry.uncompressedSize === inner.length) inflations++;
+    return original.call(this, entry, ...rest);
+  };
+  try {
+    const { code, json, err } = await checkJson([dir]);
+    assert.equal(code, 0, err);
+    assert.equal(json.files.length, 41);
+    assert.ok(json.files.every((f: { entries: number }) => f.entries === 1));
+    assert.equal(inflations, 1, 'listed and read from one inflation');
+  } finally {
+    proto.openReadStream = original;
+  }
+  // The same archive name, other content (the file changed on disk): not served from the kept copy.
+  const listing = await listArchive(file, 'Case.zip');
+  writeFileSync(file, zipBytes([{ name: 'top.log', data: rec('top') }, { name: 'Diagnostics.zip', data: many('second, longer') }]));
+  const again = await listArchive(file, 'Case.zip');
+  const log = await readArchiveLog(file, again.logs.find((c) => c.at(-1)!.name === 'IME/log7.log')!);
+  assert.equal(log.message(0), 'second, longer 7');
+  assert.notDeepEqual(listing.logs[1], again.logs[1]);
+});
+
+test('inside a nested archive too: unsafe names, bombs, lying sizes and a corrupt inner archive are reported and skipped', async () => {
+  const dir = tmp();
+  const inner = zipBytes([
+    { name: 'good.log', data: rec('fine') },
+    { name: '../../escape.log', data: rec('x') },
+    { name: 'bomb.log', data: Buffer.alloc(8 << 20, 0x41) },
+    { name: 'liar.log', data: rec('y'.repeat(5000)), declaredSize: 100 },
+  ]);
+  writeFileSync(path.join(dir, 'PC1.zip'), zipBytes([{ name: 'Diag.zip', data: inner }, { name: 'Broken.zip', data: Buffer.from('PK\x03\x04 not really a zip archive') }]));
+  const { code, json, err } = await checkJson([dir]);
+  assert.equal(code, 2);
+  assert.deepEqual(json.files.map((f: { path: string }) => path.relative(dir, f.path).split(path.sep).join('/')), ['PC1.zip!/Diag.zip!/good.log']);
+  assert.match(err, /PC1\.zip!\/Diag\.zip!\/\.\.\/\.\.\/escape\.log: unsafe member name/);
+  assert.match(err, /PC1\.zip!\/Diag\.zip!\/bomb\.log: compression ratio over 1000:1/);
+  assert.match(err, /PC1\.zip!\/Diag\.zip!\/liar\.log: .*larger than declared/);
+  assert.match(err, /PC1\.zip!\/Broken\.zip: not a readable zip archive/);
+  assert.equal(readdirSync(dir).length, 1, 'nothing unpacked to disk');
 });

@@ -59,17 +59,17 @@ test('related: --default-offset places logs without one; --include-self; a small
   assert.ok(wider.related.every((x: { path: string; line: number }) => !(base(x.path) === 'ClientIDManagerStartup.log' && x.line === 5)));
 });
 
-test('related text output: path:line: +1.234s message; Windows-style FILE; no PATH means the file\'s folder', async () => {
+test('related text output: path:line: +1.234 s message, the gap as the lens writes it; Windows-style FILE; no PATH means the file\'s folder', async () => {
   const windowsStyle = `${SAMPLES}\\Client\\ClientIDManagerStartup.log:5`;
   const r = await run(relatedCommand, [windowsStyle, '--window', '1500ms']);
   assert.equal(r.code, 0);
   const lines = r.out.split('\n').map((l) => l.slice(l.indexOf('Client/') + 'Client/'.length));
   assert.deepEqual(lines, [
-    "ADALOperationProvider.log:2: -0.224s Retrieved AAD token for AAD user 'f0a4c2d8-91b3-4e7f-a6c5-3d2e8b1f9a60'",
-    'ADALOperationProvider.log:1: -0.912s Getting AAD (user) token with: ClientId = 7c3e1f92-4b0d-4e6a-8d5f-2a9b6c1e0d47, ResourceUrl = https://ConfigMgrService, AccountId = f0a4c2d8-91b3-4e7f-a6c5-3d2e8b1f9a60',
+    "ADALOperationProvider.log:2: -0.224 s Retrieved AAD token for AAD user 'f0a4c2d8-91b3-4e7f-a6c5-3d2e8b1f9a60'",
+    'ADALOperationProvider.log:1: -0.912 s Getting AAD (user) token with: ClientId = 7c3e1f92-4b0d-4e6a-8d5f-2a9b6c1e0d47, ResourceUrl = https://ConfigMgrService, AccountId = f0a4c2d8-91b3-4e7f-a6c5-3d2e8b1f9a60',
   ]); // only Client/: the MP is in another folder
   const withMp = await run(relatedCommand, [windowsStyle, '--window', '1500ms', path.join(SAMPLES, 'SiteServer')]);
-  assert.match(withMp.out, /MP_RegistrationManager\.log:7: \+1\.077s Registering device using AAD auth/);
+  assert.match(withMp.out, /MP_RegistrationManager\.log:7: \+1\.077 s Registering device using AAD auth/);
 });
 
 test('related: a line inside a multi-line record resolves to the record; control characters are shown as text', async () => {
@@ -84,7 +84,7 @@ test('related: a line inside a multi-line record resolves to the record; control
     assert.equal(json.anchor.line, 2);
     assert.equal(json.related[0].deltaMs, 500);
     const text = await run(relatedCommand, [path.join(dir, 'a.log') + ':3', dir]);
-    assert.equal(text.out.slice(text.out.lastIndexOf('/') + 1), 'b.log:1: +0.500s \\x1b[31mred\\x1b[0m [x](command:evil)');
+    assert.equal(text.out.slice(text.out.lastIndexOf('/') + 1), 'b.log:1: +0.5 s \\x1b[31mred\\x1b[0m [x](command:evil)');
     const none = await run(relatedCommand, [path.join(dir, 'a.log') + ':40', dir]);
     assert.equal(none.code, 2);
     assert.match(none.err, /no log record on this line \(the file has 5 lines\)/);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
@@ -192,4 +192,24 @@ test('export writes to the stream its caller gives, not to the process\'s stdout
   assert.equal(code, 0, err.join('\n'));
   const rows = chunks.join('').trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(rows.filter((r) => r.body !== undefined && !r.attributes['cmlog.rule']).map((r) => r.body), ['one', 'two']);
+});
+
+test('exportNdjson (tests, bench) writes byte for byte what cmlog export writes: cross-log rules read only the logs of their archive', async () => {
+  // The group sync error quotes registration evidence from logs beside it; the registrations in
+  // another device's archive are not its evidence (check and export group by archive).
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-export-same-'));
+  const sample = (name: string) => ({ name: `SiteServer/${name}`, data: readFileSync(path.join(ROOT, 'samples', 'SiteServer', name)) });
+  writeFileSync(path.join(dir, 'SITE.zip'), zipBytes([sample('SMS_AZUREAD_DISCOVERY_AGENT.log')]));
+  writeFileSync(path.join(dir, 'MP.zip'), zipBytes([sample('MP_RegistrationManager.log'), sample('CCM_STS.log')]));
+  const chunks: string[] = [];
+  const err: string[] = [];
+  const code = await exportCommand.run([dir], { out: () => {}, err: (s) => err.push(s), stream: new Writable({ write(c, _e, done) { chunks.push(String(c)); done(); } }) });
+  assert.equal(code, 0, err.join('\n'));
+  const found = await findLogs([dir]);
+  const targets: ExportTarget[] = [];
+  for (const source of found.sources) targets.push({ key: source.key, name: source.name, log: await readSource(source, {}), machine: source.machine, group: source.group });
+  const r = await rows(targets);
+  assert.deepEqual(r.err, []);
+  assert.equal(r.text, chunks.join(''));
+  assert.ok(r.rows.some((x) => x.attributes['cmlog.rule'] === 'aad-tenant-missing' && x.attributes['host.name'] === 'SITE'), 'the group sync error is found');
 });

@@ -3,10 +3,11 @@
 // Explorer, ClickHouse: recipes in docs/export.md, which documents every field).
 import type { Writable } from 'node:stream';
 import type { Finding } from '../model';
-import { rules as builtIn, runRules, type LogInput } from '../rules';
+import type { LogFile } from '../logFile';
+import { rules as builtIn, type LogInput, type LogRef, type Rule, type RuleSettings } from '../rules';
 import { FORMATS } from '../parse/formats';
 import { isoUtc } from '../parse/time';
-import { severityName, type FindingSeverity, type Severity } from '../severity';
+import { otelFindingSeverity, otelRecordSeverity, severityName, type Severity } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
 import { ruleSettings } from './check';
 import { checkOne, groupsOf, ruleCatalog } from './checkOne';
@@ -18,6 +19,8 @@ import { describeError } from '../workspace/discover';
 /** A log to export: its machine (LogSource.machine) is `host.name` when known. */
 export interface ExportTarget extends LogInput {
   machine?: string | null;
+  /** The logs its cross-log rules may read (LogSource.group); only exportNdjson reads it. */
+  group?: string;
 }
 
 export const exportCommand: Command = {
@@ -38,32 +41,13 @@ export const exportCommand: Command = {
     for (const p of ruleProblems) io.err(`cmlog: ${printable(p)}`);
     const found = await findLogs(args.positional);
     for (const p of [...found.problems, ...found.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
-    let failed = found.problems.length > 0 || ruleProblems.length > 0;
-    // One log at a time, as check --jobs 1 reads them: memory stays that of the log being written.
-    const groups = groupsOf(found.sources);
     const w = lineWriter(io.stream ?? process.stdout);
-    for (const source of found.sources) {
-      let target: ExportTarget;
-      try {
-        target = { key: source.key, name: source.name, log: await readSource(source, options), machine: source.machine };
-      } catch (e) {
-        io.err(`cmlog: ${printable(shownPath(source))}: ${printable(describeError(e))}`);
-        failed = true;
-        continue;
-      }
-      await writeEntries(w, target);
-      const checked = await checkOne(target, groups.get(source.group) ?? [], settings, catalog(target), (ref) => readSource(ref as LogSource, options));
-      for (const f of checked.failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(f.message)}`);
-      await writeProblems(w, target, checked.findings);
-    }
+    const done = await exportSources(found.sources, (source) => readSource(source, options), w, { settings, catalog }, io);
     await w.flush();
+    const failed = found.problems.length > 0 || ruleProblems.length > 0 || done.unreadable > 0;
     return failed ? 2 : 0;
   },
 };
-
-/** OpenTelemetry's SeverityNumber and short name of a record's severity (success is a kind of INFO). */
-const ENTRY_SEVERITY: Record<Severity, [string, number]> = { 0: ['INFO', 9], 1: ['INFO', 9], 2: ['WARN', 13], 3: ['ERROR', 17] };
-const FINDING_SEVERITY: Record<FindingSeverity, [string, number]> = { error: ['ERROR', 17], warning: ['WARN', 13], information: ['INFO', 9], hint: ['DEBUG', 5] };
 
 /** The wall clock as written, ISO-8601 without a zone (it is the log's local time). */
 function wallText(wall: number): string | null {
@@ -107,7 +91,7 @@ function namesAsJson(name: (k: number) => string): (k: number) => string {
 const ENTRY_HEAD: Record<Severity, string> = { 0: '', 1: '', 2: '', 3: '' };
 const ENTRY_KIND: Record<Severity, string> = { 0: '', 1: '', 2: '', 3: '' };
 for (const sev of [0, 1, 2, 3] as Severity[]) {
-  const [text, number] = ENTRY_SEVERITY[sev];
+  const [text, number] = otelRecordSeverity[sev];
   ENTRY_HEAD[sev] = `,"severity_text":"${text}","severity_number":${number},"body":`;
   ENTRY_KIND[sev] = `,"cmlog.kind":"entry","cmlog.severity":"${severityName[sev]}","cmlog.line":`;
 }
@@ -135,7 +119,7 @@ export async function writeEntries(w: LineWriter, target: ExportTarget): Promise
 
 /** One line per finding of a rule in `target`; its time is that of the entry it is on. */
 export function problemRow(target: ExportTarget, f: Finding): string {
-  const [text, number] = FINDING_SEVERITY[f.severity];
+  const [text, number] = otelFindingSeverity[f.severity];
   const status = (f.data as { status?: unknown } | undefined)?.status;
   const at = f.entryIndex ?? target.log.entryAtLine(f.line);
   return jsonText({
@@ -190,19 +174,47 @@ export function lineWriter(out: Writable, piece = 1 << 16) {
 
 export type LineWriter = ReturnType<typeof lineWriter>;
 
-/** Logs already in memory (tests, bench): every entry of each, then its problems (the rules see every log). */
-export async function exportNdjson(logs: readonly ExportTarget[], out: Writable, io: Io): Promise<{ entries: number; problems: number }> {
-  const w = lineWriter(out);
-  const context = { logs };
-  let entries = 0, problems = 0;
-  for (const target of logs) {
+/** What an export wrote; `unreadable` logs were said on stderr and skipped. */
+export interface ExportCounts { entries: number; problems: number; unreadable: number }
+
+/**
+ * The export of `sources`, for `cmlog export` and for logs already in memory (exportNdjson: tests,
+ * bench): one log at a time, as check --jobs 1 reads them, so memory stays that of the log being
+ * written; its entries, then its problems as check finds them (checkOne: the rules of its catalog,
+ * the logs of its group read again for the cross-log ones).
+ */
+export async function exportSources(sources: readonly LogSource[], read: (source: LogSource) => Promise<LogFile>, w: LineWriter,
+  rules: { settings: RuleSettings; catalog: (target: LogRef) => readonly Rule[] }, io: Io): Promise<ExportCounts> {
+  const groups = groupsOf(sources);
+  const counts: ExportCounts = { entries: 0, problems: 0, unreadable: 0 };
+  for (const source of sources) {
+    let target: ExportTarget;
+    try {
+      target = { key: source.key, name: source.name, log: await read(source), machine: source.machine };
+    } catch (e) {
+      io.err(`cmlog: ${printable(shownPath(source))}: ${printable(describeError(e))}`);
+      counts.unreadable++;
+      continue;
+    }
     await writeEntries(w, target);
-    entries += target.log.entryCount;
-    const { findings, failures } = runRules(target, context, {}, builtIn);
-    for (const f of failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(String((f.error as Error)?.message ?? f.error))}`);
-    await writeProblems(w, target, findings);
-    problems += findings.length;
+    counts.entries += target.log.entryCount;
+    const checked = await checkOne(target, groups.get(source.group) ?? [], rules.settings, rules.catalog(target), (ref) => read(ref as LogSource));
+    for (const f of checked.failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(f.message)}`);
+    await writeProblems(w, target, checked.findings);
+    counts.problems += checked.findings.length;
   }
+  return counts;
+}
+
+/**
+ * Logs already in memory (tests, bench) exported as `cmlog export` exports them, with the built-in
+ * rules at their default levels; `group` as LogSource's (all together when not given).
+ */
+export async function exportNdjson(logs: readonly ExportTarget[], out: Writable, io: Io): Promise<{ entries: number; problems: number }> {
+  const byKey = new Map(logs.map((t) => [t.key, t.log]));
+  const sources: LogSource[] = logs.map((t) => ({ key: t.key, name: t.name, file: t.key, machine: t.machine ?? null, group: t.group ?? '' }));
+  const w = lineWriter(out);
+  const { entries, problems } = await exportSources(sources, async (s) => byKey.get(s.key)!, w, { settings: {}, catalog: () => builtIn }, io);
   await w.flush();
   return { entries, problems };
 }

@@ -49,19 +49,24 @@ export interface Loaded {
 
 /** What is under `paths`, archives listed (central directories only), nothing parsed. */
 export async function findLogs(paths: string[]): Promise<Found> {
-  // `PC1.zip!/ccm/x.log` (as cmlog prints it, for `related FILE:LINE`) or `PC1.zip!/ccm`: that part of the archive.
+  // Each path read once: as given, resolved, and split at `!/` when it names a part of an archive
+  // (`PC1.zip!/ccm/x.log` as cmlog prints it, for `related FILE:LINE`, or `PC1.zip!/ccm`).
+  const named = paths.map((given) => {
+    const p = normalizeUserPath(given);
+    return { given, resolved: path.resolve(p), member: memberPath(p) };
+  });
+  // The parts wanted of each archive named with `!/`; null or absent: all of it.
   const parts = new Map<string, string[] | null>();
-  const named = paths.map((p) => {
-    const member = memberPath(normalizeUserPath(p));
-    if (!member) return p;
+  for (const { member } of named) {
+    if (!member) continue;
     const key = path.resolve(member.archive);
     const wanted = parts.get(key);
-    if (wanted !== null) parts.set(key, [...(wanted ?? []), member.inner]);
-    return member.archive;
-  });
-  for (const p of paths) if (!memberPath(normalizeUserPath(p))) parts.set(path.resolve(normalizeUserPath(p)), null);
-  const found = await discover(named);
-  const roots = new Set(paths.map((p) => path.resolve(normalizeUserPath(p))));
+    if (wanted === undefined) parts.set(key, [member.inner]);
+    else wanted?.push(member.inner);
+  }
+  for (const n of named) if (!n.member) parts.set(n.resolved, null);
+  const found = await discover(named.map((n) => n.member?.archive ?? n.given));
+  const roots = new Set(named.map((n) => n.resolved));
   const rootOf = (file: string): string | undefined => {
     // The outermost named folder holding the file: its top-level folders are the devices.
     let root: string | undefined;
@@ -99,9 +104,10 @@ export async function findLogs(paths: string[]): Promise<Found> {
 
 /** `a/PC1.zip!/ccm/x.log` -> the archive and the path inside it, when no file has the name as written. */
 function memberPath(p: string): { archive: string; inner: string } | null {
-  for (let at = p.indexOf(MEMBER_SEPARATOR); at > 0; at = p.indexOf(MEMBER_SEPARATOR, at + 1)) {
+  let at = p.indexOf(MEMBER_SEPARATOR);
+  if (at <= 0 || existsSync(p)) return null;
+  for (; at > 0; at = p.indexOf(MEMBER_SEPARATOR, at + 1)) {
     const archive = p.slice(0, at);
-    if (existsSync(p)) return null;
     if (statSync(archive, { throwIfNoEntry: false })?.isFile()) return { archive, inner: p.slice(at + MEMBER_SEPARATOR.length).replace(/\/$/, '') };
   }
   return null;

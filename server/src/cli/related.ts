@@ -2,7 +2,8 @@
 // same answer as the editor's code lens), nearest first.
 import * as path from 'node:path';
 import type { ParseOptions } from '../model';
-import { durationText, isoUtc } from '../parse/time';
+import { formatGap } from '../explain/gap';
+import { isoUtc } from '../parse/time';
 import type { LogInput } from '../rules/types';
 import { normalizeUserPath } from '../workspace/discover';
 import { Timeline, type RelatedResult } from '../workspace/timeline';
@@ -65,7 +66,7 @@ export async function related(file: string, line: number, paths: string[], opts:
     for (const x of r.related) list.item({ path: x.key, line: x.line + 1, utc: isoUtc(x.utc), deltaMs: x.deltaMs, message: x.message });
     list.end(`  ],\n  "total": ${r.total},\n  "offsetUnknown": ${jsonText(r.unknownOffsetLogs)},\n  "defaultOffset": ${jsonText(r.defaultOffsetLogs)}\n}`);
   } else {
-    for (const x of r.related) io.out(`${printable(x.key)}:${x.line + 1}: ${durationText(x.deltaMs, 'delta')} ${printable(firstLine(x.message))}`);
+    for (const x of r.related) io.out(`${printable(x.key)}:${x.line + 1}: ${formatGap(x.deltaMs)} ${printable(firstLine(x.message))}`);
   }
   notes(r, anchorLog, timeline, opts, io);
   return loaded.problems.length > 0 ? 2 : 0;

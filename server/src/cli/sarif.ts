@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { repository, version } from '../../../package.json';
 import type { Finding } from '../model';
 import type { LogRef, Rule } from '../rules';
-import type { FindingSeverity } from '../severity';
+import { sarifLevel } from '../severity';
 import type { Io } from './common';
 import { jsonText } from './escape';
 import { jsonList } from './jsonList';
@@ -14,11 +14,6 @@ import { jsonList } from './jsonList';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Relative artifact URIs are resolved against the folder cmlog ran in (where displayPath is relative to). */
 export const URI_BASE = 'SRCROOT';
-
-/** SARIF has no "hint" or "information": both are notes. */
-export function sarifLevel(s: FindingSeverity): 'error' | 'warning' | 'note' {
-  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
-}
 
 /** The rules of every log's catalog, each once, in catalog order (built-in first, then user rules). */
 export function catalogOf(logs: readonly LogRef[], catalog: (target: LogRef) => readonly Rule[]): Rule[] {
@@ -34,7 +29,7 @@ function ruleDescriptor(r: Rule) {
     shortDescription: { text: r.title },
     fullDescription: { text: r.explanation },
     help: { text: r.explanation + sources, markdown: `**${r.title}**\n\n${r.explanation}${sources}` },
-    defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
+    defaultConfiguration: { level: sarifLevel[r.defaultSeverity] },
   };
 }
 
@@ -70,7 +65,7 @@ export function sarifWriter(io: Io, rules: readonly Rule[], cwd = process.cwd())
       results.item({
         ruleId: d.ruleId,
         ...(ruleIndex === undefined ? {} : { ruleIndex }),
-        level: sarifLevel(d.severity),
+        level: sarifLevel[d.severity],
         message: { text: d.message },
         locations: [physical(d.file, d.line, d.endLine)],
         ...(d.related?.length ? { relatedLocations: d.related.map((r, id) => ({ id, ...physical(r.file, r.line), message: { text: r.message } })) } : {}),

@@ -4,7 +4,7 @@
 // checks that a member inflates to exactly its declared size. What it would refuse for the whole
 // archive (an unsafe member name) is checked here per member, so one bad name skips that member
 // only. Member names are untrusted: they are only ever shown, never joined to a path on disk.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
@@ -68,14 +68,14 @@ export async function listArchive(file: string, shown: string, limits: ArchiveLi
   }
   try {
     const budget = { left: limits.maxTotal };
-    await listInto(zip, shown, [], out, limits, budget);
+    await listInto(zip, file, shown, [], out, limits, budget);
   } finally {
     zip.close();
   }
   return out;
 }
 
-async function listInto(zip: yauzl.ZipFile, shown: string, outer: MemberRef[], out: ArchiveListing, limits: ArchiveLimits, budget: { left: number }): Promise<void> {
+async function listInto(zip: yauzl.ZipFile, file: string, shown: string, outer: MemberRef[], out: ArchiveListing, limits: ArchiveLimits, budget: { left: number }): Promise<void> {
   const where = (name: string) => memberKey(shown, [...outer, { name } as MemberRef]);
   const nested: MemberRef[] = [];
   try {
@@ -110,8 +110,8 @@ async function listInto(zip: yauzl.ZipFile, shown: string, outer: MemberRef[], o
   // Intune diagnostics zips hold zips: read one level down, each inflated into memory (capped above).
   for (const ref of nested) {
     try {
-      const inner = await yauzl.fromBufferPromise(await readAll(await openMember(zip, ref), ref.size), { decodeStrings: false });
-      try { await listInto(inner, shown, [ref], out, limits, budget); } finally { inner.close(); }
+      const inner = await yauzl.fromBufferPromise(await innerBytes(file, ref, limits.maxNested, zip), { decodeStrings: false });
+      try { await listInto(inner, file, shown, [ref], out, limits, budget); } finally { inner.close(); }
     } catch (e) {
       out.problems.push({ path: memberKey(shown, [ref]), reason: `not a readable zip archive (${message(e)}): skipped` });
     }
@@ -124,13 +124,13 @@ function openZip(file: string): Promise<yauzl.ZipFile> {
   return yauzl.openPromise(file, { decodeStrings: false, autoClose: false });
 }
 
-/** The member's bytes as stored (`raw`: still deflated), or inflated, checked against the declared size. */
-function openMember(zip: yauzl.ZipFile, ref: MemberRef, raw = false): Promise<Readable> {
+/** The member's bytes inflated, checked against the declared size. */
+function openMember(zip: yauzl.ZipFile, ref: MemberRef): Promise<Readable> {
   const entry = Object.assign(new yauzl.Entry(), {
     relativeOffsetOfLocalHeader: ref.offset, compressedSize: ref.compressedSize, uncompressedSize: ref.size,
     compressionMethod: ref.method, generalPurposeBitFlag: ref.flags,
   });
-  return zip.openReadStreamPromise(entry, raw ? { decodeFileData: false } : {});
+  return zip.openReadStreamPromise(entry);
 }
 
 /** All of a stream, which must be exactly `size` bytes (checked again here: the buffer never grows). */
@@ -146,14 +146,20 @@ async function readAll(stream: Readable, size: number): Promise<Buffer> {
   return buf;
 }
 
+/** Where a member's stored data starts, from its local header; checked against the archive's `total` size. */
+function dataStart(header: Buffer, ref: MemberRef, total: number): number {
+  if (header.length !== 30 || header.readUInt32LE(0) !== 0x04034b50) throw new Error('invalid local file header');
+  // The local header repeats the name and has its own extra field: the data starts after both.
+  const start = ref.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  // Checked before a buffer is made: a forged compressed size must not allocate gigabytes.
+  if (start + ref.compressedSize > total) throw new Error(`member data past the end of the archive (declared ${ref.compressedSize} bytes stored)`);
+  return start;
+}
+
 /** The stored (still deflated) bytes of a member of the archive open at `fd`, read in place. */
 function readStored(fd: number, ref: MemberRef): Buffer {
-  // The local header repeats the name and has its own extra field: the data starts after both.
   const header = Buffer.alloc(30);
-  if (readSync(fd, header, 0, 30, ref.offset) !== 30 || header.readUInt32LE(0) !== 0x04034b50) throw new Error('invalid local file header');
-  const start = ref.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  // Checked before the buffer is made: a forged compressed size must not allocate gigabytes.
-  if (start + ref.compressedSize > fstatSync(fd).size) throw new Error(`member data past the end of the archive (declared ${ref.compressedSize} bytes stored)`);
+  const start = dataStart(header.subarray(0, readSync(fd, header, 0, 30, ref.offset)), ref, fstatSync(fd).size);
   const raw = Buffer.allocUnsafe(ref.compressedSize);
   for (let got = 0; got < raw.length;) {
     const n = readSync(fd, raw, got, raw.length - got, start + got);
@@ -161,6 +167,36 @@ function readStored(fd: number, ref: MemberRef): Buffer {
     got += n;
   }
   return raw;
+}
+
+/** The same of a member of an archive in memory (a nested one), copied: the archive's buffer is kept for the next member. */
+function storedIn(archive: Buffer, ref: MemberRef): Buffer {
+  const start = dataStart(archive.subarray(ref.offset, ref.offset + 30), ref, archive.length);
+  return Buffer.from(archive.subarray(start, start + ref.compressedSize));
+}
+
+/**
+ * The last archive inside an archive inflated on this thread. Its members are read one after
+ * another (listing order), each on some thread: kept, they inflate it once per thread rather
+ * than once each. One buffer, never over the nested limit; keyed by the outer file as it is on
+ * disk now and the member's place in it.
+ */
+let lastInner: { key: string; bytes: Buffer } | null = null;
+
+async function innerBytes(file: string, ref: MemberRef, maxNested: number, open: yauzl.ZipFile | null): Promise<Buffer> {
+  if (ref.size > maxNested) throw new Error(`nested archive over ${maxNested} bytes`);
+  const st = statSync(file);
+  const key = `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${ref.offset}:${ref.compressedSize}:${ref.size}:${ref.method}\0${file}`;
+  if (lastInner?.key === key) return lastInner.bytes;
+  lastInner = null; // freed before the next is inflated: one buffer at a time
+  const zip = open ?? (await openZip(file));
+  try {
+    const bytes = await readAll(await openMember(zip, ref), ref.size);
+    if (ref.size <= ARCHIVE_LIMITS.maxNested) lastInner = { key, bytes };
+    return bytes;
+  } finally {
+    if (!open) zip.close();
+  }
 }
 
 /**
@@ -198,20 +234,18 @@ export async function readArchiveLog(file: string, chain: readonly MemberRef[], 
     try { raw = readStored(fd, ref); } finally { closeSync(fd); }
     return wholeLog(inflateWhole(raw, ref), options);
   }
-  const zip = await openZip(file);
-  try {
-    let inner: yauzl.ZipFile | null = null;
-    if (chain.length === 2) inner = await yauzl.fromBufferPromise(await readAll(await openMember(zip, chain[0]), chain[0].size), { decodeStrings: false });
-    try {
-      const from = inner ?? zip;
-      if (ref.size <= whole) return wholeLog(inflateWhole(await readAll(await openMember(from, ref, true), ref.compressedSize), ref), options);
-      return (await readPieces(await openMember(from, ref), options)) ?? (await readPieces(await openMember(from, ref), options, 'windows-1252'))!;
-    } finally {
-      inner?.close();
-    }
-  } finally {
-    zip.close();
+  if (chain.length === 2) {
+    const archive = await innerBytes(file, chain[0], ARCHIVE_LIMITS.maxNested, null);
+    if (ref.size <= whole) return wholeLog(inflateWhole(storedIn(archive, ref), ref), options);
+    const inner = await yauzl.fromBufferPromise(archive, { decodeStrings: false });
+    try { return await memberInPieces(inner, ref, options); } finally { inner.close(); }
   }
+  const zip = await openZip(file);
+  try { return await memberInPieces(zip, ref, options); } finally { zip.close(); }
+}
+
+async function memberInPieces(zip: yauzl.ZipFile, ref: MemberRef, options: ParseOptions): Promise<LogFile> {
+  return (await readPieces(await openMember(zip, ref), options)) ?? (await readPieces(await openMember(zip, ref), options, 'windows-1252'))!;
 }
 
 function wholeLog(bytes: Buffer, options: ParseOptions): LogFile {

@@ -1,5 +1,5 @@
-// How a gap between two entries is written, in the lens titles and the related-entries list:
-// signed seconds, to the millisecond below 10 s and the tenth above ("+2.1 s", "-0.35 s", "±0 s").
+// How a gap between two entries is written, wherever one is shown beside an entry (lens titles,
+// the related-entries list and detail, `cmlog related`'s text): signed seconds, to the millisecond below 10 s and the tenth above ("+2.1 s", "-0.35 s", "±0 s").
 export function formatGap(ms: number): string {
   if (!Number.isFinite(ms)) return '?';
   const abs = Math.abs(ms);

@@ -281,13 +281,12 @@ function civilFromDays(z: number): { y: number; mo: number; d: number } {
 }
 
 /**
- * How a duration reads, in every view: 'seconds' `24 h 0 min 18 s` (rounded to the second: the
- * 24-hour rule's stories), 'milliseconds' `63 ms` or `5 min 0.063 s` (gaps between records), and
- * 'delta' `+1.077s` (the command line's signed seconds, one column wide).
+ * How a duration reads in prose: 'seconds' `24 h 0 min 18 s` (rounded to the second: the 24-hour
+ * rule's stories), 'milliseconds' `63 ms` or `5 min 0.063 s` (gaps between records). A signed gap
+ * beside a related entry (lens, list, `cmlog related`) is formatGap's.
  */
-export function durationText(ms: number, style: 'seconds' | 'milliseconds' | 'delta' = 'seconds'): string {
+export function durationText(ms: number, style: 'seconds' | 'milliseconds' = 'seconds'): string {
   if (!Number.isFinite(ms)) return 'an unknown time';
-  if (style === 'delta') return `${ms < 0 ? '-' : '+'}${(Math.abs(ms) / 1000).toFixed(3)}s`;
   const sign = ms < 0 ? (style === 'seconds' ? '-' : '−') : '';
   let rest = style === 'seconds' ? Math.round(Math.abs(ms) / 1000) * 1000 : Math.round(Math.abs(ms));
   if (style === 'milliseconds' && rest < 1000) return `${sign}${rest} ms`;
