@@ -61,7 +61,8 @@ export function registerTableRequests(server: ServerContext): Tables {
       return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), color: li % COLORS, ...(note ? { note } : {}) };
     });
     const notes = sources.filter((s) => s.note).map((s) => `${s.name}: ${s.note}`);
-    return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, sources, notes };
+    const error = v.error;
+    return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, sources, notes, ...(error ? { error } : {}) };
   }));
 
   connection.onRequest(TableRequests.filter, (p, token) => runSafe(log, 'table/filter', token, { version: 0, rows: 0, error: 'no such table' }, async () => {
