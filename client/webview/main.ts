@@ -437,8 +437,8 @@ class App {
       // The clicked cell's own filters first.
       items.push(...(cell === 'thread' ? [...threadItems, ...compItems] : [...compItems, ...threadItems]));
       items.push(
-        { label: 'Show from here', action: () => this.filterBar.setTime('from', r.utc), disabled: r.utc === null },
-        { label: 'Show up to here', action: () => this.filterBar.setTime('to', r.utc), disabled: r.utc === null },
+        { label: 'Show from here', action: () => this.filterBar.setTime('from', r.utc, r.time), disabled: r.utc === null },
+        { label: 'Show up to here', action: () => this.filterBar.setTime('to', r.utc, r.time), disabled: r.utc === null },
       );
     }
     items.push(

@@ -383,3 +383,23 @@ test('a log that could not be read: the page says so, its name shown as text; go
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('a time-range chip from a row shows the row\'s own time, as the row does; the filter gets its UTC', async () => {
+  // A log 5 hours behind UTC: row 3 shows 03:00:00.300, its UTC is 08:00:00.300.
+  const p = await openHarness('rows=100&wall=-300', { width: 1000, height: 400 });
+  const cell = p.locator('[role="row"][aria-rowindex="5"] .c-time');
+  await p.waitForFunction(() => document.querySelector('[role="row"][aria-rowindex="5"] .c-time')?.textContent === '2024-01-15 03:00:00.300');
+  for (const [item, word] of [['Show from here', 'from'], ['Show up to here', 'to']]) {
+    await cell.click({ button: 'right' });
+    await p.click(`[role="menu"] [role="menuitem"]:has-text("${item}")`);
+    await p.waitForFunction((w) => window.__requests.filter((r) => r.method === 'filter').at(-1)?.params.filter[w] !== undefined, word);
+    assert.equal(await p.evaluate((w) => window.__requests.filter((r) => r.method === 'filter').at(-1).params.filter[w], word), Date.UTC(2024, 0, 15, 8, 0, 0, 300));
+  }
+  const chips = await p.locator('.chips .chip').evaluateAll((cs) => cs.map((c) => [c.firstChild.textContent, c.title]));
+  assert.deepEqual(chips, [
+    ['from 2024-01-15 03:00:00.300', 'UTC 2024-01-15 08:00:00.300'],
+    ['to 2024-01-15 03:00:00.300', 'UTC 2024-01-15 08:00:00.300'],
+  ]);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
