@@ -4,6 +4,7 @@
 // least recently opened closed first.
 import type { TableChangedParams } from '../protocol';
 import { DiskLogSource } from './diskSource';
+import { FacetCache } from './facets';
 import { TableView, type TableLogSource } from './view';
 
 export const MAX_TABLES = 32;
@@ -15,6 +16,7 @@ export class OpenTable {
   /** The newest filter request: an older one still running stops. */
   filterSerial = 0;
   readonly view: TableView;
+  readonly facets: FacetCache;
 
   /** The `reading` and `error` the client last got (the open result says them first). */
   private sentReading: boolean;
@@ -22,6 +24,7 @@ export class OpenTable {
 
   constructor(readonly id: string, readonly sources: TableLogSource[], private readonly notify: (p: TableChangedParams) => void) {
     this.view = new TableView(sources);
+    this.facets = new FacetCache(this.view);
     this.sentReading = this.view.reading;
     this.sentError = this.view.error;
   }

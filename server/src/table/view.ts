@@ -61,6 +61,8 @@ export class TableView {
   private inverse: Int32Array[] | null = null;
   /** Grows with every change of the view (protocol: `version`). */
   version = 1;
+  /** Grows when the entries the view covers change (a rebuild, an append), not with the filter. */
+  entriesVersion = 0;
   /** Grows with every rebuild: a filter built over an older order starts again. */
   private generation = 0;
 
@@ -103,6 +105,7 @@ export class TableView {
     this.rows = this.filter.isEmpty ? null : new GrowInt32();
     if (this.rows) this.matchRange(this.filter, 0, this.count, this.rows);
     this.version++;
+    this.entriesVersion++;
   }
 
   /**
@@ -176,6 +179,7 @@ export class TableView {
     this.inverse = null;
     if (this.rows) this.matchRange(this.filter, from, this.count, this.rows);
     this.version++;
+    this.entriesVersion++;
     return 'append';
   }
 
