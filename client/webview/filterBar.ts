@@ -17,8 +17,9 @@ export class FilterBar {
   private readonly shown = new Set<SeverityName>(SEVERITIES);
   private readonly components: Pick = new Map();
   private readonly threads: Pick = new Map();
-  private from: number | null = null;
-  private to: number | null = null;
+  /** The time range, UTC ms for the filter, and the time a chip shows: the row's own, as written. */
+  private from: { utc: number; shown: string } | null = null;
+  private to: { utc: number; shown: string } | null = null;
   private readonly contains: string[] = [];
   private readonly notContains: string[] = [];
   private facets: TableFacetsResult | null = null;
@@ -98,8 +99,12 @@ export class FilterBar {
     this.refresh();
   }
 
-  setTime(which: 'from' | 'to', utc: number | null): void {
-    this[which] = utc;
+  /**
+   * The range's end at a row: its UTC (what the filter compares across logs) and its time as the
+   * row shows it (its log's wall clock: what a CMTrace user reads), or the UTC said to be UTC.
+   */
+  setTime(which: 'from' | 'to', utc: number | null, shown: string): void {
+    this[which] = utc === null ? null : { utc, shown: shown || `${formatUtc(utc)} UTC` };
     this.refresh();
   }
 
@@ -121,8 +126,8 @@ export class FilterBar {
     const threads = pick(this.threads);
     if (components) f.components = components;
     if (threads) f.threads = threads;
-    if (this.from !== null) f.from = this.from;
-    if (this.to !== null) f.to = this.to;
+    if (this.from !== null) f.from = this.from.utc;
+    if (this.to !== null) f.to = this.to.utc;
     const contains = [...this.contains];
     const notContains = [...this.notContains];
     let regex: string | undefined;
@@ -144,8 +149,8 @@ export class FilterBar {
   /** Redraws the chips (what is filtered besides the toggles and the box) and applies. */
   private refresh(): void {
     const chips: HTMLElement[] = [];
-    const chip = (label: string, remove: () => void): void => {
-      const c = el('span', 'chip');
+    const chip = (label: string, remove: () => void, title?: string): void => {
+      const c = el('span', 'chip', undefined, title ? { title } : {});
       c.append(el('span', '', label), iconButton('close', `Remove filter ${label}`, () => {
         remove();
         this.refresh();
@@ -155,8 +160,8 @@ export class FilterBar {
     for (const [kind, p] of [['component', this.components], ['thread', this.threads]] as const) {
       for (const [name, how] of p) chip(`${how === 'include' ? '' : 'not '}${kind} ${name}`, () => p.delete(name));
     }
-    if (this.from !== null) chip(`from ${formatUtc(this.from)}`, () => (this.from = null));
-    if (this.to !== null) chip(`to ${formatUtc(this.to)}`, () => (this.to = null));
+    if (this.from !== null) chip(`from ${this.from.shown}`, () => (this.from = null), `UTC ${formatUtc(this.from.utc)}`);
+    if (this.to !== null) chip(`to ${this.to.shown}`, () => (this.to = null), `UTC ${formatUtc(this.to.utc)}`);
     for (const t of this.contains) chip(`contains "${t}"`, () => this.contains.splice(this.contains.indexOf(t), 1));
     for (const t of this.notContains) chip(`not "${t}"`, () => this.notContains.splice(this.notContains.indexOf(t), 1));
     this.chips.replaceChildren(...chips);

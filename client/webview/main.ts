@@ -1,6 +1,6 @@
 // The table's webview: the page the host loads (dist/webview.js). It holds no log: rows come by page
 // from the host, which asks the language server (client/src/table/messages.ts is the contract).
-import type { TableDetail, TableFacetsResult, TableFilterResult, TableFindResult, TableGotoResult, TableOpenResult, TableRow, TableRowsResult, TableTextResult } from '../../server/src/protocol';
+import type { TableChangedParams, TableDetail, TableFacetsResult, TableFilterResult, TableFindResult, TableGotoResult, TableOpenResult, TableRow, TableRowsResult, TableTextResult } from '../../server/src/protocol';
 import type { ToWebview, WebviewOptions } from '../src/table/messages';
 import './table.css';
 import { Columns, type ColumnId, type ColumnState } from './columns';
@@ -32,6 +32,8 @@ class App {
     openInEditor: (uri, line) => this.host.post({ kind: 'openInEditor', uri, line }),
   });
   private readonly status = el('div', 'status', undefined, { role: 'status', 'aria-live': 'polite' });
+  /** Why a log could not be read from disk (its name is untrusted: set as text). */
+  private readonly readError = el('div', 'read-error', undefined, { role: 'alert' });
   private readonly elapsed = el('span', 'elapsed');
   private readonly findInput = el('input', 'find', undefined, { type: 'search', placeholder: 'Find (Enter, Shift+Enter)', 'aria-label': 'Find' });
   private readonly gotoInput = el('input', 'goto', undefined, { type: 'text', placeholder: 'Go to time', 'aria-label': 'Go to time (2024-01-15 08:00:00 or 08:00)' });
@@ -64,6 +66,7 @@ class App {
       this.selection.clamp(table.rows);
       this.grid.setRows(table.rows);
       this.updateStatus();
+      this.showReadError();
       void this.applyFilter();
       void this.loadFacets();
       if (!this.following) void this.request('follow', { follow: false });
@@ -97,6 +100,8 @@ class App {
     if (state.detailHidden) main.classList.add('detail-hidden');
     app.append(this.toolbar(main), this.filterBar.root, main, this.statusBar());
     if (table.notes.length) app.insertBefore(el('div', 'notes', table.notes.join(' · ')), main);
+    app.insertBefore(this.readError, main);
+    this.showReadError();
     document.getElementById('app')!.replaceChildren(app);
     this.grid.mount();
     this.grid.setRows(table.rows);
@@ -209,17 +214,24 @@ class App {
     }
   }
 
-  private onChanged(c: { version: number; rows: number; total: number; reading: boolean; reset: boolean }): void {
+  private showReadError(): void {
+    const e = this.table.error;
+    this.readError.textContent = e ? `Could not read ${e}. The rows read before are shown.` : '';
+    this.readError.hidden = !e;
+  }
+
+  private onChanged(c: TableChangedParams): void {
     const old = this.table.rows;
     if (c.reset) {
       this.cache.reset(c.version);
       this.selection.clamp(c.rows);
     } else this.cache.appended(c.version, old);
-    this.table = { ...this.table, version: c.version, rows: c.rows, total: c.total, reading: c.reading };
+    this.table = { ...this.table, version: c.version, rows: c.rows, total: c.total, reading: c.reading, error: c.error };
     this.grid.setRows(c.rows);
     if (this.following) this.grid.scrollToEnd();
     this.grid.draw();
     this.updateStatus();
+    this.showReadError();
     if (!c.reading || c.reset) void this.loadFacets();
   }
 
@@ -425,8 +437,8 @@ class App {
       // The clicked cell's own filters first.
       items.push(...(cell === 'thread' ? [...threadItems, ...compItems] : [...compItems, ...threadItems]));
       items.push(
-        { label: 'Show from here', action: () => this.filterBar.setTime('from', r.utc), disabled: r.utc === null },
-        { label: 'Show up to here', action: () => this.filterBar.setTime('to', r.utc), disabled: r.utc === null },
+        { label: 'Show from here', action: () => this.filterBar.setTime('from', r.utc, r.time), disabled: r.utc === null },
+        { label: 'Show up to here', action: () => this.filterBar.setTime('to', r.utc, r.time), disabled: r.utc === null },
       );
     }
     items.push(

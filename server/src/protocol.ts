@@ -152,6 +152,8 @@ export interface TableOpenResult {
   reading: boolean;
   sources: TableSource[];
   notes: string[];
+  /** A log read from disk could not be read (gone, unreadable, failed part way): its name and why. The rows read before stay. Untrusted text. */
+  error?: string;
 }
 
 /** A filter; every part optional, absent = no restriction. Applies live; replaces the previous one. */
@@ -287,6 +289,8 @@ export interface TableChangedParams {
   reading: boolean;
   /** Rows were replaced, not only appended (truncation, rotation): the client drops what it holds. */
   reset: boolean;
+  /** As TableOpenResult.error. */
+  error?: string;
 }
 
 /** Live follow: paused tables get no `tableChanged` until resumed (then one with the state). */

@@ -4,7 +4,7 @@
 // catastrophic pattern refused in bounded time.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TableNotifications, TableRequests, type TableChangedParams } from '../../server/src/protocol';
@@ -91,6 +91,25 @@ test('a log the server does not hold is read from disk', async () => {
   const indexed = (await client.connection.sendRequest(TableRequests.open, { uris: [uri('SiteServer/CloudUserSync.log')] }))!;
   assert.ok(rows > 100);
   assert.equal(rows, indexed.total);
+});
+
+test('a log read from disk that cannot be read says why, with its name, and stops reading', async () => {
+  const outside = mkdtempSync(path.join(tmpdir(), 'cmlog-unreadable-'));
+  // Deleted before the table reads it (fails to open), and a folder named like a log (opens, fails to read).
+  const gone = path.join(outside, 'Gone <b>.log'), folder = path.join(outside, 'Folder.log');
+  writeFileSync(gone, cm('soon gone', '08:00:00.000'));
+  rmSync(gone);
+  mkdirSync(folder);
+  for (const [file, name] of [[gone, 'Gone <b>.log'], [folder, 'Folder.log']]) {
+    const t = (await client.connection.sendRequest(TableRequests.open, { uris: [fileUri(file)] }))!;
+    const error = () => t.error ?? changed.find((c) => c.tableId === t.tableId && c.error)?.error;
+    await client.until(() => error() !== undefined, `the read error of ${name}`);
+    assert.ok(error()!.startsWith(`${name}: `), error());
+    assert.match(error()!, file === gone ? /ENOENT/ : /EISDIR/);
+    const last = changed.filter((c) => c.tableId === t.tableId).at(-1);
+    assert.ok(t.error ? !t.reading : last && !last.reading, 'reading ends');
+    assert.equal(last?.rows ?? t.rows, 0);
+  }
 });
 
 test('a live document: appended rows notified; paused until resumed; rows of its lines', async () => {

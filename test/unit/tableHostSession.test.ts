@@ -151,3 +151,16 @@ test('show in table: the row of a line is revealed, a hidden line is said', asyn
   await f.session.revealLine(LOG, 99);
   assert.match(f.said.at(-1)!, /^info:.*line 100 .*filter/);
 });
+
+test('a log that cannot be read from disk is told once as a notification, and a page loaded again gets it', async () => {
+  const f = fakes();
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  const change = { tableId: 't1', version: 2, rows: 0, total: 0, reading: false, reset: false, error: 'Far.log: EIO: i/o error, read' };
+  f.session.changed(change);
+  f.session.changed({ ...change, version: 3 });
+  assert.deepEqual(f.said, ['error:CMLog Lens could not read Far.log: EIO: i/o error, read']);
+  await f.session.receive({ kind: 'ready' });
+  const init = f.posted.at(-1) as Extract<ToWebview, { kind: 'init' }>;
+  assert.equal(init.table.error, change.error);
+});

@@ -362,3 +362,44 @@ test('go to time with nothing selected: the first row in view is the reference f
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('a log that could not be read: the page says so, its name shown as text; gone once the table is opened again and read', async () => {
+  const p = await openHarness('rows=10', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  assert.equal(await p.locator('.read-error').isVisible(), false, 'nothing to say yet');
+  const error = 'Far <img src=x onerror=window.__pwned=3>.log: EIO: i/o error, read';
+  await p.evaluate((error) => window.__send({ kind: 'changed', change: { tableId: 't1', version: 50, rows: 10, total: 10, reading: false, reset: false, error } }), error);
+  await p.waitForFunction(() => document.querySelector('.read-error')?.textContent.includes('EIO'));
+  assert.equal(await p.locator('.read-error').textContent(), `Could not read ${error}. The rows read before are shown.`);
+  assert.equal(await p.locator('.read-error').isVisible(), true);
+  assert.equal(await p.locator('.read-error').getAttribute('role'), 'alert');
+  assert.equal(await p.locator('img').count(), 0, 'no element from a file name');
+  assert.equal(await p.evaluate(() => window.__pwned), undefined);
+  assert.doesNotMatch(await p.locator('.status').textContent(), /reading/);
+  await p.screenshot({ path: path.join(ARTIFACTS, 'read-error.png') });
+  // The host opened the table again (a server restart): the new table read its log.
+  await p.evaluate(() => window.__send({ kind: 'init', table: { tableId: 't2', version: 90, rows: 10, total: 10, reading: false, sources: [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }], notes: [] }, options: { utcColumn: false, follow: false } }));
+  await p.waitForFunction(() => document.querySelector('.read-error')?.hidden === true);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('a time-range chip from a row shows the row\'s own time, as the row does; the filter gets its UTC', async () => {
+  // A log 5 hours behind UTC: row 3 shows 03:00:00.300, its UTC is 08:00:00.300.
+  const p = await openHarness('rows=100&wall=-300', { width: 1000, height: 400 });
+  const cell = p.locator('[role="row"][aria-rowindex="5"] .c-time');
+  await p.waitForFunction(() => document.querySelector('[role="row"][aria-rowindex="5"] .c-time')?.textContent === '2024-01-15 03:00:00.300');
+  for (const [item, word] of [['Show from here', 'from'], ['Show up to here', 'to']]) {
+    await cell.click({ button: 'right' });
+    await p.click(`[role="menu"] [role="menuitem"]:has-text("${item}")`);
+    await p.waitForFunction((w) => window.__requests.filter((r) => r.method === 'filter').at(-1)?.params.filter[w] !== undefined, word);
+    assert.equal(await p.evaluate((w) => window.__requests.filter((r) => r.method === 'filter').at(-1).params.filter[w], word), Date.UTC(2024, 0, 15, 8, 0, 0, 300));
+  }
+  const chips = await p.locator('.chips .chip').evaluateAll((cs) => cs.map((c) => [c.firstChild.textContent, c.title]));
+  assert.deepEqual(chips, [
+    ['from 2024-01-15 03:00:00.300', 'UTC 2024-01-15 08:00:00.300'],
+    ['to 2024-01-15 03:00:00.300', 'UTC 2024-01-15 08:00:00.300'],
+  ]);
+  await p.close();
+  assert.deepEqual(errors, []);
+});

@@ -9,8 +9,10 @@
   const severity = (i) => (i % 50 === 7 ? 'error' : i % 10 === 3 ? 'warning' : i % 97 === 0 ? 'success' : 'information');
   const message = (i) => (i === EVIL ? 'Download failed <img src=x onerror="window.__pwned=1"> 0x80070005' : `Row ${i + 1} of the model: ${severity(i)} record`);
   const pad = (n, w = 2) => String(n).padStart(w, '0');
+  // ?wall=-300: the log's wall clock is 300 minutes behind UTC (its rows show that clock).
+  const WALL_MS = Number(new URLSearchParams(location.search).get('wall') || 0) * 60_000;
   const time = (i) => {
-    const d = new Date(BASE + i * 100);
+    const d = new Date(BASE + i * 100 + WALL_MS);
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
   };
   // ?sources=2: a merge of two logs from two machines (row i comes from log i % 2).

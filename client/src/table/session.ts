@@ -38,6 +38,7 @@ export class TableSession {
   private queued: ToWebview[] = [];
   private disposed = false;
   private generation = 0;
+  private toldError: string | undefined;
 
   constructor(readonly uris: readonly string[], private readonly server: () => Promise<TableServer>, private readonly host: TableHost) {}
 
@@ -62,6 +63,7 @@ export class TableSession {
       this.table = table;
       this.initSent = false;
       this.sendInit();
+      this.tellReadError(table.error);
       return table;
     } catch (e) {
       if (!this.disposed && generation === this.generation) this.host.notify('error', `CMLog Lens could not open the table: ${errorText(e)}`);
@@ -81,8 +83,9 @@ export class TableSession {
   changed(change: TableChangedParams): void {
     if (!this.table || change.tableId !== this.table.tableId) return;
     // Kept current so a page that loads again gets the table as it is now.
-    Object.assign(this.table, { version: change.version, rows: change.rows, total: change.total, reading: change.reading });
+    Object.assign(this.table, { version: change.version, rows: change.rows, total: change.total, reading: change.reading, error: change.error });
     this.post({ kind: 'changed', change });
+    this.tellReadError(change.error);
   }
 
   /** A host command or keybinding for this table. */
@@ -152,6 +155,13 @@ export class TableSession {
     } catch (e) {
       answer({ error: errorText(e) });
     }
+  }
+
+  /** A read error is also a notification (the panel may be in the background), once per error. */
+  private tellReadError(error: string | undefined): void {
+    if (!error || error === this.toldError) return;
+    this.toldError = error;
+    this.host.notify('error', `CMLog Lens could not read ${error}`);
   }
 
   private sendInit(): void {

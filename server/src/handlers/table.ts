@@ -9,7 +9,6 @@ import {
 import { rules as catalog } from '../rules';
 import { tableDetail } from '../table/detail';
 import { DiskLogSource } from '../table/diskSource';
-import { tableFacets } from '../table/facets';
 import { machineOf } from '../table/machine';
 import { sourceNote } from '../table/sourceNote';
 import { Tables } from '../table/tables';
@@ -61,7 +60,8 @@ export function registerTableRequests(server: ServerContext): Tables {
       return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), color: li % COLORS, ...(note ? { note } : {}) };
     });
     const notes = sources.filter((s) => s.note).map((s) => `${s.name}: ${s.note}`);
-    return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, sources, notes };
+    const error = v.error;
+    return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, sources, notes, ...(error ? { error } : {}) };
   }));
 
   connection.onRequest(TableRequests.filter, (p, token) => runSafe(log, 'table/filter', token, { version: 0, rows: 0, error: 'no such table' }, async () => {
@@ -91,7 +91,7 @@ export function registerTableRequests(server: ServerContext): Tables {
     return { version: v.version, rows: v.rowCount, items: page.items, ...(page.error ? { error: page.error } : {}) };
   }));
 
-  connection.onRequest(TableRequests.facets, (p, token) => runSafe<TableFacetsResult | null>(log, 'table/facets', token, null, () => tableFacets(table(p?.tableId).view)));
+  connection.onRequest(TableRequests.facets, (p, token) => runSafe<TableFacetsResult | null>(log, 'table/facets', token, null, () => table(p?.tableId).facets.get()));
 
   connection.onRequest(TableRequests.find, (p, token) => runSafe(log, 'table/find', token, { row: null }, () =>
     table(p?.tableId).view.find(Number(p.from), p.direction === 'previous' ? 'previous' : 'next', p)));

@@ -1,5 +1,6 @@
 // Facets of a table: how many entries each component, thread and severity has (over all entries,
 // not the filtered rows), counted from the column store's name ids, and the bounds of the UTC.
+// Counting reads every entry: a table keeps its facets until its entries change (FacetCache).
 import type { TableFacet, TableFacetsResult } from '../protocol';
 import { severityName } from '../severity';
 import type { TableView } from './view';
@@ -38,4 +39,24 @@ export function tableFacets(view: TableView): TableFacetsResult {
     s.forEach((v, k) => { severities[severityName[k]] += v; });
   }
   return { components: top(components), threads: top(threads), severities, firstUtc, lastUtc };
+}
+
+/**
+ * A table's facets, counted again only when its entries changed (TableView.entriesVersion): a page
+ * asks again after each filter and reload, and a large log has millions of entries. A filter does
+ * not count again: facets are over all entries.
+ */
+export class FacetCache {
+  private at = -1;
+  private facets: TableFacetsResult | undefined;
+
+  constructor(private readonly view: TableView, private readonly count: (view: TableView) => TableFacetsResult = tableFacets) {}
+
+  get(): TableFacetsResult {
+    if (!this.facets || this.at !== this.view.entriesVersion) {
+      this.facets = this.count(this.view);
+      this.at = this.view.entriesVersion;
+    }
+    return this.facets;
+  }
 }

@@ -4,6 +4,7 @@
 // least recently opened closed first.
 import type { TableChangedParams } from '../protocol';
 import { DiskLogSource } from './diskSource';
+import { FacetCache } from './facets';
 import { TableView, type TableLogSource } from './view';
 
 export const MAX_TABLES = 32;
@@ -15,14 +16,21 @@ export class OpenTable {
   /** The newest filter request: an older one still running stops. */
   filterSerial = 0;
   readonly view: TableView;
+  readonly facets: FacetCache;
 
-  /** The `reading` the client last got (the open result says it first). */
+  /** The `reading` and `error` the client last got (the open result says them first). */
   private sentReading: boolean;
+  private sentError: string | undefined;
 
   constructor(readonly id: string, readonly sources: TableLogSource[], private readonly notify: (p: TableChangedParams) => void) {
     this.view = new TableView(sources);
+    this.facets = new FacetCache(this.view);
     this.sentReading = this.view.reading;
+    this.sentError = this.view.error;
   }
+
+  /** Reading ended or failed since the client last heard: news even when no row changed. */
+  private get news(): boolean { return this.view.reading !== this.sentReading || this.view.error !== this.sentError; }
 
   /** A log of this table changed: bring the view up to date and say so. */
   refresh(): void {
@@ -34,13 +42,13 @@ export class OpenTable {
       return;
     }
     // Nothing new but the end of reading from disk is news too (the page stops saying "reading").
-    if (r === 'none' && this.view.reading === this.sentReading) return;
+    if (r === 'none' && !this.news) return;
     this.send(r === 'reset');
   }
 
   setFollow(follow: boolean): void {
     this.follow = follow;
-    if (follow && (this.withheld !== 'none' || this.view.reading !== this.sentReading)) {
+    if (follow && (this.withheld !== 'none' || this.news)) {
       this.send(this.withheld === 'reset');
       this.withheld = 'none';
     }
@@ -49,7 +57,8 @@ export class OpenTable {
   private send(reset: boolean): void {
     const v = this.view;
     this.sentReading = v.reading;
-    this.notify({ tableId: this.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, reset });
+    this.sentError = v.error;
+    this.notify({ tableId: this.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, reset, ...(v.error ? { error: v.error } : {}) });
   }
 
   private closed = false;

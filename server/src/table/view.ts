@@ -23,7 +23,12 @@ export interface TableLogSource {
   log(): LogFile | undefined;
   /** Still being read from disk. */
   reading(): boolean;
+  /** Why reading from disk failed (set when reading ended so). */
+  readonly failure?: string;
 }
+
+/** Logs named in a table's read error. */
+const ERRORS_LISTED = 3;
 
 /** A row's message: its first line, cut at this many characters. */
 export const MESSAGE_CUT = 2000;
@@ -56,6 +61,8 @@ export class TableView {
   private inverse: Int32Array[] | null = null;
   /** Grows with every change of the view (protocol: `version`). */
   version = 1;
+  /** Grows when the entries the view covers change (a rebuild, an append), not with the filter. */
+  entriesVersion = 0;
   /** Grows with every rebuild: a filter built over an older order starts again. */
   private generation = 0;
 
@@ -69,6 +76,14 @@ export class TableView {
   get total(): number { return this.count; }
   get reading(): boolean { return this.sources.some((s) => s.reading()); }
   get merged(): boolean { return this.sources.length > 1; }
+  /** The logs that could not be read, each "name: why" (the first few: a merge holds up to 1000 logs). */
+  get error(): string | undefined {
+    const failed = this.sources.filter((s) => s.failure !== undefined);
+    if (failed.length === 0) return undefined;
+    const listed = failed.slice(0, ERRORS_LISTED).map((s) => `${s.name}: ${s.failure}`);
+    if (failed.length > ERRORS_LISTED) listed.push(`and ${failed.length - ERRORS_LISTED} more`);
+    return listed.join('; ');
+  }
 
   /** Log index and entry of a position in the order. */
   logAt(pos: number): number { return this.src ? this.src.a[pos] : 0; }
@@ -90,6 +105,7 @@ export class TableView {
     this.rows = this.filter.isEmpty ? null : new GrowInt32();
     if (this.rows) this.matchRange(this.filter, 0, this.count, this.rows);
     this.version++;
+    this.entriesVersion++;
   }
 
   /**
@@ -163,6 +179,7 @@ export class TableView {
     this.inverse = null;
     if (this.rows) this.matchRange(this.filter, from, this.count, this.rows);
     this.version++;
+    this.entriesVersion++;
     return 'append';
   }
 
