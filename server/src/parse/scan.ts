@@ -336,34 +336,27 @@ class Scanner implements ScanState {
     const n = codes.length;
     const from = Math.max(pos, 0);
     const eol = this.findNl(from);
-    if (eol < n) {
-      if (this.lineFormats.length > 0 && pos >= 0 && eol - pos <= LINE_MAX) {
-        const end = this.formatLine(pos, eol, itemLine);
-        if (end >= 0) return end;
-        if (this.contEntry >= 0) {
-          const more = this.continueRecord(pos, eol);
-          if (more >= 0) return more;
-        }
+    // A line format's record, or more of the record before it, if short enough to be one (a line
+    // continued from an earlier scan, starting before the text, is neither). The last line, with
+    // no line break yet, is read again whole when more comes (see resume).
+    if (pos >= 0 && eol - pos <= LINE_MAX) {
+      const end = this.formatLine(pos, eol, itemLine);
+      if (end >= 0) return end;
+      if (this.contEntry >= 0) {
+        const more = this.continueRecord(pos, eol);
+        if (more >= 0) return more;
       }
+    }
+    if (eol < n) {
       this.line++;
       this.spans.push(base + from, base + eol + 1, itemLine);
       return eol + 1;
-    }
-    // The last line, with no line break yet: a line format's record (read again whole when more
-    // comes: see resume), or more of the record before it, if short enough to be one.
-    if (this.lineFormats.length > 0 && pos >= 0 && n - pos <= LINE_MAX) {
-      const end = this.formatLine(pos, n, itemLine);
-      if (end >= 0) return end;
-      if (this.contEntry >= 0) {
-        const more = this.continueRecord(pos, n);
-        if (more >= 0) return more;
-      }
     }
     this.spans.push(base + from, base + n, itemLine);
     const at = n - RESUME_MARGIN;
     // (A line a format may still claim, or that may continue a record, is read again whole: see
     // LINE_HEAD and resume.)
-    if (this.nextSms >= n && at - pos >= RESUME_MIN && (this.lineFormats.length === 0 || n - pos > LINE_HEAD)) {
+    if (this.nextSms >= n && at - pos >= RESUME_MIN && n - pos > LINE_HEAD) {
       const p = keywordProgress(codes, kw, kwFrom, at + 1, kwFrom > pos);
       this.endMode = 'line';
       this.endOpen = { at: base + at, line: itemLine, mode: 'line', record: base + pos, recordLine: itemLine, kw: p.kind, kwFrom: base + p.from };
