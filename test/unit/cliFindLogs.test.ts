@@ -1,15 +1,13 @@
 // findLogs: what a command line's paths name (a folder, an archive, an archive in a folder, a plain
 // file, a part of an archive as `A.zip!/dir`, a missing path), each path read once.
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { findLogs } from '../../server/src/cli/load';
 import { zipBytes } from '../support/zipBytes';
-
-// The module object load.ts calls through (CommonJS), to count its look-ups of a path.
-const fs = require('node:fs') as typeof import('node:fs');
 
 const rec = (msg: string) => `<![LOG[${msg}]LOG]!><time="08:00:00.000+000" date="3-15-2026" component="C" context="" type="1" thread="1" file="">\r\n`;
 
@@ -66,12 +64,13 @@ test('each path is looked up once, however many parts of an archive are named', 
   const wanted = ['coll/PC2.zip!/ccm/b.log', 'coll/PC2.zip!/ccm/c.log', 'coll/PC2.zip!/other/d.log'];
   const original = fs.existsSync;
   const asked: string[] = [];
-  fs.existsSync = ((p: import('node:fs').PathLike) => { if (String(p).includes('!/')) asked.push(String(p)); return original(p); }) as typeof fs.existsSync;
+  // On the module object load.ts calls through (CommonJS), to count its look-ups of a path.
+  const spy = mock.method(fs, 'existsSync', (p: fs.PathLike) => { if (String(p).includes('!/')) asked.push(String(p)); return original(p); });
   try {
     const f = await found(dir, wanted);
     assert.equal(f.sources.length, 3);
   } finally {
-    fs.existsSync = original;
+    spy.mock.restore();
   }
   assert.deepEqual(asked, wanted);
 });
