@@ -66,7 +66,6 @@ class App {
       this.selection.clamp(table.rows);
       this.grid.setRows(table.rows);
       this.updateStatus();
-      this.showReadError();
       void this.applyFilter();
       void this.loadFacets();
       if (!this.following) void this.request('follow', { follow: false });
@@ -101,7 +100,6 @@ class App {
     app.append(this.toolbar(main), this.filterBar.root, main, this.statusBar());
     if (table.notes.length) app.insertBefore(el('div', 'notes', table.notes.join(' · ')), main);
     app.insertBefore(this.readError, main);
-    this.showReadError();
     document.getElementById('app')!.replaceChildren(app);
     this.grid.mount();
     this.grid.setRows(table.rows);
@@ -177,6 +175,7 @@ class App {
     const n = this.selection.count();
     if (n > 1) parts.push(`${formatCount(n)} selected`);
     this.status.textContent = parts.join(' · ');
+    this.showReadError();
   }
 
   private setFollow(follow: boolean, tell: boolean): void {
@@ -216,7 +215,7 @@ class App {
 
   private showReadError(): void {
     const e = this.table.error;
-    this.readError.textContent = e ? `Could not read ${e}. The rows read before are shown.` : '';
+    this.readError.textContent = !e ? '' : this.table.total > 0 ? `Could not read ${e}. The rows read before are shown.` : `Could not read ${e}.`;
     this.readError.hidden = !e;
   }
 
@@ -231,7 +230,6 @@ class App {
     if (this.following) this.grid.scrollToEnd();
     this.grid.draw();
     this.updateStatus();
-    this.showReadError();
     if (!c.reading || c.reset) void this.loadFacets();
   }
 

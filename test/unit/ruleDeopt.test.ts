@@ -32,7 +32,14 @@ function log(n: number, seed: number): string {
   return parts.join('\r\n') + '\r\n';
 }
 
+/** Deoptimised on purpose in the child: the trace must show it, or an empty trace would pass. */
+function probe(x: number): number {
+  return x * 2;
+}
+
 if (process.env[CHILD]) {
+  new Function('f', '%PrepareFunctionForOptimization(f); f(1); f(2); %OptimizeFunctionOnNextCall(f); f(3);')(probe);
+  probe('not a number' as unknown as number);
   // Several logs, one after the other, as a check thread gets them.
   for (let s = 0; s < 6; s++) {
     const input: LogInput = { key: `d${s}/Log${s}.log`, name: `Log${s}.log`, log: LogFile.fromText(log(30_000, s)) };
@@ -43,11 +50,12 @@ if (process.env[CHILD]) {
     // Compiled on the child's own thread: with compiles in the background, when optimised code is
     // installed depends on the machine's load, and with it which records run in which code (the
     // test failed under the whole suite's load and passed alone).
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--trace-deopt-verbose', '--no-concurrent-recompilation', '--no-concurrent-osr', __filename], {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--trace-deopt-verbose', '--no-concurrent-recompilation', '--no-concurrent-osr', '--allow-natives-syntax', __filename], {
       env: { ...process.env, [CHILD]: '1' }, encoding: 'utf8', maxBuffer: 1 << 28,
     });
     assert.equal(r.status, 0, r.stderr.slice(0, 2000));
     const at = [...r.stdout.matchAll(/;;; deoptimize at <([^>]*)>/g)].map((m) => m[1]!);
+    assert.ok(at.some((p) => p.includes('ruleDeopt.test.ts')), `the trace shows the probe's deopt:\n${at.join('\n')}`);
     const inRules = at.filter((p) => /server[/\\]src[/\\]rules[/\\]/.test(p));
     assert.deepEqual(inRules, [], `deoptimised in the rules:\n${inRules.join('\n')}`);
   });

@@ -2,7 +2,7 @@
 // end comes while the table is paused, and says nothing for refreshes that change nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { TableChangedParams } from '../../server/src/protocol';
@@ -36,4 +36,21 @@ test('reading from disk ends while paused: resuming says reading: false; an idle
   t.setFollow(false);
   t.setFollow(true);
   assert.equal(sent.length, n, 'nothing changed: nothing sent');
+});
+
+test('a log that cannot be read is said at once, even while the table is paused, with the rows the page already has', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-reading-'));
+  const sent: TableChangedParams[] = [];
+  const tables = new Tables((p) => sent.push(p));
+  let disk: DiskLogSource | undefined;
+  // A folder named like a log: it opens, and reading it fails.
+  const folder = path.join(dir, 'Folder.log');
+  mkdirSync(folder);
+  const t: OpenTable = tables.create((refresh) => [disk = new DiskLogSource('file:///Folder.log', 'Folder.log', folder, {}, refresh)]);
+  t.setFollow(false);
+  await disk!.done;
+  assert.equal(sent.length, 1, 'one notification while paused');
+  assert.deepEqual(sent[0], { tableId: t.id, version: t.view.version, rows: 0, total: 0, reading: false, reset: false, error: 'Folder.log: is a folder' });
+  t.setFollow(true);
+  assert.equal(sent.length, 1, 'nothing more to say on resuming');
 });

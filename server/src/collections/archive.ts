@@ -169,10 +169,14 @@ function readStored(fd: number, ref: MemberRef): Buffer {
   return raw;
 }
 
-/** The same of a member of an archive in memory (a nested one), copied: the archive's buffer is kept for the next member. */
+/**
+ * The same of a member of an archive in memory (a nested one). A stored (not deflated) member is
+ * copied: its bytes become the model's text, and a view would keep the whole inner archive alive.
+ */
 function storedIn(archive: Buffer, ref: MemberRef): Buffer {
   const start = dataStart(archive.subarray(ref.offset, ref.offset + 30), ref, archive.length);
-  return Buffer.from(archive.subarray(start, start + ref.compressedSize));
+  const raw = archive.subarray(start, start + ref.compressedSize);
+  return ref.method === 0 ? Buffer.from(raw) : raw;
 }
 
 /**

@@ -282,14 +282,13 @@ class Scanner implements ScanState {
   }
 
   private resume(): Resume {
-    const k = this.lineStates.length;
     if (this.contEntry >= 0 && this.contEntry === this.table.count - 1 && this.base + this.codes.length - this.contStart <= CONTINUATION_MAX_CHARS) {
       // What follows may continue the record: read it again, from the state it was read in.
       const states = this.lineStates.map((st, i) => (i === this.contFormat ? this.contState?.slice() : st?.slice()));
       return { at: this.contStart, line: this.contLine, mode: 'item', record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0, states };
     }
-    const states = k === 0 ? undefined : this.lineStates.map((st) => st?.slice());
-    if (this.endMode === 'open' || this.endMode === 'line') return states ? { ...this.endOpen, states } : this.endOpen;
+    const states = this.lineStates.map((st) => st?.slice());
+    if (this.endMode === 'open' || this.endMode === 'line') return { ...this.endOpen, states };
     return { at: this.endAt, line: this.endLine, mode: this.endMode, record: 0, recordLine: 0, kw: KW_NONE, kwFrom: 0, states };
   }
 

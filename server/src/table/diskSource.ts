@@ -7,6 +7,7 @@ import { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import { DECODE_PIECE } from '../parse/decode';
 import type { TableLogSource } from './view';
+import { describeError } from '../workspace/discover';
 
 /** Bytes read per piece. */
 export const READ_PIECE = DECODE_PIECE;
@@ -22,7 +23,7 @@ export class DiskLogSource implements TableLogSource {
   /** `changed` is called after each piece (the model grew, or was replaced). */
   constructor(readonly key: string, readonly name: string, private readonly path: string, private readonly options: ParseOptions,
     private readonly changed: () => void, private readonly piece = READ_PIECE) {
-    this.done = this.read().catch((e) => { this.failure = (e as Error)?.message ?? String(e); }).finally(() => { this.busy = false; this.changed(); });
+    this.done = this.read().catch((e) => { this.failure = describeError(e); }).finally(() => { this.busy = false; this.changed(); });
   }
 
   log(): LogFile | undefined { return this.model; }

@@ -43,8 +43,8 @@ export function tableFacets(view: TableView): TableFacetsResult {
 
 /**
  * A table's facets, counted again only when its entries changed (TableView.entriesVersion): a page
- * asks again after each filter and reload, and a large log has millions of entries. A filter does
- * not count again: facets are over all entries.
+ * asks when it loads or reloads and when reading ends, and a large log has millions of entries.
+ * Facets are over all entries, whatever the filter.
  */
 export class FacetCache {
   private at = -1;

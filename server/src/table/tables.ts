@@ -18,15 +18,17 @@ export class OpenTable {
   readonly view: TableView;
   readonly facets: FacetCache;
 
-  /** The `reading` and `error` the client last got (the open result says them first). */
+  /** The `reading`, `error` and rows the client last got (the open result says them first; paused, it keeps its rows). */
   private sentReading: boolean;
   private sentError: string | undefined;
+  private shown: { version: number; rows: number; total: number };
 
   constructor(readonly id: string, readonly sources: TableLogSource[], private readonly notify: (p: TableChangedParams) => void) {
     this.view = new TableView(sources);
     this.facets = new FacetCache(this.view);
     this.sentReading = this.view.reading;
     this.sentError = this.view.error;
+    this.shown = { version: this.view.version, rows: this.view.rowCount, total: this.view.total };
   }
 
   /** Reading ended or failed since the client last heard: news even when no row changed. */
@@ -39,6 +41,8 @@ export class OpenTable {
     if (!this.follow) {
       if (r === 'reset' || this.withheld === 'reset') this.withheld = 'reset';
       else if (r === 'append' || this.withheld === 'append') this.withheld = 'append';
+      // A log that could not be read is said at once (the rows the page shows stay as they were).
+      if (this.view.error !== this.sentError) this.send(false, this.shown);
       return;
     }
     // Nothing new but the end of reading from disk is news too (the page stops saying "reading").
@@ -54,11 +58,13 @@ export class OpenTable {
     }
   }
 
-  private send(reset: boolean): void {
+  private send(reset: boolean, rows?: { version: number; rows: number; total: number }): void {
     const v = this.view;
+    const error = v.error;
     this.sentReading = v.reading;
-    this.sentError = v.error;
-    this.notify({ tableId: this.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, reset, ...(v.error ? { error: v.error } : {}) });
+    this.sentError = error;
+    this.shown = rows ?? { version: v.version, rows: v.rowCount, total: v.total };
+    this.notify({ tableId: this.id, ...this.shown, reading: v.reading, reset, ...(error ? { error } : {}) });
   }
 
   private closed = false;
