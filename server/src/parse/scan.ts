@@ -395,9 +395,7 @@ class Scanner implements ScanState {
       } else {
         this.contEntry = -1;
       }
-      timeOut.offset = r.offset;
-      timeOut.dotNet = 0;
-      const flags = timeFlags(r.wall);
+      const flags = offsetFlags(r.wall, r.offset, 0);
       const sev = r.severity >= 0 ? (r.severity as Severity) : this.keywords(r.msgStart, KW_NONE, r.msgStart, r.msgEnd);
       const comp = this.nameId(this.comps, r.compStart, r.compEnd);
       const thr = this.nameId(this.threadNames, r.threadStart, r.threadEnd);
@@ -785,9 +783,15 @@ class Scanner implements ScanState {
 
 }
 
+/** The flags of a record whose time readTime read (the offset and its kind in timeOut). */
 function timeFlags(wall: number): number {
-  return (wall !== wall ? EntryFlag.BadTime : 0) | (timeOut.dotNet ? EntryFlag.UtcOffset : 0) |
-    (timeOut.offset === NO_OFFSET ? EntryFlag.NoOffset : timeOut.offset === BAD_OFFSET ? EntryFlag.BadOffset : 0);
+  return offsetFlags(wall, timeOut.offset, timeOut.dotNet);
+}
+
+/** The flags of a wall clock, the offset written with it and whether that is a .NET UTC offset. */
+function offsetFlags(wall: number, offset: number, dotNet: number): number {
+  return (wall !== wall ? EntryFlag.BadTime : 0) | (dotNet ? EntryFlag.UtcOffset : 0) |
+    (offset === NO_OFFSET ? EntryFlag.NoOffset : offset === BAD_OFFSET ? EntryFlag.BadOffset : 0);
 }
 
 /** Space, tab or carriage return. */
