@@ -338,23 +338,15 @@ export class LogFile {
    */
   get defaultOffsetConvention(): 'bias' | 'utc-offset' { return this.options.offsetConvention; }
 
-  // How far writesUtcOffsets has looked (entries, component names), and whether it found such a writer.
-  private utcWriter = { entries: 0, names: 0, found: false };
+  // How far writesUtcOffsets has looked through the component names (never removed), and whether one is such a writer's.
+  private utcWriterNames = { looked: 0, found: false };
 
-  /** Whether a record of this log is by a writer of .NET UTC offsets: its component, or an offset only such writers write (EntryFlag.UtcOffset). Reads each entry and name once. */
+  /** Whether a record of this log is by a writer of .NET UTC offsets: its component, or an offset only such writers write (EntryFlag.UtcOffset: the table keeps the first). Reads each name once. */
   private writesUtcOffsets(): boolean {
-    const t = this.table, w = this.utcWriter, names = t.components.names;
-    if (t.count < w.entries || names.length < w.names) this.utcWriter = { entries: 0, names: 0, found: false };
-    const c = this.utcWriter;
-    if (c.found) return true;
-    for (; c.names < names.length && !c.found; c.names++) c.found = isUtcOffsetWriter(names[c.names]);
-    // The last entry looked at is looked at again: an append may have finished it (an open
-    // record's time comes after its message) and pushed it again with its offset. (Before the
-    // loop, not after it: a compare first reached in the loop's on-stack-replaced code, with no
-    // feedback yet, deoptimised that code on every later call.)
-    if (c.entries > 0) c.entries--;
-    for (; c.entries < t.count && !c.found; c.entries++) c.found = (t.flags[c.entries] & EntryFlag.UtcOffset) !== 0;
-    return c.found;
+    if (this.table.firstUtcOffset >= 0) return true;
+    const names = this.table.components.names, w = this.utcWriterNames;
+    for (; w.looked < names.length && !w.found; w.looked++) w.found = isUtcOffsetWriter(names[w.looked]);
+    return w.found;
   }
 
   /** The offset records without one were placed with (null: their UTC is unknown). */

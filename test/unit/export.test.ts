@@ -213,3 +213,12 @@ test('exportNdjson (tests, bench) writes byte for byte what cmlog export writes:
   assert.equal(r.text, chunks.join(''));
   assert.ok(r.rows.some((x) => x.attributes['cmlog.rule'] === 'aad-tenant-missing' && x.attributes['host.name'] === 'SITE'), 'the group sync error is found');
 });
+
+test('exportNdjson exports every log it is given, two with the same key too', async () => {
+  // Logs in memory need not have distinct keys; each is exported from its own LogFile.
+  const one = LogFile.fromText(ccm('one', '1')), two = LogFile.fromText(ccm('two', '1') + ccm('three', '1'));
+  const r = await rows([{ key: 'same.log', name: 'a.log', log: one }, { key: 'same.log', name: 'b.log', log: two }]);
+  assert.equal(r.counts.entries, 3);
+  const entries = r.rows.filter((x) => x.attributes['cmlog.kind'] === 'entry');
+  assert.deepEqual(entries.map((x) => [x.attributes['log.file.name'], x.body]), [['a.log', 'one'], ['b.log', 'two'], ['b.log', 'three']]);
+});

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { EntryFlag } from '../../server/src/model';
 import { fileInfo } from '../../server/src/features/fileInfo';
+import { EntryTable } from '../../server/src/parse/entryTable';
 
 const rec = (time: string, component: string, msg = 'm') =>
   `<![LOG[${msg}]LOG]!><time="${time}" date="01-15-2024" component="${component}" context="" type="1" thread="1" file="">\n`;
@@ -67,4 +68,42 @@ test('a PSADT v3 log with records without offset: the default offset is describe
   assert.equal(utc(log, 1), '2024-01-15T11:00:00.000Z', 'placed with bias 60: UTC-01:00');
   const info = fileInfo(log, { offset: 60, byFolder: false });
   assert.match(info.timeZone, /default UTC-01:00/, info.timeZone);
+});
+
+test('the entry table keeps its first .NET-offset entry as entries are pushed and truncated, and hands it to another thread', () => {
+  const t = new EntryTable(4);
+  const push = (flags: number) => t.push(t.count, t.count + 1, t.count, 0, 0, 1, flags, 0, 0, 0, t.count, t.count + 1);
+  for (const f of [0, 0, 0, EntryFlag.UtcOffset, 0]) push(f);
+  assert.equal(t.firstUtcOffset, 3);
+  t.truncate(4);
+  assert.equal(t.firstUtcOffset, 3, 'it is still there');
+  t.truncate(3);
+  assert.equal(t.firstUtcOffset, -1, 'it went');
+  // Regrown past where it was, without it, then with one again: the first of those is kept.
+  for (const f of [0, 0, 0, EntryFlag.UtcOffset | EntryFlag.NoOffset, EntryFlag.UtcOffset]) push(f);
+  assert.equal(t.firstUtcOffset, 6);
+  const moved = EntryTable.fromData(structuredClone(t.toData()));
+  assert.equal(moved.firstUtcOffset, 6);
+  moved.truncate(2);
+  assert.equal(moved.firstUtcOffset, -1);
+});
+
+test('an append that reads the flagged last record again keeps the log\'s UTC offsets; a model moved between threads keeps them too', () => {
+  // With no line break yet, the last record is read again whole by the next append (truncated, pushed again).
+  const log = LogFile.fromText(rec('10:00:00.000+000', 'CcmExec') + rec('10:00:00.12360', 'Install').trimEnd());
+  assert.equal(log.offsetConvention, 'utc-offset');
+  log.appendText('\n' + rec('11:00:00.000+060', 'CcmExec'));
+  assert.equal(log.table.firstUtcOffset, 1);
+  assert.equal(log.offsetConvention, 'utc-offset');
+  assert.equal(utc(log, 2), '2024-01-15T10:00:00.000Z', 'UTC+1, not a bias of 60');
+  const { data, transfer } = log.toData();
+  const moved = LogFile.fromData(structuredClone(data, { transfer }));
+  assert.equal(moved.offsetConvention, 'utc-offset');
+  moved.appendText(rec('12:00:00.000+060', 'CcmExec'));
+  assert.equal(moved.offsetConvention, 'utc-offset');
+  // A ConfigMgr log grown by the same appends keeps the bias setting.
+  const plain = LogFile.fromText(rec('10:00:00.000+000', 'CcmExec') + rec('10:00:00.000+060', 'CcmExec').trimEnd());
+  plain.appendText('\n' + rec('11:00:00.000+060', 'CcmExec'));
+  assert.equal(plain.offsetConvention, 'bias');
+  assert.equal(plain.table.firstUtcOffset, -1);
 });

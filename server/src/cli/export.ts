@@ -10,10 +10,10 @@ import { isoUtc } from '../parse/time';
 import { otelFindingSeverity, otelRecordSeverity, severityName, type Severity } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
 import { ruleSettings } from './check';
-import { checkOne, groupsOf, ruleCatalog } from './checkOne';
+import { checkOne, groupsOf, ruleCatalog, type CheckRef } from './checkOne';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { jsonString, jsonText, printable } from './escape';
-import { findLogs, readSource, shownPath, type LogSource } from './load';
+import { findLogs, readSource, shownPath } from './load';
 import { describeError } from '../workspace/discover';
 
 /** A log to export: its machine (LogSource.machine) is `host.name` when known. */
@@ -42,7 +42,7 @@ export const exportCommand: Command = {
     const found = await findLogs(args.positional);
     for (const p of [...found.problems, ...found.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
     const w = lineWriter(io.stream ?? process.stdout);
-    const done = await exportSources(found.sources, (source) => readSource(source, options), w, { settings, catalog }, io);
+    const done = await exportSources(found.sources, { read: (source) => readSource(source, options), shown: shownPath }, w, { settings, catalog }, io);
     await w.flush();
     const failed = found.problems.length > 0 || ruleProblems.length > 0 || done.unreadable > 0;
     return failed ? 2 : 0;
@@ -177,28 +177,38 @@ export type LineWriter = ReturnType<typeof lineWriter>;
 /** What an export wrote; `unreadable` logs were said on stderr and skipped. */
 export interface ExportCounts { entries: number; problems: number; unreadable: number }
 
+/** What exportSources needs of a log: its names (as ExportTarget's) and its group. */
+export interface ExportItem extends CheckRef { machine?: string | null }
+
+/** How exportSources gets a log, and what it calls it on stderr when that fails. */
+export interface ExportReader<T> {
+  read(item: T): Promise<LogFile>;
+  shown(item: T): string;
+}
+
 /**
- * The export of `sources`, for `cmlog export` and for logs already in memory (exportNdjson: tests,
- * bench): one log at a time, as check --jobs 1 reads them, so memory stays that of the log being
- * written; its entries, then its problems as check finds them (checkOne: the rules of its catalog,
- * the logs of its group read again for the cross-log ones).
+ * The export of `items`, for `cmlog export` (LogSources read from disk) and for logs already in
+ * memory (exportNdjson: tests, bench): one log at a time, as check --jobs 1 reads them, so memory
+ * stays that of the log being written; its entries, then its problems as check finds them
+ * (checkOne: the rules of its catalog, the logs of its group read again for the cross-log ones).
  */
-export async function exportSources(sources: readonly LogSource[], read: (source: LogSource) => Promise<LogFile>, w: LineWriter,
+export async function exportSources<T extends ExportItem>(items: readonly T[], reader: ExportReader<T>, w: LineWriter,
   rules: { settings: RuleSettings; catalog: (target: LogRef) => readonly Rule[] }, io: Io): Promise<ExportCounts> {
-  const groups = groupsOf(sources);
+  const groups = groupsOf(items);
   const counts: ExportCounts = { entries: 0, problems: 0, unreadable: 0 };
-  for (const source of sources) {
+  for (const item of items) {
     let target: ExportTarget;
     try {
-      target = { key: source.key, name: source.name, log: await read(source), machine: source.machine };
+      target = { key: item.key, name: item.name, log: await reader.read(item), machine: item.machine };
     } catch (e) {
-      io.err(`cmlog: ${printable(shownPath(source))}: ${printable(describeError(e))}`);
+      io.err(`cmlog: ${printable(reader.shown(item))}: ${printable(describeError(e))}`);
       counts.unreadable++;
       continue;
     }
     await writeEntries(w, target);
     counts.entries += target.log.entryCount;
-    const checked = await checkOne(target, groups.get(source.group) ?? [], rules.settings, rules.catalog(target), (ref) => read(ref as LogSource));
+    // The group holds items of `items`, so each ref checkOne hands back is a T.
+    const checked = await checkOne(target, groups.get(item.group) ?? [], rules.settings, rules.catalog(target), (ref) => reader.read(ref as T));
     for (const f of checked.failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(f.message)}`);
     await writeProblems(w, target, checked.findings);
     counts.problems += checked.findings.length;
@@ -211,10 +221,9 @@ export async function exportSources(sources: readonly LogSource[], read: (source
  * rules at their default levels; `group` as LogSource's (all together when not given).
  */
 export async function exportNdjson(logs: readonly ExportTarget[], out: Writable, io: Io): Promise<{ entries: number; problems: number }> {
-  const byKey = new Map(logs.map((t) => [t.key, t.log]));
-  const sources: LogSource[] = logs.map((t) => ({ key: t.key, name: t.name, file: t.key, machine: t.machine ?? null, group: t.group ?? '' }));
+  const items = logs.map((t) => ({ ...t, group: t.group ?? '' }));
   const w = lineWriter(out);
-  const { entries, problems } = await exportSources(sources, async (s) => byKey.get(s.key)!, w, { settings: {}, catalog: () => builtIn }, io);
+  const { entries, problems } = await exportSources(items, { read: async (t) => t.log, shown: (t) => t.key }, w, { settings: {}, catalog: () => builtIn }, io);
   await w.flush();
   return { entries, problems };
 }

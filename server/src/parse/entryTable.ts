@@ -1,7 +1,10 @@
 // Entries stored column-wise in typed arrays (about 41 bytes an entry), with component and thread
 // names interned: a 100 MB log has hundreds of thousands of records and only a few dozen names.
-import type { Severity } from '../model';
+import { EntryFlag, type Severity } from '../model';
 import { bisect } from './bisect';
+
+// Read once: push tests it per entry, and an imported binding may be a getter (CommonJS).
+const UTC_OFFSET = EntryFlag.UtcOffset;
 
 /** Index of the first of the `count` ascending `starts` that is >= offset. */
 export function firstAtOrAfter(starts: ArrayLike<number>, count: number, offset: number): number {
@@ -28,6 +31,7 @@ export interface EntryTableData {
   severity: Uint8Array; flags: Uint8Array; component: Uint32Array; thread: Uint32Array;
   format: Uint8Array; msgStart: Uint32Array; msgEnd: Uint32Array;
   components: string[]; threads: string[];
+  firstUtcOffset: number;
 }
 
 export class EntryTable {
@@ -50,6 +54,11 @@ export class EntryTable {
   msgEnd = new Uint32Array(0);
   readonly components = new Interner();
   readonly threads = new Interner();
+  /**
+   * The first entry flagged EntryFlag.UtcOffset (-1: none): kept as entries come and go, so that
+   * whether the log's writer writes .NET UTC offsets is known without reading the flags again.
+   */
+  firstUtcOffset = -1;
 
   constructor(capacity = 256) {
     this.resize(capacity);
@@ -71,11 +80,15 @@ export class EntryTable {
     this.msgStart[i] = msgStart;
     this.msgEnd[i] = msgEnd;
     this.count = i + 1;
+    // Mostly never true (and then the same every time): no cost to the parse worth measuring.
+    if ((flags & UTC_OFFSET) !== 0 && this.firstUtcOffset < 0) this.firstUtcOffset = i;
   }
 
   /** Drops entries from index `n` on (their names stay interned; ids are stable). */
   truncate(n: number): void {
     this.count = Math.min(this.count, n);
+    // Entries before `n` have no such flag (it was the first): none is left.
+    if (this.firstUtcOffset >= this.count) this.firstUtcOffset = -1;
   }
 
   /** Room for at least `capacity` entries. */
@@ -92,12 +105,12 @@ export class EntryTable {
   toData(): EntryTableData {
     this.resize(this.count);
     const { count, start, end, line, wall, offset, severity, flags, component, thread, format, msgStart, msgEnd } = this;
-    return { count, start, end, line, wall, offset, severity, flags, component, thread, format, msgStart, msgEnd, components: this.components.names.slice(), threads: this.threads.names.slice() };
+    return { count, start, end, line, wall, offset, severity, flags, component, thread, format, msgStart, msgEnd, components: this.components.names.slice(), threads: this.threads.names.slice(), firstUtcOffset: this.firstUtcOffset };
   }
 
   static fromData(d: EntryTableData): EntryTable {
     const t = new EntryTable(0);
-    Object.assign(t, { count: d.count, start: d.start, end: d.end, line: d.line, wall: d.wall, offset: d.offset, severity: d.severity, flags: d.flags, component: d.component, thread: d.thread, format: d.format, msgStart: d.msgStart, msgEnd: d.msgEnd });
+    Object.assign(t, { count: d.count, start: d.start, end: d.end, line: d.line, wall: d.wall, offset: d.offset, severity: d.severity, flags: d.flags, component: d.component, thread: d.thread, format: d.format, msgStart: d.msgStart, msgEnd: d.msgEnd, firstUtcOffset: d.firstUtcOffset });
     for (const n of d.components) t.components.id(n);
     for (const n of d.threads) t.threads.id(n);
     return t;
