@@ -1,12 +1,13 @@
 // The table over the language server: open a log, page its rows, filter, facets, detail with the
 // hover's problem Markdown; a merge of logs from two workspace folders sorted by UTC; a log the
 // server does not hold read from disk; a live document followed, paused and resumed; a
-// catastrophic pattern refused in bounded time.
+// catastrophic pattern refused in bounded time; an indexed or open log deleted says so, its rows kept.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { TableNotifications, TableRequests, type TableChangedParams } from '../../server/src/protocol';
 import { fileUri, TestClient } from '../support/lspClient';
 
@@ -155,4 +156,34 @@ test('go to a time of day: on the reference row\'s own wall day (a log at UTC+13
   assert.deepEqual(await go({ timeOfDay: 9 * 3_600_000, row: 0 }), { row: 1 });
   assert.deepEqual(await go({ timeOfDay: 11 * 3_600_000, row: 2 }), { row: null });
   assert.deepEqual(await go({ wall: Date.UTC(2026, 2, 16, 9, 30) }), { row: 2 });
+});
+
+test('a log the server holds, deleted: its tables say so (rows kept, not reading), indexed or open then closed', async () => {
+  const lastOf = (id: string) => changed.filter((c) => c.tableId === id).at(-1);
+  const saysGone = (id: string, name: string) => client.until(() => lastOf(id)?.error !== undefined, `the deletion of ${name} said`);
+  // Indexed: the client's watcher reports the deletion.
+  const file = path.join(ws, 'SiteServer/CCM_STS.log'), u = fileUri(file);
+  const t = (await client.connection.sendRequest(TableRequests.open, { uris: [u] }))!;
+  assert.ok(t.rows > 0 && !t.reading && !t.error);
+  rmSync(file);
+  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: u, type: FileChangeType.Deleted }] });
+  await saysGone(t.tableId, 'CCM_STS.log');
+  let last = lastOf(t.tableId)!;
+  assert.equal(last.error, 'CCM_STS.log: no such file or folder');
+  assert.ok(!last.reading);
+  assert.equal(last.rows, t.rows, 'rows kept');
+  // Open in the editor (not indexed: outside the folders), its file deleted, then closed.
+  const outside = mkdtempSync(path.join(tmpdir(), 'cmlog-closed-'));
+  const doc = path.join(outside, 'Edited.log'), du = fileUri(doc);
+  writeFileSync(doc, cm('one', '08:00:00.000') + cm('two', '08:00:01.000'));
+  await client.open(du, readFileSync(doc, 'utf8'));
+  const d = (await client.connection.sendRequest(TableRequests.open, { uris: [du] }))!;
+  assert.equal(d.rows, 2);
+  rmSync(doc);
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: du } });
+  await saysGone(d.tableId, 'Edited.log');
+  last = lastOf(d.tableId)!;
+  assert.equal(last.error, 'Edited.log: no such file or folder');
+  assert.ok(!last.reading);
+  assert.equal(last.rows, 2, 'rows kept');
 });

@@ -34,7 +34,7 @@ test('folderOffer: the bias the folder\'s ConfigMgr log writes, not another fold
   assert.equal(folderOffer(tl, 'file:///c/logs/PC03/CBS.log', 'bias'), null);
 });
 
-test('folderOffer: several biases (a DST change): the most recent one, and the others said', () => {
+test('folderOffer: several biases (a DST change): the chosen log\'s latest one, and the others said', () => {
   const tl = new Timeline([
     input(`${PC01}CcmExec.log`, ccm('10:00:00', '03-09-2024', '+480') + ccm('10:00:00', '03-11-2024', '+420')),
     input(`${PC01}AppEnforce.log`, ccm('09:00:00', '03-08-2024', '+480')),
@@ -80,4 +80,22 @@ test('lens: a log without offsets offers the folder\'s bias (a command the user 
   assert.equal(after.length, 1);
   assert.equal(after[0].command?.command, Commands.showRelated);
   assert.match(after[0].command!.title, /1 entry in 1 other log.* · offset taken from CcmExec\.log of the same folder$/);
+});
+
+test('folderOffer: CcmExec.log, then a log the knowledge base knows as ConfigMgr\'s, then any other; ties by name (not the latest writer)', () => {
+  // A user's log that writes a bias, newer than the ConfigMgr logs and sorting first.
+  const user = input(`${PC01}<img src=x>.log`, ccm('23:00:00', '01-15-2024', '+300'));
+  const other = input(`${PC01}Aaa.log`, ccm('22:00:00', '01-15-2024', '+300'));
+  const ime = input(`${PC01}AgentExecutor.log`, ccm('21:00:00', '01-15-2024', '+300'));
+  const appEnforce = input(`${PC01}AppEnforce.log`, ccm('09:00:00', '01-15-2024', '+420'));
+  const cas = input(`${PC01}CAS.log`, ccm('11:00:00', '01-15-2024', '+480'));
+  const rotated = input(`${PC01}CcmExec-20240114-101010.log`, ccm('12:00:00', '01-15-2024', '+480'));
+  const ccmExec = input(`${PC01}CcmExec.log`, ccm('08:00:00', '01-15-2024', '+420'));
+  const cbs = input(cbsUri, CBS);
+  const source = (...logs: ReturnType<typeof input>[]) => folderOffer(new Timeline([...logs, cbs]), cbsUri, 'bias')?.source;
+  assert.equal(source(user, other, ime, appEnforce, cas, rotated, ccmExec), 'CcmExec.log');
+  assert.equal(source(user, other, ime, cas, rotated, appEnforce), 'AppEnforce.log', 'ConfigMgr logs by name');
+  assert.equal(folderOffer(new Timeline([user, other, cas, appEnforce, cbs]), cbsUri, 'bias')?.offset, 420, 'the offset is the chosen log\'s');
+  assert.equal(source(ime, other), 'Aaa.log', 'an Intune log is no ConfigMgr log: any other by name');
+  assert.equal(source(other, ime, user), '<img src=x>.log');
 });

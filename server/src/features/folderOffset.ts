@@ -6,7 +6,8 @@ import { describeOffset } from '../parse/time';
 import { clip } from '../explain/markdown';
 import { visibleLine } from '../explain/plainText';
 import type { FolderOffer } from '../protocol';
-import type { Timeline } from '../workspace/timeline';
+import type { Timeline, WrittenOffsets } from '../workspace/timeline';
+import { isConfigMgrLog } from '../knowledge/logFiles';
 import { folderOf } from '../uri';
 
 /**
@@ -18,16 +19,29 @@ export function folderOffer(timeline: Timeline, uri: string, convention: 'bias' 
   if (!folder) return null;
   const logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== uri);
   if (logs.length === 0) return null;
-  // The most recent offset wins: after a DST change the machine's bias is the new one.
   let source = logs[0];
-  for (const l of logs) if (l.latestUtc > source.latestUtc) source = l;
+  for (const l of logs) if (before(l, source)) source = l;
   const east = new Set<number>();
   for (const l of logs) for (const o of l.distinct) if (east.size < 4) east.add(o);
   const read = (minutesEast: number) => (convention === 'bias' ? -minutesEast : minutesEast) + 0; // + 0: no -0
+  // Its latest offset: after a DST change the machine's bias is the new one.
   const offset = read(source.latest);
   const also = [...east].filter((o) => o !== source.latest).map((o) => describeOffset(read(o), convention));
   return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also } : {}) };
 }
+
+/**
+ * Whose bias is offered (README: "CcmExec.log, or another ConfigMgr log"): CcmExec.log, then the
+ * logs the knowledge base knows as ConfigMgr's, then any other that writes one (a user's own log
+ * can write anything); ties by name, so the offer does not change with whichever log wrote last.
+ */
+function before(a: WrittenOffsets, b: WrittenOffsets): boolean {
+  const ra = rank(a.name), rb = rank(b.name);
+  if (ra !== rb) return ra < rb;
+  return a.name !== b.name ? a.name < b.name : a.key < b.key;
+}
+
+const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0 : isConfigMgrLog(name) ? 1 : 2);
 
 /** "CcmExec.log of this folder says UTC-07:00" (and the other offsets written, if any). */
 export function offerText(offer: FolderOffer): string {

@@ -1,6 +1,7 @@
 // The table editor's requests (protocol TableRequests): a table per open editor, kept by id,
 // over the logs the server holds (indexed or open) or, for a log it does not hold (over VS Code's
-// sync limit, outside the index), read from disk by the table. Live logs refresh their tables.
+// sync limit, outside the index), read from disk by the table. Live logs refresh their tables; a
+// held log deleted says so in them.
 import { runSafe } from '../features/runner';
 import { relatedNearest } from '../features/relatedNearest';
 import {
@@ -9,6 +10,7 @@ import {
 import { rules as catalog } from '../rules';
 import { tableDetail } from '../table/detail';
 import { DiskLogSource } from '../table/diskSource';
+import { HeldLogSource } from '../table/heldSource';
 import { machineOf } from '../table/machine';
 import { sourceNote } from '../table/sourceNote';
 import { Tables } from '../table/tables';
@@ -34,8 +36,8 @@ export function registerTableRequests(server: ServerContext): Tables {
   connection.onExit(() => tables.closeAll());
 
   const source = (uri: string, refresh: () => void): TableLogSource => {
-    if (logs.get(uri)) return { key: uri, name: baseName(uri), log: () => logs.get(uri)?.log, reading: () => false };
     const path = toPath(uri);
+    if (logs.get(uri)) return new HeldLogSource(uri, baseName(uri), () => logs.get(uri)?.log, path, refresh);
     if (!path) return { key: uri, name: baseName(uri), log: () => undefined, reading: () => false };
     return new DiskLogSource(uri, baseName(uri), path, settings.parseOptions(path), refresh);
   };

@@ -176,3 +176,9 @@ export function normalizeLogFileName(fileName: string): string {
 export function describeLogFile(fileName: string): LogFileInfo | undefined {
   return BY_KEY.get(normalizeLogFileName(fileName));
 }
+
+/** A log the knowledge base knows as Configuration Manager's (client, management point, site), not Intune's. */
+export function isConfigMgrLog(fileName: string): boolean {
+  const info = describeLogFile(fileName);
+  return info !== undefined && info.location !== IME;
+}
