@@ -8,7 +8,7 @@ import { LogFile } from '../../server/src/logFile';
 import { Severity } from '../../server/src/model';
 import { decode } from '../../server/src/parse/decode';
 import { detectFormat } from '../../server/src/parse/detect';
-import { recognisedFormats } from '../../server/src/parse/formats';
+import { lineFormats, recognisedFormats } from '../../server/src/parse/formats';
 import { assertCoverage, assertSameAsWhole } from '../support/model';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/formats/MSI3a4b1.log');
@@ -34,27 +34,33 @@ test('MSI fixture (UTF-16LE, BOM, CRLF): entries, severity words, process and th
   const rows = Array.from({ length: log.entryCount }, (_, i) => [log.entry(i).severity, log.component(i), log.entry(i).thread]);
   assert.deepEqual(rows, [
     [Severity.Information, '', ''], // banner
-    [Severity.Information, 'c', 'E4:AC'],
-    [Severity.Information, 'c', 'E4:AC'],
-    [Severity.Information, '', ''], // Action start
-    [Severity.Information, 's', '7C:2C'], // Note: 1: 2205 ... 3: Error is an internal note, not an error
-    [Severity.Information, 's', '7C:2C'],
-    [Severity.Error, 's', '7C!2C'], // its continuation line says Error 1722
-    [Severity.Error, '', ''], // Return value 3
-    [Severity.Error, 's', '7C:2C'], // Note: 1: 1708
-    [Severity.Error, 's', '7C:2C'], // Installation failed (keywords)
-    [Severity.Warning, '', ''], // Return value 2
+    [Severity.Information, 'MSI (c)', 'E4:AC'],
+    [Severity.Information, 'MSI (c)', 'E4:AC'],
+    [Severity.Information, 'Action', ''], // Action start
+    [Severity.Information, 'MSI (s)', '7C:2C'], // Note: 1: 2205 ... 3: Error is an internal note, not an error
+    [Severity.Information, 'MSI (s)', '7C:2C'],
+    [Severity.Information, 'MSI (s)', '7C!2C'], // Custom action returned a failure:
+    [Severity.Error, '', ''], // Error 1722. written bare: its own record
+    [Severity.Error, 'Action', ''], // Return value 3
+    [Severity.Error, 'MSI (s)', '7C:2C'], // Note: 1: 1708
+    [Severity.Error, 'MSI (s)', '7C:2C'], // Installation failed (keywords)
+    [Severity.Warning, 'Action', ''], // Return value 2
     [Severity.Information, 'S', ''],
     [Severity.Information, 'S', ''],
-    [Severity.Information, 's', '7C:2C'],
+    [Severity.Information, 'MSI (s)', '7C:2C'],
     [Severity.Information, '', ''],
   ]);
-  assert.equal(log.message(6), 'Custom action returned a failure:\r\nError 1722. There is a problem with this Windows Installer package.');
-  assert.equal(log.entry(7).line, 8, 'the continuation line belongs to the record above');
+  assert.equal(log.message(6), 'Custom action returned a failure:');
+  assert.equal(log.message(7), 'Error 1722. There is a problem with this Windows Installer package.');
+  assert.equal(log.entry(7).line, 7, 'the error MSI writes bare is a record of its own');
+  assert.equal(log.message(3), 'Action start 23:59:58: InstallFiles.');
+  assert.equal(log.message(8), 'Action ended 0:00:03: InstallFiles. Return value 3.');
   const walls = Array.from({ length: log.entryCount }, (_, i) => log.entry(i).wall);
   assert.deepEqual(walls, [
     wall(2023, 1, 17, 23, 58, 50), wall(2023, 1, 17, 23, 58, 50, 100), wall(2023, 1, 17, 23, 58, 50, 110), wall(2023, 1, 17, 23, 59, 58),
-    wall(2023, 1, 17, 23, 59, 59, 900), wall(2023, 1, 18, 0, 0, 1, 5), wall(2023, 1, 18, 0, 0, 2), wall(2023, 1, 18, 0, 0, 3),
+    wall(2023, 1, 17, 23, 59, 59, 900), wall(2023, 1, 18, 0, 0, 1, 5), wall(2023, 1, 18, 0, 0, 2),
+    // The bare Error line has no time: the last line's.
+    wall(2023, 1, 18, 0, 0, 2), wall(2023, 1, 18, 0, 0, 3),
     wall(2023, 1, 18, 0, 0, 3, 500), wall(2023, 1, 18, 0, 0, 3, 510), wall(2023, 1, 18, 0, 0, 4),
     // Property lines have no time: the last line's.
     wall(2023, 1, 18, 0, 0, 4), wall(2023, 1, 18, 0, 0, 4),
@@ -63,10 +69,11 @@ test('MSI fixture (UTF-16LE, BOM, CRLF): entries, severity words, process and th
   assert.equal(log.entry(1).utc, null, 'local time, offset unknown');
   const p = log.parts(1);
   assert.equal(log.text(p.time![0], p.time![1]), '[23:58:50:100]');
-  assert.equal(log.text(p.component![0], p.component![1]), 'c');
+  assert.equal(log.text(p.component![0], p.component![1]), 'MSI (c)');
   assert.equal(log.text(p.thread![0], p.thread![1]), 'E4:AC');
-  const a = log.parts(7);
-  assert.equal(log.text(a.time![0], a.time![1]), '0:00:03');
+  const a = log.parts(8);
+  assert.equal(log.text(a.time![0], a.time![1]), '0:00:03', 'the Action line\'s clock, though its message is the whole line');
+  assert.equal(log.text(a.component![0], a.component![1]), 'Action');
   assert.equal(log.text(log.parts(0).time![0], log.parts(0).time![1]), '1/17/2023  23:58:50');
   assertPiecesEqualWhole(log.text());
 });
@@ -105,4 +112,65 @@ test('MSI detection: the fixture is MSI only; an MSI line inside a CMTrace log i
   for (const line of ['MSI (s) [13:45:10:123]: x', 'Action start soon: x', 'Property: x = y', '=== Logging started ===', 'MSI (s) (7C:2C) [13:45:10.123]: x']) {
     assert.deepEqual(recognisedFormats(line + '\n').map((f) => f.id), [], line);
   }
+});
+
+test('MSI: the messages MSI writes bare (Error, Warning, Info, DEBUG: Error) are records of their own, with the last time read', () => {
+  const text = BANNER + 'MSI (s) (7C:2C) [07:33:30:000]: Note: 1: 1722 2: CA_Run 3: C:\\x.exe\r\n'
+    + 'Error 1722. There is a problem with this Windows Installer package.\r\n  Action CA_Run, location: C:\\x.exe, command: /q\r\n'
+    + "Warning 1946. Property 'System.AppUserModel.ID' for shortcut 'App.lnk' could not be set.\r\n"
+    + 'Info 2898.For MS Sans Serif textstyle, the system created a \'Tahoma\' font.\r\n'
+    + 'DEBUG: Error 2826:  Control Line1 on dialog X extends beyond the boundaries of the dialog\r\n';
+  const log = LogFile.fromText(text);
+  assertCoverage(log);
+  assert.equal(log.spans.count, 0);
+  const rows = Array.from({ length: log.entryCount }, (_, i) => [log.entry(i).severity, log.message(i)]);
+  assert.deepEqual(rows.slice(1), [
+    [Severity.Information, 'Note: 1: 1722 2: CA_Run 3: C:\\x.exe'],
+    [Severity.Error, 'Error 1722. There is a problem with this Windows Installer package.\r\n  Action CA_Run, location: C:\\x.exe, command: /q'],
+    [Severity.Warning, "Warning 1946. Property 'System.AppUserModel.ID' for shortcut 'App.lnk' could not be set."],
+    [Severity.Information, "Info 2898.For MS Sans Serif textstyle, the system created a 'Tahoma' font."],
+    // An internal error (for the package's author, like a Note's number): information, not an error.
+    [Severity.Information, 'DEBUG: Error 2826:  Control Line1 on dialog X extends beyond the boundaries of the dialog'],
+  ]);
+  for (let i = 2; i < log.entryCount; i++) assert.equal(log.entry(i).wall, wall(2023, 1, 17, 7, 33, 30), `entry ${i}: the last line's time`);
+  // A timed line without a banner says the file is MSI's too (the time of day alone gives no wall clock).
+  const noBanner = LogFile.fromText('MSI (s) (7C:2C) [13:45:10:123]: x\r\nError 1722. y\r\n');
+  assert.deepEqual(Array.from({ length: noBanner.entryCount }, (_, i) => [noBanner.entry(i).severity, noBanner.entry(i).wall]), [[Severity.Information, null], [Severity.Error, null]]);
+  assertPiecesEqualWhole(text);
+});
+
+test('MSI: a bare Error line is claimed only in an MSI log, and only in MSI\'s shape; no other line format reads it', () => {
+  for (const t of ['Error 5. Access is denied.\r\n', 'Some text\r\nError 1722. There is a problem\r\n']) {
+    const plain = LogFile.fromText(t);
+    assert.equal(plain.format, 'plain', t);
+    assert.equal(plain.entryCount, 0, t);
+    assert.deepEqual(recognisedFormats(t).map((f) => f.id), [], t);
+  }
+  const head = BANNER + 'Action start 7:33:23: X.\r\n';
+  for (const line of ['Error: 1722. x', 'Errors 1722. x', 'Error 1722 x', 'Error 123456. x', 'Warning 1946: x', 'DEBUG: Error 2826. x', 'DEBUG: Warning 2826: x', 'Error x. y']) {
+    const log = LogFile.fromText(head + line + '\r\n');
+    assert.equal(log.entryCount, 2, line);
+    assert.equal(log.message(1), 'Action start 7:33:23: X.\r\n' + line, `${line}: continues the record above`);
+  }
+  const codes = Uint16Array.from('Error 1722. x', (c) => c.charCodeAt(0));
+  const out = { msgStart: 0, msgEnd: 0, wall: NaN, offset: 0, severity: -1, compStart: 0, compEnd: 0, threadStart: 0, threadEnd: 0, clockStart: 0, clockEnd: 0, levelStart: 0, levelEnd: 0 };
+  const msiState = Float64Array.of(NaN, 1000);
+  const by = lineFormats().filter((f) => f.readLine!(codes, 0, codes.length, out, f.id === 'msi' ? msiState : f.newState?.())).map((f) => f.id);
+  assert.deepEqual(by, ['msi']);
+});
+
+test('MSI: Action lines keep their words (start and end told apart) under the component Action; MSI lines group under MSI (s) / MSI (c)', () => {
+  const text = BANNER + 'Action start 7:33:23: InstallFiles.\r\nMSI (c) (E4:AC) [07:33:24:000]: x\r\nAction ended 7:33:25: InstallFiles. Return value 1.\r\nAction 7:33:26: Rollback.\r\n';
+  const log = LogFile.fromText(text);
+  const rows = Array.from({ length: log.entryCount }, (_, i) => [log.component(i), log.message(i)]);
+  assert.deepEqual(rows.slice(1), [
+    ['Action', 'Action start 7:33:23: InstallFiles.'],
+    ['MSI (c)', 'x'],
+    ['Action', 'Action ended 7:33:25: InstallFiles. Return value 1.'],
+    ['Action', 'Action 7:33:26: Rollback.'],
+  ]);
+  const p = log.parts(3);
+  assert.equal(log.text(p.time![0], p.time![1]), '7:33:25');
+  assert.equal(log.text(p.component![0], p.component![1]), 'Action');
+  assert.equal(log.entry(3).wall, wall(2023, 1, 17, 7, 33, 25));
 });

@@ -1,9 +1,11 @@
 // Windows Installer verbose logs (`msiexec /l*v`, often UTF-16LE with a BOM). The banner
 // `=== Verbose logging started: 1/17/2023  7:33:22  Build type: ... ===` gives the date; the lines
 // after it carry only a time: `MSI (s) (7C:2C) [13:45:10:123]: message` (s client/server/custom
-// action process: the component; process:thread: the thread), `Action start 13:45:10: X.`,
-// `Action ended 13:45:12: X. Return value 3.`, and `Property(S): Name = value` (no time: the last
-// line's). Every other line continues the record above. Local time, no offset.
+// action process, with its `MSI`: the component; process:thread: the thread), `Action start 13:45:10: X.`,
+// `Action ended 13:45:12: X. Return value 3.` (component `Action`, message the whole line: start and
+// end told apart), `Property(S): Name = value`, and MSI's own messages written bare: `Error 1722. ...`,
+// `Warning 1946. ...`, `Info 2898.For ...`, `DEBUG: Error 2826: ...` (these and Property lines have no
+// time: the last line's). Every other line continues the record above. Local time, no offset.
 import { charCodes, type Codes, DAY_MS, daysFromCivil, readClock, timeOut } from '../time';
 import { LINE_HEAD, type LineRecord, type LineState } from './format';
 import { startRecord, contentEnd, find, lineFormat, skipBlanks } from './lineFormat';
@@ -23,6 +25,9 @@ const PROPERTY = charCodes('Property(');
 const RETURN_VALUE = charCodes('Return value ');
 const NOTE_1 = charCodes('Note: 1: ');
 const RULE = charCodes('=== ');
+const DEBUG = charCodes('DEBUG: ');
+// MSI's own messages written without a prefix, `Word N.` (`N:` after DEBUG), and their severity.
+const BARE: readonly (readonly [number[], number])[] = [[charCodes('Error '), 3], [charCodes('Warning '), 2], [charCodes('Info '), 1]];
 
 function at(codes: Codes, i: number, b: number, word: readonly number[]): boolean {
   if (b - i < word.length) return false;
@@ -66,15 +71,39 @@ function hourClock(codes: Codes, i: number, b: number): number {
 }
 
 // The state (see LineState): the date of the last banner (days since 1970, NaN before one) and the
-// last time of day read (ms, -1 before one).
+// last time of day read (ms, -1 before one; read also before a banner: it says the file is MSI's).
 const DAY = 0, LAST = 1;
 
 /** Places the time of day `ms` after the file's date (state), crossing midnight when it went back far. */
 function dated(state: LineState | undefined, ms: number): number {
-  if (!state || state[DAY] !== state[DAY]) return NaN;
-  if (state[LAST] >= 0 && ms < state[LAST] - MIDNIGHT_BACK_MS) state[DAY]++;
+  if (!state) return NaN;
+  const known = state[DAY] === state[DAY];
+  if (known && state[LAST] >= 0 && ms < state[LAST] - MIDNIGHT_BACK_MS) state[DAY]++;
   state[LAST] = ms;
-  return state[DAY] * DAY_MS + ms;
+  return known ? state[DAY] * DAY_MS + ms : NaN;
+}
+
+/** The wall clock of the last line read, for the lines MSI writes with no time; NaN when unknown. */
+function lastWall(state: LineState | undefined): number {
+  return state && state[DAY] === state[DAY] && state[LAST] >= 0 ? state[DAY] * DAY_MS + state[LAST] : NaN;
+}
+
+/**
+ * MSI's own message written bare at codes[w] (`Error 1722.`, `DEBUG: Error 2826:` when `debug`):
+ * its severity, with the word's end in num.end; -1 when the line is not one. A DEBUG line's error
+ * is an internal one (2xxx: for the package's author, like a `Note: 1: N`): information.
+ */
+function bareSeverity(codes: Codes, w: number, b: number, debug: boolean): number {
+  for (const [word, sev] of BARE) {
+    if (!at(codes, w, b, word) || (debug && sev !== 3)) continue;
+    const n = w + word.length;
+    const v = digits(codes, n, b, 5);
+    const after = codes[num.end];
+    if (v < 0 || after !== (debug ? 58 : 46)) return -1;
+    num.end = n - 1;
+    return debug ? 1 : sev;
+  }
+  return -1;
 }
 
 /**
@@ -135,8 +164,9 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     if (ms < 0 || num.end !== t + 4 || codes[t + 4] !== 93 || codes[t + 5] !== 58) return false;
     const day = timeOut.ms + ms;
     startRecord(out, a, k - 1, t + 5);
-    out.compStart = cA;
-    out.compEnd = cB;
+    // `MSI (s)`, not `s`: the Outline groups the server and client processes under what they say.
+    out.compStart = s;
+    out.compEnd = cB + 1;
     out.threadStart = tA;
     out.threadEnd = tB;
     wall = dated(state, day);
@@ -151,9 +181,12 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     const t = num.end;
     if (day !== day || codes[t] !== 58) return false;
     startRecord(out, a, k, t);
+    out.compStart = s;
+    out.compEnd = s + ACTION.length - 1;
     wall = dated(state, day);
-    msg = skipBlanks(codes, t + 1, end);
-    if (ended) sev = returnSeverity(codes, msg, head);
+    // The whole line: `Action start` and `Action ended` told apart in the table and export.
+    msg = s;
+    if (ended) sev = returnSeverity(codes, t + 1, head);
   } else if (c0 === 80 && at(codes, s, head, PROPERTY)) {
     // Property(S): Name = value, dumped with no time: the last line's.
     const p = s + PROPERTY.length;
@@ -161,8 +194,22 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     startRecord(out, a, a, a);
     out.compStart = p;
     out.compEnd = p + 1;
-    wall = state && state[DAY] === state[DAY] && state[LAST] >= 0 ? state[DAY] * DAY_MS + state[LAST] : NaN;
+    wall = lastWall(state);
     msg = p + 4;
+  } else if (c0 === 69 || c0 === 87 || c0 === 73 || c0 === 68) {
+    // Error 1722. ...   Warning 1946. ...   Info 2898.For ...   DEBUG: Error 2826: ...
+    // Only in an MSI log (a banner or a timed line read): a text file's `Error 5.` is not one.
+    if (!state || (state[DAY] !== state[DAY] && state[LAST] < 0)) return false;
+    const debug = c0 === 68;
+    if (debug && !at(codes, s, head, DEBUG)) return false;
+    const w = debug ? s + DEBUG.length : s;
+    sev = bareSeverity(codes, w, head, debug);
+    if (sev < 0) return false;
+    startRecord(out, a, a, a);
+    out.levelStart = w;
+    out.levelEnd = num.end;
+    wall = lastWall(state);
+    msg = s;
   } else {
     return false;
   }
