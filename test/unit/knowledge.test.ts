@@ -228,6 +228,16 @@ test('findErrorCodes: values are decoded', () => {
   );
 });
 
+test('findErrorCodes: what an MSI verbose log says it returns is a Win32 code (not its Error NNNN. message numbers, nor 0)', () => {
+  const m1 = 'MSI (s) (7C:2C) [00:00:05:000]: MainEngineThread is returning 1603';
+  assert.deepEqual(findErrorCodes(m1), [{ start: m1.length - 4, end: m1.length, value: 1603 }]);
+  const m2 = 'Windows Installer installed the product. Product Name: Contoso. Installation success or error status: 1618.';
+  assert.deepEqual(findErrorCodes(m2).map((f) => [m2.slice(f.start, f.end), f.value]), [['1618', 1618]]);
+  for (const none of ['MainEngineThread is returning 0', 'Error 1722. There is a problem with this Windows Installer package.', 'MainEngineThread is returning 1603.5', 'is returning 1603']) {
+    assert.deepEqual(findErrorCodes(none), [], none);
+  }
+});
+
 test('findErrorCodes: no matches inside GUIDs, longer hex or words', () => {
   const none = [
     '{80070005-0000-0000-C000-000000000046}',

@@ -51,6 +51,8 @@ const EXPECTED: Record<string, string[]> = {
   'siteserver/WCM.log': ['2 wsus-config-http-error'],
   'pxe/SMSPXE.log': ['4 pxe-not-serviced'],
   'pxe/CoManagementHandler.log': ['2 comanagement-enroll-failed'],
+  'msi/MSI3c2d1.LOG': ['10 msi-action-failed', '14 msi-install-failed'],
+  'msi/healthy/install.log': [],
 };
 
 test('every fixture is listed with its expected findings, and every row has one', () => {

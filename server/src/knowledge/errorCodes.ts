@@ -740,8 +740,14 @@ const CONTEXT_HEX_RE = new RegExp(`${CONTEXT}${SEP}(0[xX][0-9A-Fa-f]{1,7})${AFTE
 const CONTEXT_DEC_RE = new RegExp(`${CONTEXT}${SEP}(-?\\d{9,10})${AFTER}`, 'gi');
 /** `Win32 Error = 5` (ConfigMgr writes this). Group 1, at the end; value must fit 16 bits. */
 const WIN32_DEC_RE = new RegExp(`(?<![0-9A-Za-z_])win32\\s?error(?:\\s?code)?${SEP}(\\d{1,5})(?![0-9A-Za-z_]|\\.\\d)`, 'gi');
+/**
+ * What Windows Installer's verbose log says it returns (`MainEngineThread is returning 1603`,
+ * `Installation success or error status: 1603.`): its return codes are Win32 codes. Group 1, at
+ * the end. (Its `Error 1722.` message numbers are another list, not looked up here.)
+ */
+const MSI_RETURN_RE = new RegExp(`(?<![0-9A-Za-z_])(?:MainEngineThread\\s{1,4}is\\s{1,4}returning|success\\s{1,4}or\\s{1,4}error\\s{1,4}status:?)\\s{1,4}(\\d{1,5})(?![0-9A-Za-z_]|\\.\\d)`, 'gi');
 /** The patterns composed above, for the regex safety test (it finds literal patterns by itself). */
-export const COMPOSED_PATTERNS: readonly RegExp[] = [HEX8_RE, CONTEXT_HEX_RE, CONTEXT_DEC_RE, WIN32_DEC_RE];
+export const COMPOSED_PATTERNS: readonly RegExp[] = [HEX8_RE, CONTEXT_HEX_RE, CONTEXT_DEC_RE, WIN32_DEC_RE, MSI_RETURN_RE];
 
 function collect(re: RegExp, message: string, out: FoundErrorCode[], accept: (text: string) => number | undefined): void {
   re.lastIndex = 0;
@@ -778,10 +784,12 @@ export function findErrorCodes(message: string): FoundErrorCode[] {
     const v = parseErrorCode(t);
     return v !== undefined && v >= 0x80000000 ? v : undefined;
   });
-  collect(WIN32_DEC_RE, message, found, (t) => {
+  const win32 = (t: string) => {
     const v = Number(t);
     return v <= 0xffff ? v : undefined;
-  });
+  };
+  collect(WIN32_DEC_RE, message, found, win32);
+  collect(MSI_RETURN_RE, message, found, (t) => (t === '0' ? undefined : win32(t)));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const result: FoundErrorCode[] = [];
   let lastEnd = -1;

@@ -20,6 +20,8 @@ const PXE = `${LEARN}/os-deployment/advanced-troubleshooting-pxe-boot (Advanced 
 const COMGMT = 'https://learn.microsoft.com/troubleshoot/mem/intune/comanage-configmgr/troubleshoot-co-management-auto-enrolling (Troubleshoot co-management: auto-enroll existing Configuration Manager devices into Intune)';
 const MDM_REG = 'https://learn.microsoft.com/windows/win32/mdmreg/mdm-registration-constants (MDM registration error values: 0x80180026)';
 const MSI_ERRORS = 'https://learn.microsoft.com/windows/win32/msi/error-codes (Windows Installer error codes)';
+const MSI_RETURN = 'https://learn.microsoft.com/windows/win32/msi/logging-of-action-return-values (Logging of action return values: Return value 3 is ERROR_INSTALL_FAILURE, 1603)';
+const MSI_MESSAGES = 'https://learn.microsoft.com/windows/win32/msi/windows-installer-error-messages (Windows Installer error messages: the numbers of `Error NNNN.` lines)';
 
 /** What an installer's exit code means to an admin (Windows Installer codes; 3010 and 1641 are successes). */
 const EXIT_CODES: Readonly<Record<string, string>> = {
@@ -281,5 +283,24 @@ export const SIGNATURES: readonly SignatureRow[] = [
     explanation: 'The co-managed device could not enrol in Intune automatically. 0x80180026: MDM enrolment is blocked on the device (for example by a Group Policy); 0x8018002A: MFA is enforced for the user; 0x80180023: the dmwappushservice service is missing.',
     remedy: 'Remove the policy that blocks MDM enrolment; set MFA to enabled rather than enforced (or allow enrolment from trusted IPs); or restore the dmwappushservice registry key from a working device of the same Windows version, as the article describes.',
     sources: [COMGMT, MDM_REG], meanings: { field: 'code', table: ENROLL_CODES },
+  },
+  // 11. Windows Installer verbose logs (any file name: the MSI format's components, `Action` and `MSI (s)` / `MSI (c)`)
+  {
+    id: 'msi-action-failed', title: 'Windows Installer action failed (Return value 3)', severity: 'error',
+    components: ['action'],
+    pattern: /^Action\s{1,4}ended\s{1,4}[0-9:]{1,12}:\s{0,4}(?<action>[^\s.]{1,100})\.\s{0,4}Return\s{1,4}value\s{1,4}3\b/i,
+    message: 'The installation failed at action {action} (Return value 3)',
+    explanation: 'Windows Installer ended this action with Return value 3, a fatal error (ERROR_INSTALL_FAILURE, 1603): the installation stops and rolls back. The first action that ends with 3 is the one that failed; the sequences that end with 3 after it (INSTALL) only pass the failure on, and are listed with it. What went wrong is written just above it: an `Error NNNN.` line (a Windows Installer message number), `Note: 1: NNNN` lines, or a custom action that returned a failure.',
+    remedy: 'Read the lines above this action. A custom action (a DLL, script or program of the package) failing: its own log, or the package\'s vendor. An `Error NNNN.` line: look the number up in Windows Installer\'s error messages (1722: a program run as part of the setup did not finish; 1935: an assembly failed to install; 1925: not enough rights). Then the installer\'s exit code (1603) in AppEnforce.log or the deployment is this failure.',
+    sources: [MSI_RETURN, MSI_MESSAGES], atLeast: 1,
+  },
+  {
+    id: 'msi-install-failed', title: 'Windows Installer returned an error', severity: 'error',
+    components: ['msi (s)', 'msi (c)'],
+    pattern: /MainEngineThread\s{1,4}is\s{1,4}returning\s{1,4}(?!0\b|3010\b|1641\b)(?<exitCode>\d{1,10})\b/i,
+    message: 'Windows Installer finished with {exitCode}',
+    explanation: 'The installation ended with this code (the service writes it as `MSI (s)`, the client as `MSI (c)`): any code but 0, 3010 and 1641 (successes, the last two with a restart) means the product was not installed, changed or removed as asked.',
+    remedy: 'Find the first `Return value 3` above it (msi-action-failed: the action that failed) and read the lines before that. 1618: another installation was running, retry; 1602: cancelled; 1603: see the failing action.',
+    sources: [MSI_ERRORS, MSI_RETURN], meanings: { field: 'exitCode', table: EXIT_CODES }, atLeast: 1,
   },
 ];
