@@ -36,7 +36,7 @@ class App {
   private readonly readError = el('div', 'read-error', undefined, { role: 'alert' });
   private readonly elapsed = el('span', 'elapsed');
   private readonly findInput = el('input', 'find', undefined, { type: 'search', placeholder: 'Find (Enter, Shift+Enter)', 'aria-label': 'Find' });
-  private readonly gotoInput = el('input', 'goto', undefined, { type: 'text', placeholder: 'Go to time', 'aria-label': 'Go to time (2024-01-15 08:00:00 or 08:00)' });
+  private readonly gotoInput = el('input', 'goto', undefined, { type: 'text', placeholder: 'Go to time', 'aria-label': 'Go to time (2024-01-15 08:00:00, 01-15-2024 08:00 or 08:00)' });
   private readonly followButton = el('button', 'follow', undefined, { type: 'button' });
   private following = false;
   private filterSeq = 0;
@@ -317,7 +317,7 @@ class App {
 
   private async gotoTime(text: string): Promise<void> {
     const time = parseGotoTime(text);
-    if (time === null) return this.flash('Type a time such as 2024-01-15 08:00:00 or 08:00.');
+    if (time === null) return this.flash('Type a time such as 2024-01-15 08:00:00, 01-15-2024 08:00 (month first) or 08:00.');
     // The typed clock is the selected (or first visible) row's log's: the server reads its day there.
     const row = this.selection.focus >= 0 ? this.selection.focus : this.grid.topRow();
     const r = await this.request<TableGotoResult>('gotoTime', { ...time, row });
