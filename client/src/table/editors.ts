@@ -133,7 +133,9 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
 
 function webviewOptions(): WebviewOptions {
   const config = vscode.workspace.getConfiguration('cmlog.table');
-  return { utcColumn: config.get<boolean>('utcColumn') === true, follow: config.get<boolean>('follow') !== false };
+  const utc = config.inspect<boolean>('utcColumn');
+  const utcColumn = utc?.workspaceFolderValue ?? utc?.workspaceValue ?? utc?.globalValue ?? null;
+  return { utcColumn, follow: config.get<boolean>('follow') !== false };
 }
 
 async function openInEditor(uri: string, line: number): Promise<void> {
