@@ -180,12 +180,26 @@ class App {
 
   private setFollow(follow: boolean, tell: boolean): void {
     this.following = follow;
-    this.followButton.textContent = '';
-    this.followButton.append(el('span', `codicon codicon-${follow ? 'debug-pause' : 'play'}`, undefined, { 'aria-hidden': 'true' }), document.createTextNode(follow ? ' Live' : ' Paused'));
-    this.followButton.setAttribute('aria-pressed', String(follow));
-    this.followButton.title = follow ? 'Following the end of the log: click to pause' : 'Paused: click to follow the end of the log';
+    this.drawFollow();
     if (tell) void this.request('follow', { follow });
     if (follow && tell) this.grid.scrollToEnd();
+  }
+
+  /**
+   * Live, Paused, or Stopped when reading ended with an error (the log is gone or unreadable): then
+   * nothing will come to follow, and the button says so rather than "Live". A later read that
+   * succeeds brings back the user's choice (`following` is kept).
+   */
+  private drawFollow(): void {
+    const stopped = !!this.table.error && !this.table.reading;
+    const [icon, text, title] = stopped ? ['debug-stop', ' Stopped', 'Stopped: the log could not be read'] :
+      this.following ? ['debug-pause', ' Live', 'Following the end of the log: click to pause'] :
+      ['play', ' Paused', 'Paused: click to follow the end of the log'];
+    this.followButton.textContent = '';
+    this.followButton.append(el('span', `codicon codicon-${icon}`, undefined, { 'aria-hidden': 'true' }), document.createTextNode(text));
+    this.followButton.setAttribute('aria-pressed', String(this.following && !stopped));
+    this.followButton.title = title;
+    this.followButton.disabled = stopped;
   }
 
   private async request<T>(method: Parameters<Host['request']>[0], params: Record<string, unknown>): Promise<T | undefined> {
@@ -217,6 +231,7 @@ class App {
     const e = this.table.error;
     this.readError.textContent = !e ? '' : this.table.total > 0 ? `Could not read ${e}. The rows read before are shown.` : `Could not read ${e}.`;
     this.readError.hidden = !e;
+    this.drawFollow();
   }
 
   private onChanged(c: TableChangedParams): void {

@@ -376,10 +376,15 @@ test('a log that could not be read: the page says so, its name shown as text; go
   assert.equal(await p.locator('img').count(), 0, 'no element from a file name');
   assert.equal(await p.evaluate(() => window.__pwned), undefined);
   assert.doesNotMatch(await p.locator('.status').textContent(), /reading/);
+  // Nothing more will come: the follow control says so rather than "Live" or "Paused".
+  assert.equal((await p.locator('button.follow').textContent()).trim(), 'Stopped');
+  assert.equal(await p.locator('button.follow').isDisabled(), true);
   await p.screenshot({ path: path.join(ARTIFACTS, 'read-error.png') });
   // The host opened the table again (a server restart): the new table read its log.
   await p.evaluate(() => window.__send({ kind: 'init', table: { tableId: 't2', version: 90, rows: 10, total: 10, reading: false, sources: [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }], notes: [] }, options: { utcColumn: false, follow: false } }));
   await p.waitForFunction(() => document.querySelector('.read-error')?.hidden === true);
+  assert.equal((await p.locator('button.follow').textContent()).trim(), 'Paused');
+  assert.equal(await p.locator('button.follow').isDisabled(), false);
   // A log that could not be read at all: no rows read before to speak of.
   await p.evaluate(() => window.__send({ kind: 'changed', change: { tableId: 't2', version: 91, rows: 0, total: 0, reading: false, reset: true, error: 'Gone.log: no such file or folder' } }));
   await p.waitForFunction(() => document.querySelector('.read-error')?.textContent.includes('Gone.log'));
