@@ -1,7 +1,8 @@
 // The active log's error and warning record counts (see statusText.ts), its format and its time zone, in the status bar.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, LANGUAGE_ID, Requests } from '../../server/src/protocol';
+import { Commands, LANGUAGE_ID, Requests, type FileInfo } from '../../server/src/protocol';
+import { statusRefresh } from './statusRefresh';
 import { statusText } from './statusText';
 
 export function registerStatusBar(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
@@ -9,33 +10,43 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
   item.name = 'CMLog Lens';
   item.command = Commands.showOutput;
   context.subscriptions.push(item);
-  let generation = 0;
-
-  const update = async () => {
-    const editor = vscode.window.activeTextEditor;
-    const mine = ++generation;
-    if (!editor || editor.document.languageId !== LANGUAGE_ID || !client()?.isRunning()) {
-      item.hide();
-      return;
-    }
-    try {
-      const info = await client()!.sendRequest(Requests.fileInfo, { uri: editor.document.uri.toString() });
-      if (mine !== generation) return; // a newer update is on its way
-      if (!info) { item.hide(); return; }
+  const refresher = statusRefresh<FileInfo>({
+    ask: async (uri) => {
+      const c = client();
+      if (!c?.isRunning()) return null; // starting: asked again shortly
+      return c.sendRequest(Requests.fileInfo, { uri });
+    },
+    show: (uri, info) => {
       const { text, tooltip, label } = statusText(info);
       item.text = text;
       item.tooltip = tooltip;
       item.accessibilityInformation = { label };
       // An offset the folder's other logs write is offered: the click takes it (never applied otherwise).
-      item.command = info.offer ? { title: 'Use this offset for the folder', command: Commands.useFolderOffset, arguments: [editor.document.uri.toString()] } : Commands.showOutput;
+      item.command = info.offer ? { title: 'Use this offset for the folder', command: Commands.useFolderOffset, arguments: [uri] } : Commands.showOutput;
       item.show();
-    } catch {
-      item.hide();
-    }
+    },
+    hide: () => item.hide(),
+    schedule: (run, ms) => {
+      const t = setTimeout(run, ms);
+      return () => clearTimeout(t);
+    },
+  });
+  const activeLog = (): string | undefined => {
+    const doc = vscode.window.activeTextEditor?.document;
+    return doc?.languageId === LANGUAGE_ID ? doc.uri.toString() : undefined;
   };
+  const update = () => refresher.refresh(activeLog());
   context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(() => void update()),
-    vscode.languages.onDidChangeDiagnostics(() => void update()),
+    { dispose: () => refresher.dispose() },
+    vscode.window.onDidChangeActiveTextEditor(update),
+    // A language switch (detection, or the user's pick) reopens the document under its new language.
+    vscode.workspace.onDidOpenTextDocument((d) => { if (d === vscode.window.activeTextEditor?.document) update(); }),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const uri = activeLog();
+      if (uri && e.uris.some((u) => u.toString() === uri)) update();
+    }),
   );
-  void update();
+  const c = client();
+  if (c) context.subscriptions.push(c.onDidChangeState(update));
+  update();
 }

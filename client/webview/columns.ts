@@ -17,16 +17,23 @@ export const COLUMNS: readonly Column[] = [
   { id: 'message', title: 'Message', width: 400, min: 120, hideable: false },
 ];
 
+/** What Columns touches of the grid element (an HTMLElement; narrowed so it is tested without a DOM). */
+export interface ColumnsElement {
+  style: { setProperty(name: string, value: string): void };
+  classList: { toggle(token: string, force?: boolean): boolean };
+}
+
 export interface ColumnState { widths: Partial<Record<ColumnId, number>>; hidden: ColumnId[] }
 
 export class Columns {
   widths = new Map<ColumnId, number>();
   hidden = new Set<ColumnId>();
 
-  constructor(private readonly grid: HTMLElement, saved: ColumnState | undefined, utc: boolean, merge: boolean) {
+  /** `utc`: the user's cmlog.table.utcColumn, null when not set (see WebviewOptions). */
+  constructor(private readonly grid: ColumnsElement, saved: ColumnState | undefined, utc: boolean | null, merge: boolean) {
     for (const c of COLUMNS) this.widths.set(c.id, saved?.widths?.[c.id] ?? c.width);
     for (const id of saved?.hidden ?? []) this.hidden.add(id);
-    if (!saved && !utc) this.hidden.add('utc');
+    if (!saved && !(utc ?? merge)) this.hidden.add('utc');
     if (!merge) this.hidden.add('source');
     this.apply();
   }

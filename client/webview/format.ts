@@ -42,18 +42,23 @@ export function rowLabel(r: TableRow, source?: string): string {
 }
 
 /**
- * A time typed into "go to time": "2024-01-15 08:00:00[.mmm]" (a whole date: `wall`, ms as if UTC)
- * or "08:00[:00[.mmm]]" (`timeOfDay`, ms since midnight: the server puts it on the day of a
- * reference row, as that row's log writes its day). Null when not a time.
+ * A time typed into "go to time": a date and time (`wall`, ms as if UTC) or "08:00[:00[.mmm]]"
+ * (`timeOfDay`, ms since midnight: the server puts it on the day of a reference row, as that row's
+ * log writes its day). The date is "2024-01-15" or "2024/01/15", or month first as CMTrace and the
+ * table write it: "01-15-2024", "1/15/2024". Null when not a time.
  */
 export function parseGotoTime(text: string): { wall: number } | { timeOfDay: number } | null {
-  const m = /^\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*$/.exec(text);
+  const m = /^\s*(?:(\d{1,4})([-/])(\d{1,2})\2(\d{1,4})[ T])?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*$/.exec(text);
   if (!m) return null;
-  const [h, mi, s] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  const [h, mi, s] = [Number(m[5]), Number(m[6]), Number(m[7] ?? 0)];
   if (h > 23 || mi > 59 || s > 59) return null;
-  const ms = Number((m[7] ?? '0').padEnd(3, '0'));
+  const ms = Number((m[8] ?? '0').padEnd(3, '0'));
   if (m[1] === undefined) return { timeOfDay: ((h * 60 + mi) * 60 + s) * 1000 + ms };
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Year first (ISO) or last (month first, CMTrace's order); a two-digit year is no year.
+  const [a, b, c] = [m[1], m[3], m[4]!];
+  const ymd = a.length === 4 && c.length <= 2 ? [a, b, c] : c.length === 4 && a.length <= 2 ? [c, a, b] : null;
+  if (!ymd) return null;
+  const [y, mo, d] = ymd.map(Number) as [number, number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   // A date that does not exist (month 13, February 30) is not one Date.UTC may roll over.
   if (mo < 1 || mo > 12 || new Date(wall).getUTCDate() !== d) return null;

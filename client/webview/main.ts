@@ -36,7 +36,7 @@ class App {
   private readonly readError = el('div', 'read-error', undefined, { role: 'alert' });
   private readonly elapsed = el('span', 'elapsed');
   private readonly findInput = el('input', 'find', undefined, { type: 'search', placeholder: 'Find (Enter, Shift+Enter)', 'aria-label': 'Find' });
-  private readonly gotoInput = el('input', 'goto', undefined, { type: 'text', placeholder: 'Go to time', 'aria-label': 'Go to time (2024-01-15 08:00:00 or 08:00)' });
+  private readonly gotoInput = el('input', 'goto', undefined, { type: 'text', placeholder: 'Go to time', 'aria-label': 'Go to time (2024-01-15 08:00:00, 01-15-2024 08:00 or 08:00)' });
   private readonly followButton = el('button', 'follow', undefined, { type: 'button' });
   private following = false;
   private filterSeq = 0;
@@ -180,12 +180,26 @@ class App {
 
   private setFollow(follow: boolean, tell: boolean): void {
     this.following = follow;
-    this.followButton.textContent = '';
-    this.followButton.append(el('span', `codicon codicon-${follow ? 'debug-pause' : 'play'}`, undefined, { 'aria-hidden': 'true' }), document.createTextNode(follow ? ' Live' : ' Paused'));
-    this.followButton.setAttribute('aria-pressed', String(follow));
-    this.followButton.title = follow ? 'Following the end of the log: click to pause' : 'Paused: click to follow the end of the log';
+    this.drawFollow();
     if (tell) void this.request('follow', { follow });
     if (follow && tell) this.grid.scrollToEnd();
+  }
+
+  /**
+   * Live, Paused, or Stopped when reading ended with an error (the log is gone or unreadable): then
+   * nothing will come to follow, and the button says so rather than "Live". A later read that
+   * succeeds brings back the user's choice (`following` is kept).
+   */
+  private drawFollow(): void {
+    const stopped = !!this.table.error && !this.table.reading;
+    const [icon, text, title] = stopped ? ['debug-stop', ' Stopped', 'Stopped: the log could not be read'] :
+      this.following ? ['debug-pause', ' Live', 'Following the end of the log: click to pause'] :
+      ['play', ' Paused', 'Paused: click to follow the end of the log'];
+    this.followButton.textContent = '';
+    this.followButton.append(el('span', `codicon codicon-${icon}`, undefined, { 'aria-hidden': 'true' }), document.createTextNode(text));
+    this.followButton.setAttribute('aria-pressed', String(this.following && !stopped));
+    this.followButton.title = title;
+    this.followButton.disabled = stopped;
   }
 
   private async request<T>(method: Parameters<Host['request']>[0], params: Record<string, unknown>): Promise<T | undefined> {
@@ -217,6 +231,7 @@ class App {
     const e = this.table.error;
     this.readError.textContent = !e ? '' : this.table.total > 0 ? `Could not read ${e}. The rows read before are shown.` : `Could not read ${e}.`;
     this.readError.hidden = !e;
+    this.drawFollow();
   }
 
   private onChanged(c: TableChangedParams): void {
@@ -317,7 +332,7 @@ class App {
 
   private async gotoTime(text: string): Promise<void> {
     const time = parseGotoTime(text);
-    if (time === null) return this.flash('Type a time such as 2024-01-15 08:00:00 or 08:00.');
+    if (time === null) return this.flash('Type a time such as 2024-01-15 08:00:00, 01-15-2024 08:00 (month first) or 08:00.');
     // The typed clock is the selected (or first visible) row's log's: the server reads its day there.
     const row = this.selection.focus >= 0 ? this.selection.focus : this.grid.topRow();
     const r = await this.request<TableGotoResult>('gotoTime', { ...time, row });

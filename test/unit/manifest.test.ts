@@ -1,7 +1,7 @@
 // What the extension's manifest promises VS Code: when it starts, and how it is packaged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8'));
@@ -18,4 +18,20 @@ test('manifest: starts for logs and its commands, not for every plain-text file'
 test('manifest: vscode:prepublish builds the production bundle, and packaging relies on it', () => {
   assert.match(manifest.scripts['vscode:prepublish'], /^npm run build -- --production$/);
   assert.ok(!/esbuild|npm run build/.test(manifest.scripts.package), 'vsce runs vscode:prepublish itself: no second build');
+});
+
+// The outline groups records by component from its first record to its last, so sticky scroll on the
+// outline (VS Code's default) pins a line of another component; records' folding ranges pin the
+// first line of the record in view instead.
+test('manifest: sticky scroll in a log follows the records\' folding ranges, not the outline', () => {
+  assert.equal(manifest.contributes.configurationDefaults?.['[cmlog]']?.['editor.stickyScroll.defaultModel'], 'foldingProviderModel');
+});
+
+const WORKBENCH = path.resolve(__dirname, '..', '..', '.cache', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'vs', 'code', 'browser', 'workbench', 'workbench.js');
+test('manifest: the editor defaults it sets are settings the harness\'s VS Code knows', { skip: !existsSync(WORKBENCH) && 'no code-server in .cache' }, () => {
+  const workbench = readFileSync(WORKBENCH, 'utf8');
+  for (const [key, value] of Object.entries(manifest.contributes.configurationDefaults['[cmlog]'] as Record<string, unknown>)) {
+    assert.ok(workbench.includes(`"${key}":{`), `${key} is a setting`);
+    if (typeof value === 'string') assert.ok(workbench.includes(`"${value}"`), `${value} is one of ${key}'s values`);
+  }
 });

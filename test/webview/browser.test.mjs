@@ -363,6 +363,28 @@ test('go to time with nothing selected: the first row in view is the reference f
   assert.deepEqual(errors, []);
 });
 
+test('following the end: the last row stays whole when the view gets shorter (a line above the grid, a smaller panel)', async () => {
+  const p = await openHarness('rows=1000', { width: 1000, height: 500 });
+  await p.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  await p.click('button.follow');
+  await p.evaluate(() => window.__grow(20));
+  const lastWhole = () => p.evaluate(() => {
+    const s = document.querySelector('.scroller');
+    const last = [...document.querySelectorAll('.layer [role="row"]')].find((r) => r.getAttribute('aria-label')?.includes('Row 1020 of the model'));
+    return !!last && last.getBoundingClientRect().bottom <= s.getBoundingClientRect().top + s.clientHeight + 0.5;
+  });
+  await p.waitForFunction(() => /^1,020 rows/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => [...document.querySelectorAll('.layer [role="row"]')].some((r) => r.getAttribute('aria-label')?.includes('Row 1020 of the model')));
+  assert.equal(await lastWhole(), true);
+  await p.setViewportSize({ width: 1000, height: 494 });
+  // Bounded poll: the resize reaches the grid's observer within a few frames.
+  let whole = false;
+  for (let i = 0; i < 50 && !whole; i++) whole = await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(true)))) && await lastWhole();
+  assert.equal(whole, true, 'the last row is cut off after the view shrank');
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
 test('a log that could not be read: the page says so, its name shown as text; gone once the table is opened again and read', async () => {
   const p = await openHarness('rows=10', { width: 1000, height: 400 });
   await p.locator('.layer [role="row"]').first().waitFor();
@@ -376,10 +398,15 @@ test('a log that could not be read: the page says so, its name shown as text; go
   assert.equal(await p.locator('img').count(), 0, 'no element from a file name');
   assert.equal(await p.evaluate(() => window.__pwned), undefined);
   assert.doesNotMatch(await p.locator('.status').textContent(), /reading/);
+  // Nothing more will come: the follow control says so rather than "Live" or "Paused".
+  assert.equal((await p.locator('button.follow').textContent()).trim(), 'Stopped');
+  assert.equal(await p.locator('button.follow').isDisabled(), true);
   await p.screenshot({ path: path.join(ARTIFACTS, 'read-error.png') });
   // The host opened the table again (a server restart): the new table read its log.
   await p.evaluate(() => window.__send({ kind: 'init', table: { tableId: 't2', version: 90, rows: 10, total: 10, reading: false, sources: [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }], notes: [] }, options: { utcColumn: false, follow: false } }));
   await p.waitForFunction(() => document.querySelector('.read-error')?.hidden === true);
+  assert.equal((await p.locator('button.follow').textContent()).trim(), 'Paused');
+  assert.equal(await p.locator('button.follow').isDisabled(), false);
   // A log that could not be read at all: no rows read before to speak of.
   await p.evaluate(() => window.__send({ kind: 'changed', change: { tableId: 't2', version: 91, rows: 0, total: 0, reading: false, reset: true, error: 'Gone.log: no such file or folder' } }));
   await p.waitForFunction(() => document.querySelector('.read-error')?.textContent.includes('Gone.log'));

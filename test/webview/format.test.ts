@@ -30,3 +30,17 @@ test('row label for screen readers', () => {
   const label = rowLabel({ row: 0, source: 0, entry: 0, line: 0, severity: 'error', time: '2024-01-15 08:00:00', utc: null, component: 'X', thread: '12', message: 'failed', more: false, problems: 0, highlight: -1 });
   assert.equal(label, 'Error, 2024-01-15 08:00:00, component X, thread 12, message failed');
 });
+
+test('go to time takes the date as the table writes it: CMTrace\'s M-D-YYYY, and M/D/YYYY', () => {
+  const want = { wall: Date.UTC(2014, 8, 15, 10, 24) };
+  assert.deepEqual(parseGotoTime('09-15-2014 10:24'), want);
+  assert.deepEqual(parseGotoTime('9-15-2014 10:24'), want);
+  assert.deepEqual(parseGotoTime('9/15/2014 10:24'), want);
+  assert.deepEqual(parseGotoTime('2014/09/15 10:24'), want);
+  assert.deepEqual(parseGotoTime('09-15-2014 10:24:05.318'), { wall: Date.UTC(2014, 8, 15, 10, 24, 5, 318) });
+  // Month first, as CMTrace writes it: 15 is no month. Mixed separators and two-digit years are no date.
+  assert.equal(parseGotoTime('15-09-2014 10:24'), null);
+  assert.equal(parseGotoTime('09-15/2014 10:24'), null);
+  assert.equal(parseGotoTime('09-15-14 10:24'), null);
+  assert.equal(parseGotoTime('02/30/2024 08:00'), null);
+});

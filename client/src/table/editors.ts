@@ -11,6 +11,7 @@ import type { WebviewOptions } from './messages';
 import { keepAsText } from './largeLogTabs';
 import { TableSession, type TableCommand, type TableServer } from './session';
 import { MERGE_VIEW_TYPE, TABLE_VIEW_TYPE } from './viewTypes';
+import { userSetting } from './userSetting';
 
 
 interface OpenTable { session: TableSession; panel: vscode.WebviewPanel }
@@ -133,7 +134,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
 
 function webviewOptions(): WebviewOptions {
   const config = vscode.workspace.getConfiguration('cmlog.table');
-  return { utcColumn: config.get<boolean>('utcColumn') === true, follow: config.get<boolean>('follow') !== false };
+  return { utcColumn: userSetting(config.inspect<boolean>('utcColumn')), follow: config.get<boolean>('follow') !== false };
 }
 
 async function openInEditor(uri: string, line: number): Promise<void> {

@@ -33,8 +33,11 @@ export type ToWebview =
 
 /** Settings the webview needs (from `cmlog.table.*`). */
 export interface WebviewOptions {
-  /** Show the UTC column. */
-  utcColumn: boolean;
+  /**
+   * Show the UTC column; null where the user's settings do not say: then shown for a merge (which
+   * is sorted by UTC, while its logs write their times in different forms) and hidden for one log.
+   */
+  utcColumn: boolean | null;
   /** Follow the end of a growing log when the table opens. */
   follow: boolean;
 }

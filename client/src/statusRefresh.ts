@@ -1,0 +1,70 @@
+// When the status bar item asks the server about the active log, and what it shows meanwhile. The
+// server answers null until it has parsed the document (or while its language is switching to
+// cmlog), and a log with no problems never gets a diagnostics event that would ask again: so a null
+// answer (or a failed request) is asked again a bounded number of times, further apart each time.
+// A different log's text is hidden at once rather than shown beside the new log. Pure (no vscode
+// import): tested with a fake server and clock.
+
+/** Delays before asking again after a null answer: about 15 s in all, then the item stays hidden. */
+export const RETRY_DELAYS_MS = [100, 200, 400, 800, 1500, 3000, 4000, 5000] as const;
+
+export interface StatusRefreshDeps<T> {
+  /** The server's answer for the log, null when it has none yet. */
+  ask(uri: string): Promise<T | null>;
+  show(uri: string, info: T): void;
+  hide(): void;
+  /** setTimeout; returns a function that cancels it. */
+  schedule(run: () => void, ms: number): () => void;
+  delays?: readonly number[];
+}
+
+export interface StatusRefresh {
+  /** Ask about `uri` (undefined: no log is active); a newer call supersedes an older one's answers and retries. */
+  refresh(uri: string | undefined): void;
+  dispose(): void;
+}
+
+export function statusRefresh<T>(deps: StatusRefreshDeps<T>): StatusRefresh {
+  const delays = deps.delays ?? RETRY_DELAYS_MS;
+  let generation = 0;
+  let shown: string | undefined;
+  let cancel: (() => void) | undefined;
+
+  const hide = () => {
+    shown = undefined;
+    deps.hide();
+  };
+  const attempt = async (uri: string, mine: number, tries: number): Promise<void> => {
+    let info: T | null = null;
+    try {
+      info = await deps.ask(uri);
+    } catch {
+      // The server is starting or restarting: asked again like a null answer.
+    }
+    if (mine !== generation) return; // a newer refresh is on its way
+    if (info !== null) {
+      shown = uri;
+      deps.show(uri, info);
+      return;
+    }
+    // Not parsed yet: the old counts of this log would be stale, another log's wrong.
+    hide();
+    if (tries < delays.length) cancel = deps.schedule(() => void attempt(uri, mine, tries + 1), delays[tries]!);
+  };
+
+  return {
+    refresh(uri) {
+      const mine = ++generation;
+      cancel?.();
+      cancel = undefined;
+      // Another log's text must not stay while this one is asked about; this log's may (a live log's
+      // counts change under it, and the item should not flicker).
+      if (uri !== shown) hide();
+      if (uri !== undefined) void attempt(uri, mine, 0);
+    },
+    dispose() {
+      ++generation;
+      cancel?.();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// The status bar item's refresh (client/src/statusRefresh.ts) with a fake server and clock: a log
+// the server has not parsed yet is asked about again (bounded), and another log's text never stays.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { statusRefresh } from '../../client/src/statusRefresh';
+
+/** Lets pending promise callbacks run (no time passes). */
+const settle = () => new Promise<void>((r) => setImmediate(r));
+
+function harness(answers: Record<string, Array<string | null>>) {
+  const events: string[] = [];
+  const timers: Array<{ run: () => void; ms: number; cancelled: boolean }> = [];
+  const asked: string[] = [];
+  const r = statusRefresh<string>({
+    ask: async (uri) => {
+      asked.push(uri);
+      const queue = answers[uri] ?? [];
+      return queue.length > 1 ? queue.shift()! : queue[0] ?? null;
+    },
+    show: (uri, info) => events.push(`show ${uri}: ${info}`),
+    hide: () => events.push('hide'),
+    schedule: (run, ms) => {
+      const t = { run, ms, cancelled: false };
+      timers.push(t);
+      return () => { t.cancelled = true; };
+    },
+    delays: [10, 20, 40],
+  });
+  /** Fires the next live timer, as the clock would. */
+  const tick = async () => {
+    const t = timers.find((x) => !x.cancelled);
+    assert.ok(t, 'a retry is scheduled');
+    t.cancelled = true;
+    t.run();
+    await settle();
+  };
+  const live = () => timers.filter((t) => !t.cancelled).length;
+  return { r, events, asked, tick, live };
+}
+
+test('a log the server has not parsed yet is asked about again until it answers', async () => {
+  const h = harness({ 'file:///a.log': [null, null, 'A: 2 errors'] });
+  h.r.refresh('file:///a.log');
+  await settle();
+  assert.deepEqual(h.events.filter((e) => e.startsWith('show')), []);
+  await h.tick();
+  await h.tick();
+  assert.deepEqual(h.events.at(-1), 'show file:///a.log: A: 2 errors');
+  assert.equal(h.live(), 0, 'no more asking once answered');
+});
+
+test('the asking again is bounded: a log the server never knows leaves the item hidden', async () => {
+  const h = harness({});
+  h.r.refresh('file:///gone.log');
+  await settle();
+  for (let i = 0; i < 3; i++) await h.tick();
+  assert.equal(h.live(), 0);
+  assert.equal(h.asked.length, 4, 'the first ask and one per delay');
+  assert.equal(h.events.at(-1), 'hide');
+});
+
+test('switching logs hides the old text at once, and the old log\'s late answers and retries are dropped', async () => {
+  const h = harness({ 'file:///msi.log': ['MSI'], 'file:///cbs.log': [null, 'CBS'] });
+  h.r.refresh('file:///msi.log');
+  await settle();
+  assert.equal(h.events.at(-1), 'show file:///msi.log: MSI');
+  h.r.refresh('file:///cbs.log');
+  assert.equal(h.events.at(-1), 'hide', 'hidden before the server answers about the new log');
+  await settle();
+  await h.tick();
+  assert.equal(h.events.at(-1), 'show file:///cbs.log: CBS');
+  // A slow answer about a log no longer active never shows.
+  const slow = harness({ 'file:///a.log': ['A'], 'file:///b.log': [null] });
+  slow.r.refresh('file:///a.log');
+  slow.r.refresh('file:///b.log');
+  await settle();
+  assert.ok(!slow.events.includes('show file:///a.log: A'));
+  slow.r.refresh(undefined);
+  assert.equal(slow.live(), 0, 'leaving for a non-log cancels the retry');
+  assert.equal(slow.events.at(-1), 'hide');
+});
+
+test('asking again about the shown log keeps its text until the new answer (no flicker)', async () => {
+  const h = harness({ 'file:///a.log': ['A1', 'A2'] });
+  h.r.refresh('file:///a.log');
+  await settle();
+  h.r.refresh('file:///a.log');
+  assert.equal(h.events.at(-1), 'show file:///a.log: A1');
+  await settle();
+  assert.deepEqual(h.events, ['hide', 'show file:///a.log: A1', 'show file:///a.log: A2']);
+});
+
+test('a failed request (server starting) is asked again like a null answer', async () => {
+  let calls = 0;
+  const shown: string[] = [];
+  const timers: Array<() => void> = [];
+  const r = statusRefresh<string>({
+    ask: async () => { if (calls++ === 0) throw new Error('not running'); return 'ok'; },
+    show: (_u, i) => shown.push(i), hide: () => {},
+    schedule: (run) => { timers.push(run); return () => {}; },
+  });
+  r.refresh('file:///a.log');
+  await settle();
+  timers.shift()!();
+  await settle();
+  assert.deepEqual(shown, ['ok']);
+});
