@@ -82,7 +82,7 @@ test('lens: a log without offsets offers the folder\'s bias (a command the user 
   assert.match(after[0].command!.title, /1 entry in 1 other log.* · offset taken from CcmExec\.log of the same folder$/);
 });
 
-test('folderOffer: CcmExec.log, then a log the knowledge base knows as ConfigMgr\'s, then any other; ties by name (not the latest writer)', () => {
+test('folderOffer: CcmExec.log, then its rotated copies, then a log the knowledge base knows as ConfigMgr\'s, then any other; ties by name (not the latest writer)', () => {
   // A user's log that writes a bias, newer than the ConfigMgr logs and sorting first.
   const user = input(`${PC01}<img src=x>.log`, ccm('23:00:00', '01-15-2024', '+300'));
   const other = input(`${PC01}Aaa.log`, ccm('22:00:00', '01-15-2024', '+300'));
@@ -94,7 +94,8 @@ test('folderOffer: CcmExec.log, then a log the knowledge base knows as ConfigMgr
   const cbs = input(cbsUri, CBS);
   const source = (...logs: ReturnType<typeof input>[]) => folderOffer(new Timeline([...logs, cbs]), cbsUri, 'bias')?.source;
   assert.equal(source(user, other, ime, appEnforce, cas, rotated, ccmExec), 'CcmExec.log');
-  assert.equal(source(user, other, ime, cas, rotated, appEnforce), 'AppEnforce.log', 'ConfigMgr logs by name');
+  assert.equal(source(user, other, ime, cas, rotated, appEnforce), 'CcmExec-20240114-101010.log', 'then a rotated CcmExec.log');
+  assert.equal(source(user, other, ime, cas, appEnforce), 'AppEnforce.log', 'ConfigMgr logs by name');
   assert.equal(folderOffer(new Timeline([user, other, cas, appEnforce, cbs]), cbsUri, 'bias')?.offset, 420, 'the offset is the chosen log\'s');
   assert.equal(source(ime, other), 'Aaa.log', 'an Intune log is no ConfigMgr log: any other by name');
   assert.equal(source(other, ime, user), '<img src=x>.log');

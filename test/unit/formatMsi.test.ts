@@ -45,8 +45,8 @@ test('MSI fixture (UTF-16LE, BOM, CRLF): entries, severity words, process and th
     [Severity.Error, 'MSI (s)', '7C:2C'], // Note: 1: 1708
     [Severity.Error, 'MSI (s)', '7C:2C'], // Installation failed (keywords)
     [Severity.Warning, 'Action', ''], // Return value 2
-    [Severity.Information, 'S', ''],
-    [Severity.Information, 'S', ''],
+    [Severity.Information, 'Property(S)', ''],
+    [Severity.Information, 'Property(S)', ''],
     [Severity.Information, 'MSI (s)', '7C:2C'],
     [Severity.Information, '', ''],
   ]);

@@ -28,7 +28,9 @@ test('manifest: sticky scroll in a log follows the records\' folding ranges, not
 });
 
 const WORKBENCH = path.resolve(__dirname, '..', '..', '.cache', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'vs', 'code', 'browser', 'workbench', 'workbench.js');
-test('manifest: the editor defaults it sets are settings the harness\'s VS Code knows', { skip: !existsSync(WORKBENCH) && 'no code-server in .cache' }, () => {
+// Skipped in the unit run before the harness has installed code-server; `npm run test:e2e` runs it
+// again after, where the files must be there.
+test('manifest: the editor defaults it sets are settings the harness\'s VS Code knows', { skip: process.env.CMLOG_EDITOR_FILES_REQUIRED !== '1' && !existsSync(WORKBENCH) && 'no code-server in .cache' }, () => {
   const workbench = readFileSync(WORKBENCH, 'utf8');
   for (const [key, value] of Object.entries(manifest.contributes.configurationDefaults['[cmlog]'] as Record<string, unknown>)) {
     assert.ok(workbench.includes(`"${key}":{`), `${key} is a setting`);

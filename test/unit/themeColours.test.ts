@@ -126,7 +126,7 @@ test('the markup colour is contributed, grey in every theme kind', () => {
 const THEME_DIR = path.join(ROOT, '.cache', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions', 'theme-defaults', 'themes');
 // Skipped in the unit run before the harness has installed code-server; `npm run test:e2e` runs it
 // again after, where the files must be there.
-const THEMES_REQUIRED = process.env.CMLOG_THEMES_REQUIRED === '1';
+const THEMES_REQUIRED = process.env.CMLOG_EDITOR_FILES_REQUIRED === '1';
 test('the table above is what VS Code\'s theme files say (where the e2e harness installed them)', { skip: !THEMES_REQUIRED && !fs.existsSync(THEME_DIR) && 'no code-server in .cache' }, () => {
   const load = (file: string): { scope?: string | string[]; settings?: { foreground?: string } }[] => {
     const t = JSON.parse(fs.readFileSync(path.join(THEME_DIR, file), 'utf8'));

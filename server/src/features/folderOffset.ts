@@ -7,7 +7,7 @@ import { clip } from '../explain/markdown';
 import { visibleLine } from '../explain/plainText';
 import type { FolderOffer } from '../protocol';
 import type { Timeline, WrittenOffsets } from '../workspace/timeline';
-import { isConfigMgrLog } from '../knowledge/logFiles';
+import { isConfigMgrLog, normalizeLogFileName } from '../knowledge/logFiles';
 import { folderOf } from '../uri';
 
 /**
@@ -41,7 +41,8 @@ function before(a: WrittenOffsets, b: WrittenOffsets): boolean {
   return a.name !== b.name ? a.name < b.name : a.key < b.key;
 }
 
-const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0 : isConfigMgrLog(name) ? 1 : 2);
+/** CcmExec.log, then its rotated copies, then the knowledge base's ConfigMgr logs, then any other. */
+const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0 : normalizeLogFileName(name) === 'ccmexec.log' ? 1 : isConfigMgrLog(name) ? 2 : 3);
 
 /** "CcmExec.log of this folder says UTC-07:00" (and the other offsets written, if any). */
 export function offerText(offer: FolderOffer): string {

@@ -297,7 +297,8 @@ export const SIGNATURES: readonly SignatureRow[] = [
   {
     id: 'msi-install-failed', title: 'Windows Installer returned an error', severity: 'error',
     components: ['msi (s)', 'msi (c)'],
-    pattern: /MainEngineThread\s{1,4}is\s{1,4}returning\s{1,4}(?!0\b|3010\b|1641\b)(?<exitCode>\d{1,10})\b/i,
+    // What it says it returns (as errorCodes.ts finds it); 0, 3010 and 1641 are successes (EXIT_CODES).
+    pattern: /(?:MainEngineThread\s{1,4}is\s{1,4}returning|success\s{1,4}or\s{1,4}error\s{1,4}status:?)\s{1,4}(?!0\b|3010\b|1641\b)(?<exitCode>\d{1,10})\b/i,
     message: 'Windows Installer finished with {exitCode}',
     explanation: 'The installation ended with this code (the service writes it as `MSI (s)`, the client as `MSI (c)`): any code but 0, 3010 and 1641 (successes, the last two with a restart) means the product was not installed, changed or removed as asked.',
     remedy: 'Find the first `Return value 3` above it (msi-action-failed: the action that failed) and read the lines before that. 1618: another installation was running, retry; 1602: cancelled; 1603: see the failing action.',

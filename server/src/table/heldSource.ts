@@ -11,6 +11,8 @@ export class HeldLogSource implements TableLogSource {
   /** The model last seen: kept when the server lets the log go. */
   private last: LogFile | undefined;
   private checking = false;
+  /** The file was there when last checked after the server let go: not checked again until it holds the log again. */
+  private present = false;
   failure: string | undefined;
 
   /** `held` is the server's model now; `changed` is called when the check of the file finds it gone. */
@@ -24,6 +26,7 @@ export class HeldLogSource implements TableLogSource {
     if (now) {
       this.last = now;
       this.failure = undefined;
+      this.present = false;
     } else {
       this.checkFile();
     }
@@ -32,13 +35,18 @@ export class HeldLogSource implements TableLogSource {
 
   reading(): boolean { return false; }
 
-  /** Let go by the server: is its file still there? One check at a time; the answer refreshes the table. */
+  /**
+   * Let go by the server: is its file still there? One check at a time; a file gone refreshes the
+   * table. A file still there (a document closed, a log the index no longer holds) is not followed:
+   * the table keeps the rows it had.
+   */
   private checkFile(): void {
-    if (this.checking || this.failure !== undefined || !this.path) return;
+    if (this.checking || this.present || this.failure !== undefined || !this.path) return;
     this.checking = true;
     void fs.stat(this.path).then(() => undefined, (e: unknown) => describeError(e)).then((why) => {
       this.checking = false;
       // Held again meanwhile (written anew and indexed): nothing to say.
+      if (why === undefined) this.present = true;
       if (why === undefined || this.held()) return;
       this.failure = why;
       this.changed();

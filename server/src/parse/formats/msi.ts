@@ -192,8 +192,9 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     const p = s + PROPERTY.length;
     if (codes[p + 1] !== 41 || codes[p + 2] !== 58 || codes[p + 3] !== 32) return false;
     startRecord(out, a, a, a);
-    out.compStart = p;
-    out.compEnd = p + 1;
+    // `Property(S)` as written (as timed lines are `MSI (s)`): not a bare letter beside them.
+    out.compStart = s;
+    out.compEnd = p + 2;
     wall = lastWall(state);
     msg = p + 4;
   } else if (c0 === 69 || c0 === 87 || c0 === 73 || c0 === 68) {
