@@ -61,12 +61,7 @@ export class Grid {
       scrollToFn: (offset) => this.setOffset(offset),
       observeElementRect: (_v, cb) => {
         const report = (): void => {
-          // A view at the end stays at the end when it gets shorter (a line appears above the grid,
-          // the panel shrinks): its offset is still in range, so the last rows would slip under
-          // the bottom edge.
-          const atEnd = this.rows > 0 && this.offset >= this.geometry.virtualRange;
           this.layout();
-          if (atEnd) this.setOffset(this.geometry.virtualRange);
           cb(this.viewRect());
         };
         const ro = new ResizeObserver(report);
