@@ -31,6 +31,12 @@ export interface InitializationOptions {
 export const Notifications = {
   /** The user granted workspace trust after start (onDidGrantWorkspaceTrust). */
   workspaceTrusted: new NotificationType<void>('cmlog/workspaceTrusted'),
+  /**
+   * Server to client: an open log was parsed, re-parsed or appended to, and validated: its fileInfo
+   * may have changed (counts of records that add no problem included). At most one per log per
+   * validation pass (features/validation.ts), never one per appended line.
+   */
+  fileInfoChanged: new NotificationType<FileInfoParams>('cmlog/fileInfoChanged'),
 } as const;
 
 export const Commands = {

@@ -12,6 +12,7 @@ import type { LogDocuments } from './documents';
 import { capFindings } from './findingCap';
 import type { WorkspaceLogs } from './workspaceLogs';
 import { baseName } from '../uri';
+import { Notifications } from '../protocol';
 
 /** A burst of changes (keystrokes, appends) is validated once this long after the last... */
 const DELAY_MS = 150;
@@ -115,6 +116,9 @@ export class Validator {
     const diagnostics = shown.map((f) => toDiagnostic(f, open?.document));
     for (const f of summaries) diagnostics.push(toDiagnostic(f, open?.document));
     this.publish(uri, diagnostics, open?.document.version);
+    // The status bar's counts change with records that add no problem (no diagnostics are sent
+    // then): tell the client, for the logs it has open only, once per validation of the log.
+    if (open) void this.connection.sendNotification(Notifications.fileInfoChanged, { uri });
   }
 
   clear(uri: string): void {
