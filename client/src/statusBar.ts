@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_ID, Requests, type FileInfo } from '../../server/src/protocol';
-import { statusRefresh } from './statusRefresh';
+import { refreshOnFileInfoChanged, statusRefresh } from './statusRefresh';
 import { statusText } from './statusText';
 
 export function registerStatusBar(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
@@ -47,6 +47,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
     }),
   );
   const c = client();
-  if (c) context.subscriptions.push(c.onDidChangeState(update));
+  // The server's word that the active log was parsed or grew (no diagnostics event says so when nothing new is wrong).
+  if (c) context.subscriptions.push(c.onDidChangeState(update), refreshOnFileInfoChanged(c, activeLog, refresher));
   update();
 }

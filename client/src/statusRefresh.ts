@@ -1,9 +1,12 @@
 // When the status bar item asks the server about the active log, and what it shows meanwhile. The
-// server answers null until it has parsed the document (or while its language is switching to
-// cmlog), and a log with no problems never gets a diagnostics event that would ask again: so a null
-// answer (or a failed request) is asked again a bounded number of times, further apart each time.
-// A different log's text is hidden at once rather than shown beside the new log. Pure (no vscode
-// import): tested with a fake server and clock.
+// server says when an open log's facts may have changed (cmlog/fileInfoChanged, after each
+// validation of it: a live log's appends that add no problem, a first parse that waited for the
+// index): the item asks again then. Before the server has the document (or while its language is
+// switching to cmlog) it answers null: a null answer (or a failed request) is also asked again a
+// bounded number of times, further apart each time, as a fallback for a notification missed while
+// the client was starting. A different log's text is hidden at once rather than shown beside the
+// new log. Pure (no vscode import): tested with a fake server and clock.
+import { Notifications, type FileInfoParams } from '../../server/src/protocol';
 
 /** Delays before asking again after a null answer: about 15 s in all, then the item stays hidden. */
 export const RETRY_DELAYS_MS = [100, 200, 400, 800, 1500, 3000, 4000, 5000] as const;
@@ -22,6 +25,19 @@ export interface StatusRefresh {
   /** Ask about `uri` (undefined: no log is active); a newer call supersedes an older one's answers and retries. */
   refresh(uri: string | undefined): void;
   dispose(): void;
+}
+
+/** What the refresh needs of the language client: the server's notifications. */
+export interface NotificationSource {
+  onNotification(type: typeof Notifications.fileInfoChanged, handler: (p: FileInfoParams) => void): { dispose(): void };
+}
+
+/** Asks again when the server says the active log (`activeLog()`) changed; other logs' news is ignored. */
+export function refreshOnFileInfoChanged(source: NotificationSource, activeLog: () => string | undefined, refresher: StatusRefresh): { dispose(): void } {
+  return source.onNotification(Notifications.fileInfoChanged, (p) => {
+    const uri = activeLog();
+    if (uri !== undefined && p?.uri === uri) refresher.refresh(uri);
+  });
 }
 
 export function statusRefresh<T>(deps: StatusRefreshDeps<T>): StatusRefresh {

@@ -2,7 +2,8 @@
 // the server has not parsed yet is asked about again (bounded), and another log's text never stays.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { statusRefresh } from '../../client/src/statusRefresh';
+import { refreshOnFileInfoChanged, statusRefresh, type NotificationSource } from '../../client/src/statusRefresh';
+import { Notifications, type FileInfoParams } from '../../server/src/protocol';
 
 /** Lets pending promise callbacks run (no time passes). */
 const settle = () => new Promise<void>((r) => setImmediate(r));
@@ -104,4 +105,57 @@ test('a failed request (server starting) is asked again like a null answer', asy
   timers.shift()!();
   await settle();
   assert.deepEqual(shown, ['ok']);
+});
+
+/** A fake language client: records the handlers registered, and delivers notifications as the server would send them. */
+function fakeConnection() {
+  const handlers = new Map<string, (p: FileInfoParams) => void>();
+  const source: NotificationSource = {
+    onNotification: (type, handler) => {
+      handlers.set(type.method, handler);
+      return { dispose: () => handlers.delete(type.method) };
+    },
+  };
+  const send = (method: string, p: FileInfoParams) => handlers.get(method)?.(p);
+  return { source, send, handlers };
+}
+
+test('the server\'s cmlog/fileInfoChanged for the active log refreshes the item; for another log it asks nothing', async () => {
+  // a.log grows by records that add no problem: no diagnostics event, only the server's notification.
+  const h = harness({ 'file:///a.log': ['A: 4 entries', 'A: 6 entries'] });
+  const conn = fakeConnection();
+  let active: string | undefined = 'file:///a.log';
+  const sub = refreshOnFileInfoChanged(conn.source, () => active, h.r);
+  h.r.refresh(active);
+  await settle();
+  assert.equal(h.events.at(-1), 'show file:///a.log: A: 4 entries');
+
+  conn.send(Notifications.fileInfoChanged.method, { uri: 'file:///other.log' });
+  await settle();
+  assert.equal(h.asked.length, 1, 'another log\'s change asks nothing');
+  conn.send(Notifications.fileInfoChanged.method, { uri: 'file:///a.log' });
+  await settle();
+  assert.equal(h.events.at(-1), 'show file:///a.log: A: 6 entries');
+
+  // No log active (or a non-log): the notification asks nothing.
+  active = undefined;
+  conn.send(Notifications.fileInfoChanged.method, { uri: 'file:///a.log' });
+  await settle();
+  assert.equal(h.asked.length, 2);
+  sub.dispose();
+  assert.equal(conn.handlers.size, 0, 'disposed with the extension');
+});
+
+test('a log whose first parse outlasts the polling is shown once the server says it is parsed', async () => {
+  const h = harness({ 'file:///big.log': [null, null, null, null, 'BIG: 3 errors'] });
+  const conn = fakeConnection();
+  refreshOnFileInfoChanged(conn.source, () => 'file:///big.log', h.r);
+  h.r.refresh('file:///big.log');
+  await settle();
+  for (let i = 0; i < 3; i++) await h.tick();
+  assert.equal(h.live(), 0, 'the polling gave up');
+  assert.equal(h.events.at(-1), 'hide');
+  conn.send(Notifications.fileInfoChanged.method, { uri: 'file:///big.log' });
+  await settle();
+  assert.equal(h.events.at(-1), 'show file:///big.log: BIG: 3 errors');
 });
