@@ -6,7 +6,7 @@
 //   the time hover only;
 // - an error code in the message: its decoding, then the entry's sections;
 // - anywhere in a record: the findings of that record, the meaning of Intune connector cycle lines,
-//   and the meaning of `STATMSG: ID=...`.
+//   the meaning of `STATMSG: ID=...`, and in an MSI log the meaning of MSI's own `Error 1722.` lines.
 import { findErrorCodes } from '../knowledge/errorCodes';
 import { describeStatusMessage, parseStatMsg } from '../knowledge/statusMessages';
 import type { LogFile } from '../logFile';
@@ -19,6 +19,7 @@ import type { LogInput, Rule, RuleContext } from '../rules/types';
 import { cycleLineSection } from './cycleLines';
 import { explainErrorCodeValue, lookupLink } from './errorCode';
 import { genericFindingSection } from './findingSection';
+import { msiMessageSection } from './msiMessage';
 import { codeSpan, joinSections } from './markdown';
 export { errorCodeFacts, errorCodeText, explainErrorCode, explainErrorCodeValue } from './errorCode';
 export { clip, codeBlock, codeSpan, escapeMarkdown, sanitize } from './markdown';
@@ -160,5 +161,8 @@ export function hoverMarkdown(target: LogInput, _context: RuleContext, offset: n
 
   const stat = statMsgSection(message);
   if (stat) sections.push(stat);
+  // Only the MSI format's records: `Error 1722.` in another log is not Windows Installer's number.
+  const msi = log.formatOf(i).id === 'msi' ? msiMessageSection(message) : null;
+  if (msi) sections.push(msi);
   return joinSections(sections);
 }
