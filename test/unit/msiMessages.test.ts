@@ -8,6 +8,7 @@ import { hoverMarkdown } from '../../server/src/explain';
 import { describeMsiMessage, MSI_MESSAGES, parseMsiMessage } from '../../server/src/knowledge/msiMessages';
 import { LogFile } from '../../server/src/logFile';
 import type { LogInput, RuleContext } from '../../server/src/rules';
+import { SIGNATURES } from '../../server/src/rules/signatureTable';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ctx = (t: LogInput): RuleContext => ({ logs: [t] });
@@ -78,4 +79,11 @@ test('`Error 1722.` in a CMTrace or plain log gets no Windows Installer explanat
   const legacy = fromText('x.log', 'Error 1722. Something else $$<comp><01-01-2020 10:00:00.000+000><thread=1 (0x1)>\n');
   assert.notEqual(legacy.log.formatOf(0).id, 'msi');
   assert.doesNotMatch(hoverAt(legacy, 'Error 1722', 2) ?? '', /Windows Installer message/);
+});
+
+test('the msi-action-failed remedy sends the admin to the hover for an `Error NNNN.` line, and repeats no meaning the table holds', () => {
+  const rule = SIGNATURES.find((s) => s.id === 'msi-action-failed')!;
+  assert.match(rule.remedy!, /`Error NNNN\.` line is a Windows Installer message number \(its own list, not a Win32 code\): hover it to see what the number means/);
+  // The meanings live in one place, the table: the remedy repeats none of them.
+  for (const e of MSI_MESSAGES) assert.ok(!rule.remedy!.includes(`${e.number}:`), `${e.number} explained in the remedy`);
 });

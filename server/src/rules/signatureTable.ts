@@ -291,7 +291,7 @@ export const SIGNATURES: readonly SignatureRow[] = [
     pattern: /^Action\s{1,4}ended\s{1,4}[0-9:]{1,12}:\s{0,4}(?<action>[^\s.]{1,100})\.\s{0,4}Return\s{1,4}value\s{1,4}3\b/i,
     message: 'The installation failed at action {action} (Return value 3)',
     explanation: 'Windows Installer ended this action with Return value 3, a fatal error (ERROR_INSTALL_FAILURE, 1603): the installation stops and rolls back. The first action that ends with 3 is the one that failed; the sequences that end with 3 after it (INSTALL) only pass the failure on, and are listed with it. What went wrong is written just above it: an `Error NNNN.` line (a Windows Installer message number), `Note: 1: NNNN` lines, or a custom action that returned a failure.',
-    remedy: 'Read the lines above this action. A custom action (a DLL, script or program of the package) failing: its own log, or the package\'s vendor. An `Error NNNN.` line: look the number up in Windows Installer\'s error messages (1722: a program run as part of the setup did not finish; 1935: an assembly failed to install; 1925: not enough rights). Then the installer\'s exit code (1603) in AppEnforce.log or the deployment is this failure.',
+    remedy: 'Read the lines above this action. A custom action (a DLL, script or program of the package) failing: its own log, or the package\'s vendor. An `Error NNNN.` line is a Windows Installer message number (its own list, not a Win32 code): hover it to see what the number means (the extension\'s table of Windows Installer messages, from Microsoft\'s list). Then the installer\'s exit code (1603) in AppEnforce.log or the deployment is this failure.',
     sources: [MSI_RETURN, MSI_MESSAGES], atLeast: 1,
   },
   {
