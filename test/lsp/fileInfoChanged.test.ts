@@ -5,10 +5,9 @@
 // a burst of appends gives a few notifications, not one per append.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileUri, TestClient } from '../support/lspClient';
+import { fileUri, startWithHeldIndex, TestClient } from '../support/lspClient';
 import { Notifications, Requests, type FileInfo } from '../../server/src/protocol';
 
 const rec = (msg: string, second: number, type: string) =>
@@ -60,13 +59,7 @@ test('an append that adds no problem is announced, and fileInfo then counts the 
 });
 
 test('a log opened while the index is built is announced once its first parse is validated; indexed logs not open are not', async (t) => {
-  const ws = mkdtempSync(path.join(tmpdir(), 'cmlog-fileinfo-'));
-  t.after(() => rmSync(ws, { recursive: true, force: true }));
-  cpSync(path.resolve(__dirname, '../../samples'), ws, { recursive: true });
-  let release!: () => void;
-  const held = new Promise<void>((r) => { release = r; });
-  const client = await TestClient.start({}, { folder: ws, holdProgress: held });
-  t.after(() => client.stop().catch(() => client.proc.kill()));
+  const { client, ws, release } = await startWithHeldIndex(t, 'cmlog-fileinfo-');
   const got = collect(client);
   const file = path.join(ws, 'Client/ccmsetup.log');
   const uri = fileUri(file);

@@ -4,20 +4,13 @@
 // answer to window/workDoneProgress/create) so the order is certain, with no timing involved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CodeLensRequest, type CodeLens } from 'vscode-languageserver-protocol/node';
-import { fileUri, TestClient } from '../support/lspClient';
+import { fileUri, startWithHeldIndex } from '../support/lspClient';
 
 test('lenses before the index is built say it is being indexed, and are refreshed once it is', async (t) => {
-  const ws = mkdtempSync(path.join(tmpdir(), 'cmlog-lens-'));
-  t.after(() => rmSync(ws, { recursive: true, force: true }));
-  cpSync(path.resolve(__dirname, '../../samples'), ws, { recursive: true });
-  let release!: () => void;
-  const held = new Promise<void>((r) => { release = r; });
-  const client = await TestClient.start({}, { folder: ws, lensRefresh: true, holdProgress: held });
-  t.after(() => client.stop().catch(() => client.proc.kill()));
+  const { client, ws, release } = await startWithHeldIndex(t, 'cmlog-lens-', { lensRefresh: true });
   const file = path.join(ws, 'Client/ccmsetup.log');
   const uri = fileUri(file);
   await client.open(uri, readFileSync(file, 'latin1'));

@@ -2,6 +2,9 @@
 // editor would; with `hooks`, the test entry (test/support/testServer.ts, run from source) that
 // adds test requests and faults. Waits are bounded polls on the state expected, never fixed sleeps.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { TestContext } from 'node:test';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -193,3 +196,19 @@ export class TestClient {
 }
 
 export const fileUri = (p: string) => pathToFileURL(p).toString();
+
+/**
+ * A client over a fresh copy of samples/ whose workspace index waits until `release()` (the client
+ * holds its answer to the server's progress request), so what happens before and after indexing is
+ * certain, with no timing involved. Stopped and removed after the test.
+ */
+export async function startWithHeldIndex(t: TestContext, prefix: string, opts: { lensRefresh?: boolean } = {}): Promise<{ client: TestClient; ws: string; release: () => void }> {
+  const ws = mkdtempSync(path.join(tmpdir(), prefix));
+  t.after(() => rmSync(ws, { recursive: true, force: true }));
+  cpSync(path.resolve(__dirname, '../../samples'), ws, { recursive: true });
+  let release!: () => void;
+  const held = new Promise<void>((r) => { release = r; });
+  const client = await TestClient.start({}, { folder: ws, holdProgress: held, ...opts });
+  t.after(() => client.stop().catch(() => client.proc.kill()));
+  return { client, ws, release };
+}
