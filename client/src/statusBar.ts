@@ -41,10 +41,6 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
     vscode.window.onDidChangeActiveTextEditor(update),
     // A language switch (detection, or the user's pick) reopens the document under its new language.
     vscode.workspace.onDidOpenTextDocument((d) => { if (d === vscode.window.activeTextEditor?.document) update(); }),
-    vscode.languages.onDidChangeDiagnostics((e) => {
-      const uri = activeLog();
-      if (uri && e.uris.some((u) => u.toString() === uri)) update();
-    }),
   );
   const c = client();
   // The server's word that the active log was parsed or grew (no diagnostics event says so when nothing new is wrong).

@@ -48,11 +48,13 @@ export function rowLabel(r: TableRow, source?: string): string {
  * table write it: "01-15-2024", "1/15/2024". Null when not a time.
  */
 export function parseGotoTime(text: string): { wall: number } | { timeOfDay: number } | null {
-  const m = /^\s*(?:(\d{1,4})([-/])(\d{1,2})\2(\d{1,4})[ T])?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*$/.exec(text);
+  // As a Time cell reads too: a written offset after the time (`+000`, `-300`) is ignored (the time
+  // is the log's wall clock), and the date and time may be apart by several spaces (MSI's banner).
+  const m = /^\s*(?:(\d{1,4})([-/])(\d{1,2})\2(\d{1,4})(?:T|[ ]{1,4}))?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(?:[+-]\d{1,4})?\s*$/.exec(text);
   if (!m) return null;
   const [h, mi, s] = [Number(m[5]), Number(m[6]), Number(m[7] ?? 0)];
   if (h > 23 || mi > 59 || s > 59) return null;
-  const ms = Number((m[8] ?? '0').padEnd(3, '0'));
+  const ms = Number((m[8] ?? '0').slice(0, 3).padEnd(3, '0'));
   if (m[1] === undefined) return { timeOfDay: ((h * 60 + mi) * 60 + s) * 1000 + ms };
   // Year first (ISO) or last (month first, CMTrace's order); a two-digit year is no year.
   const [a, b, c] = [m[1], m[3], m[4]!];

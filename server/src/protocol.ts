@@ -158,7 +158,7 @@ export interface TableOpenResult {
   reading: boolean;
   sources: TableSource[];
   notes: string[];
-  /** A log read from disk could not be read (gone, unreadable, failed part way): its name and why. The rows read before stay. Untrusted text. */
+  /** A log of the table could not be read (read from disk and gone, unreadable or failed part way; or held by the server and its file deleted): its name and why. The rows read before stay. Untrusted text. */
   error?: string;
 }
 

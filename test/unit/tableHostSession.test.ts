@@ -163,4 +163,8 @@ test('a log that cannot be read from disk is told once as a notification, and a 
   await f.session.receive({ kind: 'ready' });
   const init = f.posted.at(-1) as Extract<ToWebview, { kind: 'init' }>;
   assert.equal(init.table.error, change.error);
+  // Read again, then failing the same way (deleted, back, deleted): told again.
+  f.session.changed({ ...change, version: 4, error: undefined });
+  f.session.changed({ ...change, version: 5 });
+  assert.equal(f.said.length, 2);
 });

@@ -26,6 +26,14 @@ test('go to time: a whole date, or a time of day (the server puts it on the refe
   assert.equal(parseGotoTime('tomorrow'), null);
 });
 
+test('go to time takes a Time cell as the table shows it: its written offset ignored, MSI\'s two spaces', () => {
+  assert.deepEqual(parseGotoTime('1-1-2020 10:00:00.000+000'), { wall: Date.UTC(2020, 0, 1, 10) });
+  assert.deepEqual(parseGotoTime('02-23-2020 16:20:11.425-060'), { wall: Date.UTC(2020, 1, 23, 16, 20, 11, 425) });
+  assert.deepEqual(parseGotoTime('1/17/2023  23:58:50'), { wall: Date.UTC(2023, 0, 17, 23, 58, 50) });
+  assert.deepEqual(parseGotoTime('2021/07/13 10:22:58.9553434'), { wall: Date.UTC(2021, 6, 13, 10, 22, 58, 955) });
+  assert.equal(parseGotoTime('10:00:00+'), null);
+});
+
 test('row label for screen readers', () => {
   const label = rowLabel({ row: 0, source: 0, entry: 0, line: 0, severity: 'error', time: '2024-01-15 08:00:00', utc: null, component: 'X', thread: '12', message: 'failed', more: false, problems: 0, highlight: -1 });
   assert.equal(label, 'Error, 2024-01-15 08:00:00, component X, thread 12, message failed');

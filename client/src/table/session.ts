@@ -159,7 +159,8 @@ export class TableSession {
 
   /** A read error is also a notification (the panel may be in the background), once per error. */
   private tellReadError(error: string | undefined): void {
-    if (!error || error === this.toldError) return;
+    // No error now: the next one is news again, even if it reads the same (deleted, back, deleted).
+    if (!error || error === this.toldError) { this.toldError = error; return; }
     this.toldError = error;
     this.host.notify('error', `CMLog Lens could not read ${error}`);
   }

@@ -23,7 +23,7 @@ export interface TableLogSource {
   log(): LogFile | undefined;
   /** Still being read from disk. */
   reading(): boolean;
-  /** Why reading from disk failed (set when reading ended so). */
+  /** Why the log could not be read: reading it from disk failed, or the server let it go and its file is gone. */
   readonly failure?: string;
 }
 

@@ -121,9 +121,8 @@ const MAX_WRITTEN = 4;
 export interface WrittenOffsets {
   key: string;
   name: string;
-  /** The offset of its latest entry in UTC, and that UTC. */
+  /** The offset of its latest entry in UTC. */
   latest: number;
-  latestUtc: number;
   /** The distinct offsets it writes (a few), in order of appearance. */
   distinct: number[];
 }
@@ -350,7 +349,7 @@ export class Timeline {
     const out: WrittenOffsets[] = [];
     for (const [key, x] of this.select()) {
       if (folderOf(key) !== folder || x.written.length === 0) continue;
-      out.push({ key, name: x.input.name, latest: x.latestWritten, latestUtc: x.latestWrittenUtc, distinct: [...x.written] });
+      out.push({ key, name: x.input.name, latest: x.latestWritten, distinct: [...x.written] });
     }
     return out;
   }
