@@ -133,6 +133,8 @@ test('MSI: the messages MSI writes bare (Error, Warning, Info, DEBUG: Error) are
     [Severity.Information, 'DEBUG: Error 2826:  Control Line1 on dialog X extends beyond the boundaries of the dialog'],
   ]);
   for (let i = 2; i < log.entryCount; i++) assert.equal(log.entry(i).wall, wall(2023, 1, 17, 7, 33, 30), `entry ${i}: the last line's time`);
+  // Their level word is the record's type, as the table's detail and `entry().type` read it again.
+  assert.deepEqual([2, 3, 4, 5].map((i) => log.text(...log.parts(i).type!)), ['Error', 'Warning', 'Info', 'Error']);
   // A timed line without a banner says the file is MSI's too (the time of day alone gives no wall clock).
   const noBanner = LogFile.fromText('MSI (s) (7C:2C) [13:45:10:123]: x\r\nError 1722. y\r\n');
   assert.deepEqual(Array.from({ length: noBanner.entryCount }, (_, i) => [noBanner.entry(i).severity, noBanner.entry(i).wall]), [[Severity.Information, null], [Severity.Error, null]]);

@@ -107,7 +107,7 @@ export interface MsiMessageRef {
 
 // Anchored at the message's start, bounded repetitions: linear. The same shapes the MSI format
 // reads as MSI's own messages (`Word N.`, `DEBUG: Error N:`).
-const MSI_MESSAGE_RE = /^(?:DEBUG:\s{1,4}(Error)\s(\d{1,5}):|(Error|Warning|Info)\s(\d{1,5})\.)/;
+const MSI_MESSAGE_RE = /^(?:DEBUG: (Error) (\d{1,5}):|(Error|Warning|Info) (\d{1,5})\.)/;
 
 /** The message number of a message that starts as MSI writes its own (`Error 1722. ...`), or undefined. */
 export function parseMsiMessage(message: string): MsiMessageRef | undefined {

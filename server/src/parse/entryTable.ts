@@ -4,7 +4,7 @@ import { EntryFlag, type Severity } from '../model';
 import { bisect } from './bisect';
 
 // Read once: push tests it per entry, and an imported binding may be a getter (CommonJS).
-const UTC_OFFSET = EntryFlag.UtcOffset;
+const UTC_OFFSET_FLAG = EntryFlag.UtcOffset;
 
 /** Index of the first of the `count` ascending `starts` that is >= offset. */
 export function firstAtOrAfter(starts: ArrayLike<number>, count: number, offset: number): number {
@@ -81,7 +81,7 @@ export class EntryTable {
     this.msgEnd[i] = msgEnd;
     this.count = i + 1;
     // Mostly never true (and then the same every time): no cost to the parse worth measuring.
-    if ((flags & UTC_OFFSET) !== 0 && this.firstUtcOffset < 0) this.firstUtcOffset = i;
+    if ((flags & UTC_OFFSET_FLAG) !== 0 && this.firstUtcOffset < 0) this.firstUtcOffset = i;
   }
 
   /** Drops entries from index `n` on (their names stay interned; ids are stable). */

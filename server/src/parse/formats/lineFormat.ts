@@ -127,7 +127,9 @@ export function lineFormat<Id extends string>(spec: LineFormatSpec<Id>): LogForm
       let eol = 0;
       while (eol < codes.length && codes[eol] !== 10 && codes[eol] !== 13) eol++;
       const out: RecordParts = { message: [r.msgStart, r.msgEnd], body: [r.msgStart, r.msgEnd], clock: [] };
-      if (!spec.readLine(codes, 0, eol, scratch, spec.newState?.())) return out;
+      // No state: the scan claimed this line with the file's state, which a fresh one would not
+      // have (MSI's bare `Error N.` lines are claimed only after a banner or a timed line).
+      if (!spec.readLine(codes, 0, eol, scratch)) return out;
       const s = scratch;
       const clock = range(s.clockStart, s.clockEnd, r.start);
       if (clock) {

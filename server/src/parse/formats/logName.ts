@@ -4,7 +4,7 @@
 // say the same by hand.)
 
 /** The extensions of a log's name, lower case (LOG_NAME says the same: test/unit/logName.test.ts). */
-export const LOG_EXTENSIONS = ['log', 'lo_', 'log_'] as const;
+const LOG_EXTENSIONS = ['log', 'lo_', 'log_'] as const;
 
 // Literals, not built with new RegExp, so the regex audit (regexSafety.test.ts) sees them.
 const LOG_NAME = /\.(?:log|lo_|log_)$/i;

@@ -200,7 +200,8 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
   } else if (c0 === 69 || c0 === 87 || c0 === 73 || c0 === 68) {
     // Error 1722. ...   Warning 1946. ...   Info 2898.For ...   DEBUG: Error 2826: ...
     // Only in an MSI log (a banner or a timed line read): a text file's `Error 5.` is not one.
-    if (!state || (state[DAY] !== state[DAY] && state[LAST] < 0)) return false;
+    // (No state: `parts` reads again a record the scan already claimed.)
+    if (state && state[DAY] !== state[DAY] && state[LAST] < 0) return false;
     const debug = c0 === 68;
     if (debug && !at(codes, s, head, DEBUG)) return false;
     const w = debug ? s + DEBUG.length : s;
