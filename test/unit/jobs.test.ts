@@ -6,7 +6,8 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { check } from '../../server/src/cli/check';
-import { HERE_MAX, jobsOption, QUEUE, type PipelineStats } from '../../server/src/cli/jobs';
+import { checkInOrder, HERE_MAX, jobsOption, QUEUE, startPool, type PipelineStats, type Result } from '../../server/src/cli/jobs';
+import { findLogs } from '../../server/src/cli/load';
 import { loadLogs } from '../../server/src/cli/load';
 import { runRules } from '../../server/src/rules';
 import { zipBytes } from '../support/zipBytes';
@@ -115,6 +116,25 @@ test('check workers that cannot start fail their logs once, and check ends (no e
   assert.match(err.join('\n'), /cannot start/);
   assert.equal(code, 2);
   assert.equal(stats.live, 0);
+});
+
+test('workers that fail before the logs are found (discovery slower than their start) fail their logs once, with nothing uncaught', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-jobs-early-'));
+  writeFileSync(path.join(dir, 'a.log'), rec('ok'));
+  const pool = startPool(3, { options: {}, settings: {}, paths: [dir] }, { eval: true, script: `throw new Error('cannot start')` })!;
+  try {
+    // Discovery still going on while the workers fail and exit (as on a loaded machine, or a slow share).
+    await Promise.all(pool.workers.map((w) => new Promise((r) => w.once('exit', r))));
+    const found = await findLogs([dir]);
+    const stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 };
+    const results: Result[] = [];
+    for await (const r of checkInOrder({ sources: found.sources, options: {}, settings: {}, paths: [dir], catalog: () => [] }, pool, stats)) results.push(r);
+    assert.equal(results.length, 1);
+    assert.match(results[0].error?.message ?? '', /cannot start|exited/);
+    assert.equal(stats.live, 0);
+  } finally {
+    await pool.close();
+  }
 });
 
 test('a log over HERE_MAX is checked on a worker, never on this thread (out of memory there would end the whole check)', { timeout: 120_000 }, async () => {

@@ -32,7 +32,7 @@ test('while this thread checks archive members (read without leaving the microta
   writeFileSync(path.join(dir, 'PC1.zip'), zipBytes(members));
   const found = await findLogs([dir]);
   assert.equal(found.sources.length, 60);
-  const pool: CheckPool = { workers: [instantWorker()], spawn: instantWorker, close: async () => {} };
+  const pool: CheckPool = { workers: [instantWorker()], spawn: instantWorker, failedEarly: () => undefined, close: async () => {} };
   const stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 };
   const plan = { sources: found.sources, options: {}, settings: {}, paths: [dir], catalog: ruleCatalog([dir], undefined).catalog };
   const order: string[] = [];

@@ -58,6 +58,8 @@ export type WorkerPlan = Omit<CheckPlan, 'sources' | 'catalog'>;
 export interface CheckPool {
   workers: Worker[];
   spawn(): Worker;
+  /** Why a worker failed or ended before anyone listened to it (undefined: it did not). */
+  failedEarly(w: Worker): Error | undefined;
   close(): Promise<void>;
 }
 
@@ -66,14 +68,22 @@ export function startPool(jobs: number, base: WorkerPlan, start: WorkerStart = {
   if (jobs <= 1 || (!start.eval && !existsSync(script))) return null;
   const workerData = { cmlogCheckWorker: true, options: base.options, settings: base.settings, paths: base.paths, rulesFile: base.rulesFile };
   const live = new Set<Worker>();
+  // A worker that cannot start may fail while the logs are still being found, before checkInOrder
+  // listens to it: an 'error' nobody listens to would end the process. Kept until it is asked.
+  const early = new WeakMap<Worker, Error>();
   const pool: CheckPool = {
     workers: [],
     spawn: () => {
       const w = new Worker(script, { eval: start.eval ?? false, workerData });
       live.add(w);
-      w.once('exit', () => live.delete(w));
+      w.once('error', (e) => early.set(w, e));
+      w.once('exit', (code) => {
+        live.delete(w);
+        if (!early.has(w)) early.set(w, new Error(`check worker exited (code ${code})`));
+      });
       return w;
     },
+    failedEarly: (w) => early.get(w),
     close: async () => {
       pool.workers.splice(0);
       await Promise.all([...live].map((w) => w.terminate()));
@@ -162,6 +172,9 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
     };
     worker.once('error', fail);
     worker.once('exit', (code) => { if (workers.includes(w)) fail(new Error(`check worker exited (code ${code})`)); });
+    // Already gone (its events were before this): replaced as if it died now, once it is in `workers`.
+    const gone = pool.failedEarly(worker);
+    if (gone) setImmediate(() => fail(gone));
     return w;
   };
   for (const worker of pool.workers) workers.push(attach(worker));
