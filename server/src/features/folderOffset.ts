@@ -5,19 +5,21 @@
 import { describeOffset } from '../parse/time';
 import { clip } from '../explain/markdown';
 import { visibleLine } from '../explain/plainText';
+import type { LogFile } from '../logFile';
 import type { FolderOffer } from '../protocol';
 import type { Timeline, WrittenOffsets } from '../workspace/timeline';
 import { isConfigMgrLog, normalizeLogFileName } from '../knowledge/logFiles';
 import { folderOf } from '../uri';
 
 /**
- * What the other logs of `uri`'s folder write, read in `convention` (the one the target's
- * settings read `defaultOffset` in); null when none of them writes an offset.
+ * What the other logs of `target`'s folder write, read in the convention its settings read
+ * `defaultOffset` in (the offer becomes that setting); null when none of them writes an offset.
  */
-export function folderOffer(timeline: Timeline, uri: string, convention: 'bias' | 'utc-offset'): FolderOffer | null {
-  const folder = folderOf(uri);
+export function folderOffer(timeline: Timeline, target: { key: string; log: LogFile }): FolderOffer | null {
+  const folder = folderOf(target.key);
   if (!folder) return null;
-  const logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== uri);
+  const convention = target.log.defaultOffsetConvention;
+  const logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== target.key);
   if (logs.length === 0) return null;
   let source = logs[0];
   for (const l of logs) if (before(l, source)) source = l;

@@ -19,7 +19,7 @@ export function registerCustomRequests(server: ServerContext): void {
   connection.onRequest(Requests.fileInfo, (p, token) => runSafe(log, 'fileInfo', token, null, () => {
     const target = logs.get(p.uri);
     if (!target) return null;
-    const offer = folderOffer(logs.timelineWith([p.uri]), p.uri, target.log.defaultOffsetConvention);
+    const offer = folderOffer(logs.timelineWith([p.uri]), target);
     // The offset the model was read with (a settings change re-reads it), and whether it is the folder's.
     const set = placementOf(settingsFor(p.uri), toPath(p.uri));
     const offset = target.log.defaultOffset;
