@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { Timeline } from '../../server/src/workspace/timeline';
-import { folderOffer } from '../../server/src/features/folderOffset';
+import { folderOffer, placedByFolder } from '../../server/src/features/folderOffset';
 import { fileInfo } from '../../server/src/features/fileInfo';
 import { codeLenses, lensDefaults } from '../../server/src/features/codeLens';
 import { Commands } from '../../server/src/protocol';
@@ -100,4 +100,11 @@ test('folderOffer: CcmExec.log, then its rotated copies, then a log the knowledg
   assert.equal(folderOffer(new Timeline([user, other, cas, appEnforce, cbs]), cbs)?.offset, 420, 'the offset is the chosen log\'s');
   assert.equal(source(ime, other), 'Aaa.log', 'an Intune log is no ConfigMgr log: any other by name');
   assert.equal(source(other, ime, user), '<img src=x>.log');
+});
+
+test('placedByFolder: the folder\'s entry placed the log only when the model was read with it', () => {
+  const readWith = (defaultOffset: number | null) => LogFile.fromText(CBS, { defaultOffset });
+  assert.equal(placedByFolder({ offset: 420, byFolder: true }, readWith(420)), true);
+  assert.equal(placedByFolder({ offset: 420, byFolder: false }, readWith(420)), false, 'cmlog.defaultOffset placed it');
+  assert.equal(placedByFolder({ offset: 420, byFolder: true }, readWith(300)), false, 'read before the folder\'s entry was set');
 });

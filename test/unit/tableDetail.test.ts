@@ -11,13 +11,13 @@ import { parseMarkdown, type Inline } from '../../client/webview/markdown';
 
 const cm = (msg: string, type = 3, time = '10:00:00.000+000') => `<![LOG[${msg}]LOG]!><time="${time}" date="1-1-2020" component="AppEnforce" context="" type="${type}" thread="1" file="">\r\n`;
 
-function detailOf(text: string, row: number) {
+function detailOf(text: string, row: number, placement: { defaultOffset?: number; byFolder?: boolean } = {}) {
   const key = 'file:///c/AppEnforce.log';
-  const log = LogFile.fromText(text);
+  const log = LogFile.fromText(text, { defaultOffset: placement.defaultOffset ?? null });
   const input = { key, name: 'AppEnforce.log', log };
   const { findings } = runRules(input, { logs: [input] });
   const view = new TableView([{ key, name: input.name, log: () => log, reading: () => false }]);
-  return tableDetail(view, row, { findingsOf: (k) => (k === key ? findings : []), catalog: rules, related: () => null })!;
+  return tableDetail(view, row, { findingsOf: (k) => (k === key ? findings : []), catalog: rules, related: () => null, placedByFolder: (k) => k === key && placement.byFolder === true })!;
 }
 
 /** The codes the pane shows a lookup button for. */
@@ -54,4 +54,11 @@ test('an offset not written or not readable is said in the words the rules use (
     assert.equal(offset, offsetLabel(log, row));
     assert.match(offset, /UTC unknown/);
   }
+});
+
+test('an offset placed by the settings names the one setting that placed it', () => {
+  const text = cm('no offset', 1, '10:00:00.000');
+  const offset = (byFolder: boolean) => detailOf(text, 0, { defaultOffset: 300, byFolder }).attributes.find((a) => a.name === 'offset')!.value;
+  assert.equal(offset(false), 'none written: placed with UTC-05:00 (cmlog.defaultOffset)');
+  assert.equal(offset(true), 'none written: placed with UTC-05:00 (cmlog.folderOffsets)');
 });

@@ -33,6 +33,15 @@ export function folderOffer(timeline: Timeline, target: { key: string; log: LogF
 }
 
 /**
+ * Whether `log`'s records without offset were placed by its folder's cmlog.folderOffsets entry
+ * (`set`: settings.placementOf), not by cmlog.defaultOffset: the entry is the offset the model
+ * was read with (a settings change re-reads it).
+ */
+export function placedByFolder(set: { offset: number | null; byFolder: boolean }, log: LogFile): boolean {
+  return set.byFolder && set.offset === log.defaultOffset;
+}
+
+/**
  * Whose bias is offered (README: "CcmExec.log, or another ConfigMgr log"): CcmExec.log, then the
  * logs the knowledge base knows as ConfigMgr's, then any other that writes one (a user's own log
  * can write anything); ties by name, so the offer does not change with whichever log wrote last.

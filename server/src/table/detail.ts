@@ -7,6 +7,7 @@ import { findingSection } from '../explain';
 import { placedWith } from './sourceNote';
 import { lookupLink } from '../explain/errorCode';
 import { findErrorCodes } from '../knowledge/errorCodes';
+import type { LogFile } from '../logFile';
 import type { Finding } from '../model';
 import { firstLine } from '../parse/lineBreaks';
 import { describeOffset, isoUtc } from '../parse/time';
@@ -30,6 +31,8 @@ export interface DetailContext {
   catalog: readonly Rule[];
   /** Entries near (key, entry) in other logs, nearest first, or null when the log has no timeline. */
   related(key: string, entry: number, limit: number): RelatedEntry[] | null;
+  /** Whether the log's records without offset were placed by cmlog.folderOffsets (else cmlog.defaultOffset). */
+  placedByFolder(key: string, log: LogFile): boolean;
 }
 
 export function tableDetail(view: TableView, row: number, ctx: DetailContext): TableDetail | null {
@@ -49,7 +52,7 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   attributes.push({ name: 'severity', value: severityName[log.severity(e)] });
   const off = log.writtenOffset(e);
   const src = log.offsetSource(e);
-  attributes.push({ name: 'offset', value: off !== null ? describeOffset(off, log.offsetConvention) : src === 'default' ? `none written: placed with ${placedWith(log)}` : offsetLabel(log, e) });
+  attributes.push({ name: 'offset', value: off !== null ? describeOffset(off, log.offsetConvention) : src === 'default' ? `none written: placed with ${placedWith(log, ctx.placedByFolder(key, log))}` : offsetLabel(log, e) });
   const utc = log.utc(e);
   attributes.push({ name: 'UTC', value: isoUtc(Number.isNaN(utc) ? null : utc) ?? 'unknown' });
   const line = log.line(e);
