@@ -145,7 +145,7 @@ export interface TableSource {
   machine: string;
   /** A stable colour slot (0..7) per log, for the source column of a merge. */
   color: number;
-  /** e.g. "offset unknown: placed with UTC-05:00 (cmlog.folderOffsets or cmlog.defaultOffset)", "offset unknown: placed last". */
+  /** e.g. "offset unknown: placed with UTC-05:00 (cmlog.defaultOffset)", "offset unknown: placed last". */
   note?: string;
 }
 export interface TableOpenResult {

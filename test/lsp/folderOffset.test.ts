@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CodeLensRequest, type CodeLens } from 'vscode-languageserver-protocol/node';
+import { TableRequests } from '../../server/src/protocol';
 import { fileUri, TestClient } from '../support/lspClient';
 
 const CCM = '<![LOG[Install failed]LOG]!><time="08:00:03.000+420" date="01-15-2024" component="CcmExec" context="" type="3" thread="1" file="">\r\n';
@@ -47,6 +48,16 @@ test('folder offset: offered by fileInfo and the lens, applied only through cmlo
     assert.equal(now.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of the same folder)');
     const titles = (await lenses()).map((l) => l.command?.title ?? '');
     assert.ok(titles.some((t) => /^⇄ 1 entry in 1 other log .* · offset taken from CcmExec\.log of the same folder$/.test(t)), titles.join('\n'));
+
+    // A merged table says which setting placed CBS.log: the folder's entry, not cmlog.defaultOffset.
+    const table = (await client.connection.sendRequest(TableRequests.open, { uris: [uri, fileUri(path.join(pc01, 'CcmExec.log'))] }))!;
+    assert.deepEqual(table.notes, ['CBS.log: offset unknown: placed with UTC-07:00 (cmlog.folderOffsets)']);
+    const offsets: string[] = [];
+    for (let row = 0; row < table.rows; row++) {
+      const d = await client.connection.sendRequest(TableRequests.detail, { tableId: table.tableId, row });
+      offsets.push(d!.attributes.find((a) => a.name === 'offset')!.value);
+    }
+    assert.deepEqual(offsets.filter((o) => o.startsWith('none written')), Array(2).fill('none written: placed with UTC-07:00 (cmlog.folderOffsets)'));
   } finally {
     await client.stop().catch(() => client.proc.kill());
   }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { Timeline } from '../../server/src/workspace/timeline';
-import { folderOffer } from '../../server/src/features/folderOffset';
+import { folderOffer, placedByFolder } from '../../server/src/features/folderOffset';
 import { fileInfo } from '../../server/src/features/fileInfo';
 import { codeLenses, lensDefaults } from '../../server/src/features/codeLens';
 import { Commands } from '../../server/src/protocol';
@@ -28,10 +28,11 @@ test('folderOffer: the bias the folder\'s ConfigMgr log writes, not another fold
     input('file:///c/logs/PC02/CcmExec.log', ccm('23:00:00', '01-15-2024', '+300')),
     input(`${PC01}sub/CcmExec.log`, ccm('23:00:00', '01-15-2024', '-60')),
   ]);
-  assert.deepEqual(folderOffer(tl, cbsUri, 'bias'), { offset: 420, zone: 'UTC-07:00', source: 'CcmExec.log' });
-  // Read in the target's convention: a UTC offset of -420.
-  assert.equal(folderOffer(tl, cbsUri, 'utc-offset')?.offset, -420);
-  assert.equal(folderOffer(tl, 'file:///c/logs/PC03/CBS.log', 'bias'), null);
+  assert.deepEqual(folderOffer(tl, input(cbsUri, CBS)), { offset: 420, zone: 'UTC-07:00', source: 'CcmExec.log' });
+  // Read in the convention the target's settings read defaultOffset in: a UTC offset of -420.
+  const utcOffsets = { key: cbsUri, log: LogFile.fromText(CBS, { offsetConvention: 'utc-offset' }) };
+  assert.deepEqual(folderOffer(tl, utcOffsets), { offset: -420, zone: 'UTC-07:00', source: 'CcmExec.log' });
+  assert.equal(folderOffer(tl, input('file:///c/logs/PC03/CBS.log', CBS)), null);
 });
 
 test('folderOffer: several biases (a DST change): the chosen log\'s latest one, and the others said', () => {
@@ -40,14 +41,14 @@ test('folderOffer: several biases (a DST change): the chosen log\'s latest one, 
     input(`${PC01}AppEnforce.log`, ccm('09:00:00', '03-08-2024', '+480')),
     input(cbsUri, CBS),
   ]);
-  const offer = folderOffer(tl, cbsUri, 'bias');
+  const offer = folderOffer(tl, input(cbsUri, CBS));
   assert.deepEqual(offer, { offset: 420, zone: 'UTC-07:00', source: 'CcmExec.log', others: ['UTC-08:00'] });
 });
 
 test('fileInfo and status bar: the offer is said, and the log stays unplaced until the user takes it', () => {
   const cbs = input(cbsUri, CBS);
   const tl = new Timeline([input(`${PC01}CcmExec.log`, ccm('10:00:00', '01-15-2024', '+420')), cbs]);
-  const offer = folderOffer(tl, cbsUri, 'bias');
+  const offer = folderOffer(tl, cbs);
   const info = fileInfo(cbs.log, { offset: null, byFolder: false }, 'CBS.log', offer);
   assert.equal(info.timeZone, 'no offset — CcmExec.log of this folder says UTC-07:00');
   assert.deepEqual(info.offer, offer);
@@ -92,11 +93,18 @@ test('folderOffer: CcmExec.log, then its rotated copies, then a log the knowledg
   const rotated = input(`${PC01}CcmExec-20240114-101010.log`, ccm('12:00:00', '01-15-2024', '+480'));
   const ccmExec = input(`${PC01}CcmExec.log`, ccm('08:00:00', '01-15-2024', '+420'));
   const cbs = input(cbsUri, CBS);
-  const source = (...logs: ReturnType<typeof input>[]) => folderOffer(new Timeline([...logs, cbs]), cbsUri, 'bias')?.source;
+  const source = (...logs: ReturnType<typeof input>[]) => folderOffer(new Timeline([...logs, cbs]), cbs)?.source;
   assert.equal(source(user, other, ime, appEnforce, cas, rotated, ccmExec), 'CcmExec.log');
   assert.equal(source(user, other, ime, cas, rotated, appEnforce), 'CcmExec-20240114-101010.log', 'then a rotated CcmExec.log');
   assert.equal(source(user, other, ime, cas, appEnforce), 'AppEnforce.log', 'ConfigMgr logs by name');
-  assert.equal(folderOffer(new Timeline([user, other, cas, appEnforce, cbs]), cbsUri, 'bias')?.offset, 420, 'the offset is the chosen log\'s');
+  assert.equal(folderOffer(new Timeline([user, other, cas, appEnforce, cbs]), cbs)?.offset, 420, 'the offset is the chosen log\'s');
   assert.equal(source(ime, other), 'Aaa.log', 'an Intune log is no ConfigMgr log: any other by name');
   assert.equal(source(other, ime, user), '<img src=x>.log');
+});
+
+test('placedByFolder: the folder\'s entry placed the log only when the model was read with it', () => {
+  const readWith = (defaultOffset: number | null) => LogFile.fromText(CBS, { defaultOffset });
+  assert.equal(placedByFolder({ offset: 420, byFolder: true }, readWith(420)), true);
+  assert.equal(placedByFolder({ offset: 420, byFolder: false }, readWith(420)), false, 'cmlog.defaultOffset placed it');
+  assert.equal(placedByFolder({ offset: 420, byFolder: true }, readWith(300)), false, 'read before the folder\'s entry was set');
 });

@@ -11,6 +11,7 @@ import {
 } from '../../server/src/knowledge/errorCodes';
 import { STATUS_MESSAGES, describeStatusMessage, parseStatMsg } from '../../server/src/knowledge/statusMessages';
 import { LOG_FILES, describeLogFile, normalizeLogFileName } from '../../server/src/knowledge/logFiles';
+import { SIGNATURES } from '../../server/src/rules/signatureTable';
 
 // ---------------------------------------------------------------------------
 // parseErrorCode
@@ -235,6 +236,13 @@ test('findErrorCodes: what an MSI verbose log says it returns is a Win32 code (n
   assert.deepEqual(findErrorCodes(m2).map((f) => [m2.slice(f.start, f.end), f.value]), [['1618', 1618]]);
   for (const none of ['MainEngineThread is returning 0', 'Error 1722. There is a problem with this Windows Installer package.', 'MainEngineThread is returning 1603.5', 'is returning 1603']) {
     assert.deepEqual(findErrorCodes(none), [], none);
+  }
+});
+
+test('the msi-install-failed signature reads what MSI returns in the words the code lookup finds it by', () => {
+  const row = SIGNATURES.find((r) => r.id === 'msi-install-failed')!;
+  for (const line of ['MainEngineThread is returning 1603', 'MainEngineThread  is\treturning 1618', 'Installation success or error status: 1620.', 'installation SUCCESS or error status 1603']) {
+    assert.equal(Number(row.pattern.exec(line)?.groups?.exitCode), findErrorCodes(line)[0]?.value, line);
   }
 });
 

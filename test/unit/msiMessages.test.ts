@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { hoverMarkdown } from '../../server/src/explain';
-import { describeMsiMessage, MSI_MESSAGES, parseMsiMessage } from '../../server/src/knowledge/msiMessages';
+import { describeMsiMessage, MSI_MESSAGES } from '../../server/src/knowledge/msiMessages';
 import { LogFile } from '../../server/src/logFile';
 import type { LogInput, RuleContext } from '../../server/src/rules';
 import { SIGNATURES } from '../../server/src/rules/signatureTable';
@@ -37,14 +37,20 @@ test('the table: numbers unique, each with a meaning and a Microsoft source; exi
   assert.match(describeMsiMessage(1603)!.meaning, /held open/);
 });
 
-test('the message shapes MSI writes, at the start of the message only', () => {
-  assert.deepEqual(parseMsiMessage('Error 1722. There is a problem'), { number: 1722, kind: 'Error', debug: false });
-  assert.deepEqual(parseMsiMessage('Warning 1946.Property'), { number: 1946, kind: 'Warning', debug: false });
-  assert.deepEqual(parseMsiMessage('Info 2898.For x'), { number: 2898, kind: 'Info', debug: false });
-  assert.deepEqual(parseMsiMessage('DEBUG: Error 2826:  Control'), { number: 2826, kind: 'Error', debug: true });
-  for (const no of ['Doing action: Error 1722. x', 'Error 1722 without a dot', 'Error: 1722.', 'error 1722.', 'Error 1234567.', '']) {
-    assert.equal(parseMsiMessage(no), undefined, no);
+test('only the lines the parser reads as MSI\'s own messages get the hover: its level word and number', () => {
+  const t = fromText('install.log', BANNER +
+    'MSI (s) (7C:2C) [13:45:10:123]: Error 1722. a timed line is not a bare message\n' +
+    'Error 1722 without a dot\n' +
+    'Error: 1722.\n' +
+    'error 1722.\n' +
+    'Error 1234567.\n' +
+    'Warning 1946.Property\n');
+  const hovers = (needle: string) => hoverAt(t, needle) ?? '';
+  for (const no of ['MSI (s) (7C:2C) [13:45:10:123]: Error 1722', 'Error 1722 without', 'Error: 1722', 'error 1722', 'Error 1234567']) {
+    assert.doesNotMatch(hovers(no), /Windows Installer message/, no);
   }
+  assert.doesNotMatch(hoverAt(t, 'Error 1722. a timed', 2) ?? '', /Windows Installer message/, 'the message of a timed line');
+  assert.match(hovers('Warning 1946'), /\*\*Windows Installer message 1946\*\* \(warning\)/);
 });
 
 test('hover on an MSI log\'s `Error 1722.` line: Windows Installer message 1722, not the Win32 code', () => {

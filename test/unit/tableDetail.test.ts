@@ -4,19 +4,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { rules, runRules } from '../../server/src/rules';
+import { offsetLabel } from '../../server/src/rules/timeText';
 import { LOOKUPS_MAX, tableDetail } from '../../server/src/table/detail';
 import { TableView } from '../../server/src/table/view';
 import { parseMarkdown, type Inline } from '../../client/webview/markdown';
 
-const cm = (msg: string, type = 3) => `<![LOG[${msg}]LOG]!><time="10:00:00.000+000" date="1-1-2020" component="AppEnforce" context="" type="${type}" thread="1" file="">\r\n`;
+const cm = (msg: string, type = 3, time = '10:00:00.000+000') => `<![LOG[${msg}]LOG]!><time="${time}" date="1-1-2020" component="AppEnforce" context="" type="${type}" thread="1" file="">\r\n`;
 
-function detailOf(text: string, row: number) {
+function detailOf(text: string, row: number, placement: { defaultOffset?: number; byFolder?: boolean } = {}) {
   const key = 'file:///c/AppEnforce.log';
-  const log = LogFile.fromText(text);
+  const log = LogFile.fromText(text, { defaultOffset: placement.defaultOffset ?? null });
   const input = { key, name: 'AppEnforce.log', log };
   const { findings } = runRules(input, { logs: [input] });
   const view = new TableView([{ key, name: input.name, log: () => log, reading: () => false }]);
-  return tableDetail(view, row, { findingsOf: (k) => (k === key ? findings : []), catalog: rules, related: () => null })!;
+  return tableDetail(view, row, { findingsOf: (k) => (k === key ? findings : []), catalog: rules, related: () => null, placedByFolder: (k) => k === key && placement.byFolder === true })!;
 }
 
 /** The codes the pane shows a lookup button for. */
@@ -42,4 +43,22 @@ test('many codes: a bounded few, each once, the finding\'s first', () => {
   const codes = Array.from({ length: 20 }, (_, i) => `0x8007${(0x100 + i).toString(16).padStart(4, '0')}`);
   const many = detailOf(cm(`Unmatched exit code (1603) is considered an execution failure. ${codes.join(' ')} ${codes[0]}`), 0);
   assert.deepEqual(buttons(many.problems[0].markdown), ['0x00000643', ...codes.slice(0, LOOKUPS_MAX - 1)]);
+});
+
+test('an offset not written or not readable is said in the words the rules use (timeText.offsetLabel)', () => {
+  const text = cm('no offset', 1, '10:00:00.000') + cm('bad offset', 1, '10:00:00.000+abc');
+  const log = LogFile.fromText(text);
+  assert.deepEqual([0, 1].map((e) => log.offsetSource(e)), ['missing', 'unreadable']);
+  for (const row of [0, 1]) {
+    const offset = detailOf(text, row).attributes.find((a) => a.name === 'offset')!.value;
+    assert.equal(offset, offsetLabel(log, row));
+    assert.match(offset, /UTC unknown/);
+  }
+});
+
+test('an offset placed by the settings names the one setting that placed it', () => {
+  const text = cm('no offset', 1, '10:00:00.000');
+  const offset = (byFolder: boolean) => detailOf(text, 0, { defaultOffset: 300, byFolder }).attributes.find((a) => a.name === 'offset')!.value;
+  assert.equal(offset(false), 'none written: placed with UTC-05:00 (cmlog.defaultOffset)');
+  assert.equal(offset(true), 'none written: placed with UTC-05:00 (cmlog.folderOffsets)');
 });

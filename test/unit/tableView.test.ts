@@ -172,9 +172,11 @@ test('the merge order equals a stable sort by UTC of every entry (logs out of or
 
 test('a source note says how a log without offset was placed', () => {
   const none = cm('x', '10:00:00.000', { off: '' });
-  assert.equal(sourceNote(LogFile.fromText(cm('x', '10:00:00.000'))), undefined);
-  assert.equal(sourceNote(LogFile.fromText(none)), 'offset unknown: placed last (set cmlog.defaultOffset to place it)');
-  assert.equal(sourceNote(LogFile.fromText(none, { defaultOffset: 300 })), 'offset unknown: placed with UTC-05:00 (cmlog.folderOffsets or cmlog.defaultOffset)');
+  assert.equal(sourceNote(LogFile.fromText(cm('x', '10:00:00.000')), false), undefined);
+  assert.equal(sourceNote(LogFile.fromText(none), false), 'offset unknown: placed last (set cmlog.defaultOffset to place it)');
+  // Only the setting that placed it is named.
+  assert.equal(sourceNote(LogFile.fromText(none, { defaultOffset: 300 }), false), 'offset unknown: placed with UTC-05:00 (cmlog.defaultOffset)');
+  assert.equal(sourceNote(LogFile.fromText(none, { defaultOffset: 300 }), true), 'offset unknown: placed with UTC-05:00 (cmlog.folderOffsets)');
 });
 
 test('the table\'s merge and the CLI timeline\'s merged view order alike: ties by log, logs out of order, unknown UTC last in file order', () => {

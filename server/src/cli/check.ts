@@ -14,6 +14,7 @@ import type { WorkerStart } from '../workspace/parseWorker';
 import { checkOne, ruleCatalog, type FileSummary } from './checkOne';
 import { checkInOrder, jobsOption, startPool, type PipelineStats, type Result } from './jobs';
 import { findLogs, shownPath, type Found, type Loaded } from './load';
+import { RunProblems } from './runProblems';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -98,13 +99,12 @@ export function inMemory(loaded: Loaded, settings: RuleSettings = {}): CheckInpu
  * the logs being checked at the moment and no string holds all of the output.
  */
 export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format'> & { sarifRules?: readonly Rule[]; ruleProblems?: readonly string[] }, io: Io): Promise<number> {
-  // A bad rule file is a problem like an unreadable path: said (stderr, SARIF's notifications),
-  // exit status 2, the rest still checked with the rules that could be read.
+  // A bad rule file is a problem like an unreadable path (runProblems.ts); SARIF's notifications too.
   const ruleProblems = opts.ruleProblems ?? [];
-  for (const p of ruleProblems) io.err(`cmlog: ${printable(p)}`);
+  const run = new RunProblems(io);
+  run.ruleFiles(ruleProblems);
+  run.found(input);
   const skipped: Skipped[] = [...input.problems, ...input.notes];
-  for (const p of skipped) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
-  let failed = input.problems.length > 0 || ruleProblems.length > 0;
   const files: FileSummary[] = [];
   const counts: Record<Finding['severity'], number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const list = opts.format === 'json' ? jsonList(io) : null;
@@ -115,17 +115,13 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
   for await (const { source, checked, error } of input.results) {
     if (!checked) {
       const p = { path: shownPath(source), reason: describeError(error) };
-      io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
+      run.skipped(p, true);
       skipped.push(p);
       notifications.push(`${p.path}: ${p.reason}`);
-      failed = true;
       continue;
     }
     files.push(checked.summary);
-    for (const f of checked.failures) {
-      io.err(`cmlog: ${printable(source.key)}: rule ${f.ruleId} failed: ${printable(f.message)}`);
-      notifications.push(`${source.key}: rule ${f.ruleId} failed: ${f.message}`);
-    }
+    for (const f of checked.failures) notifications.push(run.ruleFailed(source.key, f));
     for (const d of checked.findings) {
       counts[d.severity]++;
       if (sarif) {
@@ -139,7 +135,7 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
     }
   }
   if (sarif) {
-    sarif.end(notifications, !failed);
+    sarif.end(notifications, !run.anyFailed);
   } else if (list) {
     // Files and what was skipped come after the findings: known only once every log went through.
     list.end('  ],\n  "files": [');
@@ -154,6 +150,5 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
       `${counts.error} errors, ${counts.warning} warnings, ${counts.information} information` +
       (input.notLogs ? ` (${input.notLogs} files that are not logs were skipped)` : ''));
   }
-  if (failed) return 2;
-  return counts.error > 0 ? 1 : 0;
+  return run.status(counts.error);
 }

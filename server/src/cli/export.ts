@@ -12,8 +12,9 @@ import { oneOf, parseArgs, UsageError } from './args';
 import { ruleSettings } from './check';
 import { checkOne, groupsOf, ruleCatalog, type CheckRef } from './checkOne';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
-import { jsonString, jsonText, printable } from './escape';
+import { jsonString, jsonText } from './escape';
 import { findLogs, readSource, shownPath } from './load';
+import { RunProblems } from './runProblems';
 import { describeError } from '../workspace/discover';
 
 /** A log to export: its machine (LogSource.machine) is `host.name` when known. */
@@ -37,15 +38,16 @@ export const exportCommand: Command = {
     if (rulesFile === true) throw new UsageError('--rules takes a file');
     const settings = ruleSettings(args.options.get('rule'));
     const options = parseOptions(args);
+    const run = new RunProblems(io);
     const { problems: ruleProblems, catalog } = ruleCatalog(args.positional, rulesFile);
-    for (const p of ruleProblems) io.err(`cmlog: ${printable(p)}`);
+    run.ruleFiles(ruleProblems);
     const found = await findLogs(args.positional);
-    for (const p of [...found.problems, ...found.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
+    run.found(found);
     const w = lineWriter(io.stream ?? process.stdout);
-    const done = await exportSources(found.sources, { read: (source) => readSource(source, options), shown: shownPath }, w, { settings, catalog }, io);
+    await exportSources(found.sources, { read: (source) => readSource(source, options), shown: shownPath }, w, { settings, catalog }, run);
     await w.flush();
-    const failed = found.problems.length > 0 || ruleProblems.length > 0 || done.unreadable > 0;
-    return failed ? 2 : 0;
+    // No 1 for errors found: the export is the data, not a verdict.
+    return run.status();
   },
 };
 
@@ -174,8 +176,8 @@ export function lineWriter(out: Writable, piece = 1 << 16) {
 
 export type LineWriter = ReturnType<typeof lineWriter>;
 
-/** What an export wrote; `unreadable` logs were said on stderr and skipped. */
-export interface ExportCounts { entries: number; problems: number; unreadable: number }
+/** What an export wrote (unreadable logs were said on stderr and skipped). */
+export interface ExportCounts { entries: number; problems: number }
 
 /** What exportSources needs of a log: its names (as ExportTarget's) and its group. */
 export interface ExportItem extends CheckRef { machine?: string | null }
@@ -193,23 +195,22 @@ export interface ExportReader<T> {
  * (checkOne: the rules of its catalog, the logs of its group read again for the cross-log ones).
  */
 export async function exportSources<T extends ExportItem>(items: readonly T[], reader: ExportReader<T>, w: LineWriter,
-  rules: { settings: RuleSettings; catalog: (target: LogRef) => readonly Rule[] }, io: Io): Promise<ExportCounts> {
+  rules: { settings: RuleSettings; catalog: (target: LogRef) => readonly Rule[] }, run: RunProblems): Promise<ExportCounts> {
   const groups = groupsOf(items);
-  const counts: ExportCounts = { entries: 0, problems: 0, unreadable: 0 };
+  const counts: ExportCounts = { entries: 0, problems: 0 };
   for (const item of items) {
     let target: ExportTarget;
     try {
       target = { key: item.key, name: item.name, log: await reader.read(item), machine: item.machine };
     } catch (e) {
-      io.err(`cmlog: ${printable(reader.shown(item))}: ${printable(describeError(e))}`);
-      counts.unreadable++;
+      run.skipped({ path: reader.shown(item), reason: describeError(e) }, true);
       continue;
     }
     await writeEntries(w, target);
     counts.entries += target.log.entryCount;
     // The group holds items of `items`, so each ref checkOne hands back is a T.
     const checked = await checkOne(target, groups.get(item.group) ?? [], rules.settings, rules.catalog(target), (ref) => reader.read(ref as T));
-    for (const f of checked.failures) io.err(`cmlog: ${printable(target.key)}: rule ${f.ruleId} failed: ${printable(f.message)}`);
+    for (const f of checked.failures) run.ruleFailed(target.key, f);
     await writeProblems(w, target, checked.findings);
     counts.problems += checked.findings.length;
   }
@@ -223,7 +224,7 @@ export async function exportSources<T extends ExportItem>(items: readonly T[], r
 export async function exportNdjson(logs: readonly ExportTarget[], out: Writable, io: Io): Promise<{ entries: number; problems: number }> {
   const items = logs.map((t) => ({ ...t, group: t.group ?? '' }));
   const w = lineWriter(out);
-  const { entries, problems } = await exportSources(items, { read: async (t) => t.log, shown: (t) => t.key }, w, { settings: {}, catalog: () => builtIn }, io);
+  const counts = await exportSources(items, { read: async (t) => t.log, shown: (t) => t.key }, w, { settings: {}, catalog: () => builtIn }, new RunProblems(io));
   await w.flush();
-  return { entries, problems };
+  return counts;
 }

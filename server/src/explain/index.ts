@@ -161,8 +161,7 @@ export function hoverMarkdown(target: LogInput, _context: RuleContext, offset: n
 
   const stat = statMsgSection(message);
   if (stat) sections.push(stat);
-  // Only the MSI format's records: `Error 1722.` in another log is not Windows Installer's number.
-  const msi = log.formatOf(i).id === 'msi' ? msiMessageSection(message) : null;
+  const msi = msiMessageSection(log, i);
   if (msi) sections.push(msi);
   return joinSections(sections);
 }

@@ -1,14 +1,37 @@
 // The hover of an MSI verbose log's own message lines (`Error 1722. ...`): what the Windows
 // Installer message number means. Pure.
-import { describeMsiMessage, parseMsiMessage } from '../knowledge/msiMessages';
+import { describeMsiMessage } from '../knowledge/msiMessages';
+import type { LogFile } from '../logFile';
+
+/** The level words the MSI format reads as MSI's own messages (see parse/formats/msi.ts). */
+const KINDS = new Set(['Error', 'Warning', 'Info']);
+/** The most digits the MSI format reads as a message number. */
+const NUMBER_DIGITS = 5;
 
 /**
- * The section for a record of the MSI format whose message starts `Error N.`, `Warning N.`,
- * `Info N.` or `DEBUG: Error N:`; null for any other message. The caller checks the format: the
- * same words in another log are not Windows Installer's numbers. Only digits come from the log.
+ * The message MSI wrote bare on entry i (`Error 1722.`, `Warning N.`, `Info N.`, `DEBUG: Error N:`),
+ * as the parser found it: an MSI record whose level word it read (its `type` part), and the number
+ * after that word. Undefined for any other record: the same words elsewhere, in a timed MSI line
+ * or in another log, are not Windows Installer's numbers.
  */
-export function msiMessageSection(message: string): string | null {
-  const ref = parseMsiMessage(message);
+function msiMessageOf(log: LogFile, i: number): { number: number; kind: string; debug: boolean } | undefined {
+  if (log.formatOf(i).id !== 'msi') return undefined;
+  const type = log.parts(i).type;
+  if (!type) return undefined;
+  const kind = log.text(type[0], type[1]);
+  if (!KINDS.has(kind)) return undefined;
+  // The parser read `Word N` with one space: the digits follow it.
+  const after = log.text(type[1] + 1, type[1] + 1 + NUMBER_DIGITS);
+  let n = 0, k = 0;
+  while (k < after.length && after.charCodeAt(k) >= 48 && after.charCodeAt(k) <= 57) n = n * 10 + after.charCodeAt(k++) - 48;
+  if (k === 0) return undefined;
+  // `DEBUG: Error N:` is the only one whose word is not where the message starts.
+  return { number: n, kind, debug: type[0] > log.messageStart(i) };
+}
+
+/** The hover section for entry i when it is one of MSI's own message lines (see msiMessageOf); null otherwise. Only digits come from the log. */
+export function msiMessageSection(log: LogFile, i: number): string | null {
+  const ref = msiMessageOf(log, i);
   if (!ref) return null;
   const title = `**Windows Installer message ${ref.number}** (${ref.debug ? 'debug ' : ''}${ref.kind.toLowerCase()})`;
   const info = describeMsiMessage(ref.number);

@@ -44,7 +44,7 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
   let saidNoOffset = false;
   // What the other logs of the folder write, for a log that has records without offset.
   let offer: FolderOffer | null | undefined;
-  const offerOf = () => (offer === undefined ? (offer = folderOffer(timeline, uri, log.defaultOffsetConvention)) : offer);
+  const offerOf = () => (offer === undefined ? (offer = folderOffer(timeline, { key: uri, log })) : offer);
   for (const i of [...anchors].sort((a, b) => a - b).slice(0, s.maxPerFile)) {
     const line = log.line(i);
     const range = { start: { line, character: 0 }, end: { line, character: 0 } };

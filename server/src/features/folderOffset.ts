@@ -5,19 +5,21 @@
 import { describeOffset } from '../parse/time';
 import { clip } from '../explain/markdown';
 import { visibleLine } from '../explain/plainText';
+import type { LogFile } from '../logFile';
 import type { FolderOffer } from '../protocol';
 import type { Timeline, WrittenOffsets } from '../workspace/timeline';
 import { isConfigMgrLog, normalizeLogFileName } from '../knowledge/logFiles';
 import { folderOf } from '../uri';
 
 /**
- * What the other logs of `uri`'s folder write, read in `convention` (the one the target's
- * settings read `defaultOffset` in); null when none of them writes an offset.
+ * What the other logs of `target`'s folder write, read in the convention its settings read
+ * `defaultOffset` in (the offer becomes that setting); null when none of them writes an offset.
  */
-export function folderOffer(timeline: Timeline, uri: string, convention: 'bias' | 'utc-offset'): FolderOffer | null {
-  const folder = folderOf(uri);
+export function folderOffer(timeline: Timeline, target: { key: string; log: LogFile }): FolderOffer | null {
+  const folder = folderOf(target.key);
   if (!folder) return null;
-  const logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== uri);
+  const convention = target.log.defaultOffsetConvention;
+  const logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== target.key);
   if (logs.length === 0) return null;
   let source = logs[0];
   for (const l of logs) if (before(l, source)) source = l;
@@ -28,6 +30,15 @@ export function folderOffer(timeline: Timeline, uri: string, convention: 'bias' 
   const offset = read(source.latest);
   const also = [...east].filter((o) => o !== source.latest).map((o) => describeOffset(read(o), convention));
   return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also } : {}) };
+}
+
+/**
+ * Whether `log`'s records without offset were placed by its folder's cmlog.folderOffsets entry
+ * (`set`: settings.placementOf), not by cmlog.defaultOffset: the entry is the offset the model
+ * was read with (a settings change re-reads it).
+ */
+export function placedByFolder(set: { offset: number | null; byFolder: boolean }, log: LogFile): boolean {
+  return set.byFolder && set.offset === log.defaultOffset;
 }
 
 /**

@@ -2,7 +2,7 @@
 // error code lookup and related entries (the table's requests are in table.ts).
 import { explainErrorCode } from '../explain';
 import { fileInfo, severityRanges } from '../features/fileInfo';
-import { folderOffer } from '../features/folderOffset';
+import { folderOffer, placedByFolder } from '../features/folderOffset';
 import { placementOf } from '../features/settings';
 import { markupRanges } from '../features/markupRanges';
 import { stepToRecord } from '../features/recordWalk';
@@ -19,11 +19,10 @@ export function registerCustomRequests(server: ServerContext): void {
   connection.onRequest(Requests.fileInfo, (p, token) => runSafe(log, 'fileInfo', token, null, () => {
     const target = logs.get(p.uri);
     if (!target) return null;
-    const offer = folderOffer(logs.timelineWith([p.uri]), p.uri, target.log.defaultOffsetConvention);
-    // The offset the model was read with (a settings change re-reads it), and whether it is the folder's.
-    const set = placementOf(settingsFor(p.uri), toPath(p.uri));
-    const offset = target.log.defaultOffset;
-    return fileInfo(target.log, { offset, byFolder: set.byFolder && set.offset === offset }, target.name, offer);
+    const offer = folderOffer(logs.timelineWith([p.uri]), target);
+    // The offset the model was read with, and whether it is the folder's.
+    const byFolder = placedByFolder(placementOf(settingsFor(p.uri), toPath(p.uri)), target.log);
+    return fileInfo(target.log, { offset: target.log.defaultOffset, byFolder }, target.name, offer);
   }));
   connection.onRequest(Requests.severityRanges, (p, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
     const open = documents.get(p.uri);

@@ -3,7 +3,9 @@
 // sync limit, outside the index), read from disk by the table. Live logs refresh their tables; a
 // held log deleted says so in them.
 import { runSafe } from '../features/runner';
+import { placedByFolder } from '../features/folderOffset';
 import { relatedNearest } from '../features/relatedNearest';
+import { placementOf } from '../features/settings';
 import {
   TABLE_MAX_ROWS, TableNotifications, TableRequests, type TableFacetsResult, type TableOpenResult, type TableSource, type TableTextResult,
 } from '../protocol';
@@ -16,6 +18,7 @@ import { sourceNote } from '../table/sourceNote';
 import { Tables } from '../table/tables';
 import { copyRows, exportRows } from '../table/text';
 import type { TableLogSource, TableView } from '../table/view';
+import type { LogFile } from '../logFile';
 import { baseName, toPath } from '../uri';
 import type { ServerContext } from './context';
 
@@ -42,9 +45,17 @@ export function registerTableRequests(server: ServerContext): Tables {
     return new DiskLogSource(uri, baseName(uri), path, settings.parseOptions(path), refresh);
   };
 
+  /** Whether `key`'s records without offset were placed by cmlog.folderOffsets (else cmlog.defaultOffset). */
+  const byFolder = (key: string, model: LogFile): boolean => {
+    const path = toPath(key);
+    return placedByFolder(placementOf(settings.forPath(path), path), model);
+  };
+
   /** A merge's word on each log whose offset is unknown: how its entries were placed. */
-  const noteOf = (view: TableView, li: number): string | undefined =>
-    (view.merged ? sourceNote(view.model(li)) : undefined);
+  const noteOf = (view: TableView, li: number): string | undefined => {
+    const model = view.merged ? view.model(li) : undefined;
+    return model && sourceNote(model, byFolder(view.keys[li], model));
+  };
 
   const table = (id: unknown) => {
     const t = tables.get(id);
@@ -111,6 +122,7 @@ export function registerTableRequests(server: ServerContext): Tables {
       catalog: runtime.rules ?? catalog,
       // What the lens shows: the workspace's timeline, for a log the server holds.
       related: (key, entry, limit) => (logs.get(key) ? relatedNearest(logs.timelineWith([key]), key, entry, windowMs(key), limit).related : null),
+      placedByFolder: byFolder,
     });
   }));
 

@@ -741,11 +741,16 @@ const CONTEXT_DEC_RE = new RegExp(`${CONTEXT}${SEP}(-?\\d{9,10})${AFTER}`, 'gi')
 /** `Win32 Error = 5` (ConfigMgr writes this). Group 1, at the end; value must fit 16 bits. */
 const WIN32_DEC_RE = new RegExp(`(?<![0-9A-Za-z_])win32\\s?error(?:\\s?code)?${SEP}(\\d{1,5})(?![0-9A-Za-z_]|\\.\\d)`, 'gi');
 /**
- * What Windows Installer's verbose log says it returns (`MainEngineThread is returning 1603`,
- * `Installation success or error status: 1603.`): its return codes are Win32 codes. Group 1, at
- * the end. (Its `Error 1722.` message numbers are another list, not looked up here.)
+ * The words before the code Windows Installer's verbose log says it returns
+ * (`MainEngineThread is returning 1603`, `Installation success or error status: 1603.`), up to
+ * the code. One place: the code lookup here and the msi-install-failed signature compose it.
  */
-const MSI_RETURN_RE = new RegExp(`(?<![0-9A-Za-z_])(?:MainEngineThread\\s{1,4}is\\s{1,4}returning|success\\s{1,4}or\\s{1,4}error\\s{1,4}status:?)\\s{1,4}(\\d{1,5})(?![0-9A-Za-z_]|\\.\\d)`, 'gi');
+export const MSI_RETURNS_SOURCE = '(?:MainEngineThread\\s{1,4}is\\s{1,4}returning|success\\s{1,4}or\\s{1,4}error\\s{1,4}status:?)\\s{1,4}';
+/**
+ * What the MSI log says it returns: its return codes are Win32 codes. Group 1, at the end. (Its
+ * `Error 1722.` message numbers are another list, not looked up here.)
+ */
+const MSI_RETURN_RE = new RegExp(`(?<![0-9A-Za-z_])${MSI_RETURNS_SOURCE}(\\d{1,5})(?![0-9A-Za-z_]|\\.\\d)`, 'gi');
 /** The patterns composed above, for the regex safety test (it finds literal patterns by itself). */
 export const COMPOSED_PATTERNS: readonly RegExp[] = [HEX8_RE, CONTEXT_HEX_RE, CONTEXT_DEC_RE, WIN32_DEC_RE, MSI_RETURN_RE];
 

@@ -96,23 +96,3 @@ const BY_NUMBER: ReadonlyMap<number, MsiMessageInfo> = new Map(MSI_MESSAGES.map(
 export function describeMsiMessage(number: number): MsiMessageInfo | undefined {
   return BY_NUMBER.get(number);
 }
-
-export interface MsiMessageRef {
-  readonly number: number;
-  /** The word MSI wrote: `Error`, `Warning` or `Info`. */
-  readonly kind: 'Error' | 'Warning' | 'Info';
-  /** A `DEBUG: Error N:` line (an internal message in a debug log). */
-  readonly debug: boolean;
-}
-
-// Anchored at the message's start, bounded repetitions: linear. The same shapes the MSI format
-// reads as MSI's own messages (`Word N.`, `DEBUG: Error N:`).
-const MSI_MESSAGE_RE = /^(?:DEBUG: (Error) (\d{1,5}):|(Error|Warning|Info) (\d{1,5})\.)/;
-
-/** The message number of a message that starts as MSI writes its own (`Error 1722. ...`), or undefined. */
-export function parseMsiMessage(message: string): MsiMessageRef | undefined {
-  const r = MSI_MESSAGE_RE.exec(message);
-  if (!r) return undefined;
-  const debug = r[1] !== undefined;
-  return { number: Number(debug ? r[2] : r[4]), kind: (debug ? r[1] : r[3]) as MsiMessageRef['kind'], debug };
-}

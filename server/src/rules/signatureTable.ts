@@ -3,6 +3,7 @@
 // (matched exit codes, completed scans, return code 0, registered clients) match no row: every
 // pattern names the failure's own words. To add one: a row here, its section in docs/rules.md,
 // a fixture under test/fixtures/rules/signatures/ (test/unit/signatures.test.ts runs them all).
+import { MSI_RETURNS_SOURCE } from '../knowledge/errorCodes';
 import type { SignatureRow } from './signatures';
 
 const LEARN = 'https://learn.microsoft.com/troubleshoot/mem/configmgr';
@@ -22,6 +23,11 @@ const MDM_REG = 'https://learn.microsoft.com/windows/win32/mdmreg/mdm-registrati
 const MSI_ERRORS = 'https://learn.microsoft.com/windows/win32/msi/error-codes (Windows Installer error codes)';
 const MSI_RETURN = 'https://learn.microsoft.com/windows/win32/msi/logging-of-action-return-values (Logging of action return values: Return value 3 is ERROR_INSTALL_FAILURE, 1603)';
 const MSI_MESSAGES = 'https://learn.microsoft.com/windows/win32/msi/windows-installer-error-messages (Windows Installer error messages: the numbers of `Error NNNN.` lines)';
+
+/** What Windows Installer says it returns, in the words errorCodes.ts finds it by; 0, 3010 and 1641 are successes (EXIT_CODES). */
+const MSI_INSTALL_FAILED = new RegExp(`${MSI_RETURNS_SOURCE}(?!0\\b|3010\\b|1641\\b)(?<exitCode>\\d{1,10})\\b`, 'i');
+/** The patterns composed above, for the regex safety test (it finds literal patterns by itself). */
+export const COMPOSED_PATTERNS: readonly RegExp[] = [MSI_INSTALL_FAILED];
 
 /** What an installer's exit code means to an admin (Windows Installer codes; 3010 and 1641 are successes). */
 const EXIT_CODES: Readonly<Record<string, string>> = {
@@ -297,8 +303,7 @@ export const SIGNATURES: readonly SignatureRow[] = [
   {
     id: 'msi-install-failed', title: 'Windows Installer returned an error', severity: 'error',
     components: ['msi (s)', 'msi (c)'],
-    // What it says it returns (as errorCodes.ts finds it); 0, 3010 and 1641 are successes (EXIT_CODES).
-    pattern: /(?:MainEngineThread\s{1,4}is\s{1,4}returning|success\s{1,4}or\s{1,4}error\s{1,4}status:?)\s{1,4}(?!0\b|3010\b|1641\b)(?<exitCode>\d{1,10})\b/i,
+    pattern: MSI_INSTALL_FAILED,
     message: 'Windows Installer finished with {exitCode}',
     explanation: 'The installation ended with this code (the service writes it as `MSI (s)`, the client as `MSI (c)`): any code but 0, 3010 and 1641 (successes, the last two with a restart) means the product was not installed, changed or removed as asked.',
     remedy: 'Find the first `Return value 3` above it (msi-action-failed: the action that failed) and read the lines before that. 1618: another installation was running, retry; 1602: cancelled; 1603: see the failing action.',

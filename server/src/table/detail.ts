@@ -7,19 +7,16 @@ import { findingSection } from '../explain';
 import { placedWith } from './sourceNote';
 import { lookupLink } from '../explain/errorCode';
 import { findErrorCodes } from '../knowledge/errorCodes';
+import type { LogFile } from '../logFile';
 import type { Finding } from '../model';
 import { firstLine } from '../parse/lineBreaks';
 import { describeOffset, isoUtc } from '../parse/time';
 import { Commands, type TableDetail } from '../protocol';
 import type { Rule } from '../rules';
+import { offsetLabel } from '../rules/timeText';
 import type { RelatedEntry } from '../workspace/timeline';
 import { severityName } from '../severity';
 import { baseName } from '../uri';
-
-/** A record's offset attribute where none is written (and no default placed it). */
-const OFFSET_WORDS: Record<'written' | 'missing' | 'unreadable', string> = {
-  written: 'written', missing: 'none written (UTC unknown)', unreadable: 'unreadable (UTC unknown)',
-};
 import type { TableView } from './view';
 
 /** The detail's message is cut at this many characters. */
@@ -34,6 +31,8 @@ export interface DetailContext {
   catalog: readonly Rule[];
   /** Entries near (key, entry) in other logs, nearest first, or null when the log has no timeline. */
   related(key: string, entry: number, limit: number): RelatedEntry[] | null;
+  /** Whether the log's records without offset were placed by cmlog.folderOffsets (else cmlog.defaultOffset). */
+  placedByFolder(key: string, log: LogFile): boolean;
 }
 
 export function tableDetail(view: TableView, row: number, ctx: DetailContext): TableDetail | null {
@@ -53,7 +52,7 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   attributes.push({ name: 'severity', value: severityName[log.severity(e)] });
   const off = log.writtenOffset(e);
   const src = log.offsetSource(e);
-  attributes.push({ name: 'offset', value: off !== null ? describeOffset(off, log.offsetConvention) : src === 'default' ? `none written: placed with ${placedWith(log)}` : OFFSET_WORDS[src] });
+  attributes.push({ name: 'offset', value: off !== null ? describeOffset(off, log.offsetConvention) : src === 'default' ? `none written: placed with ${placedWith(log, ctx.placedByFolder(key, log))}` : offsetLabel(log, e) });
   const utc = log.utc(e);
   attributes.push({ name: 'UTC', value: isoUtc(Number.isNaN(utc) ? null : utc) ?? 'unknown' });
   const line = log.line(e);

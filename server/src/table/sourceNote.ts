@@ -2,18 +2,20 @@
 import type { LogFile } from '../logFile';
 import { describeOffset } from '../parse/time';
 
-/** The offset records without one were placed with, as the settings name it (the folder's, or the default). */
-export function placedWith(log: LogFile): string {
-  return `${describeOffset(log.defaultOffset!, log.defaultOffsetConvention)} (cmlog.folderOffsets or cmlog.defaultOffset)`;
+/**
+ * The offset records without one were placed with, and the setting that holds it: the folder's
+ * entry in cmlog.folderOffsets (`byFolder`: features/folderOffset.ts placedByFolder) or cmlog.defaultOffset.
+ */
+export function placedWith(log: LogFile, byFolder: boolean): string {
+  return `${describeOffset(log.defaultOffset!, log.defaultOffsetConvention)} (${byFolder ? 'cmlog.folderOffsets' : 'cmlog.defaultOffset'})`;
 }
 
-export function sourceNote(log: LogFile | undefined): string | undefined {
-  if (!log) return undefined;
+export function sourceNote(log: LogFile, byFolder: boolean): string | undefined {
   let unknown = false;
   for (let e = 0; e < log.entryCount; e++) {
     const s = log.offsetSource(e);
     // 'default' only where a default offset is set.
-    if (s === 'default') return `offset unknown: placed with ${placedWith(log)}`;
+    if (s === 'default') return `offset unknown: placed with ${placedWith(log, byFolder)}`;
     if (s !== 'written') unknown = true;
   }
   return unknown ? 'offset unknown: placed last (set cmlog.defaultOffset to place it)' : undefined;
