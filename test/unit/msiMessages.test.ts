@@ -75,7 +75,21 @@ test('hover on other MSI message lines: warnings, DEBUG lines, numbers no source
   const unknown = hoverAt(t, 'Error 1999')!;
   assert.match(unknown, /\*\*Windows Installer message 1999\*\* \(error\)\n\nMeaning \*\*unknown\*\*/);
   assert.doesNotMatch(unknown, /command:|<b>|\[link\]/, 'nothing of the line\'s text is copied into the hover');
-  assert.equal(hoverAt(t, 'Product: X'), null, 'an `Error N.` inside a message is not MSI\'s own message line');
+  // A timed line that reports a message: the event log's `Product: name -- Error N.` form.
+  assert.match(hoverAt(t, 'Product: X')!, /\*\*Windows Installer message 1722\*\* \(error\): A program run by the package as a custom action/);
+});
+
+test('timed MSI lines that report a message: `Product: name -- Error N.` and `Note: 1: N 2: ...`; not a number elsewhere in the message', () => {
+  const t = fromText('install.log', BANNER +
+    'MSI (s) (7C:2C) [13:45:11:000]: Product: Contoso -- Agent [x](command:y) -- Error 1935. An error occurred\n' +
+    'MSI (s) (7C:2C) [13:45:12:000]: Note: 1: 2205 2:  3: Error\n' +
+    'MSI (s) (7C:2C) [13:45:13:000]: Doing action: X -- Error 1722. not a report\n' +
+    'MSI (s) (7C:2C) [13:45:14:000]: Note: 2: 2205\n');
+  assert.match(hoverAt(t, 'Product: Contoso')!, /\*\*Windows Installer message 1935\*\* \(error\)/);
+  assert.doesNotMatch(hoverAt(t, 'Product: Contoso')!, /command:|\[x\]/, 'only the number is taken from the line');
+  assert.match(hoverAt(t, 'Note: 1: 2205')!, /\*\*Windows Installer message 2205\*\* \(note\)/);
+  assert.doesNotMatch(hoverAt(t, 'Doing action: X') ?? '', /Windows Installer message/);
+  assert.doesNotMatch(hoverAt(t, 'Note: 2: 2205') ?? '', /Windows Installer message/);
 });
 
 test('`Error 1722.` in a CMTrace or plain log gets no Windows Installer explanation', () => {

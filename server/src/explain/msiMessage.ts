@@ -1,7 +1,8 @@
-// The hover of an MSI verbose log's own message lines (`Error 1722. ...`): what the Windows
+// The hover of an MSI verbose log's message lines (`Error 1722. ...`, `Note: 1: 2205`): what the Windows
 // Installer message number means. Pure.
 import { describeMsiMessage } from '../knowledge/msiMessages';
 import type { LogFile } from '../logFile';
+import { messageHead } from '../rules/logSet';
 
 /** The level words the MSI format reads as MSI's own messages (see parse/formats/msi.ts). */
 const KINDS = new Set(['Error', 'Warning', 'Info']);
@@ -9,15 +10,16 @@ const KINDS = new Set(['Error', 'Warning', 'Info']);
 const NUMBER_DIGITS = 5;
 
 /**
- * The message MSI wrote bare on entry i (`Error 1722.`, `Warning N.`, `Info N.`, `DEBUG: Error N:`),
- * as the parser found it: an MSI record whose level word it read (its `type` part), and the number
- * after that word. Undefined for any other record: the same words elsewhere, in a timed MSI line
- * or in another log, are not Windows Installer's numbers.
+ * The Windows Installer message of entry i, an MSI record, or undefined: a bare line as the parser
+ * read it (`Error 1722.`, `Warning N.`, `Info N.`, `DEBUG: Error N:`: its level word, its `type`
+ * part, and the number after it), or a timed line that reports one: `Product: <name> -- Error 1722.
+ * ...` (the message as the event log has it) or `Note: 1: 2205 2: ...` (an internal message, its
+ * number in field 1). The same words in another log are not Windows Installer's numbers.
  */
 function msiMessageOf(log: LogFile, i: number): { number: number; kind: string; debug: boolean } | undefined {
   if (log.formatOf(i).id !== 'msi') return undefined;
   const type = log.parts(i).type;
-  if (!type) return undefined;
+  if (!type) return reportedMessage(messageHead(log, i, REPORTED_HEAD));
   const kind = log.text(type[0], type[1]);
   if (!KINDS.has(kind)) return undefined;
   // The parser read `Word N` with one space: the digits follow it.
@@ -27,6 +29,19 @@ function msiMessageOf(log: LogFile, i: number): { number: number; kind: string; 
   if (k === 0) return undefined;
   // `DEBUG: Error N:` is the only one whose word is not where the message starts.
   return { number: n, kind, debug: type[0] > log.messageStart(i) };
+}
+
+/** How much of a timed line's message is searched for a reported message (a product name comes first). */
+const REPORTED_HEAD = 400;
+// Anchored; the product name a bounded lazy run (at most 300 tries of the literal after it): linear.
+const PRODUCT_ERROR_RE = /^Product: [^\r\n]{0,300}? -- (Error|Warning) (\d{1,5})\./;
+const NOTE_RE = /^Note: 1: (\d{1,5})(?: |$)/;
+
+function reportedMessage(head: string): { number: number; kind: string; debug: boolean } | undefined {
+  const p = PRODUCT_ERROR_RE.exec(head);
+  if (p) return { number: Number(p[2]), kind: p[1], debug: false };
+  const note = NOTE_RE.exec(head);
+  return note ? { number: Number(note[1]), kind: 'Note', debug: false } : undefined;
 }
 
 /** The hover section for entry i when it is one of MSI's own message lines (see msiMessageOf); null otherwise. Only digits come from the log. */

@@ -1,6 +1,7 @@
 /**
  * Windows Installer message numbers: the `Error 1722. ...`, `Warning 1946. ...`, `Info 2898. ...`
- * and `DEBUG: Error 2826: ...` lines MSI writes bare in a verbose log.
+ * and `DEBUG: Error 2826: ...` lines MSI writes bare in a verbose log, and the ones its timed lines
+ * report (`Product: name -- Error 1722.`, `Note: 1: 2205 2: ...`).
  *
  * Pure core: no `vscode` or LSP imports.
  *
