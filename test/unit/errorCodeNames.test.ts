@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { HEADER_DIR, readHeaders, tableText, TABLE_FILE } from '../../scripts/generate-error-codes';
 import { errorCodeText, explainErrorCode } from '../../server/src/explain/errorCode';
 import { headerName, headerNameCount } from '../../server/src/knowledge/errorCodeNames';
-import { describeErrorCode, formatHex, HRESULT_CODES, parseErrorCode, WIN32_CODES } from '../../server/src/knowledge/errorCodes';
+import { codeFamily, describeErrorCode, formatHex, HRESULT_CODES, parseErrorCode, WIN32_CODES } from '../../server/src/knowledge/errorCodes';
 
 const headersInstalled = existsSync(path.join(HEADER_DIR, 'winerror.h'));
 
@@ -81,4 +81,17 @@ test('parseErrorCode: hex, unsigned and signed decimal, Win32 decimal and HRESUL
   assert.equal(parseErrorCode('HRESULT_FROM_WIN32(0)'), 0);
   assert.equal(parseErrorCode('HRESULT_FROM_WIN32(0x80070005)'), 0x80070005);
   for (const bad of ['HRESULT_FROM_WIN32()', 'HRESULT_FROM_WIN32(x)', 'HRESULT_FROM_WIN32((5))', 'HRESULT_FROM_WIN32(5']) assert.equal(parseErrorCode(bad), undefined, bad);
+});
+
+test('an undescribed code of a product\'s range says whose it is and which neighbours are described; others stay unknown alone', () => {
+  const text = errorCodeText(0x87d00215);
+  assert.match(text, /Unknown: no source/);
+  assert.match(text, /Codes 0x87D0xxxx are the Configuration Manager client's own errors \(described here: 0x87D0027E, 0x87D00324, 0x87D00607, and \d+ more\); no source here describes this one\./);
+  assert.match(explainErrorCode('0x87D00215')!, /\*\*Unknown\*\*: .*\n\nCodes 0x87D0xxxx are the Configuration Manager client's/);
+  assert.match(errorCodeText(0x87d1ffff), /Codes 0x87D1xxxx are Intune app installation errors/);
+  // A described code has its own meaning, no family line; a code outside the ranges none.
+  assert.doesNotMatch(errorCodeText(0x87d00324), /Codes 0x87D0xxxx/);
+  assert.doesNotMatch(errorCodeText(0x87e00001), /Codes 0x/);
+  // Every range is backed by codes whose sources describe them.
+  for (const v of [0x87d00000, 0x87d10000, 0xc7d10000]) assert.ok(codeFamily(v)!.described.length > 0, formatHex(v));
 });

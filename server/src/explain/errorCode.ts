@@ -1,7 +1,7 @@
 // What an error code is: its forms, its bit fields, and (where a source gives it) its name and
 // meaning. One set of facts, rendered as Markdown (hovers, "CMLog: Look up error code") or as
 // plain text / JSON (`cmlog lookup`). Pure.
-import { describeErrorCode, formatHex, parseErrorCode, type ErrorCodeInfo } from '../knowledge/errorCodes';
+import { codeFamily, type CodeFamily, describeErrorCode, formatHex, parseErrorCode, type ErrorCodeInfo } from '../knowledge/errorCodes';
 
 export interface ErrorCodeFacts {
   info: ErrorCodeInfo;
@@ -13,6 +13,15 @@ export interface ErrorCodeFacts {
   known: { name: string | null; meaning: string; source: string } | null;
   /** When no meaning is written here: the symbol name alone, from the Windows headers. */
   named: { name: string; source: string } | null;
+  /** When neither: whose range the code is in and which of its neighbours are described (see codeFamily). */
+  family: string | null;
+}
+
+/** `Codes 0x87D0xxxx are ... (described here: 0x87D0027E, ... and 2 more); no source here describes this one.` */
+function familyText(fam: CodeFamily): string {
+  const some = fam.described.slice(0, 3).map(formatHex).join(', ');
+  const more = fam.described.length > 3 ? `, and ${fam.described.length - 3} more` : '';
+  return `Codes ${fam.range} are ${fam.name} (described here: ${some}${more}); no source here describes this one.`;
 }
 
 const hex4 = (n: number) => '0x' + n.toString(16).toUpperCase().padStart(4, '0');
@@ -45,7 +54,9 @@ export function errorCodeFacts(value: number): ErrorCodeFacts {
     ? { name: info.name ?? null, meaning: info.meaning, source: info.source ?? 'unknown source' }
     : null;
   const named = known === null && info.name !== undefined ? { name: info.name, source: info.source ?? 'unknown source' } : null;
-  return { info, fields, decoded, known, named };
+  const fam = known === null && named === null ? codeFamily(info.value) : undefined;
+  const family = fam ? familyText(fam) : null;
+  return { info, fields, decoded, known, named, family };
 }
 
 const NAME_ONLY = 'no meaning is written for this value here; the name is what the Windows headers call it.';
@@ -67,7 +78,7 @@ export function explainErrorCodeValue(value: number): string {
       ? `${f.known.name ? `**${f.known.name}**: ` : ''}${f.known.meaning}\n\n*Source: ${f.known.source}*`
       : f.named
         ? `**${f.named.name}**: ${NAME_ONLY}\n\n*Source: ${f.named.source}*`
-        : `**Unknown**: ${UNKNOWN}`,
+        : `**Unknown**: ${UNKNOWN}${f.family ? `\n\n${f.family}` : ''}`,
   ];
   return lines.join('\n');
 }
@@ -100,6 +111,7 @@ export function errorCodeText(value: number): string {
     out.push(`Source: ${f.named.source}`);
   } else {
     out.push(`Unknown: ${UNKNOWN}`);
+    if (f.family) out.push(f.family);
   }
   return out.join('\n');
 }

@@ -566,6 +566,35 @@ const HTTP_STATUS_MEANING: ReadonlyMap<number, string> = new Map([
 
 const HRESULT_BY_VALUE: ReadonlyMap<number, ErrorCodeEntry> = new Map(HRESULT_CODES.map((e) => [e.value, e]));
 
+/**
+ * Ranges of codes (the upper 16 bits) whose listed members all come from one product's documents:
+ * a code of the range that no source describes is still that product's, so the lookup can say whose
+ * it is (and which of its neighbours are described) instead of only "unknown".
+ */
+const CODE_FAMILIES: ReadonlyMap<number, string> = new Map([
+  [0x87d0, 'the Configuration Manager client\'s own errors'],
+  [0x87d1, 'Intune app installation errors'],
+  [0xc7d1, 'Intune app installation errors (Android)'],
+]);
+
+export interface CodeFamily {
+  /** The range as written: `0x87D0xxxx`. */
+  readonly range: string;
+  /** Whose codes these are. */
+  readonly name: string;
+  /** Codes of the range described here, ascending. */
+  readonly described: readonly number[];
+}
+
+/** The family of `value` (see CODE_FAMILIES), or undefined when it belongs to none. */
+export function codeFamily(value: number): CodeFamily | undefined {
+  const high = (value >>> 16) & 0xffff;
+  const name = CODE_FAMILIES.get(high);
+  if (name === undefined) return undefined;
+  const described = HRESULT_CODES.filter((e) => e.value >>> 16 === high).map((e) => e.value).sort((a, b) => a - b);
+  return { range: `0x${high.toString(16).toUpperCase()}xxxx`, name, described };
+}
+
 // ---------------------------------------------------------------------------
 // Parsing
 // ---------------------------------------------------------------------------
