@@ -139,12 +139,17 @@ test('workers that fail before the logs are found (discovery slower than their s
 
 test('a log over HERE_MAX is checked on a worker, never on this thread (out of memory there would end the whole check)', { timeout: 120_000 }, async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-jobs-big-'));
-  // --jobs 2: one worker, queued QUEUE logs ahead; the next log is this thread's, unless it is big.
+  // --jobs 2: one worker, which takes the bigger big log first and queues small logs behind it
+  // (QUEUE in all); one small log is left for this thread, then only the second big log, which
+  // this thread must leave to the worker.
   for (let i = 0; i < QUEUE; i++) writeFileSync(path.join(dir, `a${i}.log`), rec(`small ${i}`));
   const one = rec('big');
-  writeFileSync(path.join(dir, 'b.log'), one.repeat(Math.ceil((HERE_MAX + 1) / one.length)));
+  const big = one.repeat(Math.ceil((HERE_MAX + 1) / one.length));
+  writeFileSync(path.join(dir, 'b.log'), big);
+  writeFileSync(path.join(dir, 'c.log'), big + one);
   const stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 };
   const r = await run([dir], 2, stats);
-  assert.equal(r.json.files.length, QUEUE + 1);
-  assert.equal(stats.onWorkers, QUEUE + 1, 'every log on the worker, the big one included');
+  assert.equal(r.json.files.length, QUEUE + 2);
+  assert.ok(stats.largestHere !== undefined && stats.largestHere <= HERE_MAX, `${stats.largestHere} bytes checked here`);
+  assert.equal(stats.onWorkers, QUEUE + 1, 'both big logs on the worker, with the small ones it queued');
 });

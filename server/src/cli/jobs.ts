@@ -13,6 +13,7 @@ import type { LogInput, Rule, RuleSettings } from '../rules';
 import type { WorkerStart } from '../workspace/parseWorker';
 import { UsageError } from './args';
 import { checkOne, groupsOf, type Checked } from './checkOne';
+import { Handout } from './handout';
 import { readSource, type LogSource } from './load';
 
 export function jobsOption(value: string | true | undefined): number {
@@ -43,6 +44,8 @@ export interface PipelineStats {
   peak: number;
   /** Logs checked on worker threads. */
   onWorkers: number;
+  /** The biggest log (bytes) checked on this thread, when there was one. */
+  largestHere?: number;
 }
 
 export const CHECK_WORKER_BUNDLE = 'checkWorker.js';
@@ -99,7 +102,8 @@ export function startPool(jobs: number, base: WorkerPlan, start: WorkerStart = {
  * idle between handing out logs: N - 1 isolates loaded and warmed up instead of N. A worker is kept
  * `QUEUE` logs ahead (the next one is already posted when it answers), so it does not starve while
  * this thread is busy checking; it still holds only one log in memory, a queued one being an index.
- * This thread takes a log only when no worker can (see `feed`). Without a pool, on this thread.
+ * Workers take the biggest logs first, this thread small ones, and only when no worker can (see
+ * Handout and `feed`). Without a pool, on this thread.
  */
 export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, stats: PipelineStats = { live: 0, peak: 0, onWorkers: 0 }): AsyncGenerator<Result> {
   if (!pool) {
@@ -110,35 +114,35 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
   const groups = groupsOf(sources);
   // In flight at most: QUEUE per worker and one here. Results (findings, no log) wait at most
   // `window` ahead of the one yielded next: room for this thread to go on with small logs while a
-  // worker is on a big one (with only the logs in flight, this thread idled 37% of a jobs 2 check).
-  const window = 4 * (QUEUE * pool.workers.length + 1);
+  // worker is on a big one (with only the logs in flight, this thread idled 37% of a jobs 2 check;
+  // with 4 results per thread in flight, a quarter of a check of a folder with one 78 MB log).
+  const window = WINDOW_PER_THREAD * (QUEUE * pool.workers.length + 1);
   const done = new Map<number, Result>();
   let wake: (() => void) | null = null;
-  let next = 0;
   let y = 0; // the next result to yield
-  // Logs queued on a worker that died before starting them: handed out again first.
-  const again: number[] = [];
-  interface Pooled { worker: Worker; pending: number[] }
+  // `big`: the last log taken as the biggest for this worker (-1: none yet).
+  interface Pooled { worker: Worker; pending: number[]; big: number }
   const workers: Pooled[] = [];
-  // Each source's size, read once (a big log may wait at the head of the queue for many turns).
+  // Each source's size, read once (the handout compares them often).
   const sizes: number[] = [];
   const size = (i: number): number => (sizes[i] ??= sizeOf(sources[i]));
-  /** The index `take` would hand out next, or -1. */
-  const peek = (): number => (again.length > 0 ? again[0] : next < sources.length && next - y < window ? next : -1);
-  const take = (): number => {
-    if (peek() < 0) return -1;
-    const index = again.length > 0 ? again.shift()! : next++;
+  const handout = new Handout(sources.length, size, window);
+  const take = (index: number): number => {
+    handout.take(index);
     stats.live++;
     if (stats.live > stats.peak) stats.peak = stats.live;
     return index;
   };
   const feed = (w: Pooled) => {
     // Near the end a shallow queue: logs queued on a worker would wait there while this thread idles.
-    const depth = sources.length - next > QUEUE * workers.length ? QUEUE : 2;
+    const depth = handout.remaining > QUEUE * workers.length ? QUEUE : 2;
     while (w.pending.length < depth) {
-      const index = take();
+      // One big log at a time per worker, small ones queued behind it (see Handout).
+      const big = !w.pending.includes(w.big);
+      const index = big ? handout.forWorker(y) : handout.smallest(y);
       if (index < 0) return;
-      w.pending.push(index);
+      if (big) w.big = index;
+      w.pending.push(take(index));
       w.worker.postMessage(index);
     }
   };
@@ -148,7 +152,7 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
     wake?.();
   };
   const attach = (worker: Worker): Pooled => {
-    const w: Pooled = { worker, pending: [] };
+    const w: Pooled = { worker, pending: [], big: -1 };
     // Before any index: the port keeps messages in order.
     worker.postMessage({ sources });
     worker.on('message', (m: { index: number; checked?: Checked; error?: Result['error'] }) => {
@@ -164,7 +168,7 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
     // queued behind it go to others, and a new worker takes its place.
     const fail = (e: Error) => {
       const [index, ...queued] = w.pending.splice(0);
-      for (const q of queued) { stats.live--; again.push(q); }
+      for (const q of queued) { stats.live--; handout.requeue(q); }
       const at = workers.indexOf(w);
       if (at >= 0) workers[at] = attach(pool.spawn());
       if (index !== undefined) settle(index, { source: sources[index], error: { message: e.message } });
@@ -183,12 +187,13 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
       while (!done.has(y)) {
         for (const w of workers) feed(w);
         if (done.has(y)) break;
-        // Every worker has its queue full: this thread checks the next log itself, unless it is
-        // big: a worker takes that one (out of memory there fails that log alone, and this thread
-        // goes on taking the workers' answers in).
-        const ahead = peek();
-        const index = ahead >= 0 && size(ahead) <= HERE_MAX ? take() : -1;
+        // Every worker has its queue full: this thread checks the first log not taken itself, but
+        // never a big one: a worker takes those (out of memory there fails that log alone, and this
+        // thread goes on taking the workers' answers in).
+        const here = handout.forHere(y, HERE_MAX);
+        const index = here >= 0 ? take(here) : -1;
         if (index >= 0) {
+          stats.largestHere = Math.max(stats.largestHere ?? 0, size(index));
           settle(index, await checkHere(sources[index], plan, groups));
           // A check here may never leave the microtask queue: let the workers' answers in, or they starve.
           await new Promise<void>((resolve) => setImmediate(resolve));
@@ -213,6 +218,9 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
  * ~20% of a jobs 2 check; with four, not at all.
  */
 export const QUEUE = 4;
+
+/** Results that may wait to be handed on, per log in flight (see checkInOrder). */
+export const WINDOW_PER_THREAD = 16;
 
 /** A log bigger than this is checked on a worker, never on this thread (see checkInOrder). */
 export const HERE_MAX = 32 * 1024 * 1024;
