@@ -37,3 +37,9 @@ test('manifest: the editor defaults it sets are settings the harness\'s VS Code 
     if (typeof value === 'string') assert.ok(workbench.includes(`"${value}"`), `${value} is one of ${key}'s values`);
   }
 });
+
+// The folding markers (language-configuration.json) open at a record's first line: VS Code's minimap
+// reads folding-marker regions as section headers and labelled every multi-line record's first line.
+test('manifest: the minimap shows no region section headers in a log (its folding markers are records, not regions)', () => {
+  assert.equal(manifest.contributes.configurationDefaults?.['[cmlog]']?.['editor.minimap.showRegionSectionHeaders'], false);
+});
