@@ -71,3 +71,9 @@ test('manifest: a record walk key means the same in the text editor and the tabl
     }
   }
 });
+
+test('manifest: the README names the folder offset command as the palette shows it', () => {
+  const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+  const cmd = manifest.contributes.commands.find((c: { command: string }) => c.command === 'cmlog.useFolderOffset');
+  assert.ok(readme.includes(`| ${cmd.category}: ${cmd.title} |`), cmd.title);
+});
