@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests } from '../../server/src/protocol';
+import { noOfferMessage } from './folderOffsetAnswer';
 import { folderOffsetsWith } from './folderOffsetKey';
 
 export function registerFolderOffset(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
@@ -15,12 +16,12 @@ export function registerFolderOffset(context: vscode.ExtensionContext, client: (
     if (!target || !c?.isRunning()) return;
     // Asked again, not taken from the arguments: what is written is what the server says now.
     const info = await c.sendRequest(Requests.fileInfo, { uri: target });
+    const file = vscode.Uri.parse(target);
     const offer = info?.offer;
     if (!offer) {
-      void vscode.window.showInformationMessage('CMLog Lens: no other log of this folder writes an offset to take (or it is in use already).');
+      void vscode.window.showInformationMessage(noOfferMessage(info?.noOffer, path.basename(file.fsPath)));
       return;
     }
-    const file = vscode.Uri.parse(target);
     const folder = path.dirname(file.fsPath);
     const ws = vscode.workspace.getWorkspaceFolder(file);
     const config = vscode.workspace.getConfiguration('cmlog', file);

@@ -3,19 +3,24 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_ID, Requests } from '../../server/src/protocol';
+import { walkMessage, type WalkOutcome } from './recordWalkMessage';
 
 export function registerRecordWalk(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  const say = (outcome: WalkOutcome, severity: 'error' | 'warning', direction: 'next' | 'previous') => {
+    const m = walkMessage(outcome, severity, direction);
+    if (m?.shout) void vscode.window.showInformationMessage(m.text);
+    else if (m) vscode.window.setStatusBarMessage(m.text, 3000);
+  };
   const walk = (severity: 'error' | 'warning', direction: 'next' | 'previous') => async () => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== LANGUAGE_ID || !client()?.isRunning()) return;
-    const answer = await client()!.sendRequest(Requests.stepToRecord, {
+    const c = client();
+    if (!editor || editor.document.languageId !== LANGUAGE_ID) return say('notLog', severity, direction);
+    if (!c?.isRunning()) return say('notReady', severity, direction);
+    const answer: WalkOutcome = await c.sendRequest(Requests.stepToRecord, {
       uri: editor.document.uri.toString(), line: editor.selection.active.line, severity, direction,
-    }).catch(() => null);
-    if (!answer) {
-      vscode.window.setStatusBarMessage(`No ${severity} record in this log`, 3000);
-      return;
-    }
-    if (answer.wrapped) vscode.window.setStatusBarMessage(direction === 'next' ? 'Wrapped to the start of the log' : 'Wrapped to the end of the log', 3000);
+    }).then((a) => a, () => 'failed' as const);
+    say(answer, severity, direction);
+    if (answer === null || typeof answer === 'string') return;
     const pos = new vscode.Position(answer.line, 0);
     editor.selection = new vscode.Selection(pos, pos);
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -86,8 +86,12 @@ export interface FileInfo {
   warnings: number;
   /** e.g. "UTC-07:00", "UTC-07:00 / UTC-08:00" (several), "no offset (UTC unknown)", "no offset, default UTC-05:00". */
   timeZone: string;
+  /** `timeZone` in a few words for the status bar, e.g. "UTC-07:00", "UTC+05:30 (folder)", "no offset". */
+  zone: string;
   /** Records without offset, and the folder's other logs write one: what they say (the status bar offers it). */
   offer?: FolderOffer;
+  /** Why there is no offer: no records, each record writes its offset, no other log of the folder writes one, or it is in use. */
+  noOffer?: 'noRecords' | 'ownOffsets' | 'noneInFolder' | 'inUse';
   /** What the log is, when its name is a known ConfigMgr or Intune log: its purpose and where it is kept. */
   about?: string;
 }

@@ -85,6 +85,8 @@ test('status bar facts: counts, format, time zone and what the log is', async ()
   const info = await client.connection.sendRequest('cmlog/fileInfo', { uri: URI }) as Record<string, unknown>;
   assert.deepEqual(info, {
     format: 'ccm', encoding: 'utf-8', entries: 5, errors: 1, warnings: 1, timeZone: 'UTC+00:00; 1 records: no offset (UTC unknown)',
+    // The status bar's few words, and why the folder offset command has nothing to take.
+    zone: 'UTC+00:00; no offset', noOffer: 'noneInFolder',
     // A known log says what it is (knowledge/logFiles.ts), for the status bar's tooltip.
     about: 'CcmExec.log: Client and SMS Agent Host service activity. (Configuration Manager client)',
   });

@@ -9,6 +9,7 @@ import { fileInfo } from '../../server/src/features/fileInfo';
 import { codeLenses, lensDefaults } from '../../server/src/features/codeLens';
 import { Commands } from '../../server/src/protocol';
 import { statusText } from '../../client/src/statusText';
+import { noOfferMessage } from '../../client/src/folderOffsetAnswer';
 
 const ccm = (time: string, date: string, bias: string, msg = 'Service running') =>
   `<![LOG[${msg}]LOG]!><time="${time}.000${bias}" date="${date}" component="CcmExec" context="" type="1" thread="1" file="">\n`;
@@ -107,4 +108,21 @@ test('placedByFolder: the folder\'s entry placed the log only when the model was
   assert.equal(placedByFolder({ offset: 420, byFolder: true }, readWith(420)), true);
   assert.equal(placedByFolder({ offset: 420, byFolder: false }, readWith(420)), false, 'cmlog.defaultOffset placed it');
   assert.equal(placedByFolder({ offset: 420, byFolder: true }, readWith(300)), false, 'read before the folder\'s entry was set');
+});
+
+test('use the folder\'s offset on a log that needs none: says why (its own offsets, in use, none in the folder)', () => {
+  const loc = input(`${PC01}LocationServices.log`, ccm('10:00:01', '01-15-2024', '+420'));
+  const cbs = input(cbsUri, CBS);
+  const tl = new Timeline([input(`${PC01}CcmExec.log`, ccm('10:00:00', '01-15-2024', '+420')), loc, cbs]);
+  // CcmExec.log of its folder writes an offset: not the reason there is nothing to take.
+  const own = fileInfo(loc.log, { offset: null, byFolder: false }, 'LocationServices.log', folderOffer(tl, loc));
+  assert.equal(own.offer, undefined);
+  assert.equal(noOfferMessage(own.noOffer, 'LocationServices.log'), 'CMLog Lens: LocationServices.log writes its own offset in each record, so it needs none from its folder.');
+
+  const offer = folderOffer(tl, cbs);
+  const inUse = fileInfo(LogFile.fromText(CBS, { defaultOffset: 420 }), { offset: 420, byFolder: true }, 'CBS.log', offer);
+  assert.match(noOfferMessage(inUse.noOffer, 'CBS.log'), /CBS\.log's records without offset are read with its folder's offset already/);
+  const alone = fileInfo(cbs.log, { offset: null, byFolder: false }, 'CBS.log', null);
+  assert.match(noOfferMessage(alone.noOffer, 'CBS.log'), /no other log in the folder of CBS\.log writes an offset/);
+  assert.equal(fileInfo(cbs.log, { offset: null, byFolder: false }, 'CBS.log', offer).noOffer, undefined, 'offered: nothing to explain');
 });

@@ -37,3 +37,43 @@ test('manifest: the editor defaults it sets are settings the harness\'s VS Code 
     if (typeof value === 'string') assert.ok(workbench.includes(`"${value}"`), `${value} is one of ${key}'s values`);
   }
 });
+
+// The folding markers (language-configuration.json) open at a record's first line: VS Code's minimap
+// reads folding-marker regions as section headers and labelled every multi-line record's first line.
+test('manifest: the minimap shows no region section headers in a log (its folding markers are records, not regions)', () => {
+  assert.equal(manifest.contributes.configurationDefaults?.['[cmlog]']?.['editor.minimap.showRegionSectionHeaders'], false);
+});
+
+// One scheme in the text editor and the table: Ctrl+F8 / Ctrl+Shift+F8 error records, Ctrl+F7 /
+// Ctrl+Shift+F7 warning records (the table also takes F8 / Shift+F8: it has no problem walk).
+test('manifest: a record walk key means the same in the text editor and the table', () => {
+  const keys = manifest.contributes.keybindings as { command: string; key: string; mac?: string }[];
+  const walks = {
+    'next error': ['cmlog.nextErrorRecord', 'cmlog.table.nextError'],
+    'previous error': ['cmlog.previousErrorRecord', 'cmlog.table.previousError'],
+    'next warning': ['cmlog.nextWarningRecord', 'cmlog.table.nextWarning'],
+    'previous warning': ['cmlog.previousWarningRecord', 'cmlog.table.previousWarning'],
+  };
+  const meaning = new Map<string, string>();
+  for (const [walk, [editor, table]] of Object.entries(walks)) {
+    const editorKeys = keys.filter((k) => k.command === editor);
+    assert.ok(editorKeys.length > 0, `${editor} has a key`);
+    for (const k of editorKeys) {
+      const same = keys.find((t) => t.command === table && t.key === k.key);
+      assert.ok(same, `${k.key} is ${walk} in the editor: in the table too`);
+      assert.equal(same.mac, k.mac, `${walk}: the same key on macOS`);
+    }
+    for (const k of keys.filter((x) => x.command === editor || x.command === table)) {
+      for (const key of k.mac ? [k.key, `mac:${k.mac}`] : [k.key]) {
+        assert.ok(!meaning.has(key) || meaning.get(key) === walk, `${key} is both ${meaning.get(key)} and ${walk}`);
+        meaning.set(key, walk);
+      }
+    }
+  }
+});
+
+test('manifest: the README names the folder offset command as the palette shows it', () => {
+  const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+  const cmd = manifest.contributes.commands.find((c: { command: string }) => c.command === 'cmlog.useFolderOffset');
+  assert.ok(readme.includes(`| ${cmd.category}: ${cmd.title} |`), cmd.title);
+});

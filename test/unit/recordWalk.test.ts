@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LogFile } from '../../server/src/logFile';
 import { stepToRecord } from '../../server/src/features/recordWalk';
+import { walkMessage } from '../../client/src/recordWalkMessage';
 
 const rec = (msg: string, type: number) => `<![LOG[${msg}]LOG]!><time="10:20:12.123+000" date="03-04-2024" component="C" context="" type="${type}" thread="1" file="">`;
 // Lines: 0 info, 1-2 error (two lines), 3 warning, 4 info, 5 error, 6 warning.
@@ -52,4 +53,20 @@ test('manifest: the record walk has keys on cmlog editors, none of them VS Code 
     assert.equal(kb.when, 'editorTextFocus && editorLangId == cmlog');
     assert.ok(!taken.has(kb.key), `${id}: ${kb.key} is VS Code's`);
   }
+});
+
+// The tour: "Go to Next Warning Record" in a log without warnings left only a 3 s status bar message,
+// which it took for nothing. Each walk says what happened, in a message that is read out.
+test('record walk: a log without the severity, a failure or no log is said, for every walk', () => {
+  const none = LogFile.fromText(rec('only info', 1));
+  for (const severity of ['error', 'warning'] as const) {
+    for (const direction of ['next', 'previous'] as const) {
+      const m = walkMessage(stepToRecord(none, 0, severity, direction), severity, direction);
+      assert.deepEqual(m, { text: `CMLog Lens: no ${severity} record in this log.`, shout: true });
+      for (const outcome of ['notLog', 'notReady', 'failed'] as const) assert.equal(walkMessage(outcome, severity, direction)?.shout, true, outcome);
+    }
+  }
+  assert.match(walkMessage('failed', 'warning', 'previous')!.text, /could not find the previous warning record/);
+  assert.deepEqual(walkMessage(stepToRecord(log, 5, 'error', 'next'), 'error', 'next'), { text: 'Wrapped to the start of the log', shout: false });
+  assert.equal(walkMessage(stepToRecord(log, 0, 'error', 'next'), 'error', 'next'), null, 'a plain step says nothing');
 });

@@ -26,11 +26,14 @@ test('every table command is declared; the page\'s keys work only in a table', (
   const inTable = `activeCustomEditorId == '${TABLE_VIEW_TYPE}' || activeWebviewPanelId == '${MERGE_VIEW_TYPE}'`;
   const keys = new Map<string, string>();
   for (const id of Object.keys(FORWARDED)) {
+    // The error walk has two (F8 and the text editor's Ctrl+F8: manifest.test.ts).
     const kb = c.keybindings.filter((k: { command: string }) => k.command === id);
-    assert.equal(kb.length, 1, `${id} has one keybinding`);
-    assert.equal(kb[0].when, inTable, id);
-    assert.ok(!keys.has(kb[0].key), `${kb[0].key} is bound once`);
-    keys.set(kb[0].key, id);
+    assert.ok(kb.length >= 1, `${id} has a keybinding`);
+    for (const k of kb) {
+      assert.equal(k.when, inTable, id);
+      assert.ok(!keys.has(k.key), `${k.key} is bound once`);
+      keys.set(k.key, id);
+    }
   }
   assert.ok(!keys.has('ctrl+p'), 'Quick Open stays');
   const explorer = c.menus['explorer/context'].map((m: { command: string }) => m.command);

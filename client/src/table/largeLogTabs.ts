@@ -1,7 +1,9 @@
-// A log over VS Code's sync limit opens as a bare text tab (the extension never gets its document):
-// reopen it in the table, where the server reads it from disk (`cmlog.table.openLargeLogs`).
+// A log VS Code blocks ("very large file") or opens as a bare text tab (the extension never gets its
+// document): reopen it in the table, where the server reads it from disk (`cmlog.table.openLargeLogs`);
+// one the text editor shows without colours or folding: offer the table (largeLog.ts).
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isLogName, reopenInTable } from './largeLog';
+import { confirmationLimit, isLogName, offerTable, reopenInTable, type LargeLogFacts } from './largeLog';
 import { TABLE_VIEW_TYPE } from './viewTypes';
 
 /**
@@ -31,7 +33,20 @@ async function reopenIfLarge(tab: vscode.Tab): Promise<void> {
   if (!stat) return;
   const key = uri.toString();
   const synced = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
-  if (!reopenInTable({ fileName: uri.path, size: stat.size, enabled, synced, userChoseText: asText.has(key) })) return;
+  const facts: LargeLogFacts = {
+    fileName: uri.path, size: stat.size, enabled, synced, userChoseText: asText.has(key),
+    confirmLimit: confirmationLimit(vscode.workspace.getConfiguration('workbench', uri).get('editorLargeFileConfirmation')),
+    optimizations: vscode.workspace.getConfiguration('editor', uri).get('largeFileOptimizations') !== false,
+  };
+  if (offerTable(facts)) {
+    asText.add(key); // offered once
+    const open = 'Open in CMLog Table';
+    const mb = Math.round(stat.size / (1024 * 1024));
+    const pick = await vscode.window.showInformationMessage(`${path.basename(uri.fsPath)} is ${mb} MB: VS Code shows it as text without colours or folding.`, open);
+    if (pick === open) await vscode.commands.executeCommand('vscode.openWith', uri, TABLE_VIEW_TYPE, { viewColumn: tab.group.viewColumn });
+    return;
+  }
+  if (!reopenInTable(facts)) return;
   asText.add(key);
   await vscode.commands.executeCommand('vscode.openWith', uri, TABLE_VIEW_TYPE, { viewColumn: tab.group.viewColumn, preview: tab.isPreview });
   // The bare text tab goes (if it is still there): the table replaces it. Looked up afresh: opening the table

@@ -1,6 +1,6 @@
 // Facts for the status bar and the client's line backgrounds.
 import type { FileInfo, FolderOffer, LineRange, SeverityRanges } from '../protocol';
-import { offsetNote } from './folderOffset';
+import { offsetNote, offsetShort } from './folderOffset';
 import type { LogFile } from '../logFile';
 import { Severity } from '../model';
 import { describeLogFile } from '../knowledge/logFiles';
@@ -28,16 +28,24 @@ export function fileInfo(log: LogFile, applied: { offset: number | null; byFolde
   }
   const zones = [...offsets].map((o) => describeOffset(o, log.offsetConvention));
   let timeZone = zones.join(' / ');
+  let zone = timeZone;
   if (missing > 0) {
     const note = offsetNote(applied, offer, log.defaultOffsetConvention);
+    const short = offsetShort(applied, offer, log.defaultOffsetConvention);
     timeZone = timeZone ? `${timeZone}; ${missing} records: ${note}` : note;
+    zone = zone ? `${zone}; ${short}` : short;
   }
   const known = name ? describeLogFile(name) : undefined;
   const about = known ? `${known.name}: ${known.purpose} (${known.location})` : undefined;
   const mixed = formats.length > 1 ? { formats } : {};
   // Offered while the records without offset are not placed with it already.
   const offered = missing > 0 && offer && offer.offset !== applied.offset ? { offer } : {};
-  return { format: log.format, ...mixed, ...offered, encoding: log.encoding, entries: count, errors, warnings, timeZone: timeZone || 'no records', ...(about ? { about } : {}) };
+  const why = count === 0 ? 'noRecords' as const : missing === 0 ? 'ownOffsets' as const : offer ? 'inUse' as const : 'noneInFolder' as const;
+  const noOffer = 'offer' in offered ? {} : { noOffer: why };
+  return {
+    format: log.format, ...mixed, ...offered, ...noOffer, encoding: log.encoding, entries: count, errors, warnings,
+    timeZone: timeZone || 'no records', zone: zone || 'no records', ...(about ? { about } : {}),
+  };
 }
 
 export function severityRanges(log: LogFile): SeverityRanges {

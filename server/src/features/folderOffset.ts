@@ -69,3 +69,11 @@ export function offsetNote(applied: { offset: number | null; byFolder: boolean }
   if (!offer) return `no offset, ${how}`;
   return offer.offset === applied.offset ? `no offset, ${how} (offset taken from ${offer.source} of the same folder)` : `no offset, ${how}; ${says}`;
 }
+
+/** offsetNote in a few words (the status bar's text; the note is its tooltip): "UTC+05:30 (folder)". */
+export function offsetShort(applied: { offset: number | null; byFolder: boolean }, offer: FolderOffer | null, convention: 'bias' | 'utc-offset'): string {
+  const offered = offer && offer.offset !== applied.offset ? `${offer.zone} offered` : '';
+  if (applied.offset === null) return offered ? `no offset (${offered})` : 'no offset';
+  const zone = `${describeOffset(applied.offset, convention)} (${applied.byFolder ? 'folder' : 'default'})`;
+  return offered ? `${zone}, ${offered}` : zone;
+}
