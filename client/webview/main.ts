@@ -79,6 +79,8 @@ class App {
     this.cache = new PageCache<TableRow>(table.version, 64);
     const app = el('div', 'app');
     const state = this.host.state;
+    // A merge tab's logs, for VS Code to give back after a window reload (mergeState.ts checks them).
+    this.host.saveState({ uris: table.sources.map((s) => s.uri) });
     this.highlights = new Highlights(() => this.highlightsChanged(), state.highlights as HighlightRule[] | undefined);
     this.filterBar = new FilterBar(() => void this.applyFilter());
     this.grid = new Grid({

@@ -442,3 +442,11 @@ test('status updates (selection moves, rows appended) redraw the follow button a
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('the page saves its table\'s logs in its state (VS Code gives it back to restore a merge tab after a reload)', async () => {
+  const p = await openHarness('rows=100&sources=2', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  assert.deepEqual(await p.evaluate(() => window.__savedState?.uris), ['file:///logs/CAS.log', 'file:///client/CcmExec.log']);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
