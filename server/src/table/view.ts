@@ -25,6 +25,8 @@ export interface TableLogSource {
   reading(): boolean;
   /** Why the log could not be read: reading it from disk failed, or the server let it go and its file is gone. */
   readonly failure?: string;
+  /** The table closed: stop reading or following the file. */
+  stop?(): void;
 }
 
 /** Logs named in a table's read error. */
