@@ -39,6 +39,9 @@ class App {
   private readonly gotoInput = el('input', 'goto', undefined, { type: 'text', placeholder: 'Go to time', 'aria-label': 'Go to time (2024-01-15 08:00:00, 01-15-2024 08:00 or 08:00)' });
   private readonly followButton = el('button', 'follow', undefined, { type: 'button' });
   private following = false;
+  /** What the follow button and the read-error line show now: redrawn only when it changes. */
+  private followDrawn = '';
+  private readErrorDrawn: string | undefined;
   private filterSeq = 0;
   private detailSeq = 0;
   private detailTimer = 0;
@@ -76,6 +79,8 @@ class App {
     this.cache = new PageCache<TableRow>(table.version, 64);
     const app = el('div', 'app');
     const state = this.host.state;
+    // A merge tab's logs, for VS Code to give back after a window reload (mergeState.ts checks them).
+    this.host.saveState({ uris: table.sources.map((s) => s.uri) });
     this.highlights = new Highlights(() => this.highlightsChanged(), state.highlights as HighlightRule[] | undefined);
     this.filterBar = new FilterBar(() => void this.applyFilter());
     this.grid = new Grid({
@@ -192,6 +197,9 @@ class App {
    */
   private drawFollow(): void {
     const stopped = !!this.table.error && !this.table.reading;
+    const drawn = stopped ? 'stopped' : String(this.following);
+    if (drawn === this.followDrawn) return;
+    this.followDrawn = drawn;
     const [icon, text, title] = stopped ? ['debug-stop', ' Stopped', 'Stopped: the log could not be read'] :
       this.following ? ['debug-pause', ' Live', 'Following the end of the log: click to pause'] :
       ['play', ' Paused', 'Paused: click to follow the end of the log'];
@@ -229,8 +237,12 @@ class App {
 
   private showReadError(): void {
     const e = this.table.error;
-    this.readError.textContent = !e ? '' : this.table.total > 0 ? `Could not read ${e}. The rows read before are shown.` : `Could not read ${e}.`;
-    this.readError.hidden = !e;
+    const text = !e ? '' : this.table.total > 0 ? `Could not read ${e}. The rows read before are shown.` : `Could not read ${e}.`;
+    if (text !== this.readErrorDrawn) {
+      this.readErrorDrawn = text;
+      this.readError.textContent = text;
+      this.readError.hidden = !e;
+    }
     this.drawFollow();
   }
 

@@ -4,7 +4,7 @@
 // catastrophic pattern refused in bounded time; an indexed or open log deleted says so, its rows kept.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
@@ -186,4 +186,24 @@ test('a log the server holds, deleted: its tables say so (rows kept, not reading
   assert.equal(last.error, 'Edited.log: no such file or folder');
   assert.ok(!last.reading);
   assert.equal(last.rows, 2, 'rows kept');
+});
+
+test('a log open in the editor outside the folders, then closed with its file still there: its table goes on following the file', async () => {
+  const lastOf = (id: string) => changed.filter((c) => c.tableId === id).at(-1);
+  const outside = mkdtempSync(path.join(tmpdir(), 'cmlog-closed-'));
+  const doc = path.join(outside, 'Followed.log'), du = fileUri(doc);
+  writeFileSync(doc, cm('one', '08:00:00.000') + cm('two', '08:00:01.000'));
+  await client.open(du, readFileSync(doc, 'utf8'));
+  const t = (await client.connection.sendRequest(TableRequests.open, { uris: [du] }))!;
+  assert.equal(t.rows, 2);
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: du } });
+  // The closed document's rows stay (read again from the file), and the file is followed as it grows.
+  appendFileSync(doc, cm('three', '08:00:02.000'));
+  await client.until(() => lastOf(t.tableId)?.rows === 3, 'the appended record followed');
+  const rows = await client.connection.sendRequest(TableRequests.rows, { tableId: t.tableId, start: 0, count: 10 });
+  assert.deepEqual(rows.items.map((r) => r.message), ['one', 'two', 'three']);
+  assert.equal(lastOf(t.tableId)?.error, undefined);
+  appendFileSync(doc, cm('four', '08:00:03.000'));
+  await client.until(() => lastOf(t.tableId)?.rows === 4, 'a second append followed');
+  await client.connection.sendRequest(TableRequests.close, { tableId: t.tableId });
 });

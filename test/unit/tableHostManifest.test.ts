@@ -20,6 +20,10 @@ test('the CMLog Table is an optional custom editor for logs', () => {
   }]);
 });
 
+test('a merge tab is restored after a window reload: its serializer\'s view type starts the extension', () => {
+  assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${MERGE_VIEW_TYPE}`));
+});
+
 test('every table command is declared; the page\'s keys work only in a table', () => {
   const declared = new Set(c.commands.map((x: { command: string }) => x.command));
   for (const id of [...Object.values(TableCommands), ...Object.keys(FORWARDED), Commands.mergeLogs]) assert.ok(declared.has(id), id);

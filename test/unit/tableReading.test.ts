@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { TableChangedParams } from '../../server/src/protocol';
 import { DiskLogSource } from '../../server/src/table/diskSource';
 import { Tables, type OpenTable } from '../../server/src/table/tables';
+import type { TableLogSource } from '../../server/src/table/view';
 
 const cm = (msg: string) => `<![LOG[${msg}]LOG]!><time="10:00:00.000+000" date="1-1-2020" component="C" context="" type="1" thread="1" file="">\r\n`;
 
@@ -53,4 +54,30 @@ test('a log that cannot be read is said at once, even while the table is paused,
   assert.deepEqual(sent[0], { tableId: t.id, version: t.view.version, rows: 0, total: 0, reading: false, reset: false, error: 'Folder.log: is a folder' });
   t.setFollow(true);
   assert.equal(sent.length, 1, 'nothing more to say on resuming');
+});
+
+test('a merge\'s read error is built once per change of its logs\' failures, not on every refresh', () => {
+  // 1000 logs, five of them failed; a name read counts a build of the error line.
+  let built = 0;
+  const failures: (string | undefined)[] = Array.from({ length: 1000 }, (_, i) => (i % 200 === 7 ? 'no such file or folder' : undefined));
+  const sources: TableLogSource[] = failures.map((_, i) => ({
+    key: `file:///L${i}.log`,
+    get name() { built++; return `L${i}.log`; },
+    log: () => undefined,
+    reading: () => false,
+    get failure() { return failures[i]; },
+  }));
+  const sent: TableChangedParams[] = [];
+  const tables = new Tables((p) => sent.push(p));
+  const t = tables.create(() => sources);
+  const first = t.view.error;
+  assert.equal(first, 'L7.log: no such file or folder; L207.log: no such file or folder; L407.log: no such file or folder; and 2 more');
+  const once = built;
+  for (let i = 0; i < 50; i++) { tables.changed(['file:///L0.log']); assert.equal(t.view.error, first); }
+  assert.equal(built, once, 'no failure changed: the line is not built again');
+  failures[7] = undefined;
+  tables.changed(['file:///L7.log']);
+  assert.equal(t.view.error, 'L207.log: no such file or folder; L407.log: no such file or folder; L607.log: no such file or folder; and 1 more');
+  assert.equal(sent.at(-1)?.error, t.view.error, 'the change is sent');
+  assert.ok(built > once && built <= once + 3, `built once more (${built - once} names read)`);
 });

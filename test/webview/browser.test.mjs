@@ -412,3 +412,41 @@ test('a time-range chip from a row shows the row\'s own time, as the row does; t
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('status updates (selection moves, rows appended) redraw the follow button and the read-error line only when their state changes', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  // Every change to the two elements (their children, text, attributes) is counted.
+  await p.evaluate(() => {
+    window.__redraws = { follow: 0, readError: 0 };
+    const watch = (sel, key) => new MutationObserver((ms) => { window.__redraws[key] += ms.length; })
+      .observe(document.querySelector(sel), { childList: true, subtree: true, characterData: true, attributes: true });
+    watch('button.follow', 'follow');
+    watch('.read-error', 'readError');
+  });
+  await p.locator('[role="row"][aria-rowindex="3"]').click();
+  for (let i = 0; i < 5; i++) await p.keyboard.press('ArrowDown');
+  await p.evaluate(() => window.__grow(10));
+  await p.waitForFunction(() => /^110 rows/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => document.querySelector('[role="row"].focused')?.getAttribute('aria-rowindex') === '8');
+  assert.deepEqual(await p.evaluate(() => window.__redraws), { follow: 0, readError: 0 }, 'nothing changed: nothing redrawn');
+  // Its state changes: redrawn once.
+  await p.locator('button.follow').click();
+  await p.waitForFunction(() => document.querySelector('button.follow').textContent.trim() === 'Live');
+  const follow = await p.evaluate(() => window.__redraws.follow);
+  assert.ok(follow > 0);
+  await p.keyboard.press('ArrowDown');
+  await p.evaluate(() => window.__grow(1));
+  await p.waitForFunction(() => /^111 rows/.test(document.querySelector('.status').textContent));
+  assert.equal(await p.evaluate(() => window.__redraws.follow), follow, 'live, still live: not redrawn');
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('the page saves its table\'s logs in its state (VS Code gives it back to restore a merge tab after a reload)', async () => {
+  const p = await openHarness('rows=100&sources=2', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  assert.deepEqual(await p.evaluate(() => window.__savedState?.uris), ['file:///logs/CAS.log', 'file:///client/CcmExec.log']);
+  await p.close();
+  assert.deepEqual(errors, []);
+});

@@ -113,7 +113,7 @@
     let state;
     return {
       getState: () => state,
-      setState: (s) => { state = s; },
+      setState: (s) => { state = s; window.__savedState = s; },
       postMessage: (m) => {
         window.__posted.push(m);
         if (m.kind === 'ready') {

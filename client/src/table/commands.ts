@@ -10,11 +10,12 @@ import { isLogName } from './largeLog';
 import { LOG_GLOB } from '../../../server/src/parse/formats/logName';
 import { keepAsText } from './largeLogTabs';
 import { groupByFolder } from './pickList';
+import { MAX_MERGE_LOGS } from './mergeState';
 import { FORWARDED, TableCommands } from './commandIds';
 import { TABLE_VIEW_TYPE } from './viewTypes';
 
 /** A pick list or a folder's merge holds at most this many logs (the rest is said). */
-const MAX_LOGS = 2000;
+const MAX_LOGS = MAX_MERGE_LOGS;
 
 export function registerTableCommands(context: vscode.ExtensionContext, editors: TableEditors): void {
   const reg = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));

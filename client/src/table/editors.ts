@@ -12,6 +12,7 @@ import { keepAsText } from './largeLogTabs';
 import { TableSession, type TableCommand, type TableServer } from './session';
 import { MERGE_VIEW_TYPE, TABLE_VIEW_TYPE } from './viewTypes';
 import { userSetting } from './userSetting';
+import { mergeTitle, savedMergeUris } from './mergeState';
 
 
 interface OpenTable { session: TableSession; panel: vscode.WebviewPanel }
@@ -32,6 +33,10 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
         supportsMultipleEditorsPerDocument: true,
       }),
     );
+    // A merge tab comes back after a window reload, over the logs its page saved (checked: untrusted).
+    this.context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(MERGE_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state) => this.restoreMerge(panel, state),
+    }));
     if (!c) return;
     this.context.subscriptions.push(
       c.onNotification(TableNotifications.changed, (change) => { for (const t of this.open) t.session.changed(change); }),
@@ -55,9 +60,22 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
 
   /** A merge of several logs, or one log, in a new panel. */
   openMerge(uris: readonly vscode.Uri[]): OpenTable {
-    const title = uris.length === 1 ? path.basename(uris[0].path) : `Merged ${uris.length} logs`;
+    const title = mergeTitle(uris.map((u) => path.basename(u.path)));
     const panel = vscode.window.createWebviewPanel(MERGE_VIEW_TYPE, title, vscode.ViewColumn.Active, { retainContextWhenHidden: true });
     return this.attach(uris, panel, title);
+  }
+
+  /** A merge panel VS Code restored: its saved logs that are still files, else the tab goes. */
+  private async restoreMerge(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const uris: vscode.Uri[] = [];
+    for (const u of savedMergeUris(state)) {
+      const uri = vscode.Uri.parse(u, true);
+      const stat = await vscode.workspace.fs.stat(uri).then((st) => st, () => undefined);
+      if (stat && stat.type & vscode.FileType.File) uris.push(uri);
+    }
+    if (uris.length === 0) return panel.dispose();
+    panel.title = mergeTitle(uris.map((u) => path.basename(u.path)));
+    this.attach(uris, panel, panel.title);
   }
 
   /** The table in front (the target of the table's commands and keys). */

@@ -11,7 +11,7 @@ import {
 } from '../protocol';
 import { rules as catalog } from '../rules';
 import { tableDetail } from '../table/detail';
-import { DiskLogSource } from '../table/diskSource';
+import { DiskLogSource, READ_PIECE } from '../table/diskSource';
 import { HeldLogSource } from '../table/heldSource';
 import { machineOf } from '../table/machine';
 import { sourceNote } from '../table/sourceNote';
@@ -40,9 +40,11 @@ export function registerTableRequests(server: ServerContext): Tables {
 
   const source = (uri: string, refresh: () => void): TableLogSource => {
     const path = toPath(uri);
-    if (logs.get(uri)) return new HeldLogSource(uri, baseName(uri), () => logs.get(uri)?.log, path, refresh);
+    const fromDisk = (p: string, follow: boolean) => new DiskLogSource(uri, baseName(uri), p, settings.parseOptions(p), refresh, READ_PIECE, follow);
+    // Let go while its file is still there (a document closed outside the index): followed from disk.
+    if (logs.get(uri)) return new HeldLogSource(uri, baseName(uri), () => logs.get(uri)?.log, path, refresh, (p) => fromDisk(p, true));
     if (!path) return { key: uri, name: baseName(uri), log: () => undefined, reading: () => false };
-    return new DiskLogSource(uri, baseName(uri), path, settings.parseOptions(path), refresh);
+    return fromDisk(path, false);
   };
 
   /** Whether `key`'s records without offset were placed by cmlog.folderOffsets (else cmlog.defaultOffset). */

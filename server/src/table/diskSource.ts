@@ -1,8 +1,10 @@
 // A log the server does not hold (over VS Code's 50 MB sync limit, never handed over; outside the
-// index), read by the table itself from disk in pieces: the first piece makes the model
-// (LogFile.fromBytes), later ones are appended (appendBytes), and the event loop turns between
-// pieces, so the first rows are answered while the rest is still being read.
-import { promises as fs } from 'node:fs';
+// index; an editor's document closed), read by the table itself from disk in pieces: the first piece
+// makes the model (LogFile.fromBytes), later ones are appended (appendBytes), and the event loop
+// turns between pieces, so the first rows are answered while the rest is still being read. A
+// following source then watches the file: what is written at its end is read and appended (a file
+// that shrank is read anew), as the index does for the logs it holds.
+import { promises as fs, watch, type FSWatcher } from 'node:fs';
 import { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import { DECODE_PIECE } from '../parse/decode';
@@ -16,47 +18,94 @@ export class DiskLogSource implements TableLogSource {
   private model: LogFile | undefined;
   private busy = true;
   private stopped = false;
+  /** Bytes read so far, and how (a file that stops being UTF-8 part way is Windows-1252). */
+  private pos = 0;
+  private encoding: 'windows-1252' | undefined;
+  private watcher: FSWatcher | undefined;
+  /** A catch-up read under way, and whether the file changed again meanwhile. */
+  private catchingUp = false;
+  private again = false;
   /** Resolves when the whole file is read (or reading failed: `failure` says why). */
   readonly done: Promise<void>;
   failure: string | undefined;
 
   /** `changed` is called after each piece (the model grew, or was replaced). */
   constructor(readonly key: string, readonly name: string, private readonly path: string, private readonly options: ParseOptions,
-    private readonly changed: () => void, private readonly piece = READ_PIECE) {
-    this.done = this.read().catch((e) => { this.failure = describeError(e); }).finally(() => { this.busy = false; this.changed(); });
+    private readonly changed: () => void, private readonly piece = READ_PIECE, follow = false) {
+    this.done = this.read().catch((e) => { this.failure = describeError(e); }).finally(() => {
+      this.busy = false;
+      if (follow && this.failure === undefined) this.watch();
+      this.changed();
+    });
   }
 
   log(): LogFile | undefined { return this.model; }
   reading(): boolean { return this.busy; }
-  /** Stops reading (the table closed): the pieces already read are dropped with it. */
-  stop(): void { this.stopped = true; }
-
-  private async read(): Promise<void> {
-    // A file that stops being UTF-8 part way is read again from its start as Windows-1252.
-    if (!(await this.readAs(undefined))) await this.readAs('windows-1252');
+  /** Stops reading and following (the table closed): the pieces already read are dropped with it. */
+  stop(): void {
+    this.stopped = true;
+    this.watcher?.close();
+    this.watcher = undefined;
   }
 
-  private async readAs(encoding: 'windows-1252' | undefined): Promise<boolean> {
+  private watch(): void {
+    if (this.stopped) return;
+    try {
+      this.watcher = watch(this.path, { persistent: false }, () => this.catchUp());
+      this.watcher.on('error', () => this.catchUp());
+    } catch (e) {
+      this.failure = describeError(e);
+    }
+  }
+
+  /** The file changed: read what is new, one read at a time (a change meanwhile reads again after). */
+  private catchUp(): void {
+    if (this.stopped) return;
+    if (this.catchingUp) { this.again = true; return; }
+    this.catchingUp = true;
+    this.again = false;
+    void this.read().catch((e) => {
+      // Gone or unreadable: said once, and nothing more to follow.
+      this.failure = describeError(e);
+      this.stop();
+    }).finally(() => {
+      this.catchingUp = false;
+      if (this.failure !== undefined) this.changed();
+      else if (this.again) this.catchUp();
+    });
+  }
+
+  private async read(): Promise<void> {
+    if (await this.readOn()) return;
+    // A file that stops being UTF-8 part way is read again from its start as Windows-1252.
+    this.encoding = 'windows-1252';
+    this.pos = 0;
+    await this.readOn();
+  }
+
+  /** Reads from `pos` to the end (from the start if the file shrank); false when the bytes are not the model's encoding. */
+  private async readOn(): Promise<boolean> {
     const fh = await fs.open(this.path, 'r');
     try {
-      let pos = 0;
       const size = (await fh.stat()).size;
+      if (size < this.pos) this.pos = 0;
       for (;;) {
         if (this.stopped) return true;
         // A new buffer per piece (the model may keep ASCII pieces as they are), no larger than
         // what is left to read: a small file allocates no 16 MB piece.
-        const buf = Buffer.alloc(Math.min(this.piece, Math.max(64 * 1024, size - pos)));
+        const buf = Buffer.alloc(Math.min(this.piece, Math.max(64 * 1024, size - this.pos)));
         let got = 0;
         while (got < buf.length) {
-          const { bytesRead } = await fh.read(buf, got, buf.length - got, pos + got);
+          const { bytesRead } = await fh.read(buf, got, buf.length - got, this.pos + got);
           if (bytesRead === 0) break;
           got += bytesRead;
         }
-        if (got === 0 && this.model) return true;
+        // Nothing new (an empty file stays one model: no reset per change event).
+        if (got === 0 && this.model && (this.pos > 0 || this.model.byteLength === 0)) return true;
         const bytes = buf.subarray(0, got);
-        if (!this.model || pos === 0) this.model = LogFile.fromBytes(bytes, this.options, { encoding, piece: this.piece });
+        if (!this.model || this.pos === 0) this.model = LogFile.fromBytes(bytes, this.options, { encoding: this.encoding, piece: this.piece });
         else if (!this.model.appendBytes(bytes, this.piece)) return false;
-        pos += got;
+        this.pos += got;
         this.changed();
         if (got < buf.length) return true;
         await new Promise<void>((r) => setImmediate(r));

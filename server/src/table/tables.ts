@@ -3,7 +3,6 @@
 // reset), and each says so by `notify` unless paused. Bounded: at most MAX_TABLES per client, the
 // least recently opened closed first.
 import type { TableChangedParams } from '../protocol';
-import { DiskLogSource } from './diskSource';
 import { FacetCache } from './facets';
 import { TableView, type TableLogSource } from './view';
 
@@ -71,7 +70,7 @@ export class OpenTable {
 
   close(): void {
     this.closed = true;
-    for (const s of this.sources) if (s instanceof DiskLogSource) s.stop();
+    for (const s of this.sources) s.stop?.();
   }
 }
 

@@ -25,6 +25,8 @@ export interface TableLogSource {
   reading(): boolean;
   /** Why the log could not be read: reading it from disk failed, or the server let it go and its file is gone. */
   readonly failure?: string;
+  /** The table closed: stop reading or following the file. */
+  stop?(): void;
 }
 
 /** Logs named in a table's read error. */
@@ -65,6 +67,9 @@ export class TableView {
   entriesVersion = 0;
   /** Grows with every rebuild: a filter built over an older order starts again. */
   private generation = 0;
+  /** Each source's failure when the error line was built, and that line. */
+  private failures: (string | undefined)[] = [];
+  private errorLine: string | undefined;
 
   constructor(readonly sources: readonly TableLogSource[]) {
     this.keys = sources.map((s) => s.key);
@@ -77,12 +82,25 @@ export class TableView {
   get reading(): boolean { return this.sources.some((s) => s.reading()); }
   get merged(): boolean { return this.sources.length > 1; }
   /** The logs that could not be read, each "name: why" (the first few: a merge holds up to 1000 logs). */
-  get error(): string | undefined {
-    const failed = this.sources.filter((s) => s.failure !== undefined);
-    if (failed.length === 0) return undefined;
-    const listed = failed.slice(0, ERRORS_LISTED).map((s) => `${s.name}: ${s.failure}`);
-    if (failed.length > ERRORS_LISTED) listed.push(`and ${failed.length - ERRORS_LISTED} more`);
-    return listed.join('; ');
+  get error(): string | undefined { return this.errorLine; }
+
+  /**
+   * Sources' failures change only in `log()` or before the `changed()` that refreshes the view:
+   * compared here (no allocation), the error line is built again only when one of them changed.
+   */
+  private noteFailures(): void {
+    let same = this.failures.length === this.sources.length;
+    for (let li = 0; same && li < this.sources.length; li++) same = this.sources[li].failure === this.failures[li];
+    if (same) return;
+    this.failures = this.sources.map((s) => s.failure);
+    let failed = 0;
+    const listed: string[] = [];
+    for (const s of this.sources) {
+      if (s.failure === undefined) continue;
+      if (++failed <= ERRORS_LISTED) listed.push(`${s.name}: ${s.failure}`);
+    }
+    if (failed > ERRORS_LISTED) listed.push(`and ${failed - ERRORS_LISTED} more`);
+    this.errorLine = failed === 0 ? undefined : listed.join('; ');
   }
 
   /** Log index and entry of a position in the order. */
@@ -96,6 +114,7 @@ export class TableView {
     this.generation++;
     this.inverse = null;
     this.logs = this.sources.map((s) => s.log());
+    this.noteFailures();
     this.seen = this.logs.map((l) => l?.entryCount ?? 0);
     if (!this.merged) {
       this.count = this.seen[0] ?? 0;
@@ -160,6 +179,7 @@ export class TableView {
    */
   refresh(): Refresh {
     const now = this.sources.map((s) => s.log());
+    this.noteFailures();
     let grew = false;
     for (let li = 0; li < now.length; li++) {
       const log = now[li];

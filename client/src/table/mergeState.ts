@@ -1,0 +1,29 @@
+// A merge tab after a window reload: VS Code gives its serializer the page's saved state, which
+// holds the merge's logs (the page saves its table's sources). That state is written by a page that
+// renders untrusted log text, so it is checked here before any file is opened: only a bounded list
+// of file URIs named like logs (the extension's own log names) is kept. Pure (no vscode import).
+import { isLogName } from './largeLog';
+
+/** A merge (a pick list, a folder's logs) holds at most this many logs. */
+export const MAX_MERGE_LOGS = 2000;
+/** Longer URIs are not a log's path (and a bad state must not cost much). */
+const MAX_URI = 4096;
+
+/** The tab's title: the log's name for one log, else how many. */
+export function mergeTitle(names: readonly string[]): string {
+  return names.length === 1 ? names[0] : `Merged ${names.length} logs`;
+}
+
+/** The file URIs of logs in a saved page state (its `uris`), in order, each once; [] for anything else. */
+export function savedMergeUris(state: unknown): string[] {
+  const uris = typeof state === 'object' && state !== null ? (state as { uris?: unknown }).uris : undefined;
+  if (!Array.isArray(uris)) return [];
+  const out = new Set<string>();
+  for (const u of uris.slice(0, MAX_MERGE_LOGS)) {
+    if (typeof u !== 'string' || u.length > MAX_URI || !u.startsWith('file:///')) continue;
+    let path: string;
+    try { path = decodeURIComponent(new URL(u).pathname); } catch { continue; }
+    if (isLogName(path)) out.add(u);
+  }
+  return Array.from(out);
+}

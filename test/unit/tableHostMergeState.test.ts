@@ -1,0 +1,30 @@
+// A merge tab restored after a window reload takes its logs from the page's saved state, which a
+// page showing untrusted log text wrote: only file URIs of logs, each once, bounded, are kept.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MAX_MERGE_LOGS, mergeTitle, savedMergeUris } from '../../client/src/table/mergeState';
+
+test('the saved logs of a merge: file URIs named like logs, in order, each once', () => {
+  const state = { columns: {}, uris: ['file:///w/SiteServer/MP_RegistrationManager.log', 'file:///w/Client/ccmsetup.log', 'file:///w/Client/ccmsetup.log', 'file:///w/SiteServer/CloudUserSync.lo_'] };
+  assert.deepEqual(savedMergeUris(state), ['file:///w/SiteServer/MP_RegistrationManager.log', 'file:///w/Client/ccmsetup.log', 'file:///w/SiteServer/CloudUserSync.lo_']);
+  assert.deepEqual(savedMergeUris({ uris: ['file:///c%3A/Windows/CCM/Logs/CAS.log'] }), ['file:///c%3A/Windows/CCM/Logs/CAS.log']);
+});
+
+test('anything else in the state is dropped: not a log, not a file, not a string, too long, no list', () => {
+  const bad = ['file:///home/u/.ssh/id_rsa', 'file:///etc/passwd', 'https://example.com/x.log', 'command:workbench.action.x?%5B%5D.log',
+    'untitled:a.log', 'file:///w/folder.log/', 42, null, { uri: 'file:///a.log' }, `file:///${'a'.repeat(5000)}.log`, 'file:///%E0%A4%A.log'];
+  assert.deepEqual(savedMergeUris({ uris: bad }), []);
+  for (const s of [undefined, null, 'file:///a.log', [], { uris: 'file:///a.log' }, { uris: { 0: 'file:///a.log' } }]) assert.deepEqual(savedMergeUris(s), []);
+});
+
+test('a saved list is read only up to the merge limit', () => {
+  const uris = Array.from({ length: MAX_MERGE_LOGS + 500 }, (_, i) => `file:///w/L${i}.log`);
+  const kept = savedMergeUris({ uris });
+  assert.equal(kept.length, MAX_MERGE_LOGS);
+  assert.equal(kept.at(-1), `file:///w/L${MAX_MERGE_LOGS - 1}.log`);
+});
+
+test('a merge tab\'s title', () => {
+  assert.equal(mergeTitle(['CAS.log']), 'CAS.log');
+  assert.equal(mergeTitle(['CAS.log', 'ccmsetup.log']), 'Merged 2 logs');
+});
