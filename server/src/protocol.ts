@@ -147,6 +147,8 @@ export interface TableSource {
   name: string;
   /** The machine, where known (a collected folder or archive named after it); else the folder name. */
   machine: string;
+  /** The name as the table shows it: `machine › name` when the table spans several machines, else `name`. */
+  label: string;
   /** A stable colour slot (0..7) per log, for the source column of a merge. */
   color: number;
   /** e.g. "offset unknown: placed with UTC-05:00 (cmlog.defaultOffset)", "offset unknown: placed last". */

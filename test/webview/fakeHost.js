@@ -16,8 +16,10 @@
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
   };
   // ?sources=2: a merge of two logs from two machines (row i comes from log i % 2).
+  // The server labels a log with its machine only when the table spans several (explain/logLabel.ts).
   const SOURCES = [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }, { uri: 'file:///client/CcmExec.log', name: 'CcmExec.log', machine: 'PC042', color: 1 }]
     .slice(0, Number(new URLSearchParams(location.search).get('sources') || 1));
+  for (const s of SOURCES) s.label = SOURCES.length > 1 ? `${s.machine} › ${s.name}` : s.name;
   let version = 1;
   let view = null; // null: every row; else an Int32Array of model rows
   const rows = () => (view ? view.length : ROWS);
