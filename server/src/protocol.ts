@@ -61,7 +61,16 @@ export interface RelatedLocation { uri: string; name: string; line: number; delt
  * Nearest first, a few per log (see features/relatedNearest.ts). `total` entries in `logCount` logs
  * were in the window: the locations may come from fewer logs ("nearest in 12 of 84 logs").
  */
-export interface RelatedAnswer { locations: RelatedLocation[]; unknownOffsetLogs: string[]; windowSeconds: number; total: number; logCount: number }
+export interface RelatedAnswer {
+  locations: RelatedLocation[];
+  /** The other logs left out: their offset is unknown, so their UTC is. */
+  unknownOffsetLogs: string[];
+  /** Names of the first of them (up to 100), as the list shows them (with the machine when several). */
+  unknownOffsetNames?: string[];
+  windowSeconds: number;
+  total: number;
+  logCount: number;
+}
 
 export interface FileInfoParams { uri: string }
 /** The offset the other logs of a log's folder write (features/folderOffset.ts): offered, never applied. */

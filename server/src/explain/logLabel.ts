@@ -25,3 +25,19 @@ export function logLabels(logs: readonly { name: string; machine: string }[]): s
   const several = severalMachines(logs.map((l) => l.machine));
   return logs.map((l) => (several ? withMachine(l.machine, l.name) : l.name));
 }
+
+/** Logs named in a one-line note at most; the rest are counted. */
+export const NAMED_IN_NOTE = 2;
+
+/**
+ * Which logs were left out for want of an offset, in a few words: `count` logs, the first of them
+ * `named` (at most NAMED_IN_NOTE are shown):
+ * `3 logs without offset left out: IntuneManagementExtension.log, AgentExecutor.log and 1 more`.
+ */
+export function leftOutNote(count: number, named: readonly string[]): string {
+  if (count <= 0) return '';
+  const listed = named.slice(0, NAMED_IN_NOTE);
+  const more = count - listed.length;
+  const names = listed.length ? `: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : '';
+  return `${count} log${count === 1 ? '' : 's'} without offset left out${names}`;
+}

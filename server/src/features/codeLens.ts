@@ -12,7 +12,7 @@ import { clip } from '../explain/markdown';
 import { formatGap } from '../explain/gap';
 import { visibleLine } from '../explain/plainText';
 import { baseName } from '../uri';
-import { severalMachines, withMachine } from '../explain/logLabel';
+import { leftOutNote, NAMED_IN_NOTE, severalMachines, withMachine } from '../explain/logLabel';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
 import type { FolderOffer } from '../protocol';
@@ -68,8 +68,12 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     // The nearest entry makes the lens useful before it is clicked; none at all: no lens.
     const r = timeline.related(uri, i, { windowMs, limit: 1 });
     if (r.total === 0) continue;
-    const unknown = r.unknownOffsetLogs.filter((k) => k !== uri).length;
-    let note = unknown ? ` · ${unknown} log${unknown === 1 ? '' : 's'} without offset left out` : '';
+    // Which logs: a count alone leaves the reader guessing (the list names them all).
+    const unknown = r.unknownOffsetLogs.filter((k) => k !== uri);
+    const shown = unknown.slice(0, NAMED_IN_NOTE);
+    const several = severalMachines([uri, ...shown].map(machineOf));
+    const named = shown.map((k) => visibleLine(clip(several ? withMachine(machineOf(k), baseName(k)) : baseName(k), 60)));
+    let note = unknown.length ? ` · ${leftOutNote(unknown.length, named)}` : '';
     // Placed by an offset the user took from the folder's ConfigMgr logs: the lens says where it came from.
     if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · offset taken from ${offer!.source} of the same folder`;
     const nearest = r.related[0];

@@ -18,14 +18,18 @@ export function relatedNearest(timeline: Timeline, uri: string, entryIndex: numb
 /**
  * The answer to a lens's click: each log named by `nameOf`, and with its machine when the anchor and
  * the listed logs span several machines (DEVICE1's CloudUserSync.log beside DEVICE3's is not "itself").
+ * The logs left out for want of an offset are named too (the first RELATED_SHOWN), as the lens counts
+ * them: other than the anchor.
  */
 export function relatedAnswer(anchor: string, r: RelatedResult, windowSeconds: number, nameOf: (key: string) => string, machineOf: (key: string) => string): RelatedAnswer {
-  const keys = [anchor, ...new Set(r.related.map((e) => e.key))];
+  const unknownOffsetLogs = r.unknownOffsetLogs.filter((k) => k !== anchor);
+  const keys = [...new Set([anchor, ...r.related.map((e) => e.key), ...unknownOffsetLogs.slice(0, RELATED_SHOWN)])];
   const labels = logLabels(keys.map((k) => ({ name: nameOf(k), machine: machineOf(k) })));
   const label = new Map(keys.map((k, i) => [k, labels[i]]));
   return {
     locations: r.related.map((e) => ({ uri: e.key, name: label.get(e.key)!, line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
-    unknownOffsetLogs: r.unknownOffsetLogs,
+    unknownOffsetLogs,
+    unknownOffsetNames: unknownOffsetLogs.slice(0, RELATED_SHOWN).map((k) => label.get(k)!),
     windowSeconds,
     total: r.total,
     logCount: r.logCount,
