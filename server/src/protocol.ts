@@ -247,6 +247,8 @@ export interface TableFacetsResult {
   components: TableFacet[];
   threads: TableFacet[];
   severities: Record<SeverityName, number>;
+  /** Entries per source (TableOpenResult.sources' order): the counts of a merge's Machines and Logs pickers. */
+  sources?: number[];
   /** Bounds of the known UTC, ms. */
   firstUtc: number | null;
   lastUtc: number | null;

@@ -230,6 +230,26 @@ test('the focused row shows the focus border, selected or not', async () => {
   assert.equal(outline, 'rgb(0, 127, 212)', 'the theme\'s focus border');
 });
 
+test('a merge of two machines filters by machine: the Machines picker counts each and sends the logs it keeps', async () => {
+  const merge = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  await merge.waitForFunction(() => document.querySelectorAll('.layer [role="row"]').length > 2);
+  const pickers = await merge.locator('.filter-bar .picker').allTextContents();
+  assert.deepEqual(pickers, ['Components ▾', 'Threads ▾', 'Machines ▾', 'Logs ▾']);
+  await merge.locator('.filter-bar .picker', { hasText: 'Machines' }).click();
+  const items = await merge.locator('.picker-item').evaluateAll((li) => li.map((x) => [x.querySelector('.picker-name').textContent, x.querySelector('.picker-count').textContent]));
+  assert.deepEqual(items.map(([n]) => n).sort(), ['PC042', 'SITE01']);
+  assert.ok(items.every(([, c]) => c === '50'), JSON.stringify(items));
+  await merge.getByRole('button', { name: 'Include PC042' }).click();
+  await merge.waitForFunction(() => window.__requests.some((r) => r.method === 'filter' && JSON.stringify(r.params.filter.sources) === '["file:///client/CcmExec.log"]'));
+  assert.match(await merge.locator('.chips').textContent(), /machine PC042/);
+  await merge.close();
+});
+
+test('one log has no Machines or Logs picker', async () => {
+  const pickers = await page.locator('.filter-bar .picker').allTextContents();
+  assert.deepEqual(pickers, ['Components ▾', 'Threads ▾']);
+});
+
 test('a merge shows a source column with a colour per log and the machine', async () => {
   const merge = await openHarness('rows=100&sources=2', { width: 1100, height: 300 });
   await merge.waitForFunction(() => document.querySelectorAll('.layer [role="row"] .c-source .swatch').length > 2);

@@ -58,7 +58,7 @@
     facets: () => {
       const severities = { error: 0, warning: 0, information: 0, success: 0 };
       for (let i = 0; i < ROWS; i++) severities[severity(i)]++;
-      return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
+      return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, sources: SOURCES.map((_, k) => Math.ceil((ROWS - k) / SOURCES.length)), firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
     },
     filter: ({ filter }) => {
       version++;
