@@ -25,7 +25,7 @@ export function registerTimelineCommands(context: vscode.ExtensionContext, clien
       pick.placeholder = 'Entries of other logs around this record, nearest first: type to filter by log or message';
       pick.matchOnDescription = true;
       pick.matchOnDetail = true;
-      pick.items = relatedItems(answer);
+      pick.items = relatedItems(answer).map((i) => (i.separator ? { ...i, kind: vscode.QuickPickItemKind.Separator } : i));
       // Selecting a row previews it beside the log (the peek's virtue); Enter opens it.
       pick.onDidChangeActive(([item]) => { if (item) void reveal(item.uri, item.line, { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside }).catch(() => undefined); });
       pick.onDidAccept(() => {

@@ -1,15 +1,16 @@
 // The filter bar: severity toggles (with counts), component and thread pickers (searchable, with
-// counts, include or exclude), the time range (set from a row's menu), and text: contains / does not
+// counts, include or exclude), a merge's machine and log pickers, the time range (set from a row's menu), and text: contains / does not
 // contain / regular expression (+ case). Every change applies at once (text after a short pause);
 // the server's refusal (a regex that cannot run in time) shows here, and the table stays usable.
-import type { TableFacet, TableFacetsResult, TableFilter } from '../../server/src/protocol';
+import type { TableFacetsResult, TableFilter, TableSource } from '../../server/src/protocol';
+import { severalMachines } from '../../server/src/explain/logLabel';
+import { logFacets, machineFacets, shownSources, type KeyedFacet, type Pick } from './sourceFacets';
 import type { SeverityName } from '../../server/src/severity';
 import { el, iconButton } from './dom';
 import { formatCount, formatUtc, SEVERITY_ICON, SEVERITY_LABEL } from './format';
 import { showPopup } from './menu';
 
 const SEVERITIES: SeverityName[] = ['error', 'warning', 'information', 'success'];
-type Pick = Map<string, 'include' | 'exclude'>;
 type TextMode = 'contains' | 'notContains' | 'regex';
 
 export class FilterBar {
@@ -17,6 +18,11 @@ export class FilterBar {
   private readonly shown = new Set<SeverityName>(SEVERITIES);
   private readonly components: Pick = new Map();
   private readonly threads: Pick = new Map();
+  /** A merge's logs, and the picks of their machines and of the logs themselves (by URI). */
+  private sources: readonly TableSource[] = [];
+  private readonly machines: Pick = new Map();
+  private readonly logs: Pick = new Map();
+  private readonly sourcePickers = el('span', 'source-pickers');
   /** The time range, UTC ms for the filter, and the time a chip shows: the row's own, as written. */
   private from: { utc: number; shown: string } | null = null;
   private to: { utc: number; shown: string } | null = null;
@@ -40,7 +46,7 @@ export class FilterBar {
       this.sevButtons.set(name, b);
       this.root.append(b);
     }
-    const picker = (label: string, pick: Pick, list: () => TableFacet[]): HTMLButtonElement => {
+    const picker = (label: string, pick: Pick, list: () => KeyedFacet[]): HTMLButtonElement => {
       const b = el('button', 'picker', `${label} ▾`, { type: 'button', 'aria-haspopup': 'dialog' });
       b.addEventListener('click', () => {
         const r = b.getBoundingClientRect();
@@ -48,7 +54,8 @@ export class FilterBar {
       });
       return b;
     };
-    this.root.append(picker('Components', this.components, () => this.facets?.components ?? []), picker('Threads', this.threads, () => this.facets?.threads ?? []));
+    this.picker = picker;
+    this.root.append(picker('Components', this.components, () => this.facets?.components ?? []), picker('Threads', this.threads, () => this.facets?.threads ?? []), this.sourcePickers);
     for (const [v, t] of [['contains', 'contains'], ['notContains', 'does not contain'], ['regex', 'regex']] as const) this.mode.append(el('option', '', t, { value: v }));
     this.caseButton = iconButton('case-sensitive', 'Match case', () => {
       this.caseSensitive = !this.caseSensitive;
@@ -68,6 +75,21 @@ export class FilterBar {
     });
     this.mode.addEventListener('change', this.changed);
     this.root.append(this.mode, this.text, this.caseButton, this.chips, this.error);
+  }
+
+  private readonly picker: (label: string, pick: Pick, list: () => KeyedFacet[]) => HTMLButtonElement;
+
+  /**
+   * The table's logs: a merge gets a Logs picker, and a Machines picker when they span several
+   * machines (the same component on two devices is otherwise one count).
+   */
+  setSources(sources: readonly TableSource[]): void {
+    this.sources = sources;
+    const counts = () => this.facets?.sources ?? [];
+    const pickers: HTMLButtonElement[] = [];
+    if (severalMachines(sources.map((s) => s.machine))) pickers.push(this.picker('Machines', this.machines, () => machineFacets(this.sources, counts())));
+    if (sources.length > 1) pickers.push(this.picker('Logs', this.logs, () => logFacets(this.sources, counts())));
+    this.sourcePickers.replaceChildren(...pickers);
   }
 
   setFacets(f: TableFacetsResult): void {
@@ -126,6 +148,8 @@ export class FilterBar {
     const threads = pick(this.threads);
     if (components) f.components = components;
     if (threads) f.threads = threads;
+    const sources = shownSources(this.sources, this.machines, this.logs);
+    if (sources) f.sources = sources;
     if (this.from !== null) f.from = this.from.utc;
     if (this.to !== null) f.to = this.to.utc;
     const contains = [...this.contains];
@@ -157,9 +181,10 @@ export class FilterBar {
       }));
       chips.push(c);
     };
-    for (const [kind, p] of [['component', this.components], ['thread', this.threads]] as const) {
+    for (const [kind, p] of [['component', this.components], ['thread', this.threads], ['machine', this.machines]] as const) {
       for (const [name, how] of p) chip(`${how === 'include' ? '' : 'not '}${kind} ${name}`, () => p.delete(name));
     }
+    for (const [uri, how] of this.logs) chip(`${how === 'include' ? '' : 'not '}log ${this.sources.find((s) => s.uri === uri)?.label ?? uri}`, () => this.logs.delete(uri), uri);
     if (this.from !== null) chip(`from ${this.from.shown}`, () => (this.from = null), `UTC ${formatUtc(this.from.utc)}`);
     if (this.to !== null) chip(`to ${this.to.shown}`, () => (this.to = null), `UTC ${formatUtc(this.to.utc)}`);
     for (const t of this.contains) chip(`contains "${t}"`, () => this.contains.splice(this.contains.indexOf(t), 1));
@@ -168,7 +193,7 @@ export class FilterBar {
     this.changed();
   }
 
-  private openPicker(x: number, y: number, label: string, pick: Pick, facets: TableFacet[]): void {
+  private openPicker(x: number, y: number, label: string, pick: Pick, facets: KeyedFacet[]): void {
     const box = el('div', 'picker-box');
     const search = el('input', '', undefined, { type: 'search', placeholder: `Search ${label.toLowerCase()}`, 'aria-label': `Search ${label.toLowerCase()}` });
     const list = el('ul', 'picker-list', undefined, { role: 'list' });
@@ -179,12 +204,13 @@ export class FilterBar {
         if (q && !f.name.toLowerCase().includes(q)) continue;
         if (items.length >= 300) break;
         const li = el('li', 'picker-item');
-        const state = pick.get(f.name);
+        const key = f.key ?? f.name;
+        const state = pick.get(key);
         const toggle = (how: 'include' | 'exclude'): HTMLButtonElement => {
           const b = el('button', `pick-${how}`, how === 'include' ? 'only' : 'hide', { type: 'button', 'aria-pressed': String(state === how), 'aria-label': `${how === 'include' ? 'Include' : 'Exclude'} ${f.name}` });
           b.addEventListener('click', () => {
-            if (pick.get(f.name) === how) pick.delete(f.name);
-            else pick.set(f.name, how);
+            if (pick.get(key) === how) pick.delete(key);
+            else pick.set(key, how);
             this.refresh();
             draw();
           });

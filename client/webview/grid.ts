@@ -301,7 +301,7 @@ export class Grid {
     e.classList.add(`sev-${r.severity}`);
     if (r.highlight >= 0) e.classList.add(`hl-${this.host.highlightSlot(r.highlight) % 8}`);
     const src = sources[r.source];
-    e.setAttribute('aria-label', rowLabel(r, sources.length > 1 ? src?.name : undefined));
+    e.setAttribute('aria-label', rowLabel(r, sources.length > 1 ? src?.label : undefined));
     const sev = el('div', 'cell c-severity', undefined, { role: 'gridcell', 'data-col': 'severity' });
     sev.append(el('span', `codicon codicon-${SEVERITY_ICON[r.severity]}`, undefined, { 'aria-hidden': 'true' }));
     if (r.problems > 0) sev.classList.add('has-problems');
@@ -311,7 +311,7 @@ export class Grid {
     if (this.host.columns().visible('utc')) e.append(el('div', 'cell c-utc', formatUtc(r.utc), { role: 'gridcell', 'data-col': 'utc' }));
     const source = el('div', 'cell c-source', undefined, { role: 'gridcell', 'data-col': 'source' });
     if (src) {
-      source.append(el('span', `swatch src-${src.color % 8}`, undefined, { 'aria-hidden': 'true' }), el('span', '', src.machine ? `${src.machine} · ${src.name}` : src.name));
+      source.append(el('span', `swatch src-${src.color % 8}`, undefined, { 'aria-hidden': 'true' }), el('span', '', src.label));
       source.title = src.note ? `${src.uri}\n${src.note}` : src.uri;
     }
     e.append(source);

@@ -83,6 +83,7 @@ class App {
     this.host.saveState({ uris: table.sources.map((s) => s.uri) });
     this.highlights = new Highlights(() => this.highlightsChanged(), state.highlights as HighlightRule[] | undefined);
     this.filterBar = new FilterBar(() => void this.applyFilter());
+    this.filterBar.setSources(table.sources);
     this.grid = new Grid({
       cache: this.cache,
       selection: this.selection,

@@ -61,7 +61,16 @@ export interface RelatedLocation { uri: string; name: string; line: number; delt
  * Nearest first, a few per log (see features/relatedNearest.ts). `total` entries in `logCount` logs
  * were in the window: the locations may come from fewer logs ("nearest in 12 of 84 logs").
  */
-export interface RelatedAnswer { locations: RelatedLocation[]; unknownOffsetLogs: string[]; windowSeconds: number; total: number; logCount: number }
+export interface RelatedAnswer {
+  locations: RelatedLocation[];
+  /** The other logs left out: their offset is unknown, so their UTC is. */
+  unknownOffsetLogs: string[];
+  /** Names of the first of them (up to 100), as the list shows them (with the machine when several). */
+  unknownOffsetNames?: string[];
+  windowSeconds: number;
+  total: number;
+  logCount: number;
+}
 
 export interface FileInfoParams { uri: string }
 /** The offset the other logs of a log's folder write (features/folderOffset.ts): offered, never applied. */
@@ -147,6 +156,8 @@ export interface TableSource {
   name: string;
   /** The machine, where known (a collected folder or archive named after it); else the folder name. */
   machine: string;
+  /** The name as the table shows it: `machine › name` when the table spans several machines, else `name`. */
+  label: string;
   /** A stable colour slot (0..7) per log, for the source column of a merge. */
   color: number;
   /** e.g. "offset unknown: placed with UTC-05:00 (cmlog.defaultOffset)", "offset unknown: placed last". */
@@ -236,6 +247,8 @@ export interface TableFacetsResult {
   components: TableFacet[];
   threads: TableFacet[];
   severities: Record<SeverityName, number>;
+  /** Entries per source (TableOpenResult.sources' order): the counts of a merge's Machines and Logs pickers. */
+  sources?: number[];
   /** Bounds of the known UTC, ms. */
   firstUtc: number | null;
   lastUtc: number | null;

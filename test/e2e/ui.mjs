@@ -922,6 +922,9 @@ export const checks = [
     async run(ui) {
       await ui.runCommand('CMLog: Merge logs…', 20_000, { until: ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'CMLog: Merge logs' }) });
       const input = ui.page.locator('.quick-input-widget .quick-input-box input');
+      // A folder (a machine's) filters the list: its logs stay.
+      await input.fill('SiteServer');
+      await ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: path.posix.basename(FIXTURE.cmtrace) }).first().waitFor({ state: 'visible', timeout: 10_000 });
       for (const name of [path.posix.basename(FIXTURE.cmtrace), path.posix.basename(FIXTURE.colourFile)]) {
         await input.fill(name);
         const row = ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
@@ -937,7 +940,8 @@ export const checks = [
       const rows = await waitForStatus(t, /^([\d,]+) rows$/);
       const client = await waitForRowLabel(ui.page, FIXTURE.errorLine);
       const server = await waitForRowLabel(ui.page, 'TenantId');
-      if (!client.includes('source ccmsetup.log') || !server.includes('source MP_RegistrationManager.log')) {
+      // Two folders, two machines: each row names its log with its machine.
+      if (!client.includes('source Client › ccmsetup.log') || !server.includes('source SiteServer › MP_RegistrationManager.log')) {
         throw new Error(`the rows do not name their source: ${JSON.stringify({ client, server })}`);
       }
       if (rows !== 31) throw new Error(`the merge has ${rows} rows, expected 15 + 16`);

@@ -32,7 +32,7 @@ test('one log: rows by range, filter, facets, and a detail with the hover\'s pro
   await client.waitForDiagnostics(u, (d) => d.length > 0);
   const t = await client.connection.sendRequest(TableRequests.open, { uris: [u] });
   assert.ok(t && t.rows === 16 && t.rows === t.total && !t.reading);
-  assert.deepEqual(t.sources.map((s) => [s.name, s.machine, s.color]), [['ccmsetup.log', 'Client', 0]]);
+  assert.deepEqual(t.sources.map((s) => [s.name, s.machine, s.label, s.color]), [['ccmsetup.log', 'Client', 'ccmsetup.log', 0]], 'one machine: the bare name');
   const page = await client.connection.sendRequest(TableRequests.rows, { tableId: t.tableId, start: 0, count: 100_000 });
   assert.equal(page.items.length, Math.min(t.rows, 1000));
   assert.equal(page.items[0].row, 0);
@@ -60,6 +60,9 @@ test('a merge across two folders: sorted by UTC, a machine per folder, the log w
   assert.deepEqual(t.sources.map((s) => [s.machine, s.color]), [['Client', 0], ['SiteServer', 1], ['Client', 2]]);
   assert.match(t.sources[2].note!, /offset unknown: placed last/);
   assert.equal(t.notes.length, 1);
+  // Two machines: each log is named with its own (the same file names repeat on every device), the banner too.
+  assert.deepEqual(t.sources.map((s) => s.label), ['Client › ClientIDManagerStartup.log', 'SiteServer › MP_RegistrationManager.log', 'Client › IntuneManagementExtension.log']);
+  assert.match(t.notes[0], /^Client › IntuneManagementExtension\.log: offset unknown/);
   const { items } = await client.connection.sendRequest(TableRequests.rows, { tableId: t.tableId, start: 0, count: 1000 });
   assert.equal(items.length, t.total);
   const known = items.filter((r) => r.utc !== null).map((r) => r.utc!);
@@ -72,12 +75,14 @@ test('a merge across two folders: sorted by UTC, a machine per folder, the log w
   const d = (await client.connection.sendRequest(TableRequests.detail, { tableId: t.tableId, row: mp.row }))!;
   const near = d.sameMoment.find((s) => s.uri === uris[0]);
   assert.ok(near && near.row !== null, JSON.stringify(d.sameMoment));
+  assert.equal(near.name, 'Client › ClientIDManagerStartup.log', 'the same-moment list names the other machine');
   assert.equal(items[near.row!].line, near.line);
   const tsv = await client.connection.sendRequest(TableRequests.copy, { tableId: t.tableId, ranges: [{ start: 0, end: 2 }], as: 'tsv' });
   assert.equal(tsv.text.split('\n').length, 3);
   assert.equal(tsv.text.split('\n')[0].split('\t').length, 6);
   const exported = await client.connection.sendRequest(TableRequests.exportText, { tableId: t.tableId });
   assert.equal(exported.text.trimEnd().split('\n').length, t.total);
+  assert.match(exported.text, /Z {2}SiteServer › MP_RegistrationManager\.log {2}/, 'the export names the machine too');
   // A merge's problems are its logs' own: none is published for the table.
   assert.ok([...client.diagnostics.keys()].every((k) => k.startsWith('file:')));
 });

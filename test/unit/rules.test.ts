@@ -85,6 +85,8 @@ test('user-not-found: the article example resolves at the 09-15 10:24:12 cycle, 
   assert.match(f.message, /^scott@contoso\.com was not found in Azure AD \(UserNotFound\)\./);
   assert.ok(f.message.includes('24-hour full sync due 2014-09-15 10:23:54 (log time, +420) = 17:23:54 UTC'), f.message);
   assert.ok(f.message.includes('resolved at 2014-09-15 10:24:12 (log time, +420) = 17:24:12 UTC after 24 h 0 min 18 s'), f.message);
+  // The lens says its time as the message does: log time, with the offset it was written with.
+  assert.deepEqual(userNotFound.lenses!(f).map((l) => l.title), ['⤷ 24-hour full sync added the user at 2014-09-15 10:24:12.207 (log time, +420)']);
   // Related: the counter line of the cycle that added the user (line 1732, 1-based).
   assert.deepEqual(f.related?.map((r) => [r.file, r.line]), [[log.key, 1731]]);
 });

@@ -16,7 +16,15 @@ test('logs are grouped under their folder, folders and names sorted naturally, c
     '# SiteServer', 'CCM_STS.log *', 'mp_registrationmanager.log',
   ]);
   const log = rows.find((r) => r.kind === 'log' && r.label === 'a.log');
-  assert.deepEqual(log, { kind: 'log', label: 'a.log', uri: 'file:///w/client2/a.log', picked: false });
+  assert.deepEqual(log, { kind: 'log', label: 'a.log', description: 'client2', uri: 'file:///w/client2/a.log', picked: false });
+});
+
+test('each log carries its folder, so typing a machine\'s folder keeps its logs (the separators do not match)', () => {
+  const f = (folder: string, name: string) => ({ uri: `file:///w/${folder}/${name}`, folder, name });
+  const rows = groupByFolder([f('DEVICE1/logs', 'IntuneManagementExtension.log'), f('DEVICE2/logs', 'IntuneManagementExtension.log')], new Set());
+  // VS Code's filter with matchOnDescription: label or description.
+  const kept = rows.filter((r) => r.kind === 'log' && `${r.label} ${r.description}`.toLowerCase().includes('device1'));
+  assert.deepEqual(kept.map((r) => r.kind === 'log' && r.uri), ['file:///w/DEVICE1/logs/IntuneManagementExtension.log']);
 });
 
 test('no logs, no rows', () => {

@@ -148,6 +148,9 @@ test('facets: counts over all entries, most frequent first, and the UTC bounds',
   assert.deepEqual(f.severities, { success: 0, information: 2, warning: 0, error: 1 });
   assert.equal(f.firstUtc, Date.UTC(2020, 0, 1, 10));
   assert.equal(f.lastUtc, Date.UTC(2020, 0, 1, 10, 0, 2));
+  // Entries per log: a merge's Machines and Logs pickers count with them.
+  const b = src('file:///m2/B.log', cm('4', '10:00:00.500'));
+  assert.deepEqual(tableFacets(new TableView([a, b])).sources, [3, 1]);
 });
 
 test('the merge order equals a stable sort by UTC of every entry (logs out of order, ties, unknown offsets)', () => {

@@ -230,14 +230,34 @@ test('the focused row shows the focus border, selected or not', async () => {
   assert.equal(outline, 'rgb(0, 127, 212)', 'the theme\'s focus border');
 });
 
+test('a merge of two machines filters by machine: the Machines picker counts each and sends the logs it keeps', async () => {
+  const merge = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  await merge.waitForFunction(() => document.querySelectorAll('.layer [role="row"]').length > 2);
+  const pickers = await merge.locator('.filter-bar .picker').allTextContents();
+  assert.deepEqual(pickers, ['Components ▾', 'Threads ▾', 'Machines ▾', 'Logs ▾']);
+  await merge.locator('.filter-bar .picker', { hasText: 'Machines' }).click();
+  const items = await merge.locator('.picker-item').evaluateAll((li) => li.map((x) => [x.querySelector('.picker-name').textContent, x.querySelector('.picker-count').textContent]));
+  assert.deepEqual(items.map(([n]) => n).sort(), ['PC042', 'SITE01']);
+  assert.ok(items.every(([, c]) => c === '50'), JSON.stringify(items));
+  await merge.getByRole('button', { name: 'Include PC042' }).click();
+  await merge.waitForFunction(() => window.__requests.some((r) => r.method === 'filter' && JSON.stringify(r.params.filter.sources) === '["file:///client/CcmExec.log"]'));
+  assert.match(await merge.locator('.chips').textContent(), /machine PC042/);
+  await merge.close();
+});
+
+test('one log has no Machines or Logs picker', async () => {
+  const pickers = await page.locator('.filter-bar .picker').allTextContents();
+  assert.deepEqual(pickers, ['Components ▾', 'Threads ▾']);
+});
+
 test('a merge shows a source column with a colour per log and the machine', async () => {
   const merge = await openHarness('rows=100&sources=2', { width: 1100, height: 300 });
   await merge.waitForFunction(() => document.querySelectorAll('.layer [role="row"] .c-source .swatch').length > 2);
   const cells = await merge.locator('.layer [role="row"] .c-source').evaluateAll((cs) => cs.slice(0, 2).map((c) => [c.textContent, c.querySelector('.swatch').className, getComputedStyle(c.querySelector('.swatch')).backgroundColor]));
-  assert.equal(cells[0][0], 'SITE01 · CAS.log');
-  assert.equal(cells[1][0], 'PC042 · CcmExec.log');
+  assert.equal(cells[0][0], 'SITE01 › CAS.log');
+  assert.equal(cells[1][0], 'PC042 › CcmExec.log');
   assert.notEqual(cells[0][2], cells[1][2], 'one colour per log');
-  assert.match(await merge.locator('[role="row"][aria-rowindex="3"]').getAttribute('aria-label'), /source CcmExec\.log/);
+  assert.match(await merge.locator('[role="row"][aria-rowindex="3"]').getAttribute('aria-label'), /source PC042 › CcmExec\.log/);
   await merge.screenshot({ path: path.join(ARTIFACTS, 'merge.png') });
   await merge.close();
 });
@@ -254,7 +274,7 @@ test('a second init (the language server restarted) gets the page\'s filter, fac
   // The new table is unfiltered and following (whatever the host's options say).
   const reinit = () => p.evaluate(() => {
     window.__requests.length = 0;
-    window.__send({ kind: 'init', table: { tableId: 't2', version: 90, rows: 100, total: 100, reading: false, sources: [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }], notes: [] }, options: { utcColumn: false, follow: true } });
+    window.__send({ kind: 'init', table: { tableId: 't2', version: 90, rows: 100, total: 100, reading: false, sources: [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', label: 'CAS.log', color: 0 }], notes: [] }, options: { utcColumn: false, follow: true } });
   });
   const asked = () => p.waitForFunction(() => ['filter', 'facets'].every((m) => window.__requests.some((r) => r.method === m)));
   await reinit();
@@ -381,7 +401,7 @@ test('a log that could not be read: the page says so, its name shown as text; go
   assert.equal(await p.locator('button.follow').isDisabled(), true);
   await p.screenshot({ path: path.join(ARTIFACTS, 'read-error.png') });
   // The host opened the table again (a server restart): the new table read its log.
-  await p.evaluate(() => window.__send({ kind: 'init', table: { tableId: 't2', version: 90, rows: 10, total: 10, reading: false, sources: [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }], notes: [] }, options: { utcColumn: false, follow: false } }));
+  await p.evaluate(() => window.__send({ kind: 'init', table: { tableId: 't2', version: 90, rows: 10, total: 10, reading: false, sources: [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', label: 'CAS.log', color: 0 }], notes: [] }, options: { utcColumn: false, follow: false } }));
   await p.waitForFunction(() => document.querySelector('.read-error')?.hidden === true);
   assert.equal((await p.locator('button.follow').textContent()).trim(), 'Paused');
   assert.equal(await p.locator('button.follow').isDisabled(), false);

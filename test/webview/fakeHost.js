@@ -16,8 +16,10 @@
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
   };
   // ?sources=2: a merge of two logs from two machines (row i comes from log i % 2).
+  // The server labels a log with its machine only when the table spans several (explain/logLabel.ts).
   const SOURCES = [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }, { uri: 'file:///client/CcmExec.log', name: 'CcmExec.log', machine: 'PC042', color: 1 }]
     .slice(0, Number(new URLSearchParams(location.search).get('sources') || 1));
+  for (const s of SOURCES) s.label = SOURCES.length > 1 ? `${s.machine} › ${s.name}` : s.name;
   let version = 1;
   let view = null; // null: every row; else an Int32Array of model rows
   const rows = () => (view ? view.length : ROWS);
@@ -56,7 +58,7 @@
     facets: () => {
       const severities = { error: 0, warning: 0, information: 0, success: 0 };
       for (let i = 0; i < ROWS; i++) severities[severity(i)]++;
-      return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
+      return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, sources: SOURCES.map((_, k) => Math.ceil((ROWS - k) / SOURCES.length)), firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
     },
     filter: ({ filter }) => {
       version++;

@@ -108,11 +108,13 @@ async function pickLogs(): Promise<vscode.Uri[] | undefined> {
   })), new Set(active && isLogName(active.path) ? [active.toString()] : []));
   const items: PickItem[] = rows.map((r) => r.kind === 'folder'
     ? { label: r.label, kind: vscode.QuickPickItemKind.Separator }
-    : { label: r.label, picked: r.picked, uri: byUri.get(r.uri) });
+    : { label: r.label, description: r.description, picked: r.picked, uri: byUri.get(r.uri) });
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
+    // A folder (a machine's: "DEVICE1") filters the list: the separators alone do not match.
+    matchOnDescription: true,
     title: files.length >= MAX_LOGS ? `CMLog: Merge logs (the first ${MAX_LOGS} logs)` : 'CMLog: Merge logs',
-    placeHolder: 'Pick the logs to merge (any folders); type to filter',
+    placeHolder: 'Pick the logs to merge (any folders); type to filter by name or folder',
   });
   if (!picked || picked.length === 0) return undefined;
   return picked.flatMap((p) => (p.uri ? [p.uri] : []));

@@ -11,7 +11,8 @@ export interface LogFile {
 
 export type PickRow =
   | { kind: 'folder'; label: string }
-  | { kind: 'log'; label: string; uri: string; picked: boolean };
+  /** `description`: the log's folder, so typing a machine's folder ("DEVICE1") keeps its logs (matchOnDescription). */
+  | { kind: 'log'; label: string; description: string; uri: string; picked: boolean };
 
 const byText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
 
@@ -27,7 +28,7 @@ export function groupByFolder(files: readonly LogFile[], picked: ReadonlySet<str
   for (const folder of Array.from(folders.keys()).sort(byText)) {
     rows.push({ kind: 'folder', label: folder });
     for (const f of folders.get(folder)!.sort((a, b) => byText(a.name, b.name))) {
-      rows.push({ kind: 'log', label: f.name, uri: f.uri, picked: picked.has(f.uri) });
+      rows.push({ kind: 'log', label: f.name, description: f.folder, uri: f.uri, picked: picked.has(f.uri) });
     }
   }
   return rows;

@@ -12,6 +12,7 @@ import { clip } from '../explain/markdown';
 import { formatGap } from '../explain/gap';
 import { visibleLine } from '../explain/plainText';
 import { baseName } from '../uri';
+import { leftOutNote, NAMED_IN_NOTE, severalMachines, withMachine } from '../explain/logLabel';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
 import type { FolderOffer } from '../protocol';
@@ -32,8 +33,10 @@ export const INDEXING_TITLE = '⇄ logs of the workspace still being indexed…'
 /**
  * `indexing`: the workspace index is being built, so "no other log" could be false; the timeline
  * lenses say so instead (the server asks the client to refresh them once it is built).
+ * `machineOf`: the machine of a log (table/machine.ts): a nearest log of another machine is named
+ * with it, since every device writes the same file names.
  */
-export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings, indexing = false, catalog: readonly Rule[] = rules): CodeLens[] {
+export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings, indexing = false, catalog: readonly Rule[] = rules, machineOf: (key: string) => string = () => ''): CodeLens[] {
   if (!s.enabled) return [];
   const wanted = new Set(s.severities.map(severityOfName));
   const anchors = new Set<number>();
@@ -65,12 +68,17 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     // The nearest entry makes the lens useful before it is clicked; none at all: no lens.
     const r = timeline.related(uri, i, { windowMs, limit: 1 });
     if (r.total === 0) continue;
-    const unknown = r.unknownOffsetLogs.filter((k) => k !== uri).length;
-    let note = unknown ? ` · ${unknown} log${unknown === 1 ? '' : 's'} without offset left out` : '';
+    // Which logs: a count alone leaves the reader guessing (the list names them all).
+    const unknown = r.unknownOffsetLogs.filter((k) => k !== uri);
+    const shown = unknown.slice(0, NAMED_IN_NOTE);
+    const several = severalMachines([uri, ...shown].map(machineOf));
+    const named = shown.map((k) => visibleLine(clip(several ? withMachine(machineOf(k), baseName(k)) : baseName(k), 60)));
+    let note = unknown.length ? ` · ${leftOutNote(unknown.length, named)}` : '';
     // Placed by an offset the user took from the folder's ConfigMgr logs: the lens says where it came from.
     if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · offset taken from ${offer!.source} of the same folder`;
     const nearest = r.related[0];
-    const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(baseName(nearest.key), 60))}` : '';
+    const nearName = nearest && (severalMachines([machineOf(uri), machineOf(nearest.key)]) ? withMachine(machineOf(nearest.key), baseName(nearest.key)) : baseName(nearest.key));
+    const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(nearName, 90))}` : '';
     const title = `⇄ ${r.total.toLocaleString('en-US')} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${near}${note}`;
     lenses.push({ range, command: { title, command: Commands.showRelated, arguments: [uri, i] } });
   }

@@ -6,7 +6,8 @@ import { folderOffer, placedByFolder } from '../features/folderOffset';
 import { placementOf } from '../features/settings';
 import { markupRanges } from '../features/markupRanges';
 import { stepToRecord } from '../features/recordWalk';
-import { relatedNearest } from '../features/relatedNearest';
+import { relatedAnswer, relatedNearest } from '../features/relatedNearest';
+import { machineOf } from '../table/machine';
 import { runSafe } from '../features/runner';
 import { baseName, toPath } from '../uri';
 import { Requests, type LookupResult, type RelatedAnswer } from '../protocol';
@@ -45,12 +46,6 @@ export function registerCustomRequests(server: ServerContext): void {
     const count = logs.get(p?.uri)?.log.entryCount ?? 0;
     if (!(Number.isInteger(p.entryIndex) && p.entryIndex >= 0 && p.entryIndex < count)) return { locations: [], unknownOffsetLogs: [], windowSeconds, total: 0, logCount: 0 };
     const r = relatedNearest(logs.timelineWith([p.uri]), p.uri, p.entryIndex, windowSeconds * 1000);
-    return {
-      locations: r.related.map((e) => ({ uri: e.key, name: logs.get(e.key)?.name ?? baseName(e.key), line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
-      unknownOffsetLogs: r.unknownOffsetLogs,
-      windowSeconds,
-      total: r.total,
-      logCount: r.logCount,
-    };
+    return relatedAnswer(p.uri, r, windowSeconds, (k) => logs.get(k)?.name ?? baseName(k), (k) => machineOf(k, server.client.folders));
   }));
 }

@@ -9,6 +9,7 @@ import { runSafe } from '../features/runner';
 import { semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
 import { toPath } from '../uri';
+import { machineOf } from '../table/machine';
 import type { ServerContext } from './context';
 
 export function registerLanguageFeatures(server: ServerContext): void {
@@ -47,6 +48,6 @@ export function registerLanguageFeatures(server: ServerContext): void {
     const target = logs.get(uri);
     if (!target) return [];
     const lensSettings = settings.forPath(toPath(uri)).codeLens;
-    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building);
+    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building, undefined, (k) => machineOf(k, client.folders));
   }));
 }

@@ -15,8 +15,9 @@ import { DiskLogSource, READ_PIECE } from '../table/diskSource';
 import { HeldLogSource } from '../table/heldSource';
 import { machineOf } from '../table/machine';
 import { sourceNote } from '../table/sourceNote';
-import { Tables } from '../table/tables';
-import { copyRows, exportRows } from '../table/text';
+import { Tables, type OpenTable } from '../table/tables';
+import { copyRows, exportRows, TEXT_MAX } from '../table/text';
+import { logLabels } from '../explain/logLabel';
 import type { TableLogSource, TableView } from '../table/view';
 import type { LogFile } from '../logFile';
 import { baseName, toPath } from '../uri';
@@ -59,6 +60,9 @@ export function registerTableRequests(server: ServerContext): Tables {
     return model && sourceNote(model, byFolder(view.keys[li], model));
   };
 
+  /** Each log's name as the table shows it: with its machine when the table spans several. */
+  const labelsOf = (t: OpenTable): string[] => logLabels(t.sources.map((s) => ({ name: s.name, machine: machineOf(s.key, server.client.folders) })));
+
   const table = (id: unknown) => {
     const t = tables.get(id);
     if (!t) throw new Error('no such table');
@@ -70,11 +74,12 @@ export function registerTableRequests(server: ServerContext): Tables {
     if (uris.length === 0) return null;
     const t = tables.create((refresh) => uris.map((u) => source(u, refresh)));
     const v = t.view;
+    const labels = labelsOf(t);
     const sources: TableSource[] = t.sources.map((s, li) => {
       const note = noteOf(v, li);
-      return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), color: li % COLORS, ...(note ? { note } : {}) };
+      return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };
     });
-    const notes = sources.filter((s) => s.note).map((s) => `${s.name}: ${s.note}`);
+    const notes = sources.filter((s) => s.note).map((s) => `${s.label}: ${s.note}`);
     const error = v.error;
     return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, sources, notes, ...(error ? { error } : {}) };
   }));
@@ -125,6 +130,7 @@ export function registerTableRequests(server: ServerContext): Tables {
       // What the lens shows: the workspace's timeline, for a log the server holds.
       related: (key, entry, limit) => (logs.get(key) ? relatedNearest(logs.timelineWith([key]), key, entry, windowMs(key), limit).related : null),
       placedByFolder: byFolder,
+      machineOf: (key) => machineOf(key, server.client.folders),
     });
   }));
 
@@ -132,7 +138,7 @@ export function registerTableRequests(server: ServerContext): Tables {
     copyRows(table(p?.tableId).view, p.ranges, p.as === 'raw' ? 'raw' : 'tsv')));
 
   connection.onRequest(TableRequests.exportText, (p, token) => runSafe<TableTextResult>(log, 'table/export', token, { text: '', cut: false }, () =>
-    exportRows(table(p?.tableId).view)));
+    { const t = table(p?.tableId); return exportRows(t.view, TEXT_MAX, labelsOf(t)); }));
 
   connection.onRequest(TableRequests.follow, (p, token) => runSafe(log, 'table/follow', token, undefined, () => { tables.get(p?.tableId)?.setFollow(p.follow !== false); }));
 

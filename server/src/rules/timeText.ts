@@ -59,11 +59,14 @@ export function zoneText(log: LogFile, i: number): string | null {
   return off === null ? null : describeOffset(off, log.offsetConvention);
 }
 
+/** A time as the log wrote it, said to be log time with its offset: `2014-09-15 10:23:54 (log time, +420)`. */
+export const logTimeText = (shown: string, label: string): string => `${shown} (log time, ${label})`;
+
 /**
  * `2014-09-15 10:23:54 (log time, +420) = 17:23:54 UTC`, or, when the UTC is unknown,
  * `2014-09-15 10:23:54 (log time, no offset: UTC unknown)`.
  */
 export function timeAndUtc(wall: number, utc: number, label: string, withMs = false): string {
-  const local = `${wallText(wall, withMs)} (log time, ${label})`;
+  const local = logTimeText(wallText(wall, withMs), label);
   return Number.isFinite(utc) ? `${local} = ${utcText(utc, wall, withMs)}` : local;
 }

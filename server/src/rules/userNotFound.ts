@@ -8,7 +8,7 @@ import { escapeMarkdown } from '../explain/markdown';
 import {
   CLOUD_USER_SYNC_LOGS, cloudUserSyncTimeline, DAY_MS, isCloudUserSyncLog, SOURCE_INTUNE_CONNECTOR, TWENTY_FOUR_HOUR_RULE, type SyncPoint, type SyncTimeline, type UserStory } from './cloudUserSync';
 import { isNamed, sameRotation } from './logSet';
-import { durationText, offsetLabel, timeAndUtc, wallText } from './timeText';
+import { durationText, logTimeText, offsetLabel, timeAndUtc, wallText } from './timeText';
 import type { FindingLens, Rule } from './types';
 
 /** `data` of a user-not-found finding. Times are ISO UTC with ms, null when the UTC is unknown. */
@@ -188,8 +188,10 @@ function explain(f: Finding<UserNotFoundData>): string {
 function lenses(f: Finding<UserNotFoundData>): FindingLens[] {
   const d = f.data;
   if (!d) return [];
-  const due = d.dueAtLogTime ?? d.dueAt ?? '';
-  const title = d.status === 'resolved' ? `⤷ 24-hour full sync added the user (${d.resolvedAtLogTime ?? d.resolvedAt})`
+  // As the message and the Problems panel say a time: log time with its offset (else the UTC, said to be UTC).
+  const when = (logTime: string | null, utc: string | null) => (logTime ? logTimeText(logTime, d.offset) : utc ? `${utc.replace('T', ' ').replace('Z', '')} UTC` : 'unknown time');
+  const due = when(d.dueAtLogTime, d.dueAt);
+  const title = d.status === 'resolved' ? `⤷ 24-hour full sync added the user at ${when(d.resolvedAtLogTime, d.resolvedAt)}`
     : d.status === 'overdue' ? `⤷ 24-hour full sync failed again (due ${due})`
     : `⤷ 24-hour full sync due ${due} (pending)`;
   const target = f.related?.[0];

@@ -17,6 +17,7 @@ import { offsetLabel } from '../rules/timeText';
 import type { RelatedEntry } from '../workspace/timeline';
 import { severityName } from '../severity';
 import { baseName } from '../uri';
+import { severalMachines, withMachine } from '../explain/logLabel';
 import type { TableView } from './view';
 
 /** The detail's message is cut at this many characters. */
@@ -33,6 +34,8 @@ export interface DetailContext {
   related(key: string, entry: number, limit: number): RelatedEntry[] | null;
   /** Whether the log's records without offset were placed by cmlog.folderOffsets (else cmlog.defaultOffset). */
   placedByFolder(key: string, log: LogFile): boolean;
+  /** The machine of a log (table/machine.ts): the same-moment list names it when it spans several. */
+  machineOf(key: string): string;
 }
 
 export function tableDetail(view: TableView, row: number, ctx: DetailContext): TableDetail | null {
@@ -61,8 +64,10 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   // The record's codes are looked for only when a problem will carry their links.
   const recordCodes = mine.length > 0 ? distinctCodes(message, new Set()) : new Set<number>();
   const problems = mine.map((f) => ({ severity: f.severity, message: f.message, markdown: withLookups(findingSection(f, ctx.catalog), f.message, recordCodes) }));
-  const sameMoment = (ctx.related(key, e, SAME_MOMENT_MAX) ?? []).map((r) => ({
-    uri: r.key, name: baseName(r.key), line: r.line, deltaMs: r.deltaMs,
+  const near = ctx.related(key, e, SAME_MOMENT_MAX) ?? [];
+  const several = severalMachines([key, ...near.map((r) => r.key)].map(ctx.machineOf));
+  const sameMoment = near.map((r) => ({
+    uri: r.key, name: several ? withMachine(ctx.machineOf(r.key), baseName(r.key)) : baseName(r.key), line: r.line, deltaMs: r.deltaMs,
     message: firstLine(r.message).slice(0, 500), row: view.rowOf(r.key, r.entryIndex),
   }));
   return { uri: key, line, message, cut, attributes, problems, sameMoment };

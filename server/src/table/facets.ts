@@ -18,9 +18,11 @@ export function tableFacets(view: TableView): TableFacetsResult {
   const components = new Map<string, number>(), threads = new Map<string, number>();
   const severities = { success: 0, information: 0, warning: 0, error: 0 };
   let firstUtc: number | null = null, lastUtc: number | null = null;
+  const sources = new Array<number>(view.keys.length).fill(0);
   for (let li = 0; li < view.keys.length; li++) {
     const log = view.model(li);
     if (!log) continue;
+    sources[li] = log.entryCount;
     const t = log.table, n = log.entryCount;
     const c = new Float64Array(t.components.names.length), h = new Float64Array(t.threads.names.length), s = [0, 0, 0, 0];
     for (let e = 0; e < n; e++) {
@@ -38,7 +40,7 @@ export function tableFacets(view: TableView): TableFacetsResult {
     t.threads.names.forEach((name, k) => { if (h[k]) threads.set(name, (threads.get(name) ?? 0) + h[k]); });
     s.forEach((v, k) => { severities[severityName[k]] += v; });
   }
-  return { components: top(components), threads: top(threads), severities, firstUtc, lastUtc };
+  return { components: top(components), threads: top(threads), severities, sources, firstUtc, lastUtc };
 }
 
 /**

@@ -56,12 +56,16 @@ export function copyRows(view: TableView, ranges: { start: number; end: number }
   return bounded(lines(), max);
 }
 
-/** The current rows as plain text: UTC, source (a merge), time as written, severity, component, thread, message (first line). */
-export function exportRows(view: TableView, max = TEXT_MAX): TableTextResult {
+/**
+ * The current rows as plain text: UTC, source (a merge), time as written, severity, component, thread,
+ * message (first line). `names`: each log's name as the table shows it (with its machine when the
+ * merge spans several: the same file name on two devices); by default its file name.
+ */
+export function exportRows(view: TableView, max = TEXT_MAX, names?: readonly string[]): TableTextResult {
   function* lines(): Generator<string> {
     for (let row = 0; row < view.rowCount; row++) {
       const r = view.row(row, noop);
-      const source = view.merged ? [visibleLine(baseName(view.keys[r.source]))] : [];
+      const source = view.merged ? [visibleLine(names?.[r.source] ?? baseName(view.keys[r.source]))] : [];
       yield [isoUtc(r.utc) ?? 'UTC unknown', ...source, r.time, r.severity, visibleLine(r.component), visibleLine(r.thread), visibleLine(r.message) + (r.more ? ' …' : '')].join('  ') + '\n';
     }
   }

@@ -1,0 +1,43 @@
+// How a view names a log when it shows logs of several machines: `DEVICE1 › CloudUserSync.log`.
+// Collected logs repeat the same file names on every device, so a bare name in a view that mixes
+// devices reads like the wrong log (or like the log itself); a view of one machine keeps the bare
+// name. The machine is the collection's (collections/machine.ts, table/machine.ts). Pure: the
+// client's views use it too.
+
+/** Between the machine and the file name. */
+export const MACHINE_MARK = ' › ';
+
+/** `DEVICE1 › CloudUserSync.log`, or the bare name when the machine is not known (''). */
+export const withMachine = (machine: string, name: string): string => (machine ? `${machine}${MACHINE_MARK}${name}` : name);
+
+/** Whether the machines of the logs a view shows are more than one (stops at the second). */
+export function severalMachines(machines: Iterable<string>): boolean {
+  let first: string | undefined;
+  for (const m of machines) {
+    if (first === undefined) first = m;
+    else if (m !== first) return true;
+  }
+  return false;
+}
+
+/** Each log's name as the view shows it: with its machine only when the logs span several machines. */
+export function logLabels(logs: readonly { name: string; machine: string }[]): string[] {
+  const several = severalMachines(logs.map((l) => l.machine));
+  return logs.map((l) => (several ? withMachine(l.machine, l.name) : l.name));
+}
+
+/** Logs named in a one-line note at most; the rest are counted. */
+export const NAMED_IN_NOTE = 2;
+
+/**
+ * Which logs were left out for want of an offset, in a few words: `count` logs, the first of them
+ * `named` (at most NAMED_IN_NOTE are shown):
+ * `3 logs without offset left out: IntuneManagementExtension.log, AgentExecutor.log and 1 more`.
+ */
+export function leftOutNote(count: number, named: readonly string[]): string {
+  if (count <= 0) return '';
+  const listed = named.slice(0, NAMED_IN_NOTE);
+  const more = count - listed.length;
+  const names = listed.length ? `: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : '';
+  return `${count} log${count === 1 ? '' : 's'} without offset left out${names}`;
+}

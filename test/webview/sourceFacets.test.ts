@@ -1,0 +1,28 @@
+// A merge's Machines and Logs facets: counts per machine (its logs added up) and per log, and the
+// logs a pick lets through (the filter's `sources`, checked per log, not per row).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { logFacets, machineFacets, shownSources, type Pick } from '../../client/webview/sourceFacets';
+import type { TableSource } from '../../server/src/protocol';
+
+const src = (machine: string, name: string, color: number): TableSource => ({ uri: `file:///cases/${machine}/${name}`, name, machine, label: `${machine} › ${name}`, color });
+const sources = [src('DEVICE1', 'IntuneManagementExtension.log', 0), src('DEVICE2', 'IntuneManagementExtension.log', 1), src('DEVICE1', 'AgentExecutor.log', 2)];
+const counts = [100, 250, 30];
+
+test('machines count their logs\' entries together; logs are named as the table shows them, picked by URI', () => {
+  assert.deepEqual(machineFacets(sources, counts), [{ name: 'DEVICE2', count: 250 }, { name: 'DEVICE1', count: 130 }]);
+  assert.deepEqual(logFacets(sources, counts).map((f) => [f.name, f.key, f.count]), [
+    ['DEVICE2 › IntuneManagementExtension.log', sources[1].uri, 250],
+    ['DEVICE1 › IntuneManagementExtension.log', sources[0].uri, 100],
+    ['DEVICE1 › AgentExecutor.log', sources[2].uri, 30],
+  ]);
+});
+
+test('a machine or log picked (only / hide) gives the sources shown; nothing picked restricts nothing', () => {
+  const none: Pick = new Map();
+  assert.equal(shownSources(sources, none, none), undefined);
+  assert.deepEqual(shownSources(sources, new Map([['DEVICE1', 'include']]), none), [sources[0].uri, sources[2].uri]);
+  assert.deepEqual(shownSources(sources, new Map([['DEVICE1', 'exclude']]), none), [sources[1].uri]);
+  assert.deepEqual(shownSources(sources, new Map([['DEVICE1', 'include']]), new Map([[sources[2].uri, 'exclude']])), [sources[0].uri]);
+  assert.deepEqual(shownSources(sources, none, new Map([[sources[1].uri, 'include']])), [sources[1].uri]);
+});
