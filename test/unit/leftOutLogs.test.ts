@@ -27,21 +27,21 @@ test('the note: a count, the first names, and how many more', () => {
   assert.equal(leftOutNote(0, []), '');
 });
 
-test('the lens names the logs it left out (with their machines: they span two)', () => {
+test('the lens names the logs it left out, with their machines where not its own', () => {
   const [lens] = codeLenses(anchor.key, anchor.log, [], new Timeline(logs), lensDefaults, false, rules, machineOf);
-  assert.equal(lens.command?.title, '⇄ 1 entry in 1 other log within ±5 s · nearest +1 s LocationServices.log · 3 logs without offset left out: PC1 › IntuneManagementExtension.log, PC2 › AgentExecutor.log and 1 more');
+  assert.equal(lens.command?.title, '⇄ 1 entry in 1 other log within ±5 s · nearest +1 s LocationServices.log · 3 logs without offset left out: IntuneManagementExtension.log, PC2 › AgentExecutor.log and 1 more');
 });
 
-test('its list names every log left out, each a row that opens it; the title says how many', () => {
+test('its list names every log left out, each a row that opens it, as the lens names them; the title says how many', () => {
   const answer = relatedAnswer(anchor.key, relatedNearest(new Timeline(logs), anchor.key, 0, 5000), 5, baseName, machineOf);
-  assert.deepEqual(answer.unknownOffsetNames, ['PC1 › IntuneManagementExtension.log', 'PC2 › AgentExecutor.log', 'PC2 › HealthScripts.log']);
+  assert.deepEqual(answer.unknownOffsetNames, ['IntuneManagementExtension.log', 'PC2 › AgentExecutor.log', 'PC2 › HealthScripts.log']);
   const items = relatedItems(answer);
   assert.deepEqual(items.map((i) => [i.label, !!i.separator, i.uri]), [
-    ['+1 s  PC1 › LocationServices.log', false, near.key],
+    ['+1 s  LocationServices.log', false, near.key],
     ['Left out: no offset, UTC unknown', true, ''],
-    ['PC1 › IntuneManagementExtension.log', false, noOffset[0].key],
+    ['IntuneManagementExtension.log', false, noOffset[0].key],
     ['PC2 › AgentExecutor.log', false, noOffset[1].key],
     ['PC2 › HealthScripts.log', false, noOffset[2].key],
   ]);
-  assert.equal(relatedTitle(answer), '1 entry in 1 other log within ±5 s · 3 logs without offset left out: PC1 › IntuneManagementExtension.log, PC2 › AgentExecutor.log and 1 more');
+  assert.equal(relatedTitle(answer), '1 entry in 1 other log within ±5 s · 3 logs without offset left out: IntuneManagementExtension.log, PC2 › AgentExecutor.log and 1 more');
 });

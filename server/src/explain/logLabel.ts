@@ -26,6 +26,13 @@ export function logLabels(logs: readonly { name: string; machine: string }[]): s
   return logs.map((l) => (several ? withMachine(l.machine, l.name) : l.name));
 }
 
+/**
+ * A log's name in a view anchored at another log (a lens and the list it opens): with its machine
+ * when that is not the anchor's, so that the lens and its list name each log alike whatever else
+ * they show (deciding by the set shown, the lens's few logs and the list's hundred could differ).
+ */
+export const anchoredLabel = (anchorMachine: string, machine: string, name: string): string => (machine !== anchorMachine ? withMachine(machine, name) : name);
+
 /** Logs named in a one-line note at most; the rest are counted. */
 export const NAMED_IN_NOTE = 2;
 

@@ -12,7 +12,7 @@ import { clip } from '../explain/markdown';
 import { formatGap } from '../explain/gap';
 import { visibleLine } from '../explain/plainText';
 import { baseName } from '../uri';
-import { leftOutNote, NAMED_IN_NOTE, severalMachines, withMachine } from '../explain/logLabel';
+import { anchoredLabel, leftOutNote, NAMED_IN_NOTE } from '../explain/logLabel';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
 import type { FolderOffer } from '../protocol';
@@ -48,6 +48,9 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
   // What the other logs of the folder write, for a log that has records without offset.
   let offer: FolderOffer | null | undefined;
   const offerOf = () => (offer === undefined ? (offer = folderOffer(timeline, { key: uri, log })) : offer);
+  // Another log as the lens names it: with its machine when not this log's (as the list it opens).
+  const here = machineOf(uri);
+  const labelOf = (key: string) => anchoredLabel(here, machineOf(key), baseName(key));
   for (const i of [...anchors].sort((a, b) => a - b).slice(0, s.maxPerFile)) {
     const line = log.line(i);
     const range = { start: { line, character: 0 }, end: { line, character: 0 } };
@@ -70,15 +73,12 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     if (r.total === 0) continue;
     // Which logs: a count alone leaves the reader guessing (the list names them all).
     const unknown = r.unknownOffsetLogs.filter((k) => k !== uri);
-    const shown = unknown.slice(0, NAMED_IN_NOTE);
-    const several = severalMachines([uri, ...shown].map(machineOf));
-    const named = shown.map((k) => visibleLine(clip(several ? withMachine(machineOf(k), baseName(k)) : baseName(k), 60)));
+    const named = unknown.slice(0, NAMED_IN_NOTE).map((k) => visibleLine(clip(labelOf(k), 60)));
     let note = unknown.length ? ` · ${leftOutNote(unknown.length, named)}` : '';
     // Placed by an offset the user took from the folder's ConfigMgr logs: the lens says where it came from.
     if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · offset taken from ${offer!.source} of the same folder`;
     const nearest = r.related[0];
-    const nearName = nearest && (severalMachines([machineOf(uri), machineOf(nearest.key)]) ? withMachine(machineOf(nearest.key), baseName(nearest.key)) : baseName(nearest.key));
-    const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(nearName, 90))}` : '';
+    const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(labelOf(nearest.key), 90))}` : '';
     const title = `⇄ ${r.total.toLocaleString('en-US')} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${near}${note}`;
     lenses.push({ range, command: { title, command: Commands.showRelated, arguments: [uri, i] } });
   }

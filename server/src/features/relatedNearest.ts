@@ -3,7 +3,7 @@
 // one chatty log's; instead each log gives its nearest few (at least one), up to RELATED_SHOWN in all.
 import type { RelatedResult, Timeline } from '../workspace/timeline';
 import type { RelatedAnswer } from '../protocol';
-import { logLabels } from '../explain/logLabel';
+import { anchoredLabel } from '../explain/logLabel';
 
 /** Entries listed at most: the pick list stays readable, the answer small. */
 export const RELATED_SHOWN = 100;
@@ -16,20 +16,19 @@ export function relatedNearest(timeline: Timeline, uri: string, entryIndex: numb
 }
 
 /**
- * The answer to a lens's click: each log named by `nameOf`, and with its machine when the anchor and
- * the listed logs span several machines (DEVICE1's CloudUserSync.log beside DEVICE3's is not "itself").
+ * The answer to a lens's click: each log named by `nameOf`, and with its machine when it is not the
+ * anchor's (DEVICE1's CloudUserSync.log seen from DEVICE3's is not "itself"), as the lens names it.
  * The logs left out for want of an offset are named too (the first RELATED_SHOWN), as the lens counts
  * them: other than the anchor.
  */
 export function relatedAnswer(anchor: string, r: RelatedResult, windowSeconds: number, nameOf: (key: string) => string, machineOf: (key: string) => string): RelatedAnswer {
   const unknownOffsetLogs = r.unknownOffsetLogs.filter((k) => k !== anchor);
-  const keys = [...new Set([anchor, ...r.related.map((e) => e.key), ...unknownOffsetLogs.slice(0, RELATED_SHOWN)])];
-  const labels = logLabels(keys.map((k) => ({ name: nameOf(k), machine: machineOf(k) })));
-  const label = new Map(keys.map((k, i) => [k, labels[i]]));
+  const here = machineOf(anchor);
+  const labelOf = (key: string) => anchoredLabel(here, machineOf(key), nameOf(key));
   return {
-    locations: r.related.map((e) => ({ uri: e.key, name: label.get(e.key)!, line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
+    locations: r.related.map((e) => ({ uri: e.key, name: labelOf(e.key), line: e.line, deltaMs: e.deltaMs, message: e.message.split('\n', 1)[0] })),
     unknownOffsetLogs,
-    unknownOffsetNames: unknownOffsetLogs.slice(0, RELATED_SHOWN).map((k) => label.get(k)!),
+    unknownOffsetNames: unknownOffsetLogs.slice(0, RELATED_SHOWN).map(labelOf),
     windowSeconds,
     total: r.total,
     logCount: r.logCount,
