@@ -4,7 +4,7 @@
 // the server's refusal (a regex that cannot run in time) shows here, and the table stays usable.
 import type { TableFacet, TableFacetsResult, TableFilter } from '../../server/src/protocol';
 import type { SeverityName } from '../../server/src/severity';
-import { el, iconButton } from './dom';
+import { el, iconButton, shown } from './dom';
 import { formatCount, formatUtc, SEVERITY_ICON, SEVERITY_LABEL } from './format';
 import { showPopup } from './menu';
 
@@ -81,7 +81,7 @@ export class FilterBar {
 
   /** The server refused part of the filter (or '' to clear). */
   setError(message: string): void {
-    this.error.textContent = message;
+    this.error.textContent = shown(message);
     this.text.setAttribute('aria-invalid', String(!!message));
   }
 

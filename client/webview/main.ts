@@ -5,7 +5,7 @@ import type { ToWebview, WebviewOptions } from '../src/table/messages';
 import './table.css';
 import { Columns, type ColumnId, type ColumnState } from './columns';
 import { DetailPane } from './detail';
-import { el, iconButton } from './dom';
+import { el, iconButton, shown } from './dom';
 import { FilterBar } from './filterBar';
 import { formatCount, formatElapsed, parseGotoTime } from './format';
 import { Grid } from './grid';
@@ -240,7 +240,7 @@ class App {
     const text = !e ? '' : this.table.total > 0 ? `Could not read ${e}. The rows read before are shown.` : `Could not read ${e}.`;
     if (text !== this.readErrorDrawn) {
       this.readErrorDrawn = text;
-      this.readError.textContent = text;
+      this.readError.textContent = shown(text);
       this.readError.hidden = !e;
     }
     this.drawFollow();
@@ -353,7 +353,7 @@ class App {
   }
 
   private flash(message: string): void {
-    this.status.textContent = message;
+    this.status.textContent = shown(message);
     // A second message keeps its 3 s: the first one's timer must not wipe it.
     window.clearTimeout(this.flashTimer);
     this.flashTimer = window.setTimeout(() => this.updateStatus(), 3000);

@@ -450,3 +450,41 @@ test('the page saves its table\'s logs in its state (VS Code gives it back to re
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+/** Every text node and attribute of the page that holds a control or format character (tab and line breaks aside). */
+const liveControls = (p) => p.evaluate(() => {
+  const bad = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+  const found = [];
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let n = walk.currentNode; n; n = walk.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE) { if (bad.test(n.data)) found.push(`text ${JSON.stringify(n.data)}`); continue; }
+    for (const a of n.attributes) if (bad.test(a.value)) found.push(`${n.tagName} ${a.name}=${JSON.stringify(a.value)}`);
+  }
+  return found;
+});
+
+test('bidi overrides and ANSI escapes in log text and names are shown as escapes everywhere; copy keeps them raw', async () => {
+  const p = await openHarness('rows=100&sources=2&hostile=1', { width: 1200, height: 700 });
+  const first = p.locator('[role="row"][aria-rowindex="2"]');
+  await first.locator('.c-message').waitFor();
+  assert.equal(await first.locator('.c-message').textContent(), 'text \\u202eevil\\u202c error \\x1b[31mRED\\x1b[0m');
+  assert.match(await first.locator('.c-source').textContent(), /^PC\\u202e1 · \\u202eCAS\.log$/);
+  await first.click();
+  await p.waitForFunction(() => document.querySelector('.same-moment .sm-message')?.textContent.includes('evil'));
+  assert.equal(await p.locator('.detail-message').textContent(), 'text \\u202eevil\\u202c error \\x1b[31mRED\\x1b[0m\nsecond line of the record');
+  // A chip from the row's component, and the component picker's list.
+  await first.locator('.c-component').click({ button: 'right' });
+  await p.locator('[role="menu"] [role="menuitem"]').first().click();
+  await p.waitForFunction(() => document.querySelector('.chips')?.textContent.includes('component Comp'));
+  assert.match(await p.locator('.chips').textContent(), /component Comp\\u202eonent/);
+  await p.click('.picker');
+  await p.locator('.picker-list .picker-name').first().waitFor();
+  assert.deepEqual(await liveControls(p), []);
+  // Copy asks the host for the rows: the clipboard gets the log's own characters.
+  await first.click();
+  await p.keyboard.press('Control+c');
+  await p.waitForFunction(() => typeof window.__clipboard === 'string');
+  assert.ok((await p.evaluate(() => window.__clipboard)).includes('text \u202Eevil\u202C error \x1b[31m'));
+  await p.screenshot({ path: path.join(ARTIFACTS, 'hostile.png') });
+  await p.close();
+});
