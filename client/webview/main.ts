@@ -334,12 +334,21 @@ class App {
   private async find(direction: 'next' | 'previous', severity?: 'error' | 'warning'): Promise<void> {
     const text = this.findInput.value;
     if (!severity && !text) return this.findInput.focus();
-    const from = this.selection.focus >= 0 ? this.selection.focus : direction === 'next' ? -1 : this.table.rows;
-    const r = await this.request<TableFindResult>('find', severity ? { from, direction, severity } : { from, direction, text });
+    // As VS Code and CMTrace: past the last match, the search wraps to the other end and says so.
+    const edge = direction === 'next' ? -1 : this.table.rows;
+    const from = this.selection.focus >= 0 ? this.selection.focus : edge;
+    const ask = (start: number) => this.request<TableFindResult>('find', severity ? { from: start, direction, severity } : { from: start, direction, text });
+    let r = await ask(from);
+    const wrapped = !!r && !r.error && r.row === null && from !== edge;
+    if (wrapped) r = await ask(edge);
     if (!r) return;
+    const what = severity ?? `"${text}"`;
     if (r.error) this.host.post({ kind: 'notify', level: 'warning', message: r.error });
-    else if (r.row === null) this.flash(`No ${severity ?? `"${text}"`} ${direction === 'next' ? 'after' : 'before'} this row.`);
-    else this.select(r.row, 'center');
+    else if (r.row === null) this.flash(`No ${what} in the table.`);
+    else {
+      this.select(r.row, 'center');
+      if (wrapped) this.flash(direction === 'next' ? `Reached the end: ${what} found from the top.` : `Reached the top: ${what} found from the end.`);
+    }
   }
 
   private async gotoTime(text: string): Promise<void> {

@@ -488,3 +488,26 @@ test('bidi overrides and ANSI escapes in log text and names are shown as escapes
   await p.screenshot({ path: path.join(ARTIFACTS, 'hostile.png') });
   await p.close();
 });
+
+test('find wraps past the end to the top (and past the top to the end) and says so; a text nowhere says that', async () => {
+  const p = await openHarness('rows=1000', { width: 1000, height: 400 });
+  const selected = () => p.evaluate(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex'));
+  await p.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  await p.fill('.goto', '08:00:50');
+  await p.press('.goto', 'Enter');
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '502');
+  await p.fill('.find', 'Row 10 of');
+  await p.press('.find', 'Enter');
+  // Model row 9 (aria row 11): only before the selected row 500.
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '11');
+  assert.equal(await p.locator('.status').textContent(), 'Reached the end: "Row 10 of" found from the top.');
+  await p.fill('.find', 'Row 900 of');
+  await p.press('.find', 'Shift+Enter');
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '901');
+  assert.equal(await p.locator('.status').textContent(), 'Reached the top: "Row 900 of" found from the end.');
+  await p.fill('.find', 'no such text');
+  await p.press('.find', 'Enter');
+  await p.waitForFunction(() => /^No "no such text" in the table\.$/.test(document.querySelector('.status').textContent));
+  assert.equal(await selected(), '901', 'the selection stays');
+  await p.close();
+});
