@@ -8,6 +8,7 @@ import { DetailPane } from './detail';
 import { el, iconButton, shown } from './dom';
 import { FilterBar } from './filterBar';
 import { formatCount, formatElapsed, parseGotoTime } from './format';
+import { gotoHint, gotoNote, planGoto, type GotoClock } from './gotoTime';
 import { Grid } from './grid';
 import { Highlights, type HighlightRule } from './highlights';
 import { Host } from './host';
@@ -36,7 +37,7 @@ class App {
   private readonly readError = el('div', 'read-error', undefined, { role: 'alert' });
   private readonly elapsed = el('span', 'elapsed');
   private readonly findInput = el('input', 'find', undefined, { type: 'search', placeholder: 'Find (Enter, Shift+Enter)', 'aria-label': 'Find' });
-  private readonly gotoInput = el('input', 'goto', undefined, { type: 'text', placeholder: 'Go to time', 'aria-label': 'Go to time (2024-01-15 08:00:00, 01-15-2024 08:00 or 08:00)' });
+  private readonly gotoInput = el('input', 'goto', undefined, { type: 'text' });
   private readonly followButton = el('button', 'follow', undefined, { type: 'button' });
   private following = false;
   /** What the follow button and the read-error line show now: redrawn only when it changes. */
@@ -98,6 +99,7 @@ class App {
     });
     this.columns = new Columns(this.grid.root, state.columns as ColumnState | undefined, options.utcColumn, table.sources.length > 1);
     this.grid.root.addEventListener('columns-changed', () => this.host.saveState({ columns: this.columns.state() }));
+    this.drawGotoHint();
 
     const main = el('div', `main detail-${(state.detailAt as string) ?? 'bottom'}`);
     main.append(this.grid.root, this.detail.root);
@@ -351,14 +353,29 @@ class App {
     }
   }
 
+  /** A merge showing its UTC column reads a typed time in UTC (the order it is sorted in); else the log's own clock. */
+  private gotoClock(): GotoClock {
+    return this.table.sources.length > 1 && this.columns.visible('utc') ? 'utc' : 'log';
+  }
+
+  private drawGotoHint(): void {
+    const { placeholder, title } = gotoHint(this.gotoClock());
+    this.gotoInput.placeholder = placeholder;
+    this.gotoInput.title = title;
+    this.gotoInput.setAttribute('aria-label', title);
+  }
+
   private async gotoTime(text: string): Promise<void> {
     const time = parseGotoTime(text);
     if (time === null) return this.flash('Type a time such as 2024-01-15 08:00:00, 01-15-2024 08:00 (month first) or 08:00.');
-    // The typed clock is the selected (or first visible) row's log's: the server reads its day there.
-    const row = this.selection.focus >= 0 ? this.selection.focus : this.grid.topRow();
-    const r = await this.request<TableGotoResult>('gotoTime', { ...time, row });
-    if (r?.row == null) this.flash('No row at or after that time.');
-    else this.select(r.row, 'center');
+    // The selected (or first visible) row gives a time alone its day, in the clock the box reads.
+    const ref = this.selection.focus >= 0 ? this.selection.focus : this.grid.topRow();
+    const plan = planGoto(time, this.gotoClock(), ref, await this.row(ref));
+    const r = await this.request<TableGotoResult>('gotoTime', plan.params);
+    if (!r) return;
+    if (r.row !== null) this.select(r.row, 'center');
+    const note = gotoNote(text, plan, r.row === null ? null : await this.row(r.row));
+    if (note) this.flash(note);
   }
 
   private flash(message: string): void {
@@ -490,6 +507,7 @@ class App {
       checked: this.columns.visible(c.id),
       action: () => {
         this.columns.toggle(c.id);
+        this.drawGotoHint();
         this.host.saveState({ columns: this.columns.state() });
         this.grid.draw(); // a shown column's cells are only made when drawn
       },

@@ -511,3 +511,32 @@ test('find wraps past the end to the top (and past the top to the end) and says 
   assert.equal(await selected(), '901', 'the selection stays');
   await p.close();
 });
+
+test('go to time in a merge showing UTC reads the time as UTC and says so; a far landing is said in the page line', async () => {
+  const p = await openHarness('rows=1000&sources=2&utc=1&wall=-300', { width: 1200, height: 400 });
+  await p.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  assert.equal(await p.getAttribute('.goto', 'placeholder'), 'Go to time (UTC)');
+  assert.match(await p.getAttribute('.goto', 'title'), /in UTC/);
+  const goto = async (text) => {
+    const before = await p.evaluate(() => window.__requests.filter((r) => r.method === 'gotoTime').length);
+    await p.fill('.goto', text);
+    await p.press('.goto', 'Enter');
+    await p.waitForFunction((n) => window.__requests.filter((r) => r.method === 'gotoTime').length > n, before);
+    return p.evaluate(() => window.__requests.filter((r) => r.method === 'gotoTime').at(-1).params);
+  };
+  // Rows show a wall clock 5 hours behind UTC (03:00): 08:00:50 typed is UTC, on the reference row's UTC day.
+  assert.deepEqual(await goto('08:00:50'), { utc: Date.UTC(2024, 0, 15, 8, 0, 50) });
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '502');
+  assert.deepEqual(await goto('2024-01-15 07:00'), { utc: Date.UTC(2024, 0, 15, 7, 0) });
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '2');
+  assert.equal(await p.locator('.status').textContent(), 'No row at 2024-01-15 07:00 UTC; nearest after it: 2024-01-15 08:00:00.000 UTC (1 hour later).');
+  await goto('2024-01-16 08:00');
+  await p.waitForFunction(() => document.querySelector('.status').textContent === 'No row at or after 2024-01-16 08:00 UTC.');
+  // Hiding the UTC column: the box reads the log's own clock again.
+  await p.click('button[aria-label="Columns"]');
+  await p.locator('[role="menu"] [role="menuitemcheckbox"]', { hasText: 'UTC' }).click();
+  assert.equal(await p.getAttribute('.goto', 'placeholder'), 'Go to time');
+  assert.match(await p.getAttribute('.goto', 'title'), /log's own clock/);
+  assert.deepEqual(await goto('08:00:50'), { timeOfDay: (8 * 3600 + 50) * 1000, row: 0 });
+  await p.close();
+});

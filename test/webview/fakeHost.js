@@ -84,10 +84,10 @@
       }
       return { row: null };
     },
-    gotoTime: ({ wall, timeOfDay, row }) => {
+    gotoTime: ({ utc, wall, timeOfDay, row }) => {
       // Every row's day is BASE's (the model spans less than a day); the reference row must be one.
-      if (wall === undefined && !(row >= 0 && row < rows())) return { row: null };
-      const t = wall ?? Date.UTC(2024, 0, 15) + timeOfDay;
+      if (utc === undefined && wall === undefined && !(row >= 0 && row < rows())) return { row: null };
+      const t = utc ?? wall ?? Date.UTC(2024, 0, 15) + timeOfDay;
       const i = Math.max(0, Math.ceil((t - BASE) / 100));
       if (i >= ROWS) return { row: null };
       if (!view) return { row: i };
@@ -122,7 +122,7 @@
       postMessage: (m) => {
         window.__posted.push(m);
         if (m.kind === 'ready') {
-          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, sources: SOURCES, notes: HOSTILE ? ['\u202Eevil.log: offset unknown'] : [], ...(HOSTILE ? { error: 'gone\u202E.log: no such file' } : {}) }, options: { utcColumn: false, follow: false } }, '*');
+          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, sources: SOURCES, notes: HOSTILE ? ['\u202Eevil.log: offset unknown'] : [], ...(HOSTILE ? { error: 'gone\u202E.log: no such file' } : {}) }, options: { utcColumn: new URLSearchParams(location.search).get('utc') === '1', follow: false } }, '*');
         } else if (m.kind === 'request') {
           window.__requests.push({ method: m.method, params: m.params });
           const h = handlers[m.method];
