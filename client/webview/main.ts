@@ -411,6 +411,11 @@ class App {
     else if (c === 'copy') void this.copy('tsv');
     else if (c === 'copyRaw') void this.copy('raw');
     else if (c === 'togglePause') this.setFollow(!this.following, true);
+    // The selected row's log at its line (a merge's rows come from several logs); else the host asks which log.
+    else if (c === 'openInTextEditor') {
+      if (this.selection.focus >= 0) void this.openRow(this.selection.focus);
+      else this.host.post({ kind: 'openLogInEditor' });
+    }
   }
 
   private globalKey(e: KeyboardEvent): void {

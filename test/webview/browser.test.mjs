@@ -540,3 +540,17 @@ test('go to time in a merge showing UTC reads the time as UTC and says so; a far
   assert.deepEqual(await goto('08:00:50'), { timeOfDay: (8 * 3600 + 50) * 1000, row: 0 });
   await p.close();
 });
+
+test('"Open in text editor" in a merge opens the selected row\'s log at its line; with no row selected it asks the host', async () => {
+  const p = await openHarness('rows=100&sources=2', { width: 1000, height: 400 });
+  await p.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  await p.evaluate(() => window.__send({ kind: 'command', command: 'openInTextEditor' }));
+  await p.waitForFunction(() => window.__posted.some((m) => m.kind === 'openLogInEditor'));
+  // Model row 5 comes from the second log (row i from log i % 2), at line 5.
+  await p.locator('[role="row"][aria-rowindex="7"]').click();
+  await p.evaluate(() => window.__send({ kind: 'command', command: 'openInTextEditor' }));
+  await p.waitForFunction(() => window.__posted.some((m) => m.kind === 'openInEditor'));
+  assert.deepEqual(await p.evaluate(() => window.__posted.filter((m) => m.kind === 'openInEditor')), [{ kind: 'openInEditor', uri: 'file:///client/CcmExec.log', line: 5 }]);
+  assert.equal(await p.evaluate(() => window.__posted.filter((m) => m.kind === 'openLogInEditor').length), 1);
+  await p.close();
+});
