@@ -554,3 +554,28 @@ test('"Open in text editor" in a merge opens the selected row\'s log at its line
   assert.equal(await p.evaluate(() => window.__posted.filter((m) => m.kind === 'openLogInEditor').length), 1);
   await p.close();
 });
+
+test('a page shown again shows the table as the server has it, though a change was lost while it was hidden', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
+  await p.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  await p.evaluate(() => window.__growUnsaid(2));
+  const show = (state) => p.evaluate((s) => {
+    Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+  await show('hidden');
+  await show('visible');
+  await p.waitForFunction(() => /^102 rows/.test(document.querySelector('.status').textContent));
+  assert.equal(await p.locator('[role="grid"]').getAttribute('aria-rowcount'), '103');
+  // The new last row is reachable: find goes to it.
+  await p.fill('.find', 'Row 102 of');
+  await p.press('.find', 'Enter');
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '103');
+  // Shown again with nothing new: no reset (the rows asked for stay the ones on screen).
+  const asked = await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows').length);
+  await show('hidden');
+  await show('visible');
+  await p.waitForFunction((n) => window.__requests.filter((r) => r.method === 'rows').length === n + 1, asked);
+  assert.equal(await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.count), 0);
+  await p.close();
+});

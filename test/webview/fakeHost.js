@@ -142,4 +142,9 @@
     window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading: false, reset } }, '*');
   };
   window.__send = (m) => window.postMessage(m, '*');
+  /** Rows appended with no `changed` reaching the page (lost while its tab was hidden). */
+  window.__growUnsaid = (n) => {
+    ROWS += n;
+    version++;
+  };
 })();
