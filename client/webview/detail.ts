@@ -33,7 +33,7 @@ export class DetailPane {
       for (const p of d.problems) {
         const box = el('div', `problem sev-${p.severity}`);
         const title = el('p', 'problem-title');
-        title.append(el('span', `codicon codicon-${SEVERITY_ICON[p.severity]}`, undefined, { 'aria-hidden': 'true' }), document.createTextNode(` ${p.message}`));
+        title.append(el('span', `codicon codicon-${SEVERITY_ICON[p.severity]}`, undefined, { 'aria-hidden': 'true' }), el('span', '', ` ${p.message}`));
         box.append(title);
         const md = el('div', 'markdown');
         renderMarkdown(document, md, p.markdown, (code) => this.host.lookup(code));

@@ -1,10 +1,16 @@
-// Building elements in code: text always goes in as text (textContent), never as markup.
+// Building elements in code: text always goes in as text (textContent), never as markup, and with
+// its control and format characters shown as escapes (a bidi override in a log must not reorder
+// what the page shows): the same rule as the text outputs (server/src/explain/plainText.ts).
+import { visible } from '../../server/src/explain/plainText';
+
+/** Untrusted text (log text, file names) as the page shows it: controls visible, line breaks kept. */
+export const shown = visible;
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = shown(text);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, shown(v));
   return e;
 }
 

@@ -6,7 +6,7 @@ import type { TableFacetsResult, TableFilter, TableSource } from '../../server/s
 import { severalMachines } from '../../server/src/explain/logLabel';
 import { logFacets, machineFacets, shownSources, type KeyedFacet, type Pick } from './sourceFacets';
 import type { SeverityName } from '../../server/src/severity';
-import { el, iconButton } from './dom';
+import { el, iconButton, shown } from './dom';
 import { formatCount, formatUtc, SEVERITY_ICON, SEVERITY_LABEL } from './format';
 import { showPopup } from './menu';
 
@@ -103,7 +103,7 @@ export class FilterBar {
 
   /** The server refused part of the filter (or '' to clear). */
   setError(message: string): void {
-    this.error.textContent = message;
+    this.error.textContent = shown(message);
     this.text.setAttribute('aria-invalid', String(!!message));
   }
 

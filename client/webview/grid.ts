@@ -6,7 +6,7 @@
 import { Virtualizer, type Rect } from '@tanstack/virtual-core';
 import type { TableRow, TableSource } from '../../server/src/protocol';
 import { COLUMNS, type ColumnId, type Columns } from './columns';
-import { el } from './dom';
+import { el, shown } from './dom';
 import { formatUtc, rowLabel, SEVERITY_ICON } from './format';
 import type { PageCache } from './pageCache';
 import { clampOffset, scrollGeometry, toPhysical, toVirtual, type ScrollGeometry } from './scrollScale';
@@ -301,7 +301,7 @@ export class Grid {
     e.classList.add(`sev-${r.severity}`);
     if (r.highlight >= 0) e.classList.add(`hl-${this.host.highlightSlot(r.highlight) % 8}`);
     const src = sources[r.source];
-    e.setAttribute('aria-label', rowLabel(r, sources.length > 1 ? src?.label : undefined));
+    e.setAttribute('aria-label', shown(rowLabel(r, sources.length > 1 ? src?.label : undefined)));
     const sev = el('div', 'cell c-severity', undefined, { role: 'gridcell', 'data-col': 'severity' });
     sev.append(el('span', `codicon codicon-${SEVERITY_ICON[r.severity]}`, undefined, { 'aria-hidden': 'true' }));
     if (r.problems > 0) sev.classList.add('has-problems');
@@ -312,7 +312,7 @@ export class Grid {
     const source = el('div', 'cell c-source', undefined, { role: 'gridcell', 'data-col': 'source' });
     if (src) {
       source.append(el('span', `swatch src-${src.color % 8}`, undefined, { 'aria-hidden': 'true' }), el('span', '', src.label));
-      source.title = src.note ? `${src.uri}\n${src.note}` : src.uri;
+      source.title = shown(src.note ? `${src.uri}\n${src.note}` : src.uri);
     }
     e.append(source);
     e.append(el('div', 'cell c-component', r.component, { role: 'gridcell', 'data-col': 'component' }));

@@ -5,9 +5,10 @@ import type { ToWebview, WebviewOptions } from '../src/table/messages';
 import './table.css';
 import { Columns, type ColumnId, type ColumnState } from './columns';
 import { DetailPane } from './detail';
-import { el, iconButton } from './dom';
+import { el, iconButton, shown } from './dom';
 import { FilterBar } from './filterBar';
 import { formatCount, formatElapsed, parseGotoTime } from './format';
+import { gotoHint, gotoNote, planGoto, type GotoClock } from './gotoTime';
 import { Grid } from './grid';
 import { Highlights, type HighlightRule } from './highlights';
 import { Host } from './host';
@@ -36,7 +37,7 @@ class App {
   private readonly readError = el('div', 'read-error', undefined, { role: 'alert' });
   private readonly elapsed = el('span', 'elapsed');
   private readonly findInput = el('input', 'find', undefined, { type: 'search', placeholder: 'Find (Enter, Shift+Enter)', 'aria-label': 'Find' });
-  private readonly gotoInput = el('input', 'goto', undefined, { type: 'text', placeholder: 'Go to time', 'aria-label': 'Go to time (2024-01-15 08:00:00, 01-15-2024 08:00 or 08:00)' });
+  private readonly gotoInput = el('input', 'goto', undefined, { type: 'text' });
   private readonly followButton = el('button', 'follow', undefined, { type: 'button' });
   private following = false;
   /** What the follow button and the read-error line show now: redrawn only when it changes. */
@@ -99,6 +100,7 @@ class App {
     });
     this.columns = new Columns(this.grid.root, state.columns as ColumnState | undefined, options.utcColumn, table.sources.length > 1);
     this.grid.root.addEventListener('columns-changed', () => this.host.saveState({ columns: this.columns.state() }));
+    this.drawGotoHint();
 
     const main = el('div', `main detail-${(state.detailAt as string) ?? 'bottom'}`);
     main.append(this.grid.root, this.detail.root);
@@ -114,6 +116,21 @@ class App {
     this.updateStatus();
     void this.loadFacets();
     window.addEventListener('keydown', (e) => this.globalKey(e));
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') void this.resync(); });
+  }
+
+  /**
+   * Shown again (another tab was in front): what came while hidden may be lost or stale (the tour
+   * saw a merge come back with its rows of before an append, "Live", until the next append). The
+   * server's table is the truth: ask it for its version and rows and, if they are not the page's,
+   * take them as a reset (rows refetched, selection kept where it still exists).
+   */
+  private async resync(): Promise<void> {
+    const r = await this.request<TableRowsResult>('rows', { start: 0, count: 0 });
+    if (!r || (r.version === this.table.version && r.rows === this.table.rows)) return;
+    // Unfiltered, the rows are every entry; filtered, the entries' count comes with the next change.
+    const total = this.table.rows === this.table.total ? r.rows : Math.max(this.table.total, r.rows);
+    this.onChanged({ tableId: this.table.tableId, version: r.version, rows: r.rows, total, reading: this.table.reading, reset: true, error: this.table.error });
   }
 
   private toolbar(main: HTMLElement): HTMLElement {
@@ -241,7 +258,7 @@ class App {
     const text = !e ? '' : this.table.total > 0 ? `Could not read ${e}. The rows read before are shown.` : `Could not read ${e}.`;
     if (text !== this.readErrorDrawn) {
       this.readErrorDrawn = text;
-      this.readError.textContent = text;
+      this.readError.textContent = shown(text);
       this.readError.hidden = !e;
     }
     this.drawFollow();
@@ -335,26 +352,50 @@ class App {
   private async find(direction: 'next' | 'previous', severity?: 'error' | 'warning'): Promise<void> {
     const text = this.findInput.value;
     if (!severity && !text) return this.findInput.focus();
-    const from = this.selection.focus >= 0 ? this.selection.focus : direction === 'next' ? -1 : this.table.rows;
-    const r = await this.request<TableFindResult>('find', severity ? { from, direction, severity } : { from, direction, text });
+    // As VS Code and CMTrace: past the last match, the search wraps to the other end and says so.
+    const edge = direction === 'next' ? -1 : this.table.rows;
+    const from = this.selection.focus >= 0 ? this.selection.focus : edge;
+    const ask = (start: number) => this.request<TableFindResult>('find', severity ? { from: start, direction, severity } : { from: start, direction, text });
+    let r = await ask(from);
+    const wrapped = !!r && !r.error && r.row === null && from !== edge;
+    if (wrapped) r = await ask(edge);
     if (!r) return;
+    const what = severity ?? `"${text}"`;
     if (r.error) this.host.post({ kind: 'notify', level: 'warning', message: r.error });
-    else if (r.row === null) this.flash(`No ${severity ?? `"${text}"`} ${direction === 'next' ? 'after' : 'before'} this row.`);
-    else this.select(r.row, 'center');
+    else if (r.row === null) this.flash(`No ${what} in the table.`);
+    else {
+      this.select(r.row, 'center');
+      if (wrapped) this.flash(direction === 'next' ? `Reached the end: ${what} found from the top.` : `Reached the top: ${what} found from the end.`);
+    }
+  }
+
+  /** A merge showing its UTC column reads a typed time in UTC (the order it is sorted in); else the log's own clock. */
+  private gotoClock(): GotoClock {
+    return this.table.sources.length > 1 && this.columns.visible('utc') ? 'utc' : 'log';
+  }
+
+  private drawGotoHint(): void {
+    const { placeholder, title } = gotoHint(this.gotoClock());
+    this.gotoInput.placeholder = placeholder;
+    this.gotoInput.title = title;
+    this.gotoInput.setAttribute('aria-label', title);
   }
 
   private async gotoTime(text: string): Promise<void> {
     const time = parseGotoTime(text);
     if (time === null) return this.flash('Type a time such as 2024-01-15 08:00:00, 01-15-2024 08:00 (month first) or 08:00.');
-    // The typed clock is the selected (or first visible) row's log's: the server reads its day there.
-    const row = this.selection.focus >= 0 ? this.selection.focus : this.grid.topRow();
-    const r = await this.request<TableGotoResult>('gotoTime', { ...time, row });
-    if (r?.row == null) this.flash('No row at or after that time.');
-    else this.select(r.row, 'center');
+    // The selected (or first visible) row gives a time alone its day, in the clock the box reads.
+    const ref = this.selection.focus >= 0 ? this.selection.focus : this.grid.topRow();
+    const plan = planGoto(time, this.gotoClock(), ref, await this.row(ref));
+    const r = await this.request<TableGotoResult>('gotoTime', plan.params);
+    if (!r) return;
+    if (r.row !== null) this.select(r.row, 'center');
+    const note = gotoNote(text, plan, r.row === null ? null : await this.row(r.row));
+    if (note) this.flash(note);
   }
 
   private flash(message: string): void {
-    this.status.textContent = message;
+    this.status.textContent = shown(message);
     // A second message keeps its 3 s: the first one's timer must not wipe it.
     window.clearTimeout(this.flashTimer);
     this.flashTimer = window.setTimeout(() => this.updateStatus(), 3000);
@@ -386,6 +427,11 @@ class App {
     else if (c === 'copy') void this.copy('tsv');
     else if (c === 'copyRaw') void this.copy('raw');
     else if (c === 'togglePause') this.setFollow(!this.following, true);
+    // The selected row's log at its line (a merge's rows come from several logs); else the host asks which log.
+    else if (c === 'openInTextEditor') {
+      if (this.selection.focus >= 0) void this.openRow(this.selection.focus);
+      else this.host.post({ kind: 'openLogInEditor' });
+    }
   }
 
   private globalKey(e: KeyboardEvent): void {
@@ -482,6 +528,7 @@ class App {
       checked: this.columns.visible(c.id),
       action: () => {
         this.columns.toggle(c.id);
+        this.drawGotoHint();
         this.host.saveState({ columns: this.columns.state() });
         this.grid.draw(); // a shown column's cells are only made when drawn
       },

@@ -5,6 +5,8 @@
 // lookup the server writes itself, which becomes a button (the code checked as hex digits).
 // Parsing is linear: a delimiter without its closer is remembered as such, never searched for again.
 
+import { visible } from '../../server/src/explain/plainText';
+
 export type Inline =
   | { k: 'text'; text: string }
   | { k: 'strong' | 'em'; c: Inline[] }
@@ -192,7 +194,8 @@ function buildInline(doc: MiniDocument, parent: MiniElement, nodes: Inline[], on
 
 /** Builds the tree into `parent` with elements and text nodes only (never markup from the text). */
 export function renderMarkdown(doc: MiniDocument, parent: MiniElement, md: string, onLookup: (code: string) => void): void {
-  for (const b of parseMarkdown(md)) {
+  // The server's Markdown holds no control characters; one that got through is shown, not obeyed.
+  for (const b of parseMarkdown(visible(md))) {
     if (b.k === 'hr') parent.append(doc.createElement('hr'));
     else if (b.k === 'pre') {
       const pre = doc.createElement('pre');

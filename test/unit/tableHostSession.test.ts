@@ -33,6 +33,7 @@ function fakes(opts: { failRows?: boolean } = {}) {
     post: (m) => void posted.push(m),
     options: () => ({ utcColumn: false, follow: true }),
     openInEditor: (uri, line) => void opened.push(`${uri}:${line}`),
+    openLog: (uris) => void opened.push(`log:${uris.join()}`),
     clipboard: (t) => void said.push(`clip:${t}`),
     openAsText: (t) => void said.push(`text:${t}`),
     lookup: (c) => void said.push(`lookup:${c}`),
@@ -167,4 +168,15 @@ test('a log that cannot be read from disk is told once as a notification, and a 
   f.session.changed({ ...change, version: 4, error: undefined });
   f.session.changed({ ...change, version: 5 });
   assert.equal(f.said.length, 2);
+});
+
+test('"Open in text editor" goes to the page (it knows the selected row); with none selected the page asks the host to open the log', async () => {
+  const f = fakes();
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  f.session.command('openInTextEditor');
+  assert.deepEqual(f.posted.at(-1), { kind: 'command', command: 'openInTextEditor' });
+  await f.session.receive({ kind: 'openLogInEditor' });
+  await f.session.receive({ kind: 'openInEditor', uri: LOG, line: 12 });
+  assert.deepEqual(f.opened, [`log:${LOG}`, `${LOG}:12`]);
 });

@@ -470,3 +470,132 @@ test('the page saves its table\'s logs in its state (VS Code gives it back to re
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+/** Every text node and attribute of the page that holds a control or format character (tab and line breaks aside). */
+const liveControls = (p) => p.evaluate(() => {
+  const bad = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+  const found = [];
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let n = walk.currentNode; n; n = walk.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE) { if (bad.test(n.data)) found.push(`text ${JSON.stringify(n.data)}`); continue; }
+    for (const a of n.attributes) if (bad.test(a.value)) found.push(`${n.tagName} ${a.name}=${JSON.stringify(a.value)}`);
+  }
+  return found;
+});
+
+test('bidi overrides and ANSI escapes in log text and names are shown as escapes everywhere; copy keeps them raw', async () => {
+  const p = await openHarness('rows=100&sources=2&hostile=1', { width: 1200, height: 700 });
+  const first = p.locator('[role="row"][aria-rowindex="2"]');
+  await first.locator('.c-message').waitFor();
+  assert.equal(await first.locator('.c-message').textContent(), 'text \\u202eevil\\u202c error \\x1b[31mRED\\x1b[0m');
+  assert.match(await first.locator('.c-source').textContent(), /^PC\\u202e1 · \\u202eCAS\.log$/);
+  await first.click();
+  await p.waitForFunction(() => document.querySelector('.same-moment .sm-message')?.textContent.includes('evil'));
+  assert.equal(await p.locator('.detail-message').textContent(), 'text \\u202eevil\\u202c error \\x1b[31mRED\\x1b[0m\nsecond line of the record');
+  // A chip from the row's component, and the component picker's list.
+  await first.locator('.c-component').click({ button: 'right' });
+  await p.locator('[role="menu"] [role="menuitem"]').first().click();
+  await p.waitForFunction(() => document.querySelector('.chips')?.textContent.includes('component Comp'));
+  assert.match(await p.locator('.chips').textContent(), /component Comp\\u202eonent/);
+  await p.click('.picker');
+  await p.locator('.picker-list .picker-name').first().waitFor();
+  assert.deepEqual(await liveControls(p), []);
+  // Copy asks the host for the rows: the clipboard gets the log's own characters.
+  await first.click();
+  await p.keyboard.press('Control+c');
+  await p.waitForFunction(() => typeof window.__clipboard === 'string');
+  assert.ok((await p.evaluate(() => window.__clipboard)).includes('text \u202Eevil\u202C error \x1b[31m'));
+  await p.screenshot({ path: path.join(ARTIFACTS, 'hostile.png') });
+  await p.close();
+});
+
+test('find wraps past the end to the top (and past the top to the end) and says so; a text nowhere says that', async () => {
+  const p = await openHarness('rows=1000', { width: 1000, height: 400 });
+  const selected = () => p.evaluate(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex'));
+  await p.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  await p.fill('.goto', '08:00:50');
+  await p.press('.goto', 'Enter');
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '502');
+  await p.fill('.find', 'Row 10 of');
+  await p.press('.find', 'Enter');
+  // Model row 9 (aria row 11): only before the selected row 500.
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '11');
+  assert.equal(await p.locator('.status').textContent(), 'Reached the end: "Row 10 of" found from the top.');
+  await p.fill('.find', 'Row 900 of');
+  await p.press('.find', 'Shift+Enter');
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '901');
+  assert.equal(await p.locator('.status').textContent(), 'Reached the top: "Row 900 of" found from the end.');
+  await p.fill('.find', 'no such text');
+  await p.press('.find', 'Enter');
+  await p.waitForFunction(() => /^No "no such text" in the table\.$/.test(document.querySelector('.status').textContent));
+  assert.equal(await selected(), '901', 'the selection stays');
+  await p.close();
+});
+
+test('go to time in a merge showing UTC reads the time as UTC and says so; a far landing is said in the page line', async () => {
+  const p = await openHarness('rows=1000&sources=2&utc=1&wall=-300', { width: 1200, height: 400 });
+  await p.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  assert.equal(await p.getAttribute('.goto', 'placeholder'), 'Go to time (UTC)');
+  assert.match(await p.getAttribute('.goto', 'title'), /in UTC/);
+  const goto = async (text) => {
+    const before = await p.evaluate(() => window.__requests.filter((r) => r.method === 'gotoTime').length);
+    await p.fill('.goto', text);
+    await p.press('.goto', 'Enter');
+    await p.waitForFunction((n) => window.__requests.filter((r) => r.method === 'gotoTime').length > n, before);
+    return p.evaluate(() => window.__requests.filter((r) => r.method === 'gotoTime').at(-1).params);
+  };
+  // Rows show a wall clock 5 hours behind UTC (03:00): 08:00:50 typed is UTC, on the reference row's UTC day.
+  assert.deepEqual(await goto('08:00:50'), { utc: Date.UTC(2024, 0, 15, 8, 0, 50) });
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '502');
+  assert.deepEqual(await goto('2024-01-15 07:00'), { utc: Date.UTC(2024, 0, 15, 7, 0) });
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '2');
+  assert.equal(await p.locator('.status').textContent(), 'No row at 2024-01-15 07:00 UTC; nearest after it: 2024-01-15 08:00:00.000 UTC (1 hour later).');
+  await goto('2024-01-16 08:00');
+  await p.waitForFunction(() => document.querySelector('.status').textContent === 'No row at or after 2024-01-16 08:00 UTC.');
+  // Hiding the UTC column: the box reads the log's own clock again.
+  await p.click('button[aria-label="Columns"]');
+  await p.locator('[role="menu"] [role="menuitemcheckbox"]', { hasText: 'UTC' }).click();
+  assert.equal(await p.getAttribute('.goto', 'placeholder'), 'Go to time');
+  assert.match(await p.getAttribute('.goto', 'title'), /log's own clock/);
+  assert.deepEqual(await goto('08:00:50'), { timeOfDay: (8 * 3600 + 50) * 1000, row: 0 });
+  await p.close();
+});
+
+test('"Open in text editor" in a merge opens the selected row\'s log at its line; with no row selected it asks the host', async () => {
+  const p = await openHarness('rows=100&sources=2', { width: 1000, height: 400 });
+  await p.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  await p.evaluate(() => window.__send({ kind: 'command', command: 'openInTextEditor' }));
+  await p.waitForFunction(() => window.__posted.some((m) => m.kind === 'openLogInEditor'));
+  // Model row 5 comes from the second log (row i from log i % 2), at line 5.
+  await p.locator('[role="row"][aria-rowindex="7"]').click();
+  await p.evaluate(() => window.__send({ kind: 'command', command: 'openInTextEditor' }));
+  await p.waitForFunction(() => window.__posted.some((m) => m.kind === 'openInEditor'));
+  assert.deepEqual(await p.evaluate(() => window.__posted.filter((m) => m.kind === 'openInEditor')), [{ kind: 'openInEditor', uri: 'file:///client/CcmExec.log', line: 5 }]);
+  assert.equal(await p.evaluate(() => window.__posted.filter((m) => m.kind === 'openLogInEditor').length), 1);
+  await p.close();
+});
+
+test('a page shown again shows the table as the server has it, though a change was lost while it was hidden', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
+  await p.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  await p.evaluate(() => window.__growUnsaid(2));
+  const show = (state) => p.evaluate((s) => {
+    Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+  await show('hidden');
+  await show('visible');
+  await p.waitForFunction(() => /^102 rows/.test(document.querySelector('.status').textContent));
+  assert.equal(await p.locator('[role="grid"]').getAttribute('aria-rowcount'), '103');
+  // The new last row is reachable: find goes to it.
+  await p.fill('.find', 'Row 102 of');
+  await p.press('.find', 'Enter');
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === '103');
+  // Shown again with nothing new: no reset (the rows asked for stay the ones on screen).
+  const asked = await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows').length);
+  await show('hidden');
+  await show('visible');
+  await p.waitForFunction((n) => window.__requests.filter((r) => r.method === 'rows').length === n + 1, asked);
+  assert.equal(await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.count), 0);
+  await p.close();
+});

@@ -7,7 +7,10 @@
   const COMPONENTS = ['CcmExec', 'DataTransferService', 'ContentAccess'];
   const EVIL = 57; // an error row whose message is markup
   const severity = (i) => (i % 50 === 7 ? 'error' : i % 10 === 3 ? 'warning' : i % 97 === 0 ? 'success' : 'information');
-  const message = (i) => (i === EVIL ? 'Download failed <img src=x onerror="window.__pwned=1"> 0x80070005' : `Row ${i + 1} of the model: ${severity(i)} record`);
+  // ?hostile=1: every text of row 0 and every name carries a bidi override and an ANSI escape (the page must show them as escapes).
+  const HOSTILE = new URLSearchParams(location.search).get('hostile') === '1';
+  const EVIL_TEXT = 'text \u202Eevil\u202C error \x1b[31mRED\x1b[0m';
+  const message = (i) => (HOSTILE && i === 0 ? EVIL_TEXT : i === EVIL ? 'Download failed <img src=x onerror="window.__pwned=1"> 0x80070005' : `Row ${i + 1} of the model: ${severity(i)} record`);
   const pad = (n, w = 2) => String(n).padStart(w, '0');
   // ?wall=-300: the log's wall clock is 300 minutes behind UTC (its rows show that clock).
   const WALL_MS = Number(new URLSearchParams(location.search).get('wall') || 0) * 60_000;
@@ -18,7 +21,8 @@
   // ?sources=2: a merge of two logs from two machines (row i comes from log i % 2).
   // The server labels a log with its machine only when the table spans several (explain/logLabel.ts).
   const SOURCES = [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', color: 0 }, { uri: 'file:///client/CcmExec.log', name: 'CcmExec.log', machine: 'PC042', color: 1 }]
-    .slice(0, Number(new URLSearchParams(location.search).get('sources') || 1));
+    .slice(0, Number(new URLSearchParams(location.search).get('sources') || 1))
+    .map((s) => (HOSTILE ? { ...s, name: `\u202E${s.name}`, uri: `${s.uri}\u202E`, machine: `PC\u202E1`, note: `offset \u202Eunknown` } : s));
   for (const s of SOURCES) s.label = SOURCES.length > 1 ? `${s.machine} › ${s.name}` : s.name;
   let version = 1;
   let view = null; // null: every row; else an Int32Array of model rows
@@ -26,7 +30,7 @@
   const at = (r) => (view ? view[r] : r);
   const rowOf = (i, r, highlights) => ({
     row: r, source: i % SOURCES.length, entry: i, line: i, severity: severity(i), time: time(i), utc: BASE + i * 100,
-    component: COMPONENTS[i % 3], thread: String(1000 + (i % 7)), message: message(i), more: false, problems: i === EVIL ? 1 : 0,
+    component: HOSTILE && i === 0 ? 'Comp\u202Eonent' : COMPONENTS[i % 3], thread: String(1000 + (i % 7)), message: message(i), more: false, problems: i === EVIL ? 1 : 0,
     highlight: (highlights || []).findIndex((h) => h.text && message(i).includes(h.text)),
   });
   window.__requests = [];
@@ -58,7 +62,9 @@
     facets: () => {
       const severities = { error: 0, warning: 0, information: 0, success: 0 };
       for (let i = 0; i < ROWS; i++) severities[severity(i)]++;
-      return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, sources: SOURCES.map((_, k) => Math.ceil((ROWS - k) / SOURCES.length)), firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
+      const sources = SOURCES.map((_, k) => Math.ceil((ROWS - k) / SOURCES.length));
+      if (HOSTILE) return { components: [{ name: 'Comp\u202Eonent', count: 1 }], threads: [{ name: '1\u202E2', count: 1 }], severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
+      return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
     },
     filter: ({ filter }) => {
       version++;
@@ -81,10 +87,10 @@
       }
       return { row: null };
     },
-    gotoTime: ({ wall, timeOfDay, row }) => {
+    gotoTime: ({ utc, wall, timeOfDay, row }) => {
       // Every row's day is BASE's (the model spans less than a day); the reference row must be one.
-      if (wall === undefined && !(row >= 0 && row < rows())) return { row: null };
-      const t = wall ?? Date.UTC(2024, 0, 15) + timeOfDay;
+      if (utc === undefined && wall === undefined && !(row >= 0 && row < rows())) return { row: null };
+      const t = utc ?? wall ?? Date.UTC(2024, 0, 15) + timeOfDay;
       const i = Math.max(0, Math.ceil((t - BASE) / 100));
       if (i >= ROWS) return { row: null };
       if (!view) return { row: i };
@@ -97,8 +103,8 @@
       return {
         uri: 'file:///logs/CAS.log', line: i, message: `${message(i)}\nsecond line of the record`, cut: false,
         attributes: [{ name: 'component', value: COMPONENTS[i % 3] }, { name: 'thread', value: String(1000 + (i % 7)) }, { name: 'time', value: time(i) }],
-        problems: i === EVIL ? [{ severity: 'error', message: 'Content download failed', markdown: `The log says \\<img src=x onerror=window.__pwned=2\\> **access denied**\n\n- check the account\n\n[Look up 0x80070005](command:cmlog.lookupErrorCode?${encodeURIComponent(JSON.stringify(['0x80070005']))} "CMLog: Look up error code")` }] : [],
-        sameMoment: [{ uri: 'file:///logs/MP.log', name: 'MP_Location.log', line: 12, deltaMs: 1234, message: 'Location request', row: null }],
+        problems: HOSTILE && i === 0 ? [{ severity: 'error', message: EVIL_TEXT, markdown: EVIL_TEXT }] : i === EVIL ? [{ severity: 'error', message: 'Content download failed', markdown: `The log says \\<img src=x onerror=window.__pwned=2\\> **access denied**\n\n- check the account\n\n[Look up 0x80070005](command:cmlog.lookupErrorCode?${encodeURIComponent(JSON.stringify(['0x80070005']))} "CMLog: Look up error code")` }] : [],
+        sameMoment: [{ uri: 'file:///logs/MP.log', name: HOSTILE ? 'MP_\u202ELocation.log' : 'MP_Location.log', line: 12, deltaMs: 1234, message: HOSTILE ? EVIL_TEXT : 'Location request', row: null }],
       };
     },
     copy: ({ ranges, as }) => {
@@ -119,7 +125,7 @@
       postMessage: (m) => {
         window.__posted.push(m);
         if (m.kind === 'ready') {
-          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, sources: SOURCES, notes: [] }, options: { utcColumn: false, follow: false } }, '*');
+          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, sources: SOURCES, notes: HOSTILE ? ['\u202Eevil.log: offset unknown'] : [], ...(HOSTILE ? { error: 'gone\u202E.log: no such file' } : {}) }, options: { utcColumn: new URLSearchParams(location.search).get('utc') === '1', follow: false } }, '*');
         } else if (m.kind === 'request') {
           window.__requests.push({ method: m.method, params: m.params });
           const h = handlers[m.method];
@@ -139,4 +145,9 @@
     window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading: false, reset } }, '*');
   };
   window.__send = (m) => window.postMessage(m, '*');
+  /** Rows appended with no `changed` reaching the page (lost while its tab was hidden). */
+  window.__growUnsaid = (n) => {
+    ROWS += n;
+    version++;
+  };
 })();

@@ -8,7 +8,6 @@ import { noLogsMessage, tableMessage } from '../notifications';
 import type { TableEditors } from './editors';
 import { isLogName } from './largeLog';
 import { LOG_GLOB } from '../../../server/src/parse/formats/logName';
-import { keepAsText } from './largeLogTabs';
 import { groupByFolder } from './pickList';
 import { MAX_MERGE_LOGS } from './mergeState';
 import { FORWARDED, TableCommands } from './commandIds';
@@ -38,18 +37,8 @@ export function registerTableCommands(context: vscode.ExtensionContext, editors:
     await editors.tableOf(uri)?.session.revealLine(uri.toString(), line);
   });
 
-  reg(TableCommands.openInTextEditor, async () => {
-    const table = editors.current();
-    if (!table) return;
-    const uris = table.session.uris.map((u) => vscode.Uri.parse(u));
-    const pick = uris.length === 1 ? uris[0] : (await vscode.window.showQuickPick(
-      uris.map((u) => ({ label: path.basename(u.path), description: vscode.workspace.asRelativePath(u, true), uri: u })),
-      { title: 'CMLog: Open which log in the text editor?' },
-    ))?.uri;
-    if (!pick) return;
-    keepAsText(pick.toString());
-    await vscode.commands.executeCommand('vscode.openWith', pick, 'default');
-  });
+  // The page knows the selected row: it opens that row's log at its line, or asks the host (openLog in editors.ts).
+  reg(TableCommands.openInTextEditor, () => editors.command('openInTextEditor'));
 
   reg(TableCommands.openAsText, async () => {
     await editors.current()?.session.openAsText().catch((e: unknown) => vscode.window.showErrorMessage(tableMessage(`CMLog Lens could not export the rows: ${String(e)}`)));

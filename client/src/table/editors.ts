@@ -102,6 +102,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
       post: (m) => void webview.postMessage(m),
       options: () => webviewOptions(),
       openInEditor: (uri, line) => void openInEditor(uri, line),
+      openLog: (logs) => void openLog(logs),
       clipboard: (text) => void vscode.env.clipboard.writeText(text).then(() => vscode.window.setStatusBarMessage('CMLog Lens: copied to the clipboard', 3000)),
       openAsText: (text, cut) => void openAsText(title, text, cut),
       lookup: (code) => void vscode.commands.executeCommand(Commands.lookupErrorCode, code),
@@ -160,6 +161,18 @@ async function openInEditor(uri: string, line: number): Promise<void> {
   const position = new vscode.Position(line, 0);
   // A log over the sync limit has no text model for extensions; VS Code still opens it (bare).
   await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position), preview: false });
+}
+
+/** A log of the table in the text editor, at its top: in a merge, the one the user picks. */
+async function openLog(uris: readonly string[]): Promise<void> {
+  const logs = uris.map((u) => vscode.Uri.parse(u));
+  const pick = logs.length === 1 ? logs[0] : (await vscode.window.showQuickPick(
+    logs.map((u) => ({ label: path.basename(u.path), description: vscode.workspace.asRelativePath(u, true), uri: u })),
+    { title: 'CMLog: Open which log in the text editor? (select a row to open its log at its line)' },
+  ))?.uri;
+  if (!pick) return;
+  keepAsText(pick.toString());
+  await vscode.commands.executeCommand('vscode.openWith', pick, 'default');
 }
 
 /** The rows as an untitled cmlog document (never saved by the extension; the server bounds its size). */

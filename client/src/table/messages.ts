@@ -11,8 +11,10 @@ export type FromWebview =
   | { kind: 'ready' }
   /** A table request; `params` without `tableId` (the host adds it). Answered by `response` with the same id. */
   | { kind: 'request'; id: number; method: WebviewMethod; params: Record<string, unknown> }
-  /** Open the text editor at a log line (a row's double-click / Enter). */
+  /** Open the text editor at a log line (a row's double-click / Enter, "Open in text editor" with a row selected). */
   | { kind: 'openInEditor'; uri: string; line: number }
+  /** "Open in text editor" with no row selected: the host opens the log (asks which, in a merge). */
+  | { kind: 'openLogInEditor' }
   /** Put text on the clipboard (copy rows: the webview fetched it with a `copy` request). */
   | { kind: 'clipboard'; text: string }
   /** "Open as text": the current rows in a read-only text document. */
@@ -27,7 +29,7 @@ export type ToWebview =
   | { kind: 'response'; id: number; result?: unknown; error?: string }
   | { kind: 'changed'; change: TableChangedParams }
   /** Commands and keybindings of the host, forwarded to the focused table. */
-  | { kind: 'command'; command: 'nextError' | 'previousError' | 'nextWarning' | 'previousWarning' | 'find' | 'gotoTime' | 'focusFilter' | 'copy' | 'copyRaw' | 'togglePause' }
+  | { kind: 'command'; command: 'nextError' | 'previousError' | 'nextWarning' | 'previousWarning' | 'find' | 'gotoTime' | 'focusFilter' | 'copy' | 'copyRaw' | 'togglePause' | 'openInTextEditor' }
   /** Select and show a row (the text editor's "show in table"). */
   | { kind: 'reveal'; row: number };
 

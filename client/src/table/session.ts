@@ -17,6 +17,8 @@ export interface TableHost {
   post(message: ToWebview): void;
   options(): WebviewOptions;
   openInEditor(uri: string, line: number): void;
+  /** Open one of the table's logs in the text editor, at its top (in a merge, the user picks which). */
+  openLog(uris: readonly string[]): void;
   clipboard(text: string): void;
   openAsText(text: string, cut: boolean): void;
   lookup(code: string): void;
@@ -126,6 +128,8 @@ export class TableSession {
       case 'openInEditor':
         if (typeof msg.uri === 'string' && this.uris.includes(msg.uri) && Number.isSafeInteger(msg.line) && msg.line >= 0) this.host.openInEditor(msg.uri, msg.line);
         return;
+      case 'openLogInEditor':
+        return this.host.openLog(this.uris);
       case 'clipboard':
         if (typeof msg.text === 'string') this.host.clipboard(msg.text);
         return;
