@@ -488,7 +488,7 @@ test('bidi overrides and ANSI escapes in log text and names are shown as escapes
   const first = p.locator('[role="row"][aria-rowindex="2"]');
   await first.locator('.c-message').waitFor();
   assert.equal(await first.locator('.c-message').textContent(), 'text \\u202eevil\\u202c error \\x1b[31mRED\\x1b[0m');
-  assert.match(await first.locator('.c-source').textContent(), /^PC\\u202e1 · \\u202eCAS\.log$/);
+  assert.match(await first.locator('.c-source').textContent(), /^PC\\u202e1 › \\u202eCAS\.log$/);
   await first.click();
   await p.waitForFunction(() => document.querySelector('.same-moment .sm-message')?.textContent.includes('evil'));
   assert.equal(await p.locator('.detail-message').textContent(), 'text \\u202eevil\\u202c error \\x1b[31mRED\\x1b[0m\nsecond line of the record');
