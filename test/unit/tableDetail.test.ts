@@ -49,11 +49,10 @@ test('an offset not written or not readable is said in the words the rules use (
   const text = cm('no offset', 1, '10:00:00.000') + cm('bad offset', 1, '10:00:00.000+abc');
   const log = LogFile.fromText(text);
   assert.deepEqual([0, 1].map((e) => log.offsetSource(e)), ['missing', 'unreadable']);
-  for (const row of [0, 1]) {
-    const offset = detailOf(text, row).attributes.find((a) => a.name === 'offset')!.value;
-    assert.equal(offset, offsetLabel(log, row));
-    assert.match(offset, /UTC unknown/);
-  }
+  const offsets = [0, 1].map((row) => detailOf(text, row).attributes.find((a) => a.name === 'offset')!.value);
+  assert.deepEqual(offsets, ['no offset: UTC unknown', 'unreadable offset: UTC unknown']);
+  // The same words as the rules' messages.
+  assert.deepEqual(offsets, [0, 1].map((row) => offsetLabel(log, row)));
 });
 
 test('an offset placed by the settings names the one setting that placed it', () => {

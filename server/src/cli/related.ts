@@ -12,6 +12,7 @@ import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { jsonText, printable } from './escape';
 import { jsonList } from './jsonList';
 import { loadLogs } from './load';
+import { RunProblems } from './runProblems';
 import { firstLine } from '../parse/lineBreaks';
 import { positiveInt } from './timeline';
 
@@ -46,7 +47,8 @@ export async function related(file: string, line: number, paths: string[], opts:
   const anchorPath = path.resolve(normalizeUserPath(file));
   const roots = paths.length > 0 ? paths : [path.dirname(anchorPath)];
   const loaded = await loadLogs([...roots, file], opts.parse);
-  for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
+  const problems = new RunProblems(io);
+  problems.found(loaded);
   const anchorLog = loaded.logs.find((x) => path.resolve(x.key) === anchorPath);
   if (!anchorLog) {
     if (!loaded.problems.some((p) => path.resolve(normalizeUserPath(p.path)) === anchorPath)) io.err(`cmlog: ${printable(file)}: not read`);
@@ -69,7 +71,7 @@ export async function related(file: string, line: number, paths: string[], opts:
     for (const x of r.related) io.out(`${printable(x.key)}:${x.line + 1}: ${formatGap(x.deltaMs)} ${printable(firstLine(x.message))}`);
   }
   notes(r, anchorLog, timeline, opts, io);
-  return loaded.problems.length > 0 ? 2 : 0;
+  return problems.status();
 }
 
 function notes(r: RelatedResult, anchor: LogInput, timeline: Timeline, opts: RelatedCliOptions, io: Io): void {

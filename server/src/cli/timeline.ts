@@ -11,6 +11,7 @@ import { oneOf, parseArgs, UsageError } from './args';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { jsonText, printable } from './escape';
 import { loadLogs } from './load';
+import { RunProblems } from './runProblems';
 
 export const timelineCommand: Command = {
   name: 'timeline',
@@ -32,9 +33,10 @@ export const timelineCommand: Command = {
     if (args.options.has('unknown')) filters.unknown = oneOf(args.options.get('unknown'), ['last', 'exclude'] as const, 'unknown', 'last');
     if (args.options.has('limit')) filters.limit = positiveInt(args.options.get('limit'), 'limit');
     const loaded = await loadLogs(args.positional, parseOptions(args));
-    for (const p of [...loaded.problems, ...loaded.notes]) io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
+    const problems = new RunProblems(io);
+    problems.found(loaded);
     printTimeline(loaded.logs, filters, format, io);
-    return loaded.problems.length > 0 ? 2 : 0;
+    return problems.status();
   },
 };
 
