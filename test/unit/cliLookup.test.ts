@@ -63,3 +63,11 @@ test('lookup: signed decimal as the console shows it, HRESULT_FROM_WIN32, and na
   // The editor's lookup (the server's cmlog/lookupErrorCode) uses the same parser.
   assert.match(explainErrorCode('HRESULT_FROM_WIN32(1603)')!, /\*\*Error code 0x80070643\*\*/);
 });
+
+test('lookup --format json: a code of a described range carries its family as data (range, whose, described codes)', async () => {
+  const family = JSON.parse((await lookup('--format', 'json', '0x87D00215')).out).family;
+  assert.equal(family.range, '0x87D0xxxx');
+  assert.match(family.name, /Configuration Manager client/);
+  assert.deepEqual(family.described.slice(0, 2), ['0x87D0027E', '0x87D00324']);
+  assert.equal(JSON.parse((await lookup('--format', 'json', '0x87D00324')).out).family, null, 'a described code has none');
+});

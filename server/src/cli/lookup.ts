@@ -80,6 +80,6 @@ function factsJson(r: Reading) {
     name: f.known?.name ?? f.named?.name ?? null,
     meaning: f.known?.meaning ?? null,
     source: f.known?.source ?? f.named?.source ?? null,
-    family: f.family,
+    family: f.family && { range: f.family.range, name: f.family.name, described: f.family.described.map(formatHex) },
   };
 }

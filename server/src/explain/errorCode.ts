@@ -14,7 +14,7 @@ export interface ErrorCodeFacts {
   /** When no meaning is written here: the symbol name alone, from the Windows headers. */
   named: { name: string; source: string } | null;
   /** When neither: whose range the code is in and which of its neighbours are described (see codeFamily). */
-  family: string | null;
+  family: CodeFamily | null;
 }
 
 /** `Codes 0x87D0xxxx are ... (described here: 0x87D0027E, ... and 2 more); no source here describes this one.` */
@@ -54,8 +54,7 @@ export function errorCodeFacts(value: number): ErrorCodeFacts {
     ? { name: info.name ?? null, meaning: info.meaning, source: info.source ?? 'unknown source' }
     : null;
   const named = known === null && info.name !== undefined ? { name: info.name, source: info.source ?? 'unknown source' } : null;
-  const fam = known === null && named === null ? codeFamily(info.value) : undefined;
-  const family = fam ? familyText(fam) : null;
+  const family = (known === null && named === null && codeFamily(info.value)) || null;
   return { info, fields, decoded, known, named, family };
 }
 
@@ -78,7 +77,7 @@ export function explainErrorCodeValue(value: number): string {
       ? `${f.known.name ? `**${f.known.name}**: ` : ''}${f.known.meaning}\n\n*Source: ${f.known.source}*`
       : f.named
         ? `**${f.named.name}**: ${NAME_ONLY}\n\n*Source: ${f.named.source}*`
-        : `**Unknown**: ${UNKNOWN}${f.family ? `\n\n${f.family}` : ''}`,
+        : `**Unknown**: ${UNKNOWN}${f.family ? `\n\n${familyText(f.family)}` : ''}`,
   ];
   return lines.join('\n');
 }
@@ -111,7 +110,7 @@ export function errorCodeText(value: number): string {
     out.push(`Source: ${f.named.source}`);
   } else {
     out.push(`Unknown: ${UNKNOWN}`);
-    if (f.family) out.push(f.family);
+    if (f.family) out.push(familyText(f.family));
   }
   return out.join('\n');
 }

@@ -586,13 +586,15 @@ export interface CodeFamily {
   readonly described: readonly number[];
 }
 
+const FAMILIES: ReadonlyMap<number, CodeFamily> = new Map([...CODE_FAMILIES].map(([high, name]) => [high, {
+  range: `0x${high.toString(16).toUpperCase()}xxxx`,
+  name,
+  described: HRESULT_CODES.filter((e) => e.value >>> 16 === high).map((e) => e.value).sort((a, b) => a - b),
+}]));
+
 /** The family of `value` (see CODE_FAMILIES), or undefined when it belongs to none. */
 export function codeFamily(value: number): CodeFamily | undefined {
-  const high = (value >>> 16) & 0xffff;
-  const name = CODE_FAMILIES.get(high);
-  if (name === undefined) return undefined;
-  const described = HRESULT_CODES.filter((e) => e.value >>> 16 === high).map((e) => e.value).sort((a, b) => a - b);
-  return { range: `0x${high.toString(16).toUpperCase()}xxxx`, name, described };
+  return FAMILIES.get((value >>> 16) & 0xffff);
 }
 
 // ---------------------------------------------------------------------------
