@@ -32,11 +32,23 @@ test('nothing is taken past the window ahead of the next result; a requeued log 
   h.requeue(3);
   assert.equal(h.forWorker(1), 3);
   assert.equal(h.forHere(1, 100 * MB), 3, 'a requeued log first for any thread that may take it');
-  assert.equal(h.forHere(1, 32 * MB), -1, 'but never a big one here');
+  assert.equal(h.forHere(1, 32 * MB), 1, 'but never a big one here: a small one instead');
   h.take(3);
   assert.equal(h.forWorker(1), 1);
   h.take(1);
   h.take(2);
   assert.equal(h.forWorker(1), -1);
+  assert.equal(h.remaining, 0);
+});
+
+test('this thread goes on with small logs while a big one waits to be handed out again', () => {
+  const sizes = [90, 1].map((n) => n * MB);
+  const h = new Handout(sizes.length, (i) => sizes[i], 10);
+  h.take(h.forWorker(0));
+  h.requeue(0);
+  assert.equal(h.forHere(0, 32 * MB), 1, 'not blocked by the big one at the head of the queue');
+  h.take(1);
+  assert.equal(h.forWorker(0), 0);
+  h.take(0);
   assert.equal(h.remaining, 0);
 });

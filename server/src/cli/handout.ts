@@ -31,37 +31,28 @@ export class Handout {
 
   /** The log a worker should take next, `yielded` being the next result to hand on; -1 when none may be taken now. */
   forWorker(yielded: number): number {
-    if (this.again.length > 0) return this.again[0];
-    let best = -1;
-    for (let i = this.first, end = this.end(yielded); i < end; i++) {
-      if (!this.taken[i] && (best < 0 || this.size(i) > this.size(best))) best = i;
-    }
-    return best;
+    return this.again.length > 0 ? this.again[0] : this.pick(yielded, (a, b) => a > b);
   }
 
   /** The smallest log not taken (what a worker queues behind a big one, so that it does not wait long); -1 when none may be taken now. */
   smallest(yielded: number): number {
-    if (this.again.length > 0) return this.again[0];
-    let best = -1;
-    for (let i = this.first, end = this.end(yielded); i < end; i++) {
-      if (!this.taken[i] && (best < 0 || this.size(i) < this.size(best))) best = i;
-    }
-    return best;
+    return this.again.length > 0 ? this.again[0] : this.pick(yielded, (a, b) => a < b);
   }
 
-  /** The log this thread should take next: the first not taken that is at most `max` bytes; -1 when none. */
+  /** The log this thread should take next: one to hand out again, else the first not taken, of at most `max` bytes; -1 when none. */
   forHere(yielded: number, max: number): number {
-    if (this.again.length > 0) return this.size(this.again[0]) <= max ? this.again[0] : -1;
+    if (this.again.length > 0 && this.size(this.again[0]) <= max) return this.again[0];
     for (let i = this.first, end = this.end(yielded); i < end; i++) {
       if (!this.taken[i] && this.size(i) <= max) return i;
     }
     return -1;
   }
 
-  /** Marks `i` (one forWorker or forHere gave) as taken. */
+  /** Marks `i` (one forWorker, smallest or forHere gave) as taken. */
   take(i: number): void {
-    if (this.again.length > 0 && this.again[0] === i) {
-      this.again.shift();
+    const again = this.again.indexOf(i);
+    if (again >= 0) {
+      this.again.splice(again, 1);
       return;
     }
     this.taken[i] = 1;
@@ -72,6 +63,15 @@ export class Handout {
   /** A log taken but never started (its worker died): handed out again before any other. */
   requeue(i: number): void {
     this.again.push(i);
+  }
+
+  /** The log not taken in the window that `better` prefers by size (the first of equals); -1 when none. */
+  private pick(yielded: number, better: (a: number, b: number) => boolean): number {
+    let best = -1;
+    for (let i = this.first, end = this.end(yielded); i < end; i++) {
+      if (!this.taken[i] && (best < 0 || better(this.size(i), this.size(best)))) best = i;
+    }
+    return best;
   }
 
   private end(yielded: number): number {
