@@ -128,8 +128,11 @@ const logTimeMs = (s: string | null) => (s === null ? NaN : Date.parse(s.replace
 const WALL_RE = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/;
 const ISO_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
+/** An ISO UTC time of the finding's data as the hover and lens write it (`2014-09-15 17:24:12.207`), or null when it is not one. */
+const utcWall = (iso: string | null): string | null => (typeof iso === 'string' && ISO_RE.test(iso) ? iso.replace('T', ' ').replace('Z', '') : null);
+
 function timeRow(label: string, logTime: string | null, iso: string | null): string {
-  const utc = typeof iso === 'string' && ISO_RE.test(iso) ? iso.replace('T', ' ').replace('Z', '') : 'unknown';
+  const utc = utcWall(iso) ?? 'unknown';
   const local = typeof logTime === 'string' && WALL_RE.test(logTime) ? logTime : 'unknown';
   return `| ${label} | ${local} | ${utc} |`;
 }
@@ -189,7 +192,7 @@ function lenses(f: Finding<UserNotFoundData>): FindingLens[] {
   const d = f.data;
   if (!d) return [];
   // As the message and the Problems panel say a time: log time with its offset (else the UTC, said to be UTC).
-  const when = (logTime: string | null, utc: string | null) => (logTime ? logTimeText(logTime, d.offset) : utc ? `${utc.replace('T', ' ').replace('Z', '')} UTC` : 'unknown time');
+  const when = (logTime: string | null, utc: string | null) => (logTime ? logTimeText(logTime, d.offset) : utcWall(utc) !== null ? `${utcWall(utc)} UTC` : 'unknown time');
   const due = when(d.dueAtLogTime, d.dueAt);
   const title = d.status === 'resolved' ? `⤷ 24-hour full sync added the user at ${when(d.resolvedAtLogTime, d.resolvedAt)}`
     : d.status === 'overdue' ? `⤷ 24-hour full sync failed again (due ${due})`
