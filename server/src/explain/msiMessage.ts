@@ -3,11 +3,11 @@
 import { describeMsiMessage } from '../knowledge/msiMessages';
 import type { LogFile } from '../logFile';
 import { messageHead } from '../rules/logSet';
+import { codeUnits } from '../parse/decode';
+import { BARE_WORDS, MESSAGE_DIGITS, noteNumber } from '../parse/formats/msi';
 
-/** The level words the MSI format reads as MSI's own messages (see parse/formats/msi.ts). */
-const KINDS = new Set(['Error', 'Warning', 'Info']);
-/** The most digits the MSI format reads as a message number. */
-const NUMBER_DIGITS = 5;
+/** The level words the MSI format reads as MSI's own messages. */
+const KINDS = new Set(BARE_WORDS.map(([word]) => word));
 
 /**
  * The Windows Installer message of entry i, an MSI record, or undefined: a bare line as the parser
@@ -23,7 +23,7 @@ function msiMessageOf(log: LogFile, i: number): { number: number; kind: string; 
   const kind = log.text(type[0], type[1]);
   if (!KINDS.has(kind)) return undefined;
   // The parser read `Word N` with one space: the digits follow it.
-  const after = log.text(type[1] + 1, type[1] + 1 + NUMBER_DIGITS);
+  const after = log.text(type[1] + 1, type[1] + 1 + MESSAGE_DIGITS);
   let n = 0, k = 0;
   while (k < after.length && after.charCodeAt(k) >= 48 && after.charCodeAt(k) <= 57) n = n * 10 + after.charCodeAt(k++) - 48;
   if (k === 0) return undefined;
@@ -35,13 +35,12 @@ function msiMessageOf(log: LogFile, i: number): { number: number; kind: string; 
 const REPORTED_HEAD = 400;
 // Anchored; the product name a bounded lazy run (at most 300 tries of the literal after it): linear.
 const PRODUCT_ERROR_RE = /^Product: [^\r\n]{0,300}? -- (Error|Warning) (\d{1,5})\./;
-const NOTE_RE = /^Note: 1: (\d{1,5})(?: |$)/;
 
 function reportedMessage(head: string): { number: number; kind: string; debug: boolean } | undefined {
   const p = PRODUCT_ERROR_RE.exec(head);
   if (p) return { number: Number(p[2]), kind: p[1], debug: false };
-  const note = NOTE_RE.exec(head);
-  return note ? { number: Number(note[1]), kind: 'Note', debug: false } : undefined;
+  const note = noteNumber(codeUnits(head), 0, head.length);
+  return note >= 0 ? { number: note, kind: 'Note', debug: false } : undefined;
 }
 
 /** The hover section for entry i when it is one of MSI's own message lines (see msiMessageOf); null otherwise. Only digits come from the log. */

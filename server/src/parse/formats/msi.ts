@@ -26,8 +26,11 @@ const RETURN_VALUE = charCodes('Return value ');
 const NOTE_1 = charCodes('Note: 1: ');
 const RULE = charCodes('=== ');
 const DEBUG = charCodes('DEBUG: ');
-// MSI's own messages written without a prefix, `Word N.` (`N:` after DEBUG), and their severity.
-const BARE: readonly (readonly [number[], number])[] = [[charCodes('Error '), 3], [charCodes('Warning '), 2], [charCodes('Info '), 1]];
+/** MSI's own messages written without a prefix, `Word N.` (`N:` after DEBUG), and their severity. */
+export const BARE_WORDS: readonly (readonly [string, number])[] = [['Error', 3], ['Warning', 2], ['Info', 1]];
+const BARE = BARE_WORDS.map(([word, sev]) => [charCodes(`${word} `), sev] as const);
+/** The most digits of a Windows Installer message number. */
+export const MESSAGE_DIGITS = 5;
 
 function at(codes: Codes, i: number, b: number, word: readonly number[]): boolean {
   if (b - i < word.length) return false;
@@ -97,7 +100,7 @@ function bareSeverity(codes: Codes, w: number, b: number, debug: boolean): numbe
   for (const [word, sev] of BARE) {
     if (!at(codes, w, b, word) || (debug && sev !== 3)) continue;
     const n = w + word.length;
-    const v = digits(codes, n, b, 5);
+    const v = digits(codes, n, b, MESSAGE_DIGITS);
     const after = codes[num.end];
     if (v < 0 || after !== (debug ? 58 : 46)) return -1;
     num.end = n - 1;
@@ -113,8 +116,13 @@ function bareSeverity(codes: Codes, w: number, b: number, debug: boolean): numbe
  * names the table): information; else -1, the keyword rule.
  */
 function noteSeverity(codes: Codes, m: number, b: number): number {
-  if (!at(codes, m, b, NOTE_1)) return -1;
-  return digits(codes, m + NOTE_1.length, b, 5) === 1708 ? 3 : 1;
+  const n = noteNumber(codes, m, b);
+  return n < 0 ? -1 : n === 1708 ? 3 : 1;
+}
+
+/** The message number of an internal note at codes[m] (`Note: 1: 2205 2: ...`), or -1 when none is there. */
+export function noteNumber(codes: Codes, m: number, b: number): number {
+  return at(codes, m, b, NOTE_1) ? digits(codes, m + NOTE_1.length, b, MESSAGE_DIGITS) : -1;
 }
 
 function returnSeverity(codes: Codes, a: number, b: number): number {
