@@ -137,8 +137,10 @@ export function registerTableRequests(server: ServerContext): Tables {
   connection.onRequest(TableRequests.copy, (p, token) => runSafe<TableTextResult>(log, 'table/copy', token, { text: '', cut: false }, () =>
     copyRows(table(p?.tableId).view, p.ranges, p.as === 'raw' ? 'raw' : 'tsv')));
 
-  connection.onRequest(TableRequests.exportText, (p, token) => runSafe<TableTextResult>(log, 'table/export', token, { text: '', cut: false }, () =>
-    { const t = table(p?.tableId); return exportRows(t.view, TEXT_MAX, labelsOf(t)); }));
+  connection.onRequest(TableRequests.exportText, (p, token) => runSafe<TableTextResult>(log, 'table/export', token, { text: '', cut: false }, () => {
+    const t = table(p?.tableId);
+    return exportRows(t.view, TEXT_MAX, labelsOf(t));
+  }));
 
   connection.onRequest(TableRequests.follow, (p, token) => runSafe(log, 'table/follow', token, undefined, () => { tables.get(p?.tableId)?.setFollow(p.follow !== false); }));
 
