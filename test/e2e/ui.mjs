@@ -945,6 +945,10 @@ export const checks = [
         throw new Error(`the rows do not name their source: ${JSON.stringify({ client, server })}`);
       }
       if (rows !== 31) throw new Error(`the merge has ${rows} rows, expected 15 + 16`);
+      // Its rows as text: VS Code's Log language (no log format the server reads), not "ConfigMgr Log".
+      await ui.runCommand('CMLog Table: Open rows as text', 20_000, { until: ui.page.locator('.tabs-container .tab', { hasText: 'Untitled' }) });
+      await ui.page.locator('[id="status.editor.mode"]', { hasText: /^\s*Log\s*$/ }).waitFor({ timeout: 10_000 });
+      await ui.runCommand('View: Revert and Close Editor');
       return { rows, client, server };
     },
   },

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { Commands, LANGUAGE_ID, TableNotifications } from '../../../server/src/protocol';
+import { Commands, TableNotifications } from '../../../server/src/protocol';
 import { tableMessage } from '../notifications';
 import { makeNonce, tableHtml } from './html';
 import type { WebviewOptions } from './messages';
@@ -175,9 +175,13 @@ async function openLog(uris: readonly string[]): Promise<void> {
   await vscode.commands.executeCommand('vscode.openWith', pick, 'default');
 }
 
-/** The rows as an untitled cmlog document (never saved by the extension; the server bounds its size). */
+/**
+ * The rows as an untitled document (never saved by the extension; the server bounds its size), in
+ * VS Code's Log language: its lines (UTC, log, time as written, ...) are no log format the server
+ * reads, so as a ConfigMgr log it said "plain text · no records" and opened an empty table.
+ */
 async function openAsText(title: string, text: string, cut: boolean): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+  const doc = await vscode.workspace.openTextDocument({ language: 'log', content: text });
   await vscode.window.showTextDocument(doc, { preview: false });
   if (cut) notify('info', `CMLog Lens: "${title}" has more rows than a text document should hold: the text holds the first of them.`);
 }
