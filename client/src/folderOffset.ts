@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests } from '../../server/src/protocol';
-import { noOfferMessage } from './folderOffsetAnswer';
+import { noOfferMessage, offsetSetMessage } from './folderOffsetAnswer';
 import { folderOffsetsWith } from './folderOffsetKey';
 
 export function registerFolderOffset(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
@@ -28,6 +28,6 @@ export function registerFolderOffset(context: vscode.ExtensionContext, client: (
     const inspected = config.inspect<Record<string, number>>('folderOffsets');
     const { key, value } = folderOffsetsWith(ws ? inspected?.workspaceFolderValue : inspected?.globalValue, ws?.uri.fsPath ?? null, folder, offer.offset);
     await config.update('folderOffsets', value, ws ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
-    void vscode.window.showInformationMessage(`CMLog Lens: records without offset in ${key} are now read as ${offer.zone} (taken from ${offer.source}; cmlog.folderOffsets).`);
+    void vscode.window.showInformationMessage(offsetSetMessage(key, offer.zone, offer.source));
   }));
 }

@@ -24,3 +24,8 @@ export function nothingRelatedMessage(windowSeconds: unknown): string {
   const s = typeof windowSeconds === 'number' && Number.isFinite(windowSeconds) ? windowSeconds : 5;
   return notificationText(`CMLog Lens: no other log wrote anything within ±${s} s of this record.`);
 }
+
+/** A log big enough for VS Code to show without colours or folding: the table is offered. */
+export function largeLogOfferMessage(name: string, mb: number): string {
+  return notificationText(`${clip(name, 200)} is ${mb} MB: VS Code shows it as text without colours or folding.`);
+}

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { notificationText, visible, visibleLine } from '../../server/src/explain/plainText';
 import { toDiagnostic } from '../../server/src/features/diagnostics';
-import { noLogsMessage, notAnErrorCodeMessage, nothingRelatedMessage, tableMessage } from '../../client/src/notifications';
+import { largeLogOfferMessage, noLogsMessage, notAnErrorCodeMessage, nothingRelatedMessage, tableMessage } from '../../client/src/notifications';
+import { noOfferMessage, offsetSetMessage } from '../../client/src/folderOffsetAnswer';
 
 // How VS Code finds links in a notification's message (src/vs/base/common/linkedText.ts, 1.91+).
 const VSCODE_NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
@@ -47,6 +48,9 @@ test('every notification of the client: no link and no raw control from untruste
     tableMessage(`CMLog Lens refused the pattern ${HOSTILE}: it cannot run in time`),
     noLogsMessage(`/home/u/${HOSTILE}`),
     nothingRelatedMessage('[x](command:y)' as unknown),
+    ...(['ownOffsets', 'inUse', 'noRecords', 'noneInFolder', undefined] as const).map((why) => noOfferMessage(why, `${HOSTILE}.log`)),
+    offsetSetMessage(`/cases/${HOSTILE}`, 'UTC-07:00', `${HOSTILE}.log`),
+    largeLogOfferMessage(`${HOSTILE}.log`, 64),
   ];
   for (const m of messages) {
     assert.deepEqual(links(m), [], m);

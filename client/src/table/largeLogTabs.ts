@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { confirmationLimit, isLogName, offerTable, reopenInTable, type LargeLogFacts } from './largeLog';
 import { TABLE_VIEW_TYPE } from './viewTypes';
+import { largeLogOfferMessage } from '../notifications';
 
 /**
  * Logs not to take from the text editor again: those the user opened as text from the table, and
@@ -42,7 +43,7 @@ async function reopenIfLarge(tab: vscode.Tab): Promise<void> {
     asText.add(key); // offered once
     const open = 'Open in CMLog Table';
     const mb = Math.round(stat.size / (1024 * 1024));
-    const pick = await vscode.window.showInformationMessage(`${path.basename(uri.fsPath)} is ${mb} MB: VS Code shows it as text without colours or folding.`, open);
+    const pick = await vscode.window.showInformationMessage(largeLogOfferMessage(path.basename(uri.fsPath), mb), open);
     if (pick === open) await vscode.commands.executeCommand('vscode.openWith', uri, TABLE_VIEW_TYPE, { viewColumn: tab.group.viewColumn });
     return;
   }
