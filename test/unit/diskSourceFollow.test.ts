@@ -7,6 +7,7 @@ import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DiskLogSource } from '../../server/src/table/diskSource';
+import { APPEND_CHECK_BYTES } from '../../server/src/workspace/fileChange';
 
 const cm = (msg: string) => `<![LOG[${msg}]LOG]!><time="10:00:00.000+000" date="1-1-2020" component="C" context="" type="1" thread="1" file="">\r\n`;
 
@@ -97,5 +98,32 @@ test('a file gone while followed is said once, and the rows read stay', async ()
   assert.match(source.failure!, /no such file/);
   assert.deepEqual(messages(source), ['one']);
   assert.ok(changes() > before, 'the table was told');
+  source.stop();
+});
+
+test('a small append allocates what was appended, not a piece', async () => {
+  const { file, source } = await following(cm('one'));
+  const before = source.allocated;
+  const line = cm('two');
+  appendFileSync(file, line);
+  await expect(source, ['one', 'two']);
+  // The bytes appended, and the few before the old end that tell an append from a rewrite.
+  assert.ok(source.allocated - before <= Buffer.byteLength(line) + APPEND_CHECK_BYTES, `allocated ${source.allocated - before}`);
+  source.stop();
+});
+
+test('a burst of appends is read and told a few times, not once per change event', async () => {
+  const { file, source, changes } = await following(cm('m0'));
+  const before = changes();
+  const want = ['m0'];
+  // A writer's pace, a line every few milliseconds (not a wait for a result): each line's change
+  // event arrives apart, and was read and told on its own before (15 to 18 times of 20).
+  for (let i = 1; i <= 20; i++) {
+    appendFileSync(file, cm(`m${i}`));
+    want.push(`m${i}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  await expect(source, want);
+  assert.ok(changes() - before <= 5, `told ${changes() - before} times`);
   source.stop();
 });

@@ -15,6 +15,11 @@ import { fileChange, sameBytes, tailOf, type FileSeen } from '../workspace/fileC
 
 /** Bytes read per piece. */
 export const READ_PIECE = DECODE_PIECE;
+/**
+ * How long a followed file's change waits before it is read: a writer's burst of lines (ConfigMgr
+ * writes one at a time) is read, parsed and told to the table once, not once per change event.
+ */
+export const FOLLOW_DELAY_MS = 100;
 
 export class DiskLogSource implements TableLogSource {
   private model: LogFile | undefined;
@@ -29,19 +34,26 @@ export class DiskLogSource implements TableLogSource {
   private watcher: FSWatcher | undefined;
   /** A watched file renamed (rotated) or deleted: the watcher follows the old inode, so it is armed again on the path. */
   private rearm = false;
-  /** A catch-up read under way, and whether the file changed again meanwhile. */
+  /** A catch-up read waiting (FOLLOW_DELAY_MS) or under way, and whether the file changed again meanwhile. */
+  private pending: NodeJS.Timeout | undefined;
   private catchingUp = false;
   private again = false;
   /** Resolves when the whole file is read (or reading failed: `failure` says why). */
   readonly done: Promise<void>;
   failure: string | undefined;
+  /** Bytes of read buffers allocated so far (a followed append costs what was appended). */
+  allocated = 0;
 
   /** `changed` is called after each piece (the model grew, or was replaced). */
   constructor(readonly key: string, readonly name: string, private readonly path: string, private readonly options: ParseOptions,
     private readonly changed: () => void, private readonly piece = READ_PIECE, follow = false) {
     this.done = this.read().catch((e) => { this.failure = describeError(e); }).finally(() => {
       this.busy = false;
-      if (follow && this.failure === undefined) this.watch();
+      if (follow && this.failure === undefined) {
+        this.watch();
+        // Written between the end of the read and the watch: read it (nothing new reads nothing).
+        this.catchUp();
+      }
       this.changed();
     });
   }
@@ -51,6 +63,7 @@ export class DiskLogSource implements TableLogSource {
   /** Stops reading and following (the table closed): the pieces already read are dropped with it. */
   stop(): void {
     this.stopped = true;
+    clearTimeout(this.pending);
     this.watcher?.close();
     this.watcher = undefined;
   }
@@ -73,8 +86,15 @@ export class DiskLogSource implements TableLogSource {
     this.watcher.on('error', () => { this.rearm = true; this.catchUp(); });
   }
 
-  /** The file changed: read what is new, one read at a time (a change meanwhile reads again after). */
+  /** The file changed: read what is new soon (changes meanwhile join that read), one read at a time. */
   private catchUp(): void {
+    if (this.stopped || this.pending) return;
+    this.pending = setTimeout(() => { this.pending = undefined; this.catchUpNow(); }, FOLLOW_DELAY_MS);
+    this.pending.unref();
+  }
+
+  /** A change during a read reads again after it. */
+  private catchUpNow(): void {
     if (this.stopped) return;
     if (this.catchingUp) { this.again = true; return; }
     this.catchingUp = true;
@@ -104,41 +124,50 @@ export class DiskLogSource implements TableLogSource {
     // A file that stops being UTF-8 part way is read again from its start as Windows-1252.
     this.encoding = 'windows-1252';
     this.pos = 0;
+    this.seen = undefined;
     await this.readOn();
   }
 
-  /** Reads from `pos` to the end (from the start if the file was replaced); false when the bytes are not the model's encoding. */
+  /**
+   * Reads from `pos` to the size the file has now (from the start if it was replaced, or the
+   * encoding changed); false when the bytes are not the model's encoding.
+   */
   private async readOn(): Promise<boolean> {
     const fh = await fs.open(this.path, 'r');
     try {
       const st = await fh.stat();
-      const size = st.size;
-      if (this.pos > 0 && this.seen && !(await this.continues(fh, st))) {
+      // A new model: none yet, the file replaced, or read again in another encoding. A file that
+      // is as it was (an empty one too) reads nothing and tells nothing.
+      let fresh = !this.model || !this.seen;
+      if (!fresh && !(await this.continues(fh, st))) {
         this.pos = 0;
         this.encoding = undefined;
+        fresh = true;
       }
-      for (;;) {
-        if (this.stopped) return true;
+      while (!this.stopped) {
         // A new buffer per piece (the model may keep ASCII pieces as they are), no larger than
-        // what is left to read: a small file allocates no 16 MB piece.
-        const buf = Buffer.alloc(Math.min(this.piece, Math.max(64 * 1024, size - this.pos)));
+        // what is left to read: a small file or a followed append allocates what it has.
+        const want = Math.max(0, Math.min(this.piece, st.size - this.pos));
+        if (want === 0 && !fresh) break;
+        const buf = Buffer.alloc(want);
+        this.allocated += want;
         let got = 0;
-        while (got < buf.length) {
-          const { bytesRead } = await fh.read(buf, got, buf.length - got, this.pos + got);
+        while (got < want) {
+          const { bytesRead } = await fh.read(buf, got, want - got, this.pos + got);
           if (bytesRead === 0) break;
           got += bytesRead;
         }
-        // Nothing new (an empty file stays one model: no reset per change event).
-        if (got === 0 && this.model && (this.pos > 0 || this.model.byteLength === 0)) break;
         const bytes = buf.subarray(0, got);
-        if (!this.model || this.pos === 0) {
+        if (fresh) {
           this.model = LogFile.fromBytes(bytes, this.options, { encoding: this.encoding, piece: this.piece });
           this.tail = new Uint8Array(0);
-        } else if (!this.model.appendBytes(bytes, this.piece)) return false;
+          fresh = false;
+        } else if (!this.model!.appendBytes(bytes, this.piece)) return false;
         this.pos += got;
         this.tail = tailOf(this.tail, bytes);
         this.changed();
-        if (got < buf.length) break;
+        // The end, or shorter than the size said (cut meanwhile: the next change reads it anew).
+        if (got < want || this.pos >= st.size) break;
         await new Promise<void>((r) => setImmediate(r));
       }
       // What was read, of which file: the next change is told against it. A file that grew while
