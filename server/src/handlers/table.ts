@@ -42,8 +42,11 @@ export function registerTableRequests(server: ServerContext): Tables {
   const source = (uri: string, refresh: () => void): TableLogSource => {
     const path = toPath(uri);
     const fromDisk = (p: string, follow: boolean) => new DiskLogSource(uri, baseName(uri), p, settings.parseOptions(p), refresh, READ_PIECE, follow);
-    // Let go while its file is still there (a document closed outside the index): followed from disk.
-    if (logs.get(uri)) return new HeldLogSource(uri, baseName(uri), () => logs.get(uri)?.log, path, refresh, (p) => fromDisk(p, true));
+    // Let go while its file is still there: followed from disk when it was a document open outside the index.
+    if (logs.get(uri)) {
+      return new HeldLogSource(uri, baseName(uri), () => logs.get(uri)?.log, path, refresh, (p) => fromDisk(p, true),
+        () => documents.get(uri) !== undefined && !logs.isIndexed(uri));
+    }
     if (!path) return { key: uri, name: baseName(uri), log: () => undefined, reading: () => false };
     return fromDisk(path, false);
   };

@@ -1,9 +1,11 @@
 // A log the server holds (indexed, or open in the editor): the table shows the server's model and
 // follows it. When the server lets it go (its file deleted, its document closed) the table keeps
-// the rows it had; if the file is still there (a document closed outside the index) the table goes
-// on following it from disk, as a log the server never held; if it is gone it says so as a log read
-// from disk does: "no such file or folder" (until the server holds it again: a file written anew is
-// indexed again).
+// the rows it had; if the file is still there and the log was a document open outside the index
+// (closed now), the table goes on following it from disk, as a log the server never held. A log the
+// index let go (its folder removed, an exclude setting) is not followed: a merge of up to 1000 logs
+// would read each anew and watch each at once, for models it still holds. A file gone is said as a
+// log read from disk says it: "no such file or folder" (until the server holds it again: a file
+// written anew is indexed again).
 import { promises as fs } from 'node:fs';
 import type { LogFile } from '../logFile';
 import { describeError } from '../workspace/discover';
@@ -19,12 +21,21 @@ export class HeldLogSource implements TableLogSource {
   /** The file, read and followed since the server let the log go and it was still there. */
   private disk: (TableLogSource & { stop(): void }) | undefined;
   private gone: string | undefined;
+  /** Let go by the index with its file still there: the rows stay, not followed. */
+  private kept = false;
+  /** Whether the log was, when last held, an open document the index does not hold. */
+  private wasDocument: boolean;
   private stopped = false;
 
-  /** `held` is the server's model now; `changed` is called when the check of the file finds it gone. */
+  /**
+   * `held` is the server's model now; `changed` is called when the check of the file after the server
+   * let it go is done; `isDocument` says whether the server holds it as an open document only.
+   */
   constructor(readonly key: string, readonly name: string, private readonly held: () => LogFile | undefined,
-    private readonly path: string | null, private readonly changed: () => void, private readonly followFile: FollowFile) {
+    private readonly path: string | null, private readonly changed: () => void, private readonly followFile: FollowFile,
+    private readonly isDocument: () => boolean) {
     this.last = held();
+    this.wasDocument = isDocument();
   }
 
   get failure(): string | undefined { return this.disk ? this.disk.failure : this.gone; }
@@ -33,7 +44,9 @@ export class HeldLogSource implements TableLogSource {
     const now = this.held();
     if (now) {
       this.last = now;
+      this.wasDocument = this.isDocument();
       this.gone = undefined;
+      this.kept = false;
       this.disk?.stop();
       this.disk = undefined;
       return now;
@@ -53,15 +66,16 @@ export class HeldLogSource implements TableLogSource {
 
   /** Let go by the server: is its file still there? One check at a time; gone or there, the table refreshes. */
   private checkFile(): void {
-    if (this.checking || this.gone !== undefined || !this.path) return;
+    if (this.checking || this.gone !== undefined || this.kept || !this.path) return;
     const path = this.path;
     this.checking = true;
     void fs.stat(path).then(() => undefined, (e: unknown) => describeError(e)).then((why) => {
       this.checking = false;
       // Held again meanwhile (written anew and indexed), or the table closed: nothing to do.
       if (this.held() || this.stopped || this.disk) return;
-      if (why === undefined) this.disk = this.followFile(path);
-      else this.gone = why;
+      if (why !== undefined) this.gone = why;
+      else if (this.wasDocument) this.disk = this.followFile(path);
+      else this.kept = true;
       this.changed();
     });
   }

@@ -13,6 +13,7 @@ import type { ParseOptions } from '../model';
 import { isLogFileName } from '../parse/detect';
 import type { LogInput } from '../logFile';
 import { describeError, discover, fileIdentity, normalizeUserPath, type Skipped } from './discover';
+import { APPEND_CHECK_BYTES, fileChange, sameBytes, tailOf } from './fileChange';
 import { FileText, keepOnDisk } from './fileText';
 import { readLog } from './readLog';
 import { Timeline } from './timeline';
@@ -54,8 +55,7 @@ export interface WorkspaceIndexOptions {
   appendLimit?: number;
 }
 
-/** Bytes kept from the end of what was parsed: an append must continue exactly these bytes. */
-export const APPEND_CHECK_BYTES = 64;
+export { APPEND_CHECK_BYTES } from './fileChange';
 const TAIL = APPEND_CHECK_BYTES;
 
 interface FileState {
@@ -188,9 +188,9 @@ export class WorkspaceIndex {
       if (holder !== undefined && holder !== key && this.files.has(holder)) return 'ignored';
       return (await this.parse(key)) ? 'added' : 'ignored';
     }
-    if (st.ino !== state.ino || st.dev !== state.dev || st.size < state.size) return this.reparse(key);
-    if (st.size === state.size) return st.mtimeMs === state.mtimeMs ? 'unchanged' : this.reparse(key);
-    return this.append(key, state, st);
+    const change = fileChange(state, st);
+    if (change === 'unchanged') return 'unchanged';
+    return change === 'replaced' ? this.reparse(key) : this.append(key, state, st);
   }
 
   /** The file grew: read the bytes after what was parsed, checking the ones before still match. */
@@ -349,22 +349,6 @@ export class WorkspaceIndex {
 
 function keyOf(file: string): string {
   return path.resolve(normalizeUserPath(file));
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** The last TAIL bytes of old + added. */
-function tailOf(old: Uint8Array, added: Uint8Array): Uint8Array {
-  if (added.length >= TAIL) return Uint8Array.from(added.subarray(added.length - TAIL));
-  const out = new Uint8Array(Math.min(TAIL, old.length + added.length));
-  const fromOld = out.length - added.length;
-  out.set(old.subarray(old.length - fromOld), 0);
-  out.set(added, fromOld);
-  return out;
 }
 
 /**
