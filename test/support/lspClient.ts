@@ -54,7 +54,7 @@ export class TestClient {
   private exited: Promise<number | null>;
 
   private constructor(readonly proc: ChildProcess, readonly connection: ProtocolConnection, public settings: Record<string, unknown>, readonly folders: string[]) {
-    this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) => proc.on('close', (code) => resolve(code)));
   }
 
   /**
