@@ -10,6 +10,11 @@ test('the saved logs of a merge: file URIs named like logs, in order, each once'
   assert.deepEqual(savedMergeUris({ uris: ['file:///c%3A/Windows/CCM/Logs/CAS.log'] }), ['file:///c%3A/Windows/CCM/Logs/CAS.log']);
 });
 
+test('a log on a share (a UNC path: the file URI has a host) is kept; the name check still applies', () => {
+  assert.deepEqual(savedMergeUris({ uris: ['file://server/share/Windows/CCM/Logs/CAS.log', 'file://server/share/x/id_rsa', 'file://server/share/x/a.log.txt'] }),
+    ['file://server/share/Windows/CCM/Logs/CAS.log']);
+});
+
 test('anything else in the state is dropped: not a log, not a file, not a string, too long, no list', () => {
   const bad = ['file:///home/u/.ssh/id_rsa', 'file:///etc/passwd', 'https://example.com/x.log', 'command:workbench.action.x?%5B%5D.log',
     'untitled:a.log', 'file:///w/folder.log/', 42, null, { uri: 'file:///a.log' }, `file:///${'a'.repeat(5000)}.log`, 'file:///%E0%A4%A.log'];

@@ -20,10 +20,12 @@ export function savedMergeUris(state: unknown): string[] {
   if (!Array.isArray(uris)) return [];
   const out = new Set<string>();
   for (const u of uris.slice(0, MAX_MERGE_LOGS)) {
-    if (typeof u !== 'string' || u.length > MAX_URI || !u.startsWith('file:///')) continue;
+    if (typeof u !== 'string' || u.length > MAX_URI) continue;
+    // Any host: a log on a share is file://server/share/.../CAS.log (a UNC path).
+    let url: URL;
     let path: string;
-    try { path = decodeURIComponent(new URL(u).pathname); } catch { continue; }
-    if (isLogName(path)) out.add(u);
+    try { url = new URL(u); path = decodeURIComponent(url.pathname); } catch { continue; }
+    if (url.protocol === 'file:' && isLogName(path)) out.add(u);
   }
   return Array.from(out);
 }
