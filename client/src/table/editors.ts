@@ -13,6 +13,7 @@ import { TableSession, type TableCommand, type TableServer } from './session';
 import { MERGE_VIEW_TYPE, TABLE_VIEW_TYPE } from './viewTypes';
 import { userSetting } from './userSetting';
 import { mergeTitle, savedMergeUris } from './mergeState';
+import { textEditorOpen } from './textEditorOpen';
 
 
 interface OpenTable { session: TableSession; panel: vscode.WebviewPanel }
@@ -101,7 +102,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
     const session = new TableSession(uris.map((u) => u.toString()), () => this.server(), {
       post: (m) => void webview.postMessage(m),
       options: () => webviewOptions(),
-      openInEditor: (uri, line) => void openInEditor(uri, line),
+      openInEditor: (uri, line) => void openInEditor(vscode.Uri.parse(uri), line),
       openLog: (logs) => void openLog(logs),
       clipboard: (text) => void vscode.env.clipboard.writeText(text).then(() => vscode.window.setStatusBarMessage('CMLog Lens: copied to the clipboard', 3000)),
       openAsText: (text, cut) => void openAsText(title, text, cut),
@@ -156,11 +157,11 @@ function webviewOptions(): WebviewOptions {
   return { utcColumn: userSetting(config.inspect<boolean>('utcColumn')), follow: config.get<boolean>('follow') !== false };
 }
 
-async function openInEditor(uri: string, line: number): Promise<void> {
-  keepAsText(uri);
-  const position = new vscode.Position(line, 0);
-  // A log over the sync limit has no text model for extensions; VS Code still opens it (bare).
-  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position), preview: false });
+/** A log in the text editor, at a line (or its top); also over 50 MB, where VS Code opens it bare (textEditorOpen.ts). */
+async function openInEditor(uri: vscode.Uri, line?: number): Promise<void> {
+  keepAsText(uri.toString());
+  const at = line === undefined ? undefined : new vscode.Position(line, 0);
+  await vscode.commands.executeCommand(...textEditorOpen(uri, at && new vscode.Range(at, at)));
 }
 
 /** A log of the table in the text editor, at its top: in a merge, the one the user picks. */
@@ -170,9 +171,7 @@ async function openLog(uris: readonly string[]): Promise<void> {
     logs.map((u) => ({ label: path.basename(u.path), description: vscode.workspace.asRelativePath(u, true), uri: u })),
     { title: 'CMLog: Open which log in the text editor? (select a row to open its log at its line)' },
   ))?.uri;
-  if (!pick) return;
-  keepAsText(pick.toString());
-  await vscode.commands.executeCommand('vscode.openWith', pick, 'default');
+  if (pick) await openInEditor(pick);
 }
 
 /**
