@@ -12,7 +12,7 @@ import { keepAsText } from './largeLogTabs';
 import { TableSession, type TableCommand, type TableServer } from './session';
 import { MERGE_VIEW_TYPE, TABLE_VIEW_TYPE } from './viewTypes';
 import { userSetting } from './userSetting';
-import { mergeTitle, savedMergeUris } from './mergeState';
+import { mergeTitle, savedMergeUris, stillFiles } from './mergeState';
 import { textEditorOpen } from './textEditorOpen';
 
 
@@ -68,12 +68,8 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
 
   /** A merge panel VS Code restored: its saved logs that are still files, else the tab goes. */
   private async restoreMerge(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const uris: vscode.Uri[] = [];
-    for (const u of savedMergeUris(state)) {
-      const uri = vscode.Uri.parse(u, true);
-      const stat = await vscode.workspace.fs.stat(uri).then((st) => st, () => undefined);
-      if (stat && stat.type & vscode.FileType.File) uris.push(uri);
-    }
+    const uris = await stillFiles(savedMergeUris(state).map((u) => vscode.Uri.parse(u, true)),
+      (uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then((st) => (st.type & vscode.FileType.File) !== 0, () => false));
     if (uris.length === 0) return panel.dispose();
     panel.title = mergeTitle(uris.map((u) => path.basename(u.path)));
     this.attach(uris, panel, panel.title);

@@ -29,3 +29,20 @@ export function savedMergeUris(state: unknown): string[] {
   }
   return Array.from(out);
 }
+
+/** Stats in flight at once while a restored merge checks its logs (one after another, 2000 took long). */
+const CHECKS_AT_ONCE = 32;
+
+/** The items `isFile` accepts, in order; checked together, at most `atOnce` at a time. */
+export async function stillFiles<T>(items: readonly T[], isFile: (item: T) => Promise<boolean>, atOnce = CHECKS_AT_ONCE): Promise<T[]> {
+  const ok = new Array<boolean>(items.length).fill(false);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      ok[i] = await isFile(items[i]).catch(() => false);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, worker));
+  return items.filter((_, i) => ok[i]);
+}
