@@ -115,9 +115,14 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
       title,
       nonce: makeNonce(),
     });
+    let wasVisible = panel.visible;
     const subs = [
       webview.onDidReceiveMessage((m) => void session.receive(m)),
-      panel.onDidChangeViewState(() => { if (panel.active) this.active = entry; }),
+      panel.onDidChangeViewState(() => {
+        if (panel.active) this.active = entry;
+        if (panel.visible && !wasVisible) session.shown();
+        wasVisible = panel.visible;
+      }),
     ];
     panel.onDidDispose(() => {
       for (const s of subs) s.dispose();
