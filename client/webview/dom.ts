@@ -2,6 +2,7 @@
 // its control and format characters shown as escapes (a bidi override in a log must not reorder
 // what the page shows): the same rule as the text outputs (server/src/explain/plainText.ts).
 import { visible } from '../../server/src/explain/plainText';
+import { attrValue } from './attrText';
 
 /** Untrusted text (log text, file names) as the page shows it: controls visible, line breaks kept. */
 export const shown = visible;
@@ -10,7 +11,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   if (text !== undefined) e.textContent = shown(text);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, shown(v));
+  for (const k in attrs) e.setAttribute(k, attrValue(k, attrs[k]));
   return e;
 }
 

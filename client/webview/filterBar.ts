@@ -46,16 +46,7 @@ export class FilterBar {
       this.sevButtons.set(name, b);
       this.root.append(b);
     }
-    const picker = (label: string, pick: Pick, list: () => KeyedFacet[]): HTMLButtonElement => {
-      const b = el('button', 'picker', `${label} ▾`, { type: 'button', 'aria-haspopup': 'dialog' });
-      b.addEventListener('click', () => {
-        const r = b.getBoundingClientRect();
-        this.openPicker(r.left, r.bottom, label, pick, list());
-      });
-      return b;
-    };
-    this.picker = picker;
-    this.root.append(picker('Components', this.components, () => this.facets?.components ?? []), picker('Threads', this.threads, () => this.facets?.threads ?? []), this.sourcePickers);
+    this.root.append(this.picker('Components', this.components, () => this.facets?.components ?? []), this.picker('Threads', this.threads, () => this.facets?.threads ?? []), this.sourcePickers);
     for (const [v, t] of [['contains', 'contains'], ['notContains', 'does not contain'], ['regex', 'regex']] as const) this.mode.append(el('option', '', t, { value: v }));
     this.caseButton = iconButton('case-sensitive', 'Match case', () => {
       this.caseSensitive = !this.caseSensitive;
@@ -77,7 +68,15 @@ export class FilterBar {
     this.root.append(this.mode, this.text, this.caseButton, this.chips, this.error);
   }
 
-  private readonly picker: (label: string, pick: Pick, list: () => KeyedFacet[]) => HTMLButtonElement;
+  /** A picker's button: opens its list of `list()` under it. */
+  private picker(label: string, pick: Pick, list: () => KeyedFacet[]): HTMLButtonElement {
+    const b = el('button', 'picker', `${label} ▾`, { type: 'button', 'aria-haspopup': 'dialog' });
+    b.addEventListener('click', () => {
+      const r = b.getBoundingClientRect();
+      this.openPicker(r.left, r.bottom, label, pick, list());
+    });
+    return b;
+  }
 
   /**
    * The table's logs: a merge gets a Logs picker, and a Machines picker when they span several

@@ -4,8 +4,8 @@
 // log (one log: its own clock), whose day a bare time of day takes. Pure: no DOM.
 import type { TableGotoTimeParams, TableRow } from '../../server/src/protocol';
 import { formatUtc, parseGotoTime } from './format';
+import { DAY_MS } from '../../server/src/parse/time';
 
-const DAY_MS = 86_400_000;
 /** A row this far from the time typed is not "at" it: the page line says where it landed. */
 export const FAR_MS = 3_600_000;
 

@@ -116,21 +116,6 @@ class App {
     this.updateStatus();
     void this.loadFacets();
     window.addEventListener('keydown', (e) => this.globalKey(e));
-    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') void this.resync(); });
-  }
-
-  /**
-   * Shown again (another tab was in front): what came while hidden may be lost or stale (the tour
-   * saw a merge come back with its rows of before an append, "Live", until the next append). The
-   * server's table is the truth: ask it for its version and rows and, if they are not the page's,
-   * take them as a reset (rows refetched, selection kept where it still exists).
-   */
-  private async resync(): Promise<void> {
-    const r = await this.request<TableRowsResult>('rows', { start: 0, count: 0 });
-    if (!r || (r.version === this.table.version && r.rows === this.table.rows)) return;
-    // Unfiltered, the rows are every entry; filtered, the entries' count comes with the next change.
-    const total = this.table.rows === this.table.total ? r.rows : Math.max(this.table.total, r.rows);
-    this.onChanged({ tableId: this.table.tableId, version: r.version, rows: r.rows, total, reading: this.table.reading, reset: true, error: this.table.error });
   }
 
   private toolbar(main: HTMLElement): HTMLElement {
@@ -265,6 +250,9 @@ class App {
   }
 
   private onChanged(c: TableChangedParams): void {
+    const t = this.table;
+    // The host's state, sent again when the panel is shown (session.shown): nothing new, nothing to redo.
+    if (c.reset && c.version === t.version && c.rows === t.rows && c.total === t.total && c.reading === t.reading && c.error === t.error) return;
     const old = this.table.rows;
     if (c.reset) {
       this.cache.reset(c.version);

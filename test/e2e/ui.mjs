@@ -925,6 +925,9 @@ export const checks = [
       // A folder (a machine's) filters the list: its logs stay.
       await input.fill('SiteServer');
       await ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: path.posix.basename(FIXTURE.cmtrace) }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      // ... and the other folder's leave it (Client/ccmsetup.log is a row of the unfiltered list).
+      await ui.page.waitForFunction((n) => ![...document.querySelectorAll('.quick-input-widget .monaco-list-row')].some((r) => r.textContent.includes(n)),
+        path.posix.basename(FIXTURE.colourFile), { timeout: 5_000 }).catch(() => { throw new Error(`typing SiteServer left ${FIXTURE.colourFile} in the pick list`); });
       for (const name of [path.posix.basename(FIXTURE.cmtrace), path.posix.basename(FIXTURE.colourFile)]) {
         await input.fill(name);
         const row = ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();

@@ -3,11 +3,13 @@
 // shows with its large file optimizations), unless the user turned it off or chose the text editor.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LARGE_FILE_SIZE, SYNC_LIMIT, confirmationLimit, isLogName, offerTable, reopenInTable } from '../../client/src/table/largeLog';
+import { LARGE_FILE_SIZE, SYNC_LIMIT, confirmationLimit, isLogName, largeLogAction, type LargeLogFacts } from '../../client/src/table/largeLog';
 
 const MB = 1024 * 1024;
 const DESKTOP = confirmationLimit(1024);
-const big = { fileName: '/logs/CcmExec.log', size: SYNC_LIMIT + 1, enabled: true, synced: false, userChoseText: false, confirmLimit: DESKTOP, optimizations: true };
+const reopenInTable = (f: LargeLogFacts) => largeLogAction(f) === 'reopen';
+const offerTable = (f: LargeLogFacts) => largeLogAction(f) === 'offer';
+const big: LargeLogFacts = { fileName: '/logs/CcmExec.log', size: SYNC_LIMIT + 1, enabled: true, synced: false, userChoseText: false, confirmLimit: DESKTOP, optimizations: true };
 
 test('a log over the sync limit that the extension never got opens in the table', () => {
   assert.equal(SYNC_LIMIT, 50 * MB);
@@ -44,4 +46,14 @@ test('a log the text editor shows without tokenization or folding (over 20 MB) i
   assert.equal(offerTable({ ...degraded, optimizations: false }), false, 'the user turned the optimizations off');
   assert.equal(offerTable({ ...degraded, enabled: false }), false);
   assert.equal(offerTable(big), false, 'reopened, not offered');
+});
+
+test('one action per tab: reopen, offer or none, never two', () => {
+  assert.equal(largeLogAction(big), 'reopen');
+  assert.equal(largeLogAction({ ...big, size: LARGE_FILE_SIZE + 1, synced: true }), 'offer');
+  assert.equal(largeLogAction({ ...big, size: MB }), 'none');
+  for (const off of [{ enabled: false }, { userChoseText: true }, { fileName: '/data/dump.bin' }]) {
+    assert.equal(largeLogAction({ ...big, ...off }), 'none', JSON.stringify(off));
+    assert.equal(largeLogAction({ ...big, ...off, size: LARGE_FILE_SIZE + 1, synced: true }), 'none', JSON.stringify(off));
+  }
 });

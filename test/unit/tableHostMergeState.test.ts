@@ -2,12 +2,17 @@
 // page showing untrusted log text wrote: only file URIs of logs, each once, bounded, are kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_MERGE_LOGS, mergeTitle, savedMergeUris } from '../../client/src/table/mergeState';
+import { MAX_MERGE_LOGS, mergeTitle, savedMergeUris, stillFiles } from '../../client/src/table/mergeState';
 
 test('the saved logs of a merge: file URIs named like logs, in order, each once', () => {
   const state = { columns: {}, uris: ['file:///w/SiteServer/MP_RegistrationManager.log', 'file:///w/Client/ccmsetup.log', 'file:///w/Client/ccmsetup.log', 'file:///w/SiteServer/CloudUserSync.lo_'] };
   assert.deepEqual(savedMergeUris(state), ['file:///w/SiteServer/MP_RegistrationManager.log', 'file:///w/Client/ccmsetup.log', 'file:///w/SiteServer/CloudUserSync.lo_']);
   assert.deepEqual(savedMergeUris({ uris: ['file:///c%3A/Windows/CCM/Logs/CAS.log'] }), ['file:///c%3A/Windows/CCM/Logs/CAS.log']);
+});
+
+test('a log on a share (a UNC path: the file URI has a host) is kept; the name check still applies', () => {
+  assert.deepEqual(savedMergeUris({ uris: ['file://server/share/Windows/CCM/Logs/CAS.log', 'file://server/share/x/id_rsa', 'file://server/share/x/a.log.txt'] }),
+    ['file://server/share/Windows/CCM/Logs/CAS.log']);
 });
 
 test('anything else in the state is dropped: not a log, not a file, not a string, too long, no list', () => {
@@ -27,4 +32,22 @@ test('a saved list is read only up to the merge limit', () => {
 test('a merge tab\'s title', () => {
   assert.equal(mergeTitle(['CAS.log']), 'CAS.log');
   assert.equal(mergeTitle(['CAS.log', 'ccmsetup.log']), 'Merged 2 logs');
+});
+
+test('a restored merge checks its logs together (bounded), keeps those still files, in order', async () => {
+  let inFlight = 0;
+  let most = 0;
+  const isFile = async (n: number) => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    inFlight--;
+    if (n === 7) throw new Error('EACCES');
+    return n % 3 !== 0;
+  };
+  const items = Array.from({ length: 100 }, (_, i) => i);
+  const kept = await stillFiles(items, isFile, 8);
+  assert.deepEqual(kept, items.filter((n) => n % 3 !== 0 && n !== 7));
+  assert.equal(most, 8, 'eight stats at a time, not one after another nor all 100');
+  assert.deepEqual(await stillFiles([], isFile), []);
 });

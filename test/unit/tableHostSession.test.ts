@@ -26,7 +26,8 @@ function fakes(opts: { failRows?: boolean } = {}) {
       if (type.method === 'cmlog/table/rows' && opts.failRows) throw new Error('boom');
       if (type.method === 'cmlog/table/rowOfLine') return { row: (params as { line: number }).line === 99 ? null : 7 } as R;
       if (type.method === 'cmlog/table/export') return { text: 'rows', cut: false } as R;
-      return { echo: params } as R;
+      const { answer } = params as { answer?: unknown };
+      return (answer ?? { echo: params }) as R;
     },
   };
   const host: TableHost = {
@@ -87,6 +88,22 @@ test('changes of this table are passed on and kept for a page that loads again; 
   const init = f.posted.at(-1) as Extract<ToWebview, { kind: 'init' }>;
   assert.equal(init.kind, 'init');
   assert.deepEqual([init.table.version, init.table.rows, init.table.reading], [2, 20, true]);
+});
+
+test('a panel shown again gets the table as it is now, as a reset: the last change, its read error, and a filter answer', async () => {
+  const f = fakes();
+  f.session.shown();
+  assert.equal(f.posted.length, 0, 'no page with its table yet: its init will carry the state');
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  f.session.changed({ tableId: 't1', version: 2, rows: 20, total: 20, reading: false, reset: false, error: 'a.log: no such file' });
+  f.session.shown();
+  assert.deepEqual(f.posted.at(-1), { kind: 'changed', change: { tableId: 't1', version: 2, rows: 20, total: 20, reading: false, error: 'a.log: no such file', reset: true } });
+  // A filter's answer is a newer view (fewer rows, the same entries): kept; an older answer is not.
+  await f.session.receive({ kind: 'request', id: 5, method: 'filter', params: { filter: {}, answer: { version: 3, rows: 4 } } });
+  await f.session.receive({ kind: 'request', id: 6, method: 'rows', params: { start: 0, count: 0, answer: { version: 1, rows: 99 } } });
+  f.session.shown();
+  assert.deepEqual(f.posted.at(-1), { kind: 'changed', change: { tableId: 't1', version: 3, rows: 4, total: 20, reading: false, error: 'a.log: no such file', reset: true } });
 });
 
 test('a server restart reopens the table: new id for later requests, a new init for the page', async () => {

@@ -145,9 +145,25 @@
     window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading: false, reset } }, '*');
   };
   window.__send = (m) => window.postMessage(m, '*');
-  /** Rows appended with no `changed` reaching the page (lost while its tab was hidden). */
-  window.__growUnsaid = (n) => {
+  /** Rows appended (and a read error, if given) with no `changed` reaching the page (lost while its tab was hidden). */
+  let readError;
+  window.__growUnsaid = (n, error) => {
     ROWS += n;
     version++;
+    readError = error;
+  };
+  /** The panel shown again: the host posts the table as it is now, as a reset (session.shown); resolves once handled. */
+  window.__shown = () => {
+    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, reset: true, ...(readError ? { error: readError } : {}) } }, '*');
+    return new Promise((done) => {
+      const marker = `shown-${Math.random()}`;
+      const seen = (e) => {
+        if (e.data !== marker) return;
+        window.removeEventListener('message', seen);
+        requestAnimationFrame(() => requestAnimationFrame(done));
+      };
+      window.addEventListener('message', seen);
+      window.postMessage(marker, '*');
+    });
   };
 })();

@@ -13,9 +13,6 @@ import { MAX_MERGE_LOGS } from './mergeState';
 import { FORWARDED, TableCommands } from './commandIds';
 import { TABLE_VIEW_TYPE } from './viewTypes';
 
-/** A pick list or a folder's merge holds at most this many logs (the rest is said). */
-const MAX_LOGS = MAX_MERGE_LOGS;
-
 export function registerTableCommands(context: vscode.ExtensionContext, editors: TableEditors): void {
   const reg = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
   for (const [id, command] of Object.entries(FORWARDED)) reg(id, () => editors.command(command));
@@ -72,21 +69,21 @@ async function logsOf(selection: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
     const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
     if (!stat) continue;
     if (stat.type & vscode.FileType.Directory) {
-      for (const f of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, LOG_GLOB), undefined, MAX_LOGS)) out.set(f.toString(), f);
+      for (const f of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, LOG_GLOB), undefined, MAX_MERGE_LOGS)) out.set(f.toString(), f);
     } else {
       out.set(uri.toString(), uri);
     }
-    if (out.size >= MAX_LOGS) break;
+    if (out.size >= MAX_MERGE_LOGS) break;
   }
-  if (out.size >= MAX_LOGS) void vscode.window.showInformationMessage(`CMLog Lens: the merge holds the first ${MAX_LOGS} logs of the selection.`);
-  return Array.from(out.values()).slice(0, MAX_LOGS);
+  if (out.size >= MAX_MERGE_LOGS) void vscode.window.showInformationMessage(`CMLog Lens: the merge holds the first ${MAX_MERGE_LOGS} logs of the selection.`);
+  return Array.from(out.values()).slice(0, MAX_MERGE_LOGS);
 }
 
 type PickItem = vscode.QuickPickItem & { uri?: vscode.Uri };
 
 /** One pick list of every log in the workspace, grouped by folder; the active log is picked. */
 async function pickLogs(): Promise<vscode.Uri[] | undefined> {
-  const files = await vscode.workspace.findFiles(LOG_GLOB, undefined, MAX_LOGS);
+  const files = await vscode.workspace.findFiles(LOG_GLOB, undefined, MAX_MERGE_LOGS);
   if (files.length === 0) return [];
   const active = activeLogUri();
   const byUri = new Map(files.map((f) => [f.toString(), f]));
@@ -102,7 +99,7 @@ async function pickLogs(): Promise<vscode.Uri[] | undefined> {
     canPickMany: true,
     // A folder (a machine's: "DEVICE1") filters the list: the separators alone do not match.
     matchOnDescription: true,
-    title: files.length >= MAX_LOGS ? `CMLog: Merge logs (the first ${MAX_LOGS} logs)` : 'CMLog: Merge logs',
+    title: files.length >= MAX_MERGE_LOGS ? `CMLog: Merge logs (the first ${MAX_MERGE_LOGS} logs)` : 'CMLog: Merge logs',
     placeHolder: 'Pick the logs to merge (any folders); type to filter by name or folder',
   });
   if (!picked || picked.length === 0) return undefined;

@@ -12,7 +12,8 @@ import { keepAsText } from './largeLogTabs';
 import { TableSession, type TableCommand, type TableServer } from './session';
 import { MERGE_VIEW_TYPE, TABLE_VIEW_TYPE } from './viewTypes';
 import { userSetting } from './userSetting';
-import { mergeTitle, savedMergeUris } from './mergeState';
+import { mergeTitle, savedMergeUris, stillFiles } from './mergeState';
+import { textEditorOpen } from './textEditorOpen';
 
 
 interface OpenTable { session: TableSession; panel: vscode.WebviewPanel }
@@ -67,12 +68,8 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
 
   /** A merge panel VS Code restored: its saved logs that are still files, else the tab goes. */
   private async restoreMerge(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const uris: vscode.Uri[] = [];
-    for (const u of savedMergeUris(state)) {
-      const uri = vscode.Uri.parse(u, true);
-      const stat = await vscode.workspace.fs.stat(uri).then((st) => st, () => undefined);
-      if (stat && stat.type & vscode.FileType.File) uris.push(uri);
-    }
+    const uris = await stillFiles(savedMergeUris(state).map((u) => vscode.Uri.parse(u, true)),
+      (uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then((st) => (st.type & vscode.FileType.File) !== 0, () => false));
     if (uris.length === 0) return panel.dispose();
     panel.title = mergeTitle(uris.map((u) => path.basename(u.path)));
     this.attach(uris, panel, panel.title);
@@ -101,7 +98,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
     const session = new TableSession(uris.map((u) => u.toString()), () => this.server(), {
       post: (m) => void webview.postMessage(m),
       options: () => webviewOptions(),
-      openInEditor: (uri, line) => void openInEditor(uri, line),
+      openInEditor: (uri, line) => void openInEditor(vscode.Uri.parse(uri), line),
       openLog: (logs) => void openLog(logs),
       clipboard: (text) => void vscode.env.clipboard.writeText(text).then(() => vscode.window.setStatusBarMessage('CMLog Lens: copied to the clipboard', 3000)),
       openAsText: (text, cut) => void openAsText(title, text, cut),
@@ -118,9 +115,14 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
       title,
       nonce: makeNonce(),
     });
+    let wasVisible = panel.visible;
     const subs = [
       webview.onDidReceiveMessage((m) => void session.receive(m)),
-      panel.onDidChangeViewState(() => { if (panel.active) this.active = entry; }),
+      panel.onDidChangeViewState(() => {
+        if (panel.active) this.active = entry;
+        if (panel.visible && !wasVisible) session.shown();
+        wasVisible = panel.visible;
+      }),
     ];
     panel.onDidDispose(() => {
       for (const s of subs) s.dispose();
@@ -156,11 +158,11 @@ function webviewOptions(): WebviewOptions {
   return { utcColumn: userSetting(config.inspect<boolean>('utcColumn')), follow: config.get<boolean>('follow') !== false };
 }
 
-async function openInEditor(uri: string, line: number): Promise<void> {
-  keepAsText(uri);
-  const position = new vscode.Position(line, 0);
-  // A log over the sync limit has no text model for extensions; VS Code still opens it (bare).
-  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position), preview: false });
+/** A log in the text editor, at a line (or its top); also over 50 MB, where VS Code opens it bare (textEditorOpen.ts). */
+async function openInEditor(uri: vscode.Uri, line?: number): Promise<void> {
+  keepAsText(uri.toString());
+  const at = line === undefined ? undefined : new vscode.Position(line, 0);
+  await vscode.commands.executeCommand(...textEditorOpen(uri, at && new vscode.Range(at, at)));
 }
 
 /** A log of the table in the text editor, at its top: in a merge, the one the user picks. */
@@ -170,9 +172,7 @@ async function openLog(uris: readonly string[]): Promise<void> {
     logs.map((u) => ({ label: path.basename(u.path), description: vscode.workspace.asRelativePath(u, true), uri: u })),
     { title: 'CMLog: Open which log in the text editor? (select a row to open its log at its line)' },
   ))?.uri;
-  if (!pick) return;
-  keepAsText(pick.toString());
-  await vscode.commands.executeCommand('vscode.openWith', pick, 'default');
+  if (pick) await openInEditor(pick);
 }
 
 /**

@@ -40,14 +40,13 @@ export interface LargeLogFacts {
   optimizations: boolean;
 }
 
-const candidate = (f: LargeLogFacts): boolean => f.enabled && !f.userChoseText && isLogName(f.fileName);
-
-/** Reopen this text tab in the table? Only a log the text editor blocks or cannot serve, and only if the user wants it. */
-export function reopenInTable(f: LargeLogFacts): boolean {
-  return candidate(f) && (f.size > f.confirmLimit || (!f.synced && f.size > SYNC_LIMIT));
-}
-
-/** Offer the table for this text tab? A log the text editor shows with its large file optimizations. */
-export function offerTable(f: LargeLogFacts): boolean {
-  return candidate(f) && !reopenInTable(f) && f.optimizations && f.size > LARGE_FILE_SIZE;
+/**
+ * What to do with a log's text tab: reopen it in the table (a log the text editor blocks or cannot
+ * serve), offer the table (one it shows with its large file optimizations), or nothing (the user
+ * turned it off or chose the text editor, not a log, small enough).
+ */
+export function largeLogAction(f: LargeLogFacts): 'reopen' | 'offer' | 'none' {
+  if (!f.enabled || f.userChoseText || !isLogName(f.fileName)) return 'none';
+  if (f.size > f.confirmLimit || (!f.synced && f.size > SYNC_LIMIT)) return 'reopen';
+  return f.optimizations && f.size > LARGE_FILE_SIZE ? 'offer' : 'none';
 }

@@ -3,7 +3,7 @@
 // one the text editor shows without colours or folding: offer the table (largeLog.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { confirmationLimit, isLogName, offerTable, reopenInTable, type LargeLogFacts } from './largeLog';
+import { confirmationLimit, isLogName, largeLogAction } from './largeLog';
 import { TABLE_VIEW_TYPE } from './viewTypes';
 import { largeLogOfferMessage } from '../notifications';
 
@@ -27,28 +27,27 @@ export function registerLargeLogTabs(context: vscode.ExtensionContext): void {
 async function reopenIfLarge(tab: vscode.Tab): Promise<void> {
   if (!(tab.input instanceof vscode.TabInputText)) return;
   const uri = tab.input.uri;
+  // No stat for other files' tabs; everything else is largeLogAction's to decide.
   if (uri.scheme !== 'file' || !isLogName(uri.path)) return;
-  const enabled = vscode.workspace.getConfiguration('cmlog.table', uri).get<boolean>('openLargeLogs') !== false;
-  if (!enabled || asText.has(uri.toString())) return;
+  const key = uri.toString();
   const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
   if (!stat) return;
-  const key = uri.toString();
-  const synced = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
-  const facts: LargeLogFacts = {
-    fileName: uri.path, size: stat.size, enabled, synced, userChoseText: asText.has(key),
+  const action = largeLogAction({
+    fileName: uri.path, size: stat.size, userChoseText: asText.has(key),
+    enabled: vscode.workspace.getConfiguration('cmlog.table', uri).get<boolean>('openLargeLogs') !== false,
+    synced: vscode.workspace.textDocuments.some((d) => d.uri.toString() === key),
     confirmLimit: confirmationLimit(vscode.workspace.getConfiguration('workbench', uri).get('editorLargeFileConfirmation')),
     optimizations: vscode.workspace.getConfiguration('editor', uri).get('largeFileOptimizations') !== false,
-  };
-  if (offerTable(facts)) {
-    asText.add(key); // offered once
+  });
+  if (action === 'none') return;
+  asText.add(key); // offered or reopened once
+  if (action === 'offer') {
     const open = 'Open in CMLog Table';
     const mb = Math.round(stat.size / (1024 * 1024));
     const pick = await vscode.window.showInformationMessage(largeLogOfferMessage(path.basename(uri.fsPath), mb), open);
     if (pick === open) await vscode.commands.executeCommand('vscode.openWith', uri, TABLE_VIEW_TYPE, { viewColumn: tab.group.viewColumn });
     return;
   }
-  if (!reopenInTable(facts)) return;
-  asText.add(key);
   await vscode.commands.executeCommand('vscode.openWith', uri, TABLE_VIEW_TYPE, { viewColumn: tab.group.viewColumn, preview: tab.isPreview });
   // The bare text tab goes (if it is still there): the table replaces it. Looked up afresh: opening the table
   // changed the group, and closing the Tab object from before failed ("Tab close: Invalid tab not found!").

@@ -20,10 +20,29 @@ export function savedMergeUris(state: unknown): string[] {
   if (!Array.isArray(uris)) return [];
   const out = new Set<string>();
   for (const u of uris.slice(0, MAX_MERGE_LOGS)) {
-    if (typeof u !== 'string' || u.length > MAX_URI || !u.startsWith('file:///')) continue;
+    if (typeof u !== 'string' || u.length > MAX_URI) continue;
+    // Any host: a log on a share is file://server/share/.../CAS.log (a UNC path).
+    let url: URL;
     let path: string;
-    try { path = decodeURIComponent(new URL(u).pathname); } catch { continue; }
-    if (isLogName(path)) out.add(u);
+    try { url = new URL(u); path = decodeURIComponent(url.pathname); } catch { continue; }
+    if (url.protocol === 'file:' && isLogName(path)) out.add(u);
   }
   return Array.from(out);
+}
+
+/** Stats in flight at once while a restored merge checks its logs (one after another, 2000 took long). */
+const CHECKS_AT_ONCE = 32;
+
+/** The items `isFile` accepts, in order; checked together, at most `atOnce` at a time. */
+export async function stillFiles<T>(items: readonly T[], isFile: (item: T) => Promise<boolean>, atOnce = CHECKS_AT_ONCE): Promise<T[]> {
+  const ok = new Array<boolean>(items.length).fill(false);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      ok[i] = await isFile(items[i]).catch(() => false);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, worker));
+  return items.filter((_, i) => ok[i]);
 }

@@ -90,6 +90,25 @@ export class TableSession {
     this.tellReadError(change.error);
   }
 
+  /**
+   * The panel is shown again: a change posted while it was hidden may not have reached the page
+   * (the tour saw a merge come back with its rows of before an append, and a lost read error stays
+   * lost). The page gets the table as it is now, as a reset; one that has it already ignores it.
+   */
+  shown(): void {
+    const t = this.table;
+    if (!t || !this.initSent) return;
+    this.post({ kind: 'changed', change: { tableId: t.tableId, version: t.version, rows: t.rows, total: t.total, reading: t.reading, error: t.error, reset: true } });
+  }
+
+  /** A filter (or rows) answer carries a newer view than the last change: keep it, for shown() and a page loaded again. */
+  private tookView(table: TableOpenResult, result: unknown): void {
+    const r = result as { version?: unknown; rows?: unknown } | null;
+    if (typeof r !== 'object' || r === null || typeof r.version !== 'number' || typeof r.rows !== 'number' || r.version <= table.version) return;
+    table.version = r.version;
+    table.rows = r.rows;
+  }
+
   /** A host command or keybinding for this table. */
   command(command: TableCommand): void {
     this.post({ kind: 'command', command });
@@ -155,6 +174,7 @@ export class TableSession {
       const type = TableRequests[msg.method as WebviewMethod] as RequestType<unknown, unknown, void>;
       // The id is the host's: whatever the page sent under that name is replaced.
       const result = await (await this.server()).sendRequest(type, { ...msg.params, tableId: table.tableId });
+      this.tookView(table, result);
       answer({ result });
     } catch (e) {
       answer({ error: errorText(e) });
