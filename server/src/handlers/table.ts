@@ -13,6 +13,7 @@ import { rules as catalog } from '../rules';
 import { tableDetail } from '../table/detail';
 import { DiskLogSource, READ_PIECE } from '../table/diskSource';
 import { HeldLogSource } from '../table/heldSource';
+import { UntilHeldSource } from '../table/untilHeldSource';
 import { machineOf } from '../table/machine';
 import { sourceNote } from '../table/sourceNote';
 import { Tables, type OpenTable } from '../table/tables';
@@ -43,12 +44,12 @@ export function registerTableRequests(server: ServerContext): Tables {
     const path = toPath(uri);
     const fromDisk = (p: string, follow: boolean) => new DiskLogSource(uri, baseName(uri), p, settings.parseOptions(p), refresh, READ_PIECE, follow);
     // Let go while its file is still there: followed from disk when it was a document open outside the index.
-    if (logs.get(uri)) {
-      return new HeldLogSource(uri, baseName(uri), () => logs.get(uri)?.log, path, refresh, (p) => fromDisk(p, true),
-        () => documents.get(uri) !== undefined && !logs.isIndexed(uri));
-    }
+    const held = () => new HeldLogSource(uri, baseName(uri), () => logs.get(uri)?.log, path, refresh, (p) => fromDisk(p, true),
+      () => documents.get(uri) !== undefined && !logs.isIndexed(uri));
+    if (logs.get(uri)) return held();
     if (!path) return { key: uri, name: baseName(uri), log: () => undefined, reading: () => false };
-    return fromDisk(path, false);
+    // Not held yet (a merge restored before the index is built) or never (outside the workspace).
+    return new UntilHeldSource(uri, baseName(uri), () => (logs.get(uri) ? held() : undefined), fromDisk(path, false));
   };
 
   /** Whether `key`'s records without offset were placed by cmlog.folderOffsets (else cmlog.defaultOffset). */
