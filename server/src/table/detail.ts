@@ -17,7 +17,7 @@ import { offsetLabel } from '../rules/timeText';
 import type { RelatedEntry } from '../workspace/timeline';
 import { severityName } from '../severity';
 import { baseName } from '../uri';
-import { severalMachines, withMachine } from '../explain/logLabel';
+import { anchoredLabel } from '../explain/logLabel';
 import type { TableView } from './view';
 
 /** The detail's message is cut at this many characters. */
@@ -65,9 +65,10 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   const recordCodes = mine.length > 0 ? distinctCodes(message, new Set()) : new Set<number>();
   const problems = mine.map((f) => ({ severity: f.severity, message: f.message, markdown: withLookups(findingSection(f, ctx.catalog), f.message, recordCodes) }));
   const near = ctx.related(key, e, SAME_MOMENT_MAX) ?? [];
-  const several = severalMachines([key, ...near.map((r) => r.key)].map(ctx.machineOf));
+  // Named as the lens names them: with the machine when it is not this record's.
+  const here = ctx.machineOf(key);
   const sameMoment = near.map((r) => ({
-    uri: r.key, name: several ? withMachine(ctx.machineOf(r.key), baseName(r.key)) : baseName(r.key), line: r.line, deltaMs: r.deltaMs,
+    uri: r.key, name: anchoredLabel(here, ctx.machineOf(r.key), baseName(r.key)), line: r.line, deltaMs: r.deltaMs,
     message: firstLine(r.message).slice(0, 500), row: view.rowOf(r.key, r.entryIndex),
   }));
   return { uri: key, line, message, cut, attributes, problems, sameMoment };
