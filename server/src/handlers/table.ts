@@ -15,7 +15,7 @@ import { DiskLogSource, READ_PIECE } from '../table/diskSource';
 import { HeldLogSource } from '../table/heldSource';
 import { UntilHeldSource } from '../table/untilHeldSource';
 import { machineOf } from '../table/machine';
-import { sourceNote } from '../table/sourceNote';
+import { mergeNotes, sourceNote } from '../table/sourceNote';
 import { Tables, type OpenTable } from '../table/tables';
 import { copyRows, exportRows, TEXT_MAX } from '../table/text';
 import { logLabels } from '../explain/logLabel';
@@ -83,7 +83,7 @@ export function registerTableRequests(server: ServerContext): Tables {
       const note = noteOf(v, li);
       return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };
     });
-    const notes = sources.filter((s) => s.note).map((s) => `${s.label}: ${s.note}`);
+    const notes = mergeNotes(sources);
     const error = v.error;
     return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, sources, notes, ...(error ? { error } : {}) };
   }));

@@ -20,3 +20,19 @@ export function sourceNote(log: LogFile, byFolder: boolean): string | undefined 
   }
   return unknown ? 'offset unknown: placed last (set cmlog.defaultOffset to place it)' : undefined;
 }
+
+/** Logs named in a merge's note at most; the rest are counted. */
+const NAMED_IN_BANNER = 3;
+
+/**
+ * A merge's banner: one line per distinct note, naming its logs (`a.log, b.log, c.log and 3 more:
+ * offset unknown: placed last ...`): a merge of many logs without offsets repeated the same words for each.
+ */
+export function mergeNotes(sources: readonly { label: string; note?: string }[]): string[] {
+  const byNote = new Map<string, string[]>();
+  for (const s of sources) if (s.note) (byNote.get(s.note) ?? byNote.set(s.note, []).get(s.note)!).push(s.label);
+  return [...byNote].map(([note, labels]) => {
+    const more = labels.length - NAMED_IN_BANNER;
+    return `${labels.slice(0, NAMED_IN_BANNER).join(', ')}${more > 0 ? ` and ${more} more` : ''}: ${note}`;
+  });
+}
