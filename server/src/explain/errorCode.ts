@@ -17,11 +17,11 @@ export interface ErrorCodeFacts {
   family: CodeFamily | null;
 }
 
-/** `Codes 0x87D0xxxx are ... (described here: 0x87D0027E, ... and 2 more); no source here describes this one.` */
+/** `Codes 0x87D0xxxx are ...; no source here describes this one (of that range it describes 0x87D0027E, ... and 2 more).` */
 function familyText(fam: CodeFamily): string {
   const some = fam.described.slice(0, 3).map(formatHex).join(', ');
-  const more = fam.described.length > 3 ? `, and ${fam.described.length - 3} more` : '';
-  return `Codes ${fam.range} are ${fam.name} (described here: ${some}${more}); no source here describes this one.`;
+  const more = fam.described.length > 3 ? ` and ${fam.described.length - 3} more` : '';
+  return `Codes ${fam.range} are ${fam.name}; no source here describes this one (of that range it describes ${some}${more}).`;
 }
 
 const hex4 = (n: number) => '0x' + n.toString(16).toUpperCase().padStart(4, '0');
