@@ -8,7 +8,7 @@ import { DetailPane } from './detail';
 import { el, iconButton, shown } from './dom';
 import { FilterBar } from './filterBar';
 import { formatCount, formatElapsed, parseGotoTime } from './format';
-import { gotoHint, gotoNote, planGoto, type GotoClock } from './gotoTime';
+import { gotoHint, gotoNote, gotoParams, type GotoClock } from './gotoTime';
 import { Grid } from './grid';
 import { Highlights, type HighlightRule } from './highlights';
 import { Host } from './host';
@@ -374,11 +374,11 @@ class App {
     if (time === null) return this.flash('Type a time such as 2024-01-15 08:00:00, 01-15-2024 08:00 (month first) or 08:00.');
     // The selected (or first visible) row gives a time alone its day, in the clock the box reads.
     const ref = this.selection.focus >= 0 ? this.selection.focus : this.grid.topRow();
-    const plan = planGoto(time, this.gotoClock(), ref, await this.row(ref));
-    const r = await this.request<TableGotoResult>('gotoTime', plan.params);
+    const clock = this.gotoClock();
+    const r = await this.request<TableGotoResult>('gotoTime', gotoParams(time, clock, ref));
     if (!r) return;
     if (r.row !== null) this.select(r.row, 'center');
-    const note = gotoNote(text, plan, r.row === null ? null : await this.row(r.row));
+    const note = gotoNote(text, clock, r, r.row === null ? undefined : await this.row(r.row));
     if (note) this.flash(note);
   }
 

@@ -273,8 +273,13 @@ export interface TableFindResult { row: number | null; error?: string }
  * reference `row` shows. The typed clock is the reference row's log's own (first row without one):
  * its day is that log's wall day, which differs from the UTC day far from UTC.
  */
-export interface TableGotoTimeParams { tableId: string; utc?: number; wall?: number; timeOfDay?: number; row?: number }
-export interface TableGotoResult { row: number | null }
+/**
+ * A time to go to: `utc`; or `wall` / `timeOfDay` in the clock of the reference `row`'s log (a time of
+ * day on that row's day); with `clock: 'utc'`, `timeOfDay` is UTC on the reference row's UTC day.
+ */
+export interface TableGotoTimeParams { tableId: string; utc?: number; wall?: number; timeOfDay?: number; row?: number; clock?: 'utc' }
+/** The first row at or after the time; `laterMs`: how long after the time asked it is, when the server can tell. */
+export interface TableGotoResult { row: number | null; laterMs?: number }
 
 /** The row of a log line (the text editor's "show in table"). */
 export interface TableRowOfLineParams { tableId: string; uri: string; line: number }

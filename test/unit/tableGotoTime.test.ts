@@ -21,15 +21,15 @@ const west = () => src('file:///w/West.log', cm('w0', '1-1-2020', '20:00:00.000'
 
 test('a time of day takes the day of the reference row as its log writes it, not its UTC day', () => {
   const e = new TableView([east()]);
-  assert.equal(e.gotoTime({ timeOfDay: 9 * H, row: 0 }), 1);
-  assert.equal(e.gotoTime({ timeOfDay: 9 * H + 1, row: 2 }), 2);
+  assert.equal(e.gotoTime({ timeOfDay: 9 * H, row: 0 }).row, 1);
+  assert.equal(e.gotoTime({ timeOfDay: 9 * H + 1, row: 2 }).row, 2);
   const w = new TableView([west()]);
-  assert.equal(w.gotoTime({ timeOfDay: 21 * H, row: 0 }), 1);
-  assert.equal(w.gotoTime({ timeOfDay: 23 * H, row: 0 }), null);
+  assert.equal(w.gotoTime({ timeOfDay: 21 * H, row: 0 }).row, 1);
+  assert.equal(w.gotoTime({ timeOfDay: 23 * H, row: 0 }).row, null);
   // No reference row (or one out of range): the first row's day.
-  assert.equal(w.gotoTime({ timeOfDay: 21 * H }), 1);
-  assert.equal(w.gotoTime({ timeOfDay: 21 * H, row: 99 }), 1);
-  assert.equal(w.gotoTime({ timeOfDay: 25 * H, row: 0 }), null, 'not a time of day');
+  assert.equal(w.gotoTime({ timeOfDay: 21 * H }).row, 1);
+  assert.equal(w.gotoTime({ timeOfDay: 21 * H, row: 99 }).row, 1);
+  assert.equal(w.gotoTime({ timeOfDay: 25 * H, row: 0 }).row, null, 'not a time of day');
 });
 
 test('a merge reads the typed clock in the reference row\'s log and finds it in UTC order, filtered too', async () => {
@@ -37,17 +37,17 @@ test('a merge reads the typed clock in the reference row\'s log and finds it in 
   const order = () => v.page(0, 100, undefined, () => 0).items.map((r) => r.message);
   assert.deepEqual(order(), ['e0', 'e1', 'e2', 'w0', 'w1', 'w2']);
   // 21:00 at West (row 4 is w1) is UTC 2020-01-02 07:00: w1.
-  assert.equal(v.gotoTime({ timeOfDay: 21 * H, row: 4 }), 4);
+  assert.equal(v.gotoTime({ timeOfDay: 21 * H, row: 4 }).row, 4);
   // 21:00 at East (row 0) is 2020-01-02 21:00 there, UTC 2020-01-02 08:00: w2.
-  assert.equal(v.gotoTime({ timeOfDay: 21 * H, row: 0 }), 5);
+  assert.equal(v.gotoTime({ timeOfDay: 21 * H, row: 0 }).row, 5);
   // A whole date and time, in East's clock.
-  assert.equal(v.gotoTime({ wall: Date.UTC(2020, 0, 2, 9), row: 1 }), 1);
-  assert.equal(v.gotoTime({ utc: Date.UTC(2020, 0, 2, 6, 30) }), 4);
-  assert.equal(v.gotoTime({ utc: Date.UTC(2020, 0, 3) }), null);
+  assert.equal(v.gotoTime({ wall: Date.UTC(2020, 0, 2, 9), row: 1 }).row, 1);
+  assert.equal(v.gotoTime({ utc: Date.UTC(2020, 0, 2, 6, 30) }).row, 4);
+  assert.equal(v.gotoTime({ utc: Date.UTC(2020, 0, 3) }).row, null);
   await v.setFilter({ severities: ['error'] });
   assert.deepEqual(order(), ['e1', 'w1']);
-  assert.equal(v.gotoTime({ timeOfDay: 20 * H + 30 * 60_000, row: 1 }), 1);
-  assert.equal(v.gotoTime({ timeOfDay: 8 * H, row: 0 }), 0);
+  assert.equal(v.gotoTime({ timeOfDay: 20 * H + 30 * 60_000, row: 1 }).row, 1);
+  assert.equal(v.gotoTime({ timeOfDay: 8 * H, row: 0 }).row, 0);
 });
 
 test('rows without a time: a full date needs no reference row, and a time of day takes the nearest timed row\'s day', () => {
@@ -55,9 +55,20 @@ test('rows without a time: a full date needs no reference row, and a time of day
   const text = untimed + cm('a', '1-2-2020', '08:00:00.000', '+0') + untimed + cm('b', '1-3-2020', '08:00:00.000', '+0') + untimed;
   const v = new TableView([src('file:///u/U.log', text)]);
   // Row 0 has no clock: a full date is found all the same.
-  assert.equal(v.gotoTime({ wall: Date.UTC(2020, 0, 3, 7) }), 3);
+  assert.equal(v.gotoTime({ wall: Date.UTC(2020, 0, 3, 7) }).row, 3);
   // The selected row (4) has no clock: the nearest timed row before it (3, on Jan 3) gives the day.
-  assert.equal(v.gotoTime({ timeOfDay: 7 * H, row: 4 }), 3);
+  assert.equal(v.gotoTime({ timeOfDay: 7 * H, row: 4 }).row, 3);
   // Row 2 has none either: row 1 (Jan 2) gives the day, not row 0 nor the last row.
-  assert.equal(v.gotoTime({ timeOfDay: 7 * H, row: 2 }), 1);
+  assert.equal(v.gotoTime({ timeOfDay: 7 * H, row: 2 }).row, 1);
+});
+
+test('the UTC clock: a time of day is UTC on the reference row\'s UTC day; the answer says how far after the time the row is', () => {
+  const v = new TableView([east(), west()]);
+  // Row 3 (w0) is UTC 2020-01-02 06:00: 07:00 UTC that day is w1 (row 4), exactly.
+  assert.deepEqual(v.gotoTime({ timeOfDay: 7 * H, row: 3, clock: 'utc' }), { row: 4, laterMs: 0 });
+  // Row 0 (e0) is UTC 2020-01-01 19:00: 20:30 UTC that day lands on e2 (21:00), half an hour later.
+  assert.deepEqual(v.gotoTime({ timeOfDay: 20 * H + 30 * 60_000, row: 0, clock: 'utc' }), { row: 2, laterMs: 30 * 60_000 });
+  // In one log's own clock: how far after in that clock.
+  assert.deepEqual(new TableView([west()]).gotoTime({ timeOfDay: 20 * H + 15 * 60_000, row: 0 }), { row: 1, laterMs: 45 * 60_000 });
+  assert.deepEqual(v.gotoTime({ utc: Date.UTC(2020, 0, 3) }), { row: null });
 });

@@ -78,9 +78,9 @@ test('find next and previous by severity, text and pattern; go to time; row of a
   assert.deepEqual(v.find(1, 'next', { text: 'ERROR', caseSensitive: true }), { row: null });
   assert.deepEqual(v.find(3, 'previous', { regex: '^t' }), { row: 2 });
   assert.match(v.find(0, 'next', { regex: '[' }).error!, /invalid/);
-  assert.equal(v.gotoTime({ utc: Date.UTC(2020, 0, 1, 10, 0, 1, 500) }), 2);
-  assert.equal(v.gotoTime({ wall: Date.UTC(2020, 0, 1, 10, 0, 3) }), 3);
-  assert.equal(v.gotoTime({ utc: Date.UTC(2021, 0, 1) }), null);
+  assert.equal(v.gotoTime({ utc: Date.UTC(2020, 0, 1, 10, 0, 1, 500) }).row, 2);
+  assert.equal(v.gotoTime({ wall: Date.UTC(2020, 0, 1, 10, 0, 3) }).row, 3);
+  assert.equal(v.gotoTime({ utc: Date.UTC(2021, 0, 1) }).row, null);
   assert.equal(v.rowOfLine('file:///m1/A.log', 2), 2);
   await v.setFilter({ severities: ['error'] });
   assert.equal(v.rowOfLine('file:///m1/A.log', 3), 1);

@@ -93,10 +93,11 @@
       const t = utc ?? wall ?? Date.UTC(2024, 0, 15) + timeOfDay;
       const i = Math.max(0, Math.ceil((t - BASE) / 100));
       if (i >= ROWS) return { row: null };
-      if (!view) return { row: i };
+      // Model row k is at BASE + k * 100 ms: how far after the time asked the row found is.
+      if (!view) return { row: i, laterMs: BASE + i * 100 - t };
       let lo = 0, hi = view.length;
       while (lo < hi) { const m = (lo + hi) >> 1; if (view[m] < i) lo = m + 1; else hi = m; }
-      return { row: lo < view.length ? lo : null };
+      return lo < view.length ? { row: lo, laterMs: BASE + view[lo] * 100 - t } : { row: null };
     },
     detail: ({ row }) => {
       const i = at(row);

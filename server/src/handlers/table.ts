@@ -7,7 +7,7 @@ import { placedByFolder } from '../features/folderOffset';
 import { relatedNearest } from '../features/relatedNearest';
 import { placementOf } from '../features/settings';
 import {
-  TABLE_MAX_ROWS, TableNotifications, TableRequests, type TableFacetsResult, type TableOpenResult, type TableSource, type TableTextResult,
+  TABLE_MAX_ROWS, TableNotifications, TableRequests, type TableFacetsResult, type TableGotoResult, type TableOpenResult, type TableSource, type TableTextResult,
 } from '../protocol';
 import { rules as catalog } from '../rules';
 import { tableDetail } from '../table/detail';
@@ -120,8 +120,8 @@ export function registerTableRequests(server: ServerContext): Tables {
   connection.onRequest(TableRequests.find, (p, token) => runSafe(log, 'table/find', token, { row: null }, () =>
     table(p?.tableId).view.find(Number(p.from), p.direction === 'previous' ? 'previous' : 'next', p)));
 
-  connection.onRequest(TableRequests.gotoTime, (p, token) => runSafe(log, 'table/gotoTime', token, { row: null }, () =>
-    ({ row: table(p?.tableId).view.gotoTime(p ?? {}) })));
+  connection.onRequest(TableRequests.gotoTime, (p, token) => runSafe<TableGotoResult>(log, 'table/gotoTime', token, { row: null }, () =>
+    table(p?.tableId).view.gotoTime(p ?? {})));
 
   connection.onRequest(TableRequests.rowOfLine, (p, token) => runSafe(log, 'table/rowOfLine', token, { row: null }, () =>
     ({ row: table(p?.tableId).view.rowOfLine(String(p.uri), Number(p.line)) })));

@@ -3,7 +3,7 @@
 // both are typed arrays, and a row's text is read from its log only when asked for (a page of
 // rows, a detail, a copy). One log needs no order at all: position = entry.
 import type { LogFile } from '../logFile';
-import type { TableFilter, TableGotoTimeParams, TableHighlight, TableRow } from '../protocol';
+import type { TableFilter, TableGotoResult, TableGotoTimeParams, TableHighlight, TableRow } from '../protocol';
 import { bisect } from '../parse/bisect';
 import { DAY_MS } from '../parse/time';
 import { mergeRuns } from '../parse/mergeRuns';
@@ -412,14 +412,32 @@ export class TableView {
   }
 
   /**
-   * The first row at or after a time (protocol: TableGotoTimeParams). A wall clock is read in the
-   * clock of the reference row's log: a time of day takes that row's wall day. A merge is in UTC
-   * order, so a wall clock there becomes UTC by the reference row's offset and is found by bisection;
-   * one log is in file order (not always in time order) and is scanned by its own wall clock.
+   * The first row at or after a time (protocol: TableGotoTimeParams), and how long after that time it
+   * is. A wall clock is read in the clock of the reference row's log: a time of day takes that row's
+   * wall day (or, with `clock: 'utc'`, its UTC day, in UTC). A merge is in UTC order, so a wall clock
+   * there becomes UTC by the reference row's offset and is found by bisection; one log is in file
+   * order (not always in time order) and is scanned by its own wall clock.
    */
-  gotoTime(t: Omit<TableGotoTimeParams, 'tableId'>): number | null {
+  gotoTime(t: Omit<TableGotoTimeParams, 'tableId'>): TableGotoResult {
+    const at = this.gotoTarget(t);
+    if (!at) return { row: null };
     const n = this.rowCount;
-    if (n === 0) return null;
+    const utcOf = (r: number) => { const pos = this.positionOf(r), u = this.logs[this.logAt(pos)]!.utc(this.entryAt(pos)); return Number.isNaN(u) ? Infinity : u; };
+    const wallOf = (r: number) => { const pos = this.positionOf(r); return this.logs[this.logAt(pos)]!.table.wall[this.entryAt(pos)]; };
+    let row: number | null = null;
+    if (at.utc !== null) {
+      const utc = at.utc;
+      if (this.merged) { const r = bisect(0, n, (k) => utcOf(k) < utc); row = r < n ? r : null; } else {
+        for (let r = 0; r < n && row === null; r++) if (utcOf(r) >= utc) row = r;
+      }
+      return row === null ? { row } : { row, laterMs: utcOf(row) - utc };
+    }
+    for (let r = 0; r < n && row === null; r++) if (wallOf(r) >= at.wall) row = r;
+    return row === null ? { row } : { row, laterMs: wallOf(row) - at.wall };
+  }
+
+  /** The time `t` asks for: in UTC when it can be (a merge, the UTC clock), else as a wall clock; null when it is none. */
+  private gotoTarget(t: Omit<TableGotoTimeParams, 'tableId'>): { utc: number; wall?: undefined } | { utc: null; wall: number } | null {
     let utc = finite(t.utc), wall = finite(t.wall);
     const tod = finite(t.timeOfDay);
     const dayTime = wall === null && tod !== null && tod >= 0 && tod < DAY_MS;
@@ -428,21 +446,12 @@ export class TableView {
     if (utc === null && (dayTime || (wall !== null && this.merged))) {
       const ref = this.timedRowNear(t.row);
       if (!ref && dayTime) return null;
+      if (ref && dayTime && t.clock === 'utc' && !Number.isNaN(ref.utc)) return { utc: Math.floor(ref.utc / DAY_MS) * DAY_MS + tod! };
       if (ref && dayTime) wall = Math.floor(ref.wall / DAY_MS) * DAY_MS + tod!;
       if (ref && this.merged && !Number.isNaN(ref.utc)) utc = wall! - (ref.wall - ref.utc);
     }
-    if (utc !== null) {
-      const at = (r: number) => { const pos = this.positionOf(r), u = this.logs[this.logAt(pos)]!.utc(this.entryAt(pos)); return Number.isNaN(u) ? Infinity : u; };
-      if (this.merged) { const r = bisect(0, n, (k) => at(k) < utc!); return r < n ? r : null; }
-      for (let r = 0; r < n; r++) if (at(r) >= utc) return r;
-      return null;
-    }
-    if (wall === null) return null;
-    for (let r = 0; r < n; r++) {
-      const pos = this.positionOf(r);
-      if (this.logs[this.logAt(pos)]!.table.wall[this.entryAt(pos)] >= wall) return r;
-    }
-    return null;
+    if (utc !== null) return { utc };
+    return wall === null ? null : { utc: null, wall };
   }
 
   /**
