@@ -158,9 +158,9 @@ test('go to a time of day: on the reference row\'s own wall day (a log at UTC+13
   const t = (await client.connection.sendRequest(TableRequests.open, { uris: [u] }))!;
   assert.equal(t.rows, 3);
   const go = (p: object) => client.connection.sendRequest(TableRequests.gotoTime, { tableId: t.tableId, ...p });
-  assert.deepEqual(await go({ timeOfDay: 9 * 3_600_000, row: 0 }), { row: 1 });
+  assert.deepEqual(await go({ timeOfDay: 9 * 3_600_000, row: 0 }), { row: 1, laterMs: 0 });
   assert.deepEqual(await go({ timeOfDay: 11 * 3_600_000, row: 2 }), { row: null });
-  assert.deepEqual(await go({ wall: Date.UTC(2026, 2, 16, 9, 30) }), { row: 2 });
+  assert.deepEqual(await go({ wall: Date.UTC(2026, 2, 16, 9, 30) }), { row: 2, laterMs: 30 * 60_000 }, 'and how far after the time asked');
 });
 
 test('a log the server holds, deleted: its tables say so (rows kept, not reading), indexed or open then closed', async () => {
