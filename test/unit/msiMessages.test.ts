@@ -88,6 +88,8 @@ test('timed MSI lines that report a message: `Product: name -- Error N.` and `No
   assert.match(hoverAt(t, 'Product: Contoso')!, /\*\*Windows Installer message 1935\*\* \(error\)/);
   assert.doesNotMatch(hoverAt(t, 'Product: Contoso')!, /command:|\[x\]/, 'only the number is taken from the line');
   assert.match(hoverAt(t, 'Note: 1: 2205')!, /\*\*Windows Installer message 2205\*\* \(note\)/);
+  assert.match(hoverAt(t, 'Note: 1: 2205')!, /on its own it is no failure/, 'a note is said to be routine');
+  assert.doesNotMatch(hoverAt(t, 'Product: Contoso')!, /no failure/);
   assert.doesNotMatch(hoverAt(t, 'Doing action: X') ?? '', /Windows Installer message/);
   assert.doesNotMatch(hoverAt(t, 'Note: 2: 2205') ?? '', /Windows Installer message/);
 });

@@ -4,7 +4,7 @@ import { describeMsiMessage } from '../knowledge/msiMessages';
 import type { LogFile } from '../logFile';
 import { messageHead } from '../rules/logSet';
 import { codeUnits } from '../parse/decode';
-import { BARE_WORDS, MESSAGE_DIGITS, noteNumber } from '../parse/formats/msi';
+import { BARE_WORDS, INSTALL_FAILED_NOTE, MESSAGE_DIGITS, noteNumber } from '../parse/formats/msi';
 
 /** The level words the MSI format reads as MSI's own messages. */
 const KINDS = new Set(BARE_WORDS.map(([word]) => word));
@@ -49,7 +49,12 @@ export function msiMessageSection(log: LogFile, i: number): string | null {
   if (!ref) return null;
   const title = `**Windows Installer message ${ref.number}** (${ref.debug ? 'debug ' : ''}${ref.kind.toLowerCase()})`;
   const info = describeMsiMessage(ref.number);
-  const notWin32 = `A Windows Installer message number, not a Win32 error code.`;
+  // A note is logged while the installation goes on (the parser reads it as information, but 1708):
+  // on its own it is no failure, which is what an admin reading one needs to know first.
+  const note = ref.kind === 'Note' && ref.number !== INSTALL_FAILED_NOTE
+    ? ' MSI logged it as a note and went on: on its own it is no failure (an installation fails where an action returns 3).'
+    : '';
+  const notWin32 = `A Windows Installer message number, not a Win32 error code.${note}`;
   if (!info) {
     return `${title}\n\nMeaning **unknown**: no source this extension trusts describes Windows Installer message ${ref.number}, so none is claimed. ${notWin32}`;
   }

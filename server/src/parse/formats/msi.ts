@@ -115,9 +115,12 @@ function bareSeverity(codes: Codes, w: number, b: number, debug: boolean): numbe
  * warning, any other `Note: 1: N` an internal note (2205: a table the package lacks; its `3: Error`
  * names the table): information; else -1, the keyword rule.
  */
+/** The note that says the installation failed: the one note that is an error. */
+export const INSTALL_FAILED_NOTE = 1708;
+
 function noteSeverity(codes: Codes, m: number, b: number): number {
   const n = noteNumber(codes, m, b);
-  return n < 0 ? -1 : n === 1708 ? 3 : 1;
+  return n < 0 ? -1 : n === INSTALL_FAILED_NOTE ? 3 : 1;
 }
 
 /** The message number of an internal note at codes[m] (`Note: 1: 2205 2: ...`), or -1 when none is there. */
