@@ -13,7 +13,6 @@ import { rules as catalog } from '../rules';
 import { tableDetail } from '../table/detail';
 import { DiskLogSource, READ_PIECE } from '../table/diskSource';
 import { HeldLogSource } from '../table/heldSource';
-import { UntilHeldSource } from '../table/untilHeldSource';
 import { machineOf } from '../table/machine';
 import { mergeNotes, sourceNote } from '../table/sourceNote';
 import { Tables, type OpenTable } from '../table/tables';
@@ -43,13 +42,12 @@ export function registerTableRequests(server: ServerContext): Tables {
   const source = (uri: string, refresh: () => void): TableLogSource => {
     const path = toPath(uri);
     const fromDisk = (p: string, follow: boolean) => new DiskLogSource(uri, baseName(uri), p, settings.parseOptions(p), refresh, READ_PIECE, follow);
-    // Let go while its file is still there: followed from disk when it was a document open outside the index.
-    const held = () => new HeldLogSource(uri, baseName(uri), () => logs.get(uri)?.log, path, refresh, (p) => fromDisk(p, true),
-      () => documents.get(uri) !== undefined && !logs.isIndexed(uri));
-    if (logs.get(uri)) return held();
-    if (!path) return { key: uri, name: baseName(uri), log: () => undefined, reading: () => false };
-    // Not held yet (a merge restored before the index is built) or never (outside the workspace).
-    return new UntilHeldSource(uri, baseName(uri), () => (logs.get(uri) ? held() : undefined), fromDisk(path, false));
+    if (!logs.get(uri) && !path) return { key: uri, name: baseName(uri), log: () => undefined, reading: () => false };
+    // Let go while its file is still there: followed from disk when it was a document open outside the
+    // index. Not held yet (a merge restored before the index is built) or never (outside the
+    // workspace): read from disk, not followed, until the server holds it.
+    return new HeldLogSource(uri, baseName(uri), () => logs.get(uri)?.log, path, refresh, (p) => fromDisk(p, true),
+      () => documents.get(uri) !== undefined && !logs.isIndexed(uri), logs.get(uri) || !path ? undefined : fromDisk(path, false));
   };
 
   /** Whether `key`'s records without offset were placed by cmlog.folderOffsets (else cmlog.defaultOffset). */

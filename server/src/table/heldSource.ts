@@ -1,5 +1,5 @@
-// A log the server holds (indexed, or open in the editor): the table shows the server's model and
-// follows it. When the server lets it go (its file deleted, its document closed) the table keeps
+// A log the server holds (indexed, or open in the editor), or will hold once the workspace is
+// indexed (read from disk until then): the table shows the server's model and follows it. When the server lets it go (its file deleted, its document closed) the table keeps
 // the rows it had; if the file is still there and the log was a document open outside the index
 // (closed now), the table goes on following it from disk, as a log the server never held. A log the
 // index let go (its folder removed, an exclude setting) is not followed: a merge of up to 1000 logs
@@ -33,9 +33,12 @@ export class HeldLogSource implements TableLogSource {
    */
   constructor(readonly key: string, readonly name: string, private readonly held: () => LogFile | undefined,
     private readonly path: string | null, private readonly changed: () => void, private readonly followFile: FollowFile,
-    private readonly isDocument: () => boolean) {
+    private readonly isDocument: () => boolean, notYet?: TableLogSource & { stop(): void }) {
     this.last = held();
     this.wasDocument = isDocument();
+    // Not held yet (a merge restored with the window asks before the index is built; or a log the
+    // server never holds): read from disk until the server holds it, then the server's model.
+    if (!this.last) this.disk = notYet;
   }
 
   get failure(): string | undefined { return this.disk ? this.disk.failure : this.gone; }
