@@ -41,7 +41,9 @@ function distance(ms: number): string {
  * the server measured: `laterMs`); else where it landed ("No row at ...; nearest after it: ..."), or
  * that nothing is at or after it.
  */
-export function gotoNote(typed: string, clock: GotoClock, result: TableGotoResult, found: Pick<TableRow, 'time' | 'utc'> | undefined): string | null {
+export function gotoNote(typed: string, asked: GotoClock, result: TableGotoResult, found: Pick<TableRow, 'time' | 'utc'> | undefined): string | null {
+  // The clock the server read it in: the log's when the reference row has no UTC.
+  const clock = result.clock ?? asked;
   const at = `${typed.trim()}${clock === 'utc' ? ' UTC' : ''}`;
   if (result.row === null) return `No row at or after ${at}.`;
   if (!found || result.laterMs === undefined || result.laterMs < FAR_MS) return null;

@@ -271,15 +271,15 @@ export interface TableFindResult { row: number | null; error?: string }
  * The row at or after a time: UTC ms; or a wall clock as written in the logs (ms, as if UTC), a
  * whole date and time (`wall`) or a time of day (`timeOfDay`, ms since midnight) on the day the
  * reference `row` shows. The typed clock is the reference row's log's own (first row without one):
- * its day is that log's wall day, which differs from the UTC day far from UTC.
- */
-/**
- * A time to go to: `utc`; or `wall` / `timeOfDay` in the clock of the reference `row`'s log (a time of
- * day on that row's day); with `clock: 'utc'`, `timeOfDay` is UTC on the reference row's UTC day.
+ * its day is that log's wall day, which differs from the UTC day far from UTC. With `clock: 'utc'`,
+ * a time of day is UTC on the reference row's UTC day (its log's clock when the row has no UTC).
  */
 export interface TableGotoTimeParams { tableId: string; utc?: number; wall?: number; timeOfDay?: number; row?: number; clock?: 'utc' }
-/** The first row at or after the time; `laterMs`: how long after the time asked it is, when the server can tell. */
-export interface TableGotoResult { row: number | null; laterMs?: number }
+/**
+ * The first row at or after the time; `laterMs`: how long after the time asked it is, when the server
+ * can tell; `clock: 'log'` when a time asked in UTC was read in the reference row's log clock.
+ */
+export interface TableGotoResult { row: number | null; laterMs?: number; clock?: 'log' }
 
 /** The row of a log line (the text editor's "show in table"). */
 export interface TableRowOfLineParams { tableId: string; uri: string; line: number }

@@ -84,12 +84,14 @@ test('timed MSI lines that report a message: `Product: name -- Error N.` and `No
     'MSI (s) (7C:2C) [13:45:11:000]: Product: Contoso -- Agent [x](command:y) -- Error 1935. An error occurred\n' +
     'MSI (s) (7C:2C) [13:45:12:000]: Note: 1: 2205 2:  3: Error\n' +
     'MSI (s) (7C:2C) [13:45:13:000]: Doing action: X -- Error 1722. not a report\n' +
-    'MSI (s) (7C:2C) [13:45:14:000]: Note: 2: 2205\n');
+    'MSI (s) (7C:2C) [13:45:14:000]: Note: 2: 2205\n' +
+    'MSI (s) (7C:2C) [13:45:15:000]: Note: 1: 1708 \n');
   assert.match(hoverAt(t, 'Product: Contoso')!, /\*\*Windows Installer message 1935\*\* \(error\)/);
   assert.doesNotMatch(hoverAt(t, 'Product: Contoso')!, /command:|\[x\]/, 'only the number is taken from the line');
   assert.match(hoverAt(t, 'Note: 1: 2205')!, /\*\*Windows Installer message 2205\*\* \(note\)/);
   assert.match(hoverAt(t, 'Note: 1: 2205')!, /on its own it is no failure/, 'a note is said to be routine');
   assert.doesNotMatch(hoverAt(t, 'Product: Contoso')!, /no failure/);
+  assert.doesNotMatch(hoverAt(t, 'Note: 1: 1708')!, /no failure/, 'the note that the installation failed is one');
   assert.doesNotMatch(hoverAt(t, 'Doing action: X') ?? '', /Windows Installer message/);
   assert.doesNotMatch(hoverAt(t, 'Note: 2: 2205') ?? '', /Windows Installer message/);
 });

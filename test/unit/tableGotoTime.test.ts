@@ -72,3 +72,14 @@ test('the UTC clock: a time of day is UTC on the reference row\'s UTC day; the a
   assert.deepEqual(new TableView([west()]).gotoTime({ timeOfDay: 20 * H + 15 * 60_000, row: 0 }), { row: 1, laterMs: 45 * 60_000 });
   assert.deepEqual(v.gotoTime({ utc: Date.UTC(2020, 0, 3) }), { row: null });
 });
+
+test('a merge with a log without offset: a time after every placed row lands on its rows with no distance; a UTC time asked on its row is read in its clock, and said so', () => {
+  const noOffset = () => src('file:///n/None.log', cm('n0', '1-3-2020', '05:00:00.000', '') + cm('n1', '1-3-2020', '06:00:00.000', ''));
+  const v = new TableView([east(), noOffset()]);
+  const order = v.page(0, 100, undefined, () => 0).items.map((r) => r.message);
+  assert.deepEqual(order, ['e0', 'e1', 'e2', 'n0', 'n1'], 'unknown UTC last');
+  // After every row with a UTC: the first row without one, how far unknown (no Infinity on the wire).
+  assert.deepEqual(v.gotoTime({ utc: Date.UTC(2020, 0, 2) }), { row: 3 });
+  // Asked in UTC on n0 (no UTC): its own clock, and the answer says so.
+  assert.deepEqual(v.gotoTime({ timeOfDay: 5 * H + 30 * 60_000, row: 3, clock: 'utc' }), { row: 4, laterMs: 30 * 60_000, clock: 'log' });
+});

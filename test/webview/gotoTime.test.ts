@@ -21,4 +21,6 @@ test('the page line: nothing when the row is within the hour the server measured
   assert.equal(gotoNote('23:00', 'utc', { row: 9, laterMs: 50 * H }, { time: 'x', utc: Date.UTC(2020, 1, 26, 1) }), 'No row at 23:00 UTC; nearest after it: 2020-02-26 01:00:00.000 UTC (2 days later).');
   // No distance known (an old server, or a row without a clock): nothing said.
   assert.equal(gotoNote('23:00', 'utc', { row: 9 }, found), null);
+  // Asked in UTC, read in the row's log clock (it has no UTC): the line does not say UTC.
+  assert.equal(gotoNote('23:00', 'utc', { row: null, clock: 'log' }, undefined), 'No row at or after 23:00.');
 });

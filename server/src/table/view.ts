@@ -422,22 +422,25 @@ export class TableView {
     const at = this.gotoTarget(t);
     if (!at) return { row: null };
     const n = this.rowCount;
-    const utcOf = (r: number) => { const pos = this.positionOf(r), u = this.logs[this.logAt(pos)]!.utc(this.entryAt(pos)); return Number.isNaN(u) ? Infinity : u; };
-    const wallOf = (r: number) => { const pos = this.positionOf(r); return this.logs[this.logAt(pos)]!.table.wall[this.entryAt(pos)]; };
+    // A row's time in the clock searched: UTC (a row without one after every row that has one, as a
+    // merge orders them) or the log's wall clock.
+    const timeOf = at.byUtc
+      ? (r: number) => { const pos = this.positionOf(r), u = this.logs[this.logAt(pos)]!.utc(this.entryAt(pos)); return Number.isNaN(u) ? Infinity : u; }
+      : (r: number) => { const pos = this.positionOf(r); return this.logs[this.logAt(pos)]!.table.wall[this.entryAt(pos)]; };
     let row: number | null = null;
-    if (at.utc !== null) {
-      const utc = at.utc;
-      if (this.merged) { const r = bisect(0, n, (k) => utcOf(k) < utc); row = r < n ? r : null; } else {
-        for (let r = 0; r < n && row === null; r++) if (utcOf(r) >= utc) row = r;
-      }
-      return row === null ? { row } : { row, laterMs: utcOf(row) - utc };
+    if (at.byUtc && this.merged) { const r = bisect(0, n, (k) => timeOf(k) < at.time); row = r < n ? r : null; } else {
+      for (let r = 0; r < n && row === null; r++) if (timeOf(r) >= at.time) row = r;
     }
-    for (let r = 0; r < n && row === null; r++) if (wallOf(r) >= at.wall) row = r;
-    return row === null ? { row } : { row, laterMs: wallOf(row) - at.wall };
+    const out: TableGotoResult = { row };
+    const later = row === null ? NaN : timeOf(row) - at.time;
+    if (Number.isFinite(later)) out.laterMs = later;
+    // Asked in UTC, read in the log's clock: the reference row has no UTC (a log without offset).
+    if (t.clock === 'utc' && !at.byUtc) out.clock = 'log';
+    return out;
   }
 
   /** The time `t` asks for: in UTC when it can be (a merge, the UTC clock), else as a wall clock; null when it is none. */
-  private gotoTarget(t: Omit<TableGotoTimeParams, 'tableId'>): { utc: number; wall?: undefined } | { utc: null; wall: number } | null {
+  private gotoTarget(t: Omit<TableGotoTimeParams, 'tableId'>): { time: number; byUtc: boolean } | null {
     let utc = finite(t.utc), wall = finite(t.wall);
     const tod = finite(t.timeOfDay);
     const dayTime = wall === null && tod !== null && tod >= 0 && tod < DAY_MS;
@@ -446,12 +449,12 @@ export class TableView {
     if (utc === null && (dayTime || (wall !== null && this.merged))) {
       const ref = this.timedRowNear(t.row);
       if (!ref && dayTime) return null;
-      if (ref && dayTime && t.clock === 'utc' && !Number.isNaN(ref.utc)) return { utc: Math.floor(ref.utc / DAY_MS) * DAY_MS + tod! };
+      if (ref && dayTime && t.clock === 'utc' && !Number.isNaN(ref.utc)) return { time: Math.floor(ref.utc / DAY_MS) * DAY_MS + tod!, byUtc: true };
       if (ref && dayTime) wall = Math.floor(ref.wall / DAY_MS) * DAY_MS + tod!;
       if (ref && this.merged && !Number.isNaN(ref.utc)) utc = wall! - (ref.wall - ref.utc);
     }
-    if (utc !== null) return { utc };
-    return wall === null ? null : { utc: null, wall };
+    if (utc !== null) return { time: utc, byUtc: true };
+    return wall === null ? null : { time: wall, byUtc: false };
   }
 
   /**

@@ -109,15 +109,15 @@ function bareSeverity(codes: Codes, w: number, b: number, debug: boolean): numbe
   return -1;
 }
 
+/** The note that says the installation failed: the one note that is an error. */
+export const INSTALL_FAILED_NOTE = 1708;
+
 /**
  * The severity MSI writes in words: `Action ended ...: X. Return value 3.` (the action failed) and
  * `Note: 1: 1708` (installation failed) are errors, `Return value 2` (cancelled by the user) a
  * warning, any other `Note: 1: N` an internal note (2205: a table the package lacks; its `3: Error`
  * names the table): information; else -1, the keyword rule.
  */
-/** The note that says the installation failed: the one note that is an error. */
-export const INSTALL_FAILED_NOTE = 1708;
-
 function noteSeverity(codes: Codes, m: number, b: number): number {
   const n = noteNumber(codes, m, b);
   return n < 0 ? -1 : n === INSTALL_FAILED_NOTE ? 3 : 1;
