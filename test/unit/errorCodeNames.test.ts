@@ -86,7 +86,7 @@ test('parseErrorCode: hex, unsigned and signed decimal, Win32 decimal and HRESUL
 test('an undescribed code of a product\'s range says whose it is and which neighbours are described; others stay unknown alone', () => {
   const text = errorCodeText(0x87d00215);
   assert.match(text, /Unknown: no source/);
-  assert.match(text, /Codes 0x87D0xxxx are the Configuration Manager client's own errors; no source here describes this one \(of that range it describes 0x87D0027E, 0x87D00324, 0x87D00607 and \d+ more\)\./);
+  assert.match(text, /Codes 0x87D0xxxx are the Configuration Manager client's own errors; no source here describes this one \(described of that range: 0x87D0027E, 0x87D00324, 0x87D00607 and \d+ more\)\./);
   assert.match(explainErrorCode('0x87D00215')!, /\*\*Unknown\*\*: .*\n\nCodes 0x87D0xxxx are the Configuration Manager client's/);
   assert.match(errorCodeText(0x87d1ffff), /Codes 0x87D1xxxx are Intune app installation errors/);
   // A described code has its own meaning, no family line; a code outside the ranges none.

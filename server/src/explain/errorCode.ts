@@ -1,6 +1,7 @@
 // What an error code is: its forms, its bit fields, and (where a source gives it) its name and
 // meaning. One set of facts, rendered as Markdown (hovers, "CMLog: Look up error code") or as
 // plain text / JSON (`cmlog lookup`). Pure.
+import { namedAndMore } from './logLabel';
 import { codeFamily, type CodeFamily, describeErrorCode, formatHex, parseErrorCode, type ErrorCodeInfo } from '../knowledge/errorCodes';
 
 export interface ErrorCodeFacts {
@@ -17,11 +18,9 @@ export interface ErrorCodeFacts {
   family: CodeFamily | null;
 }
 
-/** `Codes 0x87D0xxxx are ...; no source here describes this one (of that range it describes 0x87D0027E, ... and 2 more).` */
+/** `Codes 0x87D0xxxx are ...; no source here describes this one (described of that range: 0x87D0027E, ... and 2 more).` */
 function familyText(fam: CodeFamily): string {
-  const some = fam.described.slice(0, 3).map(formatHex).join(', ');
-  const more = fam.described.length > 3 ? ` and ${fam.described.length - 3} more` : '';
-  return `Codes ${fam.range} are ${fam.name}; no source here describes this one (of that range it describes ${some}${more}).`;
+  return `Codes ${fam.range} are ${fam.name}; no source here describes this one (described of that range: ${namedAndMore(fam.described.map(formatHex), 3)}).`;
 }
 
 const hex4 = (n: number) => '0x' + n.toString(16).toUpperCase().padStart(4, '0');

@@ -43,8 +43,13 @@ export const NAMED_IN_NOTE = 2;
  */
 export function leftOutNote(count: number, named: readonly string[]): string {
   if (count <= 0) return '';
-  const listed = named.slice(0, NAMED_IN_NOTE);
-  const more = count - listed.length;
-  const names = listed.length ? `: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : '';
+  const names = named.length ? `: ${namedAndMore(named, NAMED_IN_NOTE, count)}` : '';
   return `${count} log${count === 1 ? '' : 's'} without offset left out${names}`;
+}
+
+/** `a, b, c and 2 more`: the first `max` of `names`, and how many of `total` (default: all of them) are not named. */
+export function namedAndMore(names: readonly string[], max: number, total = names.length): string {
+  const listed = names.slice(0, max);
+  const more = total - listed.length;
+  return `${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }

@@ -1,6 +1,7 @@
 // What a merge says about a log whose offset is unknown: how its entries were placed.
 import type { LogFile } from '../logFile';
 import { describeOffset } from '../parse/time';
+import { namedAndMore } from '../explain/logLabel';
 
 /**
  * The offset records without one were placed with, and the setting that holds it: the folder's
@@ -31,8 +32,5 @@ const NAMED_IN_BANNER = 3;
 export function mergeNotes(sources: readonly { label: string; note?: string }[]): string[] {
   const byNote = new Map<string, string[]>();
   for (const s of sources) if (s.note) (byNote.get(s.note) ?? byNote.set(s.note, []).get(s.note)!).push(s.label);
-  return [...byNote].map(([note, labels]) => {
-    const more = labels.length - NAMED_IN_BANNER;
-    return `${labels.slice(0, NAMED_IN_BANNER).join(', ')}${more > 0 ? ` and ${more} more` : ''}: ${note}`;
-  });
+  return [...byNote].map(([note, labels]) => `${namedAndMore(labels, NAMED_IN_BANNER)}: ${note}`);
 }
