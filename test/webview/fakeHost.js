@@ -37,19 +37,21 @@
   window.__holdRows = false;
   window.__heldRows = [];
   /** Sends the held rows answer `i` (in the order asked); resolves once the page has handled it. */
+  // Messages arrive in order: once a marker posted after a message comes back, that message is
+  // handled; two frames later, drawn.
+  const handled = (name) => new Promise((done) => {
+    const marker = `${name}-${Math.random()}`;
+    const seen = (e) => {
+      if (e.data !== marker) return;
+      window.removeEventListener('message', seen);
+      requestAnimationFrame(() => requestAnimationFrame(done));
+    };
+    window.addEventListener('message', seen);
+    window.postMessage(marker, '*');
+  });
   window.__releaseRows = (i) => {
     window.__heldRows.splice(i, 1)[0].send();
-    // Messages arrive in order: past this marker the answer is handled; two frames: drawn.
-    return new Promise((done) => {
-      const marker = `released-${Math.random()}`;
-      const seen = (e) => {
-        if (e.data !== marker) return;
-        window.removeEventListener('message', seen);
-        requestAnimationFrame(() => requestAnimationFrame(done));
-      };
-      window.addEventListener('message', seen);
-      window.postMessage(marker, '*');
-    });
+    return handled('released');
   };
   window.__posted = [];
   const answer = (id, result, error) => window.postMessage(error ? { kind: 'response', id, error } : { kind: 'response', id, result }, '*');
@@ -156,15 +158,6 @@
   /** The panel shown again: the host posts the table as it is now, as a reset (session.shown); resolves once handled. */
   window.__shown = () => {
     window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, reset: true, ...(readError ? { error: readError } : {}) } }, '*');
-    return new Promise((done) => {
-      const marker = `shown-${Math.random()}`;
-      const seen = (e) => {
-        if (e.data !== marker) return;
-        window.removeEventListener('message', seen);
-        requestAnimationFrame(() => requestAnimationFrame(done));
-      };
-      window.addEventListener('message', seen);
-      window.postMessage(marker, '*');
-    });
+    return handled('shown');
   };
 })();
