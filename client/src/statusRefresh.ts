@@ -9,7 +9,7 @@
 import { Notifications, type FileInfoParams } from '../../server/src/protocol';
 
 /** Delays before asking again after a null answer: about 15 s in all, then the item stays hidden. */
-export const RETRY_DELAYS_MS = [100, 200, 400, 800, 1500, 3000, 4000, 5000] as const;
+const RETRY_DELAYS_MS = [100, 200, 400, 800, 1500, 3000, 4000, 5000] as const;
 
 export interface StatusRefreshDeps<T> {
   /** The server's answer for the log, null when it has none yet. */

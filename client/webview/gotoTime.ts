@@ -8,7 +8,7 @@ import { formatUtc } from './format';
 import { DAY_MS } from '../../server/src/parse/time';
 
 /** A row this far from the time typed is not "at" it: the page line says where it landed. */
-export const FAR_MS = 3_600_000;
+const FAR_MS = 3_600_000;
 
 export type GotoClock = 'utc' | 'log';
 

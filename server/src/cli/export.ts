@@ -194,7 +194,7 @@ export interface ExportReader<T> {
  * stays that of the log being written; its entries, then its problems as check finds them
  * (checkOne: the rules of its catalog, the logs of its group read again for the cross-log ones).
  */
-export async function exportSources<T extends ExportItem>(items: readonly T[], reader: ExportReader<T>, w: LineWriter,
+async function exportSources<T extends ExportItem>(items: readonly T[], reader: ExportReader<T>, w: LineWriter,
   rules: { settings: RuleSettings; catalog: (target: LogRef) => readonly Rule[] }, run: RunProblems): Promise<ExportCounts> {
   const groups = groupsOf(items);
   const counts: ExportCounts = { entries: 0, problems: 0 };

@@ -220,7 +220,7 @@ export async function* checkInOrder(plan: CheckPlan, pool: CheckPool | null, sta
 export const QUEUE = 4;
 
 /** Results that may wait to be handed on, per log in flight (see checkInOrder). */
-export const WINDOW_PER_THREAD = 16;
+const WINDOW_PER_THREAD = 16;
 
 /** A log bigger than this is checked on a worker, never on this thread (see checkInOrder). */
 export const HERE_MAX = 32 * 1024 * 1024;

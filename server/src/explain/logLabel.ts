@@ -5,10 +5,10 @@
 // client's views use it too.
 
 /** Between the machine and the file name. */
-export const MACHINE_MARK = ' › ';
+const MACHINE_MARK = ' › ';
 
 /** `DEVICE1 › CloudUserSync.log`, or the bare name when the machine is not known (''). */
-export const withMachine = (machine: string, name: string): string => (machine ? `${machine}${MACHINE_MARK}${name}` : name);
+const withMachine = (machine: string, name: string): string => (machine ? `${machine}${MACHINE_MARK}${name}` : name);
 
 /** Whether the machines of the logs a view shows are more than one (stops at the second). */
 export function severalMachines(machines: Iterable<string>): boolean {

@@ -23,7 +23,7 @@ export interface MsiMessageInfo {
   readonly source: string;
 }
 
-export const SOURCE_MSI_ERROR_MESSAGES =
+const SOURCE_MSI_ERROR_MESSAGES =
   'Microsoft Learn, "Windows Installer Error Messages", https://learn.microsoft.com/windows/win32/msi/windows-installer-error-messages';
 
 const m = (number: number, meaning: string): MsiMessageInfo => ({ number, meaning, source: SOURCE_MSI_ERROR_MESSAGES });
