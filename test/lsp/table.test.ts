@@ -18,6 +18,19 @@ const changed: TableChangedParams[] = [];
 const uri = (rel: string) => fileUri(path.join(ws, rel));
 const cm = (msg: string, time: string, type = 1) => `<![LOG[${msg}]LOG]!><time="${time}+000" date="3-15-2026" component="Live" context="" type="${type}" thread="1" file="">\r\n`;
 
+/** The last change the server told of a table. */
+const lastOf = (id: string) => changed.filter((c) => c.tableId === id).at(-1);
+
+/** A two-record log outside the folders, open in the editor, and its table. */
+async function openOutside(name: string): Promise<{ doc: string; du: string; table: { tableId: string; rows: number } }> {
+  const doc = path.join(mkdtempSync(path.join(tmpdir(), 'cmlog-closed-')), name), du = fileUri(doc);
+  writeFileSync(doc, cm('one', '08:00:00.000') + cm('two', '08:00:01.000'));
+  await client.open(du, readFileSync(doc, 'utf8'));
+  const table = (await client.connection.sendRequest(TableRequests.open, { uris: [du] }))!;
+  assert.equal(table.rows, 2);
+  return { doc, du, table };
+}
+
 before(async () => {
   ws = mkdtempSync(path.join(tmpdir(), 'cmlog-table-'));
   cpSync(SAMPLES, ws, { recursive: true });
@@ -164,7 +177,6 @@ test('go to a time of day: on the reference row\'s own wall day (a log at UTC+13
 });
 
 test('a log the server holds, deleted: its tables say so (rows kept, not reading), indexed or open then closed', async () => {
-  const lastOf = (id: string) => changed.filter((c) => c.tableId === id).at(-1);
   const saysGone = (id: string, name: string) => client.until(() => lastOf(id)?.error !== undefined, `the deletion of ${name} said`);
   // Indexed: the client's watcher reports the deletion.
   const file = path.join(ws, 'SiteServer/CCM_STS.log'), u = fileUri(file);
@@ -178,12 +190,7 @@ test('a log the server holds, deleted: its tables say so (rows kept, not reading
   assert.ok(!last.reading);
   assert.equal(last.rows, t.rows, 'rows kept');
   // Open in the editor (not indexed: outside the folders), its file deleted, then closed.
-  const outside = mkdtempSync(path.join(tmpdir(), 'cmlog-closed-'));
-  const doc = path.join(outside, 'Edited.log'), du = fileUri(doc);
-  writeFileSync(doc, cm('one', '08:00:00.000') + cm('two', '08:00:01.000'));
-  await client.open(du, readFileSync(doc, 'utf8'));
-  const d = (await client.connection.sendRequest(TableRequests.open, { uris: [du] }))!;
-  assert.equal(d.rows, 2);
+  const { doc, du, table: d } = await openOutside('Edited.log');
   rmSync(doc);
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: du } });
   await saysGone(d.tableId, 'Edited.log');
@@ -194,13 +201,7 @@ test('a log the server holds, deleted: its tables say so (rows kept, not reading
 });
 
 test('a log open in the editor outside the folders, then closed with its file still there: its table goes on following the file', async () => {
-  const lastOf = (id: string) => changed.filter((c) => c.tableId === id).at(-1);
-  const outside = mkdtempSync(path.join(tmpdir(), 'cmlog-closed-'));
-  const doc = path.join(outside, 'Followed.log'), du = fileUri(doc);
-  writeFileSync(doc, cm('one', '08:00:00.000') + cm('two', '08:00:01.000'));
-  await client.open(du, readFileSync(doc, 'utf8'));
-  const t = (await client.connection.sendRequest(TableRequests.open, { uris: [du] }))!;
-  assert.equal(t.rows, 2);
+  const { doc, du, table: t } = await openOutside('Followed.log');
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: du } });
   // The closed document's rows stay (read again from the file), and the file is followed as it grows.
   appendFileSync(doc, cm('three', '08:00:02.000'));
