@@ -137,6 +137,18 @@ export function scan(text: string | Uint8Array, from: Readonly<Resume>, table: E
   return new Scanner(sourceOf(text), from, table, spans).run();
 }
 
+/**
+ * Scanners that read `text` as a string and as bytes, kept by the caller so that the scanner's
+ * shapes outlive every log (see keepShapes in logFile.ts): a scan's scanner is dropped when it ends.
+ */
+export function sampleScanners(text: string): object[] {
+  return [text, new TextEncoder().encode(text)].map((t) => {
+    const s = new Scanner(sourceOf(t), START, new EntryTable(), new SpanList());
+    s.run();
+    return s;
+  });
+}
+
 /** The state of one scan: where needles occur next, the record being read, and what repeats. */
 class Scanner implements ScanState {
   line: number;
