@@ -16,6 +16,7 @@ import { UsageError } from './args';
 import { checkOne, groupsOf, type Checked } from './checkOne';
 import { Handout } from './handout';
 import { readSource, type LogSource } from './load';
+import { ReadBuffer } from './readBuffer';
 
 export function jobsOption(value: string | true | undefined): number {
   if (value === undefined) return availableParallelism();
@@ -260,11 +261,20 @@ async function* inThread(plan: CheckPlan, stats: PipelineStats): AsyncGenerator<
   }
 }
 
+/** The memory this thread reads the log it checks into (see ReadBuffer). */
+const readBuffer = new ReadBuffer();
+
 /** Reads, parses and checks one source (here or on a check worker). */
 export async function checkSource(source: LogSource, plan: Omit<CheckPlan, 'sources' | 'paths'>, groups: Map<string, LogSource[]>): Promise<Checked> {
-  const log = await readSource(source, plan.options);
-  const target = { key: source.key, name: source.name, log };
-  return checkOne(target, groups.get(source.group) ?? [], plan.settings, plan.catalog(target), (ref) => readSource(ref as LogSource, plan.options));
+  const lease = readBuffer.lease();
+  try {
+    const log = await readSource(source, plan.options, lease.into);
+    const target = { key: source.key, name: source.name, log };
+    // Checked holds no part of the log (a summary and findings, plain data): the log is dropped here.
+    return await checkOne(target, groups.get(source.group) ?? [], plan.settings, plan.catalog(target), (ref) => readSource(ref as LogSource, plan.options));
+  } finally {
+    lease.end();
+  }
 }
 
 export function errorData(e: unknown): { message: string; code?: string } {

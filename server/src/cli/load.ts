@@ -113,9 +113,9 @@ function memberPath(p: string): { archive: string; inner: string } | null {
   return null;
 }
 
-/** Reads and parses one log on this thread. */
-export function readSource(source: LogSource, options: ParseOptions): Promise<LogFile> {
-  return source.member ? readArchiveLog(source.file, source.member, options) : readLog(source.file, options);
+/** Reads and parses one log on this thread (a file into the buffer `into` gives: see readLog). */
+export function readSource(source: LogSource, options: ParseOptions, into?: (size: number) => Buffer): Promise<LogFile> {
+  return source.member ? readArchiveLog(source.file, source.member, options) : readLog(source.file, options, undefined, undefined, into);
 }
 
 /** Every log in memory at once: for the commands that merge them (timeline, related). */

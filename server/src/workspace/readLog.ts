@@ -26,13 +26,17 @@ function refuseBinary(head: Uint8Array): void {
   if (looksBinary(head.subarray(0, BINARY_CHECK))) throw new BinaryFileError();
 }
 
-export async function readLog(path: string, options: ParseOptions = {}, piece = DECODE_PIECE, whole = WHOLE_READ): Promise<LogFile> {
+/**
+ * `into` gives the buffer a file of up to `whole` bytes is read into (by default a new one): the
+ * model keeps ASCII text as those bytes, so the buffer is the model's until it is dropped.
+ */
+export async function readLog(path: string, options: ParseOptions = {}, piece = DECODE_PIECE, whole = WHOLE_READ, into: (size: number) => Buffer = Buffer.allocUnsafe): Promise<LogFile> {
   const fh = await fs.open(path, 'r');
   try {
     const size = (await fh.stat()).size;
     if (size <= whole) {
       // Exactly the size stat gave (no growing buffer); bytes written meanwhile are an append for the index.
-      const bytes = await readFull(fh, Buffer.allocUnsafe(size), 0);
+      const bytes = await readFull(fh, into(size), 0);
       refuseBinary(bytes);
       return LogFile.fromBytes(bytes, options, { piece });
     }
