@@ -93,6 +93,28 @@ export class Ui {
 
   async openWorkbench(url, folder, timeout = 60_000) {
     await this.page.goto(`${url}/?folder=${encodeURI(folder)}`);
+    await this.waitForWorkbench(timeout);
+  }
+
+  /**
+   * "Developer: Reload Window", as a user does it: the page loads again and the workbench restores its
+   * editors from the workspace's storage. Resolves once the new page's workbench is up.
+   */
+  async reloadWindow(timeout = 60_000) {
+    // A beforeunload prompt (an unsaved editor) would be dismissed by Playwright, cancelling the reload: leave.
+    const leave = (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => {});
+    this.page.on('dialog', leave);
+    try {
+      const loaded = this.page.waitForEvent('load', { timeout });
+      await this.runCommand('Developer: Reload Window', timeout);
+      await step('the reloaded page', () => loaded);
+    } finally {
+      this.page.off('dialog', leave);
+    }
+    await this.waitForWorkbench(timeout);
+  }
+
+  async waitForWorkbench(timeout = 60_000) {
     await this.page.waitForSelector('.monaco-workbench', { timeout });
     // Explorer shows the workspace's entries: the workbench and the remote connection are up.
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout });
@@ -590,6 +612,31 @@ async function openInTable(ui, relPath) {
   return tablePage(ui.page);
 }
 
+/** The two logs of two folders (two machines) the merge checks merge: 16 + 15 records. */
+const MERGE_LOGS = [FIXTURE.cmtrace, FIXTURE.colourFile];
+
+/** "CMLog: Merge logs…" run from the palette; returns the pick list's input. */
+async function openMergePicker(ui) {
+  await ui.runCommand('CMLog: Merge logs…', 20_000, { until: ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'CMLog: Merge logs' }) });
+  return ui.page.locator('.quick-input-widget .quick-input-box input');
+}
+
+/** In the open merge pick list, tick each of `relPaths` (found by name), press Enter: the merge's table page. */
+async function mergePicked(ui, input, relPaths) {
+  for (const name of relPaths.map((p) => path.posix.basename(p))) {
+    await input.fill(name);
+    const row = ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    const box = row.locator('.quick-input-list-checkbox, input[type=checkbox]').first();
+    await box.click();
+    await ui.page.waitForFunction((n) => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')]
+      .some((r) => r.textContent.includes(n) && r.querySelector('input[type=checkbox]')?.checked), name, { timeout: 5_000 });
+  }
+  await input.press('Enter');
+  await ui.page.locator('.tabs-container .tab', { hasText: `Merged ${relPaths.length} logs` }).waitFor({ timeout: 20_000 });
+  return tablePage(ui.page);
+}
+
 /** Wait (bounded) until the table's status reads `re`; returns its first group as a number. */
 async function waitForStatus(frame, re, timeout = 30_000) {
   const status = frame.locator('.status-bar .status');
@@ -920,26 +967,14 @@ export const checks = [
       + 'table, "Merged 2 logs", holding the records of both with their source',
     docsImage: 'table-merge.png',
     async run(ui) {
-      await ui.runCommand('CMLog: Merge logs…', 20_000, { until: ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'CMLog: Merge logs' }) });
-      const input = ui.page.locator('.quick-input-widget .quick-input-box input');
+      const input = await openMergePicker(ui);
       // A folder (a machine's) filters the list: its logs stay.
       await input.fill('SiteServer');
       await ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: path.posix.basename(FIXTURE.cmtrace) }).first().waitFor({ state: 'visible', timeout: 10_000 });
       // ... and the other folder's leave it (Client/ccmsetup.log is a row of the unfiltered list).
       await ui.page.waitForFunction((n) => ![...document.querySelectorAll('.quick-input-widget .monaco-list-row')].some((r) => r.textContent.includes(n)),
         path.posix.basename(FIXTURE.colourFile), { timeout: 5_000 }).catch(() => { throw new Error(`typing SiteServer left ${FIXTURE.colourFile} in the pick list`); });
-      for (const name of [path.posix.basename(FIXTURE.cmtrace), path.posix.basename(FIXTURE.colourFile)]) {
-        await input.fill(name);
-        const row = ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
-        await row.waitFor({ state: 'visible', timeout: 10_000 });
-        const box = row.locator('.quick-input-list-checkbox, input[type=checkbox]').first();
-        await box.click();
-        await ui.page.waitForFunction((n) => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')]
-          .some((r) => r.textContent.includes(n) && r.querySelector('input[type=checkbox]')?.checked), name, { timeout: 5_000 });
-      }
-      await input.press('Enter');
-      await ui.page.locator('.tabs-container .tab', { hasText: 'Merged 2 logs' }).waitFor({ timeout: 20_000 });
-      const t = await tablePage(ui.page);
+      const t = await mergePicked(ui, input, MERGE_LOGS);
       const rows = await waitForStatus(t, /^([\d,]+) rows$/);
       const client = await waitForRowLabel(ui.page, FIXTURE.errorLine);
       const server = await waitForRowLabel(ui.page, 'TenantId');
@@ -988,6 +1023,63 @@ export const checks = [
       await left.locator('.status-bar .follow').click();
       await waitForRowInView(left, 'live record 5');
       return { paused: held };
+    },
+  },
+  {
+    name: 'table-restored-after-reload',
+    description: 'a merge of two logs (Thread column hidden, detail pane at the side) and a table of one log (detail pane hidden) '
+      + 'come back after "Developer: Reload Window": the merge tab with its title, the rows of both logs and its layout; the '
+      + 'table with its rows and its hidden pane',
+    async run(ui) {
+      const shown = (frame, selector, what) => step(what, () => frame.locator(selector).waitFor({ timeout: 15_000 }));
+      const button = (frame, label) => frame.locator(`.toolbar button[aria-label="${label}"]`).click();
+      const tabs = ui.page.locator('.tabs-container .tab');
+      // Names only: a tab's problem count comes later after a reload.
+      const tabNames = () => tabs.evaluateAll((ts) => ts.map((t) => (t.querySelector('.label-name') ?? t).textContent.trim()));
+      // A table of one log (the custom editor), its detail pane hidden. (Its text tab may stay beside it.)
+      const one = await openInTable(ui, FIXTURE.colourFile);
+      const oneTab = await tabs.evaluateAll((ts) => ts.findIndex((t) => t.classList.contains('active')));
+      const oneRows = await waitForStatus(one, /^([\d,]+) rows$/);
+      await button(one, 'Show or hide the detail pane');
+      await shown(one, '.main.detail-hidden', 'the table hides its detail pane');
+      // A merge (a webview panel) in the same group: the Thread column hidden, the detail pane at the side.
+      const merge = await mergePicked(ui, await openMergePicker(ui), MERGE_LOGS);
+      const mergeRows = await waitForStatus(merge, /^([\d,]+) rows$/);
+      await button(merge, 'Columns');
+      await merge.locator('.menu [role=menuitemcheckbox]', { hasText: 'Thread' }).click();
+      await shown(merge, '[role=grid].hide-thread', 'the merge hides its Thread column');
+      await button(merge, 'Detail pane at the side or bottom');
+      await shown(merge, '.main.detail-side', 'the merge puts its detail pane at the side');
+      await ui.shot('before-reload');
+      const before = await tabNames();
+
+      await ui.reloadWindow();
+      await step('the merge tab is back in front', () => ui.page.locator('.tabs-container .tab.active', { hasText: 'Merged 2 logs' })
+        .waitFor({ timeout: 60_000 }));
+      const restored = await tablePage(ui.page, { timeout: 60_000 });
+      const rows = await waitForStatus(restored, /^([\d,]+) rows$/, 60_000);
+      if (rows !== mergeRows) throw new Error(`the restored merge has ${rows} rows, ${mergeRows} before the reload`);
+      const client = await waitForRowLabel(ui.page, FIXTURE.errorLine);
+      const server = await waitForRowLabel(ui.page, 'TenantId');
+      if (!client.includes('source Client › ccmsetup.log') || !server.includes('source SiteServer › MP_RegistrationManager.log')) {
+        throw new Error(`the restored merge's rows do not name their source: ${JSON.stringify({ client, server })}`);
+      }
+      await shown(restored, '[role=grid].hide-thread', 'the restored merge keeps its Thread column hidden');
+      await shown(restored, '.main.detail-side', 'the restored merge keeps its detail pane at the side');
+      await ui.shot('merge-restored');
+      const titles = await tabNames();
+      if (JSON.stringify(titles) !== JSON.stringify(before)) {
+        throw new Error(`after the reload the tabs are ${JSON.stringify(titles)}, before it ${JSON.stringify(before)}`);
+      }
+      // The table of one log, shown again by its tab (once the merge's page is hidden, the visible page is the table's).
+      const mergeFrame = await restored.parentFrame().frameElement();
+      await tabs.nth(oneTab).click();
+      await step('the merge goes behind the table', () => mergeFrame.waitForElementState('hidden', { timeout: 15_000 }));
+      const table = await tablePage(ui.page, { timeout: 60_000 });
+      const tableRows = await waitForStatus(table, /^([\d,]+) rows$/, 60_000);
+      if (tableRows !== oneRows) throw new Error(`the restored table has ${tableRows} rows, ${oneRows} before the reload`);
+      await shown(table, '.main.detail-hidden', 'the restored table keeps its detail pane hidden');
+      return { merge: { title: 'Merged 2 logs', rows }, table: { rows: tableRows }, tabs: titles };
     },
   },
   {
