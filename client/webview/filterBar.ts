@@ -1,10 +1,11 @@
 // The filter bar: severity toggles (with counts), component and thread pickers (searchable, with
-// counts, include or exclude), a merge's machine and log pickers, the time range (set from a row's menu), and text: contains / does not
+// counts, include or exclude), a merge's machine and log pickers (which narrow those counts to the
+// logs they keep; the other filters do not), the time range (set from a row's menu), and text: contains / does not
 // contain / regular expression (+ case). Every change applies at once (text after a short pause);
 // the server's refusal (a regex that cannot run in time) shows here, and the table stays usable.
 import type { TableFacetsResult, TableFilter, TableSource } from '../../server/src/protocol';
 import { severalMachines } from '../../server/src/explain/logLabel';
-import { logFacets, machineFacets, shownSources, type KeyedFacet, type Pick } from './sourceFacets';
+import { logFacets, machineFacets, pickedScope, shownSources, type KeyedFacet, type Pick } from './sourceFacets';
 import type { SeverityName } from '../../server/src/severity';
 import { el, iconButton, shown } from './dom';
 import { formatCount, formatUtc, SEVERITY_ICON, SEVERITY_LABEL } from './format';
@@ -29,6 +30,8 @@ export class FilterBar {
   private readonly contains: string[] = [];
   private readonly notContains: string[] = [];
   private facets: TableFacetsResult | null = null;
+  /** How many logs the facets counted, when the Machines and Logs pickers narrowed them. */
+  private picked: number | undefined;
   private readonly sevButtons = new Map<SeverityName, HTMLButtonElement>();
   private readonly chips = el('span', 'chips');
   private readonly error = el('span', 'filter-error', undefined, { role: 'alert' });
@@ -46,7 +49,7 @@ export class FilterBar {
       this.sevButtons.set(name, b);
       this.root.append(b);
     }
-    this.root.append(this.picker('Components', this.components, () => this.facets?.components ?? []), this.picker('Threads', this.threads, () => this.facets?.threads ?? []), this.sourcePickers);
+    this.root.append(this.picker('Components', this.components, () => this.facets?.components ?? [], true), this.picker('Threads', this.threads, () => this.facets?.threads ?? [], true), this.sourcePickers);
     for (const [v, t] of [['contains', 'contains'], ['notContains', 'does not contain'], ['regex', 'regex']] as const) this.mode.append(el('option', '', t, { value: v }));
     this.caseButton = iconButton('case-sensitive', 'Match case', () => {
       this.caseSensitive = !this.caseSensitive;
@@ -68,12 +71,12 @@ export class FilterBar {
     this.root.append(this.mode, this.text, this.caseButton, this.chips, this.error);
   }
 
-  /** A picker's button: opens its list of `list()` under it. */
-  private picker(label: string, pick: Pick, list: () => KeyedFacet[]): HTMLButtonElement {
+  /** A picker's button: opens its list of `list()` under it; `scoped`: its counts follow the logs picked. */
+  private picker(label: string, pick: Pick, list: () => KeyedFacet[], scoped = false): HTMLButtonElement {
     const b = el('button', 'picker', `${label} ▾`, { type: 'button', 'aria-haspopup': 'dialog' });
     b.addEventListener('click', () => {
       const r = b.getBoundingClientRect();
-      this.openPicker(r.left, r.bottom, label, pick, list());
+      this.openPicker(r.left, r.bottom, label, pick, list(), scoped ? pickedScope(this.picked) : '');
     });
     return b;
   }
@@ -91,12 +94,21 @@ export class FilterBar {
     this.sourcePickers.replaceChildren(...pickers);
   }
 
-  setFacets(f: TableFacetsResult): void {
+  /** The URIs of the logs the Machines and Logs pickers keep, or undefined when they keep every log. */
+  pickedSources(): string[] | undefined {
+    return shownSources(this.sources, this.machines, this.logs);
+  }
+
+  /** `picked`: how many logs `f` counted, when the pickers narrowed it (pickedSources). */
+  setFacets(f: TableFacetsResult, picked?: number): void {
     this.facets = f;
+    this.picked = picked;
+    const scope = pickedScope(picked);
     for (const [name, b] of this.sevButtons) {
-      b.querySelector('.count')!.textContent = formatCount(f.severities[name] ?? 0);
-      b.setAttribute('aria-label', `${SEVERITY_LABEL[name]}: ${formatCount(f.severities[name] ?? 0)}`);
-      b.title = `Show ${SEVERITY_LABEL[name].toLowerCase()} records`;
+      const count = formatCount(f.severities[name] ?? 0);
+      b.querySelector('.count')!.textContent = count;
+      b.setAttribute('aria-label', `${SEVERITY_LABEL[name]}: ${count}${scope ? ` ${scope}` : ''}`);
+      b.title = `Show ${SEVERITY_LABEL[name].toLowerCase()} records${scope ? ` (${count} ${scope})` : ''}`;
     }
   }
 
@@ -147,7 +159,7 @@ export class FilterBar {
     const threads = pick(this.threads);
     if (components) f.components = components;
     if (threads) f.threads = threads;
-    const sources = shownSources(this.sources, this.machines, this.logs);
+    const sources = this.pickedSources();
     if (sources) f.sources = sources;
     if (this.from !== null) f.from = this.from.utc;
     if (this.to !== null) f.to = this.to.utc;
@@ -192,7 +204,7 @@ export class FilterBar {
     this.changed();
   }
 
-  private openPicker(x: number, y: number, label: string, pick: Pick, facets: KeyedFacet[]): void {
+  private openPicker(x: number, y: number, label: string, pick: Pick, facets: KeyedFacet[], scope: string): void {
     const box = el('div', 'picker-box');
     const search = el('input', '', undefined, { type: 'search', placeholder: `Search ${label.toLowerCase()}`, 'aria-label': `Search ${label.toLowerCase()}` });
     const list = el('ul', 'picker-list', undefined, { role: 'list' });
@@ -222,7 +234,9 @@ export class FilterBar {
       list.replaceChildren(...items);
     };
     search.addEventListener('input', draw);
-    box.append(search, list);
+    box.append(search);
+    if (scope) box.append(el('div', 'picker-scope detail-note', `Counts ${scope}`));
+    box.append(list);
     draw();
     showPopup(x, y, box, label);
     search.focus();

@@ -15,6 +15,7 @@ import { Host } from './host';
 import { closeMenu, showMenu, type MenuItem } from './menu';
 import { PAGE_SIZE, PageCache } from './pageCache';
 import { Selection, type Move } from './selection';
+import { sourcesKey } from './sourceFacets';
 
 const KEY_MOVES: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', PageUp: 'pageUp', PageDown: 'pageDown', Home: 'home', End: 'end' };
 
@@ -44,6 +45,9 @@ class App {
   private followDrawn = '';
   private readErrorDrawn: string | undefined;
   private filterSeq = 0;
+  /** The newest facets request, and the logs picked it counted (a key of their URIs). */
+  private facetsSeq = 0;
+  private facetsFor = '';
   private detailSeq = 0;
   private detailTimer = 0;
   private flashTimer = 0;
@@ -266,14 +270,20 @@ class App {
     if (!c.reading || c.reset) void this.loadFacets();
   }
 
+  /** Facets of the logs the Machines and Logs pickers keep (every log when they keep all). */
   private async loadFacets(): Promise<void> {
-    const f = await this.request<TableFacetsResult>('facets', {});
-    if (!f) return;
-    this.filterBar.setFacets(f);
+    const seq = ++this.facetsSeq;
+    const sources = this.filterBar.pickedSources();
+    this.facetsFor = sourcesKey(sources);
+    const f = await this.request<TableFacetsResult>('facets', sources ? { sources } : {});
+    if (!f || seq !== this.facetsSeq) return;
+    this.filterBar.setFacets(f, sources?.length);
   }
 
   private async applyFilter(): Promise<void> {
     const seq = ++this.filterSeq;
+    // Other filters leave the facets as they are; the logs picked change what they count.
+    if (sourcesKey(this.filterBar.pickedSources()) !== this.facetsFor) void this.loadFacets();
     const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter() });
     if (!r || seq !== this.filterSeq) return;
     // Shown in the bar only: a live filter would otherwise raise a notification per keystroke.

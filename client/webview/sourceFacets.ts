@@ -33,3 +33,10 @@ export function shownSources(sources: readonly TableSource[], machines: Pick, lo
   if (machines.size === 0 && logs.size === 0) return undefined;
   return sources.filter((s) => passes(machines, s.machine) && passes(logs, s.uri)).map((s) => s.uri);
 }
+
+/** Which logs a pick keeps, as one string: facets are asked again only when it changes. */
+export const sourcesKey = (uris: readonly string[] | undefined): string => JSON.stringify(uris ?? null);
+
+/** Where the counts of a merge narrowed to `picked` logs come from, for a tooltip; '' when not narrowed. */
+export const pickedScope = (picked: number | undefined): string =>
+  picked === undefined ? '' : picked === 0 ? 'no log picked' : `in the ${picked === 1 ? 'log' : `${picked} logs`} picked`;

@@ -240,16 +240,20 @@ export interface TableRowsResult {
   error?: string;
 }
 
-export interface TableFacetsParams { tableId: string }
+export interface TableFacetsParams {
+  tableId: string;
+  /** A merge narrowed by its Machines and Logs pickers: the URIs of the logs picked (the filter's `sources`). Absent: every log. */
+  sources?: string[];
+}
 export interface TableFacet { name: string; count: number }
 export interface TableFacetsResult {
-  /** Counts over all entries (not the filtered rows); at most 1000 names each, most frequent first. */
+  /** Counts over all entries of the logs picked (not the filtered rows); at most 1000 names each, most frequent first. */
   components: TableFacet[];
   threads: TableFacet[];
   severities: Record<SeverityName, number>;
-  /** Entries per source (TableOpenResult.sources' order): the counts of a merge's Machines and Logs pickers. */
+  /** Entries per source (TableOpenResult.sources' order), every source whatever is picked: the counts of a merge's Machines and Logs pickers. */
   sources?: number[];
-  /** Bounds of the known UTC, ms. */
+  /** Bounds of the known UTC of the logs picked, ms. */
   firstUtc: number | null;
   lastUtc: number | null;
 }

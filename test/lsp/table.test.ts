@@ -98,6 +98,19 @@ test('a merge across two folders: sorted by UTC, a machine per folder, the log w
   assert.match(exported.text, /Z {2}SiteServer › MP_RegistrationManager\.log {2}/, 'the export names the machine too');
   // A merge's problems are its logs' own: none is published for the table.
   assert.ok([...client.diagnostics.keys()].every((k) => k.startsWith('file:')));
+  // Narrowed by its pickers to the site server's log: the facets count that log's rows only.
+  const picked = await client.connection.sendRequest(TableRequests.facets, { tableId: t.tableId, sources: [uris[1]] });
+  const rowsOf1 = items.filter((r) => r.source === 1);
+  const byName = new Map<string, number>();
+  for (const r of rowsOf1) byName.set(r.component, (byName.get(r.component) ?? 0) + 1);
+  assert.deepEqual(new Map(picked!.components.map((c) => [c.name, c.count])), byName);
+  assert.equal(picked!.severities.information + picked!.severities.warning + picked!.severities.error + picked!.severities.success, rowsOf1.length);
+  const whole = (await client.connection.sendRequest(TableRequests.facets, { tableId: t.tableId }))!;
+  assert.deepEqual(picked!.sources, whole.sources, 'the Machines and Logs pickers count every log');
+  assert.ok(whole.components.reduce((n, c) => n + c.count, 0) > rowsOf1.length);
+  // What a page sends is untrusted: names that are not strings count nothing.
+  const odd = await client.connection.sendRequest(TableRequests.facets, { tableId: t.tableId, sources: [42, null] as unknown as string[] });
+  assert.deepEqual(odd!.components, []);
 });
 
 test('a log the server does not hold is read from disk', async () => {

@@ -245,6 +245,43 @@ test('a merge of two machines filters by machine: the Machines picker counts eac
   await merge.close();
 });
 
+test('a merge narrowed to one machine: the severity counts and the Components picker count its log only, and say so', async () => {
+  // Row i is log i % 2's: SITE01 has the even rows (no error, no warning), PC042 the odd ones.
+  const merge = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  const count = (s) => merge.locator(`.sev-toggle[data-severity="${s}"] .count`).textContent();
+  const facetsAsked = () => merge.evaluate(() => window.__requests.filter((r) => r.method === 'facets').map((r) => r.params.sources ?? null));
+  await merge.waitForFunction(() => document.querySelector('.sev-toggle[data-severity="error"] .count')?.textContent === '2');
+  assert.equal(await count('warning'), '10');
+  assert.doesNotMatch(await merge.locator('.sev-toggle[data-severity="error"]').getAttribute('title'), /picked/, 'every log: nothing to say');
+
+  await merge.locator('.filter-bar .picker', { hasText: 'Machines' }).click();
+  await merge.getByRole('button', { name: 'Include SITE01' }).click();
+  await merge.keyboard.press('Escape');
+  await merge.waitForFunction(() => document.querySelector('.sev-toggle[data-severity="error"] .count')?.textContent === '0');
+  assert.deepEqual([await count('warning'), await count('success'), await count('information')], ['0', '1', '49']);
+  assert.match(await merge.locator('.sev-toggle[data-severity="error"]').getAttribute('title'), /in the log picked/);
+  assert.deepEqual((await facetsAsked()).at(-1), ['file:///logs/CAS.log']);
+
+  await merge.locator('.filter-bar .picker', { hasText: 'Components' }).click();
+  const items = await merge.locator('.picker-item').evaluateAll((li) => li.map((x) => [x.querySelector('.picker-name').textContent, x.querySelector('.picker-count').textContent]));
+  assert.deepEqual(items, [['CcmExec', '17'], ['ContentAccess', '17'], ['DataTransferService', '16']]);
+  assert.equal(await merge.locator('.picker-scope').textContent(), 'Counts in the log picked');
+  await merge.keyboard.press('Escape');
+
+  // Another filter leaves the facets alone: they are asked again only when the logs picked change.
+  const asked = (await facetsAsked()).length;
+  await merge.click('.sev-toggle[data-severity="information"]');
+  await merge.waitForFunction(() => window.__requests.filter((r) => r.method === 'filter').at(-1)?.params.filter.severities?.length === 3);
+  assert.equal((await facetsAsked()).length, asked);
+
+  // The pick removed: every log's counts again.
+  await merge.getByRole('button', { name: 'Remove filter machine SITE01' }).click();
+  await merge.waitForFunction(() => document.querySelector('.sev-toggle[data-severity="error"] .count')?.textContent === '2');
+  assert.equal((await facetsAsked()).at(-1), null);
+  await merge.close();
+  assert.deepEqual(errors, []);
+});
+
 test('one log has no Machines or Logs picker', async () => {
   const pickers = await page.locator('.filter-bar .picker').allTextContents();
   assert.deepEqual(pickers, ['Components ▾', 'Threads ▾']);

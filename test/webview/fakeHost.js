@@ -61,10 +61,24 @@
       for (let r = start; r < Math.min(start + count, rows()); r++) items.push(rowOf(at(r), r, highlights));
       return { version, rows: rows(), items };
     },
-    facets: () => {
+    facets: ({ sources: picked }) => {
       const severities = { error: 0, warning: 0, information: 0, success: 0 };
-      for (let i = 0; i < ROWS; i++) severities[severity(i)]++;
       const sources = SOURCES.map((_, k) => Math.ceil((ROWS - k) / SOURCES.length));
+      // The logs a merge's pickers keep: row i is log i % SOURCES.length's, counted row by row.
+      if (picked) {
+        const kept = new Set(SOURCES.flatMap((s, k) => (picked.includes(s.uri) ? [k] : [])));
+        const components = new Map(), threads = new Map();
+        for (let i = 0; i < ROWS; i++) {
+          if (!kept.has(i % SOURCES.length)) continue;
+          const r = rowOf(i, i);
+          severities[r.severity]++;
+          components.set(r.component, (components.get(r.component) ?? 0) + 1);
+          threads.set(r.thread, (threads.get(r.thread) ?? 0) + 1);
+        }
+        const list = (m) => [...m].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count);
+        return { components: list(components), threads: list(threads), severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
+      }
+      for (let i = 0; i < ROWS; i++) severities[severity(i)]++;
       if (HOSTILE) return { components: [{ name: 'Comp\u202Eonent', count: 1 }], threads: [{ name: '1\u202E2', count: 1 }], severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
       return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
     },

@@ -2,7 +2,7 @@
 // logs a pick lets through (the filter's `sources`, checked per log, not per row).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { logFacets, machineFacets, shownSources, type Pick } from '../../client/webview/sourceFacets';
+import { logFacets, machineFacets, pickedScope, shownSources, sourcesKey, type Pick } from '../../client/webview/sourceFacets';
 import type { TableSource } from '../../server/src/protocol';
 
 const src = (machine: string, name: string, color: number): TableSource => ({ uri: `file:///cases/${machine}/${name}`, name, machine, label: `${machine} › ${name}`, color });
@@ -25,4 +25,11 @@ test('a machine or log picked (only / hide) gives the sources shown; nothing pic
   assert.deepEqual(shownSources(sources, new Map([['DEVICE1', 'exclude']]), none), [sources[1].uri]);
   assert.deepEqual(shownSources(sources, new Map([['DEVICE1', 'include']]), new Map([[sources[2].uri, 'exclude']])), [sources[0].uri]);
   assert.deepEqual(shownSources(sources, none, new Map([[sources[1].uri, 'include']])), [sources[1].uri]);
+});
+
+test('the facets follow the logs picked: asked again only when they change, and said where they come from', () => {
+  assert.notEqual(sourcesKey([]), sourcesKey(undefined), 'every log hidden is not every log shown');
+  assert.equal(sourcesKey([sources[0].uri]), sourcesKey([sources[0].uri]));
+  assert.notEqual(sourcesKey([sources[0].uri]), sourcesKey([sources[0].uri, sources[1].uri]));
+  assert.deepEqual([undefined, 0, 1, 2].map(pickedScope), ['', 'no log picked', 'in the log picked', 'in the 2 logs picked']);
 });

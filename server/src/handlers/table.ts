@@ -113,7 +113,8 @@ export function registerTableRequests(server: ServerContext): Tables {
     return { version: v.version, rows: v.rowCount, items: page.items, ...(page.error ? { error: page.error } : {}) };
   }));
 
-  connection.onRequest(TableRequests.facets, (p, token) => runSafe<TableFacetsResult | null>(log, 'table/facets', token, null, () => table(p?.tableId).facets.get()));
+  connection.onRequest(TableRequests.facets, (p, token) => runSafe<TableFacetsResult | null>(log, 'table/facets', token, null, () =>
+    table(p?.tableId).facets.get(Array.isArray(p?.sources) ? p.sources.filter((s) => typeof s === 'string') : undefined)));
 
   connection.onRequest(TableRequests.find, (p, token) => runSafe(log, 'table/find', token, { row: null }, () =>
     table(p?.tableId).view.find(Number(p.from), p.direction === 'previous' ? 'previous' : 'next', p)));
