@@ -66,6 +66,23 @@ test('inlay hints show each record\'s time at its start, for the lines asked', a
   assert.deepEqual(hints?.map((h) => [h.position.line, h.position.character, h.label]), [[1, 0, '08:00:01.000+000'], [4, 0, '08:00:02.000+000']]);
 });
 
+test('inlay hints: none on the MSI lines, which start with their time; a CMTrace record among them keeps its own', async () => {
+  // Another folder: a log in /logs would offer its offset to CcmExec.log there (status bar test).
+  const uri = 'file:///msi/MSI3a4b1.log';
+  const text = '=== Verbose logging started: 1/17/2023  20:49:40  Build type: SHIP UNICODE 5.00.10011.00  Calling process: C:\\Windows\\system32\\msiexec.exe ===\r\n'
+    + 'MSI (c) (E4:AC) [20:49:41:123]: Resetting cached policy values\r\nAction start 20:49:41: CA_Register.\r\n'
+    + rec('from a CMTrace writer', '20:49:42.000+000', '1') + '\r\n';
+  await client.open(uri, text);
+  const ask = () => client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } } });
+  let hints = await ask();
+  // The document is parsed once the CMTrace record's hint is there (unknown documents answer empty).
+  for (let tries = 0; tries < 250 && !hints?.length; tries++) {
+    await new Promise((r) => setTimeout(r, 20));
+    hints = await ask();
+  }
+  assert.deepEqual(hints?.map((h) => [h.position.line, h.label]), [[3, '20:49:42.000+000']]);
+});
+
 test('next error / warning record: the line of the record, wrapping', async () => {
   const step = (line: number, severity: string, direction: string) => client.connection.sendRequest('cmlog/stepToRecord', { uri: URI, line, severity, direction });
   assert.deepEqual(await step(0, 'error', 'next'), { line: 1, wrapped: false });

@@ -129,6 +129,28 @@ test('Company Portal: UTC times (Z), UTF-8 with BOM and UTF-16 read alike', () =
   assert.equal(warn.severity(0), Severity.Error);
 });
 
+test('Company Portal: the [tag] after the GUID and version columns is the component; the columns whose meaning is unknown stay in the message', () => {
+  const log = corpus('intune-portal-windows-logs-v12-0-0-encoding-utf8-bom/Log_1.log');
+  assert.deepEqual([0, 1].map((i) => [log.component(i), log.entry(i).thread]), [['Sync', ''], ['Sync', '']]);
+  assert.equal(log.message(1), 'Event       None        1    1a2b3c4d-0001-4000-8000-000000000001  12-0-0  [Sync] encoding probe complete');
+  // The one record published verbatim (cmtraceopen's grammar notes): a tag of several words.
+  const published = '2024-11-15T16:50:07.2850341Z  INFO  Event        None                      0  1487dc30-3bb0-46bf-98ee-76771bd9953e  12-0-0  [Configuration Manager Trace Listener] 15/11/2024 16:50:07: SCClient Information: 1: Getting all instances of CCM_Application\r\n';
+  const one = LogFile.fromText(published);
+  assert.equal(one.component(0), 'Configuration Manager Trace Listener');
+  assert.equal(one.text(...one.parts(0).component!), 'Configuration Manager Trace Listener');
+  // No tag where the columns are not all there, or the bracket is not closed on the line.
+  for (const line of [
+    '2026-05-04T15:00:02.0000000Z  ERROR     Event       None        2    x  12-0-0  [Sync] failed',
+    '2026-05-04T15:00:02.0000000Z  INFO  Event  None  2  1a2b3c4d-0001-4000-8000-000000000001  12-0-0  [Sync failed',
+    '2026-05-04T15:00:02.0000000Z  INFO  Event  None  2  1a2b3c4d-0001-4000-8000-000000000001  12-0  [Sync] x',
+    '2026-05-04T15:00:02.0000000Z  INFO  [Sync] no columns',
+  ]) {
+    const l = LogFile.fromText(line + '\n');
+    assert.equal(l.format, 'portal', line);
+    assert.equal(l.component(0), '', line);
+  }
+});
+
 test('Intune inventory: thread in brackets, a JSON result on the next line belongs to the record', () => {
   const log = corpus('intune_device_inventory/clean/InventoryAdaptor.log_');
   assert.equal(log.format, 'inventory');

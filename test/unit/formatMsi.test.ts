@@ -47,7 +47,7 @@ test('MSI fixture (UTF-16LE, BOM, CRLF): entries, severity words, process and th
     [Severity.Warning, 'Action', ''], // Return value 2
     [Severity.Information, 'Property(S)', ''],
     [Severity.Information, 'Property(S)', ''],
-    [Severity.Information, 'MSI (s)', '7C:2C'],
+    [Severity.Error, 'MSI (s)', '7C:2C'], // MainEngineThread is returning 1603
     [Severity.Information, '', ''],
   ]);
   assert.equal(log.message(6), 'Custom action returned a failure:');
@@ -175,4 +175,67 @@ test('MSI: Action lines keep their words (start and end told apart) under the co
   assert.equal(log.text(p.time![0], p.time![1]), '7:33:25');
   assert.equal(log.text(p.component![0], p.component![1]), 'Action');
   assert.equal(log.entry(3).wall, wall(2023, 1, 17, 7, 33, 25));
+});
+
+// MSI's own signals judge its records, not the severity keywords (a tour of the real editor found
+// every successful install, and most property changes, shown as errors).
+const severities = (log: LogFile) => Array.from({ length: log.entryCount }, (_, i) => [log.entry(i).severity, log.message(i)]);
+
+test('MSI: the installation status and the engine\'s return code judge their line: 0 (and 3010, 1641) success, 1602 a cancel, others failures', () => {
+  const status = (n: string) => `MSI (s) (7C:2C) [07:33:40:000]: Windows Installer installed the product. Product Name: Contoso. Product Version: 1.0. Product Language: 1033. Manufacturer: Contoso. Installation success or error status: ${n}.\r\n`;
+  const engine = (n: string) => `MSI (c) (E4:AC) [07:33:41:000]: MainEngineThread is returning ${n}\r\n`;
+  const cases: [string, number][] = [['0', Severity.Information], ['3010', Severity.Information], ['1641', Severity.Information], ['1602', Severity.Warning], ['1603', Severity.Error], ['1618', Severity.Error]];
+  for (const [n, sev] of cases) {
+    const log = LogFile.fromText(BANNER + status(n) + engine(n) + 'MSI (s) (7C:2C) [07:33:42:000]: Removal success or error status: ' + n + '.\r\n');
+    assertCoverage(log);
+    assert.deepEqual([1, 2, 3].map((i) => log.entry(i).severity), [sev, sev, sev], `status ${n}`);
+  }
+});
+
+test('MSI: property changes and property dumps are information, whatever words their names and values hold', () => {
+  const text = BANNER
+    + "MSI (s) (7C:2C) [07:33:24:000]: PROPERTY CHANGE: Adding ERRORDIALOG property. Its value is 'ErrorDialog'.\r\n"
+    + "MSI (c) (E4:AC) [07:33:24:100]: PROPERTY CHANGE: Modifying FAILIFNOTFOUND property. Its current value is '0'. Its new value: '1'.\r\n"
+    + 'Property(S): ErrorDialog = ErrorDlg\r\n'
+    + 'Property(S): LastFailure = install failed: fatal exception, warning\r\n'
+    + 'Action start 7:33:25: ShowErrorDialog.\r\n'
+    + 'Action ended 7:33:26: ShowErrorDialog. Return value 1.\r\n';
+  const log = LogFile.fromText(text);
+  assertCoverage(log);
+  assert.deepEqual(severities(log).slice(1).map(([s]) => s), [1, 1, 1, 1, 1, 1].map(() => Severity.Information));
+});
+
+test('MSI: a custom action\'s returned error code is a record of its own; what continues an action does not make it an error', () => {
+  const text = BANNER
+    + 'Action start 20:49:41: CA_Register.\r\n'
+    + 'CustomAction CA_Register returned actual error code 1603 (note this may not be 100% accurate if translation happened inside sandbox)\r\n'
+    + 'Action ended 20:49:42: CA_Register. Return value 3.\r\n'
+    + 'Action start 20:49:43: CA_Cancel.\r\n'
+    + 'CustomAction CA_Cancel returned actual error code 1602 (note this may not be 100% accurate if translation happened inside sandbox)\r\n'
+    + 'MSI (s) (7C:2C) [20:49:44:000]: Invoking remote custom action. DLL: C:\\Windows\\Installer\\MSI1.tmp, Entrypoint: CAQuietExec\r\n'
+    + 'CAQuietExec:  Error 0x80070001: Command line returned an error.\r\n'
+    + 'CAQuietExec:  Error 0x80070001: QuietExec Failed\r\n';
+  const log = LogFile.fromText(text);
+  assertCoverage(log);
+  assert.equal(log.spans.count, 0);
+  assert.deepEqual(severities(log).slice(1), [
+    [Severity.Information, 'Action start 20:49:41: CA_Register.'],
+    [Severity.Error, 'CustomAction CA_Register returned actual error code 1603 (note this may not be 100% accurate if translation happened inside sandbox)'],
+    [Severity.Error, 'Action ended 20:49:42: CA_Register. Return value 3.'],
+    [Severity.Information, 'Action start 20:49:43: CA_Cancel.'],
+    [Severity.Warning, 'CustomAction CA_Cancel returned actual error code 1602 (note this may not be 100% accurate if translation happened inside sandbox)'],
+    // A custom action's own output continues the line before it; MSI's verdict on the action is
+    // the CustomAction and Return value lines, not the words the action wrote.
+    [Severity.Information, 'Invoking remote custom action. DLL: C:\\Windows\\Installer\\MSI1.tmp, Entrypoint: CAQuietExec\r\nCAQuietExec:  Error 0x80070001: Command line returned an error.\r\nCAQuietExec:  Error 0x80070001: QuietExec Failed'],
+  ]);
+  assert.equal(log.entry(2).wall, wall(2023, 1, 17, 20, 49, 41), 'the CustomAction line has no time: the last line\'s');
+  assert.equal(log.component(2), 'CustomAction');
+  // Outside an MSI log the shape is not claimed.
+  assert.equal(LogFile.fromText('CustomAction X returned actual error code 1603\r\n').entryCount, 0);
+  assertPiecesEqualWhole(text);
+});
+
+test('MSI: a timed line no MSI signal judges is judged by its own words (Product: X -- Installation failed.)', () => {
+  const log = LogFile.fromText(BANNER + 'MSI (s) (7C:2C) [07:33:30:000]: Product: Contoso -- Installation failed.\r\nMSI (s) (7C:2C) [07:33:31:000]: Product: Contoso -- Error 1722. There is a problem with this Windows Installer package.\r\n');
+  assert.deepEqual([1, 2].map((i) => log.entry(i).severity), [Severity.Error, Severity.Error]);
 });

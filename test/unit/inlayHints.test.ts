@@ -60,3 +60,20 @@ test('settings: cmlog.inlayHints read and checked, on by default, component and 
   assert.deepEqual(validate({ inlayHints: { enabled: false, component: true, thread: 'yes' } }, (m) => warnings.push(m)).inlayHints, { enabled: false, component: true, thread: false });
   assert.equal(warnings.length, 1);
 });
+
+test('no hint repeats what the line already shows before its message: MSI, CBS, Company Portal lines start with their time', () => {
+  const msi = '=== Verbose logging started: 1/17/2023  20:49:40  Build type: SHIP UNICODE 5.00.10011.00  Calling process: C:\\Windows\\system32\\msiexec.exe ===\r\n'
+    + 'MSI (c) (E4:AC) [20:49:41:123]: Resetting cached policy values\r\n'
+    + 'Action start 20:49:41: CA_Register.\r\n'
+    + 'Property(S): ProductName = Contoso\r\n';
+  const cbs = '2024-01-15 08:00:00, Info                  CBS    Loaded Servicing Stack v10.0\r\n2024-01-15 08:00:01, Error                 CBS    Failed to load\r\n';
+  const portal = '2026-05-04T15:00:00.1000000Z  INFO      Event       None        0    1a2b3c4d-0001-4000-8000-000000000001  12-0-0  [Sync] device sync started\r\n';
+  for (const text of [msi, cbs, portal]) {
+    const { doc, log } = open(text);
+    assert.ok(log.entryCount > 0 && log.format !== 'plain', text);
+    assert.deepEqual(labels(inlayHints(doc, log, all, { enabled: true, component: true, thread: true })), [], text);
+  }
+  // A CMTrace record in the same file keeps its hint: its time is at the far end of the line.
+  const { doc, log } = open(msi + rec('one', '10:20:12.123+000', 'CcmExec', '12') + '\r\n');
+  assert.deepEqual(labels(inlayHints(doc, log, all, inlayHintDefaults)), ['10:20:12.123+000']);
+});

@@ -1,5 +1,9 @@
 // Inlay hints at the start of each record: its time as written (and, by settings, its component and
 // thread), so a CMTrace line, whose attributes sit at its far right, reads like CMTrace's columns.
+// A part is shown only where the record writes it after its message (CMTrace, legacy): the line
+// formats (MSI, CBS, PSADT, WindowsUpdate, Company Portal, macOS) write theirs before it, where the
+// eye already reads them, and a hint there only said it twice. Always as written, never converted,
+// so a hint reads like the line it stands for.
 // Only records starting in the requested range, and at most `limit` of them (the editor asks for
 // the visible lines; a hostile range over a 50 MB log must not build 275,000 hints).
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
@@ -24,7 +28,7 @@ export function inlayHints(doc: TextDocument, log: LogFile, range: Range, s: Inl
   for (; i < log.entryCount && log.line(i) <= range.end.line && out.length < limit; i++) {
     const p = log.parts(i);
     // Read no more than is shown: an attribute can be megabytes long.
-    const read = (r: [number, number] | undefined) => (r ? visibleLine(clip(log.text(r[0], Math.min(r[1], r[0] + PART_MAX + 1)), PART_MAX)) : '');
+    const read = (r: [number, number] | undefined) => (r && r[0] >= p.message[1] ? visibleLine(clip(log.text(r[0], Math.min(r[1], r[0] + PART_MAX + 1)), PART_MAX)) : '');
     const parts = [read(p.time)];
     if (s.component) parts.push(read(p.component));
     if (s.thread) parts.push(read(p.thread));

@@ -403,7 +403,7 @@ class Scanner implements ScanState {
         this.contFormat = k;
         this.contState = state && copyState(this.contStates[k]!, this.statesBefore[k]!);
         this.contLines = 0;
-        this.contByKeyword = r.severity < 0;
+        this.contByKeyword = r.severity < 0 && format.judgedByFirstLine !== true;
       } else {
         this.contEntry = -1;
       }

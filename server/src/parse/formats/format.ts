@@ -121,4 +121,10 @@ export interface LogFormat<Id extends string = string> {
    * they join its message, up to CONTINUATION_MAX_LINES / CONTINUATION_MAX_CHARS (scan.ts).
    */
   readonly continues?: boolean;
+  /**
+   * Whether a record's severity is its first line's alone: the lines that continue it are not
+   * judged by the keywords (MSI: they are a custom action's output or a value on several lines,
+   * and MSI writes its own verdict on lines of their own).
+   */
+  readonly judgedByFirstLine?: boolean;
 }

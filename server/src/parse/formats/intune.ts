@@ -1,10 +1,66 @@
 // Intune agents' own logs. Company Portal (Windows): `2026-05-04T15:00:00.1000000Z  INFO  Event ...`,
-// in UTC (the `Z`), its level word the severity. The macOS agent (IntuneMDMDaemon*.log):
+// in UTC (the `Z`), its level word the severity (see `companyPortal` for its other columns). The macOS agent (IntuneMDMDaemon*.log):
 // `2025-08-11 16:27:57:288 | IntuneMDM-Daemon | I | 89007856 | Component | message`, local time,
 // the level a letter (I, W, E), then thread and component.
-import { UTC_OFFSET } from '../time';
+import { type Codes, UTC_OFFSET } from '../time';
 import { LINE_HEAD } from './format';
 import { startRecord, contentEnd, find, isNumber, isoStamp, levelSeverity, lineFormat, skipBlanks, stampOut, wordEnd } from './lineFormat';
+
+/**
+ * The columns after a Company Portal line's level, as the one record published verbatim shows them
+ * (Microsoft documents the log's place, not its columns):
+ * `Event  None  0  1487dc30-3bb0-46bf-98ee-76771bd9953e  12-0-0  [Configuration Manager Trace Listener] text`.
+ * Only two are plain from their shape: a GUID (an activity or correlation id) and the app's
+ * version (12-0-0). `Event` and `None` have no documented meaning, nor has the number: it counts
+ * 0, 1, ... in the samples, a sequence rather than a thread, so it is not shown as one. They, and
+ * the GUID, stay in the message. The `[tag]` that opens the text names the part of the app that
+ * wrote it (a trace listener, `Sync`): the component.
+ */
+const GUID = 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx';
+/** At most this many space-separated words are read before the GUID (the multi-word columns before it). */
+const WORDS_BEFORE_TAG = 12;
+
+function isGuid(codes: Codes, a: number, b: number): boolean {
+  if (b - a !== GUID.length) return false;
+  for (let k = 0; k < GUID.length; k++) {
+    const c = codes[a + k];
+    const hex = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+    if (GUID.charCodeAt(k) === 45 ? c !== 45 : !hex) return false;
+  }
+  return true;
+}
+
+/** Whether codes[a, b) is an app version as the portal writes it, `12-0-0`. */
+function isVersion(codes: Codes, a: number, b: number): boolean {
+  let parts = 1;
+  let digits = 0;
+  for (let i = a; i < b; i++) {
+    const c = codes[i];
+    if (c === 45 && digits > 0) { parts++; digits = 0; } else if (c >= 48 && c <= 57) digits++; else return false;
+  }
+  return parts === 3 && digits > 0;
+}
+
+/** Sets tag.a/b to the `[tag]` after the GUID and version columns from codes[i] on (not past b); false when there is none. */
+const tag = { a: 0, b: 0 };
+function portalTag(codes: Codes, i: number, b: number): boolean {
+  for (let w = 0; w < WORDS_BEFORE_TAG && i < b; w++) {
+    const e = wordEnd(codes, i, b);
+    if (isGuid(codes, i, e)) {
+      const v = skipBlanks(codes, e, b);
+      const ve = wordEnd(codes, v, b);
+      const t = skipBlanks(codes, ve, b);
+      if (!isVersion(codes, v, ve) || codes[t] !== 91) return false;
+      const close = find(codes, 93, t + 1, b);
+      if (close >= b || close === t + 1 || find(codes, 91, t + 1, close) < close) return false;
+      tag.a = t + 1;
+      tag.b = close;
+      return true;
+    }
+    i = skipBlanks(codes, e, b);
+  }
+  return false;
+}
 
 export const companyPortal = lineFormat({
   id: 'portal',
@@ -29,6 +85,10 @@ export const companyPortal = lineFormat({
     out.severity = sev;
     out.msgStart = skipBlanks(codes, lvEnd, end);
     out.msgEnd = end;
+    if (portalTag(codes, out.msgStart, head)) {
+      out.compStart = tag.a;
+      out.compEnd = tag.b;
+    }
     return true;
   },
 });

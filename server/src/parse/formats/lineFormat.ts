@@ -79,6 +79,7 @@ export interface LineFormatSpec<Id extends string> {
   id: Id;
   name: string;
   continues?: boolean;
+  judgedByFirstLine?: boolean;
   newState?(): LineState;
   readLine(codes: Codes, a: number, eol: number, out: LineRecord, state?: LineState): boolean;
 }
@@ -105,6 +106,7 @@ export function lineFormat<Id extends string>(spec: LineFormatSpec<Id>): LogForm
     // One grammar colours every format's records (syntaxes/cmlog.tmLanguage.json).
     scope: 'source.cmlog',
     continues: spec.continues,
+    judgedByFirstLine: spec.judgedByFirstLine,
     newState: spec.newState,
     readLine: spec.readLine,
     recognise(sample) {

@@ -4,11 +4,19 @@
 // action process, with its `MSI`: the component; process:thread: the thread), `Action start 13:45:10: X.`,
 // `Action ended 13:45:12: X. Return value 3.` (component `Action`, message the whole line: start and
 // end told apart), `Property(S): Name = value`, and MSI's own messages written bare: `Error 1722. ...`,
-// `Warning 1946. ...`, `Info 2898.For ...`, `DEBUG: Error 2826: ...` (these and Property lines have no
-// time: the last line's). Every other line continues the record above. Local time, no offset.
+// `Warning 1946. ...`, `Info 2898.For ...`, `DEBUG: Error 2826: ...`, and a custom action's result
+// `CustomAction X returned actual error code 1603 (...)` (these and Property lines have no time: the
+// last line's). Every other line continues the record above (a custom action's own output, a value
+// on several lines). Local time, no offset.
+//
+// Severity is MSI's own where it says one (Return value, `Error N.`, notes, the installation status,
+// a custom action's code), else information: an action's start, a property's name or value (the
+// standard `ERRORDIALOG` property) and a custom action's output are not MSI's verdict, whatever
+// words they hold. Only a timed line that MSI gives no verdict in is judged by the keywords
+// (`Product: X -- Installation failed.`), its first line alone (`judgedByFirstLine`).
 import { charCodes, type Codes, DAY_MS, daysFromCivil, readClock, timeOut } from '../time';
 import { LINE_HEAD, type LineRecord, type LineState } from './format';
-import { startRecord, contentEnd, find, lineFormat, skipBlanks } from './lineFormat';
+import { startRecord, contentEnd, find, lineFormat, skipBlanks, wordEnd } from './lineFormat';
 
 /**
  * A time more than this far before the last line's is on the next day (a midnight crossed). Less
@@ -26,6 +34,11 @@ const RETURN_VALUE = charCodes('Return value ');
 const NOTE_1 = charCodes('Note: 1: ');
 const RULE = charCodes('=== ');
 const DEBUG = charCodes('DEBUG: ');
+const PROPERTY_CHANGE = charCodes('PROPERTY CHANGE: ');
+const CUSTOM_ACTION = charCodes('CustomAction ');
+const RETURNED_CODE = charCodes(' returned actual error code ');
+/** The words before the code at a timed line's end: the installation's status, the engine's return. */
+const RETURNS = [charCodes('success or error status: '), charCodes('MainEngineThread is returning ')];
 /** MSI's own messages written without a prefix, `Word N.` (`N:` after DEBUG), and their severity. */
 export const BARE_WORDS: readonly (readonly [string, number])[] = [['Error', 3], ['Warning', 2], ['Info', 1]];
 const BARE = BARE_WORDS.map(([word, sev]) => [charCodes(`${word} `), sev] as const);
@@ -128,6 +141,33 @@ export function noteNumber(codes: Codes, m: number, b: number): number {
   return at(codes, m, b, NOTE_1) ? digits(codes, m + NOTE_1.length, b, MESSAGE_DIGITS) : -1;
 }
 
+/**
+ * The severity of a Windows Installer return code: 0 and 3010, 1641 (success, with a restart)
+ * information; 1602 (the user cancelled) a warning; any other a failure. (The msi-install-failed
+ * signature reads the same codes as failures: rules/signatureTable.ts.)
+ */
+export function exitCodeSeverity(code: number): number {
+  return code === 0 || code === 3010 || code === 1641 ? 1 : code === 1602 ? 2 : 3;
+}
+
+/**
+ * The code a timed line ends with after one of RETURNS (`... Installation success or error status:
+ * 1603.`, `MainEngineThread is returning 0`): its severity, or -1. Reads back from the line's end
+ * only (a few dozen characters), so no line is searched.
+ */
+function statusSeverity(codes: Codes, m: number, end: number): number {
+  let e = end;
+  while (e > m && (codes[e - 1] === 32 || codes[e - 1] === 9)) e--;
+  if (e > m && codes[e - 1] === 46) e--;
+  let d = e;
+  while (d > m && e - d < 10 && codes[d - 1] >= 48 && codes[d - 1] <= 57) d--;
+  if (d === e) return -1;
+  for (const words of RETURNS) {
+    if (d - m >= words.length && at(codes, d - words.length, d, words)) return exitCodeSeverity(digits(codes, d, e, 10));
+  }
+  return -1;
+}
+
 function returnSeverity(codes: Codes, a: number, b: number): number {
   for (let i = a; i < b; i++) {
     if (codes[i] === 82 && at(codes, i, b, RETURN_VALUE)) {
@@ -160,6 +200,7 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     }
     wall = stamp;
     msg = s;
+    sev = 1;
   } else if (c0 === 77 && at(codes, s, head, MSI)) {
     // MSI (s) (7C:2C) [13:45:10:123]: message
     const cA = s + MSI.length;
@@ -183,6 +224,8 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     wall = dated(state, day);
     msg = skipBlanks(codes, t + 6, end);
     sev = noteSeverity(codes, msg, head);
+    if (sev < 0) sev = statusSeverity(codes, msg, end);
+    if (sev < 0 && at(codes, msg, head, PROPERTY_CHANGE)) sev = 1;
   } else if (c0 === 65 && at(codes, s, head, ACTION)) {
     // Action start 13:45:10: X.   Action ended 13:45:12: X. Return value 1.   Action 13:45:10: X.
     let k = s + ACTION.length;
@@ -197,7 +240,8 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     wall = dated(state, day);
     // The whole line: `Action start` and `Action ended` told apart in the table and export.
     msg = s;
-    if (ended) sev = returnSeverity(codes, t + 1, head);
+    sev = ended ? returnSeverity(codes, t + 1, head) : 1;
+    if (sev < 0) sev = 1;
   } else if (c0 === 80 && at(codes, s, head, PROPERTY)) {
     // Property(S): Name = value, dumped with no time: the last line's.
     const p = s + PROPERTY.length;
@@ -208,6 +252,22 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     out.compEnd = p + 2;
     wall = lastWall(state);
     msg = p + 4;
+    sev = 1;
+  } else if (c0 === 67 && at(codes, s, head, CUSTOM_ACTION)) {
+    // CustomAction CA_X returned actual error code 1603 (note this may not be 100% accurate ...):
+    // MSI's verdict on a custom action, a record of its own (not a continuation of the action's
+    // start, which it would turn red). Only in an MSI log, as the bare messages below.
+    if (state && state[DAY] !== state[DAY] && state[LAST] < 0) return false;
+    const n = wordEnd(codes, s + CUSTOM_ACTION.length, head);
+    if (n === s + CUSTOM_ACTION.length || !at(codes, n, head, RETURNED_CODE)) return false;
+    const code = digits(codes, n + RETURNED_CODE.length, head, 10);
+    if (code < 0) return false;
+    startRecord(out, a, a, a);
+    out.compStart = s;
+    out.compEnd = s + CUSTOM_ACTION.length - 1;
+    wall = lastWall(state);
+    msg = s;
+    sev = exitCodeSeverity(code);
   } else if (c0 === 69 || c0 === 87 || c0 === 73 || c0 === 68) {
     // Error 1722. ...   Warning 1946. ...   Info 2898.For ...   DEBUG: Error 2826: ...
     // Only in an MSI log (a banner or a timed line read): a text file's `Error 5.` is not one.
@@ -237,6 +297,7 @@ export const msi = lineFormat({
   id: 'msi',
   name: 'MSI verbose log',
   continues: true,
+  judgedByFirstLine: true,
   newState: () => Float64Array.of(NaN, -1),
   readLine: readMsiLine,
 });
