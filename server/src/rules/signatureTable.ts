@@ -4,6 +4,7 @@
 // pattern names the failure's own words. To add one: a row here, its section in docs/rules.md,
 // a fixture under test/fixtures/rules/signatures/ (test/unit/signatures.test.ts runs them all).
 import { MSI_RETURNS_SOURCE } from '../knowledge/errorCodes';
+import { MSI_SUCCESS_CODES } from '../parse/formats/msi';
 import type { SignatureRow } from './signatures';
 
 const LEARN = 'https://learn.microsoft.com/troubleshoot/mem/configmgr';
@@ -24,8 +25,8 @@ const MSI_ERRORS = 'https://learn.microsoft.com/windows/win32/msi/error-codes (W
 const MSI_RETURN = 'https://learn.microsoft.com/windows/win32/msi/logging-of-action-return-values (Logging of action return values: Return value 3 is ERROR_INSTALL_FAILURE, 1603)';
 const MSI_MESSAGES = 'https://learn.microsoft.com/windows/win32/msi/windows-installer-error-messages (Windows Installer error messages: the numbers of `Error NNNN.` lines)';
 
-/** What Windows Installer says it returns, in the words errorCodes.ts finds it by; 0, 3010 and 1641 are successes (EXIT_CODES). */
-const MSI_INSTALL_FAILED = new RegExp(`${MSI_RETURNS_SOURCE}(?!0\\b|3010\\b|1641\\b)(?<exitCode>\\d{1,10})\\b`, 'i');
+/** What Windows Installer says it returns, in the words errorCodes.ts finds it by, when it is not a success (MSI_SUCCESS_CODES). */
+const MSI_INSTALL_FAILED = new RegExp(`${MSI_RETURNS_SOURCE}(?!${MSI_SUCCESS_CODES.map((c) => `${c}\\b`).join('|')})(?<exitCode>\\d{1,10})\\b`, 'i');
 /** The patterns composed above, for the regex safety test (it finds literal patterns by itself). */
 export const COMPOSED_PATTERNS: readonly RegExp[] = [MSI_INSTALL_FAILED];
 

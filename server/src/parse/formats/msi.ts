@@ -141,13 +141,12 @@ export function noteNumber(codes: Codes, m: number, b: number): number {
   return at(codes, m, b, NOTE_1) ? digits(codes, m + NOTE_1.length, b, MESSAGE_DIGITS) : -1;
 }
 
-/**
- * The severity of a Windows Installer return code: 0 and 3010, 1641 (success, with a restart)
- * information; 1602 (the user cancelled) a warning; any other a failure. (The msi-install-failed
- * signature reads the same codes as failures: rules/signatureTable.ts.)
- */
+/** Windows Installer return codes that are a success: 0, and 3010 / 1641 (with a restart). The msi-install-failed signature reads every other as a failure. */
+export const MSI_SUCCESS_CODES: readonly number[] = [0, 3010, 1641];
+
+/** The severity of a Windows Installer return code: a success information; 1602 (the user cancelled) a warning; any other a failure. */
 export function exitCodeSeverity(code: number): number {
-  return code === 0 || code === 3010 || code === 1641 ? 1 : code === 1602 ? 2 : 3;
+  return MSI_SUCCESS_CODES.includes(code) ? 1 : code === 1602 ? 2 : 3;
 }
 
 /**
