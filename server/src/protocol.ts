@@ -83,6 +83,13 @@ export interface FolderOffer {
   source: string;
   /** Other offsets the folder's logs wrote (a DST change), e.g. ["UTC-08:00"]. */
   others?: string[];
+  /**
+   * The folder (a URI) whose logs wrote it, when above the log's own (a device folder, for its
+   * Panther subfolder): the command writes the offset for it. Absent: the log's own folder.
+   */
+  from?: string;
+  /** `from`'s name, as the offer names it (e.g. "DEVICE2"). */
+  fromName?: string;
 }
 export interface FileInfo {
   /** A format id (parse/formats/ids.ts), or 'mixed'. */

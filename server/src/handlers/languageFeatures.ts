@@ -1,6 +1,7 @@
 // The standard LSP features of a log. Each answer is computed by features/*; a failure answers empty (runSafe).
 import { codeActions } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
+import { foldersAbove } from '../features/folderOffset';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
 import { inlayHints } from '../features/inlayHints';
@@ -48,6 +49,6 @@ export function registerLanguageFeatures(server: ServerContext): void {
     const target = logs.get(uri);
     if (!target) return [];
     const lensSettings = settings.forPath(toPath(uri)).codeLens;
-    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building, undefined, (k) => machineOf(k, client.folders));
+    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building, undefined, (k) => machineOf(k, client.folders), foldersAbove(uri, client.folders));
   }));
 }
