@@ -186,7 +186,13 @@ export class SettingsState {
   private fetched: Fetched = fallback();
   private readonly warned = new Set<string>();
 
+  private readonly timesListeners: (() => void)[] = [];
+
   constructor(private readonly warnOutput: (m: string) => void) {}
+
+  /** How times are read changed (defaultOffset, folderOffsets, offsetConvention): handlers/configuration.ts says so. */
+  onDidChangeTimes(listener: () => void): void { this.timesListeners.push(listener); }
+  timesChanged(): void { for (const l of this.timesListeners) l(); }
 
   get scoped(): Fetched { return this.fetched; }
   get window(): ServerSettings { return this.fetched.window.settings; }

@@ -3,6 +3,7 @@
 // both are typed arrays, and a row's text is read from its log only when asked for (a page of
 // rows, a detail, a copy). One log needs no order at all: position = entry.
 import type { LogFile } from '../logFile';
+import type { ParseOptions } from '../model';
 import type { TableFilter, TableGotoResult, TableGotoTimeParams, TableHighlight, TableRow } from '../protocol';
 import { bisect } from '../parse/bisect';
 import { DAY_MS } from '../parse/time';
@@ -27,6 +28,8 @@ export interface TableLogSource {
   readonly failure?: string;
   /** The table closed: stop reading or following the file. */
   stop?(): void;
+  /** New parse options (an offset setting changed), for a model the table reads itself: it is re-timed. */
+  retime?(options: ParseOptions): void;
 }
 
 /** Logs named in a table's read error. */
