@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { Timeline } from '../../server/src/workspace/timeline';
 import * as path from 'node:path';
-import { folderOffer, foldersAbove, placedByFolder } from '../../server/src/features/folderOffset';
+import { folderOffer, foldersAbove, offsetOrigin, placedByFolder } from '../../server/src/features/folderOffset';
 import { toPath } from '../../server/src/uri';
 import { fileInfo } from '../../server/src/features/fileInfo';
 import { codeLenses, lensDefaults } from '../../server/src/features/codeLens';
@@ -149,4 +149,13 @@ test('folderOffer: a log in a subfolder of a device folder (Panther) is offered 
   // Placed with the device folder's entry: said where from.
   const placed = fileInfo(LogFile.fromText(CBS, { defaultOffset: 420 }), { offset: 420, byFolder: true }, 'setupact.log', offer);
   assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of PC01)');
+});
+
+test('offsetOrigin: the time hover names the log of the folder\'s offer only when the folder\'s entry placed the log with that offer', () => {
+  const offer = { offset: -330, zone: 'UTC+05:30', source: 'CcmExec.log', from: 'file:///c/logs/DEVICE2', fromName: 'DEVICE2' };
+  const placed = LogFile.fromText(CBS, { defaultOffset: -330 });
+  assert.deepEqual(offsetOrigin(true, offer, placed), { byFolder: true, from: 'CcmExec.log of DEVICE2' });
+  assert.deepEqual(offsetOrigin(true, { ...offer, from: undefined, fromName: undefined }, placed), { byFolder: true, from: 'CcmExec.log of this folder' });
+  assert.deepEqual(offsetOrigin(true, { ...offer, offset: 60 }, placed), { byFolder: true }, 'another offset than the offer\'s');
+  assert.deepEqual(offsetOrigin(false, offer, placed), { byFolder: false });
 });

@@ -5,6 +5,7 @@
 import { describeOffset } from '../parse/time';
 import { clip } from '../explain/markdown';
 import { visibleLine } from '../explain/plainText';
+import type { OffsetOrigin } from '../explain';
 import type { LogFile } from '../logFile';
 import type { FolderOffer } from '../protocol';
 import type { Timeline, WrittenOffsets } from '../workspace/timeline';
@@ -79,6 +80,14 @@ const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0
 /** "CcmExec.log of this folder says UTC-07:00" (and the other offsets written, if any); "of DEVICE2" when a folder above the log's own offers it. */
 export function offerText(offer: FolderOffer): string {
   return `${offer.source} of ${offerFolder(offer)} says ${offer.zone}${offer.others ? ` (also ${offer.others.join(', ')}: a DST change)` : ''}`;
+}
+
+/**
+ * Where a log's offset not written came from, for its time hover: `byFolder` (placedByFolder), and
+ * the log of the folder's offer when the offset is that offer's (as the status bar says it).
+ */
+export function offsetOrigin(byFolder: boolean, offer: FolderOffer | null, log: LogFile): OffsetOrigin {
+  return byFolder && offer && offer.offset === log.defaultOffset ? { byFolder, from: `${offer.source} of ${offerFolder(offer)}` } : { byFolder };
 }
 
 /** The folder an offer is for, in words: "this folder", or the name of the folder above it. */
