@@ -1,6 +1,6 @@
 // "Use the offset of CcmExec.log for this folder": the user's action on the offer a log's status bar
 // and lens make (server/src/features/folderOffset.ts). It writes the offer into `cmlog.folderOffsets`,
-// keyed by the log's folder: a collected folder is one machine, while `cmlog.defaultOffset` of a
+// keyed by the folder whose logs wrote it (the log's, or its device folder above it): a collected folder is one machine, while `cmlog.defaultOffset` of a
 // workspace folder would place every machine's logs below it with one machine's bias.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -22,7 +22,8 @@ export function registerFolderOffset(context: vscode.ExtensionContext, client: (
       void vscode.window.showInformationMessage(noOfferMessage(info?.noOffer, path.basename(file.fsPath)));
       return;
     }
-    const folder = path.dirname(file.fsPath);
+    // The folder whose logs wrote it: a device folder, for a log in its Panther subfolder (the setting covers subfolders).
+    const folder = offer.from ? vscode.Uri.parse(offer.from).fsPath : path.dirname(file.fsPath);
     const ws = vscode.workspace.getWorkspaceFolder(file);
     const config = vscode.workspace.getConfiguration('cmlog', file);
     const inspected = config.inspect<Record<string, number>>('folderOffsets');

@@ -4,6 +4,7 @@ import type { TableChangedParams, TableDetail, TableFacetsResult, TableFilterRes
 import type { ToWebview, WebviewOptions } from '../src/table/messages';
 import './table.css';
 import { Columns, type ColumnId, type ColumnState } from './columns';
+import { drawBanner } from './banner';
 import { DetailPane } from './detail';
 import { el, iconButton, shown } from './dom';
 import { FilterBar } from './filterBar';
@@ -34,6 +35,8 @@ class App {
     openInEditor: (uri, line) => this.host.post({ kind: 'openInEditor', uri, line }),
   });
   private readonly status = el('div', 'status', undefined, { role: 'status', 'aria-live': 'polite' });
+  /** The merge's notes and offers (banner.ts). */
+  private readonly banner = el('div', 'notes');
   /** Why a log could not be read from disk (its name is untrusted: set as text). */
   private readonly readError = el('div', 'read-error', undefined, { role: 'alert' });
   private readonly elapsed = el('span', 'elapsed');
@@ -70,6 +73,7 @@ class App {
       // The host opened the table again (a server restart): the new table is unfiltered and
       // following, so it gets what this page shows: its filter, its facets, its pause.
       this.table = table;
+      this.drawBanner();
       this.cache.reset(table.version);
       this.selection.clamp(table.rows);
       this.grid.setRows(table.rows);
@@ -110,7 +114,8 @@ class App {
     main.append(this.grid.root, this.detail.root);
     if (state.detailHidden) main.classList.add('detail-hidden');
     app.append(this.toolbar(main), this.filterBar.root, main, this.statusBar());
-    if (table.notes.length) app.insertBefore(el('div', 'notes', table.notes.join(' · ')), main);
+    this.drawBanner();
+    app.insertBefore(this.banner, main);
     app.insertBefore(this.readError, main);
     document.getElementById('app')!.replaceChildren(app);
     this.grid.mount();
@@ -262,12 +267,17 @@ class App {
       this.cache.reset(c.version);
       this.selection.clamp(c.rows);
     } else this.cache.appended(c.version, old);
-    this.table = { ...this.table, version: c.version, rows: c.rows, total: c.total, reading: c.reading, error: c.error };
+    this.table = { ...this.table, version: c.version, rows: c.rows, total: c.total, reading: c.reading, error: c.error, ...c.banner };
+    if (c.banner) this.drawBanner();
     this.grid.setRows(c.rows);
     if (this.following) this.grid.scrollToEnd();
     this.grid.draw();
     this.updateStatus();
     if (!c.reading || c.reset) void this.loadFacets();
+  }
+
+  private drawBanner(): void {
+    drawBanner(this.banner, this.table, (uri) => this.host.post({ kind: 'useFolderOffset', uri }));
   }
 
   /** Facets of the logs the Machines and Logs pickers keep (every log when they keep all). */

@@ -282,7 +282,12 @@ export class LogFile {
 
   setOptions(options: ParseOptions): void {
     this.options = { defaultOffset: options.defaultOffset ?? null, offsetConvention: options.offsetConvention ?? 'bias' };
+    this.timingCount++;
   }
+
+  private timingCount = 0;
+  /** Grows with each setOptions: the same model's UTCs may differ (a merge ordered by them orders again). */
+  get timing(): number { return this.timingCount; }
 
   /**
    * Hands the text this model holds to `source`, which reads it back on demand (the file on

@@ -83,6 +83,13 @@ export interface FolderOffer {
   source: string;
   /** Other offsets the folder's logs wrote (a DST change), e.g. ["UTC-08:00"]. */
   others?: string[];
+  /**
+   * The folder (a URI) whose logs wrote it, when above the log's own (a device folder, for its
+   * Panther subfolder): the command writes the offset for it. Absent: the log's own folder.
+   */
+  from?: string;
+  /** `from`'s name, as the offer names it (e.g. "DEVICE2"). */
+  fromName?: string;
 }
 export interface FileInfo {
   /** A format id (parse/formats/ids.ts), or 'mixed'. */
@@ -163,6 +170,11 @@ export interface TableSource {
   /** e.g. "offset unknown: placed with UTC-05:00 (cmlog.defaultOffset)", "offset unknown: placed last". */
   note?: string;
 }
+/**
+ * A merge banner's offer (table/sourceNote.ts mergeOffers): "DEVICE2's CcmExec.log writes UTC+05:30",
+ * and a log it is for: its button runs Commands.useFolderOffset with [uri], as the lens does.
+ */
+export interface TableOffer { text: string; uri: string }
 export interface TableOpenResult {
   tableId: string;
   version: number;
@@ -173,6 +185,8 @@ export interface TableOpenResult {
   reading: boolean;
   sources: TableSource[];
   notes: string[];
+  /** The folder offsets the merge's logs placed last could take (the lens's offer), each a button of the banner. */
+  offers?: TableOffer[];
   /** A log of the table could not be read (read from disk and gone, unreadable or failed part way; or held by the server and its file deleted): its name and why. The rows read before stay. Untrusted text. */
   error?: string;
 }
@@ -323,6 +337,8 @@ export interface TableChangedParams {
   reset: boolean;
   /** As TableOpenResult.error. */
   error?: string;
+  /** With a reset: the banner and sources as they are now (an offset setting changed how logs are placed). */
+  banner?: Pick<TableOpenResult, 'sources' | 'notes' | 'offers'>;
 }
 
 /** Live follow: paused tables get no `tableChanged` until resumed (then one with the state). */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CodeLensRequest, type CodeLens } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, HoverRequest, type CodeLens } from 'vscode-languageserver-protocol/node';
 import { TableRequests } from '../../server/src/protocol';
 import { fileUri, TestClient } from '../support/lspClient';
 
@@ -48,6 +48,11 @@ test('folder offset: offered by fileInfo and the lens, applied only through cmlo
     assert.equal(now.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of the same folder)');
     const titles = (await lenses()).map((l) => l.command?.title ?? '');
     assert.ok(titles.some((t) => /^⇄ 1 entry in 1 other log .* · offset taken from CcmExec\.log of the same folder$/.test(t)), titles.join('\n'));
+
+    // The time hover says the folder's setting placed it, and whose offset it is (the status bar says "folder").
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 5 } });
+    const md = (hover?.contents as { value: string } | undefined)?.value ?? '';
+    assert.match(md, /\*\*offset set for this folder\*\* \(`cmlog\.folderOffsets`, taken from CcmExec\\\.log of this folder\) is used \(\+420 min\)/);
 
     // A merged table says which setting placed CBS.log: the folder's entry, not cmlog.defaultOffset.
     const table = (await client.connection.sendRequest(TableRequests.open, { uris: [uri, fileUri(path.join(pc01, 'CcmExec.log'))] }))!;

@@ -331,9 +331,25 @@ test('hover on a time with no offset says UTC unknown, or names the default offs
   assert.match(md, /UTC: \*\*unknown\*\*/);
   const withDefault: LogInput = { ...input, log: LogFile.fromBytes(readFileSync(path.join(ROOT, rel)), { defaultOffset: 300 }) };
   const md2 = hoverMarkdown(withDefault, ctx(withDefault), offsetOf(withDefault, 'time="', 3, 1), [])!;
-  assert.match(md2, /default offset from the settings\*\* is used \(\+300 min\): UTC = local time \+ bias = local \+ 5 h 0 min/);
+  assert.match(md2, /default offset from the settings\*\* \(`cmlog\.defaultOffset`\) is used \(\+300 min\): UTC = local time \+ bias = local \+ 5 h 0 min/);
   assert.match(md2, /UTC: \*\*2020-02-23 15:20:12\.271 UTC\*\*/);
   assert.match(md2, /Gap to the previous record \(line 1\): \*\*148 ms\*\*/);
+});
+
+test('hover on a time placed by the folder\'s offset: names cmlog.folderOffsets and the log it was taken from, not the default', () => {
+  const rel = 'samples/Client/IntuneManagementExtension.log';
+  const input: LogInput = { ...load(rel), log: LogFile.fromBytes(readFileSync(path.join(ROOT, rel)), { defaultOffset: -330 }) };
+  const at = offsetOf(input, 'time="', 3, 1);
+  const byFolder = hoverMarkdown(input, ctx(input), at, [], undefined, undefined, () => ({ byFolder: true, from: 'CcmExec.log of DEVICE2' }))!;
+  assert.match(byFolder, /No offset is written: the \*\*offset set for this folder\*\* \(`cmlog\.folderOffsets`, taken from CcmExec\\\.log of DEVICE2\) is used \(-330 min\): UTC = local time \+ bias = local − 5 h 30 min, so this clock is UTC\+05:30/);
+  assert.doesNotMatch(byFolder, /default offset/);
+  // The folder's entry, but no log of the folder writes that offset: the setting only.
+  const bare = hoverMarkdown(input, ctx(input), at, [], undefined, undefined, () => ({ byFolder: true }))!;
+  assert.match(bare, /\*\*offset set for this folder\*\* \(`cmlog\.folderOffsets`\) is used/);
+  assert.match(hoverMarkdown(input, ctx(input), at, [], undefined, undefined, () => ({ byFolder: false }))!, /default offset from the settings/);
+  // A log name is log text: escaped.
+  const evil = hoverMarkdown(input, ctx(input), at, [], undefined, undefined, () => ({ byFolder: true, from: '[x](command:evil) of PC' }))!;
+  assert.doesNotMatch(evil, /\]\(command:/);
 });
 
 test('durationText: the two spellings of one formatter', () => {

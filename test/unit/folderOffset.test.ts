@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { Timeline } from '../../server/src/workspace/timeline';
-import { folderOffer, placedByFolder } from '../../server/src/features/folderOffset';
+import * as path from 'node:path';
+import { folderOffer, foldersAbove, offsetOrigin, placedByFolder } from '../../server/src/features/folderOffset';
+import { toPath } from '../../server/src/uri';
 import { fileInfo } from '../../server/src/features/fileInfo';
 import { codeLenses, lensDefaults } from '../../server/src/features/codeLens';
 import { Commands } from '../../server/src/protocol';
@@ -125,4 +127,35 @@ test('use the folder\'s offset on a log that needs none: says why (its own offse
   const alone = fileInfo(cbs.log, { offset: null, byFolder: false }, 'CBS.log', null);
   assert.match(noOfferMessage(alone.noOffer, 'CBS.log'), /no other log in the folder of CBS\.log writes an offset/);
   assert.equal(fileInfo(cbs.log, { offset: null, byFolder: false }, 'CBS.log', offer).noOffer, undefined, 'offered: nothing to explain');
+});
+
+test('folderOffer: a log in a subfolder of a device folder (Panther) is offered the device folder\'s bias, named, within its workspace folder only', () => {
+  const setupact = input(`${PC01}Panther/setupact.log`, CBS);
+  const tl = new Timeline([input(`${PC01}CcmExec.log`, ccm('10:00:00', '01-15-2024', '+420')), setupact]);
+  // The workspace folder is c/logs: Panther is two folders below it, PC01 one.
+  const ws = [{ path: path.dirname(path.dirname(toPath(`${PC01}CcmExec.log`)!)) }];
+  const above = foldersAbove(setupact.key, ws);
+  assert.equal(above, 2);
+  const offer = folderOffer(tl, { ...setupact, above });
+  assert.deepEqual(offer, { offset: 420, zone: 'UTC-07:00', source: 'CcmExec.log', from: 'file:///c/logs/PC01', fromName: 'PC01' });
+  const lens = codeLenses(setupact.key, setupact.log, [], tl, lensDefaults, false, undefined, () => '', above);
+  assert.match(lens[0].command!.title, /CcmExec\.log of PC01 says UTC-07:00 — use it for PC01$/);
+  // Outside every workspace folder: only its own folder speaks for it.
+  assert.equal(foldersAbove(setupact.key, []), 0);
+  assert.equal(folderOffer(tl, { ...setupact, above: 0 }), null);
+  // The nearest folder that writes one wins: Panther's own log over PC01's.
+  const own = new Timeline([input(`${PC01}CcmExec.log`, ccm('10:00:00', '01-15-2024', '+420')), input(`${PC01}Panther/CcmSetup.log`, ccm('10:00:00', '01-15-2024', '+300')), setupact]);
+  assert.deepEqual(folderOffer(own, { ...setupact, above }), { offset: 300, zone: 'UTC-05:00', source: 'CcmSetup.log' });
+  // Placed with the device folder's entry: said where from.
+  const placed = fileInfo(LogFile.fromText(CBS, { defaultOffset: 420 }), { offset: 420, byFolder: true }, 'setupact.log', offer);
+  assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of PC01)');
+});
+
+test('offsetOrigin: the time hover names the log of the folder\'s offer only when the folder\'s entry placed the log with that offer', () => {
+  const offer = { offset: -330, zone: 'UTC+05:30', source: 'CcmExec.log', from: 'file:///c/logs/DEVICE2', fromName: 'DEVICE2' };
+  const placed = LogFile.fromText(CBS, { defaultOffset: -330 });
+  assert.deepEqual(offsetOrigin(true, offer, placed), { byFolder: true, from: 'CcmExec.log of DEVICE2' });
+  assert.deepEqual(offsetOrigin(true, { ...offer, from: undefined, fromName: undefined }, placed), { byFolder: true, from: 'CcmExec.log of this folder' });
+  assert.deepEqual(offsetOrigin(true, { ...offer, offset: 60 }, placed), { byFolder: true }, 'another offset than the offer\'s');
+  assert.deepEqual(offsetOrigin(false, offer, placed), { byFolder: false });
 });

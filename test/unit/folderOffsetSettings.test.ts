@@ -25,9 +25,9 @@ test('folderOffsets: a folder\'s relative keys resolve against it; its logs are 
   const folder = fetched.folders[0].scoped.settings;
   const inPc01 = path.join(ROOT, 'collected', 'PC01', 'CBS.log');
   assert.deepEqual(placementOf(folder, inPc01), { offset: 420, byFolder: true });
-  // Another machine's folder, and a sub-folder of PC01: the default.
+  // Another machine's folder, and the folder above PC01: the default.
   assert.deepEqual(placementOf(folder, path.join(ROOT, 'collected', 'PC02', 'CBS.log')), { offset: 300, byFolder: false });
-  assert.deepEqual(placementOf(folder, path.join(ROOT, 'collected', 'PC01', 'Panther', 'setupact.log')), { offset: 300, byFolder: false });
+  assert.deepEqual(placementOf(folder, path.join(ROOT, 'collected', 'CBS.log')), { offset: 300, byFolder: false });
 
   const state = new SettingsState(() => undefined);
   await state.load(connection({}, { defaultOffset: 300, folderOffsets: { 'collected/PC01': 420 } }), true, [{ path: ROOT, uri: 'file:///case' }]);
@@ -40,4 +40,17 @@ test('folderOffsetsWith: the command adds the folder, relative to its workspace 
   assert.deepEqual(folderOffsetsWith({ other: 60 }, ROOT, pc01, 420), { key: path.join('collected', 'PC01'), value: { other: 60, [path.join('collected', 'PC01')]: 420 } });
   assert.deepEqual(folderOffsetsWith(undefined, ROOT, ROOT, -60), { key: '.', value: { '.': -60 } });
   assert.deepEqual(folderOffsetsWith(undefined, null, pc01, 420), { key: pc01, value: { [pc01]: 420 } });
+});
+
+test('folderOffsets: a device folder\'s entry covers the logs of its subfolders; the nearest folder with an entry wins', async () => {
+  const offsets = { 'collected/PC01': 420, 'collected/PC01/Panther/Other': 60 };
+  const fetched = await fetchSettings(connection({}, { defaultOffset: 300, folderOffsets: offsets }), true, [{ path: ROOT, uri: 'file:///case' }], () => undefined);
+  const folder = fetched.folders[0].scoped.settings;
+  const pc01 = path.join(ROOT, 'collected', 'PC01');
+  assert.deepEqual(placementOf(folder, path.join(pc01, 'Panther', 'setupact.log')), { offset: 420, byFolder: true });
+  assert.deepEqual(placementOf(folder, path.join(pc01, 'CCM', 'Logs', 'x', 'deep.log')), { offset: 420, byFolder: true });
+  assert.deepEqual(placementOf(folder, path.join(pc01, 'Panther', 'Other', 'setuperr.log')), { offset: 60, byFolder: true });
+  // A folder whose name only begins like PC01's is another folder.
+  assert.deepEqual(placementOf(folder, path.join(ROOT, 'collected', 'PC012', 'CBS.log')), { offset: 300, byFolder: false });
+  assert.deepEqual(placementOf(folder, null), { offset: 300, byFolder: false });
 });

@@ -38,6 +38,7 @@ function fakes(opts: { failRows?: boolean } = {}) {
     clipboard: (t) => void said.push(`clip:${t}`),
     openAsText: (t) => void said.push(`text:${t}`),
     lookup: (c) => void said.push(`lookup:${c}`),
+    useFolderOffset: (uri) => void said.push(`offset:${uri}`),
     notify: (level, m) => void said.push(`${level}:${m}`),
   };
   const session = new TableSession([LOG], async () => server, host);
@@ -88,6 +89,17 @@ test('changes of this table are passed on and kept for a page that loads again; 
   const init = f.posted.at(-1) as Extract<ToWebview, { kind: 'init' }>;
   assert.equal(init.kind, 'init');
   assert.deepEqual([init.table.version, init.table.rows, init.table.reading], [2, 20, true]);
+});
+
+test('a reset with a new banner (an offset setting changed) is kept for a page that loads again', async () => {
+  const f = fakes();
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  const banner = { sources: [], notes: ['CBS.log: offset unknown: placed with UTC+05:30 (cmlog.folderOffsets)'] };
+  f.session.changed({ tableId: 't1', version: 3, rows: 10, total: 10, reading: false, reset: true, banner });
+  await f.session.receive({ kind: 'ready' });
+  const init = f.posted.at(-1) as Extract<ToWebview, { kind: 'init' }>;
+  assert.deepEqual(init.table.notes, banner.notes);
 });
 
 test('a panel shown again gets the table as it is now, as a reset: the last change, its read error, and a filter answer', async () => {
@@ -154,9 +166,11 @@ test('the page may open only its own logs in the editor, at a valid line; other 
   await f.session.receive({ kind: 'notify', level: 'warning', message: 'regex refused' });
   await f.session.receive({ kind: 'clipboard', text: 'a\tb' });
   await f.session.receive({ kind: 'openAsText' });
+  await f.session.receive({ kind: 'useFolderOffset', uri: LOG });
+  await f.session.receive({ kind: 'useFolderOffset', uri: 'file:///other/CBS.log' });
   await f.session.receive(null);
   await f.session.receive('ready');
-  assert.deepEqual(f.said, ['lookup:0x80070005', 'warning:regex refused', 'clip:a\tb', 'text:rows']);
+  assert.deepEqual(f.said, ['lookup:0x80070005', 'warning:regex refused', 'clip:a\tb', 'text:rows', `offset:${LOG}`]);
 });
 
 test('show in table: the row of a line is revealed, a hidden line is said', async () => {

@@ -71,3 +71,22 @@ test('paused tables withhold notifications until resumed; close and the cap free
   assert.equal(tables.size, 0);
   assert.equal(tables.get(third.id), undefined);
 });
+
+test('new parse options: a log the table reads from disk is re-timed, and a merge orders again and says its banner', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-table-'));
+  const file = path.join(dir, 'CBS.log');
+  writeFileSync(file, '2020-01-01 09:30:00, Info                  CBS    one\r\n');
+  const sent: TableChangedParams[] = [];
+  const tables = new Tables((p) => sent.push(p), undefined, () => ({ sources: [], notes: ['said again'] }));
+  const held = LogFile.fromText(cm('held'));
+  let disk: DiskLogSource | undefined;
+  const t = tables.create((refresh) => [{ key: 'file:///A.log', name: 'A.log', log: () => held, reading: () => false },
+    disk = new DiskLogSource('file:///CBS.log', 'CBS.log', file, {}, refresh)]);
+  await disk!.done;
+  await until('the read', () => t.view.total === 2);
+  assert.equal(t.view.columns(1).utc, null, 'no offset: placed last');
+  sent.length = 0;
+  tables.retime(() => ({ defaultOffset: 0 }));
+  assert.equal(t.view.columns(0).utc, Date.UTC(2020, 0, 1, 9, 30), 'read with the offset now: first');
+  assert.deepEqual(sent.map((p) => [p.reset, p.banner?.notes]), [[true, ['said again']]]);
+});

@@ -33,6 +33,24 @@ test('a merge is sorted by UTC across time zones, stable by log then entry, unkn
   assert.deepEqual(messages(new TableView([a, b, c2])), ['a0', 'b0', 'c0', 'a1', 'a2', 'b1']);
 });
 
+test('a merge orders again when a log is re-timed in place (an offset setting changed): its rows leave the unknown block', () => {
+  const a = src('file:///m1/A.log', cm('a0', '10:00:00.000') + cm('a1', '10:00:02.000'));
+  const c = src('file:///m3/C.log', cm('c0', '10:00:01.000', { off: '' }));
+  const v = new TableView([a, c]);
+  assert.deepEqual(messages(v), ['a0', 'a1', 'c0']);
+  const version = v.version;
+  // The same model, read with an offset now (WorkspaceIndex.setParseOptions): no new entries.
+  c.model.setOptions({ defaultOffset: 0 });
+  assert.equal(v.refresh(), 'reset');
+  assert.deepEqual(messages(v), ['a0', 'c0', 'a1']);
+  assert.ok(v.version > version);
+  assert.equal(v.refresh(), 'none', 'nothing new after that');
+  // One log re-timed: its UTC cells change, so the client drops the rows it holds.
+  const one = new TableView([c]);
+  c.model.setOptions({ defaultOffset: 60 });
+  assert.equal(one.refresh(), 'reset');
+});
+
 test('filters: severities, components and threads (case-insensitive), sources, time, text, and none', async () => {
   const a = src('file:///m1/A.log', cm('Start', '10:00:00.000', { comp: 'Ccm' }) + cm('Failed 0x80070005', '10:00:01.000', { type: 3, comp: 'Setup', thread: 7 }) +
     cm('warn here', '10:00:02.000', { type: 2, comp: 'ccm' }) + cm('done', '10:00:03.000', { comp: 'Other' }));

@@ -103,6 +103,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
       clipboard: (text) => void vscode.env.clipboard.writeText(text).then(() => vscode.window.setStatusBarMessage('CMLog Lens: copied to the clipboard', 3000)),
       openAsText: (text, cut) => void openAsText(title, text, cut),
       lookup: (code) => void vscode.commands.executeCommand(Commands.lookupErrorCode, code),
+      useFolderOffset: (uri) => void vscode.commands.executeCommand(Commands.useFolderOffset, uri),
       notify: (level, message) => notify(level, message),
     });
     const entry: OpenTable = { session, panel };

@@ -21,6 +21,8 @@ export type FromWebview =
   | { kind: 'openAsText' }
   /** Look up an error code (the detail pane's codes). */
   | { kind: 'lookup'; code: string }
+  /** The banner's offer: write the folder offset a log of the table is offered (as its lens does). */
+  | { kind: 'useFolderOffset'; uri: string }
   /** Something the user should read (a refused regex, a failed request). */
   | { kind: 'notify'; level: 'info' | 'warning' | 'error'; message: string };
 

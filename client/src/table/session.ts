@@ -22,6 +22,8 @@ export interface TableHost {
   clipboard(text: string): void;
   openAsText(text: string, cut: boolean): void;
   lookup(code: string): void;
+  /** Run "use the folder's offset" for one of the table's logs (the banner's offer). */
+  useFolderOffset(uri: string): void;
   notify(level: 'info' | 'warning' | 'error', message: string): void;
 }
 
@@ -85,7 +87,7 @@ export class TableSession {
   changed(change: TableChangedParams): void {
     if (!this.table || change.tableId !== this.table.tableId) return;
     // Kept current so a page that loads again gets the table as it is now.
-    Object.assign(this.table, { version: change.version, rows: change.rows, total: change.total, reading: change.reading, error: change.error });
+    Object.assign(this.table, { version: change.version, rows: change.rows, total: change.total, reading: change.reading, error: change.error }, change.banner ?? {});
     this.post({ kind: 'changed', change });
     this.tellReadError(change.error);
   }
@@ -156,6 +158,9 @@ export class TableSession {
         return this.openAsText().catch((e) => this.host.notify('error', `CMLog Lens could not export the rows: ${errorText(e)}`));
       case 'lookup':
         if (typeof msg.code === 'string' && msg.code.length <= 64) this.host.lookup(msg.code);
+        return;
+      case 'useFolderOffset':
+        if (typeof msg.uri === 'string' && this.uris.includes(msg.uri)) this.host.useFolderOffset(msg.uri);
         return;
       case 'notify':
         if (LEVELS.has(msg.level) && typeof msg.message === 'string') this.host.notify(msg.level, msg.message);

@@ -20,7 +20,7 @@ import { cycleLineSection } from './cycleLines';
 import { explainErrorCodeValue, lookupLink } from './errorCode';
 import { genericFindingSection } from './findingSection';
 import { msiMessageSection } from './msiMessage';
-import { codeSpan, joinSections } from './markdown';
+import { codeSpan, escapeMarkdown, joinSections } from './markdown';
 export { errorCodeFacts, errorCodeText, explainErrorCode, explainErrorCodeValue } from './errorCode';
 export { clip, codeBlock, codeSpan, escapeMarkdown, sanitize } from './markdown';
 
@@ -43,7 +43,15 @@ export function timeRanges(log: LogFile, i: number): [number, number][] {
 }
 
 
-function offsetMeaning(log: LogFile, i: number, timeText: string | undefined): string {
+/**
+ * Which setting the offset of a log's records without one came from (features/settings.ts
+ * placementOf): its folder's entry in cmlog.folderOffsets, and the log whose offset it is when the
+ * folder's offer matches it ("CcmExec.log of DEVICE2"); else cmlog.defaultOffset. Asked only when a
+ * hover says it.
+ */
+export interface OffsetOrigin { byFolder: boolean; from?: string }
+
+function offsetMeaning(log: LogFile, i: number, timeText: string | undefined, origin?: () => OffsetOrigin): string {
   const source = log.offsetSource(i);
   const convention = log.offsetConvention;
   const off = impliedOffset(log, i);
@@ -66,9 +74,12 @@ function offsetMeaning(log: LogFile, i: number, timeText: string | undefined): s
         : 'a .NET **UTC offset** in minutes (the offset convention setting says so; PSADT and some scripts write this)';
       return `Offset ${codeSpan(written)}: ${what}. ${rule(o)}.`;
     }
-    case 'default':
-      return `No offset is written: the **default offset from the settings** is used` +
-        (off === null ? '.' : ` (${off >= 0 ? '+' : ''}${off} min): ${rule(off)}.`);
+    case 'default': {
+      const o = origin?.();
+      const which = !o?.byFolder ? 'the **default offset from the settings** (`cmlog.defaultOffset`)'
+        : `the **offset set for this folder** (\`cmlog.folderOffsets\`${o.from ? `, taken from ${escapeMarkdown(o.from)}` : ''})`;
+      return `No offset is written: ${which} is used` + (off === null ? '.' : ` (${off >= 0 ? '+' : ''}${off} min): ${rule(off)}.`);
+    }
     case 'unreadable':
       return `The offset in ${codeSpan(timeText ?? '')} cannot be read: **UTC unknown**. It is not treated as UTC.`;
     default:
@@ -76,14 +87,14 @@ function offsetMeaning(log: LogFile, i: number, timeText: string | undefined): s
   }
 }
 
-/** The time hover of entry i. */
-export function timeSection(log: LogFile, i: number): string {
+/** The time hover of entry i; `origin`: where an offset not written came from (OffsetOrigin). */
+export function timeSection(log: LogFile, i: number, origin?: () => OffsetOrigin): string {
   const e = log.entry(i);
   const lines = [`**Record time** (line ${e.line + 1})`, ''];
   const written = [e.timeText !== undefined ? `time ${codeSpan(e.timeText, 80)}` : null, e.dateText !== undefined ? `date ${codeSpan(e.dateText, 80)}` : null]
     .filter((x) => x !== null).join(', ');
   lines.push(`- As written: ${written || 'no time'}${e.wall !== null ? ` → log time **${wallText(e.wall, true)}** (the writer's wall clock)` : ' (unreadable: no wall clock)'}`);
-  if (e.wall !== null) lines.push(`- ${offsetMeaning(log, i, e.timeText)}`);
+  if (e.wall !== null) lines.push(`- ${offsetMeaning(log, i, e.timeText, origin)}`);
   lines.push(`- UTC: ${e.utc !== null ? `**${wallText(e.utc, true)} UTC** (${isoUtc(e.utc)})` : '**unknown**'}`);
   // The gap to the previous record with a time (in UTC when both have one, else in log time).
   let j = i - 1;
@@ -122,15 +133,16 @@ export function findingSection(f: Finding, catalog: readonly Rule[]): string {
  * nothing to say. `findings` are the file's findings from the last validation: a hover never runs a
  * rule (a rule turned off, or a finding beyond the cap, leaves the line's own explanation). `_context`
  * is kept for the callers' signature; `catalog` is the rules the findings came from; with
- * `lookupCommand`, a code under the cursor links to that command (the lookup) with its value.
+ * `lookupCommand`, a code under the cursor links to that command (the lookup) with its value; `origin`
+ * says where an offset not written came from (asked only by a time hover).
  */
-export function hoverMarkdown(target: LogInput, _context: RuleContext, offset: number, findings: Finding[], catalog: readonly Rule[] = rules, lookupCommand?: string): string | null {
+export function hoverMarkdown(target: LogInput, _context: RuleContext, offset: number, findings: Finding[], catalog: readonly Rule[] = rules, lookupCommand?: string, origin?: () => OffsetOrigin): string | null {
   const { log } = target;
   if (!Number.isFinite(offset) || offset < 0 || offset > log.length) return null;
   const i = entryAtOffset(log, offset);
   if (i < 0) return null;
 
-  for (const [a, b] of timeRanges(log, i)) if (offset >= a && offset < b) return timeSection(log, i);
+  for (const [a, b] of timeRanges(log, i)) if (offset >= a && offset < b) return timeSection(log, i, origin);
 
   const sections: string[] = [];
   const ms = log.messageStart(i), me = log.messageEnd(i);

@@ -16,7 +16,7 @@ import { anchoredLabel, leftOutNote, NAMED_IN_NOTE } from '../explain/logLabel';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
 import type { FolderOffer } from '../protocol';
-import { folderOffer, offerText } from './folderOffset';
+import { folderOffer, offerFolder, offerText } from './folderOffset';
 
 export interface LensSettings {
   enabled: boolean;
@@ -34,9 +34,9 @@ export const INDEXING_TITLE = '⇄ logs of the workspace still being indexed…'
  * `indexing`: the workspace index is being built, so "no other log" could be false; the timeline
  * lenses say so instead (the server asks the client to refresh them once it is built).
  * `machineOf`: the machine of a log (table/machine.ts): a nearest log of another machine is named
- * with it, since every device writes the same file names.
+ * with it, since every device writes the same file names. `offerAbove`: folderOffset.ts foldersAbove.
  */
-export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings, indexing = false, catalog: readonly Rule[] = rules, machineOf: (key: string) => string = () => ''): CodeLens[] {
+export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings, indexing = false, catalog: readonly Rule[] = rules, machineOf: (key: string) => string = () => '', offerAbove = 0): CodeLens[] {
   if (!s.enabled) return [];
   const wanted = new Set(s.severities.map(severityOfName));
   const anchors = new Set<number>();
@@ -47,7 +47,7 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
   let saidNoOffset = false;
   // What the other logs of the folder write, for a log that has records without offset.
   let offer: FolderOffer | null | undefined;
-  const offerOf = () => (offer === undefined ? (offer = folderOffer(timeline, { key: uri, log })) : offer);
+  const offerOf = () => (offer === undefined ? (offer = folderOffer(timeline, { key: uri, log, above: offerAbove })) : offer);
   // Another log as the lens names it: with its machine when not this log's (as the list it opens).
   const here = machineOf(uri);
   const labelOf = (key: string) => anchoredLabel(here, machineOf(key), baseName(key));
@@ -59,7 +59,7 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
       // Offered, never applied: the click writes it for the folder (client/src/folderOffset.ts).
       const o = saidNoOffset ? null : offerOf();
       if (!saidNoOffset) lenses.push({ range, command: o
-        ? { title: `⇄ time in UTC unknown (no offset): ${offerText(o)} — use it for this folder`, command: Commands.useFolderOffset, arguments: [uri] }
+        ? { title: `⇄ time in UTC unknown (no offset): ${offerText(o)} — use it for ${offerFolder(o)}`, command: Commands.useFolderOffset, arguments: [uri] }
         : { title: '⇄ time in UTC unknown (no offset): set cmlog.defaultOffset to compare with other logs', command: 'workbench.action.openSettings', arguments: ['cmlog.defaultOffset'] } });
       saidNoOffset = true;
       continue;
@@ -76,7 +76,7 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     const named = unknown.slice(0, NAMED_IN_NOTE).map((k) => visibleLine(clip(labelOf(k), 60)));
     let note = unknown.length ? ` · ${leftOutNote(unknown.length, named)}` : '';
     // Placed by an offset the user took from the folder's ConfigMgr logs: the lens says where it came from.
-    if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · offset taken from ${offer!.source} of the same folder`;
+    if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · offset taken from ${offer!.source} of ${offer!.fromName ?? 'the same folder'}`;
     const nearest = r.related[0];
     const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(labelOf(nearest.key), 90))}` : '';
     const title = `⇄ ${r.total.toLocaleString('en-US')} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${near}${note}`;

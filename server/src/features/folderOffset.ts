@@ -5,22 +5,30 @@
 import { describeOffset } from '../parse/time';
 import { clip } from '../explain/markdown';
 import { visibleLine } from '../explain/plainText';
+import type { OffsetOrigin } from '../explain';
 import type { LogFile } from '../logFile';
 import type { FolderOffer } from '../protocol';
 import type { Timeline, WrittenOffsets } from '../workspace/timeline';
 import { isConfigMgrLog, normalizeLogFileName } from '../knowledge/logFiles';
-import { folderOf } from '../uri';
+import * as path from 'node:path';
+import { baseName, folderOf, innermostFolder, toPath } from '../uri';
 
 /**
  * What the other logs of `target`'s folder write, read in the convention its settings read
  * `defaultOffset` in (the offer becomes that setting); null when none of them writes an offset.
+ * `target.above`: how many folders above its own may speak for it (foldersAbove): a log in a
+ * device folder's Panther or CCM\\Logs is offered the device folder's bias; the nearest folder whose
+ * logs write one wins.
  */
-export function folderOffer(timeline: Timeline, target: { key: string; log: LogFile }): FolderOffer | null {
-  const folder = folderOf(target.key);
-  if (!folder) return null;
-  const convention = target.log.defaultOffsetConvention;
-  const logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== target.key);
+export function folderOffer(timeline: Timeline, target: { key: string; log: LogFile; above?: number }): FolderOffer | null {
+  let folder = folderOf(target.key);
+  let logs: WrittenOffsets[] = [];
+  for (let up = 0; folder && up <= (target.above ?? 0); up++, folder = folderOf(folder)) {
+    logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== target.key);
+    if (logs.length > 0) break;
+  }
   if (logs.length === 0) return null;
+  const convention = target.log.defaultOffsetConvention;
   let source = logs[0];
   for (const l of logs) if (before(l, source)) source = l;
   const east = new Set<number>();
@@ -29,7 +37,21 @@ export function folderOffer(timeline: Timeline, target: { key: string; log: LogF
   // Its latest offset: after a DST change the machine's bias is the new one.
   const offset = read(source.latest);
   const also = [...east].filter((o) => o !== source.latest).map((o) => describeOffset(read(o), convention));
-  return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also } : {}) };
+  const from = folder !== folderOf(target.key) ? { from: folder, fromName: visibleLine(clip(baseName(folder), 60)) } : {};
+  return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also } : {}), ...from };
+}
+
+/**
+ * How many folders above a log's own may offer it their offset: up to the innermost workspace
+ * folder holding it (a collected device folder, or a folder of device folders whose own logs are
+ * one machine's); none for a log outside the workspace folders.
+ */
+export function foldersAbove(key: string, folders: readonly { path: string }[]): number {
+  const file = toPath(key);
+  const k = innermostFolder(folders, file);
+  if (file === null || k < 0) return 0;
+  const rel = path.relative(folders[k].path, path.dirname(file));
+  return rel === '' ? 0 : rel.split(path.sep).length;
 }
 
 /**
@@ -55,10 +77,21 @@ function before(a: WrittenOffsets, b: WrittenOffsets): boolean {
 /** CcmExec.log, then its rotated copies, then the knowledge base's ConfigMgr logs, then any other. */
 const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0 : normalizeLogFileName(name) === 'ccmexec.log' ? 1 : isConfigMgrLog(name) ? 2 : 3);
 
-/** "CcmExec.log of this folder says UTC-07:00" (and the other offsets written, if any). */
+/** "CcmExec.log of this folder says UTC-07:00" (and the other offsets written, if any); "of DEVICE2" when a folder above the log's own offers it. */
 export function offerText(offer: FolderOffer): string {
-  return `${offer.source} of this folder says ${offer.zone}${offer.others ? ` (also ${offer.others.join(', ')}: a DST change)` : ''}`;
+  return `${offer.source} of ${offerFolder(offer)} says ${offer.zone}${offer.others ? ` (also ${offer.others.join(', ')}: a DST change)` : ''}`;
 }
+
+/**
+ * Where a log's offset not written came from, for its time hover: `byFolder` (placedByFolder), and
+ * the log of the folder's offer when the offset is that offer's (as the status bar says it).
+ */
+export function offsetOrigin(byFolder: boolean, offer: FolderOffer | null, log: LogFile): OffsetOrigin {
+  return byFolder && offer && offer.offset === log.defaultOffset ? { byFolder, from: `${offer.source} of ${offerFolder(offer)}` } : { byFolder };
+}
+
+/** The folder an offer is for, in words: "this folder", or the name of the folder above it. */
+export const offerFolder = (offer: FolderOffer): string => offer.fromName ?? 'this folder';
 
 /** How a log's records without offset are placed, in words (status bar). */
 export function offsetNote(applied: { offset: number | null; byFolder: boolean }, offer: FolderOffer | null, convention: 'bias' | 'utc-offset'): string {
@@ -67,7 +100,7 @@ export function offsetNote(applied: { offset: number | null; byFolder: boolean }
   const zone = describeOffset(applied.offset, convention);
   const how = applied.byFolder ? `${zone} set for this folder` : `default ${zone}`;
   if (!offer) return `no offset, ${how}`;
-  return offer.offset === applied.offset ? `no offset, ${how} (offset taken from ${offer.source} of the same folder)` : `no offset, ${how}; ${says}`;
+  return offer.offset === applied.offset ? `no offset, ${how} (offset taken from ${offer.source} of ${offer.fromName ?? 'the same folder'})` : `no offset, ${how}; ${says}`;
 }
 
 /** offsetNote in a few words (the status bar's text; the note is its tooltip): "UTC+05:30 (folder)". */

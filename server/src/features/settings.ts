@@ -75,10 +75,20 @@ function resolveFolderOffsets(s: ServerSettings, base: string | null): ServerSet
   return { ...s, folderOffsets };
 }
 
-/** Where the offset for a file's records without one comes from: its folder's entry in `folderOffsets`, else `defaultOffset`. */
+/**
+ * Where the offset for a file's records without one comes from: the entry in `folderOffsets` of its
+ * nearest folder that has one (a device folder's entry covers its Panther, CCM\\Logs, Temp...),
+ * else `defaultOffset`.
+ */
 export function placementOf(s: ServerSettings, file: string | null): { offset: number | null; byFolder: boolean } {
-  const own = file === null ? undefined : s.folderOffsets[folderKey(path.dirname(file))];
-  return own === undefined ? { offset: s.defaultOffset, byFolder: false } : { offset: own, byFolder: true };
+  if (file !== null) {
+    for (let dir = folderKey(path.dirname(file)); ; dir = path.dirname(dir)) {
+      const own = s.folderOffsets[dir];
+      if (own !== undefined) return { offset: own, byFolder: true };
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  return { offset: s.defaultOffset, byFolder: false };
 }
 
 /** Each `cmlog.*` value checked as package.json declares it; a bad one is reported and replaced by its default. */
@@ -176,7 +186,13 @@ export class SettingsState {
   private fetched: Fetched = fallback();
   private readonly warned = new Set<string>();
 
+  private readonly timesListeners: (() => void)[] = [];
+
   constructor(private readonly warnOutput: (m: string) => void) {}
+
+  /** How times are read changed (defaultOffset, folderOffsets, offsetConvention): handlers/configuration.ts says so. */
+  onDidChangeTimes(listener: () => void): void { this.timesListeners.push(listener); }
+  timesChanged(): void { for (const l of this.timesListeners) l(); }
 
   get scoped(): Fetched { return this.fetched; }
   get window(): ServerSettings { return this.fetched.window.settings; }

@@ -39,6 +39,8 @@ export function registerConfiguration(server: ServerContext): () => Promise<void
     } else {
       for (const uri of indexer.validationTargets()) validator.schedule(uri);
     }
+    // Tables re-time the logs they read from disk themselves, and say their new banner.
+    if (before.times !== now.times) settings.timesChanged();
     connection.languages.semanticTokens.refresh();
     // A client without inlay hint refresh answers with an error: nothing to do then.
     connection.languages.inlayHint.refresh().catch(() => undefined);

@@ -2,7 +2,7 @@
 // error code lookup and related entries (the table's requests are in table.ts).
 import { explainErrorCode } from '../explain';
 import { fileInfo, severityRanges } from '../features/fileInfo';
-import { folderOffer, placedByFolder } from '../features/folderOffset';
+import { folderOffer, foldersAbove, placedByFolder } from '../features/folderOffset';
 import { placementOf } from '../features/settings';
 import { markupRanges } from '../features/markupRanges';
 import { stepToRecord } from '../features/recordWalk';
@@ -20,7 +20,7 @@ export function registerCustomRequests(server: ServerContext): void {
   connection.onRequest(Requests.fileInfo, (p, token) => runSafe(log, 'fileInfo', token, null, () => {
     const target = logs.get(p.uri);
     if (!target) return null;
-    const offer = folderOffer(logs.timelineWith([p.uri]), target);
+    const offer = folderOffer(logs.timelineWith([p.uri]), { ...target, above: foldersAbove(p.uri, server.client.folders) });
     // The offset the model was read with, and whether it is the folder's.
     const byFolder = placedByFolder(placementOf(settingsFor(p.uri), toPath(p.uri)), target.log);
     return fileInfo(target.log, { offset: target.log.defaultOffset, byFolder }, target.name, offer);

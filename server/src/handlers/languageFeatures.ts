@@ -1,6 +1,8 @@
 // The standard LSP features of a log. Each answer is computed by features/*; a failure answers empty (runSafe).
 import { codeActions } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
+import { folderOffer, foldersAbove, offsetOrigin, placedByFolder } from '../features/folderOffset';
+import { placementOf } from '../features/settings';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
 import { inlayHints } from '../features/inlayHints';
@@ -38,7 +40,14 @@ export function registerLanguageFeatures(server: ServerContext): void {
     const open = documents.get(uri);
     if (!open || !isInside(open.document, p.position)) return null;
     const target = logs.get(uri);
-    return target ? hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri)) : null;
+    if (!target) return null;
+    // Where an offset not written came from (asked by a time hover only): the folder's entry, and whose offset it is.
+    const origin = () => {
+      const file = toPath(uri);
+      const byFolder = placedByFolder(placementOf(settings.forPath(file), file), target.log);
+      return offsetOrigin(byFolder, byFolder ? folderOffer(logs.timelineWith([uri]), { ...target, above: foldersAbove(uri, client.folders) }) : null, target.log);
+    };
+    return hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri), origin);
   }));
   connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => {
     return codeActions(p, validator.findingsOf(p.textDocument.uri));
@@ -48,6 +57,6 @@ export function registerLanguageFeatures(server: ServerContext): void {
     const target = logs.get(uri);
     if (!target) return [];
     const lensSettings = settings.forPath(toPath(uri)).codeLens;
-    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building, undefined, (k) => machineOf(k, client.folders));
+    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building, undefined, (k) => machineOf(k, client.folders), foldersAbove(uri, client.folders));
   }));
 }

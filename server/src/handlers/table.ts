@@ -3,24 +3,24 @@
 // sync limit, outside the index), read from disk by the table. Live logs refresh their tables; a
 // held log deleted says so in them.
 import { runSafe } from '../features/runner';
-import { placedByFolder } from '../features/folderOffset';
+import { folderOffer, foldersAbove, placedByFolder } from '../features/folderOffset';
 import { relatedNearest } from '../features/relatedNearest';
 import { placementOf } from '../features/settings';
 import {
-  TABLE_MAX_ROWS, TableNotifications, TableRequests, type TableFacetsResult, type TableGotoResult, type TableOpenResult, type TableSource, type TableTextResult,
+  TABLE_MAX_ROWS, TableNotifications, TableRequests, type FolderOffer, type TableFacetsResult, type TableGotoResult, type TableOpenResult, type TableSource, type TableTextResult,
 } from '../protocol';
 import { rules as catalog } from '../rules';
 import { tableDetail } from '../table/detail';
 import { DiskLogSource, READ_PIECE } from '../table/diskSource';
 import { HeldLogSource } from '../table/heldSource';
 import { machineOf } from '../table/machine';
-import { mergeNotes, sourceNote } from '../table/sourceNote';
+import { mergeNotes, mergeOffers, sourceNote } from '../table/sourceNote';
 import { Tables, type OpenTable } from '../table/tables';
 import { copyRows, exportRows, TEXT_MAX } from '../table/text';
 import { logLabels } from '../explain/logLabel';
-import type { TableLogSource, TableView } from '../table/view';
+import type { TableLogSource } from '../table/view';
 import type { LogFile } from '../logFile';
-import { baseName, toPath } from '../uri';
+import { baseName, folderOf, toPath } from '../uri';
 import type { ServerContext } from './context';
 
 /** Logs in one table (a merge). */
@@ -30,11 +30,14 @@ const COLORS = 8;
 
 export function registerTableRequests(server: ServerContext): Tables {
   const { connection, logs, documents, settings, validator, runtime, log } = server;
-  const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p));
+  const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p), undefined, (t) => bannerOf(t));
 
   // A log grew, was reparsed, opened or closed: the tables that show it follow.
   logs.onDidChange((uris) => tables.changed(uris));
   documents.onDidChange((uri) => tables.changed([uri]));
+  // An offset setting changed: the logs tables read from disk are re-timed too, and each table orders
+  // again and says its banner (the server's own models were re-timed already).
+  settings.onDidChangeTimes(() => tables.retime((key) => settings.parseOptions(toPath(key))));
   // One server serves one client: when it goes, its tables go.
   connection.onShutdown(() => tables.closeAll());
   connection.onExit(() => tables.closeAll());
@@ -56,10 +59,33 @@ export function registerTableRequests(server: ServerContext): Tables {
     return placedByFolder(placementOf(settings.forPath(path), path), model);
   };
 
-  /** A merge's word on each log whose offset is unknown: how its entries were placed. */
-  const noteOf = (view: TableView, li: number): string | undefined => {
-    const model = view.merged ? view.model(li) : undefined;
-    return model && sourceNote(model, byFolder(view.keys[li], model));
+  /**
+   * A merge's banner: each log's word on how its entries without offset were placed, and the offers
+   * of the folders whose logs write the offset those placed last could take (as the lens offers it).
+   * Said at open and again with each reset (an offset setting changed).
+   */
+  const bannerOf = (t: OpenTable): Pick<TableOpenResult, 'sources' | 'notes' | 'offers'> => {
+    const v = t.view;
+    const labels = labelsOf(t);
+    // Offers asked once per folder (of logs placed last, which write no offset themselves: the
+    // offer would leave them out): a merge of a device's folder has many logs in few folders.
+    const offers = new Map<string, FolderOffer | null>();
+    const timeline = v.merged ? logs.timelineWith(v.keys.filter((k) => logs.get(k))) : null;
+    const offerOf = (key: string, log: LogFile) => {
+      const id = folderOf(key);
+      if (!offers.has(id)) offers.set(id, folderOffer(timeline!, { key, log, above: foldersAbove(key, server.client.folders) }));
+      return offers.get(id)!;
+    };
+    const placed: { key: string; note?: string; offer: FolderOffer | null }[] = [];
+    const sources: TableSource[] = t.sources.map((s, li) => {
+      const model = v.merged ? v.model(li) : undefined;
+      let offer: FolderOffer | null = null;
+      const note = model && sourceNote(model, byFolder(s.key, model), () => (offer = offerOf(s.key, model)) !== null);
+      placed.push({ key: s.key, note, offer });
+      return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };
+    });
+    const offered = mergeOffers(placed);
+    return { sources, notes: mergeNotes(sources), ...(offered.length ? { offers: offered } : {}) };
   };
 
   /** Each log's name as the table shows it: with its machine when the table spans several. */
@@ -76,14 +102,8 @@ export function registerTableRequests(server: ServerContext): Tables {
     if (uris.length === 0) return null;
     const t = tables.create((refresh) => uris.map((u) => source(u, refresh)));
     const v = t.view;
-    const labels = labelsOf(t);
-    const sources: TableSource[] = t.sources.map((s, li) => {
-      const note = noteOf(v, li);
-      return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };
-    });
-    const notes = mergeNotes(sources);
     const error = v.error;
-    return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, sources, notes, ...(error ? { error } : {}) };
+    return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, ...bannerOf(t), ...(error ? { error } : {}) };
   }));
 
   connection.onRequest(TableRequests.filter, (p, token) => runSafe(log, 'table/filter', token, { version: 0, rows: 0, error: 'no such table' }, async () => {

@@ -45,7 +45,7 @@ export class DiskLogSource implements TableLogSource {
   allocated = 0;
 
   /** `changed` is called after each piece (the model grew, or was replaced). */
-  constructor(readonly key: string, readonly name: string, private readonly path: string, private readonly options: ParseOptions,
+  constructor(readonly key: string, readonly name: string, private readonly path: string, private options: ParseOptions,
     private readonly changed: () => void, private readonly piece = READ_PIECE, follow = false) {
     this.done = this.read().catch((e) => { this.failure = describeError(e); }).finally(() => {
       this.busy = false;
@@ -59,6 +59,11 @@ export class DiskLogSource implements TableLogSource {
   }
 
   log(): LogFile | undefined { return this.model; }
+  /** An offset setting changed: the model read so far is re-timed (the table sees its `timing` grow), what follows is read with them. */
+  retime(options: ParseOptions): void {
+    this.options = options;
+    this.model?.setOptions(options);
+  }
   reading(): boolean { return this.busy; }
   /** Stops reading and following (the table closed): the pieces already read are dropped with it. */
   stop(): void {

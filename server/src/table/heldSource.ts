@@ -8,6 +8,7 @@
 // written anew is indexed again).
 import { promises as fs } from 'node:fs';
 import type { LogFile } from '../logFile';
+import type { ParseOptions } from '../model';
 import { describeError } from '../workspace/discover';
 import type { TableLogSource } from './view';
 
@@ -60,6 +61,9 @@ export class HeldLogSource implements TableLogSource {
   }
 
   reading(): boolean { return this.disk?.reading() ?? false; }
+
+  /** The server re-times the models it holds; the file this source reads itself is re-timed here. */
+  retime(options: ParseOptions): void { this.disk?.retime?.(options); }
 
   stop(): void {
     this.stopped = true;

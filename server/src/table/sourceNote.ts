@@ -2,6 +2,10 @@
 import type { LogFile } from '../logFile';
 import { describeOffset } from '../parse/time';
 import { namedAndMore } from '../explain/logLabel';
+import { clip } from '../explain/markdown';
+import { visibleLine } from '../explain/plainText';
+import type { FolderOffer, TableOffer } from '../protocol';
+import { baseName, folderOf } from '../uri';
 
 /**
  * The offset records without one were placed with, and the setting that holds it: the folder's
@@ -11,7 +15,12 @@ export function placedWith(log: LogFile, byFolder: boolean): string {
   return `${describeOffset(log.defaultOffset!, log.defaultOffsetConvention)} (${byFolder ? 'cmlog.folderOffsets' : 'cmlog.defaultOffset'})`;
 }
 
-export function sourceNote(log: LogFile, byFolder: boolean): string | undefined {
+/**
+ * How a merge placed `log`'s records without offset; `offered`, asked only of a log placed last:
+ * whether its folder's logs write an offset it could take (the banner's offer says it: no advice to
+ * set cmlog.defaultOffset, which is global).
+ */
+export function sourceNote(log: LogFile, byFolder: boolean, offered: () => boolean = () => false): string | undefined {
   let unknown = false;
   for (let e = 0; e < log.entryCount; e++) {
     const s = log.offsetSource(e);
@@ -19,7 +28,32 @@ export function sourceNote(log: LogFile, byFolder: boolean): string | undefined 
     if (s === 'default') return `offset unknown: placed with ${placedWith(log, byFolder)}`;
     if (s !== 'written') unknown = true;
   }
-  return unknown ? 'offset unknown: placed last (set cmlog.defaultOffset to place it)' : undefined;
+  if (!unknown) return undefined;
+  return offered() ? PLACED_LAST : `${PLACED_LAST} (set cmlog.defaultOffset to place it)`;
+}
+
+const PLACED_LAST = 'offset unknown: placed last';
+/** Offers a banner makes at most (a merge can span many devices: the first few, each a button). */
+const MAX_OFFERS = 4;
+
+/**
+ * The banner's offers: one per folder whose logs write the offset that logs placed last could take
+ * (`offer`: features/folderOffset.ts folderOffer of each), "DEVICE2's CcmExec.log writes UTC+05:30",
+ * with the first such log, which the offer's command is run for.
+ */
+export function mergeOffers(logs: readonly { key: string; note?: string; offer: FolderOffer | null }[]): TableOffer[] {
+  const byFolder = new Map<string, TableOffer>();
+  for (const l of logs) {
+    if (!l.offer || l.note !== PLACED_LAST) continue;
+    const folder = l.offer.from ?? folderOf(l.key);
+    const id = `${folder}\n${l.offer.offset}`;
+    if (byFolder.has(id)) continue;
+    if (byFolder.size === MAX_OFFERS) break;
+    const name = l.offer.fromName ?? visibleLine(clip(baseName(folder), 60));
+    const also = l.offer.others ? ` (also ${l.offer.others.join(', ')}: a DST change)` : '';
+    byFolder.set(id, { text: `${name}'s ${l.offer.source} writes ${l.offer.zone}${also}`, uri: l.key });
+  }
+  return [...byFolder.values()];
 }
 
 /** Logs named in a merge's note at most; the rest are counted. */

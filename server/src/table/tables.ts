@@ -2,6 +2,7 @@
 // follows its logs live. A log that changes refreshes the tables showing it (appended rows, or a
 // reset), and each says so by `notify` unless paused. Bounded: at most MAX_TABLES per client, the
 // least recently opened closed first.
+import type { ParseOptions } from '../model';
 import type { TableChangedParams } from '../protocol';
 import { FacetCache } from './facets';
 import { TableView, type TableLogSource } from './view';
@@ -22,7 +23,8 @@ export class OpenTable {
   private sentError: string | undefined;
   private shown: { version: number; rows: number; total: number };
 
-  constructor(readonly id: string, readonly sources: TableLogSource[], private readonly notify: (p: TableChangedParams) => void) {
+  constructor(readonly id: string, readonly sources: TableLogSource[], private readonly notify: (p: TableChangedParams) => void,
+    private readonly bannerOf?: (t: OpenTable) => TableChangedParams['banner']) {
     this.view = new TableView(sources);
     this.facets = new FacetCache(this.view);
     this.sentReading = this.view.reading;
@@ -63,7 +65,9 @@ export class OpenTable {
     this.sentReading = v.reading;
     this.sentError = error;
     this.shown = rows ?? { version: v.version, rows: v.rowCount, total: v.total };
-    this.notify({ tableId: this.id, ...this.shown, reading: v.reading, reset, ...(error ? { error } : {}) });
+    // A reset may follow a change of how logs are placed (an offset setting): the banner is said again.
+    const banner = reset && this.bannerOf && v.merged ? { banner: this.bannerOf(this) } : {};
+    this.notify({ tableId: this.id, ...this.shown, reading: v.reading, reset, ...(error ? { error } : {}), ...banner });
   }
 
   private closed = false;
@@ -78,7 +82,8 @@ export class Tables {
   private readonly open = new Map<string, OpenTable>();
   private next = 1;
 
-  constructor(private readonly notify: (p: TableChangedParams) => void, private readonly max = MAX_TABLES) {}
+  constructor(private readonly notify: (p: TableChangedParams) => void, private readonly max = MAX_TABLES,
+    private readonly bannerOf?: (t: OpenTable) => TableChangedParams['banner']) {}
 
   get size(): number { return this.open.size; }
 
@@ -87,7 +92,7 @@ export class Tables {
     const id = `t${this.next++}`;
     // Logs read from disk call back as they grow: the table they refresh exists by then.
     const ref: { table?: OpenTable } = {};
-    const table = ref.table = new OpenTable(id, make(() => ref.table?.refresh()), this.notify);
+    const table = ref.table = new OpenTable(id, make(() => ref.table?.refresh()), this.notify, this.bannerOf);
     while (this.open.size >= this.max) this.close(this.open.keys().next().value!);
     this.open.set(id, table);
     return table;
@@ -104,6 +109,14 @@ export class Tables {
 
   closeAll(): void {
     for (const id of [...this.open.keys()]) this.close(id);
+  }
+
+  /** New parse options (`optionsOf` a log): the logs tables read themselves take them, and every table refreshes. */
+  retime(optionsOf: (key: string) => ParseOptions): void {
+    for (const t of this.open.values()) {
+      for (const s of t.sources) s.retime?.(optionsOf(s.key));
+      t.refresh();
+    }
   }
 
   /** Logs (keys) changed: the tables that show them refresh. */

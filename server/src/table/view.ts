@@ -3,6 +3,7 @@
 // both are typed arrays, and a row's text is read from its log only when asked for (a page of
 // rows, a detail, a copy). One log needs no order at all: position = entry.
 import type { LogFile } from '../logFile';
+import type { ParseOptions } from '../model';
 import type { TableFilter, TableGotoResult, TableGotoTimeParams, TableHighlight, TableRow } from '../protocol';
 import { bisect } from '../parse/bisect';
 import { DAY_MS } from '../parse/time';
@@ -27,6 +28,8 @@ export interface TableLogSource {
   readonly failure?: string;
   /** The table closed: stop reading or following the file. */
   stop?(): void;
+  /** New parse options (an offset setting changed), for a model the table reads itself: it is re-timed. */
+  retime?(options: ParseOptions): void;
 }
 
 /** Logs named in a table's read error. */
@@ -49,6 +52,8 @@ export class TableView {
   private logs: (LogFile | undefined)[] = [];
   /** Entries of each log the order covers. */
   private seen: number[] = [];
+  /** Each log's `timing` the order was made with: new parse options re-time a model in place. */
+  private timings: number[] = [];
   /** Merge order: row position -> log and entry (null for one log: position = entry). */
   private src: GrowInt32 | null = null;
   private ent: GrowInt32 | null = null;
@@ -116,6 +121,7 @@ export class TableView {
     this.logs = this.sources.map((s) => s.log());
     this.noteFailures();
     this.seen = this.logs.map((l) => l?.entryCount ?? 0);
+    this.timings = this.logs.map((l) => l?.timing ?? 0);
     if (!this.merged) {
       this.count = this.seen[0] ?? 0;
     } else {
@@ -175,7 +181,7 @@ export class TableView {
 
   /**
    * A log changed: new entries at its end are appended (cost: what was appended), anything else
-   * (another model, fewer entries, a merge the new entries cannot simply follow) rebuilds.
+   * (another model, fewer entries, a merge re-timed or that the new entries cannot simply follow) rebuilds.
    */
   refresh(): Refresh {
     const now = this.sources.map((s) => s.log());
@@ -184,8 +190,10 @@ export class TableView {
     for (let li = 0; li < now.length; li++) {
       const log = now[li];
       // A log's first model (the first piece read from disk) adds rows: nothing was shown of it.
-      if (log && this.logs[li] === undefined && this.seen[li] === 0) this.logs[li] = log;
-      if (log !== this.logs[li] || (log && log.entryCount < this.seen[li])) { this.rebuild(); return 'reset'; }
+      if (log && this.logs[li] === undefined && this.seen[li] === 0) { this.logs[li] = log; this.timings[li] = log.timing; }
+      // Re-timed (an offset setting changed): the same entries, in another UTC order.
+      const retimed = log !== undefined && log.timing !== this.timings[li];
+      if (log !== this.logs[li] || retimed || (log && log.entryCount < this.seen[li])) { this.rebuild(); return 'reset'; }
       if (log && log.entryCount > this.seen[li]) grew = true;
     }
     if (!grew) return 'none';

@@ -1,0 +1,17 @@
+// A merge's banner: how its logs without offset were placed (notes), and the folder offsets it
+// offers them, each with the button the lens has ("use it for the folder"). Drawn at open and again
+// when a reset brings a new one (an offset setting changed). Log and folder names are untrusted: text only.
+import type { TableOpenResult } from '../../server/src/protocol';
+import { el } from './dom';
+
+export function drawBanner(root: HTMLElement, table: Pick<TableOpenResult, 'notes' | 'offers'>, use: (uri: string) => void): void {
+  const parts: HTMLElement[] = [];
+  if (table.notes.length) parts.push(el('span', 'note', table.notes.join(' · ')));
+  for (const o of table.offers ?? []) {
+    const b = el('button', 'link', 'use it for the folder', { type: 'button', title: `Set cmlog.folderOffsets for this folder: ${o.text}` });
+    b.addEventListener('click', () => use(o.uri));
+    parts.push(el('span', 'offer', `${o.text}:`), b);
+  }
+  root.replaceChildren(...parts);
+  root.hidden = parts.length === 0;
+}
