@@ -6,13 +6,11 @@
 import type { TableFacetsResult, TableFilter, TableSource } from '../../server/src/protocol';
 import { severalMachines } from '../../server/src/explain/logLabel';
 import { logFacets, machineFacets, pickedScope, shownSources, type KeyedFacet, type Pick } from './sourceFacets';
+import { SEVERITIES, type KeptFilter, type TextMode } from './keptFilter';
 import type { SeverityName } from '../../server/src/severity';
 import { el, iconButton, shown } from './dom';
 import { formatCount, formatUtc, SEVERITY_ICON, SEVERITY_LABEL } from './format';
 import { showPopup } from './menu';
-
-const SEVERITIES: SeverityName[] = ['error', 'warning', 'information', 'success'];
-type TextMode = 'contains' | 'notContains' | 'regex';
 
 export class FilterBar {
   readonly root = el('div', 'filter-bar', undefined, { role: 'toolbar', 'aria-label': 'Filter' });
@@ -125,6 +123,36 @@ export class FilterBar {
     this.changed();
   }
 
+  /** What the bar filters by, for the page's state (keptFilter.ts bounds it). */
+  kept(): KeptFilter {
+    return {
+      severities: SEVERITIES.filter((s) => this.shown.has(s)),
+      components: [...this.components], threads: [...this.threads], machines: [...this.machines], logs: [...this.logs],
+      from: this.from, to: this.to, contains: [...this.contains], notContains: [...this.notContains],
+      text: this.text.value, mode: this.mode.value as TextMode, caseSensitive: this.caseSensitive,
+    };
+  }
+
+  /** Shows a kept filter (after setSources: it names their logs); the page applies it (no `changed`). */
+  restore(k: KeptFilter): void {
+    this.shown.clear();
+    for (const s of k.severities) this.shown.add(s);
+    for (const [name, b] of this.sevButtons) b.setAttribute('aria-pressed', String(this.shown.has(name)));
+    for (const [p, entries] of [[this.components, k.components], [this.threads, k.threads], [this.machines, k.machines], [this.logs, k.logs]] as const) {
+      p.clear();
+      for (const [name, how] of entries) p.set(name, how);
+    }
+    this.from = k.from;
+    this.to = k.to;
+    this.contains.splice(0, this.contains.length, ...k.contains);
+    this.notContains.splice(0, this.notContains.length, ...k.notContains);
+    this.text.value = k.text;
+    this.mode.value = k.mode;
+    this.caseSensitive = k.caseSensitive;
+    this.caseButton.setAttribute('aria-pressed', String(k.caseSensitive));
+    this.drawChips();
+  }
+
   pick(kind: 'component' | 'thread', name: string, how: 'include' | 'exclude'): void {
     const p = kind === 'component' ? this.components : this.threads;
     if (how === 'include') for (const [k, v] of p) if (v === 'include') p.delete(k);
@@ -181,8 +209,14 @@ export class FilterBar {
     return f;
   }
 
-  /** Redraws the chips (what is filtered besides the toggles and the box) and applies. */
+  /** Redraws the chips and applies. */
   private refresh(): void {
+    this.drawChips();
+    this.changed();
+  }
+
+  /** The chips: what is filtered besides the toggles and the box. */
+  private drawChips(): void {
     const chips: HTMLElement[] = [];
     const chip = (label: string, remove: () => void, title?: string): void => {
       const c = el('span', 'chip', undefined, title ? { title } : {});

@@ -135,7 +135,8 @@
     follow: () => undefined,
   };
   window.acquireVsCodeApi = () => {
-    let state;
+    // What VS Code gives back to a page restored after a window reload (set by the test before the page loads).
+    let state = window.__keptState;
     return {
       getState: () => state,
       setState: (s) => { state = s; window.__savedState = s; },
