@@ -38,6 +38,8 @@ export class FilterBar {
   private readonly caseButton: HTMLButtonElement;
   private caseSensitive = false;
   private timer = 0;
+  /** The picker list open now, redrawn when the facets change (a Machines or Logs pick counts anew). */
+  private openList: { box: HTMLElement; redraw: () => void } | null = null;
 
   constructor(private readonly changed: () => void) {
     for (const name of SEVERITIES) {
@@ -74,7 +76,7 @@ export class FilterBar {
     const b = el('button', 'picker', `${label} ▾`, { type: 'button', 'aria-haspopup': 'dialog' });
     b.addEventListener('click', () => {
       const r = b.getBoundingClientRect();
-      this.openPicker(r.left, r.bottom, label, pick, list(), scoped ? pickedScope(this.picked) : '');
+      this.openPicker(r.left, r.bottom, label, pick, list, scoped);
     });
     return b;
   }
@@ -108,6 +110,7 @@ export class FilterBar {
       b.setAttribute('aria-label', `${SEVERITY_LABEL[name]}: ${count}${scope ? ` ${scope}` : ''}`);
       b.title = `Show ${SEVERITY_LABEL[name].toLowerCase()} records${scope ? ` (${count} ${scope})` : ''}`;
     }
+    if (this.openList?.box.isConnected) this.openList.redraw();
   }
 
   /** The server refused part of the filter (or '' to clear). */
@@ -235,13 +238,14 @@ export class FilterBar {
     for (const t of this.contains) chip(`contains "${t}"`, () => this.contains.splice(this.contains.indexOf(t), 1));
     for (const t of this.notContains) chip(`not "${t}"`, () => this.notContains.splice(this.notContains.indexOf(t), 1));
     this.chips.replaceChildren(...chips);
-    this.changed();
   }
 
-  private openPicker(x: number, y: number, label: string, pick: Pick, facets: KeyedFacet[], scope: string): void {
+  /** `list`: its facets, read again when they change while it is open; `scoped`: see picker. */
+  private openPicker(x: number, y: number, label: string, pick: Pick, list: () => KeyedFacet[], scoped: boolean): void {
     const box = el('div', 'picker-box');
+    let facets = list();
     const search = el('input', '', undefined, { type: 'search', placeholder: `Search ${label.toLowerCase()}`, 'aria-label': `Search ${label.toLowerCase()}` });
-    const list = el('ul', 'picker-list', undefined, { role: 'list' });
+    const ul = el('ul', 'picker-list', undefined, { role: 'list' });
     const draw = (): void => {
       const q = search.value.toLowerCase();
       const items: HTMLElement[] = [];
@@ -265,13 +269,22 @@ export class FilterBar {
         items.push(li);
       }
       if (items.length === 0) items.push(el('li', 'detail-note', 'Nothing matches.'));
-      list.replaceChildren(...items);
+      // A keyboard user keeps their place when the list is drawn again (a pick, new counts).
+      const focused = ul.contains(document.activeElement) ? document.activeElement!.getAttribute('aria-label') : null;
+      ul.replaceChildren(...items);
+      if (focused !== null) ul.querySelectorAll('button').forEach((b) => { if (b.getAttribute('aria-label') === focused) b.focus(); });
+    };
+    const scopeNote = el('div', 'picker-scope detail-note');
+    const drawScope = (): void => {
+      const scope = scoped ? pickedScope(this.picked) : '';
+      scopeNote.textContent = scope && `Counts ${scope}`;
+      scopeNote.hidden = !scope;
     };
     search.addEventListener('input', draw);
-    box.append(search);
-    if (scope) box.append(el('div', 'picker-scope detail-note', `Counts ${scope}`));
-    box.append(list);
+    box.append(search, scopeNote, ul);
+    drawScope();
     draw();
+    this.openList = { box, redraw: () => { facets = list(); drawScope(); draw(); } };
     showPopup(x, y, box, label);
     search.focus();
   }

@@ -690,3 +690,22 @@ test('a page restored after a window reload shows the narrowing it kept at once:
   await slow.close();
   assert.deepEqual(errors, []);
 });
+
+test('an open Components list takes the new counts in place when a Logs pick changes them', async () => {
+  const p = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  await p.waitForFunction(() => document.querySelector('.sev-toggle[data-severity="error"] .count')?.textContent === '2');
+  const items = () => p.locator('.picker-item').evaluateAll((li) => li.map((x) => [x.querySelector('.picker-name').textContent, x.querySelector('.picker-count').textContent]));
+  // The pick's counts are slow to come (a big merge): the Components list is opened before they are.
+  await p.evaluate(() => { window.__holdFacets = true; });
+  await p.locator('.filter-bar .picker', { hasText: 'Logs' }).click();
+  await p.getByRole('button', { name: 'Include SITE01 › CAS.log' }).click();
+  await p.keyboard.press('Escape');
+  await p.locator('.filter-bar .picker', { hasText: 'Components' }).click();
+  assert.deepEqual(await items(), [['CcmExec', '33'], ['DataTransferService', '33'], ['ContentAccess', '33']]);
+  assert.equal(await p.locator('.picker-scope').isVisible(), false, 'every log counted: nothing to say');
+  await p.evaluate(() => window.__releaseFacets());
+  assert.deepEqual(await items(), [['CcmExec', '17'], ['ContentAccess', '17'], ['DataTransferService', '16']]);
+  assert.equal(await p.locator('.picker-scope').textContent(), 'Counts in the log picked');
+  assert.equal(await p.locator('.popup[aria-label="Components"]').count(), 1, 'the list stayed open');
+  await p.close();
+});
