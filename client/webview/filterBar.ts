@@ -6,13 +6,11 @@
 import type { TableFacetsResult, TableFilter, TableSource } from '../../server/src/protocol';
 import { severalMachines } from '../../server/src/explain/logLabel';
 import { logFacets, machineFacets, pickedScope, shownSources, type KeyedFacet, type Pick } from './sourceFacets';
+import { SEVERITIES, type KeptFilter, type TextMode } from './keptFilter';
 import type { SeverityName } from '../../server/src/severity';
 import { el, iconButton, shown } from './dom';
 import { formatCount, formatUtc, SEVERITY_ICON, SEVERITY_LABEL } from './format';
 import { showPopup } from './menu';
-
-const SEVERITIES: SeverityName[] = ['error', 'warning', 'information', 'success'];
-type TextMode = 'contains' | 'notContains' | 'regex';
 
 export class FilterBar {
   readonly root = el('div', 'filter-bar', undefined, { role: 'toolbar', 'aria-label': 'Filter' });
@@ -40,6 +38,8 @@ export class FilterBar {
   private readonly caseButton: HTMLButtonElement;
   private caseSensitive = false;
   private timer = 0;
+  /** The picker list open now, redrawn when the facets change (a Machines or Logs pick counts anew). */
+  private openList: { box: HTMLElement; redraw: () => void } | null = null;
 
   constructor(private readonly changed: () => void) {
     for (const name of SEVERITIES) {
@@ -76,7 +76,7 @@ export class FilterBar {
     const b = el('button', 'picker', `${label} ▾`, { type: 'button', 'aria-haspopup': 'dialog' });
     b.addEventListener('click', () => {
       const r = b.getBoundingClientRect();
-      this.openPicker(r.left, r.bottom, label, pick, list(), scoped ? pickedScope(this.picked) : '');
+      this.openPicker(r.left, r.bottom, label, pick, list, scoped);
     });
     return b;
   }
@@ -110,6 +110,7 @@ export class FilterBar {
       b.setAttribute('aria-label', `${SEVERITY_LABEL[name]}: ${count}${scope ? ` ${scope}` : ''}`);
       b.title = `Show ${SEVERITY_LABEL[name].toLowerCase()} records${scope ? ` (${count} ${scope})` : ''}`;
     }
+    if (this.openList?.box.isConnected) this.openList.redraw();
   }
 
   /** The server refused part of the filter (or '' to clear). */
@@ -123,6 +124,36 @@ export class FilterBar {
     else this.shown.add(name);
     this.sevButtons.get(name)!.setAttribute('aria-pressed', String(this.shown.has(name)));
     this.changed();
+  }
+
+  /** What the bar filters by, for the page's state (keptFilter.ts bounds it). */
+  kept(): KeptFilter {
+    return {
+      severities: SEVERITIES.filter((s) => this.shown.has(s)),
+      components: [...this.components], threads: [...this.threads], machines: [...this.machines], logs: [...this.logs],
+      from: this.from, to: this.to, contains: [...this.contains], notContains: [...this.notContains],
+      text: this.text.value, mode: this.mode.value as TextMode, caseSensitive: this.caseSensitive,
+    };
+  }
+
+  /** Shows a kept filter (after setSources: it names their logs); the page applies it (no `changed`). */
+  restore(k: KeptFilter): void {
+    this.shown.clear();
+    for (const s of k.severities) this.shown.add(s);
+    for (const [name, b] of this.sevButtons) b.setAttribute('aria-pressed', String(this.shown.has(name)));
+    for (const [p, entries] of [[this.components, k.components], [this.threads, k.threads], [this.machines, k.machines], [this.logs, k.logs]] as const) {
+      p.clear();
+      for (const [name, how] of entries) p.set(name, how);
+    }
+    this.from = k.from;
+    this.to = k.to;
+    this.contains.splice(0, this.contains.length, ...k.contains);
+    this.notContains.splice(0, this.notContains.length, ...k.notContains);
+    this.text.value = k.text;
+    this.mode.value = k.mode;
+    this.caseSensitive = k.caseSensitive;
+    this.caseButton.setAttribute('aria-pressed', String(k.caseSensitive));
+    this.drawChips();
   }
 
   pick(kind: 'component' | 'thread', name: string, how: 'include' | 'exclude'): void {
@@ -181,8 +212,14 @@ export class FilterBar {
     return f;
   }
 
-  /** Redraws the chips (what is filtered besides the toggles and the box) and applies. */
+  /** Redraws the chips and applies. */
   private refresh(): void {
+    this.drawChips();
+    this.changed();
+  }
+
+  /** The chips: what is filtered besides the toggles and the box. */
+  private drawChips(): void {
     const chips: HTMLElement[] = [];
     const chip = (label: string, remove: () => void, title?: string): void => {
       const c = el('span', 'chip', undefined, title ? { title } : {});
@@ -201,13 +238,14 @@ export class FilterBar {
     for (const t of this.contains) chip(`contains "${t}"`, () => this.contains.splice(this.contains.indexOf(t), 1));
     for (const t of this.notContains) chip(`not "${t}"`, () => this.notContains.splice(this.notContains.indexOf(t), 1));
     this.chips.replaceChildren(...chips);
-    this.changed();
   }
 
-  private openPicker(x: number, y: number, label: string, pick: Pick, facets: KeyedFacet[], scope: string): void {
+  /** `list`: its facets, read again when they change while it is open; `scoped`: see picker. */
+  private openPicker(x: number, y: number, label: string, pick: Pick, list: () => KeyedFacet[], scoped: boolean): void {
     const box = el('div', 'picker-box');
+    let facets = list();
     const search = el('input', '', undefined, { type: 'search', placeholder: `Search ${label.toLowerCase()}`, 'aria-label': `Search ${label.toLowerCase()}` });
-    const list = el('ul', 'picker-list', undefined, { role: 'list' });
+    const ul = el('ul', 'picker-list', undefined, { role: 'list' });
     const draw = (): void => {
       const q = search.value.toLowerCase();
       const items: HTMLElement[] = [];
@@ -231,13 +269,22 @@ export class FilterBar {
         items.push(li);
       }
       if (items.length === 0) items.push(el('li', 'detail-note', 'Nothing matches.'));
-      list.replaceChildren(...items);
+      // A keyboard user keeps their place when the list is drawn again (a pick, new counts).
+      const focused = ul.contains(document.activeElement) ? document.activeElement!.getAttribute('aria-label') : null;
+      ul.replaceChildren(...items);
+      if (focused !== null) ul.querySelectorAll('button').forEach((b) => { if (b.getAttribute('aria-label') === focused) b.focus(); });
+    };
+    const scopeNote = el('div', 'picker-scope detail-note');
+    const drawScope = (): void => {
+      const scope = scoped ? pickedScope(this.picked) : '';
+      scopeNote.textContent = scope && `Counts ${scope}`;
+      scopeNote.hidden = !scope;
     };
     search.addEventListener('input', draw);
-    box.append(search);
-    if (scope) box.append(el('div', 'picker-scope detail-note', `Counts ${scope}`));
-    box.append(list);
+    box.append(search, scopeNote, ul);
+    drawScope();
     draw();
+    this.openList = { box, redraw: () => { facets = list(); drawScope(); draw(); } };
     showPopup(x, y, box, label);
     search.focus();
   }

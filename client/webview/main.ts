@@ -13,6 +13,7 @@ import { gotoHint, gotoNote, gotoParams, type GotoClock } from './gotoTime';
 import { Grid } from './grid';
 import { Highlights, type HighlightRule } from './highlights';
 import { Host } from './host';
+import { readKeptFilter } from './keptFilter';
 import { closeMenu, showMenu, type MenuItem } from './menu';
 import { PAGE_SIZE, PageCache } from './pageCache';
 import { Selection, type Move } from './selection';
@@ -48,6 +49,8 @@ class App {
   private followDrawn = '';
   private readErrorDrawn: string | undefined;
   private filterSeq = 0;
+  /** A kept filter is being applied to a restored page: no row is shown until the server narrowed them. */
+  private awaitingFilter = false;
   /** The newest facets request, and the logs picked it counted (a key of their URIs). */
   private facetsSeq = 0;
   private facetsFor = '';
@@ -93,6 +96,10 @@ class App {
     this.highlights = new Highlights(() => this.highlightsChanged(), state.highlights as HighlightRule[] | undefined);
     this.filterBar = new FilterBar(() => void this.applyFilter());
     this.filterBar.setSources(table.sources);
+    // The narrowing this page had before a window reload (the table the host opened is unfiltered).
+    const kept = readKeptFilter(state.filter, table.sources);
+    if (kept) this.filterBar.restore(kept);
+    this.awaitingFilter = !!kept;
     this.grid = new Grid({
       cache: this.cache,
       selection: this.selection,
@@ -119,11 +126,12 @@ class App {
     app.insertBefore(this.readError, main);
     document.getElementById('app')!.replaceChildren(app);
     this.grid.mount();
-    this.grid.setRows(table.rows);
+    this.grid.setRows(kept ? 0 : table.rows);
     this.setFollow(options.follow, false);
     if (options.follow) this.grid.scrollToEnd();
     this.updateStatus();
     void this.loadFacets();
+    if (kept) void this.applyFilter();
     window.addEventListener('keydown', (e) => this.globalKey(e));
   }
 
@@ -189,6 +197,7 @@ class App {
     const t = this.table;
     const parts = [t.rows === t.total ? `${formatCount(t.rows)} rows` : `${formatCount(t.rows)} of ${formatCount(t.total)} rows`];
     if (t.reading) parts.push('reading…');
+    if (this.awaitingFilter) parts.push('filtering…');
     const n = this.selection.count();
     if (n > 1) parts.push(`${formatCount(n)} selected`);
     this.status.textContent = parts.join(' · ');
@@ -269,7 +278,7 @@ class App {
     } else this.cache.appended(c.version, old);
     this.table = { ...this.table, version: c.version, rows: c.rows, total: c.total, reading: c.reading, error: c.error, ...c.banner };
     if (c.banner) this.drawBanner();
-    this.grid.setRows(c.rows);
+    this.grid.setRows(this.awaitingFilter ? 0 : c.rows);
     if (this.following) this.grid.scrollToEnd();
     this.grid.draw();
     this.updateStatus();
@@ -294,8 +303,19 @@ class App {
     const seq = ++this.filterSeq;
     // Other filters leave the facets as they are; the logs picked change what they count.
     if (sourcesKey(this.filterBar.pickedSources()) !== this.facetsFor) void this.loadFacets();
+    // Kept for a window reload, as the columns are (keptFilter.ts bounds what is kept).
+    this.host.saveState({ filter: readKeptFilter(this.filterBar.kept(), this.table.sources) });
     const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter() });
-    if (!r || seq !== this.filterSeq) return;
+    if (seq !== this.filterSeq) return;
+    if (this.awaitingFilter) {
+      this.awaitingFilter = false;
+      // The request failed (and said so): the rows the table has are shown rather than none.
+      if (!r) {
+        this.grid.setRows(this.table.rows);
+        this.updateStatus();
+      }
+    }
+    if (!r) return;
     // Shown in the bar only: a live filter would otherwise raise a notification per keystroke.
     this.filterBar.setError(r.error ?? '');
     this.cache.reset(r.version);

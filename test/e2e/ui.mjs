@@ -1027,9 +1027,9 @@ export const checks = [
   },
   {
     name: 'table-restored-after-reload',
-    description: 'a merge of two logs (Thread column hidden, detail pane at the side) and a table of one log (detail pane hidden) '
-      + 'come back after "Developer: Reload Window": the merge tab with its title, the rows of both logs and its layout; the '
-      + 'table with its rows and its hidden pane',
+    description: 'a merge of two logs (Thread column hidden, detail pane at the side, narrowed to one log without its information '
+      + 'records) and a table of one log (detail pane hidden) come back after "Developer: Reload Window": the merge tab with its '
+      + 'title, both logs, its layout and its narrowing (filter bar and rows); the table with its rows and its hidden pane',
     async run(ui) {
       const shown = (frame, selector, what) => step(what, () => frame.locator(selector).waitFor({ timeout: 15_000 }));
       const button = (frame, label) => frame.locator(`.toolbar button[aria-label="${label}"]`).click();
@@ -1050,6 +1050,22 @@ export const checks = [
       await shown(merge, '[role=grid].hide-thread', 'the merge hides its Thread column');
       await button(merge, 'Detail pane at the side or bottom');
       await shown(merge, '.main.detail-side', 'the merge puts its detail pane at the side');
+      // Narrowed: the client's log only, its information records hidden.
+      const client = 'Client › ccmsetup.log';
+      await merge.locator('.filter-bar .picker', { hasText: 'Logs' }).click();
+      await merge.locator(`.popup button[aria-label="Include ${client}"]`).click();
+      await merge.locator('.popup input[type=search]').press('Escape');
+      await merge.locator('.sev-toggle[data-severity="information"]').click();
+      // Both filters applied: "N of M rows", and the N rows drawn (the log is short) all the client's, none information.
+      const narrowedShown = (frame, what, timeout = 15_000) => step(what, () => frame.waitForFunction((c) => {
+        const m = /^([\d,]+) of ([\d,]+) rows$/.exec(document.querySelector('.status-bar .status')?.textContent ?? '');
+        const rows = [...document.querySelectorAll('[role=grid] [role=row][data-row]')];
+        const [n, of] = m ? [m[1], m[2]].map((x) => Number(x.replace(/,/g, ''))) : [];
+        if (!m || rows.length === 0 || rows.length !== n || rows.some((r) => r.classList.contains('loading'))) return null;
+        return rows.every((r) => (r.getAttribute('aria-label') ?? '').includes(`source ${c}`) && !r.getAttribute('aria-label').startsWith('Information')) ? [n, of] : null;
+      }, client, { timeout }).then((h) => h.jsonValue()));
+      const [narrowRows] = await narrowedShown(merge, 'the merge shows the client\'s log without information');
+      if (!(narrowRows < mergeRows)) throw new Error(`the narrowed merge shows ${narrowRows} of ${mergeRows} rows`);
       await ui.shot('before-reload');
       const before = await tabNames();
 
@@ -1057,13 +1073,15 @@ export const checks = [
       await step('the merge tab is back in front', () => ui.page.locator('.tabs-container .tab.active', { hasText: 'Merged 2 logs' })
         .waitFor({ timeout: 60_000 }));
       const restored = await tablePage(ui.page, { timeout: 60_000 });
-      const rows = await waitForStatus(restored, /^([\d,]+) rows$/, 60_000);
-      if (rows !== mergeRows) throw new Error(`the restored merge has ${rows} rows, ${mergeRows} before the reload`);
-      const client = await waitForRowLabel(ui.page, FIXTURE.errorLine);
-      const server = await waitForRowLabel(ui.page, 'TenantId');
-      if (!client.includes('source Client › ccmsetup.log') || !server.includes('source SiteServer › MP_RegistrationManager.log')) {
-        throw new Error(`the restored merge's rows do not name their source: ${JSON.stringify({ client, server })}`);
+      // Both logs are back (the total), and the narrowing with them: the same rows, of the client's log only, no information.
+      const [rows, total] = await narrowedShown(restored, 'the restored merge shows the client\'s log without information', 60_000);
+      if (rows !== narrowRows || total !== mergeRows) {
+        throw new Error(`the restored merge shows ${rows} of ${total} rows, ${narrowRows} of ${mergeRows} before the reload`);
       }
+      const errorRow = await waitForRowLabel(ui.page, FIXTURE.errorLine);
+      if (!errorRow.includes(`source ${client}`)) throw new Error(`the restored merge's row does not name its source: ${errorRow}`);
+      await shown(restored, '.sev-toggle[data-severity="information"][aria-pressed="false"]', 'the restored merge keeps information hidden');
+      await step('the restored merge keeps its Logs pick', () => restored.locator('.chips .chip', { hasText: `log ${client}` }).waitFor({ timeout: 15_000 }));
       await shown(restored, '[role=grid].hide-thread', 'the restored merge keeps its Thread column hidden');
       await shown(restored, '.main.detail-side', 'the restored merge keeps its detail pane at the side');
       await ui.shot('merge-restored');
@@ -1079,7 +1097,7 @@ export const checks = [
       const tableRows = await waitForStatus(table, /^([\d,]+) rows$/, 60_000);
       if (tableRows !== oneRows) throw new Error(`the restored table has ${tableRows} rows, ${oneRows} before the reload`);
       await shown(table, '.main.detail-hidden', 'the restored table keeps its detail pane hidden');
-      return { merge: { title: 'Merged 2 logs', rows }, table: { rows: tableRows }, tabs: titles };
+      return { merge: { title: 'Merged 2 logs', rows, of: total }, table: { rows: tableRows }, tabs: titles };
     },
   },
   {

@@ -29,10 +29,14 @@ after(async () => {
   await browser?.close();
 });
 
-/** A page of its own on the harness (`query`: rows, theme, sources), its errors counted with the others'. */
-async function openHarness(query, viewport = { width: 1000, height: 400 }) {
+/**
+ * A page of its own on the harness (`query`: rows, theme, sources), its errors counted with the others';
+ * `keptState`: the state VS Code gives back to a page restored after a window reload.
+ */
+async function openHarness(query, viewport = { width: 1000, height: 400 }, keptState = undefined) {
   const p = await browser.newPage({ viewport });
   p.on('pageerror', (e) => errors.push(String(e)));
+  if (keptState !== undefined) await p.addInitScript((s) => { window.__keptState = s; }, keptState);
   await p.goto(`${pathToFileURL(path.join(REPO, 'test/webview/harness.html')).href}?${query}`);
   return p;
 }
@@ -637,5 +641,71 @@ test('a page shown again takes the table as the host has it, though a change and
   await p.evaluate(() => window.__shown());
   assert.equal(await asked(), settled);
   assert.equal(await p.locator('.layer [role="row"][aria-selected="true"]').getAttribute('aria-rowindex'), '103');
+  await p.close();
+});
+
+test('a page restored after a window reload shows the narrowing it kept at once: filter bar, rows and counts', async () => {
+  const before = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  await before.waitForFunction(() => document.querySelectorAll('.layer [role="row"]').length > 2);
+  // Errors only, of one log, of one component, matching a regex.
+  for (const s of ['warning', 'information', 'success']) await before.click(`.sev-toggle[data-severity="${s}"]`);
+  await before.locator('.filter-bar .picker', { hasText: 'Logs' }).click();
+  await before.getByRole('button', { name: 'Include PC042 › CcmExec.log' }).click();
+  await before.keyboard.press('Escape');
+  await before.locator('.filter-bar .picker', { hasText: 'Components' }).click();
+  await before.getByRole('button', { name: 'Include DataTransferService' }).click();
+  await before.keyboard.press('Escape');
+  await before.selectOption('.filter-mode', 'regex');
+  await before.fill('.filter-text', 'error rec[o]rd');
+  await before.press('.filter-text', 'Enter');
+  await before.waitForFunction(() => window.__requests.filter((r) => r.method === 'filter').at(-1).params.filter.text?.regex === 'error rec[o]rd');
+  const filter = await before.evaluate(() => window.__requests.filter((r) => r.method === 'filter').at(-1).params.filter);
+  const kept = await before.evaluate(() => window.__savedState);
+  assert.deepEqual(kept.uris, ['file:///logs/CAS.log', 'file:///client/CcmExec.log'], 'the filter is kept beside the logs');
+  await before.close();
+
+  const p = await openHarness('rows=100&sources=2', { width: 1100, height: 400 }, kept);
+  await p.waitForFunction(() => document.querySelector('.status').textContent === '2 of 100 rows');
+  const asked = await p.evaluate(() => window.__requests.map((r) => r.method));
+  assert.deepEqual(await p.evaluate(() => window.__requests.find((r) => r.method === 'filter').params.filter), filter);
+  assert.ok(asked.indexOf('filter') >= 0 && !asked.slice(0, asked.indexOf('filter')).includes('rows'), `no unfiltered row asked for: ${asked}`);
+  const labels = await p.locator('.layer [role="row"]').evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')));
+  assert.ok(labels.length === 2 && labels.every((l) => l.startsWith('Error')), labels.join(' | '));
+  // The bar as it was: toggles, chips, the box; the counts are the picked log's.
+  const pressed = await p.locator('.sev-toggle').evaluateAll((bs) => bs.map((b) => [b.dataset.severity, b.getAttribute('aria-pressed')]));
+  assert.deepEqual(pressed, [['error', 'true'], ['warning', 'false'], ['information', 'false'], ['success', 'false']]);
+  assert.deepEqual(await p.locator('.chips .chip > span:first-child').allTextContents(), ['component DataTransferService', 'log PC042 › CcmExec.log']);
+  assert.equal(await p.inputValue('.filter-mode'), 'regex');
+  assert.equal(await p.inputValue('.filter-text'), 'error rec[o]rd');
+  assert.deepEqual(await p.evaluate(() => window.__requests.filter((r) => r.method === 'facets').map((r) => r.params.sources ?? null)), [['file:///client/CcmExec.log']]);
+  await p.waitForFunction(() => document.querySelector('.sev-toggle[data-severity="success"] .count')?.textContent === '1');
+  assert.match(await p.locator('.sev-toggle[data-severity="error"]').getAttribute('title'), /in the log picked/);
+  await p.close();
+
+  // A kept regex is sent as a typed one: the server's time budget still refuses it, and the table stays usable.
+  const slow = await openHarness('rows=100', { width: 1000, height: 400 }, { filter: { text: '(a+)+$', mode: 'regex' } });
+  await slow.waitForFunction(() => /cannot run in time/.test(document.querySelector('.filter-error').textContent));
+  await slow.waitForFunction(() => document.querySelector('.status').textContent === '100 rows');
+  await slow.waitForFunction(() => document.querySelectorAll('.layer [role="row"]').length > 5);
+  await slow.close();
+  assert.deepEqual(errors, []);
+});
+
+test('an open Components list takes the new counts in place when a Logs pick changes them', async () => {
+  const p = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  await p.waitForFunction(() => document.querySelector('.sev-toggle[data-severity="error"] .count')?.textContent === '2');
+  const items = () => p.locator('.picker-item').evaluateAll((li) => li.map((x) => [x.querySelector('.picker-name').textContent, x.querySelector('.picker-count').textContent]));
+  // The pick's counts are slow to come (a big merge): the Components list is opened before they are.
+  await p.evaluate(() => { window.__holdFacets = true; });
+  await p.locator('.filter-bar .picker', { hasText: 'Logs' }).click();
+  await p.getByRole('button', { name: 'Include SITE01 › CAS.log' }).click();
+  await p.keyboard.press('Escape');
+  await p.locator('.filter-bar .picker', { hasText: 'Components' }).click();
+  assert.deepEqual(await items(), [['CcmExec', '33'], ['DataTransferService', '33'], ['ContentAccess', '33']]);
+  assert.equal(await p.locator('.picker-scope').isVisible(), false, 'every log counted: nothing to say');
+  await p.evaluate(() => window.__releaseFacets());
+  assert.deepEqual(await items(), [['CcmExec', '17'], ['ContentAccess', '17'], ['DataTransferService', '16']]);
+  assert.equal(await p.locator('.picker-scope').textContent(), 'Counts in the log picked');
+  assert.equal(await p.locator('.popup[aria-label="Components"]').count(), 1, 'the list stayed open');
   await p.close();
 });

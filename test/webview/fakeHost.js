@@ -53,6 +53,13 @@
     window.__heldRows.splice(i, 1)[0].send();
     return handled('released');
   };
+  // The same for facets answers (a big merge counts them slowly): held while __holdFacets is set.
+  window.__holdFacets = false;
+  window.__heldFacets = [];
+  window.__releaseFacets = () => {
+    for (const h of window.__heldFacets.splice(0)) h.send();
+    return handled('released facets');
+  };
   window.__posted = [];
   const answer = (id, result, error) => window.postMessage(error ? { kind: 'response', id, error } : { kind: 'response', id, result }, '*');
   const handlers = {
@@ -135,7 +142,8 @@
     follow: () => undefined,
   };
   window.acquireVsCodeApi = () => {
-    let state;
+    // What VS Code gives back to a page restored after a window reload (set by the test before the page loads).
+    let state = window.__keptState;
     return {
       getState: () => state,
       setState: (s) => { state = s; window.__savedState = s; },
@@ -149,6 +157,7 @@
           // Answered now (as asked), sent later: held while __holdRows is set, until __releaseRows.
           const send = h ? ((result) => () => answer(m.id, result))(h(m.params)) : () => answer(m.id, undefined, `no ${m.method}`);
           if (m.method === 'rows' && window.__holdRows) window.__heldRows.push({ params: m.params, send });
+          else if (m.method === 'facets' && window.__holdFacets) window.__heldFacets.push({ params: m.params, send });
           else setTimeout(send, 1);
         } else if (m.kind === 'clipboard') window.__clipboard = m.text;
       },
