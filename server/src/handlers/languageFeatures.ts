@@ -38,16 +38,16 @@ export function registerLanguageFeatures(server: ServerContext): void {
     const open = documents.get(uri);
     if (!open || !isInside(open.document, p.position)) return null;
     const target = logs.get(uri);
-    return target ? hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri)) : null;
+    return target ? hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri), validator.rulesOf(uri)) : null;
   }));
   connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => {
-    return codeActions(p, validator.findingsOf(p.textDocument.uri));
+    return codeActions(p, validator.findingsOf(p.textDocument.uri), validator.rulesOf(p.textDocument.uri));
   }));
   connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
     const uri = p.textDocument.uri;
     const target = logs.get(uri);
     if (!target) return [];
     const lensSettings = settings.forPath(toPath(uri)).codeLens;
-    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building, undefined, (k) => machineOf(k, client.folders));
+    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building, validator.rulesOf(uri), (k) => machineOf(k, client.folders));
   }));
 }

@@ -29,7 +29,8 @@ export const SAME_MOMENT_MAX = 50;
 
 export interface DetailContext {
   findingsOf(key: string): Finding[];
-  catalog: readonly Rule[];
+  /** The rules a log's findings came from (its folder's user rules too). */
+  rulesOf(key: string): readonly Rule[];
   /** Entries near (key, entry) in other logs, nearest first, or null when the log has no timeline. */
   related(key: string, entry: number, limit: number): RelatedEntry[] | null;
   /** Whether the log's records without offset were placed by cmlog.folderOffsets (else cmlog.defaultOffset). */
@@ -63,7 +64,7 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   const mine = ctx.findingsOf(key).filter((f) => (f.entryIndex !== undefined ? f.entryIndex === e : f.line === line));
   // The record's codes are looked for only when a problem will carry their links.
   const recordCodes = mine.length > 0 ? distinctCodes(message, new Set()) : new Set<number>();
-  const problems = mine.map((f) => ({ severity: f.severity, message: f.message, markdown: withLookups(findingSection(f, ctx.catalog), f.message, recordCodes) }));
+  const problems = mine.map((f) => ({ severity: f.severity, message: f.message, markdown: withLookups(findingSection(f, ctx.rulesOf(key)), f.message, recordCodes) }));
   const near = ctx.related(key, e, SAME_MOMENT_MAX) ?? [];
   // Named as the lens names them: with the machine when it is not this record's.
   const here = ctx.machineOf(key);
