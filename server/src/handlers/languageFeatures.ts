@@ -8,6 +8,7 @@ import { isInside } from '../features/positions';
 import { runSafe } from '../features/runner';
 import { semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
+import type { Finding } from '../model';
 import { toPath } from '../uri';
 import { machineOf } from '../table/machine';
 import type { ServerContext } from './context';
@@ -41,7 +42,10 @@ export function registerLanguageFeatures(server: ServerContext): void {
     return target ? hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri), validator.rulesOf(uri)) : null;
   }));
   connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => {
-    return codeActions(p, validator.findingsOf(p.textDocument.uri), validator.rulesOf(p.textDocument.uri));
+    const uri = p.textDocument.uri;
+    const log = logs.get(uri)?.log;
+    const recordOf = (f: Finding) => (log && f.entryIndex !== undefined && f.entryIndex < log.entryCount ? log.message(f.entryIndex) : '');
+    return codeActions(p, validator.findingsOf(uri), validator.rulesOf(uri), recordOf);
   }));
   connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
     const uri = p.textDocument.uri;
