@@ -920,7 +920,7 @@ export const checks = [
       + 'table, "Merged 2 logs", holding the records of both with their source',
     docsImage: 'table-merge.png',
     async run(ui) {
-      await ui.runCommand('CMLog: Merge logs…', 20_000, { until: ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'CMLog: Merge logs' }) });
+      await ui.runCommand('CMLog: Merge Logs…', 20_000, { until: ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'CMLog: Merge Logs' }) });
       const input = ui.page.locator('.quick-input-widget .quick-input-box input');
       // A folder (a machine's) filters the list: its logs stay.
       await input.fill('SiteServer');
@@ -949,7 +949,7 @@ export const checks = [
       }
       if (rows !== 31) throw new Error(`the merge has ${rows} rows, expected 15 + 16`);
       // Its rows as text: VS Code's Log language (no log format the server reads), not "ConfigMgr Log".
-      await ui.runCommand('CMLog Table: Open rows as text', 20_000, { until: ui.page.locator('.tabs-container .tab', { hasText: 'Untitled' }) });
+      await ui.runCommand('CMLog Table: Open Rows as Text', 20_000, { until: ui.page.locator('.tabs-container .tab', { hasText: 'Untitled' }) });
       await ui.page.locator('[id="status.editor.mode"]', { hasText: /^\s*Log\s*$/ }).waitFor({ timeout: 10_000 });
       await ui.runCommand('View: Revert and Close Editor');
       return { rows, client, server };
