@@ -18,8 +18,11 @@ const MAX_FINDINGS = 1000;
 const BATCH_CHARS = 1 << 20;
 /** Refusals remembered (see `refusals`), at most; the oldest is forgotten first. */
 const MAX_REFUSALS = 256;
-const FIELDS = ['id', 'logs', 'pattern', 'severity', 'message', 'explanation'] as const;
-const REQUIRED = ['id', 'pattern', 'severity', 'message'] as const;
+/** A rule's fields, and those it must have (schemas/rules.schema.json says the same: a test holds them together). */
+export const FIELDS = ['id', 'logs', 'pattern', 'severity', 'message', 'explanation'] as const;
+export const REQUIRED = ['id', 'pattern', 'severity', 'message'] as const;
+/** What an id may be. */
+export const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export interface UserRuleSpec {
   id: string;
@@ -83,7 +86,7 @@ export function parseUserRules(text: string, source: string): UserRulesParse {
     for (const key of REQUIRED) if (r[key] === undefined) bad.push(`missing field "${key}"`);
     for (const key of FIELDS) if (r[key] !== undefined && typeof r[key] !== 'string') bad.push(`"${key}" must be a string`);
     const id = typeof r.id === 'string' ? r.id : '';
-    if (typeof r.id === 'string' && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) bad.push(`"id" must be letters, digits, '.', '_' or '-' (at most 64), got ${JSON.stringify(id.slice(0, 70))}`);
+    if (typeof r.id === 'string' && !ID_RE.test(id)) bad.push(`"id" must be letters, digits, '.', '_' or '-' (at most 64), got ${JSON.stringify(id.slice(0, 70))}`);
     if (id && seen.has(id)) bad.push(`"id" ${JSON.stringify(id)} is used twice`);
     if (typeof r.severity === 'string' && !(findingSeverities as readonly string[]).includes(r.severity)) bad.push(`"severity" must be error, warning, information or hint, got ${JSON.stringify(r.severity.slice(0, 40))}`);
     if (typeof r.pattern === 'string') {
