@@ -6,6 +6,7 @@
 import type { Finding } from '../model';
 import { findingSeverities, type FindingSeverity } from '../severity';
 import { runPattern } from './patternWorker';
+import { lineColumn, ruleOffsets } from './ruleFilePlaces';
 import type { LogInput, Rule } from './types';
 
 export const USER_RULES_FILE = '.cmlog/rules.json';
@@ -39,6 +40,8 @@ export interface UserRuleSpec {
 export interface UserRulesParse {
   specs: UserRuleSpec[];
   problems: string[];
+  /** Where each problem is: `places[i]` is the character offset of `problems[i]` (the rule's start), if known. */
+  places: (number | undefined)[];
 }
 
 export interface UserRuleData {
@@ -48,38 +51,39 @@ export interface UserRuleData {
   skipped?: 'timeout' | 'error';
 }
 
-/** Line and column (1-based) of a character offset. */
+/** Line and column (1-based) of a character offset, as said in a message. */
 function place(text: string, offset: number): string {
-  let line = 1, col = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) { line++; col = 1; } else col++;
-  }
-  return `line ${line}, column ${col}`;
+  const { line, column } = lineColumn(text, offset);
+  return `line ${line + 1}, column ${column + 1}`;
 }
 
 /** Validates a rule file's text. `source` names it in the messages. Never throws. */
 export function parseUserRules(text: string, source: string): UserRulesParse {
   const problems: string[] = [];
+  const places: (number | undefined)[] = [];
+  const problem = (message: string, offset?: number) => { problems.push(message); places.push(offset); };
   const specs: UserRuleSpec[] = [];
   let json: unknown;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    json = JSON.parse(bom ? text.slice(1) : text);
   } catch (e) {
     const msg = String((e as Error).message);
     const at = /position (\d+)/.exec(msg);
-    const where = at ? place(text, Number(at[1])) : 'the end';
-    problems.push(`${source}: not valid JSON at ${where}: ${msg.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`);
-    return { specs, problems };
+    const offset = at ? Number(at[1]) + bom : text.length;
+    problem(`${source}: not valid JSON at ${at ? place(text, offset) : 'the end'}: ${msg.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`, offset);
+    return { specs, problems, places };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || !Array.isArray((json as { rules?: unknown }).rules)) {
-    problems.push(`${source}: expected { "rules": [ ... ] }`);
-    return { specs, problems };
+    problem(`${source}: expected { "rules": [ ... ] }`);
+    return { specs, problems, places };
   }
-  for (const key of Object.keys(json)) if (key !== 'rules' && key !== '$schema') problems.push(`${source}: unknown field "${key}" (expected "rules")`);
+  for (const key of Object.keys(json)) if (key !== 'rules' && key !== '$schema') problem(`${source}: unknown field "${key}" (expected "rules")`);
   const seen = new Set<string>();
+  const starts = ruleOffsets(text);
   (json as { rules: unknown[] }).rules.forEach((raw, n) => {
     const where = `${source}: rule ${n + 1}`;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return void problems.push(`${where}: expected an object`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return void problem(`${where}: expected an object`, starts[n]);
     const r = raw as Record<string, unknown>;
     const bad: string[] = [];
     for (const key of Object.keys(r)) if (!(FIELDS as readonly string[]).includes(key)) bad.push(`unknown field "${key}" (expected one of ${FIELDS.join(', ')})`);
@@ -93,14 +97,14 @@ export function parseUserRules(text: string, source: string): UserRulesParse {
       try { new RegExp(r.pattern, 'i'); } catch (e) { bad.push(`"pattern" is not a valid regular expression: ${(e as Error).message}`); }
     }
     const label = id ? `${where} ("${id}")` : where;
-    if (bad.length > 0) return void problems.push(`${label}: ${bad.join('; ')}`);
+    if (bad.length > 0) return void problem(`${label}: ${bad.join('; ')}`, starts[n]);
     seen.add(id);
     specs.push({
       id, logs: (r.logs as string | undefined) ?? '*.log', pattern: r.pattern as string, severity: r.severity as FindingSeverity,
       message: r.message as string, explanation: (r.explanation as string | undefined) ?? '',
     });
   });
-  return { specs, problems };
+  return { specs, problems, places };
 }
 
 /** `$1`..`$9` replaced by the groups; `$$` is a dollar. */
