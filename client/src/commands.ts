@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests } from '../../server/src/protocol';
-import { notAnErrorCodeMessage } from './notifications';
+import { LOOKUP_PROMPT, notAnErrorCodeMessage } from './notifications';
 
 const INFO_SCHEME = 'cmlog-info';
 
@@ -20,8 +20,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     vscode.commands.registerCommand(Commands.lookupErrorCode, async (code?: unknown) => {
       const selected = vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection).trim();
       const value = typeof code === 'string' ? code : await vscode.window.showInputBox({
-        title: 'CMLog: Look up error code',
-        prompt: 'An HRESULT or Win32 code: 0x80070005, -2147024891, 2147942405 or 5',
+        title: 'CMLog: Look Up Error Code',
+        prompt: LOOKUP_PROMPT,
         value: selected && selected.length < 20 ? selected : '',
       });
       if (!value) return;

@@ -51,7 +51,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
   client = new LanguageClient('cmlog', 'CMLog Lens', serverOptions, clientOptions);
   registerLanguageDetection(context);
   registerCommands(context, () => client, output);
-  registerStatusBar(context, () => client);
   registerFolderOffset(context, () => client);
   registerLineBackgrounds(context, () => client);
   registerMarkupDim(context, () => client);
@@ -60,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CmlogA
   // client starts so a table restored with the window waits for the server rather than failing.
   const tables = new TableEditors(context, () => client);
   tables.register();
+  registerStatusBar(context, () => client, tables);
   registerTableCommands(context, tables);
   registerLargeLogTabs(context);
   registerRecordWalk(context, () => client);

@@ -4,7 +4,10 @@
 import { clip } from '../../server/src/explain/markdown';
 import { notificationText } from '../../server/src/explain/plainText';
 
-/** "Look up error code" got a value it cannot read (echoes what was typed, cut short). */
+/** The prompt of "Look Up Error Code": every family the lookup knows, each with an example it reads. */
+export const LOOKUP_PROMPT = 'An HRESULT, Win32, ConfigMgr or Intune code: 0x80070005, 0x87D00324, 0x87D1041C, -2147024891, 2147942405 or 5';
+
+/** "Look Up Error Code" got a value it cannot read (echoes what was typed, cut short). */
 export function notAnErrorCodeMessage(value: string): string {
   return notificationText(`CMLog Lens: '${clip(value, 80)}' is not an error code it can read.`);
 }
@@ -14,7 +17,7 @@ export function tableMessage(text: string): string {
   return notificationText(clip(text, 500));
 }
 
-/** "Merge logs…" found no log where it looked (a folder, the workspace). */
+/** "Merge Logs…" found no log where it looked (a folder, the workspace). */
 export function noLogsMessage(where: string): string {
   return notificationText(`CMLog Lens: no logs in ${clip(where, 300)}.`);
 }

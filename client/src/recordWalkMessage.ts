@@ -8,7 +8,7 @@ export type WalkOutcome = StepToRecordResult | null | 'notLog' | 'notReady' | 'f
 export function walkMessage(outcome: WalkOutcome, severity: 'error' | 'warning', direction: 'next' | 'previous'): { text: string; shout: boolean } | null {
   if (outcome === 'notLog') return { text: `CMLog Lens: the ${severity} record walk works in a ConfigMgr log's text editor.`, shout: true };
   if (outcome === 'notReady') return { text: 'CMLog Lens: the language server is starting; try again in a moment.', shout: true };
-  if (outcome === 'failed') return { text: `CMLog Lens: could not find the ${direction} ${severity} record (see CMLog: Show language server output).`, shout: true };
+  if (outcome === 'failed') return { text: `CMLog Lens: could not find the ${direction} ${severity} record (see CMLog: Show Language Server Output).`, shout: true };
   if (outcome === null) return { text: `CMLog Lens: no ${severity} record in this log.`, shout: true };
   if (outcome.wrapped) return { text: direction === 'next' ? 'Wrapped to the start of the log' : 'Wrapped to the end of the log', shout: false };
   return null;

@@ -1,28 +1,46 @@
-// The active log's error and warning record counts (see statusText.ts), its format and its time zone, in the status bar.
+// The active log's error and warning record counts (see statusText.ts), its format and its time zone,
+// in the status bar: the log of the text editor or of the table in front, or a merge's summary.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_ID, Requests, type FileInfo } from '../../server/src/protocol';
-import { refreshOnFileInfoChanged, statusRefresh } from './statusRefresh';
-import { statusText } from './statusText';
+import { baseName } from '../../server/src/uri';
+import { refreshOnFileInfoChanged, statusRefresh, statusSubject, subjectUris } from './statusRefresh';
+import { mergeStatusText, statusText, type StatusShown } from './statusText';
 
-export function registerStatusBar(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+/** The tables, as the item needs them: the logs of the one in front, and when that changes. */
+export interface ActiveTable {
+  currentUris(): readonly string[] | undefined;
+  readonly onDidChangeCurrent: vscode.Event<void>;
+}
+
+export function registerStatusBar(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, tables: ActiveTable): void {
   const item = vscode.window.createStatusBarItem('cmlog.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'CMLog Lens';
   item.command = Commands.showOutput;
   context.subscriptions.push(item);
-  const refresher = statusRefresh<FileInfo>({
-    ask: async (uri) => {
-      const c = client();
-      if (!c?.isRunning()) return null; // starting: asked again shortly
-      return c.sendRequest(Requests.fileInfo, { uri });
+  const infoOf = async (uri: string): Promise<FileInfo | null> => {
+    const c = client();
+    if (!c?.isRunning()) return null; // starting: asked again shortly
+    return c.sendRequest(Requests.fileInfo, { uri });
+  };
+  const refresher = statusRefresh<{ shown: StatusShown; offer: boolean }>({
+    ask: async (subject) => {
+      const uris = subjectUris(subject);
+      if (uris.length === 1) {
+        const info = await infoOf(uris[0]!);
+        return info && { shown: statusText(info), offer: !!info.offer };
+      }
+      // A merge: every log's facts (a log the server does not hold answers null and is said so).
+      const infos = await Promise.all(uris.map((u) => infoOf(u).catch(() => null)));
+      const shown = mergeStatusText(uris.map((u, i) => ({ name: baseName(u), info: infos[i]! })));
+      return shown && { shown, offer: false };
     },
-    show: (uri, info) => {
-      const { text, tooltip, label } = statusText(info);
-      item.text = text;
-      item.tooltip = tooltip;
-      item.accessibilityInformation = { label };
+    show: (subject, { shown, offer }) => {
+      item.text = shown.text;
+      item.tooltip = shown.tooltip;
+      item.accessibilityInformation = { label: shown.label };
       // An offset the folder's other logs write is offered: the click takes it (never applied otherwise).
-      item.command = info.offer ? { title: 'Use this offset for the folder', command: Commands.useFolderOffset, arguments: [uri] } : Commands.showOutput;
+      item.command = offer ? { title: 'Use this offset for the folder', command: Commands.useFolderOffset, arguments: [subject] } : Commands.showOutput;
       item.show();
     },
     hide: () => item.hide(),
@@ -35,15 +53,18 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
     const doc = vscode.window.activeTextEditor?.document;
     return doc?.languageId === LANGUAGE_ID ? doc.uri.toString() : undefined;
   };
-  const update = () => refresher.refresh(activeLog());
+  // A table in front has no text editor: the item is about its log, or its merge.
+  const subject = () => statusSubject(activeLog(), vscode.window.activeTextEditor ? undefined : tables.currentUris());
+  const update = () => refresher.refresh(subject());
   context.subscriptions.push(
     { dispose: () => refresher.dispose() },
     vscode.window.onDidChangeActiveTextEditor(update),
+    tables.onDidChangeCurrent(update),
     // A language switch (detection, or the user's pick) reopens the document under its new language.
     vscode.workspace.onDidOpenTextDocument((d) => { if (d === vscode.window.activeTextEditor?.document) update(); }),
   );
   const c = client();
   // The server's word that the active log was parsed or grew (no diagnostics event says so when nothing new is wrong).
-  if (c) context.subscriptions.push(c.onDidChangeState(update), refreshOnFileInfoChanged(c, activeLog, refresher));
+  if (c) context.subscriptions.push(c.onDidChangeState(update), refreshOnFileInfoChanged(c, subject, refresher));
   update();
 }

@@ -8,6 +8,19 @@
 // new log. Pure (no vscode import): tested with a fake server and clock.
 import { Notifications, type FileInfoParams } from '../../server/src/protocol';
 
+/**
+ * What the item is about, as one key: the log of the active text editor, else the logs of the active
+ * table (one log, or a merge's). URIs hold no line break, so the key splits back (`subjectUris`).
+ */
+export function statusSubject(textLog: string | undefined, table: readonly string[] | undefined): string | undefined {
+  if (textLog !== undefined) return textLog;
+  return table && table.length > 0 ? table.join('\n') : undefined;
+}
+
+export function subjectUris(subject: string): string[] {
+  return subject.split('\n');
+}
+
 /** Delays before asking again after a null answer: about 15 s in all, then the item stays hidden. */
 const RETRY_DELAYS_MS = [100, 200, 400, 800, 1500, 3000, 4000, 5000] as const;
 

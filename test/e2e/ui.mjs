@@ -615,9 +615,9 @@ async function openInTable(ui, relPath) {
 /** The two logs of two folders (two machines) the merge checks merge: 16 + 15 records. */
 const MERGE_LOGS = [FIXTURE.cmtrace, FIXTURE.colourFile];
 
-/** "CMLog: Merge logs…" run from the palette; returns the pick list's input. */
+/** "CMLog: Merge Logs…" run from the palette; returns the pick list's input. */
 async function openMergePicker(ui) {
-  await ui.runCommand('CMLog: Merge logs…', 20_000, { until: ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'CMLog: Merge logs' }) });
+  await ui.runCommand('CMLog: Merge Logs…', 20_000, { until: ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'CMLog: Merge Logs' }) });
   return ui.page.locator('.quick-input-widget .quick-input-box input');
 }
 
@@ -984,7 +984,7 @@ export const checks = [
       }
       if (rows !== 31) throw new Error(`the merge has ${rows} rows, expected 15 + 16`);
       // Its rows as text: VS Code's Log language (no log format the server reads), not "ConfigMgr Log".
-      await ui.runCommand('CMLog Table: Open rows as text', 20_000, { until: ui.page.locator('.tabs-container .tab', { hasText: 'Untitled' }) });
+      await ui.runCommand('CMLog Table: Open Rows as Text', 20_000, { until: ui.page.locator('.tabs-container .tab', { hasText: 'Untitled' }) });
       await ui.page.locator('[id="status.editor.mode"]', { hasText: /^\s*Log\s*$/ }).waitFor({ timeout: 10_000 });
       await ui.runCommand('View: Revert and Close Editor');
       return { rows, client, server };

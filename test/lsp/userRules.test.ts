@@ -3,10 +3,11 @@
 // bad file is shown on the file while the built-in rules still run.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { TableRequests } from '../../server/src/protocol';
 import { fileUri, TestClient } from '../support/lspClient';
 
 const rec = (msg: string) => `<![LOG[${msg}]LOG]!><time="08:00:00.000+000" date="3-15-2026" component="AppEnforce" context="" type="1" thread="1" file="">\r\n`;
@@ -66,4 +67,24 @@ test('a bad rules file: its problem shown on the file with line and column, the 
   assert.equal(onFile[0]!.range.start.line, 1);
   const d = await c.waitForDiagnostics(fileUri(path.join(dir, 'AppEnforce.log')), (x) => x.length > 0);
   assert.deepEqual(codes(d), ['app-install-failed', 'truncated-record']);
+});
+
+test('a user rule\'s finding is explained from the folder\'s rules: hover, table detail', async () => {
+  const withExplanation = { rules: [{ ...rule('exit').rules[0], explanation: 'Ask the packaging team about exit codes.' }] };
+  const dir = workspace(withExplanation);
+  const c = await start(dir, true);
+  const log = fileUri(path.join(dir, 'AppEnforce.log'));
+  const text = readFileSync(path.join(dir, 'AppEnforce.log'), 'utf8');
+  await c.open(log, text);
+  await c.waitForDiagnostics(log, (x) => x.some((y) => y.code === 'user:exit'));
+  const h = await c.connection.sendRequest(HoverRequest.type, { textDocument: { uri: log }, position: { line: 1, character: 10 } });
+  const md = (h!.contents as MarkupContent).value;
+  assert.match(md, /Your rule exit/);
+  assert.match(md, /Ask the packaging team about exit codes/);
+  const t = (await c.connection.sendRequest(TableRequests.open, { uris: [log] }))!;
+  const d = (await c.connection.sendRequest(TableRequests.detail, { tableId: t.tableId, row: 1 }))!;
+  const mine = d.problems.find((p) => p.message === 'Install failed with 1603')!;
+  assert.match(mine.markdown, /Ask the packaging team about exit codes/);
+  // The lenses ask the same catalog (a user rule adds none: they still answer for the log).
+  assert.ok(Array.isArray(await c.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: log } })));
 });

@@ -1,4 +1,4 @@
-// Codes in log text link to "CMLog: Look up error code" from the hover; the link carries the parsed
+// Codes in log text link to "CMLog: Look Up Error Code" from the hover; the link carries the parsed
 // number only. The command has a CMTrace-like keybinding, scoped to cmlog editors.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,22 +8,22 @@ import { hoverMarkdown } from '../../server/src/explain';
 import { hover } from '../../server/src/features/hover';
 import { LogFile } from '../../server/src/logFile';
 import { Commands } from '../../server/src/protocol';
-import type { LogInput } from '../../server/src/rules';
+import { rules, type LogInput } from '../../server/src/rules';
 
 const input = (text: string): LogInput => ({ key: 'AppEnforce.log', name: 'AppEnforce.log', log: LogFile.fromBytes(Buffer.from(text)) });
 const cm = (message: string) => `<![LOG[${message}]LOG]!><time="10:00:00.000+000" date="01-02-2026" component="AppEnforce" context="" type="3" thread="1" file="x.cpp:1">\r\n`;
 const at = (i: LogInput, needle: string) => i.log.text().indexOf(needle) + 2;
-const LINK = /\[Look up (0x[0-9A-F]{8})\]\(command:cmlog\.lookupErrorCode\?([^ )]*) "CMLog: Look up error code"\)/g;
+const LINK = /\[Look up (0x[0-9A-F]{8})\]\(command:cmlog\.lookupErrorCode\?([^ )]*) "CMLog: Look Up Error Code"\)/g;
 
 test('hover on a code links to the lookup with the parsed value as the only argument', () => {
   const i = input(cm('Failed with error 0x87d00324; error code -2016410844'));
-  const md = hover(i, at(i, '0x87d00324'), { logs: [i] }, [])!.contents as { value: string };
+  const md = hover(i, at(i, '0x87d00324'), { logs: [i] }, [], rules)!.contents as { value: string };
   const links = [...md.value.matchAll(LINK)];
   assert.equal(links.length, 1, md.value);
   assert.equal(links[0]![1], '0x87D00324');
   assert.deepEqual(JSON.parse(decodeURIComponent(links[0]![2]!)), ['0x87D00324']);
   // The signed decimal form is the same value: the same link.
-  const d = hover(i, at(i, '-2016410844'), { logs: [i] }, [])!.contents as { value: string };
+  const d = hover(i, at(i, '-2016410844'), { logs: [i] }, [], rules)!.contents as { value: string };
   assert.deepEqual([...d.value.matchAll(LINK)].map((m) => m[2]), [links[0]![2]]);
 });
 

@@ -46,14 +46,14 @@ test('the lens\'s list names another machine\'s logs with their machine, the anc
 test('the detail\'s same-moment list names another machine\'s log', () => {
   const view = new TableView([{ key: dev3.key, name: dev3.name, log: () => dev3.log, reading: () => false }]);
   const detail = (near: LogInput) => tableDetail(view, 0, {
-    findingsOf: () => [], catalog: rules, placedByFolder: () => false, machineOf,
+    findingsOf: () => [], rulesOf: () => rules, placedByFolder: () => false, machineOf,
     related: (key, entry, limit) => relatedNearest(new Timeline([dev3, near]), key, entry, 5000, limit).related,
   })!.sameMoment.map((m) => m.name);
   assert.deepEqual(detail(dev1), ['DEVICE1 › CloudUserSync.log']);
   assert.deepEqual(detail(dev3b), ['CcmExec.log']);
   // Both at once: this record's machine by bare name, as the lens and its list name it.
   const both = tableDetail(view, 0, {
-    findingsOf: () => [], catalog: rules, placedByFolder: () => false, machineOf,
+    findingsOf: () => [], rulesOf: () => rules, placedByFolder: () => false, machineOf,
     related: (key, entry, limit) => relatedNearest(new Timeline([dev3, dev1, dev3b]), key, entry, 5000, limit).related,
   })!.sameMoment.map((m) => m.name).sort();
   assert.deepEqual(both, ['CcmExec.log', 'DEVICE1 › CloudUserSync.log']);

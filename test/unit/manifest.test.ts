@@ -77,3 +77,48 @@ test('manifest: the README names the folder offset command as the palette shows 
   const cmd = manifest.contributes.commands.find((c: { command: string }) => c.command === 'cmlog.useFolderOffset');
   assert.ok(readme.includes(`| ${cmd.category}: ${cmd.title} |`), cmd.title);
 });
+
+type Command = { command: string; title: string; category: string };
+const commands = manifest.contributes.commands as Command[];
+const palette = manifest.contributes.menus.commandPalette as { command: string; when: string }[];
+// VS Code's own commands are in title case: every word capitalised but these short ones (not first).
+const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'to', 'with']);
+
+test('manifest: every command title is in title case, as VS Code\'s own', () => {
+  for (const c of commands) {
+    c.title.split(/\s+/).forEach((word, i) => {
+      const w = word.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+      if (!w) return;
+      if (i > 0 && MINOR.has(w.toLowerCase())) assert.equal(w, w.toLowerCase(), `${c.command}: "${c.title}" writes "${w}" in lower case`);
+      else assert.match(w, /^[A-Z]/, `${c.command}: "${c.title}" capitalises "${w}"`);
+    });
+  }
+});
+
+test('manifest: the same action in the text editor and the table has the same name', () => {
+  const title = (id: string) => commands.find((c) => c.command === id)!.title;
+  for (const [editor, table] of [['cmlog.nextErrorRecord', 'cmlog.table.nextError'], ['cmlog.previousErrorRecord', 'cmlog.table.previousError'],
+    ['cmlog.nextWarningRecord', 'cmlog.table.nextWarning'], ['cmlog.previousWarningRecord', 'cmlog.table.previousWarning']]) {
+    assert.equal(title(table), title(editor), `${table} and ${editor}`);
+  }
+});
+
+test('manifest: "Open in CMLog Table" is in the palette only where its editor title button is: a log in a text editor', () => {
+  const when = palette.find((m) => m.command === 'cmlog.openTable')?.when;
+  assert.ok(when, 'a when clause in the palette');
+  const button = (manifest.contributes.menus['editor/title'] as { command: string; when: string }[]).find((m) => m.command === 'cmlog.openTable')!.when;
+  assert.equal(when, button);
+  // A table is a custom editor or a webview: the text file editor is not active then.
+  assert.match(when, /activeEditor == workbench\.editors\.files\.textFileEditor/);
+  assert.match(when, /editorLangId == cmlog/);
+});
+
+test('manifest: the README and the e2e harness name the commands as the palette shows them', () => {
+  const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+  const e2e = readFileSync(path.resolve(__dirname, '..', 'e2e', 'ui.mjs'), 'utf8');
+  const shown = new Set(commands.map((c) => `${c.category}: ${c.title}`));
+  for (const [, name] of readme.matchAll(/^\| (CMLog(?: Table)?: [^|]+?) \|/gm)) {
+    if (!name.includes(' / ')) assert.ok(shown.has(name), `README names "${name}"`);
+  }
+  for (const [, name] of e2e.matchAll(/runCommand\('(CMLog(?: Table)?: [^']+)'/g)) assert.ok(shown.has(name), `the e2e runs "${name}"`);
+});

@@ -2,7 +2,7 @@
 // the server has not parsed yet is asked about again (bounded), and another log's text never stays.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { refreshOnFileInfoChanged, statusRefresh, type NotificationSource } from '../../client/src/statusRefresh';
+import { refreshOnFileInfoChanged, statusRefresh, statusSubject, subjectUris, type NotificationSource } from '../../client/src/statusRefresh';
 import { Notifications, type FileInfoParams } from '../../server/src/protocol';
 
 /** Lets pending promise callbacks run (no time passes). */
@@ -158,4 +158,21 @@ test('a log whose first parse outlasts the polling is shown once the server says
   conn.send(Notifications.fileInfoChanged.method, { uri: 'file:///big.log' });
   await settle();
   assert.equal(h.events.at(-1), 'show file:///big.log: BIG: 3 errors');
+});
+
+// The tour: the item disappeared while a table (a custom editor, no text editor) was in front.
+test('the item is about the text editor\'s log, else the table in front: its log, or its merge\'s logs', async () => {
+  assert.equal(statusSubject('file:///a.log', ['file:///b.log']), 'file:///a.log');
+  assert.equal(statusSubject(undefined, ['file:///b.log']), 'file:///b.log');
+  assert.equal(statusSubject(undefined, []), undefined);
+  assert.equal(statusSubject(undefined, undefined), undefined);
+  const merge = statusSubject(undefined, ['file:///b.log', 'file:///c%0A.log'])!;
+  assert.deepEqual(subjectUris(merge), ['file:///b.log', 'file:///c%0A.log']);
+  // Switching from the log's text to its table keeps what is shown (same subject): no flicker.
+  const h = harness({ 'file:///b.log': ['B'] });
+  h.r.refresh(statusSubject('file:///b.log', undefined));
+  await settle();
+  h.r.refresh(statusSubject(undefined, ['file:///b.log']));
+  await settle();
+  assert.deepEqual(h.events, ['hide', 'show file:///b.log: B', 'show file:///b.log: B'], 'no hide between the two');
 });

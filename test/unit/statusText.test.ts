@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { statusText } from '../../client/src/statusText';
+import { mergeStatusText, statusText } from '../../client/src/statusText';
 import { LogFile } from '../../server/src/logFile';
 import { fileInfo } from '../../server/src/features/fileInfo';
 
@@ -36,4 +36,16 @@ test('status bar: a few words (counts with separators, the zone in short); the s
   const bare = statusText(fileInfo(LogFile.fromText(cbs), { offset: null, byFolder: false }, 'CBS.log', null));
   assert.match(bare.text, / · no offset$/);
   assert.match(bare.tooltip, /time zone: no offset \(UTC unknown\)/);
+});
+
+test('status bar over a merge: its logs\' records summed, formats and zones said once, names only in the tooltip', () => {
+  const a = { ...info, errors: 2, warnings: 1, entries: 10 };
+  const b = { ...info, format: 'sms' as const, errors: 1000, warnings: 0, entries: 5000, zone: 'UTC+01:00' };
+  const s = mergeStatusText([{ name: 'CcmExec.log', info: a }, { name: '$(alert) evil.log', info: b }, { name: 'gone.log', info: null }])!;
+  assert.equal(s.text, '$(circle-filled) 1,002 $(triangle-up) 1 · merge of 3 logs · 2 formats · 2 zones');
+  assert.match(s.tooltip, /^CMLog Lens: merge of 3 logs: 1,002 error records, 1 warning record of 5,010 \(the Problems panel counts findings\); 1 not read by the server\n/);
+  assert.match(s.tooltip, /\n\$\(alert\) evil\.log: 1,000 error records, 0 warning records; /);
+  assert.doesNotMatch(s.text, /alert|evil/);
+  assert.equal(mergeStatusText([{ name: 'x.log', info: a }, { name: 'y.log', info: { ...a } }])!.text, '$(circle-filled) 4 $(triangle-up) 2 · merge of 2 logs · CMTrace · UTC-05:00');
+  assert.equal(mergeStatusText([{ name: 'x.log', info: null }]), null, 'nothing read yet: asked again, nothing shown');
 });

@@ -17,7 +17,7 @@ function detailOf(text: string, row: number, placement: { defaultOffset?: number
   const input = { key, name: 'AppEnforce.log', log };
   const { findings } = runRules(input, { logs: [input] });
   const view = new TableView([{ key, name: input.name, log: () => log, reading: () => false }]);
-  return tableDetail(view, row, { findingsOf: (k) => (k === key ? findings : []), catalog: rules, related: () => null, placedByFolder: (k) => k === key && placement.byFolder === true, machineOf: () => 'PC1' })!;
+  return tableDetail(view, row, { findingsOf: (k) => (k === key ? findings : []), rulesOf: () => rules, related: () => null, placedByFolder: (k) => k === key && placement.byFolder === true, machineOf: () => 'PC1' })!;
 }
 
 /** The codes the pane shows a lookup button for. */

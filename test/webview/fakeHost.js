@@ -127,7 +127,7 @@
       return {
         uri: 'file:///logs/CAS.log', line: i, message: `${message(i)}\nsecond line of the record`, cut: false,
         attributes: [{ name: 'component', value: COMPONENTS[i % 3] }, { name: 'thread', value: String(1000 + (i % 7)) }, { name: 'time', value: time(i) }],
-        problems: HOSTILE && i === 0 ? [{ severity: 'error', message: EVIL_TEXT, markdown: EVIL_TEXT }] : i === EVIL ? [{ severity: 'error', message: 'Content download failed', markdown: `The log says \\<img src=x onerror=window.__pwned=2\\> **access denied**\n\n- check the account\n\n[Look up 0x80070005](command:cmlog.lookupErrorCode?${encodeURIComponent(JSON.stringify(['0x80070005']))} "CMLog: Look up error code")` }] : [],
+        problems: HOSTILE && i === 0 ? [{ severity: 'error', message: EVIL_TEXT, markdown: EVIL_TEXT }] : i === EVIL ? [{ severity: 'error', message: 'Content download failed', markdown: `The log says \\<img src=x onerror=window.__pwned=2\\> **access denied**\n\n- check the account\n\n[Look up 0x80070005](command:cmlog.lookupErrorCode?${encodeURIComponent(JSON.stringify(['0x80070005']))} "CMLog: Look Up Error Code")` }] : [],
         sameMoment: [{ uri: 'file:///logs/MP.log', name: HOSTILE ? 'MP_\u202ELocation.log' : 'MP_Location.log', line: 12, deltaMs: 1234, message: HOSTILE ? EVIL_TEXT : 'Location request', row: null }],
       };
     },

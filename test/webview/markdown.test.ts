@@ -34,7 +34,7 @@ test('markdown: the subset the hovers use', () => {
 
 test('markdown: HTML and links in log text stay text; only the lookup link is a button', () => {
   const md = 'Failed: <img src=x onerror=alert(1)> and \\<script\\>x\\</script\\> [click](https://evil.example) '
-    + `[Look up 0x80070005](command:cmlog.lookupErrorCode?${encodeURIComponent(JSON.stringify(['0x80070005']))} "CMLog: Look up error code") `
+    + `[Look up 0x80070005](command:cmlog.lookupErrorCode?${encodeURIComponent(JSON.stringify(['0x80070005']))} "CMLog: Look Up Error Code") `
     + `[bad](command:cmlog.lookupErrorCode?${encodeURIComponent(JSON.stringify(['<img>']))}) [x](command:workbench.action.terminal.new)`;
   const { doc, tags, text } = fakeDoc();
   const looked: string[] = [];

@@ -99,7 +99,7 @@ async function pickLogs(): Promise<vscode.Uri[] | undefined> {
     canPickMany: true,
     // A folder (a machine's: "DEVICE1") filters the list: the separators alone do not match.
     matchOnDescription: true,
-    title: files.length >= MAX_MERGE_LOGS ? `CMLog: Merge logs (the first ${MAX_MERGE_LOGS} logs)` : 'CMLog: Merge logs',
+    title: files.length >= MAX_MERGE_LOGS ? `CMLog: Merge Logs (the first ${MAX_MERGE_LOGS} logs)` : 'CMLog: Merge Logs',
     placeHolder: 'Pick the logs to merge (any folders); type to filter by name or folder',
   });
   if (!picked || picked.length === 0) return undefined;

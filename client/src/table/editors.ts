@@ -22,12 +22,16 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
   private readonly open = new Set<OpenTable>();
   private active: OpenTable | undefined;
   private wasRunning = false;
+  private readonly currentChanged = new vscode.EventEmitter<void>();
+  /** The table in front changed (another one, or none): the status bar follows it. */
+  readonly onDidChangeCurrent = this.currentChanged.event;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined) {}
 
   register(): void {
     const c = this.client();
     this.context.subscriptions.push(
+      this.currentChanged,
       vscode.window.registerCustomEditorProvider(TABLE_VIEW_TYPE, this, {
         // The page keeps its filter, scroll and selection while hidden (it holds only the visible rows).
         webviewOptions: { retainContextWhenHidden: true },
@@ -80,6 +84,11 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
     return this.active?.panel.active ? this.active : undefined;
   }
 
+  /** The logs of the table in front (one, or a merge's). */
+  currentUris(): readonly string[] | undefined {
+    return this.current()?.session.uris;
+  }
+
   /** An open table of exactly this one log. */
   tableOf(uri: vscode.Uri): OpenTable | undefined {
     const key = uri.toString();
@@ -108,7 +117,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
     });
     const entry: OpenTable = { session, panel };
     this.open.add(entry);
-    if (panel.active) this.active = entry;
+    if (panel.active) { this.active = entry; this.currentChanged.fire(); }
     webview.html = tableHtml({
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
@@ -121,6 +130,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
       webview.onDidReceiveMessage((m) => void session.receive(m)),
       panel.onDidChangeViewState(() => {
         if (panel.active) this.active = entry;
+        this.currentChanged.fire();
         if (panel.visible && !wasVisible) session.shown();
         wasVisible = panel.visible;
       }),
@@ -129,6 +139,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
       for (const s of subs) s.dispose();
       this.open.delete(entry);
       if (this.active === entry) this.active = undefined;
+      this.currentChanged.fire();
       session.dispose();
     });
     void session.open();

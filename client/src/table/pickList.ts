@@ -1,4 +1,4 @@
-// The pick list of "Merge logs…": every log, grouped under its folder (one separator per folder),
+// The pick list of "Merge Logs…": every log, grouped under its folder (one separator per folder),
 // folders and names in a stable order. Pure (no vscode import) for tests; commands.ts maps it to
 // QuickPickItems.
 

@@ -1,5 +1,5 @@
 // `cmlog lookup CODE`: what an error code is (forms, facility, Win32 code, name and meaning with its
-// source), the same facts as the editor's hover and "CMLog: Look up error code".
+// source), the same facts as the editor's hover and "CMLog: Look Up Error Code".
 import { errorCodeFacts, errorCodeText } from '../explain/errorCode';
 import { formatHex, parseErrorCode } from '../knowledge/errorCodes';
 import { oneOf, parseArgs, UsageError } from './args';

@@ -1,5 +1,5 @@
 // What an error code is: its forms, its bit fields, and (where a source gives it) its name and
-// meaning. One set of facts, rendered as Markdown (hovers, "CMLog: Look up error code") or as
+// meaning. One set of facts, rendered as Markdown (hovers, "CMLog: Look Up Error Code") or as
 // plain text / JSON (`cmlog lookup`). Pure.
 import { namedAndMore } from './logLabel';
 import { codeFamily, type CodeFamily, describeErrorCode, formatHex, parseErrorCode, type ErrorCodeInfo } from '../knowledge/errorCodes';
@@ -82,15 +82,15 @@ export function explainErrorCodeValue(value: number): string {
 }
 
 /**
- * A Markdown command link that opens "CMLog: Look up error code" for `value`. Built from the number
+ * A Markdown command link that opens "CMLog: Look Up Error Code" for `value`. Built from the number
  * alone (never from log text): the argument is its `0x` form, JSON-encoded as VS Code expects.
  */
 export function lookupLink(value: number, command: string): string {
   const hex = formatHex(value);
-  return `[Look up ${hex}](command:${command}?${encodeURIComponent(JSON.stringify([hex]))} "CMLog: Look up error code")`;
+  return `[Look up ${hex}](command:${command}?${encodeURIComponent(JSON.stringify([hex]))} "CMLog: Look Up Error Code")`;
 }
 
-/** Markdown for `cmlog lookup` / "CMLog: Look up error code": null when `text` is not a code. */
+/** Markdown for `cmlog lookup` / "CMLog: Look Up Error Code": null when `text` is not a code. */
 export function explainErrorCode(text: string): string | null {
   const value = parseErrorCode(text);
   return value === undefined ? null : explainErrorCodeValue(value);

@@ -1,28 +1,34 @@
 // Code actions: the actions the rules offer on their findings under the cursor (e.g. copy the SQL
-// checks of aad-tenant-missing). A diagnostic counts only when a finding of the last validation is
-// behind it, so what is offered comes from the rule, never from a diagnostic the client sent back.
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+// checks of aad-tenant-missing), and "Look up error 0x…" for each code the finding names or its
+// record writes (explain/findingCodes: the table's detail offers the same). A diagnostic counts
+// only when a finding of the last validation is behind it, so what is offered comes from the rule
+// and the log, never from a diagnostic the client sent back.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { codesOf } from '../explain/findingCodes';
+import { formatHex } from '../knowledge/errorCodes';
 import type { Finding } from '../model';
 import { Commands } from '../protocol';
 import { ruleById, rules, type Rule } from '../rules';
 
-/** `findings`: those shown in the document (a merged view's on its own lines). */
-export function codeActions(params: CodeActionParams, findings: readonly Finding[], catalog: readonly Rule[] = rules): CodeAction[] {
+/**
+ * `findings`: those shown in the document (a merged view's on its own lines); `catalog`: the rules
+ * they came from; `recordOf`: the message of a finding's record ('' when unknown).
+ */
+export function codeActions(params: CodeActionParams, findings: readonly Finding[], catalog: readonly Rule[] = rules, recordOf: (f: Finding) => string = () => ''): CodeAction[] {
   const out: CodeAction[] = [];
   const offered = new Set<string>(); // the same action for several findings is offered once
+  const offer = (key: string, title: string, d: Diagnostic, command: string, arg: string) => {
+    if (offered.has(key)) return;
+    offered.add(key);
+    out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command, arguments: [arg] } });
+  };
   for (const d of params.context.diagnostics) {
     for (const f of findings) {
       if (f.ruleId !== d.code || f.line !== d.range.start.line) continue;
-      for (const a of ruleById(f.ruleId, catalog)?.actions?.(f) ?? []) {
-        const key = `${f.ruleId}\n${a.title}\n${a.copy}`;
-        if (offered.has(key)) continue;
-        offered.add(key);
-        out.push({
-          title: a.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [d],
-          command: { title: a.title, command: Commands.copyToClipboard, arguments: [a.copy] },
-        });
+      for (const a of ruleById(f.ruleId, catalog)?.actions?.(f) ?? []) offer(`${f.ruleId}\n${a.title}\n${a.copy}`, a.title, d, Commands.copyToClipboard, a.copy);
+      for (const v of codesOf([f.message, recordOf(f)])) {
+        const hex = formatHex(v);
+        offer(`lookup\n${v}`, `Look up error ${hex}`, d, Commands.lookupErrorCode, hex);
       }
     }
   }

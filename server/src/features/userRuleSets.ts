@@ -4,7 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { visibleLine } from '../explain/plainText';
 import type { Rule } from '../rules';
+import { lineColumn } from '../rules/ruleFilePlaces';
 import { parseUserRules, USER_RULES_FILE, userRules } from '../rules/userRules';
 import { relativeMatcher } from '../workspace/globs';
 import { innermostFolder, toPath } from '../uri';
@@ -45,9 +47,9 @@ export class UserRuleSets {
         continue;
       }
       const parsed = parseUserRules(text, USER_RULES_FILE);
-      const diagnostics: Diagnostic[] = parsed.problems.map((message) => {
-        const at = /line (\d+), column (\d+)/.exec(message);
-        const line = at ? Number(at[1]) - 1 : 0, character = at ? Number(at[2]) - 1 : 0;
+      // Each problem on its rule (or where the JSON broke); the file's first character otherwise.
+      const diagnostics: Diagnostic[] = parsed.problems.map((message, i) => {
+        const { line, column: character } = lineColumn(text, parsed.places[i] ?? 0);
         return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: 'CMLog Lens', message };
       });
       if (!this.trusted && parsed.specs.length > 0) {
@@ -55,7 +57,9 @@ export class UserRuleSets {
           message: 'These rules are not run: the workspace is not trusted (Workspaces: Manage Workspace Trust).' });
       }
       void this.connection.sendDiagnostics({ uri: fileUri, diagnostics });
-      loaded.push({ ...f, rules: userRules(parsed.specs, fileUri, (glob) => relativeMatcher(glob, true)) });
+      // Messages name the file as the Explorer shows it (the folder's name is untrusted text).
+      const shown = folders.length > 1 ? `${visibleLine(path.basename(f.path))}/${USER_RULES_FILE}` : USER_RULES_FILE;
+      loaded.push({ ...f, rules: userRules(parsed.specs, shown, (glob) => relativeMatcher(glob, true)) });
     }
     this.folders = loaded;
   }

@@ -23,6 +23,8 @@ const MANY_CHANGES = 32;
 
 export class Validator {
   private readonly findings = new Map<string, Finding[]>();
+  /** The rules each log's findings came from (its folder's user rules too): what explains them. */
+  private readonly catalogs = new Map<string, readonly Rule[]>();
   /** A digest of the diagnostics last published per URI: unchanged ones are not sent again. */
   private readonly published = new Map<string, string>();
   private readonly reported = new Set<string>();
@@ -49,6 +51,9 @@ export class Validator {
 
   /** Findings of the last validation of `uri` (for hovers, code actions and lenses). */
   findingsOf(uri: string): Finding[] { return this.findings.get(uri) ?? []; }
+
+  /** The rules the findings of `uri` came from (hovers, actions, lenses and the table explain them with these). */
+  rulesOf(uri: string): readonly Rule[] { return this.catalogs.get(uri) ?? this.catalog; }
 
   /** Whether `uri` gets diagnostics: open, or indexed with the workspace scope. */
   covers(uri: string): boolean {
@@ -102,7 +107,8 @@ export class Validator {
     if (!target) return this.clear(uri);
     this.stats.validated++;
     const { rules } = this.settings(uri);
-    const { findings: all, failures } = runRules(target, { logs: context }, rules, this.catalogOf(uri));
+    const catalog = this.catalogOf(uri);
+    const { findings: all, failures } = runRules(target, { logs: context }, rules, catalog);
     for (const f of failures) {
       const key = `${f.ruleId}: ${(f.error as Error)?.message}`;
       if (this.reported.has(key)) continue; // logged once, not once per file and keystroke
@@ -112,6 +118,7 @@ export class Validator {
     // Hovers and lenses see the findings shown; the summaries only say how many more there are.
     const { shown, summaries } = capFindings(all);
     this.findings.set(uri, shown);
+    this.catalogs.set(uri, catalog);
     const open = this.documents.get(uri);
     const diagnostics = shown.map((f) => toDiagnostic(f, open?.document));
     for (const f of summaries) diagnostics.push(toDiagnostic(f, open?.document));
@@ -124,6 +131,7 @@ export class Validator {
   clear(uri: string): void {
     this.pending.delete(uri);
     this.findings.delete(uri);
+    this.catalogs.delete(uri);
     this.publish(uri, []);
   }
 

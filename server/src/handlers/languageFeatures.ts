@@ -10,6 +10,7 @@ import { isInside } from '../features/positions';
 import { runSafe } from '../features/runner';
 import { semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
+import type { Finding } from '../model';
 import { toPath } from '../uri';
 import { machineOf } from '../table/machine';
 import type { ServerContext } from './context';
@@ -47,16 +48,19 @@ export function registerLanguageFeatures(server: ServerContext): void {
       const byFolder = placedByFolder(placementOf(settings.forPath(file), file), target.log);
       return offsetOrigin(byFolder, byFolder ? folderOffer(logs.timelineWith([uri]), { ...target, above: foldersAbove(uri, client.folders) }) : null, target.log);
     };
-    return hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri), origin);
+    return hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri), validator.rulesOf(uri), origin);
   }));
   connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => {
-    return codeActions(p, validator.findingsOf(p.textDocument.uri));
+    const uri = p.textDocument.uri;
+    const log = logs.get(uri)?.log;
+    const recordOf = (f: Finding) => (log && f.entryIndex !== undefined && f.entryIndex < log.entryCount ? log.message(f.entryIndex) : '');
+    return codeActions(p, validator.findingsOf(uri), validator.rulesOf(uri), recordOf);
   }));
   connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
     const uri = p.textDocument.uri;
     const target = logs.get(uri);
     if (!target) return [];
     const lensSettings = settings.forPath(toPath(uri)).codeLens;
-    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building, undefined, (k) => machineOf(k, client.folders), foldersAbove(uri, client.folders));
+    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building, validator.rulesOf(uri), (k) => machineOf(k, client.folders), foldersAbove(uri, client.folders));
   }));
 }

@@ -9,7 +9,6 @@ import { placementOf } from '../features/settings';
 import {
   TABLE_MAX_ROWS, TableNotifications, TableRequests, type FolderOffer, type TableFacetsResult, type TableGotoResult, type TableOpenResult, type TableSource, type TableTextResult,
 } from '../protocol';
-import { rules as catalog } from '../rules';
 import { tableDetail } from '../table/detail';
 import { DiskLogSource, READ_PIECE } from '../table/diskSource';
 import { HeldLogSource } from '../table/heldSource';
@@ -29,7 +28,7 @@ export const MAX_TABLE_LOGS = 1000;
 const COLORS = 8;
 
 export function registerTableRequests(server: ServerContext): Tables {
-  const { connection, logs, documents, settings, validator, runtime, log } = server;
+  const { connection, logs, documents, settings, validator, log } = server;
   const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p), undefined, (t) => bannerOf(t));
 
   // A log grew, was reparsed, opened or closed: the tables that show it follow.
@@ -149,7 +148,7 @@ export function registerTableRequests(server: ServerContext): Tables {
     const windowMs = (key: string) => settings.forPath(toPath(key)).codeLens.windowSeconds * 1000;
     return tableDetail(table(p?.tableId).view, Number(p.row), {
       findingsOf: (key) => validator.findingsOf(key),
-      catalog: runtime.rules ?? catalog,
+      rulesOf: (key) => validator.rulesOf(key),
       // What the lens shows: the workspace's timeline, for a log the server holds.
       related: (key, entry, limit) => (logs.get(key) ? relatedNearest(logs.timelineWith([key]), key, entry, windowMs(key), limit).related : null),
       placedByFolder: byFolder,

@@ -782,6 +782,11 @@ export const MSI_RETURNS_SOURCE = '(?:MainEngineThread\\s{1,4}is\\s{1,4}returnin
  * `Error 1722.` message numbers are another list, not looked up here.)
  */
 const MSI_RETURN_RE = new RegExp(`(?<![0-9A-Za-z_])${MSI_RETURNS_SOURCE}(\\d{1,5})(?![0-9A-Za-z_]|\\.\\d)`, 'gi');
+/**
+ * Windows Update's log (Get-WindowsUpdateLog) writes a failure's HRESULT in brackets without `0x`:
+ * `Agent *FAILED* [80240022] Method failed [...]`. Group 1 is hexadecimal, at the end before `]`.
+ */
+const WU_FAILED_RE = /(?<![0-9A-Za-z_])\*\s{0,2}FAILED\s{0,2}\*\s{0,3}\[([0-9A-Fa-f]{8})\]/gi;
 /** The patterns composed above, for the regex safety test (it finds literal patterns by itself). */
 export const COMPOSED_PATTERNS: readonly RegExp[] = [HEX8_RE, CONTEXT_HEX_RE, CONTEXT_DEC_RE, WIN32_DEC_RE, MSI_RETURN_RE];
 
@@ -789,7 +794,8 @@ function collect(re: RegExp, message: string, out: FoundErrorCode[], accept: (te
   re.lastIndex = 0;
   for (let m = re.exec(message); m !== null; m = re.exec(message)) {
     const text = m[1] ?? m[0];
-    const end = m.index + m[0].length;
+    // The group ends the match, or stands just before a closing `]` (WU_FAILED_RE).
+    const end = m.index + m[0].length - (m[0].endsWith(']') ? 1 : 0);
     const start = end - text.length;
     const value = accept(text);
     if (value !== undefined) out.push({ start, end, value });
@@ -806,7 +812,8 @@ function collect(re: RegExp, message: string, out: FoundErrorCode[], accept: (te
  * - `0x` + 1..7 hex digits after error-ish words (`error 0x5`, `hr=0x3f0`);
  * - 9-10 digit decimals after error-ish words when they are negative
  *   (`error -2147024891`) or at least 0x80000000 (`ErrorCode = 2147942405`);
- * - `Win32 Error = 5`.
+ * - `Win32 Error = 5`;
+ * - Windows Update's `*FAILED* [80240022]` (hexadecimal without `0x`).
  * Not recognised: codes glued to letters/digits (`abc0x80070005`, `0x123456789`),
  * and GUID pieces.
  */
@@ -826,6 +833,7 @@ export function findErrorCodes(message: string): FoundErrorCode[] {
   };
   collect(WIN32_DEC_RE, message, found, win32);
   collect(MSI_RETURN_RE, message, found, (t) => (t === '0' ? undefined : win32(t)));
+  collect(WU_FAILED_RE, message, found, (t) => parseInt(t, 16) >>> 0);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const result: FoundErrorCode[] = [];
   let lastEnd = -1;

@@ -6,6 +6,7 @@
 import type { Finding } from '../model';
 import { findingSeverities, type FindingSeverity } from '../severity';
 import { runPattern } from './patternWorker';
+import { lineColumn, ruleOffsets } from './ruleFilePlaces';
 import type { LogInput, Rule } from './types';
 
 export const USER_RULES_FILE = '.cmlog/rules.json';
@@ -18,8 +19,11 @@ const MAX_FINDINGS = 1000;
 const BATCH_CHARS = 1 << 20;
 /** Refusals remembered (see `refusals`), at most; the oldest is forgotten first. */
 const MAX_REFUSALS = 256;
-const FIELDS = ['id', 'logs', 'pattern', 'severity', 'message', 'explanation'] as const;
-const REQUIRED = ['id', 'pattern', 'severity', 'message'] as const;
+/** A rule's fields, and those it must have (schemas/rules.schema.json says the same: a test holds them together). */
+export const FIELDS = ['id', 'logs', 'pattern', 'severity', 'message', 'explanation'] as const;
+export const REQUIRED = ['id', 'pattern', 'severity', 'message'] as const;
+/** What an id may be. */
+export const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export interface UserRuleSpec {
   id: string;
@@ -36,6 +40,8 @@ export interface UserRuleSpec {
 export interface UserRulesParse {
   specs: UserRuleSpec[];
   problems: string[];
+  /** Where each problem is: `places[i]` is the character offset of `problems[i]` (the rule's start), if known. */
+  places: (number | undefined)[];
 }
 
 export interface UserRuleData {
@@ -45,59 +51,60 @@ export interface UserRuleData {
   skipped?: 'timeout' | 'error';
 }
 
-/** Line and column (1-based) of a character offset. */
+/** Line and column (1-based) of a character offset, as said in a message. */
 function place(text: string, offset: number): string {
-  let line = 1, col = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) { line++; col = 1; } else col++;
-  }
-  return `line ${line}, column ${col}`;
+  const { line, column } = lineColumn(text, offset);
+  return `line ${line + 1}, column ${column + 1}`;
 }
 
 /** Validates a rule file's text. `source` names it in the messages. Never throws. */
 export function parseUserRules(text: string, source: string): UserRulesParse {
   const problems: string[] = [];
+  const places: (number | undefined)[] = [];
+  const problem = (message: string, offset?: number) => { problems.push(message); places.push(offset); };
   const specs: UserRuleSpec[] = [];
   let json: unknown;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    json = JSON.parse(bom ? text.slice(1) : text);
   } catch (e) {
     const msg = String((e as Error).message);
     const at = /position (\d+)/.exec(msg);
-    const where = at ? place(text, Number(at[1])) : 'the end';
-    problems.push(`${source}: not valid JSON at ${where}: ${msg.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`);
-    return { specs, problems };
+    const offset = at ? Number(at[1]) + bom : text.length;
+    problem(`${source}: not valid JSON at ${at ? place(text, offset) : 'the end'}: ${msg.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`, offset);
+    return { specs, problems, places };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || !Array.isArray((json as { rules?: unknown }).rules)) {
-    problems.push(`${source}: expected { "rules": [ ... ] }`);
-    return { specs, problems };
+    problem(`${source}: expected { "rules": [ ... ] }`);
+    return { specs, problems, places };
   }
-  for (const key of Object.keys(json)) if (key !== 'rules' && key !== '$schema') problems.push(`${source}: unknown field "${key}" (expected "rules")`);
+  for (const key of Object.keys(json)) if (key !== 'rules' && key !== '$schema') problem(`${source}: unknown field "${key}" (expected "rules")`);
   const seen = new Set<string>();
+  const starts = ruleOffsets(text);
   (json as { rules: unknown[] }).rules.forEach((raw, n) => {
     const where = `${source}: rule ${n + 1}`;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return void problems.push(`${where}: expected an object`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return void problem(`${where}: expected an object`, starts[n]);
     const r = raw as Record<string, unknown>;
     const bad: string[] = [];
     for (const key of Object.keys(r)) if (!(FIELDS as readonly string[]).includes(key)) bad.push(`unknown field "${key}" (expected one of ${FIELDS.join(', ')})`);
     for (const key of REQUIRED) if (r[key] === undefined) bad.push(`missing field "${key}"`);
     for (const key of FIELDS) if (r[key] !== undefined && typeof r[key] !== 'string') bad.push(`"${key}" must be a string`);
     const id = typeof r.id === 'string' ? r.id : '';
-    if (typeof r.id === 'string' && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) bad.push(`"id" must be letters, digits, '.', '_' or '-' (at most 64), got ${JSON.stringify(id.slice(0, 70))}`);
+    if (typeof r.id === 'string' && !ID_RE.test(id)) bad.push(`"id" must be letters, digits, '.', '_' or '-' (at most 64), got ${JSON.stringify(id.slice(0, 70))}`);
     if (id && seen.has(id)) bad.push(`"id" ${JSON.stringify(id)} is used twice`);
     if (typeof r.severity === 'string' && !(findingSeverities as readonly string[]).includes(r.severity)) bad.push(`"severity" must be error, warning, information or hint, got ${JSON.stringify(r.severity.slice(0, 40))}`);
     if (typeof r.pattern === 'string') {
       try { new RegExp(r.pattern, 'i'); } catch (e) { bad.push(`"pattern" is not a valid regular expression: ${(e as Error).message}`); }
     }
     const label = id ? `${where} ("${id}")` : where;
-    if (bad.length > 0) return void problems.push(`${label}: ${bad.join('; ')}`);
+    if (bad.length > 0) return void problem(`${label}: ${bad.join('; ')}`, starts[n]);
     seen.add(id);
     specs.push({
       id, logs: (r.logs as string | undefined) ?? '*.log', pattern: r.pattern as string, severity: r.severity as FindingSeverity,
       message: r.message as string, explanation: (r.explanation as string | undefined) ?? '',
     });
   });
-  return { specs, problems };
+  return { specs, problems, places };
 }
 
 /** `$1`..`$9` replaced by the groups; `$$` is a dollar. */

@@ -6,7 +6,7 @@
 import { findingSection } from '../explain';
 import { placedWith } from './sourceNote';
 import { lookupLink } from '../explain/errorCode';
-import { findErrorCodes } from '../knowledge/errorCodes';
+import { codesOf, FINDING_CODES_MAX } from '../explain/findingCodes';
 import type { LogFile } from '../logFile';
 import type { Finding } from '../model';
 import { firstLine } from '../parse/lineBreaks';
@@ -22,14 +22,15 @@ import type { TableView } from './view';
 
 /** The detail's message is cut at this many characters. */
 export const DETAIL_MESSAGE_MAX = 256 * 1024;
-/** Lookup links per problem, at most. */
-export const LOOKUPS_MAX = 4;
+/** Lookup links per problem, at most (as many as the editor's code actions offer). */
+export const LOOKUPS_MAX = FINDING_CODES_MAX;
 /** Entries "at the same moment", nearest first. */
 export const SAME_MOMENT_MAX = 50;
 
 export interface DetailContext {
   findingsOf(key: string): Finding[];
-  catalog: readonly Rule[];
+  /** The rules a log's findings came from (its folder's user rules too). */
+  rulesOf(key: string): readonly Rule[];
   /** Entries near (key, entry) in other logs, nearest first, or null when the log has no timeline. */
   related(key: string, entry: number, limit: number): RelatedEntry[] | null;
   /** Whether the log's records without offset were placed by cmlog.folderOffsets (else cmlog.defaultOffset). */
@@ -61,9 +62,7 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   const line = log.line(e);
   attributes.push({ name: 'line', value: String(line + 1) });
   const mine = ctx.findingsOf(key).filter((f) => (f.entryIndex !== undefined ? f.entryIndex === e : f.line === line));
-  // The record's codes are looked for only when a problem will carry their links.
-  const recordCodes = mine.length > 0 ? distinctCodes(message, new Set()) : new Set<number>();
-  const problems = mine.map((f) => ({ severity: f.severity, message: f.message, markdown: withLookups(findingSection(f, ctx.catalog), f.message, recordCodes) }));
+  const problems = mine.map((f) => ({ severity: f.severity, message: f.message, markdown: withLookups(findingSection(f, ctx.rulesOf(key)), codesOf([f.message, message])) }));
   const near = ctx.related(key, e, SAME_MOMENT_MAX) ?? [];
   // Named as the lens names them: with the machine when it is not this record's.
   const here = ctx.machineOf(key);
@@ -74,16 +73,8 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   return { uri: key, line, message, cut, attributes, problems, sameMoment };
 }
 
-/** `markdown` with a lookup link per distinct code of the finding's message, then of its record, up to LOOKUPS_MAX. */
-function withLookups(markdown: string, findingMessage: string, recordCodes: Set<number>): string {
-  const values = distinctCodes(findingMessage, new Set());
-  for (const v of recordCodes) if (values.size < LOOKUPS_MAX) values.add(v);
-  if (values.size === 0) return markdown;
-  return `${markdown}\n\n${[...values].map((v) => lookupLink(v, Commands.lookupErrorCode)).join(' ')}`;
-}
-
-/** Adds the codes of `text` to `into`, up to LOOKUPS_MAX. */
-function distinctCodes(text: string, into: Set<number>): Set<number> {
-  for (const c of findErrorCodes(text)) if (into.size < LOOKUPS_MAX) into.add(c.value);
-  return into;
+/** `markdown` with a lookup link per code of the finding (its message's, then its record's). */
+function withLookups(markdown: string, values: readonly number[]): string {
+  if (values.length === 0) return markdown;
+  return `${markdown}\n\n${values.map((v) => lookupLink(v, Commands.lookupErrorCode)).join(' ')}`;
 }

@@ -1,0 +1,64 @@
+// The JSON schema of .cmlog/rules.json (schemas/rules.schema.json, contributes.jsonValidation) and
+// the rule file reader (rules/userRules.ts) accept the same files: the same fields, the same
+// required ones, severities and ids, and the same verdict on the documented example and its variants.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { findingSeverities } from '../../server/src/severity';
+import { FIELDS, ID_RE, parseUserRules, REQUIRED, USER_RULES_FILE } from '../../server/src/rules/userRules';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const entry = (manifest.contributes.jsonValidation as { fileMatch: string; url: string }[]).find((v) => v.fileMatch.endsWith(USER_RULES_FILE))!;
+const schema = JSON.parse(readFileSync(path.join(ROOT, entry.url), 'utf8'));
+const validate = new Ajv({ allErrors: true, validateFormats: false }).compile(schema);
+const item = schema.properties.rules.items;
+
+test('the manifest validates .cmlog/rules.json with the schema, and the package ships it', () => {
+  assert.equal(entry.fileMatch, `**/${USER_RULES_FILE}`);
+  const ignore = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split(/\r?\n/);
+  assert.ok(ignore.includes(`!${path.posix.normalize(entry.url)}`), `.vscodeignore keeps ${entry.url}`);
+});
+
+test('the schema names every field the reader knows, the same required ones, severities and id form', () => {
+  assert.deepEqual(Object.keys(item.properties).sort(), [...FIELDS].sort());
+  assert.deepEqual([...item.required].sort(), [...REQUIRED].sort());
+  for (const f of FIELDS) assert.equal(item.properties[f].type, 'string', f);
+  assert.equal(item.additionalProperties, false);
+  assert.deepEqual(item.properties.severity.enum, [...findingSeverities]);
+  assert.equal(item.properties.id.pattern, ID_RE.source);
+  assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'rules']);
+});
+
+const docs = readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8');
+const example = /## Your own rules[\s\S]*?```json\n([\s\S]*?)```/.exec(docs)![1]!;
+
+test('the documented example, and each variant of it, gets the same verdict from the schema and the reader', () => {
+  const base = JSON.parse(example);
+  const rule = base.rules[0];
+  const variants: [string, unknown][] = [
+    ['the example', base],
+    ['with $schema', { $schema: './rules.schema.json', ...base }],
+    ['no logs, no explanation', { rules: [{ id: rule.id, pattern: rule.pattern, severity: 'hint', message: 'm' }] }],
+    ...REQUIRED.map((f): [string, unknown] => [`without ${f}`, { rules: [Object.fromEntries(Object.entries(rule).filter(([k]) => k !== f))] }]),
+    ...FIELDS.map((f): [string, unknown] => [`${f} a number`, { rules: [{ ...rule, [f]: 3 }] }]),
+    ['an unknown field', { rules: [{ ...rule, extra: 'x' }] }],
+    ['an unknown top-level field', { ...base, more: [] }],
+    ['a severity not known', { rules: [{ ...rule, severity: 'fatal' }] }],
+    ['an id with a space', { rules: [{ ...rule, id: 'a b' }] }],
+    ['an id of 65 characters', { rules: [{ ...rule, id: 'a'.repeat(65) }] }],
+    ['an id of 64 characters', { rules: [{ ...rule, id: 'a'.repeat(64) }] }],
+    ['rules not an array', { rules: {} }],
+    ['a rule not an object', { rules: ['x'] }],
+    ['no rules', {}],
+  ];
+  let accepted = 0;
+  for (const [what, json] of variants) {
+    const reader = parseUserRules(JSON.stringify(json), 'rules.json').problems.length === 0;
+    assert.equal(validate(json), reader, `${what}: the schema says ${validate(json)}, the reader ${reader}`);
+    if (reader) accepted++;
+  }
+  assert.equal(accepted, 4, 'the example, with $schema, the short one and the 64-character id');
+});
