@@ -1,9 +1,9 @@
 // The active log's error and warning record counts (see statusText.ts), its format and its time zone,
 // in the status bar: the log of the text editor or of the table in front, or a merge's summary.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_ID, Requests, type FileInfo } from '../../server/src/protocol';
-import { baseName } from '../../server/src/uri';
 import { refreshOnFileInfoChanged, statusRefresh, statusSubject, subjectUris } from './statusRefresh';
 import { mergeStatusText, statusText, type StatusShown } from './statusText';
 
@@ -32,7 +32,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
       }
       // A merge: every log's facts (a log the server does not hold answers null and is said so).
       const infos = await Promise.all(uris.map((u) => infoOf(u).catch(() => null)));
-      const shown = mergeStatusText(uris.map((u, i) => ({ name: baseName(u), info: infos[i]! })));
+      const shown = mergeStatusText(uris.map((u, i) => ({ name: path.basename(vscode.Uri.parse(u).path), info: infos[i]! })));
       return shown && { shown, offer: false };
     },
     show: (subject, { shown, offer }) => {
