@@ -45,11 +45,14 @@ export interface NotificationSource {
   onNotification(type: typeof Notifications.fileInfoChanged, handler: (p: FileInfoParams) => void): { dispose(): void };
 }
 
-/** Asks again when the server says the active log (`activeLog()`) changed; other logs' news is ignored. */
-export function refreshOnFileInfoChanged(source: NotificationSource, activeLog: () => string | undefined, refresher: StatusRefresh): { dispose(): void } {
+/**
+ * Asks again when the server says a log of the subject (`subject()`: one log, or a merge's logs
+ * joined) changed; other logs' news is ignored.
+ */
+export function refreshOnFileInfoChanged(source: NotificationSource, subject: () => string | undefined, refresher: StatusRefresh): { dispose(): void } {
   return source.onNotification(Notifications.fileInfoChanged, (p) => {
-    const uri = activeLog();
-    if (uri !== undefined && p?.uri === uri) refresher.refresh(uri);
+    const s = subject();
+    if (s !== undefined && typeof p?.uri === 'string' && subjectUris(s).includes(p.uri)) refresher.refresh(s);
   });
 }
 

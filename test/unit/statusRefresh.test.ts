@@ -176,3 +176,21 @@ test('the item is about the text editor\'s log, else the table in front: its log
   await settle();
   assert.deepEqual(h.events, ['hide', 'show file:///b.log: B', 'show file:///b.log: B'], 'no hide between the two');
 });
+
+// The review: a merge's key is its logs joined, so comparing the notification's URI with it never matched.
+test('a merge\'s item is asked again when any of its logs changes, and not for a log outside it', async () => {
+  const merge = statusSubject(undefined, ['file:///d1/CcmExec.log', 'file:///d2/CcmExec.log'])!;
+  const h = harness({ [merge]: ['2 logs: 4 entries', '2 logs: 6 entries'] });
+  const conn = fakeConnection();
+  refreshOnFileInfoChanged(conn.source, () => merge, h.r);
+  h.r.refresh(merge);
+  await settle();
+  assert.equal(h.events.at(-1), `show ${merge}: 2 logs: 4 entries`);
+  conn.send(Notifications.fileInfoChanged.method, { uri: 'file:///d3/CcmExec.log' });
+  await settle();
+  assert.equal(h.asked.length, 1, 'a log outside the merge asks nothing');
+  conn.send(Notifications.fileInfoChanged.method, { uri: 'file:///d2/CcmExec.log' });
+  await settle();
+  assert.equal(h.asked.length, 2);
+  assert.equal(h.events.at(-1), `show ${merge}: 2 logs: 6 entries`);
+});
