@@ -2,7 +2,7 @@
 // the server has not parsed yet is asked about again (bounded), and another log's text never stays.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { refreshOnFileInfoChanged, statusRefresh, statusSubject, subjectUris, type NotificationSource } from '../../client/src/statusRefresh';
+import { MERGE_ASKED_MAX, refreshOnFileInfoChanged, statusRefresh, statusSubject, subjectUris, type NotificationSource } from '../../client/src/statusRefresh';
 import { Notifications, type FileInfoParams } from '../../server/src/protocol';
 
 /** Lets pending promise callbacks run (no time passes). */
@@ -193,4 +193,19 @@ test('a merge\'s item is asked again when any of its logs changes, and not for a
   await settle();
   assert.equal(h.asked.length, 2);
   assert.equal(h.events.at(-1), `show ${merge}: 2 logs: 6 entries`);
+});
+
+test('a big merge is asked again only for a log it counts (each ask is one request per counted log)', async () => {
+  const uris = Array.from({ length: 1000 }, (_, i) => `file:///logs/m${i}.log`);
+  const merge = statusSubject(undefined, uris)!;
+  const h = harness({ [merge]: ['M'] });
+  const conn = fakeConnection();
+  refreshOnFileInfoChanged(conn.source, () => merge, h.r);
+  conn.send(Notifications.fileInfoChanged.method, { uri: uris[999]! });
+  conn.send(Notifications.fileInfoChanged.method, { uri: uris[MERGE_ASKED_MAX]! });
+  await settle();
+  assert.equal(h.asked.length, 0, 'a log past the counted ones asks nothing');
+  conn.send(Notifications.fileInfoChanged.method, { uri: uris[MERGE_ASKED_MAX - 1]! });
+  await settle();
+  assert.equal(h.asked.length, 1);
 });
