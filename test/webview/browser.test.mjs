@@ -709,3 +709,23 @@ test('an open Components list takes the new counts in place when a Logs pick cha
   assert.equal(await p.locator('.popup[aria-label="Components"]').count(), 1, 'the list stayed open');
   await p.close();
 });
+
+// The review: the page took the pick's facets as had before asking, so a failed request left the
+// previous pick's counts until the pick changed again.
+test('a Logs pick whose counts failed to come is asked again at the next filter change', async () => {
+  const p = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  await p.waitForFunction(() => document.querySelector('.sev-toggle[data-severity="error"] .count')?.textContent === '2');
+  await p.evaluate(() => { window.__failFacets = true; });
+  await p.locator('.filter-bar .picker', { hasText: 'Logs' }).click();
+  await p.getByRole('button', { name: 'Include SITE01 › CAS.log' }).click();
+  await p.keyboard.press('Escape');
+  await p.waitForFunction(() => window.__posted.some((m) => m.kind === 'notify' && /facets failed/.test(m.message)));
+  assert.equal(await p.locator('.sev-toggle[data-severity="error"] .count').textContent(), '2', 'the counts of before: nothing came');
+  await p.evaluate(() => { window.__failFacets = false; });
+  // Another filter change, the same pick: its counts are asked for again (CAS.log has no error row).
+  await p.click('.sev-toggle[data-severity="warning"]');
+  await p.waitForFunction(() => document.querySelector('.sev-toggle[data-severity="error"] .count')?.textContent === '0');
+  const asked = await p.evaluate(() => window.__requests.filter((r) => r.method === 'facets').map((r) => r.params.sources ?? null));
+  assert.deepEqual(asked, [null, ['file:///logs/CAS.log'], ['file:///logs/CAS.log']]);
+  await p.close();
+});

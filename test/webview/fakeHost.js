@@ -60,6 +60,7 @@
     for (const h of window.__heldFacets.splice(0)) h.send();
     return handled('released facets');
   };
+  window.__failFacets = false;
   window.__posted = [];
   const answer = (id, result, error) => window.postMessage(error ? { kind: 'response', id, error } : { kind: 'response', id, result }, '*');
   const handlers = {
@@ -155,7 +156,9 @@
           window.__requests.push({ method: m.method, params: m.params });
           const h = handlers[m.method];
           // Answered now (as asked), sent later: held while __holdRows is set, until __releaseRows.
-          const send = h ? ((result) => () => answer(m.id, result))(h(m.params)) : () => answer(m.id, undefined, `no ${m.method}`);
+          // A facets request fails while __failFacets is set (a server gone mid-request).
+          const fails = m.method === 'facets' && window.__failFacets;
+          const send = h && !fails ? ((result) => () => answer(m.id, result))(h(m.params)) : () => answer(m.id, undefined, fails ? 'facets failed' : `no ${m.method}`);
           if (m.method === 'rows' && window.__holdRows) window.__heldRows.push({ params: m.params, send });
           else if (m.method === 'facets' && window.__holdFacets) window.__heldFacets.push({ params: m.params, send });
           else setTimeout(send, 1);
