@@ -5,11 +5,14 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_ID, Requests, type FileInfo } from '../../server/src/protocol';
 import { refreshOnFileInfoChanged, statusRefresh, statusSubject, subjectUris } from './statusRefresh';
-import { mergeStatusText, statusText, type StatusShown } from './statusText';
+import { mergeStatus } from './mergeStatus';
+import { statusText, type StatusShown } from './statusText';
 
-/** The tables, as the item needs them: the logs of the one in front, and when that changes. */
+/** The tables, as the item needs them: the logs of the one in front, their names, and when that changes. */
 export interface ActiveTable {
   currentUris(): readonly string[] | undefined;
+  /** A log's name as the table in front shows it, once known. */
+  currentLabelOf(uri: string): string | undefined;
   readonly onDidChangeCurrent: vscode.Event<void>;
 }
 
@@ -30,9 +33,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
         const info = await infoOf(uris[0]!);
         return info && { shown: statusText(info), offer: !!info.offer };
       }
-      // A merge: every log's facts (a log the server does not hold answers null and is said so).
-      const infos = await Promise.all(uris.map((u) => infoOf(u).catch(() => null)));
-      const shown = mergeStatusText(uris.map((u, i) => ({ name: path.basename(vscode.Uri.parse(u).path), info: infos[i]! })));
+      // A merge: its logs named as its table names them (the file's name until the table has opened).
+      const shown = await mergeStatus(subject, (u) => tables.currentLabelOf(u) ?? path.basename(vscode.Uri.parse(u).path), infoOf);
       return shown && { shown, offer: false };
     },
     show: (subject, { shown, offer }) => {

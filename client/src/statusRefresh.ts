@@ -21,6 +21,18 @@ export function subjectUris(subject: string): string[] {
   return subject.split('\n');
 }
 
+/**
+ * The logs of a merge the item asks about, at most: each answer counts its log's entries on the
+ * server, and the item asks again whenever one of them grows (the rest are said, not counted).
+ */
+export const MERGE_ASKED_MAX = 20;
+
+/** The subject's logs the item asks about (`askedUris`), and how many more it has. */
+export function askedUris(subject: string): { asked: string[]; more: number } {
+  const all = subjectUris(subject);
+  return { asked: all.slice(0, MERGE_ASKED_MAX), more: Math.max(0, all.length - MERGE_ASKED_MAX) };
+}
+
 /** Delays before asking again after a null answer: about 15 s in all, then the item stays hidden. */
 const RETRY_DELAYS_MS = [100, 200, 400, 800, 1500, 3000, 4000, 5000] as const;
 
@@ -45,11 +57,14 @@ export interface NotificationSource {
   onNotification(type: typeof Notifications.fileInfoChanged, handler: (p: FileInfoParams) => void): { dispose(): void };
 }
 
-/** Asks again when the server says the active log (`activeLog()`) changed; other logs' news is ignored. */
-export function refreshOnFileInfoChanged(source: NotificationSource, activeLog: () => string | undefined, refresher: StatusRefresh): { dispose(): void } {
+/**
+ * Asks again when the server says a log the item asks about (`subject()`: one log, or a merge's logs
+ * joined; `askedUris`) changed; other logs' news is ignored.
+ */
+export function refreshOnFileInfoChanged(source: NotificationSource, subject: () => string | undefined, refresher: StatusRefresh): { dispose(): void } {
   return source.onNotification(Notifications.fileInfoChanged, (p) => {
-    const uri = activeLog();
-    if (uri !== undefined && p?.uri === uri) refresher.refresh(uri);
+    const s = subject();
+    if (s !== undefined && typeof p?.uri === 'string' && askedUris(s).asked.includes(p.uri)) refresher.refresh(s);
   });
 }
 

@@ -51,9 +51,13 @@ class App {
   private filterSeq = 0;
   /** A kept filter is being applied to a restored page: no row is shown until the server narrowed them. */
   private awaitingFilter = false;
-  /** The newest facets request, and the logs picked it counted (a key of their URIs). */
+  /**
+   * The newest facets request; the logs picked the facets shown count (a key of their URIs), set on
+   * the answer so a failed request is asked again at the next change; and the pick asked for now.
+   */
   private facetsSeq = 0;
   private facetsFor = '';
+  private facetsAsking: string | undefined;
   private detailSeq = 0;
   private detailTimer = 0;
   private flashTimer = 0;
@@ -293,16 +297,21 @@ class App {
   private async loadFacets(): Promise<void> {
     const seq = ++this.facetsSeq;
     const sources = this.filterBar.pickedSources();
-    this.facetsFor = sourcesKey(sources);
+    const key = sourcesKey(sources);
+    this.facetsAsking = key;
     const f = await this.request<TableFacetsResult>('facets', sources ? { sources } : {});
-    if (!f || seq !== this.facetsSeq) return;
+    if (seq !== this.facetsSeq) return;
+    this.facetsAsking = undefined;
+    if (!f) return;
+    this.facetsFor = key;
     this.filterBar.setFacets(f, sources?.length);
   }
 
   private async applyFilter(): Promise<void> {
     const seq = ++this.filterSeq;
     // Other filters leave the facets as they are; the logs picked change what they count.
-    if (sourcesKey(this.filterBar.pickedSources()) !== this.facetsFor) void this.loadFacets();
+    const picked = sourcesKey(this.filterBar.pickedSources());
+    if (picked !== this.facetsFor && picked !== this.facetsAsking) void this.loadFacets();
     // Kept for a window reload, as the columns are (keptFilter.ts bounds what is kept).
     this.host.saveState({ filter: readKeptFilter(this.filterBar.kept(), this.table.sources) });
     const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter() });

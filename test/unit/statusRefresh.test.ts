@@ -2,7 +2,7 @@
 // the server has not parsed yet is asked about again (bounded), and another log's text never stays.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { refreshOnFileInfoChanged, statusRefresh, statusSubject, subjectUris, type NotificationSource } from '../../client/src/statusRefresh';
+import { MERGE_ASKED_MAX, refreshOnFileInfoChanged, statusRefresh, statusSubject, subjectUris, type NotificationSource } from '../../client/src/statusRefresh';
 import { Notifications, type FileInfoParams } from '../../server/src/protocol';
 
 /** Lets pending promise callbacks run (no time passes). */
@@ -175,4 +175,37 @@ test('the item is about the text editor\'s log, else the table in front: its log
   h.r.refresh(statusSubject(undefined, ['file:///b.log']));
   await settle();
   assert.deepEqual(h.events, ['hide', 'show file:///b.log: B', 'show file:///b.log: B'], 'no hide between the two');
+});
+
+// The review: a merge's key is its logs joined, so comparing the notification's URI with it never matched.
+test('a merge\'s item is asked again when any of its logs changes, and not for a log outside it', async () => {
+  const merge = statusSubject(undefined, ['file:///d1/CcmExec.log', 'file:///d2/CcmExec.log'])!;
+  const h = harness({ [merge]: ['2 logs: 4 entries', '2 logs: 6 entries'] });
+  const conn = fakeConnection();
+  refreshOnFileInfoChanged(conn.source, () => merge, h.r);
+  h.r.refresh(merge);
+  await settle();
+  assert.equal(h.events.at(-1), `show ${merge}: 2 logs: 4 entries`);
+  conn.send(Notifications.fileInfoChanged.method, { uri: 'file:///d3/CcmExec.log' });
+  await settle();
+  assert.equal(h.asked.length, 1, 'a log outside the merge asks nothing');
+  conn.send(Notifications.fileInfoChanged.method, { uri: 'file:///d2/CcmExec.log' });
+  await settle();
+  assert.equal(h.asked.length, 2);
+  assert.equal(h.events.at(-1), `show ${merge}: 2 logs: 6 entries`);
+});
+
+test('a big merge is asked again only for a log it counts (each ask is one request per counted log)', async () => {
+  const uris = Array.from({ length: 1000 }, (_, i) => `file:///logs/m${i}.log`);
+  const merge = statusSubject(undefined, uris)!;
+  const h = harness({ [merge]: ['M'] });
+  const conn = fakeConnection();
+  refreshOnFileInfoChanged(conn.source, () => merge, h.r);
+  conn.send(Notifications.fileInfoChanged.method, { uri: uris[999]! });
+  conn.send(Notifications.fileInfoChanged.method, { uri: uris[MERGE_ASKED_MAX]! });
+  await settle();
+  assert.equal(h.asked.length, 0, 'a log past the counted ones asks nothing');
+  conn.send(Notifications.fileInfoChanged.method, { uri: uris[MERGE_ASKED_MAX - 1]! });
+  await settle();
+  assert.equal(h.asked.length, 1);
 });

@@ -49,3 +49,15 @@ test('status bar over a merge: its logs\' records summed, formats and zones said
   assert.equal(mergeStatusText([{ name: 'x.log', info: a }, { name: 'y.log', info: { ...a } }])!.text, '$(circle-filled) 4 $(triangle-up) 2 · merge of 2 logs · CMTrace · UTC-05:00');
   assert.equal(mergeStatusText([{ name: 'x.log', info: null }]), null, 'nothing read yet: asked again, nothing shown');
 });
+
+// A merge's log names are the table's labels (machine and file name): untrusted, the tooltip shows them as text.
+test('status bar over a merge: a hostile log name stays one line of the tooltip, its controls shown as escapes', () => {
+  const a = { ...info, errors: 1, warnings: 2 };
+  const evil = 'PC\u202E1 › a.log\nCMLog Lens: 0 error records $(alert)';
+  const s = mergeStatusText([{ name: evil, info: a }, { name: 'b.log', info: a }])!;
+  const lines = s.tooltip.split('\n');
+  assert.equal(lines.length, 3, 'the summary and one line per log');
+  assert.ok(lines[1]!.startsWith('PC\\u202e1 › a.log\\x0aCMLog Lens: 0 error records $(alert): 1 error record'), lines[1]);
+  assert.ok(!s.text.includes('alert') && !s.label.includes('alert'));
+  assert.ok(mergeStatusText([{ name: 'x'.repeat(100_000), info: a }])!.tooltip.length < 1000, 'a name is cut short');
+});

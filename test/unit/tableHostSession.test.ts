@@ -20,7 +20,7 @@ function fakes(opts: { failRows?: boolean } = {}) {
     async sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
       calls.push({ method: type.method, params: params as Record<string, unknown> });
       if (type.method === 'cmlog/table/open') {
-        const table: TableOpenResult = { tableId: `t${++next}`, version: 1, rows: 10, total: 10, reading: false, sources: [], notes: [] };
+        const table: TableOpenResult = { tableId: `t${++next}`, version: 1, rows: 10, total: 10, reading: false, sources: [{ uri: LOG, name: 'a.log', machine: 'DEVICE1', label: 'DEVICE1 › a.log', color: 0 }], notes: [] };
         return table as R;
       }
       if (type.method === 'cmlog/table/rows' && opts.failRows) throw new Error('boom');
@@ -210,4 +210,13 @@ test('"Open in text editor" goes to the page (it knows the selected row); with n
   await f.session.receive({ kind: 'openLogInEditor' });
   await f.session.receive({ kind: 'openInEditor', uri: LOG, line: 12 });
   assert.deepEqual(f.opened, [`log:${LOG}`, `${LOG}:12`]);
+});
+
+// The status bar names a merge's logs as the table does (machine and name), from the server's answer.
+test('a log\'s label is the server\'s, once the table is open; none for a log not in it', async () => {
+  const f = fakes();
+  assert.equal(f.session.labelOf(LOG), undefined, 'not open yet');
+  await f.session.open();
+  assert.equal(f.session.labelOf(LOG), 'DEVICE1 › a.log');
+  assert.equal(f.session.labelOf('file:///logs/other.log'), undefined);
 });

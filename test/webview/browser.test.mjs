@@ -709,3 +709,52 @@ test('an open Components list takes the new counts in place when a Logs pick cha
   assert.equal(await p.locator('.popup[aria-label="Components"]').count(), 1, 'the list stayed open');
   await p.close();
 });
+
+// The review: the page took the pick's facets as had before asking, so a failed request left the
+// previous pick's counts until the pick changed again.
+test('a Logs pick whose counts failed to come is asked again at the next filter change', async () => {
+  const p = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  await p.waitForFunction(() => document.querySelector('.sev-toggle[data-severity="error"] .count')?.textContent === '2');
+  await p.evaluate(() => { window.__failFacets = true; });
+  await p.locator('.filter-bar .picker', { hasText: 'Logs' }).click();
+  await p.getByRole('button', { name: 'Include SITE01 › CAS.log' }).click();
+  await p.keyboard.press('Escape');
+  await p.waitForFunction(() => window.__posted.some((m) => m.kind === 'notify' && /facets failed/.test(m.message)));
+  assert.equal(await p.locator('.sev-toggle[data-severity="error"] .count').textContent(), '2', 'the counts of before: nothing came');
+  await p.evaluate(() => { window.__failFacets = false; });
+  // Another filter change, the same pick: its counts are asked for again (CAS.log has no error row).
+  await p.click('.sev-toggle[data-severity="warning"]');
+  await p.waitForFunction(() => document.querySelector('.sev-toggle[data-severity="error"] .count')?.textContent === '0');
+  const asked = await p.evaluate(() => window.__requests.filter((r) => r.method === 'facets').map((r) => r.params.sources ?? null));
+  assert.deepEqual(asked, [null, ['file:///logs/CAS.log'], ['file:///logs/CAS.log']]);
+  await p.close();
+});
+
+test('a merge\'s banner offers the folder offset with its button: the click posts the log, names show as text, an empty banner hides', async () => {
+  const plain = await openHarness('rows=100&sources=2');
+  await plain.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  assert.equal(await plain.locator('.notes').isHidden(), true, 'no notes, no offers: no banner');
+  await plain.close();
+
+  const p = await openHarness('rows=100&sources=2&offer=1&hostile=1', { width: 1200, height: 400 });
+  const banner = p.locator('.notes');
+  await banner.locator('.offer').waitFor();
+  assert.equal(await banner.isVisible(), true);
+  // The log's machine and name (a bidi override in them) and the markup in the text, as text.
+  assert.equal(await banner.locator('.offer').textContent(), 'PC\\u202e1 › \\u202eCcmExec.log <b onmouseover="window.__pwned=4">writes</b> UTC+05:30:');
+  assert.equal(await banner.locator('b').count(), 0, 'no element from the offer text');
+  assert.match(await banner.locator('.note').textContent(), /^\\u202eevil\.log: offset unknown$/);
+  const button = banner.getByRole('button', { name: 'use it for the folder' });
+  assert.match(await button.getAttribute('title'), /^Set cmlog\.folderOffsets for this folder: PC\\u202e1 › /);
+  await button.click();
+  await p.waitForFunction(() => window.__posted.some((m) => m.kind === 'useFolderOffset'));
+  assert.deepEqual(await p.evaluate(() => window.__posted.filter((m) => m.kind === 'useFolderOffset')), [{ kind: 'useFolderOffset', uri: 'file:///client/CcmExec.log\u202E' }]);
+  assert.equal(await p.evaluate(() => window.__pwned), undefined);
+  // An offset setting changed: the reset's banner has nothing left to say, and the banner goes.
+  await p.evaluate(() => window.__send({ kind: 'changed', change: { tableId: 't1', version: 1000, rows: 100, total: 100, reading: false, reset: true, banner: { sources: [], notes: [], offers: [] } } }));
+  await p.waitForFunction(() => document.querySelector('.notes').hidden);
+  assert.equal(await banner.isHidden(), true);
+  assert.equal(await banner.locator('button').count(), 0);
+  await p.close();
+  assert.deepEqual(errors, []);
+});

@@ -24,6 +24,9 @@
     .slice(0, Number(new URLSearchParams(location.search).get('sources') || 1))
     .map((s) => (HOSTILE ? { ...s, name: `\u202E${s.name}`, uri: `${s.uri}\u202E`, machine: `PC\u202E1`, note: `offset \u202Eunknown` } : s));
   for (const s of SOURCES) s.label = SOURCES.length > 1 ? `${s.machine} › ${s.name}` : s.name;
+  // ?offer=1: a merge's banner offers its last log's folder offset (the text names the log: markup in it must stay text).
+  const OFFERS = new URLSearchParams(location.search).get('offer') === '1'
+    ? [{ text: `${SOURCES.at(-1).label} <b onmouseover="window.__pwned=4">writes</b> UTC+05:30`, uri: SOURCES.at(-1).uri }] : [];
   let version = 1;
   let view = null; // null: every row; else an Int32Array of model rows
   const rows = () => (view ? view.length : ROWS);
@@ -60,6 +63,7 @@
     for (const h of window.__heldFacets.splice(0)) h.send();
     return handled('released facets');
   };
+  window.__failFacets = false;
   window.__posted = [];
   const answer = (id, result, error) => window.postMessage(error ? { kind: 'response', id, error } : { kind: 'response', id, result }, '*');
   const handlers = {
@@ -150,12 +154,14 @@
       postMessage: (m) => {
         window.__posted.push(m);
         if (m.kind === 'ready') {
-          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, sources: SOURCES, notes: HOSTILE ? ['\u202Eevil.log: offset unknown'] : [], ...(HOSTILE ? { error: 'gone\u202E.log: no such file' } : {}) }, options: { utcColumn: new URLSearchParams(location.search).get('utc') === '1', follow: false } }, '*');
+          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, sources: SOURCES, notes: HOSTILE ? ['\u202Eevil.log: offset unknown'] : [], offers: OFFERS, ...(HOSTILE ? { error: 'gone\u202E.log: no such file' } : {}) }, options: { utcColumn: new URLSearchParams(location.search).get('utc') === '1', follow: false } }, '*');
         } else if (m.kind === 'request') {
           window.__requests.push({ method: m.method, params: m.params });
           const h = handlers[m.method];
           // Answered now (as asked), sent later: held while __holdRows is set, until __releaseRows.
-          const send = h ? ((result) => () => answer(m.id, result))(h(m.params)) : () => answer(m.id, undefined, `no ${m.method}`);
+          // A facets request fails while __failFacets is set (a server gone mid-request).
+          const fails = m.method === 'facets' && window.__failFacets;
+          const send = h && !fails ? ((result) => () => answer(m.id, result))(h(m.params)) : () => answer(m.id, undefined, fails ? 'facets failed' : `no ${m.method}`);
           if (m.method === 'rows' && window.__holdRows) window.__heldRows.push({ params: m.params, send });
           else if (m.method === 'facets' && window.__holdFacets) window.__heldFacets.push({ params: m.params, send });
           else setTimeout(send, 1);

@@ -14,6 +14,7 @@ import { MERGE_VIEW_TYPE, TABLE_VIEW_TYPE } from './viewTypes';
 import { userSetting } from './userSetting';
 import { mergeTitle, savedMergeUris, stillFiles } from './mergeState';
 import { textEditorOpen } from './textEditorOpen';
+import { changeOnly } from './currentChange';
 
 
 interface OpenTable { session: TableSession; panel: vscode.WebviewPanel }
@@ -23,8 +24,10 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
   private active: OpenTable | undefined;
   private wasRunning = false;
   private readonly currentChanged = new vscode.EventEmitter<void>();
-  /** The table in front changed (another one, or none): the status bar follows it. */
+  /** The table in front changed (another one, or none), or its table opened (its logs' names known): the status bar follows it. */
   readonly onDidChangeCurrent = this.currentChanged.event;
+  // The key is the server's table once open: a reopened table (server restart) names its logs anew.
+  private readonly noteCurrent = changeOnly(() => { const t = this.current(); return t && (t.session.tableId ?? t); }, () => this.currentChanged.fire());
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined) {}
 
@@ -48,7 +51,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
       // A restarted server has lost every table: open ours again.
       c.onDidChangeState(({ newState }) => {
         if (newState !== State.Running) return;
-        if (this.wasRunning) for (const t of this.open) void t.session.reopen();
+        if (this.wasRunning) for (const t of this.open) void t.session.reopen()?.then(() => this.noteCurrent());
         this.wasRunning = true;
       }),
     );
@@ -84,6 +87,11 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
     return this.active?.panel.active ? this.active : undefined;
   }
 
+  /** A log's name as the table in front shows it (its machine too in a merge of machines), once the server said. */
+  currentLabelOf(uri: string): string | undefined {
+    return this.current()?.session.labelOf(uri);
+  }
+
   /** The logs of the table in front (one, or a merge's). */
   currentUris(): readonly string[] | undefined {
     return this.current()?.session.uris;
@@ -117,7 +125,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
     });
     const entry: OpenTable = { session, panel };
     this.open.add(entry);
-    if (panel.active) { this.active = entry; this.currentChanged.fire(); }
+    if (panel.active) { this.active = entry; this.noteCurrent(); }
     webview.html = tableHtml({
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
@@ -130,7 +138,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
       webview.onDidReceiveMessage((m) => void session.receive(m)),
       panel.onDidChangeViewState(() => {
         if (panel.active) this.active = entry;
-        this.currentChanged.fire();
+        this.noteCurrent();
         if (panel.visible && !wasVisible) session.shown();
         wasVisible = panel.visible;
       }),
@@ -139,10 +147,10 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
       for (const s of subs) s.dispose();
       this.open.delete(entry);
       if (this.active === entry) this.active = undefined;
-      this.currentChanged.fire();
+      this.noteCurrent();
       session.dispose();
     });
-    void session.open();
+    void session.open().then(() => this.noteCurrent());
     return entry;
   }
 

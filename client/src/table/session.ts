@@ -48,6 +48,11 @@ export class TableSession {
 
   get tableId(): string | undefined { return this.table?.tableId; }
 
+  /** A log's name as the table shows it (`DEVICE1 › CcmExec.log` in a merge of machines); undefined before the server's answer. Untrusted. */
+  labelOf(uri: string): string | undefined {
+    return this.table?.sources.find((s) => s.uri === uri)?.label;
+  }
+
   /** Open (or, after a server restart, reopen) the server's table and give the page its `init`. */
   open(): Promise<TableOpenResult | undefined> {
     const opening = this.openOnce(++this.generation);
