@@ -10,7 +10,6 @@ import { isInside } from '../features/positions';
 import { runSafe } from '../features/runner';
 import { semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
-import type { Finding } from '../model';
 import { toPath } from '../uri';
 import { machineOf } from '../table/machine';
 import type { ServerContext } from './context';
@@ -52,9 +51,7 @@ export function registerLanguageFeatures(server: ServerContext): void {
   }));
   connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => {
     const uri = p.textDocument.uri;
-    const log = logs.get(uri)?.log;
-    const recordOf = (f: Finding) => (log && f.entryIndex !== undefined && f.entryIndex < log.entryCount ? log.message(f.entryIndex) : '');
-    return codeActions(p, validator.findingsOf(uri), validator.rulesOf(uri), recordOf);
+    return codeActions(p, validator.findingsOf(uri), validator.rulesOf(uri), logs.get(uri)?.log);
   }));
   connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
     const uri = p.textDocument.uri;
