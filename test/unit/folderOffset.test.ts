@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { Timeline } from '../../server/src/workspace/timeline';
 import * as path from 'node:path';
-import { folderOffer, foldersAbove, offsetOrigin, placedByFolder } from '../../server/src/features/folderOffset';
+import { folderOffer, offsetOrigin, placedByFolder } from '../../server/src/features/folderOffset';
 import { toPath } from '../../server/src/uri';
 import { fileInfo } from '../../server/src/features/fileInfo';
 import { codeLenses, lensDefaults } from '../../server/src/features/codeLens';
@@ -134,18 +134,17 @@ test('folderOffer: a log in a subfolder of a device folder (Panther) is offered 
   const tl = new Timeline([input(`${PC01}CcmExec.log`, ccm('10:00:00', '01-15-2024', '+420')), setupact]);
   // The workspace folder is c/logs: Panther is two folders below it, PC01 one.
   const ws = [{ path: path.dirname(path.dirname(toPath(`${PC01}CcmExec.log`)!)) }];
-  const above = foldersAbove(setupact.key, ws);
-  assert.equal(above, 2);
-  const offer = folderOffer(tl, { ...setupact, above });
+  const offer = folderOffer(tl, setupact, ws);
   assert.deepEqual(offer, { offset: 420, zone: 'UTC-07:00', source: 'CcmExec.log', from: 'file:///c/logs/PC01', fromName: 'PC01' });
-  const lens = codeLenses(setupact.key, setupact.log, [], tl, lensDefaults, false, undefined, () => '', above);
+  const lens = codeLenses(setupact.key, setupact.log, [], tl, lensDefaults, false, undefined, () => '', ws);
   assert.match(lens[0].command!.title, /CcmExec\.log of PC01 says UTC-07:00 — use it for PC01$/);
   // Outside every workspace folder: only its own folder speaks for it.
-  assert.equal(foldersAbove(setupact.key, []), 0);
-  assert.equal(folderOffer(tl, { ...setupact, above: 0 }), null);
+  assert.equal(folderOffer(tl, setupact, []), null);
+  // A workspace folder of PC01's Panther itself: PC01 is outside it, and does not speak for it.
+  assert.equal(folderOffer(tl, setupact, [{ path: path.dirname(toPath(setupact.key)!) }]), null);
   // The nearest folder that writes one wins: Panther's own log over PC01's.
   const own = new Timeline([input(`${PC01}CcmExec.log`, ccm('10:00:00', '01-15-2024', '+420')), input(`${PC01}Panther/CcmSetup.log`, ccm('10:00:00', '01-15-2024', '+300')), setupact]);
-  assert.deepEqual(folderOffer(own, { ...setupact, above }), { offset: 300, zone: 'UTC-05:00', source: 'CcmSetup.log' });
+  assert.deepEqual(folderOffer(own, setupact, ws), { offset: 300, zone: 'UTC-05:00', source: 'CcmSetup.log' });
   // Placed with the device folder's entry: said where from.
   const placed = fileInfo(LogFile.fromText(CBS, { defaultOffset: 420 }), { offset: 420, byFolder: true }, 'setupact.log', offer);
   assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of PC01)');

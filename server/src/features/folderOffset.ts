@@ -16,14 +16,15 @@ import { baseName, folderOf, innermostFolder, toPath } from '../uri';
 /**
  * What the other logs of `target`'s folder write, read in the convention its settings read
  * `defaultOffset` in (the offer becomes that setting); null when none of them writes an offset.
- * `target.above`: how many folders above its own may speak for it (foldersAbove): a log in a
- * device folder's Panther or CCM\\Logs is offered the device folder's bias; the nearest folder whose
- * logs write one wins.
+ * `folders`: the workspace folders: the folders above the log's own up to the innermost of them may
+ * speak for it (foldersAbove): a log in a device folder's Panther or CCM\\Logs is offered the device
+ * folder's bias; the nearest folder whose logs write one wins.
  */
-export function folderOffer(timeline: Timeline, target: { key: string; log: LogFile; above?: number }): FolderOffer | null {
+export function folderOffer(timeline: Timeline, target: { key: string; log: LogFile }, folders: readonly { path: string }[] = []): FolderOffer | null {
   let folder = folderOf(target.key);
   let logs: WrittenOffsets[] = [];
-  for (let up = 0; folder && up <= (target.above ?? 0); up++, folder = folderOf(folder)) {
+  const above = foldersAbove(target.key, folders);
+  for (let up = 0; folder && up <= above; up++, folder = folderOf(folder)) {
     logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== target.key);
     if (logs.length > 0) break;
   }
@@ -46,7 +47,7 @@ export function folderOffer(timeline: Timeline, target: { key: string; log: LogF
  * folder holding it (a collected device folder, or a folder of device folders whose own logs are
  * one machine's); none for a log outside the workspace folders.
  */
-export function foldersAbove(key: string, folders: readonly { path: string }[]): number {
+function foldersAbove(key: string, folders: readonly { path: string }[]): number {
   const file = toPath(key);
   const k = innermostFolder(folders, file);
   if (file === null || k < 0) return 0;

@@ -6,7 +6,9 @@ import type { Connection } from 'vscode-languageserver';
 import type { ParseOptions } from '../model';
 import type { ServerSettings } from '../protocol';
 import { isRuleLevel, ruleLevels } from '../severity';
-import { innermostFolder } from '../uri';
+import type { LogFile } from '../logFile';
+import { innermostFolder, toPath } from '../uri';
+import { placedByFolder } from './folderOffset';
 import { lensDefaults } from './codeLens';
 import { inlayHintDefaults } from './inlayHints';
 
@@ -204,6 +206,12 @@ export class SettingsState {
   parseOptions(file: string | null): ParseOptions {
     const s = this.forPath(file);
     return { defaultOffset: placementOf(s, file).offset, offsetConvention: s.offsetConvention };
+  }
+
+  /** Whether `key`'s records without offset were placed by its folder's cmlog.folderOffsets entry (else cmlog.defaultOffset). */
+  byFolderOf(key: string, log: LogFile): boolean {
+    const file = toPath(key);
+    return placedByFolder(placementOf(this.forPath(file), file), log);
   }
 
   /** Reads the settings again (the defaults if they cannot be read). */
