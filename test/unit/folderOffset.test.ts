@@ -61,7 +61,7 @@ test('fileInfo and status bar: the offer is said, and the log stays unplaced unt
 
   // Taken for the folder: placed, said where from, offered no more.
   const placed = fileInfo(LogFile.fromText(CBS, { defaultOffset: 420 }), { offset: 420, byFolder: true }, 'CBS.log', offer);
-  assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of the same folder)');
+  assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of this folder)');
   assert.equal(placed.offer, undefined);
   // A default that differs from the folder's bias: both said, still offered.
   const other = fileInfo(LogFile.fromText(CBS, { defaultOffset: 300 }), { offset: 300, byFolder: false }, 'CBS.log', offer);
@@ -83,7 +83,7 @@ test('lens: a log without offsets offers the folder\'s bias (a command the user 
   const after = codeLenses(cbsUri, taken.log, [], new Timeline([ccmLog, taken]), lensDefaults);
   assert.equal(after.length, 1);
   assert.equal(after[0].command?.command, Commands.showRelated);
-  assert.match(after[0].command!.title, /1 entry in 1 other log.* · offset taken from CcmExec\.log of the same folder$/);
+  assert.match(after[0].command!.title, /1 entry in 1 other log.* · offset taken from CcmExec\.log of this folder$/);
 });
 
 test('folderOffer: CcmExec.log, then its rotated copies, then a log the knowledge base knows as ConfigMgr\'s, then any other; ties by name (not the latest writer)', () => {
@@ -157,4 +157,15 @@ test('offsetOrigin: the time hover names the log of the folder\'s offer only whe
   assert.deepEqual(offsetOrigin(true, { ...offer, from: undefined, fromName: undefined }, placed), { byFolder: true, from: 'CcmExec.log of this folder' });
   assert.deepEqual(offsetOrigin(true, { ...offer, offset: 60 }, placed), { byFolder: true }, 'another offset than the offer\'s');
   assert.deepEqual(offsetOrigin(false, offer, placed), { byFolder: false });
+});
+
+test('where a placed offset came from is said in one wording: the status bar, the lens and the hover', () => {
+  const cbs = input(cbsUri, CBS, 420);
+  // 08:00 local at bias +420 is CBS's 15:00 UTC: the lens has an entry to name.
+  const tl = new Timeline([input(`${PC01}CcmExec.log`, ccm('08:00:00', '01-15-2024', '+420')), cbs]);
+  const offer = folderOffer(tl, cbs)!;
+  assert.equal(fileInfo(cbs.log, { offset: 420, byFolder: true }, 'CBS.log', offer).timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of this folder)');
+  const titles = codeLenses(cbs.key, cbs.log, [], tl, lensDefaults).map((l) => l.command!.title);
+  assert.ok(titles.some((t) => t.endsWith(' · offset taken from CcmExec.log of this folder')), titles.join('\n'));
+  assert.equal(offsetOrigin(true, offer, cbs.log).from, 'CcmExec.log of this folder');
 });

@@ -16,7 +16,7 @@ import { anchoredLabel, leftOutNote, NAMED_IN_NOTE } from '../explain/logLabel';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
 import type { FolderOffer } from '../protocol';
-import { folderOffer, offerFolder, offerText } from './folderOffset';
+import { folderOffer, offerFolder, offerText, takenFrom } from './folderOffset';
 
 export interface LensSettings {
   enabled: boolean;
@@ -76,7 +76,7 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     const named = unknown.slice(0, NAMED_IN_NOTE).map((k) => visibleLine(clip(labelOf(k), 60)));
     let note = unknown.length ? ` · ${leftOutNote(unknown.length, named)}` : '';
     // Placed by an offset the user took from the folder's ConfigMgr logs: the lens says where it came from.
-    if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · offset taken from ${offer!.source} of ${offer!.fromName ?? 'the same folder'}`;
+    if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · ${takenFrom(offer!)}`;
     const nearest = r.related[0];
     const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(labelOf(nearest.key), 90))}` : '';
     const title = `⇄ ${r.total.toLocaleString('en-US')} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${near}${note}`;
