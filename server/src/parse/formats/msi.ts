@@ -144,9 +144,15 @@ export function noteNumber(codes: Codes, m: number, b: number): number {
 /** Windows Installer return codes that are a success: 0, and 3010 / 1641 (with a restart). The msi-install-failed signature reads every other as a failure. */
 export const MSI_SUCCESS_CODES: readonly number[] = [0, 3010, 1641];
 
-/** The severity of a Windows Installer return code: a success information; 1602 (the user cancelled) a warning; any other a failure. */
-export function exitCodeSeverity(code: number): number {
-  return MSI_SUCCESS_CODES.includes(code) ? 1 : code === 1602 ? 2 : 3;
+/**
+ * ERROR_INSTALL_USEREXIT: the user cancelled. An MSI log's line saying so is a warning (the user's
+ * choice, not a fault); an Intune deployment that ends with it failed (rules/intuneWin32.ts).
+ */
+export const MSI_USER_CANCELLED = 1602;
+
+/** The severity of a Windows Installer return code: a success information; the user's cancel a warning; any other a failure. */
+function exitCodeSeverity(code: number): number {
+  return MSI_SUCCESS_CODES.includes(code) ? 1 : code === MSI_USER_CANCELLED ? 2 : 3;
 }
 
 /**
