@@ -105,6 +105,15 @@ function lastWall(state: LineState | undefined): number {
 }
 
 /**
+ * Whether the scan has read nothing yet that says the file is MSI's: no banner, no timed line. Its
+ * bare lines (`Error 5.`, `CustomAction ... returned`) are records only in an MSI log. No state
+ * (`parts` reading a record the scan claimed already): not asked.
+ */
+function notMsiYet(state: LineState | undefined): boolean {
+  return state !== undefined && state[DAY] !== state[DAY] && state[LAST] < 0;
+}
+
+/**
  * MSI's own message written bare at codes[w] (`Error 1722.`, `DEBUG: Error 2826:` when `debug`):
  * its severity, with the word's end in num.end; -1 when the line is not one. A DEBUG line's error
  * is an internal one (2xxx: for the package's author, like a `Note: 1: N`): information.
@@ -262,7 +271,7 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     // CustomAction CA_X returned actual error code 1603 (note this may not be 100% accurate ...):
     // MSI's verdict on a custom action, a record of its own (not a continuation of the action's
     // start, which it would turn red). Only in an MSI log, as the bare messages below.
-    if (state && state[DAY] !== state[DAY] && state[LAST] < 0) return false;
+    if (notMsiYet(state)) return false;
     const n = wordEnd(codes, s + CUSTOM_ACTION.length, head);
     if (n === s + CUSTOM_ACTION.length || !at(codes, n, head, RETURNED_CODE)) return false;
     const code = digits(codes, n + RETURNED_CODE.length, head, 10);
@@ -277,7 +286,7 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     // Error 1722. ...   Warning 1946. ...   Info 2898.For ...   DEBUG: Error 2826: ...
     // Only in an MSI log (a banner or a timed line read): a text file's `Error 5.` is not one.
     // (No state: `parts` reads again a record the scan already claimed.)
-    if (state && state[DAY] !== state[DAY] && state[LAST] < 0) return false;
+    if (notMsiYet(state)) return false;
     const debug = c0 === 68;
     if (debug && !at(codes, s, head, DEBUG)) return false;
     const w = debug ? s + DEBUG.length : s;
