@@ -188,13 +188,20 @@ export class SettingsState {
   private fetched: Fetched = fallback();
   private readonly warned = new Set<string>();
 
-  private readonly timesListeners: (() => void)[] = [];
+  private readonly timesListeners: (() => (() => void) | void)[] = [];
 
   constructor(private readonly warnOutput: (m: string) => void) {}
 
-  /** How times are read changed (defaultOffset, folderOffsets, offsetConvention): handlers/configuration.ts says so. */
-  onDidChangeTimes(listener: () => void): void { this.timesListeners.push(listener); }
-  timesChanged(): void { for (const l of this.timesListeners) l(); }
+  /**
+   * How times are read changed (defaultOffset, folderOffsets, offsetConvention): handlers/configuration.ts
+   * says so. A listener may return what to do once the index has re-timed its logs (`retimeIndex`).
+   */
+  onDidChangeTimes(listener: () => (() => void) | void): void { this.timesListeners.push(listener); }
+  timesChanged(retimeIndex: () => void = () => undefined): void {
+    const after = this.timesListeners.map((l) => l());
+    retimeIndex();
+    for (const a of after) a?.();
+  }
 
   get scoped(): Fetched { return this.fetched; }
   get window(): ServerSettings { return this.fetched.window.settings; }
