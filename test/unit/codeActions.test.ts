@@ -22,7 +22,7 @@ function actionsOn(target: LogInput, catalog: readonly Rule[], ruleId: string) {
   const { findings } = runRules(target, { logs: [target] }, {}, catalog);
   const f = findings.find((x) => x.ruleId === ruleId)!;
   assert.ok(f, `${ruleId} finds something`);
-  return codeActions(params(diagnosticOf(f)), findings, catalog, (x) => target.log.message(x.entryIndex!));
+  return codeActions(params(diagnosticOf(f)), findings, catalog, target.log);
 }
 const lookups = (actions: ReturnType<typeof codeActions>) => actions.filter((a) => a.command?.command === Commands.lookupErrorCode).map((a) => [a.title, a.command!.arguments![0]]);
 
@@ -48,4 +48,17 @@ test('an MSI failure offers the lookup of the code it names, beside the rule\'s 
   const actions = actionsOn(target, rules, 'msi-install-failed');
   assert.deepEqual(lookups(actions), [['Look up error 0x00000643', '0x00000643']]);
   assert.equal(new Set(actions.map((a) => a.title)).size, actions.length);
+});
+
+test('the code actions of a 10 MB record read its first characters only: a code at its start is offered, one at its end is not read', () => {
+  const filler = 'x'.repeat(10_000_000);
+  const text = `<![LOG[failed with 0x80070005 ${filler} then 0x80070643]LOG]!><time="10:00:00.000+000" date="1-1-2020" component="X" context="" type="3" thread="1" file="">\r\n`;
+  const log = LogFile.fromText(text);
+  let chars = 0;
+  const text0 = log.text.bind(log);
+  log.text = (a?: number, b?: number) => { const t = text0(a, b); chars += t.length; return t; };
+  log.message = () => { throw new Error('the whole message was read'); };
+  const f: Finding = { ruleId: 'x', severity: 'error', file: 'file:///x', line: 0, endLine: 0, entryIndex: 0, message: 'it failed' };
+  assert.deepEqual(lookups(codeActions(params(diagnosticOf(f)), [f], [], log)), [['Look up error 0x80070005', '0x80070005']]);
+  assert.ok(chars < 100_000, `${chars} characters read for one code-action request`);
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { Timeline } from '../../server/src/workspace/timeline';
 import * as path from 'node:path';
-import { folderOffer, foldersAbove, offsetOrigin, placedByFolder } from '../../server/src/features/folderOffset';
+import { folderOffer, offsetOrigin, placedByFolder } from '../../server/src/features/folderOffset';
 import { toPath } from '../../server/src/uri';
 import { fileInfo } from '../../server/src/features/fileInfo';
 import { codeLenses, lensDefaults } from '../../server/src/features/codeLens';
@@ -61,7 +61,7 @@ test('fileInfo and status bar: the offer is said, and the log stays unplaced unt
 
   // Taken for the folder: placed, said where from, offered no more.
   const placed = fileInfo(LogFile.fromText(CBS, { defaultOffset: 420 }), { offset: 420, byFolder: true }, 'CBS.log', offer);
-  assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of the same folder)');
+  assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of this folder)');
   assert.equal(placed.offer, undefined);
   // A default that differs from the folder's bias: both said, still offered.
   const other = fileInfo(LogFile.fromText(CBS, { defaultOffset: 300 }), { offset: 300, byFolder: false }, 'CBS.log', offer);
@@ -83,7 +83,7 @@ test('lens: a log without offsets offers the folder\'s bias (a command the user 
   const after = codeLenses(cbsUri, taken.log, [], new Timeline([ccmLog, taken]), lensDefaults);
   assert.equal(after.length, 1);
   assert.equal(after[0].command?.command, Commands.showRelated);
-  assert.match(after[0].command!.title, /1 entry in 1 other log.* · offset taken from CcmExec\.log of the same folder$/);
+  assert.match(after[0].command!.title, /1 entry in 1 other log.* · offset taken from CcmExec\.log of this folder$/);
 });
 
 test('folderOffer: CcmExec.log, then its rotated copies, then a log the knowledge base knows as ConfigMgr\'s, then any other; ties by name (not the latest writer)', () => {
@@ -134,18 +134,17 @@ test('folderOffer: a log in a subfolder of a device folder (Panther) is offered 
   const tl = new Timeline([input(`${PC01}CcmExec.log`, ccm('10:00:00', '01-15-2024', '+420')), setupact]);
   // The workspace folder is c/logs: Panther is two folders below it, PC01 one.
   const ws = [{ path: path.dirname(path.dirname(toPath(`${PC01}CcmExec.log`)!)) }];
-  const above = foldersAbove(setupact.key, ws);
-  assert.equal(above, 2);
-  const offer = folderOffer(tl, { ...setupact, above });
+  const offer = folderOffer(tl, setupact, ws);
   assert.deepEqual(offer, { offset: 420, zone: 'UTC-07:00', source: 'CcmExec.log', from: 'file:///c/logs/PC01', fromName: 'PC01' });
-  const lens = codeLenses(setupact.key, setupact.log, [], tl, lensDefaults, false, undefined, () => '', above);
+  const lens = codeLenses(setupact.key, setupact.log, [], tl, lensDefaults, false, undefined, () => '', ws);
   assert.match(lens[0].command!.title, /CcmExec\.log of PC01 says UTC-07:00 — use it for PC01$/);
   // Outside every workspace folder: only its own folder speaks for it.
-  assert.equal(foldersAbove(setupact.key, []), 0);
-  assert.equal(folderOffer(tl, { ...setupact, above: 0 }), null);
+  assert.equal(folderOffer(tl, setupact, []), null);
+  // A workspace folder of PC01's Panther itself: PC01 is outside it, and does not speak for it.
+  assert.equal(folderOffer(tl, setupact, [{ path: path.dirname(toPath(setupact.key)!) }]), null);
   // The nearest folder that writes one wins: Panther's own log over PC01's.
   const own = new Timeline([input(`${PC01}CcmExec.log`, ccm('10:00:00', '01-15-2024', '+420')), input(`${PC01}Panther/CcmSetup.log`, ccm('10:00:00', '01-15-2024', '+300')), setupact]);
-  assert.deepEqual(folderOffer(own, { ...setupact, above }), { offset: 300, zone: 'UTC-05:00', source: 'CcmSetup.log' });
+  assert.deepEqual(folderOffer(own, setupact, ws), { offset: 300, zone: 'UTC-05:00', source: 'CcmSetup.log' });
   // Placed with the device folder's entry: said where from.
   const placed = fileInfo(LogFile.fromText(CBS, { defaultOffset: 420 }), { offset: 420, byFolder: true }, 'setupact.log', offer);
   assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of PC01)');
@@ -158,4 +157,15 @@ test('offsetOrigin: the time hover names the log of the folder\'s offer only whe
   assert.deepEqual(offsetOrigin(true, { ...offer, from: undefined, fromName: undefined }, placed), { byFolder: true, from: 'CcmExec.log of this folder' });
   assert.deepEqual(offsetOrigin(true, { ...offer, offset: 60 }, placed), { byFolder: true }, 'another offset than the offer\'s');
   assert.deepEqual(offsetOrigin(false, offer, placed), { byFolder: false });
+});
+
+test('where a placed offset came from is said in one wording: the status bar, the lens and the hover', () => {
+  const cbs = input(cbsUri, CBS, 420);
+  // 08:00 local at bias +420 is CBS's 15:00 UTC: the lens has an entry to name.
+  const tl = new Timeline([input(`${PC01}CcmExec.log`, ccm('08:00:00', '01-15-2024', '+420')), cbs]);
+  const offer = folderOffer(tl, cbs)!;
+  assert.equal(fileInfo(cbs.log, { offset: 420, byFolder: true }, 'CBS.log', offer).timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of this folder)');
+  const titles = codeLenses(cbs.key, cbs.log, [], tl, lensDefaults).map((l) => l.command!.title);
+  assert.ok(titles.some((t) => t.endsWith(' · offset taken from CcmExec.log of this folder')), titles.join('\n'));
+  assert.equal(offsetOrigin(true, offer, cbs.log).from, 'CcmExec.log of this folder');
 });

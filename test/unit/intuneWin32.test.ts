@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { LogFile } from '../../server/src/logFile';
 import { rules, runRules, type LogInput } from '../../server/src/rules';
 import { INTUNE_WIN32_APP, intuneWin32App, type IntuneWin32Data } from '../../server/src/rules/intuneWin32';
+import { MSI_SUCCESS_CODES, MSI_USER_CANCELLED } from '../../server/src/parse/formats/msi';
 
 const ROOT = path.resolve(__dirname, '../..');
 const load = (rel: string): LogInput => ({ key: rel, name: path.basename(rel), log: LogFile.fromBytes(readFileSync(path.join(ROOT, rel))) });
@@ -56,4 +57,14 @@ test('intune-win32-app: real AppWorkload.log lines: an exit code the app\'s retu
   assert.deepEqual(found.map((f) => [f.line, f.severity, (f.data as IntuneWin32Data).code]), [[4, 'error', 3221225794], [9, 'error', 1603]]);
   assert.match(found[0]!.message, /exited with 3221225794, 0xC0000142 .*do not list: Intune reports the installation as failed/);
   assert.equal(found[1]!.related, undefined, 'the 1603 is one problem, not repeated by its no-mapping line');
+});
+
+test('intune-win32-app: Windows Installer\'s success codes and 1707 are an installer\'s success (not detected after one is reported); the user\'s cancel is a failed deployment', () => {
+  const ime = (...messages: string[]): LogInput => ({ key: 'IntuneManagementExtension.log', name: 'IntuneManagementExtension.log', log: LogFile.fromText(messages.map((m, k) =>
+    `<![LOG[${m}]LOG]!><time="09:0${k}:00.1000000" date="3-12-2026" component="IntuneManagementExtension" context="" type="1" thread="14" file="">\r\n`).join('')) });
+  const notDetected = '[Win32App][DetectionActionHandler] Detection for policy with id: 11111111-2222-3333-4444-555555555555 resulted in action status: Success and detection state: NotDetected.';
+  const kinds = (code: number) => of(ime(`[Win32App] lpExitCode ${code}`, notDetected), INTUNE_WIN32_APP).map((f) => [f.severity, (f.data as IntuneWin32Data).kind]);
+  for (const code of [...MSI_SUCCESS_CODES, 1707]) assert.deepEqual(kinds(code), [['error', 'not-detected']], String(code));
+  assert.deepEqual(kinds(MSI_USER_CANCELLED), [['error', 'exit-code']], 'the deployment failed');
+  assert.deepEqual(kinds(1), [], 'a code the app\'s return codes decide: not a success, not flagged');
 });

@@ -29,7 +29,7 @@ test('status bar: a few words (counts with separators, the zone in short); the s
   const offer = { offset: -330, zone: 'UTC+05:30', source: 'CcmExec.log' };
   const s = statusText(fileInfo(LogFile.fromText(cbs, { defaultOffset: -330 }), { offset: -330, byFolder: true }, 'CBS.log', offer));
   assert.equal(s.text, '$(circle-filled) 2,408 $(triangle-up) 0 · CBS / DISM / Panther · UTC+05:30 (folder)');
-  assert.match(s.tooltip, /time zone: no offset, UTC\+05:30 set for this folder \(offset taken from CcmExec\.log of the same folder\)/);
+  assert.match(s.tooltip, /time zone: no offset, UTC\+05:30 set for this folder \(offset taken from CcmExec\.log of this folder\)/);
   // A default, and an offer beside it; nothing known.
   const other = statusText(fileInfo(LogFile.fromText(cbs, { defaultOffset: 0 }), { offset: 0, byFolder: false }, 'CBS.log', offer));
   assert.match(other.text, / · UTC\+00:00 \(default\), UTC\+05:30 offered$/);

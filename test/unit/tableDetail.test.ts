@@ -61,3 +61,26 @@ test('an offset placed by the settings names the one setting that placed it', ()
   assert.equal(offset(false), 'none written: placed with UTC-05:00 (cmlog.defaultOffset)');
   assert.equal(offset(true), 'none written: placed with UTC-05:00 (cmlog.folderOffsets)');
 });
+
+test('a record with many problems is scanned for codes once, each problem still linking its own code and the record\'s', () => {
+  const key = 'file:///c/AppEnforce.log';
+  const big = `failed with 0x80070005 ${'x'.repeat(100_000)}`;
+  const log = LogFile.fromText(cm(big));
+  const view = new TableView([{ key, name: 'AppEnforce.log', log: () => log, reading: () => false }]);
+  const finding = (n: number) => ({ ruleId: `r${n}`, severity: 'error' as const, file: key, line: 0, endLine: 0, entryIndex: 0, message: `failed with 0x${(0x80071000 + n).toString(16)}` });
+  // Counts the regex runs over the record's text (the findings' own messages are short).
+  const scansOf = (count: number) => {
+    const findings = Array.from({ length: count }, (_, n) => finding(n));
+    const exec0 = RegExp.prototype.exec;
+    let runs = 0;
+    RegExp.prototype.exec = function (this: RegExp, s: string) { if (s.length > 50_000) runs++; return exec0.call(this, s); };
+    try {
+      const d = tableDetail(view, 0, { findingsOf: () => findings, rulesOf: () => rules, related: () => null, placedByFolder: () => false, machineOf: () => 'PC1' })!;
+      assert.deepEqual(d.problems.map((p) => buttons(p.markdown)), findings.map((f) => [f.message.slice(-10).toUpperCase().replace('0X', '0x'), '0x80070005']));
+    } finally { RegExp.prototype.exec = exec0; }
+    return runs;
+  };
+  const one = scansOf(1);
+  assert.ok(one > 0, 'the record is scanned');
+  assert.equal(scansOf(20), one);
+});

@@ -86,7 +86,35 @@ test('new parse options: a log the table reads from disk is re-timed, and a merg
   await until('the read', () => t.view.total === 2);
   assert.equal(t.view.columns(1).utc, null, 'no offset: placed last');
   sent.length = 0;
-  tables.retime(() => ({ defaultOffset: 0 }));
+  tables.retime(() => ({ defaultOffset: 0 }))();
   assert.equal(t.view.columns(0).utc, Date.UTC(2020, 0, 1, 9, 30), 'read with the offset now: first');
   assert.deepEqual(sent.map((p) => [p.reset, p.banner?.notes]), [[true, ['said again']]]);
+});
+
+test('new parse options on a merge of an indexed log and one read from disk: rebuilt and its banner said once', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-table-'));
+  const file = path.join(dir, 'CBS.log');
+  writeFileSync(file, '2020-01-01 09:30:00, Info                  CBS    one\r\n');
+  const sent: TableChangedParams[] = [];
+  let banners = 0;
+  const tables = new Tables((p) => sent.push(p), undefined, () => { banners++; return { sources: [], notes: [] }; });
+  const held = LogFile.fromText('2020-01-01 09:00:00, Info                  CBS    held\r\n');
+  let disk: DiskLogSource | undefined;
+  const t = tables.create((refresh) => [{ key: 'file:///A.log', name: 'A.log', log: () => held, reading: () => false },
+    disk = new DiskLogSource('file:///CBS.log', 'CBS.log', file, {}, refresh)]);
+  await disk!.done;
+  await until('the read', () => t.view.total === 2);
+  sent.length = 0;
+  banners = 0;
+  // As handlers/configuration.ts does it: the tables' own logs, then the index's (which says they changed), then the rest.
+  const after = tables.retime(() => ({ defaultOffset: 0 }));
+  held.setOptions({ defaultOffset: 0 });
+  tables.changed(['file:///A.log']);
+  after();
+  assert.deepEqual(sent.map((p) => p.reset), [true]);
+  assert.equal(banners, 1);
+  assert.deepEqual([t.view.columns(0).utc, t.view.columns(1).utc], [Date.UTC(2020, 0, 1, 9), Date.UTC(2020, 0, 1, 9, 30)], 'both read with the offset');
+  // Options that change nothing: no refresh at all.
+  tables.retime(() => ({ defaultOffset: 0 }))();
+  assert.equal(sent.length, 1);
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { TableView, type TableLogSource, MESSAGE_CUT } from '../../server/src/table/view';
 import { copyRows, exportRows } from '../../server/src/table/text';
-import { tableFacets } from '../../server/src/table/facets';
+import { FacetCache } from '../../server/src/table/facets';
 import { sourceNote } from '../../server/src/table/sourceNote';
 import { Timeline } from '../../server/src/workspace/timeline';
 
@@ -161,14 +161,14 @@ test('copy as TSV and raw lines, export with sources; all bounded and saying whe
 
 test('facets: counts over all entries, most frequent first, and the UTC bounds', () => {
   const a = src('file:///m1/A.log', cm('1', '10:00:00.000', { comp: 'X' }) + cm('2', '10:00:01.000', { comp: 'Y', type: 3 }) + cm('3', '10:00:02.000', { comp: 'Y' }));
-  const f = tableFacets(new TableView([a]));
+  const f = new FacetCache(new TableView([a])).get();
   assert.deepEqual(f.components, [{ name: 'Y', count: 2 }, { name: 'X', count: 1 }]);
   assert.deepEqual(f.severities, { success: 0, information: 2, warning: 0, error: 1 });
   assert.equal(f.firstUtc, Date.UTC(2020, 0, 1, 10));
   assert.equal(f.lastUtc, Date.UTC(2020, 0, 1, 10, 0, 2));
   // Entries per log: a merge's Machines and Logs pickers count with them.
   const b = src('file:///m2/B.log', cm('4', '10:00:00.500'));
-  assert.deepEqual(tableFacets(new TableView([a, b])).sources, [3, 1]);
+  assert.deepEqual(new FacetCache(new TableView([a, b])).get().sources, [3, 1]);
 });
 
 test('the merge order equals a stable sort by UTC of every entry (logs out of order, ties, unknown offsets)', () => {

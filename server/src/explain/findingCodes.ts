@@ -2,6 +2,7 @@
 // place for the table's lookup buttons and the editor's "Look up error" code actions, so both offer
 // the same codes. Log text is untrusted: only a bounded prefix is read (findErrorCodes is linear-time).
 import { findErrorCodes } from '../knowledge/errorCodes';
+import type { LogFile } from '../logFile';
 
 /** Codes per finding, at most. */
 export const FINDING_CODES_MAX = 4;
@@ -16,6 +17,29 @@ export function codesOf(texts: readonly string[], max = FINDING_CODES_MAX): numb
       if (out.size >= max) return [...out];
       out.add(c.value);
     }
+  }
+  return [...out];
+}
+
+/**
+ * The part of entry i's message codesOf looks at, read alone: the whole message may be megabytes
+ * (and read back from disk), asked for on every cursor move by the code actions.
+ */
+export function recordCodeText(log: LogFile, i: number): string {
+  const ms = log.messageStart(i);
+  return log.text(ms, Math.min(log.messageEnd(i), ms + SCAN_CHARS));
+}
+
+/**
+ * codesOf([message, record]) from the record's codes worked out once (codesOf([record])): a record
+ * with many findings is scanned once. The first codes of the record not in the message are among its
+ * first `max`, so `recordCodes` needs no more.
+ */
+export function findingCodes(message: string, recordCodes: readonly number[], max = FINDING_CODES_MAX): number[] {
+  const out = new Set(codesOf([message], max));
+  for (const v of recordCodes) {
+    if (out.size >= max) break;
+    out.add(v);
   }
   return [...out];
 }

@@ -4,17 +4,20 @@
 // only when a finding of the last validation is behind it, so what is offered comes from the rule
 // and the log, never from a diagnostic the client sent back.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { codesOf } from '../explain/findingCodes';
+import { codesOf, recordCodeText } from '../explain/findingCodes';
 import { formatHex } from '../knowledge/errorCodes';
+import type { LogFile } from '../logFile';
 import type { Finding } from '../model';
 import { Commands } from '../protocol';
 import { ruleById, rules, type Rule } from '../rules';
 
 /**
  * `findings`: those shown in the document (a merged view's on its own lines); `catalog`: the rules
- * they came from; `recordOf`: the message of a finding's record ('' when unknown).
+ * they came from; `log`: the log their records are in (none: only the codes findings name).
  */
-export function codeActions(params: CodeActionParams, findings: readonly Finding[], catalog: readonly Rule[] = rules, recordOf: (f: Finding) => string = () => ''): CodeAction[] {
+export function codeActions(params: CodeActionParams, findings: readonly Finding[], catalog: readonly Rule[] = rules, log?: LogFile): CodeAction[] {
+  // Asked on every cursor move: the record's codes from its first characters only (recordCodeText).
+  const recordOf = (f: Finding) => (log && f.entryIndex !== undefined && f.entryIndex < log.entryCount ? recordCodeText(log, f.entryIndex) : '');
   const out: CodeAction[] = [];
   const offered = new Set<string>(); // the same action for several findings is offered once
   const offer = (key: string, title: string, d: Diagnostic, command: string, arg: string) => {

@@ -16,7 +16,7 @@ import { anchoredLabel, leftOutNote, NAMED_IN_NOTE } from '../explain/logLabel';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
 import type { FolderOffer } from '../protocol';
-import { folderOffer, offerFolder, offerText } from './folderOffset';
+import { folderOffer, offerFolder, offerText, takenFrom } from './folderOffset';
 
 export interface LensSettings {
   enabled: boolean;
@@ -34,9 +34,9 @@ export const INDEXING_TITLE = '⇄ logs of the workspace still being indexed…'
  * `indexing`: the workspace index is being built, so "no other log" could be false; the timeline
  * lenses say so instead (the server asks the client to refresh them once it is built).
  * `machineOf`: the machine of a log (table/machine.ts): a nearest log of another machine is named
- * with it, since every device writes the same file names. `offerAbove`: folderOffset.ts foldersAbove.
+ * with it, since every device writes the same file names. `folders`: the workspace folders (folderOffer).
  */
-export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings, indexing = false, catalog: readonly Rule[] = rules, machineOf: (key: string) => string = () => '', offerAbove = 0): CodeLens[] {
+export function codeLenses(uri: string, log: LogFile, findings: Finding[], timeline: Timeline, s: LensSettings, indexing = false, catalog: readonly Rule[] = rules, machineOf: (key: string) => string = () => '', folders: readonly { path: string }[] = []): CodeLens[] {
   if (!s.enabled) return [];
   const wanted = new Set(s.severities.map(severityOfName));
   const anchors = new Set<number>();
@@ -47,7 +47,7 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
   let saidNoOffset = false;
   // What the other logs of the folder write, for a log that has records without offset.
   let offer: FolderOffer | null | undefined;
-  const offerOf = () => (offer === undefined ? (offer = folderOffer(timeline, { key: uri, log, above: offerAbove })) : offer);
+  const offerOf = () => (offer === undefined ? (offer = folderOffer(timeline, { key: uri, log }, folders)) : offer);
   // Another log as the lens names it: with its machine when not this log's (as the list it opens).
   const here = machineOf(uri);
   const labelOf = (key: string) => anchoredLabel(here, machineOf(key), baseName(key));
@@ -76,7 +76,7 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     const named = unknown.slice(0, NAMED_IN_NOTE).map((k) => visibleLine(clip(labelOf(k), 60)));
     let note = unknown.length ? ` · ${leftOutNote(unknown.length, named)}` : '';
     // Placed by an offset the user took from the folder's ConfigMgr logs: the lens says where it came from.
-    if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · offset taken from ${offer!.source} of ${offer!.fromName ?? 'the same folder'}`;
+    if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · ${takenFrom(offer!)}`;
     const nearest = r.related[0];
     const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(labelOf(nearest.key), 90))}` : '';
     const title = `⇄ ${r.total.toLocaleString('en-US')} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${near}${note}`;

@@ -16,14 +16,15 @@ import { baseName, folderOf, innermostFolder, toPath } from '../uri';
 /**
  * What the other logs of `target`'s folder write, read in the convention its settings read
  * `defaultOffset` in (the offer becomes that setting); null when none of them writes an offset.
- * `target.above`: how many folders above its own may speak for it (foldersAbove): a log in a
- * device folder's Panther or CCM\\Logs is offered the device folder's bias; the nearest folder whose
- * logs write one wins.
+ * `folders`: the workspace folders: the folders above the log's own up to the innermost of them may
+ * speak for it (foldersAbove): a log in a device folder's Panther or CCM\\Logs is offered the device
+ * folder's bias; the nearest folder whose logs write one wins.
  */
-export function folderOffer(timeline: Timeline, target: { key: string; log: LogFile; above?: number }): FolderOffer | null {
+export function folderOffer(timeline: Timeline, target: { key: string; log: LogFile }, folders: readonly { path: string }[] = []): FolderOffer | null {
   let folder = folderOf(target.key);
   let logs: WrittenOffsets[] = [];
-  for (let up = 0; folder && up <= (target.above ?? 0); up++, folder = folderOf(folder)) {
+  const above = foldersAbove(target.key, folders);
+  for (let up = 0; folder && up <= above; up++, folder = folderOf(folder)) {
     logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== target.key);
     if (logs.length > 0) break;
   }
@@ -37,7 +38,7 @@ export function folderOffer(timeline: Timeline, target: { key: string; log: LogF
   // Its latest offset: after a DST change the machine's bias is the new one.
   const offset = read(source.latest);
   const also = [...east].filter((o) => o !== source.latest).map((o) => describeOffset(read(o), convention));
-  const from = folder !== folderOf(target.key) ? { from: folder, fromName: visibleLine(clip(baseName(folder), 60)) } : {};
+  const from = folder !== folderOf(target.key) ? { from: folder, fromName: folderName(folder) } : {};
   return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also } : {}), ...from };
 }
 
@@ -46,7 +47,7 @@ export function folderOffer(timeline: Timeline, target: { key: string; log: LogF
  * folder holding it (a collected device folder, or a folder of device folders whose own logs are
  * one machine's); none for a log outside the workspace folders.
  */
-export function foldersAbove(key: string, folders: readonly { path: string }[]): number {
+function foldersAbove(key: string, folders: readonly { path: string }[]): number {
   const file = toPath(key);
   const k = innermostFolder(folders, file);
   if (file === null || k < 0) return 0;
@@ -77,17 +78,29 @@ function before(a: WrittenOffsets, b: WrittenOffsets): boolean {
 /** CcmExec.log, then its rotated copies, then the knowledge base's ConfigMgr logs, then any other. */
 const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0 : normalizeLogFileName(name) === 'ccmexec.log' ? 1 : isConfigMgrLog(name) ? 2 : 3);
 
+/** A folder as offers name it: its last name, cut and made visible (folder names are untrusted). */
+export const folderName = (folder: string): string => visibleLine(clip(baseName(folder), 60));
+
 /** "CcmExec.log of this folder says UTC-07:00" (and the other offsets written, if any); "of DEVICE2" when a folder above the log's own offers it. */
 export function offerText(offer: FolderOffer): string {
-  return `${offer.source} of ${offerFolder(offer)} says ${offer.zone}${offer.others ? ` (also ${offer.others.join(', ')}: a DST change)` : ''}`;
+  return `${offerSource(offer)} says ${offer.zone}${alsoText(offer)}`;
 }
+
+/** The other offsets an offer's logs wrote, said after its zone: " (also UTC-08:00: a DST change)", or ''. */
+export const alsoText = (offer: FolderOffer): string => (offer.others ? ` (also ${offer.others.join(', ')}: a DST change)` : '');
+
+/** Whose offset an offer is: "CcmExec.log of this folder", "CcmExec.log of DEVICE2". */
+const offerSource = (offer: FolderOffer): string => `${offer.source} of ${offerFolder(offer)}`;
+
+/** Where the offset records were placed with came from, when it is the offer's: the status bar's and the lens's words. */
+export const takenFrom = (offer: FolderOffer): string => `offset taken from ${offerSource(offer)}`;
 
 /**
  * Where a log's offset not written came from, for its time hover: `byFolder` (placedByFolder), and
  * the log of the folder's offer when the offset is that offer's (as the status bar says it).
  */
 export function offsetOrigin(byFolder: boolean, offer: FolderOffer | null, log: LogFile): OffsetOrigin {
-  return byFolder && offer && offer.offset === log.defaultOffset ? { byFolder, from: `${offer.source} of ${offerFolder(offer)}` } : { byFolder };
+  return byFolder && offer && offer.offset === log.defaultOffset ? { byFolder, from: offerSource(offer) } : { byFolder };
 }
 
 /** The folder an offer is for, in words: "this folder", or the name of the folder above it. */
@@ -100,7 +113,7 @@ export function offsetNote(applied: { offset: number | null; byFolder: boolean }
   const zone = describeOffset(applied.offset, convention);
   const how = applied.byFolder ? `${zone} set for this folder` : `default ${zone}`;
   if (!offer) return `no offset, ${how}`;
-  return offer.offset === applied.offset ? `no offset, ${how} (offset taken from ${offer.source} of ${offer.fromName ?? 'the same folder'})` : `no offset, ${how}; ${says}`;
+  return offer.offset === applied.offset ? `no offset, ${how} (${takenFrom(offer)})` : `no offset, ${how}; ${says}`;
 }
 
 /** offsetNote in a few words (the status bar's text; the note is its tooltip): "UTC+05:30 (folder)". */

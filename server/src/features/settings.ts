@@ -6,7 +6,9 @@ import type { Connection } from 'vscode-languageserver';
 import type { ParseOptions } from '../model';
 import type { ServerSettings } from '../protocol';
 import { isRuleLevel, ruleLevels } from '../severity';
-import { innermostFolder } from '../uri';
+import type { LogFile } from '../logFile';
+import { innermostFolder, toPath } from '../uri';
+import { placedByFolder } from './folderOffset';
 import { lensDefaults } from './codeLens';
 import { inlayHintDefaults } from './inlayHints';
 
@@ -186,13 +188,20 @@ export class SettingsState {
   private fetched: Fetched = fallback();
   private readonly warned = new Set<string>();
 
-  private readonly timesListeners: (() => void)[] = [];
+  private readonly timesListeners: (() => (() => void) | void)[] = [];
 
   constructor(private readonly warnOutput: (m: string) => void) {}
 
-  /** How times are read changed (defaultOffset, folderOffsets, offsetConvention): handlers/configuration.ts says so. */
-  onDidChangeTimes(listener: () => void): void { this.timesListeners.push(listener); }
-  timesChanged(): void { for (const l of this.timesListeners) l(); }
+  /**
+   * How times are read changed (defaultOffset, folderOffsets, offsetConvention): handlers/configuration.ts
+   * says so. A listener may return what to do once the index has re-timed its logs (`retimeIndex`).
+   */
+  onDidChangeTimes(listener: () => (() => void) | void): void { this.timesListeners.push(listener); }
+  timesChanged(retimeIndex: () => void = () => undefined): void {
+    const after = this.timesListeners.map((l) => l());
+    retimeIndex();
+    for (const a of after) a?.();
+  }
 
   get scoped(): Fetched { return this.fetched; }
   get window(): ServerSettings { return this.fetched.window.settings; }
@@ -204,6 +213,12 @@ export class SettingsState {
   parseOptions(file: string | null): ParseOptions {
     const s = this.forPath(file);
     return { defaultOffset: placementOf(s, file).offset, offsetConvention: s.offsetConvention };
+  }
+
+  /** Whether `key`'s records without offset were placed by its folder's cmlog.folderOffsets entry (else cmlog.defaultOffset). */
+  byFolderOf(key: string, log: LogFile): boolean {
+    const file = toPath(key);
+    return placedByFolder(placementOf(this.forPath(file), file), log);
   }
 
   /** Reads the settings again (the defaults if they cannot be read). */

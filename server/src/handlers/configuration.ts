@@ -34,13 +34,14 @@ export function registerConfiguration(server: ServerContext): () => Promise<void
     } else if (before.times !== now.times) {
       // Only how UTC is computed: nothing is read again (the indexed logs are re-timed in one change,
       // see Indexer.watch). A build under way reads its remaining files with the new options.
-      logs.setParseOptions((file) => settings.parseOptions(file));
+      // Tables re-time the logs they read from disk first: a merge of both rebuilds once, when the index says its logs changed.
+      settings.timesChanged(() => logs.setParseOptions((file) => settings.parseOptions(file)));
       if (!indexer.building) for (const uri of indexer.validationTargets()) validator.schedule(uri);
     } else {
       for (const uri of indexer.validationTargets()) validator.schedule(uri);
     }
-    // Tables re-time the logs they read from disk themselves, and say their new banner.
-    if (before.times !== now.times) settings.timesChanged();
+    // Indexed again: tables re-time the logs they read from disk themselves, and say their new banner.
+    if (before.files !== now.files && before.times !== now.times) settings.timesChanged();
     connection.languages.semanticTokens.refresh();
     // A client without inlay hint refresh answers with an error: nothing to do then.
     connection.languages.inlayHint.refresh().catch(() => undefined);

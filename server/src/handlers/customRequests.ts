@@ -2,8 +2,7 @@
 // error code lookup and related entries (the table's requests are in table.ts).
 import { explainErrorCode } from '../explain';
 import { fileInfo, severityRanges } from '../features/fileInfo';
-import { folderOffer, foldersAbove, placedByFolder } from '../features/folderOffset';
-import { placementOf } from '../features/settings';
+import { folderOffer } from '../features/folderOffset';
 import { markupRanges } from '../features/markupRanges';
 import { stepToRecord } from '../features/recordWalk';
 import { relatedAnswer, relatedNearest } from '../features/relatedNearest';
@@ -20,10 +19,9 @@ export function registerCustomRequests(server: ServerContext): void {
   connection.onRequest(Requests.fileInfo, (p, token) => runSafe(log, 'fileInfo', token, null, () => {
     const target = logs.get(p.uri);
     if (!target) return null;
-    const offer = folderOffer(logs.timelineWith([p.uri]), { ...target, above: foldersAbove(p.uri, server.client.folders) });
+    const offer = folderOffer(logs.timelineWith([p.uri]), target, server.client.folders);
     // The offset the model was read with, and whether it is the folder's.
-    const byFolder = placedByFolder(placementOf(settingsFor(p.uri), toPath(p.uri)), target.log);
-    return fileInfo(target.log, { offset: target.log.defaultOffset, byFolder }, target.name, offer);
+    return fileInfo(target.log, { offset: target.log.defaultOffset, byFolder: settings.byFolderOf(p.uri, target.log) }, target.name, offer);
   }));
   connection.onRequest(Requests.severityRanges, (p, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
     const open = documents.get(p.uri);

@@ -1,8 +1,7 @@
 // The standard LSP features of a log. Each answer is computed by features/*; a failure answers empty (runSafe).
 import { codeActions } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
-import { folderOffer, foldersAbove, offsetOrigin, placedByFolder } from '../features/folderOffset';
-import { placementOf } from '../features/settings';
+import { folderOffer, offsetOrigin } from '../features/folderOffset';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
 import { inlayHints } from '../features/inlayHints';
@@ -10,7 +9,6 @@ import { isInside } from '../features/positions';
 import { runSafe } from '../features/runner';
 import { semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
-import type { Finding } from '../model';
 import { toPath } from '../uri';
 import { machineOf } from '../table/machine';
 import type { ServerContext } from './context';
@@ -44,23 +42,20 @@ export function registerLanguageFeatures(server: ServerContext): void {
     if (!target) return null;
     // Where an offset not written came from (asked by a time hover only): the folder's entry, and whose offset it is.
     const origin = () => {
-      const file = toPath(uri);
-      const byFolder = placedByFolder(placementOf(settings.forPath(file), file), target.log);
-      return offsetOrigin(byFolder, byFolder ? folderOffer(logs.timelineWith([uri]), { ...target, above: foldersAbove(uri, client.folders) }) : null, target.log);
+      const byFolder = settings.byFolderOf(uri, target.log);
+      return offsetOrigin(byFolder, byFolder ? folderOffer(logs.timelineWith([uri]), target, client.folders) : null, target.log);
     };
     return hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri), validator.rulesOf(uri), origin);
   }));
   connection.onCodeAction((p, token) => runSafe(log, 'codeAction', token, [], () => {
     const uri = p.textDocument.uri;
-    const log = logs.get(uri)?.log;
-    const recordOf = (f: Finding) => (log && f.entryIndex !== undefined && f.entryIndex < log.entryCount ? log.message(f.entryIndex) : '');
-    return codeActions(p, validator.findingsOf(uri), validator.rulesOf(uri), recordOf);
+    return codeActions(p, validator.findingsOf(uri), validator.rulesOf(uri), logs.get(uri)?.log);
   }));
   connection.onCodeLens((p, token) => runSafe(log, 'codeLens', token, [], () => {
     const uri = p.textDocument.uri;
     const target = logs.get(uri);
     if (!target) return [];
     const lensSettings = settings.forPath(toPath(uri)).codeLens;
-    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building, validator.rulesOf(uri), (k) => machineOf(k, client.folders), foldersAbove(uri, client.folders));
+    return codeLenses(uri, target.log, validator.findingsOf(uri), logs.timelineWith([uri]), lensSettings, indexer.building, validator.rulesOf(uri), (k) => machineOf(k, client.folders), client.folders);
   }));
 }

@@ -3,9 +3,8 @@
 // sync limit, outside the index), read from disk by the table. Live logs refresh their tables; a
 // held log deleted says so in them.
 import { runSafe } from '../features/runner';
-import { folderOffer, foldersAbove, placedByFolder } from '../features/folderOffset';
+import { folderOffer } from '../features/folderOffset';
 import { relatedNearest } from '../features/relatedNearest';
-import { placementOf } from '../features/settings';
 import {
   TABLE_MAX_ROWS, TableNotifications, TableRequests, type FolderOffer, type TableFacetsResult, type TableGotoResult, type TableOpenResult, type TableSource, type TableTextResult,
 } from '../protocol';
@@ -52,11 +51,6 @@ export function registerTableRequests(server: ServerContext): Tables {
       () => documents.get(uri) !== undefined && !logs.isIndexed(uri), logs.get(uri) || !path ? undefined : fromDisk(path, false));
   };
 
-  /** Whether `key`'s records without offset were placed by cmlog.folderOffsets (else cmlog.defaultOffset). */
-  const byFolder = (key: string, model: LogFile): boolean => {
-    const path = toPath(key);
-    return placedByFolder(placementOf(settings.forPath(path), path), model);
-  };
 
   /**
    * A merge's banner: each log's word on how its entries without offset were placed, and the offers
@@ -72,14 +66,14 @@ export function registerTableRequests(server: ServerContext): Tables {
     const timeline = v.merged ? logs.timelineWith(v.keys.filter((k) => logs.get(k))) : null;
     const offerOf = (key: string, log: LogFile) => {
       const id = folderOf(key);
-      if (!offers.has(id)) offers.set(id, folderOffer(timeline!, { key, log, above: foldersAbove(key, server.client.folders) }));
+      if (!offers.has(id)) offers.set(id, folderOffer(timeline!, { key, log }, server.client.folders));
       return offers.get(id)!;
     };
     const placed: { key: string; note?: string; offer: FolderOffer | null }[] = [];
     const sources: TableSource[] = t.sources.map((s, li) => {
       const model = v.merged ? v.model(li) : undefined;
       let offer: FolderOffer | null = null;
-      const note = model && sourceNote(model, byFolder(s.key, model), () => (offer = offerOf(s.key, model)) !== null);
+      const note = model && sourceNote(model, settings.byFolderOf(s.key, model), () => (offer = offerOf(s.key, model)) !== null);
       placed.push({ key: s.key, note, offer });
       return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };
     });
@@ -151,7 +145,7 @@ export function registerTableRequests(server: ServerContext): Tables {
       rulesOf: (key) => validator.rulesOf(key),
       // What the lens shows: the workspace's timeline, for a log the server holds.
       related: (key, entry, limit) => (logs.get(key) ? relatedNearest(logs.timelineWith([key]), key, entry, windowMs(key), limit).related : null),
-      placedByFolder: byFolder,
+      placedByFolder: (key, model) => settings.byFolderOf(key, model),
       machineOf: (key) => machineOf(key, server.client.folders),
     });
   }));

@@ -5,6 +5,7 @@
 // The same failure repeated within an hour is one problem, its repeats related locations.
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
 import type { Finding } from '../model';
+import { MSI_SUCCESS_CODES, MSI_USER_CANCELLED } from '../parse/formats/msi';
 import { codeText } from './codeText';
 import { IME_LOGS, isNamed, messageHead } from './logSet';
 import { entryTime, RelatedList, STORY_GAP_MS } from './stories';
@@ -22,13 +23,16 @@ const PS_EXIT_RE = /^\s{0,8}Powershell\s{1,4}exit\s{1,4}code\s{1,4}is\s{1,4}(-?\
 /**
  * Installer exit codes flagged whatever the app: Windows Installer failures. Success is decided per
  * app by the policy's return-code table, so other non-zero codes are left alone. 1618 (another
- * installation in progress) is a retry in Intune's default table: a warning.
+ * installation in progress) is a retry in Intune's default table: a warning. The user's cancel is an
+ * error here (the deployment failed), where the MSI log's own line is a warning (MSI_USER_CANCELLED).
  */
 const FAILURE_EXIT_CODES: ReadonlyMap<number, 'error' | 'warning'> = new Map([
-  [1602, 'error'], [1603, 'error'], [1618, 'warning'], [1619, 'error'], [1620, 'error'], [1625, 'error'], [1633, 'error'], [1638, 'error'],
+  [MSI_USER_CANCELLED, 'error'], [1603, 'error'], [1618, 'warning'], [1619, 'error'], [1620, 'error'], [1625, 'error'], [1633, 'error'], [1638, 'error'],
 ]);
-/** Intune's default return codes that mean the installation succeeded (0, 1707, 3010 soft reboot, 1641 hard reboot). */
-const SUCCESS_EXIT_CODES: ReadonlySet<number> = new Set([0, 1707, 3010, 1641]);
+/** Windows Installer's "installation completed successfully" (its message 1707): a success in Intune's default return codes. */
+const INSTALL_COMPLETED = 1707;
+/** Intune's default return codes that mean the installation succeeded: Windows Installer's (0, 3010 soft reboot, 1641 hard reboot) and 1707. */
+const SUCCESS_EXIT_CODES: ReadonlySet<number> = new Set([...MSI_SUCCESS_CODES, INSTALL_COMPLETED]);
 const NOT_DETECTED_AFTER_INSTALL = 0x87d1041c;
 /** Open stories kept at once; the oldest is closed beyond this (keys include a policy id). */
 const MAX_OPEN = 256;

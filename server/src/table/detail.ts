@@ -6,7 +6,7 @@
 import { findingSection } from '../explain';
 import { placedWith } from './sourceNote';
 import { lookupLink } from '../explain/errorCode';
-import { codesOf, FINDING_CODES_MAX } from '../explain/findingCodes';
+import { codesOf, FINDING_CODES_MAX, findingCodes } from '../explain/findingCodes';
 import type { LogFile } from '../logFile';
 import type { Finding } from '../model';
 import { firstLine } from '../parse/lineBreaks';
@@ -62,7 +62,8 @@ export function tableDetail(view: TableView, row: number, ctx: DetailContext): T
   const line = log.line(e);
   attributes.push({ name: 'line', value: String(line + 1) });
   const mine = ctx.findingsOf(key).filter((f) => (f.entryIndex !== undefined ? f.entryIndex === e : f.line === line));
-  const problems = mine.map((f) => ({ severity: f.severity, message: f.message, markdown: withLookups(findingSection(f, ctx.rulesOf(key)), codesOf([f.message, message])) }));
+  const recordCodes = mine.length > 0 ? codesOf([message]) : [];
+  const problems = mine.map((f) => ({ severity: f.severity, message: f.message, markdown: withLookups(findingSection(f, ctx.rulesOf(key)), findingCodes(f.message, recordCodes)) }));
   const near = ctx.related(key, e, SAME_MOMENT_MAX) ?? [];
   // Named as the lens names them: with the machine when it is not this record's.
   const here = ctx.machineOf(key);

@@ -60,9 +60,12 @@ export class DiskLogSource implements TableLogSource {
 
   log(): LogFile | undefined { return this.model; }
   /** An offset setting changed: the model read so far is re-timed (the table sees its `timing` grow), what follows is read with them. */
-  retime(options: ParseOptions): void {
+  retime(options: ParseOptions): boolean {
     this.options = options;
-    this.model?.setOptions(options);
+    const m = this.model;
+    if (!m || (m.defaultOffset === (options.defaultOffset ?? null) && m.defaultOffsetConvention === (options.offsetConvention ?? 'bias'))) return false;
+    m.setOptions(options);
+    return true;
   }
   reading(): boolean { return this.busy; }
   /** Stops reading and following (the table closed): the pieces already read are dropped with it. */

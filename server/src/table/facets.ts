@@ -11,7 +11,7 @@ import type { TableView } from './view';
 export const FACET_MAX = 1000;
 
 /** One log's counts: per name id of its own name tables (as long as they were when counted). */
-export interface LogFacets {
+interface LogFacets {
   entries: number;
   componentNames: readonly string[];
   components: Float64Array;
@@ -60,7 +60,7 @@ export function countLogs(view: TableView): LogFacets[] {
  * The facets of the logs `picked` (null: every log) added up. `sources` stays every log's count:
  * the Machines and Logs pickers list every log, picked or not.
  */
-export function sumFacets(logs: readonly LogFacets[], picked: readonly boolean[] | null = null): TableFacetsResult {
+function sumFacets(logs: readonly LogFacets[], picked: readonly boolean[] | null = null): TableFacetsResult {
   const components = new Map<string, number>(), threads = new Map<string, number>();
   const severities = { success: 0, information: 0, warning: 0, error: 0 };
   let firstUtc: number | null = null, lastUtc: number | null = null;
@@ -77,10 +77,6 @@ export function sumFacets(logs: readonly LogFacets[], picked: readonly boolean[]
     if (l.lastUtc !== null && (lastUtc === null || l.lastUtc > lastUtc)) lastUtc = l.lastUtc;
   });
   return { components: top(components), threads: top(threads), severities, sources: logs.map((l) => l.entries), firstUtc, lastUtc };
-}
-
-export function tableFacets(view: TableView): TableFacetsResult {
-  return sumFacets(countLogs(view));
 }
 
 /**
@@ -104,11 +100,11 @@ export class FacetCache {
       this.at = this.view.entriesVersion;
       this.all = this.pick = undefined;
     }
-    if (!sources) return (this.all ??= sumFacets(this.logs));
-    const wanted = new Set(sources);
-    const picked = this.view.keys.map((k) => wanted.has(k));
+    const wanted = sources && new Set(sources);
+    const picked = wanted && this.view.keys.map((k) => wanted.has(k));
+    // Every log picked (or none named): the answer for every log.
+    if (!picked || !picked.includes(false)) return (this.all ??= sumFacets(this.logs));
     const key = picked.map((p) => (p ? '1' : '0')).join('');
-    if (!picked.includes(false)) return (this.all ??= sumFacets(this.logs));
     if (this.pick?.key !== key) this.pick = { key, facets: sumFacets(this.logs, picked) };
     return this.pick.facets;
   }

@@ -63,7 +63,7 @@ export class HeldLogSource implements TableLogSource {
   reading(): boolean { return this.disk?.reading() ?? false; }
 
   /** The server re-times the models it holds; the file this source reads itself is re-timed here. */
-  retime(options: ParseOptions): void { this.disk?.retime?.(options); }
+  retime(options: ParseOptions): boolean { return this.disk?.retime?.(options) ?? false; }
 
   stop(): void {
     this.stopped = true;

@@ -2,10 +2,9 @@
 import type { LogFile } from '../logFile';
 import { describeOffset } from '../parse/time';
 import { namedAndMore } from '../explain/logLabel';
-import { clip } from '../explain/markdown';
-import { visibleLine } from '../explain/plainText';
+import { alsoText, folderName } from '../features/folderOffset';
 import type { FolderOffer, TableOffer } from '../protocol';
-import { baseName, folderOf } from '../uri';
+import { folderOf } from '../uri';
 
 /**
  * The offset records without one were placed with, and the setting that holds it: the folder's
@@ -49,9 +48,7 @@ export function mergeOffers(logs: readonly { key: string; note?: string; offer: 
     const id = `${folder}\n${l.offer.offset}`;
     if (byFolder.has(id)) continue;
     if (byFolder.size === MAX_OFFERS) break;
-    const name = l.offer.fromName ?? visibleLine(clip(baseName(folder), 60));
-    const also = l.offer.others ? ` (also ${l.offer.others.join(', ')}: a DST change)` : '';
-    byFolder.set(id, { text: `${name}'s ${l.offer.source} writes ${l.offer.zone}${also}`, uri: l.key });
+    byFolder.set(id, { text: `${l.offer.fromName ?? folderName(folder)}'s ${l.offer.source} writes ${l.offer.zone}${alsoText(l.offer)}`, uri: l.key });
   }
   return [...byFolder.values()];
 }

@@ -111,12 +111,19 @@ export class Tables {
     for (const id of [...this.open.keys()]) this.close(id);
   }
 
-  /** New parse options (`optionsOf` a log): the logs tables read themselves take them, and every table refreshes. */
-  retime(optionsOf: (key: string) => ParseOptions): void {
+  /**
+   * New parse options (`optionsOf` a log): the logs tables read themselves take them now; returns the
+   * refresh of the tables with a log re-timed, to run once the index has re-timed its own logs (a
+   * merge of both refreshed by the index's change meanwhile finds nothing more: rebuilt once).
+   */
+  retime(optionsOf: (key: string) => ParseOptions): () => void {
+    const retimed: OpenTable[] = [];
     for (const t of this.open.values()) {
-      for (const s of t.sources) s.retime?.(optionsOf(s.key));
-      t.refresh();
+      let any = false;
+      for (const s of t.sources) if (s.retime?.(optionsOf(s.key))) any = true;
+      if (any) retimed.push(t);
     }
+    return () => { for (const t of retimed) t.refresh(); };
   }
 
   /** Logs (keys) changed: the tables that show them refresh. */

@@ -28,8 +28,8 @@ export interface TableLogSource {
   readonly failure?: string;
   /** The table closed: stop reading or following the file. */
   stop?(): void;
-  /** New parse options (an offset setting changed), for a model the table reads itself: it is re-timed. */
-  retime?(options: ParseOptions): void;
+  /** New parse options (an offset setting changed), for a model the table reads itself: it is re-timed; whether it was (they differ). */
+  retime?(options: ParseOptions): boolean;
 }
 
 /** Logs named in a table's read error. */

@@ -105,6 +105,15 @@ function lastWall(state: LineState | undefined): number {
 }
 
 /**
+ * Whether the scan has read nothing yet that says the file is MSI's: no banner, no timed line. Its
+ * bare lines (`Error 5.`, `CustomAction ... returned`) are records only in an MSI log. No state
+ * (`parts` reading a record the scan claimed already): not asked.
+ */
+function notMsiYet(state: LineState | undefined): boolean {
+  return state !== undefined && state[DAY] !== state[DAY] && state[LAST] < 0;
+}
+
+/**
  * MSI's own message written bare at codes[w] (`Error 1722.`, `DEBUG: Error 2826:` when `debug`):
  * its severity, with the word's end in num.end; -1 when the line is not one. A DEBUG line's error
  * is an internal one (2xxx: for the package's author, like a `Note: 1: N`): information.
@@ -144,9 +153,15 @@ export function noteNumber(codes: Codes, m: number, b: number): number {
 /** Windows Installer return codes that are a success: 0, and 3010 / 1641 (with a restart). The msi-install-failed signature reads every other as a failure. */
 export const MSI_SUCCESS_CODES: readonly number[] = [0, 3010, 1641];
 
-/** The severity of a Windows Installer return code: a success information; 1602 (the user cancelled) a warning; any other a failure. */
-export function exitCodeSeverity(code: number): number {
-  return MSI_SUCCESS_CODES.includes(code) ? 1 : code === 1602 ? 2 : 3;
+/**
+ * ERROR_INSTALL_USEREXIT: the user cancelled. An MSI log's line saying so is a warning (the user's
+ * choice, not a fault); an Intune deployment that ends with it failed (rules/intuneWin32.ts).
+ */
+export const MSI_USER_CANCELLED = 1602;
+
+/** The severity of a Windows Installer return code: a success information; the user's cancel a warning; any other a failure. */
+function exitCodeSeverity(code: number): number {
+  return MSI_SUCCESS_CODES.includes(code) ? 1 : code === MSI_USER_CANCELLED ? 2 : 3;
 }
 
 /**
@@ -256,7 +271,7 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     // CustomAction CA_X returned actual error code 1603 (note this may not be 100% accurate ...):
     // MSI's verdict on a custom action, a record of its own (not a continuation of the action's
     // start, which it would turn red). Only in an MSI log, as the bare messages below.
-    if (state && state[DAY] !== state[DAY] && state[LAST] < 0) return false;
+    if (notMsiYet(state)) return false;
     const n = wordEnd(codes, s + CUSTOM_ACTION.length, head);
     if (n === s + CUSTOM_ACTION.length || !at(codes, n, head, RETURNED_CODE)) return false;
     const code = digits(codes, n + RETURNED_CODE.length, head, 10);
@@ -271,7 +286,7 @@ function readMsiLine(codes: Codes, a: number, eol: number, out: LineRecord, stat
     // Error 1722. ...   Warning 1946. ...   Info 2898.For ...   DEBUG: Error 2826: ...
     // Only in an MSI log (a banner or a timed line read): a text file's `Error 5.` is not one.
     // (No state: `parts` reads again a record the scan already claimed.)
-    if (state && state[DAY] !== state[DAY] && state[LAST] < 0) return false;
+    if (notMsiYet(state)) return false;
     const debug = c0 === 68;
     if (debug && !at(codes, s, head, DEBUG)) return false;
     const w = debug ? s + DEBUG.length : s;
