@@ -16,7 +16,8 @@ import { anchoredLabel, leftOutNote, NAMED_IN_NOTE } from '../explain/logLabel';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
 import type { FolderOffer } from '../protocol';
-import { folderOffer, offerFolder, offerText, takenFrom } from './folderOffset';
+import { offerFolder, offerText, takenFrom } from '../explain/offerText';
+import { folderOffer } from './folderOffset';
 
 export interface LensSettings {
   enabled: boolean;

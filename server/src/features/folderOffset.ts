@@ -8,10 +8,11 @@ import { visibleLine } from '../explain/plainText';
 import type { OffsetOrigin } from '../explain';
 import type { LogFile } from '../logFile';
 import type { FolderOffer } from '../protocol';
+import { folderName, offerSource, offerText, takenFrom } from '../explain/offerText';
 import type { Timeline, WrittenOffsets } from '../workspace/timeline';
 import { isConfigMgrLog, normalizeLogFileName } from '../knowledge/logFiles';
 import * as path from 'node:path';
-import { baseName, folderOf, innermostFolder, toPath } from '../uri';
+import { folderOf, innermostFolder, toPath } from '../uri';
 
 /**
  * What the other logs of `target`'s folder write, read in the convention its settings read
@@ -78,23 +79,6 @@ function before(a: WrittenOffsets, b: WrittenOffsets): boolean {
 /** CcmExec.log, then its rotated copies, then the knowledge base's ConfigMgr logs, then any other. */
 const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0 : normalizeLogFileName(name) === 'ccmexec.log' ? 1 : isConfigMgrLog(name) ? 2 : 3);
 
-/** A folder as offers name it: its last name, cut and made visible (folder names are untrusted). */
-export const folderName = (folder: string): string => visibleLine(clip(baseName(folder), 60));
-
-/** "CcmExec.log of this folder says UTC-07:00" (and the other offsets written, if any); "of DEVICE2" when a folder above the log's own offers it. */
-export function offerText(offer: FolderOffer): string {
-  return `${offerSource(offer)} says ${offer.zone}${alsoText(offer)}`;
-}
-
-/** The other offsets an offer's logs wrote, said after its zone: " (also UTC-08:00: a DST change)", or ''. */
-export const alsoText = (offer: FolderOffer): string => (offer.others ? ` (also ${offer.others.join(', ')}: a DST change)` : '');
-
-/** Whose offset an offer is: "CcmExec.log of this folder", "CcmExec.log of DEVICE2". */
-const offerSource = (offer: FolderOffer): string => `${offer.source} of ${offerFolder(offer)}`;
-
-/** Where the offset records were placed with came from, when it is the offer's: the status bar's and the lens's words. */
-export const takenFrom = (offer: FolderOffer): string => `offset taken from ${offerSource(offer)}`;
-
 /**
  * Where a log's offset not written came from, for its time hover: `byFolder` (placedByFolder), and
  * the log of the folder's offer when the offset is that offer's (as the status bar says it).
@@ -102,9 +86,6 @@ export const takenFrom = (offer: FolderOffer): string => `offset taken from ${of
 export function offsetOrigin(byFolder: boolean, offer: FolderOffer | null, log: LogFile): OffsetOrigin {
   return byFolder && offer && offer.offset === log.defaultOffset ? { byFolder, from: offerSource(offer) } : { byFolder };
 }
-
-/** The folder an offer is for, in words: "this folder", or the name of the folder above it. */
-export const offerFolder = (offer: FolderOffer): string => offer.fromName ?? 'this folder';
 
 /** How a log's records without offset are placed, in words (status bar). */
 export function offsetNote(applied: { offset: number | null; byFolder: boolean }, offer: FolderOffer | null, convention: 'bias' | 'utc-offset'): string {

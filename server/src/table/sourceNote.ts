@@ -2,7 +2,7 @@
 import type { LogFile } from '../logFile';
 import { describeOffset } from '../parse/time';
 import { namedAndMore } from '../explain/logLabel';
-import { alsoText, folderName } from '../features/folderOffset';
+import { alsoText, folderName } from '../explain/offerText';
 import type { FolderOffer, TableOffer } from '../protocol';
 import { folderOf } from '../uri';
 

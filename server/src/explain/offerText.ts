@@ -1,0 +1,26 @@
+// An offer of a folder's offset (features/folderOffset.ts), in words: the status bar's, the lens's,
+// the hover's and the merge banner's. Folder and log names are untrusted: made visible and cut.
+import type { FolderOffer } from '../protocol';
+import { baseName } from '../uri';
+import { clip } from './markdown';
+import { visibleLine } from './plainText';
+
+/** A folder as offers name it: its last name, cut and made visible (folder names are untrusted). */
+export const folderName = (folder: string): string => visibleLine(clip(baseName(folder), 60));
+
+/** The folder an offer is for, in words: "this folder", or the name of the folder above it. */
+export const offerFolder = (offer: FolderOffer): string => offer.fromName ?? 'this folder';
+
+/** "CcmExec.log of this folder says UTC-07:00" (and the other offsets written, if any); "of DEVICE2" when a folder above the log's own offers it. */
+export function offerText(offer: FolderOffer): string {
+  return `${offerSource(offer)} says ${offer.zone}${alsoText(offer)}`;
+}
+
+/** The other offsets an offer's logs wrote, said after its zone: " (also UTC-08:00: a DST change)", or ''. */
+export const alsoText = (offer: FolderOffer): string => (offer.others ? ` (also ${offer.others.join(', ')}: a DST change)` : '');
+
+/** Whose offset an offer is: "CcmExec.log of this folder", "CcmExec.log of DEVICE2". */
+export const offerSource = (offer: FolderOffer): string => `${offer.source} of ${offerFolder(offer)}`;
+
+/** Where the offset records were placed with came from, when it is the offer's: the status bar's and the lens's words. */
+export const takenFrom = (offer: FolderOffer): string => `offset taken from ${offerSource(offer)}`;
