@@ -1,19 +1,17 @@
 // The active log's error and warning record counts (see statusText.ts), its format and its time zone,
 // in the status bar: the log of the text editor or of the table in front, or a merge's summary.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, LANGUAGE_ID, Requests, type FileInfo } from '../../server/src/protocol';
-import { refreshOnFileInfoChanged, statusRefresh, statusSubject, subjectUris } from './statusRefresh';
-import { mergeStatus } from './mergeStatus';
-import { statusText, type StatusShown } from './statusText';
+import { Commands, LANGUAGE_ID, Requests, TableRequests, type FileInfo, type TableChangedParams } from '../../server/src/protocol';
+import { refreshOnFileInfoChanged, refreshOnTableChanged, statusRefresh, statusSubject, subjectUris } from './statusRefresh';
+import { mergeStatusText, statusText, type StatusShown } from './statusText';
 
-/** The tables, as the item needs them: the logs of the one in front, their names, and when that changes. */
+/** The tables, as the item needs them: the logs of the one in front, its id, when that changes, and when a table's rows change. */
 export interface ActiveTable {
   currentUris(): readonly string[] | undefined;
-  /** A log's name as the table in front shows it, once known. */
-  currentLabelOf(uri: string): string | undefined;
+  currentTableId(): string | undefined;
   readonly onDidChangeCurrent: vscode.Event<void>;
+  readonly onDidChangeTable: vscode.Event<TableChangedParams>;
 }
 
 export function registerStatusBar(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, tables: ActiveTable): void {
@@ -33,9 +31,12 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
         const info = await infoOf(uris[0]!);
         return info && { shown: statusText(info), offer: !!info.offer };
       }
-      // A merge: its logs named as its table names them (the file's name until the table has opened).
-      const shown = await mergeStatus(subject, (u) => tables.currentLabelOf(u) ?? path.basename(vscode.Uri.parse(u).path), infoOf);
-      return shown && { shown, offer: false };
+      // A merge: its table sums its logs in one request (null until the table is open: asked again).
+      const tableId = tables.currentTableId(), c = client();
+      if (tableId === undefined || !c?.isRunning()) return null;
+      const status = await c.sendRequest(TableRequests.status, { tableId });
+      const shown = status && mergeStatusText(status);
+      return shown ? { shown, offer: false } : null;
     },
     show: (subject, { shown, offer }) => {
       item.text = shown.text;
@@ -62,11 +63,13 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: () =
     { dispose: () => refresher.dispose() },
     vscode.window.onDidChangeActiveTextEditor(update),
     tables.onDidChangeCurrent(update),
+    // A merge's logs grew (or were read further, reset, failed): its table says so, once per change.
+    refreshOnTableChanged(tables.onDidChangeTable, () => ({ tableId: tables.currentTableId(), subject: subject() }), refresher),
     // A language switch (detection, or the user's pick) reopens the document under its new language.
     vscode.workspace.onDidOpenTextDocument((d) => { if (d === vscode.window.activeTextEditor?.document) update(); }),
   );
   const c = client();
-  // The server's word that the active log was parsed or grew (no diagnostics event says so when nothing new is wrong).
+  // The server's word that the active log was parsed or grew (no diagnostics event says so when nothing new is wrong); a single log's only.
   if (c) context.subscriptions.push(c.onDidChangeState(update), refreshOnFileInfoChanged(c, subject, refresher));
   update();
 }

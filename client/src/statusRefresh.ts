@@ -1,12 +1,13 @@
 // When the status bar item asks the server about the active log, and what it shows meanwhile. The
 // server says when an open log's facts may have changed (cmlog/fileInfoChanged, after each
 // validation of it: a live log's appends that add no problem, a first parse that waited for the
-// index): the item asks again then. Before the server has the document (or while its language is
+// index): the item asks again then. A merge's item asks its table (cmlog/table/status) again when
+// that table says it changed (cmlog/table/changed): no asking per log. Before the server has the document (or while its language is
 // switching to cmlog) it answers null: a null answer (or a failed request) is also asked again a
 // bounded number of times, further apart each time, as a fallback for a notification missed while
 // the client was starting. A different log's text is hidden at once rather than shown beside the
 // new log. Pure (no vscode import): tested with a fake server and clock.
-import { Notifications, type FileInfoParams } from '../../server/src/protocol';
+import { Notifications, type FileInfoParams, type TableChangedParams } from '../../server/src/protocol';
 
 /**
  * What the item is about, as one key: the log of the active text editor, else the logs of the active
@@ -19,18 +20,6 @@ export function statusSubject(textLog: string | undefined, table: readonly strin
 
 export function subjectUris(subject: string): string[] {
   return subject.split('\n');
-}
-
-/**
- * The logs of a merge the item asks about, at most: each answer counts its log's entries on the
- * server, and the item asks again whenever one of them grows (the rest are said, not counted).
- */
-export const MERGE_ASKED_MAX = 20;
-
-/** The subject's logs the item asks about (`askedUris`), and how many more it has. */
-export function askedUris(subject: string): { asked: string[]; more: number } {
-  const all = subjectUris(subject);
-  return { asked: all.slice(0, MERGE_ASKED_MAX), more: Math.max(0, all.length - MERGE_ASKED_MAX) };
 }
 
 /** Delays before asking again after a null answer: about 15 s in all, then the item stays hidden. */
@@ -57,14 +46,27 @@ export interface NotificationSource {
   onNotification(type: typeof Notifications.fileInfoChanged, handler: (p: FileInfoParams) => void): { dispose(): void };
 }
 
-/**
- * Asks again when the server says a log the item asks about (`subject()`: one log, or a merge's logs
- * joined; `askedUris`) changed; other logs' news is ignored.
- */
+/** Asks again when the server says the item's log changed (a single log: a merge follows its table). */
 export function refreshOnFileInfoChanged(source: NotificationSource, subject: () => string | undefined, refresher: StatusRefresh): { dispose(): void } {
   return source.onNotification(Notifications.fileInfoChanged, (p) => {
     const s = subject();
-    if (s !== undefined && typeof p?.uri === 'string' && askedUris(s).asked.includes(p.uri)) refresher.refresh(s);
+    if (s !== undefined && typeof p?.uri === 'string' && s === p.uri) refresher.refresh(s);
+  });
+}
+
+/**
+ * Asks again when the merge in front (`current()`: its table's id and the item's subject) says its
+ * rows changed: appended, reset, read further or failed. Other tables' news, and a single log's
+ * table (its fileInfo follows cmlog/fileInfoChanged), ask nothing.
+ */
+export function refreshOnTableChanged(
+  onTableChanged: (handler: (p: TableChangedParams) => void) => { dispose(): void },
+  current: () => { tableId: string | undefined; subject: string | undefined },
+  refresher: StatusRefresh,
+): { dispose(): void } {
+  return onTableChanged((p) => {
+    const { tableId, subject } = current();
+    if (tableId !== undefined && subject !== undefined && p?.tableId === tableId && subjectUris(subject).length > 1) refresher.refresh(subject);
   });
 }
 

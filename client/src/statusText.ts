@@ -5,7 +5,7 @@
 import { formatName } from '../../server/src/parse/formats';
 import { clip } from '../../server/src/explain/markdown';
 import { visibleLine } from '../../server/src/explain/plainText';
-import type { FileInfo } from '../../server/src/protocol';
+import type { FileInfo, TableStatus } from '../../server/src/protocol';
 
 const ERROR_RECORD_ICON = '$(circle-filled)';
 const WARNING_RECORD_ICON = '$(triangle-up)';
@@ -28,34 +28,29 @@ export function statusText(info: FileInfo): StatusShown {
   };
 }
 
-/** Logs named in a merge's tooltip, at most (the rest are counted); and a name's length there. */
-const MERGE_NAMES_MAX = 10;
+/** A log's name's length in a merge's tooltip, at most (the server names TABLE_STATUS_NAMED logs). */
 const NAME_MAX = 200;
 
 /**
- * A merge's item: its records' counts over the logs the server holds (`info` null: not read), their
- * formats and zones, each said once (several: how many); `notAsked` more logs of the merge were not
- * asked about (a big merge: said, not counted). Log names (untrusted: `DEVICE1 › CcmExec.log`) go to
- * the tooltip only, on one line with their controls shown, never to the text, where `$(name)` would
- * draw an icon.
+ * A merge's item, from the server's summary of its table (cmlog/table/status): every log's records
+ * added up, formats and zones each said once (several: how many). Log names (untrusted:
+ * `DEVICE1 › CcmExec.log`) go to the tooltip only, which is plain text, on one line each with
+ * their controls shown, never to the text, where `$(name)` would draw an icon. Null: no log read yet.
  */
-export function mergeStatusText(logs: readonly { name: string; info: FileInfo | null }[], notAsked = 0): StatusShown | null {
-  const read = logs.filter((l) => l.info !== null) as { name: string; info: FileInfo }[];
-  if (read.length === 0) return null;
-  let errors = 0, warnings = 0, entries = 0;
-  for (const l of read) { errors += l.info.errors; warnings += l.info.warnings; entries += l.info.entries; }
-  const once = (values: string[], what: string) => { const d = [...new Set(values)]; return d.length === 1 ? d[0]! : `${d.length} ${what}`; };
-  const format = once(read.map((l) => formatOf(l.info)), 'formats');
-  const zone = once(read.map((l) => l.info.zone), 'zones');
-  const all = logs.length + notAsked;
-  const logCount = `${count(all)} log${all === 1 ? '' : 's'}${notAsked ? ` (${count(logs.length)} counted)` : ''}`;
-  const unread = logs.length - read.length;
-  const lines = read.slice(0, MERGE_NAMES_MAX).map((l) => `${visibleLine(clip(l.name, NAME_MAX))}: ${records(l.info.errors, 'error')}, ${records(l.info.warnings, 'warning')}; ${formatOf(l.info)}; ${l.info.zone}`);
-  if (read.length > MERGE_NAMES_MAX) lines.push(`and ${read.length - MERGE_NAMES_MAX} more`);
+export function mergeStatusText(status: TableStatus): StatusShown | null {
+  if (status.read === 0) return null;
+  const once = (values: readonly string[], n: number, what: string) => (n === 1 && values.length === 1 ? values[0]! : `${count(n)} ${what}`);
+  const format = once(status.formats, status.formatCount, 'formats');
+  const zone = once(status.zones, status.zoneCount, 'zones');
+  const logCount = `${count(status.logs)} log${status.logs === 1 ? '' : 's'}`;
+  const unread = status.logs - status.read;
+  const lines = status.named.map((l) => `${visibleLine(clip(l.label, NAME_MAX))}: ${records(l.errors, 'error')}, ${records(l.warnings, 'warning')}; ${l.format}; ${l.zone}`);
+  const more = status.read - status.named.length;
+  if (more > 0) lines.push(`and ${count(more)} more`);
   return {
-    text: `${ERROR_RECORD_ICON} ${count(errors)} ${WARNING_RECORD_ICON} ${count(warnings)} · merge of ${logCount} · ${format} · ${zone}`,
-    tooltip: `CMLog Lens: merge of ${logCount}: ${records(errors, 'error')}, ${records(warnings, 'warning')} of ${count(entries)} (the Problems panel counts findings)` +
-      `${unread ? `; ${unread} not read by the server` : ''}${notAsked ? `; the other ${count(notAsked)} not asked` : ''}\n${lines.join('\n')}`,
-    label: `merge of ${logCount}, ${records(errors, 'error')}, ${records(warnings, 'warning')}, ${format}, ${zone}`,
+    text: `${ERROR_RECORD_ICON} ${count(status.errors)} ${WARNING_RECORD_ICON} ${count(status.warnings)} · merge of ${logCount} · ${format} · ${zone}`,
+    tooltip: `CMLog Lens: merge of ${logCount}: ${records(status.errors, 'error')}, ${records(status.warnings, 'warning')} of ${count(status.entries)} (the Problems panel counts findings)` +
+      `${unread ? `; ${count(unread)} not read` : ''}\n${lines.join('\n')}`,
+    label: `merge of ${logCount}, ${records(status.errors, 'error')}, ${records(status.warnings, 'warning')}, ${format}, ${zone}`,
   };
 }

@@ -341,6 +341,31 @@ export interface TableChangedParams {
   banner?: Pick<TableOpenResult, 'sources' | 'notes' | 'offers'>;
 }
 
+/** Logs a table's status names at most (the others are counted: "and 990 more"). */
+export const TABLE_STATUS_NAMED = 10;
+export interface TableStatusParams { tableId: string }
+/** A log of a table's status: its name as the table shows it (untrusted), its records, format and zone in short. */
+export interface TableStatusLog { label: string; errors: number; warnings: number; format: string; zone: string }
+/**
+ * The status bar's summary of a table (a merge's, in one request): its logs' records added up, the
+ * formats and zones they have (each once: the first TABLE_STATUS_NAMED, and how many in all), and
+ * the first TABLE_STATUS_NAMED logs read, named. Zones are each log's own placement, without the
+ * folder offers (the merge's banner makes those).
+ */
+export interface TableStatus {
+  /** Logs in the table, and those of them whose entries it has (a log not read yet, or unreadable, is not). */
+  logs: number;
+  read: number;
+  entries: number;
+  errors: number;
+  warnings: number;
+  formats: string[];
+  formatCount: number;
+  zones: string[];
+  zoneCount: number;
+  named: TableStatusLog[];
+}
+
 /** Live follow: paused tables get no `tableChanged` until resumed (then one with the state). */
 export interface TableFollowParams { tableId: string; follow: boolean }
 
@@ -355,6 +380,8 @@ export const TableRequests = {
   detail: new RequestType<TableDetailParams, TableDetail | null, void>('cmlog/table/detail'),
   copy: new RequestType<TableCopyParams, TableTextResult, void>('cmlog/table/copy'),
   exportText: new RequestType<TableExportParams, TableTextResult, void>('cmlog/table/export'),
+  /** The status bar's summary of the table; null: no such table. Asked again on each `changed` of it. */
+  status: new RequestType<TableStatusParams, TableStatus | null, void>('cmlog/table/status'),
   follow: new RequestType<TableFollowParams, void, void>('cmlog/table/follow'),
   close: new RequestType<TableCloseParams, void, void>('cmlog/table/close'),
 } as const;

@@ -2,8 +2,8 @@
 // the server has not parsed yet is asked about again (bounded), and another log's text never stays.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MERGE_ASKED_MAX, refreshOnFileInfoChanged, statusRefresh, statusSubject, subjectUris, type NotificationSource } from '../../client/src/statusRefresh';
-import { Notifications, type FileInfoParams } from '../../server/src/protocol';
+import { refreshOnFileInfoChanged, refreshOnTableChanged, statusRefresh, statusSubject, subjectUris, type NotificationSource } from '../../client/src/statusRefresh';
+import { Notifications, type FileInfoParams, type TableChangedParams } from '../../server/src/protocol';
 
 /** Lets pending promise callbacks run (no time passes). */
 const settle = () => new Promise<void>((r) => setImmediate(r));
@@ -177,35 +177,35 @@ test('the item is about the text editor\'s log, else the table in front: its log
   assert.deepEqual(h.events, ['hide', 'show file:///b.log: B', 'show file:///b.log: B'], 'no hide between the two');
 });
 
-// The review: a merge's key is its logs joined, so comparing the notification's URI with it never matched.
-test('a merge\'s item is asked again when any of its logs changes, and not for a log outside it', async () => {
-  const merge = statusSubject(undefined, ['file:///d1/CcmExec.log', 'file:///d2/CcmExec.log'])!;
-  const h = harness({ [merge]: ['2 logs: 4 entries', '2 logs: 6 entries'] });
-  const conn = fakeConnection();
-  refreshOnFileInfoChanged(conn.source, () => merge, h.r);
-  h.r.refresh(merge);
-  await settle();
-  assert.equal(h.events.at(-1), `show ${merge}: 2 logs: 4 entries`);
-  conn.send(Notifications.fileInfoChanged.method, { uri: 'file:///d3/CcmExec.log' });
-  await settle();
-  assert.equal(h.asked.length, 1, 'a log outside the merge asks nothing');
-  conn.send(Notifications.fileInfoChanged.method, { uri: 'file:///d2/CcmExec.log' });
-  await settle();
-  assert.equal(h.asked.length, 2);
-  assert.equal(h.events.at(-1), `show ${merge}: 2 logs: 6 entries`);
-});
-
-test('a big merge is asked again only for a log it counts (each ask is one request per counted log)', async () => {
+// A merge's item asks its table once (cmlog/table/status), again when that table says it changed:
+// never once per log, and not on a log's cmlog/fileInfoChanged (its table says it).
+test('a merge\'s item is asked again when its table says it changed, not for another table nor a log\'s own news', async () => {
   const uris = Array.from({ length: 1000 }, (_, i) => `file:///logs/m${i}.log`);
   const merge = statusSubject(undefined, uris)!;
-  const h = harness({ [merge]: ['M'] });
+  const h = harness({ [merge]: ['1,000 logs: 4 entries', '1,000 logs: 6 entries'] });
   const conn = fakeConnection();
+  const handlers = new Set<(p: TableChangedParams) => void>();
+  const onTableChanged = (f: (p: TableChangedParams) => void) => { handlers.add(f); return { dispose: () => handlers.delete(f) }; };
+  const tableChanged = (tableId: string) => { for (const f of handlers) f({ tableId, version: 2, rows: 6, total: 6, reading: false, reset: false }); };
+  let front: { tableId: string | undefined; subject: string | undefined } = { tableId: 't1', subject: merge };
   refreshOnFileInfoChanged(conn.source, () => merge, h.r);
-  conn.send(Notifications.fileInfoChanged.method, { uri: uris[999]! });
-  conn.send(Notifications.fileInfoChanged.method, { uri: uris[MERGE_ASKED_MAX]! });
+  const sub = refreshOnTableChanged(onTableChanged, () => front, h.r);
+  h.r.refresh(merge);
   await settle();
-  assert.equal(h.asked.length, 0, 'a log past the counted ones asks nothing');
-  conn.send(Notifications.fileInfoChanged.method, { uri: uris[MERGE_ASKED_MAX - 1]! });
+  assert.equal(h.events.at(-1), `show ${merge}: 1,000 logs: 4 entries`);
+  conn.send(Notifications.fileInfoChanged.method, { uri: uris[0]! });
+  tableChanged('t2');
   await settle();
-  assert.equal(h.asked.length, 1);
+  assert.equal(h.asked.length, 1, 'a log\'s fileInfo news and another table\'s change ask nothing');
+  tableChanged('t1');
+  await settle();
+  assert.deepEqual(h.asked, [merge, merge], 'one ask for the whole merge');
+  assert.equal(h.events.at(-1), `show ${merge}: 1,000 logs: 6 entries`);
+  // A single log's table follows its log's fileInfoChanged: its table's change asks nothing more.
+  front = { tableId: 't3', subject: 'file:///a.log' };
+  tableChanged('t3');
+  await settle();
+  assert.equal(h.asked.length, 2);
+  sub.dispose();
+  assert.equal(handlers.size, 0, 'disposed with the extension');
 });

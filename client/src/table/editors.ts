@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { Commands, TableNotifications } from '../../../server/src/protocol';
+import { Commands, TableNotifications, type TableChangedParams } from '../../../server/src/protocol';
 import { tableMessage } from '../notifications';
 import { makeNonce, tableHtml } from './html';
 import type { WebviewOptions } from './messages';
@@ -27,6 +27,9 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
   /** The table in front changed (another one, or none), or its table opened (its logs' names known): the status bar follows it. */
   readonly onDidChangeCurrent = this.currentChanged.event;
   // The key is the server's table once open: a reopened table (server restart) names its logs anew.
+  private readonly tableChanged = new vscode.EventEmitter<TableChangedParams>();
+  /** The server's word that a table's rows changed (any open table's: compare its id with `currentTableId`). */
+  readonly onDidChangeTable = this.tableChanged.event;
   private readonly noteCurrent = changeOnly(() => { const t = this.current(); return t && (t.session.tableId ?? t); }, () => this.currentChanged.fire());
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined) {}
@@ -35,6 +38,7 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
     const c = this.client();
     this.context.subscriptions.push(
       this.currentChanged,
+      this.tableChanged,
       vscode.window.registerCustomEditorProvider(TABLE_VIEW_TYPE, this, {
         // The page keeps its filter, scroll and selection while hidden (it holds only the visible rows).
         webviewOptions: { retainContextWhenHidden: true },
@@ -47,7 +51,10 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
     }));
     if (!c) return;
     this.context.subscriptions.push(
-      c.onNotification(TableNotifications.changed, (change) => { for (const t of this.open) t.session.changed(change); }),
+      c.onNotification(TableNotifications.changed, (change) => {
+        for (const t of this.open) t.session.changed(change);
+        this.tableChanged.fire(change);
+      }),
       // A restarted server has lost every table: open ours again.
       c.onDidChangeState(({ newState }) => {
         if (newState !== State.Running) return;
@@ -87,9 +94,9 @@ export class TableEditors implements vscode.CustomReadonlyEditorProvider {
     return this.active?.panel.active ? this.active : undefined;
   }
 
-  /** A log's name as the table in front shows it (its machine too in a merge of machines), once the server said. */
-  currentLabelOf(uri: string): string | undefined {
-    return this.current()?.session.labelOf(uri);
+  /** The server's id of the table in front, once open. */
+  currentTableId(): string | undefined {
+    return this.current()?.session.tableId;
   }
 
   /** The logs of the table in front (one, or a merge's). */

@@ -26,15 +26,7 @@ export function fileInfo(log: LogFile, applied: { offset: number | null; byFolde
     if (o === null) missing++;
     else if (offsets.size < 4) offsets.add(o);
   }
-  const zones = [...offsets].map((o) => describeOffset(o, log.offsetConvention));
-  let timeZone = zones.join(' / ');
-  let zone = timeZone;
-  if (missing > 0) {
-    const note = offsetNote(applied, offer, log.defaultOffsetConvention);
-    const short = offsetShort(applied, offer, log.defaultOffsetConvention);
-    timeZone = timeZone ? `${timeZone}; ${missing} records: ${note}` : note;
-    zone = zone ? `${zone}; ${short}` : short;
-  }
+  const { timeZone, zone } = zoneOf(log, offsets, missing, applied, offer);
   const known = name ? describeLogFile(name) : undefined;
   const about = known ? `${known.name}: ${known.purpose} (${known.location})` : undefined;
   const mixed = formats.length > 1 ? { formats } : {};
@@ -44,8 +36,25 @@ export function fileInfo(log: LogFile, applied: { offset: number | null; byFolde
   const noOffer = 'offer' in offered ? {} : { noOffer: why };
   return {
     format: log.format, ...mixed, ...offered, ...noOffer, encoding: log.encoding, entries: count, errors, warnings,
-    timeZone: timeZone || 'no records', zone: zone || 'no records', ...(about ? { about } : {}),
+    timeZone, zone, ...(about ? { about } : {}),
   };
+}
+
+/**
+ * A log's time zone from the offsets its records write (a few distinct) and how many write none:
+ * `timeZone` the sentence, `zone` in a few words (the status bar's text, also a merge's per log).
+ */
+export function zoneOf(log: LogFile, offsets: Iterable<number>, missing: number, applied: { offset: number | null; byFolder: boolean }, offer: FolderOffer | null): { timeZone: string; zone: string } {
+  const zones = [...offsets].map((o) => describeOffset(o, log.offsetConvention));
+  let timeZone = zones.join(' / ');
+  let zone = timeZone;
+  if (missing > 0) {
+    const note = offsetNote(applied, offer, log.defaultOffsetConvention);
+    const short = offsetShort(applied, offer, log.defaultOffsetConvention);
+    timeZone = timeZone ? `${timeZone}; ${missing} records: ${note}` : note;
+    zone = zone ? `${zone}; ${short}` : short;
+  }
+  return { timeZone: timeZone || 'no records', zone: zone || 'no records' };
 }
 
 export function severityRanges(log: LogFile): SeverityRanges {

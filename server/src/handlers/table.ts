@@ -5,8 +5,9 @@
 import { runSafe } from '../features/runner';
 import { folderOffer } from '../features/folderOffset';
 import { relatedNearest } from '../features/relatedNearest';
+import { tableStatus } from '../features/tableStatus';
 import {
-  TABLE_MAX_ROWS, TableNotifications, TableRequests, type FolderOffer, type TableFacetsResult, type TableGotoResult, type TableOpenResult, type TableSource, type TableTextResult,
+  TABLE_MAX_ROWS, TableNotifications, TableRequests, type FolderOffer, type TableFacetsResult, type TableGotoResult, type TableOpenResult, type TableSource, type TableStatus, type TableTextResult,
 } from '../protocol';
 import { tableDetail } from '../table/detail';
 import { DiskLogSource, READ_PIECE } from '../table/diskSource';
@@ -156,6 +157,11 @@ export function registerTableRequests(server: ServerContext): Tables {
   connection.onRequest(TableRequests.exportText, (p, token) => runSafe<TableTextResult>(log, 'table/export', token, { text: '', cut: false }, () => {
     const t = table(p?.tableId);
     return exportRows(t.view, TEXT_MAX, labelsOf(t));
+  }));
+
+  connection.onRequest(TableRequests.status, (p, token) => runSafe<TableStatus | null>(log, 'table/status', token, null, () => {
+    const t = tables.get(p?.tableId);
+    return t ? tableStatus(t.view, t.facets.perLog(), labelsOf(t), (key, model) => ({ offset: model.defaultOffset, byFolder: settings.byFolderOf(key, model) })) : null;
   }));
 
   connection.onRequest(TableRequests.follow, (p, token) => runSafe(log, 'table/follow', token, undefined, () => { tables.get(p?.tableId)?.setFollow(p.follow !== false); }));

@@ -10,8 +10,13 @@ import type { TableView } from './view';
 /** Names listed per facet, most frequent first. */
 export const FACET_MAX = 1000;
 
+/** Written offsets a log's count keeps, at most (fileInfo says as many). */
+const OFFSETS_KEPT = 4;
+
 /** One log's counts: per name id of its own name tables (as long as they were when counted). */
-interface LogFacets {
+export interface LogFacets {
+  /** The table has the log's entries (a model): false while unread or unreadable. */
+  read: boolean;
   entries: number;
   componentNames: readonly string[];
   components: Float64Array;
@@ -21,6 +26,11 @@ interface LogFacets {
   severities: number[];
   firstUtc: number | null;
   lastUtc: number | null;
+  /** Format ids of its records, in order of appearance (at most 256: one byte each); for the status bar. */
+  formats: number[];
+  /** Its distinct written offsets (the first OFFSETS_KEPT), and how many records write none. */
+  offsets: number[];
+  missingOffsets: number;
 }
 
 function top(counts: Map<string, number>): TableFacet[] {
@@ -35,23 +45,37 @@ export function countLogs(view: TableView): LogFacets[] {
   for (let li = 0; li < view.keys.length; li++) {
     const log = view.model(li);
     if (!log) {
-      out.push({ entries: 0, componentNames: [], components: new Float64Array(0), threadNames: [], threads: new Float64Array(0), severities: [0, 0, 0, 0], firstUtc: null, lastUtc: null });
+      out.push({
+        read: false, entries: 0, componentNames: [], components: new Float64Array(0), threadNames: [], threads: new Float64Array(0), severities: [0, 0, 0, 0],
+        firstUtc: null, lastUtc: null, formats: [], offsets: [], missingOffsets: 0,
+      });
       continue;
     }
     const t = log.table, n = log.entryCount;
     const c = new Float64Array(t.components.names.length), h = new Float64Array(t.threads.names.length), s = [0, 0, 0, 0];
     let firstUtc: number | null = null, lastUtc: number | null = null;
+    // The status bar's facts (table status) are counted in the same pass: one read of each entry.
+    const seen = new Uint8Array(256), formats: number[] = [], offsets: number[] = [];
+    let missingOffsets = 0;
     for (let e = 0; e < n; e++) {
       c[t.component[e]]++;
       h[t.thread[e]]++;
       s[t.severity[e]]++;
+      const f = t.format[e];
+      if (seen[f] === 0) { seen[f] = 1; formats.push(f); }
+      const o = log.writtenOffset(e);
+      if (o === null) missingOffsets++;
+      else if (offsets.length < OFFSETS_KEPT && !offsets.includes(o)) offsets.push(o);
       const u = log.utc(e);
       if (u === u) {
         if (firstUtc === null || u < firstUtc) firstUtc = u;
         if (lastUtc === null || u > lastUtc) lastUtc = u;
       }
     }
-    out.push({ entries: n, componentNames: t.components.names, components: c, threadNames: t.threads.names, threads: h, severities: s, firstUtc, lastUtc });
+    out.push({
+      read: true, entries: n, componentNames: t.components.names, components: c, threadNames: t.threads.names, threads: h, severities: s,
+      firstUtc, lastUtc, formats, offsets, missingOffsets,
+    });
   }
   return out;
 }
@@ -93,13 +117,19 @@ export class FacetCache {
 
   constructor(private readonly view: TableView, private readonly count: (view: TableView) => LogFacets[] = countLogs) {}
 
-  /** `sources`: the URIs of the logs picked (the filter's `sources`); absent: every log. */
-  get(sources?: readonly string[]): TableFacetsResult {
+  /** Each log's counts, in the table's order (the status bar's summary of a merge adds them up). */
+  perLog(): readonly LogFacets[] {
     if (this.at !== this.view.entriesVersion) {
       this.logs = this.count(this.view);
       this.at = this.view.entriesVersion;
       this.all = this.pick = undefined;
     }
+    return this.logs;
+  }
+
+  /** `sources`: the URIs of the logs picked (the filter's `sources`); absent: every log. */
+  get(sources?: readonly string[]): TableFacetsResult {
+    this.perLog();
     const wanted = sources && new Set(sources);
     const picked = wanted && this.view.keys.map((k) => wanted.has(k));
     // Every log picked (or none named): the answer for every log.
