@@ -3,11 +3,13 @@
 import type { Connection } from 'vscode-languageserver';
 import { exitOnCrash } from './exitOnCrash';
 import { rules as catalog, type RuleSettings } from './rules';
+import { documentEncoding } from './features/documentEncoding';
 import { LogDocuments } from './features/documents';
 import { SettingsState } from './features/settings';
 import { UserRuleSets } from './features/userRuleSets';
 import { Validator } from './features/validation';
 import { WorkspaceLogs } from './features/workspaceLogs';
+import type { Encoding } from './model';
 import { toPath } from './uri';
 import { registerConfiguration } from './handlers/configuration';
 import type { ClientFacts, ServerContext, ServerRuntime } from './handlers/context';
@@ -30,7 +32,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   const log = (m: string) => connection.console.error(m);
   const client: ClientFacts = { configurationSupported: false, lensRefreshSupported: false, foldingLimit: undefined, folders: [] };
   const settings = new SettingsState((m) => connection.console.warn(m));
-  const documents = new LogDocuments((uri) => settings.parseOptions(toPath(uri)));
+  // An open document's encoding is its file's: the index's reading, else the file's first bytes.
+  const documents = new LogDocuments((uri) => settings.parseOptions(toPath(uri)), (uri): Encoding => documentEncoding(toPath(uri), logs.indexedEncoding(uri)));
   const logs = new WorkspaceLogs(documents);
   const userRules = new UserRuleSets(connection, runtime.rules ?? catalog);
   const validator = new Validator(connection, documents, logs, (uri) => {

@@ -1,4 +1,4 @@
-// Code actions on a finding: the rule's own, and "Look up error 0x…" for the codes the finding
+// Code actions on a finding: the rule's own, and "Look Up Error 0x…" for the codes the finding
 // names or its record writes (Windows Update's bracketed codes too), each once, running the
 // lookup command with the code's 0x form.
 import { test } from 'node:test';
@@ -34,19 +34,19 @@ test('Windows Update\'s "*FAILED* [80240022]" is a code (hexadecimal without 0x)
   assert.deepEqual(findErrorCodes('[80240022] alone is a number in brackets'), []);
 });
 
-test('a user rule\'s finding on a Windows Update line offers "Look up error 0x80240022"', () => {
+test('a user rule\'s finding on a Windows Update line offers "Look Up Error 0x80240022"', () => {
   const log = '2026/01/02 10:00:00.1234567 1200  4404  Agent           *FAILED* [80240022] Method failed [CAgentUpdateManager::FindUpdates:1234]\r\n';
   const target: LogInput = { key: '/logs/WindowsUpdate.log', name: 'WindowsUpdate.log', log: LogFile.fromText(log) };
   const parsed = parseUserRules(JSON.stringify({ rules: [{ id: 'wu-failed', logs: 'WindowsUpdate.log', pattern: '\\*FAILED\\*', severity: 'error', message: 'Windows Update failed' }] }), 'rules.json');
   const catalog = [...rules, ...userRules(parsed.specs, 'rules.json', (g) => relativeMatcher(g, true))];
-  assert.deepEqual(lookups(actionsOn(target, catalog, 'user:wu-failed')), [['Look up error 0x80240022', '0x80240022']]);
+  assert.deepEqual(lookups(actionsOn(target, catalog, 'user:wu-failed')), [['Look Up Error 0x80240022', '0x80240022']]);
 });
 
 test('an MSI failure offers the lookup of the code it names, beside the rule\'s own actions, each once', () => {
   const name = 'MSI3c2d1.LOG';
   const target: LogInput = { key: `/logs/${name}`, name, log: LogFile.fromText(readFileSync(path.join(FIXTURES, 'rules/signatures/msi', name), 'utf8')) };
   const actions = actionsOn(target, rules, 'msi-install-failed');
-  assert.deepEqual(lookups(actions), [['Look up error 0x00000643', '0x00000643']]);
+  assert.deepEqual(lookups(actions), [['Look Up Error 0x00000643', '0x00000643']]);
   assert.equal(new Set(actions.map((a) => a.title)).size, actions.length);
 });
 
@@ -59,6 +59,6 @@ test('the code actions of a 10 MB record read its first characters only: a code 
   log.text = (a?: number, b?: number) => { const t = text0(a, b); chars += t.length; return t; };
   log.message = () => { throw new Error('the whole message was read'); };
   const f: Finding = { ruleId: 'x', severity: 'error', file: 'file:///x', line: 0, endLine: 0, entryIndex: 0, message: 'it failed' };
-  assert.deepEqual(lookups(codeActions(params(diagnosticOf(f)), [f], [], log)), [['Look up error 0x80070005', '0x80070005']]);
+  assert.deepEqual(lookups(codeActions(params(diagnosticOf(f)), [f], [], log)), [['Look Up Error 0x80070005', '0x80070005']]);
   assert.ok(chars < 100_000, `${chars} characters read for one code-action request`);
 });

@@ -1,5 +1,5 @@
 // Codes in log text link to "CMLog: Look Up Error Code" from the hover; the link carries the parsed
-// number only. The command has a CMTrace-like keybinding, scoped to cmlog editors.
+// number only. The command has CMTrace's keybinding (Ctrl+L), in the table only.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -39,13 +39,18 @@ test('the link is built from the number, never from the log text around it', () 
   assert.doesNotMatch(hoverMarkdown(i, { logs: [i] }, at(i, '0x5'), [])!, /command:/);
 });
 
-test('manifest: Ctrl+L looks up an error code, only in cmlog editors (VS Code keeps Ctrl+L elsewhere)', () => {
+// CMTrace's Error Lookup is Ctrl+L, so the table (custom editor, merged view) keeps it; in a text
+// editor Ctrl+L is VS Code's Expand Line Selection, which a log's reader uses too.
+test('manifest: Ctrl+L looks up an error code in the table only (the text editor keeps Expand Line Selection)', () => {
   const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8'));
-  const bindings = (manifest.contributes.keybindings ?? []) as { command: string; key: string; when?: string }[];
+  const bindings = (manifest.contributes.keybindings ?? []) as { command: string; key: string; mac?: string; when?: string }[];
   const lookup = bindings.filter((b) => b.command === Commands.lookupErrorCode);
   assert.equal(lookup.length, 1);
   assert.equal(lookup[0]!.key, 'ctrl+l');
-  assert.match(lookup[0]!.when ?? '', /(^|&& )editorLangId == cmlog($| &&)/);
+  assert.equal(lookup[0]!.mac, 'cmd+l');
+  const table = bindings.find((b) => b.command === 'cmlog.table.nextError')!.when;
+  assert.equal(lookup[0]!.when, table, 'the same focus as the table\'s own keys');
+  assert.doesNotMatch(lookup[0]!.when ?? '', /editorTextFocus|editorLangId|editorFocus/);
 });
 
 test('client: hover Markdown may run the lookup command and no other', () => {

@@ -56,9 +56,25 @@ test('the documented example, and each variant of it, gets the same verdict from
   ];
   let accepted = 0;
   for (const [what, json] of variants) {
-    const reader = parseUserRules(JSON.stringify(json), 'rules.json').problems.length === 0;
+    const parsed = parseUserRules(JSON.stringify(json), 'rules.json');
+    const reader = parsed.problems.length === 0;
     assert.equal(validate(json), reader, `${what}: the schema says ${validate(json)}, the reader ${reader}`);
+    // What the schema shows in the editor, the server does not show again.
+    assert.deepEqual(parsed.editor, [], `${what}: the editor shows it once (the schema's)`);
     if (reader) accepted++;
   }
   assert.equal(accepted, 4, 'the example, with $schema, the short one and the 64-character id');
+});
+
+test('what the schema cannot say (a bad regular expression, an id used twice, not JSON), the reader shows in the editor', () => {
+  const rule = JSON.parse(example).rules[0];
+  const variants: [string, string][] = [
+    ['a bad regular expression', JSON.stringify({ rules: [{ ...rule, pattern: '(' }] })],
+    ['an id used twice', JSON.stringify({ rules: [rule, rule] })],
+  ];
+  for (const [what, text] of variants) {
+    assert.equal(validate(JSON.parse(text)), true, `${what}: the schema accepts it`);
+    assert.equal(parseUserRules(text, 'rules.json').editor.length, 1, `${what}: the editor shows it`);
+  }
+  assert.equal(parseUserRules('{ "rules": [ ', 'rules.json').editor.length, 1, 'not JSON: the editor says no rule in it runs');
 });

@@ -56,14 +56,38 @@ test('the start of each rule in the file, strings with brackets and quotes skipp
   assert.deepEqual(parsed.places, [at(4, 4), at(7, 6)]);
 });
 
-test('each problem of a rule file is shown on its rule\'s line and column', async () => {
-  const f = folder('Logs', FILE);
+// VS Code validates the file with the schema (contributes.jsonValidation) and shows what it finds on
+// the field: the server shows the rest, each problem once, without the file's name (the Problems
+// group is the file's). The command line, which has no schema, says everything.
+const MIXED = [
+  '{',
+  '  "rules": [',
+  '    { "id": "a", "pattern": "(", "severity": "error", "message": "m" },',
+  '    { "id": "b", "pattern": "x", "severity": "fatal", "message": "m" },',
+  '    { "id": "c", "pattern": "x", "severity": "error", "message": "m", "extra": 1 },',
+  '    { "id": "d", "pattern": "x", "severity": "error", "message": "m" },',
+  '    { "id": "d", "pattern": "[", "severity": "error", "message": "m", "extra": 1 },',
+  '    "not an object"',
+  '  ]',
+  '}',
+].join('\n');
+
+test('the editor shows on each rule\'s line what the schema cannot say (bad regex, an id used twice), once and without the file\'s name', async () => {
+  const f = folder('Logs', MIXED);
   const { rules, sent } = sets();
   await rules.load([f]);
   const d = sent.find((p) => p.uri.endsWith('/.cmlog/rules.json'))!.diagnostics;
-  assert.deepEqual(d.map((x) => [x.range.start.line, x.range.start.character]), [[4, 4], [7, 6]]);
-  assert.match(d[0]!.message, /rule 2 \("bad"\): "pattern" is not a valid regular expression/);
-  assert.match(d[1]!.message, /rule 3: expected an object/);
+  assert.deepEqual(d.map((x) => [x.range.start.line, x.range.start.character]), [[2, 4], [6, 4]]);
+  assert.match(d[0]!.message, /^rule 1 \("a"\): "pattern" is not a valid regular expression/);
+  assert.match(d[1]!.message, /^rule 5 \("d"\): "id" "d" is used twice; "pattern" is not a valid regular expression/);
+  assert.ok(d.every((x) => !x.message.includes('rules.json') && !/unknown field|severity/.test(x.message)), d.map((x) => x.message).join('\n'));
+
+  const cli = parseUserRules(MIXED, '.cmlog/rules.json').problems;
+  assert.equal(cli.length, 5, 'the command line says every problem');
+  assert.ok(cli.every((p) => p.startsWith('.cmlog/rules.json: rule ')), cli.join('\n'));
+  assert.match(cli[1]!, /rule 2 \("b"\): "severity" must be/);
+  assert.match(cli[3]!, /rule 5 \("d"\): unknown field "extra".*"id" "d" is used twice/);
+  assert.match(cli[4]!, /rule 6: expected an object/);
 });
 
 test('a skipped user rule names the rules file relative to the workspace, the folder\'s name escaped', async () => {

@@ -1,5 +1,5 @@
 // The error codes a finding is about: those its message names, then those its record writes. One
-// place for the table's lookup buttons and the editor's "Look up error" code actions, so both offer
+// place for the table's lookup buttons and the editor's "Look Up Error" code actions, so both offer
 // the same codes. Log text is untrusted: only a bounded prefix is read (findErrorCodes is linear-time).
 import { findErrorCodes } from '../knowledge/errorCodes';
 import type { LogFile } from '../logFile';

@@ -1,5 +1,5 @@
 // Code actions: the actions the rules offer on their findings under the cursor (e.g. copy the SQL
-// checks of aad-tenant-missing), and "Look up error 0x…" for each code the finding names or its
+// checks of aad-tenant-missing), and "Look Up Error 0x…" for each code the finding names or its
 // record writes (explain/findingCodes: the table's detail offers the same). A diagnostic counts
 // only when a finding of the last validation is behind it, so what is offered comes from the rule
 // and the log, never from a diagnostic the client sent back.
@@ -31,7 +31,7 @@ export function codeActions(params: CodeActionParams, findings: readonly Finding
       for (const a of ruleById(f.ruleId, catalog)?.actions?.(f) ?? []) offer(`${f.ruleId}\n${a.title}\n${a.copy}`, a.title, d, Commands.copyToClipboard, a.copy);
       for (const v of codesOf([f.message, recordOf(f)])) {
         const hex = formatHex(v);
-        offer(`lookup\n${v}`, `Look up error ${hex}`, d, Commands.lookupErrorCode, hex);
+        offer(`lookup\n${v}`, `Look Up Error ${hex}`, d, Commands.lookupErrorCode, hex);
       }
     }
   }

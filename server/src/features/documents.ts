@@ -4,7 +4,7 @@ import { countLineBreaks, lastLineStart } from '../parse/lineBreaks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { LogFile } from '../logFile';
-import type { ParseOptions } from '../model';
+import type { Encoding, ParseOptions } from '../model';
 
 export interface OpenLog {
   document: TextDocument;
@@ -15,8 +15,9 @@ export interface OpenLog {
 /** An open document whose model is parsed lazily: keystrokes in a big log queue no whole parses. */
 class OpenEntry implements OpenLog {
   private model: LogFile | null = null;
-  constructor(public document: TextDocument, private readonly parse: (text: string) => LogFile) {}
-  get log(): LogFile { return (this.model ??= this.parse(this.document.getText())); }
+  /** `encoding`: the file's, decided when the document opened (documentEncoding.ts). */
+  constructor(public document: TextDocument, private readonly encoding: Encoding, private readonly parse: (text: string, encoding: Encoding) => LogFile) {}
+  get log(): LogFile { return (this.model ??= this.parse(this.document.getText(), this.encoding)); }
   /** The text changed other than at the end: parse again when next asked. */
   invalidate(): void { this.model = null; }
   /** Text added at the end: the model (if parsed) takes it; else the next parse reads it anyway. */
@@ -29,7 +30,8 @@ export class LogDocuments {
   /** Whole-document parses so far (the server's test hook reports it). */
   parses = 0;
 
-  constructor(private options: (uri: string) => ParseOptions) {}
+  /** `encodingOf`: the encoding of the file of a document being opened (asked once per open). */
+  constructor(private options: (uri: string) => ParseOptions, private readonly encodingOf: (uri: string) => Encoding = () => 'utf-8') {}
 
   get(uri: string): OpenLog | undefined { return this.open.get(uri); }
   /** Called with the URI of a document opened, edited, closed or to be parsed again (its model changed). */
@@ -38,7 +40,7 @@ export class LogDocuments {
 
   didOpen(p: DidOpenTextDocumentParams): OpenLog {
     const document = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
-    const entry = new OpenEntry(document, (text) => this.parse(document.uri, text));
+    const entry = new OpenEntry(document, this.encodingOf(document.uri), (text, encoding) => this.parse(document.uri, text, encoding));
     this.open.set(document.uri, entry);
     this.fire(document.uri);
     return entry;
@@ -73,9 +75,9 @@ export class LogDocuments {
     for (const l of this.listeners) l(uri);
   }
 
-  private parse(uri: string, text: string): LogFile {
+  private parse(uri: string, text: string, encoding: Encoding): LogFile {
     this.parses++;
-    return LogFile.fromText(text, this.options(uri));
+    return LogFile.fromText(text, this.options(uri), encoding);
   }
 }
 

@@ -1,6 +1,7 @@
 // The admin's rules of each workspace folder (`.cmlog/rules.json`), for the validator: loaded at
 // start and when the file changes, run only in a trusted workspace (a rules file is code the
-// workspace brings: its patterns run on every log). Problems with a file are shown on the file.
+// workspace brings: its patterns run on every log). Problems with a file are shown on the file,
+// those its schema does not show already.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
@@ -47,9 +48,10 @@ export class UserRuleSets {
         continue;
       }
       const parsed = parseUserRules(text, USER_RULES_FILE);
-      // Each problem on its rule (or where the JSON broke); the file's first character otherwise.
-      const diagnostics: Diagnostic[] = parsed.problems.map((message, i) => {
-        const { line, column: character } = lineColumn(text, parsed.places[i] ?? 0);
+      // Each problem the schema cannot say (VS Code shows the rest on their fields) on its rule, or
+      // where the JSON broke; the file's first character otherwise.
+      const diagnostics: Diagnostic[] = parsed.editor.map(({ message, at }) => {
+        const { line, column: character } = lineColumn(text, at ?? 0);
         return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: 'CMLog Lens', message };
       });
       if (!this.trusted && parsed.specs.length > 0) {

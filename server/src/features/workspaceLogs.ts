@@ -3,6 +3,7 @@
 // UTC timeline spans them all, for code lenses, related entries and the table's detail. The timeline
 // is kept in step here, from the index's changes and the documents' (opened, edited, closed):
 // callers only read it.
+import type { Encoding } from '../model';
 import type { LogInput } from '../rules';
 import { WorkspaceIndex, type IndexChange, type WorkspaceIndexOptions } from '../workspace/index';
 import { Timeline } from '../workspace/timeline';
@@ -96,6 +97,12 @@ export class WorkspaceLogs {
     }
     for (const [uri, open] of this.documents.all()) out.set(uri, openInput(uri, open));
     return [...out.values()];
+  }
+
+  /** The encoding the index read the file of `uri` in (its bytes, not an editor's text), if indexed. */
+  indexedEncoding(uri: string): Encoding | undefined {
+    const file = this.pathOf(uri);
+    return file ? this.index?.get(file)?.log.encoding : undefined;
   }
 
   isIndexed(uri: string): boolean {

@@ -39,9 +39,17 @@ export interface UserRuleSpec {
 /** What a rule file gave: the valid rules, and one sentence per problem (with its place). */
 export interface UserRulesParse {
   specs: UserRuleSpec[];
+  /** Every problem, each naming the file (the command line's, which has no schema). */
   problems: string[];
   /** Where each problem is: `places[i]` is the character offset of `problems[i]` (the rule's start), if known. */
   places: (number | undefined)[];
+  /**
+   * The problems the editor shows on the file itself: those the schema (schemas/rules.schema.json,
+   * which VS Code validates the file with) cannot say — not JSON, a bad regular expression, an id
+   * used twice — without the file's name (they are in its own Problems group). The rest VS Code
+   * shows once, on the field.
+   */
+  editor: { message: string; at: number | undefined }[];
 }
 
 export interface UserRuleData {
@@ -61,7 +69,13 @@ function place(text: string, offset: number): string {
 export function parseUserRules(text: string, source: string): UserRulesParse {
   const problems: string[] = [];
   const places: (number | undefined)[] = [];
-  const problem = (message: string, offset?: number) => { problems.push(message); places.push(offset); };
+  const editor: UserRulesParse['editor'] = [];
+  // `bySchema`: the schema says it all (the editor leaves it to VS Code); `editorMessage`: what the editor shows else.
+  const problem = (message: string, offset: number | undefined, bySchema: boolean, editorMessage = message) => {
+    problems.push(`${source}: ${message}`);
+    places.push(offset);
+    if (!bySchema) editor.push({ message: editorMessage, at: offset });
+  };
   const specs: UserRuleSpec[] = [];
   let json: unknown;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -71,40 +85,44 @@ export function parseUserRules(text: string, source: string): UserRulesParse {
     const msg = String((e as Error).message);
     const at = /position (\d+)/.exec(msg);
     const offset = at ? Number(at[1]) + bom : text.length;
-    problem(`${source}: not valid JSON at ${at ? place(text, offset) : 'the end'}: ${msg.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`, offset);
-    return { specs, problems, places };
+    problem(`not valid JSON at ${at ? place(text, offset) : 'the end'}: ${msg.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`, offset, false);
+    return { specs, problems, places, editor };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || !Array.isArray((json as { rules?: unknown }).rules)) {
-    problem(`${source}: expected { "rules": [ ... ] }`);
-    return { specs, problems, places };
+    problem('expected { "rules": [ ... ] }', undefined, true);
+    return { specs, problems, places, editor };
   }
-  for (const key of Object.keys(json)) if (key !== 'rules' && key !== '$schema') problem(`${source}: unknown field "${key}" (expected "rules")`);
+  for (const key of Object.keys(json)) if (key !== 'rules' && key !== '$schema') problem(`unknown field "${key}" (expected "rules")`, undefined, true);
   const seen = new Set<string>();
   const starts = ruleOffsets(text);
   (json as { rules: unknown[] }).rules.forEach((raw, n) => {
-    const where = `${source}: rule ${n + 1}`;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return void problem(`${where}: expected an object`, starts[n]);
+    const where = `rule ${n + 1}`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return void problem(`${where}: expected an object`, starts[n], true);
     const r = raw as Record<string, unknown>;
+    // What the schema says too (every check but the last two), and what it cannot.
     const bad: string[] = [];
+    const beyondSchema: string[] = [];
     for (const key of Object.keys(r)) if (!(FIELDS as readonly string[]).includes(key)) bad.push(`unknown field "${key}" (expected one of ${FIELDS.join(', ')})`);
     for (const key of REQUIRED) if (r[key] === undefined) bad.push(`missing field "${key}"`);
     for (const key of FIELDS) if (r[key] !== undefined && typeof r[key] !== 'string') bad.push(`"${key}" must be a string`);
     const id = typeof r.id === 'string' ? r.id : '';
     if (typeof r.id === 'string' && !ID_RE.test(id)) bad.push(`"id" must be letters, digits, '.', '_' or '-' (at most 64), got ${JSON.stringify(id.slice(0, 70))}`);
-    if (id && seen.has(id)) bad.push(`"id" ${JSON.stringify(id)} is used twice`);
+    if (id && seen.has(id)) beyondSchema.push(`"id" ${JSON.stringify(id)} is used twice`);
     if (typeof r.severity === 'string' && !(findingSeverities as readonly string[]).includes(r.severity)) bad.push(`"severity" must be error, warning, information or hint, got ${JSON.stringify(r.severity.slice(0, 40))}`);
     if (typeof r.pattern === 'string') {
-      try { new RegExp(r.pattern, 'i'); } catch (e) { bad.push(`"pattern" is not a valid regular expression: ${(e as Error).message}`); }
+      try { new RegExp(r.pattern, 'i'); } catch (e) { beyondSchema.push(`"pattern" is not a valid regular expression: ${(e as Error).message}`); }
     }
     const label = id ? `${where} ("${id}")` : where;
-    if (bad.length > 0) return void problem(`${label}: ${bad.join('; ')}`, starts[n]);
+    if (bad.length + beyondSchema.length > 0) {
+      return void problem(`${label}: ${[...bad, ...beyondSchema].join('; ')}`, starts[n], beyondSchema.length === 0, `${label}: ${beyondSchema.join('; ')}`);
+    }
     seen.add(id);
     specs.push({
       id, logs: (r.logs as string | undefined) ?? '*.log', pattern: r.pattern as string, severity: r.severity as FindingSeverity,
       message: r.message as string, explanation: (r.explanation as string | undefined) ?? '',
     });
   });
-  return { specs, problems, places };
+  return { specs, problems, places, editor };
 }
 
 /** `$1`..`$9` replaced by the groups; `$$` is a dollar. */
