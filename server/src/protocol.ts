@@ -338,8 +338,11 @@ export interface TableChangedParams {
   /** As TableOpenResult.error. */
   error?: string;
   /** With a reset: the banner and sources as they are now (an offset setting changed how logs are placed). */
-  banner?: Pick<TableOpenResult, 'sources' | 'notes' | 'offers'>;
+  banner?: TableBanner;
 }
+
+/** A merge's banner: its offers always said (none is `[]`), so one taken does not stay on a page that holds the last. */
+export type TableBanner = Pick<TableOpenResult, 'sources' | 'notes'> & { offers: TableOffer[] };
 
 /** Live follow: paused tables get no `tableChanged` until resumed (then one with the state). */
 export interface TableFollowParams { tableId: string; follow: boolean }

@@ -6,7 +6,7 @@ import { runSafe } from '../features/runner';
 import { folderOffer } from '../features/folderOffset';
 import { relatedNearest } from '../features/relatedNearest';
 import {
-  TABLE_MAX_ROWS, TableNotifications, TableRequests, type FolderOffer, type TableFacetsResult, type TableGotoResult, type TableOpenResult, type TableSource, type TableTextResult,
+  TABLE_MAX_ROWS, TableNotifications, TableRequests, type FolderOffer, type TableFacetsResult, type TableGotoResult, type TableBanner, type TableOpenResult, type TableSource, type TableTextResult,
 } from '../protocol';
 import { tableDetail } from '../table/detail';
 import { DiskLogSource, READ_PIECE } from '../table/diskSource';
@@ -57,7 +57,7 @@ export function registerTableRequests(server: ServerContext): Tables {
    * of the folders whose logs write the offset those placed last could take (as the lens offers it).
    * Said at open and again with each reset (an offset setting changed).
    */
-  const bannerOf = (t: OpenTable): Pick<TableOpenResult, 'sources' | 'notes' | 'offers'> => {
+  const bannerOf = (t: OpenTable): TableBanner => {
     const v = t.view;
     const labels = labelsOf(t);
     // Offers asked once per folder (of logs placed last, which write no offset themselves: the
@@ -77,8 +77,9 @@ export function registerTableRequests(server: ServerContext): Tables {
       placed.push({ key: s.key, note, offer });
       return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };
     });
-    const offered = mergeOffers(placed);
-    return { sources, notes: mergeNotes(sources), ...(offered.length ? { offers: offered } : {}) };
+    // Offers said even when none: the pages hold the banner they got and take in a new one over it
+    // (an offer left out stayed after its click, in a merge of one machine).
+    return { sources, notes: mergeNotes(sources), offers: mergeOffers(placed) };
   };
 
   /** Each log's name as the table shows it: with its machine when the table spans several. */
