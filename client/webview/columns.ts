@@ -2,7 +2,9 @@
 // CSS variables and classes on the grid (one rule per column in table.css), so resizing or hiding a
 // column touches one element, not every cell.
 
-export type ColumnId = 'severity' | 'time' | 'utc' | 'source' | 'component' | 'thread' | 'message';
+import type { TableColumnId } from '../../server/src/protocol';
+
+export type ColumnId = TableColumnId;
 
 export interface Column { id: ColumnId; title: string; width: number; min: number; hideable: boolean }
 
@@ -45,6 +47,11 @@ export class Columns {
 
   visible(id: ColumnId): boolean {
     return !this.hidden.has(id);
+  }
+
+  /** The columns shown, in their order: what a copy writes. */
+  shown(): ColumnId[] {
+    return COLUMNS.filter((c) => this.visible(c.id)).map((c) => c.id);
   }
 
   setWidth(id: ColumnId, w: number): void {

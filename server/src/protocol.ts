@@ -318,7 +318,10 @@ export interface TableDetail {
 }
 
 /** Copy: rows [start, end) (of the filtered view) as tab-separated columns or the raw lines. */
-export interface TableCopyParams { tableId: string; ranges: { start: number; end: number }[]; as: 'tsv' | 'raw' }
+/** The table's columns, in the order the page shows them. */
+export type TableColumnId = 'severity' | 'time' | 'utc' | 'source' | 'component' | 'thread' | 'message';
+/** `columns`: those a TSV copy writes (the ones the page shows); by default all (source only in a merge). */
+export interface TableCopyParams { tableId: string; ranges: { start: number; end: number }[]; as: 'tsv' | 'raw'; columns?: TableColumnId[] }
 export interface TableTextResult { text: string; cut: boolean }
 
 /** "Open as text": the current rows as plain text (bounded). */

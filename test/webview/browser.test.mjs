@@ -120,7 +120,8 @@ test('keyboard selection, elapsed time and copy', async () => {
   await page.keyboard.press('Control+c');
   await page.waitForFunction(() => typeof window.__clipboard === 'string');
   const copy = await page.evaluate(() => window.__requests.filter((r) => r.method === 'copy').at(-1).params);
-  assert.deepEqual(copy, { ranges: [{ start: 0, end: 3 }], as: 'tsv' });
+  // The columns shown (one log: no Source; the UTC column hidden), for the host to write.
+  assert.deepEqual(copy, { ranges: [{ start: 0, end: 3 }], as: 'tsv', columns: ['severity', 'time', 'component', 'thread', 'message'] });
   const lines = (await page.evaluate(() => window.__clipboard)).split('\n');
   assert.equal(lines.length, 3);
   assert.equal(lines[0], '2024-01-15 08:00:00.700\tDataTransferService\t1000\tRow 8 of the model: error record');
@@ -153,6 +154,26 @@ test('columns hide from the columns menu and resize by dragging the header edge'
   await page.keyboard.press('ArrowRight');
   assert.equal(Math.round(await width() - before), 10, 'the keyboard resizes too');
   await shot('columns');
+});
+
+test('a merge copies the columns it shows, Source included, in their order; a hidden one is left out; raw lines ask none', async () => {
+  // (The harness's utcColumn setting is off: the UTC column is hidden.)
+  const p = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  await p.locator('[role="row"][aria-rowindex="2"]').click();
+  await p.keyboard.press('Shift+ArrowDown');
+  const copied = async (keys) => {
+    const n = await p.evaluate(() => window.__requests.filter((r) => r.method === 'copy').length);
+    await p.keyboard.press(keys);
+    await p.waitForFunction((k) => window.__requests.filter((r) => r.method === 'copy').length > k, n);
+    return p.evaluate(() => window.__requests.filter((r) => r.method === 'copy').at(-1).params);
+  };
+  assert.deepEqual(await copied('Control+c'), { ranges: [{ start: 0, end: 2 }], as: 'tsv', columns: ['severity', 'time', 'source', 'component', 'thread', 'message'] });
+  await p.click('button[aria-label="Columns"]');
+  await p.click('[role="menuitemcheckbox"]:has-text("Component")');
+  await p.locator('[role="row"][aria-rowindex="2"]').click();
+  assert.deepEqual((await copied('Control+c')).columns, ['severity', 'time', 'source', 'thread', 'message']);
+  assert.deepEqual(await copied('Control+Shift+c'), { ranges: [{ start: 0, end: 1 }], as: 'raw' });
+  await p.close();
 });
 
 test('live: appended rows grow the table and the end stays in view while following; paused it does not move; a reset drops the rows', async () => {

@@ -152,7 +152,10 @@ export function registerTableRequests(server: ServerContext): Tables {
   }));
 
   connection.onRequest(TableRequests.copy, (p, token) => runSafe<TableTextResult>(log, 'table/copy', token, { text: '', cut: false }, () =>
-    copyRows(table(p?.tableId).view, p.ranges, p.as === 'raw' ? 'raw' : 'tsv')));
+    {
+    const t = table(p?.tableId);
+    return copyRows(t.view, p.ranges, p.as === 'raw' ? 'raw' : 'tsv', TEXT_MAX, { columns: p.columns, names: labelsOf(t) });
+  }));
 
   connection.onRequest(TableRequests.exportText, (p, token) => runSafe<TableTextResult>(log, 'table/export', token, { text: '', cut: false }, () => {
     const t = table(p?.tableId);
