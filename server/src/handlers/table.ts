@@ -69,13 +69,14 @@ export function registerTableRequests(server: ServerContext): Tables {
       if (!offers.has(id)) offers.set(id, folderOffer(timeline!, { key, log }, server.client.folders));
       return offers.get(id)!;
     };
-    const placed: { key: string; note?: string; offer: FolderOffer | null }[] = [];
+    const placed: { key: string; note?: string; offer: FolderOffer | null; machine: string }[] = [];
     const sources: TableSource[] = t.sources.map((s, li) => {
       const model = v.merged ? v.model(li) : undefined;
       let offer: FolderOffer | null = null;
       const note = model && sourceNote(model, settings.byFolderOf(s.key, model), () => (offer = offerOf(s.key, model)) !== null);
-      placed.push({ key: s.key, note, offer });
-      return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };
+      const machine = machineOf(s.key, server.client.folders);
+      placed.push({ key: s.key, note, offer, machine });
+      return { uri: s.key, name: s.name, machine, label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };
     });
     // Offers said even when none: the pages hold the banner they got and take in a new one over it
     // (an offer left out stayed after its click, in a merge of one machine).
