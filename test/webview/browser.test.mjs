@@ -176,6 +176,44 @@ test('a merge copies the columns it shows, Source included, in their order; a hi
   await p.close();
 });
 
+test('a double-click on a column\'s edge fits it to its widest drawn cell; a wider Source leaves the message on screen', async () => {
+  const p = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="2"] .c-source')?.textContent);
+  // Measured in one task each: the grid draws its rows anew each frame.
+  const source = () => p.evaluate(() => {
+    const cells = [...document.querySelectorAll('.layer .c-source')];
+    return { width: cells[0].getBoundingClientRect().width, cut: cells.filter((c) => c.scrollWidth > c.clientWidth).length, n: cells.length };
+  });
+  const edge = p.locator('.header .c-source .resizer');
+  // Dragged narrow, the labels are cut; the double-click fits the widest ("PC042 › CcmExec.log").
+  const box = await edge.boundingBox();
+  await p.mouse.move(box.x + 2, box.y + 5);
+  await p.mouse.down();
+  await p.mouse.move(box.x - 150, box.y + 5, { steps: 4 });
+  await p.mouse.up();
+  assert.ok((await source()).cut > 0, 'narrowed: labels cut');
+  await edge.dblclick();
+  await p.waitForFunction(() => [...document.querySelectorAll('.layer .c-source')].every((c) => c.scrollWidth <= c.clientWidth));
+  const fitted = await source();
+  assert.ok(fitted.n > 5 && fitted.cut === 0, JSON.stringify(fitted));
+  assert.ok(fitted.width < 220, `fitted to the labels, not the default width (${fitted.width})`);
+  const saved = await p.evaluate(() => window.__savedState.columns.widths.source);
+  assert.equal(saved, Math.round(fitted.width), 'kept as a drag keeps it');
+  // Widened by 200 px: the message takes what is left (above its minimum), in view, no sideways scroll.
+  const box2 = await edge.boundingBox();
+  await p.mouse.move(box2.x + 2, box2.y + 5);
+  await p.mouse.down();
+  await p.mouse.move(box2.x + 202, box2.y + 5, { steps: 4 });
+  await p.mouse.up();
+  const fit = await p.evaluate(() => {
+    const m = document.querySelector('.layer [role="row"] .c-message').getBoundingClientRect();
+    const s = document.querySelector('.scroller');
+    return { right: m.right, width: m.width, view: s.getBoundingClientRect().right, sideways: s.scrollWidth > s.clientWidth };
+  });
+  assert.ok(fit.right <= fit.view && !fit.sideways && fit.width >= 200, JSON.stringify(fit));
+  await p.close();
+});
+
 test('live: appended rows grow the table and the end stays in view while following; paused it does not move; a reset drops the rows', async () => {
   const live = await openHarness('rows=1000', { width: 1000, height: 500 });
   await live.locator('[role="row"][aria-rowindex="2"]').waitFor();
