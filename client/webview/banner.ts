@@ -4,12 +4,17 @@
 import type { TableOpenResult } from '../../server/src/protocol';
 import { el } from './dom';
 
+/** Between a banner's notes and offers. */
+const NOTE_SEPARATOR = ' · ';
+
 export function drawBanner(root: HTMLElement, table: Pick<TableOpenResult, 'notes' | 'offers'>, use: (uri: string) => void): void {
   const parts: HTMLElement[] = [];
-  if (table.notes.length) parts.push(el('span', 'note', table.notes.join(' · ')));
+  if (table.notes.length) parts.push(el('span', 'note', table.notes.join(NOTE_SEPARATOR)));
   for (const o of table.offers ?? []) {
     const b = el('button', 'link', 'use it for the folder', { type: 'button', title: `Set cmlog.folderOffsets for this folder: ${o.text}` });
     b.addEventListener('click', () => use(o.uri));
+    // Set apart from the note before it as the notes are from each other (they ran together).
+    if (parts.length) parts.push(el('span', 'sep', NOTE_SEPARATOR));
     parts.push(el('span', 'offer', `${o.text}:`), b);
   }
   root.replaceChildren(...parts);

@@ -2,9 +2,17 @@
 // CSS variables and classes on the grid (one rule per column in table.css), so resizing or hiding a
 // column touches one element, not every cell.
 
-export type ColumnId = 'severity' | 'time' | 'utc' | 'source' | 'component' | 'thread' | 'message';
+import type { TableColumnId } from '../../server/src/protocol';
+
+export type ColumnId = TableColumnId;
 
 export interface Column { id: ColumnId; title: string; width: number; min: number; hideable: boolean }
+
+/** The message column's least width (px). */
+const MESSAGE_MIN = 200;
+
+/** The widest a double-click on a column's edge fits it to (a long component or log name). */
+export const FIT_MAX = 900;
 
 export const COLUMNS: readonly Column[] = [
   { id: 'severity', title: 'Severity', width: 28, min: 24, hideable: false },
@@ -13,8 +21,9 @@ export const COLUMNS: readonly Column[] = [
   { id: 'source', title: 'Source', width: 220, min: 60, hideable: true },
   { id: 'component', title: 'Component', width: 160, min: 40, hideable: true },
   { id: 'thread', title: 'Thread', width: 70, min: 30, hideable: true },
-  // The message takes the rest of the width (its width is a minimum).
-  { id: 'message', title: 'Message', width: 400, min: 120, hideable: false },
+  // The message takes the rest of the width, down to this minimum (it was 400 px: a wide Source
+  // pushed the message off screen); it has no edge to drag, so no width of its own is kept.
+  { id: 'message', title: 'Message', width: MESSAGE_MIN, min: MESSAGE_MIN, hideable: false },
 ];
 
 /** What Columns touches of the grid element (an HTMLElement; narrowed so it is tested without a DOM). */
@@ -31,7 +40,7 @@ export class Columns {
 
   /** `utc`: the user's cmlog.table.utcColumn, null when not set (see WebviewOptions). */
   constructor(private readonly grid: ColumnsElement, saved: ColumnState | undefined, utc: boolean | null, merge: boolean) {
-    for (const c of COLUMNS) this.widths.set(c.id, saved?.widths?.[c.id] ?? c.width);
+    for (const c of COLUMNS) this.widths.set(c.id, (c.id !== 'message' && saved?.widths?.[c.id]) || c.width);
     for (const id of saved?.hidden ?? []) this.hidden.add(id);
     if (!saved && !(utc ?? merge)) this.hidden.add('utc');
     if (!merge) this.hidden.add('source');
@@ -45,6 +54,11 @@ export class Columns {
 
   visible(id: ColumnId): boolean {
     return !this.hidden.has(id);
+  }
+
+  /** The columns shown, in their order: what a copy writes. */
+  shown(): ColumnId[] {
+    return COLUMNS.filter((c) => this.visible(c.id)).map((c) => c.id);
   }
 
   setWidth(id: ColumnId, w: number): void {

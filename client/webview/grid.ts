@@ -5,7 +5,7 @@
 // for, and the grid draws again when they arrive.
 import { Virtualizer, type Rect } from '@tanstack/virtual-core';
 import type { TableRow, TableSource } from '../../server/src/protocol';
-import { COLUMNS, type ColumnId, type Columns } from './columns';
+import { COLUMNS, FIT_MAX, type ColumnId, type Columns } from './columns';
 import { el, shown } from './dom';
 import { formatUtc, rowLabel, SEVERITY_ICON } from './format';
 import type { PageCache } from './pageCache';
@@ -221,6 +221,12 @@ export class Grid {
         this.host.columns().setWidth(c.id, this.host.columns().widths.get(c.id)! + step * (e.shiftKey ? 50 : 10));
         this.root.dispatchEvent(new CustomEvent('columns-changed', { bubbles: true }));
       });
+      // A double-click on the edge fits the column to its widest drawn cell (as VS Code's tables and CMTrace do).
+      handle.addEventListener('dblclick', (e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        this.fitColumn(c.id);
+      });
       handle.addEventListener('pointerdown', (e) => {
         e.preventDefault();
         handle.setPointerCapture(e.pointerId);
@@ -238,6 +244,19 @@ export class Grid {
       if (c.id !== 'message') cell.append(handle);
       this.header.append(cell);
     }
+  }
+
+  /**
+   * Fits a column to the widest of its cells drawn now (the rows in view and the header): each at its
+   * natural width for one measure (one layout, on a click), then the width set as a drag sets it.
+   */
+  private fitColumn(id: ColumnId): void {
+    const cells = this.root.querySelectorAll<HTMLElement>(`.header .c-${id}, .layer .c-${id}`);
+    this.root.style.setProperty(`--w-${id}`, 'max-content');
+    let widest = 0;
+    cells.forEach((cell) => { widest = Math.max(widest, cell.getBoundingClientRect().width); });
+    this.host.columns().setWidth(id, Math.min(FIT_MAX, Math.ceil(widest)));
+    this.root.dispatchEvent(new CustomEvent('columns-changed', { bubbles: true }));
   }
 
   private rowOf(target: EventTarget | null): number | null {

@@ -441,7 +441,7 @@ class App {
   private async copy(as: 'tsv' | 'raw'): Promise<void> {
     const ranges = this.selection.ranges();
     if (ranges.length === 0) return;
-    const r = await this.request<TableTextResult>('copy', { ranges, as });
+    const r = await this.request<TableTextResult>('copy', { ranges, as, ...(as === 'tsv' ? { columns: this.columns.shown() } : {}) });
     if (!r) return;
     this.host.post({ kind: 'clipboard', text: r.text });
     this.flash(r.cut ? 'Copied (cut: too many rows).' : `Copied ${formatCount(this.selection.count())} rows.`);

@@ -318,7 +318,10 @@ export interface TableDetail {
 }
 
 /** Copy: rows [start, end) (of the filtered view) as tab-separated columns or the raw lines. */
-export interface TableCopyParams { tableId: string; ranges: { start: number; end: number }[]; as: 'tsv' | 'raw' }
+/** The table's columns, in the order the page shows them. */
+export type TableColumnId = 'severity' | 'time' | 'utc' | 'source' | 'component' | 'thread' | 'message';
+/** `columns`: those a TSV copy writes (the ones the page shows); by default all (source only in a merge). */
+export interface TableCopyParams { tableId: string; ranges: { start: number; end: number }[]; as: 'tsv' | 'raw'; columns?: TableColumnId[] }
 export interface TableTextResult { text: string; cut: boolean }
 
 /** "Open as text": the current rows as plain text (bounded). */
@@ -338,8 +341,11 @@ export interface TableChangedParams {
   /** As TableOpenResult.error. */
   error?: string;
   /** With a reset: the banner and sources as they are now (an offset setting changed how logs are placed). */
-  banner?: Pick<TableOpenResult, 'sources' | 'notes' | 'offers'>;
+  banner?: TableBanner;
 }
+
+/** A merge's banner: its offers always said (none is `[]`), so one taken does not stay on a page that holds the last. */
+export type TableBanner = Pick<TableOpenResult, 'sources' | 'notes'> & { offers: TableOffer[] };
 
 /** Logs a table's status names at most (the others are counted: "and 990 more"). */
 export const TABLE_STATUS_NAMED = 10;

@@ -92,7 +92,13 @@ test('a merge across two folders: sorted by UTC, a machine per folder, the log w
   assert.equal(items[near.row!].line, near.line);
   const tsv = await client.connection.sendRequest(TableRequests.copy, { tableId: t.tableId, ranges: [{ start: 0, end: 2 }], as: 'tsv' });
   assert.equal(tsv.text.split('\n').length, 3);
-  assert.equal(tsv.text.split('\n')[0].split('\t').length, 6);
+  // A merge's copy names each row's log as the table does (with its machine); the page asks for the columns it shows.
+  const labels = ['Client › ClientIDManagerStartup.log', 'SiteServer › MP_RegistrationManager.log', 'Client › IntuneManagementExtension.log'];
+  const first = tsv.text.split('\n')[0].split('\t');
+  assert.equal(first.length, 7);
+  assert.equal(first[3], labels[items[0].source], 'severity, time, UTC, then the source');
+  const shown = await client.connection.sendRequest(TableRequests.copy, { tableId: t.tableId, ranges: [{ start: 0, end: 1 }], as: 'tsv', columns: ['source', 'message'] });
+  assert.equal(shown.text, `${labels[items[0].source]}\t${items[0].message}\n`);
   const exported = await client.connection.sendRequest(TableRequests.exportText, { tableId: t.tableId });
   assert.equal(exported.text.trimEnd().split('\n').length, t.total);
   assert.match(exported.text, /Z {2}SiteServer › MP_RegistrationManager\.log {2}/, 'the export names the machine too');

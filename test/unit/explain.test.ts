@@ -346,6 +346,11 @@ test('hover on a time placed by the folder\'s offset: names cmlog.folderOffsets 
   // The folder's entry, but no log of the folder writes that offset: the setting only.
   const bare = hoverMarkdown(input, ctx(input), at, [], undefined, undefined, () => ({ byFolder: true }))!;
   assert.match(bare, /\*\*offset set for this folder\*\* \(`cmlog\.folderOffsets`\) is used/);
+  // The entry is a folder's above the log's own (DEVICE2's, for its Panther): that folder is named.
+  const above = hoverMarkdown(input, ctx(input), at, [], undefined, undefined, () => ({ byFolder: true, from: 'CcmExec.log of DEVICE2', folder: 'DEVICE2' }))!;
+  assert.match(above, /the \*\*offset set for DEVICE2\*\* \(`cmlog\.folderOffsets`, taken from CcmExec\\\.log of DEVICE2\) is used/);
+  assert.doesNotMatch(above, /this folder/);
+  assert.doesNotMatch(hoverMarkdown(input, ctx(input), at, [], undefined, undefined, () => ({ byFolder: true, folder: '[x](command:evil)' }))!, /\]\(command:/);
   assert.match(hoverMarkdown(input, ctx(input), at, [], undefined, undefined, () => ({ byFolder: false }))!, /default offset from the settings/);
   // A log name is log text: escaped.
   const evil = hoverMarkdown(input, ctx(input), at, [], undefined, undefined, () => ({ byFolder: true, from: '[x](command:evil) of PC' }))!;

@@ -157,6 +157,9 @@ test('offsetOrigin: the time hover names the log of the folder\'s offer only whe
   assert.deepEqual(offsetOrigin(true, { ...offer, from: undefined, fromName: undefined }, placed), { byFolder: true, from: 'CcmExec.log of this folder' });
   assert.deepEqual(offsetOrigin(true, { ...offer, offset: 60 }, placed), { byFolder: true }, 'another offset than the offer\'s');
   assert.deepEqual(offsetOrigin(false, offer, placed), { byFolder: false });
+  // The entry is the device folder's, above the log's own (its Panther): named for the hover.
+  assert.deepEqual(offsetOrigin(true, offer, placed, path.join('/c', 'logs', 'DEVICE2')), { byFolder: true, from: 'CcmExec.log of DEVICE2', folder: 'DEVICE2' });
+  assert.deepEqual(offsetOrigin(false, offer, placed, path.join('/c', 'logs', 'DEVICE2')), { byFolder: false });
 });
 
 test('where a placed offset came from is said in one wording: the status bar, the lens and the hover', () => {

@@ -47,8 +47,9 @@ test('folderOffsets: a device folder\'s entry covers the logs of its subfolders;
   const fetched = await fetchSettings(connection({}, { defaultOffset: 300, folderOffsets: offsets }), true, [{ path: ROOT, uri: 'file:///case' }], () => undefined);
   const folder = fetched.folders[0].scoped.settings;
   const pc01 = path.join(ROOT, 'collected', 'PC01');
-  assert.deepEqual(placementOf(folder, path.join(pc01, 'Panther', 'setupact.log')), { offset: 420, byFolder: true });
-  assert.deepEqual(placementOf(folder, path.join(pc01, 'CCM', 'Logs', 'x', 'deep.log')), { offset: 420, byFolder: true });
+  // The folder whose entry it is, when above the log's own: the hover names it.
+  assert.deepEqual(placementOf(folder, path.join(pc01, 'Panther', 'setupact.log')), { offset: 420, byFolder: true, above: pc01 });
+  assert.deepEqual(placementOf(folder, path.join(pc01, 'CCM', 'Logs', 'x', 'deep.log')), { offset: 420, byFolder: true, above: pc01 });
   assert.deepEqual(placementOf(folder, path.join(pc01, 'Panther', 'Other', 'setuperr.log')), { offset: 60, byFolder: true });
   // A folder whose name only begins like PC01's is another folder.
   assert.deepEqual(placementOf(folder, path.join(ROOT, 'collected', 'PC012', 'CBS.log')), { offset: 300, byFolder: false });

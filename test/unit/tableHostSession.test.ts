@@ -95,7 +95,7 @@ test('a reset with a new banner (an offset setting changed) is kept for a page t
   const f = fakes();
   await f.session.open();
   await f.session.receive({ kind: 'ready' });
-  const banner = { sources: [], notes: ['CBS.log: offset unknown: placed with UTC+05:30 (cmlog.folderOffsets)'] };
+  const banner = { sources: [], notes: ['CBS.log: offset unknown: placed with UTC+05:30 (cmlog.folderOffsets)'], offers: [] };
   f.session.changed({ tableId: 't1', version: 3, rows: 10, total: 10, reading: false, reset: true, banner });
   await f.session.receive({ kind: 'ready' });
   const init = f.posted.at(-1) as Extract<ToWebview, { kind: 'init' }>;

@@ -77,7 +77,7 @@ test('new parse options: a log the table reads from disk is re-timed, and a merg
   const file = path.join(dir, 'CBS.log');
   writeFileSync(file, '2020-01-01 09:30:00, Info                  CBS    one\r\n');
   const sent: TableChangedParams[] = [];
-  const tables = new Tables((p) => sent.push(p), undefined, () => ({ sources: [], notes: ['said again'] }));
+  const tables = new Tables((p) => sent.push(p), undefined, () => ({ sources: [], notes: ['said again'], offers: [] }));
   const held = LogFile.fromText(cm('held'));
   let disk: DiskLogSource | undefined;
   const t = tables.create((refresh) => [{ key: 'file:///A.log', name: 'A.log', log: () => held, reading: () => false },
@@ -97,7 +97,7 @@ test('new parse options on a merge of an indexed log and one read from disk: reb
   writeFileSync(file, '2020-01-01 09:30:00, Info                  CBS    one\r\n');
   const sent: TableChangedParams[] = [];
   let banners = 0;
-  const tables = new Tables((p) => sent.push(p), undefined, () => { banners++; return { sources: [], notes: [] }; });
+  const tables = new Tables((p) => sent.push(p), undefined, () => { banners++; return { sources: [], notes: [], offers: [] }; });
   const held = LogFile.fromText('2020-01-01 09:00:00, Info                  CBS    held\r\n');
   let disk: DiskLogSource | undefined;
   const t = tables.create((refresh) => [{ key: 'file:///A.log', name: 'A.log', log: () => held, reading: () => false },

@@ -146,7 +146,8 @@ test('copy as TSV and raw lines, export with sources; all bounded and saying whe
   const b = src('file:///m2/B.log', cm('bee', '10:00:00.500'));
   const v = new TableView([a, b]);
   const tsv = copyRows(v, [{ start: 0, end: 1 }, { start: 2, end: 3 }], 'tsv');
-  assert.equal(tsv.text, 'information\t1-1-2020 10:00:00.000+000\t2020-01-01T10:00:00.000Z\tComp\t1\ta b second\nerror\t1-1-2020 10:00:01.000+000\t2020-01-01T10:00:01.000Z\tC\t1\ttwo\n');
+  // A merge's copy names each row's log (its Source column).
+  assert.equal(tsv.text, 'information\t1-1-2020 10:00:00.000+000\t2020-01-01T10:00:00.000Z\tA.log\tComp\t1\ta b second\nerror\t1-1-2020 10:00:01.000+000\t2020-01-01T10:00:01.000Z\tA.log\tC\t1\ttwo\n');
   assert.equal(tsv.cut, false);
   const raw = copyRows(v, [{ start: 1, end: 2 }], 'raw');
   assert.equal(raw.text, cm('bee', '10:00:00.500'));

@@ -120,7 +120,8 @@ test('keyboard selection, elapsed time and copy', async () => {
   await page.keyboard.press('Control+c');
   await page.waitForFunction(() => typeof window.__clipboard === 'string');
   const copy = await page.evaluate(() => window.__requests.filter((r) => r.method === 'copy').at(-1).params);
-  assert.deepEqual(copy, { ranges: [{ start: 0, end: 3 }], as: 'tsv' });
+  // The columns shown (one log: no Source; the UTC column hidden), for the host to write.
+  assert.deepEqual(copy, { ranges: [{ start: 0, end: 3 }], as: 'tsv', columns: ['severity', 'time', 'component', 'thread', 'message'] });
   const lines = (await page.evaluate(() => window.__clipboard)).split('\n');
   assert.equal(lines.length, 3);
   assert.equal(lines[0], '2024-01-15 08:00:00.700\tDataTransferService\t1000\tRow 8 of the model: error record');
@@ -153,6 +154,64 @@ test('columns hide from the columns menu and resize by dragging the header edge'
   await page.keyboard.press('ArrowRight');
   assert.equal(Math.round(await width() - before), 10, 'the keyboard resizes too');
   await shot('columns');
+});
+
+test('a merge copies the columns it shows, Source included, in their order; a hidden one is left out; raw lines ask none', async () => {
+  // (The harness's utcColumn setting is off: the UTC column is hidden.)
+  const p = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  await p.locator('[role="row"][aria-rowindex="2"]').click();
+  await p.keyboard.press('Shift+ArrowDown');
+  const copied = async (keys) => {
+    const n = await p.evaluate(() => window.__requests.filter((r) => r.method === 'copy').length);
+    await p.keyboard.press(keys);
+    await p.waitForFunction((k) => window.__requests.filter((r) => r.method === 'copy').length > k, n);
+    return p.evaluate(() => window.__requests.filter((r) => r.method === 'copy').at(-1).params);
+  };
+  assert.deepEqual(await copied('Control+c'), { ranges: [{ start: 0, end: 2 }], as: 'tsv', columns: ['severity', 'time', 'source', 'component', 'thread', 'message'] });
+  await p.click('button[aria-label="Columns"]');
+  await p.click('[role="menuitemcheckbox"]:has-text("Component")');
+  await p.locator('[role="row"][aria-rowindex="2"]').click();
+  assert.deepEqual((await copied('Control+c')).columns, ['severity', 'time', 'source', 'thread', 'message']);
+  assert.deepEqual(await copied('Control+Shift+c'), { ranges: [{ start: 0, end: 1 }], as: 'raw' });
+  await p.close();
+});
+
+test('a double-click on a column\'s edge fits it to its widest drawn cell; a wider Source leaves the message on screen', async () => {
+  const p = await openHarness('rows=100&sources=2', { width: 1100, height: 400 });
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="2"] .c-source')?.textContent);
+  // Measured in one task each: the grid draws its rows anew each frame.
+  const source = () => p.evaluate(() => {
+    const cells = [...document.querySelectorAll('.layer .c-source')];
+    return { width: cells[0].getBoundingClientRect().width, cut: cells.filter((c) => c.scrollWidth > c.clientWidth).length, n: cells.length };
+  });
+  const edge = p.locator('.header .c-source .resizer');
+  // Dragged narrow, the labels are cut; the double-click fits the widest ("PC042 › CcmExec.log").
+  const box = await edge.boundingBox();
+  await p.mouse.move(box.x + 2, box.y + 5);
+  await p.mouse.down();
+  await p.mouse.move(box.x - 150, box.y + 5, { steps: 4 });
+  await p.mouse.up();
+  assert.ok((await source()).cut > 0, 'narrowed: labels cut');
+  await edge.dblclick();
+  await p.waitForFunction(() => [...document.querySelectorAll('.layer .c-source')].every((c) => c.scrollWidth <= c.clientWidth));
+  const fitted = await source();
+  assert.ok(fitted.n > 5 && fitted.cut === 0, JSON.stringify(fitted));
+  assert.ok(fitted.width < 220, `fitted to the labels, not the default width (${fitted.width})`);
+  const saved = await p.evaluate(() => window.__savedState.columns.widths.source);
+  assert.equal(saved, Math.round(fitted.width), 'kept as a drag keeps it');
+  // Widened by 200 px: the message takes what is left (above its minimum), in view, no sideways scroll.
+  const box2 = await edge.boundingBox();
+  await p.mouse.move(box2.x + 2, box2.y + 5);
+  await p.mouse.down();
+  await p.mouse.move(box2.x + 202, box2.y + 5, { steps: 4 });
+  await p.mouse.up();
+  const fit = await p.evaluate(() => {
+    const m = document.querySelector('.layer [role="row"] .c-message').getBoundingClientRect();
+    const s = document.querySelector('.scroller');
+    return { right: m.right, width: m.width, view: s.getBoundingClientRect().right, sideways: s.scrollWidth > s.clientWidth };
+  });
+  assert.ok(fit.right <= fit.view && !fit.sideways && fit.width >= 200, JSON.stringify(fit));
+  await p.close();
 });
 
 test('live: appended rows grow the table and the end stays in view while following; paused it does not move; a reset drops the rows', async () => {
@@ -744,6 +803,8 @@ test('a merge\'s banner offers the folder offset with its button: the click post
   assert.equal(await banner.locator('.offer').textContent(), 'PC\\u202e1 › \\u202eCcmExec.log <b onmouseover="window.__pwned=4">writes</b> UTC+05:30:');
   assert.equal(await banner.locator('b').count(), 0, 'no element from the offer text');
   assert.match(await banner.locator('.note').textContent(), /^\\u202eevil\.log: offset unknown$/);
+  // The note and the offer set apart as the notes are (they ran together).
+  assert.match(await banner.textContent(), /^\\u202eevil\.log: offset unknown · PC\\u202e1 › .* UTC\+05:30:use it for the folder$/);
   const button = banner.getByRole('button', { name: 'use it for the folder' });
   assert.match(await button.getAttribute('title'), /^Set cmlog\.folderOffsets for this folder: PC\\u202e1 › /);
   await button.click();

@@ -49,7 +49,12 @@ export function timeRanges(log: LogFile, i: number): [number, number][] {
  * folder's offer matches it ("CcmExec.log of DEVICE2"); else cmlog.defaultOffset. Asked only when a
  * hover says it.
  */
-export interface OffsetOrigin { byFolder: boolean; from?: string }
+export interface OffsetOrigin {
+  byFolder: boolean;
+  from?: string;
+  /** The folder whose cmlog.folderOffsets entry it is, when above the log's own (DEVICE2, for its Panther). */
+  folder?: string;
+}
 
 function offsetMeaning(log: LogFile, i: number, timeText: string | undefined, origin?: () => OffsetOrigin): string {
   const source = log.offsetSource(i);
@@ -77,7 +82,7 @@ function offsetMeaning(log: LogFile, i: number, timeText: string | undefined, or
     case 'default': {
       const o = origin?.();
       const which = !o?.byFolder ? 'the **default offset from the settings** (`cmlog.defaultOffset`)'
-        : `the **offset set for this folder** (\`cmlog.folderOffsets\`${o.from ? `, taken from ${escapeMarkdown(o.from)}` : ''})`;
+        : `the **offset set for ${o.folder ? escapeMarkdown(o.folder) : 'this folder'}** (\`cmlog.folderOffsets\`${o.from ? `, taken from ${escapeMarkdown(o.from)}` : ''})`;
       return `No offset is written: ${which} is used` + (off === null ? '.' : ` (${off >= 0 ? '+' : ''}${off} min): ${rule(off)}.`);
     }
     case 'unreadable':

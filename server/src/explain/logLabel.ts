@@ -20,6 +20,12 @@ export function severalMachines(machines: Iterable<string>): boolean {
   return false;
 }
 
+/**
+ * A folder of a log (`DEVICE1/Client`) named as a view of several machines names logs: `DEVICE1 ›
+ * Client`; the machine's own folder, or a view of one machine, keeps its bare name.
+ */
+export const folderLabel = (several: boolean, machine: string, folder: string): string => (several && machine !== folder ? withMachine(machine, folder) : folder);
+
 /** Each log's name as the view shows it: with its machine only when the logs span several machines. */
 export function logLabels(logs: readonly { name: string; machine: string }[]): string[] {
   const several = severalMachines(logs.map((l) => l.machine));

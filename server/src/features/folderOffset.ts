@@ -81,10 +81,12 @@ const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0
 
 /**
  * Where a log's offset not written came from, for its time hover: `byFolder` (placedByFolder), and
- * the log of the folder's offer when the offset is that offer's (as the status bar says it).
+ * the log of the folder's offer when the offset is that offer's (as the status bar says it), and the
+ * folder whose entry it is when above the log's own (`above`: settings.ts placementOf).
  */
-export function offsetOrigin(byFolder: boolean, offer: FolderOffer | null, log: LogFile): OffsetOrigin {
-  return byFolder && offer && offer.offset === log.defaultOffset ? { byFolder, from: offerSource(offer) } : { byFolder };
+export function offsetOrigin(byFolder: boolean, offer: FolderOffer | null, log: LogFile, above?: string): OffsetOrigin {
+  const folder = byFolder && above !== undefined ? { folder: folderName(above) } : {};
+  return byFolder && offer && offer.offset === log.defaultOffset ? { byFolder, from: offerSource(offer), ...folder } : { byFolder, ...folder };
 }
 
 /** How a log's records without offset are placed, in words (status bar). */

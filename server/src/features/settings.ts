@@ -80,13 +80,15 @@ function resolveFolderOffsets(s: ServerSettings, base: string | null): ServerSet
 /**
  * Where the offset for a file's records without one comes from: the entry in `folderOffsets` of its
  * nearest folder that has one (a device folder's entry covers its Panther, CCM\\Logs, Temp...),
- * else `defaultOffset`.
+ * else `defaultOffset`. `above`: the folder whose entry it is, when above the file's own (as written
+ * in the file's path: the key may be lower-cased), for the hover to name it.
  */
-export function placementOf(s: ServerSettings, file: string | null): { offset: number | null; byFolder: boolean } {
+export function placementOf(s: ServerSettings, file: string | null): { offset: number | null; byFolder: boolean; above?: string } {
   if (file !== null) {
-    for (let dir = folderKey(path.dirname(file)); ; dir = path.dirname(dir)) {
-      const own = s.folderOffsets[dir];
-      if (own !== undefined) return { offset: own, byFolder: true };
+    const own = path.dirname(file);
+    for (let dir = folderKey(own), shown = own; ; dir = path.dirname(dir), shown = path.dirname(shown)) {
+      const entry = s.folderOffsets[dir];
+      if (entry !== undefined) return { offset: entry, byFolder: true, ...(shown !== own ? { above: shown } : {}) };
       if (path.dirname(dir) === dir) break;
     }
   }
@@ -219,6 +221,12 @@ export class SettingsState {
   byFolderOf(key: string, log: LogFile): boolean {
     const file = toPath(key);
     return placedByFolder(placementOf(this.forPath(file), file), log);
+  }
+
+  /** The folder above `key`'s own whose cmlog.folderOffsets entry places it, if it is one above (placementOf). */
+  entryAbove(key: string): string | undefined {
+    const file = toPath(key);
+    return placementOf(this.forPath(file), file).above;
   }
 
   /** Reads the settings again (the defaults if they cannot be read). */

@@ -7,7 +7,7 @@ import { folderOffer } from '../features/folderOffset';
 import { relatedNearest } from '../features/relatedNearest';
 import { tableStatus } from '../features/tableStatus';
 import {
-  TABLE_MAX_ROWS, TableNotifications, TableRequests, type FolderOffer, type TableFacetsResult, type TableGotoResult, type TableOpenResult, type TableSource, type TableStatus, type TableTextResult,
+  TABLE_MAX_ROWS, TableNotifications, TableRequests, type FolderOffer, type TableBanner, type TableFacetsResult, type TableGotoResult, type TableOpenResult, type TableSource, type TableStatus, type TableTextResult,
 } from '../protocol';
 import { tableDetail } from '../table/detail';
 import { DiskLogSource, READ_PIECE } from '../table/diskSource';
@@ -58,7 +58,7 @@ export function registerTableRequests(server: ServerContext): Tables {
    * of the folders whose logs write the offset those placed last could take (as the lens offers it).
    * Said at open and again with each reset (an offset setting changed).
    */
-  const bannerOf = (t: OpenTable): Pick<TableOpenResult, 'sources' | 'notes' | 'offers'> => {
+  const bannerOf = (t: OpenTable): TableBanner => {
     const v = t.view;
     const labels = labelsOf(t);
     // Offers asked once per folder (of logs placed last, which write no offset themselves: the
@@ -70,16 +70,18 @@ export function registerTableRequests(server: ServerContext): Tables {
       if (!offers.has(id)) offers.set(id, folderOffer(timeline!, { key, log }, server.client.folders));
       return offers.get(id)!;
     };
-    const placed: { key: string; note?: string; offer: FolderOffer | null }[] = [];
+    const placed: { key: string; note?: string; offer: FolderOffer | null; machine: string }[] = [];
     const sources: TableSource[] = t.sources.map((s, li) => {
       const model = v.merged ? v.model(li) : undefined;
       let offer: FolderOffer | null = null;
       const note = model && sourceNote(model, settings.byFolderOf(s.key, model), () => (offer = offerOf(s.key, model)) !== null);
-      placed.push({ key: s.key, note, offer });
-      return { uri: s.key, name: s.name, machine: machineOf(s.key, server.client.folders), label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };
+      const machine = machineOf(s.key, server.client.folders);
+      placed.push({ key: s.key, note, offer, machine });
+      return { uri: s.key, name: s.name, machine, label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };
     });
-    const offered = mergeOffers(placed);
-    return { sources, notes: mergeNotes(sources), ...(offered.length ? { offers: offered } : {}) };
+    // Offers said even when none: the pages hold the banner they got and take in a new one over it
+    // (an offer left out stayed after its click, in a merge of one machine).
+    return { sources, notes: mergeNotes(sources), offers: mergeOffers(placed) };
   };
 
   /** Each log's name as the table shows it: with its machine when the table spans several. */
@@ -152,7 +154,10 @@ export function registerTableRequests(server: ServerContext): Tables {
   }));
 
   connection.onRequest(TableRequests.copy, (p, token) => runSafe<TableTextResult>(log, 'table/copy', token, { text: '', cut: false }, () =>
-    copyRows(table(p?.tableId).view, p.ranges, p.as === 'raw' ? 'raw' : 'tsv')));
+  {
+    const t = table(p?.tableId);
+    return copyRows(t.view, p.ranges, p.as === 'raw' ? 'raw' : 'tsv', TEXT_MAX, { columns: p.columns, names: labelsOf(t) });
+  }));
 
   connection.onRequest(TableRequests.exportText, (p, token) => runSafe<TableTextResult>(log, 'table/export', token, { text: '', cut: false }, () => {
     const t = table(p?.tableId);

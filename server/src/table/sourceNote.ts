@@ -1,7 +1,7 @@
 // What a merge says about a log whose offset is unknown: how its entries were placed.
 import type { LogFile } from '../logFile';
 import { describeOffset } from '../parse/time';
-import { namedAndMore } from '../explain/logLabel';
+import { folderLabel, namedAndMore, severalMachines } from '../explain/logLabel';
 import { alsoText, folderName } from '../explain/offerText';
 import type { FolderOffer, TableOffer } from '../protocol';
 import { folderOf } from '../uri';
@@ -38,17 +38,20 @@ const MAX_OFFERS = 4;
 /**
  * The banner's offers: one per folder whose logs write the offset that logs placed last could take
  * (`offer`: features/folderOffset.ts folderOffer of each), "DEVICE2's CcmExec.log writes UTC+05:30",
- * with the first such log, which the offer's command is run for.
+ * with the first such log, which the offer's command is run for. Where the merge spans machines
+ * (each log's `machine`), a folder is named with its machine, as the table names logs: "DEVICE1 ›
+ * Client's ADALOperationProvider.log writes ..." (every device has a Client folder).
  */
-export function mergeOffers(logs: readonly { key: string; note?: string; offer: FolderOffer | null }[]): TableOffer[] {
+export function mergeOffers(logs: readonly { key: string; note?: string; offer: FolderOffer | null; machine: string }[]): TableOffer[] {
   const byFolder = new Map<string, TableOffer>();
+  const several = severalMachines(logs.map((l) => l.machine));
   for (const l of logs) {
     if (!l.offer || l.note !== PLACED_LAST) continue;
     const folder = l.offer.from ?? folderOf(l.key);
     const id = `${folder}\n${l.offer.offset}`;
     if (byFolder.has(id)) continue;
     if (byFolder.size === MAX_OFFERS) break;
-    byFolder.set(id, { text: `${l.offer.fromName ?? folderName(folder)}'s ${l.offer.source} writes ${l.offer.zone}${alsoText(l.offer)}`, uri: l.key });
+    byFolder.set(id, { text: `${folderLabel(several, l.machine, l.offer.fromName ?? folderName(folder))}'s ${l.offer.source} writes ${l.offer.zone}${alsoText(l.offer)}`, uri: l.key });
   }
   return [...byFolder.values()];
 }

@@ -2,7 +2,7 @@
 // text"). Bounded in characters, so that an export never reaches VS Code's 50 MB document limit
 // (at most 3 UTF-8 bytes a character); a cut text says so.
 import { isoUtc } from '../parse/time';
-import type { TableTextResult } from '../protocol';
+import type { TableColumnId, TableTextResult } from '../protocol';
 import { baseName } from '../uri';
 import { visibleLine } from '../explain/plainText';
 import type { TableView } from './view';
@@ -12,16 +12,41 @@ export const TEXT_MAX = 12 * 1024 * 1024;
 
 const noop = () => 0;
 
+/** Every column a TSV copy can write, in the table's order. */
+const TSV_COLUMNS: readonly TableColumnId[] = ['severity', 'time', 'utc', 'source', 'component', 'thread', 'message'];
+
 /**
- * One row as tab-separated columns: severity, time as written, UTC, component, thread, message (read
- * once; a longer one is cut and says so: its raw lines copy all of it).
+ * The columns a copy writes: those asked (the page's shown ones; untrusted: unknown ids and repeats
+ * left out), in the table's order; none asked, all. Source only in a merge.
  */
-function tsvLine(view: TableView, row: number): string {
+function tsvColumns(view: TableView, asked: unknown): TableColumnId[] {
+  const set = Array.isArray(asked) ? new Set(asked) : null;
+  return TSV_COLUMNS.filter((c) => (set === null || set.has(c)) && (c !== 'source' || view.merged));
+}
+
+/**
+ * One row as tab-separated `columns`: severity, time as written, UTC, source (its name as the table
+ * shows it: `names`), component, thread, message (read once; a longer one is cut and says so: its
+ * raw lines copy all of it).
+ */
+function tsvLine(view: TableView, row: number, columns: readonly TableColumnId[], names?: readonly string[]): string {
   const r = view.columns(row);
   const cell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
-  const m = view.messageHead(view.positionOf(row));
-  const message = m.cut ? `${m.text} ${tsvCutNote(m.text.length)}` : m.text;
-  return [r.severity, r.time, isoUtc(r.utc) ?? '', r.component, r.thread, message].map(cell).join('\t');
+  const value = (c: TableColumnId): string => {
+    switch (c) {
+      case 'severity': return r.severity;
+      case 'time': return r.time;
+      case 'utc': return isoUtc(r.utc) ?? '';
+      case 'source': return names?.[r.source] ?? baseName(view.keys[r.source]);
+      case 'component': return r.component;
+      case 'thread': return r.thread;
+      case 'message': {
+        const m = view.messageHead(view.positionOf(row));
+        return m.cut ? `${m.text} ${tsvCutNote(m.text.length)}` : m.text;
+      }
+    }
+  };
+  return columns.map((c) => cell(value(c))).join('\t');
 }
 
 /** What ends a TSV message cut at `chars` characters. */
@@ -46,11 +71,17 @@ function bounded(lines: Iterable<string>, max: number): TableTextResult {
   return { text: parts.join(''), cut: false };
 }
 
-export function copyRows(view: TableView, ranges: { start: number; end: number }[], as: 'tsv' | 'raw', max = TEXT_MAX): TableTextResult {
+/**
+ * The rows of `ranges`, as TSV or raw lines; `shown`: the columns the page shows (tsvColumns) and each
+ * log's name as the table shows it (with its machine when a merge spans several).
+ */
+export function copyRows(view: TableView, ranges: { start: number; end: number }[], as: 'tsv' | 'raw', max = TEXT_MAX,
+  shown: { columns?: unknown; names?: readonly string[] } = {}): TableTextResult {
+  const columns = tsvColumns(view, shown.columns);
   function* lines(): Generator<string> {
     for (const r of Array.isArray(ranges) ? ranges : []) {
       const a = Math.max(0, Math.floor(Number(r?.start))), b = Math.min(view.rowCount, Math.floor(Number(r?.end)));
-      for (let row = a; row < b; row++) yield as === 'raw' ? rawLines(view, row) : tsvLine(view, row) + '\n';
+      for (let row = a; row < b; row++) yield as === 'raw' ? rawLines(view, row) : tsvLine(view, row, columns, shown.names) + '\n';
     }
   }
   return bounded(lines(), max);
