@@ -146,8 +146,11 @@ test('folderOffer: a log in a subfolder of a device folder (Panther) is offered 
   const own = new Timeline([input(`${PC01}CcmExec.log`, ccm('10:00:00', '01-15-2024', '+420')), input(`${PC01}Panther/CcmSetup.log`, ccm('10:00:00', '01-15-2024', '+300')), setupact]);
   assert.deepEqual(folderOffer(own, setupact, ws), { offset: 300, zone: 'UTC-05:00', source: 'CcmSetup.log' });
   // Placed with the device folder's entry: said where from.
-  const placed = fileInfo(LogFile.fromText(CBS, { defaultOffset: 420 }), { offset: 420, byFolder: true }, 'setupact.log', offer);
-  assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for this folder (offset taken from CcmExec.log of PC01)');
+  const placed = fileInfo(LogFile.fromText(CBS, { defaultOffset: 420 }), { offset: 420, byFolder: true, above: path.dirname(path.dirname(toPath(setupact.key)!)) }, 'setupact.log', offer);
+  assert.equal(placed.timeZone, 'no offset, UTC-07:00 set for PC01 (offset taken from CcmExec.log of PC01)');
+  // The log's own folder's entry: "this folder".
+  const own2 = fileInfo(LogFile.fromText(CBS, { defaultOffset: 420 }), { offset: 420, byFolder: true }, 'setupact.log', null);
+  assert.equal(own2.timeZone, 'no offset, UTC-07:00 set for this folder');
 });
 
 test('offsetOrigin: the time hover names the log of the folder\'s offer only when the folder\'s entry placed the log with that offer', () => {

@@ -1,6 +1,6 @@
 // Facts for the status bar and the client's line backgrounds.
 import type { FileInfo, FolderOffer, LineRange, SeverityRanges } from '../protocol';
-import { offsetNote, offsetShort } from './folderOffset';
+import { type Applied, offsetNote, offsetShort } from './folderOffset';
 import type { LogFile } from '../logFile';
 import { Severity } from '../model';
 import { describeLogFile } from '../knowledge/logFiles';
@@ -11,7 +11,7 @@ import { FORMATS } from '../parse/formats';
  * `applied`: the offset records without one are placed with, and whether it is the folder's
  * (settings.ts placementOf); `offer`: what the folder's other logs write (folderOffset.ts).
  */
-export function fileInfo(log: LogFile, applied: { offset: number | null; byFolder: boolean }, name?: string, offer: FolderOffer | null = null): FileInfo {
+export function fileInfo(log: LogFile, applied: Applied, name?: string, offer: FolderOffer | null = null): FileInfo {
   let errors = 0, warnings = 0, missing = 0;
   const offsets = new Set<number>();
   const { severity, format, count } = log.table;
@@ -44,7 +44,7 @@ export function fileInfo(log: LogFile, applied: { offset: number | null; byFolde
  * A log's time zone from the offsets its records write (a few distinct) and how many write none:
  * `timeZone` the sentence, `zone` in a few words (the status bar's text, also a merge's per log).
  */
-export function zoneOf(log: LogFile, offsets: Iterable<number>, missing: number, applied: { offset: number | null; byFolder: boolean }, offer: FolderOffer | null): { timeZone: string; zone: string } {
+export function zoneOf(log: LogFile, offsets: Iterable<number>, missing: number, applied: Applied, offer: FolderOffer | null): { timeZone: string; zone: string } {
   const zones = [...offsets].map((o) => describeOffset(o, log.offsetConvention));
   let timeZone = zones.join(' / ');
   let zone = timeZone;

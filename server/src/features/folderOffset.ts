@@ -89,18 +89,21 @@ export function offsetOrigin(byFolder: boolean, offer: FolderOffer | null, log: 
   return byFolder && offer && offer.offset === log.defaultOffset ? { byFolder, from: offerSource(offer), ...folder } : { byFolder, ...folder };
 }
 
+/** The offset a log's records without one are placed with: the folder's entry (`above`: a folder above the log's own, as placementOf says) or the default. */
+export interface Applied { offset: number | null; byFolder: boolean; above?: string }
+
 /** How a log's records without offset are placed, in words (status bar). */
-export function offsetNote(applied: { offset: number | null; byFolder: boolean }, offer: FolderOffer | null, convention: 'bias' | 'utc-offset'): string {
+export function offsetNote(applied: Applied, offer: FolderOffer | null, convention: 'bias' | 'utc-offset'): string {
   const says = offer ? offerText(offer) : '';
   if (applied.offset === null) return offer ? `no offset — ${says}` : 'no offset (UTC unknown)';
   const zone = describeOffset(applied.offset, convention);
-  const how = applied.byFolder ? `${zone} set for this folder` : `default ${zone}`;
+  const how = applied.byFolder ? `${zone} set for ${applied.above ? folderName(applied.above) : 'this folder'}` : `default ${zone}`;
   if (!offer) return `no offset, ${how}`;
   return offer.offset === applied.offset ? `no offset, ${how} (${takenFrom(offer)})` : `no offset, ${how}; ${says}`;
 }
 
 /** offsetNote in a few words (the status bar's text; the note is its tooltip): "UTC+05:30 (folder)". */
-export function offsetShort(applied: { offset: number | null; byFolder: boolean }, offer: FolderOffer | null, convention: 'bias' | 'utc-offset'): string {
+export function offsetShort(applied: Applied, offer: FolderOffer | null, convention: 'bias' | 'utc-offset'): string {
   const offered = offer && offer.offset !== applied.offset ? `${offer.zone} offered` : '';
   if (applied.offset === null) return offered ? `no offset (${offered})` : 'no offset';
   const zone = `${describeOffset(applied.offset, convention)} (${applied.byFolder ? 'folder' : 'default'})`;

@@ -21,7 +21,7 @@ export function registerCustomRequests(server: ServerContext): void {
     if (!target) return null;
     const offer = folderOffer(logs.timelineWith([p.uri]), target, server.client.folders);
     // The offset the model was read with, and whether it is the folder's.
-    return fileInfo(target.log, { offset: target.log.defaultOffset, byFolder: settings.byFolderOf(p.uri, target.log) }, target.name, offer);
+    return fileInfo(target.log, { offset: target.log.defaultOffset, byFolder: settings.byFolderOf(p.uri, target.log), above: settings.entryAbove(p.uri) }, target.name, offer);
   }));
   connection.onRequest(Requests.severityRanges, (p, token) => runSafe(log, 'severityRanges', token, { errors: [], warnings: [] }, () => {
     const open = documents.get(p.uri);
