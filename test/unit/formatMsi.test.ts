@@ -114,6 +114,9 @@ test('MSI detection: the fixture is MSI only; an MSI line inside a CMTrace log i
   }
 });
 
+/** Each record's severity and message. */
+const severities = (log: LogFile) => Array.from({ length: log.entryCount }, (_, i) => [log.entry(i).severity, log.message(i)]);
+
 test('MSI: the messages MSI writes bare (Error, Warning, Info, DEBUG: Error) are records of their own, with the last time read', () => {
   const text = BANNER + 'MSI (s) (7C:2C) [07:33:30:000]: Note: 1: 1722 2: CA_Run 3: C:\\x.exe\r\n'
     + 'Error 1722. There is a problem with this Windows Installer package.\r\n  Action CA_Run, location: C:\\x.exe, command: /q\r\n'
@@ -123,7 +126,7 @@ test('MSI: the messages MSI writes bare (Error, Warning, Info, DEBUG: Error) are
   const log = LogFile.fromText(text);
   assertCoverage(log);
   assert.equal(log.spans.count, 0);
-  const rows = Array.from({ length: log.entryCount }, (_, i) => [log.entry(i).severity, log.message(i)]);
+  const rows = severities(log);
   assert.deepEqual(rows.slice(1), [
     [Severity.Information, 'Note: 1: 1722 2: CA_Run 3: C:\\x.exe'],
     [Severity.Error, 'Error 1722. There is a problem with this Windows Installer package.\r\n  Action CA_Run, location: C:\\x.exe, command: /q'],
@@ -179,7 +182,6 @@ test('MSI: Action lines keep their words (start and end told apart) under the co
 
 // MSI's own signals judge its records, not the severity keywords (a tour of the real editor found
 // every successful install, and most property changes, shown as errors).
-const severities = (log: LogFile) => Array.from({ length: log.entryCount }, (_, i) => [log.entry(i).severity, log.message(i)]);
 
 test('MSI: the installation status and the engine\'s return code judge their line: 0 (and 3010, 1641) success, 1602 a cancel, others failures', () => {
   const status = (n: string) => `MSI (s) (7C:2C) [07:33:40:000]: Windows Installer installed the product. Product Name: Contoso. Product Version: 1.0. Product Language: 1033. Manufacturer: Contoso. Installation success or error status: ${n}.\r\n`;
