@@ -6,26 +6,17 @@ import { Severity } from '../model';
 import { describeLogFile } from '../knowledge/logFiles';
 import { describeOffset } from '../parse/time';
 import { FORMATS } from '../parse/formats';
+import { countLog } from '../table/facets';
 
 /**
  * `applied`: the offset records without one are placed with, and whether it is the folder's
  * (settings.ts placementOf); `offer`: what the folder's other logs write (folderOffset.ts).
  */
 export function fileInfo(log: LogFile, applied: Applied, name?: string, offer: FolderOffer | null = null): FileInfo {
-  let errors = 0, warnings = 0, missing = 0;
-  const offsets = new Set<number>();
-  const { severity, format, count } = log.table;
-  // The formats of a mixed log, in order of appearance (an entry's format is one byte: 256 flags).
-  const seen = new Uint8Array(256);
-  const formats: string[] = [];
-  for (let i = 0; i < count; i++) {
-    if (seen[format[i]] === 0) { seen[format[i]] = 1; formats.push(FORMATS[format[i]]?.name ?? 'unknown'); }
-    if (severity[i] === Severity.Error) errors++;
-    else if (severity[i] === Severity.Warning) warnings++;
-    const o = log.writtenOffset(i);
-    if (o === null) missing++;
-    else if (offsets.size < 4) offsets.add(o);
-  }
+  const counted = countLog(log);
+  const count = counted.entries, errors = counted.severities[Severity.Error]!, warnings = counted.severities[Severity.Warning]!;
+  const missing = counted.missingOffsets, offsets = counted.offsets;
+  const formats = counted.formats.map(formatIdName);
   const { timeZone, zone } = zoneOf(log, offsets, missing, applied, offer);
   const known = name ? describeLogFile(name) : undefined;
   const about = known ? `${known.name}: ${known.purpose} (${known.location})` : undefined;
@@ -67,3 +58,6 @@ export function severityRanges(log: LogFile): SeverityRanges {
   }
   return { errors, warnings };
 }
+
+/** A record's format id (the entry column) as the status bar names it. */
+export const formatIdName = (id: number): string => FORMATS[id]?.name ?? 'unknown';

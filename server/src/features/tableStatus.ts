@@ -2,17 +2,18 @@
 // from the counts its FacetCache keeps (one pass over each log's entries per change, shared with the
 // page's facets), never a fileInfo per log. Bounded: formats, zones and logs named at most
 // TABLE_STATUS_NAMED each, the rest counted.
-import { FORMATS, formatName } from '../parse/formats';
+import { formatName } from '../parse/formats';
 import { Severity } from '../model';
 import { TABLE_STATUS_NAMED, type TableStatus, type TableStatusLog } from '../protocol';
 import type { LogFacets } from '../table/facets';
 import type { TableView } from '../table/view';
 import type { LogFile } from '../logFile';
-import { zoneOf } from './fileInfo';
+import type { Applied } from './folderOffset';
+import { formatIdName, zoneOf } from './fileInfo';
 
 /** `appliedOf`: the offset a log's records without one were placed with, and whether it is its folder's. */
 export function tableStatus(view: TableView, counts: readonly LogFacets[], labels: readonly string[],
-  appliedOf: (key: string, log: LogFile) => { offset: number | null; byFolder: boolean }): TableStatus {
+  appliedOf: (key: string, log: LogFile) => Applied): TableStatus {
   let read = 0, entries = 0, errors = 0, warnings = 0;
   const formats = new Set<string>(), zones = new Set<string>();
   const named: TableStatusLog[] = [];
@@ -24,7 +25,7 @@ export function tableStatus(view: TableView, counts: readonly LogFacets[], label
     errors += c.severities[Severity.Error]!;
     warnings += c.severities[Severity.Warning]!;
     // As fileInfo says it: a mixed log's formats in the order they appear.
-    const format = c.formats.length > 1 ? c.formats.map((f) => FORMATS[f]?.name ?? 'unknown').join(' + ') : formatName(log.format);
+    const format = c.formats.length > 1 ? c.formats.map(formatIdName).join(' + ') : formatName(log.format);
     // The folder's offer is left out: the merge's banner makes it.
     const { zone } = zoneOf(log, c.offsets, c.missingOffsets, appliedOf(view.keys[li]!, log), null);
     formats.add(format);

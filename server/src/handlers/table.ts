@@ -166,7 +166,7 @@ export function registerTableRequests(server: ServerContext): Tables {
 
   connection.onRequest(TableRequests.status, (p, token) => runSafe<TableStatus | null>(log, 'table/status', token, null, () => {
     const t = tables.get(p?.tableId);
-    return t ? tableStatus(t.view, t.facets.perLog(), labelsOf(t), (key, model) => ({ offset: model.defaultOffset, byFolder: settings.byFolderOf(key, model) })) : null;
+    return t ? tableStatus(t.view, t.facets.perLog(), labelsOf(t), (key, model) => ({ offset: model.defaultOffset, byFolder: settings.byFolderOf(key, model), above: settings.entryAbove(key) })) : null;
   }));
 
   connection.onRequest(TableRequests.follow, (p, token) => runSafe(log, 'table/follow', token, undefined, () => { tables.get(p?.tableId)?.setFollow(p.follow !== false); }));

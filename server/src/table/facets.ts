@@ -5,6 +5,7 @@
 // the counts of the logs it keeps (work per name, not per entry).
 import type { TableFacet, TableFacetsResult } from '../protocol';
 import { severityName } from '../severity';
+import type { LogFile } from '../logFile';
 import type { TableView } from './view';
 
 /** Names listed per facet, most frequent first. */
@@ -39,45 +40,51 @@ function top(counts: Map<string, number>): TableFacet[] {
   return all.slice(0, FACET_MAX);
 }
 
+/** What a log without a model yet counts: nothing. */
+const UNREAD: LogFacets = {
+  read: false, entries: 0, componentNames: [], components: new Float64Array(0), threadNames: [], threads: new Float64Array(0), severities: [0, 0, 0, 0],
+  firstUtc: null, lastUtc: null, formats: [], offsets: [], missingOffsets: 0,
+};
+
 /** Each log's counts (a log without a model yet counts nothing). */
 export function countLogs(view: TableView): LogFacets[] {
   const out: LogFacets[] = [];
   for (let li = 0; li < view.keys.length; li++) {
     const log = view.model(li);
-    if (!log) {
-      out.push({
-        read: false, entries: 0, componentNames: [], components: new Float64Array(0), threadNames: [], threads: new Float64Array(0), severities: [0, 0, 0, 0],
-        firstUtc: null, lastUtc: null, formats: [], offsets: [], missingOffsets: 0,
-      });
-      continue;
-    }
-    const t = log.table, n = log.entryCount;
-    const c = new Float64Array(t.components.names.length), h = new Float64Array(t.threads.names.length), s = [0, 0, 0, 0];
-    let firstUtc: number | null = null, lastUtc: number | null = null;
-    // The status bar's facts (table status) are counted in the same pass: one read of each entry.
-    const seen = new Uint8Array(256), formats: number[] = [], offsets: number[] = [];
-    let missingOffsets = 0;
-    for (let e = 0; e < n; e++) {
-      c[t.component[e]]++;
-      h[t.thread[e]]++;
-      s[t.severity[e]]++;
-      const f = t.format[e];
-      if (seen[f] === 0) { seen[f] = 1; formats.push(f); }
-      const o = log.writtenOffset(e);
-      if (o === null) missingOffsets++;
-      else if (offsets.length < OFFSETS_KEPT && !offsets.includes(o)) offsets.push(o);
-      const u = log.utc(e);
-      if (u === u) {
-        if (firstUtc === null || u < firstUtc) firstUtc = u;
-        if (lastUtc === null || u > lastUtc) lastUtc = u;
-      }
-    }
-    out.push({
-      read: true, entries: n, componentNames: t.components.names, components: c, threadNames: t.threads.names, threads: h, severities: s,
-      firstUtc, lastUtc, formats, offsets, missingOffsets,
-    });
+    out.push(log ? countLog(log) : UNREAD);
   }
   return out;
+}
+
+/**
+ * One log's counts, in one read of each entry: the page's facets and the status bar's facts (its
+ * formats, written offsets and records without one; fileInfo says them for one log).
+ */
+export function countLog(log: LogFile): LogFacets {
+  const t = log.table, n = log.entryCount;
+  const c = new Float64Array(t.components.names.length), h = new Float64Array(t.threads.names.length), s = [0, 0, 0, 0];
+  let firstUtc: number | null = null, lastUtc: number | null = null;
+  const seen = new Uint8Array(256), formats: number[] = [], offsets: number[] = [];
+  let missingOffsets = 0;
+  for (let e = 0; e < n; e++) {
+    c[t.component[e]]++;
+    h[t.thread[e]]++;
+    s[t.severity[e]]++;
+    const f = t.format[e];
+    if (seen[f] === 0) { seen[f] = 1; formats.push(f); }
+    const o = log.writtenOffset(e);
+    if (o === null) missingOffsets++;
+    else if (offsets.length < OFFSETS_KEPT && !offsets.includes(o)) offsets.push(o);
+    const u = log.utc(e);
+    if (u === u) {
+      if (firstUtc === null || u < firstUtc) firstUtc = u;
+      if (lastUtc === null || u > lastUtc) lastUtc = u;
+    }
+  }
+  return {
+    read: true, entries: n, componentNames: t.components.names, components: c, threadNames: t.threads.names, threads: h, severities: s,
+    firstUtc, lastUtc, formats, offsets, missingOffsets,
+  };
 }
 
 /**
