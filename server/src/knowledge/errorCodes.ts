@@ -786,7 +786,7 @@ const MSI_RETURN_RE = new RegExp(`(?<![0-9A-Za-z_])${MSI_RETURNS_SOURCE}(\\d{1,5
  * Windows Update's log (Get-WindowsUpdateLog) writes a failure's HRESULT in brackets without `0x`:
  * `Agent *FAILED* [80240022] Method failed [...]`. Group 1 is hexadecimal, at the end before `]`.
  */
-const WU_FAILED_RE = /(?<![0-9A-Za-z_])\*\s{0,2}FAILED\s{0,2}\*\s{0,3}\[([0-9A-Fa-f]{8})\]/gi;
+const WU_FAILED_RE = /(?<![0-9A-Za-z_])\*\s{0,2}FAILED\s{0,2}\*\s{0,3}\[([0-9A-Fa-f]{8})(?=\])/gi;
 /** The patterns composed above, for the regex safety test (it finds literal patterns by itself). */
 export const COMPOSED_PATTERNS: readonly RegExp[] = [HEX8_RE, CONTEXT_HEX_RE, CONTEXT_DEC_RE, WIN32_DEC_RE, MSI_RETURN_RE];
 
@@ -794,8 +794,8 @@ function collect(re: RegExp, message: string, out: FoundErrorCode[], accept: (te
   re.lastIndex = 0;
   for (let m = re.exec(message); m !== null; m = re.exec(message)) {
     const text = m[1] ?? m[0];
-    // The group ends the match, or stands just before a closing `]` (WU_FAILED_RE).
-    const end = m.index + m[0].length - (m[0].endsWith(']') ? 1 : 0);
+    // The group ends the match (a closing bracket after it is a lookahead: WU_FAILED_RE).
+    const end = m.index + m[0].length;
     const start = end - text.length;
     const value = accept(text);
     if (value !== undefined) out.push({ start, end, value });
