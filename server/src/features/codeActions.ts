@@ -4,7 +4,7 @@
 // only when a finding of the last validation is behind it, so what is offered comes from the rule
 // and the log, never from a diagnostic the client sent back.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { codesOf, recordCodeText } from '../explain/findingCodes';
+import { codesOf, findingCodes, recordCodeText } from '../explain/findingCodes';
 import { formatHex } from '../knowledge/errorCodes';
 import type { LogFile } from '../logFile';
 import type { Finding } from '../model';
@@ -17,7 +17,15 @@ import { ruleById, rules, type Rule } from '../rules';
  */
 export function codeActions(params: CodeActionParams, findings: readonly Finding[], catalog: readonly Rule[] = rules, log?: LogFile): CodeAction[] {
   // Asked on every cursor move: the record's codes from its first characters only (recordCodeText).
-  const recordOf = (f: Finding) => (log && f.entryIndex !== undefined && f.entryIndex < log.entryCount ? recordCodeText(log, f.entryIndex) : '');
+  // A record's codes, read once however many of its findings the request has (as the table's detail does).
+  const records = new Map<number, number[]>();
+  const recordCodes = (f: Finding): number[] => {
+    const i = f.entryIndex;
+    if (!log || i === undefined || i >= log.entryCount) return [];
+    let codes = records.get(i);
+    if (!codes) records.set(i, (codes = codesOf([recordCodeText(log, i)])));
+    return codes;
+  };
   const out: CodeAction[] = [];
   const offered = new Set<string>(); // the same action for several findings is offered once
   const offer = (key: string, title: string, d: Diagnostic, command: string, arg: string) => {
@@ -29,7 +37,7 @@ export function codeActions(params: CodeActionParams, findings: readonly Finding
     for (const f of findings) {
       if (f.ruleId !== d.code || f.line !== d.range.start.line) continue;
       for (const a of ruleById(f.ruleId, catalog)?.actions?.(f) ?? []) offer(`${f.ruleId}\n${a.title}\n${a.copy}`, a.title, d, Commands.copyToClipboard, a.copy);
-      for (const v of codesOf([f.message, recordOf(f)])) {
+      for (const v of findingCodes(f.message, recordCodes(f))) {
         const hex = formatHex(v);
         offer(`lookup\n${v}`, `Look Up Error ${hex}`, d, Commands.lookupErrorCode, hex);
       }
