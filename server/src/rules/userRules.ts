@@ -41,8 +41,6 @@ export interface UserRulesParse {
   specs: UserRuleSpec[];
   /** Every problem, each naming the file (the command line's, which has no schema). */
   problems: string[];
-  /** Where each problem is: `places[i]` is the character offset of `problems[i]` (the rule's start), if known. */
-  places: (number | undefined)[];
   /**
    * The problems the editor shows on the file itself: those the schema (schemas/rules.schema.json,
    * which VS Code validates the file with) cannot say — not JSON, a bad regular expression, an id
@@ -68,12 +66,10 @@ function place(text: string, offset: number): string {
 /** Validates a rule file's text. `source` names it in the messages. Never throws. */
 export function parseUserRules(text: string, source: string): UserRulesParse {
   const problems: string[] = [];
-  const places: (number | undefined)[] = [];
   const editor: UserRulesParse['editor'] = [];
   // `bySchema`: the schema says it all (the editor leaves it to VS Code); `editorMessage`: what the editor shows else.
   const problem = (message: string, offset: number | undefined, bySchema: boolean, editorMessage = message) => {
     problems.push(`${source}: ${message}`);
-    places.push(offset);
     if (!bySchema) editor.push({ message: editorMessage, at: offset });
   };
   const specs: UserRuleSpec[] = [];
@@ -86,11 +82,11 @@ export function parseUserRules(text: string, source: string): UserRulesParse {
     const at = /position (\d+)/.exec(msg);
     const offset = at ? Number(at[1]) + bom : text.length;
     problem(`not valid JSON at ${at ? place(text, offset) : 'the end'}: ${msg.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`, offset, false);
-    return { specs, problems, places, editor };
+    return { specs, problems, editor };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || !Array.isArray((json as { rules?: unknown }).rules)) {
     problem('expected { "rules": [ ... ] }', undefined, true);
-    return { specs, problems, places, editor };
+    return { specs, problems, editor };
   }
   for (const key of Object.keys(json)) if (key !== 'rules' && key !== '$schema') problem(`unknown field "${key}" (expected "rules")`, undefined, true);
   const seen = new Set<string>();
@@ -122,7 +118,7 @@ export function parseUserRules(text: string, source: string): UserRulesParse {
       message: r.message as string, explanation: (r.explanation as string | undefined) ?? '',
     });
   });
-  return { specs, problems, places, editor };
+  return { specs, problems, editor };
 }
 
 /** `$1`..`$9` replaced by the groups; `$$` is a dollar. */
