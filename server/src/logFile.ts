@@ -277,12 +277,14 @@ export class LogFile {
   }
 
   setOptions(options: ParseOptions): void {
-    this.options = { defaultOffset: options.defaultOffset ?? null, offsetConvention: options.offsetConvention ?? 'bias' };
+    const next = { defaultOffset: options.defaultOffset ?? null, offsetConvention: options.offsetConvention ?? 'bias' } as const;
+    if (next.defaultOffset === this.options.defaultOffset && next.offsetConvention === this.options.offsetConvention) return;
+    this.options = next;
     this.timingCount++;
   }
 
   private timingCount = 0;
-  /** Grows with each setOptions: the same model's UTCs may differ (a merge ordered by them orders again). */
+  /** Grows with each setOptions that changes them: the model's UTCs differ (a merge ordered by them orders again). */
   get timing(): number { return this.timingCount; }
 
   /**

@@ -291,3 +291,16 @@ test('a record reads the same whatever came before it (the scanner compares date
     for (let i = 0; i < expected.length; i++) assert.deepEqual(fields(log, i), expected[i]);
   }
 });
+
+test('a model\'s timing grows only when its options change how it is placed (a merge orders again only then)', () => {
+  const log = LogFile.fromText('<![LOG[x]LOG]!><time="08:00:00.000" date="01-15-2024" component="C" context="" type="1" thread="1" file="">\r\n');
+  const t0 = log.timing;
+  log.setOptions({});
+  assert.equal(log.timing, t0, 'the same options: nothing to order again');
+  log.setOptions({ defaultOffset: 60 });
+  assert.equal(log.timing, t0 + 1);
+  log.setOptions({ defaultOffset: 60 });
+  assert.equal(log.timing, t0 + 1);
+  log.setOptions({ defaultOffset: 60, offsetConvention: 'utc-offset' });
+  assert.equal(log.timing, t0 + 2);
+});
