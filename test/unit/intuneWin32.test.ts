@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { LogFile } from '../../server/src/logFile';
 import { rules, runRules, type LogInput } from '../../server/src/rules';
 import { INTUNE_WIN32_APP, intuneWin32App, type IntuneWin32Data } from '../../server/src/rules/intuneWin32';
-import { MSI_SUCCESS_CODES, MSI_USER_CANCELLED } from '../../server/src/parse/formats/msi';
+import { MSI_SUCCESS_CODES, MSI_USER_CANCELLED } from '../../server/src/knowledge/msiReturnCodes';
 
 const ROOT = path.resolve(__dirname, '../..');
 const load = (rel: string): LogInput => ({ key: rel, name: path.basename(rel), log: LogFile.fromBytes(readFileSync(path.join(ROOT, rel))) });

@@ -5,7 +5,7 @@
 // The same failure repeated within an hour is one problem, its repeats related locations.
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
 import type { Finding } from '../model';
-import { MSI_SUCCESS_CODES, MSI_USER_CANCELLED } from '../parse/formats/msi';
+import { MSI_SUCCESS_CODES, MSI_USER_CANCELLED } from '../knowledge/msiReturnCodes';
 import { codeText } from './codeText';
 import { IME_LOGS, isNamed, messageHead } from './logSet';
 import { entryTime, RelatedList, STORY_GAP_MS } from './stories';

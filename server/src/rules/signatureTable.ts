@@ -4,7 +4,7 @@
 // pattern names the failure's own words. To add one: a row here, its section in docs/rules.md,
 // a fixture under test/fixtures/rules/signatures/ (test/unit/signatures.test.ts runs them all).
 import { MSI_RETURNS_SOURCE } from '../knowledge/errorCodes';
-import { MSI_SUCCESS_CODES } from '../parse/formats/msi';
+import { MSI_SUCCESS_CODES } from '../knowledge/msiReturnCodes';
 import type { SignatureRow } from './signatures';
 
 const LEARN = 'https://learn.microsoft.com/troubleshoot/mem/configmgr';

@@ -14,6 +14,7 @@
 // standard `ERRORDIALOG` property) and a custom action's output are not MSI's verdict, whatever
 // words they hold. Only a timed line that MSI gives no verdict in is judged by the keywords
 // (`Product: X -- Installation failed.`), its first line alone (`judgedByFirstLine`).
+import { MSI_SUCCESS_CODES, MSI_USER_CANCELLED } from '../../knowledge/msiReturnCodes';
 import { charCodes, type Codes, DAY_MS, daysFromCivil, readClock, timeOut } from '../time';
 import { LINE_HEAD, type LineRecord, type LineState } from './format';
 import { startRecord, contentEnd, find, lineFormat, skipBlanks, wordEnd } from './lineFormat';
@@ -149,15 +150,6 @@ function noteSeverity(codes: Codes, m: number, b: number): number {
 export function noteNumber(codes: Codes, m: number, b: number): number {
   return at(codes, m, b, NOTE_1) ? digits(codes, m + NOTE_1.length, b, MESSAGE_DIGITS) : -1;
 }
-
-/** Windows Installer return codes that are a success: 0, and 3010 / 1641 (with a restart). The msi-install-failed signature reads every other as a failure. */
-export const MSI_SUCCESS_CODES: readonly number[] = [0, 3010, 1641];
-
-/**
- * ERROR_INSTALL_USEREXIT: the user cancelled. An MSI log's line saying so is a warning (the user's
- * choice, not a fault); an Intune deployment that ends with it failed (rules/intuneWin32.ts).
- */
-export const MSI_USER_CANCELLED = 1602;
 
 /** The severity of a Windows Installer return code: a success information; the user's cancel a warning; any other a failure. */
 function exitCodeSeverity(code: number): number {
