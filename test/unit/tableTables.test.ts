@@ -1,5 +1,6 @@
 // Open tables: a log read from disk in pieces answers its first rows while still being read;
 // a paused table withholds its notifications until resumed; closing frees; the count is capped.
+// A merge's banner is made again only when its logs were read again or re-timed; its labels once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -77,7 +78,7 @@ test('new parse options: a log the table reads from disk is re-timed, and a merg
   const file = path.join(dir, 'CBS.log');
   writeFileSync(file, '2020-01-01 09:30:00, Info                  CBS    one\r\n');
   const sent: TableChangedParams[] = [];
-  const tables = new Tables((p) => sent.push(p), undefined, () => ({ sources: [], notes: ['said again'], offers: [] }));
+  const tables = new Tables((p) => sent.push(p), undefined, { banner: () => ({ sources: [], notes: ['said again'], offers: [] }) });
   const held = LogFile.fromText(cm('held'));
   let disk: DiskLogSource | undefined;
   const t = tables.create((refresh) => [{ key: 'file:///A.log', name: 'A.log', log: () => held, reading: () => false },
@@ -97,7 +98,7 @@ test('new parse options on a merge of an indexed log and one read from disk: reb
   writeFileSync(file, '2020-01-01 09:30:00, Info                  CBS    one\r\n');
   const sent: TableChangedParams[] = [];
   let banners = 0;
-  const tables = new Tables((p) => sent.push(p), undefined, () => { banners++; return { sources: [], notes: [], offers: [] }; });
+  const tables = new Tables((p) => sent.push(p), undefined, { banner: () => { banners++; return { sources: [], notes: [], offers: [] }; } });
   const held = LogFile.fromText('2020-01-01 09:00:00, Info                  CBS    held\r\n');
   let disk: DiskLogSource | undefined;
   const t = tables.create((refresh) => [{ key: 'file:///A.log', name: 'A.log', log: () => held, reading: () => false },
@@ -117,4 +118,52 @@ test('new parse options on a merge of an indexed log and one read from disk: reb
   // Options that change nothing: no refresh at all.
   tables.retime(() => ({ defaultOffset: 0 }))();
   assert.equal(sent.length, 1);
+});
+
+test('a merge reset by its followed logs: the banner is made again only when a log was read again or re-timed', () => {
+  const sent: TableChangedParams[] = [];
+  let banners = 0;
+  const tables = new Tables((p) => sent.push(p), undefined, { banner: () => ({ sources: [], notes: [`banner ${++banners}`], offers: [] }) });
+  const at = (t: string, msg: string) => cm(msg).replace('10:00:00.000', t);
+  const a = { model: LogFile.fromText(at('10:00:00.000', 'a1')) }, b = LogFile.fromText(at('10:00:05.000', 'b1'));
+  const t = tables.create(() => [{ key: 'file:///A.log', name: 'A.log', log: () => a.model, reading: () => false },
+    { key: 'file:///B.log', name: 'B.log', log: () => b, reading: () => false }]);
+  assert.deepEqual(t.banner()?.banner.notes, ['banner 1'], 'made at open');
+  // Entries of A older than B's last: the merge orders again (a reset), its logs as they were.
+  for (const s of ['10:00:01.000', '10:00:02.000', '10:00:03.000']) {
+    a.model.appendText(at(s, 'a'));
+    tables.changed(['file:///A.log']);
+  }
+  assert.deepEqual(sent.map((p) => [p.reset, p.banner]), [[true, undefined], [true, undefined], [true, undefined]], 'the page keeps the banner it has');
+  assert.equal(banners, 1, 'not made again');
+  assert.deepEqual(t.banner(), { banner: { sources: [], notes: ['banner 1'], offers: [] }, fresh: false });
+  // Re-timed: made again and said.
+  sent.length = 0;
+  b.setOptions({ defaultOffset: 60 });
+  tables.changed(['file:///B.log']);
+  assert.deepEqual(sent.map((p) => [p.reset, p.banner?.notes]), [[true, ['banner 2']]]);
+  // Read again (another model): made again and said.
+  sent.length = 0;
+  a.model = LogFile.fromText(at('10:00:00.000', 'a again'));
+  tables.changed(['file:///A.log']);
+  assert.deepEqual(sent.map((p) => [p.reset, p.banner?.notes]), [[true, ['banner 3']]]);
+  // New offset settings that re-time none of its logs: made again at its next reset.
+  tables.retime(() => ({}))();
+  sent.length = 0;
+  a.model.appendText(at('09:00:00.000', 'a older'));
+  tables.changed(['file:///A.log']);
+  assert.deepEqual(sent.map((p) => [p.reset, p.banner?.notes]), [[true, ['banner 4']]]);
+});
+
+test('labels of a table are made once, however often copies, exports and the status ask', () => {
+  let made = 0;
+  const tables = new Tables(() => undefined, undefined, { labels: (t) => { made++; return t.sources.map((s) => `M › ${s.name}`); } });
+  const model = LogFile.fromText(cm('a'));
+  const t = tables.create(() => [{ key: 'file:///A.log', name: 'A.log', log: () => model, reading: () => false },
+    { key: 'file:///B.log', name: 'B.log', log: () => model, reading: () => false }]);
+  for (let i = 0; i < 3; i++) assert.deepEqual(t.labels, ['M › A.log', 'M › B.log']);
+  model.appendText(cm('b'));
+  tables.changed(['file:///A.log']);
+  assert.deepEqual(t.labels, ['M › A.log', 'M › B.log']);
+  assert.equal(made, 1);
 });

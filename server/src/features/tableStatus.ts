@@ -1,5 +1,5 @@
 // The status bar's summary of a table (cmlog/table/status): a merge's logs said in one answer,
-// from the counts its FacetCache keeps (one pass over each log's entries per change, shared with the
+// from the counts its FacetCache keeps (each entry read once: an append reads only what it added; shared with the
 // page's facets), never a fileInfo per log. Bounded: formats, zones and logs named at most
 // TABLE_STATUS_NAMED each, the rest counted.
 import { formatName } from '../parse/formats';

@@ -27,21 +27,24 @@ export function registerConfiguration(server: ServerContext): () => Promise<void
     const now = what();
     if (before.all === now.all) return; // the same settings announced again
     if (before.files !== now.files || before.times !== now.times) documents.reparseAll();
+    // How UTC is computed changed: tables re-time the logs they read from disk first, then, over the
+    // same files, the index re-times its logs in one change (see Indexer.watch) and a merge of both
+    // rebuilds once when the index says its logs changed; other files are indexed again below, read
+    // with the new options. Either way each table orders again and says its banner.
+    if (before.times !== now.times) {
+      settings.timesChanged(before.files === now.files ? () => logs.setParseOptions((file) => settings.parseOptions(file)) : undefined);
+    }
     if (before.files !== now.files) {
       // Other files: index again (the build under way is cancelled). The new index validates
       // everything when built.
       void indexer.indexWorkspace();
     } else if (before.times !== now.times) {
-      // Only how UTC is computed: nothing is read again (the indexed logs are re-timed in one change,
-      // see Indexer.watch). A build under way reads its remaining files with the new options.
-      // Tables re-time the logs they read from disk first: a merge of both rebuilds once, when the index says its logs changed.
-      settings.timesChanged(() => logs.setParseOptions((file) => settings.parseOptions(file)));
+      // Only how UTC is computed: nothing is read again (re-timed above). A build under way reads its
+      // remaining files with the new options.
       if (!indexer.building) for (const uri of indexer.validationTargets()) validator.schedule(uri);
     } else {
       for (const uri of indexer.validationTargets()) validator.schedule(uri);
     }
-    // Indexed again: tables re-time the logs they read from disk themselves, and say their new banner.
-    if (before.files !== now.files && before.times !== now.times) settings.timesChanged();
     connection.languages.semanticTokens.refresh();
     // A client without inlay hint refresh answers with an error: nothing to do then.
     connection.languages.inlayHint.refresh().catch(() => undefined);

@@ -29,7 +29,8 @@ const COLORS = 8;
 
 export function registerTableRequests(server: ServerContext): Tables {
   const { connection, logs, documents, settings, validator, log } = server;
-  const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p), undefined, (t) => bannerOf(t));
+  const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p), undefined,
+    { banner: (t) => bannerOf(t), labels: (t) => labelsOf(t) });
 
   // A log grew, was reparsed, opened or closed: the tables that show it follow.
   logs.onDidChange((uris) => tables.changed(uris));
@@ -56,11 +57,12 @@ export function registerTableRequests(server: ServerContext): Tables {
   /**
    * A merge's banner: each log's word on how its entries without offset were placed, and the offers
    * of the folders whose logs write the offset those placed last could take (as the lens offers it).
-   * Said at open and again with each reset (an offset setting changed).
+   * Said at open and again with a reset when made again (OpenTable.banner: an offset setting changed,
+   * a log was read again).
    */
   const bannerOf = (t: OpenTable): TableBanner => {
     const v = t.view;
-    const labels = labelsOf(t);
+    const labels = t.labels;
     // Offers asked once per folder (of logs placed last, which write no offset themselves: the
     // offer would leave them out): a merge of a device's folder has many logs in few folders.
     const offers = new Map<string, FolderOffer | null>();
@@ -84,7 +86,7 @@ export function registerTableRequests(server: ServerContext): Tables {
     return { sources, notes: mergeNotes(sources), offers: mergeOffers(placed) };
   };
 
-  /** Each log's name as the table shows it: with its machine when the table spans several. */
+  /** Each log's name as the table shows it: with its machine when the table spans several (kept by the table: OpenTable.labels). */
   const labelsOf = (t: OpenTable): string[] => logLabels(t.sources.map((s) => ({ name: s.name, machine: machineOf(s.key, server.client.folders) })));
 
   const table = (id: unknown) => {
@@ -99,7 +101,7 @@ export function registerTableRequests(server: ServerContext): Tables {
     const t = tables.create((refresh) => uris.map((u) => source(u, refresh)));
     const v = t.view;
     const error = v.error;
-    return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, ...bannerOf(t), ...(error ? { error } : {}) };
+    return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, ...t.banner()!.banner, ...(error ? { error } : {}) };
   }));
 
   connection.onRequest(TableRequests.filter, (p, token) => runSafe(log, 'table/filter', token, { version: 0, rows: 0, error: 'no such table' }, async () => {
@@ -156,17 +158,17 @@ export function registerTableRequests(server: ServerContext): Tables {
   connection.onRequest(TableRequests.copy, (p, token) => runSafe<TableTextResult>(log, 'table/copy', token, { text: '', cut: false }, () =>
   {
     const t = table(p?.tableId);
-    return copyRows(t.view, p.ranges, p.as === 'raw' ? 'raw' : 'tsv', TEXT_MAX, { columns: p.columns, names: labelsOf(t) });
+    return copyRows(t.view, p.ranges, p.as === 'raw' ? 'raw' : 'tsv', TEXT_MAX, { columns: p.columns, names: t.labels });
   }));
 
   connection.onRequest(TableRequests.exportText, (p, token) => runSafe<TableTextResult>(log, 'table/export', token, { text: '', cut: false }, () => {
     const t = table(p?.tableId);
-    return exportRows(t.view, TEXT_MAX, labelsOf(t));
+    return exportRows(t.view, TEXT_MAX, t.labels);
   }));
 
   connection.onRequest(TableRequests.status, (p, token) => runSafe<TableStatus | null>(log, 'table/status', token, null, () => {
     const t = tables.get(p?.tableId);
-    return t ? tableStatus(t.view, t.facets.perLog(), labelsOf(t), (key, model) => ({ offset: model.defaultOffset, byFolder: settings.byFolderOf(key, model), above: settings.entryAbove(key) })) : null;
+    return t ? tableStatus(t.view, t.facets.perLog(), t.labels, (key, model) => ({ offset: model.defaultOffset, byFolder: settings.byFolderOf(key, model), above: settings.entryAbove(key) })) : null;
   }));
 
   connection.onRequest(TableRequests.follow, (p, token) => runSafe(log, 'table/follow', token, undefined, () => { tables.get(p?.tableId)?.setFollow(p.follow !== false); }));

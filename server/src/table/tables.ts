@@ -2,12 +2,21 @@
 // follows its logs live. A log that changes refreshes the tables showing it (appended rows, or a
 // reset), and each says so by `notify` unless paused. Bounded: at most MAX_TABLES per client, the
 // least recently opened closed first.
+import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
-import type { TableChangedParams } from '../protocol';
+import type { TableBanner, TableChangedParams } from '../protocol';
 import { FacetCache } from './facets';
 import { TableView, type TableLogSource } from './view';
 
 export const MAX_TABLES = 32;
+
+/** What the server says of a table's logs (handlers/table.ts), each made when first asked and kept. */
+export interface TableHooks {
+  /** The banner: each log's source, label and note, and the folders' offers (see OpenTable.banner). */
+  banner?: (t: OpenTable) => TableBanner;
+  /** Each log's name as the table shows it (its machine's labels: see OpenTable.labels). */
+  labels?: (t: OpenTable) => string[];
+}
 
 export class OpenTable {
   follow = true;
@@ -24,12 +33,41 @@ export class OpenTable {
   private shown: { version: number; rows: number; total: number };
 
   constructor(readonly id: string, readonly sources: TableLogSource[], private readonly notify: (p: TableChangedParams) => void,
-    private readonly bannerOf?: (t: OpenTable) => TableChangedParams['banner']) {
+    private readonly hooks: TableHooks = {}) {
     this.view = new TableView(sources);
     this.facets = new FacetCache(this.view);
     this.sentReading = this.view.reading;
     this.sentError = this.view.error;
     this.shown = { version: this.view.version, rows: this.view.rowCount, total: this.view.total };
+  }
+
+  private labelsMade: readonly string[] | undefined;
+
+  /** Each log's name as the table shows it (copies, exports and the status bar name them): made once, its sources never change. */
+  get labels(): readonly string[] {
+    return (this.labelsMade ??= this.hooks.labels?.(this) ?? this.sources.map((s) => s.name));
+  }
+
+  /** The banner made last, with each log's model and timing it was made over. */
+  private bannerMade: { banner: TableBanner; models: (LogFile | undefined)[]; timings: number[] } | undefined;
+
+  /** The offset settings changed (cmlog.folderOffsets can say another setting with the same offset): made again. */
+  settingsChanged(): void { this.bannerMade = undefined; }
+
+  /**
+   * The table's banner (undefined without the hook). It walks the timeline and each folder's offer:
+   * made again only when a log's model or its timing changed (read again, re-timed), or the
+   * settings; `fresh`: whether it was.
+   */
+  banner(): { banner: TableBanner; fresh: boolean } | undefined {
+    if (!this.hooks.banner) return undefined;
+    const v = this.view, made = this.bannerMade;
+    let same = made !== undefined;
+    for (let li = 0; same && li < this.sources.length; li++) same = v.model(li) === made!.models[li] && (v.model(li)?.timing ?? 0) === made!.timings[li];
+    if (same) return { banner: made!.banner, fresh: false };
+    const models = this.sources.map((_, li) => v.model(li));
+    this.bannerMade = { banner: this.hooks.banner(this), models, timings: models.map((m) => m?.timing ?? 0) };
+    return { banner: this.bannerMade.banner, fresh: true };
   }
 
   /** Reading ended or failed since the client last heard: news even when no row changed. */
@@ -65,8 +103,10 @@ export class OpenTable {
     this.sentReading = v.reading;
     this.sentError = error;
     this.shown = rows ?? { version: v.version, rows: v.rowCount, total: v.total };
-    // A reset may follow a change of how logs are placed (an offset setting): the banner is said again.
-    const banner = reset && this.bannerOf && v.merged ? { banner: this.bannerOf(this) } : {};
+    // A reset may follow a change of how logs are placed (an offset setting, a log read again): a
+    // banner made again is said (the page keeps the one it has otherwise: the same).
+    const made = reset && v.merged ? this.banner() : undefined;
+    const banner = made?.fresh ? { banner: made.banner } : {};
     this.notify({ tableId: this.id, ...this.shown, reading: v.reading, reset, ...(error ? { error } : {}), ...banner });
   }
 
@@ -83,7 +123,7 @@ export class Tables {
   private next = 1;
 
   constructor(private readonly notify: (p: TableChangedParams) => void, private readonly max = MAX_TABLES,
-    private readonly bannerOf?: (t: OpenTable) => TableChangedParams['banner']) {}
+    private readonly hooks: TableHooks = {}) {}
 
   get size(): number { return this.open.size; }
 
@@ -92,7 +132,7 @@ export class Tables {
     const id = `t${this.next++}`;
     // Logs read from disk call back as they grow: the table they refresh exists by then.
     const ref: { table?: OpenTable } = {};
-    const table = ref.table = new OpenTable(id, make(() => ref.table?.refresh()), this.notify, this.bannerOf);
+    const table = ref.table = new OpenTable(id, make(() => ref.table?.refresh()), this.notify, this.hooks);
     while (this.open.size >= this.max) this.close(this.open.keys().next().value!);
     this.open.set(id, table);
     return table;
@@ -119,6 +159,7 @@ export class Tables {
   retime(optionsOf: (key: string) => ParseOptions): () => void {
     const retimed: OpenTable[] = [];
     for (const t of this.open.values()) {
+      t.settingsChanged();
       let any = false;
       for (const s of t.sources) if (s.retime?.(optionsOf(s.key))) any = true;
       if (any) retimed.push(t);

@@ -24,29 +24,35 @@ function tsvColumns(view: TableView, asked: unknown): TableColumnId[] {
   return TSV_COLUMNS.filter((c) => (set === null || set.has(c)) && (c !== 'source' || view.merged));
 }
 
+/** A TSV cell: its tabs and line breaks become spaces. */
+const cell = (s: string): string => s.replace(/[\t\r\n]+/g, ' ');
+
+/** One column of a row (`r`: its columns) as TSV writes it. */
+function tsvValue(view: TableView, row: number, r: ReturnType<TableView['columns']>, c: TableColumnId, names: readonly string[] | undefined): string {
+  switch (c) {
+    case 'severity': return r.severity;
+    case 'time': return r.time;
+    case 'utc': return isoUtc(r.utc) ?? '';
+    case 'source': return names?.[r.source] ?? baseName(view.keys[r.source]);
+    case 'component': return r.component;
+    case 'thread': return r.thread;
+    case 'message': {
+      const m = view.messageHead(view.positionOf(row));
+      return m.cut ? `${m.text} ${tsvCutNote(m.text.length)}` : m.text;
+    }
+  }
+}
+
 /**
  * One row as tab-separated `columns`: severity, time as written, UTC, source (its name as the table
  * shows it: `names`), component, thread, message (read once; a longer one is cut and says so: its
- * raw lines copy all of it).
+ * raw lines copy all of it). No function made per row: a copy has up to millions of rows.
  */
 function tsvLine(view: TableView, row: number, columns: readonly TableColumnId[], names?: readonly string[]): string {
   const r = view.columns(row);
-  const cell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
-  const value = (c: TableColumnId): string => {
-    switch (c) {
-      case 'severity': return r.severity;
-      case 'time': return r.time;
-      case 'utc': return isoUtc(r.utc) ?? '';
-      case 'source': return names?.[r.source] ?? baseName(view.keys[r.source]);
-      case 'component': return r.component;
-      case 'thread': return r.thread;
-      case 'message': {
-        const m = view.messageHead(view.positionOf(row));
-        return m.cut ? `${m.text} ${tsvCutNote(m.text.length)}` : m.text;
-      }
-    }
-  };
-  return columns.map((c) => cell(value(c))).join('\t');
+  let line = '';
+  for (let k = 0; k < columns.length; k++) line += (k > 0 ? '\t' : '') + cell(tsvValue(view, row, r, columns[k], names));
+  return line;
 }
 
 /** What ends a TSV message cut at `chars` characters. */

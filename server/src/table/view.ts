@@ -337,8 +337,9 @@ export class TableView {
     const pos = this.positionOf(row), li = this.logAt(pos), e = this.entryAt(pos);
     const log = this.logs[li]!;
     const p = log.parts(e);
-    const text = (r?: [number, number]) => (r ? log.text(r[0], r[1]) : '');
-    const time = [text(p.date), text(p.time)].filter((s) => s !== '').join(' ');
+    // No function made per row (a copy reads up to millions): the date and time as written, either may lack.
+    const date = p.date ? log.text(p.date[0], p.date[1]) : '', clock = p.time ? log.text(p.time[0], p.time[1]) : '';
+    const time = date !== '' && clock !== '' ? `${date} ${clock}` : date + clock;
     const utc = log.utc(e);
     return {
       row, source: li, entry: e, line: log.line(e), severity: severityName[log.severity(e)], time,
