@@ -4,9 +4,10 @@
 // of a machine or log that is no longer part of the table dropped. A kept regex is only text here:
 // it is sent to the server as a typed one is, and runs there under its time budget. Pure, for tests.
 import type { TableSource } from '../../server/src/protocol';
-import type { SeverityName } from '../../server/src/severity';
+import { severityName, type SeverityName } from '../../server/src/severity';
 
-export const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'success'];
+/** The record severities (server/src/severity.ts, a leaf the page may bundle), most severe first as the filter bar shows them. */
+export const SEVERITIES: readonly SeverityName[] = [...severityName].reverse();
 export type TextMode = 'contains' | 'notContains' | 'regex';
 export type PickEntry = [name: string, how: 'include' | 'exclude'];
 export interface KeptTime { utc: number; shown: string }

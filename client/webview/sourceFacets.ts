@@ -20,18 +20,23 @@ export function logFacets(sources: readonly TableSource[], counts: readonly numb
   return sources.map((s, i) => ({ name: s.label, key: s.uri, count: counts[i] ?? 0 })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-const passes = (pick: Pick, key: string): boolean => {
+/** Whether a key passes a pick; `including`: whether the pick includes anything (then only what it includes passes). */
+const passes = (pick: Pick, including: boolean, key: string): boolean => {
   const how = pick.get(key);
-  if (how === 'exclude') return false;
-  if (how === 'include') return true;
-  for (const v of pick.values()) if (v === 'include') return false;
-  return true;
+  return how === undefined ? !including : how === 'include';
+};
+
+const includes = (pick: Pick): boolean => {
+  for (const v of pick.values()) if (v === 'include') return true;
+  return false;
 };
 
 /** The URIs of the sources shown by the machine and log picks, or undefined when they restrict nothing. */
 export function shownSources(sources: readonly TableSource[], machines: Pick, logs: Pick): string[] | undefined {
   if (machines.size === 0 && logs.size === 0) return undefined;
-  return sources.filter((s) => passes(machines, s.machine) && passes(logs, s.uri)).map((s) => s.uri);
+  // Each pick's "any include?" once per call, not once per source.
+  const m = includes(machines), l = includes(logs);
+  return sources.filter((s) => passes(machines, m, s.machine) && passes(logs, l, s.uri)).map((s) => s.uri);
 }
 
 /** Which logs a pick keeps, as one string: facets are asked again only when it changes. */

@@ -32,8 +32,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   const log = (m: string) => connection.console.error(m);
   const client: ClientFacts = { configurationSupported: false, lensRefreshSupported: false, foldingLimit: undefined, folders: [] };
   const settings = new SettingsState((m) => connection.console.warn(m));
-  // An open document's encoding is its file's: the index's reading, else the file's first bytes.
-  const documents = new LogDocuments((uri) => settings.parseOptions(toPath(uri)), (uri): Encoding => documentEncoding(toPath(uri), logs.indexedEncoding(uri)));
+  // An open document's encoding is its file's: the index's reading, else the file's first bytes (read asynchronously).
+  const documents = new LogDocuments((uri) => settings.parseOptions(toPath(uri)), (uri): Promise<Encoding> => documentEncoding(toPath(uri), logs.indexedEncoding(uri)));
   const logs = new WorkspaceLogs(documents);
   const userRules = new UserRuleSets(connection, runtime.rules ?? catalog);
   const validator = new Validator(connection, documents, logs, (uri) => {

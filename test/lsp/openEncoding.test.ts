@@ -54,3 +54,14 @@ test('an open indexed log reports the encoding the index read: Windows-1252 past
   assert.equal(info.entries, 1201);
   assert.equal(info.encoding, 'windows-1252');
 });
+
+test('an open log whose file is gone is read as the editor\'s UTF-8 text, and the server answers on', async (t) => {
+  const dir = tempDir(t);
+  const client = await TestClient.start({});
+  t.after(() => client.stop().catch(() => client.proc.kill()));
+  const uri = fileUri(path.join(dir, 'removed.log'));
+  await client.open(uri, MSI);
+  const info = (await client.connection.sendRequest(Requests.fileInfo, { uri })) as FileInfo;
+  assert.equal(info.encoding, 'utf-8');
+  assert.equal(info.format, 'msi');
+});

@@ -1,6 +1,6 @@
 // The admin's own rules in the server: a folder's `.cmlog/rules.json` runs in a trusted workspace,
 // never in an untrusted one until trust is granted, is read again when the file changes, and a
-// bad file is shown on the file while the built-in rules still run.
+// bad file is shown on the file (what VS Code's JSON language does not mark already) while the built-in rules still run.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -59,12 +59,13 @@ test('untrusted (or not said): no user-rule findings, the built-in ones still th
   }
 });
 
-test('a bad rules file: its problem shown on the file with line and column, the built-in rules still run', async () => {
+test('a rules file that is not JSON: VS Code\'s JSON language marks it, CMLog publishes nothing of its own on it; the built-in rules still run', async () => {
   const dir = workspace('{\n  "rules": [ { "id": "x", } ]\n}');
   const c = await start(dir, true);
-  const onFile = await c.waitForDiagnostics(fileUri(path.join(dir, '.cmlog', 'rules.json')), (x) => x.length > 0);
-  assert.match(onFile[0]!.message, /not valid JSON at line 2, column 27/);
-  assert.equal(onFile[0]!.range.start.line, 1);
+  // The server publishes the file's problems once per read of it: that publication is empty.
+  const rulesFile = fileUri(path.join(dir, '.cmlog', 'rules.json'));
+  await c.until(() => c.diagnostics.has(rulesFile), 'the rules file\'s problems published');
+  assert.deepEqual(c.diagnostics.get(rulesFile)!.diagnostics, []);
   const d = await c.waitForDiagnostics(fileUri(path.join(dir, 'AppEnforce.log')), (x) => x.length > 0);
   assert.deepEqual(codes(d), ['app-install-failed', 'truncated-record']);
 });

@@ -66,7 +66,7 @@ test('the documented example, and each variant of it, gets the same verdict from
   assert.equal(accepted, 4, 'the example, with $schema, the short one and the 64-character id');
 });
 
-test('what the schema cannot say (a bad regular expression, an id used twice, not JSON), the reader shows in the editor', () => {
+test('what the schema cannot say (a bad regular expression, an id used twice, a blank file), the reader shows in the editor', () => {
   const rule = JSON.parse(example).rules[0];
   const variants: [string, string][] = [
     ['a bad regular expression', JSON.stringify({ rules: [{ ...rule, pattern: '(' }] })],
@@ -76,5 +76,10 @@ test('what the schema cannot say (a bad regular expression, an id used twice, no
     assert.equal(validate(JSON.parse(text)), true, `${what}: the schema accepts it`);
     assert.equal(parseUserRules(text, 'rules.json').editor.length, 1, `${what}: the editor shows it`);
   }
-  assert.equal(parseUserRules('{ "rules": [ ', 'rules.json').editor.length, 1, 'not JSON: the editor says no rule in it runs');
+  // Broken JSON VS Code's JSON language marks where it breaks: said once, by VS Code (the command line still says it).
+  const broken = parseUserRules('{ "rules": [ ', 'rules.json');
+  assert.deepEqual(broken.editor, [], 'not JSON: VS Code marks it');
+  assert.match(broken.problems[0]!, /^rules\.json: not valid JSON/);
+  // A blank file is an empty document to VS Code: only the reader says no rule in it runs.
+  assert.equal(parseUserRules(' \r\n', 'rules.json').editor.length, 1, 'blank: the editor says no rule in it runs');
 });

@@ -1,8 +1,11 @@
 // The filter a table's page keeps for a window reload: read back as untrusted (types, bounds), a pick
 // of a log or machine no longer in the table dropped, and nothing kept when nothing narrows.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
-import { KEPT_NAMES_MAX, KEPT_TEXT_MAX, readKeptFilter, type KeptFilter } from '../../client/webview/keptFilter';
+import { KEPT_NAMES_MAX, KEPT_TEXT_MAX, SEVERITIES, readKeptFilter, type KeptFilter } from '../../client/webview/keptFilter';
+import { severityName } from '../../server/src/severity';
 import type { TableSource } from '../../server/src/protocol';
 
 const src = (machine: string, name: string, color: number): TableSource => ({ uri: `file:///cases/${machine}/${name}`, name, machine, label: `${machine} › ${name}`, color });
@@ -67,4 +70,13 @@ test('what is kept is bounded and typed: wrong entries are left out, a too long 
   assert.equal(k.text, '');
   assert.equal(k.mode, 'contains');
   assert.equal(k.caseSensitive, false);
+});
+
+test('the page\'s severities are the record severities of server/src/severity.ts, most severe first, written nowhere in the page again', () => {
+  assert.deepEqual(SEVERITIES, ['error', 'warning', 'information', 'success']);
+  assert.deepEqual([...SEVERITIES].reverse(), [...severityName]);
+  // One place for the list: a page module spelling it out would drift when a severity is added.
+  const dir = path.resolve(__dirname, '../../client/webview');
+  const listed = /\[\s*'(?:error|warning|information|success)'\s*,\s*'(?:error|warning|information|success)'/;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) assert.doesNotMatch(readFileSync(path.join(dir, name), 'utf8'), listed, name);
 });

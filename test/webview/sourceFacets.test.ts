@@ -33,3 +33,22 @@ test('the facets follow the logs picked: asked again only when they change, and 
   assert.notEqual(sourcesKey([sources[0].uri]), sourcesKey([sources[0].uri, sources[1].uri]));
   assert.deepEqual([undefined, 0, 1, 2].map(pickedScope), ['', 'no log picked', 'in the log picked', 'in the 2 logs picked']);
 });
+
+/** A pick that counts the values read from it, however they are read. */
+class CountedPick extends Map<string, 'include' | 'exclude'> {
+  read = 0;
+  override *values(): MapIterator<'include' | 'exclude'> { for (const v of super.values()) { this.read++; yield v; } }
+  override *entries(): MapIterator<[string, 'include' | 'exclude']> { for (const e of super.entries()) { this.read++; yield e; } }
+  override [Symbol.iterator](): MapIterator<[string, 'include' | 'exclude']> { return this.entries(); }
+  override forEach(f: (v: 'include' | 'exclude', k: string, m: Map<string, 'include' | 'exclude'>) => void): void { for (const [k, v] of this.entries()) f(v, k, this); }
+}
+
+test('a pick is scanned for "any include?" once per call, not once per source', () => {
+  const many = Array.from({ length: 500 }, (_, i) => src(`DEVICE${i}`, 'CcmExec.log', i));
+  const machines = new CountedPick(many.slice(0, 100).map((s) => [s.machine, 'exclude'] as const));
+  const logs = new CountedPick([[many[499]!.uri, 'exclude']]);
+  const shown = shownSources(many, machines, logs)!;
+  assert.equal(shown.length, 399);
+  assert.ok(machines.read <= machines.size, `${machines.read} values read from a pick of ${machines.size}`);
+  assert.ok(logs.read <= logs.size, `${logs.read} values read from a pick of ${logs.size}`);
+});

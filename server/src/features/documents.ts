@@ -15,9 +15,16 @@ export interface OpenLog {
 /** An open document whose model is parsed lazily: keystrokes in a big log queue no whole parses. */
 class OpenEntry implements OpenLog {
   private model: LogFile | null = null;
-  /** `encoding`: the file's, decided when the document opened (documentEncoding.ts). */
-  constructor(public document: TextDocument, private readonly encoding: Encoding, private readonly parse: (text: string, encoding: Encoding) => LogFile) {}
+  /** Settles once the file's encoding is known (documentEncoding.ts, read when the document opened). */
+  encodingKnown: Promise<void> = Promise.resolve();
+  /** `encoding`: the file's; UTF-8 (the editor's text) until its read says otherwise. */
+  constructor(public document: TextDocument, private encoding: Encoding, private readonly parse: (text: string, encoding: Encoding) => LogFile) {}
   get log(): LogFile { return (this.model ??= this.parse(this.document.getText(), this.encoding)); }
+  /** The file's encoding, read after the model may have been parsed: only its label changes. */
+  setEncoding(encoding: Encoding): void {
+    this.encoding = encoding;
+    if (this.model) this.model.encoding = encoding;
+  }
   /** The text changed other than at the end: parse again when next asked. */
   invalidate(): void { this.model = null; }
   /** Text added at the end: the model (if parsed) takes it; else the next parse reads it anyway. */
@@ -30,17 +37,22 @@ export class LogDocuments {
   /** Whole-document parses so far (the server's test hook reports it). */
   parses = 0;
 
-  /** `encodingOf`: the encoding of the file of a document being opened (asked once per open). */
-  constructor(private options: (uri: string) => ParseOptions, private readonly encodingOf: (uri: string) => Encoding = () => 'utf-8') {}
+  /** `encodingOf`: the encoding of the file of a document being opened (asked once per open; may be read asynchronously). */
+  constructor(private options: (uri: string) => ParseOptions, private readonly encodingOf: (uri: string) => Encoding | Promise<Encoding> = () => 'utf-8') {}
 
   get(uri: string): OpenLog | undefined { return this.open.get(uri); }
+  /** Settles when the open document's file encoding has been read (at once if not open): what fileInfo reports waits for it. */
+  encodingKnown(uri: string): Promise<void> { return this.open.get(uri)?.encodingKnown ?? Promise.resolve(); }
   /** Called with the URI of a document opened, edited, closed or to be parsed again (its model changed). */
   onDidChange(listener: (uri: string) => void): void { this.listeners.push(listener); }
   all(): IterableIterator<[string, OpenLog]> { return this.open.entries(); }
 
   didOpen(p: DidOpenTextDocumentParams): OpenLog {
     const document = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
-    const entry = new OpenEntry(document, this.encodingOf(document.uri), (text, encoding) => this.parse(document.uri, text, encoding));
+    const encoding = this.encodingOf(document.uri);
+    const entry = new OpenEntry(document, typeof encoding === 'string' ? encoding : 'utf-8', (text, e) => this.parse(document.uri, text, e));
+    // Set only on the entry it was read for: a document closed (or reopened) meanwhile keeps its own.
+    if (typeof encoding !== 'string') entry.encodingKnown = encoding.then((e) => entry.setEncoding(e), () => undefined);
     this.open.set(document.uri, entry);
     this.fire(document.uri);
     return entry;

@@ -48,8 +48,8 @@ export class UserRuleSets {
         continue;
       }
       const parsed = parseUserRules(text, USER_RULES_FILE);
-      // Each problem the schema cannot say (VS Code shows the rest on their fields) on its rule, or
-      // where the JSON broke; the file's first character otherwise.
+      // Each problem VS Code's JSON language cannot say (it marks broken JSON, and the schema's on
+      // their fields) on its rule; the file's first character otherwise.
       const diagnostics: Diagnostic[] = parsed.editor.map(({ message, at }) => {
         const { line, column: character } = lineColumn(text, at ?? 0);
         return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: 'CMLog Lens', message };

@@ -16,7 +16,8 @@ export function registerCustomRequests(server: ServerContext): void {
   const { connection, documents, logs, settings, log } = server;
   const settingsFor = (uri?: string) => settings.forPath(uri ? toPath(uri) : null);
 
-  connection.onRequest(Requests.fileInfo, (p, token) => runSafe(log, 'fileInfo', token, null, () => {
+  connection.onRequest(Requests.fileInfo, (p, token) => runSafe(log, 'fileInfo', token, null, async () => {
+    await documents.encodingKnown(p.uri); // a log just opened: its file's encoding, not the editor's
     const target = logs.get(p.uri);
     if (!target) return null;
     const offer = folderOffer(logs.timelineWith([p.uri]), target, server.client.folders);

@@ -189,6 +189,6 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
     sources: [...row.sources],
     check: (target) => findings(target, r),
     explain: (f) => explain(row, f),
-    actions: () => [{ title: 'Copy what to do', copy: row.remedy }],
+    actions: () => [{ title: 'Copy What to Do', copy: row.remedy }],
   }));
 }

@@ -42,10 +42,10 @@ export interface UserRulesParse {
   /** Every problem, each naming the file (the command line's, which has no schema). */
   problems: string[];
   /**
-   * The problems the editor shows on the file itself: those the schema (schemas/rules.schema.json,
-   * which VS Code validates the file with) cannot say — not JSON, a bad regular expression, an id
-   * used twice — without the file's name (they are in its own Problems group). The rest VS Code
-   * shows once, on the field.
+   * The problems the editor shows on the file itself: those VS Code's JSON language cannot say with
+   * the schema (schemas/rules.schema.json) — a bad regular expression, an id used twice — without
+   * the file's name (they are in its own Problems group). The rest VS Code shows once: broken JSON
+   * where it breaks, the schema's on the field.
    */
   editor: { message: string; at: number | undefined }[];
 }
@@ -63,14 +63,18 @@ function place(text: string, offset: number): string {
   return `line ${line + 1}, column ${column + 1}`;
 }
 
+/** Only white space (a byte-order mark too): JSON.parse refuses it, VS Code's JSON language does not. */
+const isBlank = (text: string): boolean => /^[\ufeff\s]*$/.test(text);
+
 /** Validates a rule file's text. `source` names it in the messages. Never throws. */
 export function parseUserRules(text: string, source: string): UserRulesParse {
   const problems: string[] = [];
   const editor: UserRulesParse['editor'] = [];
-  // `bySchema`: the schema says it all (the editor leaves it to VS Code); `editorMessage`: what the editor shows else.
-  const problem = (message: string, offset: number | undefined, bySchema: boolean, editorMessage = message) => {
+  // `byVsCode`: VS Code's JSON language says it all, its syntax check or the schema (the editor leaves
+  // it to VS Code); `editorMessage`: what the editor shows else.
+  const problem = (message: string, offset: number | undefined, byVsCode: boolean, editorMessage = message) => {
     problems.push(`${source}: ${message}`);
-    if (!bySchema) editor.push({ message: editorMessage, at: offset });
+    if (!byVsCode) editor.push({ message: editorMessage, at: offset });
   };
   const specs: UserRuleSpec[] = [];
   let json: unknown;
@@ -81,7 +85,8 @@ export function parseUserRules(text: string, source: string): UserRulesParse {
     const msg = String((e as Error).message);
     const at = /position (\d+)/.exec(msg);
     const offset = at ? Number(at[1]) + bom : text.length;
-    problem(`not valid JSON at ${at ? place(text, offset) : 'the end'}: ${msg.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`, offset, false);
+    // VS Code marks broken JSON where it breaks, but takes a blank file for an empty document.
+    problem(`not valid JSON at ${at ? place(text, offset) : 'the end'}: ${msg.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`, offset, !isBlank(text));
     return { specs, problems, editor };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || !Array.isArray((json as { rules?: unknown }).rules)) {
