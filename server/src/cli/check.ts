@@ -37,7 +37,8 @@ export function ruleSettings(value: string | true | undefined): RuleSettings {
   for (const item of value.split(',')) {
     const [id, level] = item.split('=');
     if (!id.startsWith(USER_PREFIX) && !ruleById(id)) throw new UsageError(`unknown rule '${id}'`);
-    if (!isRuleLevel(level)) throw new UsageError(`--rule ${id}= must be one of ${ruleLevels.join(', ')}`);
+    if (level === undefined) throw new UsageError(`--rule ${id}: give a level, ${id}=LEVEL, LEVEL one of ${ruleLevels.join(', ')}`);
+    if (!isRuleLevel(level)) throw new UsageError(`--rule ${item}: '${level}' must be one of ${ruleLevels.join(', ')}`);
     settings[id] = level;
   }
   return settings;
