@@ -104,7 +104,10 @@ export function takeRepeated<N extends string>(argv: string[], names: readonly N
 }
 
 export function positiveInt(value: string | true | undefined, name: string): number {
-  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) throw new UsageError(`--${name} takes a whole number`);
+  // 0 would show nothing at all; 9 digits keep the number exact and far above any log's size.
+  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value) || Number(value) < 1) {
+    throw new UsageError(`--${name} takes a whole number of 1 or more` + (typeof value === 'string' ? ` (not '${value}')` : ''));
+  }
   return Number(value);
 }
 
