@@ -144,12 +144,13 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
     list.end('  ],\n  "skipped": [');
     for (const p of skipped) list.item(p);
     list.end('  ]\n}');
-  } else {
+  } else if (files.length > 0 || input.notLogs > 0 || !run.anyFailed) {
+    // Nothing read and something failed: the errors said it all; "0 files, 0 entries" would read as a clean run.
     const entries = files.reduce((n, f) => n + f.entries, 0);
     const unparsed = files.reduce((n, f) => n + f.unparsedSpans, 0);
     io.out(`${files.length} file${files.length === 1 ? '' : 's'}, ${entries} entries, ${unparsed} unparsed span${unparsed === 1 ? '' : 's'}: ` +
       `${counts.error} errors, ${counts.warning} warnings, ${counts.information} information` +
-      (input.notLogs ? ` (${input.notLogs} files that are not logs were skipped)` : ''));
+      (input.notLogs === 1 ? ' (1 file that is not a log was skipped)' : input.notLogs ? ` (${input.notLogs} files that are not logs were skipped)` : ''));
   }
   return run.status(counts.error);
 }
