@@ -21,6 +21,9 @@ export const checkCommand: Command = {
   synopsis: `check [--format text|json|sarif] [--rule ID=off|error|warning|information|hint]... [--rules FILE] [--jobs N] PATH...
       report known failures in the logs under PATH (files, folders, .zip archives); your own rules come from
       .cmlog/rules.json in each folder given and from --rules FILE; --jobs: parse threads (default: one per core)`,
+  readsLogs: true,
+  exitStatus: '0 no errors found, 1 errors found, 2 usage error or a path or rules file that could not be read\n' +
+    '(the rest is still checked)',
   async run(argv, io) {
     const args = parseArgs(argv, ['format', 'rule', 'rules', 'jobs', ...PARSE_FLAGS], []);
     if (args.positional.length === 0) throw new UsageError('check: no PATH given');

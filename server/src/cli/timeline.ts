@@ -18,6 +18,8 @@ export const timelineCommand: Command = {
   synopsis: `timeline [--severity error,warning] [--component NAME]... [--thread N]... [--from ISO] [--to ISO]
            [--unknown last|exclude] [--limit N] [--format text|json] PATH...
       the logs under PATH merged in UTC order: time (UTC), log, wall clock as written, severity, component, message`,
+  readsLogs: true,
+  exitStatus: '0 merged, 2 usage error or a path that could not be read (the rest is still merged)',
   async run(argv, io) {
     const { rest, values } = takeRepeated(argv, ['component', 'thread', 'severity']);
     const args = parseArgs(rest, ['format', 'from', 'to', 'unknown', 'limit', ...PARSE_FLAGS], []);
