@@ -43,7 +43,7 @@ test('--help lists each command\'s exit statuses under its name', () => {
   const out = cmlog(['--help']).out;
   const status = out.slice(out.indexOf('exit status:'));
   for (const name of NAMES) assert.match(status, new RegExp(`^  ${name} +0 `, 'm'));
-  assert.match(status, /^  any +3 internal error/m);
+  assert.match(status, /^ {2}any +3 internal error/m);
 });
 
 test('a path that cannot be read exits 2 for every command that reads logs, never 0', () => {
