@@ -107,8 +107,14 @@ test('check --format sarif on samples: valid SARIF 2.1.0, the catalog as rules, 
   for (const r of run0.tool.driver.rules) {
     const rule = byId.get(r.id)!;
     assert.equal(r.shortDescription.text, rule.title);
-    assert.equal(r.fullDescription.text, rule.explanation);
-    assert.ok(r.help.markdown.includes(rule.explanation) && r.help.text.includes(rule.explanation));
+    // Markdown in `markdown`; `text` is plain: the explanations' code spans and bold marks are gone.
+    assert.equal(r.fullDescription.markdown, rule.explanation);
+    assert.ok(r.help.markdown.includes(rule.explanation));
+    for (const plain of [r.fullDescription.text, r.help.text]) {
+      assert.doesNotMatch(plain, /`|\*\*/, `rule ${r.id}: Markdown in a plain text`);
+      assert.equal(plain.replace(/"/g, '').slice(0, 40), rule.explanation.replace(/`|"|\*\*/g, '').slice(0, 40));
+    }
+    assert.ok(r.help.text.startsWith(r.fullDescription.text));
     assert.equal(r.defaultConfiguration.level, LEVEL_OF[rule.defaultSeverity]);
   }
   assert.equal(run0.originalUriBaseIds.SRCROOT.uri, pathToFileURL(ROOT).href + '/');

@@ -38,8 +38,11 @@ export function parseArgs(argv: string[], valued: string[], flags: string[]): Pa
     parsed = nodeParseArgs({ args, options, strict: true, allowPositionals: true });
     for (const a of after) parsed.positionals.push(a);
   } catch (e) {
-    // Node's message names the option and says what is wrong with it.
-    throw new UsageError(String((e as Error).message).replace(/\. To specify a positional argument.*$/s, ''));
+    // Node's message names the option and says what is wrong with it; it starts with a capital,
+    // cmlog's own messages do not.
+    const message = String((e as Error).message).replace(/\. To specify a positional argument.*$/s, '');
+    const unknown = (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1) + (unknown ? ' (cmlog --help lists the options)' : ''));
   }
   const map = new Map<string, string | true>();
   for (const [name, value] of Object.entries(parsed.values)) {

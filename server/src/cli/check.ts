@@ -21,6 +21,9 @@ export const checkCommand: Command = {
   synopsis: `check [--format text|json|sarif] [--rule ID=off|error|warning|information|hint]... [--rules FILE] [--jobs N] PATH...
       report known failures in the logs under PATH (files, folders, .zip archives); your own rules come from
       .cmlog/rules.json in each folder given and from --rules FILE; --jobs: parse threads (default: one per core)`,
+  readsLogs: true,
+  exitStatus: '0 no errors found, 1 errors found, 2 usage error or a path or rules file that could not be read\n' +
+    '(the rest is still checked)',
   async run(argv, io) {
     const args = parseArgs(argv, ['format', 'rule', 'rules', 'jobs', ...PARSE_FLAGS], []);
     if (args.positional.length === 0) throw new UsageError('check: no PATH given');
@@ -37,7 +40,8 @@ export function ruleSettings(value: string | true | undefined): RuleSettings {
   for (const item of value.split(',')) {
     const [id, level] = item.split('=');
     if (!id.startsWith(USER_PREFIX) && !ruleById(id)) throw new UsageError(`unknown rule '${id}'`);
-    if (!isRuleLevel(level)) throw new UsageError(`--rule ${id}= must be one of ${ruleLevels.join(', ')}`);
+    if (level === undefined) throw new UsageError(`--rule ${id}: give a level, ${id}=LEVEL, LEVEL one of ${ruleLevels.join(', ')}`);
+    if (!isRuleLevel(level)) throw new UsageError(`--rule ${item}: '${level}' must be one of ${ruleLevels.join(', ')}`);
     settings[id] = level;
   }
   return settings;
@@ -143,12 +147,13 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
     list.end('  ],\n  "skipped": [');
     for (const p of skipped) list.item(p);
     list.end('  ]\n}');
-  } else {
+  } else if (files.length > 0 || input.notLogs > 0 || !run.anyFailed) {
+    // Nothing read and something failed: the errors said it all; "0 files, 0 entries" would read as a clean run.
     const entries = files.reduce((n, f) => n + f.entries, 0);
     const unparsed = files.reduce((n, f) => n + f.unparsedSpans, 0);
     io.out(`${files.length} file${files.length === 1 ? '' : 's'}, ${entries} entries, ${unparsed} unparsed span${unparsed === 1 ? '' : 's'}: ` +
       `${counts.error} errors, ${counts.warning} warnings, ${counts.information} information` +
-      (input.notLogs ? ` (${input.notLogs} files that are not logs were skipped)` : ''));
+      (input.notLogs === 1 ? ' (1 file that is not a log was skipped)' : input.notLogs ? ` (${input.notLogs} files that are not logs were skipped)` : ''));
   }
   return run.status(counts.error);
 }

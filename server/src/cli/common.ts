@@ -13,8 +13,15 @@ export interface Io {
 
 export interface Command {
   name: string;
-  /** One line for the usage text. */
+  /** Its usage line and what it does, for `cmlog --help` and its own help (cli/help.ts). */
   synopsis: string;
+  /** Whether it reads logs (it takes PARSE_USAGE's options). */
+  readsLogs: boolean;
+  /**
+   * What its exit statuses 0 to 2 mean to a script (3, an internal error, is every command's). A
+   * path that could not be read is never 0.
+   */
+  exitStatus: string;
   run(argv: string[], io: Io): Promise<number>;
 }
 

@@ -30,6 +30,9 @@ export const exportCommand: Command = {
       every entry and every problem of the logs under PATH (files, folders, .zip archives) as one JSON
       object per line (OpenTelemetry log names: timestamp, severity_text, severity_number, body,
       attributes; host.name is the archive or top-level folder); --rule/--rules as for check; see docs/export.md`,
+  readsLogs: true,
+  exitStatus: '0 exported (errors in the logs do not count: the export is data, not a verdict), 2 usage error or a path, log\n' +
+    'or rules file that could not be read (the rest is still exported)',
   async run(argv, io) {
     const args = parseArgs(argv, ['format', 'rule', 'rules', ...PARSE_FLAGS], []);
     if (args.positional.length === 0) throw new UsageError('export: no PATH given');

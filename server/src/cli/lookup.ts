@@ -12,6 +12,8 @@ export const lookupCommand: Command = {
       explain an error code: 0x80070005, -2147024891, 2147942405, a Win32 code such as 5,
       or HRESULT_FROM_WIN32(5) (= 0x80070005)
       (digits without 0x, such as 80070005, can be hex or decimal: both readings are shown)`,
+  readsLogs: false,
+  exitStatus: '0 explained (also a code no source describes), 2 usage error or not an error code',
   async run(argv, io) {
     // Only `--name` is an option, so a negative decimal (`cmlog lookup -2147024891`) is the CODE.
     const args = parseArgs(argv, ['format'], []);

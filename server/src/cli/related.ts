@@ -20,6 +20,9 @@ export const relatedCommand: Command = {
   name: 'related',
   synopsis: `related FILE:LINE [--window 5s] [--include-self] [--limit N] [--format text|json] [PATH...]
       entries of the logs under PATH (default: FILE's folder) within the window of that line, in UTC, nearest first`,
+  readsLogs: true,
+  exitStatus: '0 compared (also when nothing is in the window), 2 usage error, FILE:LINE not a record,\n' +
+    'or a path that could not be read',
   async run(argv, io) {
     const args = parseArgs(argv, ['window', 'format', 'limit', ...PARSE_FLAGS], ['include-self']);
     const [target, ...paths] = args.positional;

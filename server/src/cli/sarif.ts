@@ -10,6 +10,7 @@ import { sarifLevel } from '../severity';
 import type { Io } from './common';
 import { jsonText } from './escape';
 import { jsonList } from './jsonList';
+import { plainOfMarkdown } from './markdownText';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Relative artifact URIs are resolved against the folder cmlog ran in (where displayPath is relative to). */
@@ -22,13 +23,15 @@ export function catalogOf(logs: readonly LogRef[], catalog: (target: LogRef) => 
   return [...seen.values()];
 }
 
+/** SARIF's `text` is plain (viewers show it as is), `markdown` is rendered: explanations are Markdown. */
 function ruleDescriptor(r: Rule) {
   const sources = r.sources.length ? '\n\nSources:\n' + r.sources.map((s) => `- ${s}`).join('\n') : '';
+  const plain = plainOfMarkdown(r.explanation);
   return {
     id: r.id,
     shortDescription: { text: r.title },
-    fullDescription: { text: r.explanation },
-    help: { text: r.explanation + sources, markdown: `**${r.title}**\n\n${r.explanation}${sources}` },
+    fullDescription: { text: plain, markdown: r.explanation },
+    help: { text: plain + plainOfMarkdown(sources), markdown: `**${r.title}**\n\n${r.explanation}${sources}` },
     defaultConfiguration: { level: sarifLevel[r.defaultSeverity] },
   };
 }

@@ -18,6 +18,8 @@ export const timelineCommand: Command = {
   synopsis: `timeline [--severity error,warning] [--component NAME]... [--thread N]... [--from ISO] [--to ISO]
            [--unknown last|exclude] [--limit N] [--format text|json] PATH...
       the logs under PATH merged in UTC order: time (UTC), log, wall clock as written, severity, component, message`,
+  readsLogs: true,
+  exitStatus: '0 merged, 2 usage error or a path that could not be read (the rest is still merged)',
   async run(argv, io) {
     const { rest, values } = takeRepeated(argv, ['component', 'thread', 'severity']);
     const args = parseArgs(rest, ['format', 'from', 'to', 'unknown', 'limit', ...PARSE_FLAGS], []);
@@ -104,7 +106,10 @@ export function takeRepeated<N extends string>(argv: string[], names: readonly N
 }
 
 export function positiveInt(value: string | true | undefined, name: string): number {
-  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) throw new UsageError(`--${name} takes a whole number`);
+  // 0 would show nothing at all; 9 digits keep the number exact and far above any log's size.
+  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value) || Number(value) < 1) {
+    throw new UsageError(`--${name} takes a whole number of 1 or more` + (typeof value === 'string' ? ` (not '${value}')` : ''));
+  }
   return Number(value);
 }
 

@@ -20,9 +20,21 @@ export function userRegex(source: string, caseSensitive: boolean | undefined): U
   try {
     new RegExp(source, flags);
   } catch (e) {
-    return { error: `invalid regular expression: ${(e as Error).message}` };
+    return { error: `invalid regular expression: ${syntaxReason(String((e as Error).message), flags)}` };
   }
   return { source, flags };
+}
+
+/**
+ * What is wrong, from V8's "Invalid regular expression: /SOURCE/FLAGS: REASON": the user typed the
+ * pattern, so it is not repeated, nor wrapped in JavaScript's /.../i. Cut after the last
+ * `/FLAGS: ` (the pattern itself may hold one; the reason does not).
+ */
+function syntaxReason(message: string, flags: string): string {
+  const mark = `/${flags}: `;
+  const at = message.lastIndexOf(mark);
+  const reason = at < 0 ? message.replace(/^Invalid regular expression: /, '') : message.slice(at + mark.length);
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
 }
 
 export const tooSlow = (source: string) =>
