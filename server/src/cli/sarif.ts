@@ -10,7 +10,7 @@ import { sarifLevel } from '../severity';
 import type { Io } from './common';
 import { jsonText } from './escape';
 import { jsonList } from './jsonList';
-import { plainOfMarkdown } from './markdownText';
+import { plainOfMarkdown } from '../explain/plainMarkdown';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Relative artifact URIs are resolved against the folder cmlog ran in (where displayPath is relative to). */

@@ -1,7 +1,7 @@
 // Markdown of our rule explanations as plain text (SARIF's `text` beside its `markdown`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { plainOfMarkdown } from '../../server/src/cli/markdownText';
+import { plainOfMarkdown } from '../../server/src/explain/plainMarkdown';
 
 test('code spans become their quoted text; bold marks and escapes go', () => {
   assert.equal(plainOfMarkdown('smsts.log says (`Failed to run the action: <step>.` with `(Error: <code>)`).'),
