@@ -24,7 +24,7 @@ export interface UserNotFoundData {
   firstFailureLogTime: string | null;
   dueAtLogTime: string | null;
   resolvedAtLogTime: string | null;
-  /** The first failure's offset as written (`+420`), or how its UTC was found / why it is unknown. */
+  /** The first failure's zone (`UTC-07:00`, timeText.offsetLabel), or how its UTC was found / why it is unknown. */
   offset: string;
   /** Where the first failure is (file key, 0-based line). */
   firstFailureFile: string;
