@@ -228,6 +228,10 @@ test('hover on a group sync error: ClientKeyData, heartbeat data, the checklist 
   assert.equal(AAD_SQL_QUERIES[1]!.sql, 'select count(*) from clientkeydata where isnull(isrevoked, 0) = 0 and agenttype=0 and (AADDeviceID is not null)');
   for (const q of AAD_SQL_QUERIES) assert.ok(md.includes('```sql\n' + q.sql + '\n```'), q.sql);
   assert.match(md, /`MP_RegistrationManager\.log` line 1/);
+  // What to do comes before the related lines, and the repeats of the error are one line among them.
+  assert.ok(md.indexOf('**Check, in this order:**') < md.indexOf('`MP_RegistrationManager.log` line 1'), md);
+  assert.match(md, /`SMS_AZUREAD_DISCOVERY_AGENT\.log` line 19: The same error 2 more times\\, lines 19\\-29\\, the last /);
+  assert.doesNotMatch(md, /The same error again/);
   // And on the MP's empty-tenant warning.
   const mp = logs.find((l) => l.name === 'MP_RegistrationManager.log')!;
   const mpmd = hoverMarkdown(mp, c, offsetOf(mp, 'Registering device', 3), findings(mp, c))!;

@@ -300,8 +300,9 @@ test('aad-tenant-missing: the group sync fixture\'s 3 repeats are one error, the
     assert.match(e.message, /dbo\.ClientKeyData/);
     assert.match(e.message, /Logged 3 times until/);
     // Related: the MP registrations with an empty / zero tenant id first (nearest first), then the
-    // successful registration with a real tenant, then the repeats of the error.
-    assert.deepEqual(e.related?.map((r) => [r.file, r.line]).slice(2), [[mp.key, 6], [agent.key, 18], [agent.key, 28]]);
+    // successful registration with a real tenant, then the repeats of the error as one line.
+    assert.deepEqual(e.related?.map((r) => [r.file, r.line]).slice(2), [[mp.key, 6], [agent.key, 18]]);
+    assert.match(e.related!.at(-1)!.message, /^The same error 2 more times, lines 19-29, the last 2020-02-23 /);
     assert.deepEqual(e.related?.slice(0, 2).map((r) => r.line).sort(), [0, 3]);
     assert.match(e.related![0]!.message, /(empty|all-zero) tenant id/);
   }
@@ -367,10 +368,19 @@ test('samples: the findings samples/README.md lists', () => {
   assert.deepEqual(megan2.related?.map((r) => [path.basename(r.file), r.line + 1]), [['CloudUserSync.lo_', 365]]);
 
   // Scenario B.
-  // 17 identical errors every 5 minutes: one problem, the 16 repeats as related locations.
+  // 17 identical errors every 5 minutes: one problem, the 16 repeats as one related line (16 lines
+  // of "the same error again" buried the evidence in the hover and the Problems tree).
   const groupSync = at('SMS_AZUREAD_DISCOVERY_AGENT.log', 'aad-tenant-missing');
   assert.deepEqual(groupSync.map((f) => f.line + 1), [9]);
-  assert.deepEqual(groupSync[0]!.related!.filter((r) => r.file === groupSync[0]!.file).map((r) => r.line + 1), Array.from({ length: 16 }, (_, k) => 19 + 10 * k));
+  assert.deepEqual(groupSync[0]!.related!.filter((r) => r.file === groupSync[0]!.file).map((r) => [r.line + 1, r.message]), [
+    [19, 'The same error 16 more times, lines 19-169, the last 2020-02-23 17:02:10 (log time, UTC+01:00) = 16:02:10 UTC'],
+  ]);
+  assert.ok(groupSync[0]!.message.endsWith(' Logged 17 times until 2020-02-23 17:02:10 (log time, UTC+01:00) = 16:02:10 UTC.'), groupSync[0]!.message);
+  // The counts say how many of each kind the related list shows (the nearest of each).
+  assert.ok(groupSync[0]!.message.includes(' Client and management point logs show (see related): 7 lines with an empty or all-zero tenant id (nearest 2 shown), ' +
+    '2 Azure AD token failures (nearest 1 shown), 2 registration lines (nearest 1 shown).'), groupSync[0]!.message);
+  // Related lines write their zone as the status bar does.
+  assert.ok(groupSync[0]!.related!.some((r) => r.message.includes('2020-02-23 10:12:01 (log time, UTC-05:00) = 15:12:01 UTC')), JSON.stringify(groupSync[0]!.related));
   assert.ok(groupSync.every((f) => f.severity === 'error'));
   assert.deepEqual(at('MP_RegistrationManager.log', 'aad-tenant-missing').map((f) => [f.line + 1, f.severity]), [1, 4, 7, 10, 13].map((l) => [l, 'warning']));
   assert.deepEqual(at('CCM_STS.log', 'aad-tenant-missing').map((f) => [f.line + 1, f.severity]), [[3, 'warning'], [10, 'warning']]);
@@ -402,6 +412,18 @@ test('aad-tenant-missing: evidence and repeats are bounded in time (24 h)', () =
     [2, [[mp.key, 0]]],
   ]);
   assert.doesNotMatch(found[0]!.message, /empty or all-zero tenant id/);
+});
+
+test('aad-tenant-missing: thousands of repeats are one related line; a count the list matches gets no note', () => {
+  const sync = (k: number) => `No device objects are populated and therefore not being added to an Azure AD group.  $$<SMS_AZUREAD_DISCOVERY_AGENT><02-23-2020 15:${String(Math.floor(k / 60)).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}.000+000><thread=1 (0x1)>\r\n`;
+  const reg = `<![LOG[Registering device using AAD auth: DeviceId='x', TenantId='']LOG]!><time="15:40:00.000+000" date="02-23-2020" component="MP_RegistrationManager" context="" type="1" thread="1" file="">\r\n`;
+  const agent: LogInput = { key: 's/SMS_AZUREAD_DISCOVERY_AGENT.log', name: 'SMS_AZUREAD_DISCOVERY_AGENT.log', log: LogFile.fromText(Array.from({ length: 3000 }, (_, k) => sync(k)).join('')) };
+  const mp: LogInput = { key: 's/MP_RegistrationManager.log', name: 'MP_RegistrationManager.log', log: LogFile.fromText(reg) };
+  const [f, ...more] = aadTenantMissing.check(agent, ctx(agent, mp));
+  assert.equal(more.length, 0);
+  assert.deepEqual(f!.related?.map((r) => [r.file, r.line]), [[mp.key, 0], [agent.key, 1]]);
+  assert.match(f!.related![1]!.message, /^The same error 2999 more times, lines 2-3000, the last 2020-02-23 15:49:59 \(log time, UTC\+00:00\)/);
+  assert.ok(f!.message.includes('show (see related): 1 line with an empty or all-zero tenant id. Logged 3000 times'), f!.message);
 });
 
 test('settings: a rule can be turned off or given another severity', () => {
