@@ -52,7 +52,7 @@ test('folder offset: offered by fileInfo and the lens, applied only through cmlo
     // The time hover says the folder's setting placed it, and whose offset it is (the status bar says "folder").
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 5 } });
     const md = (hover?.contents as { value: string } | undefined)?.value ?? '';
-    assert.match(md, /\*\*offset set for this folder\*\* \(`cmlog\.folderOffsets`, taken from CcmExec\\\.log of this folder\) is used \(\+420 min\)/);
+    assert.match(md, /\*\*offset set for this folder\*\* \(`cmlog\.folderOffsets`, taken from CcmExec\\\.log of this folder\) is used \(\+420 min, i\.e\. \*\*UTC-07:00\*\*\)/);
 
     // A merged table says which setting placed CBS.log: the folder's entry, not cmlog.defaultOffset.
     const table = (await client.connection.sendRequest(TableRequests.open, { uris: [uri, fileUri(path.join(pc01, 'CcmExec.log'))] }))!;

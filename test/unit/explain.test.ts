@@ -167,7 +167,7 @@ test('hover on a UserNotFound line: the 24-hour rule, first failure, due time in
   assert.ok(md.includes('| First failure | 2014-09-14 10:23:54.290 | 2014-09-14 17:23:54.290 |'), md);
   assert.ok(md.includes('| Full sync due (first failure + 24 h) | 2014-09-15 10:23:54.290 | 2014-09-15 17:23:54.290 |'), md);
   assert.ok(md.includes('| Added (cycle) | 2014-09-15 10:24:12.207 | 2014-09-15 17:24:12.207 |'), md);
-  assert.ok(md.includes('Log time (\\+420)'), md);
+  assert.ok(md.includes('Log time (UTC\\-07\\:00)'), md);
   assert.match(md, /\*\*Resolved\*\*.*24 h 0 min 18 s/);
   for (const way of ['SMS Executive', 'DirSync interval', 'AD User Discovery', 'wait']) assert.ok(md.includes(way), way);
   assert.ok(md.indexOf('SMS Executive') < md.indexOf('DirSync interval') && md.indexOf('DirSync interval') < md.indexOf('AD User Discovery'));
@@ -228,6 +228,10 @@ test('hover on a group sync error: ClientKeyData, heartbeat data, the checklist 
   assert.equal(AAD_SQL_QUERIES[1]!.sql, 'select count(*) from clientkeydata where isnull(isrevoked, 0) = 0 and agenttype=0 and (AADDeviceID is not null)');
   for (const q of AAD_SQL_QUERIES) assert.ok(md.includes('```sql\n' + q.sql + '\n```'), q.sql);
   assert.match(md, /`MP_RegistrationManager\.log` line 1/);
+  // What to do comes before the related lines, and the repeats of the error are one line among them.
+  assert.ok(md.indexOf('**Check, in this order:**') < md.indexOf('`MP_RegistrationManager.log` line 1'), md);
+  assert.match(md, /`SMS_AZUREAD_DISCOVERY_AGENT\.log` line 19: The same error 2 more times\\, lines 19\\-29\\, the last /);
+  assert.doesNotMatch(md, /The same error again/);
   // And on the MP's empty-tenant warning.
   const mp = logs.find((l) => l.name === 'MP_RegistrationManager.log')!;
   const mpmd = hoverMarkdown(mp, c, offsetOf(mp, 'Registering device', 3), findings(mp, c))!;
@@ -306,7 +310,10 @@ test('hover on a legacy time: as written, the bias rule (UTC = local + bias), UT
   assert.match(md, /\*\*Record time\*\* \(line 3\)/);
   assert.match(md, /time `10:23:54\.290\+420`, date `09-14-2014`/);
   assert.match(md, /log time \*\*2014-09-14 10:23:54\.290\*\*/);
-  assert.match(md, /UTC = local time \+ bias = local \+ 7 h 0 min, so this clock is UTC-07:00/);
+  // The raw bias said once beside the zone every other text uses.
+  assert.match(md, /Offset `\+420`, i\.e\. \*\*UTC-07:00\*\*: a Windows time-zone \*\*bias\*\*/);
+  assert.match(md, /UTC = local time \+ bias = local \+ 7 h 0 min\./);
+  assert.equal(md.split('UTC-07:00').length, 2, 'the zone said once');
   assert.match(md, /UTC: \*\*2014-09-14 17:23:54\.290 UTC\*\*/);
   assert.match(md, /Gap to the previous record \(line 2\): \*\*150 ms\*\*/);
   assert.ok(!md.includes('UserNotFound'), 'the time hover only');
@@ -315,8 +322,8 @@ test('hover on a legacy time: as written, the bias rule (UTC = local + bias), UT
 test('hover on a CMTrace time and date: negative bias, and the first record has no previous one', () => {
   const input = load('samples/SiteServer/MP_RegistrationManager.log');
   const md = hoverMarkdown(input, ctx(input), offsetOf(input, 'time="', 3), [])!;
-  assert.match(md, /Offset `-060`/);
-  assert.match(md, /local − 1 h 0 min, so this clock is UTC\+01:00/);
+  assert.match(md, /Offset `-060`, i\.e\. \*\*UTC\+01:00\*\*/);
+  assert.match(md, /local − 1 h 0 min\./);
   assert.match(md, /UTC: \*\*2020-02-23 14:52:40\.218 UTC\*\*/);
   assert.match(md, /no earlier record/);
   const date = hoverMarkdown(input, ctx(input), offsetOf(input, 'date="', 8, 1), [])!;
@@ -331,7 +338,7 @@ test('hover on a time with no offset says UTC unknown, or names the default offs
   assert.match(md, /UTC: \*\*unknown\*\*/);
   const withDefault: LogInput = { ...input, log: LogFile.fromBytes(readFileSync(path.join(ROOT, rel)), { defaultOffset: 300 }) };
   const md2 = hoverMarkdown(withDefault, ctx(withDefault), offsetOf(withDefault, 'time="', 3, 1), [])!;
-  assert.match(md2, /default offset from the settings\*\* \(`cmlog\.defaultOffset`\) is used \(\+300 min\): UTC = local time \+ bias = local \+ 5 h 0 min/);
+  assert.match(md2, /default offset from the settings\*\* \(`cmlog\.defaultOffset`\) is used \(\+300 min, i\.e\. \*\*UTC-05:00\*\*\): UTC = local time \+ bias = local \+ 5 h 0 min/);
   assert.match(md2, /UTC: \*\*2020-02-23 15:20:12\.271 UTC\*\*/);
   assert.match(md2, /Gap to the previous record \(line 1\): \*\*148 ms\*\*/);
 });
@@ -341,7 +348,7 @@ test('hover on a time placed by the folder\'s offset: names cmlog.folderOffsets 
   const input: LogInput = { ...load(rel), log: LogFile.fromBytes(readFileSync(path.join(ROOT, rel)), { defaultOffset: -330 }) };
   const at = offsetOf(input, 'time="', 3, 1);
   const byFolder = hoverMarkdown(input, ctx(input), at, [], undefined, undefined, () => ({ byFolder: true, from: 'CcmExec.log of DEVICE2' }))!;
-  assert.match(byFolder, /No offset is written: the \*\*offset set for this folder\*\* \(`cmlog\.folderOffsets`, taken from CcmExec\\\.log of DEVICE2\) is used \(-330 min\): UTC = local time \+ bias = local − 5 h 30 min, so this clock is UTC\+05:30/);
+  assert.match(byFolder, /No offset is written: the \*\*offset set for this folder\*\* \(`cmlog\.folderOffsets`, taken from CcmExec\\\.log of DEVICE2\) is used \(-330 min, i\.e\. \*\*UTC\+05:30\*\*\): UTC = local time \+ bias = local − 5 h 30 min/);
   assert.doesNotMatch(byFolder, /default offset/);
   // The folder's entry, but no log of the folder writes that offset: the setting only.
   const bare = hoverMarkdown(input, ctx(input), at, [], undefined, undefined, () => ({ byFolder: true }))!;

@@ -47,6 +47,18 @@ test('related: a busy moment lists the nearest of each log, not 100 of one chatt
   assert.deepEqual(few.related.map((e) => e.key), [chatty.key, quiet[1].key]);
 });
 
+test('a lens over a busy moment says how many its list shows: the count it gives matches the list', () => {
+  const a = input('a.log', [rec('Failed', '10:00:00.000', 3)]);
+  const chatty = input('chatty.log', Array.from({ length: 300 }, (_, k) => rec(`tick ${k}`, `10:00:0${Math.floor(k / 100)}.${String(k % 100).padStart(2, '0')}0`)));
+  const quiet = [input('q1.log', [rec('one', '10:00:04.000')]), input('q2.log', [rec('two', '09:59:57.000')])];
+  const logs = [a, chatty, ...quiet];
+  const listed = relatedNearest(new Timeline(logs), a.key, 0, 5000).related.length;
+  assert.equal(listed, 35, 'each of 3 logs gives at most 33');
+  assert.deepEqual(titles(a, logs), [[0, `⇄ 302 entries in 3 other logs within ±5 s (${listed} nearest shown) · nearest ±0 s chatty.log`]]);
+  // All listed: no note.
+  assert.doesNotMatch(String(titles(a, [a, ...quiet])[0]![1]), /shown/);
+});
+
 test('the pick list: ±gap, log and message as plain text; the title says when it is cut', () => {
   const answer: RelatedAnswer = {
     locations: [

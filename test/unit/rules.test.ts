@@ -79,14 +79,15 @@ test('user-not-found: the article example resolves at the 09-15 10:24:12 cycle, 
   assert.equal(d.firstFailureLogTime, '2014-09-14 10:23:54.290');
   assert.equal(d.dueAtLogTime, '2014-09-15 10:23:54.290');
   assert.equal(d.resolvedAtLogTime, '2014-09-15 10:24:12.207');
-  assert.equal(d.offset, '+420');
+  assert.equal(d.offset, 'UTC-07:00');
   assert.equal(d.timeBasis, 'utc');
   assert.equal(d.early, false);
-  assert.match(f.message, /^scott@contoso\.com was not found in Azure AD \(UserNotFound\)\./);
-  assert.ok(f.message.includes('24-hour full sync due 2014-09-15 10:23:54 (log time, +420) = 17:23:54 UTC'), f.message);
-  assert.ok(f.message.includes('resolved at 2014-09-15 10:24:12 (log time, +420) = 17:24:12 UTC after 24 h 0 min 18 s'), f.message);
-  // The lens says its time as the message does: log time, with the offset it was written with.
-  assert.deepEqual(userNotFound.lenses!(f).map((l) => l.title), ['⤷ 24-hour full sync added the user at 2014-09-15 10:24:12.207 (log time, +420)']);
+  // The verdict leads (the Problems panel cuts the line), the details follow.
+  assert.ok(f.message.startsWith('scott@contoso.com added by the 24-hour full sync at 2014-09-15 10:24:12 (log time, UTC-07:00) = 17:24:12 UTC. ' +
+    'Not found in Azure AD (UserNotFound) at 2014-09-14 10:23:54 (log time, UTC-07:00) = 17:23:54 UTC; added 24 h 0 min 18 s after the first failure'), f.message);
+  assert.ok(f.message.includes('; the full sync was due 2014-09-15 10:23:54 (log time, UTC-07:00) = 17:23:54 UTC.'), f.message);
+  // The lens says its time as the message does: log time, with its zone.
+  assert.deepEqual(userNotFound.lenses!(f).map((l) => l.title), ['⤷ 24-hour full sync added the user at 2014-09-15 10:24:12.207 (log time, UTC-07:00)']);
   // Related: the counter line of the cycle that added the user (line 1732, 1-based).
   assert.deepEqual(f.related?.map((r) => [r.file, r.line]), [[log.key, 1731]]);
 });
@@ -115,8 +116,8 @@ test('user-not-found: a user still pending when the log ends is a warning', () =
   assert.equal(d.firstFailure, '2015-01-12T22:00:07.485Z');
   assert.equal(d.dueAt, '2015-01-13T22:00:07.485Z');
   assert.equal(d.resolvedAt, null);
-  assert.ok(f.message.includes('due 2015-01-13 14:00:07 (log time, +480) = 22:00:07 UTC'), f.message);
-  assert.ok(f.message.includes('pending: the log ends at 2015-01-12 17:00:07'), f.message);
+  assert.ok(f.message.startsWith('lee@contoso.com not found in Azure AD: the 24-hour full sync is due 2015-01-13 14:00:07 (log time, UTC-08:00) = 22:00:07 UTC. '), f.message);
+  assert.ok(f.message.includes('; the log ends at 2015-01-12 17:00:07'), f.message);
 });
 
 test('user-not-found: a user that fails again at its full sync is overdue; the second failure points to the first', () => {
@@ -135,9 +136,10 @@ test('user-not-found: a user that fails again at its full sync is overdue; the s
   assert.equal(data(again).failure, 2);
   assert.deepEqual(again.related?.map((r) => [r.file, r.line]), [[log.key, 2]]);
   assert.match(again.related![0]!.message, /first failure/i);
-  assert.ok(again.message.includes('failed again at its full sync'), again.message);
-  assert.ok(again.message.includes('failure 2 of 2'), again.message);
-  assert.ok(first.message.includes('overdue: the full sync at 2015-03-06 09:16:34'), first.message);
+  // Both lines of the story lead with its verdict; this line's part comes after it.
+  for (const f of found) assert.ok(f.message.startsWith('pradeep@contoso.com still missing after the 24-hour full sync, due 2015-03-06 '), f.message);
+  assert.ok(again.message.includes('. Here it failed again at its full sync (UserNotFound), failure 2 of 2; first failure at'), again.message);
+  assert.ok(first.message.includes('; the full sync at 2015-03-06 09:16:34'), first.message);
   assert.ok(first.message.includes('31 min 13 s past the due time'), first.message);
   // The first failure points at the full sync that failed.
   assert.deepEqual(first.related?.map((r) => r.line), [1731]);
@@ -177,7 +179,7 @@ test('user-not-found: a rotated .lo_ + .log pair is one timeline', () => {
     assert.equal(d.firstFailure, '2014-11-20T16:41:30.555Z');
     assert.equal(d.dueAt, '2014-11-21T16:41:30.555Z');
     assert.equal(d.resolvedAt, '2014-11-21T16:41:39.250Z');
-    assert.ok(f.message.includes('after 24 h 0 min 9 s'), f.message);
+    assert.ok(f.message.includes('added 24 h 0 min 9 s after the first failure'), f.message);
     // The add is in the .log (line 825, 1-based: the counter line of the 08:41:39 cycle).
     assert.deepEqual(f.related?.map((r) => [r.file, r.line]), [[live.key, 824]]);
     assert.deepEqual(userNotFound.check(live, context), [], 'the .log alone holds no failure line');
@@ -298,8 +300,9 @@ test('aad-tenant-missing: the group sync fixture\'s 3 repeats are one error, the
     assert.match(e.message, /dbo\.ClientKeyData/);
     assert.match(e.message, /Logged 3 times until/);
     // Related: the MP registrations with an empty / zero tenant id first (nearest first), then the
-    // successful registration with a real tenant, then the repeats of the error.
-    assert.deepEqual(e.related?.map((r) => [r.file, r.line]).slice(2), [[mp.key, 6], [agent.key, 18], [agent.key, 28]]);
+    // successful registration with a real tenant, then the repeats of the error as one line.
+    assert.deepEqual(e.related?.map((r) => [r.file, r.line]).slice(2), [[mp.key, 6], [agent.key, 18]]);
+    assert.match(e.related!.at(-1)!.message, /^The same error 2 more times, lines 19-29, the last 2020-02-23 /);
     assert.deepEqual(e.related?.slice(0, 2).map((r) => r.line).sort(), [0, 3]);
     assert.match(e.related![0]!.message, /(empty|all-zero) tenant id/);
   }
@@ -357,7 +360,7 @@ test('samples: the findings samples/README.md lists', () => {
   const [scott, megan, adele, megan2] = cus as [Finding, Finding, Finding, Finding];
   assert.equal(data(scott).firstFailure, '2014-09-14T17:23:54.442Z');
   assert.equal(data(scott).resolvedAt, '2014-09-15T17:24:12.207Z');
-  assert.ok(scott.message.includes('after 24 h 0 min 18 s'), scott.message);
+  assert.ok(scott.message.includes('added 24 h 0 min 18 s after the first failure'), scott.message);
   assert.equal(data(megan).dueAt, '2014-09-15T22:03:57.870Z');
   assert.ok(megan.message.includes('55 min'), megan.message);
   assert.equal(data(adele).dueAt, '2014-09-16T15:59:11.397Z');
@@ -365,10 +368,19 @@ test('samples: the findings samples/README.md lists', () => {
   assert.deepEqual(megan2.related?.map((r) => [path.basename(r.file), r.line + 1]), [['CloudUserSync.lo_', 365]]);
 
   // Scenario B.
-  // 17 identical errors every 5 minutes: one problem, the 16 repeats as related locations.
+  // 17 identical errors every 5 minutes: one problem, the 16 repeats as one related line (16 lines
+  // of "the same error again" buried the evidence in the hover and the Problems tree).
   const groupSync = at('SMS_AZUREAD_DISCOVERY_AGENT.log', 'aad-tenant-missing');
   assert.deepEqual(groupSync.map((f) => f.line + 1), [9]);
-  assert.deepEqual(groupSync[0]!.related!.filter((r) => r.file === groupSync[0]!.file).map((r) => r.line + 1), Array.from({ length: 16 }, (_, k) => 19 + 10 * k));
+  assert.deepEqual(groupSync[0]!.related!.filter((r) => r.file === groupSync[0]!.file).map((r) => [r.line + 1, r.message]), [
+    [19, 'The same error 16 more times, lines 19-169, the last 2020-02-23 17:02:10 (log time, UTC+01:00) = 16:02:10 UTC'],
+  ]);
+  assert.ok(groupSync[0]!.message.endsWith(' Logged 17 times until 2020-02-23 17:02:10 (log time, UTC+01:00) = 16:02:10 UTC.'), groupSync[0]!.message);
+  // The counts say how many of each kind the related list shows (the nearest of each).
+  assert.ok(groupSync[0]!.message.includes(' Client and management point logs show (see related): 7 lines with an empty or all-zero tenant id (nearest 2 shown), ' +
+    '2 Azure AD token failures (nearest 1 shown), 2 registration lines (nearest 1 shown).'), groupSync[0]!.message);
+  // Related lines write their zone as the status bar does.
+  assert.ok(groupSync[0]!.related!.some((r) => r.message.includes('2020-02-23 10:12:01 (log time, UTC-05:00) = 15:12:01 UTC')), JSON.stringify(groupSync[0]!.related));
   assert.ok(groupSync.every((f) => f.severity === 'error'));
   assert.deepEqual(at('MP_RegistrationManager.log', 'aad-tenant-missing').map((f) => [f.line + 1, f.severity]), [1, 4, 7, 10, 13].map((l) => [l, 'warning']));
   assert.deepEqual(at('CCM_STS.log', 'aad-tenant-missing').map((f) => [f.line + 1, f.severity]), [[3, 'warning'], [10, 'warning']]);
@@ -400,6 +412,18 @@ test('aad-tenant-missing: evidence and repeats are bounded in time (24 h)', () =
     [2, [[mp.key, 0]]],
   ]);
   assert.doesNotMatch(found[0]!.message, /empty or all-zero tenant id/);
+});
+
+test('aad-tenant-missing: thousands of repeats are one related line; a count the list matches gets no note', () => {
+  const sync = (k: number) => `No device objects are populated and therefore not being added to an Azure AD group.  $$<SMS_AZUREAD_DISCOVERY_AGENT><02-23-2020 15:${String(Math.floor(k / 60)).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}.000+000><thread=1 (0x1)>\r\n`;
+  const reg = `<![LOG[Registering device using AAD auth: DeviceId='x', TenantId='']LOG]!><time="15:40:00.000+000" date="02-23-2020" component="MP_RegistrationManager" context="" type="1" thread="1" file="">\r\n`;
+  const agent: LogInput = { key: 's/SMS_AZUREAD_DISCOVERY_AGENT.log', name: 'SMS_AZUREAD_DISCOVERY_AGENT.log', log: LogFile.fromText(Array.from({ length: 3000 }, (_, k) => sync(k)).join('')) };
+  const mp: LogInput = { key: 's/MP_RegistrationManager.log', name: 'MP_RegistrationManager.log', log: LogFile.fromText(reg) };
+  const [f, ...more] = aadTenantMissing.check(agent, ctx(agent, mp));
+  assert.equal(more.length, 0);
+  assert.deepEqual(f!.related?.map((r) => [r.file, r.line]), [[mp.key, 0], [agent.key, 1]]);
+  assert.match(f!.related![1]!.message, /^The same error 2999 more times, lines 2-3000, the last 2020-02-23 15:49:59 \(log time, UTC\+00:00\)/);
+  assert.ok(f!.message.includes('show (see related): 1 line with an empty or all-zero tenant id. Logged 3000 times'), f!.message);
 });
 
 test('settings: a rule can be turned off or given another severity', () => {

@@ -60,16 +60,15 @@ function offsetMeaning(log: LogFile, i: number, timeText: string | undefined, or
   const source = log.offsetSource(i);
   const convention = log.offsetConvention;
   const off = impliedOffset(log, i);
+  // The raw minutes matter here (the record writes them), so the hover says them once beside the
+  // zone every other text uses: `+420, i.e. UTC-07:00`.
   const rule = (o: number) => {
     const mins = Math.abs(o);
     const amount = `${Math.floor(mins / 60)} h ${mins % 60} min`;
-    if (convention === 'bias') {
-      return o === 0 ? 'UTC = local time + 0: this clock is UTC' :
-        `UTC = local time + bias = local ${o > 0 ? '+' : '−'} ${amount}, so this clock is ${describeOffset(o, 'bias')}`;
-    }
-    return o === 0 ? 'UTC = local time − 0: this clock is UTC' :
-      `UTC = local time − offset = local ${o > 0 ? '−' : '+'} ${amount}, so this clock is ${describeOffset(o, 'utc-offset')}`;
+    if (convention === 'bias') return o === 0 ? 'UTC = local time + 0' : `UTC = local time + bias = local ${o > 0 ? '+' : '−'} ${amount}`;
+    return o === 0 ? 'UTC = local time − 0' : `UTC = local time − offset = local ${o > 0 ? '−' : '+'} ${amount}`;
   };
+  const zone = (o: number) => `**${describeOffset(o, convention)}**`;
   switch (source) {
     case 'written': {
       const o = log.table.offset[i]!;
@@ -77,13 +76,13 @@ function offsetMeaning(log: LogFile, i: number, timeText: string | undefined, or
       const what = convention === 'bias'
         ? 'a Windows time-zone **bias** in minutes (what ConfigMgr writes)'
         : 'a .NET **UTC offset** in minutes (the offset convention setting says so; PSADT and some scripts write this)';
-      return `Offset ${codeSpan(written)}: ${what}. ${rule(o)}.`;
+      return `Offset ${codeSpan(written)}, i.e. ${zone(o)}: ${what}. ${rule(o)}.`;
     }
     case 'default': {
       const o = origin?.();
       const which = !o?.byFolder ? 'the **default offset from the settings** (`cmlog.defaultOffset`)'
         : `the **offset set for ${o.folder ? escapeMarkdown(o.folder) : 'this folder'}** (\`cmlog.folderOffsets\`${o.from ? `, taken from ${escapeMarkdown(o.from)}` : ''})`;
-      return `No offset is written: ${which} is used` + (off === null ? '.' : ` (${off >= 0 ? '+' : ''}${off} min): ${rule(off)}.`);
+      return `No offset is written: ${which} is used` + (off === null ? '.' : ` (${off >= 0 ? '+' : ''}${off} min, i.e. ${zone(off)}): ${rule(off)}.`);
     }
     case 'unreadable':
       return `The offset in ${codeSpan(timeText ?? '')} cannot be read: **UTC unknown**. It is not treated as UTC.`;

@@ -18,6 +18,7 @@ import type { Timeline } from '../workspace/timeline';
 import type { FolderOffer } from '../protocol';
 import { offerFolder, offerText, takenFrom } from '../explain/offerText';
 import { folderOffer } from './folderOffset';
+import { relatedShownCount } from './relatedNearest';
 
 export interface LensSettings {
   enabled: boolean;
@@ -80,7 +81,10 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · ${takenFrom(offer!)}`;
     const nearest = r.related[0];
     const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(labelOf(nearest.key), 90))}` : '';
-    const title = `⇄ ${r.total.toLocaleString('en-US')} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${near}${note}`;
+    // The click lists at most RELATED_SHOWN, the nearest of each log: a count the list cannot match says how many it shows.
+    const listed = relatedShownCount(timeline, uri, i, windowMs, r.total, r.logCount);
+    const cut = listed < r.total ? ` (${listed.toLocaleString('en-US')} nearest shown)` : '';
+    const title = `⇄ ${r.total.toLocaleString('en-US')} entr${r.total === 1 ? 'y' : 'ies'} in ${r.logCount} other log${r.logCount === 1 ? '' : 's'} within ±${s.windowSeconds} s${cut}${near}${note}`;
     lenses.push({ range, command: { title, command: Commands.showRelated, arguments: [uri, i] } });
   }
   // The rules' own lenses on their findings (e.g. user-not-found: where its 24-hour full sync happened).

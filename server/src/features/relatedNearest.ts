@@ -8,11 +8,27 @@ import { anchoredLabel } from '../explain/logLabel';
 /** Entries listed at most: the pick list stays readable, the answer small. */
 export const RELATED_SHOWN = 100;
 
+/** How many entries each log may give when `logCount` logs share `shown` places. */
+const perLogOf = (logCount: number, shown: number) => Math.max(1, Math.floor(shown / Math.max(1, logCount)));
+
 export function relatedNearest(timeline: Timeline, uri: string, entryIndex: number, windowMs: number, shown = RELATED_SHOWN): RelatedResult {
   // Counting first costs a binary search per log: it says how many each log may give.
   const { logCount } = timeline.related(uri, entryIndex, { windowMs, limit: 0 });
-  const perLog = Math.max(1, Math.floor(shown / Math.max(1, logCount)));
-  return timeline.related(uri, entryIndex, { windowMs, limit: shown, perLog });
+  return timeline.related(uri, entryIndex, { windowMs, limit: shown, perLog: perLogOf(logCount, shown) });
+}
+
+/**
+ * How many entries relatedNearest lists for a window of `total` entries in `logCount` logs, counted
+ * (binary searches, no entry read): a lens that says 1,177 entries opens a list of fewer, and says so.
+ */
+export function relatedShownCount(timeline: Timeline, uri: string, entryIndex: number, windowMs: number, total: number, logCount: number, shown = RELATED_SHOWN): number {
+  if (total <= shown) return total;
+  const perLog = perLogOf(logCount, shown);
+  let n = 0;
+  for (const key of timeline.keys()) {
+    if (key !== uri) n += Math.min(perLog, timeline.related(uri, entryIndex, { windowMs, limit: 0, keys: [key] }).total);
+  }
+  return Math.min(n, shown);
 }
 
 /**

@@ -1,7 +1,6 @@
 // `aad-tenant-missing`: collection membership does not reach Azure AD groups because no member
 // device has a trusted Azure AD identity (AADTenantID / AADDeviceID empty in dbo.ClientKeyData);
 // and, on the management point / client side, registrations that carry an empty tenant id.
-import { MAX_RELATED } from './stories';
 import { bisect } from '../parse/bisect';
 import type { Finding, RelatedLocation } from '../model';
 import { codeBlock } from '../explain/markdown';
@@ -113,22 +112,28 @@ export function pickEvidence(index: EvidenceIndex, t: number, max = MAX_EVIDENCE
   return [...picked].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
-/** Counts of the evidence within the story window of [from, to] (untimed lines count; so do all when the story has no time). */
-function evidenceSummary(everything: Evidence[], from: number, to: number): string {
+/**
+ * Counts of the evidence within the story window of [from, to] (untimed lines count; so do all when
+ * the story has no time), each with how many of them `shown` (the related lines) lists: a count the
+ * reader cannot match with the list reads as a bug ("7 lines ..." beside 2 of them).
+ */
+function evidenceSummary(everything: Evidence[], from: number, to: number, shown: readonly Evidence[]): string {
   const all = Number.isFinite(from)
     ? everything.filter((e) => !Number.isFinite(e.utc) || (e.utc >= from - STORY_WINDOW_MS && e.utc <= to + STORY_WINDOW_MS))
     : everything;
   if (all.length === 0) return '';
-  const count = (k: AadEvidenceKind) => all.filter((e) => e.kind === k).length;
   const parts: string[] = [];
-  const empty = count('empty-tenant') + count('empty-tenant-token');
-  const fail = count('token-failure');
-  const reg = count('registration');
-  if (empty) parts.push(`${empty} line${empty === 1 ? '' : 's'} with an empty or all-zero tenant id`);
-  if (fail) parts.push(`${fail} Azure AD token failure${fail === 1 ? '' : 's'}`);
-  if (reg) parts.push(`${reg} registration line${reg === 1 ? '' : 's'}`);
+  const part = (kinds: readonly AadEvidenceKind[], one: string, many: string) => {
+    const n = all.filter((e) => kinds.includes(e.kind)).length;
+    if (n === 0) return;
+    const k = shown.filter((e) => kinds.includes(e.kind)).length;
+    parts.push(`${n} ${n === 1 ? one : many}${k >= n ? '' : k === 0 ? ' (none shown)' : ` (nearest ${k} shown)`}`);
+  };
+  part(['empty-tenant', 'empty-tenant-token'], 'line with an empty or all-zero tenant id', 'lines with an empty or all-zero tenant id');
+  part(['token-failure'], 'Azure AD token failure', 'Azure AD token failures');
+  part(['registration'], 'registration line', 'registration lines');
   if (parts.length === 0) return '';
-  return ` Client and management point logs show ${parts.join(', ')} (see related).`;
+  return ` Client and management point logs show (see related): ${parts.join(', ')}.`;
 }
 
 const GROUP_SYNC_MESSAGE =
@@ -188,11 +193,12 @@ function explain(f: Finding<AadTenantMissingData>): string {
     lines.push('');
     lines.push(codeBlock(q.sql, 'sql'));
   }
-  // The story's repeats are in the Problems panel's related list; the hover quotes the other logs.
-  const rel = relatedList(f.related?.filter((r) => r.file !== f.file));
+  // After the explanation and what to do: the related lines (bounded: MAX_EVIDENCE, and the
+  // story's repeats as one line).
+  const rel = relatedList(f.related);
   if (rel) {
     lines.push('');
-    lines.push('**What the client and management point logs show:**');
+    lines.push('**What the client and management point logs show** (and this error\'s repeats):');
     lines.push('');
     lines.push(rel);
   }
@@ -231,7 +237,7 @@ export const aadTenantMissing: Rule<AadTenantMissingData> = {
     if (groupSyncNamed || groupSyncIds!.size > 0) {
       const comp = log.table.component;
       // The repeats of the error, grouped into stories: one problem per story, not one per sync cycle.
-      const stories: { first: number; last: number; repeats: number[]; count: number }[] = [];
+      const stories: { first: number; second: number; last: number; count: number }[] = [];
       for (let i = 0; i < log.entryCount; i++) {
         if (groupSyncIds && !groupSyncIds.has(comp[i]!)) continue;
         if (!/^\s{0,8}no\s/i.test(messageHead(log, i, 16))) continue;
@@ -239,34 +245,41 @@ export const aadTenantMissing: Rule<AadTenantMissingData> = {
         const story = stories.at(-1);
         const t = log.utc(i), prev = story ? log.utc(story.last) : NaN;
         if (story && !(Number.isFinite(t) && Number.isFinite(prev) && t - prev > STORY_WINDOW_MS)) {
+          if (story.count === 1) story.second = i;
           story.last = i;
           story.count++;
-          if (story.repeats.length < MAX_RELATED) story.repeats.push(i);
         } else {
-          stories.push({ first: i, last: i, repeats: [], count: 1 });
+          stories.push({ first: i, second: -1, last: i, count: 1 });
         }
       }
       let all: Evidence[] | null = null;
       let evidence: EvidenceIndex | null = null;
+      const when = (r: number) => timeAndUtc(log.table.wall[r]!, log.utc(r), offsetLabel(log, r));
       for (const story of stories) {
         const i = story.first;
         if (evidence === null) {
           all = collectEvidence(target, context);
           evidence = indexEvidence(all);
         }
-        const summary = evidenceSummary(all!, log.utc(story.first), log.utc(story.last));
-        const related: RelatedLocation[] = pickEvidence(evidence, log.utc(i)).map((e) => ({
+        const picked = pickEvidence(evidence, log.utc(i));
+        const summary = evidenceSummary(all!, log.utc(story.first), log.utc(story.last), picked);
+        const related: RelatedLocation[] = picked.map((e) => ({
           file: e.input.key,
           line: e.line,
           message: `${e.what}, ${timeAndUtc(e.input.log.table.wall[e.entry]!, e.utc, offsetLabel(e.input.log, e.entry))}: ${e.text}`,
         }));
-        for (const r of story.repeats) {
-          related.push({ file: target.key, line: log.line(r), message: `The same error again, ${timeAndUtc(log.table.wall[r]!, log.utc(r), offsetLabel(log, r))}` });
+        // The repeats are one line, at the first of them: 16 "the same error again" lines buried
+        // the evidence and the explanation (the Problems tree and the hover list every related line).
+        if (story.count > 1) {
+          const a = log.line(story.second) + 1, b = log.line(story.last) + 1;
+          const more = story.count - 1;
+          related.push({
+            file: target.key, line: a - 1,
+            message: more === 1 ? `The same error again, line ${a}, ${when(story.last)}`
+              : `The same error ${more} more times, lines ${a}-${b}, the last ${when(story.last)}`,
+          });
         }
-        const repeated = story.count > 1
-          ? ` Logged ${story.count} times until ${timeAndUtc(log.table.wall[story.last]!, log.utc(story.last), offsetLabel(log, story.last))}` +
-            `${story.count - 1 > story.repeats.length ? ` (the first ${story.repeats.length} repeats are listed)` : ''}.`
-          : '';
+        const repeated = story.count > 1 ? ` Logged ${story.count} times until ${when(story.last)}.` : '';
         const data: AadTenantMissingData = { kind: 'group-sync', ...(story.count > 1 ? { repeats: story.count - 1 } : {}) };
         out.push({
           ruleId: AAD_TENANT_MISSING, severity: 'error', file: target.key,

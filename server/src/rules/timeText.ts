@@ -31,13 +31,17 @@ export function writtenOffset(log: LogFile, i: number): string | null {
   return (off < 0 ? '-' : '+') + String(Math.abs(off));
 }
 
-/** What the time of entry i is relative to UTC, in a few words: `+420`, `default offset +300`, `no offset: UTC unknown`. */
+/**
+ * What the time of entry i is relative to UTC, in a few words: `UTC-07:00`, `default offset
+ * UTC-05:00 from settings`, `no offset: UTC unknown`. The status bar's form (describeOffset): a
+ * reader cannot tell that a bias of +420 is UTC-07:00; only the time hover says the raw bias.
+ */
 export function offsetLabel(log: LogFile, i: number): string {
   switch (log.offsetSource(i)) {
-    case 'written': return writtenOffset(log, i) ?? 'offset';
+    case 'written': return zoneText(log, i) ?? writtenOffset(log, i) ?? 'offset';
     case 'default': {
-      const bias = impliedOffset(log, i);
-      return bias === null ? 'default offset from settings' : `default offset ${bias >= 0 ? '+' : ''}${bias} from settings`;
+      const zone = zoneText(log, i);
+      return zone === null ? 'default offset from settings' : `default offset ${zone} from settings`;
     }
     case 'unreadable': return 'unreadable offset: UTC unknown';
     default: return 'no offset: UTC unknown';
@@ -59,11 +63,11 @@ export function zoneText(log: LogFile, i: number): string | null {
   return off === null ? null : describeOffset(off, log.offsetConvention);
 }
 
-/** A time as the log wrote it, said to be log time with its offset: `2014-09-15 10:23:54 (log time, +420)`. */
+/** A time as the log wrote it, said to be log time with its zone: `2014-09-15 10:23:54 (log time, UTC-07:00)`. */
 export const logTimeText = (shown: string, label: string): string => `${shown} (log time, ${label})`;
 
 /**
- * `2014-09-15 10:23:54 (log time, +420) = 17:23:54 UTC`, or, when the UTC is unknown,
+ * `2014-09-15 10:23:54 (log time, UTC-07:00) = 17:23:54 UTC`, or, when the UTC is unknown,
  * `2014-09-15 10:23:54 (log time, no offset: UTC unknown)`.
  */
 export function timeAndUtc(wall: number, utc: number, label: string, withMs = false): string {

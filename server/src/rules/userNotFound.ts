@@ -24,7 +24,7 @@ export interface UserNotFoundData {
   firstFailureLogTime: string | null;
   dueAtLogTime: string | null;
   resolvedAtLogTime: string | null;
-  /** The first failure's offset as written (`+420`), or how its UTC was found / why it is unknown. */
+  /** The first failure's zone (`UTC-07:00`, timeText.offsetLabel), or how its UTC was found / why it is unknown. */
   offset: string;
   /** Where the first failure is (file key, 0-based line). */
   firstFailureFile: string;
@@ -56,35 +56,45 @@ function dueText(s: UserStory): string {
   return timeAndUtc(s.first.wall + DAY_MS, s.first.utc + DAY_MS, label(s.first));
 }
 
-/** The outcome, one clause: `resolved at ... after 24 h 0 min 18 s`. */
-export function statusText(s: UserStory, timeline: SyncTimeline): string {
+/**
+ * The verdict, first and with the user: the Problems panel cuts a message at its width, so what
+ * tells one user's story from another's (added, not yet due, still missing) leads, details follow.
+ * `megan@contoso.com still missing after the 24-hour full sync, due ...`.
+ */
+export function verdictText(s: UserStory): string {
   if (s.resolved) {
     const c = s.resolved.cycle;
-    const early = s.resolved.early ? ' (before the 24 hours ran out: an early full sync, e.g. after SMS Executive was restarted)' : '';
-    return `resolved at ${at(c)} after ${durationText(c.t - s.first.t)}${early}`;
+    return s.resolved.early
+      ? `${s.user} added early, at ${at(c)}: before the 24 hours ran out, an early full sync (e.g. after SMS Executive was restarted)`
+      : `${s.user} added by the 24-hour full sync at ${at(c)}`;
   }
+  if (s.status === 'overdue') return `${s.user} still missing after the 24-hour full sync, due ${dueText(s)}`;
+  return `${s.user} not found in Azure AD: the 24-hour full sync is due ${dueText(s)}`;
+}
+
+/** What the verdict rests on, after it: how long it took, what failed, where the log ends. */
+export function statusText(s: UserStory, timeline: SyncTimeline): string {
+  if (s.resolved) return `added ${durationText(s.resolved.cycle.t - s.first.t)} after the first failure; the full sync was due ${dueText(s)}`;
   const end = timeline.end;
   if (s.status === 'overdue' && s.fullSyncFailure) {
     const past = end && Number.isFinite(end.t - s.due) ? `; the log runs ${durationText(end.t - s.due)} past the due time` : '';
-    return `overdue: the full sync at ${at(s.fullSyncFailure)} failed again, so the user is still missing from Azure AD ` +
+    return `the full sync at ${at(s.fullSyncFailure)} failed again, so the user is still missing from Azure AD ` +
       `(check DirSync / Azure AD Connect) or something else is wrong${past}`;
   }
-  if (s.status === 'overdue') {
-    return `overdue: the log runs ${durationText((end?.t ?? NaN) - s.due)} past the due time and the user was not added`;
-  }
-  if (!end || !Number.isFinite(end.t) || !Number.isFinite(s.due)) return 'pending: the log does not show the full sync yet';
-  return `pending: the log ends at ${at(end)}, ${durationText(s.due - end.t)} before the full sync is due`;
+  if (s.status === 'overdue') return `the log runs ${durationText((end?.t ?? NaN) - s.due)} past the due time and the user was not added`;
+  if (!end || !Number.isFinite(end.t) || !Number.isFinite(s.due)) return 'the log does not show the full sync yet';
+  return `the log ends at ${at(end)}, ${durationText(s.due - end.t)} before the full sync is due`;
 }
 
-/** The diagnostic message for failure number `k` (0-based) of a story. */
+/** The diagnostic message for failure number `k` (0-based) of a story: the verdict, then this line, then the details. */
 export function userNotFoundMessage(s: UserStory, k: number, timeline: SyncTimeline): string {
   const basis = timeline.basis === 'wall' ? ' (the logs carry no usable UTC offset: times compared in log time)' : '';
-  const tail = `24-hour full sync due ${dueText(s)}; ${statusText(s, timeline)}.${basis}`;
-  if (k === 0) return `${s.user} was not found in Azure AD (UserNotFound). ${tail}`;
+  const details = `${statusText(s, timeline)}.${basis}`;
+  if (k === 0) return `${verdictText(s)}. Not found in Azure AD (UserNotFound) at ${at(s.first)}; ${details}`;
   const p = s.failures[k]!;
   const what = p === s.fullSyncFailure ? 'failed again at its full sync' : 'not found again';
-  return `${s.user} ${what} (UserNotFound), failure ${k + 1} of ${s.failures.length}; ` +
-    `first failure at ${at(s.first)} (${s.first.input.name} line ${s.first.line + 1}). ${tail}`;
+  return `${verdictText(s)}. Here it ${what} (UserNotFound), failure ${k + 1} of ${s.failures.length}; ` +
+    `first failure at ${at(s.first)} (${s.first.input.name} line ${s.first.line + 1}); ${details}`;
 }
 
 function storyData(s: UserStory, k: number, timeline: SyncTimeline): UserNotFoundData {
