@@ -1,5 +1,5 @@
 // The pick list a timeline lens opens: one row per entry of another log, nearest first, as
-// "±gap  log  message", and a title that says when the list is cut ("nearest in 12 of 84 logs").
+// "±gap  log  message", and a title that says when the list is cut ("100 nearest shown, from 12 of 84 logs").
 // Log text and file names are untrusted: controls shown as escapes, and `$(…)` cannot become an
 // icon (a pick list renders codicons in its labels). Pure (no vscode import), so tests check it.
 import { clip } from '../../server/src/explain/markdown';
@@ -35,7 +35,9 @@ export function relatedItems(answer: RelatedAnswer): RelatedItem[] {
 export function relatedTitle(answer: RelatedAnswer): string {
   const shown = new Set(answer.locations.map((l) => l.uri)).size;
   const entries = `${answer.total.toLocaleString('en-US')} entr${answer.total === 1 ? 'y' : 'ies'} in ${answer.logCount} other log${answer.logCount === 1 ? '' : 's'} within ±${answer.windowSeconds} s`;
-  const cut = answer.locations.length < answer.total ? ` · nearest in ${shown} of ${answer.logCount} log${answer.logCount === 1 ? '' : 's'}` : '';
+  // The same words as the lens when it is cut ("35 nearest shown"), and from how many logs.
+  const cut = answer.locations.length < answer.total
+    ? ` · ${answer.locations.length.toLocaleString('en-US')} nearest shown, from ${shown} of ${answer.logCount} log${answer.logCount === 1 ? '' : 's'}` : '';
   const unknown = answer.unknownOffsetLogs.length ? ` · ${leftOutNote(answer.unknownOffsetLogs.length, (answer.unknownOffsetNames ?? []).map((n) => pickText(n, 60)))}` : '';
   return `${entries}${cut}${unknown}`;
 }

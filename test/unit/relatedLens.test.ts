@@ -71,7 +71,7 @@ test('the pick list: ±gap, log and message as plain text; the title says when i
     ['+2.1 s  b.log', 'line 5', 'Registering client \\$(zap) \\x1b[31m'],
     ['-0.35 s  c\\u202e.log', 'line 1', '(empty message)'],
   ]);
-  assert.equal(relatedTitle(answer), '1,177 entries in 84 other logs within ±5 s · nearest in 2 of 84 logs');
+  assert.equal(relatedTitle(answer), '1,177 entries in 84 other logs within ±5 s · 2 nearest shown, from 2 of 84 logs');
   assert.equal(relatedTitle({ ...answer, total: 2, logCount: 2 }), '2 entries in 2 other logs within ±5 s');
 });
 
