@@ -23,12 +23,8 @@ export function relatedNearest(timeline: Timeline, uri: string, entryIndex: numb
  */
 export function relatedShownCount(timeline: Timeline, uri: string, entryIndex: number, windowMs: number, total: number, logCount: number, shown = RELATED_SHOWN): number {
   if (total <= shown) return total;
-  const perLog = perLogOf(logCount, shown);
-  let n = 0;
-  for (const key of timeline.keys()) {
-    if (key !== uri) n += Math.min(perLog, timeline.related(uri, entryIndex, { windowMs, limit: 0, keys: [key] }).total);
-  }
-  return Math.min(n, shown);
+  const { perLogTotal } = timeline.related(uri, entryIndex, { windowMs, limit: 0, perLog: perLogOf(logCount, shown) });
+  return Math.min(perLogTotal, shown);
 }
 
 /**

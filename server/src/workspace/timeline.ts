@@ -49,6 +49,8 @@ export interface RelatedResult {
   /** Entries in the window (before `limit`), and the number of logs they are in. */
   total: number;
   logCount: number;
+  /** Entries in the window counting at most `perLog` of each log (before `limit`): what a list spread over the logs can show. */
+  perLogTotal: number;
   /** Logs (among those searched, and the anchor's) with entries whose offset is unknown: they were left out. */
   unknownOffsetLogs: string[];
   /** Logs among those searched placed (partly) with the configured default offset, not a written one. */
@@ -370,7 +372,7 @@ export class Timeline {
     const searched = this.select(options.keys).filter(([k]) => k !== anchorKey || options.includeSelf);
     const unknownOffsetLogs = new Set(searched.filter(([, x]) => x.offsetUnknown > 0).map(([k]) => k));
     const defaultOffsetLogs = searched.filter(([, x]) => x.defaultOffset > 0).map(([k]) => k);
-    const result: RelatedResult = { anchor, related: [], total: 0, logCount: 0, unknownOffsetLogs: [], defaultOffsetLogs };
+    const result: RelatedResult = { anchor, related: [], total: 0, logCount: 0, perLogTotal: 0, unknownOffsetLogs: [], defaultOffsetLogs };
     if (anchor.utc === null) {
       if (!(a.log.table.flags[entryIndex] & EntryFlag.BadTime)) unknownOffsetLogs.add(anchorKey);
       result.unknownOffsetLogs = [...unknownOffsetLogs].sort();
@@ -388,6 +390,7 @@ export class Timeline {
       if (count <= 0) continue;
       result.total += count;
       result.logCount++;
+      result.perLogTotal += Math.min(count, perLog);
       if (limit <= 0 || perLog <= 0) continue;
       // Walk outwards from the anchor's time: the `limit` nearest of this log (and any tied with
       // the last of them, so the final order by key and line is exact); with `perLog`, that many.
