@@ -11,12 +11,14 @@ import {
 import { LogFile } from '../../server/src/logFile';
 import type { Finding } from '../../server/src/model';
 import { runRules, type LogInput, type RuleContext } from '../../server/src/rules';
-import { AAD_SQL_QUERIES } from '../../server/src/rules/aadTenantMissing';
+import { AAD_SQL_QUERIES, aadTenantMissing } from '../../server/src/rules/aadTenantMissing';
 
 const ROOT = path.resolve(__dirname, '../..');
 const load = (rel: string): LogInput => ({ key: rel, name: path.basename(rel), log: LogFile.fromBytes(readFileSync(path.join(ROOT, rel))) });
 const ctx = (...logs: LogInput[]): RuleContext => ({ logs });
 const findings = (t: LogInput, c: RuleContext): Finding[] => runRules(t, c).findings;
+/** The aad-tenant-missing error of a discovery agent's log (with its related evidence). */
+const agentError = (t: LogInput, c: RuleContext): Finding => findings(t, c).find((f) => f.ruleId === 'aad-tenant-missing' && f.related?.length)!;
 
 /** Offset of `needle` (the n-th occurrence) in the log's text, plus `delta`. */
 function offsetOf(input: LogInput, needle: string, delta = 0, n = 0): number {
@@ -232,10 +234,14 @@ test('hover on a group sync error: ClientKeyData, heartbeat data, the checklist 
   assert.ok(md.indexOf('**Check, in this order:**') < md.indexOf('`MP_RegistrationManager.log` line 1'), md);
   assert.match(md, /`SMS_AZUREAD_DISCOVERY_AGENT\.log` line 19: The same error 2 more times\\, lines 19\\-29\\, the last /);
   assert.doesNotMatch(md, /The same error again/);
-  // And on the MP's empty-tenant warning.
+  assert.match(md, /\*\*What the client and management point logs show\*\* \(and this error's repeats\):/);
+  // And on the MP's empty-tenant warning, which has no repeats: its heading claims none.
   const mp = logs.find((l) => l.name === 'MP_RegistrationManager.log')!;
   const mpmd = hoverMarkdown(mp, c, offsetOf(mp, 'Registering device', 3), findings(mp, c))!;
   assert.match(mpmd, /empty\*\* tenant id|an empty tenant id/);
+  // A group-sync error logged once, with evidence: its heading claims no repeats.
+  const once = aadTenantMissing.explain!({ ...agentError(agent, c), data: { kind: 'group-sync' } });
+  assert.match(once, /\*\*What the client and management point logs show\*\*:/, once);
 });
 
 test('hover on a token failure: what it means for Azure AD registration; on its code: the decoding', () => {

@@ -198,7 +198,7 @@ function explain(f: Finding<AadTenantMissingData>): string {
   const rel = relatedList(f.related);
   if (rel) {
     lines.push('');
-    lines.push('**What the client and management point logs show** (and this error\'s repeats):');
+    lines.push(`**What the client and management point logs show**${f.data?.repeats ? ' (and this error\'s repeats)' : ''}:`);
     lines.push('');
     lines.push(rel);
   }
@@ -271,10 +271,10 @@ export const aadTenantMissing: Rule<AadTenantMissingData> = {
         // The repeats are one line, at the first of them: 16 "the same error again" lines buried
         // the evidence and the explanation (the Problems tree and the hover list every related line).
         if (story.count > 1) {
-          const a = log.line(story.second) + 1, b = log.line(story.last) + 1;
+          const first = log.line(story.second), a = first + 1, b = log.line(story.last) + 1;
           const more = story.count - 1;
           related.push({
-            file: target.key, line: a - 1,
+            file: target.key, line: first,
             message: more === 1 ? `The same error again, line ${a}, ${when(story.last)}`
               : `The same error ${more} more times, lines ${a}-${b}, the last ${when(story.last)}`,
           });
