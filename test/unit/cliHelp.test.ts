@@ -68,3 +68,10 @@ test('a usage error in a command shows that command\'s usage, not every command\
   assert.equal(unknown.code, 2);
   assert.match(unknown.err, /^cmlog: unknown command 'bogus'\nusage: cmlog <command>/);
 });
+
+test('after `--` every argument is a path, even one spelled --help', () => {
+  const r = cmlog(['timeline', '--', '--help']);
+  assert.equal(r.code, 2, r.err);
+  assert.doesNotMatch(r.out, /^usage:/m);
+  assert.match(r.err, /--help/);
+});

@@ -4,6 +4,8 @@
 // `**` marks and backslash escapes go. Linear time: one pass, backtick runs paired through a
 // table of the next run of each length (no search from every opener).
 
+import { unescapeMarkdown } from './markdown';
+
 /** Plain text of `md`: no backticks of code spans, no `**`, no backslash escapes. */
 export function plainOfMarkdown(md: string): string {
   // Every run of backticks, and for each the next run of the same length (its closer, per CommonMark).
@@ -38,5 +40,5 @@ export function plainOfMarkdown(md: string): string {
 
 /** Text outside code spans: `**` marks dropped, `\*` and other escaped punctuation as the character. */
 function prose(text: string): string {
-  return text.replace(/\*\*/g, '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  return unescapeMarkdown(text.replace(/\*\*/g, ''));
 }

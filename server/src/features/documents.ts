@@ -37,8 +37,8 @@ export class LogDocuments {
   /** Whole-document parses so far (the server's test hook reports it). */
   parses = 0;
 
-  /** `encodingOf`: the encoding of the file of a document being opened (asked once per open; may be read asynchronously). */
-  constructor(private options: (uri: string) => ParseOptions, private readonly encodingOf: (uri: string) => Encoding | Promise<Encoding> = () => 'utf-8') {}
+  /** `encodingOf`: the encoding of the file of a document being opened (asked once per open, read off the thread). */
+  constructor(private options: (uri: string) => ParseOptions, private readonly encodingOf: (uri: string) => Promise<Encoding> = async () => 'utf-8') {}
 
   get(uri: string): OpenLog | undefined { return this.open.get(uri); }
   /** Settles when the open document's file encoding has been read (at once if not open): what fileInfo reports waits for it. */
@@ -49,10 +49,10 @@ export class LogDocuments {
 
   didOpen(p: DidOpenTextDocumentParams): OpenLog {
     const document = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
-    const encoding = this.encodingOf(document.uri);
-    const entry = new OpenEntry(document, typeof encoding === 'string' ? encoding : 'utf-8', (text, e) => this.parse(document.uri, text, e));
+    // UTF-8 until the file's first bytes say otherwise.
+    const entry = new OpenEntry(document, 'utf-8', (text, e) => this.parse(document.uri, text, e));
     // Set only on the entry it was read for: a document closed (or reopened) meanwhile keeps its own.
-    if (typeof encoding !== 'string') entry.encodingKnown = encoding.then((e) => entry.setEncoding(e), () => undefined);
+    entry.encodingKnown = this.encodingOf(document.uri).then((e) => entry.setEncoding(e), () => undefined);
     this.open.set(document.uri, entry);
     this.fire(document.uri);
     return entry;

@@ -61,7 +61,7 @@ function dueText(s: UserStory): string {
  * tells one user's story from another's (added, not yet due, still missing) leads, details follow.
  * `megan@contoso.com still missing after the 24-hour full sync, due ...`.
  */
-export function verdictText(s: UserStory): string {
+function verdictText(s: UserStory): string {
   if (s.resolved) {
     const c = s.resolved.cycle;
     return s.resolved.early
