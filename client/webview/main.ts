@@ -314,7 +314,12 @@ class App {
     if (picked !== this.facetsFor && picked !== this.facetsAsking) void this.loadFacets();
     // Kept for a window reload, as the columns are (keptFilter.ts bounds what is kept).
     this.host.saveState({ filter: readKeptFilter(this.filterBar.kept(), this.table.sources) });
-    const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter() });
+    // The reader's place: the selected entry, and where in the view it is drawn.
+    const focus = this.selection.focus;
+    const place = focus >= 0 ? this.grid.placeOf(focus) : null;
+    const keep = focus >= 0 ? await this.entryOf(focus) : undefined;
+    if (seq !== this.filterSeq) return;
+    const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter(), ...(keep ? { keep } : {}) });
     if (seq !== this.filterSeq) return;
     if (this.awaitingFilter) {
       this.awaitingFilter = false;
@@ -329,10 +334,26 @@ class App {
     this.filterBar.setError(r.error ?? '');
     this.cache.reset(r.version);
     this.table = { ...this.table, version: r.version, rows: r.rows };
-    this.selection.clear();
     this.grid.setRows(r.rows);
-    this.grid.scrollToRow(0);
+    // The selected entry stays selected where it was drawn (still shown), or the shown row nearest
+    // to it in the log is selected and kept in view; with nothing selected, the view starts at the top.
+    const kept = r.kept ?? null;
+    if (keep && kept !== null && kept >= 0 && kept < r.rows) {
+      this.selection.click(kept);
+      if (place !== null) this.grid.scrollToRowAt(kept, place);
+      else this.grid.scrollToRow(kept, 'center');
+    } else {
+      this.selection.clear();
+      this.grid.scrollToRow(0);
+    }
     this.selectionChanged();
+  }
+
+  /** The log and entry a row of the view shown shows (a row number means nothing in another view). */
+  private async entryOf(row: number): Promise<{ source: number; entry: number } | undefined> {
+    const version = this.cache.version;
+    const r = this.cache.get(row) ?? (await this.request<TableRowsResult>('rows', { start: row, count: 1 }).then((a) => (a?.version === version ? a.items[0] : undefined)));
+    return r ? { source: r.source, entry: r.entry } : undefined;
   }
 
   private highlightsChanged(): void {

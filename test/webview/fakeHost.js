@@ -93,9 +93,20 @@
       if (HOSTILE) return { components: [{ name: 'Comp\u202Eonent', count: 1 }], threads: [{ name: '1\u202E2', count: 1 }], severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
       return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
     },
-    filter: ({ filter }) => {
+    filter: ({ filter, keep }) => {
       version++;
-      if (filter.text && filter.text.regex === '(a+)+$') return { version, rows: rows(), error: 'The regular expression cannot run in time: (a+)+$' };
+      // The row of the kept entry (model row `keep.entry`), or the shown row nearest to it (the earlier on a tie).
+      const kept = () => {
+        if (!keep) return {};
+        const i = keep.entry;
+        if (!view) return { kept: i < ROWS ? i : null };
+        let lo = 0, hi = view.length;
+        while (lo < hi) { const m = (lo + hi) >> 1; if (view[m] < i) lo = m + 1; else hi = m; }
+        if (view.length === 0) return { kept: null };
+        if (lo === view.length) return { kept: lo - 1 };
+        return { kept: view[lo] === i || lo === 0 || i - view[lo - 1] > view[lo] - i ? lo : lo - 1 };
+      };
+      if (filter.text && filter.text.regex === '(a+)+$') return { version, rows: rows(), ...kept(), error: 'The regular expression cannot run in time: (a+)+$' };
       const sev = filter.severities && new Set(filter.severities);
       if (!sev) view = null;
       else {
@@ -104,7 +115,7 @@
         for (let i = 0; i < ROWS; i++) if (sev.has(severity(i))) out[n++] = i;
         view = out.slice(0, n);
       }
-      return { version, rows: rows() };
+      return { version, rows: rows(), ...kept() };
     },
     find: ({ from, direction, severity: s, text }) => {
       const step = direction === 'next' ? 1 : -1;
