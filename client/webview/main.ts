@@ -132,7 +132,7 @@ class App {
     this.grid.mount();
     this.grid.setRows(kept ? 0 : table.rows);
     this.setFollow(options.follow, false);
-    if (options.follow) this.grid.scrollToEnd();
+    if (options.follow && !table.reading) this.grid.scrollToEnd();
     this.updateStatus();
     void this.loadFacets();
     if (kept) void this.applyFilter();
@@ -283,7 +283,9 @@ class App {
     this.table = { ...this.table, version: c.version, rows: c.rows, total: c.total, reading: c.reading, error: c.error, ...c.banner };
     if (c.banner) this.drawBanner();
     this.grid.setRows(this.awaitingFilter ? 0 : c.rows);
-    if (this.following) this.grid.scrollToEnd();
+    // Following waits for the first read to end: each piece read moves the end on before the rows
+    // asked for there arrive, so a view chasing it showed none until the whole log was read.
+    if (this.following && !c.reading) this.grid.scrollToEnd();
     this.grid.draw();
     this.updateStatus();
     if (!c.reading || c.reset) void this.loadFacets();

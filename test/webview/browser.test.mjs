@@ -901,3 +901,22 @@ test('the detail pane follows the selection after PageDown, PageUp, End and Home
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('a log opened following while it is read shows its first rows as they come, and its end once read', async () => {
+  const p = await openHarness('rows=0&reading=1&follow=1', { width: 1000, height: 400 });
+  await p.waitForFunction(() => /Live/.test(document.querySelector('button.follow').textContent));
+  const shows = (n) => p.waitForFunction((n) => [...document.querySelectorAll('.layer [role="row"]')].some((r) => r.getAttribute('aria-label')?.includes(`Row ${n} of the model`)), n);
+  // A piece read: its rows are asked for and drawn, from the first.
+  await p.evaluate(() => window.__grow(60000, false, true));
+  await shows(1);
+  await p.waitForFunction(() => /^60,000 rows · reading…/.test(document.querySelector('.status').textContent));
+  // The next piece: the rows shown stay (the end moved on before its rows could come).
+  await p.evaluate(() => window.__grow(60000, false, true));
+  await p.waitForFunction(() => /^120,000 rows · reading…/.test(document.querySelector('.status').textContent));
+  await shows(1);
+  // Read: following goes to the end.
+  await p.evaluate(() => window.__grow(500, false, false));
+  await shows(120500);
+  await p.close();
+  assert.deepEqual(errors, []);
+});

@@ -27,6 +27,8 @@
   // ?offer=1: a merge's banner offers its last log's folder offset (the text names the log: markup in it must stay text).
   const OFFERS = new URLSearchParams(location.search).get('offer') === '1'
     ? [{ text: `${SOURCES.at(-1).label} <b onmouseover="window.__pwned=4">writes</b> UTC+05:30`, uri: SOURCES.at(-1).uri }] : [];
+  // ?reading=1: the table opens while its log is still being read (rows come with __grow(n, false, true)).
+  const READING = new URLSearchParams(location.search).get('reading') === '1';
   let version = 1;
   let view = null; // null: every row; else an Int32Array of model rows
   const rows = () => (view ? view.length : ROWS);
@@ -165,7 +167,7 @@
       postMessage: (m) => {
         window.__posted.push(m);
         if (m.kind === 'ready') {
-          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, sources: SOURCES, notes: HOSTILE ? ['\u202Eevil.log: offset unknown'] : [], offers: OFFERS, ...(HOSTILE ? { error: 'gone\u202E.log: no such file' } : {}) }, options: { utcColumn: new URLSearchParams(location.search).get('utc') === '1', follow: false } }, '*');
+          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: READING, sources: SOURCES, notes: HOSTILE ? ['\u202Eevil.log: offset unknown'] : [], offers: OFFERS, ...(HOSTILE ? { error: 'gone\u202E.log: no such file' } : {}) }, options: { utcColumn: new URLSearchParams(location.search).get('utc') === '1', follow: new URLSearchParams(location.search).get('follow') === '1' } }, '*');
         } else if (m.kind === 'request') {
           window.__requests.push({ method: m.method, params: m.params });
           const h = handlers[m.method];
@@ -181,11 +183,11 @@
     };
   };
   // A growing log (appended rows) or a truncated one (reset), as the host forwards `tableChanged`.
-  window.__grow = (n, reset = false) => {
+  window.__grow = (n, reset = false, reading = false) => {
     ROWS = reset ? n : ROWS + n;
     view = null;
     version++;
-    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading: false, reset } }, '*');
+    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset } }, '*');
   };
   window.__send = (m) => window.postMessage(m, '*');
   /** Rows appended (and a read error, if given) with no `changed` reaching the page (lost while its tab was hidden). */
