@@ -79,13 +79,15 @@ class App {
     if (this.started) {
       // The host opened the table again (a server restart): the new table is unfiltered and
       // following, so it gets what this page shows: its filter, its facets, its pause.
+      // The selected entry, read before the rows go: a row number of the new table is another entry.
+      const selected = this.selection.focus >= 0 ? this.cache.get(this.selection.focus) : undefined;
       this.table = table;
       this.drawBanner();
       this.cache.reset(table.version);
       this.selection.clamp(table.rows);
       this.grid.setRows(table.rows);
       this.updateStatus();
-      void this.applyFilter();
+      void this.applyFilter(selected ? { source: selected.source, entry: selected.entry } : null);
       void this.loadFacets();
       if (!this.following) void this.request('follow', { follow: false });
       return;
@@ -309,7 +311,8 @@ class App {
     this.filterBar.setFacets(f, sources?.length);
   }
 
-  private async applyFilter(): Promise<void> {
+  /** Narrows the table to the filter bar's filter, keeping `keep` (by default the selected entry) selected. */
+  private async applyFilter(keep?: { source: number; entry: number } | null): Promise<void> {
     const seq = ++this.filterSeq;
     // Other filters leave the facets as they are; the logs picked change what they count.
     const picked = sourcesKey(this.filterBar.pickedSources());
@@ -319,9 +322,9 @@ class App {
     // The reader's place: the selected entry, and where in the view it is drawn.
     const focus = this.selection.focus;
     const place = focus >= 0 ? this.grid.placeOf(focus) : null;
-    const keep = focus >= 0 ? await this.entryOf(focus) : undefined;
+    const entry = keep !== undefined ? keep ?? undefined : focus >= 0 ? await this.entryOf(focus) : undefined;
     if (seq !== this.filterSeq) return;
-    const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter(), ...(keep ? { keep } : {}) });
+    const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter(), ...(entry ? { keep: entry } : {}) });
     if (seq !== this.filterSeq) return;
     if (this.awaitingFilter) {
       this.awaitingFilter = false;
@@ -340,7 +343,7 @@ class App {
     // The selected entry stays selected where it was drawn (still shown), or the shown row nearest
     // to it in the log is selected and kept in view; with nothing selected, the view starts at the top.
     const kept = r.kept ?? null;
-    if (keep && kept !== null && kept >= 0 && kept < r.rows) {
+    if (entry && kept !== null && kept >= 0 && kept < r.rows) {
       this.selection.click(kept);
       if (place !== null) this.grid.scrollToRowAt(kept, place);
       else this.grid.scrollToRow(kept, 'center');

@@ -920,3 +920,24 @@ test('a log opened following while it is read shows its first rows as they come,
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('a second init (the language server restarted) keeps the selected entry selected under the filter sent again', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  for (const s of ['information', 'success']) await p.click(`.sev-toggle[data-severity="${s}"]`);
+  await p.waitForFunction(() => /^12 of 100 rows/.test(document.querySelector('.status').textContent));
+  // Model row 63 (a warning) is row 8 of the view: 3, 7, 13, 23, 33, 43, 53, 57, 63.
+  await p.locator('[role="row"][aria-rowindex="10"]').click();
+  await p.waitForFunction(() => /^Row 64 of/.test(document.querySelector('.detail-message')?.textContent ?? ''));
+  await p.evaluate(() => {
+    window.__unfilter();
+    window.__requests.length = 0;
+    window.__send({ kind: 'init', table: { tableId: 't2', version: 1, rows: 100, total: 100, reading: false, sources: [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', label: 'CAS.log', color: 0 }], notes: [] }, options: { utcColumn: false, follow: false } });
+  });
+  await p.waitForFunction(() => window.__requests.some((r) => r.method === 'filter'));
+  assert.deepEqual(await p.evaluate(() => window.__requests.find((r) => r.method === 'filter').params.keep), { source: 0, entry: 63 }, 'the entry, not row 8 of the unfiltered table');
+  await p.waitForFunction(() => /^12 of 100 rows/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => /Row 64 of/.test(document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-label') ?? ''));
+  await p.close();
+  assert.deepEqual(errors, []);
+});

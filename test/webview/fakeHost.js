@@ -190,6 +190,8 @@
     window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset } }, '*');
   };
   window.__send = (m) => window.postMessage(m, '*');
+  /** The server restarted: its new table is unfiltered (the page is sent a second init). */
+  window.__unfilter = () => { view = null; };
   /** Rows appended (and a read error, if given) with no `changed` reaching the page (lost while its tab was hidden). */
   let readError;
   window.__growUnsaid = (n, error) => {
