@@ -19,15 +19,15 @@ test('a request made when a piece is told is answered before the next piece is p
   writeFileSync(file, parts.join(''));
   const events: string[] = [];
   let pieces = 0;
-  let disk: DiskLogSource | undefined;
   const told = () => {
-    if (!disk?.reading()) return;
+    // Told from the read, never before the source is made (the file is opened first).
+    if (!disk.reading()) return;
     const k = ++pieces;
     events.push(`piece ${k}`);
     // Read, queued, answered, written: three turns.
     setImmediate(() => setImmediate(() => setImmediate(() => events.push(`answered ${k}`))));
   };
-  disk = new DiskLogSource('file:///Big.log', 'Big.log', file, {}, told, 64 * 1024);
+  const disk: DiskLogSource = new DiskLogSource('file:///Big.log', 'Big.log', file, {}, told, 64 * 1024);
   await disk.done;
   assert.ok(pieces > 10, `read in pieces (${pieces})`);
   for (let k = 1; k < pieces; k++) {
