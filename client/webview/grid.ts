@@ -167,6 +167,17 @@ export class Grid {
     this.setOffset(o);
   }
 
+  /** Where `row` is drawn, in px from the top of the view, or null when it is not in view. */
+  placeOf(row: number): number | null {
+    const at = row * ROW_HEIGHT - this.offset;
+    return at >= 0 && at + ROW_HEIGHT <= this.viewHeight() ? at : null;
+  }
+
+  /** Scrolls so that `row` is drawn `at` px from the top of the view (where placeOf saw it). */
+  scrollToRowAt(row: number, at: number): void {
+    this.setOffset(row * ROW_HEIGHT - at);
+  }
+
   scrollToEnd(): void {
     this.setOffset(this.geometry.virtualRange);
   }

@@ -79,13 +79,15 @@ class App {
     if (this.started) {
       // The host opened the table again (a server restart): the new table is unfiltered and
       // following, so it gets what this page shows: its filter, its facets, its pause.
+      // The selected entry, read before the rows go: a row number of the new table is another entry.
+      const selected = this.selection.focus >= 0 ? this.cache.get(this.selection.focus) : undefined;
       this.table = table;
       this.drawBanner();
       this.cache.reset(table.version);
       this.selection.clamp(table.rows);
       this.grid.setRows(table.rows);
       this.updateStatus();
-      void this.applyFilter();
+      void this.applyFilter(selected ? { source: selected.source, entry: selected.entry } : null);
       void this.loadFacets();
       if (!this.following) void this.request('follow', { follow: false });
       return;
@@ -132,7 +134,7 @@ class App {
     this.grid.mount();
     this.grid.setRows(kept ? 0 : table.rows);
     this.setFollow(options.follow, false);
-    if (options.follow) this.grid.scrollToEnd();
+    if (options.follow && !table.reading) this.grid.scrollToEnd();
     this.updateStatus();
     void this.loadFacets();
     if (kept) void this.applyFilter();
@@ -283,7 +285,9 @@ class App {
     this.table = { ...this.table, version: c.version, rows: c.rows, total: c.total, reading: c.reading, error: c.error, ...c.banner };
     if (c.banner) this.drawBanner();
     this.grid.setRows(this.awaitingFilter ? 0 : c.rows);
-    if (this.following) this.grid.scrollToEnd();
+    // Following waits for the first read to end: each piece read moves the end on before the rows
+    // asked for there arrive, so a view chasing it showed none until the whole log was read.
+    if (this.following && !c.reading) this.grid.scrollToEnd();
     this.grid.draw();
     this.updateStatus();
     if (!c.reading || c.reset) void this.loadFacets();
@@ -307,14 +311,20 @@ class App {
     this.filterBar.setFacets(f, sources?.length);
   }
 
-  private async applyFilter(): Promise<void> {
+  /** Narrows the table to the filter bar's filter, keeping `keep` (by default the selected entry) selected. */
+  private async applyFilter(keep?: { source: number; entry: number } | null): Promise<void> {
     const seq = ++this.filterSeq;
     // Other filters leave the facets as they are; the logs picked change what they count.
     const picked = sourcesKey(this.filterBar.pickedSources());
     if (picked !== this.facetsFor && picked !== this.facetsAsking) void this.loadFacets();
     // Kept for a window reload, as the columns are (keptFilter.ts bounds what is kept).
     this.host.saveState({ filter: readKeptFilter(this.filterBar.kept(), this.table.sources) });
-    const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter() });
+    // The reader's place: the selected entry, and where in the view it is drawn.
+    const focus = this.selection.focus;
+    const place = focus >= 0 ? this.grid.placeOf(focus) : null;
+    const entry = keep !== undefined ? keep ?? undefined : focus >= 0 ? await this.entryOf(focus) : undefined;
+    if (seq !== this.filterSeq) return;
+    const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter(), ...(entry ? { keep: entry } : {}) });
     if (seq !== this.filterSeq) return;
     if (this.awaitingFilter) {
       this.awaitingFilter = false;
@@ -329,10 +339,26 @@ class App {
     this.filterBar.setError(r.error ?? '');
     this.cache.reset(r.version);
     this.table = { ...this.table, version: r.version, rows: r.rows };
-    this.selection.clear();
     this.grid.setRows(r.rows);
-    this.grid.scrollToRow(0);
+    // The selected entry stays selected where it was drawn (still shown), or the shown row nearest
+    // to it in the log is selected and kept in view; with nothing selected, the view starts at the top.
+    const kept = r.kept ?? null;
+    if (entry && kept !== null && kept >= 0 && kept < r.rows) {
+      this.selection.click(kept);
+      if (place !== null) this.grid.scrollToRowAt(kept, place);
+      else this.grid.scrollToRow(kept, 'center');
+    } else {
+      this.selection.clear();
+      this.grid.scrollToRow(0);
+    }
     this.selectionChanged();
+  }
+
+  /** The log and entry a row of the view shown shows (a row number means nothing in another view). */
+  private async entryOf(row: number): Promise<{ source: number; entry: number } | undefined> {
+    const version = this.cache.version;
+    const r = this.cache.get(row) ?? (await this.request<TableRowsResult>('rows', { start: row, count: 1 }).then((a) => (a?.version === version ? a.items[0] : undefined)));
+    return r ? { source: r.source, entry: r.entry } : undefined;
   }
 
   private highlightsChanged(): void {

@@ -204,10 +204,17 @@ export interface TableFilter {
   /** Message text: every `contains` present, no `notContains` present, `regex` matching. */
   text?: { contains?: string[]; notContains?: string[]; regex?: string; caseSensitive?: boolean };
 }
-export interface TableFilterParams { tableId: string; filter: TableFilter }
+export interface TableFilterParams {
+  tableId: string;
+  filter: TableFilter;
+  /** The entry the page has selected (a row's `source` and `entry`): the answer says where it is now. */
+  keep?: { source: number; entry: number };
+}
 export interface TableFilterResult {
   version: number;
   rows: number;
+  /** The row of `keep` in the filtered view, or the shown row nearest to it; null when none. */
+  kept?: number | null;
   /** Why the filter (or part of it) was refused, e.g. a regular expression that cannot run in time. */
   error?: string;
 }

@@ -62,6 +62,14 @@ test('one log: rows by range, filter, facets, and a detail with the hover\'s pro
   assert.ok(d!.attributes.some((a) => a.name === 'component' && a.value === withProblem.component));
   const facets = await client.connection.sendRequest(TableRequests.facets, { tableId: t.tableId });
   assert.equal(facets!.severities.error, f.rows);
+  // The reader's place: an error entry keeps its row when the filter is lifted, and is the nearest when filtered again.
+  const lifted = await client.connection.sendRequest(TableRequests.filter, { tableId: t.tableId, filter: {}, keep: { source: 0, entry: withProblem.entry } });
+  assert.equal(lifted.kept, withProblem.entry, 'unfiltered: the entry\'s row');
+  const before = page.items.find((r) => r.severity !== 'error' && r.entry > withProblem.entry) ?? page.items.find((r) => r.severity !== 'error')!;
+  const again = await client.connection.sendRequest(TableRequests.filter, { tableId: t.tableId, filter: { severities: ['error'] }, keep: { source: 0, entry: before.entry } });
+  // One log: the position is the entry; the nearest error row by entry, the earlier on a tie.
+  const near = errors.items.reduce((best, r) => (Math.abs(r.entry - before.entry) < Math.abs(best.entry - before.entry) ? r : best));
+  assert.equal(again.kept, near.row, JSON.stringify([before.entry, errors.items.map((r) => r.entry)]));
   await client.connection.sendRequest(TableRequests.close, { tableId: t.tableId });
   const gone = await client.connection.sendRequest(TableRequests.rows, { tableId: t.tableId, start: 0, count: 1 });
   assert.equal(gone.items.length, 0, 'a closed table answers nothing');

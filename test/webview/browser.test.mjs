@@ -826,3 +826,118 @@ test('a merge\'s banner offers the folder offset with its button: the click post
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+/** The selected row's model row (from its label), its top on screen, and the model row the detail pane shows. */
+const placeOfSelection = (p) => p.evaluate(() => {
+  const sel = document.querySelector('.layer [role="row"][aria-selected="true"]');
+  const scroller = document.querySelector('.scroller').getBoundingClientRect();
+  const modelRow = (t) => Number(/Row (\d+) of the model/.exec(t ?? '')?.[1] ?? NaN);
+  return {
+    row: sel ? modelRow(sel.getAttribute('aria-label')) : null,
+    top: sel ? Math.round(sel.getBoundingClientRect().top - scroller.top) : null,
+    inView: !!sel && sel.getBoundingClientRect().top >= scroller.top && sel.getBoundingClientRect().bottom <= scroller.bottom,
+    detail: modelRow(document.querySelector('.detail-message')?.textContent),
+  };
+});
+
+test('a filter keeps the selected entry selected where it was drawn; hidden by it, the nearest shown row is selected and in view', async () => {
+  const p = await openHarness('rows=100000', { width: 1000, height: 500 });
+  await p.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  // Model row 5000 (an information record) by Find: drawn at the middle of the view.
+  await p.fill('.find', 'Row 5001 of');
+  await p.press('.find', 'Enter');
+  await p.waitForFunction(() => /Row 5001 of/.test(document.querySelector('.detail-message')?.textContent ?? ''));
+  const before = await placeOfSelection(p);
+  assert.equal(before.row, 5001);
+  assert.ok(before.top > 100, `drawn below the top (${before.top})`);
+  // Warnings hidden: row 5000 still shows, now as row 4500 of the view, at the same place.
+  await p.click('.sev-toggle[data-severity="warning"]');
+  await p.waitForFunction(() => /90,000 of 100,000 rows/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === String(4500 + 2));
+  await p.waitForFunction(() => /Row 5001 of/.test(document.querySelector('.detail-message')?.textContent ?? ''));
+  assert.deepEqual(await placeOfSelection(p), { ...before, inView: true });
+  // Information hidden too: row 5000 is gone; the nearest shown is the error at model row 5007 (the success at 4947 and the error at 4957 are farther).
+  await p.click('.sev-toggle[data-severity="information"]');
+  await p.waitForFunction(() => /Row 5008 of/.test(document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-label') ?? ''));
+  await p.waitForFunction(() => /Row 5008 of/.test(document.querySelector('.detail-message')?.textContent ?? ''));
+  const after = await placeOfSelection(p);
+  assert.ok(after.inView, 'the nearest row is in view');
+  assert.equal(after.row, 5008);
+  // Shown again: the selection (model row 5007 now) stays, and the view does not jump to the top.
+  await p.click('.sev-toggle[data-severity="information"]');
+  await p.click('.sev-toggle[data-severity="warning"]');
+  await p.waitForFunction(() => /^100,000 rows/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === String(5007 + 2));
+  assert.ok((await placeOfSelection(p)).inView);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('the detail pane follows the selection after PageDown, PageUp, End and Home', async () => {
+  const p = await openHarness('rows=100000', { width: 1000, height: 500 });
+  await p.locator('[role="row"][aria-rowindex="4"]').click();
+  await p.waitForFunction(() => /^Row 3 of the model/.test(document.querySelector('.detail-message')?.textContent ?? ''));
+  /** Presses `key`, then waits for another row selected and the detail showing it (each key's answer may come after the next key's). */
+  const follows = async (key) => {
+    const from = (await placeOfSelection(p)).row;
+    await p.keyboard.press(key);
+    await p.waitForFunction((from) => {
+      const sel = document.querySelector('.layer [role="row"][aria-selected="true"]');
+      const n = /Row (\d+) of the model/.exec(sel?.getAttribute('aria-label') ?? '')?.[1];
+      return n !== undefined && Number(n) !== from && new RegExp(`^Row ${n} of the model`).test(document.querySelector('.detail-message')?.textContent ?? '');
+    }, from);
+    return (await placeOfSelection(p)).row;
+  };
+  const down = await follows('PageDown');
+  assert.ok(down > 4, `PageDown moved the selection (${down})`);
+  assert.ok((await follows('PageDown')) > down);
+  assert.equal(await follows('PageUp'), down);
+  assert.equal(await follows('End'), 100000);
+  assert.equal(await follows('Home'), 1);
+  // Keys faster than the detail answers: the last one wins.
+  for (const k of ['PageDown', 'PageDown', 'PageDown', 'End']) await p.keyboard.press(k);
+  const up = await follows('PageUp');
+  assert.ok(up < 100000 && up > 99000, `one page up from the end (${up})`);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('a log opened following while it is read shows its first rows as they come, and its end once read', async () => {
+  const p = await openHarness('rows=0&reading=1&follow=1', { width: 1000, height: 400 });
+  await p.waitForFunction(() => /Live/.test(document.querySelector('button.follow').textContent));
+  const shows = (n) => p.waitForFunction((n) => [...document.querySelectorAll('.layer [role="row"]')].some((r) => r.getAttribute('aria-label')?.includes(`Row ${n} of the model`)), n);
+  // A piece read: its rows are asked for and drawn, from the first.
+  await p.evaluate(() => window.__grow(60000, false, true));
+  await shows(1);
+  await p.waitForFunction(() => /^60,000 rows · reading…/.test(document.querySelector('.status').textContent));
+  // The next piece: the rows shown stay (the end moved on before its rows could come).
+  await p.evaluate(() => window.__grow(60000, false, true));
+  await p.waitForFunction(() => /^120,000 rows · reading…/.test(document.querySelector('.status').textContent));
+  await shows(1);
+  // Read: following goes to the end.
+  await p.evaluate(() => window.__grow(500, false, false));
+  await shows(120500);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('a second init (the language server restarted) keeps the selected entry selected under the filter sent again', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  for (const s of ['information', 'success']) await p.click(`.sev-toggle[data-severity="${s}"]`);
+  await p.waitForFunction(() => /^12 of 100 rows/.test(document.querySelector('.status').textContent));
+  // Model row 63 (a warning) is row 8 of the view: 3, 7, 13, 23, 33, 43, 53, 57, 63.
+  await p.locator('[role="row"][aria-rowindex="10"]').click();
+  await p.waitForFunction(() => /^Row 64 of/.test(document.querySelector('.detail-message')?.textContent ?? ''));
+  await p.evaluate(() => {
+    window.__unfilter();
+    window.__requests.length = 0;
+    window.__send({ kind: 'init', table: { tableId: 't2', version: 1, rows: 100, total: 100, reading: false, sources: [{ uri: 'file:///logs/CAS.log', name: 'CAS.log', machine: 'SITE01', label: 'CAS.log', color: 0 }], notes: [] }, options: { utcColumn: false, follow: false } });
+  });
+  await p.waitForFunction(() => window.__requests.some((r) => r.method === 'filter'));
+  assert.deepEqual(await p.evaluate(() => window.__requests.find((r) => r.method === 'filter').params.keep), { source: 0, entry: 63 }, 'the entry, not row 8 of the unfiltered table');
+  await p.waitForFunction(() => /^12 of 100 rows/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => /Row 64 of/.test(document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-label') ?? ''));
+  await p.close();
+  assert.deepEqual(errors, []);
+});

@@ -27,6 +27,8 @@
   // ?offer=1: a merge's banner offers its last log's folder offset (the text names the log: markup in it must stay text).
   const OFFERS = new URLSearchParams(location.search).get('offer') === '1'
     ? [{ text: `${SOURCES.at(-1).label} <b onmouseover="window.__pwned=4">writes</b> UTC+05:30`, uri: SOURCES.at(-1).uri }] : [];
+  // ?reading=1: the table opens while its log is still being read (rows come with __grow(n, false, true)).
+  const READING = new URLSearchParams(location.search).get('reading') === '1';
   let version = 1;
   let view = null; // null: every row; else an Int32Array of model rows
   const rows = () => (view ? view.length : ROWS);
@@ -93,9 +95,20 @@
       if (HOSTILE) return { components: [{ name: 'Comp\u202Eonent', count: 1 }], threads: [{ name: '1\u202E2', count: 1 }], severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
       return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
     },
-    filter: ({ filter }) => {
+    filter: ({ filter, keep }) => {
       version++;
-      if (filter.text && filter.text.regex === '(a+)+$') return { version, rows: rows(), error: 'The regular expression cannot run in time: (a+)+$' };
+      // The row of the kept entry (model row `keep.entry`), or the shown row nearest to it (the earlier on a tie).
+      const kept = () => {
+        if (!keep) return {};
+        const i = keep.entry;
+        if (!view) return { kept: i < ROWS ? i : null };
+        let lo = 0, hi = view.length;
+        while (lo < hi) { const m = (lo + hi) >> 1; if (view[m] < i) lo = m + 1; else hi = m; }
+        if (view.length === 0) return { kept: null };
+        if (lo === view.length) return { kept: lo - 1 };
+        return { kept: view[lo] === i || lo === 0 || i - view[lo - 1] > view[lo] - i ? lo : lo - 1 };
+      };
+      if (filter.text && filter.text.regex === '(a+)+$') return { version, rows: rows(), ...kept(), error: 'The regular expression cannot run in time: (a+)+$' };
       const sev = filter.severities && new Set(filter.severities);
       if (!sev) view = null;
       else {
@@ -104,7 +117,7 @@
         for (let i = 0; i < ROWS; i++) if (sev.has(severity(i))) out[n++] = i;
         view = out.slice(0, n);
       }
-      return { version, rows: rows() };
+      return { version, rows: rows(), ...kept() };
     },
     find: ({ from, direction, severity: s, text }) => {
       const step = direction === 'next' ? 1 : -1;
@@ -154,7 +167,7 @@
       postMessage: (m) => {
         window.__posted.push(m);
         if (m.kind === 'ready') {
-          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, sources: SOURCES, notes: HOSTILE ? ['\u202Eevil.log: offset unknown'] : [], offers: OFFERS, ...(HOSTILE ? { error: 'gone\u202E.log: no such file' } : {}) }, options: { utcColumn: new URLSearchParams(location.search).get('utc') === '1', follow: false } }, '*');
+          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: READING, sources: SOURCES, notes: HOSTILE ? ['\u202Eevil.log: offset unknown'] : [], offers: OFFERS, ...(HOSTILE ? { error: 'gone\u202E.log: no such file' } : {}) }, options: { utcColumn: new URLSearchParams(location.search).get('utc') === '1', follow: new URLSearchParams(location.search).get('follow') === '1' } }, '*');
         } else if (m.kind === 'request') {
           window.__requests.push({ method: m.method, params: m.params });
           const h = handlers[m.method];
@@ -170,13 +183,15 @@
     };
   };
   // A growing log (appended rows) or a truncated one (reset), as the host forwards `tableChanged`.
-  window.__grow = (n, reset = false) => {
+  window.__grow = (n, reset = false, reading = false) => {
     ROWS = reset ? n : ROWS + n;
     view = null;
     version++;
-    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading: false, reset } }, '*');
+    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset } }, '*');
   };
   window.__send = (m) => window.postMessage(m, '*');
+  /** The server restarted: its new table is unfiltered (the page is sent a second init). */
+  window.__unfilter = () => { view = null; };
   /** Rows appended (and a read error, if given) with no `changed` reaching the page (lost while its tab was hidden). */
   let readError;
   window.__growUnsaid = (n, error) => {

@@ -109,7 +109,9 @@ export function registerTableRequests(server: ServerContext): Tables {
     if (!t) return { version: 0, rows: 0, error: 'no such table' };
     const serial = ++t.filterSerial;
     const r = await t.view.setFilter(p.filter ?? {}, () => token.isCancellationRequested || serial !== t.filterSerial);
-    return { version: t.view.version, rows: t.view.rowCount, ...(r.error ? { error: r.error } : {}) };
+    const keep = p.keep;
+    const kept = keep && typeof keep === 'object' ? { kept: t.view.rowNear(Number(keep.source), Number(keep.entry)) } : {};
+    return { version: t.view.version, rows: t.view.rowCount, ...kept, ...(r.error ? { error: r.error } : {}) };
   }));
 
   connection.onRequest(TableRequests.rows, (p, token) => runSafe(log, 'table/rows', token, { version: 0, rows: 0, items: [] }, () => {

@@ -21,6 +21,15 @@ export const READ_PIECE = DECODE_PIECE;
  */
 export const FOLLOW_DELAY_MS = 100;
 
+/**
+ * Turns of the event loop a request needs to be answered: vscode-jsonrpc runs a message read on an
+ * immediate and writes its answer on another; one more for the order of the read's own callback.
+ */
+const ANSWER_TURNS = 3;
+const turns = async (n: number): Promise<void> => {
+  for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
+};
+
 export class DiskLogSource implements TableLogSource {
   private model: LogFile | undefined;
   private busy = true;
@@ -166,6 +175,9 @@ export class DiskLogSource implements TableLogSource {
           got += bytesRead;
         }
         const bytes = buf.subarray(0, got);
+        // The requests that came while the last piece was parsed (the page asking for the rows it
+        // told of) are answered and written before this one is: else each answer waited a piece more.
+        await turns(ANSWER_TURNS);
         if (fresh) {
           this.model = LogFile.fromBytes(bytes, this.options, { encoding: this.encoding, piece: this.piece });
           this.tail = new Uint8Array(0);

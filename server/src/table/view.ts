@@ -486,20 +486,39 @@ export class TableView {
 
   /** The row showing entry `e` of log `key`, or null (filtered out, or not in this table). */
   rowOf(key: string, e: number): number | null {
-    const li = this.keys.indexOf(key);
-    if (li < 0 || !Number.isInteger(e) || e < 0 || e >= this.seen[li]) return null;
-    let pos = e;
-    if (this.merged) {
-      if (!this.inverse) {
-        this.inverse = this.seen.map((c) => new Int32Array(c));
-        for (let p = 0; p < this.count; p++) this.inverse[this.src!.a[p]][this.ent!.a[p]] = p;
-      }
-      pos = this.inverse[li][e];
-    }
+    const pos = this.positionOfEntry(this.keys.indexOf(key), e);
+    if (pos === null) return null;
     if (!this.rows) return pos;
     const a = this.rows.a;
     const lo = bisect(0, this.rows.n, (i) => a[i] < pos);
     return lo < this.rows.n && a[lo] === pos ? lo : null;
+  }
+
+  /**
+   * The row showing entry `e` of log `li`, or when the filter hides it the shown row nearest to it
+   * in the order (the earlier on a tie); null when it is not in this table or no row is shown.
+   * What keeps the reader's place when the filter changes.
+   */
+  rowNear(li: number, e: number): number | null {
+    const pos = this.positionOfEntry(li, e);
+    if (pos === null || this.rowCount === 0) return null;
+    if (!this.rows) return pos;
+    const a = this.rows.a, n = this.rows.n;
+    const lo = bisect(0, n, (i) => a[i] < pos);
+    if (lo === n) return n - 1;
+    if (a[lo] === pos || lo === 0) return lo;
+    return pos - a[lo - 1] <= a[lo] - pos ? lo - 1 : lo;
+  }
+
+  /** The position in the order of entry `e` of log `li`, or null when the order does not cover it. */
+  private positionOfEntry(li: number, e: number): number | null {
+    if (!Number.isInteger(li) || li < 0 || li >= this.keys.length || !Number.isInteger(e) || e < 0 || e >= this.seen[li]) return null;
+    if (!this.merged) return e;
+    if (!this.inverse) {
+      this.inverse = this.seen.map((c) => new Int32Array(c));
+      for (let p = 0; p < this.count; p++) this.inverse[this.src!.a[p]][this.ent!.a[p]] = p;
+    }
+    return this.inverse[li][e];
   }
 
   /** The row of the record that covers `line` of log `key`. */
