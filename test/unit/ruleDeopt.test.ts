@@ -56,7 +56,10 @@ if (process.env[CHILD]) {
     assert.equal(r.status, 0, r.stderr.slice(0, 2000));
     const at = [...r.stdout.matchAll(/;;; deoptimize at <([^>]*)>/g)].map((m) => m[1]!);
     assert.ok(at.some((p) => p.includes('ruleDeopt.test.ts')), `the trace shows the probe's deopt:\n${at.join('\n')}`);
-    const inRules = at.filter((p) => /server[/\\]src[/\\]rules[/\\]/.test(p));
+    // Line 2 of a module tsx compiled is its import/export helpers (`get: () => from[key]`, one
+    // getter code for every name imported): they deopt when a new name passes through them, by the
+    // order V8 happens to see names. The shipped bundles have no such getters: not the rules' code.
+    const inRules = at.filter((p) => /server[/\\]src[/\\]rules[/\\]/.test(p) && !/\.ts:2:\d+$/.test(p));
     assert.deepEqual(inRules, [], `deoptimised in the rules:\n${inRules.join('\n')}`);
   });
 }

@@ -13,10 +13,10 @@ import { UNSAFE_BUT_BREAKS_RE } from './controlChars';
 
 // eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
 const ANSI_RE = /\u001b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]?|\][^\u0007\u001b]{0,1024}(?:\u0007|\u001b\\)?|[@-Z\\-_]?)|\u009b[0-?]{0,32}[ -/]{0,8}[@-~]?/g;
-// ASCII punctuation, which CommonMark lets a backslash escape: escapeMarkdown escapes it, unescapeMarkdown reads it back.
-const PUNCT = '!-/:-@[-`{-~';
-const PUNCT_RE = new RegExp(`[${PUNCT}]`, 'g');
-const ESCAPED_RE = new RegExp(`\\\\([${PUNCT}])`, 'g');
+// ASCII punctuation, which CommonMark lets a backslash escape: escapeMarkdown escapes it,
+// unescapeMarkdown reads it back (the same class twice: literals, never a RegExp built at run time).
+const PUNCT_RE = /[!-/:-@[-`{-~]/g;
+const ESCAPED_RE = /\\([!-/:-@[-`{-~])/g;
 
 /** Text with our Markdown's backslash escapes (`\*`, `\_`, ...) read back as the characters. */
 export function unescapeMarkdown(text: string): string {
