@@ -199,11 +199,11 @@ test('a double-click on a column\'s edge fits it to its widest drawn cell; a wid
   assert.ok(fitted.width < 220, `fitted to the labels, not the default width (${fitted.width})`);
   const saved = await p.evaluate(() => window.__savedState.columns.widths.source);
   assert.equal(saved, Math.round(fitted.width), 'kept as a drag keeps it');
-  // Widened by 200 px: the message takes what is left (above its minimum), in view, no sideways scroll.
+  // Widened by 100 px: the message takes what is left (above its minimum), in view, no sideways scroll.
   const box2 = await edge.boundingBox();
   await p.mouse.move(box2.x + 2, box2.y + 5);
   await p.mouse.down();
-  await p.mouse.move(box2.x + 202, box2.y + 5, { steps: 4 });
+  await p.mouse.move(box2.x + 102, box2.y + 5, { steps: 4 });
   await p.mouse.up();
   const fit = await p.evaluate(() => {
     const m = document.querySelector('.layer [role="row"] .c-message').getBoundingClientRect();
@@ -938,6 +938,16 @@ test('a second init (the language server restarted) keeps the selected entry sel
   assert.deepEqual(await p.evaluate(() => window.__requests.find((r) => r.method === 'filter').params.keep), { source: 0, entry: 63 }, 'the entry, not row 8 of the unfiltered table');
   await p.waitForFunction(() => /^12 of 100 rows/.test(document.querySelector('.status').textContent));
   await p.waitForFunction(() => /Row 64 of/.test(document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-label') ?? ''));
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+
+test('the Component column fits ConfigMgr\'s usual component names at first', async () => {
+  const p = await openHarness('rows=30&components=sms', { width: 1000, height: 400 });
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="3"] .c-component')?.textContent === 'SMS_AZUREAD_DISCOVERY_AGENT');
+  const cut = await p.evaluate(() => [...document.querySelectorAll('.layer .c-component')].filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+  assert.deepEqual(cut, []);
   await p.close();
   assert.deepEqual(errors, []);
 });
