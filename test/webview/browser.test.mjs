@@ -951,3 +951,28 @@ test('the Component column fits ConfigMgr\'s usual component names at first', as
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+
+test('the Columns menu stays open for several ticks; Escape closes it; Enter on a plain item closes its menu', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  await p.click('button[aria-label="Columns"]');
+  await p.click('[role="menuitemcheckbox"]:has-text("Thread")');
+  await p.click('[role="menuitemcheckbox"]:has-text("Component")');
+  const unticked = () => p.locator('[role="menuitemcheckbox"][aria-checked="false"]').allTextContents();
+  assert.deepEqual(await unticked(), ['UTC', 'Component', 'Thread']);
+  await p.keyboard.press('Home');
+  await p.keyboard.press('Space'); // Time, by the keyboard
+  assert.deepEqual(await unticked(), ['Time', 'UTC', 'Component', 'Thread']);
+  assert.deepEqual(await p.evaluate(() => ['time', 'component', 'thread'].map((c) => document.querySelector('.grid').classList.contains(`hide-${c}`))), [true, true, true]);
+  assert.equal(await p.evaluate(() => document.activeElement.textContent), 'Time', 'the focus stays on the ticked item');
+  await p.keyboard.press('Escape');
+  assert.equal(await p.locator('[role="menu"]').count(), 0);
+  assert.equal(await p.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Columns');
+  // A row's menu: Enter on an action runs it and closes the menu.
+  await p.locator('[role="row"][aria-rowindex="2"]').click({ button: 'right' });
+  await p.keyboard.press('Enter');
+  assert.equal(await p.locator('[role="menu"]').count(), 0);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
