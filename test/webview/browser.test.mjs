@@ -976,3 +976,27 @@ test('the Columns menu stays open for several ticks; Escape closes it; Enter on 
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+
+test('the detail pane is a named tab stop after the grid: the keys scroll it and Tab goes on to its links', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 320 });
+  for (const s of ['information', 'warning', 'success']) await p.click(`.sev-toggle[data-severity="${s}"]`);
+  await p.waitForFunction(() => /^2 of 100 rows/.test(document.querySelector('.status').textContent));
+  // Model row 57: the error whose problem explains itself at length, with a lookup link.
+  await p.locator('[role="row"][aria-rowindex="3"]').click();
+  await p.locator('.detail .md-lookup').waitFor();
+  assert.ok(await p.evaluate(() => { const d = document.querySelector('.detail'); return d.scrollHeight > d.clientHeight + 20; }), 'the pane overflows');
+  await p.keyboard.press('Tab');
+  assert.deepEqual(await p.evaluate(() => [document.activeElement.className, document.activeElement.getAttribute('aria-label')]), ['detail', 'Record details']);
+  await p.keyboard.press('PageDown');
+  await p.waitForFunction(() => document.querySelector('.detail').scrollTop > 0);
+  // (Scrolling may be smooth: End's place is known, so the arrow is checked from there.)
+  await p.keyboard.press('End');
+  await p.waitForFunction(() => { const d = document.querySelector('.detail'); return d.scrollTop >= d.scrollHeight - d.clientHeight - 1; });
+  await p.keyboard.press('ArrowUp');
+  await p.waitForFunction(() => { const d = document.querySelector('.detail'); return d.scrollTop < d.scrollHeight - d.clientHeight - 1; });
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement.closest('.detail') !== null && document.activeElement.classList.contains('md-lookup')), true, 'the lookup link, by Tab');
+  await p.close();
+  assert.deepEqual(errors, []);
+});
