@@ -143,7 +143,7 @@ test('columns hide from the columns menu and resize by dragging the header edge'
   // locator found may be gone (measuring 0) by the time it is measured.
   const width = () => page.evaluate(() => document.querySelector('.layer [role="row"] .c-time').getBoundingClientRect().width);
   const before = await width();
-  const edge = await page.locator('.header .c-time .resizer').boundingBox();
+  const edge = await page.locator('.resizers .c-time .resizer').boundingBox();
   await page.mouse.move(edge.x + 2, edge.y + 5);
   await page.mouse.down();
   await page.mouse.move(edge.x + 52, edge.y + 5, { steps: 4 });
@@ -184,7 +184,7 @@ test('a double-click on a column\'s edge fits it to its widest drawn cell; a wid
     const cells = [...document.querySelectorAll('.layer .c-source')];
     return { width: cells[0].getBoundingClientRect().width, cut: cells.filter((c) => c.scrollWidth > c.clientWidth).length, n: cells.length };
   });
-  const edge = p.locator('.header .c-source .resizer');
+  const edge = p.locator('.resizers .c-source .resizer');
   // Dragged narrow, the labels are cut; the double-click fits the widest ("PC042 › CcmExec.log").
   const box = await edge.boundingBox();
   await p.mouse.move(box.x + 2, box.y + 5);
@@ -997,6 +997,75 @@ test('the detail pane is a named tab stop after the grid: the keys scroll it and
   await p.waitForFunction(() => { const d = document.querySelector('.detail'); return d.scrollTop < d.scrollHeight - d.clientHeight - 1; });
   await p.keyboard.press('Tab');
   assert.equal(await p.evaluate(() => document.activeElement.closest('.detail') !== null && document.activeElement.classList.contains('md-lookup')), true, 'the lookup link, by Tab');
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+// Keyboard and screen reader: the tab stops, their names, and the focus drawn where it is.
+
+/** The colour (r,g,b) drawn at page point (x, y): a screenshot of that pixel, decoded in the page. */
+async function pixel(p, x, y) {
+  const png = await p.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  return p.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = c.height = 1;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)].join();
+  }, png.toString('base64'));
+}
+const FOCUS_BORDER = '0,127,212'; // the harness's --vscode-focusBorder
+
+/** Tabs from the filter bar's last control to `until` (bounded), giving each stop's name. */
+async function tabStops(p, until) {
+  await p.evaluate(() => [...document.querySelectorAll('.filter-bar button, .filter-bar input, .filter-bar select')].at(-1).focus());
+  const names = [];
+  for (let i = 0; i < 20; i++) {
+    await p.keyboard.press('Tab');
+    const name = await p.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.className);
+    names.push(name);
+    if (name === until) break;
+  }
+  return names;
+}
+
+test('Tab reaches the grid with nothing selected: it is named and its focus is drawn; the first arrow selects the first row, focused and drawn so', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  const stops = await tabStops(p, 'Log entries');
+  assert.equal(stops.at(-1), 'Log entries', stops.join(' | '));
+  assert.equal(await p.evaluate(() => document.activeElement.getAttribute('role')), 'grid');
+  const grid = await p.locator('[role="grid"]').boundingBox();
+  // The focus border on every side of the grid, the header's top included.
+  assert.equal(await pixel(p, grid.x, grid.y + grid.height / 2), FOCUS_BORDER, 'left edge');
+  assert.equal(await pixel(p, grid.x + grid.width / 2, grid.y), FOCUS_BORDER, 'top edge, over the header');
+  assert.equal(await pixel(p, grid.x + grid.width / 2, grid.y + grid.height - 1), FOCUS_BORDER, 'bottom edge');
+  await p.keyboard.press('ArrowDown');
+  await p.waitForFunction(() => document.activeElement?.getAttribute('aria-rowindex') === '2' && document.activeElement.getAttribute('aria-selected') === 'true');
+  const r = await p.locator('[role="row"][aria-rowindex="2"]').boundingBox();
+  assert.equal(await pixel(p, r.x, r.y + r.height / 2), FOCUS_BORDER, 'the focused row\'s border');
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('column resizers: in the header\'s order before the grid, each with its column\'s width, least and most', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  const stops = await tabStops(p, 'Record details');
+  assert.deepEqual(stops.filter((s) => /Resize|Log entries|Record details/.test(s)),
+    ['Resize the Severity column', 'Resize the Time column', 'Resize the Component column', 'Resize the Thread column', 'Log entries', 'Record details']);
+  const time = p.locator('[role="separator"][aria-label="Resize the Time column"]');
+  const drawn = () => p.evaluate(() => Math.round(document.querySelector('.header .c-time').getBoundingClientRect().width));
+  assert.equal(await time.getAttribute('aria-valuenow'), String(await drawn()));
+  assert.equal(await time.getAttribute('aria-valuemin'), '60');
+  assert.ok(Number(await time.getAttribute('aria-valuemax')) >= 900);
+  await time.focus();
+  await p.keyboard.press('ArrowRight');
+  assert.equal(await time.getAttribute('aria-valuenow'), String(await drawn()));
+  assert.equal(await drawn(), 260);
   await p.close();
   assert.deepEqual(errors, []);
 });
