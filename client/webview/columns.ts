@@ -19,7 +19,8 @@ export const COLUMNS: readonly Column[] = [
   { id: 'time', title: 'Time', width: 250, min: 60, hideable: true },
   { id: 'utc', title: 'UTC', width: 215, min: 60, hideable: true },
   { id: 'source', title: 'Source', width: 220, min: 60, hideable: true },
-  { id: 'component', title: 'Component', width: 160, min: 40, hideable: true },
+  // Wide enough for ConfigMgr's long component names (SMS_AZUREAD_DISCOVERY_AGENT, 27 characters).
+  { id: 'component', title: 'Component', width: 240, min: 40, hideable: true },
   { id: 'thread', title: 'Thread', width: 70, min: 30, hideable: true },
   // The message takes the rest of the width, down to this minimum (it was 400 px: a wide Source
   // pushed the message off screen); it has no edge to drag, so no width of its own is kept.

@@ -14,7 +14,8 @@ export interface DetailHost {
 }
 
 export class DetailPane {
-  readonly root = el('section', 'detail', undefined, { 'aria-label': 'Record details', tabindex: '-1' });
+  // A tab stop after the grid: focused, the keys scroll a long explanation; its links come next.
+  readonly root = el('section', 'detail', undefined, { role: 'region', 'aria-label': 'Record details', tabindex: '0' });
 
   constructor(private readonly host: DetailHost) {
     this.clear('Select a row to see its details.');

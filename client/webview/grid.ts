@@ -33,8 +33,18 @@ export interface GridHost {
 }
 
 export class Grid {
-  readonly root = el('div', 'grid', undefined, { role: 'grid', 'aria-multiselectable': 'true', 'aria-label': 'Log records' });
-  private readonly scroller = el('div', 'scroller');
+  /** Holds the column widths (columns.ts), the resizers, then the grid: the Tab order is the header's, then the rows'. */
+  readonly root = el('div', 'grid');
+  /** The grid's tab stop when no row has the focus: named, its focus drawn by table.css. */
+  private readonly view = el('div', 'grid-view', undefined, { role: 'grid', 'aria-multiselectable': 'true', 'aria-label': 'Log entries', tabindex: '0' });
+  // Focusable by a click only: a tab stop of its own would be unnamed (Chromium makes scrollers tab stops).
+  private readonly scroller = el('div', 'scroller', undefined, { tabindex: '-1' });
+  /**
+   * The columns' edges, over the header's but outside the grid (a tab stop inside it would come after
+   * the grid's own): cells sized as the header's, moved with its horizontal scroll.
+   */
+  private readonly edges = el('div', 'edges');
+  private readonly resizers = new Map<ColumnId, HTMLElement>();
   private readonly header = el('div', 'header row', undefined, { role: 'row', 'aria-rowindex': '1' });
   private readonly layer = el('div', 'layer', undefined, { role: 'rowgroup' });
   private readonly spacer = el('div', 'spacer');
@@ -51,7 +61,10 @@ export class Grid {
 
   constructor(private readonly host: GridHost) {
     this.scroller.append(this.header, this.layer, this.spacer);
-    this.root.append(this.scroller);
+    this.view.append(this.scroller);
+    const edgeBar = el('div', 'resizers');
+    edgeBar.append(this.edges);
+    this.root.append(edgeBar, this.view);
     this.buildHeader();
     this.virt = new Virtualizer<HTMLElement, HTMLElement>({
       count: 0,
@@ -82,6 +95,7 @@ export class Grid {
       // Our own write comes back as a scroll event: keep the exact offset we set (the scaled scrollTop is rounded).
       if (Math.abs(this.scroller.scrollTop - this.written) > 1) this.offset = toVirtual(this.scroller.scrollTop, this.geometry);
       this.offsetCallback?.(this.offset, true);
+      this.edges.style.transform = `translateX(${-this.scroller.scrollLeft}px)`;
       this.draw();
     });
     // When scaled, a wheel step would jump many rows: scroll by the rows' pixels instead.
@@ -113,11 +127,10 @@ export class Grid {
       e.preventDefault();
       this.host.headerMenu(e.clientX, e.clientY);
     });
-    this.root.addEventListener('keydown', (e) => this.host.keydown(e));
-    this.root.addEventListener('focusin', (e) => {
-      if (e.target === this.scroller && this.host.selection.focus >= 0) this.focusRow();
+    this.view.addEventListener('keydown', (e) => this.host.keydown(e));
+    this.view.addEventListener('focusin', (e) => {
+      if ((e.target === this.view || e.target === this.scroller) && this.host.selection.focus >= 0) this.focusRow();
     });
-    this.scroller.tabIndex = 0;
   }
 
   /** Start (after the element is in the document). */
@@ -138,7 +151,7 @@ export class Grid {
 
   setRows(rows: number): void {
     this.rows = rows;
-    this.root.setAttribute('aria-rowcount', String(rows + 1));
+    this.view.setAttribute('aria-rowcount', String(rows + 1));
     this.block = Math.max(1, Math.ceil(rows / MAX_ITEMS));
     this.layout();
     this.virt.setOptions({ ...this.virt.options, count: Math.ceil(rows / this.block) });
@@ -223,13 +236,17 @@ export class Grid {
       const cell = el('div', `cell c-${c.id}`, c.id === 'severity' ? '' : c.title, { role: 'columnheader', 'data-col': c.id });
       if (c.id === 'severity') cell.setAttribute('aria-label', c.title);
       // The ARIA splitter pattern: the edge takes the focus, arrows resize (shift: by more).
-      const handle = el('div', 'resizer', undefined, { role: 'separator', 'aria-orientation': 'vertical', 'aria-label': `Resize the ${c.title} column`, tabindex: '0' });
+      // Its value is the column's width in px (syncResizers).
+      const handle = el('div', 'resizer', undefined, {
+        role: 'separator', 'aria-orientation': 'vertical', 'aria-label': `Resize the ${c.title} column`, tabindex: '0', 'aria-valuemin': String(c.min),
+      });
       handle.addEventListener('keydown', (e) => {
         const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
         if (!step) return;
         e.preventDefault();
         e.stopPropagation();
         this.host.columns().setWidth(c.id, this.host.columns().widths.get(c.id)! + step * (e.shiftKey ? 50 : 10));
+        this.syncResizers();
         this.root.dispatchEvent(new CustomEvent('columns-changed', { bubbles: true }));
       });
       // A double-click on the edge fits the column to its widest drawn cell (as VS Code's tables and CMTrace do).
@@ -243,7 +260,10 @@ export class Grid {
         handle.setPointerCapture(e.pointerId);
         const x0 = e.clientX;
         const w0 = this.host.columns().widths.get(c.id)!;
-        const move = (m: PointerEvent): void => this.host.columns().setWidth(c.id, w0 + m.clientX - x0);
+        const move = (m: PointerEvent): void => {
+          this.host.columns().setWidth(c.id, w0 + m.clientX - x0);
+          this.syncResizers();
+        };
         const up = (): void => {
           handle.removeEventListener('pointermove', move);
           handle.removeEventListener('pointerup', up);
@@ -252,8 +272,23 @@ export class Grid {
         handle.addEventListener('pointermove', move);
         handle.addEventListener('pointerup', up);
       });
-      if (c.id !== 'message') cell.append(handle);
+      if (c.id !== 'message') {
+        const edgeCell = el('div', `cell c-${c.id}`);
+        edgeCell.append(handle);
+        this.edges.append(edgeCell);
+        this.resizers.set(c.id, handle);
+      }
       this.header.append(cell);
+    }
+  }
+
+  /** The resizers' values: each column's width (a drag may go past the widest a fit makes). */
+  private syncResizers(): void {
+    for (const [id, handle] of this.resizers) {
+      const w = String(this.host.columns().widths.get(id));
+      if (handle.getAttribute('aria-valuenow') === w) continue;
+      handle.setAttribute('aria-valuenow', w);
+      handle.setAttribute('aria-valuemax', String(Math.max(FIT_MAX, Number(w))));
     }
   }
 
@@ -267,6 +302,7 @@ export class Grid {
     let widest = 0;
     cells.forEach((cell) => { widest = Math.max(widest, cell.getBoundingClientRect().width); });
     this.host.columns().setWidth(id, Math.min(FIT_MAX, Math.ceil(widest)));
+    this.syncResizers();
     this.root.dispatchEvent(new CustomEvent('columns-changed', { bubbles: true }));
   }
 
@@ -305,13 +341,14 @@ export class Grid {
         frag.append(e);
       }
     }
+    this.syncResizers(); // the widths kept from before a reload are set after the grid is made
     const active = document.activeElement;
-    const hadFocus = this.root.contains(active);
+    const hadFocus = this.view.contains(active);
     // A focus asked for before this frame must not take it back from a field the user moved to since.
     const wanted = this.focusWanted && (hadFocus || active === null || active === document.body);
     this.layer.replaceChildren(frag);
     if (focusEl && (wanted || hadFocus)) focusEl.focus({ preventScroll: true });
-    else if (hadFocus) this.scroller.focus({ preventScroll: true });
+    else if (hadFocus) this.view.focus({ preventScroll: true });
     this.focusWanted = false;
   }
 

@@ -1,5 +1,6 @@
 // A small popup menu (rows' and header's context menus, pickers): role=menu, arrow keys, Escape
-// closes and gives the focus back. One open at a time.
+// closes and gives the focus back. One open at a time. A checkbox item toggles in place and the
+// menu stays open; an action item (or Escape, Tab, a click outside) closes it.
 import { el } from './dom';
 
 export interface MenuItem { label: string; action: () => void; checked?: boolean; disabled?: boolean }
@@ -37,19 +38,28 @@ export function showPopup(x: number, y: number, content: HTMLElement, label: str
   return root;
 }
 
+/** Shows an item's tick (a checkbox item's state; none for an action). */
+function tick(b: HTMLElement, checked: boolean | undefined): void {
+  if (checked !== undefined) b.setAttribute('aria-checked', String(checked));
+  b.firstElementChild!.className = `codicon ${checked ? 'codicon-check' : 'codicon-blank'}`;
+}
+
 export function showMenu(x: number, y: number, items: MenuItem[], label: string): void {
   if (items.length === 0) return;
   closeMenu();
   const root = el('div', 'popup menu', undefined, { role: 'menu', 'aria-label': label });
   const buttons = items.map((it) => {
-    const b = el('button', 'menu-item', undefined, { role: it.checked === undefined ? 'menuitem' : 'menuitemcheckbox', type: 'button' });
-    if (it.checked !== undefined) b.setAttribute('aria-checked', String(it.checked));
-    b.append(el('span', `codicon ${it.checked ? 'codicon-check' : 'codicon-blank'}`, undefined, { 'aria-hidden': 'true' }), el('span', '', it.label));
+    let checked = it.checked;
+    const b = el('button', 'menu-item', undefined, { role: checked === undefined ? 'menuitem' : 'menuitemcheckbox', type: 'button' });
+    b.append(el('span', 'codicon', undefined, { 'aria-hidden': 'true' }), el('span', '', it.label));
+    tick(b, checked);
     b.disabled = !!it.disabled;
     b.tabIndex = -1;
     b.addEventListener('click', () => {
-      closeMenu();
+      // A tick keeps the menu open for the next (as VS Code's column menus do); an action closes it.
+      if (checked === undefined) closeMenu();
       it.action();
+      if (checked !== undefined) tick(b, (checked = !checked));
     });
     root.append(b);
     return b;

@@ -1047,7 +1047,7 @@ export const checks = [
       const mergeRows = await waitForStatus(merge, /^([\d,]+) rows$/);
       await button(merge, 'Columns');
       await merge.locator('.menu [role=menuitemcheckbox]', { hasText: 'Thread' }).click();
-      await shown(merge, '[role=grid].hide-thread', 'the merge hides its Thread column');
+      await shown(merge, '.grid.hide-thread', 'the merge hides its Thread column');
       await button(merge, 'Detail pane at the side or bottom');
       await shown(merge, '.main.detail-side', 'the merge puts its detail pane at the side');
       // Narrowed: the client's log only, its information records hidden.
@@ -1082,7 +1082,7 @@ export const checks = [
       if (!errorRow.includes(`source ${client}`)) throw new Error(`the restored merge's row does not name its source: ${errorRow}`);
       await shown(restored, '.sev-toggle[data-severity="information"][aria-pressed="false"]', 'the restored merge keeps information hidden');
       await step('the restored merge keeps its Logs pick', () => restored.locator('.chips .chip', { hasText: `log ${client}` }).waitFor({ timeout: 15_000 }));
-      await shown(restored, '[role=grid].hide-thread', 'the restored merge keeps its Thread column hidden');
+      await shown(restored, '.grid.hide-thread', 'the restored merge keeps its Thread column hidden');
       await shown(restored, '.main.detail-side', 'the restored merge keeps its detail pane at the side');
       await ui.shot('merge-restored');
       const titles = await tabNames();

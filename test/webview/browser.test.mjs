@@ -143,7 +143,7 @@ test('columns hide from the columns menu and resize by dragging the header edge'
   // locator found may be gone (measuring 0) by the time it is measured.
   const width = () => page.evaluate(() => document.querySelector('.layer [role="row"] .c-time').getBoundingClientRect().width);
   const before = await width();
-  const edge = await page.locator('.header .c-time .resizer').boundingBox();
+  const edge = await page.locator('.resizers .c-time .resizer').boundingBox();
   await page.mouse.move(edge.x + 2, edge.y + 5);
   await page.mouse.down();
   await page.mouse.move(edge.x + 52, edge.y + 5, { steps: 4 });
@@ -184,7 +184,7 @@ test('a double-click on a column\'s edge fits it to its widest drawn cell; a wid
     const cells = [...document.querySelectorAll('.layer .c-source')];
     return { width: cells[0].getBoundingClientRect().width, cut: cells.filter((c) => c.scrollWidth > c.clientWidth).length, n: cells.length };
   });
-  const edge = p.locator('.header .c-source .resizer');
+  const edge = p.locator('.resizers .c-source .resizer');
   // Dragged narrow, the labels are cut; the double-click fits the widest ("PC042 › CcmExec.log").
   const box = await edge.boundingBox();
   await p.mouse.move(box.x + 2, box.y + 5);
@@ -199,11 +199,11 @@ test('a double-click on a column\'s edge fits it to its widest drawn cell; a wid
   assert.ok(fitted.width < 220, `fitted to the labels, not the default width (${fitted.width})`);
   const saved = await p.evaluate(() => window.__savedState.columns.widths.source);
   assert.equal(saved, Math.round(fitted.width), 'kept as a drag keeps it');
-  // Widened by 200 px: the message takes what is left (above its minimum), in view, no sideways scroll.
+  // Widened by 100 px: the message takes what is left (above its minimum), in view, no sideways scroll.
   const box2 = await edge.boundingBox();
   await p.mouse.move(box2.x + 2, box2.y + 5);
   await p.mouse.down();
-  await p.mouse.move(box2.x + 202, box2.y + 5, { steps: 4 });
+  await p.mouse.move(box2.x + 102, box2.y + 5, { steps: 4 });
   await p.mouse.up();
   const fit = await p.evaluate(() => {
     const m = document.querySelector('.layer [role="row"] .c-message').getBoundingClientRect();
@@ -938,6 +938,134 @@ test('a second init (the language server restarted) keeps the selected entry sel
   assert.deepEqual(await p.evaluate(() => window.__requests.find((r) => r.method === 'filter').params.keep), { source: 0, entry: 63 }, 'the entry, not row 8 of the unfiltered table');
   await p.waitForFunction(() => /^12 of 100 rows/.test(document.querySelector('.status').textContent));
   await p.waitForFunction(() => /Row 64 of/.test(document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-label') ?? ''));
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+
+test('the Component column fits ConfigMgr\'s usual component names at first', async () => {
+  const p = await openHarness('rows=30&components=sms', { width: 1000, height: 400 });
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="3"] .c-component')?.textContent === 'SMS_AZUREAD_DISCOVERY_AGENT');
+  const cut = await p.evaluate(() => [...document.querySelectorAll('.layer .c-component')].filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+  assert.deepEqual(cut, []);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+
+test('the Columns menu stays open for several ticks; Escape closes it; Enter on a plain item closes its menu', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  await p.click('button[aria-label="Columns"]');
+  await p.click('[role="menuitemcheckbox"]:has-text("Thread")');
+  await p.click('[role="menuitemcheckbox"]:has-text("Component")');
+  const unticked = () => p.locator('[role="menuitemcheckbox"][aria-checked="false"]').allTextContents();
+  assert.deepEqual(await unticked(), ['UTC', 'Component', 'Thread']);
+  await p.keyboard.press('Home');
+  await p.keyboard.press('Space'); // Time, by the keyboard
+  assert.deepEqual(await unticked(), ['Time', 'UTC', 'Component', 'Thread']);
+  assert.deepEqual(await p.evaluate(() => ['time', 'component', 'thread'].map((c) => document.querySelector('.grid').classList.contains(`hide-${c}`))), [true, true, true]);
+  assert.equal(await p.evaluate(() => document.activeElement.textContent), 'Time', 'the focus stays on the ticked item');
+  await p.keyboard.press('Escape');
+  assert.equal(await p.locator('[role="menu"]').count(), 0);
+  assert.equal(await p.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Columns');
+  // A row's menu: Enter on an action runs it and closes the menu.
+  await p.locator('[role="row"][aria-rowindex="2"]').click({ button: 'right' });
+  await p.keyboard.press('Enter');
+  assert.equal(await p.locator('[role="menu"]').count(), 0);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+
+test('the detail pane is a named tab stop after the grid: the keys scroll it and Tab goes on to its links', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 320 });
+  for (const s of ['information', 'warning', 'success']) await p.click(`.sev-toggle[data-severity="${s}"]`);
+  await p.waitForFunction(() => /^2 of 100 rows/.test(document.querySelector('.status').textContent));
+  // Model row 57: the error whose problem explains itself at length, with a lookup link.
+  await p.locator('[role="row"][aria-rowindex="3"]').click();
+  await p.locator('.detail .md-lookup').waitFor();
+  assert.ok(await p.evaluate(() => { const d = document.querySelector('.detail'); return d.scrollHeight > d.clientHeight + 20; }), 'the pane overflows');
+  await p.keyboard.press('Tab');
+  assert.deepEqual(await p.evaluate(() => [document.activeElement.className, document.activeElement.getAttribute('aria-label')]), ['detail', 'Record details']);
+  await p.keyboard.press('PageDown');
+  await p.waitForFunction(() => document.querySelector('.detail').scrollTop > 0);
+  // (Scrolling may be smooth: End's place is known, so the arrow is checked from there.)
+  await p.keyboard.press('End');
+  await p.waitForFunction(() => { const d = document.querySelector('.detail'); return d.scrollTop >= d.scrollHeight - d.clientHeight - 1; });
+  await p.keyboard.press('ArrowUp');
+  await p.waitForFunction(() => { const d = document.querySelector('.detail'); return d.scrollTop < d.scrollHeight - d.clientHeight - 1; });
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement.closest('.detail') !== null && document.activeElement.classList.contains('md-lookup')), true, 'the lookup link, by Tab');
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+// Keyboard and screen reader: the tab stops, their names, and the focus drawn where it is.
+
+/** The colour (r,g,b) drawn at page point (x, y): a screenshot of that pixel, decoded in the page. */
+async function pixel(p, x, y) {
+  const png = await p.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  return p.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = c.height = 1;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)].join();
+  }, png.toString('base64'));
+}
+const FOCUS_BORDER = '0,127,212'; // the harness's --vscode-focusBorder
+
+/** Tabs from the filter bar's last control to `until` (bounded), giving each stop's name. */
+async function tabStops(p, until) {
+  await p.evaluate(() => [...document.querySelectorAll('.filter-bar button, .filter-bar input, .filter-bar select')].at(-1).focus());
+  const names = [];
+  for (let i = 0; i < 20; i++) {
+    await p.keyboard.press('Tab');
+    const name = await p.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.className);
+    names.push(name);
+    if (name === until) break;
+  }
+  return names;
+}
+
+test('Tab reaches the grid with nothing selected: it is named and its focus is drawn; the first arrow selects the first row, focused and drawn so', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  const stops = await tabStops(p, 'Log entries');
+  assert.equal(stops.at(-1), 'Log entries', stops.join(' | '));
+  assert.equal(await p.evaluate(() => document.activeElement.getAttribute('role')), 'grid');
+  const grid = await p.locator('[role="grid"]').boundingBox();
+  // The focus border on every side of the grid, the header's top included.
+  assert.equal(await pixel(p, grid.x, grid.y + grid.height / 2), FOCUS_BORDER, 'left edge');
+  assert.equal(await pixel(p, grid.x + grid.width / 2, grid.y), FOCUS_BORDER, 'top edge, over the header');
+  assert.equal(await pixel(p, grid.x + grid.width / 2, grid.y + grid.height - 1), FOCUS_BORDER, 'bottom edge');
+  await p.keyboard.press('ArrowDown');
+  await p.waitForFunction(() => document.activeElement?.getAttribute('aria-rowindex') === '2' && document.activeElement.getAttribute('aria-selected') === 'true');
+  const r = await p.locator('[role="row"][aria-rowindex="2"]').boundingBox();
+  assert.equal(await pixel(p, r.x, r.y + r.height / 2), FOCUS_BORDER, 'the focused row\'s border');
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('column resizers: in the header\'s order before the grid, each with its column\'s width, least and most', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  const stops = await tabStops(p, 'Record details');
+  assert.deepEqual(stops.filter((s) => /Resize|Log entries|Record details/.test(s)),
+    ['Resize the Severity column', 'Resize the Time column', 'Resize the Component column', 'Resize the Thread column', 'Log entries', 'Record details']);
+  const time = p.locator('[role="separator"][aria-label="Resize the Time column"]');
+  const drawn = () => p.evaluate(() => Math.round(document.querySelector('.header .c-time').getBoundingClientRect().width));
+  assert.equal(await time.getAttribute('aria-valuenow'), String(await drawn()));
+  assert.equal(await time.getAttribute('aria-valuemin'), '60');
+  assert.ok(Number(await time.getAttribute('aria-valuemax')) >= 900);
+  await time.focus();
+  await p.keyboard.press('ArrowRight');
+  assert.equal(await time.getAttribute('aria-valuenow'), String(await drawn()));
+  assert.equal(await drawn(), 260);
   await p.close();
   assert.deepEqual(errors, []);
 });
