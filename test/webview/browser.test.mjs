@@ -854,6 +854,8 @@ test('a filter keeps the selected entry selected where it was drawn; hidden by i
   await p.click('.sev-toggle[data-severity="warning"]');
   await p.waitForFunction(() => /90,000 of 100,000 rows/.test(document.querySelector('.status').textContent));
   await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-rowindex') === String(4500 + 2));
+  // The row's label comes with its data, which may arrive after the selection is drawn.
+  await p.waitForFunction(() => /Row 5001 of/.test(document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-label') ?? ''));
   await p.waitForFunction(() => /Row 5001 of/.test(document.querySelector('.detail-message')?.textContent ?? ''));
   assert.deepEqual(await placeOfSelection(p), { ...before, inView: true });
   // Information hidden too: row 5000 is gone; the nearest shown is the error at model row 5007 (the success at 4947 and the error at 4957 are farther).
