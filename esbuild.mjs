@@ -3,7 +3,9 @@
 // The extension bundle carries the formats' recognisers only, never the scanner or its
 // WebAssembly kernel (test/unit/bundle.test.ts checks its metafile).
 import * as esbuild from 'esbuild';
-import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeVsixReadme } from './scripts/vsixReadme.mjs';
 
 export const common = {
   bundle: true,
@@ -37,6 +39,8 @@ async function main() {
   } else {
     await Promise.all(contexts.map((c) => c.rebuild()));
     await Promise.all(contexts.map((c) => c.dispose()));
+    // The README the VSIX ships, with its images inside (see scripts/vsixReadme.mjs).
+    if (!process.argv.includes('--bench')) writeVsixReadme(path.dirname(fileURLToPath(import.meta.url)));
   }
 }
 

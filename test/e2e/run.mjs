@@ -42,7 +42,8 @@ function packageExtension() {
     log(`${path.relative(EXT_DIR, main)} missing: npm run build`);
     sh('npm', ['run', 'build'], { cwd: EXT_DIR });
   }
-  const args = ['package', '--no-dependencies', '-o', VSIX, '--skip-license', '--allow-missing-repository'];
+  // --no-rewrite-relative-links: the README the package ships has its images inlined (scripts/vsixReadme.mjs).
+  const args = ['package', '--no-dependencies', '--no-rewrite-relative-links', '-o', VSIX, '--skip-license', '--allow-missing-repository'];
   if (!fs.existsSync(path.join(EXT_DIR, '.vscodeignore')) && !manifest.files) {
     log('no .vscodeignore and no "files" in package.json: using test/e2e/vscodeignore.fallback');
     args.push('--ignoreFile', path.join(REPO, 'test/e2e/vscodeignore.fallback'));

@@ -52,11 +52,12 @@ test('folding ranges cover the multi-line record', async () => {
   assert.deepEqual(ranges?.map((r) => [r.startLine, r.endLine]), [[1, 3]]);
 });
 
-test('document symbols list errors and warnings grouped by component', async () => {
+test('document symbols list errors and warnings grouped by component, then the file\'s problems', async () => {
   const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as DocumentSymbol[];
   assert.deepEqual(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]), [
     ['CcmExec', ['Failed to connect']],
     ['PolicyAgent', ['Low disk space']],
+    ['Problems', ['CMTrace record cut off (line 6)']],
   ]);
   assert.match(symbols[0].children![0].detail!, /^error · 2026-03-15 08:00:01/);
 });

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Commands } from '../../server/src/protocol';
 import { FORWARDED, TableCommands } from '../../client/src/table/commandIds';
 import { MERGE_VIEW_TYPE, TABLE_VIEW_TYPE } from '../../client/src/table/viewTypes';
+import { manifestSettings } from '../support/manifestSettings';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -45,7 +46,7 @@ test('every table command is declared; the page\'s keys work only in a table', (
 });
 
 test('the table\'s settings exist with their defaults', () => {
-  const p = c.configuration.properties;
+  const p = manifestSettings(manifest);
   assert.equal(p['cmlog.table.openLargeLogs'].default, true);
   assert.match(p['cmlog.table.openLargeLogs'].markdownDescription, /workbench\.editorAssociations/);
   assert.equal(p['cmlog.table.utcColumn'].default, false);

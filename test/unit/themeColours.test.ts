@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
+import { manifestSettings } from '../support/manifestSettings';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -120,7 +121,7 @@ test('the markup colour is contributed, grey in every theme kind', () => {
   const colour = manifest.contributes.colors.find((c: { id: string }) => c.id === 'cmlog.markupForeground');
   assert.ok(colour, 'cmlog.markupForeground is contributed');
   for (const kind of ['dark', 'light', 'highContrast', 'highContrastLight']) assert.ok(isGrey(colour.defaults[kind]), `${kind}: ${colour.defaults[kind]}`);
-  assert.equal(manifest.contributes.configuration.properties['cmlog.dimMarkup'].default, true);
+  assert.equal(manifestSettings(manifest)['cmlog.dimMarkup'].default, true);
 });
 
 const THEME_DIR = path.join(ROOT, '.cache', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions', 'theme-defaults', 'themes');

@@ -5,12 +5,17 @@
 // share its name and tell apart by their time span (detail). At most RESULT_LIMIT symbols, groups
 // counted (as VS Code's JSON server's resultLimit): a 50 MB log would give 275,000 symbols, a 46 MB
 // reply asked for by the outline and breadcrumbs.
+// The file's problems (its findings) follow in one "Problems" group, named by rule title and line: a
+// log of information records with warnings found would otherwise show "No editor symbols". They get
+// at most half the limit (so a log of many errors keeps its records) and come last, so the
+// breadcrumbs, which name the first symbol containing the cursor, prefer a record's own group.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LogFile } from '../logFile';
 import { clip } from '../explain/markdown';
 import { visibleLine } from '../explain/plainText';
-import { Severity } from '../model';
+import { Severity, type Finding } from '../model';
+import type { Rule } from '../rules/types';
 import { formatWall } from '../parse/time';
 import { messageHead } from '../rules/logSet';
 import { lineRange } from './positions';
@@ -18,7 +23,47 @@ import { lineRange } from './positions';
 /** Symbols (or folding ranges) per reply, at most. */
 export const RESULT_LIMIT = 5000;
 
-export function documentSymbols(doc: TextDocument, log: LogFile, limit = RESULT_LIMIT): DocumentSymbol[] {
+/** A file's findings (sorted by line, as the validator keeps them) and the rules that titled them. */
+export interface SymbolProblems { findings: readonly Finding[]; rules: readonly Rule[] }
+
+export function documentSymbols(doc: TextDocument, log: LogFile, problems?: SymbolProblems, limit = RESULT_LIMIT): DocumentSymbol[] {
+  const problemGroup = problems ? problemSymbols(doc, problems, Math.floor(limit / 2)) : undefined;
+  const groups = recordSymbols(doc, log, limit - (problemGroup ? 1 + problemGroup.children!.length : 0));
+  if (problemGroup) groups.push(problemGroup);
+  return groups;
+}
+
+/** The "Problems" group: one symbol per finding, in line order, at most `limit` symbols with the group. */
+function problemSymbols(doc: TextDocument, { findings, rules }: SymbolProblems, limit: number): DocumentSymbol | undefined {
+  const titles = new Map(rules.map((r) => [r.id, r.title]));
+  const children: DocumentSymbol[] = [];
+  for (const f of findings) {
+    if (children.length + 1 >= limit) break;
+    // Findings of an older version of the document may name lines it no longer has.
+    if (f.line < 0 || f.line >= doc.lineCount) continue;
+    // A workspace rule's title is the workspace's text: escapes for control characters, as log text.
+    const title = visibleLine(clip(titles.get(f.ruleId) ?? f.ruleId, 100));
+    const range = lineRange(f.line, Math.min(Math.max(f.endLine, f.line), doc.lineCount - 1), doc);
+    children.push({
+      name: `${title} (line ${f.line + 1})`,
+      detail: `${f.severity} · ${f.ruleId}`,
+      kind: f.severity === 'error' ? SymbolKind.Event : SymbolKind.Property,
+      range,
+      selectionRange: lineRange(f.line, f.line, doc),
+    });
+  }
+  if (children.length === 0) return undefined;
+  const shown = children.length < findings.length ? `${children.length} of ${findings.length}` : `${children.length}`;
+  let end = children[0].range.end;
+  for (const c of children) if (c.range.end.line > end.line) end = c.range.end;
+  return {
+    name: 'Problems', detail: shown, kind: SymbolKind.Namespace,
+    range: { start: children[0].range.start, end }, selectionRange: children[0].selectionRange, children,
+  };
+}
+
+/** Errors and warnings under their component, runs in document order, at most `limit` symbols. */
+function recordSymbols(doc: TextDocument, log: LogFile, limit: number): DocumentSymbol[] {
   const groups: DocumentSymbol[] = [];
   let group: DocumentSymbol | undefined;
   let groupComponent = '';

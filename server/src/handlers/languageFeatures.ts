@@ -26,8 +26,9 @@ export function registerLanguageFeatures(server: ServerContext): void {
     return open ? foldingRanges(open.log, client.foldingLimit) : [];
   }));
   connection.onDocumentSymbol((p, token) => runSafe(log, 'documentSymbol', token, [], () => {
-    const open = openLog(p.textDocument.uri);
-    return open ? documentSymbols(open.document, open.log) : [];
+    const uri = p.textDocument.uri;
+    const open = openLog(uri);
+    return open ? documentSymbols(open.document, open.log, { findings: validator.findingsOf(uri), rules: validator.rulesOf(uri) }) : [];
   }));
   connection.languages.inlayHint.on((p, token) => runSafe(log, 'inlayHint', token, [], () => {
     const open = openLog(p.textDocument.uri);
