@@ -3,6 +3,7 @@
 import type { TableChangedParams, TableDetail, TableFacetsResult, TableFilterResult, TableFindResult, TableGotoResult, TableOpenResult, TableRow, TableRowsResult, TableTextResult } from '../../server/src/protocol';
 import type { ToWebview, WebviewOptions } from '../src/table/messages';
 import './table.css';
+import './markdown.css';
 import { Columns, type ColumnId, type ColumnState } from './columns';
 import { drawBanner } from './banner';
 import { DetailPane } from './detail';
