@@ -17,6 +17,7 @@ import { Host } from './host';
 import { readKeptFilter } from './keptFilter';
 import { closeMenu, showMenu, type MenuItem } from './menu';
 import { PAGE_SIZE, PageCache } from './pageCache';
+import { clearTextSelection, guardSelectAll, textSelectedIn } from './selectAll';
 import { Selection, type Move } from './selection';
 import { sourcesKey } from './sourceFacets';
 
@@ -140,6 +141,7 @@ class App {
     void this.loadFacets();
     if (kept) void this.applyFilter();
     window.addEventListener('keydown', (e) => this.globalKey(e));
+    guardSelectAll(this.detail.root, () => this.selectAllRows());
   }
 
   private toolbar(main: HTMLElement): HTMLElement {
@@ -532,20 +534,26 @@ class App {
       e.preventDefault();
       if (this.selection.focus >= 0) void this.openRow(this.selection.focus);
     } else if (ctrl && e.key.toLowerCase() === 'c') {
-      // Let a text selection inside a cell copy as usual.
-      if (!e.shiftKey && window.getSelection()?.toString()) return;
+      // Let a text selection inside a cell (or the detail pane) copy as usual.
+      if (!e.shiftKey && textSelectedIn([this.grid.root, this.detail.root])) return;
       e.preventDefault();
       void this.copy(e.shiftKey ? 'raw' : 'tsv');
     } else if (ctrl && e.key.toLowerCase() === 'a') {
       e.preventDefault();
-      this.selection.selectAll(this.table.rows);
-      this.selectionChanged();
+      this.selectAllRows();
     } else if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
       e.preventDefault();
       const focused = this.grid.root.querySelector<HTMLElement>('.row.focused');
       const r = focused?.getBoundingClientRect();
       if (this.selection.focus >= 0) this.rowMenu(this.selection.focus, r ? r.left + 40 : 40, r ? r.bottom : 40, window.getSelection()?.toString() ?? '', null);
     }
+  }
+
+  /** Every row selected, and no page text (selectAll.ts: VS Code's own select-all comes here too). */
+  private selectAllRows(): void {
+    clearTextSelection();
+    this.selection.selectAll(this.table.rows);
+    this.selectionChanged();
   }
 
   private rowMenu(row: number, x: number, y: number, selected: string, cell: ColumnId | null): void {

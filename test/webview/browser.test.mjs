@@ -941,3 +941,36 @@ test('a second init (the language server restarted) keeps the selected entry sel
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('select all (Ctrl+A, then VS Code\'s own select-all) selects every row and no page text; Ctrl+C copies the rows; an input and the detail pane keep their own select-all', async () => {
+  const p = await openHarness('rows=100');
+  await p.locator('[role="row"][aria-rowindex="2"]').click();
+  await p.keyboard.press('Control+a');
+  // What VS Code does next in a webview (its select-all command runs execCommand in the page).
+  await p.evaluate(() => document.execCommand('selectAll'));
+  assert.equal(await p.evaluate(() => window.getSelection().toString()), '', 'no page text selected');
+  await p.waitForFunction(() => /100 selected/.test(document.querySelector('.status').textContent));
+  // The menu's Select All with no key pressed first: the same.
+  await p.locator('[role="row"][aria-rowindex="3"]').click();
+  await p.evaluate(() => document.execCommand('selectAll'));
+  await p.waitForFunction(() => /100 selected/.test(document.querySelector('.status').textContent));
+  assert.equal(await p.evaluate(() => window.getSelection().toString()), '');
+  await p.keyboard.press('Control+c');
+  await p.waitForFunction(() => window.__requests.some((r) => r.method === 'copy'));
+  assert.deepEqual(await p.evaluate(() => window.__requests.find((r) => r.method === 'copy').params.ranges), [{ start: 0, end: 100 }]);
+  await p.waitForFunction(() => typeof window.__clipboard === 'string');
+  assert.equal((await p.evaluate(() => window.__clipboard)).split('\n').length, 100);
+  // In an input, select-all selects the input's text.
+  await p.fill('.find', 'abc');
+  await p.evaluate(() => document.execCommand('selectAll'));
+  assert.deepEqual(await p.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd]), [0, 3]);
+  // With text selected in the detail pane, select-all selects that pane's text only.
+  await p.locator('[role="row"][aria-rowindex="2"]').click();
+  await p.waitForFunction(() => document.querySelector('.detail-message')?.textContent.includes('Row 1 of the model'));
+  await p.evaluate(() => window.getSelection().collapse(document.querySelector('.detail-message').firstChild, 2));
+  await p.evaluate(() => document.execCommand('selectAll'));
+  const picked = await p.evaluate(() => ({ text: window.getSelection().toString(), inside: document.querySelector('.detail').contains(window.getSelection().getRangeAt(0).commonAncestorContainer) }));
+  assert.ok(picked.inside && picked.text.includes('Row 1 of the model') && !/rows|Find/.test(picked.text), JSON.stringify(picked));
+  assert.match(await p.locator('.status').textContent(), /^100 rows$/, 'the rows selection is left as it was');
+  await p.close();
+});
