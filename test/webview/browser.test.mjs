@@ -974,3 +974,40 @@ test('select all (Ctrl+A, then VS Code\'s own select-all) selects every row and 
   assert.match(await p.locator('.status').textContent(), /^100 rows$/, 'the rows selection is left as it was');
   await p.close();
 });
+
+test('a regex highlight rule the server cannot run is said where it is added, marked as not working, and no longer sent; the others keep their colours', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 500 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  await p.click('button[aria-label="Highlight rules"]');
+  await p.check('.highlight-box input[type="checkbox"]');
+  const alert = () => p.locator('.highlight-box [role="alert"]').textContent();
+  await p.fill('.highlight-box input[type="text"]', '[');
+  await p.press('.highlight-box input[type="text"]', 'Enter');
+  await p.waitForFunction(() => /invalid regular expression/.test(document.querySelector('.highlight-box [role="alert"]')?.textContent));
+  assert.match(await alert(), /^Highlight \/\[\/ is not working: invalid regular expression/);
+  await p.fill('.highlight-box input[type="text"]', '(a+)+$');
+  await p.press('.highlight-box input[type="text"]', 'Enter');
+  // The filter's own words for the same pattern (fakeHost answers both as the server does).
+  await p.waitForFunction(() => /cannot run in time/.test(document.querySelector('.highlight-box [role="alert"]')?.textContent));
+  assert.equal(await alert(), 'Highlight /(a+)+$/ is not working: The regular expression cannot run in time: (a+)+$');
+  await p.fill('.highlight-box input[type="text"]', 'Row 3 of');
+  await p.press('.highlight-box input[type="text"]', 'Enter');
+  const items = await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => [x.querySelector('.picker-name').textContent, x.classList.contains('broken'), x.querySelector('.highlight-broken')?.textContent ?? '']));
+  assert.deepEqual(items, [['/[/', true, 'not working'], ['/(a+)+$/', true, 'not working'], ['/Row 3 of/', false, '']]);
+  await p.keyboard.press('Escape');
+  // The working rule (slot 2) colours its row; the broken ones are not sent with the rows.
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.classList.contains('hl-2'));
+  const last = await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.highlights);
+  assert.deepEqual(last, [{ regex: 'Row 3 of' }]);
+  assert.deepEqual(await p.evaluate(() => window.__savedState.highlights.map((h) => !!h.error)), [true, true, false]);
+  await p.close();
+});
+
+test('a kept regex highlight that cannot run on the rows shown is found from the rows answer, marked and said in the status line', async () => {
+  const p = await openHarness('rows=100', undefined, { highlights: [{ text: 'Row 3 of', slot: 0 }, { regex: '(a+)+$', slot: 1 }] });
+  await p.waitForFunction(() => /Highlight \/\(a\+\)\+\$\/ is not working: The regular expression cannot run in time/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => window.__savedState?.highlights?.[1]?.error);
+  await p.click('button[aria-label="Highlight rules"]');
+  assert.deepEqual(await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => x.classList.contains('broken'))), [false, true]);
+  await p.close();
+});
