@@ -61,6 +61,8 @@ class App {
   private facetsSeq = 0;
   private facetsFor = '';
   private facetsAsking: string | undefined;
+  /** The newest time the logs reach (from the facets): a "to" bound before it hides every row that comes. */
+  private lastUtc: number | null = null;
   private detailSeq = 0;
   private detailTimer = 0;
   private flashTimer = 0;
@@ -228,10 +230,15 @@ class App {
    */
   private drawFollow(): void {
     const stopped = !!this.table.error && !this.table.reading;
-    const drawn = stopped ? 'stopped' : String(this.following);
+    // Live under a time range ending before the log does: new rows come after its end, so none show.
+    // Kept Live (clearing "to" shows them at once), but said, as CMTrace users expect rows to appear.
+    const to = this.following && !stopped ? this.filterBar.filter().to : undefined;
+    const hidden = typeof to === 'number' && this.lastUtc !== null && to < this.lastUtc;
+    const drawn = stopped ? 'stopped' : `${this.following}${hidden ? ' hidden' : ''}`;
     if (drawn === this.followDrawn) return;
     this.followDrawn = drawn;
     const [icon, text, title] = stopped ? ['debug-stop', ' Stopped', 'Stopped: the log could not be read'] :
+      hidden ? ['debug-pause', ' Live: new rows are past the time range', 'Following the end of the log, but the time range ends before it: new rows stay hidden until its "to" is removed. Click to pause'] :
       this.following ? ['debug-pause', ' Live', 'Following the end of the log: click to pause'] :
       ['play', ' Paused', 'Paused: click to follow the end of the log'];
     this.followButton.textContent = '';
@@ -314,7 +321,9 @@ class App {
     this.facetsAsking = undefined;
     if (!f) return;
     this.facetsFor = key;
+    this.lastUtc = f.lastUtc ?? null;
     this.filterBar.setFacets(f, sources?.length);
+    this.drawFollow();
   }
 
   /** Narrows the table to the filter bar's filter, keeping `keep` (by default the selected entry) selected. */

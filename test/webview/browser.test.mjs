@@ -1011,3 +1011,18 @@ test('a kept regex highlight that cannot run on the rows shown is found from the
   assert.deepEqual(await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => x.classList.contains('broken'))), [false, true]);
   await p.close();
 });
+
+test('Live under a time range whose "to" is before the log\'s end says new rows stay hidden; removing "to" says Live again', async () => {
+  const p = await openHarness('rows=100&follow=1', { width: 1000, height: 400 });
+  const follow = () => p.locator('.follow').textContent();
+  await p.waitForFunction(() => document.querySelector('.follow')?.textContent === ' Live');
+  await p.waitForFunction(() => document.querySelector('[role="row"][aria-rowindex="95"] .c-time'));
+  await p.locator('[role="row"][aria-rowindex="95"] .c-time').click({ button: 'right' });
+  await p.click('[role="menu"] [role="menuitem"]:has-text("Show up to here")');
+  await p.waitForFunction(() => /past the time range/.test(document.querySelector('.follow').textContent));
+  assert.equal(await follow(), ' Live: new rows are past the time range');
+  assert.equal(await p.locator('.follow').getAttribute('aria-pressed'), 'true');
+  await p.locator('.chips .chip button').first().click();
+  await p.waitForFunction(() => document.querySelector('.follow').textContent === ' Live');
+  await p.close();
+});
