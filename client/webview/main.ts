@@ -1,8 +1,10 @@
 // The table's webview: the page the host loads (dist/webview.js). It holds no log: rows come by page
 // from the host, which asks the language server (client/src/table/messages.ts is the contract).
-import type { TableChangedParams, TableDetail, TableFacetsResult, TableFilterResult, TableFindResult, TableGotoResult, TableOpenResult, TableRow, TableRowsResult, TableTextResult } from '../../server/src/protocol';
+import type { TableChangedParams, TableDetail, TableHighlight, TableFacetsResult, TableFilterResult, TableFindResult, TableGotoResult, TableOpenResult, TableRow, TableRowsResult, TableTextResult } from '../../server/src/protocol';
 import type { ToWebview, WebviewOptions } from '../src/table/messages';
 import './table.css';
+import './markdown.css';
+import './highlights.css';
 import { Columns, type ColumnId, type ColumnState } from './columns';
 import { drawBanner } from './banner';
 import { DetailPane } from './detail';
@@ -16,6 +18,7 @@ import { Host } from './host';
 import { readKeptFilter } from './keptFilter';
 import { closeMenu, showMenu, type MenuItem } from './menu';
 import { PAGE_SIZE, PageCache } from './pageCache';
+import { clearTextSelection, guardSelectAll, textSelectedIn } from './selectAll';
 import { Selection, type Move } from './selection';
 import { sourcesKey } from './sourceFacets';
 
@@ -58,6 +61,8 @@ class App {
   private facetsSeq = 0;
   private facetsFor = '';
   private facetsAsking: string | undefined;
+  /** The newest time the logs reach (from the facets): a "to" bound before it hides every row that comes. */
+  private lastUtc: number | null = null;
   private detailSeq = 0;
   private detailTimer = 0;
   private flashTimer = 0;
@@ -99,7 +104,7 @@ class App {
     const state = this.host.state;
     // A merge tab's logs, for VS Code to give back after a window reload (mergeState.ts checks them).
     this.host.saveState({ uris: table.sources.map((s) => s.uri) });
-    this.highlights = new Highlights(() => this.highlightsChanged(), state.highlights as HighlightRule[] | undefined);
+    this.highlights = new Highlights(() => this.highlightsChanged(), (rule, rows) => this.checkHighlight(rule, rows), state.highlights as HighlightRule[] | undefined);
     this.filterBar = new FilterBar(() => void this.applyFilter());
     this.filterBar.setSources(table.sources);
     // The narrowing this page had before a window reload (the table the host opened is unfiltered).
@@ -139,6 +144,7 @@ class App {
     void this.loadFacets();
     if (kept) void this.applyFilter();
     window.addEventListener('keydown', (e) => this.globalKey(e));
+    guardSelectAll(this.detail.root, () => this.selectAllRows());
   }
 
   private toolbar(main: HTMLElement): HTMLElement {
@@ -224,10 +230,15 @@ class App {
    */
   private drawFollow(): void {
     const stopped = !!this.table.error && !this.table.reading;
-    const drawn = stopped ? 'stopped' : String(this.following);
+    // Live under a time range ending before the log does: new rows come after its end, so none show.
+    // Kept Live (clearing "to" shows them at once), but said, as CMTrace users expect rows to appear.
+    const to = this.following && !stopped ? this.filterBar.filter().to : undefined;
+    const hidden = typeof to === 'number' && this.lastUtc !== null && to < this.lastUtc;
+    const drawn = stopped ? 'stopped' : `${this.following}${hidden ? ' hidden' : ''}`;
     if (drawn === this.followDrawn) return;
     this.followDrawn = drawn;
     const [icon, text, title] = stopped ? ['debug-stop', ' Stopped', 'Stopped: the log could not be read'] :
+      hidden ? ['debug-pause', ' Live: new rows are past the time range', 'Following the end of the log, but the time range ends before it: new rows stay hidden until its "to" is removed. Click to pause'] :
       this.following ? ['debug-pause', ' Live', 'Following the end of the log: click to pause'] :
       ['play', ' Paused', 'Paused: click to follow the end of the log'];
     this.followButton.textContent = '';
@@ -257,6 +268,8 @@ class App {
       }
       void this.request<TableRowsResult>('rows', { start, count, highlights: this.highlights.wire() }).then((r) => {
         if (!r) return this.cache.failed(page, generation);
+        // A rule could not run on these rows: found, marked, no longer sent (highlights.ts).
+        if (r.error) void this.highlights.verify({ start, count }).then((said) => said && this.flash(said));
         if (this.cache.put(r.version, page, r.items, generation)) this.grid.draw();
       });
     }
@@ -308,7 +321,9 @@ class App {
     this.facetsAsking = undefined;
     if (!f) return;
     this.facetsFor = key;
+    this.lastUtc = f.lastUtc ?? null;
     this.filterBar.setFacets(f, sources?.length);
+    this.drawFollow();
   }
 
   /** Narrows the table to the filter bar's filter, keeping `keep` (by default the selected entry) selected. */
@@ -359,6 +374,14 @@ class App {
     const version = this.cache.version;
     const r = this.cache.get(row) ?? (await this.request<TableRowsResult>('rows', { start: row, count: 1 }).then((a) => (a?.version === version ? a.items[0] : undefined)));
     return r ? { source: r.source, entry: r.entry } : undefined;
+  }
+
+  /** Why `rule` cannot run on `rows` (by default the rows in view), as the server says it. */
+  private async checkHighlight(rule: TableHighlight, rows?: { start: number; count: number }): Promise<string | undefined> {
+    const start = rows?.start ?? this.grid.topRow();
+    const count = rows?.count ?? Math.min(PAGE_SIZE, this.table.rows - start);
+    const r = await this.request<TableRowsResult>('rows', { start, count: Math.max(1, count), highlights: [rule] });
+    return r?.error;
   }
 
   private highlightsChanged(): void {
@@ -531,20 +554,26 @@ class App {
       e.preventDefault();
       if (this.selection.focus >= 0) void this.openRow(this.selection.focus);
     } else if (ctrl && e.key.toLowerCase() === 'c') {
-      // Let a text selection inside a cell copy as usual.
-      if (!e.shiftKey && window.getSelection()?.toString()) return;
+      // Let a text selection inside a cell (or the detail pane) copy as usual.
+      if (!e.shiftKey && textSelectedIn([this.grid.root, this.detail.root])) return;
       e.preventDefault();
       void this.copy(e.shiftKey ? 'raw' : 'tsv');
     } else if (ctrl && e.key.toLowerCase() === 'a') {
       e.preventDefault();
-      this.selection.selectAll(this.table.rows);
-      this.selectionChanged();
+      this.selectAllRows();
     } else if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
       e.preventDefault();
       const focused = this.grid.root.querySelector<HTMLElement>('.row.focused');
       const r = focused?.getBoundingClientRect();
       if (this.selection.focus >= 0) this.rowMenu(this.selection.focus, r ? r.left + 40 : 40, r ? r.bottom : 40, window.getSelection()?.toString() ?? '', null);
     }
+  }
+
+  /** Every row selected, and no page text (selectAll.ts: VS Code's own select-all comes here too). */
+  private selectAllRows(): void {
+    clearTextSelection();
+    this.selection.selectAll(this.table.rows);
+    this.selectionChanged();
   }
 
   private rowMenu(row: number, x: number, y: number, selected: string, cell: ColumnId | null): void {

@@ -1,5 +1,5 @@
 // The hovers' Markdown in the detail pane, rendered safely: a small subset (paragraphs, headings as
-// bold lines, bold, italics, code spans and blocks, lists, rules) is parsed into a tree of text, and
+// bold lines, bold, italics, code spans and blocks, lists, rules, GFM pipe tables) is parsed into a tree of text, and
 // the tree is built into DOM with text nodes only. There is no way to live HTML: `<img ...>` stays
 // the characters `<img ...>`; links show their label and are not followed, except the error-code
 // lookup the server writes itself, which becomes a button (the code checked as hex digits).
@@ -16,6 +16,7 @@ export type Block =
   | { k: 'p' | 'h'; c: Inline[] }
   | { k: 'ul' | 'ol'; items: Inline[][] }
   | { k: 'pre'; text: string }
+  | { k: 'table'; head: Inline[][]; rows: Inline[][][] }
   | { k: 'hr' };
 
 const PUNCT = /[!-/:-@[-`{-~]/;
@@ -109,6 +110,37 @@ export function parseInline(s: string, depth = 0): Inline[] {
   return out;
 }
 
+/** Columns a table keeps (the hovers' have 2 or 3); cells past them are dropped, as GFM drops extra cells. */
+const TABLE_MAX_COLUMNS = 16;
+
+/**
+ * A table row's cells: split on each `|` not escaped by a backslash, the outer pipes dropped. One
+ * pass; an escaped pipe stays `\|` for parseInline to unescape, as GFM does.
+ */
+export function tableCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let endsWithPipe = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\' && i + 1 < line.length) cell += c + line[++i];
+    else if (c === '|') {
+      cells.push(cell.trim());
+      cell = '';
+      endsWithPipe = true;
+      continue;
+    } else cell += c;
+    if (c.trim()) endsWithPipe = false;
+  }
+  cells.push(cell.trim());
+  if (line.trimStart().startsWith('|')) cells.shift();
+  if (endsWithPipe && cells.length > 1) cells.pop();
+  return cells;
+}
+
+const DELIMITER_CELL = /^:?-+:?$/;
+const isDelimiterRow = (line: string): boolean => line.includes('-') && tableCells(line).every((c) => DELIMITER_CELL.test(c));
+
 /** Block Markdown to a tree. */
 export function parseMarkdown(md: string): Block[] {
   const lines = md.replace(/\r\n?/g, '\n').split('\n');
@@ -133,6 +165,19 @@ export function parseMarkdown(md: string): Block[] {
       i++;
       while (i < lines.length && !new RegExp(`^ {0,3}\`{${fence[1].length},}\\s*$`).test(lines[i])) body.push(lines[i++]);
       out.push({ k: 'pre', text: body.join('\n') });
+      continue;
+    }
+    // A table: a row of cells over a delimiter row of as many (`|---|---|`), then its rows up to a line with no pipe.
+    const head = line.includes('|') && i + 1 < lines.length && isDelimiterRow(lines[i + 1]) ? tableCells(line) : null;
+    if (head && head.length === tableCells(lines[i + 1]).length) {
+      endPara();
+      endList();
+      const width = Math.min(head.length, TABLE_MAX_COLUMNS);
+      const row = (cells: string[]): Inline[][] => Array.from({ length: width }, (_, k) => parseInline(cells[k] ?? ''));
+      const rows: Inline[][][] = [];
+      for (i += 2; i < lines.length && lines[i].includes('|') && !/^\s*$/.test(lines[i]); i++) rows.push(row(tableCells(lines[i])));
+      i--;
+      out.push({ k: 'table', head: row(head), rows });
       continue;
     }
     if (/^\s*$/.test(line)) {
@@ -192,11 +237,33 @@ function buildInline(doc: MiniDocument, parent: MiniElement, nodes: Inline[], on
   }
 }
 
+function buildTable(doc: MiniDocument, t: Extract<Block, { k: 'table' }>, onLookup: (code: string) => void): MiniElement {
+  const table = doc.createElement('table');
+  table.className = 'md-table';
+  const section = (tag: 'thead' | 'tbody', rows: Inline[][][], cell: 'th' | 'td'): MiniElement => {
+    const s = doc.createElement(tag);
+    for (const cells of rows) {
+      const tr = doc.createElement('tr');
+      for (const c of cells) {
+        const e = doc.createElement(cell);
+        buildInline(doc, e, c, onLookup);
+        tr.append(e);
+      }
+      s.append(tr);
+    }
+    return s;
+  };
+  table.append(section('thead', [t.head], 'th'));
+  if (t.rows.length) table.append(section('tbody', t.rows, 'td'));
+  return table;
+}
+
 /** Builds the tree into `parent` with elements and text nodes only (never markup from the text). */
 export function renderMarkdown(doc: MiniDocument, parent: MiniElement, md: string, onLookup: (code: string) => void): void {
   // The server's Markdown holds no control characters; one that got through is shown, not obeyed.
   for (const b of parseMarkdown(visible(md))) {
     if (b.k === 'hr') parent.append(doc.createElement('hr'));
+    else if (b.k === 'table') parent.append(buildTable(doc, b, onLookup));
     else if (b.k === 'pre') {
       const pre = doc.createElement('pre');
       pre.append(doc.createTextNode(b.text));

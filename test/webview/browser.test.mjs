@@ -1071,3 +1071,88 @@ test('column resizers: in the header\'s order before the grid, each with its col
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('select all (Ctrl+A, then VS Code\'s own select-all) selects every row and no page text; Ctrl+C copies the rows; an input and the detail pane keep their own select-all', async () => {
+  const p = await openHarness('rows=100');
+  await p.locator('[role="row"][aria-rowindex="2"]').click();
+  await p.keyboard.press('Control+a');
+  // What VS Code does next in a webview (its select-all command runs execCommand in the page).
+  await p.evaluate(() => document.execCommand('selectAll'));
+  assert.equal(await p.evaluate(() => window.getSelection().toString()), '', 'no page text selected');
+  await p.waitForFunction(() => /100 selected/.test(document.querySelector('.status').textContent));
+  // The menu's Select All with no key pressed first: the same.
+  await p.locator('[role="row"][aria-rowindex="3"]').click();
+  await p.evaluate(() => document.execCommand('selectAll'));
+  await p.waitForFunction(() => /100 selected/.test(document.querySelector('.status').textContent));
+  assert.equal(await p.evaluate(() => window.getSelection().toString()), '');
+  await p.keyboard.press('Control+c');
+  await p.waitForFunction(() => window.__requests.some((r) => r.method === 'copy'));
+  assert.deepEqual(await p.evaluate(() => window.__requests.find((r) => r.method === 'copy').params.ranges), [{ start: 0, end: 100 }]);
+  await p.waitForFunction(() => typeof window.__clipboard === 'string');
+  assert.equal((await p.evaluate(() => window.__clipboard)).split('\n').length, 100);
+  // In an input, select-all selects the input's text.
+  await p.fill('.find', 'abc');
+  await p.evaluate(() => document.execCommand('selectAll'));
+  assert.deepEqual(await p.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd]), [0, 3]);
+  // With text selected in the detail pane, select-all selects that pane's text only.
+  await p.locator('[role="row"][aria-rowindex="2"]').click();
+  await p.waitForFunction(() => document.querySelector('.detail-message')?.textContent.includes('Row 1 of the model'));
+  await p.evaluate(() => window.getSelection().collapse(document.querySelector('.detail-message').firstChild, 2));
+  await p.evaluate(() => document.execCommand('selectAll'));
+  const picked = await p.evaluate(() => ({ text: window.getSelection().toString(), inside: document.querySelector('.detail').contains(window.getSelection().getRangeAt(0).commonAncestorContainer) }));
+  assert.ok(picked.inside && picked.text.includes('Row 1 of the model') && !/rows|Find/.test(picked.text), JSON.stringify(picked));
+  assert.match(await p.locator('.status').textContent(), /^100 rows$/, 'the rows selection is left as it was');
+  await p.close();
+});
+
+test('a regex highlight rule the server cannot run is said where it is added, marked as not working, and no longer sent; the others keep their colours', async () => {
+  const p = await openHarness('rows=100', { width: 1000, height: 500 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  await p.click('button[aria-label="Highlight rules"]');
+  await p.check('.highlight-box input[type="checkbox"]');
+  const alert = () => p.locator('.highlight-box [role="alert"]').textContent();
+  await p.fill('.highlight-box input[type="text"]', '[');
+  await p.press('.highlight-box input[type="text"]', 'Enter');
+  await p.waitForFunction(() => /invalid regular expression/.test(document.querySelector('.highlight-box [role="alert"]')?.textContent));
+  assert.match(await alert(), /^Highlight \/\[\/ is not working: invalid regular expression/);
+  await p.fill('.highlight-box input[type="text"]', '(a+)+$');
+  await p.press('.highlight-box input[type="text"]', 'Enter');
+  // The filter's own words for the same pattern (fakeHost answers both as the server does).
+  await p.waitForFunction(() => /cannot run in time/.test(document.querySelector('.highlight-box [role="alert"]')?.textContent));
+  assert.equal(await alert(), 'Highlight /(a+)+$/ is not working: The regular expression cannot run in time: (a+)+$');
+  await p.fill('.highlight-box input[type="text"]', 'Row 3 of');
+  await p.press('.highlight-box input[type="text"]', 'Enter');
+  const items = await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => [x.querySelector('.picker-name').textContent, x.classList.contains('broken'), x.querySelector('.highlight-broken')?.textContent ?? '']));
+  assert.deepEqual(items, [['/[/', true, 'not working'], ['/(a+)+$/', true, 'not working'], ['/Row 3 of/', false, '']]);
+  await p.keyboard.press('Escape');
+  // The working rule (slot 2) colours its row; the broken ones are not sent with the rows.
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.classList.contains('hl-2'));
+  const last = await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.highlights);
+  assert.deepEqual(last, [{ regex: 'Row 3 of' }]);
+  assert.deepEqual(await p.evaluate(() => window.__savedState.highlights.map((h) => !!h.error)), [true, true, false]);
+  await p.close();
+});
+
+test('a kept regex highlight that cannot run on the rows shown is found from the rows answer, marked and said in the status line', async () => {
+  const p = await openHarness('rows=100', undefined, { highlights: [{ text: 'Row 3 of', slot: 0 }, { regex: '(a+)+$', slot: 1 }] });
+  await p.waitForFunction(() => /Highlight \/\(a\+\)\+\$\/ is not working: The regular expression cannot run in time/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => window.__savedState?.highlights?.[1]?.error);
+  await p.click('button[aria-label="Highlight rules"]');
+  assert.deepEqual(await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => x.classList.contains('broken'))), [false, true]);
+  await p.close();
+});
+
+test('Live under a time range whose "to" is before the log\'s end says new rows stay hidden; removing "to" says Live again', async () => {
+  const p = await openHarness('rows=100&follow=1', { width: 1000, height: 400 });
+  const follow = () => p.locator('.follow').textContent();
+  await p.waitForFunction(() => document.querySelector('.follow')?.textContent === ' Live');
+  await p.waitForFunction(() => document.querySelector('[role="row"][aria-rowindex="95"] .c-time'));
+  await p.locator('[role="row"][aria-rowindex="95"] .c-time').click({ button: 'right' });
+  await p.click('[role="menu"] [role="menuitem"]:has-text("Show up to here")');
+  await p.waitForFunction(() => /past the time range/.test(document.querySelector('.follow').textContent));
+  assert.equal(await follow(), ' Live: new rows are past the time range');
+  assert.equal(await p.locator('.follow').getAttribute('aria-pressed'), 'true');
+  await p.locator('.chips .chip button').first().click();
+  await p.waitForFunction(() => document.querySelector('.follow').textContent === ' Live');
+  await p.close();
+});

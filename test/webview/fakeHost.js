@@ -38,8 +38,13 @@
   const rowOf = (i, r, highlights) => ({
     row: r, source: i % SOURCES.length, entry: i, line: i, severity: severity(i), time: time(i), utc: BASE + i * 100,
     component: HOSTILE && i === 0 ? 'Comp\u202Eonent' : COMPONENTS[i % 3], thread: String(1000 + (i % 7)), message: message(i), more: false, problems: i === EVIL ? 1 : 0,
-    highlight: (highlights || []).findIndex((h) => h.text && message(i).includes(h.text)),
+    highlight: (highlights || []).findIndex((h) => (h.text && message(i).includes(h.text)) || (h.regex && highlightRegex(h) instanceof RegExp && highlightRegex(h).test(message(i)))),
   });
+  // As the server runs a regex rule: a bad one, or one too slow (the fake's runaway is `(a+)+$`, as its filter's), highlights nothing and says why.
+  const highlightRegex = (h) => {
+    if (h.regex === '(a+)+$') return 'The regular expression cannot run in time: (a+)+$';
+    try { return new RegExp(h.regex, h.caseSensitive ? '' : 'i'); } catch (e) { return `invalid regular expression: ${e.message}`; }
+  };
   window.__requests = [];
   window.__holdRows = false;
   window.__heldRows = [];
@@ -74,7 +79,8 @@
     rows: ({ start, count, highlights }) => {
       const items = [];
       for (let r = start; r < Math.min(start + count, rows()); r++) items.push(rowOf(at(r), r, highlights));
-      return { version, rows: rows(), items };
+      const error = (highlights || []).map((h) => (h.regex ? highlightRegex(h) : null)).find((e) => typeof e === 'string');
+      return { version, rows: rows(), items, ...(error && items.length ? { error } : {}) };
     },
     facets: ({ sources: picked }) => {
       const severities = { error: 0, warning: 0, information: 0, success: 0 };

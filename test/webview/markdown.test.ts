@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseInline, parseMarkdown, renderMarkdown, type MiniDocument, type MiniElement } from '../../client/webview/markdown';
+import { parseInline, parseMarkdown, renderMarkdown, tableCells, type MiniDocument, type MiniElement } from '../../client/webview/markdown';
+import { userNotFound } from '../../server/src/rules/userNotFound';
 
 interface FakeEl extends MiniElement { tag: string; children: unknown[]; clicks: (() => void)[] }
 function fakeDoc(): { doc: MiniDocument; tags: string[]; text: () => string } {
@@ -61,6 +62,50 @@ test('markdown: the lookup button posts the checked code', () => {
 
 test('markdown: parsing is linear on unclosed delimiters', () => {
   const evil = '*a '.repeat(40_000) + '[a '.repeat(40_000) + '``x '.repeat(40_000);
+  const t = performance.now();
+  parseMarkdown(evil);
+  assert.ok(performance.now() - t < 1000, `took ${performance.now() - t} ms`);
+});
+
+test('markdown: the user-not-found hover\'s pipe table is a table; its cells stay untrusted text', () => {
+  // The hover as the rule writes it, with markup and a pipe in the log's offset label (escaped by the rule).
+  const md = userNotFound.explain!({
+    ruleId: 'user-not-found', severity: 'error', file: 'CloudUserSync.log', line: 10, endLine: 10, message: 'm',
+    data: {
+      user: 'megan@contoso.com', firstFailure: '2014-09-14T22:03:57.870Z', dueAt: '2014-09-15T22:03:57.870Z', status: 'overdue', resolvedAt: null,
+      timeBasis: 'utc', firstFailureLogTime: '2014-09-14 15:03:57.870', dueAtLogTime: '2014-09-15 15:03:57.870', resolvedAtLogTime: null,
+      offset: 'UTC-07:00 | <img src=x>', firstFailureFile: 'CloudUserSync.log', firstFailureLine: 10, failure: 2, failureCount: 2, early: false,
+    },
+  });
+  const table = parseMarkdown(md).find((b) => b.k === 'table');
+  assert.ok(table && table.k === 'table', 'a table block');
+  const text = (cells: ReturnType<typeof parseInline>[]) => cells.map((c) => c.map((n) => ('text' in n ? n.text : '')).join(''));
+  assert.deepEqual(text(table.head), ['', 'Log time (UTC-07:00 | <img src=x>)', 'UTC']);
+  assert.deepEqual(table.rows.map(text), [
+    ['First failure', '2014-09-14 15:03:57.870', '2014-09-14 22:03:57.870'],
+    ['Full sync due (first failure + 24 h)', '2014-09-15 15:03:57.870', '2014-09-15 22:03:57.870'],
+  ]);
+  const { doc, tags, text: all } = fakeDoc();
+  renderMarkdown(doc, root(), md, () => {});
+  assert.deepEqual(tags.filter((t) => /^(table|thead|tbody|tr|th|td)$/.test(t)).join(' '),
+    'table thead tr th th th tbody tr td td td tr td td td');
+  assert.ok(!tags.includes('img'));
+  assert.doesNotMatch(all(), /\|---/, 'no raw delimiter row');
+});
+
+test('markdown: table cells split on unescaped pipes only; a ragged row is padded or cut to the header; no delimiter row, no table', () => {
+  assert.deepEqual(tableCells('| a | b \\| c | `d` |'), ['a', 'b \\| c', '`d`']);
+  assert.deepEqual(tableCells('a | b'), ['a', 'b']);
+  assert.deepEqual(tableCells('| a | |'), ['a', '']);
+  const [t] = parseMarkdown('| x | y |\n|:--|--:|\n| 1 |\n| 1 | 2 | 3 |');
+  assert.ok(t.k === 'table');
+  assert.deepEqual(t.rows.map((r) => r.length), [2, 2]);
+  assert.deepEqual(parseMarkdown('| x | y |\n| not a delimiter |').map((b) => b.k), ['p']);
+  assert.deepEqual(parseMarkdown('| x | y |\n|---|').map((b) => b.k), ['p'], 'the delimiter row must have as many cells');
+});
+
+test('markdown: tables parse in linear time', () => {
+  const evil = `| a |\n|---|\n${'| \\'.repeat(100_000)}\n${'|'.repeat(200_000)}\n`;
   const t = performance.now();
   parseMarkdown(evil);
   assert.ok(performance.now() - t < 1000, `took ${performance.now() - t} ms`);
