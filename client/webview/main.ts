@@ -178,8 +178,8 @@ class App {
       el('span', 'sep'),
       iconButton('error', 'Previous error (Shift+F8)', () => void this.find('previous', 'error'), 'sev-error prev-error', 'arrow-small-up'),
       iconButton('error', 'Next error (F8)', () => void this.find('next', 'error'), 'sev-error next-error', 'arrow-small-down'),
-      iconButton('warning', 'Previous warning', () => void this.find('previous', 'warning'), 'sev-warning prev-warning', 'arrow-small-up'),
-      iconButton('warning', 'Next warning', () => void this.find('next', 'warning'), 'sev-warning next-warning', 'arrow-small-down'),
+      iconButton('warning', 'Previous warning (Shift+F7)', () => void this.find('previous', 'warning'), 'sev-warning prev-warning', 'arrow-small-up'),
+      iconButton('warning', 'Next warning (F7)', () => void this.find('next', 'warning'), 'sev-warning next-warning', 'arrow-small-down'),
       el('span', 'sep'),
       this.gotoInput,
       el('span', 'sep'),
@@ -532,9 +532,10 @@ class App {
     } else if (e.key === 'F3') {
       e.preventDefault();
       void this.find(e.shiftKey ? 'previous' : 'next');
-    } else if (e.key === 'F8') {
+    } else if (e.key === 'F8' || e.key === 'F7') {
+      // F8 walks the errors, F7 the warnings (the text editor's Ctrl+F8 / Ctrl+F7 pair).
       e.preventDefault();
-      void this.find(e.shiftKey ? 'previous' : 'next', 'error');
+      void this.find(e.shiftKey ? 'previous' : 'next', e.key === 'F8' ? 'error' : 'warning');
     } else if (e.key === 'Escape') closeMenu();
   }
 

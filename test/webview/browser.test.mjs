@@ -1156,3 +1156,25 @@ test('Live under a time range whose "to" is before the log\'s end says new rows 
   await p.waitForFunction(() => document.querySelector('.follow').textContent === ' Live');
   await p.close();
 });
+
+test('F8 / Shift+F8 walk the errors and F7 / Shift+F7 the warnings; the buttons name their keys', async () => {
+  const p = await openHarness('rows=100', { width: 1200, height: 500 });
+  await p.locator('[role="row"][aria-rowindex="2"]').click();
+  const selectedIs = (n) => p.waitForFunction((n) => new RegExp(`Row ${n} of the model`).test(document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-label') ?? ''), n);
+  // The fake log: errors at model rows 7, 57; warnings at 3, 13, 23, ... (shown as Row i+1).
+  await p.keyboard.press('F8');
+  await selectedIs(8);
+  await p.keyboard.press('F7');
+  await selectedIs(14);
+  await p.keyboard.press('Shift+F8');
+  await selectedIs(8);
+  await p.keyboard.press('F7');
+  await selectedIs(14);
+  await p.keyboard.press('Shift+F7');
+  await selectedIs(4);
+  for (const [cls, title] of [['next-error', 'Next error (F8)'], ['prev-error', 'Previous error (Shift+F8)'], ['next-warning', 'Next warning (F7)'], ['prev-warning', 'Previous warning (Shift+F7)']]) {
+    assert.equal(await p.locator(`.${cls}`).getAttribute('aria-label'), title);
+  }
+  await p.close();
+  assert.deepEqual(errors, []);
+});
