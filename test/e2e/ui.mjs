@@ -514,13 +514,17 @@ export class Ui {
       range.setStart(nodes[k][0], at - nodes[k][1]);
       range.setEnd(nodes[k][0], at - nodes[k][1] + 1);
       const r = range.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      // Scrolled out of the editor's view, a click there would land on whatever is at that place.
+      const view = line.closest('.monaco-scrollable-element')?.getBoundingClientRect();
+      const visible = !view || (r.x >= view.left && r.right <= view.right && r.y >= view.top && r.bottom <= view.bottom);
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, visible };
     }, [lineText, word]);
     // Inlay hints (each record's time) can arrive between finding the word and clicking, moving the
     // text right: click again until the word is where the click went (bounded).
     for (let attempt = 0; attempt < 5; attempt++) {
       const rect = await locate();
       if (!rect) throw new Error(`"${word}" in "${lineText}" is not rendered in the active editor`);
+      if (!rect.visible) throw new Error(`"${word}" in "${lineText}" is scrolled out of the editor's view: bring it into view first`);
       await this.page.mouse.click(rect.x + 2, rect.y);
       const after = await locate();
       if (after && Math.abs(after.x - rect.x) < 1 && Math.abs(after.y - rect.y) < 1) return;
@@ -791,6 +795,10 @@ export const checks = [
     async run(ui) {
       await ui.quickOpen(FIXTURE.colourFile);
       await ui.expectLanguageMode('ConfigMgr Log');
+      // The editor comes back as an earlier check left it (a problem's range selected, scrolled far
+      // right): to the top left, where the short file's lines show from their start.
+      await ui.page.keyboard.press('Control+Home');
+      await ui.page.waitForFunction(() => /^Ln 1, Col 1$/.test(document.getElementById('status.editor.selection')?.innerText.trim() ?? ''), null, { timeout: 5_000 });
       // Semantic tokens arrive after the grammar's: wait (bounded) for the error word to turn red.
       const ok = await ui.page.waitForFunction(([line, word]) => {
         const l = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')]
