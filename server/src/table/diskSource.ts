@@ -12,6 +12,7 @@ import { DECODE_PIECE } from '../parse/decode';
 import type { TableLogSource } from './view';
 import { describeError } from '../workspace/discover';
 import { fileChange, sameBytes, tailOf, type FileSeen } from '../workspace/fileChange';
+import { turns } from './yieldTurns';
 
 /** Bytes read per piece. */
 export const READ_PIECE = DECODE_PIECE;
@@ -26,9 +27,6 @@ export const FOLLOW_DELAY_MS = 100;
  * immediate and writes its answer on another; one more for the order of the read's own callback.
  */
 const ANSWER_TURNS = 3;
-const turns = async (n: number): Promise<void> => {
-  for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
-};
 
 export class DiskLogSource implements TableLogSource {
   private model: LogFile | undefined;
@@ -187,8 +185,8 @@ export class DiskLogSource implements TableLogSource {
         this.tail = tailOf(this.tail, bytes);
         this.changed();
         // The end, or shorter than the size said (cut meanwhile: the next change reads it anew).
+        // (The next piece gives the loop its turns after its read.)
         if (got < want || this.pos >= st.size) break;
-        await new Promise<void>((r) => setImmediate(r));
       }
       // What was read, of which file: the next change is told against it. A file that grew while
       // read has a time of a later size (-1: a same-size change later reads it anew, as the index does).

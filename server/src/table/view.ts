@@ -13,6 +13,7 @@ import { severityName, severityOfName } from '../severity';
 import { CompiledFilter } from './filter';
 import { GrowInt32 } from './growArray';
 import { matchAll, REGEX_BATCH, REGEX_TEXT_MAX, userRegex } from './userRegex';
+import { yieldNow } from './yieldTurns';
 
 /** How far go-to-time looks from its reference row for one with a clock (records without a time are rare and short-lived). */
 const TIMED_NEAR = 10_000;
@@ -43,7 +44,6 @@ const TEXT_SLICE = 20_000;
 
 export type Refresh = 'none' | 'append' | 'reset';
 
-const yieldNow = () => new Promise<void>((r) => setImmediate(r));
 /** A number from the wire, or null. */
 const finite = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
@@ -488,10 +488,8 @@ export class TableView {
   rowOf(key: string, e: number): number | null {
     const pos = this.positionOfEntry(this.keys.indexOf(key), e);
     if (pos === null) return null;
-    if (!this.rows) return pos;
-    const a = this.rows.a;
-    const lo = bisect(0, this.rows.n, (i) => a[i] < pos);
-    return lo < this.rows.n && a[lo] === pos ? lo : null;
+    const r = this.firstRowFrom(pos);
+    return r === null ? pos : r < this.rows!.n && this.rows!.a[r] === pos ? r : null;
   }
 
   /**
@@ -502,12 +500,19 @@ export class TableView {
   rowNear(li: number, e: number): number | null {
     const pos = this.positionOfEntry(li, e);
     if (pos === null || this.rowCount === 0) return null;
-    if (!this.rows) return pos;
-    const a = this.rows.a, n = this.rows.n;
-    const lo = bisect(0, n, (i) => a[i] < pos);
+    const lo = this.firstRowFrom(pos);
+    if (lo === null) return pos;
+    const a = this.rows!.a, n = this.rows!.n;
     if (lo === n) return n - 1;
     if (a[lo] === pos || lo === 0) return lo;
     return pos - a[lo - 1] <= a[lo] - pos ? lo - 1 : lo;
+  }
+
+  /** The first filtered row at or after position `pos` of the order (the row count if none); null when nothing is filtered (row = position). */
+  private firstRowFrom(pos: number): number | null {
+    if (!this.rows) return null;
+    const a = this.rows.a;
+    return bisect(0, this.rows.n, (i) => a[i] < pos);
   }
 
   /** The position in the order of entry `e` of log `li`, or null when the order does not cover it. */
