@@ -954,7 +954,6 @@ test('the Component column fits ConfigMgr\'s usual component names at first', as
   assert.deepEqual(errors, []);
 });
 
-
 test('the Columns menu stays open for several ticks; Escape closes it; Enter on a plain item closes its menu', async () => {
   const p = await openHarness('rows=100', { width: 1000, height: 400 });
   await p.locator('.layer [role="row"]').first().waitFor();
