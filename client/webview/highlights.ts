@@ -1,36 +1,34 @@
 // Highlight rules: several, each a colour of an 8-slot palette (theme colours in table.css), sent
-// with every rows request; the server says which rule a row matches first. A regex rule the server
-// cannot run (bad syntax, or too slow: its words are the filter's, server/src/table/userRegex.ts)
-// is kept in the list marked as not working, and no longer sent.
+// with every rows request; the server says which rule a row matches first, and which rule it could
+// not run (bad syntax, or too slow: its words are the filter's, server/src/table/userRegex.ts). That
+// rule is kept in the list marked as not working, and no longer sent.
 import type { TableHighlight } from '../../server/src/protocol';
 import { el, iconButton, shown } from './dom';
 import { showPopup } from './menu';
 
-export interface HighlightRule extends TableHighlight { slot: number; error?: string }
-
-/** Asks the server to run one rule on rows (by default those in view): why it cannot run, or undefined. */
-export type RowRange = { start: number; count: number };
-export type CheckRule = (rule: TableHighlight, rows?: RowRange) => Promise<string | undefined>;
+/** `invalid`: the pattern itself is wrong, kept across reloads; any other error (too slow on the rows it ran on) is not. */
+export interface HighlightRule extends TableHighlight { slot: number; error?: string; invalid?: true }
 
 export class Highlights {
   rules: HighlightRule[] = [];
+  /** The rules sent with the last rows request: a rows answer's rule indexes are among them. */
+  sent: readonly HighlightRule[] = [];
   /** The box last opened: its list and alert line. */
   private box: { draw: () => void; alert: HTMLElement } | null = null;
-  /** A check under way: a second page's error waits for it rather than asking again. */
-  private checking: Promise<string | undefined> | null = null;
 
-  constructor(private readonly changed: () => void, private readonly check: CheckRule, saved?: HighlightRule[]) {
-    if (Array.isArray(saved)) this.rules = saved.slice(0, 8);
+  constructor(private readonly changed: () => void, saved?: HighlightRule[]) {
+    if (Array.isArray(saved)) this.rules = Highlights.kept(saved.slice(0, 8));
   }
 
-  /** The rules that run. */
-  private working(): HighlightRule[] {
-    return this.rules.filter((r) => !r.error);
+  /** The rules as saved with the page: a rule that was only too slow is tried again after a reload. */
+  static kept(rules: readonly HighlightRule[]): HighlightRule[] {
+    return rules.map(({ error, invalid, ...rule }) => (error && invalid ? { ...rule, error, invalid } : rule));
   }
 
-  /** What a rows request carries. */
+  /** What a rows request carries: the rules that run (kept as `sent`). */
   wire(): TableHighlight[] {
-    return this.working().map(({ slot: _slot, error: _error, ...rule }) => rule);
+    this.sent = this.rules.filter((r) => !r.error);
+    return this.sent.map(({ slot: _slot, error: _error, invalid: _invalid, ...rule }) => rule);
   }
 
   add(text: string, regex = false): void {
@@ -38,39 +36,30 @@ export class Highlights {
     if (!t || this.rules.length >= 8) return;
     const used = new Set(this.rules.map((r) => r.slot));
     const slot = [0, 1, 2, 3, 4, 5, 6, 7].find((s) => !used.has(s)) ?? 0;
-    const rule: HighlightRule = regex ? { regex: t, slot } : { text: t, slot };
-    this.rules.push(rule);
+    this.rules.push(regex ? { regex: t, slot } : { text: t, slot });
     this.changed();
-    if (regex) void this.verify(undefined, [rule]);
   }
 
   /**
-   * A rows answer said a rule could not run (it does not say which): each regex rule is run alone on
-   * those rows; one that cannot run is marked. Its message is shown in the open box, or returned.
+   * A rows answer said `rule` (one of those sent with it) cannot run: it is marked and no longer
+   * sent. Its message is shown in the open box, or returned (for the status line).
    */
-  verify(rows?: RowRange, rules: readonly HighlightRule[] = this.working().filter((r) => r.regex !== undefined)): Promise<string | undefined> {
-    this.checking ??= this.checkEach(rules, rows).finally(() => (this.checking = null));
-    return this.checking;
-  }
-
-  private async checkEach(rules: readonly HighlightRule[], rows: RowRange | undefined): Promise<string | undefined> {
-    let said: string | undefined;
-    for (const rule of rules) {
-      const error = await this.check({ regex: rule.regex, ...(rule.caseSensitive ? { caseSensitive: true } : {}) }, rows);
-      if (!error || !this.rules.includes(rule) || rule.error) continue;
-      rule.error = error;
-      said ??= `Highlight /${rule.regex}/ is not working: ${error}`;
-      this.changed();
-    }
-    if (!said || !this.box?.alert.isConnected) return said;
+  failed(rule: HighlightRule | undefined, error: string, invalid: boolean): string | undefined {
+    // Removed, or already marked by another page's answer, meanwhile.
+    if (!rule || !this.rules.includes(rule) || rule.error) return undefined;
+    rule.error = error;
+    if (invalid) rule.invalid = true;
+    this.changed();
+    const said = `Highlight /${rule.regex}/ is not working: ${error}`;
+    if (!this.box?.alert.isConnected) return said;
     this.box.alert.textContent = shown(said);
     this.box.draw();
     return undefined;
   }
 
-  /** The rule index the server reports (among the rules sent) maps to its colour slot. */
+  /** The colour slot of a rule index in a rows answer (answers to older lists are dropped: main.ts). */
   slot(index: number): number {
-    return this.working()[index]?.slot ?? index;
+    return this.sent[index]?.slot ?? index;
   }
 
   open(x: number, y: number): void {

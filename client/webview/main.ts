@@ -1,6 +1,6 @@
 // The table's webview: the page the host loads (dist/webview.js). It holds no log: rows come by page
 // from the host, which asks the language server (client/src/table/messages.ts is the contract).
-import type { TableChangedParams, TableDetail, TableHighlight, TableFacetsResult, TableFilterResult, TableFindResult, TableGotoResult, TableOpenResult, TableRow, TableRowsResult, TableTextResult } from '../../server/src/protocol';
+import type { TableChangedParams, TableDetail, TableFacetsResult, TableFilterResult, TableFindResult, TableGotoResult, TableOpenResult, TableRow, TableRowsResult, TableTextResult } from '../../server/src/protocol';
 import type { ToWebview, WebviewOptions } from '../src/table/messages';
 import './table.css';
 import './markdown.css';
@@ -104,7 +104,7 @@ class App {
     const state = this.host.state;
     // A merge tab's logs, for VS Code to give back after a window reload (mergeState.ts checks them).
     this.host.saveState({ uris: table.sources.map((s) => s.uri) });
-    this.highlights = new Highlights(() => this.highlightsChanged(), (rule, rows) => this.checkHighlight(rule, rows), state.highlights as HighlightRule[] | undefined);
+    this.highlights = new Highlights(() => this.highlightsChanged(), state.highlights as HighlightRule[] | undefined);
     this.filterBar = new FilterBar(() => void this.applyFilter());
     this.filterBar.setSources(table.sources);
     // The narrowing this page had before a window reload (the table the host opened is unfiltered).
@@ -266,10 +266,12 @@ class App {
         this.cache.failed(page, generation);
         continue;
       }
-      void this.request<TableRowsResult>('rows', { start, count, highlights: this.highlights.wire() }).then((r) => {
+      const highlights = this.highlights.wire(), sent = this.highlights.sent;
+      void this.request<TableRowsResult>('rows', { start, count, highlights }).then((r) => {
         if (!r) return this.cache.failed(page, generation);
-        // A rule could not run on these rows: found, marked, no longer sent (highlights.ts).
-        if (r.error) void this.highlights.verify({ start, count }).then((said) => said && this.flash(said));
+        // A rule could not run on these rows: marked, no longer sent (highlights.ts).
+        const said = r.error && r.errorRule !== undefined ? this.highlights.failed(sent[r.errorRule], r.error, !!r.errorInvalid) : undefined;
+        if (said) this.flash(said);
         if (this.cache.put(r.version, page, r.items, generation)) this.grid.draw();
       });
     }
@@ -376,16 +378,8 @@ class App {
     return r ? { source: r.source, entry: r.entry } : undefined;
   }
 
-  /** Why `rule` cannot run on `rows` (by default the rows in view), as the server says it. */
-  private async checkHighlight(rule: TableHighlight, rows?: { start: number; count: number }): Promise<string | undefined> {
-    const start = rows?.start ?? this.grid.topRow();
-    const count = rows?.count ?? Math.min(PAGE_SIZE, this.table.rows - start);
-    const r = await this.request<TableRowsResult>('rows', { start, count: Math.max(1, count), highlights: [rule] });
-    return r?.error;
-  }
-
   private highlightsChanged(): void {
-    this.host.saveState({ highlights: this.highlights.rules });
+    this.host.saveState({ highlights: Highlights.kept(this.highlights.rules) });
     // Same view version, new generation: rows asked for with the old highlights are not cached.
     this.cache.reset(this.cache.version);
     this.grid.draw();

@@ -259,6 +259,10 @@ export interface TableRowsResult {
   items: TableRow[];
   /** A highlight rule that could not run (a bad or too slow pattern): it highlights nothing. */
   error?: string;
+  /** Which one: its index among the highlights sent (the first that could not run). */
+  errorRule?: number;
+  /** The pattern itself is wrong (it will never run); absent: too slow on these rows. */
+  errorInvalid?: true;
 }
 
 export interface TableFacetsParams {

@@ -1128,16 +1128,39 @@ test('a regex highlight rule the server cannot run is said where it is added, ma
   await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.classList.contains('hl-2'));
   const last = await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.highlights);
   assert.deepEqual(last, [{ regex: 'Row 3 of' }]);
-  assert.deepEqual(await p.evaluate(() => window.__savedState.highlights.map((h) => !!h.error)), [true, true, false]);
+  // Only the invalid pattern stays marked across a reload; the too slow one is tried again then.
+  assert.deepEqual(await p.evaluate(() => window.__savedState.highlights.map((h) => [!!h.error, !!h.invalid])), [[true, true], [false, false], [false, false]]);
   await p.close();
 });
 
 test('a kept regex highlight that cannot run on the rows shown is found from the rows answer, marked and said in the status line', async () => {
   const p = await openHarness('rows=100', undefined, { highlights: [{ text: 'Row 3 of', slot: 0 }, { regex: '(a+)+$', slot: 1 }] });
   await p.waitForFunction(() => /Highlight \/\(a\+\)\+\$\/ is not working: The regular expression cannot run in time/.test(document.querySelector('.status').textContent));
-  await p.waitForFunction(() => window.__savedState?.highlights?.[1]?.error);
   await p.click('button[aria-label="Highlight rules"]');
   assert.deepEqual(await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => x.classList.contains('broken'))), [false, true]);
+  await p.close();
+});
+
+test('after a reload a highlight saved as too slow is sent again (it depends on the rows), one saved as invalid is not', async () => {
+  const saved = [
+    { regex: '[', slot: 0, error: 'invalid regular expression: missing /', invalid: true },
+    { regex: 'Row 3 of', slot: 1, error: 'The regular expression cannot run in time: Row 3 of' },
+  ];
+  const p = await openHarness('rows=100', undefined, { highlights: saved });
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.classList.contains('hl-1'));
+  assert.deepEqual(await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows').at(-1).params.highlights), [{ regex: 'Row 3 of' }]);
+  await p.click('button[aria-label="Highlight rules"]');
+  assert.deepEqual(await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => x.classList.contains('broken'))), [true, false]);
+  await p.close();
+});
+
+test('the highlight rule a rows answer names is the one marked, even when a rule that matches every row comes first', async () => {
+  const p = await openHarness('rows=100', undefined, { highlights: [{ regex: 'Row', slot: 0 }, { text: 'model', slot: 1 }, { regex: '(', slot: 2 }] });
+  await p.waitForFunction(() => /Highlight \/\(\/ is not working: invalid regular expression/.test(document.querySelector('.status').textContent));
+  await p.click('button[aria-label="Highlight rules"]');
+  assert.deepEqual(await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => x.classList.contains('broken'))), [false, false, true]);
+  // One rows request per page: no rule is run alone to find the broken one.
+  assert.ok(await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows').every((r) => r.params.highlights.length >= 2)));
   await p.close();
 });
 

@@ -79,8 +79,16 @@
     rows: ({ start, count, highlights }) => {
       const items = [];
       for (let r = start; r < Math.min(start + count, rows()); r++) items.push(rowOf(at(r), r, highlights));
-      const error = (highlights || []).map((h) => (h.regex ? highlightRegex(h) : null)).find((e) => typeof e === 'string');
-      return { version, rows: rows(), items, ...(error && items.length ? { error } : {}) };
+      // As server/src/table/view.ts page(): the first rule that cannot run, by its index; an invalid
+      // pattern always (and marked so), a too slow one only when it had rows left to run on.
+      let failed;
+      (highlights || []).forEach((h, k) => {
+        const re = h.regex ? highlightRegex(h) : null;
+        if (failed || typeof re !== 'string') return;
+        const invalid = re.startsWith('invalid');
+        if (invalid || items.some((it) => it.highlight < 0 || it.highlight > k)) failed = { error: re, errorRule: k, ...(invalid ? { errorInvalid: true } : {}) };
+      });
+      return { version, rows: rows(), items, ...failed };
     },
     facets: ({ sources: picked }) => {
       const severities = { error: 0, warning: 0, information: 0, success: 0 };

@@ -130,7 +130,7 @@ export function registerTableRequests(server: ServerContext): Tables {
       return m.get(entry) ?? 0;
     };
     const page = v.page(start, count, p.highlights, problems);
-    return { version: v.version, rows: v.rowCount, items: page.items, ...(page.error ? { error: page.error } : {}) };
+    return { version: v.version, rows: v.rowCount, ...page };
   }));
 
   connection.onRequest(TableRequests.facets, (p, token) => runSafe<TableFacetsResult | null>(log, 'table/facets', token, null, () =>

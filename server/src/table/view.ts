@@ -359,27 +359,34 @@ export class TableView {
     return { ...c, message, more, problems: problems(this.keys[c.source], e), highlight: -1 };
   }
 
-  /** Rows [start, start + count) of the filtered view, with the first highlight rule each matches. */
-  page(start: number, count: number, highlights: TableHighlight[] | undefined, problems: (key: string, entry: number) => number): { items: TableRow[]; error?: string } {
+  /**
+   * Rows [start, start + count) of the filtered view, with the first highlight rule each matches.
+   * A rule that cannot run highlights nothing; the first such is named (`errorRule`, its index
+   * among `highlights`) with why, and `errorInvalid` when the pattern itself is wrong (a too slow
+   * one depends on the rows it ran on).
+   */
+  page(start: number, count: number, highlights: TableHighlight[] | undefined, problems: (key: string, entry: number) => number): { items: TableRow[]; error?: string; errorRule?: number; errorInvalid?: true } {
     const items: TableRow[] = [];
     const end = Math.min(this.rowCount, start + count);
     for (let r = Math.max(0, start); r < end; r++) items.push(this.row(r, problems));
     const rules = Array.isArray(highlights) ? highlights.slice(0, 32) : [];
-    let error: string | undefined;
+    let failed: { error: string; errorRule: number; errorInvalid?: true } | undefined;
     rules.forEach((h, k) => {
-      const left = items.filter((it) => it.highlight < 0);
-      if (left.length === 0) return;
       if (typeof h?.regex === 'string' && h.regex !== '') {
+        // Compiled first: a bad pattern is said even when earlier rules left it no row to run on.
         const re = userRegex(h.regex, h.caseSensitive);
-        const hits = 'error' in re ? re : matchAll(re, left.map((it) => it.message));
-        if (!(hits instanceof Set)) { error ??= hits.error; return; }
+        if ('error' in re) { failed ??= { error: re.error, errorRule: k, errorInvalid: true }; return; }
+        const left = items.filter((it) => it.highlight < 0);
+        if (left.length === 0) return;
+        const hits = matchAll(re, left.map((it) => it.message));
+        if (!(hits instanceof Set)) { failed ??= { error: hits.error, errorRule: k }; return; }
         left.forEach((it, i) => { if (hits.has(i)) it.highlight = k; });
       } else if (typeof h?.text === 'string' && h.text !== '') {
         const needle = h.caseSensitive ? h.text : h.text.toLowerCase();
-        for (const it of left) if ((h.caseSensitive ? it.message : it.message.toLowerCase()).includes(needle)) it.highlight = k;
+        for (const it of items) if (it.highlight < 0 && (h.caseSensitive ? it.message : it.message.toLowerCase()).includes(needle)) it.highlight = k;
       }
     });
-    return { items, error };
+    return { items, ...failed };
   }
 
   /**
