@@ -328,7 +328,10 @@ class App {
     this.drawFollow();
   }
 
-  /** Narrows the table to the filter bar's filter, keeping `keep` (by default the selected entry) selected. */
+  /**
+   * Narrows the table to the filter bar's filter, keeping `keep` (by default the selected entry) selected;
+   * with nothing selected, the entry of the first row in view stays at the top, selecting nothing.
+   */
   private async applyFilter(keep?: { source: number; entry: number } | null): Promise<void> {
     const seq = ++this.filterSeq;
     // Other filters leave the facets as they are; the logs picked change what they count.
@@ -336,10 +339,13 @@ class App {
     if (picked !== this.facetsFor && picked !== this.facetsAsking) void this.loadFacets();
     // Kept for a window reload, as the columns are (keptFilter.ts bounds what is kept).
     this.host.saveState({ filter: readKeptFilter(this.filterBar.kept(), this.table.sources) });
-    // The reader's place: the selected entry, and where in the view it is drawn.
+    // The reader's place: the selected entry and where in the view it is drawn, or else the first row
+    // in view (none while the first filtered answer is awaited: the rows drawn are not the table's).
     const focus = this.selection.focus;
-    const place = focus >= 0 ? this.grid.placeOf(focus) : null;
-    const entry = keep !== undefined ? keep ?? undefined : focus >= 0 ? await this.entryOf(focus) : undefined;
+    const selected = focus >= 0;
+    const anchor = selected ? focus : this.table.rows > 0 && !this.awaitingFilter ? this.grid.topRow() : -1;
+    const place = selected ? this.grid.placeOf(focus) : 0;
+    const entry = keep !== undefined ? keep ?? undefined : anchor >= 0 ? await this.entryOf(anchor) : undefined;
     if (seq !== this.filterSeq) return;
     const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter(), ...(entry ? { keep: entry } : {}) });
     if (seq !== this.filterSeq) return;
@@ -357,11 +363,12 @@ class App {
     this.cache.reset(r.version);
     this.table = { ...this.table, version: r.version, rows: r.rows };
     this.grid.setRows(r.rows);
-    // The selected entry stays selected where it was drawn (still shown), or the shown row nearest
-    // to it in the log is selected and kept in view; with nothing selected, the view starts at the top.
+    // The kept entry (or the shown row nearest to it in the log) stays where it was drawn: selected
+    // when it was, at the top of the view when it was the first row in view; else the view starts at the top.
     const kept = r.kept ?? null;
     if (entry && kept !== null && kept >= 0 && kept < r.rows) {
-      this.selection.click(kept);
+      if (selected) this.selection.click(kept);
+      else this.selection.clear();
       if (place !== null) this.grid.scrollToRowAt(kept, place);
       else this.grid.scrollToRow(kept, 'center');
     } else {

@@ -875,6 +875,46 @@ test('a filter keeps the selected entry selected where it was drawn; hidden by i
   assert.deepEqual(errors, []);
 });
 
+/** The model row of the row drawn at the top edge of the rows' area (from its label), and how many rows are selected. */
+const topOfView = (p) => p.evaluate(() => {
+  const edge = document.querySelector('.layer').getBoundingClientRect().top;
+  const r = [...document.querySelectorAll('.layer [role="row"]')].find((x) => { const b = x.getBoundingClientRect(); return b.top <= edge + 1 && b.bottom > edge + 1; });
+  return {
+    row: Number(/Row (\d+) of the model/.exec(r?.getAttribute('aria-label') ?? '')?.[1] ?? NaN) - 1,
+    selected: document.querySelectorAll('.layer [role="row"][aria-selected="true"]').length,
+  };
+});
+
+/** Waits (5 s at most) for the view's rows to be `rows` with the row at the top edge labelled, then says what is there. */
+async function settledTop(p, rows) {
+  await p.waitForFunction((n) => {
+    if (!document.querySelector('.status').textContent.startsWith(`${n.toLocaleString('en-US')} of`)) return false;
+    const edge = document.querySelector('.layer').getBoundingClientRect().top;
+    const r = [...document.querySelectorAll('.layer [role="row"]')].find((x) => { const b = x.getBoundingClientRect(); return b.top <= edge + 1 && b.bottom > edge + 1; });
+    return /Row \d+ of the model/.test(r?.getAttribute('aria-label') ?? '');
+  }, rows, { timeout: 5000 });
+  // One more frame: a redraw asked for with the answer is done.
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return topOfView(p);
+}
+
+test('a filter with nothing selected keeps the first row in view (or the nearest shown) at the top, selecting nothing', async () => {
+  const p = await openHarness('rows=100000', { width: 1000, height: 500 });
+  await p.locator('.layer [role="row"][aria-rowindex="2"]').waitFor();
+  // Scrolled (not by keys, which select) so that model row 5000, an information record, is at the top.
+  await p.evaluate(() => { document.querySelector('.scroller').scrollTop = 5000 * 22; });
+  await p.waitForFunction(() => /Row 5001 of/.test(document.querySelector('.layer [role="row"][aria-rowindex="5002"]')?.getAttribute('aria-label') ?? ''));
+  assert.deepEqual(await topOfView(p), { row: 5000, selected: 0 });
+  // Warnings hidden: row 5000 still shows (as row 4500 of the view) and stays at the top.
+  await p.click('.sev-toggle[data-severity="warning"]');
+  assert.deepEqual(await settledTop(p, 90000), { row: 5000, selected: 0 });
+  // Information hidden too: row 5000 is gone; the nearest shown, the error at 5007 (the success at 4947 and the error at 4957 are farther), is at the top.
+  await p.click('.sev-toggle[data-severity="information"]');
+  assert.deepEqual(await settledTop(p, 2908), { row: 5007, selected: 0 });
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
 test('the detail pane follows the selection after PageDown, PageUp, End and Home', async () => {
   const p = await openHarness('rows=100000', { width: 1000, height: 500 });
   await p.locator('[role="row"][aria-rowindex="4"]').click();
