@@ -78,6 +78,9 @@ test('the severity filter asks the host and redraws', async () => {
   for (const s of ['information', 'warning', 'success']) await page.click(`.sev-toggle[data-severity="${s}"]`);
   await page.waitForFunction(() => window.__requests.some((r) => r.method === 'filter' && JSON.stringify(r.params.filter.severities) === '["error"]'));
   await page.waitForFunction(() => /100,000 of 5,000,000 rows/.test(document.querySelector('.status').textContent));
+  // Nothing selected: the view keeps its place, the end (the last error is model row 4,999,957).
+  await page.waitForFunction(() => /^Error.*Row 4999958 of the model/.test(document.querySelector('[role="row"][aria-rowindex="100001"]')?.getAttribute('aria-label') ?? ''));
+  await page.evaluate(() => { document.querySelector('.scroller').scrollTop = 0; });
   await page.waitForFunction(() => document.querySelector('[role="row"][aria-rowindex="2"]')?.getAttribute('aria-label')?.startsWith('Error'));
   const labels = await page.locator('.layer [role="row"]').evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')));
   assert.ok(labels.length > 10 && labels.every((l) => l.startsWith('Error')), labels.slice(0, 3).join(' | '));
