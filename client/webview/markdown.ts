@@ -139,7 +139,12 @@ export function tableCells(line: string): string[] {
 }
 
 const DELIMITER_CELL = /^:?-+:?$/;
-const isDelimiterRow = (line: string): boolean => line.includes('-') && tableCells(line).every((c) => DELIMITER_CELL.test(c));
+/** The cells of a table's delimiter row (`|---|:--:|`), or null when `line` is not one. */
+function delimiterCells(line: string): string[] | null {
+  if (!line.includes('-')) return null;
+  const cells = tableCells(line);
+  return cells.every((c) => DELIMITER_CELL.test(c)) ? cells : null;
+}
 
 /** Block Markdown to a tree. */
 export function parseMarkdown(md: string): Block[] {
@@ -168,8 +173,9 @@ export function parseMarkdown(md: string): Block[] {
       continue;
     }
     // A table: a row of cells over a delimiter row of as many (`|---|---|`), then its rows up to a line with no pipe.
-    const head = line.includes('|') && i + 1 < lines.length && isDelimiterRow(lines[i + 1]) ? tableCells(line) : null;
-    if (head && head.length === tableCells(lines[i + 1]).length) {
+    const delimiter = line.includes('|') && i + 1 < lines.length ? delimiterCells(lines[i + 1]) : null;
+    const head = delimiter ? tableCells(line) : null;
+    if (head && head.length === delimiter!.length) {
       endPara();
       endList();
       const width = Math.min(head.length, TABLE_MAX_COLUMNS);
