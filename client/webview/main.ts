@@ -400,11 +400,11 @@ class App {
     this.detailTimer = window.setTimeout(() => this.loadDetail(), 80);
   }
 
-  /** A row, from the cache or asked for. */
+  /** A row, from the cache or asked for (without the highlight rules: its time or place is wanted, not its colour). */
   private async row(row: number): Promise<TableRow | undefined> {
     const r = this.cache.get(row);
     if (r) return r;
-    const a = await this.request<TableRowsResult>('rows', { start: row, count: 1, highlights: this.highlights.wire() });
+    const a = await this.request<TableRowsResult>('rows', { start: row, count: 1 });
     return a?.items[0];
   }
 

@@ -41,3 +41,11 @@ test('page() reports an invalid pattern behind a rule that already highlights ev
   assert.match(none.error ?? '', /^invalid regular expression/);
   assert.equal(none.errorRule, 0);
 });
+
+test('page() does not call a pattern too slow on rows it never ran on (an earlier rule took them all)', () => {
+  const v = view();
+  const r = v.page(0, 10, [{ regex: '.' }, { regex: '(a+)+$' }], () => 0);
+  assert.deepEqual(r.items.map((it) => it.highlight), [0, 0, 0]);
+  assert.equal(r.error, undefined);
+  assert.equal(r.errorRule, undefined);
+});

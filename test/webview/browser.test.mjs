@@ -1202,8 +1202,10 @@ test('the highlight rule a rows answer names is the one marked, even when a rule
   await p.waitForFunction(() => /Highlight \/\(\/ is not working: invalid regular expression/.test(document.querySelector('.status').textContent));
   await p.click('button[aria-label="Highlight rules"]');
   assert.deepEqual(await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => x.classList.contains('broken'))), [false, false, true]);
-  // One rows request per page: no rule is run alone to find the broken one.
-  assert.ok(await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows').every((r) => r.params.highlights.length >= 2)));
+  // One rows request per page: no rule is run alone to find the broken one (a row asked for its time
+  // alone carries no rules at all).
+  const sent = await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows' && r.params.highlights).map((r) => r.params.highlights.length));
+  assert.ok(sent.length > 0 && sent.every((n) => n >= 2), JSON.stringify(sent));
   await p.close();
 });
 
