@@ -1,10 +1,11 @@
-// The line formats' shared readers against plain reference readings: the level words and the
-// ISO date, which keep what they read last or group their words for speed (issue #17).
+// The line formats' shared readers against plain reference readings: the level words, the ISO
+// date and the clock, which keep what they read last, group their words or read digits in line
+// for speed (issue #17).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LEVELS, levelSeverity } from '../../server/src/parse/formats/lineFormat';
-import { DAY_MS, readIsoDate } from '../../server/src/parse/time';
+import { DAY_MS, readAsctime, readClock, readIsoDate, timeOut } from '../../server/src/parse/time';
 
 const opts = { seed: 17, numRuns: 500 };
 const codes = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
@@ -46,4 +47,60 @@ test('readIsoDate reads every date of a run of lines, repeated or not', () => {
       assert.equal(readIsoDate(c, 1, c.length), reference(y, m, d), `${y}${s}${m}${s}${d}`);
     }
   }), opts);
+});
+
+/** Clock-like text: a clock with a character swapped for one next to the digits ('/', ':'), or cut short. */
+const clockish = fc.oneof(
+  fc.tuple(fc.integer({ min: 0, max: 29 }), fc.integer({ min: 0, max: 69 }), fc.integer({ min: 0, max: 69 }), fc.stringOf(fc.constantFrom(...'0123456789'), { maxLength: 9 }))
+    .map(([h, m, s, f]) => `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}${f ? `.${f}` : ''}`),
+  fc.tuple(fc.stringOf(fc.constantFrom(...'0123456789'), { minLength: 8, maxLength: 12 }), fc.nat(11), fc.constantFrom('/', ':', '.', ' ', '0', '9'))
+    .map(([d, at, c]) => { const t = `${d.slice(0, 2)}:${d.slice(2, 4)}:${d.slice(4)}`; return t.slice(0, at) + c + t.slice(at + 1); }),
+  fc.stringOf(fc.constantFrom(...'0123456789:./'), { maxLength: 14 }),
+);
+
+/** The clock `HH:mm:ss[.f]` read plainly: its end and milliseconds, or undefined. */
+function clockReference(t: string): { end: number; ms: number } | undefined {
+  const m = /^(\d\d):(\d\d):(\d\d)(\.(\d*))?/.exec(t);
+  if (!m || +m[1] > 23 || +m[2] > 59 || +m[3] > 60 || m[5] === '') return undefined;
+  const frac = (m[5] ?? '').slice(0, 7);
+  return { end: 8 + (m[4] ? 1 + frac.length : 0), ms: ((+m[1] * 60 + +m[2]) * 60 + +m[3]) * 1000 + (frac ? Number(`0.${frac}`) * 1000 : 0) };
+}
+
+test('readClock reads a clock as the plain reading does, and nothing else', () => {
+  fc.assert(fc.property(clockish, fc.constantFrom('', ' x'), (clock, after) => {
+    const c = codes(`>${clock}${after}`);
+    const want = clockReference(clock + after);
+    const end = readClock(c, 1, c.length);
+    assert.equal(end < 0 ? undefined : end - 1, want?.end, clock);
+    if (want) assert.ok(Math.abs(timeOut.ms - want.ms) < 1e-6, `${clock}: ${timeOut.ms} vs ${want.ms}`);
+  }), opts);
+});
+
+test('readClock, readIsoDate and readAsctime refuse a character next to the digits in place of one', () => {
+  // '/' and ':' are the characters just below '0' and just above '9'.
+  for (const c of ['/', ':']) {
+    for (const at of [0, 1, 3, 4, 6, 7, 9]) {
+      const clock = '12:34:56.7'.split('');
+      clock[at] = c;
+      const text = codes(clock.join(''));
+      assert.equal(readClock(text, 0, text.length), -1, clock.join(''));
+    }
+    for (let at = 0; at < 10; at++) {
+      if (at === 4 || at === 7) continue;
+      const date = '2024-11-25'.split('');
+      date[at] = c;
+      const text = codes(`${date.join('')} 10:00:00`);
+      assert.ok(Number.isNaN(readIsoDate(text, 0, text.length)), date.join(''));
+    }
+    for (let at = 0; at < 4; at++) {
+      const year = '2024'.split('');
+      year[at] = c;
+      const text = codes(`Mon Jan 15 10:00:00 ${year.join('')}`);
+      assert.ok(Number.isNaN(readAsctime(text, 0, text.length)), year.join(''));
+    }
+  }
+  const ok = codes('Mon Jan 15 10:00:00 2024');
+  assert.equal(readAsctime(ok, 0, ok.length), Date.UTC(2024, 0, 15, 10));
+  const iso = codes('2024-01-15');
+  assert.equal(readIsoDate(iso, 0, iso.length) * DAY_MS, Date.UTC(2024, 0, 15));
 });
