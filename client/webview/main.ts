@@ -400,6 +400,9 @@ class App {
     // Same view version, new generation: rows asked for with the old highlights are not cached.
     this.cache.reset(this.cache.version);
     this.grid.draw();
+    // No row to ask for (a filter that matches nothing): the server still checks the patterns, so a
+    // bad one is marked now rather than when rows come back.
+    if ((this.table.rows === 0 || this.awaitingFilter) && this.highlights.rules.some((r) => r.regex !== undefined && !r.error)) void this.askRows(0, 0);
   }
 
   private selectionChanged(): void {

@@ -1224,6 +1224,23 @@ test('every highlight rule a rows answer says cannot run is marked at once, and 
   assert.deepEqual(errors, []);
 });
 
+test('an invalid regex highlight added while the filter shows no rows is marked at once', async () => {
+  const p = await openHarness('rows=100');
+  await p.locator('.layer [role="row"]').first().waitFor();
+  for (const s of ['error', 'warning', 'information', 'success']) await p.click(`.sev-toggle[data-severity="${s}"]`);
+  await p.waitForFunction(() => /^0 of 100 rows/.test(document.querySelector('.status').textContent));
+  await p.click('button[aria-label="Highlight rules"]');
+  await p.check('.highlight-box input[type="checkbox"]');
+  await p.fill('.highlight-box input[type="text"]', '[');
+  await p.press('.highlight-box input[type="text"]', 'Enter');
+  await p.waitForFunction(() => /invalid regular expression/.test(document.querySelector('.highlight-box [role="alert"]')?.textContent));
+  assert.deepEqual(await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => x.classList.contains('broken'))), [true]);
+  // Asked of no row: the server judged the pattern without reading any.
+  assert.deepEqual(await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows' && r.params.highlights?.length).map((r) => r.params.count)), [0]);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
 test('Live under a time range whose "to" is before the log\'s end says new rows stay hidden; removing "to" says Live again', async () => {
   const p = await openHarness('rows=100&follow=1', { width: 1000, height: 400 });
   const follow = () => p.locator('.follow').textContent();
