@@ -2,23 +2,10 @@
 // with every rows request; the server says which rule a row matches first, and every rule it could
 // not run (bad syntax, or too slow: its words are the filter's, server/src/table/userRegex.ts).
 // Those rules are kept in the list marked as not working, and no longer sent.
-import type { TableHighlight, TableHighlightError, TableRow } from '../../server/src/protocol';
+import type { TableHighlightError } from '../../server/src/protocol';
 import { el, iconButton, shown } from './dom';
+import { highlightRequest, markFailed, type HighlightRequest, type HighlightRule } from './highlightAnswer';
 import { showPopup } from './menu';
-
-/** `invalid`: the pattern itself is wrong, kept across reloads; any other error (too slow on the rows it ran on) is not. */
-export interface HighlightRule extends TableHighlight { slot: number; error?: string; invalid?: true }
-
-/**
- * What one rows request carries (`highlights`), and the rules they are (`rules`): its answer's rule
- * indexes are read against this list, kept with the request, never against a later one.
- */
-export interface HighlightRequest { rules: readonly HighlightRule[]; highlights: TableHighlight[] }
-
-/** A rows answer's rule indexes made colour slots of the rules asked with (`-1`: none), in place. */
-export function slotsOf(items: TableRow[], asked: HighlightRequest): void {
-  for (const it of items) it.highlight = it.highlight >= 0 ? asked.rules[it.highlight]?.slot ?? -1 : -1;
-}
 
 export class Highlights {
   rules: HighlightRule[] = [];
@@ -36,8 +23,7 @@ export class Highlights {
 
   /** What a rows request carries: the rules that run. */
   request(): HighlightRequest {
-    const rules = this.rules.filter((r) => !r.error);
-    return { rules, highlights: rules.map(({ slot: _slot, error: _error, invalid: _invalid, ...rule }) => rule) };
+    return highlightRequest(this.rules);
   }
 
   add(text: string, regex = false): void {
@@ -50,25 +36,13 @@ export class Highlights {
   }
 
   /**
-   * A rows answer to `asked` said these of its rules cannot run: they are marked and no longer sent,
-   * all at once. What is said of them is shown in the open box, or returned (for the status line).
+   * A rows answer to `asked` said these of its rules cannot run: they are marked and no longer sent
+   * (highlightAnswer.ts). What is said of them is shown in the open box, or returned (for the status line).
    */
   failed(errors: readonly TableHighlightError[] | undefined, asked: HighlightRequest): string | undefined {
-    if (!Array.isArray(errors)) return undefined;
-    // A rule removed, or already marked by another page's answer, meanwhile, is left as it is.
-    const marked: { regex: string | undefined; error: string }[] = [];
-    for (const { rule: k, error, invalid } of errors) {
-      const rule = asked.rules[k];
-      if (!rule || !this.rules.includes(rule) || rule.error) continue;
-      rule.error = error;
-      if (invalid) rule.invalid = true;
-      marked.push({ regex: rule.regex, error });
-    }
-    if (marked.length === 0) return undefined;
+    const said = markFailed(this.rules, errors, asked);
+    if (said === undefined) return undefined;
     this.changed();
-    // Said once, however many: one answer marks them all.
-    const said = marked.length === 1 ? `Highlight /${marked[0].regex}/ is not working: ${marked[0].error}` :
-      `${marked.length} highlights are not working: ${marked.map((m) => `/${m.regex}/: ${m.error}`).join('; ')}`;
     if (!this.box?.alert.isConnected) return said;
     this.box.alert.textContent = shown(said);
     this.box.draw();
