@@ -1,18 +1,14 @@
 // Highlight rules: several, each a colour of an 8-slot palette (theme colours in table.css), sent
-// with every rows request; the server says which rule a row matches first, and which rule it could
-// not run (bad syntax, or too slow: its words are the filter's, server/src/table/userRegex.ts). That
-// rule is kept in the list marked as not working, and no longer sent.
-import type { TableHighlight } from '../../server/src/protocol';
+// with every rows request; the server says which rule a row matches first, and every rule it could
+// not run (bad syntax, or too slow: its words are the filter's, server/src/table/userRegex.ts).
+// Those rules are kept in the list marked as not working, and no longer sent.
+import type { TableHighlightError } from '../../server/src/protocol';
 import { el, iconButton, shown } from './dom';
+import { highlightRequest, markFailed, type HighlightRequest, type HighlightRule } from './highlightAnswer';
 import { showPopup } from './menu';
-
-/** `invalid`: the pattern itself is wrong, kept across reloads; any other error (too slow on the rows it ran on) is not. */
-export interface HighlightRule extends TableHighlight { slot: number; error?: string; invalid?: true }
 
 export class Highlights {
   rules: HighlightRule[] = [];
-  /** The rules sent with the last rows request: a rows answer's rule indexes are among them. */
-  sent: readonly HighlightRule[] = [];
   /** The box last opened: its list and alert line. */
   private box: { draw: () => void; alert: HTMLElement } | null = null;
 
@@ -25,10 +21,9 @@ export class Highlights {
     return rules.map(({ error, invalid, ...rule }) => (error && invalid ? { ...rule, error, invalid } : rule));
   }
 
-  /** What a rows request carries: the rules that run (kept as `sent`). */
-  wire(): TableHighlight[] {
-    this.sent = this.rules.filter((r) => !r.error);
-    return this.sent.map(({ slot: _slot, error: _error, invalid: _invalid, ...rule }) => rule);
+  /** What a rows request carries: the rules that run. */
+  request(): HighlightRequest {
+    return highlightRequest(this.rules);
   }
 
   add(text: string, regex = false): void {
@@ -41,25 +36,17 @@ export class Highlights {
   }
 
   /**
-   * A rows answer said `rule` (one of those sent with it) cannot run: it is marked and no longer
-   * sent. Its message is shown in the open box, or returned (for the status line).
+   * A rows answer to `asked` said these of its rules cannot run: they are marked and no longer sent
+   * (highlightAnswer.ts). What is said of them is shown in the open box, or returned (for the status line).
    */
-  failed(rule: HighlightRule | undefined, error: string, invalid: boolean): string | undefined {
-    // Removed, or already marked by another page's answer, meanwhile.
-    if (!rule || !this.rules.includes(rule) || rule.error) return undefined;
-    rule.error = error;
-    if (invalid) rule.invalid = true;
+  failed(errors: readonly TableHighlightError[] | undefined, asked: HighlightRequest): string | undefined {
+    const said = markFailed(this.rules, errors, asked);
+    if (said === undefined) return undefined;
     this.changed();
-    const said = `Highlight /${rule.regex}/ is not working: ${error}`;
     if (!this.box?.alert.isConnected) return said;
     this.box.alert.textContent = shown(said);
     this.box.draw();
     return undefined;
-  }
-
-  /** The colour slot of a rule index in a rows answer (answers to older lists are dropped: main.ts). */
-  slot(index: number): number {
-    return this.sent[index]?.slot ?? index;
   }
 
   open(x: number, y: number): void {

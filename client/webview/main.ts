@@ -13,7 +13,8 @@ import { FilterBar } from './filterBar';
 import { formatCount, formatElapsed, parseGotoTime } from './format';
 import { gotoHint, gotoNote, gotoParams, type GotoClock } from './gotoTime';
 import { Grid } from './grid';
-import { Highlights, type HighlightRule } from './highlights';
+import { slotsOf, type HighlightRule } from './highlightAnswer';
+import { Highlights } from './highlights';
 import { Host } from './host';
 import { readKeptFilter } from './keptFilter';
 import { closeMenu, showMenu, type MenuItem } from './menu';
@@ -122,7 +123,7 @@ class App {
       headerMenu: (x, y) => this.columnsMenu(x, y),
       keydown: (e) => this.gridKey(e),
       activate: (row) => void this.openRow(row),
-      highlightSlot: (i) => this.highlights.slot(i),
+      highlightSlot: (slot) => slot, // rows are cached with their rule's colour slot (askRows)
     });
     this.columns = new Columns(this.grid.root, state.columns as ColumnState | undefined, options.utcColumn, table.sources.length > 1);
     this.grid.root.addEventListener('columns-changed', () => this.host.saveState({ columns: this.columns.state() }));
@@ -266,15 +267,25 @@ class App {
         this.cache.failed(page, generation);
         continue;
       }
-      const highlights = this.highlights.wire(), sent = this.highlights.sent;
-      void this.request<TableRowsResult>('rows', { start, count, highlights }).then((r) => {
+      void this.askRows(start, count).then((r) => {
         if (!r) return this.cache.failed(page, generation);
-        // A rule could not run on these rows: marked, no longer sent (highlights.ts).
-        const said = r.error && r.errorRule !== undefined ? this.highlights.failed(sent[r.errorRule], r.error, !!r.errorInvalid) : undefined;
-        if (said) this.flash(said);
         if (this.cache.put(r.version, page, r.items, generation)) this.grid.draw();
       });
     }
+  }
+
+  /**
+   * Rows with the highlight rules that run, each row's rule made its colour slot by the list sent
+   * with this request; the rules the answer says cannot run are marked (no longer sent) and said once.
+   */
+  private async askRows(start: number, count: number): Promise<TableRowsResult | undefined> {
+    const asked = this.highlights.request();
+    const r = await this.request<TableRowsResult>('rows', { start, count, highlights: asked.highlights });
+    if (!r) return undefined;
+    const said = this.highlights.failed(r.highlightErrors, asked);
+    if (said) this.flash(said);
+    slotsOf(r.items, asked);
+    return r;
   }
 
   private showReadError(): void {
@@ -390,6 +401,9 @@ class App {
     // Same view version, new generation: rows asked for with the old highlights are not cached.
     this.cache.reset(this.cache.version);
     this.grid.draw();
+    // No row to ask for (a filter that matches nothing): the server still checks the patterns, so a
+    // bad one is marked now rather than when rows come back.
+    if ((this.table.rows === 0 || this.awaitingFilter) && this.highlights.rules.some((r) => r.regex !== undefined && !r.error)) void this.askRows(0, 0);
   }
 
   private selectionChanged(): void {

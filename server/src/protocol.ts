@@ -152,6 +152,8 @@ export interface ServerSettings {
 
 /** Up to this many rows per `tableRows` request. */
 export const TABLE_MAX_ROWS = 1000;
+/** Highlight rules a rows request may carry: more are ignored. */
+export const TABLE_MAX_HIGHLIGHTS = 32;
 
 export interface TableOpenParams {
   /** One log: its table. Several: their merge, sorted by UTC. */
@@ -227,6 +229,7 @@ export interface TableRowsParams {
   start: number;
   /** At most TABLE_MAX_ROWS. */
   count: number;
+  /** At most TABLE_MAX_HIGHLIGHTS. */
   highlights?: TableHighlight[];
 }
 export interface TableRow {
@@ -257,12 +260,16 @@ export interface TableRowsResult {
   version: number;
   rows: number;
   items: TableRow[];
-  /** A highlight rule that could not run (a bad or too slow pattern): it highlights nothing. */
-  error?: string;
-  /** Which one: its index among the highlights sent (the first that could not run). */
-  errorRule?: number;
+  /** The highlight rules of the request that could not run, each once, in rule order (at most the 32 a request carries). */
+  highlightErrors?: TableHighlightError[];
+}
+/** A highlight rule that could not run (a bad or too slow pattern): it highlights nothing. */
+export interface TableHighlightError {
+  /** Its index among the highlights sent. */
+  rule: number;
+  error: string;
   /** The pattern itself is wrong (it will never run); absent: too slow on these rows. */
-  errorInvalid?: true;
+  invalid?: true;
 }
 
 export interface TableFacetsParams {

@@ -1209,6 +1209,38 @@ test('the highlight rule a rows answer names is the one marked, even when a rule
   await p.close();
 });
 
+test('every highlight rule a rows answer says cannot run is marked at once, and said once with how many', async () => {
+  const p = await openHarness('rows=100', undefined, { highlights: [{ regex: 'x(', slot: 0 }, { text: 'Row 3 of', slot: 1 }, { regex: '(a+)+$', slot: 2 }, { regex: 'y[', slot: 3 }] });
+  await p.waitForFunction(() => /^3 highlights are not working: /.test(document.querySelector('.status').textContent));
+  const status = await p.locator('.status').textContent();
+  assert.ok(status.startsWith('3 highlights are not working: /x(/: invalid regular expression') && status.includes('; /(a+)+$/: The regular expression cannot run in time') && status.includes('; /y[/: invalid regular expression'), status);
+  // The working rule keeps its colour; the rows asked for again carry it alone.
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"][aria-rowindex="4"]')?.classList.contains('hl-1'));
+  const sent = await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows' && r.params.highlights).map((r) => r.params.highlights.length));
+  assert.deepEqual([...new Set(sent)], [4, 1], 'one answer marked all three: no request carried two or three rules');
+  await p.click('button[aria-label="Highlight rules"]');
+  assert.deepEqual(await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => x.classList.contains('broken'))), [true, false, true, true]);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('an invalid regex highlight added while the filter shows no rows is marked at once', async () => {
+  const p = await openHarness('rows=100');
+  await p.locator('.layer [role="row"]').first().waitFor();
+  for (const s of ['error', 'warning', 'information', 'success']) await p.click(`.sev-toggle[data-severity="${s}"]`);
+  await p.waitForFunction(() => /^0 of 100 rows/.test(document.querySelector('.status').textContent));
+  await p.click('button[aria-label="Highlight rules"]');
+  await p.check('.highlight-box input[type="checkbox"]');
+  await p.fill('.highlight-box input[type="text"]', '[');
+  await p.press('.highlight-box input[type="text"]', 'Enter');
+  await p.waitForFunction(() => /invalid regular expression/.test(document.querySelector('.highlight-box [role="alert"]')?.textContent));
+  assert.deepEqual(await p.locator('.highlight-box .picker-item').evaluateAll((li) => li.map((x) => x.classList.contains('broken'))), [true]);
+  // Asked of no row: the server judged the pattern without reading any.
+  assert.deepEqual(await p.evaluate(() => window.__requests.filter((r) => r.method === 'rows' && r.params.highlights?.length).map((r) => r.params.count)), [0]);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
 test('Live under a time range whose "to" is before the log\'s end says new rows stay hidden; removing "to" says Live again', async () => {
   const p = await openHarness('rows=100&follow=1', { width: 1000, height: 400 });
   const follow = () => p.locator('.follow').textContent();

@@ -79,16 +79,16 @@
     rows: ({ start, count, highlights }) => {
       const items = [];
       for (let r = start; r < Math.min(start + count, rows()); r++) items.push(rowOf(at(r), r, highlights));
-      // As server/src/table/view.ts page(): the first rule that cannot run, by its index; an invalid
+      // As server/src/table/view.ts page(): every rule that cannot run, by its index; an invalid
       // pattern always (and marked so), a too slow one only when it had rows left to run on.
-      let failed;
+      const failed = [];
       (highlights || []).forEach((h, k) => {
         const re = h.regex ? highlightRegex(h) : null;
-        if (failed || typeof re !== 'string') return;
+        if (typeof re !== 'string') return;
         const invalid = re.startsWith('invalid');
-        if (invalid || items.some((it) => it.highlight < 0 || it.highlight > k)) failed = { error: re, errorRule: k, ...(invalid ? { errorInvalid: true } : {}) };
+        if (invalid || items.some((it) => it.highlight < 0 || it.highlight > k)) failed.push({ rule: k, error: re, ...(invalid ? { invalid: true } : {}) });
       });
-      return { version, rows: rows(), items, ...failed };
+      return { version, rows: rows(), items, ...(failed.length ? { highlightErrors: failed } : {}) };
     },
     facets: ({ sources: picked }) => {
       const severities = { error: 0, warning: 0, information: 0, success: 0 };

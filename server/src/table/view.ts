@@ -4,7 +4,7 @@
 // rows, a detail, a copy). One log needs no order at all: position = entry.
 import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
-import type { TableFilter, TableGotoResult, TableGotoTimeParams, TableHighlight, TableRow } from '../protocol';
+import { TABLE_MAX_HIGHLIGHTS, type TableFilter, type TableGotoResult, type TableGotoTimeParams, type TableHighlight, type TableHighlightError, type TableRow } from '../protocol';
 import { bisect } from '../parse/bisect';
 import { DAY_MS } from '../parse/time';
 import { mergeRuns } from '../parse/mergeRuns';
@@ -361,32 +361,39 @@ export class TableView {
 
   /**
    * Rows [start, start + count) of the filtered view, with the first highlight rule each matches.
-   * A rule that cannot run highlights nothing; the first such is named (`errorRule`, its index
-   * among `highlights`) with why, and `errorInvalid` when the pattern itself is wrong (a too slow
-   * one depends on the rows it ran on).
+   * A rule that cannot run highlights nothing; every such rule is named (`highlightErrors`, by its
+   * index among `highlights`) with why, `invalid` when the pattern itself is wrong (a too slow one
+   * depends on the rows it ran on).
    */
-  page(start: number, count: number, highlights: TableHighlight[] | undefined, problems: (key: string, entry: number) => number): { items: TableRow[]; error?: string; errorRule?: number; errorInvalid?: true } {
+  page(start: number, count: number, highlights: TableHighlight[] | undefined, problems: (key: string, entry: number) => number): { items: TableRow[]; highlightErrors?: TableHighlightError[] } {
     const items: TableRow[] = [];
     const end = Math.min(this.rowCount, start + count);
     for (let r = Math.max(0, start); r < end; r++) items.push(this.row(r, problems));
-    const rules = Array.isArray(highlights) ? highlights.slice(0, 32) : [];
-    let failed: { error: string; errorRule: number; errorInvalid?: true } | undefined;
+    const rules = Array.isArray(highlights) ? highlights.slice(0, TABLE_MAX_HIGHLIGHTS) : [];
+    const failed: TableHighlightError[] = [];
+    // Each message lower-cased once, when a case-insensitive text rule first needs it.
+    let lower: string[] | undefined;
     rules.forEach((h, k) => {
       if (typeof h?.regex === 'string' && h.regex !== '') {
         // Compiled first: a bad pattern is said even when earlier rules left it no row to run on.
         const re = userRegex(h.regex, h.caseSensitive);
-        if ('error' in re) { failed ??= { error: re.error, errorRule: k, errorInvalid: true }; return; }
+        if ('error' in re) { failed.push({ rule: k, error: re.error, invalid: true }); return; }
         const left = items.filter((it) => it.highlight < 0);
         if (left.length === 0) return;
         const hits = matchAll(re, left.map((it) => it.message));
-        if (!(hits instanceof Set)) { failed ??= { error: hits.error, errorRule: k }; return; }
+        if (!(hits instanceof Set)) { failed.push({ rule: k, error: hits.error }); return; }
         left.forEach((it, i) => { if (hits.has(i)) it.highlight = k; });
       } else if (typeof h?.text === 'string' && h.text !== '') {
-        const needle = h.caseSensitive ? h.text : h.text.toLowerCase();
-        for (const it of items) if (it.highlight < 0 && (h.caseSensitive ? it.message : it.message.toLowerCase()).includes(needle)) it.highlight = k;
+        if (h.caseSensitive) {
+          for (const it of items) if (it.highlight < 0 && it.message.includes(h.text)) it.highlight = k;
+          return;
+        }
+        const needle = h.text.toLowerCase();
+        lower ??= items.map((it) => it.message.toLowerCase());
+        items.forEach((it, i) => { if (it.highlight < 0 && lower![i].includes(needle)) it.highlight = k; });
       }
     });
-    return { items, ...failed };
+    return failed.length > 0 ? { items, highlightErrors: failed } : { items };
   }
 
   /**
