@@ -5,6 +5,7 @@
 import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import type { TableFilter, TableGotoResult, TableGotoTimeParams, TableHighlight, TableRow } from '../protocol';
+import { namedAndMore } from '../explain/logLabel';
 import { bisect } from '../parse/bisect';
 import { DAY_MS } from '../parse/time';
 import { mergeRuns } from '../parse/mergeRuns';
@@ -104,8 +105,8 @@ export class TableView {
       if (s.failure === undefined) continue;
       if (++failed <= ERRORS_LISTED) listed.push(`${s.name}: ${s.failure}`);
     }
-    if (failed > ERRORS_LISTED) listed.push(`and ${failed - ERRORS_LISTED} more`);
-    this.errorLine = failed === 0 ? undefined : listed.join('; ');
+    // Each item holds a colon (and a failure may hold commas): joined by semicolons.
+    this.errorLine = failed === 0 ? undefined : namedAndMore(listed, ERRORS_LISTED, failed, '; ');
   }
 
   /** Log index and entry of a position in the order. */
