@@ -878,6 +878,31 @@ test('a filter keeps the selected entry selected where it was drawn; hidden by i
   assert.deepEqual(errors, []);
 });
 
+test('a filter keeps a selected range: the records still shown between its ends stay selected, its focus where it was', async () => {
+  const p = await openHarness('rows=1000', { width: 1000, height: 500 });
+  await p.locator('.layer [role="row"][aria-rowindex="2"]').waitFor();
+  // Model rows 2..15 (3 and 13 are warnings, 7 an error, the rest information), focus on 15.
+  await p.locator('[role="row"][aria-rowindex="4"]').click();
+  await p.locator('[role="row"][aria-rowindex="17"]').click({ modifiers: ['Shift'] });
+  await p.waitForFunction(() => /14 selected/.test(document.querySelector('.status').textContent));
+  const before = await placeOfSelection(p);
+  const selectedRows = () => p.locator('.layer [role="row"][aria-selected="true"]').evaluateAll((rs) => rs.map((r) => Number(/Row (\d+) of the model/.exec(r.getAttribute('aria-label') ?? '')?.[1] ?? NaN) - 1));
+  const focused = () => p.evaluate(() => Number(/Row (\d+) of the model/.exec(document.querySelector('.layer [role="row"].focused')?.getAttribute('aria-label') ?? '')?.[1] ?? NaN) - 1);
+  await p.click('.sev-toggle[data-severity="warning"]');
+  await p.waitForFunction(() => /12 selected/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => [...document.querySelectorAll('.layer [role="row"][aria-selected="true"]')].every((r) => /of the model/.test(r.getAttribute('aria-label') ?? '')));
+  assert.deepEqual(await selectedRows(), [2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15]);
+  assert.equal(await focused(), 15);
+  assert.equal((await placeOfSelection(p)).top, before.top, 'the range stays where it was drawn');
+  // Information hidden too: the one error inside the range (model row 7) stays selected.
+  await p.click('.sev-toggle[data-severity="information"]');
+  await p.waitForFunction(() => !/selected/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => /Row 8 of the model/.test(document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-label') ?? ''));
+  assert.deepEqual(await selectedRows(), [7]);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
 /** The model row of the row drawn at the top edge of the rows' area (from its label), and how many rows are selected. */
 const topOfView = (p) => p.evaluate(() => {
   const edge = document.querySelector('.layer').getBoundingClientRect().top;

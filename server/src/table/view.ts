@@ -516,6 +516,22 @@ export class TableView {
     return pos - a[lo - 1] <= a[lo] - pos ? lo - 1 : lo;
   }
 
+  /**
+   * The rows that show the range of the order from entry `ea` of log `la` to entry `eb` of log `lb`
+   * (either way round): `a` is the row of the first end or the nearest shown row inside the range,
+   * `b` the other's; null when an end is not in this table or no row of the range is shown.
+   * What keeps a selected range when the filter changes: the same records, where they are still shown.
+   */
+  rangeNear(la: number, ea: number, lb: number, eb: number): { a: number; b: number } | null {
+    const pa = this.positionOfEntry(la, ea), pb = this.positionOfEntry(lb, eb);
+    if (pa === null || pb === null) return null;
+    const lo = Math.min(pa, pb), hi = Math.max(pa, pb);
+    // Unfiltered, a row is its position; else the first row at or after `lo`, the last at or before `hi`.
+    const first = this.firstRowFrom(lo) ?? lo, last = (this.firstRowFrom(hi + 1) ?? hi + 1) - 1;
+    if (first > last) return null;
+    return pa <= pb ? { a: first, b: last } : { a: last, b: first };
+  }
+
   /** The first filtered row at or after position `pos` of the order (the row count if none); null when nothing is filtered (row = position). */
   private firstRowFrom(pos: number): number | null {
     if (!this.rows) return null;
