@@ -135,6 +135,9 @@ export class Grid {
 
   /** Start (after the element is in the document). */
   mount(): void {
+    // The widths kept from before a reload were set after the grid was made. Afterwards only the
+    // resizers' own drag, keys and fit change a width (hiding a column changes none): they sync.
+    this.syncResizers();
     this.virt._didMount();
     this.virt._willUpdate();
   }
@@ -341,7 +344,6 @@ export class Grid {
         frag.append(e);
       }
     }
-    this.syncResizers(); // the widths kept from before a reload are set after the grid is made
     const active = document.activeElement;
     const hadFocus = this.view.contains(active);
     // A focus asked for before this frame must not take it back from a field the user moved to since.

@@ -356,9 +356,14 @@ class App {
     const selected = focus >= 0;
     const anchor = selected ? focus : this.table.rows > 0 && !this.awaitingFilter ? this.grid.topRow() : -1;
     const place = selected ? this.grid.placeOf(focus) : 0;
-    const entry = keep !== undefined ? keep ?? undefined : anchor >= 0 ? await this.entryOf(anchor) : undefined;
+    // A range (shift, Ctrl+A) keeps its records: its other end is sent too (two entries, however many rows).
+    const other = keep === undefined && selected && this.selection.anchor >= 0 && this.selection.anchor !== focus ? this.selection.anchor : -1;
+    const [entry, from] = await Promise.all([
+      keep !== undefined ? keep ?? undefined : anchor >= 0 ? this.entryOf(anchor) : undefined,
+      other >= 0 ? this.entryOf(other) : undefined,
+    ]);
     if (seq !== this.filterSeq) return;
-    const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter(), ...(entry ? { keep: entry } : {}) });
+    const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter(), ...(entry ? { keep: entry, ...(from ? { keepFrom: from } : {}) } : {}) });
     if (seq !== this.filterSeq) return;
     if (this.awaitingFilter) {
       this.awaitingFilter = false;
@@ -376,9 +381,13 @@ class App {
     this.grid.setRows(r.rows);
     // The kept entry (or the shown row nearest to it in the log) stays where it was drawn: selected
     // when it was, at the top of the view when it was the first row in view; else the view starts at the top.
-    const kept = r.kept ?? null;
-    if (entry && kept !== null && kept >= 0 && kept < r.rows) {
-      if (selected) this.selection.click(kept);
+    // A range keeps the rows between its ends' (each its own row or the nearest shown inside it), its focus end in place.
+    const inView = (row: number | null | undefined): row is number => typeof row === 'number' && row >= 0 && row < r.rows;
+    const range = from && r.keptRange && inView(r.keptRange.from) && inView(r.keptRange.to) ? r.keptRange : null;
+    const kept = range ? range.to : r.kept ?? null;
+    if (entry && inView(kept)) {
+      if (range) this.selection.range(range.from, range.to);
+      else if (selected) this.selection.click(kept);
       else this.selection.clear();
       if (place !== null) this.grid.scrollToRowAt(kept, place);
       else this.grid.scrollToRow(kept, 'center');

@@ -75,6 +75,13 @@ export class Selection {
     this.focus = row;
   }
 
+  /** Rows `from` to `to` (either way round), `from` the anchor and `to` the focus: a range kept across a filter. */
+  range(from: number, to: number): void {
+    this.set([], { start: Math.min(from, to), end: Math.max(from, to) + 1 });
+    this.anchor = from;
+    this.focus = to;
+  }
+
   ctrlClick(row: number): void {
     const all = this.ranges();
     if (this.has(row)) {

@@ -211,12 +211,23 @@ export interface TableFilterParams {
   filter: TableFilter;
   /** The entry the page has selected (a row's `source` and `entry`): the answer says where it is now. */
   keep?: { source: number; entry: number };
+  /**
+   * With `keep`, the other end of a selected range (where shift extended it from): the answer says
+   * which rows of the new view the range covers. Two entries, however many rows are selected.
+   */
+  keepFrom?: { source: number; entry: number };
 }
 export interface TableFilterResult {
   version: number;
   rows: number;
   /** The row of `keep` in the filtered view, or the shown row nearest to it; null when none. */
   kept?: number | null;
+  /**
+   * With `keepFrom`: the first and last rows of the new view within the range (each end mapped to
+   * itself or the shown row nearest to it inside the range), as `from` (keepFrom's end) and `to`
+   * (keep's end); null when the new view shows no row of the range.
+   */
+  keptRange?: { from: number; to: number } | null;
   /** Why the filter (or part of it) was refused, e.g. a regular expression that cannot run in time. */
   error?: string;
 }

@@ -878,6 +878,31 @@ test('a filter keeps the selected entry selected where it was drawn; hidden by i
   assert.deepEqual(errors, []);
 });
 
+test('a filter keeps a selected range: the records still shown between its ends stay selected, its focus where it was', async () => {
+  const p = await openHarness('rows=1000', { width: 1000, height: 700 });
+  await p.locator('.layer [role="row"][aria-rowindex="2"]').waitFor();
+  // Model rows 2..9 (3 is a warning, 7 an error, the rest information), focus on 9.
+  await p.locator('[role="row"][aria-rowindex="4"]').click();
+  await p.locator('[role="row"][aria-rowindex="11"]').click({ modifiers: ['Shift'] });
+  await p.waitForFunction(() => /8 selected/.test(document.querySelector('.status').textContent));
+  const before = await placeOfSelection(p);
+  const selectedRows = () => p.locator('.layer [role="row"][aria-selected="true"]').evaluateAll((rs) => rs.map((r) => Number(/Row (\d+) of the model/.exec(r.getAttribute('aria-label') ?? '')?.[1] ?? NaN) - 1));
+  const focused = () => p.evaluate(() => Number(/Row (\d+) of the model/.exec(document.querySelector('.layer [role="row"].focused')?.getAttribute('aria-label') ?? '')?.[1] ?? NaN) - 1);
+  await p.click('.sev-toggle[data-severity="warning"]');
+  await p.waitForFunction(() => /7 selected/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => [...document.querySelectorAll('.layer [role="row"][aria-selected="true"]')].every((r) => /of the model/.test(r.getAttribute('aria-label') ?? '')));
+  assert.deepEqual(await selectedRows(), [2, 4, 5, 6, 7, 8, 9]);
+  assert.equal(await focused(), 9);
+  assert.equal((await placeOfSelection(p)).top, before.top, 'the range stays where it was drawn');
+  // Information hidden too: the one error inside the range (model row 7) stays selected.
+  await p.click('.sev-toggle[data-severity="information"]');
+  await p.waitForFunction(() => !/selected/.test(document.querySelector('.status').textContent));
+  await p.waitForFunction(() => /Row 8 of the model/.test(document.querySelector('.layer [role="row"][aria-selected="true"]')?.getAttribute('aria-label') ?? ''));
+  assert.deepEqual(await selectedRows(), [7]);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
 /** The model row of the row drawn at the top edge of the rows' area (from its label), and how many rows are selected. */
 const topOfView = (p) => p.evaluate(() => {
   const edge = document.querySelector('.layer').getBoundingClientRect().top;
@@ -1106,6 +1131,30 @@ test('column resizers: in the header\'s order before the grid, each with its col
   assert.equal(await time.getAttribute('aria-valuenow'), String(await drawn()));
   assert.equal(await time.getAttribute('aria-valuemin'), '60');
   assert.ok(Number(await time.getAttribute('aria-valuemax')) >= 900);
+  // Draws (scrolling) with no width changed leave the resizers alone: not written, not even read.
+  const touched = await p.evaluate(async () => {
+    let n = 0;
+    const get = Element.prototype.getAttribute, set = Element.prototype.setAttribute;
+    Element.prototype.getAttribute = function (name) { if (this.classList?.contains('resizer')) n++; return get.call(this, name); };
+    Element.prototype.setAttribute = function (name, value) { if (this.classList?.contains('resizer')) n++; return set.call(this, name, value); };
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const scroller = document.querySelector('.scroller');
+    // Each draw replaces the layer's rows.
+    let draws = 0;
+    const drawn = new MutationObserver(() => { draws++; });
+    drawn.observe(document.querySelector('.layer'), { childList: true });
+    for (const top of [scroller.scrollHeight, 0]) {
+      const was = draws;
+      scroller.scrollTop = top;
+      // Bounded: the draw for a scroll comes within a few frames.
+      for (let k = 0; k < 30 && draws === was; k++) await frame();
+    }
+    drawn.disconnect();
+    Element.prototype.getAttribute = get;
+    Element.prototype.setAttribute = set;
+    return { n, redrawn: draws >= 2 };
+  });
+  assert.deepEqual(touched, { n: 0, redrawn: true });
   await time.focus();
   await p.keyboard.press('ArrowRight');
   assert.equal(await time.getAttribute('aria-valuenow'), String(await drawn()));

@@ -111,7 +111,7 @@
       if (HOSTILE) return { components: [{ name: 'Comp\u202Eonent', count: 1 }], threads: [{ name: '1\u202E2', count: 1 }], severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
       return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
     },
-    filter: ({ filter, keep }) => {
+    filter: ({ filter, keep, keepFrom }) => {
       version++;
       // The row of the kept entry (model row `keep.entry`), or the shown row nearest to it (the earlier on a tie).
       const kept = () => {
@@ -124,6 +124,15 @@
         if (lo === view.length) return { kept: lo - 1 };
         return { kept: view[lo] === i || lo === 0 || i - view[lo - 1] > view[lo] - i ? lo : lo - 1 };
       };
+      // A range's ends (model rows keepFrom.entry and keep.entry): the first and last shown rows inside it.
+      const keptRange = () => {
+        if (!keep || !keepFrom) return {};
+        const lo = Math.min(keep.entry, keepFrom.entry), hi = Math.max(keep.entry, keepFrom.entry);
+        const firstFrom = (i) => { if (!view) return i; let a = 0, b = view.length; while (a < b) { const m = (a + b) >> 1; if (view[m] < i) a = m + 1; else b = m; } return a; };
+        const first = firstFrom(lo), last = firstFrom(hi + 1) - 1;
+        if (first > last) return { keptRange: null };
+        return { keptRange: keepFrom.entry <= keep.entry ? { from: first, to: last } : { from: last, to: first } };
+      };
       if (filter.text && filter.text.regex === '(a+)+$') return { version, rows: rows(), ...kept(), error: 'The regular expression cannot run in time: (a+)+$' };
       const sev = filter.severities && new Set(filter.severities);
       if (!sev) view = null;
@@ -133,7 +142,7 @@
         for (let i = 0; i < ROWS; i++) if (sev.has(severity(i))) out[n++] = i;
         view = out.slice(0, n);
       }
-      return { version, rows: rows(), ...kept() };
+      return { version, rows: rows(), ...kept(), ...keptRange() };
     },
     find: ({ from, direction, severity: s, text }) => {
       const step = direction === 'next' ? 1 : -1;

@@ -52,3 +52,14 @@ test('selection: the ranges are built once per change, not per row a draw asks a
   assert.equal(s.has(2003), true);
   assert.equal(s.has(2005), false);
 });
+
+test('a range kept across a filter: the rows between its ends, its anchor and focus as they were (shift extends from the anchor)', () => {
+  const s = new Selection();
+  s.range(9, 3);
+  assert.deepEqual(s.ranges(), [{ start: 3, end: 10 }]);
+  assert.deepEqual([s.anchor, s.focus], [9, 3]);
+  s.shiftClick(12);
+  assert.deepEqual(s.ranges(), [{ start: 9, end: 13 }], 'shift goes on from the kept anchor');
+  s.range(4, 4);
+  assert.deepEqual([s.ranges(), s.count()], [[{ start: 4, end: 5 }], 1]);
+});

@@ -53,9 +53,14 @@ export function leftOutNote(count: number, named: readonly string[]): string {
   return `${count} log${count === 1 ? '' : 's'} without offset left out${names}`;
 }
 
-/** `a, b, c and 2 more`: the first `max` of `names`, and how many of `total` (default: all of them) are not named. */
-export function namedAndMore(names: readonly string[], max: number, total = names.length): string {
+/**
+ * `a, b, c and 2 more`: the first `max` of `names`, and how many of `total` (default: all of them) are
+ * not named. Items that hold commas or colons themselves (`A.log: no such file`) are joined by `sep`
+ * (`'; '`), which then comes before "and N more" too: after the last item's own words it would read
+ * as part of them (`... no such file and 2 more`).
+ */
+export function namedAndMore(names: readonly string[], max: number, total = names.length, sep = ', '): string {
   const listed = names.slice(0, max);
   const more = total - listed.length;
-  return `${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  return `${listed.join(sep)}${more > 0 ? `${sep === ', ' ? ' ' : sep}and ${more} more` : ''}`;
 }

@@ -109,9 +109,12 @@ export function registerTableRequests(server: ServerContext): Tables {
     if (!t) return { version: 0, rows: 0, error: 'no such table' };
     const serial = ++t.filterSerial;
     const r = await t.view.setFilter(p.filter ?? {}, () => token.isCancellationRequested || serial !== t.filterSerial);
-    const keep = p.keep;
+    const keep = p.keep, from = p.keepFrom;
     const kept = keep && typeof keep === 'object' ? { kept: t.view.rowNear(Number(keep.source), Number(keep.entry)) } : {};
-    return { version: t.view.version, rows: t.view.rowCount, ...kept, ...(r.error ? { error: r.error } : {}) };
+    const range = keep && typeof keep === 'object' && from && typeof from === 'object'
+      ? t.view.rangeNear(Number(from.source), Number(from.entry), Number(keep.source), Number(keep.entry)) : undefined;
+    const keptRange = range === undefined ? {} : { keptRange: range && { from: range.a, to: range.b } };
+    return { version: t.view.version, rows: t.view.rowCount, ...kept, ...keptRange, ...(r.error ? { error: r.error } : {}) };
   }));
 
   connection.onRequest(TableRequests.rows, (p, token) => runSafe(log, 'table/rows', token, { version: 0, rows: 0, items: [] }, () => {

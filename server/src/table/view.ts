@@ -5,6 +5,7 @@
 import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import { TABLE_MAX_HIGHLIGHTS, type TableFilter, type TableGotoResult, type TableGotoTimeParams, type TableHighlight, type TableHighlightError, type TableRow } from '../protocol';
+import { namedAndMore } from '../explain/logLabel';
 import { bisect } from '../parse/bisect';
 import { DAY_MS } from '../parse/time';
 import { mergeRuns } from '../parse/mergeRuns';
@@ -104,8 +105,8 @@ export class TableView {
       if (s.failure === undefined) continue;
       if (++failed <= ERRORS_LISTED) listed.push(`${s.name}: ${s.failure}`);
     }
-    if (failed > ERRORS_LISTED) listed.push(`and ${failed - ERRORS_LISTED} more`);
-    this.errorLine = failed === 0 ? undefined : listed.join('; ');
+    // Each item holds a colon (and a failure may hold commas): joined by semicolons.
+    this.errorLine = failed === 0 ? undefined : namedAndMore(listed, ERRORS_LISTED, failed, '; ');
   }
 
   /** Log index and entry of a position in the order. */
@@ -520,6 +521,22 @@ export class TableView {
     if (lo === n) return n - 1;
     if (a[lo] === pos || lo === 0) return lo;
     return pos - a[lo - 1] <= a[lo] - pos ? lo - 1 : lo;
+  }
+
+  /**
+   * The rows that show the range of the order from entry `ea` of log `la` to entry `eb` of log `lb`
+   * (either way round): `a` is the row of the first end or the nearest shown row inside the range,
+   * `b` the other's; null when an end is not in this table or no row of the range is shown.
+   * What keeps a selected range when the filter changes: the same records, where they are still shown.
+   */
+  rangeNear(la: number, ea: number, lb: number, eb: number): { a: number; b: number } | null {
+    const pa = this.positionOfEntry(la, ea), pb = this.positionOfEntry(lb, eb);
+    if (pa === null || pb === null) return null;
+    const lo = Math.min(pa, pb), hi = Math.max(pa, pb);
+    // Unfiltered, a row is its position; else the first row at or after `lo`, the last at or before `hi`.
+    const first = this.firstRowFrom(lo) ?? lo, last = (this.firstRowFrom(hi + 1) ?? hi + 1) - 1;
+    if (first > last) return null;
+    return pa <= pb ? { a: first, b: last } : { a: last, b: first };
   }
 
   /** The first filtered row at or after position `pos` of the order (the row count if none); null when nothing is filtered (row = position). */
