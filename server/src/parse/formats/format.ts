@@ -127,4 +127,9 @@ export interface LogFormat<Id extends string = string> {
    * and MSI writes its own verdict on lines of their own).
    */
   readonly judgedByFirstLine?: boolean;
+  /**
+   * Whether a record's written clock may lack the date (MSI: the banner's date carries to lines
+   * that write a time of day, or no time at all): the table shows its wall clock instead.
+   */
+  readonly clockLacksDate?: boolean;
 }

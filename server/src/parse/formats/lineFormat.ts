@@ -80,6 +80,7 @@ export interface LineFormatSpec<Id extends string> {
   name: string;
   continues?: boolean;
   judgedByFirstLine?: boolean;
+  clockLacksDate?: boolean;
   newState?(): LineState;
   readLine(codes: Codes, a: number, eol: number, out: LineRecord, state?: LineState): boolean;
 }
@@ -107,6 +108,7 @@ export function lineFormat<Id extends string>(spec: LineFormatSpec<Id>): LogForm
     scope: 'source.cmlog',
     continues: spec.continues,
     judgedByFirstLine: spec.judgedByFirstLine,
+    clockLacksDate: spec.clockLacksDate,
     newState: spec.newState,
     readLine: spec.readLine,
     recognise(sample) {

@@ -304,6 +304,7 @@ export const msi = lineFormat({
   name: 'MSI verbose log',
   continues: true,
   judgedByFirstLine: true,
+  clockLacksDate: true,
   newState: () => Float64Array.of(NaN, -1),
   readLine: readMsiLine,
 });
