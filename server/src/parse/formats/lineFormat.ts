@@ -82,6 +82,7 @@ export interface LineFormatSpec<Id extends string> {
   judgedByFirstLine?: boolean;
   clockLacksDate?: boolean;
   newState?(): LineState;
+  datedBy?(state: LineState | undefined, before: number): number;
   readLine(codes: Codes, a: number, eol: number, out: LineRecord, state?: LineState): boolean;
 }
 
@@ -110,6 +111,7 @@ export function lineFormat<Id extends string>(spec: LineFormatSpec<Id>): LogForm
     judgedByFirstLine: spec.judgedByFirstLine,
     clockLacksDate: spec.clockLacksDate,
     newState: spec.newState,
+    datedBy: spec.datedBy,
     readLine: spec.readLine,
     recognise(sample) {
       // Each line once, each read bounded by the line: linear in the sample.
