@@ -1,6 +1,7 @@
 // The table's commands: open a log in the table (Open With…, the editor title, the Explorer), show
 // the cursor's line in it, go back to the text editor, merge any set of logs, and the table's keys
 // (forwarded to the page as `command` messages).
+import { open } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../server/src/protocol';
@@ -8,8 +9,8 @@ import { noLogsMessage, tableMessage } from '../notifications';
 import type { TableEditors } from './editors';
 import { isLogName } from './largeLog';
 import { LOG_GLOB } from '../../../server/src/parse/formats/logName';
-import { groupByFolder } from './pickList';
-import { MAX_MERGE_LOGS } from './mergeState';
+import { groupByFolder, recordsInSample, SAMPLE_BYTES } from './pickList';
+import { MAX_MERGE_LOGS, stillFiles } from './mergeState';
 import { FORWARDED, TableCommands } from './commandIds';
 import { TABLE_VIEW_TYPE } from './viewTypes';
 
@@ -81,16 +82,37 @@ async function logsOf(selection: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
 
 type PickItem = vscode.QuickPickItem & { uri?: vscode.Uri };
 
-/** One pick list of every log in the workspace, grouped by folder; the active log is picked. */
+/**
+ * Whether a file's start holds a record of a format (pickList's recordsInSample): only its first
+ * SAMPLE_BYTES are read. A file that cannot be read is listed as a log (the merge says why).
+ */
+async function hasRecords(uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme !== 'file') return true;
+  try {
+    const file = await open(uri.fsPath, 'r');
+    try {
+      const { buffer, bytesRead } = await file.read(new Uint8Array(SAMPLE_BYTES), 0, SAMPLE_BYTES, 0);
+      return recordsInSample(buffer.subarray(0, bytesRead));
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return true;
+  }
+}
+
+/** One pick list of every log in the workspace, grouped by folder (plain-text files last); the active log is picked. */
 async function pickLogs(): Promise<vscode.Uri[] | undefined> {
   const files = await vscode.workspace.findFiles(LOG_GLOB, undefined, MAX_MERGE_LOGS);
   if (files.length === 0) return [];
   const active = activeLogUri();
   const byUri = new Map(files.map((f) => [f.toString(), f]));
+  const withRecords = new Set(await stillFiles(files, hasRecords));
   const rows = groupByFolder(files.map((f) => ({
     uri: f.toString(),
     folder: vscode.workspace.asRelativePath(vscode.Uri.joinPath(f, '..'), true),
     name: path.basename(f.path),
+    plain: !withRecords.has(f),
   })), new Set(active && isLogName(active.path) ? [active.toString()] : []));
   const items: PickItem[] = rows.map((r) => r.kind === 'folder'
     ? { label: r.label, kind: vscode.QuickPickItemKind.Separator }

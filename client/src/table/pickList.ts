@@ -1,12 +1,17 @@
 // The pick list of "Merge Logs…": every log, grouped under its folder (one separator per folder),
-// folders and names in a stable order. Pure (no vscode import) for tests; commands.ts maps it to
-// QuickPickItems.
+// folders and names in a stable order; files no format reads a record in (plain text) last, apart,
+// never picked at first (a merge of them adds nothing but unparsed text). Pure (no vscode import)
+// for tests; commands.ts maps it to QuickPickItems.
+import { recognisedFormats } from '../../../server/src/parse/formats';
+import { asText, decode } from '../../../server/src/parse/decode';
 
 export interface LogFile {
   uri: string;
   /** The folder as shown (relative to the workspace where possible). */
   folder: string;
   name: string;
+  /** No format read a record in the file's start (recordsInSample): plain text. */
+  plain?: boolean;
 }
 
 export type PickRow =
@@ -14,12 +19,29 @@ export type PickRow =
   /** `description`: the log's folder, so typing a machine's folder ("DEVICE1") keeps its logs (matchOnDescription). */
   | { kind: 'log'; label: string; description: string; uri: string; picked: boolean };
 
+/** The separator the plain-text files are listed under, saying why they are apart. */
+export const PLAIN_GROUP = 'No records read (plain text)';
+
+/**
+ * The bytes of a file's start that say whether it holds records: read from every log of the
+ * workspace (up to 2000) before the list shows, so fewer than the language detection's sample.
+ */
+export const SAMPLE_BYTES = 16 * 1024;
+
+/** Whether a file's start (at most SAMPLE_BYTES, any encoding) holds a record any format recognises. */
+export function recordsInSample(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return false;
+  return recognisedFormats(asText(decode(bytes.subarray(0, SAMPLE_BYTES)).text)).length > 0;
+}
+
 const byText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
 
-/** Rows for the pick list; `picked` holds the URIs selected at first (the active log). */
+/** Rows for the pick list; `picked` holds the URIs selected at first (the active log, unless plain text). */
 export function groupByFolder(files: readonly LogFile[], picked: ReadonlySet<string>): PickRow[] {
   const folders = new Map<string, LogFile[]>();
+  const plain: LogFile[] = [];
   for (const f of files) {
+    if (f.plain) { plain.push(f); continue; }
     const list = folders.get(f.folder);
     if (list) list.push(f);
     else folders.set(f.folder, [f]);
@@ -29,6 +51,12 @@ export function groupByFolder(files: readonly LogFile[], picked: ReadonlySet<str
     rows.push({ kind: 'folder', label: folder });
     for (const f of folders.get(folder)!.sort((a, b) => byText(a.name, b.name))) {
       rows.push({ kind: 'log', label: f.name, description: f.folder, uri: f.uri, picked: picked.has(f.uri) });
+    }
+  }
+  if (plain.length > 0) {
+    rows.push({ kind: 'folder', label: PLAIN_GROUP });
+    for (const f of plain.sort((a, b) => byText(a.folder, b.folder) || byText(a.name, b.name))) {
+      rows.push({ kind: 'log', label: f.name, description: f.folder, uri: f.uri, picked: false });
     }
   }
   return rows;

@@ -395,7 +395,10 @@ class Scanner implements ScanState {
       } else {
         this.contEntry = -1;
       }
-      const flags = offsetFlags(r.wall, r.offset, 0);
+      // A record without a date (MSI's line in a CMTrace log) may take the record before's: only such records pay.
+      let wall = r.wall;
+      if (wall !== wall && format.datedBy !== undefined && table.count > 0) wall = format.datedBy(state, table.wall[table.count - 1]);
+      const flags = offsetFlags(wall, r.offset, 0);
       const sev = r.severity >= 0 ? (r.severity as Severity) : this.keywords(r.msgStart, KW_NONE, r.msgStart, r.msgEnd);
       const comp = this.nameId(this.comps, r.compStart, r.compEnd);
       const thr = this.nameId(this.threadNames, r.threadStart, r.threadEnd);
@@ -404,7 +407,7 @@ class Scanner implements ScanState {
         this.line++;
         end = this.absorbBlank(eol + 1);
       }
-      table.push(base + pos, base + end, itemLine, r.wall, r.offset, sev, flags, comp, thr, this.lineFormatIds[k], base + r.msgStart, base + r.msgEnd);
+      table.push(base + pos, base + end, itemLine, wall, r.offset, sev, flags, comp, thr, this.lineFormatIds[k], base + r.msgStart, base + r.msgEnd);
       return end;
     }
     return -1;

@@ -13,6 +13,7 @@ import { firstLine } from '../parse/lineBreaks';
 import { severityName, severityOfName } from '../severity';
 import { CompiledFilter } from './filter';
 import { GrowInt32 } from './growArray';
+import { timeCell } from './timeCell';
 import { matchAll, REGEX_BATCH, REGEX_TEXT_MAX, userRegex } from './userRegex';
 import { yieldNow } from './yieldTurns';
 
@@ -337,10 +338,7 @@ export class TableView {
   columns(row: number): Pick<TableRow, 'row' | 'source' | 'entry' | 'line' | 'severity' | 'time' | 'utc' | 'component' | 'thread'> {
     const pos = this.positionOf(row), li = this.logAt(pos), e = this.entryAt(pos);
     const log = this.logs[li]!;
-    const p = log.parts(e);
-    // No function made per row (a copy reads up to millions): the date and time as written, either may lack.
-    const date = p.date ? log.text(p.date[0], p.date[1]) : '', clock = p.time ? log.text(p.time[0], p.time[1]) : '';
-    const time = date !== '' && clock !== '' ? `${date} ${clock}` : date + clock;
+    const time = timeCell(log, e, log.parts(e));
     const utc = log.utc(e);
     return {
       row, source: li, entry: e, line: log.line(e), severity: severityName[log.severity(e)], time,

@@ -127,4 +127,15 @@ export interface LogFormat<Id extends string = string> {
    * and MSI writes its own verdict on lines of their own).
    */
   readonly judgedByFirstLine?: boolean;
+  /**
+   * Whether a record's written clock may lack the date (MSI: the banner's date carries to lines
+   * that write a time of day, or no time at all): the table shows its wall clock instead.
+   */
+  readonly clockLacksDate?: boolean;
+  /**
+   * A record `readLine` read with no date (its wall clock NaN: an MSI line mixed into a log without
+   * MSI's banner, a CMTrace agent log): its wall clock, dated by the record before it in the file
+   * (`before`, that record's wall clock), or NaN. Asked by the scan for such records only.
+   */
+  datedBy?(state: LineState | undefined, before: number): number;
 }

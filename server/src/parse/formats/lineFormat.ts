@@ -80,7 +80,9 @@ export interface LineFormatSpec<Id extends string> {
   name: string;
   continues?: boolean;
   judgedByFirstLine?: boolean;
+  clockLacksDate?: boolean;
   newState?(): LineState;
+  datedBy?(state: LineState | undefined, before: number): number;
   readLine(codes: Codes, a: number, eol: number, out: LineRecord, state?: LineState): boolean;
 }
 
@@ -107,7 +109,9 @@ export function lineFormat<Id extends string>(spec: LineFormatSpec<Id>): LogForm
     scope: 'source.cmlog',
     continues: spec.continues,
     judgedByFirstLine: spec.judgedByFirstLine,
+    clockLacksDate: spec.clockLacksDate,
     newState: spec.newState,
+    datedBy: spec.datedBy,
     readLine: spec.readLine,
     recognise(sample) {
       // Each line once, each read bounded by the line: linear in the sample.

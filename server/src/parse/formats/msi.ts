@@ -106,6 +106,18 @@ function lastWall(state: LineState | undefined): number {
 }
 
 /**
+ * The wall clock of a line read with no date (no banner: MSI's lines mixed into another log) by
+ * the record before it (`before`): the last time of day read, on the day of that record nearest
+ * to it (a line just after midnight follows a record just before it). NaN when either is unknown.
+ * The state's date stays unknown: the next such line is dated by the record before it in turn.
+ */
+function datedBy(state: LineState | undefined, before: number): number {
+  if (!state || state[LAST] < 0 || before !== before) return NaN;
+  const wall = Math.floor(before / DAY_MS) * DAY_MS + state[LAST];
+  return wall - before > MIDNIGHT_BACK_MS ? wall - DAY_MS : before - wall > MIDNIGHT_BACK_MS ? wall + DAY_MS : wall;
+}
+
+/**
  * Whether the scan has read nothing yet that says the file is MSI's: no banner, no timed line. Its
  * bare lines (`Error 5.`, `CustomAction ... returned`) are records only in an MSI log. No state
  * (`parts` reading a record the scan claimed already): not asked.
@@ -304,6 +316,8 @@ export const msi = lineFormat({
   name: 'MSI verbose log',
   continues: true,
   judgedByFirstLine: true,
+  clockLacksDate: true,
   newState: () => Float64Array.of(NaN, -1),
+  datedBy,
   readLine: readMsiLine,
 });
