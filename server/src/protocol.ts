@@ -81,8 +81,10 @@ export interface FolderOffer {
   zone: string;
   /** The log that wrote it last, e.g. "CcmExec.log". */
   source: string;
-  /** Other offsets the folder's logs wrote (a DST change), e.g. ["UTC-08:00"]. */
+  /** Other offsets the folder's logs wrote, e.g. ["UTC-08:00"]. */
   others?: string[];
+  /** With `others`: whether each is an hour from `offset` (a DST change); else the logs write other zones. */
+  dst?: boolean;
   /**
    * The folder (a URI) whose logs wrote it, when above the log's own (a device folder, for its
    * Panther subfolder): the command writes the offset for it. Absent: the log's own folder.

@@ -45,7 +45,7 @@ test('folderOffer: several biases (a DST change): the chosen log\'s latest one, 
     input(cbsUri, CBS),
   ]);
   const offer = folderOffer(tl, input(cbsUri, CBS));
-  assert.deepEqual(offer, { offset: 420, zone: 'UTC-07:00', source: 'CcmExec.log', others: ['UTC-08:00'] });
+  assert.deepEqual(offer, { offset: 420, zone: 'UTC-07:00', source: 'CcmExec.log', others: ['UTC-08:00'], dst: true });
 });
 
 test('fileInfo and status bar: the offer is said, and the log stays unplaced until the user takes it', () => {

@@ -38,9 +38,12 @@ export function folderOffer(timeline: Timeline, target: { key: string; log: LogF
   const read = (minutesEast: number) => (convention === 'bias' ? -minutesEast : minutesEast) + 0; // + 0: no -0
   // Its latest offset: after a DST change the machine's bias is the new one.
   const offset = read(source.latest);
-  const also = [...east].filter((o) => o !== source.latest).map((o) => describeOffset(read(o), convention));
+  const otherEast = [...east].filter((o) => o !== source.latest);
+  const also = otherEast.map((o) => describeOffset(read(o), convention));
+  // Only an hour apart is a DST change; more is another zone (a log copied from another machine, a moved device).
+  const dst = otherEast.every((o) => Math.abs(o - source.latest) === 60);
   const from = folder !== folderOf(target.key) ? { from: folder, fromName: folderName(folder) } : {};
-  return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also } : {}), ...from };
+  return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also, dst } : {}), ...from };
 }
 
 /**

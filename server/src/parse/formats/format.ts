@@ -127,4 +127,9 @@ export interface LogFormat<Id extends string = string> {
    * and MSI writes its own verdict on lines of their own).
    */
   readonly judgedByFirstLine?: boolean;
+  /**
+   * Whether its records are stamped in UTC (`Z`, Company Portal): the offset they carry is no
+   * machine's bias, so it places them but never speaks for their folder (features/folderOffset.ts).
+   */
+  readonly writesUtc?: boolean;
 }

@@ -80,6 +80,7 @@ export interface LineFormatSpec<Id extends string> {
   name: string;
   continues?: boolean;
   judgedByFirstLine?: boolean;
+  writesUtc?: boolean;
   newState?(): LineState;
   readLine(codes: Codes, a: number, eol: number, out: LineRecord, state?: LineState): boolean;
 }
@@ -107,6 +108,7 @@ export function lineFormat<Id extends string>(spec: LineFormatSpec<Id>): LogForm
     scope: 'source.cmlog',
     continues: spec.continues,
     judgedByFirstLine: spec.judgedByFirstLine,
+    writesUtc: spec.writesUtc,
     newState: spec.newState,
     readLine: spec.readLine,
     recognise(sample) {
