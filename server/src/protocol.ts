@@ -169,7 +169,7 @@ export interface TableSource {
   label: string;
   /** A stable colour slot (0..7) per log, for the source column of a merge. */
   color: number;
-  /** e.g. "offset unknown: placed with UTC-05:00 (cmlog.defaultOffset)", "offset unknown: placed last". */
+  /** e.g. "no offset written: placed with UTC-05:00 (cmlog.defaultOffset)", "offset unknown: placed last". */
   note?: string;
 }
 /**

@@ -56,7 +56,7 @@ test('folder offset: offered by fileInfo and the lens, applied only through cmlo
 
     // A merged table says which setting placed CBS.log: the folder's entry, not cmlog.defaultOffset.
     const table = (await client.connection.sendRequest(TableRequests.open, { uris: [uri, fileUri(path.join(pc01, 'CcmExec.log'))] }))!;
-    assert.deepEqual(table.notes, ['CBS.log: offset unknown: placed with UTC-07:00 (cmlog.folderOffsets)']);
+    assert.deepEqual(table.notes, ['CBS.log: no offset written: placed with UTC-07:00 (cmlog.folderOffsets)']);
     const offsets: string[] = [];
     for (let row = 0; row < table.rows; row++) {
       const d = await client.connection.sendRequest(TableRequests.detail, { tableId: table.tableId, row });
