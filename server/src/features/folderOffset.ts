@@ -85,9 +85,12 @@ const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0
 /**
  * Where a log's offset not written came from, for its time hover: `byFolder` (placedByFolder), and
  * the log of the folder's offer when the offset is that offer's (as the status bar says it), and the
- * folder whose entry it is when above the log's own (`above`: settings.ts placementOf).
+ * folder whose entry it is when above the log's own (`above`: settings.ts placementOf); for a log
+ * placed with none, the folder's offer in words (`offered`).
  */
 export function offsetOrigin(byFolder: boolean, offer: FolderOffer | null, log: LogFile, above?: string): OffsetOrigin {
+  // Placed with nothing: the hover says the folder's offer, as the lens and the status bar do.
+  if (log.defaultOffset === null) return offer ? { byFolder, offered: offerText(offer) } : { byFolder };
   const folder = byFolder && above !== undefined ? { folder: folderName(above) } : {};
   return byFolder && offer && offer.offset === log.defaultOffset ? { byFolder, from: offerSource(offer), ...folder } : { byFolder, ...folder };
 }
