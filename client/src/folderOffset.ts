@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests } from '../../server/src/protocol';
 import { noOfferMessage, offsetSetMessage } from './folderOffsetAnswer';
-import { folderOffsetsWith } from './folderOffsetKey';
+import { saveFolderOffset, type OffsetsScope } from './folderOffsetSave';
+
+const UNDO = 'Undo';
 
 export function registerFolderOffset(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   context.subscriptions.push(vscode.commands.registerCommand(Commands.useFolderOffset, async (uri?: unknown) => {
@@ -24,11 +26,20 @@ export function registerFolderOffset(context: vscode.ExtensionContext, client: (
     }
     // The folder whose logs wrote it: a device folder, for a log in its Panther subfolder (the setting covers subfolders).
     const folder = offer.from ? vscode.Uri.parse(offer.from).fsPath : path.dirname(file.fsPath);
+    // A setting of the workspace folder, which VS Code keeps in its .vscode/settings.json (README:
+    // the one file the extension has VS Code write beside logs); outside any, the user's settings.
     const ws = vscode.workspace.getWorkspaceFolder(file);
-    const config = vscode.workspace.getConfiguration('cmlog', file);
-    const inspected = config.inspect<Record<string, number>>('folderOffsets');
-    const { key, value } = folderOffsetsWith(ws ? inspected?.workspaceFolderValue : inspected?.globalValue, ws?.uri.fsPath ?? null, folder, offer.offset);
-    await config.update('folderOffsets', value, ws ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
-    void vscode.window.showInformationMessage(offsetSetMessage(key, offer.zone, offer.source));
+    const settingsTarget = ws ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
+    const scope: OffsetsScope = {
+      read: () => {
+        const inspected = vscode.workspace.getConfiguration('cmlog', file).inspect<Record<string, number>>('folderOffsets');
+        return ws ? inspected?.workspaceFolderValue : inspected?.globalValue;
+      },
+      write: (value) => vscode.workspace.getConfiguration('cmlog', file).update('folderOffsets', value, settingsTarget),
+    };
+    const { key, undo } = await saveFolderOffset(scope, ws?.uri.fsPath ?? null, folder, offer.offset);
+    const where = ws ? `${ws.name}/.vscode/settings.json` : 'user settings';
+    const answer = await vscode.window.showInformationMessage(offsetSetMessage(key, offer.zone, where), UNDO);
+    if (answer === UNDO) await undo();
   }));
 }

@@ -20,7 +20,11 @@ function noOfferText(why: FileInfo['noOffer'], name: string): string {
   }
 }
 
-/** What was set: `folder` (cmlog.folderOffsets' key) read as `zone`, taken from the log `source`. */
-export function offsetSetMessage(folder: string, zone: string, source: string): string {
-  return notificationText(`CMLog Lens: records without offset in ${clip(folder, 300)} are now read as ${zone} (taken from ${clip(source, 200)}; cmlog.folderOffsets).`);
+/**
+ * What was set, in one short line (a longer one was cut in the notification, before its zone):
+ * `folder` (cmlog.folderOffsets' key) read as `zone`, saved `where` (a settings file, or "user settings").
+ * Where the offset was taken from the status bar and the time hover say.
+ */
+export function offsetSetMessage(folder: string, zone: string, where: string): string {
+  return notificationText(`CMLog Lens: ${clip(folder, 40)} now read as ${zone} (saved in ${clip(where, 50)}).`);
 }

@@ -16,13 +16,17 @@ export interface StatusShown { text: string; tooltip: string; label: string }
 const count = (n: number) => n.toLocaleString('en-US');
 const records = (n: number, what: string) => `${count(n)} ${what} record${n === 1 ? '' : 's'}`;
 const formatOf = (info: FileInfo) => (info.format === 'mixed' && info.formats ? info.formats.join(' + ') : formatName(info.format));
+/** The item's zone, at most (the tooltip says it whole): the status bar cuts a long item at its edge. */
+const ZONE_MAX = 40;
 
 export function statusText(info: FileInfo): StatusShown {
   const format = formatOf(info);
+  // A mixed log's formats are counted in the item ("4 formats") and named in the tooltip.
+  const formatShort = info.format === 'mixed' && info.formats && info.formats.length > 1 ? `${info.formats.length} formats` : format;
   return {
-    text: `${ERROR_RECORD_ICON} ${count(info.errors)} ${WARNING_RECORD_ICON} ${count(info.warnings)} · ${format} · ${info.zone}`,
+    text: `${ERROR_RECORD_ICON} ${count(info.errors)} ${WARNING_RECORD_ICON} ${count(info.warnings)} · ${formatShort} · ${clip(info.zone, ZONE_MAX)}`,
     tooltip: `CMLog Lens: ${records(info.errors, 'error')}, ${records(info.warnings, 'warning')} of ${count(info.entries)} (the Problems panel counts findings)\n` +
-      `${info.encoding}; time zone: ${info.timeZone}${info.about ? `\n${info.about}` : ''}` +
+      `${formatShort !== format ? `formats: ${format}\n` : ''}${info.encoding}; time zone: ${info.timeZone}${info.about ? `\n${info.about}` : ''}` +
       (info.offer ? `\nClick to read this folder's records without offset as ${info.offer.zone} (taken from ${info.offer.source}; cmlog.folderOffsets)` : ''),
     label: `${records(info.errors, 'error')}, ${records(info.warnings, 'warning')}, ${format}, ${info.timeZone}`,
   };

@@ -81,8 +81,10 @@ export interface FolderOffer {
   zone: string;
   /** The log that wrote it last, e.g. "CcmExec.log". */
   source: string;
-  /** Other offsets the folder's logs wrote (a DST change), e.g. ["UTC-08:00"]. */
+  /** Other offsets the folder's logs wrote, e.g. ["UTC-08:00"]. */
   others?: string[];
+  /** With `others`: whether each is an hour from `offset` (a DST change); else the logs write other zones. */
+  dst?: boolean;
   /**
    * The folder (a URI) whose logs wrote it, when above the log's own (a device folder, for its
    * Panther subfolder): the command writes the offset for it. Absent: the log's own folder.
@@ -169,7 +171,7 @@ export interface TableSource {
   label: string;
   /** A stable colour slot (0..7) per log, for the source column of a merge. */
   color: number;
-  /** e.g. "offset unknown: placed with UTC-05:00 (cmlog.defaultOffset)", "offset unknown: placed last". */
+  /** e.g. "no offset written: placed with UTC-05:00 (cmlog.defaultOffset)", "offset unknown: placed last". */
   note?: string;
 }
 /**

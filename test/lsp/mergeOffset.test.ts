@@ -40,7 +40,7 @@ test('merge of a device folder: the banner offers its offset; set, the open merg
     await client.settingsChanged();
     await client.until(() => changed.some((c) => c.tableId === table.tableId && c.reset && c.banner?.notes.some((n) => n.includes('folderOffsets'))), 'the merge ordered again');
     const last = changed.filter((c) => c.tableId === table.tableId && c.banner).at(-1)!;
-    assert.deepEqual(last.banner!.notes, ['CBS.log, DISM.log: offset unknown: placed with UTC+05:30 (cmlog.folderOffsets)']);
+    assert.deepEqual(last.banner!.notes, ['CBS.log, DISM.log: no offset written: placed with UTC+05:30 (cmlog.folderOffsets)']);
     // Said as none (not left out): a page merging the banner into what it holds drops the offer taken.
     assert.deepEqual(last.banner!.offers, [], 'nothing left to offer');
     const rows = await messages();

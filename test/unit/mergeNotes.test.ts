@@ -6,7 +6,7 @@ import { mergeNotes } from '../../server/src/table/sourceNote';
 
 test('one line per distinct note, its logs named (the first three) and counted', () => {
   const last = 'offset unknown: placed last (set cmlog.defaultOffset to place it)';
-  const placed = 'offset unknown: placed with UTC-07:00 (cmlog.folderOffsets)';
+  const placed = 'no offset written: placed with UTC-07:00 (cmlog.folderOffsets)';
   const sources = [
     ...['a.log', 'b.log', 'c.log', 'd.log', 'e.log'].map((label) => ({ label, note: last })),
     { label: 'f.log', note: placed },

@@ -197,8 +197,8 @@ test('a source note says how a log without offset was placed', () => {
   assert.equal(sourceNote(LogFile.fromText(cm('x', '10:00:00.000')), false), undefined);
   assert.equal(sourceNote(LogFile.fromText(none), false), 'offset unknown: placed last (set cmlog.defaultOffset to place it)');
   // Only the setting that placed it is named.
-  assert.equal(sourceNote(LogFile.fromText(none, { defaultOffset: 300 }), false), 'offset unknown: placed with UTC-05:00 (cmlog.defaultOffset)');
-  assert.equal(sourceNote(LogFile.fromText(none, { defaultOffset: 300 }), true), 'offset unknown: placed with UTC-05:00 (cmlog.folderOffsets)');
+  assert.equal(sourceNote(LogFile.fromText(none, { defaultOffset: 300 }), false), 'no offset written: placed with UTC-05:00 (cmlog.defaultOffset)');
+  assert.equal(sourceNote(LogFile.fromText(none, { defaultOffset: 300 }), true), 'no offset written: placed with UTC-05:00 (cmlog.folderOffsets)');
 });
 
 test('the table\'s merge and the CLI timeline\'s merged view order alike: ties by log, logs out of order, unknown UTC last in file order', () => {

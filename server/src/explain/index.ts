@@ -54,6 +54,8 @@ export interface OffsetOrigin {
   from?: string;
   /** The folder whose cmlog.folderOffsets entry it is, when above the log's own (DEVICE2, for its Panther). */
   folder?: string;
+  /** For a log placed with no offset: its folder's offer in words ("CcmExec.log of PC1 says UTC-05:00"), as its lens and status bar make it. */
+  offered?: string;
 }
 
 function offsetMeaning(log: LogFile, i: number, timeText: string | undefined, origin?: () => OffsetOrigin): string {
@@ -86,8 +88,13 @@ function offsetMeaning(log: LogFile, i: number, timeText: string | undefined, or
     }
     case 'unreadable':
       return `The offset in ${codeSpan(timeText ?? '')} cannot be read: **UTC unknown**. It is not treated as UTC.`;
-    default:
-      return 'No offset is written: **UTC unknown** (the time zone of this log is not known; a default offset can be set in the settings).';
+    default: {
+      // The offer the lens and the status bar make, and how to take it (cmlog.defaultOffset is global: the last resort).
+      const offered = origin?.().offered;
+      return offered
+        ? `No offset is written: **UTC unknown**. ${escapeMarkdown(offered)}: click the ⇄ lens above the first record, or the status bar item, to read the folder's records without offset with it (\`cmlog.folderOffsets\`).`
+        : 'No offset is written: **UTC unknown** (the time zone of this log is not known; a default offset can be set in the settings).';
+    }
   }
 }
 

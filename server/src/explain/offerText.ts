@@ -16,8 +16,17 @@ export function offerText(offer: FolderOffer): string {
   return `${offerSource(offer)} says ${offer.zone}${alsoText(offer)}`;
 }
 
-/** The other offsets an offer's logs wrote, said after its zone: " (also UTC-08:00: a DST change)", or ''. */
-export const alsoText = (offer: FolderOffer): string => (offer.others ? ` (also ${offer.others.join(', ')}: a DST change)` : '');
+/**
+ * The other offsets an offer's logs wrote, said after its zone: " (also UTC-08:00: a DST change)"
+ * when an hour apart, else " (logs of this folder write two zones: UTC-05:00 and UTC-07:00)"; or ''.
+ */
+export function alsoText(offer: FolderOffer): string {
+  if (!offer.others) return '';
+  if (offer.dst) return ` (also ${offer.others.join(', ')}: a DST change)`;
+  const zones = [offer.zone, ...offer.others];
+  const n = zones.length === 2 ? 'two' : String(zones.length);
+  return ` (logs of ${offerFolder(offer)} write ${n} zones: ${zones.slice(0, -1).join(', ')} and ${zones[zones.length - 1]})`;
+}
 
 /** Whose offset an offer is: "CcmExec.log of this folder", "CcmExec.log of DEVICE2". */
 export const offerSource = (offer: FolderOffer): string => `${offer.source} of ${offerFolder(offer)}`;

@@ -12,12 +12,15 @@ import { clip } from '../explain/markdown';
 import { formatGap } from '../explain/gap';
 import { visibleLine } from '../explain/plainText';
 import { baseName } from '../uri';
-import { anchoredLabel, leftOutNote, NAMED_IN_NOTE } from '../explain/logLabel';
+import { anchoredLabel, leftOutNote } from '../explain/logLabel';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
 import type { FolderOffer } from '../protocol';
-import { offerFolder, offerText, takenFrom } from '../explain/offerText';
+import { offerFolder, offerText } from '../explain/offerText';
 import { folderOffer } from './folderOffset';
+import { folderOffsetsKey } from './folderOffsetKey';
+import { innermostFolder, toPath } from '../uri';
+import * as path from 'node:path';
 import { relatedShownCount } from './relatedNearest';
 
 export interface LensSettings {
@@ -28,6 +31,21 @@ export interface LensSettings {
 }
 
 export const lensDefaults: LensSettings = { enabled: true, windowSeconds: 5, severities: ['error', 'warning'], maxPerFile: 200 };
+
+/** The nearest log's name in a lens, at most (the list it opens names it whole). */
+const NEAREST_MAX = 50;
+
+/**
+ * What cmlog.folderOffsets would hold for a log's folder, as the lens says it: `"MAC1": 300` (the
+ * bias of UTC-05:00 in the settings' convention), keyed as the offer's command keys it.
+ */
+function folderOffsetsExample(uri: string, log: LogFile, folders: readonly { path: string }[]): string {
+  const file = toPath(uri);
+  const k = innermostFolder(folders, file);
+  const key = file === null ? '<folder>' : folderOffsetsKey(k < 0 ? null : folders[k].path, path.dirname(file));
+  const example = log.defaultOffsetConvention === 'bias' ? '300 for UTC-05:00' : '-300 for UTC-05:00';
+  return `"${visibleLine(clip(key, 60))}": minutes (${example})`;
+}
 
 /** The title of a timeline lens asked for before the index is built: other logs may not be known yet. */
 export const INDEXING_TITLE = '⇄ logs of the workspace still being indexed…';
@@ -46,7 +64,7 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
   for (let i = 0; i < log.entryCount && anchors.size < s.maxPerFile * 4; i++) if (wanted.has(log.severity(i))) anchors.add(i);
   const windowMs = s.windowSeconds * 1000;
   const lenses: CodeLens[] = [];
-  let saidNoOffset = false;
+  let saidNoOffset = false, saidLeftOut = false;
   // What the other logs of the folder write, for a log that has records without offset.
   let offer: FolderOffer | null | undefined;
   const offerOf = () => (offer === undefined ? (offer = folderOffer(timeline, { key: uri, log }, folders)) : offer);
@@ -62,7 +80,8 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
       const o = saidNoOffset ? null : offerOf();
       if (!saidNoOffset) lenses.push({ range, command: o
         ? { title: `⇄ time in UTC unknown (no offset): ${offerText(o)} — use it for ${offerFolder(o)}`, command: Commands.useFolderOffset, arguments: [uri] }
-        : { title: '⇄ time in UTC unknown (no offset): set cmlog.defaultOffset to compare with other logs', command: 'workbench.action.openSettings', arguments: ['cmlog.defaultOffset'] } });
+        // No log of the folder writes its bias: the folder's own entry, not cmlog.defaultOffset (global: it would re-time every folder).
+        : { title: `⇄ time in UTC unknown (no offset): set ${folderOffsetsExample(uri, log, folders)} in cmlog.folderOffsets to compare with other logs`, command: 'workbench.action.openSettings', arguments: ['cmlog.folderOffsets'] } });
       saidNoOffset = true;
       continue;
     }
@@ -73,14 +92,14 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     // The nearest entry makes the lens useful before it is clicked; none at all: no lens.
     const r = timeline.related(uri, i, { windowMs, limit: 1 });
     if (r.total === 0) continue;
-    // Which logs: a count alone leaves the reader guessing (the list names them all).
-    const unknown = r.unknownOffsetLogs.filter((k) => k !== uri);
-    const named = unknown.slice(0, NAMED_IN_NOTE).map((k) => visibleLine(clip(labelOf(k), 60)));
-    let note = unknown.length ? ` · ${leftOutNote(unknown.length, named)}` : '';
-    // Placed by an offset the user took from the folder's ConfigMgr logs: the lens says where it came from.
-    if (log.writtenOffset(i) === null && log.defaultOffset !== null && offerOf()?.offset === log.defaultOffset) note += ` · ${takenFrom(offer!)}`;
+    // A title stays a count and the nearest: the logs left out for want of an offset (often another
+    // machine's) are counted once per file, at its first lens, and named in the list it opens; where
+    // an offset was taken from, the status bar and the time hover say.
+    const unknown: number = saidLeftOut ? 0 : r.unknownOffsetLogs.filter((k) => k !== uri).length;
+    const note = unknown ? ` · ${leftOutNote(unknown, [])}` : '';
+    saidLeftOut ||= unknown > 0;
     const nearest = r.related[0];
-    const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(labelOf(nearest.key), 90))}` : '';
+    const near = nearest ? ` · nearest ${formatGap(nearest.deltaMs)} ${visibleLine(clip(labelOf(nearest.key), NEAREST_MAX))}` : '';
     // The click lists at most RELATED_SHOWN, the nearest of each log: a count the list cannot match says how many it shows.
     const listed = relatedShownCount(timeline, uri, i, windowMs, r.total, r.logCount);
     const cut = listed < r.total ? ` (${listed.toLocaleString('en-US')} nearest shown)` : '';

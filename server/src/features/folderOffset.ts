@@ -38,9 +38,12 @@ export function folderOffer(timeline: Timeline, target: { key: string; log: LogF
   const read = (minutesEast: number) => (convention === 'bias' ? -minutesEast : minutesEast) + 0; // + 0: no -0
   // Its latest offset: after a DST change the machine's bias is the new one.
   const offset = read(source.latest);
-  const also = [...east].filter((o) => o !== source.latest).map((o) => describeOffset(read(o), convention));
+  const otherEast = [...east].filter((o) => o !== source.latest);
+  const also = otherEast.map((o) => describeOffset(read(o), convention));
+  // Only an hour apart is a DST change; more is another zone (a log copied from another machine, a moved device).
+  const dst = otherEast.every((o) => Math.abs(o - source.latest) === 60);
   const from = folder !== folderOf(target.key) ? { from: folder, fromName: folderName(folder) } : {};
-  return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also } : {}), ...from };
+  return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also, dst } : {}), ...from };
 }
 
 /**
@@ -82,9 +85,12 @@ const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0
 /**
  * Where a log's offset not written came from, for its time hover: `byFolder` (placedByFolder), and
  * the log of the folder's offer when the offset is that offer's (as the status bar says it), and the
- * folder whose entry it is when above the log's own (`above`: settings.ts placementOf).
+ * folder whose entry it is when above the log's own (`above`: settings.ts placementOf); for a log
+ * placed with none, the folder's offer in words (`offered`).
  */
 export function offsetOrigin(byFolder: boolean, offer: FolderOffer | null, log: LogFile, above?: string): OffsetOrigin {
+  // Placed with nothing: the hover says the folder's offer, as the lens and the status bar do.
+  if (log.defaultOffset === null) return offer ? { byFolder, offered: offerText(offer) } : { byFolder };
   const folder = byFolder && above !== undefined ? { folder: folderName(above) } : {};
   return byFolder && offer && offer.offset === log.defaultOffset ? { byFolder, from: offerSource(offer), ...folder } : { byFolder, ...folder };
 }

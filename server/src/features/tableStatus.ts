@@ -10,6 +10,10 @@ import type { TableView } from '../table/view';
 import type { LogFile } from '../logFile';
 import type { Applied } from './folderOffset';
 import { formatIdName, zoneOf } from './fileInfo';
+import { describeOffset } from '../parse/time';
+
+/** A merge's zone for records placed with no offset (time in UTC unknown). */
+const NO_OFFSET_ZONE = 'no offset';
 
 /** `appliedOf`: the offset a log's records without one were placed with, and whether it is its folder's. */
 export function tableStatus(view: TableView, counts: readonly LogFacets[], labels: readonly string[],
@@ -27,9 +31,13 @@ export function tableStatus(view: TableView, counts: readonly LogFacets[], label
     // As fileInfo says it: a mixed log's formats in the order they appear.
     const format = c.formats.length > 1 ? c.formats.map(formatIdName).join(' + ') : formatName(log.format);
     // The folder's offer is left out: the merge's banner makes it.
-    const { zone } = zoneOf(log, c.offsets, c.missingOffsets, appliedOf(view.keys[li]!, log), null);
+    const applied = appliedOf(view.keys[li]!, log);
+    const { zone } = zoneOf(log, c.offsets, c.missingOffsets, applied, null);
     formats.add(format);
-    zones.add(zone);
+    // The merge's zones are the distinct offsets its records are placed with: how a log got its
+    // offset ("(folder)", "(default)") is its own line of the tooltip, not another zone.
+    for (const o of c.offsets) zones.add(describeOffset(o, log.offsetConvention));
+    if (c.missingOffsets > 0) zones.add(applied.offset === null ? NO_OFFSET_ZONE : describeOffset(applied.offset, log.defaultOffsetConvention));
     if (named.length < TABLE_STATUS_NAMED) {
       named.push({ label: labels[li] ?? '', errors: c.severities[Severity.Error]!, warnings: c.severities[Severity.Warning]!, format, zone });
     }

@@ -44,7 +44,9 @@ export function registerLanguageFeatures(server: ServerContext): void {
     // Where an offset not written came from (asked by a time hover only): the folder's entry, and whose offset it is.
     const origin = () => {
       const byFolder = settings.byFolderOf(uri, target.log);
-      return offsetOrigin(byFolder, byFolder ? folderOffer(logs.timelineWith([uri]), target, client.folders) : null, target.log, settings.entryAbove(uri));
+      // The offer: the log's offset, if taken from it, or (placed with none) what the hover offers.
+      const offer = byFolder || target.log.defaultOffset === null ? folderOffer(logs.timelineWith([uri]), target, client.folders) : null;
+      return offsetOrigin(byFolder, offer, target.log, settings.entryAbove(uri));
     };
     return hover(target, open.document.offsetAt(p.position), { logs: logs.all() }, validator.findingsOf(uri), validator.rulesOf(uri), origin);
   }));

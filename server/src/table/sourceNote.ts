@@ -1,4 +1,5 @@
-// What a merge says about a log whose offset is unknown: how its entries were placed.
+// What a merge says about a log that writes no offset: how its entries were placed (as the detail pane
+// says it: "none written: placed with ..."; never "unknown" beside the offset it was placed with).
 import type { LogFile } from '../logFile';
 import { describeOffset } from '../parse/time';
 import { folderLabel, namedAndMore, severalMachines } from '../explain/logLabel';
@@ -24,7 +25,7 @@ export function sourceNote(log: LogFile, byFolder: boolean, offered: () => boole
   for (let e = 0; e < log.entryCount; e++) {
     const s = log.offsetSource(e);
     // 'default' only where a default offset is set.
-    if (s === 'default') return `offset unknown: placed with ${placedWith(log, byFolder)}`;
+    if (s === 'default') return `no offset written: placed with ${placedWith(log, byFolder)}`;
     if (s !== 'written') unknown = true;
   }
   if (!unknown) return undefined;

@@ -123,7 +123,7 @@ const MAX_WRITTEN = 4;
 export interface WrittenOffsets {
   key: string;
   name: string;
-  /** The offset of its latest entry in UTC. */
+  /** The offset of its latest entry in UTC that writes a bias (records stamped in UTC, `Z`, are no machine's bias). */
   latest: number;
   /** The distinct offsets it writes (a few), in order of appearance. */
   distinct: number[];
@@ -196,7 +196,8 @@ class LogIndex {
         const o = log.writtenOffset(i);
         kind = o === null ? Kind.Default : Kind.Written;
         if (o === null) this.defaultOffset++;
-        else {
+        // A record stamped in UTC (`Z`) is placed, but says nothing of the machine's bias (the folder's offer).
+        else if (!log.formatOf(i).writesUtc) {
           const east = biasConvention ? -o : o;
           if (u >= this.latestWrittenUtc) { this.latestWrittenUtc = u; this.latestWritten = east; }
           if (east !== lastEast && this.written.length < MAX_WRITTEN && !this.written.includes(east)) this.written.push(east);

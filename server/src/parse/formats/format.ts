@@ -138,4 +138,9 @@ export interface LogFormat<Id extends string = string> {
    * (`before`, that record's wall clock), or NaN. Asked by the scan for such records only.
    */
   datedBy?(state: LineState | undefined, before: number): number;
+  /**
+   * Whether its records are stamped in UTC (`Z`, Company Portal): the offset they carry is no
+   * machine's bias, so it places them but never speaks for their folder (features/folderOffset.ts).
+   */
+  readonly writesUtc?: boolean;
 }

@@ -76,6 +76,7 @@ export const companyPortal = lineFormat({
   id: 'portal',
   name: 'Company Portal',
   continues: true,
+  writesUtc: true,
   readLine(codes, a, eol, out) {
     const end = contentEnd(codes, a, eol);
     const head = Math.min(end, a + LINE_HEAD);

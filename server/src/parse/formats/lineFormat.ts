@@ -81,6 +81,7 @@ export interface LineFormatSpec<Id extends string> {
   continues?: boolean;
   judgedByFirstLine?: boolean;
   clockLacksDate?: boolean;
+  writesUtc?: boolean;
   newState?(): LineState;
   datedBy?(state: LineState | undefined, before: number): number;
   readLine(codes: Codes, a: number, eol: number, out: LineRecord, state?: LineState): boolean;
@@ -110,6 +111,7 @@ export function lineFormat<Id extends string>(spec: LineFormatSpec<Id>): LogForm
     continues: spec.continues,
     judgedByFirstLine: spec.judgedByFirstLine,
     clockLacksDate: spec.clockLacksDate,
+    writesUtc: spec.writesUtc,
     newState: spec.newState,
     datedBy: spec.datedBy,
     readLine: spec.readLine,
