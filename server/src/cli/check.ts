@@ -5,7 +5,7 @@ import { ruleById, rules as builtIn, type Rule, type RuleSettings } from '../rul
 import { USER_PREFIX } from '../rules/userRules';
 import { isRuleLevel, ruleLevels } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
-import { catalogOf, sarifWriter } from './sarif';
+import { catalogOf, sarifWriter, type Notification } from './sarif';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
 import { jsonList } from './jsonList';
@@ -15,6 +15,7 @@ import { checkOne, ruleCatalog, type FileSummary } from './checkOne';
 import { checkInOrder, jobsOption, startPool, type PipelineStats, type Result } from './jobs';
 import { findLogs, shownPath, type Found, type Loaded } from './load';
 import { RunProblems } from './runProblems';
+import { BINARY_CODE } from '../workspace/readLog';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -113,19 +114,24 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
   const counts: Record<Finding['severity'], number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const list = opts.format === 'json' ? jsonList(io) : null;
   const sarif = opts.format === 'sarif' ? sarifWriter(io, opts.sarifRules ?? builtIn) : null;
-  // Unreadable paths and failed rules: SARIF carries them as the invocation's notifications.
-  const notifications = [...ruleProblems, ...input.problems.map((p) => `${p.path}: ${p.reason}`)];
+  // Unreadable paths and failed rules (errors), files skipped as not logs (warnings): SARIF carries
+  // them as the invocation's notifications.
+  const said = (level: Notification['level']) => (p: Skipped): Notification => ({ level, text: `${p.path}: ${p.reason}` });
+  const notifications: Notification[] = [...ruleProblems.map((text) => ({ level: 'error' as const, text })), ...input.problems.map(said('error')), ...input.notes.map(said('warning'))];
   if (list) io.out('{\n  "diagnostics": [');
   for await (const { source, checked, error } of input.results) {
     if (!checked) {
       const p = { path: shownPath(source), reason: describeError(error) };
-      run.skipped(p, true);
+      // A binary member of an archive is a file met in a folder that is not a log: skipped and
+      // said, as discovery does in a folder (see discover.ts); the exit status is not changed.
+      const notALog = error?.code === BINARY_CODE;
+      run.skipped(p, !notALog);
       skipped.push(p);
-      notifications.push(`${p.path}: ${p.reason}`);
+      notifications.push(said(notALog ? 'warning' : 'error')(p));
       continue;
     }
     files.push(checked.summary);
-    for (const f of checked.failures) notifications.push(run.ruleFailed(source.key, f));
+    for (const f of checked.failures) notifications.push({ level: 'error', text: run.ruleFailed(source.key, f) });
     for (const d of checked.findings) {
       counts[d.severity]++;
       if (sarif) {

@@ -46,10 +46,17 @@ function physical(file: string, line: number, endLine = line) {
   return { physicalLocation: { artifactLocation: artifactLocation(file), region: { startLine: line + 1, endLine: endLine + 1 } } };
 }
 
+/**
+ * What the run could not do, for the invocation: `error` a path, log or rules file not read, or a
+ * rule that failed; `warning` a file skipped as not a log (the run still succeeded, but a CI user
+ * should see that a file named like a log was not checked).
+ */
+export interface Notification { level: 'error' | 'warning'; text: string }
+
 export interface SarifWriter {
   result(d: Finding): void;
-  /** Closes the document; `notifications` (unreadable paths, failed rules) go to the invocation. */
-  end(notifications: readonly string[], successful: boolean): void;
+  /** Closes the document; `notifications` go to the invocation. */
+  end(notifications: readonly Notification[], successful: boolean): void;
 }
 
 /** Prints the document's head (tool, rules) now, then one result per call. */
@@ -77,7 +84,7 @@ export function sarifWriter(io: Io, rules: readonly Rule[], cwd = process.cwd())
     end(notifications, successful) {
       const invocation = {
         executionSuccessful: successful,
-        toolExecutionNotifications: notifications.map((text) => ({ level: 'error', message: { text } })),
+        toolExecutionNotifications: notifications.map(({ level, text }) => ({ level, message: { text } })),
       };
       results.end(`  ],\n  "invocations": [${jsonText(invocation)}]\n  }]\n}`);
     },
