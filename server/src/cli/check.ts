@@ -8,6 +8,7 @@ import { oneOf, parseArgs, UsageError } from './args';
 import { catalogOf, sarifWriter, type Notification } from './sarif';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
+import { counted } from '../explain/plural';
 import { jsonList } from './jsonList';
 import { describeError, type Skipped } from '../workspace/discover';
 import type { WorkerStart } from '../workspace/parseWorker';
@@ -131,6 +132,7 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
       continue;
     }
     files.push(checked.summary);
+    if (!sarif && !list && checked.summary.unparsedSpans > 0) io.out(unparsedLine(checked.summary));
     for (const f of checked.failures) notifications.push({ level: 'error', text: run.ruleFailed(source.key, f) });
     for (const d of checked.findings) {
       counts[d.severity]++;
@@ -155,11 +157,27 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
     list.end('  ]\n}');
   } else if (files.length > 0 || input.notLogs > 0 || !run.anyFailed) {
     // Nothing read and something failed: the errors said it all; "0 files, 0 entries" would read as a clean run.
-    const entries = files.reduce((n, f) => n + f.entries, 0);
-    const unparsed = files.reduce((n, f) => n + f.unparsedSpans, 0);
-    io.out(`${files.length} file${files.length === 1 ? '' : 's'}, ${entries} entries, ${unparsed} unparsed span${unparsed === 1 ? '' : 's'}: ` +
-      `${counts.error} errors, ${counts.warning} warnings, ${counts.information} information` +
-      (input.notLogs === 1 ? ' (1 file that is not a log was skipped)' : input.notLogs ? ` (${input.notLogs} files that are not logs were skipped)` : ''));
+    io.out(summaryLine(files, counts, input.notLogs));
   }
   return run.status(counts.error);
+}
+
+/** Where a log's unparsed spans are (the first few), for the text output: `x.log: 2 unparsed spans: lines 1-3, 10`. */
+export function unparsedLine(f: FileSummary): string {
+  const where = f.unparsed.map((u) => (u.endLine > u.line ? `${u.line}-${u.endLine}` : `${u.line}`)).join(', ');
+  const more = f.unparsedSpans - f.unparsed.length;
+  const one = f.unparsedSpans === 1 && f.unparsed[0]?.endLine === f.unparsed[0]?.line;
+  return `${printable(f.path)}: ${counted(f.unparsedSpans, 'unparsed span')} (text not read as records) at line${one ? '' : 's'} ${where}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/**
+ * The last line of the text output. The rules' findings are said as "problems found", apart from
+ * the records' own severities: "0 errors" over a log of error records read as "no error records".
+ */
+export function summaryLine(files: readonly FileSummary[], counts: Record<Finding['severity'], number>, notLogs: number): string {
+  let entries = 0, errorRecords = 0, unparsed = 0;
+  for (const f of files) { entries += f.entries; errorRecords += f.errorRecords; unparsed += f.unparsedSpans; }
+  return `${counted(files.length, 'file')}, ${counted(entries, 'entry', 'entries')} (${counted(errorRecords, 'error record')}), ${counted(unparsed, 'unparsed span')}; ` +
+    `problems found: ${counted(counts.error, 'error')}, ${counted(counts.warning, 'warning')}, ${counts.information} information` +
+    (notLogs > 0 ? ` (${counted(notLogs, 'file that is not a log was', 'files that are not logs were')} skipped)` : '');
 }

@@ -4,6 +4,7 @@
 // Speed: the rows of one engine that apply to a log are run in ONE pass over its records (the first
 // rule asked scans for all and the others read the result), each record's message is read only as
 // its first HEAD_CHARS characters, and only for records of a log or component some row names.
+import { counted } from '../explain/plural';
 import { codeMeaning } from './codeText';
 import { RelatedList } from './stories';
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
@@ -90,7 +91,7 @@ function explain(row: SignatureRow, f: Finding<SignatureData>): string {
     for (const [k, v] of fields) lines.push(`- ${escapeMarkdown(k, 40)}: ${codeSpan(String(v), FIELD_CHARS)}`);
   }
   if (d?.code || d?.meaning) lines.push('', `${d.code ? codeSpan(d.code, 12) + ' ' : ''}${d.meaning ? escapeMarkdown(d.meaning, 600) : ''}`);
-  if (typeof d?.count === 'number') lines.push('', `${d.count} occurrences in this file.`);
+  if (typeof d?.count === 'number') lines.push('', `${counted(d.count, 'occurrence')} in this file.`);
   lines.push('', `**What to do:** ${escapeMarkdown(row.remedy, 2000)}`);
   if (row.sources.length) lines.push('', `*Source: ${escapeMarkdown(row.sources.join('; '), 1000)}*`);
   return lines.join('\n');
@@ -163,7 +164,7 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
       if (!row.atLeast || !t.first || t.count < row.atLeast) return;
       byRow[r]!.push({
         ...t.first,
-        message: `${t.first.message} (${t.count} times in this file)`,
+        message: t.count > 1 ? `${t.first.message} (${t.count} times in this file)` : t.first.message,
         data: { ...t.first.data!, count: t.count },
         related: t.more.items,
       });
