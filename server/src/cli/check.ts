@@ -16,6 +16,7 @@ import { checkOne, ruleCatalog, type FileSummary } from './checkOne';
 import { checkInOrder, jobsOption, startPool, type PipelineStats, type Result } from './jobs';
 import { findLogs, shownPath, type Found, type Loaded } from './load';
 import { RunProblems } from './runProblems';
+import { nearestName } from './nearestName';
 import { BINARY_CODE } from '../workspace/readLog';
 
 export const checkCommand: Command = {
@@ -41,12 +42,19 @@ export function ruleSettings(value: string | true | undefined): RuleSettings {
   if (value === undefined || value === true) return settings;
   for (const item of value.split(',')) {
     const [id, level] = item.split('=');
-    if (!id.startsWith(USER_PREFIX) && !ruleById(id)) throw new UsageError(`unknown rule '${id}'`);
+    if (!id.startsWith(USER_PREFIX) && !ruleById(id)) throw new UsageError(unknownRule(id));
     if (level === undefined) throw new UsageError(`--rule ${id}: give a level, ${id}=LEVEL, LEVEL one of ${ruleLevels.join(', ')}`);
     if (!isRuleLevel(level)) throw new UsageError(`--rule ${item}: '${level}' must be one of ${ruleLevels.join(', ')}`);
     settings[id] = level;
   }
   return settings;
+}
+
+/** The nearest rule id when one is close (a typo), else every id: a user should not have to guess. */
+function unknownRule(id: string): string {
+  const ids = builtIn.map((r) => r.id);
+  const near = nearestName(id, ids);
+  return `unknown rule '${printable(id.length > 100 ? id.slice(0, 99) + '…' : id)}': ` + (near ? `did you mean '${near}'?` : `the rules are ${ids.join(', ')}, and ${USER_PREFIX}ID for your own`);
 }
 
 export interface CheckOptions {
