@@ -5,7 +5,7 @@ import { ruleById, rules as builtIn, type Rule, type RuleSettings } from '../rul
 import { USER_PREFIX } from '../rules/userRules';
 import { isRuleLevel, ruleLevels } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
-import { catalogOf, sarifWriter, type Notification } from './sarif';
+import { catalogOf, sarifWriter, type MemberChain, type Notification } from './sarif';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
 import { counted } from '../explain/plural';
@@ -14,7 +14,7 @@ import { describeError, type Skipped } from '../workspace/discover';
 import type { WorkerStart } from '../workspace/parseWorker';
 import { checkOne, ruleCatalog, type FileSummary } from './checkOne';
 import { checkInOrder, jobsOption, startPool, type PipelineStats, type Result } from './jobs';
-import { findLogs, shownPath, type Found, type Loaded } from './load';
+import { displayPath, findLogs, shownPath, type Found, type LogSource, type Loaded } from './load';
 import { RunProblems } from './runProblems';
 import { nearestName } from './nearestName';
 import { BINARY_CODE } from '../workspace/readLog';
@@ -81,11 +81,19 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     const found = await findLogs(paths);
     // SARIF names every rule that can report before its results: the catalogs of every log found.
     const sarifRules = opts.format === 'sarif' ? catalogOf(found.sources, catalog) : undefined;
-    status = await report({ ...found, results: checkInOrder({ ...base, sources: found.sources, catalog }, pool, opts.stats) }, { format: opts.format, sarifRules, ruleProblems: problems }, io);
+    const chains = opts.format === 'sarif' ? memberChains(found.sources) : undefined;
+    status = await report({ ...found, results: checkInOrder({ ...base, sources: found.sources, catalog }, pool, opts.stats) }, { format: opts.format, sarifRules, ruleProblems: problems, chainOf: chains && ((f) => chains.get(f)) }, io);
   } finally {
     await pool?.close();
   }
   return status;
+}
+
+/** The logs inside archives by their shown key: the archive as shown, then each member's name (SARIF's nested artifacts). */
+function memberChains(sources: readonly LogSource[]): Map<string, MemberChain> {
+  const chains = new Map<string, MemberChain>();
+  for (const s of sources) if (s.member) chains.set(s.key, [displayPath(s.file), ...s.member.map((m) => m.name)]);
+  return chains;
 }
 
 /** What `report` prints: what discovery skipped, then each log's findings as they come. */
@@ -112,7 +120,7 @@ export function inMemory(loaded: Loaded, settings: RuleSettings = {}): CheckInpu
  * are kept, so a collection of any size, or a log with millions of findings, costs no more than
  * the logs being checked at the moment and no string holds all of the output.
  */
-export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format'> & { sarifRules?: readonly Rule[]; ruleProblems?: readonly string[] }, io: Io): Promise<number> {
+export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format'> & { sarifRules?: readonly Rule[]; ruleProblems?: readonly string[]; chainOf?: (file: string) => MemberChain | undefined }, io: Io): Promise<number> {
   // A bad rule file is a problem like an unreadable path (runProblems.ts); SARIF's notifications too.
   const ruleProblems = opts.ruleProblems ?? [];
   const run = new RunProblems(io);
@@ -122,7 +130,7 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
   const files: FileSummary[] = [];
   const counts: Record<Finding['severity'], number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const list = opts.format === 'json' ? jsonList(io) : null;
-  const sarif = opts.format === 'sarif' ? sarifWriter(io, opts.sarifRules ?? builtIn) : null;
+  const sarif = opts.format === 'sarif' ? sarifWriter(io, opts.sarifRules ?? builtIn, undefined, opts.chainOf) : null;
   // Unreadable paths and failed rules (errors), files skipped as not logs (warnings): SARIF carries
   // them as the invocation's notifications.
   const said = (level: Notification['level']) => (p: Skipped): Notification => ({ level, text: `${p.path}: ${p.reason}` });
