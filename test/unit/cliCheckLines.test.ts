@@ -3,6 +3,8 @@
 // the rules found, and counts in correct English.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { inMemory, report } from '../../server/src/cli/check';
 import { UNPARSED_SHOWN } from '../../server/src/cli/checkOne';
 import { LogFile } from '../../server/src/logFile';
@@ -53,4 +55,12 @@ test('a signature found once says no "(1 times in this file)"', async () => {
   const line = r.out.find((l) => l.includes('msi-action-failed'));
   assert.ok(line, r.out.join('\n'));
   assert.doesNotMatch(line, /\(1 times?\b/);
+});
+
+test('intune-win32-app: one repeat is "Repeated 1 more time", not "times"', async () => {
+  const text = readFileSync(path.join(__dirname, '../fixtures/rules/intune-win32/IntuneManagementExtension.log'), 'latin1');
+  const r = await run('IntuneManagementExtension.log', text);
+  const line = r.out.find((l) => /intune-win32-app: .*1603/.test(l));
+  assert.ok(line, r.out.join('\n'));
+  assert.match(line, / Repeated 1 more time within an hour/);
 });
