@@ -10,14 +10,13 @@ import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
 import { counted } from '../explain/plural';
 import { jsonList } from './jsonList';
-import { describeError, type Skipped } from '../workspace/discover';
+import type { Skipped } from '../workspace/discover';
 import type { WorkerStart } from '../workspace/parseWorker';
 import { checkOne, ruleCatalog, type FileSummary } from './checkOne';
 import { checkInOrder, jobsOption, startPool, type PipelineStats, type Result } from './jobs';
 import { displayPath, findLogs, shownPath, type Found, type LogSource, type Loaded } from './load';
 import { RunProblems } from './runProblems';
 import { nearestName } from './nearestName';
-import { BINARY_CODE } from '../workspace/readLog';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -138,11 +137,8 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
   if (list) io.out('{\n  "diagnostics": [');
   for await (const { source, checked, error } of input.results) {
     if (!checked) {
-      const p = { path: shownPath(source), reason: describeError(error) };
-      // A binary member of an archive is a file met in a folder that is not a log: skipped and
-      // said, as discovery does in a folder (see discover.ts); the exit status is not changed.
-      const notALog = error?.code === BINARY_CODE;
-      run.skipped(p, !notALog);
+      // A binary member of an archive is skipped as not a log, leaving the exit status alone.
+      const { skipped: p, notALog } = run.logNotRead(shownPath(source), error);
       skipped.push(p);
       notifications.push(said(notALog ? 'warning' : 'error')(p));
       continue;
