@@ -37,7 +37,7 @@ test('check --format json: the files and diagnostics contract', () => {
   const files = json.files.map((f: { path: string }) => path.relative(dir, f.path)).sort();
   assert.deepEqual(files, ['history-20240101-120000.log', 'renamed.txt', 'rotated.lo_', path.join('sub', 'a.log')].sort());
   const a = json.files.find((f: { path: string }) => f.path.endsWith('a.log'));
-  assert.deepEqual(Object.keys(a).sort(), ['bytes', 'encoding', 'entries', 'format', 'path', 'unparsedSpans']);
+  assert.deepEqual(Object.keys(a).sort(), ['bytes', 'encoding', 'entries', 'errorRecords', 'format', 'path', 'unparsed', 'unparsedSpans']);
   assert.deepEqual([a.format, a.encoding, a.entries, a.unparsedSpans], ['ccm', 'utf-8', 3, 0]);
   assert.equal(json.files.find((f: { path: string }) => f.path.endsWith('rotated.lo_')).format, 'sms');
   assert.deepEqual(json.diagnostics.map((d: Record<string, unknown>) => [path.basename(d.path as string), d.line, d.endLine, d.severity, d.code]), [
@@ -52,7 +52,7 @@ test('check text output reads like a compiler, with a summary line', () => {
   assert.equal(r.code, 0);
   const lines = r.out.trim().split('\n');
   assert.match(lines[0], /^sub\/a\.log:2: information truncated-record: /);
-  assert.match(lines.at(-1)!, /^1 file, 3 entries, 0 unparsed spans: 0 errors, 0 warnings, 1 information$/);
+  assert.match(lines.at(-1)!, /^1 file, 3 entries \(0 error records\), 0 unparsed spans; problems found: 0 errors, 0 warnings, 1 information$/);
 });
 
 test('Windows-style relative paths work', () => {

@@ -34,14 +34,15 @@ async function checkText(name: string, text: string): Promise<Counted> {
   let printed = 0, summary = '';
   const err: string[] = [];
   const code = await report(inMemory({ logs: [{ key: name, name, log }], problems: [], notLogs: 0, notes: [] }), { format: 'text' }, {
-    out: (s) => { printed++; summary = s; },
+    // The line locating the unparsed spans (bounded: the first few) is no finding.
+    out: (s) => { if (!s.startsWith(`${name}: `)) printed++; summary = s; },
     err: (s) => { err.push(s); },
   });
   return { code, findings: printed - 1, summary, err };
 }
 
 const summary = (entries: number, spans: number, errors: number, warnings: number, info: number) =>
-  `1 file, ${entries} entries, ${spans} unparsed span${spans === 1 ? '' : 's'}: ${errors} errors, ${warnings} warnings, ${info} information`;
+  `1 file, ${entries} entries (0 error records), ${spans} unparsed span${spans === 1 ? '' : 's'}; problems found: ${errors} errors, ${warnings} warnings, ${info} information`;
 
 const T = { timeout: 60_000 };
 
@@ -81,8 +82,8 @@ test('1,000,000 empty-tenant registrations in MP_RegistrationManager.log: one fi
     `<![LOG[Registering device using AAD auth: DeviceId='0d6f8a2c-4e1b-4a7d-b3c9-5f2e7a1d8c46', TenantId='']LOG]!>${ATTRS}\n`.repeat(N));
   assert.equal(r.findings, N);
   assert.deepEqual(r.err, []);
-  assert.match(r.summary, new RegExp(`^1 file, ${N} entries, 0 unparsed spans: \\d+ errors, \\d+ warnings, \\d+ information$`));
-  const [, e, w, i] = /: (\d+) errors, (\d+) warnings, (\d+) information$/.exec(r.summary)!.map(Number);
+  assert.match(r.summary, new RegExp(`^1 file, ${N} entries \\(0 error records\\), 0 unparsed spans; problems found: \\d+ errors?, \\d+ warnings?, \\d+ information$`));
+  const [, e, w, i] = /: (\d+) errors?, (\d+) warnings?, (\d+) information$/.exec(r.summary)!.map(Number);
   assert.equal(e + w + i, N);
   assert.equal(r.code, e > 0 ? 1 : 0);
 });
@@ -96,7 +97,7 @@ test(`${UNF} UserNotFound failures in CloudUserSync.log, each of another user: o
     `Failed to add user u${i}@contoso.com; reason UserNotFound  $$<SMS_CLOUD_USERSYNC><09-15-2014 08:59:11.397+420><thread=4321 (0x10E1)>\n`, UNF));
   assert.equal(r.findings, UNF);
   assert.deepEqual(r.err, []);
-  const [, e, w, i] = /: (\d+) errors, (\d+) warnings, (\d+) information$/.exec(r.summary)!.map(Number);
+  const [, e, w, i] = /: (\d+) errors?, (\d+) warnings?, (\d+) information$/.exec(r.summary)!.map(Number);
   assert.equal(e + w + i, UNF);
 });
 

@@ -39,7 +39,7 @@ for (const command of [checkCommand, exportCommand]) {
     assert.equal(r.code, 2, r.err.join('\n'));
     assert.equal(r.err.length, 1, r.err.join('\n'));
     assert.match(r.err[0], BAD_SAID);
-    assert.match(r.out, command === checkCommand ? /1 file, 1 entries/ : /"body":"fine"/);
+    assert.match(r.out, command === checkCommand ? /1 file, 1 entry \(/ : /"body":"fine"/);
   });
 }
 

@@ -20,17 +20,17 @@ test('no path could be read: only the error, exit status 2, no "0 files" summary
 
 test('one file that is not a log: singular', async () => {
   const r = await run({ problems: [], notLogs: 1, notes: [] });
-  assert.deepEqual(r.out, ['0 files, 0 entries, 0 unparsed spans: 0 errors, 0 warnings, 0 information (1 file that is not a log was skipped)']);
+  assert.deepEqual(r.out, ['0 files, 0 entries (0 error records), 0 unparsed spans; problems found: 0 errors, 0 warnings, 0 information (1 file that is not a log was skipped)']);
   assert.equal(r.code, 0);
 });
 
 test('several files that are not logs: plural; a failed path beside them keeps the summary', async () => {
   const r = await run({ problems: [{ path: 'x', reason: 'no such file or folder' }], notLogs: 2, notes: [] });
-  assert.deepEqual(r.out, ['0 files, 0 entries, 0 unparsed spans: 0 errors, 0 warnings, 0 information (2 files that are not logs were skipped)']);
+  assert.deepEqual(r.out, ['0 files, 0 entries (0 error records), 0 unparsed spans; problems found: 0 errors, 0 warnings, 0 information (2 files that are not logs were skipped)']);
   assert.equal(r.code, 2);
 });
 
 test('an empty folder (nothing failed) still says what was checked', async () => {
   const r = await run({ problems: [], notLogs: 0, notes: [] });
-  assert.deepEqual(r.out, ['0 files, 0 entries, 0 unparsed spans: 0 errors, 0 warnings, 0 information']);
+  assert.deepEqual(r.out, ['0 files, 0 entries (0 error records), 0 unparsed spans; problems found: 0 errors, 0 warnings, 0 information']);
 });

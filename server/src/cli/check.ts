@@ -5,16 +5,18 @@ import { ruleById, rules as builtIn, type Rule, type RuleSettings } from '../rul
 import { USER_PREFIX } from '../rules/userRules';
 import { isRuleLevel, ruleLevels } from '../severity';
 import { oneOf, parseArgs, UsageError } from './args';
-import { catalogOf, sarifWriter } from './sarif';
+import { catalogOf, sarifWriter, type MemberChain, type Notification } from './sarif';
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
+import { counted } from '../explain/plural';
 import { jsonList } from './jsonList';
-import { describeError, type Skipped } from '../workspace/discover';
+import type { Skipped } from '../workspace/discover';
 import type { WorkerStart } from '../workspace/parseWorker';
 import { checkOne, ruleCatalog, type FileSummary } from './checkOne';
 import { checkInOrder, jobsOption, startPool, type PipelineStats, type Result } from './jobs';
-import { findLogs, shownPath, type Found, type Loaded } from './load';
+import { displayPath, findLogs, shownPath, type Found, type LogSource, type Loaded } from './load';
 import { RunProblems } from './runProblems';
+import { nearestName } from './nearestName';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -39,12 +41,19 @@ export function ruleSettings(value: string | true | undefined): RuleSettings {
   if (value === undefined || value === true) return settings;
   for (const item of value.split(',')) {
     const [id, level] = item.split('=');
-    if (!id.startsWith(USER_PREFIX) && !ruleById(id)) throw new UsageError(`unknown rule '${id}'`);
+    if (!id.startsWith(USER_PREFIX) && !ruleById(id)) throw new UsageError(unknownRule(id));
     if (level === undefined) throw new UsageError(`--rule ${id}: give a level, ${id}=LEVEL, LEVEL one of ${ruleLevels.join(', ')}`);
     if (!isRuleLevel(level)) throw new UsageError(`--rule ${item}: '${level}' must be one of ${ruleLevels.join(', ')}`);
     settings[id] = level;
   }
   return settings;
+}
+
+/** The nearest rule id when one is close (a typo), else every id: a user should not have to guess. */
+function unknownRule(id: string): string {
+  const ids = builtIn.map((r) => r.id);
+  const near = nearestName(id, ids);
+  return `unknown rule '${printable(id.length > 100 ? id.slice(0, 99) + '…' : id)}': ` + (near ? `did you mean '${near}'?` : `the rules are ${ids.join(', ')}, and ${USER_PREFIX}ID for your own`);
 }
 
 export interface CheckOptions {
@@ -71,11 +80,19 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     const found = await findLogs(paths);
     // SARIF names every rule that can report before its results: the catalogs of every log found.
     const sarifRules = opts.format === 'sarif' ? catalogOf(found.sources, catalog) : undefined;
-    status = await report({ ...found, results: checkInOrder({ ...base, sources: found.sources, catalog }, pool, opts.stats) }, { format: opts.format, sarifRules, ruleProblems: problems }, io);
+    const chains = opts.format === 'sarif' ? memberChains(found.sources) : undefined;
+    status = await report({ ...found, results: checkInOrder({ ...base, sources: found.sources, catalog }, pool, opts.stats) }, { format: opts.format, sarifRules, ruleProblems: problems, chainOf: chains && ((f) => chains.get(f)) }, io);
   } finally {
     await pool?.close();
   }
   return status;
+}
+
+/** The logs inside archives by their shown key: the archive as shown, then each member's name (SARIF's nested artifacts). */
+function memberChains(sources: readonly LogSource[]): Map<string, MemberChain> {
+  const chains = new Map<string, MemberChain>();
+  for (const s of sources) if (s.member) chains.set(s.key, [displayPath(s.file), ...s.member.map((m) => m.name)]);
+  return chains;
 }
 
 /** What `report` prints: what discovery skipped, then each log's findings as they come. */
@@ -102,7 +119,7 @@ export function inMemory(loaded: Loaded, settings: RuleSettings = {}): CheckInpu
  * are kept, so a collection of any size, or a log with millions of findings, costs no more than
  * the logs being checked at the moment and no string holds all of the output.
  */
-export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format'> & { sarifRules?: readonly Rule[]; ruleProblems?: readonly string[] }, io: Io): Promise<number> {
+export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format'> & { sarifRules?: readonly Rule[]; ruleProblems?: readonly string[]; chainOf?: (file: string) => MemberChain | undefined }, io: Io): Promise<number> {
   // A bad rule file is a problem like an unreadable path (runProblems.ts); SARIF's notifications too.
   const ruleProblems = opts.ruleProblems ?? [];
   const run = new RunProblems(io);
@@ -112,20 +129,23 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
   const files: FileSummary[] = [];
   const counts: Record<Finding['severity'], number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const list = opts.format === 'json' ? jsonList(io) : null;
-  const sarif = opts.format === 'sarif' ? sarifWriter(io, opts.sarifRules ?? builtIn) : null;
-  // Unreadable paths and failed rules: SARIF carries them as the invocation's notifications.
-  const notifications = [...ruleProblems, ...input.problems.map((p) => `${p.path}: ${p.reason}`)];
+  const sarif = opts.format === 'sarif' ? sarifWriter(io, opts.sarifRules ?? builtIn, undefined, opts.chainOf) : null;
+  // Unreadable paths and failed rules (errors), files skipped as not logs (warnings): SARIF carries
+  // them as the invocation's notifications.
+  const said = (level: Notification['level']) => (p: Skipped): Notification => ({ level, text: `${p.path}: ${p.reason}` });
+  const notifications: Notification[] = [...ruleProblems.map((text) => ({ level: 'error' as const, text })), ...input.problems.map(said('error')), ...input.notes.map(said('warning'))];
   if (list) io.out('{\n  "diagnostics": [');
   for await (const { source, checked, error } of input.results) {
     if (!checked) {
-      const p = { path: shownPath(source), reason: describeError(error) };
-      run.skipped(p, true);
+      // A binary member of an archive is skipped as not a log, leaving the exit status alone.
+      const { skipped: p, notALog } = run.logNotRead(shownPath(source), error);
       skipped.push(p);
-      notifications.push(`${p.path}: ${p.reason}`);
+      notifications.push(said(notALog ? 'warning' : 'error')(p));
       continue;
     }
     files.push(checked.summary);
-    for (const f of checked.failures) notifications.push(run.ruleFailed(source.key, f));
+    if (!sarif && !list && checked.summary.unparsedSpans > 0) io.out(unparsedLine(checked.summary));
+    for (const f of checked.failures) notifications.push({ level: 'error', text: run.ruleFailed(source.key, f) });
     for (const d of checked.findings) {
       counts[d.severity]++;
       if (sarif) {
@@ -149,11 +169,27 @@ export async function report(input: CheckInput, opts: Pick<CheckOptions, 'format
     list.end('  ]\n}');
   } else if (files.length > 0 || input.notLogs > 0 || !run.anyFailed) {
     // Nothing read and something failed: the errors said it all; "0 files, 0 entries" would read as a clean run.
-    const entries = files.reduce((n, f) => n + f.entries, 0);
-    const unparsed = files.reduce((n, f) => n + f.unparsedSpans, 0);
-    io.out(`${files.length} file${files.length === 1 ? '' : 's'}, ${entries} entries, ${unparsed} unparsed span${unparsed === 1 ? '' : 's'}: ` +
-      `${counts.error} errors, ${counts.warning} warnings, ${counts.information} information` +
-      (input.notLogs === 1 ? ' (1 file that is not a log was skipped)' : input.notLogs ? ` (${input.notLogs} files that are not logs were skipped)` : ''));
+    io.out(summaryLine(files, counts, input.notLogs));
   }
   return run.status(counts.error);
+}
+
+/** Where a log's unparsed spans are (the first few), for the text output: `x.log: 2 unparsed spans: lines 1-3, 10`. */
+export function unparsedLine(f: FileSummary): string {
+  const where = f.unparsed.map((u) => (u.endLine > u.line ? `${u.line}-${u.endLine}` : `${u.line}`)).join(', ');
+  const more = f.unparsedSpans - f.unparsed.length;
+  const one = f.unparsedSpans === 1 && f.unparsed[0]?.endLine === f.unparsed[0]?.line;
+  return `${printable(f.path)}: ${counted(f.unparsedSpans, 'unparsed span')} (text not read as records) at line${one ? '' : 's'} ${where}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/**
+ * The last line of the text output. The rules' findings are said as "problems found", apart from
+ * the records' own severities: "0 errors" over a log of error records read as "no error records".
+ */
+export function summaryLine(files: readonly FileSummary[], counts: Record<Finding['severity'], number>, notLogs: number): string {
+  let entries = 0, errorRecords = 0, unparsed = 0;
+  for (const f of files) { entries += f.entries; errorRecords += f.errorRecords; unparsed += f.unparsedSpans; }
+  return `${counted(files.length, 'file')}, ${counted(entries, 'entry', 'entries')} (${counted(errorRecords, 'error record')}), ${counted(unparsed, 'unparsed span')}; ` +
+    `problems found: ${counted(counts.error, 'error')}, ${counted(counts.warning, 'warning')}, ${counts.information} information` +
+    (notLogs > 0 ? ` (${counted(notLogs, 'file that is not a log was', 'files that are not logs were')} skipped)` : '');
 }

@@ -2,7 +2,8 @@
 // parsed again for it and dropped after, so nothing is held between logs. The same on the main
 // thread (--jobs 1, tests) and on a check worker.
 import type { LogFile } from '../logFile';
-import type { Finding } from '../model';
+import { Severity, type Finding } from '../model';
+import { countLineBreaks } from '../parse/lineBreaks';
 import { rules as builtIn, runRules, type LogInput, type LogRef, type Rule, type RuleSettings } from '../rules';
 import { userRuleFiles } from './userRuleFiles';
 
@@ -14,7 +15,17 @@ export interface CheckRef {
 }
 
 /** What `check` prints of a log: its summary line in the JSON, and its findings. */
-export interface FileSummary { path: string; format: string; encoding: string; bytes: number; entries: number; unparsedSpans: number }
+export interface FileSummary {
+  path: string; format: string; encoding: string; bytes: number; entries: number;
+  /** Records of type 3 (error): what the log itself says, not what the rules found. */
+  errorRecords: number;
+  unparsedSpans: number;
+  /** The first UNPARSED_SHOWN unparsed spans' lines, 1-based, so a user can go and look. */
+  unparsed: { line: number; endLine: number }[];
+}
+
+/** Unparsed spans located per file: a log of banners and stack traces has thousands. */
+export const UNPARSED_SHOWN = 5;
 
 export interface Checked {
   summary: FileSummary;
@@ -37,14 +48,27 @@ export async function checkOne(target: LogInput, group: readonly CheckRef[], set
 }
 
 function summary({ key, log }: LogInput): FileSummary {
+  const { spans } = log;
+  const unparsed: FileSummary['unparsed'] = [];
+  for (let k = 0; k < spans.count && unparsed.length < UNPARSED_SHOWN; k++) {
+    const line = spans.line[k] + 1;
+    unparsed.push({ line, endLine: line + countLineBreaks(log.text(spans.start[k], spans.end[k]).trimEnd()) });
+  }
+  // An incomplete character at the very end (a file caught mid-write) counts as one more span.
+  const pending = log.pendingBytes > 0 ? 1 : 0;
+  if (pending && unparsed.length < UNPARSED_SHOWN) unparsed.push({ line: log.lineCount, endLine: log.lineCount });
+  let errorRecords = 0;
+  const { severity, count } = log.table;
+  for (let i = 0; i < count; i++) if (severity[i] === Severity.Error) errorRecords++;
   return {
     path: key,
     format: log.format,
     encoding: log.encoding,
     bytes: log.byteLength,
     entries: log.entryCount,
-    // An incomplete character at the very end (a file caught mid-write) counts as one more span.
-    unparsedSpans: log.spans.count + (log.pendingBytes > 0 ? 1 : 0),
+    errorRecords,
+    unparsedSpans: spans.count + pending,
+    unparsed,
   };
 }
 

@@ -2,6 +2,7 @@
 // source), the same facts as the editor's hover and "CMLog: Look Up Error Code".
 import { errorCodeFacts, errorCodeText } from '../explain/errorCode';
 import { formatHex, parseErrorCode } from '../knowledge/errorCodes';
+import { describeMsiMessage, type MsiMessageInfo } from '../knowledge/msiMessages';
 import { oneOf, parseArgs, UsageError } from './args';
 import type { Command } from './common';
 import { jsonText } from './escape';
@@ -29,12 +30,12 @@ export const lookupCommand: Command = {
       const [likely, ...others] = found.map(factsJson);
       io.out(jsonText({ input: text, ambiguous: others.length > 0, ...likely, alternatives: others }, 2));
     } else if (found.length === 1) {
-      io.out(errorCodeText(found[0]!.value));
+      io.out(readingText(found[0]!));
     } else {
       const [likely, other] = found as [Reading, Reading];
       io.out(`'${text}' is ambiguous: written without 0x, it reads as ${name(likely)} or as ${name(other)}.`);
       io.out(`${likely.why} Write 0x${text.trim()} for the hexadecimal reading alone, +${text.trim()} for the decimal one.`);
-      for (const r of found) io.out(`\nAs ${name(r)}${r === likely ? ' (likely)' : ''}:\n${errorCodeText(r.value)}`);
+      for (const r of found) io.out(`\nAs ${name(r)}${r === likely ? ' (likely)' : ''}:\n${readingText(r)}`);
     }
     return 0;
   },
@@ -72,8 +73,29 @@ export function readings(text: string): Reading[] {
   return [{ readAs: /^0x/i.test(t) ? 'hex' : 'decimal', value, why: '' }];
 }
 
+/**
+ * The Windows Installer message a decimal reading also is, if any: MSI writes its message numbers
+ * in decimal (`Error 1722.`), and they are a list of their own (knowledge/msiMessages.ts), so
+ * `lookup 1722` has two meanings and says where each applies.
+ */
+function msiMessageOf(r: Reading): MsiMessageInfo | undefined {
+  return r.readAs === 'decimal' ? describeMsiMessage(r.value) : undefined;
+}
+
+function msiMessageText(m: MsiMessageInfo): string {
+  return `In a Windows Installer (MSI) log, \`Error ${m.number}.\`, \`Product: ... -- Error ${m.number}.\` and \`Note: 1: ${m.number}\` ` +
+    `are Windows Installer message ${m.number}, not the code above (which is what a system call or a program's exit code means):\n` +
+    `  ${m.meaning}\nSource: ${m.source}`;
+}
+
+function readingText(r: Reading): string {
+  const msi = msiMessageOf(r);
+  return errorCodeText(r.value) + (msi ? '\n\n' + msiMessageText(msi) : '');
+}
+
 function factsJson(r: Reading) {
   const f = errorCodeFacts(r.value);
+  const msi = msiMessageOf(r);
   return {
     readAs: r.readAs,
     ...f.info,
@@ -83,5 +105,7 @@ function factsJson(r: Reading) {
     meaning: f.known?.meaning ?? null,
     source: f.known?.source ?? f.named?.source ?? null,
     family: f.family && { range: f.family.range, name: f.family.name, described: f.family.described.map(formatHex) },
+    // In an MSI log the number is this message instead (see msiMessageOf).
+    msiMessage: msi ? { number: msi.number, meaning: msi.meaning, source: msi.source } : null,
   };
 }

@@ -1,7 +1,8 @@
 // What `check` and `export` could not do, said on stderr in the same words, and the exit status it
 // makes: a rule file that cannot be read is a problem like an unreadable path (exit status 2), and
 // the run goes on with the rules and logs that could be read.
-import type { Skipped } from '../workspace/discover';
+import { describeError, type Skipped } from '../workspace/discover';
+import { BINARY_CODE } from '../workspace/readLog';
 import type { Io } from './common';
 import { printable } from './escape';
 
@@ -20,6 +21,18 @@ export class RunProblems {
   skipped(p: Skipped, fails: boolean): void {
     this.io.err(`cmlog: ${printable(p.path)}: ${printable(p.reason)}`);
     if (fails) this.failed = true;
+  }
+
+  /**
+   * A log found and then not read (`error` from reading it): said, and returned as skipped. A binary
+   * member of an archive is not a log, as one met in a folder is (see discover.ts): a note that
+   * leaves the status alone (`notALog`); anything else could not be read (status 2).
+   */
+  logNotRead(path: string, error: { message?: string; code?: string } | undefined): { skipped: Skipped; notALog: boolean } {
+    const skipped = { path, reason: describeError(error) };
+    const notALog = error?.code === BINARY_CODE;
+    this.skipped(skipped, !notALog);
+    return { skipped, notALog };
   }
 
   /** What discovery skipped: its problems (status 2), then its notes. */

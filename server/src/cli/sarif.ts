@@ -42,18 +42,67 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: URI_BASE };
 }
 
-function physical(file: string, line: number, endLine = line) {
-  return { physicalLocation: { artifactLocation: artifactLocation(file), region: { startLine: line + 1, endLine: endLine + 1 } } };
+/** A log inside an archive: the archive's path as shown, then each member's name (two for an archive in an archive). */
+export type MemberChain = readonly string[];
+
+/**
+ * SARIF 2.1.0's nested artifacts (§3.24.3 parentIndex): a log inside a zip is a member artifact whose
+ * location is relative to its parent, the archive, with a leading `/` (the spec's example of a file
+ * in app.zip), and a result's artifactLocation names it by `index`. A path such as
+ * `DEV2.zip!/DEV2/x.log` relative to SRCROOT names no file a viewer can open. Only the archives and
+ * members that have results are listed: bounded by the logs, not by their findings.
+ */
+class Artifacts {
+  readonly list: object[] = [];
+  private readonly byKey = new Map<string, number>();
+
+  constructor(private readonly chainOf: (file: string) => MemberChain | undefined) {}
+
+  location(file: string): { uri: string; uriBaseId?: string; index?: number } {
+    const chain = this.chainOf(file);
+    if (!chain || chain.length < 2) return artifactLocation(file);
+    let index = this.add(chain[0], -1, artifactLocation(chain[0]));
+    let key = chain[0];
+    let uri = '';
+    for (let k = 1; k < chain.length; k++) {
+      key += '\u0000' + chain[k];
+      uri = '/' + chain[k].split('/').map(encodeURIComponent).join('/');
+      index = this.add(key, index, { uri });
+    }
+    return { uri, index };
+  }
+
+  private add(key: string, parentIndex: number, location: object): number {
+    let i = this.byKey.get(key);
+    if (i === undefined) {
+      i = this.list.push(parentIndex < 0 ? { location } : { location, parentIndex }) - 1;
+      this.byKey.set(key, i);
+    }
+    return i;
+  }
 }
+
+/**
+ * What the run could not do, for the invocation: `error` a path, log or rules file not read, or a
+ * rule that failed; `warning` a file skipped as not a log (the run still succeeded, but a CI user
+ * should see that a file named like a log was not checked).
+ */
+export interface Notification { level: 'error' | 'warning'; text: string }
 
 export interface SarifWriter {
   result(d: Finding): void;
-  /** Closes the document; `notifications` (unreadable paths, failed rules) go to the invocation. */
-  end(notifications: readonly string[], successful: boolean): void;
+  /** Closes the document; `notifications` go to the invocation. */
+  end(notifications: readonly Notification[], successful: boolean): void;
 }
 
-/** Prints the document's head (tool, rules) now, then one result per call. */
-export function sarifWriter(io: Io, rules: readonly Rule[], cwd = process.cwd()): SarifWriter {
+/**
+ * Prints the document's head (tool, rules) now, then one result per call. `chainOf` says which
+ * shown paths are logs inside archives (see Artifacts).
+ */
+export function sarifWriter(io: Io, rules: readonly Rule[], cwd = process.cwd(), chainOf: (file: string) => MemberChain | undefined = () => undefined): SarifWriter {
+  const artifacts = new Artifacts(chainOf);
+  const physical = (file: string, line: number, endLine = line) =>
+    ({ physicalLocation: { artifactLocation: artifacts.location(file), region: { startLine: line + 1, endLine: endLine + 1 } } });
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const informationUri = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
   io.out(`{\n  "$schema": ${jsonText(SARIF_SCHEMA)},\n  "version": "2.1.0",\n  "runs": [{\n` +
@@ -77,9 +126,17 @@ export function sarifWriter(io: Io, rules: readonly Rule[], cwd = process.cwd())
     end(notifications, successful) {
       const invocation = {
         executionSuccessful: successful,
-        toolExecutionNotifications: notifications.map((text) => ({ level: 'error', message: { text } })),
+        toolExecutionNotifications: notifications.map(({ level, text }) => ({ level, message: { text } })),
       };
-      results.end(`  ],\n  "invocations": [${jsonText(invocation)}]\n  }]\n}`);
+      // After the results, which named them (a JSON object's members are unordered).
+      if (artifacts.list.length === 0) {
+        results.end(`  ],\n  "invocations": [${jsonText(invocation)}]\n  }]\n}`);
+        return;
+      }
+      results.end(`  ],\n  "invocations": [${jsonText(invocation)}],\n  "artifacts": [`);
+      const listed = jsonList(io);
+      for (const a of artifacts.list) listed.item(a);
+      listed.end('  ]\n  }]\n}');
     },
   };
 }

@@ -3,6 +3,7 @@
 // app's return codes do not list (`Admin did NOT set mapping for lpExitCode: N`), an app not
 // detected after its installer succeeded (0x87D1041C), a PowerShell script exiting non-zero.
 // The same failure repeated within an hour is one problem, its repeats related locations.
+import { counted } from '../explain/plural';
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
 import type { Finding } from '../model';
 import { MSI_SUCCESS_CODES, MSI_USER_CANCELLED } from '../knowledge/msiReturnCodes';
@@ -161,7 +162,7 @@ export const intuneWin32App: Rule<IntuneWin32Data> = {
     return done.map((s): Finding<IntuneWin32Data> => ({
       ruleId: INTUNE_WIN32_APP, severity: s.severity, file: target.key,
       line: log.line(s.i), endLine: log.endLine(s.i), entryIndex: s.i,
-      message: s.message + (s.related.count ? ` Repeated ${s.related.count} more times within an hour of each other.` : ''),
+      message: s.message + (s.related.count ? ` Repeated ${counted(s.related.count, 'more time')} within an hour of each other.` : ''),
       data: s.data,
       ...(s.related.items.length ? { related: s.related.items } : {}),
     }));

@@ -6,6 +6,7 @@
 import { MSI_RETURNS_SOURCE } from '../knowledge/errorCodes';
 import { MSI_SUCCESS_CODES } from '../knowledge/msiReturnCodes';
 import type { SignatureRow } from './signatures';
+import { describeMsiMessage } from '../knowledge/msiMessages';
 
 const LEARN = 'https://learn.microsoft.com/troubleshoot/mem/configmgr';
 const APP_INSTALL = `${LEARN}/app-management/understand/deployment-install-technical-reference (Understand app deployment: install technical reference)`;
@@ -33,7 +34,8 @@ export const COMPOSED_PATTERNS: readonly RegExp[] = [MSI_INSTALL_FAILED];
 /** What an installer's exit code means to an admin (Windows Installer codes; 3010 and 1641 are successes). */
 const EXIT_CODES: Readonly<Record<string, string>> = {
   '1602': 'the user cancelled the installation',
-  '1603': 'a fatal error during installation: read the MSI verbose log (often a custom action, a missing prerequisite or a file in use)',
+  // Said of an MSI log too (msi-install-failed): where to read on is each row's remedy.
+  '1603': 'a fatal error during installation (often a custom action, a missing prerequisite or a file in use)',
   '1605': 'the product is not installed (an uninstall of something absent)',
   '1618': 'another installation was in progress: Windows Installer runs one at a time; retry later',
   '1619': 'the installation package could not be opened: the content is missing or the command line names the wrong file',
@@ -298,8 +300,19 @@ export const SIGNATURES: readonly SignatureRow[] = [
     pattern: /^Action\s{1,4}ended\s{1,4}[0-9:]{1,12}:\s{0,4}(?<action>[^\s.]{1,100})\.\s{0,4}Return\s{1,4}value\s{1,4}3\b/i,
     message: 'The installation failed at action {action} (Return value 3)',
     explanation: 'Windows Installer ended this action with Return value 3, a fatal error (ERROR_INSTALL_FAILURE, 1603): the installation stops and rolls back. The first action that ends with 3 is the one that failed; the sequences that end with 3 after it (INSTALL) only pass the failure on, and are listed with it. What went wrong is written just above it: an `Error NNNN.` line (a Windows Installer message number), `Note: 1: NNNN` lines, or a custom action that returned a failure.',
-    remedy: 'Read the lines above this action. A custom action (a DLL, script or program of the package) failing: its own log, or the package\'s vendor. An `Error NNNN.` line is a Windows Installer message number (its own list, not a Win32 code): hover it to see what the number means (the extension\'s table of Windows Installer messages, from Microsoft\'s list). Then the installer\'s exit code (1603) in AppEnforce.log or the deployment is this failure.',
+    remedy: 'Read the lines above this action. A custom action (a DLL, script or program of the package) failing: its own log, or the package\'s vendor. An `Error NNNN.` line is a Windows Installer message number (its own list, not a Win32 code): hover it to see what the number means (the extension\'s table of Windows Installer messages, from Microsoft\'s list); when it is found above the action it is this finding\'s first related location. Then the installer\'s exit code (1603) in AppEnforce.log or the deployment is this failure.',
     sources: [MSI_RETURN, MSI_MESSAGES], atLeast: 1,
+    // The `Error NNNN.` line Windows Installer wrote for the failed action, up to its `Action start`.
+    evidence: {
+      pattern: /^(?:DEBUG:\s{1,4})?Error\s{1,4}(?<n>\d{4})[.:]/i,
+      stop: /^Action\s{1,4}start\b/i,
+      back: 50,
+      message: (m) => {
+        const n = Number(m.groups!.n);
+        const meaning = describeMsiMessage(n)?.meaning;
+        return `the error Windows Installer wrote for it: message ${n}${meaning ? ` (${meaning})` : ''}`;
+      },
+    },
   },
   {
     id: 'msi-install-failed', title: 'Windows Installer returned an error', severity: 'error',

@@ -4,12 +4,13 @@
 // Speed: the rows of one engine that apply to a log are run in ONE pass over its records (the first
 // rule asked scans for all and the others read the result), each record's message is read only as
 // its first HEAD_CHARS characters, and only for records of a log or component some row names.
+import { counted } from '../explain/plural';
 import { codeMeaning } from './codeText';
 import { RelatedList } from './stories';
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
 import { describeErrorCode } from '../knowledge/errorCodes';
 import type { LogFile } from '../logFile';
-import type { Finding } from '../model';
+import type { Finding, RelatedLocation } from '../model';
 import { componentIds, liveName, messageHead } from './logSet';
 import type { FindingSeverity, LogInput, Rule } from './types';
 
@@ -45,6 +46,33 @@ export interface SignatureRow {
   meanings?: { field: string; table: Readonly<Record<string, string>> };
   /** Report only a file with at least this many matches: one finding at the first, the others related. */
   atLeast?: number;
+  /** For an `atLeast` row: a line that says more, looked for among the records above its finding (its first related location). */
+  evidence?: Evidence;
+}
+
+/**
+ * What to look for before a finding: the nearest record above it whose message matches `pattern`
+ * (same rules as a row's pattern), at most `back` records up and not past one matching `stop`.
+ * Bounded: a finding costs at most `back` message heads.
+ */
+export interface Evidence {
+  pattern: RegExp;
+  stop: RegExp;
+  back: number;
+  /** The related location's message, from the match. */
+  message: (m: RegExpExecArray) => string;
+}
+
+/** The related location of a row's evidence for the finding at entry i, if the records above hold it. */
+function evidenceFor(e: Evidence, target: LogInput, i: number): RelatedLocation | undefined {
+  const { log } = target;
+  for (let k = i - 1; k >= 0 && k >= i - e.back; k--) {
+    const head = messageHead(log, k, HEAD_CHARS);
+    const m = e.pattern.exec(head);
+    if (m) return { file: target.key, line: log.line(k), message: e.message(m) };
+    if (e.stop.test(head)) return undefined;
+  }
+  return undefined;
 }
 
 export interface SignatureData {
@@ -90,7 +118,7 @@ function explain(row: SignatureRow, f: Finding<SignatureData>): string {
     for (const [k, v] of fields) lines.push(`- ${escapeMarkdown(k, 40)}: ${codeSpan(String(v), FIELD_CHARS)}`);
   }
   if (d?.code || d?.meaning) lines.push('', `${d.code ? codeSpan(d.code, 12) + ' ' : ''}${d.meaning ? escapeMarkdown(d.meaning, 600) : ''}`);
-  if (typeof d?.count === 'number') lines.push('', `${d.count} occurrences in this file.`);
+  if (typeof d?.count === 'number') lines.push('', `${counted(d.count, 'occurrence')} in this file.`);
   lines.push('', `**What to do:** ${escapeMarkdown(row.remedy, 2000)}`);
   if (row.sources.length) lines.push('', `*Source: ${escapeMarkdown(row.sources.join('; '), 1000)}*`);
   return lines.join('\n');
@@ -161,11 +189,12 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
     rows.forEach((row, r) => {
       const t = tally[r]!;
       if (!row.atLeast || !t.first || t.count < row.atLeast) return;
+      const evidence = row.evidence && evidenceFor(row.evidence, target, t.first.entryIndex!);
       byRow[r]!.push({
         ...t.first,
-        message: `${t.first.message} (${t.count} times in this file)`,
+        message: t.count > 1 ? `${t.first.message} (${t.count} times in this file)` : t.first.message,
         data: { ...t.first.data!, count: t.count },
-        related: t.more.items,
+        related: evidence ? [evidence, ...t.more.items] : t.more.items,
       });
     });
     return byRow;

@@ -9,7 +9,8 @@ export const truncatedRecord: Rule = {
   defaultSeverity: 'information',
   title: 'CMTrace record cut off',
   explanation:
-    'This record has no `]LOG]!>` terminator: the next record (or the end of the file) starts before it closes. ' +
+    'This record has no `]LOG]!>` terminator, or its attributes after it (`<time=... date=... component=...>`) cannot be read: ' +
+    'the next record, a run of NULs or the end of the file comes before it closes. ' +
     'It usually means the file was copied while the component was writing it, or the component stopped mid-write. ' +
     'Its message is shown as far as it goes; it has no time, component or type.',
   sources: ['CMTrace log format (shared/DOMAIN.md, "Line formats")'],
@@ -21,7 +22,9 @@ export const truncatedRecord: Rule = {
       out.push({
         ruleId: this.id, severity: this.defaultSeverity, file: target.key,
         line: log.line(i), endLine: log.endLine(i), entryIndex: i,
-        message: 'Record cut off before its `]LOG]!>` terminator; it has no time, component or type.',
+        message: flags[i]! & EntryFlag.Truncated
+          ? 'Record cut off before its `]LOG]!>` terminator; it has no time, component or type.'
+          : 'Record cut off in its attributes after `]LOG]!>` (overwritten by NULs or another writer); it has no time, component or type.',
       });
     }
     return out;
@@ -29,11 +32,12 @@ export const truncatedRecord: Rule = {
 };
 
 /**
- * The first entry in [from, count) whose record was cut off, or -1. The scan over every entry is this
+ * The first entry in [from, count) whose record was cut off (before its terminator or in its
+ * attributes: a cut-off record's attributes are bad too), or -1. The scan over every entry is this
  * small loop alone: compiled once, it has feedback for all it does (a loop that also made findings was
  * compiled before its first finding and thrown away at it, once per check thread).
  */
 function nextTruncated(flags: Uint8Array, from: number, count: number): number {
-  for (let i = from; i < count; i++) if (flags[i]! & EntryFlag.Truncated) return i;
+  for (let i = from; i < count; i++) if (flags[i]! & EntryFlag.BadAttributes) return i;
   return -1;
 }

@@ -17,8 +17,11 @@ export const WHOLE_READ = 256 * 1024 * 1024;
 /** Judged from the first bytes read: a binary file named like a log is not parsed. */
 const BINARY_CHECK = 64 * 1024;
 
+/** The code of BinaryFileError, kept when the error crosses from a check worker as plain data. */
+export const BINARY_CODE = 'EBINARY';
+
 export class BinaryFileError extends Error {
-  readonly code = 'EBINARY';
+  readonly code = BINARY_CODE;
   constructor() { super('binary file, not a log: skipped'); }
 }
 
