@@ -5,12 +5,12 @@ import * as path from 'node:path';
 import type { Severity } from '../model';
 import { severityLetter, severityName, severityOfWord } from '../severity';
 import { isoUtc } from '../parse/time';
-import type { LogInput } from '../rules/types';
 import { Timeline, type MergeFilters } from '../workspace/timeline';
 import { oneOf, parseArgs, UsageError } from './args';
-import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
+import { PARSE_FLAGS, parseOptions, type CliParseOptions, type Command, type Io } from './common';
 import { jsonText, printable } from './escape';
-import { loadLogs } from './load';
+import { loadLogs, type LoadedLog } from './load';
+import { offsetNotes } from './offsetNotes';
 import { RunProblems } from './runProblems';
 
 export const timelineCommand: Command = {
@@ -34,19 +34,20 @@ export const timelineCommand: Command = {
     if (to !== undefined) filters.to = parseIsoUtc(to, 'to', 'end');
     if (args.options.has('unknown')) filters.unknown = oneOf(args.options.get('unknown'), ['last', 'exclude'] as const, 'unknown', 'last');
     if (args.options.has('limit')) filters.limit = positiveInt(args.options.get('limit'), 'limit');
-    const loaded = await loadLogs(args.positional, parseOptions(args));
+    const parse = parseOptions(args);
+    const loaded = await loadLogs(args.positional, parse);
     const problems = new RunProblems(io);
     problems.found(loaded);
-    printTimeline(loaded.logs, filters, format, io);
+    printTimeline(loaded.logs, filters, format, io, parse);
     return problems.status();
   },
 };
 
-export function printTimeline(logs: readonly LogInput[], filters: MergeFilters, format: 'text' | 'json', io: Io): void {
+export function printTimeline(logs: readonly LoadedLog[], filters: MergeFilters, format: 'text' | 'json', io: Io, parse: CliParseOptions = {}): void {
   const timeline = new Timeline(logs);
   const byKey = new Map(logs.map((x) => [x.key, x]));
   const view = timeline.merged(filters);
-  const short = shortNames(logs.map((x) => x.key));
+  const short = shortNames(logs);
   if (format === 'json') {
     io.out('{\n  "entries": [');
     for (let i = 0; i < view.count; i++) {
@@ -69,14 +70,12 @@ export function printTimeline(logs: readonly LogInput[], filters: MergeFilters, 
       const e = byKey.get(key)!.log.entry(entryIndex);
       const where = `${short.get(key)}:${e.line + 1}`;
       const wall = e.timeText !== undefined ? printable(`${e.dateText ?? ''} ${e.timeText}`.trim()) : '-';
-      io.out(`${utc === null ? 'unknown UTC'.padEnd(24) : isoUtc(utc)}  ${where.padEnd(width + 7)} ${wall.padEnd(28)} ${severityLetter[e.severity]} ${printable(e.component)}: ${printable(firstLine(e.message))}`);
+      // No component part when the record names none (MSI banners, ConfigMgrPrereq.log).
+      const component = e.component === '' ? '' : printable(e.component) + ': ';
+      io.out(`${utc === null ? 'unknown UTC'.padEnd(24) : isoUtc(utc)}  ${where.padEnd(width + 7)} ${wall.padEnd(28)} ${severityLetter[e.severity]} ${component}${printable(firstLine(e.message))}`);
     }
   }
-  for (const k of view.unknownOffsetLogs) {
-    io.err(`cmlog: note: ${printable(k)}: ${timeline.stats(k)!.offsetUnknown} entries have no offset (time zone unknown): ` +
-      (view.unknown === 'last' ? 'listed last' : 'left out') + '; --default-offset places them');
-  }
-  for (const k of view.defaultOffsetLogs) io.err(`cmlog: note: ${printable(k)}: ${timeline.stats(k)!.defaultOffset} entries placed with the default offset, not a written one`);
+  for (const note of offsetNotes(timeline, logs, view.unknownOffsetLogs, view.defaultOffsetLogs, parse, view.unknown === 'last' ? 'listed last' : 'left out')) io.err(note);
 }
 
 function severityOf(name: string): Severity {
@@ -139,9 +138,20 @@ export function parseIsoUtc(value: string | true | undefined, name: string, edge
   return ms;
 }
 
-/** File names alone where they are unique; otherwise the path (two machines' ccmsetup.log). Printable. */
-export function shortNames(keys: readonly string[]): Map<string, string> {
+/**
+ * How the text output names each log, printable: with one device, file names alone where they are
+ * unique; with several (devices are the archives and top folders under each PATH: LogSource.machine),
+ * the device always before it (`DEV2/ccmsetup.log`); the path where that is not unique.
+ */
+export function shortNames(logs: readonly { key: string; machine?: string | null }[]): Map<string, string> {
+  const devices = new Set<string>();
+  // A log named by itself: its folder stands for the device.
+  const device = (x: { key: string; machine?: string | null }) => x.machine ?? path.posix.basename(path.posix.dirname(x.key));
+  for (const x of logs) if (devices.size < 2) devices.add(x.machine ?? '\0' + path.posix.dirname(x.key));
+  const label = devices.size > 1
+    ? (x: { key: string; machine?: string | null }) => `${device(x)}/${path.posix.basename(x.key)}`
+    : (x: { key: string }) => path.posix.basename(x.key);
   const count = new Map<string, number>();
-  for (const k of keys) count.set(path.basename(k), (count.get(path.basename(k)) ?? 0) + 1);
-  return new Map(keys.map((k) => [k, printable(count.get(path.basename(k))! > 1 ? k : path.basename(k))]));
+  for (const x of logs) count.set(label(x), (count.get(label(x)) ?? 0) + 1);
+  return new Map(logs.map((x) => [x.key, printable(count.get(label(x))! > 1 ? x.key : label(x))]));
 }
