@@ -130,8 +130,8 @@ function referenceRow({ key, name, log, machine }: ExportTarget, i: number): str
 /** The time source attributes docs/export.md describes, from the log's own accessors. */
 function timeSource(log: ExportTarget['log'], i: number): Record<string, unknown> {
   const utc = log.utc(i);
-  if (log.offsetSource(i) === 'written') return { 'cmlog.time_source': 'written', 'cmlog.offset_convention': log.offsetConvention };
   if (Number.isNaN(utc)) return { 'cmlog.time_source': 'unknown' };
+  if (log.offsetSource(i) === 'written') return { 'cmlog.time_source': 'written', 'cmlog.offset_convention': log.offsetConvention };
   return { 'cmlog.time_source': 'assumed', 'cmlog.assumed_offset': log.defaultOffset, 'cmlog.offset_convention': log.defaultOffsetConvention };
 }
 

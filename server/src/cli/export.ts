@@ -81,8 +81,8 @@ function timeSources(log: LogInput['log']): { written: Record<string, unknown>; 
 
 /** Entry i's time source (timeSources' key). */
 function timeSourceOf(log: LogInput['log'], i: number): 'written' | 'assumed' | 'unknown' {
-  const s = log.offsetSource(i);
-  return s === 'written' ? 'written' : s === 'default' && !Number.isNaN(log.utc(i)) ? 'assumed' : 'unknown';
+  if (Number.isNaN(log.utc(i))) return 'unknown'; // no offset, or no readable time: no timestamp
+  return log.offsetSource(i) === 'written' ? 'written' : 'assumed';
 }
 
 /** timeSources as the tail of a JSON object (`,"cmlog.time_source":...`), built once per log. */
