@@ -45,37 +45,56 @@ export const timelineCommand: Command = {
 
 export function printTimeline(logs: readonly LoadedLog[], filters: MergeFilters, format: 'text' | 'json', io: Io, parse: CliParseOptions = {}): void {
   const timeline = new Timeline(logs);
-  const byKey = new Map(logs.map((x) => [x.key, x]));
+  const byKey = new Map(logs.map((x) => [x.key, x.log]));
   const view = timeline.merged(filters);
   const short = shortNames(logs);
+  // Lines go out in pieces of ~64 KB: one write (and one escape pass in cli.ts) per line was most of
+  // the time of a large merge. Each record is read through the log's accessors, not log.entry(),
+  // which also works out what the timeline never prints (its last line, attributes, UTC again).
+  const out = batched(io);
   if (format === 'json') {
-    io.out('{\n  "entries": [');
+    out.line('{\n  "entries": [');
     for (let i = 0; i < view.count; i++) {
-      const { key, entryIndex } = view.at(i);
-      const e = byKey.get(key)!.log.entry(entryIndex);
-      io.out('    ' + jsonText({
-        utc: isoUtc(view.utc[i]), path: key, line: e.line + 1, date: e.dateText ?? null, time: e.timeText ?? null,
-        severity: severityName[e.severity], component: e.component, thread: e.thread, message: e.message,
+      const { key, entryIndex: k } = view.at(i);
+      const log = byKey.get(key)!, { date, time } = log.parts(k);
+      out.line('    ' + jsonText({
+        utc: isoUtc(view.utc[i]), path: key, line: log.line(k) + 1, date: date ? log.text(date[0], date[1]) : null, time: time ? log.text(time[0], time[1]) : null,
+        severity: severityName[log.severity(k)], component: log.component(k), thread: log.thread(k), message: log.message(k),
       }) + (i + 1 < view.count ? ',' : ''));
     }
-    io.out('  ],');
-    io.out(`  "offsetUnknown": ${jsonText(view.unknownOffsetLogs)},`);
-    io.out(`  "defaultOffset": ${jsonText(view.defaultOffsetLogs)},`);
-    io.out(`  "unknownUtc": ${JSON.stringify({ count: view.unknownCount, placement: view.unknown })}\n}`);
+    out.line('  ],');
+    out.line(`  "offsetUnknown": ${jsonText(view.unknownOffsetLogs)},`);
+    out.line(`  "defaultOffset": ${jsonText(view.defaultOffsetLogs)},`);
+    out.line(`  "unknownUtc": ${JSON.stringify({ count: view.unknownCount, placement: view.unknown })}\n}`);
   } else {
     let width = 0; // a loop, not Math.max(...): the number of logs is not bounded
     for (const k of new Set(view.keys)) width = Math.max(width, short.get(k)!.length);
     for (let i = 0; i < view.count; i++) {
-      const { key, entryIndex, utc } = view.at(i);
-      const e = byKey.get(key)!.log.entry(entryIndex);
-      const where = `${short.get(key)}:${e.line + 1}`;
-      const wall = e.timeText !== undefined ? printable(`${e.dateText ?? ''} ${e.timeText}`.trim()) : '-';
+      const { key, entryIndex: k, utc } = view.at(i);
+      const log = byKey.get(key)!, { date, time } = log.parts(k);
+      const where = `${short.get(key)}:${log.line(k) + 1}`;
+      const wall = time ? printable(`${date ? log.text(date[0], date[1]) : ''} ${log.text(time[0], time[1])}`.trim()) : '-';
       // No component part when the record names none (MSI banners, ConfigMgrPrereq.log).
-      const component = e.component === '' ? '' : printable(e.component) + ': ';
-      io.out(`${utc === null ? 'unknown UTC'.padEnd(24) : isoUtc(utc)}  ${where.padEnd(width + 7)} ${wall.padEnd(28)} ${severityLetter[e.severity]} ${component}${printable(firstLine(e.message))}`);
+      const name = log.component(k);
+      const component = name === '' ? '' : printable(name) + ': ';
+      out.line(`${utc === null ? 'unknown UTC'.padEnd(24) : isoUtc(utc)}  ${where.padEnd(width + 7)} ${wall.padEnd(28)} ${severityLetter[log.severity(k)]} ${component}${printable(firstLine(log.message(k)))}`);
     }
   }
+  out.flush();
   for (const note of offsetNotes(timeline, logs, view.unknownOffsetLogs, view.defaultOffsetLogs, parse, view.unknown === 'last' ? 'listed last' : 'left out')) io.err(note);
+}
+
+/** Lines to io.out joined in pieces of about `piece` characters (io.out ends each call with a line break). */
+function batched(io: Io, piece = 1 << 16) {
+  let buf = '';
+  const flush = () => { if (buf !== '') io.out(buf); buf = ''; };
+  return {
+    line(s: string) {
+      buf = buf === '' ? s : buf + '\n' + s;
+      if (buf.length >= piece) flush();
+    },
+    flush,
+  };
 }
 
 function severityOf(name: string): Severity {
