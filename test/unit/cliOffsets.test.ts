@@ -12,6 +12,7 @@ import { exportCommand } from '../../server/src/cli/export';
 import { findLogs } from '../../server/src/cli/load';
 import { relatedCommand } from '../../server/src/cli/related';
 import { timelineCommand } from '../../server/src/cli/timeline';
+import { MAX_NOTES } from '../../server/src/cli/offsetNotes';
 import type { Command } from '../../server/src/cli/common';
 
 const ccm = (msg: string, time: string, component = 'ccmsetup') =>
@@ -114,4 +115,17 @@ test('export: each entry says where its time came from: written, assumed (with t
   assert.deepEqual([cbs.attributes['cmlog.time_source'], (cbs as unknown as { timestamp: null }).timestamp], ['unknown', null]);
   const assumed = by(rows(await run(exportCommand, ['--default-offset', `${DEV1}=300`, DEV1])), 'Exec');
   assert.deepEqual([assumed.attributes['cmlog.time_source'], assumed.attributes['cmlog.assumed_offset'], assumed.attributes['cmlog.offset_convention']], ['assumed', 300, 'bias']);
+});
+
+test('notes: one a folder, bounded in count however many folders; a FOLDER= entry that places nothing is said', async () => {
+  const many = mkdtempSync(path.join(os.tmpdir(), 'cmlog-offsets-many-'));
+  for (let k = 0; k < 30; k++) {
+    mkdirSync(path.join(many, `D${k}`));
+    writeFileSync(path.join(many, `D${k}`, 'CBS.log'), '2024-01-15 08:00:00, Info                  CBS    Exec: Processing package\r\n');
+  }
+  const r = await run(timelineCommand, ['--default-offset', `${path.join(many, 'nosuch')}=60`, many]);
+  const notes = r.err.split('\n').filter((l) => l.startsWith('cmlog: note:'));
+  assert.ok(notes.length <= MAX_NOTES, `${notes.length} notes`);
+  assert.match(notes.at(-1)!, /^cmlog: note: \d+ more notes on offsets/);
+  assert.match(r.err, /nosuch=60 placed nothing: no log read is under /);
 });

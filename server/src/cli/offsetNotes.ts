@@ -54,6 +54,12 @@ export function offsetNotes(timeline: Timeline, logs: readonly LoadedLog[], unkn
   const convention = parse.offsetConvention ?? 'bias';
   const byKey = new Map(logs.map((x) => [x.key, x]));
   const notes: string[] = [];
+  // A FOLDER= entry no log took: a typo would otherwise place nothing, silently. Said first: kept by the bound.
+  if (parse.offsets) {
+    const used = new Set<FolderOffset | null>();
+    for (const x of logs) used.add(offsetFor(parse.offsets, x.file ?? x.key));
+    for (const f of parse.offsets.folders) if (!used.has(f)) notes.push(`${optionText(f)} placed nothing: no log read is under ${printable(f.given!)}`);
+  }
   // Unknown offsets: by the folder that offers one, else by the log's own folder.
   const groups = new Map<string, { logs: number; entries: number; offer: FolderOffer | null }>();
   for (const k of unknown) {
