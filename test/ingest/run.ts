@@ -90,7 +90,8 @@ function startServer(dir: string, tcpPort: number): ChildProcess {
 
 const SCHEMA = [
   `CREATE TABLE cmlog (kind String, ts_ms Nullable(Int64), ts Nullable(DateTime), wall String, severity_text String, severity_number UInt8,
-    body String, path String, name String, host String, thread String, component String, line UInt64, offset UInt64, format String, rule String, status String)
+    body String, path String, name String, host String, thread String, component String, line UInt64, offset UInt64, format String, rule String, status String,
+    time_source String, assumed_offset Int64, offset_convention String)
     ENGINE = MergeTree() ORDER BY (path, line)`,
   'CREATE TABLE raw (json String) ENGINE = Null',
   `CREATE MATERIALIZED VIEW pull TO cmlog AS SELECT
@@ -110,7 +111,10 @@ const SCHEMA = [
     visitParamExtractUInt(json, 'cmlog.offset') AS offset,
     visitParamExtractString(json, 'cmlog.format') AS format,
     visitParamExtractString(json, 'cmlog.rule') AS rule,
-    visitParamExtractString(json, 'cmlog.status') AS status
+    visitParamExtractString(json, 'cmlog.status') AS status,
+    visitParamExtractString(json, 'cmlog.time_source') AS time_source,
+    visitParamExtractInt(json, 'cmlog.assumed_offset') AS assumed_offset,
+    visitParamExtractString(json, 'cmlog.offset_convention') AS offset_convention
     FROM raw`,
 ];
 
@@ -247,8 +251,11 @@ async function main(): Promise<void> {
       const got = (await query(`SELECT ts_ms, wall FROM cmlog WHERE path = '${path.join(coll, name)}' AND line = 1 FORMAT TSV`)).trim();
       assert.equal(got, `${Date.parse(utc)}\t${wall}`, `${name}: first record's UTC`);
     }
-    const noZone = (await query(`SELECT count(), countIf(ts IS NULL), countIf(wall != '') FROM cmlog WHERE kind = 'entry' AND path = '${path.join(coll, 'DEVICE-B/nozone.log')}' FORMAT TSV`)).trim().split('\t');
-    assert.ok(+noZone[0] > 0 && noZone.every((n) => n === noZone[0]), `no offset written: UTC unknown, wall clock kept (${noZone})`);
+    const noZone = (await query(`SELECT count(), countIf(ts IS NULL), countIf(wall != ''), countIf(time_source = 'unknown') FROM cmlog WHERE kind = 'entry' AND path = '${path.join(coll, 'DEVICE-B/nozone.log')}' FORMAT TSV`)).trim().split('\t');
+    assert.ok(+noZone[0] > 0 && noZone.every((n) => n === noZone[0]), `no offset written: UTC unknown, said so, wall clock kept (${noZone})`);
+    // Every event says where its time came from: a written offset (read as a bias or a .NET UTC offset) gives a UTC, no offset none.
+    const sources = (await query(`SELECT countIf(time_source = 'written' AND ts IS NOT NULL AND offset_convention IN ('bias', 'utc-offset')) + countIf(time_source = 'unknown' AND ts IS NULL), count() FROM cmlog FORMAT TSV`)).trim().split('\t');
+    assert.equal(sources[0], sources[1], `cmlog.time_source and cmlog.offset_convention on every event (${sources})`);
     say(`collection: ${c.entries} entries and ${c.problems} problems arrived, per file, with their UTC, severity and file`);
   } catch (e) {
     if (stderr) console.error(`clickhouse-server said:\n${stderr}`);

@@ -56,12 +56,14 @@ test('entries: OpenTelemetry names, UTC with ms or null with the wall clock kept
   assert.deepEqual(entries[0], {
     timestamp: '2026-03-15T08:00:00.250Z', observed_wall_clock: '2026-03-15T08:00:00.250', severity_text: 'INFO', severity_number: 9, body: 'ok',
     attributes: { 'log.file.path': 'dir/a.log', 'log.file.name': 'a.log', 'thread.id': '7', 'code.function': 'Comp', 'cmlog.kind': 'entry',
-      'cmlog.severity': 'information', 'cmlog.line': 1, 'cmlog.offset': 0, 'cmlog.format': 'ccm' },
+      'cmlog.severity': 'information', 'cmlog.line': 1, 'cmlog.offset': 0, 'cmlog.format': 'ccm', 'cmlog.time_source': 'written', 'cmlog.offset_convention': 'bias' },
   });
   // The bias is added: local 08:00:01 + 60 min = 09:00:01 UTC.
   assert.deepEqual([entries[1].timestamp, entries[1].severity_text, entries[1].severity_number], ['2026-03-15T09:00:01.000Z', 'WARN', 13]);
   assert.deepEqual([entries[2].body, entries[2].severity_text, entries[2].severity_number, entries[2].attributes['cmlog.line']], ['line one\r\nline two', 'ERROR', 17, 3]);
   assert.deepEqual([entries[3].timestamp, entries[3].observed_wall_clock], [null, '2026-03-15T09:30:00.500']);
+  assert.equal(entries[3].attributes['cmlog.time_source'], 'unknown');
+  assert.ok(!('cmlog.offset_convention' in entries[3].attributes), 'no offset read, no convention');
   assert.deepEqual([entries.at(-1).severity_text, entries.at(-1).attributes['cmlog.severity']], ['INFO', 'success']);
   assert.equal(entries[3].attributes['cmlog.offset'], text.indexOf('<![LOG[no zone'));
   assert.ok(entries.every((e) => !('host.name' in e.attributes)), 'a folder name is not a host');
@@ -120,8 +122,17 @@ function referenceRow({ key, name, log, machine }: ExportTarget, i: number): str
     attributes: {
       'log.file.path': key, 'log.file.name': name, ...(machine ? { 'host.name': machine } : {}), 'thread.id': log.thread(i), 'code.function': log.component(i),
       'cmlog.kind': 'entry', 'cmlog.severity': severityName[log.severity(i)], 'cmlog.line': log.line(i) + 1, 'cmlog.offset': log.table.start[i], 'cmlog.format': log.formatOf(i).id,
+      ...timeSource(log, i),
     },
   });
+}
+
+/** The time source attributes docs/export.md describes, from the log's own accessors. */
+function timeSource(log: ExportTarget['log'], i: number): Record<string, unknown> {
+  const utc = log.utc(i);
+  if (Number.isNaN(utc)) return { 'cmlog.time_source': 'unknown' };
+  if (log.offsetSource(i) === 'written') return { 'cmlog.time_source': 'written', 'cmlog.offset_convention': log.offsetConvention };
+  return { 'cmlog.time_source': 'assumed', 'cmlog.assumed_offset': log.defaultOffset, 'cmlog.offset_convention': log.defaultOffsetConvention };
 }
 
 async function writtenRows(target: ExportTarget): Promise<string> {

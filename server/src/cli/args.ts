@@ -8,7 +8,12 @@ export class UsageError extends Error {}
 export interface Parsed {
   positional: string[];
   options: Map<string, string | true>;
+  /** Each value of a repeatable option (REPEATABLE), in order; `options` holds them comma-joined. */
+  lists: Map<string, string[]>;
 }
+
+/** Options that may be given several times. */
+const REPEATABLE = ['rule', 'default-offset'];
 
 /**
  * `valued` options take the next argument (or `--name=value`); the rest are flags. A repeated
@@ -17,7 +22,7 @@ export interface Parsed {
  */
 export function parseArgs(argv: string[], valued: string[], flags: string[]): Parsed {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
-  for (const name of valued) options[name] = { type: 'string', multiple: name === 'rule' };
+  for (const name of valued) options[name] = { type: 'string', multiple: REPEATABLE.includes(name) };
   for (const name of flags) options[name] = { type: 'boolean' };
   // What follows `--`, and negative numbers, are positionals, added by a loop here: Node's parser
   // spreads what follows `--` into a call, which overflows the stack at ~120,000 arguments.
@@ -45,22 +50,17 @@ export function parseArgs(argv: string[], valued: string[], flags: string[]): Pa
     throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1) + (unknown ? ' (cmlog --help lists the options)' : ''));
   }
   const map = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (const [name, value] of Object.entries(parsed.values)) {
     if (value === undefined || value === false) continue;
+    if (Array.isArray(value)) lists.set(name, value.map(String));
     map.set(name, Array.isArray(value) ? value.join(',') : value === true ? true : String(value));
   }
-  return { positional: parsed.positionals, options: map };
+  return { positional: parsed.positionals, options: map, lists };
 }
 
 export function oneOf<T extends string>(value: string | true | undefined, allowed: readonly T[], name: string, fallback: T): T {
   if (value === undefined) return fallback;
   if (value === true || !allowed.includes(value as T)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
   return value as T;
-}
-
-/** `--default-offset 300` (minutes, in the chosen convention). */
-export function offsetMinutes(value: string | true | undefined): number | null {
-  if (value === undefined) return null;
-  if (value === true || !/^[+-]?\d{1,4}$/.test(value)) throw new UsageError('--default-offset takes minutes, e.g. 300 or -60');
-  return Number(value);
 }

@@ -2,7 +2,8 @@
 import type { Writable } from 'node:stream';
 import type { ParseOptions } from '../model';
 import type { Parsed } from './args';
-import { offsetMinutes, oneOf } from './args';
+import { oneOf } from './args';
+import { parseDefaultOffsets, type DefaultOffsets } from './defaultOffsets';
 
 export interface Io {
   out: (s: string) => void;
@@ -27,13 +28,21 @@ export interface Command {
 
 export const PARSE_FLAGS = ['default-offset', 'offset-convention'];
 
-export const PARSE_USAGE = `  --default-offset MINUTES             offset for records that carry none (read with the convention below)
+export const PARSE_USAGE = `  --default-offset [FOLDER=]MINUTES    offset for records that carry none (read with the convention below);
+                                       repeatable: FOLDER=MINUTES for the logs under FOLDER (or archive),
+                                       the most specific folder wins, a bare value for the others
   --offset-convention bias|utc-offset  how written offsets are read: Windows bias, UTC = local + bias
                                        (ConfigMgr, the default), or .NET UTC offset (PSADT and some scripts)`;
 
-export function parseOptions(args: Parsed): ParseOptions {
-  return {
-    defaultOffset: offsetMinutes(args.options.get('default-offset')),
-    offsetConvention: oneOf(args.options.get('offset-convention'), ['bias', 'utc-offset'] as const, 'offset-convention', 'bias'),
-  };
+/** ParseOptions and the per-folder `--default-offset` entries readSource applies (load.ts). */
+export interface CliParseOptions extends ParseOptions {
+  offsets?: DefaultOffsets;
+}
+
+export function parseOptions(args: Parsed): CliParseOptions {
+  const offsetConvention = oneOf(args.options.get('offset-convention'), ['bias', 'utc-offset'] as const, 'offset-convention', 'bias');
+  const given = args.lists.get('default-offset') ?? [];
+  if (args.options.get('default-offset') === true) given.push('');
+  const offsets = parseDefaultOffsets(given, offsetConvention);
+  return { defaultOffset: offsets.all?.minutes ?? null, offsetConvention, ...(offsets.folders.length ? { offsets } : {}) };
 }

@@ -66,6 +66,31 @@ function timeFields(log: LogInput['log'], i: number) {
   return { timestamp: Number.isNaN(utc) ? null : isoUtc(utc), observed_wall_clock: wallText(log.table.wall[i]) };
 }
 
+/**
+ * Where an entry's `timestamp` came from (docs/export.md): the offset `written` in the log, one
+ * `assumed` (--default-offset, with its value), or `unknown` (timestamp null); with how the offset
+ * was read (`utc-offset`: a .NET UTC offset, PSADT v3). The three as attributes, per log.
+ */
+function timeSources(log: LogInput['log']): { written: Record<string, unknown>; assumed: Record<string, unknown>; unknown: Record<string, unknown> } {
+  return {
+    written: { 'cmlog.time_source': 'written', 'cmlog.offset_convention': log.offsetConvention },
+    assumed: { 'cmlog.time_source': 'assumed', 'cmlog.assumed_offset': log.defaultOffset, 'cmlog.offset_convention': log.defaultOffsetConvention },
+    unknown: { 'cmlog.time_source': 'unknown' },
+  };
+}
+
+/** Entry i's time source (timeSources' key). */
+function timeSourceOf(log: LogInput['log'], i: number): 'written' | 'assumed' | 'unknown' {
+  if (Number.isNaN(log.utc(i))) return 'unknown'; // no offset, or no readable time: no timestamp
+  return log.offsetSource(i) === 'written' ? 'written' : 'assumed';
+}
+
+/** timeSources as the tail of a JSON object (`,"cmlog.time_source":...`), built once per log. */
+function timeSourceJson(log: LogInput['log']): Record<'written' | 'assumed' | 'unknown', string> {
+  const t = timeSources(log), tail = (o: Record<string, unknown>) => ',' + jsonText(o).slice(1, -1);
+  return { written: tail(t.written), assumed: tail(t.assumed), unknown: tail(t.unknown) };
+}
+
 function fileAttributes(target: ExportTarget) {
   // host.name only when the log's machine is known (an archive's or a collected folder's name).
   return { 'log.file.path': target.key, 'log.file.name': target.name, ...(target.machine ? { 'host.name': target.machine } : {}) };
@@ -112,11 +137,12 @@ export async function writeEntries(w: LineWriter, target: ExportTarget): Promise
   const utcText = stampCache('Z"'), wallJson = stampCache('"');
   const thread = namesAsJson((k) => t.threads.names[k]), component = namesAsJson((k) => t.components.names[k]);
   const format = namesAsJson((k) => FORMATS[k].id);
+  const source = timeSourceJson(log);
   for (let i = 0, n = log.entryCount; i < n; i++) {
     const sev = log.severity(i);
     const row = '{"timestamp":' + utcText(log.utc(i)) + ',"observed_wall_clock":' + wallJson(t.wall[i]) + ENTRY_HEAD[sev] + jsonString(log.message(i)) +
       file + thread(t.thread[i]) + ',"code.function":' + component(t.component[i]) + ENTRY_KIND[sev] + (t.line[i] + 1) +
-      ',"cmlog.offset":' + t.start[i] + ',"cmlog.format":' + format(t.format[i]) + '}}';
+      ',"cmlog.offset":' + t.start[i] + ',"cmlog.format":' + format(t.format[i]) + source[timeSourceOf(log, i)] + '}}';
     const p = w.line(row);
     if (p) await p;
   }
@@ -140,6 +166,7 @@ export function problemRow(target: ExportTarget, f: Finding): string {
       'cmlog.severity': f.severity,
       'cmlog.line': f.line + 1,
       'cmlog.end_line': f.endLine + 1,
+      ...(at >= 0 ? timeSources(target.log)[timeSourceOf(target.log, at)] : timeSources(target.log).unknown),
     },
   });
 }

@@ -9,6 +9,7 @@ import type { ParseOptions } from '../model';
 import type { LogInput } from '../rules';
 import { describeError, discover, normalizeUserPath, type Skipped } from '../workspace/discover';
 import { readLog } from '../workspace/readLog';
+import { offsetFor, type DefaultOffsets } from './defaultOffsets';
 
 /** A log to read: a file, or a member of an archive. Names only: nothing of it is read yet. */
 export interface LogSource {
@@ -20,6 +21,8 @@ export interface LogSource {
   member?: MemberRef[];
   /** The device (see machineOf); null when the path does not say. */
   machine: string | null;
+  /** The outermost folder named on the command line holding it, as keys show it ('' for the current folder); absent for a file named by itself. */
+  root?: string;
   /**
    * The logs cross-log rules may compare: those of one archive together, and all logs outside
    * archives together (as before archives were read).
@@ -40,8 +43,16 @@ export interface Found {
   notes: Skipped[];
 }
 
+/** A log in memory, with the device and the named folder it came from (see LogSource). */
+export interface LoadedLog extends LogInput {
+  /** The file, or the archive holding it (absent for a log made in memory: its key is its path). */
+  file?: string;
+  machine?: string | null;
+  root?: string;
+}
+
 export interface Loaded {
-  logs: LogInput[];
+  logs: LoadedLog[];
   problems: Skipped[];
   notLogs: number;
   notes: Skipped[];
@@ -79,10 +90,13 @@ export async function findLogs(paths: string[]): Promise<Found> {
     const shownFile = displayPath(file);
     const key = member ? memberKey(shownFile, member) : shownFile;
     const root = rootOf(file);
+    // The device from absolute paths: `export .` and `export ../DEV1` name DEV1 as `export coll/DEV1` does.
+    const slashed = (p: string) => path.resolve(p).split(path.sep).join('/');
     return {
       key, file, member,
       name: path.posix.basename(member ? member[member.length - 1].name : shownFile),
-      machine: machineOf(key, root === undefined ? undefined : displayPath(root)),
+      machine: member ? machineOf(key) : machineOf(slashed(file), root === undefined ? undefined : slashed(root)),
+      ...(root === undefined ? {} : { root: path.resolve(root) === process.cwd() ? '' : displayPath(root) }),
       group: member ? shownFile : '',
     };
   };
@@ -113,19 +127,23 @@ function memberPath(p: string): { archive: string; inner: string } | null {
   return null;
 }
 
-/** Reads and parses one log on this thread (a file into the buffer `into` gives: see readLog). */
-export function readSource(source: LogSource, options: ParseOptions, into?: (size: number) => Buffer): Promise<LogFile> {
+/**
+ * Reads and parses one log on this thread (a file into the buffer `into` gives: see readLog), its
+ * records without offset placed by the `--default-offset FOLDER=` entry for its folder, if any.
+ */
+export function readSource(source: LogSource, parse: ParseOptions & { offsets?: DefaultOffsets }, into?: (size: number) => Buffer): Promise<LogFile> {
+  const options = parse.offsets ? { ...parse, defaultOffset: offsetFor(parse.offsets, source.file)?.minutes ?? null } : parse;
   return source.member ? readArchiveLog(source.file, source.member, options) : readLog(source.file, options, undefined, undefined, into);
 }
 
 /** Every log in memory at once: for the commands that merge them (timeline, related). */
 export async function loadLogs(paths: string[], options: ParseOptions): Promise<Loaded> {
   const found = await findLogs(paths);
-  const logs: LogInput[] = [];
+  const logs: LoadedLog[] = [];
   const problems = [...found.problems];
   for (const source of found.sources) {
     try {
-      logs.push({ key: source.key, name: source.name, log: await readSource(source, options) });
+      logs.push({ key: source.key, name: source.name, log: await readSource(source, options), file: source.file, machine: source.machine, ...(source.root === undefined ? {} : { root: source.root }) });
     } catch (e) {
       problems.push({ path: shownPath(source), reason: describeError(e) });
     }

@@ -1,17 +1,16 @@
 // `cmlog related FILE:LINE`: what the other logs wrote around that record, compared in UTC (the
 // same answer as the editor's code lens), nearest first.
 import * as path from 'node:path';
-import type { ParseOptions } from '../model';
 import { formatGap } from '../explain/gap';
 import { isoUtc } from '../parse/time';
-import type { LogInput } from '../rules/types';
 import { normalizeUserPath } from '../workspace/discover';
 import { Timeline, type RelatedResult } from '../workspace/timeline';
 import { oneOf, parseArgs, UsageError } from './args';
-import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
+import { PARSE_FLAGS, parseOptions, type CliParseOptions, type Command, type Io } from './common';
 import { jsonText, printable } from './escape';
 import { jsonList } from './jsonList';
-import { loadLogs } from './load';
+import { loadLogs, type LoadedLog } from './load';
+import { count, offsetNotes } from './offsetNotes';
 import { RunProblems } from './runProblems';
 import { firstLine } from '../parse/lineBreaks';
 import { positiveInt } from './timeline';
@@ -43,7 +42,7 @@ export interface RelatedCliOptions {
   includeSelf: boolean;
   limit?: number;
   format: 'text' | 'json';
-  parse: ParseOptions;
+  parse: CliParseOptions;
 }
 
 export async function related(file: string, line: number, paths: string[], opts: RelatedCliOptions, io: Io): Promise<number> {
@@ -72,21 +71,23 @@ export async function related(file: string, line: number, paths: string[], opts:
     list.end(`  ],\n  "total": ${r.total},\n  "offsetUnknown": ${jsonText(r.unknownOffsetLogs)},\n  "defaultOffset": ${jsonText(r.defaultOffsetLogs)}\n}`);
   } else {
     for (const x of r.related) io.out(`${printable(x.key)}:${x.line + 1}: ${formatGap(x.deltaMs)} ${printable(firstLine(x.message))}`);
+    // An empty answer said, not silence (the anchor's time unknown is said on stderr instead).
+    if (r.related.length === 0 && r.anchor.utc !== null) {
+      const others = loaded.logs.length - (opts.includeSelf ? 0 : 1);
+      io.out(`No entries within ±${formatWindow(opts.windowMs)} in ${count(others, 'other log', 'other logs')}${opts.includeSelf ? ' and this one' : ''}.`);
+    }
   }
-  notes(r, anchorLog, timeline, opts, io);
+  notes(r, anchorLog, loaded.logs, timeline, opts, io);
   return problems.status();
 }
 
-function notes(r: RelatedResult, anchor: LogInput, timeline: Timeline, opts: RelatedCliOptions, io: Io): void {
+function notes(r: RelatedResult, anchor: LoadedLog, logs: readonly LoadedLog[], timeline: Timeline, opts: RelatedCliOptions, io: Io): void {
   if (r.anchor.utc === null) {
     io.err(`cmlog: note: ${printable(anchor.key)}:${r.anchor.line + 1}: the time of this record is unknown` +
       (anchor.log.offsetSource(r.anchor.entryIndex) === 'missing' ? ' (no offset written; --default-offset sets one)' : '') + ': nothing compared');
   }
-  for (const k of r.unknownOffsetLogs) {
-    if (k === anchor.key && r.anchor.utc === null) continue;
-    io.err(`cmlog: note: ${printable(k)}: ${timeline.stats(k)!.offsetUnknown} entries have no offset (time zone unknown) and were not compared; --default-offset places them`);
-  }
-  for (const k of r.defaultOffsetLogs) io.err(`cmlog: note: ${printable(k)}: times placed with the default offset, not a written one`);
+  const unknown = r.anchor.utc === null ? r.unknownOffsetLogs.filter((k) => k !== anchor.key) : r.unknownOffsetLogs;
+  for (const note of offsetNotes(timeline, logs, unknown, r.defaultOffsetLogs, opts.parse, 'not compared')) io.err(note);
   if (opts.limit !== undefined && r.total > r.related.length) io.err(`cmlog: note: ${r.total} entries in ${r.logCount} logs within the window, ${r.related.length} shown`);
 }
 
@@ -96,6 +97,11 @@ export function parseFileLine(s: string): { file: string; line: number } {
   const digits = colon < 0 ? '' : s.slice(colon + 1);
   if (colon <= 0 || !/^\d{1,9}$/.test(digits) || Number(digits) < 1) throw new UsageError(`related: '${s}' is not FILE:LINE (lines count from 1)`);
   return { file: s.slice(0, colon), line: Number(digits) };
+}
+
+/** A window as the user would write it: `1 s`, `500 ms`, `2 min`. */
+function formatWindow(ms: number): string {
+  return ms === 0 ? '0 s' : ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 /** `5s`, `500ms`, `2m`, `1.5s`, `1h`; a bare number is seconds. */

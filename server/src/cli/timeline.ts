@@ -5,12 +5,12 @@ import * as path from 'node:path';
 import type { Severity } from '../model';
 import { severityLetter, severityName, severityOfWord } from '../severity';
 import { isoUtc } from '../parse/time';
-import type { LogInput } from '../rules/types';
 import { Timeline, type MergeFilters } from '../workspace/timeline';
 import { oneOf, parseArgs, UsageError } from './args';
-import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
+import { PARSE_FLAGS, parseOptions, type CliParseOptions, type Command, type Io } from './common';
 import { jsonText, printable } from './escape';
-import { loadLogs } from './load';
+import { loadLogs, type LoadedLog } from './load';
+import { offsetNotes } from './offsetNotes';
 import { RunProblems } from './runProblems';
 
 export const timelineCommand: Command = {
@@ -34,49 +34,67 @@ export const timelineCommand: Command = {
     if (to !== undefined) filters.to = parseIsoUtc(to, 'to', 'end');
     if (args.options.has('unknown')) filters.unknown = oneOf(args.options.get('unknown'), ['last', 'exclude'] as const, 'unknown', 'last');
     if (args.options.has('limit')) filters.limit = positiveInt(args.options.get('limit'), 'limit');
-    const loaded = await loadLogs(args.positional, parseOptions(args));
+    const parse = parseOptions(args);
+    const loaded = await loadLogs(args.positional, parse);
     const problems = new RunProblems(io);
     problems.found(loaded);
-    printTimeline(loaded.logs, filters, format, io);
+    printTimeline(loaded.logs, filters, format, io, parse);
     return problems.status();
   },
 };
 
-export function printTimeline(logs: readonly LogInput[], filters: MergeFilters, format: 'text' | 'json', io: Io): void {
+export function printTimeline(logs: readonly LoadedLog[], filters: MergeFilters, format: 'text' | 'json', io: Io, parse: CliParseOptions = {}): void {
   const timeline = new Timeline(logs);
-  const byKey = new Map(logs.map((x) => [x.key, x]));
+  const byKey = new Map(logs.map((x) => [x.key, x.log]));
   const view = timeline.merged(filters);
-  const short = shortNames(logs.map((x) => x.key));
+  const short = shortNames(logs);
+  // Lines go out in pieces of ~64 KB: one write (and one escape pass in cli.ts) per line was most of
+  // the time of a large merge. Each record is read through the log's accessors, not log.entry(),
+  // which also works out what the timeline never prints (its last line, attributes, UTC again).
+  const out = batched(io);
   if (format === 'json') {
-    io.out('{\n  "entries": [');
+    out.line('{\n  "entries": [');
     for (let i = 0; i < view.count; i++) {
-      const { key, entryIndex } = view.at(i);
-      const e = byKey.get(key)!.log.entry(entryIndex);
-      io.out('    ' + jsonText({
-        utc: isoUtc(view.utc[i]), path: key, line: e.line + 1, date: e.dateText ?? null, time: e.timeText ?? null,
-        severity: severityName[e.severity], component: e.component, thread: e.thread, message: e.message,
+      const { key, entryIndex: k } = view.at(i);
+      const log = byKey.get(key)!, { date, time } = log.parts(k);
+      out.line('    ' + jsonText({
+        utc: isoUtc(view.utc[i]), path: key, line: log.line(k) + 1, date: date ? log.text(date[0], date[1]) : null, time: time ? log.text(time[0], time[1]) : null,
+        severity: severityName[log.severity(k)], component: log.component(k), thread: log.thread(k), message: log.message(k),
       }) + (i + 1 < view.count ? ',' : ''));
     }
-    io.out('  ],');
-    io.out(`  "offsetUnknown": ${jsonText(view.unknownOffsetLogs)},`);
-    io.out(`  "defaultOffset": ${jsonText(view.defaultOffsetLogs)},`);
-    io.out(`  "unknownUtc": ${JSON.stringify({ count: view.unknownCount, placement: view.unknown })}\n}`);
+    out.line('  ],');
+    out.line(`  "offsetUnknown": ${jsonText(view.unknownOffsetLogs)},`);
+    out.line(`  "defaultOffset": ${jsonText(view.defaultOffsetLogs)},`);
+    out.line(`  "unknownUtc": ${JSON.stringify({ count: view.unknownCount, placement: view.unknown })}\n}`);
   } else {
     let width = 0; // a loop, not Math.max(...): the number of logs is not bounded
     for (const k of new Set(view.keys)) width = Math.max(width, short.get(k)!.length);
     for (let i = 0; i < view.count; i++) {
-      const { key, entryIndex, utc } = view.at(i);
-      const e = byKey.get(key)!.log.entry(entryIndex);
-      const where = `${short.get(key)}:${e.line + 1}`;
-      const wall = e.timeText !== undefined ? printable(`${e.dateText ?? ''} ${e.timeText}`.trim()) : '-';
-      io.out(`${utc === null ? 'unknown UTC'.padEnd(24) : isoUtc(utc)}  ${where.padEnd(width + 7)} ${wall.padEnd(28)} ${severityLetter[e.severity]} ${printable(e.component)}: ${printable(firstLine(e.message))}`);
+      const { key, entryIndex: k, utc } = view.at(i);
+      const log = byKey.get(key)!, { date, time } = log.parts(k);
+      const where = `${short.get(key)}:${log.line(k) + 1}`;
+      const wall = time ? printable(`${date ? log.text(date[0], date[1]) : ''} ${log.text(time[0], time[1])}`.trim()) : '-';
+      // No component part when the record names none (MSI banners, ConfigMgrPrereq.log).
+      const name = log.component(k);
+      const component = name === '' ? '' : printable(name) + ': ';
+      out.line(`${utc === null ? 'unknown UTC'.padEnd(24) : isoUtc(utc)}  ${where.padEnd(width + 7)} ${wall.padEnd(28)} ${severityLetter[log.severity(k)]} ${component}${printable(firstLine(log.message(k)))}`);
     }
   }
-  for (const k of view.unknownOffsetLogs) {
-    io.err(`cmlog: note: ${printable(k)}: ${timeline.stats(k)!.offsetUnknown} entries have no offset (time zone unknown): ` +
-      (view.unknown === 'last' ? 'listed last' : 'left out') + '; --default-offset places them');
-  }
-  for (const k of view.defaultOffsetLogs) io.err(`cmlog: note: ${printable(k)}: ${timeline.stats(k)!.defaultOffset} entries placed with the default offset, not a written one`);
+  out.flush();
+  for (const note of offsetNotes(timeline, logs, view.unknownOffsetLogs, view.defaultOffsetLogs, parse, view.unknown === 'last' ? 'listed last' : 'left out')) io.err(note);
+}
+
+/** Lines to io.out joined in pieces of about `piece` characters (io.out ends each call with a line break). */
+function batched(io: Io, piece = 1 << 16) {
+  let buf = '';
+  const flush = () => { if (buf !== '') io.out(buf); buf = ''; };
+  return {
+    line(s: string) {
+      buf = buf === '' ? s : buf + '\n' + s;
+      if (buf.length >= piece) flush();
+    },
+    flush,
+  };
 }
 
 function severityOf(name: string): Severity {
@@ -139,9 +157,20 @@ export function parseIsoUtc(value: string | true | undefined, name: string, edge
   return ms;
 }
 
-/** File names alone where they are unique; otherwise the path (two machines' ccmsetup.log). Printable. */
-export function shortNames(keys: readonly string[]): Map<string, string> {
+/**
+ * How the text output names each log, printable: with one device, file names alone where they are
+ * unique; with several (devices are the archives and top folders under each PATH: LogSource.machine),
+ * the device always before it (`DEV2/ccmsetup.log`); the path where that is not unique.
+ */
+export function shortNames(logs: readonly { key: string; machine?: string | null }[]): Map<string, string> {
+  const devices = new Set<string>();
+  // A log named by itself: its folder stands for the device.
+  const device = (x: { key: string; machine?: string | null }) => x.machine ?? path.posix.basename(path.posix.dirname(x.key));
+  for (const x of logs) if (devices.size < 2) devices.add(x.machine ?? '\0' + path.posix.dirname(x.key));
+  const label = devices.size > 1
+    ? (x: { key: string; machine?: string | null }) => `${device(x)}/${path.posix.basename(x.key)}`
+    : (x: { key: string }) => path.posix.basename(x.key);
   const count = new Map<string, number>();
-  for (const k of keys) count.set(path.basename(k), (count.get(path.basename(k)) ?? 0) + 1);
-  return new Map(keys.map((k) => [k, printable(count.get(path.basename(k))! > 1 ? k : path.basename(k))]));
+  for (const x of logs) count.set(label(x), (count.get(label(x)) ?? 0) + 1);
+  return new Map(logs.map((x) => [x.key, printable(count.get(label(x))! > 1 ? x.key : label(x))]));
 }

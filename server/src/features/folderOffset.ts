@@ -23,14 +23,22 @@ import { folderOf, innermostFolder, toPath } from '../uri';
  */
 export function folderOffer(timeline: Timeline, target: { key: string; log: LogFile }, folders: readonly { path: string }[] = []): FolderOffer | null {
   let folder = folderOf(target.key);
-  let logs: WrittenOffsets[] = [];
   const above = foldersAbove(target.key, folders);
   for (let up = 0; folder && up <= above; up++, folder = folderOf(folder)) {
-    logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== target.key);
-    if (logs.length > 0) break;
+    const offer = offerOfFolder(timeline, folder, target.log.defaultOffsetConvention, target.key);
+    if (offer) return folder !== folderOf(target.key) ? { ...offer, from: folder, fromName: folderName(folder) } : offer;
   }
+  return null;
+}
+
+/**
+ * What the logs of `folder` itself (but `except`) write, read in `convention` (the offer becomes
+ * a default offset read so); null when none of them writes an offset. The CLI's notes ask it
+ * folder by folder (cli/offsetNotes.ts).
+ */
+export function offerOfFolder(timeline: Timeline, folder: string, convention: 'bias' | 'utc-offset', except?: string): FolderOffer | null {
+  const logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== except);
   if (logs.length === 0) return null;
-  const convention = target.log.defaultOffsetConvention;
   let source = logs[0];
   for (const l of logs) if (before(l, source)) source = l;
   const east = new Set<number>();
@@ -42,8 +50,7 @@ export function folderOffer(timeline: Timeline, target: { key: string; log: LogF
   const also = otherEast.map((o) => describeOffset(read(o), convention));
   // Only an hour apart is a DST change; more is another zone (a log copied from another machine, a moved device).
   const dst = otherEast.every((o) => Math.abs(o - source.latest) === 60);
-  const from = folder !== folderOf(target.key) ? { from: folder, fromName: folderName(folder) } : {};
-  return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also, dst } : {}), ...from };
+  return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also, dst } : {}) };
 }
 
 /**
