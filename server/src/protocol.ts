@@ -254,7 +254,7 @@ export interface TableRow {
   entry: number;
   line: number;
   severity: SeverityName;
-  /** Date and time as written ('' if none). */
+  /** Date and time as written ('' if none); for a format whose clock lacks the date (MSI), the record's wall clock. */
   time: string;
   /** UTC in ms, null when unknown. */
   utc: number | null;

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
 import { check, type CheckOptions } from '../../server/src/cli/check';
+import { exportCommand } from '../../server/src/cli/export';
 import { zipBytes } from '../support/zipBytes';
 
 const rec = (msg: string) => `<![LOG[${msg}]LOG]!><time="08:00:00.000+000" date="3-15-2026" component="C" context="" type="1" thread="1" file="">\r\n`;
@@ -40,5 +42,23 @@ test('a binary junk.log: the same exit status, stderr note and SARIF warning in 
     assert.equal(inv.executionSuccessful, true, target);
     assert.deepEqual(inv.toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => [n.level, /junk\.log: binary file, not a log/.test(n.message.text)]),
       [['warning', true]], target);
+  }
+});
+
+test('export: a binary junk.log is a note in a folder and in a zip alike, and the rest is exported', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-notalog-export-'));
+  mkdirSync(path.join(dir, 'BROKEN'));
+  writeFileSync(path.join(dir, 'BROKEN', 'junk.log'), junk);
+  writeFileSync(path.join(dir, 'BROKEN', 'good.log'), rec('fine'));
+  const zip = path.join(dir, 'broken.zip');
+  writeFileSync(zip, zipBytes([{ name: 'BROKEN/junk.log', data: junk }, { name: 'BROKEN/good.log', data: rec('fine') }]));
+  for (const target of [path.join(dir, 'BROKEN'), zip]) {
+    const chunks: string[] = [], err: string[] = [];
+    const stream = new Writable({ write(c, _e, done) { chunks.push(String(c)); done(); } });
+    const code = await exportCommand.run([target], { out: () => {}, err: (s) => err.push(s), stream });
+    assert.equal(code, 0, `${target}: ${err.join('\n')}`);
+    assert.match(err.join('\n'), /junk\.log: binary file, not a log: skipped/, target);
+    const rows = chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    assert.ok(rows.some((r) => r.body === 'fine'), target);
   }
 });

@@ -15,7 +15,6 @@ import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { jsonString, jsonText } from './escape';
 import { findLogs, readSource, shownPath } from './load';
 import { RunProblems } from './runProblems';
-import { describeError } from '../workspace/discover';
 
 /** A log to export: its machine (LogSource.machine) is `host.name` when known. */
 export interface ExportTarget extends LogInput {
@@ -233,7 +232,8 @@ async function exportSources<T extends ExportItem>(items: readonly T[], reader: 
     try {
       target = { key: item.key, name: item.name, log: await reader.read(item), machine: item.machine };
     } catch (e) {
-      run.skipped({ path: reader.shown(item), reason: describeError(e) }, true);
+      // As check: a binary member of an archive is not a log (a note), anything else unreadable.
+      run.logNotRead(reader.shown(item), e as { message?: string; code?: string } | undefined);
       continue;
     }
     await writeEntries(w, target);
