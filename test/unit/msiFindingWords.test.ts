@@ -44,3 +44,20 @@ test('msi-install-failed in the MSI log itself does not say "read the MSI verbos
   assert.match(f.message, /1603/);
   assert.doesNotMatch(f.message, /verbose log/i);
 });
+
+test('msi-action-failed: a sequence ending with 3 after the failed action passes the failure on, and is not counted as a second failure', () => {
+  const body = FAILED.replace('MSI (s) (7C:2C) [00:00:04:000]', 'Action ended 0:00:03: INSTALL. Return value 3.\r\nMSI (s) (7C:2C) [00:00:04:000]');
+  const f = findings(body).find((x) => x.ruleId === 'msi-action-failed');
+  assert.ok(f);
+  assert.equal(f.message, 'The installation failed at action CA_Register (Return value 3); 1 action after it passed the failure on');
+  assert.doesNotMatch(f.message, /times in this file/);
+  assert.deepEqual(f.related?.map((r) => r.message).slice(1), ['INSTALL ended with Return value 3 after it: passes the failure on']);
+});
+
+test('msi-install-failed: the result written by the service and the client is one failure, said again', () => {
+  const body = FAILED + 'MSI (c) (1C:3C) [00:00:05:000]: MainEngineThread is returning 1603\r\n';
+  const f = findings(body).find((x) => x.ruleId === 'msi-install-failed');
+  assert.ok(f);
+  assert.match(f.message, /; written 1 more time in this file$/);
+  assert.match(f.related?.[0]?.message ?? '', /^the same result written again: 1603/);
+});

@@ -7,6 +7,7 @@ import { MSI_RETURNS_SOURCE } from '../knowledge/errorCodes';
 import { MSI_SUCCESS_CODES } from '../knowledge/msiReturnCodes';
 import type { SignatureRow } from './signatures';
 import { describeMsiMessage } from '../knowledge/msiMessages';
+import { counted } from '../explain/plural';
 
 const LEARN = 'https://learn.microsoft.com/troubleshoot/mem/configmgr';
 const APP_INSTALL = `${LEARN}/app-management/understand/deployment-install-technical-reference (Understand app deployment: install technical reference)`;
@@ -302,6 +303,8 @@ export const SIGNATURES: readonly SignatureRow[] = [
     explanation: 'Windows Installer ended this action with Return value 3, a fatal error (ERROR_INSTALL_FAILURE, 1603): the installation stops and rolls back. The first action that ends with 3 is the one that failed; the sequences that end with 3 after it (INSTALL) only pass the failure on, and are listed with it. What went wrong is written just above it: an `Error NNNN.` line (a Windows Installer message number), `Note: 1: NNNN` lines, or a custom action that returned a failure.',
     remedy: 'Read the lines above this action. A custom action (a DLL, script or program of the package) failing: its own log, or the package\'s vendor. An `Error NNNN.` line is a Windows Installer message number (its own list, not a Win32 code): hover it to see what the number means (the extension\'s table of Windows Installer messages, from Microsoft\'s list); when it is found above the action it is this finding\'s first related location. Then the installer\'s exit code (1603) in AppEnforce.log or the deployment is this failure.',
     sources: [MSI_RETURN, MSI_MESSAGES], atLeast: 1,
+    // The sequences ending with 3 after the failed action (INSTALL) pass the failure on: not a second failure.
+    repeats: { related: '{action} ended with Return value 3 after it: passes the failure on', count: (more) => `${counted(more, 'action')} after it passed the failure on` },
     // The `Error NNNN.` line Windows Installer wrote for the failed action, up to its `Action start`.
     evidence: {
       pattern: /^(?:DEBUG:\s{1,4})?Error\s{1,4}(?<n>\d{4})[.:]/i,
@@ -322,5 +325,7 @@ export const SIGNATURES: readonly SignatureRow[] = [
     explanation: 'The installation ended with this code (the service writes it as `MSI (s)`, the client as `MSI (c)`): any code but 0, 3010 and 1641 (successes, the last two with a restart) means the product was not installed, changed or removed as asked.',
     remedy: 'Find the first `Return value 3` above it (msi-action-failed: the action that failed) and read the lines before that. 1618: another installation was running, retry; 1602: cancelled; 1603: see the failing action.',
     sources: [MSI_ERRORS, MSI_RETURN], meanings: { field: 'exitCode', table: EXIT_CODES }, atLeast: 1,
+    // The service and the client each write the result (`MSI (s)`, `MSI (c)`): one failure, said again.
+    repeats: { related: 'the same result written again: {exitCode}', count: (more) => `written ${counted(more, 'more time')} in this file` },
   },
 ];

@@ -48,6 +48,13 @@ export interface SignatureRow {
   atLeast?: number;
   /** For an `atLeast` row: a line that says more, looked for among the records above its finding (its first related location). */
   evidence?: Evidence;
+  /**
+   * For an `atLeast` row whose later matches are not the same failure again (MSI: the sequences
+   * that end with 3 after the failed action only pass it on): what each later match is called in the
+   * related list (`{field}` as in `message`), and what the count after the message says of them.
+   * Absent: "again", and "(N times in this file)".
+   */
+  repeats?: { related: string; count: (more: number) => string };
 }
 
 /**
@@ -183,7 +190,7 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
         const t = tally[a.r]!;
         t.count++;
         if (!t.first) t.first = finding;
-        else t.more.add({ file: target.key, line: finding.line, message: 'again' });
+        else t.more.add({ file: target.key, line: finding.line, message: row.repeats ? fill(row.repeats.related, fields) : 'again' });
       }
     }
     rows.forEach((row, r) => {
@@ -192,7 +199,7 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
       const evidence = row.evidence && evidenceFor(row.evidence, target, t.first.entryIndex!);
       byRow[r]!.push({
         ...t.first,
-        message: t.count > 1 ? `${t.first.message} (${t.count} times in this file)` : t.first.message,
+        message: t.count === 1 ? t.first.message : row.repeats ? `${t.first.message}; ${row.repeats.count(t.count - 1)}` : `${t.first.message} (${t.count} times in this file)`,
         data: { ...t.first.data!, count: t.count },
         related: evidence ? [evidence, ...t.more.items] : t.more.items,
       });
