@@ -2,7 +2,7 @@
 // CSS variables and classes on the grid (one rule per column in table.css), so resizing or hiding a
 // column touches one element, not every cell.
 
-import type { TableColumnId } from '../../server/src/protocol';
+import type { TableColumnId, TableFacetsResult } from '../../server/src/protocol';
 
 export type ColumnId = TableColumnId;
 
@@ -33,16 +33,38 @@ export interface ColumnsElement {
   classList: { toggle(token: string, force?: boolean): boolean };
 }
 
-export interface ColumnState { widths: Partial<Record<ColumnId, number>>; hidden: ColumnId[] }
+/** `shown`: empty columns the user showed from the Columns menu (kept shown though empty). */
+export interface ColumnState { widths: Partial<Record<ColumnId, number>>; hidden: ColumnId[]; shown?: ColumnId[] }
+
+/** Columns hidden by themselves when no row has a value in them (CBS has no thread, MSI no component). */
+const EMPTY_HIDES: readonly ColumnId[] = ['component', 'thread'];
+
+/**
+ * The columns no row of the facets' logs fills: their names are all '' (a format without the field
+ * counts its rows under the empty name). Undefined when the facets count no row (nothing read
+ * yet: a log being read from disk would flash its columns away).
+ */
+export function emptyColumns(f: TableFacetsResult): ColumnId[] | undefined {
+  const rows = f.severities.success + f.severities.information + f.severities.warning + f.severities.error;
+  if (!(rows > 0)) return undefined;
+  const empty = (names: readonly { name: string }[]) => names.every((n) => n.name === '');
+  return EMPTY_HIDES.filter((id) => empty(id === 'thread' ? f.threads : f.components));
+}
 
 export class Columns {
   widths = new Map<ColumnId, number>();
+  /** Hidden by the user (saved). */
   hidden = new Set<ColumnId>();
+  /** Empty in this table (emptyColumns): hidden unless the user showed them; never saved, the facets say it again. */
+  private empty = new Set<ColumnId>();
+  /** Empty columns the user showed (saved): kept shown. */
+  private shownEmpty = new Set<ColumnId>();
 
   /** `utc`: the user's cmlog.table.utcColumn, null when not set (see WebviewOptions). */
   constructor(private readonly grid: ColumnsElement, saved: ColumnState | undefined, utc: boolean | null, merge: boolean) {
     for (const c of COLUMNS) this.widths.set(c.id, (c.id !== 'message' && saved?.widths?.[c.id]) || c.width);
     for (const id of saved?.hidden ?? []) this.hidden.add(id);
+    for (const id of saved?.shown ?? []) if (EMPTY_HIDES.includes(id)) this.shownEmpty.add(id);
     if (!saved && !(utc ?? merge)) this.hidden.add('utc');
     if (!merge) this.hidden.add('source');
     this.apply();
@@ -54,7 +76,16 @@ export class Columns {
   }
 
   visible(id: ColumnId): boolean {
-    return !this.hidden.has(id);
+    return !this.hidden.has(id) && !(this.empty.has(id) && !this.shownEmpty.has(id));
+  }
+
+  /** The columns no row fills now (emptyColumns; undefined: unknown, left as they are); whether any was shown or hidden by it. */
+  setEmpty(ids: readonly ColumnId[] | undefined): boolean {
+    if (!ids) return false;
+    const before = this.shown().join();
+    this.empty = new Set(ids);
+    this.apply();
+    return this.shown().join() !== before;
   }
 
   /** The columns shown, in their order: what a copy writes. */
@@ -68,9 +99,15 @@ export class Columns {
     this.apply();
   }
 
+  /** The Columns menu: hides a column shown, shows one hidden (by the user, or because it is empty: then kept shown). */
   toggle(id: ColumnId): void {
-    if (this.hidden.has(id)) this.hidden.delete(id);
-    else this.hidden.add(id);
+    if (this.visible(id)) {
+      this.hidden.add(id);
+      this.shownEmpty.delete(id);
+    } else {
+      this.hidden.delete(id);
+      if (this.empty.has(id)) this.shownEmpty.add(id);
+    }
     this.apply();
   }
 
@@ -84,12 +121,12 @@ export class Columns {
   private apply(): void {
     for (const c of COLUMNS) {
       this.grid.style.setProperty(`--w-${c.id}`, `${this.widths.get(c.id)}px`);
-      this.grid.classList.toggle(`hide-${c.id}`, this.hidden.has(c.id));
+      this.grid.classList.toggle(`hide-${c.id}`, !this.visible(c.id));
     }
     this.grid.style.setProperty('--w-fixed', `${this.fixedWidth()}px`);
   }
 
   state(): ColumnState {
-    return { widths: Object.fromEntries(this.widths), hidden: [...this.hidden] };
+    return { widths: Object.fromEntries(this.widths), hidden: [...this.hidden], ...(this.shownEmpty.size ? { shown: [...this.shownEmpty] } : {}) };
   }
 }

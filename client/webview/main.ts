@@ -5,7 +5,7 @@ import type { ToWebview, WebviewOptions } from '../src/table/messages';
 import './table.css';
 import './markdown.css';
 import './highlights.css';
-import { Columns, type ColumnId, type ColumnState } from './columns';
+import { Columns, emptyColumns, type ColumnId, type ColumnState } from './columns';
 import { drawBanner } from './banner';
 import { DetailPane } from './detail';
 import { el, iconButton, shown } from './dom';
@@ -336,6 +336,8 @@ class App {
     this.facetsFor = key;
     this.lastUtc = f.lastUtc ?? null;
     this.filterBar.setFacets(f, sources?.length);
+    // A column no row fills (CBS's thread) hides by itself, unsaved; the Columns menu shows it again.
+    if (this.columns.setEmpty(emptyColumns(f))) this.grid.draw();
     this.drawFollow();
   }
 

@@ -1326,3 +1326,35 @@ test('F8 / Shift+F8 walk the errors and F7 / Shift+F7 the warnings; the buttons 
   await p.close();
   assert.deepEqual(errors, []);
 });
+
+test('a log without threads (CBS): its empty Thread column hides by itself, unsaved; rows with threads show it; the Columns menu shows it, saved', async () => {
+  // Asked in one task: the grid draws its rows anew each frame, a cell found earlier may be gone.
+  const threadIs = (p, shown) => p.waitForFunction((shown) => {
+    const cell = document.querySelector('.layer [role="row"] .c-thread');
+    return cell !== null && (getComputedStyle(cell).display !== 'none') === shown;
+  }, shown);
+  const cbs = await openHarness('rows=100&nothread=1');
+  await cbs.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  await cbs.waitForFunction(() => window.__requests.some((r) => r.method === 'facets'));
+  await threadIs(cbs, false);
+  assert.equal(await cbs.locator('.layer [role="row"] .c-component').first().isVisible(), true, 'the rows have components');
+  const saved = () => cbs.evaluate(() => window.__savedState?.columns ?? null);
+  assert.ok(!((await saved())?.hidden ?? []).includes('thread'), "not saved among the user's hidden columns");
+  // An append whose rows have threads: the facets say so, the column comes back.
+  await cbs.evaluate(() => { window.__threadsFromNow(); window.__grow(50); });
+  await threadIs(cbs, true);
+  await cbs.close();
+
+  // Shown from the Columns menu while empty: shown, and that choice saved.
+  const menu = await openHarness('rows=100&nothread=1');
+  await menu.locator('[role="row"][aria-rowindex="2"]').waitFor();
+  await threadIs(menu, false);
+  await menu.click('button[aria-label="Columns"]');
+  const item = menu.locator('[role="menuitemcheckbox"]:has-text("Thread")');
+  assert.equal(await item.getAttribute('aria-checked'), 'false', 'the menu says it is hidden');
+  await item.click();
+  await threadIs(menu, true);
+  assert.deepEqual(await menu.evaluate(() => window.__savedState.columns.shown), ['thread']);
+  await menu.close();
+  assert.deepEqual(errors, []);
+});

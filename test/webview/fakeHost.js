@@ -31,13 +31,16 @@
     ? [{ text: `${SOURCES.at(-1).label} <b onmouseover="window.__pwned=4">writes</b> UTC+05:30`, uri: SOURCES.at(-1).uri }] : [];
   // ?reading=1: the table opens while its log is still being read (rows come with __grow(n, false, true)).
   const READING = new URLSearchParams(location.search).get('reading') === '1';
+  // ?nothread=1: a format without threads (CBS): rows before this one have the empty thread (window.__threadsFromNow: appended rows have one).
+  let NO_THREAD_BELOW = new URLSearchParams(location.search).get('nothread') === '1' ? Infinity : 0;
+  const thread = (i) => (i < NO_THREAD_BELOW ? '' : String(1000 + (i % 7)));
   let version = 1;
   let view = null; // null: every row; else an Int32Array of model rows
   const rows = () => (view ? view.length : ROWS);
   const at = (r) => (view ? view[r] : r);
   const rowOf = (i, r, highlights) => ({
     row: r, source: i % SOURCES.length, entry: i, line: i, severity: severity(i), time: time(i), utc: BASE + i * 100,
-    component: HOSTILE && i === 0 ? 'Comp\u202Eonent' : COMPONENTS[i % 3], thread: String(1000 + (i % 7)), message: message(i), more: false, problems: i === EVIL ? 1 : 0,
+    component: HOSTILE && i === 0 ? 'Comp\u202Eonent' : COMPONENTS[i % 3], thread: thread(i), message: message(i), more: false, problems: i === EVIL ? 1 : 0,
     highlight: (highlights || []).findIndex((h) => (h.text && message(i).includes(h.text)) || (h.regex && highlightRegex(h) instanceof RegExp && highlightRegex(h).test(message(i)))),
   });
   // As the server runs a regex rule: a bad one, or one too slow (the fake's runaway is `(a+)+$`, as its filter's), highlights nothing and says why.
@@ -109,7 +112,9 @@
       }
       for (let i = 0; i < ROWS; i++) severities[severity(i)]++;
       if (HOSTILE) return { components: [{ name: 'Comp\u202Eonent', count: 1 }], threads: [{ name: '1\u202E2', count: 1 }], severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
-      return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads: [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round(ROWS / 7) })), severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
+      const unthreaded = Math.min(ROWS, NO_THREAD_BELOW);
+      const threads = [...(unthreaded > 0 ? [{ name: '', count: unthreaded }] : []), ...(unthreaded < ROWS ? [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round((ROWS - unthreaded) / 7) })) : [])];
+      return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads, severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
     },
     filter: ({ filter, keep, keepFrom }) => {
       version++;
@@ -215,6 +220,7 @@
     window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset } }, '*');
   };
   window.__send = (m) => window.postMessage(m, '*');
+  window.__threadsFromNow = () => { NO_THREAD_BELOW = ROWS; };
   /** The server restarted: its new table is unfiltered (the page is sent a second init). */
   window.__unfilter = () => { view = null; };
   /** Rows appended (and a read error, if given) with no `changed` reaching the page (lost while its tab was hidden). */

@@ -30,10 +30,11 @@ const COLORS = 8;
 export function registerTableRequests(server: ServerContext): Tables {
   const { connection, logs, documents, settings, validator, log } = server;
   const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p), undefined,
-    { banner: (t) => bannerOf(t), labels: (t) => labelsOf(t) });
+    { banner: (t) => bannerOf(t), labels: (t) => labelsOf(t), offersVersion: (t) => (t.view.merged ? timelineOf(t).writtenVersion : 0) });
 
-  // A log grew, was reparsed, opened or closed: the tables that show it follow.
-  logs.onDidChange((uris) => tables.changed(uris));
+  // A log grew, was reparsed, opened or closed: the tables that show it follow; a log of the
+  // workspace (not an edit: that would parse it) may change what a merge's folders offer.
+  logs.onDidChange((uris) => { tables.changed(uris); tables.offersChanged(); });
   documents.onDidChange((uri) => tables.changed([uri]));
   // An offset setting changed: the logs tables read from disk are re-timed too, and each table orders
   // again and says its banner (the server's own models were re-timed already).
@@ -54,6 +55,9 @@ export function registerTableRequests(server: ServerContext): Tables {
   };
 
 
+  /** The workspace's timeline, holding the table's logs the server holds (a log indexed by a build under way joins it). */
+  const timelineOf = (t: OpenTable) => logs.timelineWith(t.view.keys.filter((k) => logs.get(k)));
+
   /**
    * A merge's banner: each log's word on how its entries without offset were placed, and the offers
    * of the folders whose logs write the offset those placed last could take (as the lens offers it).
@@ -66,7 +70,7 @@ export function registerTableRequests(server: ServerContext): Tables {
     // Offers asked once per folder (of logs placed last, which write no offset themselves: the
     // offer would leave them out): a merge of a device's folder has many logs in few folders.
     const offers = new Map<string, FolderOffer | null>();
-    const timeline = v.merged ? logs.timelineWith(v.keys.filter((k) => logs.get(k))) : null;
+    const timeline = v.merged ? timelineOf(t) : null;
     const offerOf = (key: string, log: LogFile) => {
       const id = folderOf(key);
       if (!offers.has(id)) offers.set(id, folderOffer(timeline!, { key, log }, server.client.folders));

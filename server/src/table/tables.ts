@@ -5,7 +5,7 @@
 import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import type { TableBanner, TableChangedParams } from '../protocol';
-import { FacetCache } from './facets';
+import { FacetCache, type LogFacets } from './facets';
 import { TableView, type TableLogSource } from './view';
 
 export const MAX_TABLES = 32;
@@ -16,6 +16,24 @@ export interface TableHooks {
   banner?: (t: OpenTable) => TableBanner;
   /** Each log's name as the table shows it (its machine's labels: see OpenTable.labels). */
   labels?: (t: OpenTable) => string[];
+  /** A count that moves when the offsets the folders' logs write change (the banner's offers read them). */
+  offersVersion?: (t: OpenTable) => number;
+}
+
+/** What a table's banner was made of (OpenTable.bannerKey). */
+interface BannerKey { models: (LogFile | undefined)[]; timings: number[]; notes: number[]; offers: number }
+
+const sameKey = (a: BannerKey, b: BannerKey): boolean =>
+  a.offers === b.offers && a.models.every((m, li) => m === b.models[li] && a.timings[li] === b.timings[li] && a.notes[li] === b.notes[li]);
+
+/**
+ * What a log's note (sourceNote) depends on, from its counts: none without records lacking an
+ * offset; without a default offset, only that some lack one (placed last); with one, whether any of
+ * them has a readable time (placed with it): any entry may be that one, so the count of entries.
+ */
+function noteFacts(model: LogFile | undefined, counts: LogFacets | undefined): number {
+  if (!model || !counts || counts.missingOffsets === 0) return 0;
+  return model.defaultOffset === null ? -1 : counts.entries;
 }
 
 export class OpenTable {
@@ -48,26 +66,53 @@ export class OpenTable {
     return (this.labelsMade ??= this.hooks.labels?.(this) ?? this.sources.map((s) => s.name));
   }
 
-  /** The banner made last, with each log's model and timing it was made over. */
-  private bannerMade: { banner: TableBanner; models: (LogFile | undefined)[]; timings: number[] } | undefined;
+  /** The banner made last, with what it was made of (see bannerKey). */
+  private bannerMade: { banner: TableBanner; key: BannerKey } | undefined;
 
   /** The offset settings changed (cmlog.folderOffsets can say another setting with the same offset): made again. */
   settingsChanged(): void { this.bannerMade = undefined; }
 
   /**
+   * What the banner reads, cheaply: each log's model and timing, what its note says of its records
+   * without offset (their count, from the facets, which count an append only), and the version of
+   * the offsets other logs write (hooks.offersVersion: the folders' offers come from every indexed
+   * log of a folder, not only the table's).
+   */
+  private bannerKey(): BannerKey {
+    const v = this.view, counts = this.facets.perLog();
+    const models = this.sources.map((_, li) => v.model(li));
+    return {
+      models, timings: models.map((m) => m?.timing ?? 0),
+      notes: models.map((m, li) => noteFacts(m, counts[li])),
+      offers: this.hooks.offersVersion?.(this) ?? 0,
+    };
+  }
+
+  /**
    * The table's banner (undefined without the hook). It walks the timeline and each folder's offer:
-   * made again only when a log's model or its timing changed (read again, re-timed), or the
-   * settings; `fresh`: whether it was.
+   * made again only when what it reads changed (bannerKey: a log read again, re-timed, with other
+   * records without offset, another offset written in a folder), or the settings; `fresh`: whether it was.
    */
   banner(): { banner: TableBanner; fresh: boolean } | undefined {
     if (!this.hooks.banner) return undefined;
-    const v = this.view, made = this.bannerMade;
-    let same = made !== undefined;
-    for (let li = 0; same && li < this.sources.length; li++) same = v.model(li) === made!.models[li] && (v.model(li)?.timing ?? 0) === made!.timings[li];
-    if (same) return { banner: made!.banner, fresh: false };
-    const models = this.sources.map((_, li) => v.model(li));
-    this.bannerMade = { banner: this.hooks.banner(this), models, timings: models.map((m) => m?.timing ?? 0) };
+    const key = this.bannerKey(), made = this.bannerMade;
+    if (made && sameKey(made.key, key)) return { banner: made.banner, fresh: false };
+    this.bannerMade = { banner: this.hooks.banner(this), key };
     return { banner: this.bannerMade.banner, fresh: true };
+  }
+
+  /**
+   * The offsets logs write changed somewhere (a log that writes one joined a folder of this merge):
+   * its offers may too, though none of its own logs changed (no refresh). A banner that reads
+   * otherwise now is said at once, the rows as the page has them.
+   */
+  offersChanged(): void {
+    const made = this.bannerMade;
+    if (this.closed || !this.view.merged || !made || (this.hooks.offersVersion?.(this) ?? 0) === made.key.offers) return;
+    const now = this.banner();
+    if (!now?.fresh || JSON.stringify(now.banner) === JSON.stringify(made.banner)) return;
+    const error = this.sentError;
+    this.notify({ tableId: this.id, ...this.shown, reading: this.sentReading, reset: false, ...(error ? { error } : {}), banner: now.banner });
   }
 
   /** Reading ended or failed since the client last heard: news even when no row changed. */
@@ -171,5 +216,10 @@ export class Tables {
   changed(keys: Iterable<string>): void {
     const set = new Set(keys);
     for (const t of this.open.values()) if (t.view.keys.some((k) => set.has(k))) t.refresh();
+  }
+
+  /** Logs joined, left or were read again in the workspace: merges whose folders' offers that changed say their banner (OpenTable.offersChanged). */
+  offersChanged(): void {
+    for (const t of this.open.values()) t.offersChanged();
   }
 }

@@ -277,6 +277,18 @@ export class Timeline {
   private readonly logs = new Map<string, LogIndex>();
   /** The logs sorted by key, kept between queries (a lens asks once per visible record). */
   private sorted: [string, LogIndex][] | null = null;
+  private offsetsVersion = 0;
+
+  /**
+   * Goes up when a log that writes offsets joins or leaves, or the offsets it writes change: what
+   * folders offer (writtenOffsetsIn) may have changed, and a table's banner made over it is stale.
+   */
+  get writtenVersion(): number { return this.offsetsVersion; }
+
+  /** Counts a change of what `x` writes (`before`: writtenOf(x) before it changed; '' for none). */
+  private noteWritten(before: string, x: LogIndex | undefined): void {
+    if (before !== (x ? writtenOf(x) : '')) this.offsetsVersion++;
+  }
 
   constructor(inputs: Iterable<LogInput> = []) {
     for (const input of inputs) this.set(input);
@@ -291,11 +303,15 @@ export class Timeline {
       return;
     }
     this.sorted = null;
-    this.logs.set(input.key, new LogIndex(input));
+    const x = new LogIndex(input);
+    this.logs.set(input.key, x);
+    this.noteWritten(old ? writtenOf(old) : '', x);
   }
 
   remove(key: string): boolean {
     this.sorted = null;
+    const x = this.logs.get(key);
+    if (x) this.noteWritten(writtenOf(x), undefined);
     return this.logs.delete(key);
   }
 
@@ -314,18 +330,23 @@ export class Timeline {
   update(key: string): void {
     const x = this.logs.get(key);
     if (!x) return;
-    if (x.log !== x.input.log || x.log.entryCount < x.covered) {
-      x.rebuild();
-      return;
+    const before = writtenOf(x);
+    if (x.log !== x.input.log || x.log.entryCount < x.covered) x.rebuild();
+    else {
+      x.dropLast();
+      x.addFrom(x.covered);
     }
-    x.dropLast();
-    x.addFrom(x.covered);
+    this.noteWritten(before, x);
   }
 
   /** Everything about the log's times changed (options such as the default offset): index again. */
   rebuild(key?: string): void {
-    if (key === undefined) for (const x of this.logs.values()) x.rebuild();
-    else this.logs.get(key)?.rebuild();
+    const again = (x: LogIndex) => { const before = writtenOf(x); x.rebuild(); this.noteWritten(before, x); };
+    if (key === undefined) for (const x of this.logs.values()) again(x);
+    else {
+      const x = this.logs.get(key);
+      if (x) again(x);
+    }
   }
 
   stats(key: string): TimelineLogStats | undefined {
@@ -486,6 +507,9 @@ export class Timeline {
     return [...new Set(keys)].filter((k) => this.logs.has(k)).sort().map((k) => [k, this.logs.get(k)!]);
   }
 }
+
+/** What a log's index says it writes (writtenOffsetsIn reads it): '' for none; a few numbers, made per change of a log, not per entry. */
+const writtenOf = (x: LogIndex): string => (x.written.length === 0 ? '' : `${x.latestWritten} ${x.written.join(' ')}`);
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
