@@ -32,7 +32,9 @@ export const PARSE_USAGE = `  --default-offset [FOLDER=]MINUTES    offset for re
                                        repeatable: FOLDER=MINUTES for the logs under FOLDER (or archive),
                                        the most specific folder wins, a bare value for the others
   --offset-convention bias|utc-offset  how written offsets are read: Windows bias, UTC = local + bias
-                                       (ConfigMgr, the default), or .NET UTC offset (PSADT and some scripts)`;
+                                       (ConfigMgr, the default), or .NET UTC offset (scripts that write
+                                       one and do not say who they are; PSADT v3 is recognised without
+                                       it); it applies to every log read, ConfigMgr's own included`;
 
 /** ParseOptions and the per-folder `--default-offset` entries readSource applies (load.ts). */
 export interface CliParseOptions extends ParseOptions {
