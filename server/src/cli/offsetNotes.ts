@@ -2,7 +2,7 @@
 // folder for those with none (OFFERING the offset its ConfigMgr logs write, as the editor does:
 // features/folderOffset.ts; never applied without the option), one a `--default-offset` entry for
 // those it placed. Bounded in count whatever the number of logs.
-import { offerOfFolder } from '../features/folderOffset';
+import { offerOfFolder } from '../explain/folderOffer';
 import type { FolderOffer } from '../protocol';
 import { folderOf } from '../uri';
 import type { Timeline } from '../workspace/timeline';

@@ -18,7 +18,7 @@ import type { Timeline } from '../workspace/timeline';
 import type { FolderOffer } from '../protocol';
 import { offerFolder, offerText } from '../explain/offerText';
 import { folderOffer } from './folderOffset';
-import { folderOffsetsKey } from './folderOffsetKey';
+import { folderOffsetsKey } from '../explain/folderOffsetKey';
 import { innermostFolder, toPath } from '../uri';
 import * as path from 'node:path';
 import { relatedShownCount } from './relatedNearest';

@@ -3,16 +3,16 @@
 // OFFERED, never applied: the status bar and the lens say it, and the user's click on them writes
 // it into `cmlog.folderOffsets` for that folder (client/src/folderOffset.ts).
 import { describeOffset } from '../parse/time';
-import { clip } from '../explain/markdown';
-import { visibleLine } from '../explain/plainText';
 import type { OffsetOrigin } from '../explain';
 import type { LogFile } from '../logFile';
 import type { FolderOffer } from '../protocol';
 import { folderName, offerSource, offerText, takenFrom } from '../explain/offerText';
-import type { Timeline, WrittenOffsets } from '../workspace/timeline';
-import { isConfigMgrLog, normalizeLogFileName } from '../knowledge/logFiles';
+import type { Timeline } from '../workspace/timeline';
 import * as path from 'node:path';
 import { folderOf, innermostFolder, toPath } from '../uri';
+import { offerOfFolder } from '../explain/folderOffer';
+
+export { offerOfFolder };
 
 /**
  * What the other logs of `target`'s folder write, read in the convention its settings read
@@ -31,27 +31,6 @@ export function folderOffer(timeline: Timeline, target: { key: string; log: LogF
   return null;
 }
 
-/**
- * What the logs of `folder` itself (but `except`) write, read in `convention` (the offer becomes
- * a default offset read so); null when none of them writes an offset. The CLI's notes ask it
- * folder by folder (cli/offsetNotes.ts).
- */
-export function offerOfFolder(timeline: Timeline, folder: string, convention: 'bias' | 'utc-offset', except?: string): FolderOffer | null {
-  const logs = timeline.writtenOffsetsIn(folder).filter((l) => l.key !== except);
-  if (logs.length === 0) return null;
-  let source = logs[0];
-  for (const l of logs) if (before(l, source)) source = l;
-  const east = new Set<number>();
-  for (const l of logs) for (const o of l.distinct) if (east.size < 4) east.add(o);
-  const read = (minutesEast: number) => (convention === 'bias' ? -minutesEast : minutesEast) + 0; // + 0: no -0
-  // Its latest offset: after a DST change the machine's bias is the new one.
-  const offset = read(source.latest);
-  const otherEast = [...east].filter((o) => o !== source.latest);
-  const also = otherEast.map((o) => describeOffset(read(o), convention));
-  // Only an hour apart is a DST change; more is another zone (a log copied from another machine, a moved device).
-  const dst = otherEast.every((o) => Math.abs(o - source.latest) === 60);
-  return { offset, zone: describeOffset(offset, convention), source: visibleLine(clip(source.name, 60)), ...(also.length ? { others: also, dst } : {}) };
-}
 
 /**
  * How many folders above a log's own may offer it their offset: up to the innermost workspace
@@ -75,19 +54,6 @@ export function placedByFolder(set: { offset: number | null; byFolder: boolean }
   return set.byFolder && set.offset === log.defaultOffset;
 }
 
-/**
- * Whose bias is offered (README: "CcmExec.log, or another ConfigMgr log"): CcmExec.log, then the
- * logs the knowledge base knows as ConfigMgr's, then any other that writes one (a user's own log
- * can write anything); ties by name, so the offer does not change with whichever log wrote last.
- */
-function before(a: WrittenOffsets, b: WrittenOffsets): boolean {
-  const ra = rank(a.name), rb = rank(b.name);
-  if (ra !== rb) return ra < rb;
-  return a.name !== b.name ? a.name < b.name : a.key < b.key;
-}
-
-/** CcmExec.log, then its rotated copies, then the knowledge base's ConfigMgr logs, then any other. */
-const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0 : normalizeLogFileName(name) === 'ccmexec.log' ? 1 : isConfigMgrLog(name) ? 2 : 3);
 
 /**
  * Where a log's offset not written came from, for its time hover: `byFolder` (placedByFolder), and
