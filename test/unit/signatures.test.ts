@@ -53,6 +53,13 @@ const EXPECTED: Record<string, string[]> = {
   'pxe/CoManagementHandler.log': ['2 comanagement-enroll-failed'],
   'msi/MSI3c2d1.LOG': ['10 msi-action-failed', '14 msi-install-failed'],
   'msi/healthy/install.log': [],
+  'cbs/CBS.log': ['5 cbs-source-missing', '8 cbs-source-missing'],
+  'cbs/dism.log': ['2 cbs-source-missing'],
+  'windowsupdate/WindowsUpdate.log': ['2 windows-update-failed', '6 windows-update-failed'],
+  'psadt/Contoso_App_1.0_Install.log': ['3 psadt-failed'],
+  'psadt/Contoso_App_1.0_PSAppDeployToolkit_Install.log': ['2 psadt-failed'],
+  'portal/Log_1.log': ['2 company-portal-install-failed'],
+  'portal/IntuneMDMDaemon.log': ['2 company-portal-install-failed'],
 };
 
 test('every fixture is listed with its expected findings, and every row has one', () => {

@@ -42,6 +42,11 @@ export const SOURCE_WMI = `Microsoft Learn: WMI Error Constants (${LEARN}/window
 export const SOURCE_MSI = `Microsoft Learn: MsiExec.exe and InstMsi.exe error messages (${LEARN}/windows/win32/msi/error-codes)`;
 export const SOURCE_HTTP = 'RFC 9110 HTTP Semantics, section 15 (status codes)';
 export const SOURCE_BITSMSG = 'Windows SDK bitsmsg.h (BG_E_HTTP_ERROR_xxx: 0x8019xxxx carries the HTTP status)';
+// CBS_E_* (0x800F08xx / 0x800F09xx) are in no MinGW-w64 header: names as CBS.log writes them beside
+// the value (`[HRESULT = 0x800f081f - CBS_E_SOURCE_MISSING]`), meanings from these pages.
+export const SOURCE_CBS_CORRUPTION = `Microsoft Learn: Fix Windows Update corruptions and installation failures, KB 947821 (${LEARN}/troubleshoot/windows-server/installing-updates-features-roles/fix-windows-update-errors)`;
+export const SOURCE_CBS_ERRORS = 'Microsoft TechNet: Windows Server 2008 R2, common CBS errors (technet.microsoft.com/library/cc732334(WS.10).aspx); the name as CBS.log writes it';
+export const SOURCE_NETFX3_ERRORS = `Microsoft Learn: .NET Framework 3.5 installation error: 0x800F0906, 0x800F081F, 0x800F0907, KB 2734782 (${LEARN}/troubleshoot/windows-client/application-management/dotnet-framework-35-installation-error); the name as CBS.log writes it`;
 
 // ---------------------------------------------------------------------------
 // Types
@@ -383,6 +388,12 @@ export const HRESULT_CODES: readonly ErrorCodeEntry[] = [
   h(0x80041017, 'WBEM_E_INVALID_QUERY', 'WMI: the query is not valid.', SOURCE_WMI),
   h(0x80041032, 'WBEM_E_CALL_CANCELLED', 'WMI: the call was cancelled.', SOURCE_WMI),
   h(0x80041033, 'WBEM_E_SHUTTING_DOWN', 'WMI: the service is shutting down and cannot take the call.', SOURCE_WMI),
+  // --- Component-based servicing (CBS, DISM, features on demand: 0x800F08xx) ---
+  h(0x800f0805, 'CBS_E_INVALID_PACKAGE', 'Servicing: the package is not valid (not one Windows can install here); get a valid package and try again.', SOURCE_CBS_ERRORS),
+  h(0x800f081f, 'CBS_E_SOURCE_MISSING', 'Servicing: the source of the package or of a file was not found (the feature\'s or repair\'s payload, e.g. .NET Framework 3.5, is not on the device nor in the source given).', `${SOURCE_CBS_CORRUPTION}; ${SOURCE_NETFX3_ERRORS}`),
+  h(0x800f0831, 'CBS_E_STORE_CORRUPTION', 'Servicing: the component store (CBS store) is corrupted.', SOURCE_CBS_CORRUPTION),
+  h(0x800f0906, 'CBS_E_DOWNLOAD_FAILURE', 'Servicing: the source files could not be downloaded from Windows Update (no connection, a proxy or firewall, or the device is pointed to WSUS).', SOURCE_NETFX3_ERRORS),
+  h(0x800f0907, 'CBS_E_GROUPPOLICY_DISALLOWED', 'Servicing: a Group Policy setting keeps Windows from downloading the source files from Windows Update.', SOURCE_NETFX3_ERRORS),
   // --- Windows Update Agent (0x8024xxxx) ---
   h(0x80240002, 'WU_E_MAX_CAPACITY_REACHED', 'Windows Update: the service\'s maximum capacity was exceeded.', SOURCE_WU_ERRORS),
   h(0x80240003, 'WU_E_UNKNOWN_ID', 'Windows Update: an ID could not be found.', SOURCE_WU_ERRORS),

@@ -26,6 +26,12 @@ const MDM_REG = 'https://learn.microsoft.com/windows/win32/mdmreg/mdm-registrati
 const MSI_ERRORS = 'https://learn.microsoft.com/windows/win32/msi/error-codes (Windows Installer error codes)';
 const MSI_RETURN = 'https://learn.microsoft.com/windows/win32/msi/logging-of-action-return-values (Logging of action return values: Return value 3 is ERROR_INSTALL_FAILURE, 1603)';
 const MSI_MESSAGES = 'https://learn.microsoft.com/windows/win32/msi/windows-installer-error-messages (Windows Installer error messages: the numbers of `Error NNNN.` lines)';
+const NETFX3 = 'https://learn.microsoft.com/troubleshoot/windows-client/application-management/dotnet-framework-35-installation-error (.NET Framework 3.5 installation error: 0x800F0906, 0x800F081F, 0x800F0907)';
+const FOD_SOURCE = 'https://learn.microsoft.com/windows-hardware/manufacture/desktop/configure-a-windows-repair-source (Configure a Windows repair source)';
+const WU_ERRORS = 'https://learn.microsoft.com/windows/deployment/update/windows-update-error-reference (Windows Update error codes by component)';
+const WU_LOGS = 'https://learn.microsoft.com/windows/deployment/update/windows-update-logs (Windows Update log files)';
+const PSADT_EXIT = 'https://psappdeploytoolkit.com/docs/reference/exit-codes (PSAppDeployToolkit: exit codes)';
+const INTUNE_APP_ERRORS = 'https://learn.microsoft.com/troubleshoot/mem/intune/app-management/app-install-error-codes (Intune app installation error reference)';
 
 /** What Windows Installer says it returns, in the words errorCodes.ts finds it by, when it is not a success (MSI_SUCCESS_CODES). */
 const MSI_INSTALL_FAILED = new RegExp(`${MSI_RETURNS_SOURCE}(?!${MSI_SUCCESS_CODES.map((c) => `${c}\\b`).join('|')})(?<exitCode>\\d{1,10})\\b`, 'i');
@@ -327,5 +333,52 @@ export const SIGNATURES: readonly SignatureRow[] = [
     sources: [MSI_ERRORS, MSI_RETURN], meanings: { field: 'exitCode', table: EXIT_CODES }, atLeast: 1,
     // The service and the client each write the result (`MSI (s)`, `MSI (c)`): one failure, said again.
     repeats: { related: 'the same result written again: {exitCode}', count: (more) => `written ${counted(more, 'more time')} in this file` },
+  },
+  // 12. Logs found by their content: Windows servicing (CBS/DISM), Windows Update, PSADT, Company Portal, the macOS agent
+  {
+    id: 'cbs-source-missing', title: 'Servicing could not find or download the source files', severity: 'error',
+    logs: ['cbs.log', 'dism.log'], components: ['cbs', 'dism'], atLeast: 1, perCode: true,
+    // Only the three codes of a missing source, in the two ways CBS and DISM write an HRESULT: the
+    // many harmless `Failed ...` lines of a CBS.log (probes, 0x80070490, 0x800f0805) stay quiet.
+    pattern: /(?:HRESULT\s{0,4}=\s{0,4}|\(hr:\s{0,4})(?<code>(?:0x)?800f0(?:81f|906|907))\b/i,
+    message: 'Windows could not get the source files of a feature or repair',
+    explanation: 'Component-based servicing needed payload that is not on the device: a feature on demand (.NET Framework 3.5 is the classic one), a language or optional component, or files for a repair (DISM /RestoreHealth, sfc). 0x800F081F CBS_E_SOURCE_MISSING: the source was not found; 0x800F0906 CBS_E_DOWNLOAD_FAILURE: it could not be downloaded from Windows Update; 0x800F0907 CBS_E_GROUPPOLICY_DISALLOWED: a policy forbids that download. A device that gets its updates from WSUS or Configuration Manager does not fetch the payload from Windows Update unless a policy allows it.',
+    remedy: 'Give the payload a source: `DISM /Online /Enable-Feature /FeatureName:NetFx3 /All /LimitAccess /Source:D:\\sources\\sxs` (media or a share of the same Windows build; /LimitAccess keeps DISM from asking Windows Update), or for a repair `/RestoreHealth /Source:wim:D:\\sources\\install.wim:1 /LimitAccess`. Or set the Group Policy "Specify settings for optional component installation and component repair" (Computer Configuration > Administrative Templates > System): an alternate source file path, and/or "Download repair content and optional features directly from Windows Update instead of WSUS". For 0x800F0906 check the connection and proxy to Windows Update.',
+    sources: [NETFX3, FOD_SOURCE],
+    repeats: { related: 'the same failure written again ({code})', count: (more) => `written ${counted(more, 'more time')} in this file` },
+  },
+  {
+    id: 'windows-update-failed', title: 'Windows Update failed to search, download or install', severity: 'warning',
+    logs: ['windowsupdate.log'], formats: ['wu'], atLeast: 1, perCode: true,
+    // A failure's code only (0x8...): `Exit code = 0x00000000` and completed operations stay quiet.
+    pattern: /(?:\*\s{0,4}END\s{0,4}\*\s{0,4}(?<operation>Search|Download|Install|Finding\s{1,4}updates|Downloading\s{1,4}updates|Installing\s{1,4}updates)\b[^\r\n]{0,300}?\bfailed\s{1,4}(?:with\s{1,4})?(?:hr\s{0,2}=\s{0,2})?|Exit\s{1,4}code\s{0,4}=\s{0,4}|Failed\s{1,4}to\s{1,4}(?:download|install)\b[^\r\n]{0,300}?\b(?:hr\s{0,2}=\s{0,2}|error\s{0,2}=?\s{0,2})?)(?<code>0x8[0-9a-f]{7})\b|Error\s{1,4}(?<code2>0x8[0-9a-f]{7})\s{1,4}occurred\s{1,4}while\s{1,4}(?:downloading|installing)/i,
+    message: 'Windows Update failed',
+    explanation: 'The Windows Update client ended a search, download or install with an error code (WU_E_* codes are Windows Update\'s own; 0x8007xxxx wraps a Windows error). It retries on its own schedule, so the count says whether it keeps failing. 0x80240438 WU_E_PT_ENDPOINT_UNREACHABLE: no route to the update service; 0x8024401x/0x8024402x: the server or a proxy answered with an HTTP error.',
+    remedy: 'Read the code\'s meaning (hover it) and the lines around it. For network codes (0x80240438, 0x8024402C, 0x80072EE2) check the proxy (`netsh winhttp show proxy`), the firewall and the update server the device is pointed to (WSUS or Configuration Manager: WUAHandler.log); for an install failure, CBS.log at the same time says why (a servicing code such as 0x800F081F or 0x800F0922).',
+    sources: [WU_ERRORS, WU_LOGS],
+    repeats: { related: 'failed again with the same code', count: (more) => `${counted(more, 'more time')} in this file` },
+  },
+  {
+    id: 'psadt-failed', title: 'PSADT deployment failed', severity: 'error',
+    formats: ['psadt'],
+    // PSADT v3 writes CMTrace records (found by the functions that log an exit code); v4 its own lines.
+    components: ['execute-process', 'execute-msi', 'execute-processasuser', 'exit-script', 'start-adtprocess', 'start-adtmsiprocess', 'start-adtprocessasuser', 'start-adtmsiprocessasuser', 'close-adtsession'],
+    atLeast: 1, perCode: true,
+    pattern: /(?<what>(?:Execution\s{1,4}failed|completed)\s{1,4}with\s{1,4}exit\s{1,4}code\s{0,4}\[\s{0,4}(?!(?:0|3010|1641)\s{0,4}\])(?<exitCode>-?\d{1,10})\s{0,4}\]|Execution\s{1,4}failed\b)/i,
+    message: 'PSADT: {what}',
+    explanation: 'The PowerShell App Deployment Toolkit ran an installer (or the whole deployment script ended) with an exit code that is not a success: 0, 3010 and 1641 (the last two with a restart) are; an MSI\'s 1603 is a fatal error during installation, 1618 another installation in progress. The toolkit\'s own codes are 60000-68999 (for example 60001: an error in the script), 69000-79999 the script author\'s.',
+    remedy: 'Read the lines above it: the command line the toolkit ran and, for an MSI, its verbose log (the toolkit writes it beside its own log; open it here: msi-action-failed shows the failing action). For 1618 let the other installation finish and retry; for a toolkit code see the toolkit\'s exit code list.',
+    sources: [PSADT_EXIT, MSI_ERRORS], meanings: { field: 'exitCode', table: EXIT_CODES },
+    repeats: { related: 'the same failure written again', count: (more) => `written ${counted(more, 'more time')} in this file` },
+  },
+  {
+    id: 'company-portal-install-failed', title: 'Intune app install failed (Company Portal, macOS agent)', severity: 'error',
+    formats: ['portal', 'intunemac'], atLeast: 1, perCode: true,
+    pattern: /(?:\binstall(?:ation)?\s{1,4}(?:has\s{1,4})?fail(?:ed|ure)|\bfail(?:ed|ure)\s{1,4}to\s{1,4}install)\b(?:[^\r\n]{0,200}?(?<code>0x8[0-9a-f]{7})\b)?/i,
+    message: 'An app install failed',
+    explanation: 'Company Portal (Windows) or the Intune agent for macOS reports that an app did not install. On Windows the HRESULT says why: 0x80070643 is ERROR_INSTALL_FAILURE (1603, the installer\'s fatal error), 0x87D1xxxx are Intune\'s own codes. On macOS the line gives the agent\'s reason (a package not signed, a download that failed).',
+    remedy: 'Read the code\'s meaning (hover it) and the lines before it. On Windows the Intune Management Extension logs (IntuneManagementExtension.log, AppWorkload.log) have the installer\'s exit code; on macOS check the package (signed, for this architecture) and the app\'s assignment, then sync the device.',
+    sources: [INTUNE_APP_ERRORS],
+    repeats: { related: 'failed again', count: (more) => `${counted(more, 'more time')} in this file` },
   },
 ];

@@ -3,8 +3,9 @@
 // signatureTable.ts (the admin's own rules are userRules.ts: their patterns run on a worker).
 // Speed: the rows of one engine that apply to a log are run in ONE pass over its records (the first
 // rule asked scans for all and the others read the result), each record's message is read only as
-// its first HEAD_CHARS characters, and only for records of a log or component some row names.
+// its first HEAD_CHARS characters, and only for records of a log, component or format some row names.
 import { counted } from '../explain/plural';
+import { FORMATS } from '../parse/formats';
 import { codeMeaning } from './codeText';
 import { RelatedList } from './stories';
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
@@ -33,6 +34,11 @@ export interface SignatureRow {
   logs?: readonly string[];
   /** Components in lower case whose records the row reads, in any log. */
   components?: readonly string[];
+  /**
+   * Format ids (parse/formats: `cbs`, `wu`, `psadt`, `portal`, `intunemac`...) whose records the row
+   * reads, whatever the file is called: for logs that are found by their content, not their name.
+   */
+  formats?: readonly string[];
   pattern: RegExp;
   /** The Problems line; `{field}` is replaced by that capture (clipped). */
   message: string;
@@ -55,7 +61,17 @@ export interface SignatureRow {
    * Absent: "again", and "(N times in this file)".
    */
   repeats?: { related: string; count: (more: number) => string };
+  /**
+   * For an `atLeast` row: one finding per captured code (`code`/`code2`/`exitCode`) rather than one
+   * per file, each with its own count. Bounded: past MAX_CODES codes in a file, the matches of any
+   * other code are counted in one more finding.
+   */
+  perCode?: boolean;
 }
+
+/** At most this many codes get a finding of their own per row and file (perCode). */
+export const MAX_CODES = 16;
+const OTHER_CODES = '\u0000other';
 
 /**
  * What to look for before a finding: the nearest record above it whose message matches `pattern`
@@ -131,6 +147,16 @@ function explain(row: SignatureRow, f: Finding<SignatureData>): string {
   return lines.join('\n');
 }
 
+interface Tally { count: number; first: Finding<SignatureData> | null; more: RelatedList }
+
+/** The registry indices of the formats the log's records are in (one pass over a byte per record). */
+function formatsIn(log: LogFile): Set<number> {
+  const { format, count } = log.table;
+  const out = new Set<number>();
+  for (let i = 0; i < count; i++) out.add(format[i]!);
+  return out;
+}
+
 /** What identifies one state of a log: a log that grew must be scanned again. */
 function stampOf(target: LogInput): string {
   const { log } = target;
@@ -142,7 +168,8 @@ function stampOf(target: LogInput): string {
 export function checkRow(row: SignatureRow): void {
   if (!row.pattern.flags.includes('i')) throw new Error(`signature ${row.id}: the pattern must be case-insensitive`);
   if (/[gy]/.test(row.pattern.flags)) throw new Error(`signature ${row.id}: the pattern must be neither global nor sticky`);
-  if (!row.logs?.length && !row.components?.length) throw new Error(`signature ${row.id}: names no log and no component`);
+  if (!row.logs?.length && !row.components?.length && !row.formats?.length) throw new Error(`signature ${row.id}: names no log, no component and no format`);
+  for (const f of row.formats ?? []) if (!FORMATS.some((x) => x.id === f)) throw new Error(`signature ${row.id}: no format ${f}`);
 }
 
 /**
@@ -153,26 +180,32 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
   rows.forEach(checkRow);
   const logSets = rows.map((r) => new Set(r.logs ?? []));
   const compSets = rows.map((r) => new Set(r.components ?? []));
+  // Format ids -> their indices in the registry (what the entry table stores per record).
+  const fmtSets = rows.map((r) => new Set(FORMATS.flatMap((f, k) => (r.formats?.includes(f.id) ? [k] : []))));
   const cache = new WeakMap<LogFile, { stamp: string; byRow: Finding<SignatureData>[][] }>();
 
   function scan(target: LogInput): Finding<SignatureData>[][] {
     const { log } = target;
     const byRow: Finding<SignatureData>[][] = rows.map(() => []);
     const name = liveName(target.name);
-    const active: { r: number; all: boolean; ids: Set<number> }[] = [];
+    const active: { r: number; all: boolean; ids: Set<number>; fmts: Set<number> }[] = [];
+    const present = fmtSets.some((f) => f.size) ? formatsIn(log) : new Set<number>();
     rows.forEach((row, r) => {
       const all = logSets[r]!.has(name);
       const ids = compSets[r]!.size ? componentIds(log, compSets[r]!) : new Set<number>();
-      if (all || ids.size) active.push({ r, all, ids });
+      const fmts = new Set([...fmtSets[r]!].filter((k) => present.has(k)));
+      if (all || ids.size || fmts.size) active.push({ r, all, ids, fmts });
     });
     if (active.length === 0) return byRow;
     const comp = log.table.component;
-    // For `atLeast` rows: the first match, a few more, and the count (bounded whatever the log holds).
-    const tally = rows.map(() => ({ count: 0, first: null as Finding<SignatureData> | null, more: new RelatedList() }));
+    const fmt = log.table.format;
+    // For `atLeast` rows: the first match, a few more, and the count (bounded whatever the log holds);
+    // for `perCode` rows one such tally per code (at most MAX_CODES + 1).
+    const tally = rows.map(() => new Map<string, Tally>());
     for (let i = 0; i < log.entryCount; i++) {
       let head: string | undefined;
       for (const a of active) {
-        if (!a.all && !a.ids.has(comp[i]!)) continue;
+        if (!a.all && !a.ids.has(comp[i]!) && !a.fmts.has(fmt[i]!)) continue;
         head ??= messageHead(log, i, HEAD_CHARS);
         const m = rows[a.r]!.pattern.exec(head);
         if (!m) continue;
@@ -187,14 +220,17 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
           data: { fields, ...(code ? { code } : {}), ...(meaning ? { meaning } : {}) },
         };
         if (!row.atLeast) { byRow[a.r]!.push(finding); continue; }
-        const t = tally[a.r]!;
+        const groups = tally[a.r]!;
+        let key = row.perCode ? code ?? '' : '';
+        if (!groups.has(key) && groups.size >= MAX_CODES) key = OTHER_CODES;
+        let t = groups.get(key);
+        if (!t) groups.set(key, (t = { count: 0, first: null, more: new RelatedList() }));
         t.count++;
         if (!t.first) t.first = finding;
         else t.more.add({ file: target.key, line: finding.line, message: row.repeats ? fill(row.repeats.related, fields) : 'again' });
       }
     }
-    rows.forEach((row, r) => {
-      const t = tally[r]!;
+    rows.forEach((row, r) => tally[r]!.forEach((t) => {
       if (!row.atLeast || !t.first || t.count < row.atLeast) return;
       const evidence = row.evidence && evidenceFor(row.evidence, target, t.first.entryIndex!);
       byRow[r]!.push({
@@ -203,7 +239,8 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
         data: { ...t.first.data!, count: t.count },
         related: evidence ? [evidence, ...t.more.items] : t.more.items,
       });
-    });
+    }));
+    rows.forEach((row, r) => { if (row.perCode) byRow[r]!.sort((x, y) => x.entryIndex! - y.entryIndex!); });
     return byRow;
   }
 
