@@ -16,6 +16,17 @@ const rec = (msg: string) => `<![LOG[${msg}]LOG]!><time="08:00:00.000+000" date=
 /** Bytes no text has: control characters throughout. */
 const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 9));
 
+/** A folder BROKEN/ with a binary junk.log beside a good log, and a zip of the same: the two places a log is met. */
+function brokenFolderAndZip(): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-notalog-'));
+  mkdirSync(path.join(dir, 'BROKEN'));
+  writeFileSync(path.join(dir, 'BROKEN', 'junk.log'), junk);
+  writeFileSync(path.join(dir, 'BROKEN', 'good.log'), rec('fine'));
+  const zip = path.join(dir, 'broken.zip');
+  writeFileSync(zip, zipBytes([{ name: 'BROKEN/junk.log', data: junk }, { name: 'BROKEN/good.log', data: rec('fine') }]));
+  return [path.join(dir, 'BROKEN'), zip];
+}
+
 async function run(target: string, format: CheckOptions['format']) {
   const out: string[] = [], err: string[] = [];
   const code = await check([target], { format, parse: {}, rules: {}, jobs: 1 }, { out: (s) => out.push(s), err: (s) => err.push(s) });
@@ -23,13 +34,7 @@ async function run(target: string, format: CheckOptions['format']) {
 }
 
 test('a binary junk.log: the same exit status, stderr note and SARIF warning in a folder and in a zip', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-notalog-'));
-  mkdirSync(path.join(dir, 'BROKEN'));
-  writeFileSync(path.join(dir, 'BROKEN', 'junk.log'), junk);
-  writeFileSync(path.join(dir, 'BROKEN', 'good.log'), rec('fine'));
-  const zip = path.join(dir, 'broken.zip');
-  writeFileSync(zip, zipBytes([{ name: 'BROKEN/junk.log', data: junk }, { name: 'BROKEN/good.log', data: rec('fine') }]));
-  for (const target of [path.join(dir, 'BROKEN'), zip]) {
+  for (const target of brokenFolderAndZip()) {
     const text = await run(target, 'text');
     assert.equal(text.code, 0, `${target}: ${text.err}`);
     assert.match(text.err, /junk\.log: binary file, not a log: skipped/);
@@ -46,13 +51,7 @@ test('a binary junk.log: the same exit status, stderr note and SARIF warning in 
 });
 
 test('export: a binary junk.log is a note in a folder and in a zip alike, and the rest is exported', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cmlog-notalog-export-'));
-  mkdirSync(path.join(dir, 'BROKEN'));
-  writeFileSync(path.join(dir, 'BROKEN', 'junk.log'), junk);
-  writeFileSync(path.join(dir, 'BROKEN', 'good.log'), rec('fine'));
-  const zip = path.join(dir, 'broken.zip');
-  writeFileSync(zip, zipBytes([{ name: 'BROKEN/junk.log', data: junk }, { name: 'BROKEN/good.log', data: rec('fine') }]));
-  for (const target of [path.join(dir, 'BROKEN'), zip]) {
+  for (const target of brokenFolderAndZip()) {
     const chunks: string[] = [], err: string[] = [];
     const stream = new Writable({ write(c, _e, done) { chunks.push(String(c)); done(); } });
     const code = await exportCommand.run([target], { out: () => {}, err: (s) => err.push(s), stream });
