@@ -886,8 +886,12 @@ test('a filter keeps a selected range: the records still shown between its ends 
   await p.locator('[role="row"][aria-rowindex="11"]').click({ modifiers: ['Shift'] });
   await p.waitForFunction(() => /8 selected/.test(document.querySelector('.status').textContent));
   const before = await placeOfSelection(p);
-  const selectedRows = () => p.locator('.layer [role="row"][aria-selected="true"]').evaluateAll((rs) => rs.map((r) => Number(/Row (\d+) of the model/.exec(r.getAttribute('aria-label') ?? '')?.[1] ?? NaN) - 1));
-  const focused = () => p.evaluate(() => Number(/Row (\d+) of the model/.exec(document.querySelector('.layer [role="row"].focused')?.getAttribute('aria-label') ?? '')?.[1] ?? NaN) - 1);
+  // Read in one go once every selected row has its data (a row may be redrawn loading while its page comes again).
+  const selectedRows = async () => JSON.parse(await (await p.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('.layer [role="row"][aria-selected="true"]')].map((r) => /Row (\d+) of the model/.exec(r.getAttribute('aria-label') ?? '')?.[1]);
+    return rows.length > 0 && rows.every(Boolean) && JSON.stringify(rows.map((n) => Number(n) - 1));
+  })).jsonValue());
+  const focused = async () => Number(await (await p.waitForFunction(() => /Row (\d+) of the model/.exec(document.querySelector('.layer [role="row"].focused')?.getAttribute('aria-label') ?? '')?.[1])).jsonValue()) - 1;
   await p.click('.sev-toggle[data-severity="warning"]');
   await p.waitForFunction(() => /7 selected/.test(document.querySelector('.status').textContent));
   await p.waitForFunction(() => [...document.querySelectorAll('.layer [role="row"][aria-selected="true"]')].every((r) => /of the model/.test(r.getAttribute('aria-label') ?? '')));
