@@ -17,8 +17,9 @@ export interface OffsetsScope {
  * settings), keeping whatever else was set in the meantime.
  */
 export async function saveFolderOffset(scope: OffsetsScope, workspaceFolder: string | null, folder: string, offset: number): Promise<{ key: string; undo: () => Promise<void> }> {
-  const { key, value } = folderOffsetsWith(scope.read(), workspaceFolder, folder, offset);
-  const before = scope.read()?.[key];
+  const current = scope.read();
+  const { key, value } = folderOffsetsWith(current, workspaceFolder, folder, offset);
+  const before = current?.[key];
   await scope.write(value);
   const undo = async () => {
     const now: Offsets = { ...(scope.read() ?? {}) };

@@ -28,8 +28,6 @@ export interface GridHost {
   headerMenu(x: number, y: number): void;
   keydown(e: KeyboardEvent): void;
   activate(row: number): void;
-  /** The colour slot of a highlight rule. */
-  highlightSlot(rule: number): number;
 }
 
 export class Grid {
@@ -368,7 +366,8 @@ export class Grid {
       return e;
     }
     e.classList.add(`sev-${r.severity}`);
-    if (r.highlight >= 0) e.classList.add(`hl-${this.host.highlightSlot(r.highlight) % 8}`);
+    // Rows are cached with their rule's colour slot (highlightAnswer.ts slotsOf).
+    if (r.highlight >= 0) e.classList.add(`hl-${r.highlight % 8}`);
     const src = sources[r.source];
     e.setAttribute('aria-label', shown(rowLabel(r, sources.length > 1 ? src?.label : undefined)));
     const sev = el('div', 'cell c-severity', undefined, { role: 'gridcell', 'data-col': 'severity' });

@@ -123,7 +123,6 @@ class App {
       headerMenu: (x, y) => this.columnsMenu(x, y),
       keydown: (e) => this.gridKey(e),
       activate: (row) => void this.openRow(row),
-      highlightSlot: (slot) => slot, // rows are cached with their rule's colour slot (askRows)
     });
     this.columns = new Columns(this.grid.root, state.columns as ColumnState | undefined, options.utcColumn, table.sources.length > 1);
     this.grid.root.addEventListener('columns-changed', () => this.host.saveState({ columns: this.columns.state() }));

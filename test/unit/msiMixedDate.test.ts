@@ -48,7 +48,7 @@ test('in a merge the mixed-in MSI line sits at its time, not after every dated r
   assert.deepEqual(rows.map((r) => r.message.slice(0, 20)), [
     'Service initializati', 'Note: 1: 1708 ', 'Error 1722. There is', 'Failed to start serv', 'other log', 'Evaluation completed',
   ]);
-  assert.equal(rows[1].time, '2020-02-23 10:20:02');
+  assert.equal(rows[1].time, '2020-02-23 10:20:02.000');
   assert.equal(rows[1].utc, wall(2020, 2, 23, 15, 20, 2));
 });
 

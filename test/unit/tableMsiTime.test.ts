@@ -30,7 +30,8 @@ test('MSI rows show their wall clock, the date carried over midnight; bare lines
     ['2023-01-17 23:58:50', '=== Verbose logging star'],
     ['2023-01-17 23:58:50.100', 'Resetting cached policy '],
     ['2023-01-17 23:59:58', 'Action start 23:59:58: I'],
-    ['2023-01-18 00:00:02', 'Custom action returned a'],
+    // A line that writes milliseconds shows them, zeros too; an action line writes none.
+    ['2023-01-18 00:00:02.000', 'Custom action returned a'],
     ['2023-01-18 00:00:02 (same)', 'Error 1722. There is a p'],
     ['2023-01-18 00:00:03', 'Action ended 0:00:03: In'],
     ['2023-01-18 00:00:03 (same)', 'ProductName = Contoso Ap'],

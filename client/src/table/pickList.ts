@@ -23,10 +23,11 @@ export type PickRow =
 export const PLAIN_GROUP = 'No records read (plain text)';
 
 /**
- * The bytes of a file's start that say whether it holds records: read from every log of the
- * workspace (up to 2000) before the list shows, so fewer than the language detection's sample.
+ * The bytes of a file's start that say whether it holds records: as much as the editor's language
+ * detection reads (64 K characters, client/src/languageDetection.ts), so a log whose first record
+ * is long is not filed as plain text here while the editor reads it as a log.
  */
-export const SAMPLE_BYTES = 16 * 1024;
+export const SAMPLE_BYTES = 64 * 1024;
 
 /** Whether a file's start (at most SAMPLE_BYTES, any encoding) holds a record any format recognises. */
 export function recordsInSample(bytes: Uint8Array): boolean {
@@ -56,7 +57,8 @@ export function groupByFolder(files: readonly LogFile[], picked: ReadonlySet<str
   if (plain.length > 0) {
     rows.push({ kind: 'folder', label: PLAIN_GROUP });
     for (const f of plain.sort((a, b) => byText(a.folder, b.folder) || byText(a.name, b.name))) {
-      rows.push({ kind: 'log', label: f.name, description: f.folder, uri: f.uri, picked: false });
+      // The log the merge was asked from stays picked: the user chose it, records or not.
+      rows.push({ kind: 'log', label: f.name, description: f.folder, uri: f.uri, picked: picked.has(f.uri) });
     }
   }
   return rows;

@@ -9,6 +9,7 @@ import { catalogOf, sarifWriter, type MemberChain, type Notification } from './s
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
 import { counted } from '../explain/plural';
+import { clip } from '../explain/markdown';
 import { jsonList } from './jsonList';
 import type { Skipped } from '../workspace/discover';
 import type { WorkerStart } from '../workspace/parseWorker';
@@ -53,7 +54,7 @@ export function ruleSettings(value: string | true | undefined): RuleSettings {
 function unknownRule(id: string): string {
   const ids = builtIn.map((r) => r.id);
   const near = nearestName(id, ids);
-  return `unknown rule '${printable(id.length > 100 ? id.slice(0, 99) + '…' : id)}': ` + (near ? `did you mean '${near}'?` : `the rules are ${ids.join(', ')}, and ${USER_PREFIX}ID for your own`);
+  return `unknown rule '${printable(clip(id, 100))}': ` + (near ? `did you mean '${near}'?` : `the rules are ${ids.join(', ')}, and ${USER_PREFIX}ID for your own`);
 }
 
 export interface CheckOptions {

@@ -79,8 +79,8 @@ function timeSources(log: LogInput['log']): { written: Record<string, unknown>; 
 }
 
 /** Entry i's time source (timeSources' key). */
-function timeSourceOf(log: LogInput['log'], i: number): 'written' | 'assumed' | 'unknown' {
-  if (Number.isNaN(log.utc(i))) return 'unknown'; // no offset, or no readable time: no timestamp
+function timeSourceOf(log: LogInput['log'], i: number, utc: number): 'written' | 'assumed' | 'unknown' {
+  if (utc !== utc) return 'unknown'; // no offset, or no readable time: no timestamp
   return log.offsetSource(i) === 'written' ? 'written' : 'assumed';
 }
 
@@ -139,9 +139,10 @@ export async function writeEntries(w: LineWriter, target: ExportTarget): Promise
   const source = timeSourceJson(log);
   for (let i = 0, n = log.entryCount; i < n; i++) {
     const sev = log.severity(i);
-    const row = '{"timestamp":' + utcText(log.utc(i)) + ',"observed_wall_clock":' + wallJson(t.wall[i]) + ENTRY_HEAD[sev] + jsonString(log.message(i)) +
+    const utc = log.utc(i);
+    const row = '{"timestamp":' + utcText(utc) + ',"observed_wall_clock":' + wallJson(t.wall[i]) + ENTRY_HEAD[sev] + jsonString(log.message(i)) +
       file + thread(t.thread[i]) + ',"code.function":' + component(t.component[i]) + ENTRY_KIND[sev] + (t.line[i] + 1) +
-      ',"cmlog.offset":' + t.start[i] + ',"cmlog.format":' + format(t.format[i]) + source[timeSourceOf(log, i)] + '}}';
+      ',"cmlog.offset":' + t.start[i] + ',"cmlog.format":' + format(t.format[i]) + source[timeSourceOf(log, i, utc)] + '}}';
     const p = w.line(row);
     if (p) await p;
   }
@@ -165,7 +166,7 @@ export function problemRow(target: ExportTarget, f: Finding): string {
       'cmlog.severity': f.severity,
       'cmlog.line': f.line + 1,
       'cmlog.end_line': f.endLine + 1,
-      ...(at >= 0 ? timeSources(target.log)[timeSourceOf(target.log, at)] : timeSources(target.log).unknown),
+      ...(at >= 0 ? timeSources(target.log)[timeSourceOf(target.log, at, target.log.utc(at))] : timeSources(target.log).unknown),
     },
   });
 }

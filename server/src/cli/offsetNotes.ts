@@ -11,12 +11,11 @@ import { offsetFor, optionText, placedText, type FolderOffset } from './defaultO
 import { printable } from './escape';
 import type { LoadedLog } from './load';
 import { MEMBER_SEPARATOR } from '../collections/archive';
+import { counted } from '../explain/plural';
 
 /** Notes past this many are summed up in one. */
 export const MAX_NOTES = 20;
 
-/** "1 entry", "2 entries". */
-export const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** The folder as the user can write it back in `--default-offset FOLDER=` (an archive's member folders: the archive). */
 function writable(folder: string): string {
@@ -36,10 +35,10 @@ function topFolder(x: LoadedLog): string | null {
 }
 
 /** The nearest folder from the log's own up to topFolder whose logs write an offset, and its offer. */
-function offerFor(timeline: Timeline, x: LoadedLog, convention: 'bias' | 'utc-offset'): { folder: string; offer: FolderOffer } | null {
+function offerFor(offerOf: (folder: string) => FolderOffer | null, x: LoadedLog): { folder: string; offer: FolderOffer } | null {
   const stop = topFolder(x);
   for (let folder = folderOf(x.key); ; folder = folderOf(folder)) {
-    const offer = offerOfFolder(timeline, folder, convention);
+    const offer = offerOf(folder);
     if (offer) return { folder, offer };
     if (stop === null || folder === stop || folder === '' || !folder.startsWith(stop)) return null;
   }
@@ -62,10 +61,16 @@ export function offsetNotes(timeline: Timeline, logs: readonly LoadedLog[], unkn
   }
   // Unknown offsets: by the folder that offers one, else by the log's own folder.
   const groups = new Map<string, { logs: number; entries: number; offer: FolderOffer | null }>();
+  // Each folder asked once: a folder's offer reads every log of the timeline, and many logs share folders.
+  const offers = new Map<string, FolderOffer | null>();
+  const offerOf = (folder: string): FolderOffer | null => {
+    if (!offers.has(folder)) offers.set(folder, offerOfFolder(timeline, folder, convention));
+    return offers.get(folder)!;
+  };
   for (const k of unknown) {
     const x = byKey.get(k);
     if (!x) continue;
-    const found = offerFor(timeline, x, convention);
+    const found = offerFor(offerOf, x);
     const folder = found?.folder ?? folderOf(k);
     const g = groups.get(folder) ?? { logs: 0, entries: 0, offer: found?.offer ?? null };
     g.logs++;
@@ -74,7 +79,7 @@ export function offsetNotes(timeline: Timeline, logs: readonly LoadedLog[], unkn
   }
   for (const [folder, g] of groups) {
     const where = printable(writable(folder));
-    const head = `${where}: ${count(g.entries, 'entry', 'entries')} of ${count(g.logs, 'log', 'logs')} with no offset (time zone unknown) ${what}; `;
+    const head = `${where}: ${counted(g.entries, 'entry', 'entries')} of ${counted(g.logs, 'log', 'logs')} with no offset (time zone unknown) ${what}; `;
     const o = g.offer;
     notes.push(o
       ? head + `${printable(o.source)} in this folder writes ${o.zone} (${o.offset > 0 ? '+' : ''}${o.offset}): ${optionText({ given: writable(folder), minutes: o.offset })} places them`
@@ -93,8 +98,8 @@ export function offsetNotes(timeline: Timeline, logs: readonly LoadedLog[], unkn
     applied.set(entry, a);
   }
   for (const [entry, a] of applied) {
-    const which = a.logs.length === 1 ? printable(a.logs[0]) : count(a.logs.length, 'log', 'logs');
-    notes.push(`${which}: ${count(a.entries, 'entry', 'entries')} with no offset written placed with ${placedText(entry, convention)}`);
+    const which = a.logs.length === 1 ? printable(a.logs[0]) : counted(a.logs.length, 'log', 'logs');
+    notes.push(`${which}: ${counted(a.entries, 'entry', 'entries')} with no offset written placed with ${placedText(entry, convention)}`);
   }
   if (notes.length > MAX_NOTES) {
     const more = notes.length - MAX_NOTES + 1;

@@ -10,7 +10,8 @@ import { PARSE_FLAGS, parseOptions, type CliParseOptions, type Command, type Io 
 import { jsonText, printable } from './escape';
 import { jsonList } from './jsonList';
 import { loadLogs, type LoadedLog } from './load';
-import { count, offsetNotes } from './offsetNotes';
+import { offsetNotes } from './offsetNotes';
+import { counted } from '../explain/plural';
 import { RunProblems } from './runProblems';
 import { firstLine } from '../parse/lineBreaks';
 import { positiveInt } from './timeline';
@@ -74,7 +75,7 @@ export async function related(file: string, line: number, paths: string[], opts:
     // An empty answer said, not silence (the anchor's time unknown is said on stderr instead).
     if (r.related.length === 0 && r.anchor.utc !== null) {
       const others = loaded.logs.length - (opts.includeSelf ? 0 : 1);
-      io.out(`No entries within ±${formatWindow(opts.windowMs)} in ${count(others, 'other log', 'other logs')}${opts.includeSelf ? ' and this one' : ''}.`);
+      io.out(`No entries within ±${formatWindow(opts.windowMs)} in ${counted(others, 'other log')}${opts.includeSelf ? ' and this one' : ''}.`);
     }
   }
   notes(r, anchorLog, loaded.logs, timeline, opts, io);

@@ -12,8 +12,6 @@ import * as path from 'node:path';
 import { folderOf, innermostFolder, toPath } from '../uri';
 import { offerOfFolder } from '../explain/folderOffer';
 
-export { offerOfFolder };
-
 /**
  * What the other logs of `target`'s folder write, read in the convention its settings read
  * `defaultOffset` in (the offer becomes that setting); null when none of them writes an offset.
@@ -30,7 +28,6 @@ export function folderOffer(timeline: Timeline, target: { key: string; log: LogF
   }
   return null;
 }
-
 
 /**
  * How many folders above a log's own may offer it their offset: up to the innermost workspace
@@ -53,7 +50,6 @@ function foldersAbove(key: string, folders: readonly { path: string }[]): number
 export function placedByFolder(set: { offset: number | null; byFolder: boolean }, log: LogFile): boolean {
   return set.byFolder && set.offset === log.defaultOffset;
 }
-
 
 /**
  * Where a log's offset not written came from, for its time hover: `byFolder` (placedByFolder), and

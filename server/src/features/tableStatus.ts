@@ -32,13 +32,13 @@ export function tableStatus(view: TableView, counts: readonly LogFacets[], label
     const format = c.formats.length > 1 ? c.formats.map(formatIdName).join(' + ') : formatName(log.format);
     // The folder's offer is left out: the merge's banner makes it.
     const applied = appliedOf(view.keys[li]!, log);
-    const { zone } = zoneOf(log, c.offsets, c.missingOffsets, applied, null);
     formats.add(format);
     // The merge's zones are the distinct offsets its records are placed with: how a log got its
     // offset ("(folder)", "(default)") is its own line of the tooltip, not another zone.
     for (const o of c.offsets) zones.add(describeOffset(o, log.offsetConvention));
     if (c.missingOffsets > 0) zones.add(applied.offset === null ? NO_OFFSET_ZONE : describeOffset(applied.offset, log.defaultOffsetConvention));
     if (named.length < TABLE_STATUS_NAMED) {
+      const { zone } = zoneOf(log, c.offsets, c.missingOffsets, applied, null);
       named.push({ label: labels[li] ?? '', errors: c.severities[Severity.Error]!, warnings: c.severities[Severity.Warning]!, format, zone });
     }
   });
