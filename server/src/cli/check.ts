@@ -1,6 +1,6 @@
 // `cmlog check`: every finding of every rule on the named files and folders, as a compiler would
 // print them, or as JSON for scripts.
-import type { Finding, ParseOptions } from '../model';
+import type { Finding } from '../model';
 import { ruleById, rules as builtIn, type Rule, type RuleSettings } from '../rules';
 import { USER_PREFIX } from '../rules/userRules';
 import { isRuleLevel, ruleLevels } from '../severity';
@@ -9,6 +9,8 @@ import { catalogOf, sarifWriter, type MemberChain, type Notification } from './s
 import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { printable } from './escape';
 import { counted } from '../explain/plural';
+import { unplacedOffsetNotes } from './offsetNotes';
+import type { CliParseOptions } from './common';
 import { clip } from '../explain/markdown';
 import { jsonList } from './jsonList';
 import type { Skipped } from '../workspace/discover';
@@ -59,7 +61,7 @@ function unknownRule(id: string): string {
 
 export interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
-  parse: ParseOptions;
+  parse: CliParseOptions;
   rules: RuleSettings;
   /** `--rules FILE`: user rules for every log. */
   rulesFile?: string;
@@ -79,6 +81,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
   let status: number;
   try {
     const found = await findLogs(paths);
+    for (const note of unplacedOffsetNotes(opts.parse, found.sources.map((s) => s.file))) io.err(`cmlog: ${note}`);
     // SARIF names every rule that can report before its results: the catalogs of every log found.
     const sarifRules = opts.format === 'sarif' ? catalogOf(found.sources, catalog) : undefined;
     const chains = opts.format === 'sarif' ? memberChains(found.sources) : undefined;

@@ -15,6 +15,7 @@ import { PARSE_FLAGS, parseOptions, type Command, type Io } from './common';
 import { jsonString, jsonText } from './escape';
 import { findLogs, readSource, shownPath } from './load';
 import { RunProblems } from './runProblems';
+import { unplacedOffsetNotes } from './offsetNotes';
 
 /** A log to export: its machine (LogSource.machine) is `host.name` when known. */
 export interface ExportTarget extends LogInput {
@@ -45,6 +46,7 @@ export const exportCommand: Command = {
     run.ruleFiles(ruleProblems);
     const found = await findLogs(args.positional);
     run.found(found);
+    for (const note of unplacedOffsetNotes(options, found.sources.map((s) => s.file))) io.err(`cmlog: ${note}`);
     const w = lineWriter(io.stream ?? process.stdout);
     await exportSources(found.sources, { read: (source) => readSource(source, options), shown: shownPath }, w, { settings, catalog }, run);
     await w.flush();

@@ -45,6 +45,17 @@ function offerFor(offerOf: (folder: string) => FolderOffer | null, x: LoadedLog)
 }
 
 /**
+ * A `--default-offset FOLDER=` entry no log read is under (`files`: the logs' files): a typo would
+ * otherwise place nothing, silently. One note per entry (the entries are the user's, few).
+ */
+export function unplacedOffsetNotes(parse: CliParseOptions, files: readonly string[]): string[] {
+  if (!parse.offsets) return [];
+  const used = new Set<FolderOffset | null>();
+  for (const file of files) used.add(offsetFor(parse.offsets, file));
+  return parse.offsets.folders.filter((f) => !used.has(f)).map((f) => `${optionText(f)} placed nothing: no log read is under ${printable(f.given!)}`);
+}
+
+/**
  * The notes on `unknown` (keys of logs with records of unknown offset: `what` says what became of
  * them, e.g. "listed last") and on `placed` (keys of logs placed by a `--default-offset`).
  */
@@ -53,12 +64,8 @@ export function offsetNotes(timeline: Timeline, logs: readonly LoadedLog[], unkn
   const convention = parse.offsetConvention ?? 'bias';
   const byKey = new Map(logs.map((x) => [x.key, x]));
   const notes: string[] = [];
-  // A FOLDER= entry no log took: a typo would otherwise place nothing, silently. Said first: kept by the bound.
-  if (parse.offsets) {
-    const used = new Set<FolderOffset | null>();
-    for (const x of logs) used.add(offsetFor(parse.offsets, x.file ?? x.key));
-    for (const f of parse.offsets.folders) if (!used.has(f)) notes.push(`${optionText(f)} placed nothing: no log read is under ${printable(f.given!)}`);
-  }
+  // Said first: kept by the bound.
+  notes.push(...unplacedOffsetNotes(parse, logs.map((x) => x.file ?? x.key)));
   // Unknown offsets: by the folder that offers one, else by the log's own folder.
   const groups = new Map<string, { logs: number; entries: number; offer: FolderOffer | null }>();
   // Each folder asked once: a folder's offer reads every log of the timeline, and many logs share folders.
