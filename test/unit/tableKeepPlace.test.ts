@@ -49,13 +49,13 @@ test('a selected range: each end its own row or the nearest shown row inside the
   // Entries 0..19; errors (type 3) at 3, 6, 11 and 17.
   const text = Array.from({ length: 20 }, (_, e) => cm(`m${e}`, `10:00:${String(e).padStart(2, '0')}.000`, { type: [3, 6, 11, 17].includes(e) ? 3 : 1 })).join('');
   const v = new TableView([src('file:///A.log', text)]);
-  assert.deepEqual(v.rangeNear(0, 2, 0, 12), { a: 2, b: 12 }, 'unfiltered: the rows are the entries');
+  assert.deepEqual(v.rangeNear(0, 2, 0, 12), { from: 2, to: 12 }, 'unfiltered: the rows are the entries');
   await v.setFilter({ severities: ['error'] });
   // Entries 2..12 selected: the errors 3, 6 and 11 (rows 0..2) are still shown, 17 is outside.
-  assert.deepEqual(v.rangeNear(0, 2, 0, 12), { a: 0, b: 2 });
-  assert.deepEqual(v.rangeNear(0, 12, 0, 2), { a: 2, b: 0 }, 'selected upwards: the ends stay the same way round');
-  assert.deepEqual(v.rangeNear(0, 5, 0, 16), { a: 1, b: 2 }, 'ends hidden: the nearest shown inside (6 and 11), not 3 or 17 outside');
-  assert.deepEqual(v.rangeNear(0, 6, 0, 6), { a: 1, b: 1 });
+  assert.deepEqual(v.rangeNear(0, 2, 0, 12), { from: 0, to: 2 });
+  assert.deepEqual(v.rangeNear(0, 12, 0, 2), { from: 2, to: 0 }, 'selected upwards: the ends stay the same way round');
+  assert.deepEqual(v.rangeNear(0, 5, 0, 16), { from: 1, to: 2 }, 'ends hidden: the nearest shown inside (6 and 11), not 3 or 17 outside');
+  assert.deepEqual(v.rangeNear(0, 6, 0, 6), { from: 1, to: 1 });
   assert.equal(v.rangeNear(0, 7, 0, 10), null, 'no error among 7..10');
   assert.equal(v.rangeNear(0, 2, 0, 20), null, 'not an entry');
   assert.equal(v.rangeNear(1, 2, 0, 5), null, 'not a log of the table');
@@ -67,7 +67,7 @@ test('a selected range in a merge: by position in the merged order', async () =>
   const b = src('file:///B.log', cm('b0', '10:00:01.000', { type: 3 }) + cm('b1', '10:00:02.000') + cm('b2', '10:00:03.000'));
   const v = new TableView([a, b]);
   await v.setFilter({ severities: ['error'] });
-  assert.deepEqual(v.rangeNear(0, 0, 1, 2), { a: 0, b: 0 }, 'a0..b2: only b0 shown');
-  assert.deepEqual(v.rangeNear(0, 1, 1, 1), { a: 1, b: 1 }, 'a1 back up to b1: a1');
-  assert.deepEqual(v.rangeNear(0, 0, 0, 1), { a: 0, b: 1 });
+  assert.deepEqual(v.rangeNear(0, 0, 1, 2), { from: 0, to: 0 }, 'a0..b2: only b0 shown');
+  assert.deepEqual(v.rangeNear(0, 1, 1, 1), { from: 1, to: 1 }, 'a1 back up to b1: a1');
+  assert.deepEqual(v.rangeNear(0, 0, 0, 1), { from: 0, to: 1 });
 });

@@ -6,19 +6,20 @@ import { describeOffset, offsetInRange } from '../parse/time';
 import { normalizeUserPath } from '../workspace/discover';
 import { UsageError } from './args';
 import { printable } from './escape';
+import { innermostFolder } from '../uri';
 
 export interface FolderOffset {
   /** As the user wrote it (what notes repeat back); null for the bare value. */
   given: string | null;
   /** Absolute; null for the bare value. */
-  resolved: string | null;
+  path: string | null;
   minutes: number;
 }
 
 export interface DefaultOffsets {
   all: FolderOffset | null;
-  /** Longest resolved path first: the first holding a log is the most specific. */
-  folders: FolderOffset[];
+  /** As given; the innermost holding a log applies to it (offsetFor). */
+  folders: (FolderOffset & { path: string })[];
 }
 
 const range = (convention: 'bias' | 'utc-offset') => (convention === 'bias' ? '-840..+720' : '-720..+840');
@@ -39,27 +40,23 @@ export function parseDefaultOffsets(values: readonly string[], convention: 'bias
     }
     if (eq < 0) {
       if (out.all) throw new UsageError(`--default-offset given twice for every folder (${out.all.minutes} and ${minutes}): give one, or FOLDER=MINUTES`);
-      out.all = { given: null, resolved: null, minutes };
+      out.all = { given: null, path: null, minutes };
       continue;
     }
     const given = value.slice(0, eq);
     const resolved = path.resolve(normalizeUserPath(given));
-    const same = out.folders.find((f) => f.resolved === resolved);
+    const same = out.folders.find((f) => f.path === resolved);
     if (same) throw new UsageError(`--default-offset given twice for ${printable(given)} (${same.minutes} and ${minutes})`);
-    out.folders.push({ given, resolved, minutes });
+    out.folders.push({ given, path: resolved, minutes });
   }
-  out.folders.sort((a, b) => b.resolved!.length - a.resolved!.length);
   return out;
 }
 
 /** The entry that applies to a log at `file` (a file, or the archive holding it), or null. */
 export function offsetFor(offsets: DefaultOffsets | undefined, file: string): FolderOffset | null {
   if (!offsets) return null;
-  if (offsets.folders.length > 0) {
-    const abs = path.resolve(file);
-    for (const f of offsets.folders) if (abs === f.resolved || abs.startsWith(f.resolved!.endsWith(path.sep) ? f.resolved! : f.resolved + path.sep)) return f;
-  }
-  return offsets.all;
+  const k = offsets.folders.length > 0 ? innermostFolder(offsets.folders, path.resolve(file)) : -1;
+  return k >= 0 ? offsets.folders[k]! : offsets.all;
 }
 
 /** How an entry is written on the command line: `--default-offset coll/DEV1=300`. */

@@ -94,7 +94,7 @@ export function offsetNotes(timeline: Timeline, logs: readonly LoadedLog[], unkn
   }
   // Placed by an entry of --default-offset: by entry.
   const applied = new Map<FolderOffset, { logs: string[]; entries: number }>();
-  const bare: FolderOffset = { given: null, resolved: null, minutes: parse.defaultOffset ?? 0 };
+  const bare: FolderOffset = { given: null, path: null, minutes: parse.defaultOffset ?? 0 };
   for (const k of placed) {
     const x = byKey.get(k);
     if (!x) continue;

@@ -39,8 +39,11 @@ function ruleDescriptor(r: Rule) {
 /** A path as cmlog shows it (relative with `/`, or absolute) as an artifactLocation. */
 export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   if (path.isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) return { uri: pathToFileURL(file).href };
-  return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: URI_BASE };
+  return { uri: encodePath(file), uriBaseId: URI_BASE };
 }
+
+/** A relative `/`-separated path as a URI reference: each segment percent-encoded. */
+const encodePath = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
 
 /** A log inside an archive: the archive's path as shown, then each member's name (two for an archive in an archive). */
 export type MemberChain = readonly string[];
@@ -66,7 +69,7 @@ class Artifacts {
     let uri = '';
     for (let k = 1; k < chain.length; k++) {
       key += '\u0000' + chain[k];
-      uri = '/' + chain[k].split('/').map(encodeURIComponent).join('/');
+      uri = '/' + encodePath(chain[k]);
       index = this.add(key, index, { uri });
     }
     return { uri, index };

@@ -115,9 +115,8 @@ export function registerTableRequests(server: ServerContext): Tables {
     const r = await t.view.setFilter(p.filter ?? {}, () => token.isCancellationRequested || serial !== t.filterSerial);
     const keep = p.keep, from = p.keepFrom;
     const kept = keep && typeof keep === 'object' ? { kept: t.view.rowNear(Number(keep.source), Number(keep.entry)) } : {};
-    const range = keep && typeof keep === 'object' && from && typeof from === 'object'
-      ? t.view.rangeNear(Number(from.source), Number(from.entry), Number(keep.source), Number(keep.entry)) : undefined;
-    const keptRange = range === undefined ? {} : { keptRange: range && { from: range.a, to: range.b } };
+    const keptRange = keep && typeof keep === 'object' && from && typeof from === 'object'
+      ? { keptRange: t.view.rangeNear(Number(from.source), Number(from.entry), Number(keep.source), Number(keep.entry)) } : {};
     return { version: t.view.version, rows: t.view.rowCount, ...kept, ...keptRange, ...(r.error ? { error: r.error } : {}) };
   }));
 

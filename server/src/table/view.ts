@@ -527,14 +527,14 @@ export class TableView {
    * `b` the other's; null when an end is not in this table or no row of the range is shown.
    * What keeps a selected range when the filter changes: the same records, where they are still shown.
    */
-  rangeNear(la: number, ea: number, lb: number, eb: number): { a: number; b: number } | null {
+  rangeNear(la: number, ea: number, lb: number, eb: number): { from: number; to: number } | null {
     const pa = this.positionOfEntry(la, ea), pb = this.positionOfEntry(lb, eb);
     if (pa === null || pb === null) return null;
     const lo = Math.min(pa, pb), hi = Math.max(pa, pb);
     // Unfiltered, a row is its position; else the first row at or after `lo`, the last at or before `hi`.
     const first = this.firstRowFrom(lo) ?? lo, last = (this.firstRowFrom(hi + 1) ?? hi + 1) - 1;
     if (first > last) return null;
-    return pa <= pb ? { a: first, b: last } : { a: last, b: first };
+    return pa <= pb ? { from: first, to: last } : { from: last, to: first };
   }
 
   /** The first filtered row at or after position `pos` of the order (the row count if none); null when nothing is filtered (row = position). */
