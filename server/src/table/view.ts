@@ -523,8 +523,8 @@ export class TableView {
 
   /**
    * The rows that show the range of the order from entry `ea` of log `la` to entry `eb` of log `lb`
-   * (either way round): `a` is the row of the first end or the nearest shown row inside the range,
-   * `b` the other's; null when an end is not in this table or no row of the range is shown.
+   * (either way round): `from` is the row of the first end or the nearest shown row inside the range,
+   * `to` the other's (the protocol's keptRange); null when an end is not in this table or no row of the range is shown.
    * What keeps a selected range when the filter changes: the same records, where they are still shown.
    */
   rangeNear(la: number, ea: number, lb: number, eb: number): { from: number; to: number } | null {
