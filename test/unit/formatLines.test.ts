@@ -13,6 +13,7 @@ import { lineFormats, recognisedFormats, registerFormat, unregisterFormat, type 
 import { CONTINUATION_MAX_LINES } from '../../server/src/parse/scan';
 import { assertCoverage, assertSameAsWhole } from '../support/model';
 import { installScanSteps, takeScanSteps, uninstallScanSteps } from '../support/scanSteps';
+import { codeUnits } from '../../server/src/parse/decode';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/formats');
 const CORPUS = path.resolve(__dirname, '../fixtures/corpus');
@@ -296,7 +297,7 @@ test('the line formats\' shapes are disjoint: no line of any fixture or corpus l
   let claimed = 0;
   for (const p of logs) {
     const text = sampleText(p).slice(0, 256 * 1024);
-    const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
+    const codes = codeUnits(text);
     for (let a = 0; a < codes.length; ) {
       let eol = a;
       while (eol < codes.length && codes[eol] !== 10) eol++;

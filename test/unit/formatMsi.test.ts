@@ -10,6 +10,7 @@ import { decode } from '../../server/src/parse/decode';
 import { detectFormat } from '../../server/src/parse/detect';
 import { lineFormats, recognisedFormats } from '../../server/src/parse/formats';
 import { assertCoverage, assertSameAsWhole } from '../support/model';
+import { codeUnits } from '../../server/src/parse/decode';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/formats/MSI3a4b1.log');
 const wall = (y: number, mo: number, d: number, h: number, mi: number, s: number, ms = 0) => Date.UTC(y, mo - 1, d, h, mi, s, ms);
@@ -157,7 +158,7 @@ test('MSI: a bare Error line is claimed only in an MSI log, and only in MSI\'s s
     assert.equal(log.entryCount, 2, line);
     assert.equal(log.message(1), 'Action start 7:33:23: X.\r\n' + line, `${line}: continues the record above`);
   }
-  const codes = Uint16Array.from('Error 1722. x', (c) => c.charCodeAt(0));
+  const codes = codeUnits('Error 1722. x');
   const out = { msgStart: 0, msgEnd: 0, wall: NaN, offset: 0, severity: -1, compStart: 0, compEnd: 0, threadStart: 0, threadEnd: 0, clockStart: 0, clockEnd: 0, levelStart: 0, levelEnd: 0 };
   const msiState = Float64Array.of(NaN, 1000);
   const by = lineFormats().filter((f) => f.readLine!(codes, 0, codes.length, out, f.id === 'msi' ? msiState : f.newState?.())).map((f) => f.id);

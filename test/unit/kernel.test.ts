@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Severity } from '../../server/src/model';
+import { codeUnits } from '../../server/src/parse/decode';
 import { KernelWindow, WINDOW } from '../../server/src/parse/kernel';
 import { KERNEL_WASM } from '../../server/src/parse/kernelWasm';
 import { KEYWORDS, checkKeywords, type Keyword } from '../../server/src/parse/keywords';
@@ -18,7 +19,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const opts = { seed: Number(process.env.FUZZ_SEED ?? 20261122), numRuns: RUNS };
 
 const bytesOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const unitsOf = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
+/** The codes every reader reads: units above 255 are 255. */
+const unitsOf = (s: string) => codeUnits(s);
 
 test('kernelWasm.ts is kernel.wat compiled with keywords.ts (run `npm run wasm` after editing either)', async () => {
   const { compileKernel } = await import('../../scripts/compile-wasm.mjs');
@@ -42,11 +44,22 @@ test('the kernel gives the rule\'s severity for a message anywhere in a text of 
   }), opts);
 });
 
-test('the kernel gives the rule\'s severity for a message in 16-bit code units', () => {
+test('the kernel gives the rule\'s severity for a message of any characters, as codeUnits narrows them', () => {
   fc.assert(fc.property(around, unitMessage, around, (before, m, after) => {
     const k = new KernelWindow(unitsOf(before + m + after));
     assert.equal(k.severity(before.length, before.length + m.length), keywordRule(m), JSON.stringify(m));
   }), opts);
+});
+
+test('codeUnits gives one byte per UTF-16 unit, the unit itself up to 255 and 255 above, across windows', () => {
+  const unit = fc.constantFrom('a', '\r\n', '<', '\u00e9', '\u00ff', '\u0100', '\u013c', '\u4e45', '\ud83d\ude00', '\ud83d');
+  fc.assert(fc.property(fc.array(unit, { maxLength: 30 }), fc.nat({ max: 3 }), (pieces, windows) => {
+    // Padded to cross 0-3 window boundaries, with the pieces on both sides of them.
+    const text = pieces.join('') + 'x'.repeat(Math.max(0, windows * WINDOW - 7)) + pieces.join('');
+    const codes = codeUnits(text);
+    assert.equal(codes.length, text.length);
+    for (let i = 0; i < text.length; i++) if (codes[i] !== Math.min(255, text.charCodeAt(i))) assert.fail(`unit ${i} of ${JSON.stringify(pieces)}: ${codes[i]}`);
+  }), { ...opts, numRuns: Math.max(20, RUNS >> 3) });
 });
 
 test('messages read in any order, across windows and from two texts in turn, keep their own severity', () => {

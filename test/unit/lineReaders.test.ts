@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LEVELS, levelSeverity } from '../../server/src/parse/formats/lineFormat';
 import { DAY_MS, readAsctime, readClock, readIsoDate, timeOut } from '../../server/src/parse/time';
+import { codeUnits } from '../../server/src/parse/decode';
 
 const opts = { seed: 17, numRuns: 500 };
-const codes = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
+const codes = (s: string) => codeUnits(s);
 
 /** Any case of a level word, a near miss, or another word. */
 const levelish = fc.oneof(

@@ -7,6 +7,7 @@ import { keywordProgress, keywordSeverityAt, KW_NONE } from '../../server/src/pa
 import { formatWall, isoUtc } from '../../server/src/parse/time';
 import { keywordRule } from '../support/keywordRule';
 import { appendBytesInPieces, appendTextInPieces, assertCoverage, assertSameAsWhole, lineCountOf, snapshot } from '../support/model';
+import { codeUnits } from '../../server/src/parse/decode';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20141914);
@@ -136,7 +137,7 @@ test('the UTC of a record is its wall clock plus its bias (and minus it under th
 // carries the search on from one append to the next: both must agree with the rule.
 const keywordish = fc.stringOf(fc.constantFrom('a', ' ', '_', '9', 'é', '\u212a', 'warn', 'WARN', 'fail', 'FaIl', 'failed', 'fails', 'failover', 'ed', 'S', 'error', 'Exception', 'critical', 'fatal', 'fa', 'il', 'warnfail', 'erro', 'fai', 'war', 'fata', 'critica', 'exceptio', 'faile', 'e', 'r', 'l', 'n', 'd', 's', 'w', 'c'), { maxLength: 12 });
 const around = fc.constantFrom('', '[', 'x', '_', ' ', '\n', '$$<', 'r', 'l', 'n', 'd', 's');
-const codesOf = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
+const codesOf = (s: string) => codeUnits(s);
 
 test('keywords read from the character codes of a message in a text: the same severity as the rule on the message', () => {
   fc.assert(fc.property(around, keywordish, around, (before, m, after) => {

@@ -58,20 +58,50 @@ export function asText(text: string | Uint8Array, a = 0, b = text.length): strin
   return Buffer.from(text.buffer, text.byteOffset, text.length).toString('latin1', a, b);
 }
 
-/** Whether a Uint16Array stores its elements little-endian, as on every platform but s390x. */
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+/** A code unit above 255. */
+const WIDE_UNIT = /[\u0100-\uffff]/;
+/** Units codeUnits narrows at a time (what its scratch buffer holds). */
+const NARROW_PIECE = 64 * 1024;
+let narrowScratch: Uint16Array | undefined;
 
 /**
- * The UTF-16 code units of `text` in a typed array (one byte each when the text is ASCII): the
- * scanner reads them with a load where `charCodeAt` costs a call's worth of checks.
+ * The text's UTF-16 code units as bytes, one per unit, in a Buffer: what every reader reads, with
+ * a load where `charCodeAt` costs a call's worth of checks. A text of Latin-1 characters only (ASCII
+ * among them) is its Latin-1 encoding; in any other, a unit above 255 becomes 255 (`ÿ`). The readers look for ASCII markers,
+ * digits and words, which such a character is none of, and the name caches never keep a name with
+ * a 255 in it (scanCaches.ts): two names that differ there stay two. One kind of array for every
+ * text: a reader V8 has seen given both 8- and 16-bit arrays is compiled for both, and ran 15-20 %
+ * slower on either (npm run bench).
  */
-export function codeUnits(text: string): Uint8Array | Uint16Array {
-  if (Buffer.byteLength(text, 'utf8') === text.length) return Buffer.from(text, 'latin1');
-  const b = Buffer.from(text, 'utf16le');
-  if (!LITTLE_ENDIAN) b.swap16();
-  // A Uint16Array view needs an even offset; Node aligns its pooled buffers, but copy if not.
-  return b.byteOffset % 2 === 0 ? new Uint16Array(b.buffer, b.byteOffset, b.length >> 1) : new Uint16Array(Uint8Array.prototype.slice.call(b).buffer);
+export function codeUnits(text: string): Buffer {
+  const n = text.length;
+  // Free on a string V8 keeps one byte a character (any text of Latin-1 only): no match can be in it.
+  if (!WIDE_UNIT.test(text)) return Buffer.from(text, 'latin1');
+  const units = (narrowScratch ??= new Uint16Array(NARROW_PIECE));
+  const scratch = Buffer.from(units.buffer);
+  const out = Buffer.allocUnsafe(n);
+  // A plain view: stores to a Buffer (a subclass) cost more.
+  const bytes = new Uint8Array(out.buffer, out.byteOffset, n);
+  for (let a = 0; a < n; a += NARROW_PIECE) {
+    const b = Math.min(n, a + NARROW_PIECE);
+    // Written little-endian, read in the machine's order: swapped back where that differs.
+    scratch.write(text.substring(a, b), 0, 'utf16le');
+    if (!LITTLE_ENDIAN) scratch.subarray(0, (b - a) * 2).swap16();
+    narrowUnits(units, b - a, bytes, a);
+  }
+  return out;
 }
+
+/** bytes[at, at + n) = units[0, n), each unit above 255 as 255 (a loop of its own: V8 runs it a third faster than inline). */
+function narrowUnits(units: Uint16Array, n: number, bytes: Uint8Array, at: number): void {
+  for (let i = 0; i < n; i++) {
+    const u = units[i];
+    bytes[at + i] = u > 255 ? 255 : u;
+  }
+}
+
+/** Whether a Uint16Array stores its elements little-endian, as on every platform but s390x. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
   const body = bytes.subarray(2);

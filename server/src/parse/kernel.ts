@@ -13,12 +13,10 @@ import type { Codes } from './time';
 /** Characters a window holds at most. */
 export const WINDOW = 64 * 1024;
 // The kernel's memory (4 pages of 64 KB): the window's bytes at DATA, with room after them for
-// the kernel's reads past a message's end; then, for text in 16-bit code units, where the units
-// are copied before `narrow` turns them into the window's bytes.
+// the kernel's reads past a message's end. (A text's codes are bytes: see codeUnits.)
 const DATA = 64;
 /** Where `line` leaves the line's `$$<` (an i32 before DATA). */
 const LINE_TAIL = 0;
-const UNITS = DATA + WINDOW + 64;
 
 // The little of the WebAssembly API used here (its types come with the DOM library, not Node's).
 declare const WebAssembly: {
@@ -30,9 +28,7 @@ interface Kernel {
   severity(a: number, b: number): Severity;
   line(a: number, b: number): number;
   i32: Int32Array;
-  narrow(src: number, n: number, dst: number): void;
   bytes: Uint8Array;
-  units: Uint16Array;
 }
 
 /** One instance per thread, made when first needed. */
@@ -42,8 +38,8 @@ let holder: KernelWindow | undefined;
 
 function instantiate(): Kernel {
   const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(KERNEL_WASM, 'base64')));
-  const { severity, line, narrow, memory } = instance.exports as { severity: Kernel['severity']; line: Kernel['line']; narrow: Kernel['narrow']; memory: { buffer: ArrayBuffer } };
-  return { severity, line, narrow, bytes: new Uint8Array(memory.buffer), units: new Uint16Array(memory.buffer), i32: new Int32Array(memory.buffer) };
+  const { severity, line, memory } = instance.exports as { severity: Kernel['severity']; line: Kernel['line']; memory: { buffer: ArrayBuffer } };
+  return { severity, line, bytes: new Uint8Array(memory.buffer), i32: new Int32Array(memory.buffer) };
 }
 
 /** The kernel's work on one text (a scan's character codes, which do not change). */
@@ -93,12 +89,7 @@ export class KernelWindow {
   private copy(k: Kernel, a: number): void {
     const codes = this.codes;
     const b = Math.min(codes.length, a + WINDOW);
-    if (codes.BYTES_PER_ELEMENT === 1) {
-      k.bytes.set(codes.subarray(a, b), DATA);
-    } else {
-      k.units.set(codes.subarray(a, b), UNITS >> 1);
-      k.narrow(UNITS, b - a, DATA);
-    }
+    k.bytes.set(codes.subarray(a, b), DATA);
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- not an alias: which window the one kernel's memory holds
     holder = this;
     this.a = a;

@@ -6,8 +6,8 @@
 ;; `;; @keywords:` parts from the one keyword list (keywords.ts) and compiles the result into
 ;; kernelWasm.ts; a unit test checks that the two agree.
 ;;
-;; Bytes are characters: Latin-1, or code units narrowed by `narrow` (any unit above 255 becomes
-;; 0 or 255, which, like the rule's regex, counts as neither a letter nor a word character).
+;; Bytes are characters: Latin-1, or code units narrowed by codeUnits (decode.ts: any unit above
+;; 255 becomes 255, which, like the rule's regex, counts as neither a letter nor a word character).
 ;; `| 0x20` lower-cases a letter and never turns another byte into one.
 (module
   (memory (export "memory") 4)
@@ -122,19 +122,4 @@
         (br $block)))
     (i32.store (i32.const 0) (select (local.get $tail) (local.get $b) (i32.ge_s (local.get $tail) (i32.const 0))))
     (local.get $b))
-
-  ;; Narrows the n 16-bit code units at src (2-aligned) to bytes at dst, 16 at a time: units
-  ;; above 255 saturate to 0 or 255. Writes up to 15 bytes past dst + n.
-  (func (export "narrow") (param $src i32) (param $n i32) (param $dst i32)
-    (local $i i32)
-    (block $done
-      (loop $block
-        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
-        (v128.store
-          (i32.add (local.get $dst) (local.get $i))
-          (i8x16.narrow_i16x8_u
-            (v128.load (i32.add (local.get $src) (i32.shl (local.get $i) (i32.const 1))))
-            (v128.load offset=16 (i32.add (local.get $src) (i32.shl (local.get $i) (i32.const 1))))))
-        (local.set $i (i32.add (local.get $i) (i32.const 16)))
-        (br $block))))
 )

@@ -3,6 +3,9 @@
 import type { Interner } from './entryTable';
 import { type Codes, readDate } from './time';
 
+/** A character whose code is 255 in the codes, alone or for others (see codeUnits). */
+const WIDE = /[\xff-\uffff]/;
+
 /** Slots of the per-scan name caches (a power of two). */
 export const NAME_SLOTS = 1024;
 
@@ -36,9 +39,14 @@ export class NameCache {
   readonly at = new Int32Array(NAME_SLOTS);
   readonly len = new Int32Array(NAME_SLOTS);
   constructor(private readonly names: Interner) {}
-  /** Interns `name`, seen at `at`, and remembers it in `slot`; returns its id. */
+  /**
+   * Interns `name`, seen at `at`, and remembers it in `slot`; returns its id. A name with a
+   * character from 255 up is not remembered: its codes say 255 for all of them (see codeUnits),
+   * and a hit, compared by codes, could take another such name for it.
+   */
   keep(slot: number, at: number, len: number, name: string): number {
     const id = this.names.id(name);
+    if (WIDE.test(name)) return id;
     this.ids[slot] = id;
     this.at[slot] = at;
     this.len[slot] = len;
