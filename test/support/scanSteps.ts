@@ -80,6 +80,9 @@ class CountingSource implements Source {
     spend(n);
     return end;
   }
+  release(): void {
+    this.inner.release();
+  }
 }
 
 const kernelLine = KernelWindow.prototype.line;

@@ -78,6 +78,11 @@ export class KernelWindow {
     return end;
   }
 
+  /** Lets the kernel forget this text (its memory's copy is left to be overwritten): nothing here keeps it alive. */
+  release(): void {
+    if (holder === this) holder = undefined;
+  }
+
   /** The kernel, with its memory holding codes[a, b) (b - a at most WINDOW) of this text. */
   private holding(a: number, b: number): Kernel {
     const k = (kernel ??= instantiate());

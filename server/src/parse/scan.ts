@@ -134,8 +134,22 @@ export interface ScanEnd {
  * see Resume). Offsets and lines in the table are global.
  */
 export function scan(text: string | Uint8Array, from: Readonly<Resume>, table: EntryTable, spans: SpanList): ScanEnd {
-  return new Scanner(sourceOf(text), from, table, spans).run();
+  const scanner = new Scanner(sourceOf(text), from, table, spans);
+  const end = scanner.run();
+  scanner.release();
+  lastScanners[typeof text === 'string' ? 1 : 0] = scanner;
+  return end;
 }
+
+/**
+ * The last scanner of each kind of source (bytes, string), its text let go. V8's optimised scan
+ * code depends on the scanner object it ran with (keeping that object alive keeps the code; keeping
+ * every value of its fields does not): once the scanner was collected, the code was thrown away
+ * ("weak objects") and the next log's scan ran unoptimised until compiled again, 20-25 % slower
+ * on every log a server reads (its scans all run from the event loop, where this showed: a scan in
+ * a script's first turn kept its code). See KEEP_SHAPES below for the hidden classes.
+ */
+const lastScanners: Scanner[] = [];
 
 /** The state of one scan: where needles occur next, the record being read, and what repeats. */
 class Scanner implements ScanState {
@@ -185,9 +199,9 @@ class Scanner implements ScanState {
   readonly smsDates = new DateCache();
   // Names repeat too (see NameCache). Legacy components have their own cache (they end at a `>`,
   // which a CMTrace one may contain). Threads written as a number are keyed by it.
-  readonly comps: NameCache;
-  readonly smsComps: NameCache;
-  private readonly threadNames: NameCache;
+  comps: NameCache;
+  smsComps: NameCache;
+  private threadNames: NameCache;
   private readonly threadKeys = new Float64Array(NAME_SLOTS).fill(-1);
   private readonly threadKeyIds = new Int32Array(NAME_SLOTS);
   /** Where the name matched by `matchName` ends. */
@@ -224,15 +238,15 @@ class Scanner implements ScanState {
   private contLines = 0;
   private contByKeyword = false;
 
-  readonly codes: Codes;
+  codes: Codes;
   /** Keyword severity of whole messages. */
-  private readonly kernel: KernelWindow;
+  private kernel: KernelWindow;
 
   constructor(
     private readonly src: Source,
-    private readonly from: Readonly<Resume>,
-    readonly table: EntryTable,
-    private readonly spans: SpanList,
+    private from: Readonly<Resume>,
+    public table: EntryTable,
+    private spans: SpanList,
   ) {
     this.codes = src.codes;
     this.lineFormats = lineFormats();
@@ -252,6 +266,25 @@ class Scanner implements ScanState {
     this.endLine = from.line;
     this.endMode = from.mode;
     this.endOpen = from;
+  }
+
+  /**
+   * Lets go of the text, the model and what refers to them (see lastScanners), each for an empty
+   * one of the same class: a field that changed class would cost the scan code its assumptions.
+   */
+  release(): void {
+    const none = RELEASED;
+    // The source itself is kept (emptied): the scan code depends on it as on the scanner.
+    this.src.release();
+    this.codes = none.codes;
+    this.from = START;
+    this.table = none.table;
+    this.spans = none.spans;
+    this.kernel.release();
+    this.kernel = none.kernel;
+    this.comps = this.smsComps = this.threadNames = none.names;
+    this.endOpen = START;
+    this.contState = undefined;
   }
 
   run(): ScanEnd {
@@ -840,3 +873,10 @@ const KEEP_SHAPES = [SHAPES_SAMPLE, new TextEncoder().encode(SHAPES_SAMPLE)].map
   return scanner;
 });
 void KEEP_SHAPES;
+
+/** What a released scanner refers to instead of its text and model (see release). */
+const RELEASED = (() => {
+  const table = new EntryTable(0);
+  const codes = Buffer.alloc(0);
+  return { codes, table, spans: new SpanList(), kernel: new KernelWindow(codes), names: new NameCache(table.components) };
+})();

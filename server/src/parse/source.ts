@@ -28,7 +28,11 @@ export interface Source {
   name(a: number, b: number): string;
   /** Runs a sticky regex at `a` over text that ends no later than `limit`; returns where the match ends, or -1. */
   sticky(re: RegExp, a: number, limit: number): number;
+  /** Lets go of the text (the source reads as empty after): see lastScanners in scan.ts. */
+  release(): void;
 }
+
+const NO_CODES: Buffer = Buffer.alloc(0);
 
 export function sourceOf(data: string | Uint8Array): Source {
   const source = typeof data === 'string' ? new TextSource(data) : new ByteSource(data);
@@ -43,9 +47,13 @@ export function sourceOf(data: string | Uint8Array): Source {
 export const sourceProbe: { wrap: ((source: Source) => Source) | null } = { wrap: null };
 
 class TextSource implements Source {
-  readonly codes: Codes;
-  constructor(private readonly text: string) {
+  codes: Codes;
+  constructor(private text: string) {
     this.codes = codeUnits(text);
+  }
+  release(): void {
+    this.text = '';
+    this.codes = NO_CODES;
   }
   find(needle: Needle, from: number): number {
     const i = this.text.indexOf(needle.text, from);
@@ -76,11 +84,16 @@ class TextSource implements Source {
 const WINDOW = 64 * 1024;
 
 class ByteSource implements Source {
-  readonly codes: Buffer;
+  codes: Buffer;
   private win = '';
   private winA = 0;
   constructor(bytes: Uint8Array) {
     this.codes = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  }
+  release(): void {
+    this.codes = NO_CODES;
+    this.win = '';
+    this.winA = 0;
   }
   find(needle: Needle, from: number): number {
     // Mostly found in the window, by the string search (cheaper to call than the Buffer one).
