@@ -169,6 +169,17 @@ export class Grid {
     });
   }
 
+  /**
+   * Draws now, in place of the next frame's draw: when the view and the selection change together
+   * (a filter's answer), the rows of the old view must not stay drawn, with a selection that is no
+   * longer theirs, while the status already says the new one.
+   */
+  drawNow(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.render();
+  }
+
   /** Scrolls so that `row` is in view (`align` center for a jump, nearest for a step). */
   scrollToRow(row: number, align: 'nearest' | 'center' | 'end' = 'nearest'): void {
     const top = row * ROW_HEIGHT;

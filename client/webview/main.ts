@@ -22,6 +22,7 @@ import { PAGE_SIZE, PageCache } from './pageCache';
 import { clearTextSelection, guardSelectAll, textSelectedIn } from './selectAll';
 import { Selection, type Move } from './selection';
 import { sourcesKey } from './sourceFacets';
+import { lastTimedRow } from './timedEnd';
 
 const KEY_MOVES: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', PageUp: 'pageUp', PageDown: 'pageDown', Home: 'home', End: 'end' };
 
@@ -68,6 +69,8 @@ class App {
   private detailTimer = 0;
   private flashTimer = 0;
   private started = false;
+  /** The newest place Live asked for (a later one wins). */
+  private endSeq = 0;
 
   constructor() {
     this.host.post({ kind: 'ready' });
@@ -139,7 +142,7 @@ class App {
     this.grid.mount();
     this.grid.setRows(kept ? 0 : table.rows);
     this.setFollow(options.follow, false);
-    if (options.follow && !table.reading) this.grid.scrollToEnd();
+    if (options.follow && !table.reading) this.followEnd();
     this.updateStatus();
     void this.loadFacets();
     if (kept) void this.applyFilter();
@@ -220,7 +223,26 @@ class App {
     this.following = follow;
     this.drawFollow();
     if (tell) void this.request('follow', { follow });
-    if (follow && tell) this.grid.scrollToEnd();
+    if (follow && tell) this.followEnd();
+  }
+
+  /**
+   * Live's place: the end; in a merge whose last rows have no time (sorted after every timed row),
+   * the newest timed row at the bottom (timedEnd.ts). One log is scrolled to its end as it was.
+   */
+  private followEnd(): void {
+    const seq = ++this.endSeq;
+    if (this.table.sources.length < 2) return this.grid.scrollToEnd();
+    const version = this.cache.version;
+    void lastTimedRow(this.table.rows, async (row) => {
+      const r = seq === this.endSeq ? await this.row(row) : undefined;
+      return r && r.utc !== null;
+    }).then((last) => {
+      // Paused, filtered or asked again meanwhile: this answer is not the place any more.
+      if (seq !== this.endSeq || !this.following || version !== this.cache.version) return;
+      if (last === null) this.grid.scrollToEnd();
+      else this.grid.scrollToRow(last, 'end');
+    });
   }
 
   /**
@@ -312,7 +334,7 @@ class App {
     this.grid.setRows(this.awaitingFilter ? 0 : c.rows);
     // Following waits for the first read to end: each piece read moves the end on before the rows
     // asked for there arrive, so a view chasing it showed none until the whole log was read.
-    if (this.following && !c.reading) this.grid.scrollToEnd();
+    if (this.following && !c.reading) this.followEnd();
     this.grid.draw();
     this.updateStatus();
     if (!c.reading || c.reset) void this.loadFacets();
@@ -397,6 +419,8 @@ class App {
       this.grid.scrollToRow(0);
     }
     this.selectionChanged();
+    // In this task, with the status line: the old view's rows are not drawn with the new selection for a frame.
+    this.grid.drawNow();
   }
 
   /** The log and entry a row of the view shown shows (a row number means nothing in another view). */

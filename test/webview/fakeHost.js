@@ -34,12 +34,15 @@
   // ?nothread=1: a format without threads (CBS): rows before this one have the empty thread (window.__threadsFromNow: appended rows have one).
   let NO_THREAD_BELOW = new URLSearchParams(location.search).get('nothread') === '1' ? Infinity : 0;
   const thread = (i) => (i < NO_THREAD_BELOW ? '' : String(1000 + (i % 7)));
+  // ?untimed=N: the last N model rows have no time (a merge sorts them after every timed row).
+  const UNTIMED = Number(new URLSearchParams(location.search).get('untimed') || 0);
+  const timed = (i) => i < ROWS - UNTIMED;
   let version = 1;
   let view = null; // null: every row; else an Int32Array of model rows
   const rows = () => (view ? view.length : ROWS);
   const at = (r) => (view ? view[r] : r);
   const rowOf = (i, r, highlights) => ({
-    row: r, source: i % SOURCES.length, entry: i, line: i, severity: severity(i), time: time(i), utc: BASE + i * 100,
+    row: r, source: i % SOURCES.length, entry: i, line: i, severity: severity(i), time: timed(i) ? time(i) : '', utc: timed(i) ? BASE + i * 100 : null,
     component: HOSTILE && i === 0 ? 'Comp\u202Eonent' : COMPONENTS[i % 3], thread: thread(i), message: message(i), more: false, problems: i === EVIL ? 1 : 0,
     highlight: (highlights || []).findIndex((h) => (h.text && message(i).includes(h.text)) || (h.regex && highlightRegex(h) instanceof RegExp && highlightRegex(h).test(message(i)))),
   });
@@ -48,6 +51,8 @@
     if (h.regex === '(a+)+$') return 'The regular expression cannot run in time: (a+)+$';
     try { return new RegExp(h.regex, h.caseSensitive ? '' : 'i'); } catch (e) { return `invalid regular expression: ${e.message}`; }
   };
+  /** The model row the view's row `r` shows now (the filter's view is made when it is asked for). */
+  window.__at = (r) => at(r);
   window.__requests = [];
   window.__holdRows = false;
   window.__heldRows = [];

@@ -9,8 +9,9 @@ import { noLogsMessage, tableMessage } from '../notifications';
 import type { TableEditors } from './editors';
 import { isLogName } from './largeLog';
 import { LOG_GLOB } from '../../../server/src/parse/formats/logName';
-import { groupByFolder, recordsInSample, SAMPLE_BYTES } from './pickList';
-import { MAX_MERGE_LOGS, stillFiles } from './mergeState';
+import { recordsInSample, SAMPLE_BYTES } from './pickList';
+import { MAX_MERGE_LOGS } from './mergeState';
+import { runMergePick } from './mergePickList';
 import { FORWARDED, TableCommands } from './commandIds';
 import { TABLE_VIEW_TYPE } from './viewTypes';
 
@@ -80,8 +81,6 @@ async function logsOf(selection: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
   return Array.from(out.values()).slice(0, MAX_MERGE_LOGS);
 }
 
-type PickItem = vscode.QuickPickItem & { uri?: vscode.Uri };
-
 /**
  * Whether a file's start holds a record of a format (pickList's recordsInSample): only its first
  * SAMPLE_BYTES are read. A file that cannot be read is listed as a log (the merge says why).
@@ -101,29 +100,26 @@ async function hasRecords(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** One pick list of every log in the workspace, grouped by folder (plain-text files last); the active log is picked. */
+/**
+ * One pick list of every log in the workspace, grouped by folder (plain-text files last); the active
+ * log is picked. Shown at once, busy while the logs' starts are read (mergePickList.ts).
+ */
 async function pickLogs(): Promise<vscode.Uri[] | undefined> {
   const files = await vscode.workspace.findFiles(LOG_GLOB, undefined, MAX_MERGE_LOGS);
   if (files.length === 0) return [];
   const active = activeLogUri();
   const byUri = new Map(files.map((f) => [f.toString(), f]));
-  const withRecords = new Set(await stillFiles(files, hasRecords));
-  const rows = groupByFolder(files.map((f) => ({
+  const picked = await runMergePick(vscode.window.createQuickPick(), files.map((f) => ({
     uri: f.toString(),
     folder: vscode.workspace.asRelativePath(vscode.Uri.joinPath(f, '..'), true),
     name: path.basename(f.path),
-    plain: !withRecords.has(f),
-  })), new Set(active && isLogName(active.path) ? [active.toString()] : []));
-  const items: PickItem[] = rows.map((r) => r.kind === 'folder'
-    ? { label: r.label, kind: vscode.QuickPickItemKind.Separator }
-    : { label: r.label, description: r.description, picked: r.picked, uri: byUri.get(r.uri) });
-  const picked = await vscode.window.showQuickPick(items, {
-    canPickMany: true,
-    // A folder (a machine's: "DEVICE1") filters the list: the separators alone do not match.
-    matchOnDescription: true,
+  })), {
     title: files.length >= MAX_MERGE_LOGS ? `CMLog: Merge Logs (the first ${MAX_MERGE_LOGS} logs)` : 'CMLog: Merge Logs',
-    placeHolder: 'Pick the logs to merge (any folders); type to filter by name or folder',
+    picked: new Set(active && isLogName(active.path) ? [active.toString()] : []),
+    hasRecords: (f) => hasRecords(byUri.get(f.uri)!),
+    toItem: (r): vscode.QuickPickItem => (r.kind === 'folder'
+      ? { label: r.label, kind: vscode.QuickPickItemKind.Separator }
+      : { label: r.label, description: r.description }),
   });
-  if (!picked || picked.length === 0) return undefined;
-  return picked.flatMap((p) => (p.uri ? [p.uri] : []));
+  return picked?.flatMap((u) => { const f = byUri.get(u); return f ? [f] : []; });
 }

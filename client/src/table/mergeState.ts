@@ -33,12 +33,15 @@ export function savedMergeUris(state: unknown): string[] {
 /** Stats in flight at once while a restored merge checks its logs (one after another, 2000 took long). */
 const CHECKS_AT_ONCE = 32;
 
-/** The items `isFile` accepts, in order; checked together, at most `atOnce` at a time. */
-export async function stillFiles<T>(items: readonly T[], isFile: (item: T) => Promise<boolean>, atOnce = CHECKS_AT_ONCE): Promise<T[]> {
+/**
+ * The items `isFile` accepts, in order; checked together, at most `atOnce` at a time. Once `stop`
+ * is aborted no more are checked (the pick list was closed): those left count as not accepted.
+ */
+export async function stillFiles<T>(items: readonly T[], isFile: (item: T) => Promise<boolean>, atOnce = CHECKS_AT_ONCE, stop?: AbortSignal): Promise<T[]> {
   const ok = new Array<boolean>(items.length).fill(false);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (next < items.length && !stop?.aborted) {
       const i = next++;
       ok[i] = await isFile(items[i]).catch(() => false);
     }
