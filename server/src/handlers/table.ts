@@ -30,10 +30,11 @@ const COLORS = 8;
 export function registerTableRequests(server: ServerContext): Tables {
   const { connection, logs, documents, settings, validator, log } = server;
   const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p), undefined,
-    { banner: (t) => bannerOf(t), labels: (t) => labelsOf(t), offersVersion: (t) => (t.view.merged ? timelineOf(t).writtenVersion : 0) });
+    { banner: (t) => bannerOf(t), labels: (t) => labelsOf(t), offersVersion: (t) => (t.view.merged ? logs.writtenVersion : 0) });
 
   // A log grew, was reparsed, opened or closed: the tables that show it follow; a log of the
-  // workspace (not an edit: that would parse it) may change what a merge's folders offer.
+  // workspace may change what a merge's folders offer. Each merge compares a count (read without
+  // syncing edited documents: that would parse them) and makes its banner again only if it moved.
   logs.onDidChange((uris) => { tables.changed(uris); tables.offersChanged(); });
   documents.onDidChange((uri) => tables.changed([uri]));
   // An offset setting changed: the logs tables read from disk are re-timed too, and each table orders

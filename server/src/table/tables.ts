@@ -97,7 +97,11 @@ export class OpenTable {
     if (!this.hooks.banner) return undefined;
     const key = this.bannerKey(), made = this.bannerMade;
     if (made && sameKey(made.key, key)) return { banner: made.banner, fresh: false };
-    this.bannerMade = { banner: this.hooks.banner(this), key };
+    const banner = this.hooks.banner(this);
+    // Making it brings the timeline up to date (edited documents, logs a build under way indexed):
+    // the offsets' count it read is the one after, else the next index change would make it again.
+    key.offers = this.hooks.offersVersion?.(this) ?? 0;
+    this.bannerMade = { banner, key };
     return { banner: this.bannerMade.banner, fresh: true };
   }
 
