@@ -1,54 +1,26 @@
 // An open merge follows the offsets its folders' logs write (handlers/table.ts): on every change of
 // the index it checks a count, and that check reads no open document. An edited document is parsed
 // when something needs it (validation, a request), not once per index change while a merge is open.
-// The real handler runs here over the real workspace logs, with the connection and the validator
-// stubbed (no LSP process: the parses are counted in the same process).
+// The real handler runs here (test/support/tableHandler.ts): the parses are counted in-process.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { LogDocuments } from '../../server/src/features/documents';
-import { SettingsState } from '../../server/src/features/settings';
-import { WorkspaceLogs } from '../../server/src/features/workspaceLogs';
-import type { ServerContext } from '../../server/src/handlers/context';
-import { registerTableRequests } from '../../server/src/handlers/table';
-import { TableRequests, type TableChangedParams, type TableOpenResult } from '../../server/src/protocol';
+import { TableRequests, type TableOpenResult } from '../../server/src/protocol';
 import { toUri } from '../../server/src/uri';
+import { tableHandler } from '../support/tableHandler';
 
 const CBS = (s: number) => `2024-01-15 08:00:${String(s).padStart(2, '0')}, Info                  CBS    Step ${s}\r\n`;
 const DISM = '2024-01-15 08:00:02, Info                  DISM   DISM Provider Store: PID=1 Getting the collection of providers\r\n';
 const CCM = '<![LOG[Install failed]LOG]!><time="08:00:03.000-330" date="01-15-2024" component="CcmExec" context="" type="3" thread="1" file="">\r\n';
 const rec = (msg: string) => `<![LOG[${msg}]LOG]!><time="08:00:00.000+000" date="01-15-2024" component="C" context="" type="1" thread="1" file="">\r\n`;
 
-/** The table handler over a folder, its requests and notifications caught (anything else it registers is ignored). */
-async function serve(folder: string) {
-  const documents = new LogDocuments(() => ({ defaultOffset: null, offsetConvention: 'bias' }));
-  const logs = new WorkspaceLogs(documents);
-  await logs.indexFolders([folder], { parse: { defaultOffset: null, offsetConvention: 'bias' } });
-  const handlers = new Map<string, (p: unknown, token: unknown) => unknown>();
-  const sent: TableChangedParams[] = [];
-  const connection = new Proxy({}, {
-    get: (_, name) => name === 'onRequest' ? (type: { method: string }, h: (p: unknown, token: unknown) => unknown) => handlers.set(type.method, h)
-      : name === 'sendNotification' ? (_type: unknown, p: TableChangedParams) => { sent.push(p); return Promise.resolve(); }
-        : () => undefined,
-  });
-  const validator = { findingsOf: () => [], rulesOf: () => [] };
-  const server = {
-    connection, documents, logs, settings: new SettingsState(() => undefined), validator, log: () => undefined,
-    client: { configurationSupported: false, lensRefreshSupported: false, foldingLimit: undefined, folders: [{ path: folder, uri: toUri(folder) }] },
-  } as unknown as ServerContext;
-  registerTableRequests(server);
-  const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
-  const request = async <R>(method: string, p: unknown) => (await handlers.get(method)!(p, token)) as R;
-  return { documents, logs, sent, request };
-}
-
 test('index changes that move no written offset parse no edited document, however many; an offset written still offers at once', async () => {
   const device = mkdtempSync(path.join(tmpdir(), 'cmlog-tof-'));
   writeFileSync(path.join(device, 'CBS.log'), CBS(0));
   writeFileSync(path.join(device, 'DISM.log'), DISM);
-  const s = await serve(device);
+  const s = await tableHandler(device);
   const [cbs, dism] = ['CBS.log', 'DISM.log'].map((f) => toUri(path.join(device, f)));
   // A document open elsewhere (not indexed): its model is parsed on first use after an edit.
   const doc = 'file:///elsewhere/Edited.log';

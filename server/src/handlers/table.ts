@@ -114,10 +114,12 @@ export function registerTableRequests(server: ServerContext): Tables {
     if (!t) return { version: 0, rows: 0, error: 'no such table' };
     const serial = ++t.filterSerial;
     const r = await t.view.setFilter(p.filter ?? {}, () => token.isCancellationRequested || serial !== t.filterSerial);
-    const keep = p.keep, from = p.keepFrom;
-    const kept = keep && typeof keep === 'object' ? { kept: t.view.rowNear(Number(keep.source), Number(keep.entry)) } : {};
-    const keptRange = keep && typeof keep === 'object' && from && typeof from === 'object'
-      ? { keptRange: t.view.rangeNear(Number(from.source), Number(from.entry), Number(keep.source), Number(keep.entry)) } : {};
+    const keep = p.keep, from = p.keepFrom, v = t.view;
+    // The selected entry is found once (a bisection of the rows) for both answers.
+    const at = keep && typeof keep === 'object' ? v.placeOf(Number(keep.source), Number(keep.entry)) : undefined;
+    const kept = at !== undefined ? { kept: v.rowNear(at) } : {};
+    const keptRange = at !== undefined && from && typeof from === 'object'
+      ? { keptRange: v.rangeNear(v.placeOf(Number(from.source), Number(from.entry)), at) } : {};
     return { version: t.view.version, rows: t.view.rowCount, ...kept, ...keptRange, ...(r.error ? { error: r.error } : {}) };
   }));
 
