@@ -118,6 +118,20 @@ export class WorkspaceLogs {
   }
 
   /**
+   * The timeline's count of changes of the offsets logs write (Timeline.writtenVersion), with the
+   * indexed logs brought up to date but not the edited documents: those would parse (a merge's
+   * banner reads this on every index change). An edited document counts when the timeline is next used.
+   */
+  get writtenVersion(): number {
+    for (const uri of this.unsynced) {
+      if (this.documents.get(uri)) continue;
+      this.syncNow(uri);
+      this.unsynced.delete(uri);
+    }
+    return this.utcTimeline.writtenVersion;
+  }
+
+  /**
    * The timeline, holding each of `uris` that is a log: a log indexed by a build still under way
    * joins it now (the build adds the others when done).
    */

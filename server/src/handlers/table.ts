@@ -30,10 +30,11 @@ const COLORS = 8;
 export function registerTableRequests(server: ServerContext): Tables {
   const { connection, logs, documents, settings, validator, log } = server;
   const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p), undefined,
-    { banner: (t) => bannerOf(t), labels: (t) => labelsOf(t), offersVersion: (t) => (t.view.merged ? timelineOf(t).writtenVersion : 0) });
+    { banner: (t) => bannerOf(t), labels: (t) => labelsOf(t), offersVersion: (t) => (t.view.merged ? logs.writtenVersion : 0) });
 
   // A log grew, was reparsed, opened or closed: the tables that show it follow; a log of the
-  // workspace (not an edit: that would parse it) may change what a merge's folders offer.
+  // workspace may change what a merge's folders offer. Each merge compares a count (read without
+  // syncing edited documents: that would parse them) and makes its banner again only if it moved.
   logs.onDidChange((uris) => { tables.changed(uris); tables.offersChanged(); });
   documents.onDidChange((uri) => tables.changed([uri]));
   // An offset setting changed: the logs tables read from disk are re-timed too, and each table orders
@@ -113,10 +114,12 @@ export function registerTableRequests(server: ServerContext): Tables {
     if (!t) return { version: 0, rows: 0, error: 'no such table' };
     const serial = ++t.filterSerial;
     const r = await t.view.setFilter(p.filter ?? {}, () => token.isCancellationRequested || serial !== t.filterSerial);
-    const keep = p.keep, from = p.keepFrom;
-    const kept = keep && typeof keep === 'object' ? { kept: t.view.rowNear(Number(keep.source), Number(keep.entry)) } : {};
-    const keptRange = keep && typeof keep === 'object' && from && typeof from === 'object'
-      ? { keptRange: t.view.rangeNear(Number(from.source), Number(from.entry), Number(keep.source), Number(keep.entry)) } : {};
+    const keep = p.keep, from = p.keepFrom, v = t.view;
+    // The selected entry is found once (a bisection of the rows) for both answers.
+    const at = keep && typeof keep === 'object' ? v.placeOf(Number(keep.source), Number(keep.entry)) : undefined;
+    const kept = at !== undefined ? { kept: v.rowNear(at) } : {};
+    const keptRange = at !== undefined && from && typeof from === 'object'
+      ? { keptRange: v.rangeNear(v.placeOf(Number(from.source), Number(from.entry)), at) } : {};
     return { version: t.view.version, rows: t.view.rowCount, ...kept, ...keptRange, ...(r.error ? { error: r.error } : {}) };
   }));
 

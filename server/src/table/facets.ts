@@ -6,6 +6,7 @@
 import type { TableFacet, TableFacetsResult } from '../protocol';
 import { severityName } from '../severity';
 import type { LogFile } from '../logFile';
+import { EntryFlag } from '../model';
 import type { TableView } from './view';
 
 /** Names listed per facet, most frequent first. */
@@ -32,6 +33,8 @@ export interface LogFacets {
   /** Its distinct written offsets (the first OFFSETS_KEPT), and how many records write none. */
   offsets: number[];
   missingOffsets: number;
+  /** Of those, the records with a readable time: what a default offset places (LogFile.offsetSource 'default'). */
+  missingTimed: number;
 }
 
 function top(counts: Map<string, number>): TableFacet[] {
@@ -43,7 +46,7 @@ function top(counts: Map<string, number>): TableFacet[] {
 /** What a log without a model yet counts: nothing. */
 const UNREAD: LogFacets = {
   read: false, entries: 0, componentNames: [], components: new Float64Array(0), threadNames: [], threads: new Float64Array(0), severities: [0, 0, 0, 0],
-  firstUtc: null, lastUtc: null, formats: [], offsets: [], missingOffsets: 0,
+  firstUtc: null, lastUtc: null, formats: [], offsets: [], missingOffsets: 0, missingTimed: 0,
 };
 
 /**
@@ -75,6 +78,7 @@ class Tally {
   formats: number[] = [];
   offsets: number[] = [];
   missingOffsets = 0;
+  missingTimed = 0;
 
   /** Counts entries [from, to) of `log`. */
   add(log: LogFile, from: number, to: number): void {
@@ -82,7 +86,7 @@ class Tally {
     const c = this.components = room(this.components, t.components.names.length);
     const h = this.threads = room(this.threads, t.threads.names.length);
     const s = this.severities, seen = this.seen, formats = this.formats, offsets = this.offsets;
-    let firstUtc = this.firstUtc, lastUtc = this.lastUtc, missingOffsets = this.missingOffsets;
+    let firstUtc = this.firstUtc, lastUtc = this.lastUtc, missingOffsets = this.missingOffsets, missingTimed = this.missingTimed;
     for (let e = from; e < to; e++) {
       c[t.component[e]]++;
       h[t.thread[e]]++;
@@ -90,7 +94,10 @@ class Tally {
       const f = t.format[e];
       if (seen[f] === 0) { seen[f] = 1; formats.push(f); }
       const o = log.writtenOffset(e);
-      if (o === null) missingOffsets++;
+      if (o === null) {
+        missingOffsets++;
+        if (!(t.flags[e] & EntryFlag.BadTime)) missingTimed++;
+      }
       else if (offsets.length < OFFSETS_KEPT && !offsets.includes(o)) offsets.push(o);
       const u = log.utc(e);
       if (u === u) {
@@ -101,6 +108,7 @@ class Tally {
     this.firstUtc = firstUtc;
     this.lastUtc = lastUtc;
     this.missingOffsets = missingOffsets;
+    this.missingTimed = missingTimed;
   }
 
   /** A copy, to count on from (work per name, not per entry). */
@@ -115,6 +123,7 @@ class Tally {
     t.formats = this.formats.slice();
     t.offsets = this.offsets.slice();
     t.missingOffsets = this.missingOffsets;
+    t.missingTimed = this.missingTimed;
     return t;
   }
 
@@ -124,7 +133,7 @@ class Tally {
     return {
       read: true, entries, componentNames: t.components.names, components: this.components.subarray(0, t.components.names.length),
       threadNames: t.threads.names, threads: this.threads.subarray(0, t.threads.names.length), severities: this.severities,
-      firstUtc: this.firstUtc, lastUtc: this.lastUtc, formats: this.formats, offsets: this.offsets, missingOffsets: this.missingOffsets,
+      firstUtc: this.firstUtc, lastUtc: this.lastUtc, formats: this.formats, offsets: this.offsets, missingOffsets: this.missingOffsets, missingTimed: this.missingTimed,
     };
   }
 }

@@ -27,13 +27,14 @@ const sameKey = (a: BannerKey, b: BannerKey): boolean =>
   a.offers === b.offers && a.models.every((m, li) => m === b.models[li] && a.timings[li] === b.timings[li] && a.notes[li] === b.notes[li]);
 
 /**
- * What a log's note (sourceNote) depends on, from its counts: none without records lacking an
- * offset; without a default offset, only that some lack one (placed last); with one, whether any of
- * them has a readable time (placed with it): any entry may be that one, so the count of entries.
+ * What a log's note (sourceNote) says, from its counts: nothing without records lacking an offset;
+ * without a default offset, that some lack one (placed last); with one, whether any of them has a
+ * readable time (placed with it) or none (placed last). More such records say the same.
  */
 function noteFacts(model: LogFile | undefined, counts: LogFacets | undefined): number {
   if (!model || !counts || counts.missingOffsets === 0) return 0;
-  return model.defaultOffset === null ? -1 : counts.entries;
+  if (model.defaultOffset === null) return -1;
+  return counts.missingTimed > 0 ? 1 : 2;
 }
 
 export class OpenTable {
@@ -97,7 +98,11 @@ export class OpenTable {
     if (!this.hooks.banner) return undefined;
     const key = this.bannerKey(), made = this.bannerMade;
     if (made && sameKey(made.key, key)) return { banner: made.banner, fresh: false };
-    this.bannerMade = { banner: this.hooks.banner(this), key };
+    const banner = this.hooks.banner(this);
+    // Making it brings the timeline up to date (edited documents, logs a build under way indexed):
+    // the offsets' count it read is the one after, else the next index change would make it again.
+    key.offers = this.hooks.offersVersion?.(this) ?? 0;
+    this.bannerMade = { banner, key };
     return { banner: this.bannerMade.banner, fresh: true };
   }
 

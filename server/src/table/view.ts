@@ -46,6 +46,9 @@ const TEXT_SLICE = 20_000;
 
 export type Refresh = 'none' | 'append' | 'reset';
 
+/** An entry's position in the order, and the first filtered row at or after it (null unfiltered: row = position): TableView.placeOf. */
+export interface Place { pos: number; row: number | null }
+
 /** A number from the wire, or null. */
 const finite = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
@@ -499,21 +502,32 @@ export class TableView {
 
   /** The row showing entry `e` of log `key`, or null (filtered out, or not in this table). */
   rowOf(key: string, e: number): number | null {
-    const pos = this.positionOfEntry(this.keys.indexOf(key), e);
-    if (pos === null) return null;
-    const r = this.firstRowFrom(pos);
-    return r === null ? pos : r < this.rows!.n && this.rows!.a[r] === pos ? r : null;
+    const at = this.placeOf(this.keys.indexOf(key), e);
+    return at === null ? null : at.row === null ? at.pos : this.shows(at) ? at.row : null;
   }
 
   /**
-   * The row showing entry `e` of log `li`, or when the filter hides it the shown row nearest to it
-   * in the order (the earlier on a tie); null when it is not in this table or no row is shown.
+   * Where entry `e` of log `li` is, in the order and among the rows shown (one bisection), for
+   * rowNear and rangeNear to share; null when the order does not cover it. Valid until the filter changes.
+   */
+  placeOf(li: number, e: number): Place | null {
+    const pos = this.positionOfEntry(li, e);
+    return pos === null ? null : { pos, row: this.firstRowFrom(pos) };
+  }
+
+  /** Whether the filtered rows show the entry at `at` (its first row at or after it is its own). */
+  private shows(at: Place): boolean {
+    return at.row !== null && at.row < this.rows!.n && this.rows!.a[at.row] === at.pos;
+  }
+
+  /**
+   * The row showing the entry at `at` (placeOf), or when the filter hides it the shown row nearest
+   * to it in the order (the earlier on a tie); null when it is not in this table or no row is shown.
    * What keeps the reader's place when the filter changes.
    */
-  rowNear(li: number, e: number): number | null {
-    const pos = this.positionOfEntry(li, e);
-    if (pos === null || this.rowCount === 0) return null;
-    const lo = this.firstRowFrom(pos);
+  rowNear(at: Place | null): number | null {
+    if (at === null || this.rowCount === 0) return null;
+    const lo = at.row, pos = at.pos;
     if (lo === null) return pos;
     const a = this.rows!.a, n = this.rows!.n;
     if (lo === n) return n - 1;
@@ -522,19 +536,18 @@ export class TableView {
   }
 
   /**
-   * The rows that show the range of the order from entry `ea` of log `la` to entry `eb` of log `lb`
-   * (either way round): `from` is the row of the first end or the nearest shown row inside the range,
-   * `to` the other's (the protocol's keptRange); null when an end is not in this table or no row of the range is shown.
+   * The rows that show the range of the order between the entries at `a` and `b` (placeOf; either
+   * way round): `from` is the row of `a` or the nearest shown row inside the range, `to` `b`'s (the
+   * protocol's keptRange); null when an end is not in this table or no row of the range is shown.
    * What keeps a selected range when the filter changes: the same records, where they are still shown.
    */
-  rangeNear(la: number, ea: number, lb: number, eb: number): { from: number; to: number } | null {
-    const pa = this.positionOfEntry(la, ea), pb = this.positionOfEntry(lb, eb);
-    if (pa === null || pb === null) return null;
-    const lo = Math.min(pa, pb), hi = Math.max(pa, pb);
+  rangeNear(a: Place | null, b: Place | null): { from: number; to: number } | null {
+    if (a === null || b === null) return null;
+    const [lo, hi] = a.pos <= b.pos ? [a, b] : [b, a];
     // Unfiltered, a row is its position; else the first row at or after `lo`, the last at or before `hi`.
-    const first = this.firstRowFrom(lo) ?? lo, last = (this.firstRowFrom(hi + 1) ?? hi + 1) - 1;
+    const first = lo.row ?? lo.pos, last = hi.row === null ? hi.pos : this.shows(hi) ? hi.row : hi.row - 1;
     if (first > last) return null;
-    return pa <= pb ? { from: first, to: last } : { from: last, to: first };
+    return a.pos <= b.pos ? { from: first, to: last } : { from: last, to: first };
   }
 
   /** The first filtered row at or after position `pos` of the order (the row count if none); null when nothing is filtered (row = position). */
