@@ -376,8 +376,10 @@ export const SIGNATURES: readonly SignatureRow[] = [
   {
     id: 'company-portal-install-failed', title: 'Intune app install failed (Company Portal, macOS agent)', severity: 'error',
     formats: ['portal', 'intunemac'], atLeast: 1, perCode: true,
-    pattern: /(?:\binstall(?:ation)?\s{1,4}(?:has\s{1,4})?fail(?:ed|ure)|\bfail(?:ed|ure)\s{1,4}to\s{1,4}install)\b(?:[^\r\n]{0,200}?(?<code>0x8[0-9a-f]{7})\b)?/i,
-    message: 'An app install failed',
+    // Windows writes an HRESULT after the words; the macOS agent its reason after a colon
+    // (`Install failed: package not signed`), which the finding says (clipped like every capture).
+    pattern: /(?:\binstall(?:ation)?\s{1,4}(?:has\s{1,4})?fail(?:ed|ure)|\bfail(?:ed|ure)\s{1,4}to\s{1,4}install)\b(?:[^\r\n]{0,200}?(?<code>0x8[0-9a-f]{7})\b|\s{0,4}:\s{0,4}(?<reason>[^\r\n]{1,300}))?/i,
+    message: 'An app install failed{reason?}',
     explanation: 'Company Portal (Windows) or the Intune agent for macOS reports that an app did not install. On Windows the HRESULT says why: 0x80070643 is ERROR_INSTALL_FAILURE (1603, the installer\'s fatal error), 0x87D1xxxx are Intune\'s own codes. On macOS the line gives the agent\'s reason (a package not signed, a download that failed).',
     remedy: 'Read the code\'s meaning (hover it) and the lines before it. On Windows the Intune Management Extension logs (IntuneManagementExtension.log, AppWorkload.log) have the installer\'s exit code; on macOS check the package (signed, for this architecture) and the app\'s assignment, then sync the device.',
     sources: [INTUNE_APP_ERRORS],
