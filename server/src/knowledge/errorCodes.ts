@@ -46,7 +46,7 @@ export const SOURCE_BITSMSG = 'Windows SDK bitsmsg.h (BG_E_HTTP_ERROR_xxx: 0x801
 // the value (`[HRESULT = 0x800f081f - CBS_E_SOURCE_MISSING]`), meanings from these pages.
 export const SOURCE_CBS_CORRUPTION = `Microsoft Learn: Fix Windows Update corruptions and installation failures, KB 947821 (${LEARN}/troubleshoot/windows-server/installing-updates-features-roles/fix-windows-update-errors)`;
 export const SOURCE_CBS_ERRORS = 'Microsoft TechNet: Windows Server 2008 R2, common CBS errors (technet.microsoft.com/library/cc732334(WS.10).aspx); the name as CBS.log writes it';
-export const SOURCE_NETFX3_ERRORS = `Microsoft Learn: .NET Framework 3.5 installation error: 0x800F0906, 0x800F081F, 0x800F0907, KB 2734782 (${LEARN}/troubleshoot/windows-client/application-management/dotnet-framework-35-installation-error); the name as CBS.log writes it`;
+export const SOURCE_NETFX3_ERRORS = `Microsoft Learn: .NET Framework 3.5 installation errors: 0x800F0906, 0x800F081F, 0x800F0907, 0x800F0922, KB 2734782 (${LEARN}/troubleshoot/windows-client/application-management/dotnet-framework-35-installation-error); the name as CBS.log writes it`;
 
 // ---------------------------------------------------------------------------
 // Types

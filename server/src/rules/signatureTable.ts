@@ -27,11 +27,11 @@ const MDM_REG = 'https://learn.microsoft.com/windows/win32/mdmreg/mdm-registrati
 const MSI_ERRORS = 'https://learn.microsoft.com/windows/win32/msi/error-codes (Windows Installer error codes)';
 const MSI_RETURN = 'https://learn.microsoft.com/windows/win32/msi/logging-of-action-return-values (Logging of action return values: Return value 3 is ERROR_INSTALL_FAILURE, 1603)';
 const MSI_MESSAGES = 'https://learn.microsoft.com/windows/win32/msi/windows-installer-error-messages (Windows Installer error messages: the numbers of `Error NNNN.` lines)';
-const NETFX3 = 'https://learn.microsoft.com/troubleshoot/windows-client/application-management/dotnet-framework-35-installation-error (.NET Framework 3.5 installation error: 0x800F0906, 0x800F081F, 0x800F0907)';
+const NETFX3 = 'https://learn.microsoft.com/troubleshoot/windows-client/application-management/dotnet-framework-35-installation-error (.NET Framework 3.5 installation errors: 0x800F0906, 0x800F081F, 0x800F0907, 0x800F0922)';
 const FOD_SOURCE = 'https://learn.microsoft.com/windows-hardware/manufacture/desktop/configure-a-windows-repair-source (Configure a Windows repair source)';
 const WU_ERRORS = 'https://learn.microsoft.com/windows/deployment/update/windows-update-error-reference (Windows Update error codes by component)';
 const WU_LOGS = 'https://learn.microsoft.com/windows/deployment/update/windows-update-logs (Windows Update log files)';
-const PSADT_EXIT = 'https://psappdeploytoolkit.com/docs/reference/exit-codes (PSAppDeployToolkit: exit codes)';
+const PSADT_EXIT = 'https://psappdeploytoolkit.com/docs/reference/exit-codes (PSAppDeployToolkit: exit codes, v4; v3 3.10: https://psappdeploytoolkit.com/docs/3.10.2/exit-codes)';
 const INTUNE_APP_ERRORS = 'https://learn.microsoft.com/troubleshoot/mem/intune/app-management/app-install-error-codes (Intune app installation error reference)';
 
 /** What Windows Installer says it returns, in the words errorCodes.ts finds it by, when it is not a success (MSI_SUCCESS_CODES). */
