@@ -6,13 +6,12 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { problemRow, type ExportTarget } from '../../server/src/cli/export';
 import { LogFile } from '../../server/src/logFile';
-import type { ParseOptions } from '../../server/src/logFile';
 import { runRules } from '../../server/src/rules';
 
 const FIX = path.resolve(__dirname, '../fixtures/rules/signatures');
 
 /** The problem rows of a fixture, parsed as `cmlog export` would with `options`. */
-function problems(rel: string, options: ParseOptions = {}) {
+function problems(rel: string, options: Parameters<typeof LogFile.fromBytes>[1] = {}) {
   const target: ExportTarget = { key: rel, name: path.basename(rel), log: LogFile.fromBytes(readFileSync(path.join(FIX, rel)), options) };
   const { findings } = runRules(target, { logs: [target] });
   assert.ok(findings.length > 0, `${rel} has a finding`);
