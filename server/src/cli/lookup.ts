@@ -3,6 +3,7 @@
 import { errorCodeFacts, errorCodeText } from '../explain/errorCode';
 import { formatHex, parseErrorCode } from '../knowledge/errorCodes';
 import { describeMsiMessage, type MsiMessageInfo } from '../knowledge/msiMessages';
+import { describePsadtExitCode, type PsadtExitCode } from '../knowledge/psadtExitCodes';
 import { oneOf, parseArgs, UsageError } from './args';
 import type { Command } from './common';
 import { jsonText } from './escape';
@@ -88,14 +89,26 @@ function msiMessageText(m: MsiMessageInfo): string {
     `  ${m.meaning}\nSource: ${m.source}`;
 }
 
+/** The PSADT exit code a decimal reading also is (60001: the toolkit's own), if any: a script's exit code is written in decimal. */
+function psadtExitCodeOf(r: Reading): PsadtExitCode | undefined {
+  return r.readAs === 'decimal' ? describePsadtExitCode(r.value) : undefined;
+}
+
+function psadtExitCodeText(p: PsadtExitCode): string {
+  return `As the exit code of a PowerShell App Deployment Toolkit (PSADT) deployment, ${p.code} is the toolkit's, not the code above:\n` +
+    `  ${p.meaning}\nSource: ${p.source}`;
+}
+
 function readingText(r: Reading): string {
   const msi = msiMessageOf(r);
-  return errorCodeText(r.value) + (msi ? '\n\n' + msiMessageText(msi) : '');
+  const psadt = psadtExitCodeOf(r);
+  return errorCodeText(r.value) + (msi ? '\n\n' + msiMessageText(msi) : '') + (psadt ? '\n\n' + psadtExitCodeText(psadt) : '');
 }
 
 function factsJson(r: Reading) {
   const f = errorCodeFacts(r.value);
   const msi = msiMessageOf(r);
+  const psadt = psadtExitCodeOf(r);
   return {
     readAs: r.readAs,
     ...f.info,
@@ -107,5 +120,7 @@ function factsJson(r: Reading) {
     family: f.family && { range: f.family.range, name: f.family.name, described: f.family.described.map(formatHex) },
     // In an MSI log the number is this message instead (see msiMessageOf).
     msiMessage: msi ? { number: msi.number, meaning: msi.meaning, source: msi.source } : null,
+    // As a PSADT deployment's exit code, the toolkit's meaning instead (see psadtExitCodeOf).
+    psadtExitCode: psadt ? { code: psadt.code, meaning: psadt.meaning, source: psadt.source } : null,
   };
 }

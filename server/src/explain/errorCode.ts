@@ -3,6 +3,7 @@
 // plain text / JSON (`cmlog lookup`). Pure.
 import { namedAndMore } from './logLabel';
 import { codeFamily, type CodeFamily, describeErrorCode, formatHex, parseErrorCode, type ErrorCodeInfo } from '../knowledge/errorCodes';
+import { describePsadtExitCode } from '../knowledge/psadtExitCodes';
 
 export interface ErrorCodeFacts {
   info: ErrorCodeInfo;
@@ -79,6 +80,15 @@ export function explainErrorCodeValue(value: number): string {
         : `**Unknown**: ${UNKNOWN}${f.family ? `\n\n${familyText(f.family)}` : ''}`,
   ];
   return lines.join('\n');
+}
+
+/**
+ * Markdown for a script's exit code that is also one of PSADT's own (60001) or in a range PSADT
+ * gives the script's author; null otherwise. Our own text and the number only.
+ */
+export function psadtExitCodeMarkdown(value: number): string | null {
+  const p = describePsadtExitCode(value);
+  return p ? `**As a PSADT exit code ${p.code}**: ${p.meaning}\n\n*Source: ${p.source}*` : null;
 }
 
 /**

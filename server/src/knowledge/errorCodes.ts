@@ -46,7 +46,7 @@ export const SOURCE_BITSMSG = 'Windows SDK bitsmsg.h (BG_E_HTTP_ERROR_xxx: 0x801
 // the value (`[HRESULT = 0x800f081f - CBS_E_SOURCE_MISSING]`), meanings from these pages.
 export const SOURCE_CBS_CORRUPTION = `Microsoft Learn: Fix Windows Update corruptions and installation failures, KB 947821 (${LEARN}/troubleshoot/windows-server/installing-updates-features-roles/fix-windows-update-errors)`;
 export const SOURCE_CBS_ERRORS = 'Microsoft TechNet: Windows Server 2008 R2, common CBS errors (technet.microsoft.com/library/cc732334(WS.10).aspx); the name as CBS.log writes it';
-export const SOURCE_NETFX3_ERRORS = `Microsoft Learn: .NET Framework 3.5 installation error: 0x800F0906, 0x800F081F, 0x800F0907, KB 2734782 (${LEARN}/troubleshoot/windows-client/application-management/dotnet-framework-35-installation-error); the name as CBS.log writes it`;
+export const SOURCE_NETFX3_ERRORS = `Microsoft Learn: .NET Framework 3.5 installation errors: 0x800F0906, 0x800F081F, 0x800F0907, 0x800F0922, KB 2734782 (${LEARN}/troubleshoot/windows-client/application-management/dotnet-framework-35-installation-error); the name as CBS.log writes it`;
 
 // ---------------------------------------------------------------------------
 // Types
@@ -758,6 +758,11 @@ export interface FoundErrorCode {
   readonly end: number;
   /** Unsigned 32-bit value. */
   readonly value: number;
+  /**
+   * Written as a script's exit code in brackets (`exit code [60001]`, as PSADT writes it): the
+   * number may also be one of PSADT's own codes (knowledge/psadtExitCodes.ts).
+   */
+  readonly exitCode?: true;
 }
 
 // All patterns below use only bounded repetition and no nested quantifiers, and
@@ -798,10 +803,15 @@ const MSI_RETURN_RE = new RegExp(`(?<![0-9A-Za-z_])${MSI_RETURNS_SOURCE}(\\d{1,5
  * `Agent *FAILED* [80240022] Method failed [...]`. Group 1 is hexadecimal, at the end before `]`.
  */
 const WU_FAILED_RE = /(?<![0-9A-Za-z_])\*\s{0,2}FAILED\s{0,2}\*\s{0,3}\[([0-9A-Fa-f]{8})(?=\])/gi;
+/**
+ * A script's exit code in brackets, decimal (PSADT v3 and v4: `Execution failed with exit code
+ * [60001].`, `completed with exit code [1603]`). Group 1, at the end before `]`.
+ */
+const BRACKET_EXIT_RE = /(?<![0-9A-Za-z_])exit\s{1,4}code\s{0,4}\[\s{0,4}(-?\d{1,10})(?=\s{0,4}\])/gi;
 /** The patterns composed above, for the regex safety test (it finds literal patterns by itself). */
 export const COMPOSED_PATTERNS: readonly RegExp[] = [HEX8_RE, CONTEXT_HEX_RE, CONTEXT_DEC_RE, WIN32_DEC_RE, MSI_RETURN_RE];
 
-function collect(re: RegExp, message: string, out: FoundErrorCode[], accept: (text: string) => number | undefined): void {
+function collect(re: RegExp, message: string, out: FoundErrorCode[], accept: (text: string) => number | undefined, exitCode = false): void {
   re.lastIndex = 0;
   for (let m = re.exec(message); m !== null; m = re.exec(message)) {
     const text = m[1] ?? m[0];
@@ -809,7 +819,7 @@ function collect(re: RegExp, message: string, out: FoundErrorCode[], accept: (te
     const end = m.index + m[0].length;
     const start = end - text.length;
     const value = accept(text);
-    if (value !== undefined) out.push({ start, end, value });
+    if (value !== undefined) out.push(exitCode ? { start, end, value, exitCode } : { start, end, value });
     // Patterns never match the empty string, so lastIndex always advances.
   }
 }
@@ -824,7 +834,8 @@ function collect(re: RegExp, message: string, out: FoundErrorCode[], accept: (te
  * - 9-10 digit decimals after error-ish words when they are negative
  *   (`error -2147024891`) or at least 0x80000000 (`ErrorCode = 2147942405`);
  * - `Win32 Error = 5`;
- * - Windows Update's `*FAILED* [80240022]` (hexadecimal without `0x`).
+ * - Windows Update's `*FAILED* [80240022]` (hexadecimal without `0x`);
+ * - a script's `exit code [60001]` (decimal in brackets, as PSADT writes it; marked `exitCode`).
  * Not recognised: codes glued to letters/digits (`abc0x80070005`, `0x123456789`),
  * and GUID pieces.
  */
@@ -845,6 +856,11 @@ export function findErrorCodes(message: string): FoundErrorCode[] {
   collect(WIN32_DEC_RE, message, found, win32);
   collect(MSI_RETURN_RE, message, found, (t) => (t === '0' ? undefined : win32(t)));
   collect(WU_FAILED_RE, message, found, (t) => parseInt(t, 16) >>> 0);
+  // 0 is a success, not a code to explain; anything else within 32 bits is read as it is written.
+  collect(BRACKET_EXIT_RE, message, found, (t) => {
+    const n = Number(t);
+    return n !== 0 && n >= -0x80000000 && n <= 0xffffffff ? n >>> 0 : undefined;
+  }, true);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const result: FoundErrorCode[] = [];
   let lastEnd = -1;

@@ -7,6 +7,7 @@ import { MSI_RETURNS_SOURCE } from '../knowledge/errorCodes';
 import { MSI_SUCCESS_CODES } from '../knowledge/msiReturnCodes';
 import type { SignatureRow } from './signatures';
 import { describeMsiMessage } from '../knowledge/msiMessages';
+import { PSADT_OWN_RANGE, psadtExitCodeTable } from '../knowledge/psadtExitCodes';
 import { counted } from '../explain/plural';
 
 const LEARN = 'https://learn.microsoft.com/troubleshoot/mem/configmgr';
@@ -26,11 +27,11 @@ const MDM_REG = 'https://learn.microsoft.com/windows/win32/mdmreg/mdm-registrati
 const MSI_ERRORS = 'https://learn.microsoft.com/windows/win32/msi/error-codes (Windows Installer error codes)';
 const MSI_RETURN = 'https://learn.microsoft.com/windows/win32/msi/logging-of-action-return-values (Logging of action return values: Return value 3 is ERROR_INSTALL_FAILURE, 1603)';
 const MSI_MESSAGES = 'https://learn.microsoft.com/windows/win32/msi/windows-installer-error-messages (Windows Installer error messages: the numbers of `Error NNNN.` lines)';
-const NETFX3 = 'https://learn.microsoft.com/troubleshoot/windows-client/application-management/dotnet-framework-35-installation-error (.NET Framework 3.5 installation error: 0x800F0906, 0x800F081F, 0x800F0907)';
+const NETFX3 = 'https://learn.microsoft.com/troubleshoot/windows-client/application-management/dotnet-framework-35-installation-error (.NET Framework 3.5 installation errors: 0x800F0906, 0x800F081F, 0x800F0907, 0x800F0922)';
 const FOD_SOURCE = 'https://learn.microsoft.com/windows-hardware/manufacture/desktop/configure-a-windows-repair-source (Configure a Windows repair source)';
 const WU_ERRORS = 'https://learn.microsoft.com/windows/deployment/update/windows-update-error-reference (Windows Update error codes by component)';
 const WU_LOGS = 'https://learn.microsoft.com/windows/deployment/update/windows-update-logs (Windows Update log files)';
-const PSADT_EXIT = 'https://psappdeploytoolkit.com/docs/reference/exit-codes (PSAppDeployToolkit: exit codes)';
+const PSADT_EXIT = 'https://psappdeploytoolkit.com/docs/reference/exit-codes (PSAppDeployToolkit: exit codes, v4; v3 3.10: https://psappdeploytoolkit.com/docs/3.10.2/exit-codes)';
 const INTUNE_APP_ERRORS = 'https://learn.microsoft.com/troubleshoot/mem/intune/app-management/app-install-error-codes (Intune app installation error reference)';
 
 /** What Windows Installer says it returns, in the words errorCodes.ts finds it by, when it is not a success (MSI_SUCCESS_CODES). */
@@ -366,16 +367,19 @@ export const SIGNATURES: readonly SignatureRow[] = [
     atLeast: 1, perCode: true,
     pattern: /(?<what>(?:Execution\s{1,4}failed|completed)\s{1,4}with\s{1,4}exit\s{1,4}code\s{0,4}\[\s{0,4}(?!(?:0|3010|1641)\s{0,4}\])(?<exitCode>-?\d{1,10})\s{0,4}\]|Execution\s{1,4}failed\b)/i,
     message: 'PSADT: {what}',
-    explanation: 'The PowerShell App Deployment Toolkit ran an installer (or the whole deployment script ended) with an exit code that is not a success: 0, 3010 and 1641 (the last two with a restart) are; an MSI\'s 1603 is a fatal error during installation, 1618 another installation in progress. The toolkit\'s own codes are 60000-68999 (for example 60001: an error in the script), 69000-79999 the script author\'s.',
+    explanation: `The PowerShell App Deployment Toolkit ran an installer (or the whole deployment script ended) with an exit code that is not a success: 0, 3010 and 1641 (the last two with a restart) are; an MSI's 1603 is a fatal error during installation, 1618 another installation in progress. The toolkit's own codes are ${PSADT_OWN_RANGE.first}-${PSADT_OWN_RANGE.last} (the finding says what its code means, from the toolkit's exit code list), 69000-79999 the script author's.`,
     remedy: 'Read the lines above it: the command line the toolkit ran and, for an MSI, its verbose log (the toolkit writes it beside its own log; open it here: msi-action-failed shows the failing action). For 1618 let the other installation finish and retry; for a toolkit code see the toolkit\'s exit code list.',
-    sources: [PSADT_EXIT, MSI_ERRORS], meanings: { field: 'exitCode', table: EXIT_CODES },
+    // The toolkit's own codes (60001...) from their one place, beside the installers' codes.
+    sources: [PSADT_EXIT, MSI_ERRORS], meanings: { field: 'exitCode', table: { ...EXIT_CODES, ...psadtExitCodeTable() } },
     repeats: { related: 'the same failure written again', count: (more) => `written ${counted(more, 'more time')} in this file` },
   },
   {
     id: 'company-portal-install-failed', title: 'Intune app install failed (Company Portal, macOS agent)', severity: 'error',
     formats: ['portal', 'intunemac'], atLeast: 1, perCode: true,
-    pattern: /(?:\binstall(?:ation)?\s{1,4}(?:has\s{1,4})?fail(?:ed|ure)|\bfail(?:ed|ure)\s{1,4}to\s{1,4}install)\b(?:[^\r\n]{0,200}?(?<code>0x8[0-9a-f]{7})\b)?/i,
-    message: 'An app install failed',
+    // Windows writes an HRESULT after the words; the macOS agent its reason after a colon
+    // (`Install failed: package not signed`), which the finding says (clipped like every capture).
+    pattern: /(?:\binstall(?:ation)?\s{1,4}(?:has\s{1,4})?fail(?:ed|ure)|\bfail(?:ed|ure)\s{1,4}to\s{1,4}install)\b(?:[^\r\n]{0,200}?(?<code>0x8[0-9a-f]{7})\b|\s{0,4}:\s{0,4}(?<reason>[^\r\n]{1,300}))?/i,
+    message: 'An app install failed{reason?}',
     explanation: 'Company Portal (Windows) or the Intune agent for macOS reports that an app did not install. On Windows the HRESULT says why: 0x80070643 is ERROR_INSTALL_FAILURE (1603, the installer\'s fatal error), 0x87D1xxxx are Intune\'s own codes. On macOS the line gives the agent\'s reason (a package not signed, a download that failed).',
     remedy: 'Read the code\'s meaning (hover it) and the lines before it. On Windows the Intune Management Extension logs (IntuneManagementExtension.log, AppWorkload.log) have the installer\'s exit code; on macOS check the package (signed, for this architecture) and the app\'s assignment, then sync the device.',
     sources: [INTUNE_APP_ERRORS],

@@ -40,7 +40,10 @@ export interface SignatureRow {
    */
   formats?: readonly string[];
   pattern: RegExp;
-  /** The Problems line; `{field}` is replaced by that capture (clipped). */
+  /**
+   * The Problems line; `{field}` is replaced by that capture (clipped), `{field?}` by `: ` and the
+   * capture when the line has one and by nothing when not (an optional reason).
+   */
   message: string;
   /** What it means. */
   explanation: string;
@@ -129,7 +132,8 @@ function meaningOf(row: SignatureRow, fields: Record<string, string>): { code?: 
 }
 
 function fill(template: string, fields: Record<string, string>): string {
-  return template.replace(/\{([A-Za-z][A-Za-z0-9]{0,30})\}/g, (_, name: string) => fields[name] ?? '?');
+  return template.replace(/\{([A-Za-z][A-Za-z0-9]{0,30})(\??)\}/g, (_, name: string, optional: string) =>
+    optional ? (fields[name] ? `: ${fields[name]}` : '') : fields[name] ?? '?');
 }
 
 function explain(row: SignatureRow, f: Finding<SignatureData>): string {
