@@ -39,7 +39,7 @@ export interface LogFileData {
   lineCount: number;
 }
 
-// The model's shapes kept for the thread's life, as the scanner's are (see KEEP_SHAPES in
+// The model's shapes kept for the thread's life, as the scanner's are (see lastScanners in
 // parse/scan.ts): between two logs nothing of the last one is left, and its shapes died with it.
 // With both kept, a `cmlog check` of a 28-log folder compiled ~110 functions rather than 170-210 and
 // ran 5 % faster (8 % less CPU; measured 2026-12-05). Made before the first model, read the two

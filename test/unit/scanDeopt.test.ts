@@ -31,6 +31,21 @@ function probe(x: number): number {
   return x * 2;
 }
 
+/**
+ * Loses its code the way the scanner did, in the child: a method's loop compiled while it runs
+ * (on-stack replacement) depends on the object it runs on, which the next collection finds dead.
+ * The trace must say so, or a count of none would pass whatever V8 printed.
+ */
+class WeakProbe {
+  n = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+  probeLines(): number {
+    const b = this.bytes;
+    for (let i = 0; i < b.length; i++) if (b[i] === 10) this.n++;
+    return this.n;
+  }
+}
+
 if (process.env[CHILD]) {
   new Function('f', '%PrepareFunctionForOptimization(f); f(1); f(2); %OptimizeFunctionOnNextCall(f); f(3);')(probe);
   probe('not a number' as unknown as number);
@@ -38,6 +53,11 @@ if (process.env[CHILD]) {
   // From the event loop, as the server's scans run (a scan in a script's first turn kept its code).
   setImmediate(() => {
     const gc = (globalThis as { gc?: () => void }).gc!;
+    const lines = Buffer.from('abc\n'.repeat(500_000));
+    for (let k = 0; k < 6; k++) {
+      gc();
+      new WeakProbe(lines).probeLines();
+    }
     for (let round = 0; round < 4; round++) {
       for (const { bytes, text } of all) {
         gc();
@@ -54,6 +74,7 @@ if (process.env[CHILD]) {
     });
     assert.equal(r.status, 0, r.stderr.slice(0, 2000));
     assert.match(r.stdout, /deoptimizing [^\n]*<JSFunction probe/, 'the trace shows the probe\'s deopt');
+    assert.match(r.stdout, /<SharedFunctionInfo probeLines>\)[^\n]*reason: weak objects/, 'the trace shows code thrown away for a dead object');
     const lost = [...r.stdout.matchAll(/<SharedFunctionInfo (\w+)>\)[^\n]*reason: weak objects/g)].map((m) => m[1]!).filter((name) => SCANNER.includes(name));
     // Compiles run in the background: allow the odd one, never one per log (24 scans here; the
     // code before lost its scanner code on most of them, over 60 times in all).

@@ -1,5 +1,5 @@
 // Every reader reads a text's code units as one byte each, units above 255 as 255 (codeUnits in
-// kernel.ts): what a record holds past Latin-1 must still come out as written. Names differing only
+// decode.ts): what a record holds past Latin-1 must still come out as written. Names differing only
 // in such characters stay two names (the name caches compare codes), and a wide letter whose low
 // byte is an ASCII letter is no part of a keyword.
 import { test } from 'node:test';

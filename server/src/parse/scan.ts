@@ -36,7 +36,7 @@ import { KernelWindow } from './kernel';
 import { DateCache, NAME_SLOTS, NameCache, sameRange } from './scanCaches';
 import type { ScanState } from './scanState';
 import { KW_NONE, keywordProgress, keywordSeverityAt, typeSeverity } from './severity';
-import { needle, type Source, sourceOf } from './source';
+import { needle, NO_CODES, type Source, sourceOf } from './source';
 import { BAD_OFFSET, type Codes, DAY_MS, NO_OFFSET, readTime, timeOut } from './time';
 
 const NL = needle('\n');
@@ -137,19 +137,12 @@ export function scan(text: string | Uint8Array, from: Readonly<Resume>, table: E
   const scanner = new Scanner(sourceOf(text), from, table, spans);
   const end = scanner.run();
   scanner.release();
-  lastScanners[typeof text === 'string' ? 1 : 0] = scanner;
+  lastScanners[kindOf(text)] = scanner;
   return end;
 }
 
-/**
- * The last scanner of each kind of source (bytes, string), its text let go. V8's optimised scan
- * code depends on the scanner object it ran with (keeping that object alive keeps the code; keeping
- * every value of its fields does not): once the scanner was collected, the code was thrown away
- * ("weak objects") and the next log's scan ran unoptimised until compiled again, 20-25 % slower
- * on every log a server reads (its scans all run from the event loop, where this showed: a scan in
- * a script's first turn kept its code). See KEEP_SHAPES below for the hidden classes.
- */
-const lastScanners: Scanner[] = [];
+/** A source's kind, an index into lastScanners: ASCII bytes 0, a string 1. */
+const kindOf = (text: string | Uint8Array): number => (typeof text === 'string' ? 1 : 0);
 
 /** The state of one scan: where needles occur next, the record being read, and what repeats. */
 class Scanner implements ScanState {
@@ -856,27 +849,31 @@ function prefixSlot(c: Codes, a: number): number {
   return Math.imul(h, 0x9e3779b1) >>> 22;
 }
 
-// V8 forgets a class's hidden classes once no object of theirs is alive, and throws away the
-// optimised code built for them: a scan after a garbage collection (a new log in `cmlog check`,
-// the next file the server indexes) started cold again, its methods deoptimised mid-scan
-// ("weak objects") and compiled anew. These scanners, one per kind of source, kept for the
-// thread's life, keep the shapes of the scanner and of what it makes (kernel window, name and date
-// caches) alive. They have read a sample: a scanner that never ran keeps the shapes its fields
-// start with, which a scan leaves at once (a field's first number, say), and `cmlog check` still
-// compiled the scanner again after every log (keepShapes in logFile.ts does the same for the model).
-/** A CMTrace record and a legacy line: what the kept scanners, and the kept models, read. */
-export const SHAPES_SAMPLE = '<![LOG[Sample]LOG]!><time="08:00:00.000+000" date="01-15-2024" component="Sample" context="" type="1" thread="1" file="">\r\n'
-  + 'Sample $$<Sample><01-15-2024 08:00:00.000+000><thread=1 (0x1)>\r\n';
-const KEEP_SHAPES = [SHAPES_SAMPLE, new TextEncoder().encode(SHAPES_SAMPLE)].map((text) => {
-  const scanner = new Scanner(sourceOf(text), START, new EntryTable(0), new SpanList());
-  scanner.run();
-  return scanner;
-});
-void KEEP_SHAPES;
-
 /** What a released scanner refers to instead of its text and model (see release). */
 const RELEASED = (() => {
   const table = new EntryTable(0);
-  const codes = Buffer.alloc(0);
-  return { codes, table, spans: new SpanList(), kernel: new KernelWindow(codes), names: new NameCache(table.components) };
+  return { codes: NO_CODES, table, spans: new SpanList(), kernel: new KernelWindow(NO_CODES), names: new NameCache(table.components) };
 })();
+
+/** A CMTrace record and a legacy line: what the first kept scanners, and the kept models, read. */
+export const SHAPES_SAMPLE = '<![LOG[Sample]LOG]!><time="08:00:00.000+000" date="01-15-2024" component="Sample" context="" type="1" thread="1" file="">\r\n'
+  + 'Sample $$<Sample><01-15-2024 08:00:00.000+000><thread=1 (0x1)>\r\n';
+
+// The last scanner of each kind of source (see kindOf), released (its text, model and caches let
+// go), kept for the thread's life: V8 throws away optimised code once an object it was compiled
+// with dies ("weak objects" in its deopt trace), and the scan code depends on the scanner object it
+// ran with (keeping that object alive keeps the code; keeping every value of its fields does not)
+// and on the shapes of what it makes (kernel window, name and date caches). Without them every
+// log's scan started cold, its methods deoptimised mid-scan and compiled anew: `cmlog check`
+// compiled the scanner again after every log, and a server's scans, all from the event loop, ran
+// 20-25 % slower (a scan in a script's first turn kept its code, which hid it from measurements of
+// one log). The first ones have read a sample: a scanner that never ran keeps the shapes its fields
+// start with, which a scan leaves at once (a field's first number, say). (keepShapes in logFile.ts
+// does the same for the model.)
+const lastScanners: Scanner[] = [];
+for (const text of [new TextEncoder().encode(SHAPES_SAMPLE), SHAPES_SAMPLE]) {
+  const scanner = new Scanner(sourceOf(text), START, new EntryTable(0), new SpanList());
+  scanner.run();
+  scanner.release();
+  lastScanners[kindOf(text)] = scanner;
+}

@@ -32,7 +32,8 @@ export interface Source {
   release(): void;
 }
 
-const NO_CODES: Buffer = Buffer.alloc(0);
+/** The codes of a released source (and of anything that reads none). */
+export const NO_CODES: Buffer = Buffer.alloc(0);
 
 export function sourceOf(data: string | Uint8Array): Source {
   const source = typeof data === 'string' ? new TextSource(data) : new ByteSource(data);

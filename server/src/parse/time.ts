@@ -32,7 +32,7 @@ export const UTC_OFFSET = 0;
  */
 export const timeOut = { ms: 0, offset: NO_OFFSET, end: 0, dotNet: 0 };
 
-/** A text's code units, one byte each (units above 255 are 255: see `codeUnits` in kernel.ts). */
+/** A text's code units, one byte each (units above 255 are 255: see `codeUnits` in decode.ts). */
 export type Codes = Uint8Array;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
