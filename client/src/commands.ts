@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests } from '../../server/src/protocol';
+import { codeAtCursor } from './codeAtCursor';
 import { LOOKUP_PROMPT, notAnErrorCodeMessage } from './notifications';
 
 const INFO_SCHEME = 'cmlog-info';
@@ -18,11 +19,14 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(Commands.lookupErrorCode, async (code?: unknown) => {
-      const selected = vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection).trim();
+      const editor = vscode.window.activeTextEditor;
+      const selected = editor?.document.getText(editor.selection).trim();
+      // A selection, else the code the cursor is in.
+      const offered = selected ? (selected.length < 20 ? selected : '') : editor ? codeAtCursor(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character) ?? '' : '';
       const value = typeof code === 'string' ? code : await vscode.window.showInputBox({
         title: 'CMLog: Look Up Error Code',
         prompt: LOOKUP_PROMPT,
-        value: selected && selected.length < 20 ? selected : '',
+        value: offered,
       });
       if (!value) return;
       const result = await client()?.sendRequest(Requests.lookupErrorCode, { code: value });
