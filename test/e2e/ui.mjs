@@ -984,8 +984,10 @@ export const checks = [
         path.posix.basename(FIXTURE.colourFile), { timeout: 5_000 }).catch(() => { throw new Error(`typing SiteServer left ${FIXTURE.colourFile} in the pick list`); });
       const t = await mergePicked(ui, input, MERGE_LOGS);
       const rows = await waitForStatus(t, /^([\d,]+) rows$/);
-      const client = await waitForRowLabel(ui.page, FIXTURE.errorLine);
+      // It opens Live at its newest rows (the server's); the client's error is earlier: scrolled to, as a user does.
       const server = await waitForRowLabel(ui.page, 'TenantId');
+      await t.locator('[role=grid] .scroller').evaluate((el) => { el.scrollTop = 0; });
+      const client = await waitForRowLabel(ui.page, FIXTURE.errorLine);
       // Two folders, two machines: each row names its log with its machine.
       if (!client.includes('source Client › ccmsetup.log') || !server.includes('source SiteServer › MP_RegistrationManager.log')) {
         throw new Error(`the rows do not name their source: ${JSON.stringify({ client, server })}`);
