@@ -28,6 +28,8 @@ export interface GridHost {
   headerMenu(x: number, y: number): void;
   keydown(e: KeyboardEvent): void;
   activate(row: number): void;
+  /** The view's size changed (the panel, or the bars around the grid once filled): Live keeps its place. */
+  resized(): void;
 }
 
 export class Grid {
@@ -74,6 +76,7 @@ export class Grid {
         const report = (): void => {
           this.layout();
           cb(this.viewRect());
+          this.host.resized();
         };
         const ro = new ResizeObserver(report);
         ro.observe(this.scroller);
@@ -162,21 +165,28 @@ export class Grid {
 
   /** Draws again (rows arrived, selection or highlights changed), at the next frame. */
   draw(): void {
-    if (this.frame) return;
+    if (this.frame || this.drawingNow) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.render();
     });
   }
 
+  /** Set while drawNow's change runs: what it changes is drawn at its end, no frame is asked for. */
+  private drawingNow = false;
+
   /**
-   * Draws now, in place of the next frame's draw: when the view and the selection change together
-   * (a filter's answer), the rows of the old view must not stay drawn, with a selection that is no
-   * longer theirs, while the status already says the new one.
+   * Makes `change` (a new view's rows, selection, place) and draws it now, not at the next frame:
+   * the rows of the old view must not stay drawn, with a selection that is no longer theirs, while
+   * the status already says the new one.
    */
-  drawNow(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+  drawNow(change: () => void): void {
+    this.drawingNow = true;
+    try {
+      change();
+    } finally {
+      this.drawingNow = false;
+    }
     this.render();
   }
 

@@ -22,7 +22,6 @@ import { PAGE_SIZE, PageCache } from './pageCache';
 import { clearTextSelection, guardSelectAll, textSelectedIn } from './selectAll';
 import { Selection, type Move } from './selection';
 import { sourcesKey } from './sourceFacets';
-import { lastTimedRow } from './timedEnd';
 
 const KEY_MOVES: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', PageUp: 'pageUp', PageDown: 'pageDown', Home: 'home', End: 'end' };
 
@@ -69,8 +68,6 @@ class App {
   private detailTimer = 0;
   private flashTimer = 0;
   private started = false;
-  /** The newest place Live asked for (a later one wins). */
-  private endSeq = 0;
 
   constructor() {
     this.host.post({ kind: 'ready' });
@@ -92,10 +89,7 @@ class App {
       const selected = this.selection.focus >= 0 ? this.cache.get(this.selection.focus) : undefined;
       this.table = table;
       this.drawBanner();
-      this.cache.reset(table.version);
-      this.selection.clamp(table.rows);
-      this.grid.setRows(table.rows);
-      this.updateStatus();
+      this.resetView(table.version, table.rows, () => this.selection.clamp(table.rows));
       void this.applyFilter(selected ? { source: selected.source, entry: selected.entry } : null);
       void this.loadFacets();
       if (!this.following) void this.request('follow', { follow: false });
@@ -126,6 +120,7 @@ class App {
       headerMenu: (x, y) => this.columnsMenu(x, y),
       keydown: (e) => this.gridKey(e),
       activate: (row) => void this.openRow(row),
+      resized: () => { if (this.following && !this.table.reading) this.followEnd(); },
     });
     this.columns = new Columns(this.grid.root, state.columns as ColumnState | undefined, options.utcColumn, table.sources.length > 1);
     this.grid.root.addEventListener('columns-changed', () => this.host.saveState({ columns: this.columns.state() }));
@@ -228,20 +223,24 @@ class App {
 
   /**
    * Live's place: the end; in a merge whose last rows have no time (sorted after every timed row),
-   * the newest timed row at the bottom (timedEnd.ts). One log is scrolled to its end as it was.
+   * the newest timed row at the bottom, as the server said it with this view (timedEnd).
    */
   private followEnd(): void {
-    const seq = ++this.endSeq;
-    if (this.table.sources.length < 2) return this.grid.scrollToEnd();
-    const version = this.cache.version;
-    void lastTimedRow(this.table.rows, async (row) => {
-      const r = seq === this.endSeq ? await this.row(row) : undefined;
-      return r && r.utc !== null;
-    }).then((last) => {
-      // Paused, filtered or asked again meanwhile: this answer is not the place any more.
-      if (seq !== this.endSeq || !this.following || version !== this.cache.version) return;
-      if (last === null) this.grid.scrollToEnd();
-      else this.grid.scrollToRow(last, 'end');
+    const last = this.table.timedEnd;
+    if (last === undefined) this.grid.scrollToEnd();
+    else this.grid.scrollToRow(last, 'end');
+  }
+
+  /**
+   * A new view (a filter's answer, a reset): its rows, and `place` its selection and scroll, drawn
+   * in this task with the status line (the old view's rows would stay drawn a frame under it).
+   */
+  private resetView(version: number, rows: number, place: () => void): void {
+    this.cache.reset(version);
+    this.grid.drawNow(() => {
+      this.grid.setRows(rows);
+      place();
+      this.updateStatus();
     });
   }
 
@@ -325,18 +324,24 @@ class App {
     // The host's state, sent again when the panel is shown (session.shown): nothing new, nothing to redo.
     if (c.reset && c.version === t.version && c.rows === t.rows && c.total === t.total && c.reading === t.reading && c.error === t.error) return;
     const old = this.table.rows;
-    if (c.reset) {
-      this.cache.reset(c.version);
-      this.selection.clamp(c.rows);
-    } else this.cache.appended(c.version, old);
-    this.table = { ...this.table, version: c.version, rows: c.rows, total: c.total, reading: c.reading, error: c.error, ...c.banner };
+    this.table = { ...this.table, version: c.version, rows: c.rows, total: c.total, reading: c.reading, error: c.error, timedEnd: c.timedEnd, ...c.banner };
     if (c.banner) this.drawBanner();
-    this.grid.setRows(this.awaitingFilter ? 0 : c.rows);
+    const shown = this.awaitingFilter ? 0 : c.rows;
     // Following waits for the first read to end: each piece read moves the end on before the rows
     // asked for there arrive, so a view chasing it showed none until the whole log was read.
-    if (this.following && !c.reading) this.followEnd();
-    this.grid.draw();
-    this.updateStatus();
+    const follow = this.following && !c.reading;
+    if (c.reset) {
+      this.resetView(c.version, shown, () => {
+        this.selection.clamp(c.rows);
+        if (follow) this.followEnd();
+      });
+    } else {
+      this.cache.appended(c.version, old);
+      this.grid.setRows(shown);
+      if (follow) this.followEnd();
+      this.grid.draw();
+      this.updateStatus();
+    }
     if (!c.reading || c.reset) void this.loadFacets();
   }
 
@@ -399,28 +404,26 @@ class App {
     if (!r) return;
     // Shown in the bar only: a live filter would otherwise raise a notification per keystroke.
     this.filterBar.setError(r.error ?? '');
-    this.cache.reset(r.version);
-    this.table = { ...this.table, version: r.version, rows: r.rows };
-    this.grid.setRows(r.rows);
+    this.table = { ...this.table, version: r.version, rows: r.rows, timedEnd: r.timedEnd };
     // The kept entry (or the shown row nearest to it in the log) stays where it was drawn: selected
     // when it was, at the top of the view when it was the first row in view; else the view starts at the top.
     // A range keeps the rows between its ends' (each its own row or the nearest shown inside it), its focus end in place.
     const inView = (row: number | null | undefined): row is number => typeof row === 'number' && row >= 0 && row < r.rows;
     const range = from && r.keptRange && inView(r.keptRange.from) && inView(r.keptRange.to) ? r.keptRange : null;
     const kept = range ? range.to : r.kept ?? null;
-    if (entry && inView(kept)) {
-      if (range) this.selection.range(range.from, range.to);
-      else if (selected) this.selection.click(kept);
-      else this.selection.clear();
-      if (place !== null) this.grid.scrollToRowAt(kept, place);
-      else this.grid.scrollToRow(kept, 'center');
-    } else {
-      this.selection.clear();
-      this.grid.scrollToRow(0);
-    }
-    this.selectionChanged();
-    // In this task, with the status line: the old view's rows are not drawn with the new selection for a frame.
-    this.grid.drawNow();
+    this.resetView(r.version, r.rows, () => {
+      if (entry && inView(kept)) {
+        if (range) this.selection.range(range.from, range.to);
+        else if (selected) this.selection.click(kept);
+        else this.selection.clear();
+        if (place !== null) this.grid.scrollToRowAt(kept, place);
+        else this.grid.scrollToRow(kept, 'center');
+      } else {
+        this.selection.clear();
+        this.grid.scrollToRow(0);
+      }
+      this.selectionChanged();
+    });
   }
 
   /** The log and entry a row of the view shown shows (a row number means nothing in another view). */

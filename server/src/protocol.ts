@@ -193,6 +193,11 @@ export interface TableOpenResult {
   offers?: TableOffer[];
   /** A log of the table could not be read (read from disk and gone, unreadable or failed part way; or held by the server and its file deleted): its name and why. The rows read before stay. Untrusted text. */
   error?: string;
+  /**
+   * Where Live shows a merge of this `version`: its last row with a time, when rows without one (sorted
+   * after every timed row) follow it. Absent when the end is the place (one log, no untimed tail).
+   */
+  timedEnd?: number;
 }
 
 /** A filter; every part optional, absent = no restriction. Applies live; replaces the previous one. */
@@ -232,6 +237,8 @@ export interface TableFilterResult {
   keptRange?: { from: number; to: number } | null;
   /** Why the filter (or part of it) was refused, e.g. a regular expression that cannot run in time. */
   error?: string;
+  /** As TableOpenResult.timedEnd. */
+  timedEnd?: number;
 }
 
 /** Text highlight rules, applied by the server to the rows it sends (first matching rule wins). */
@@ -373,6 +380,8 @@ export interface TableChangedParams {
   error?: string;
   /** With a reset: the banner and sources as they are now (an offset setting changed how logs are placed). */
   banner?: TableBanner;
+  /** As TableOpenResult.timedEnd (absent too when `version` is not the view's now: paused). */
+  timedEnd?: number;
 }
 
 /** A merge's banner: its offers always said (none is `[]`), so one taken does not stay on a page that holds the last. */

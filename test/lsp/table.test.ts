@@ -90,6 +90,12 @@ test('a merge across two folders: sorted by UTC, a machine per folder, the log w
   assert.deepEqual(known, [...known].sort((a, b) => a - b));
   assert.ok(items.slice(known.length).every((r) => r.source === 2), 'unknown UTC last');
   assert.ok(new Set(items.slice(0, known.length).map((r) => r.source)).size === 2, 'both logs interleaved');
+  // Where Live shows the merge: its newest timed row, said with the rows (the page asks for none to find it).
+  assert.equal(t.timedEnd, known.length - 1);
+  const timedOnly = await client.connection.sendRequest(TableRequests.filter, { tableId: t.tableId, filter: { sources: [uris[0], uris[1]] } });
+  assert.equal(timedOnly.timedEnd, undefined, 'no untimed tail: the end is the place');
+  const all = await client.connection.sendRequest(TableRequests.filter, { tableId: t.tableId, filter: {} });
+  assert.equal(all.timedEnd, known.length - 1);
   // What happened at the same moment elsewhere, with its row in this table.
   // 16:20:11.425 at -060 is 1.077 s from the client's 10:20:10.348 at +300.
   const mp = items.find((r) => r.source === 1 && r.time.includes('16:20:11.425'))!;
@@ -175,6 +181,19 @@ test('a live document: appended rows notified; paused until resumed; rows of its
   await client.until(() => changed.some((c) => c.tableId === t.tableId && c.rows === 3), 'resumed');
   const next = await client.connection.sendRequest(TableRequests.find, { tableId: t.tableId, from: 0, direction: 'next', severity: 'error' });
   assert.equal(next.row, 1);
+});
+
+test('a live merge says its newest timed row with each change: appended rows move it, a log without offset stays last', async () => {
+  const a = uri('Client/LiveTimed.log'), b = uri('Client/LiveNoOffset.log');
+  const noOffset = (msg: string, time: string) => `<![LOG[${msg}]LOG]!><time="${time}" date="3-15-2026" component="Live" context="" type="1" thread="1" file="">\r\n`;
+  await client.open(a, cm('a0', '08:00:00.000'));
+  await client.open(b, noOffset('b0', '07:00:00.000') + noOffset('b1', '07:00:01.000'));
+  const t = (await client.connection.sendRequest(TableRequests.open, { uris: [a, b] }))!;
+  assert.equal(t.rows, 3);
+  assert.equal(t.timedEnd, 0);
+  await client.append(a, 1, 0, cm('a1', '08:00:01.000'));
+  await client.until(() => lastOf(t.tableId)?.rows === 4, 'the append notified');
+  assert.equal(lastOf(t.tableId)!.timedEnd, 1);
 });
 
 test('a catastrophic pattern is refused with a message, never a hang', async () => {

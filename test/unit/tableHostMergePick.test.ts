@@ -12,7 +12,7 @@ function fakeUi() {
   const hide: (() => void)[] = [];
   const accept: (() => void)[] = [];
   const ui: PickUi<Item> & { shown: boolean; disposed: boolean; fireHide(): void; fireAccept(): void } = {
-    items: [], selectedItems: [], busy: false, placeholder: undefined, title: undefined, canSelectMany: false, matchOnDescription: false,
+    items: [], selectedItems: [], busy: false, ignoreFocusOut: false, placeholder: undefined, title: undefined, canSelectMany: false, matchOnDescription: false,
     shown: false, disposed: false,
     show() { this.shown = true; },
     dispose() { this.disposed = true; },
@@ -56,9 +56,36 @@ test('the list shows at once, busy and saying it reads the logs\' starts, before
   assert.deepEqual(ui.items, []);
   assert.equal(ui.canSelectMany, true);
   assert.equal(ui.matchOnDescription, true);
+  assert.equal(ui.ignoreFocusOut, true, 'a click elsewhere while it reads does not close it');
   await reads.releaseAll();
   await settle();
   assert.equal(ui.busy, false);
+  assert.equal(ui.placeholder, PICK_PLACEHOLDER);
+  assert.equal(ui.ignoreFocusOut, false, 'filled: it hides when the focus leaves, as any pick list');
+});
+
+test('a big folder: the placeholder says how many starts are read, every 50', async () => {
+  const ui = fakeUi();
+  const reads = heldReads(new Set());
+  const files = Array.from({ length: 200 }, (_, k) => f('PC1', `log${k}.log`));
+  void runMergePick(ui, files, { title: 'CMLog: Merge Logs', picked: new Set(), hasRecords: reads.hasRecords, toItem });
+  /** Releases the next `n` reads, each once asked (the reads run a few at a time). */
+  const release = async (n: number) => {
+    for (let k = 0; k < n; k++) {
+      for (let turns = 0; turns < 1000 && reads.waiting.length === 0; turns++) await settle();
+      reads.waiting.shift()!();
+    }
+    await settle();
+  };
+  await release(49);
+  assert.doesNotMatch(ui.placeholder ?? '', / of 200/);
+  await release(1);
+  assert.match(ui.placeholder ?? '', /\(50 of 200\)/);
+  assert.equal(ui.busy, true);
+  await release(50);
+  assert.match(ui.placeholder ?? '', /\(100 of 200\)/);
+  await reads.releaseAll();
+  await settle();
   assert.equal(ui.placeholder, PICK_PLACEHOLDER);
 });
 

@@ -118,6 +118,22 @@ test('a panel shown again gets the table as it is now, as a reset: the last chan
   assert.deepEqual(f.posted.at(-1), { kind: 'changed', change: { tableId: 't1', version: 3, rows: 4, total: 20, reading: false, error: 'a.log: no such file', reset: true } });
 });
 
+test('a merge\'s Live place (timedEnd) is kept with the view it belongs to: a page shown again or loaded again gets it', async () => {
+  const f = fakes();
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  f.session.changed({ tableId: 't1', version: 2, rows: 20, total: 20, reading: false, reset: true, timedEnd: 14 });
+  f.session.shown();
+  assert.equal((f.posted.at(-1) as Extract<ToWebview, { kind: 'changed' }>).change.timedEnd, 14);
+  // A filter's newer view says its own; one without says the end.
+  await f.session.receive({ kind: 'request', id: 5, method: 'filter', params: { filter: {}, answer: { version: 3, rows: 9, timedEnd: 6 } } });
+  await f.session.receive({ kind: 'ready' });
+  assert.equal((f.posted.at(-1) as Extract<ToWebview, { kind: 'init' }>).table.timedEnd, 6);
+  f.session.changed({ tableId: 't1', version: 4, rows: 21, total: 21, reading: false, reset: false });
+  f.session.shown();
+  assert.ok(!('timedEnd' in (f.posted.at(-1) as Extract<ToWebview, { kind: 'changed' }>).change));
+});
+
 test('a server restart reopens the table: new id for later requests, a new init for the page', async () => {
   const f = fakes();
   await f.session.open();

@@ -51,6 +51,14 @@
     if (h.regex === '(a+)+$') return 'The regular expression cannot run in time: (a+)+$';
     try { return new RegExp(h.regex, h.caseSensitive ? '' : 'i'); } catch (e) { return `invalid regular expression: ${e.message}`; }
   };
+  // As the server says a merge's Live place with its rows (TableView.timedEnd): its last timed row
+  // when untimed rows follow (a merge sorts them last); one log's end is its place.
+  const timedEnd = () => {
+    const n = rows();
+    let lo = 0, hi = n;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (timed(at(m))) lo = m + 1; else hi = m; }
+    return SOURCES.length > 1 && lo > 0 && lo < n ? { timedEnd: lo - 1 } : {};
+  };
   /** The model row the view's row `r` shows now (the filter's view is made when it is asked for). */
   window.__at = (r) => at(r);
   window.__requests = [];
@@ -143,7 +151,7 @@
         if (first > last) return { keptRange: null };
         return { keptRange: keepFrom.entry <= keep.entry ? { from: first, to: last } : { from: last, to: first } };
       };
-      if (filter.text && filter.text.regex === '(a+)+$') return { version, rows: rows(), ...kept(), error: 'The regular expression cannot run in time: (a+)+$' };
+      if (filter.text && filter.text.regex === '(a+)+$') return { version, rows: rows(), ...kept(), ...timedEnd(), error: 'The regular expression cannot run in time: (a+)+$' };
       const sev = filter.severities && new Set(filter.severities);
       if (!sev) view = null;
       else {
@@ -152,7 +160,7 @@
         for (let i = 0; i < ROWS; i++) if (sev.has(severity(i))) out[n++] = i;
         view = out.slice(0, n);
       }
-      return { version, rows: rows(), ...kept(), ...keptRange() };
+      return { version, rows: rows(), ...kept(), ...keptRange(), ...timedEnd() };
     },
     find: ({ from, direction, severity: s, text }) => {
       const step = direction === 'next' ? 1 : -1;
@@ -202,7 +210,7 @@
       postMessage: (m) => {
         window.__posted.push(m);
         if (m.kind === 'ready') {
-          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: READING, sources: SOURCES, notes: HOSTILE ? ['\u202Eevil.log: offset unknown'] : [], offers: OFFERS, ...(HOSTILE ? { error: 'gone\u202E.log: no such file' } : {}) }, options: { utcColumn: new URLSearchParams(location.search).get('utc') === '1', follow: new URLSearchParams(location.search).get('follow') === '1' } }, '*');
+          window.postMessage({ kind: 'init', table: { tableId: 't1', version, rows: rows(), total: ROWS, reading: READING, sources: SOURCES, notes: HOSTILE ? ['\u202Eevil.log: offset unknown'] : [], offers: OFFERS, ...timedEnd(), ...(HOSTILE ? { error: 'gone\u202E.log: no such file' } : {}) }, options: { utcColumn: new URLSearchParams(location.search).get('utc') === '1', follow: new URLSearchParams(location.search).get('follow') === '1' } }, '*');
         } else if (m.kind === 'request') {
           window.__requests.push({ method: m.method, params: m.params });
           const h = handlers[m.method];
@@ -222,7 +230,7 @@
     ROWS = reset ? n : ROWS + n;
     view = null;
     version++;
-    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset } }, '*');
+    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset, ...timedEnd() } }, '*');
   };
   window.__send = (m) => window.postMessage(m, '*');
   window.__threadsFromNow = () => { NO_THREAD_BELOW = ROWS; };
@@ -237,7 +245,7 @@
   };
   /** The panel shown again: the host posts the table as it is now, as a reset (session.shown); resolves once handled. */
   window.__shown = () => {
-    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, reset: true, ...(readError ? { error: readError } : {}) } }, '*');
+    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: rows(), total: ROWS, reading: false, reset: true, ...timedEnd(), ...(readError ? { error: readError } : {}) } }, '*');
     return handled('shown');
   };
 })();

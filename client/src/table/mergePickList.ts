@@ -10,6 +10,7 @@ export interface PickUi<I> {
   items: readonly I[];
   selectedItems: readonly I[];
   busy: boolean;
+  ignoreFocusOut: boolean;
   placeholder: string | undefined;
   title: string | undefined;
   canSelectMany: boolean;
@@ -39,7 +40,6 @@ export interface MergePickOptions<I> {
 export function runMergePick<I>(ui: PickUi<I>, files: readonly LogFile[], opts: MergePickOptions<I>): Promise<string[] | undefined> {
   const stop = new AbortController();
   const uriOf = new Map<I, string>();
-  let listed = false;
   return new Promise((resolve) => {
     const subs: { dispose(): unknown }[] = [];
     const end = (uris: string[] | undefined): void => {
@@ -50,8 +50,8 @@ export function runMergePick<I>(ui: PickUi<I>, files: readonly LogFile[], opts: 
     };
     subs.push(ui.onDidHide(() => end(undefined)));
     subs.push(ui.onDidAccept(() => {
-      // Enter before the list is filled picks nothing: the list is not closed under the user.
-      if (!listed) return;
+      // Enter before the list is filled (busy) picks nothing: the list is not closed under the user.
+      if (ui.busy) return;
       end(ui.selectedItems.flatMap((i) => { const u = uriOf.get(i); return u === undefined ? [] : [u]; }));
     }));
     ui.title = opts.title;
@@ -60,6 +60,9 @@ export function runMergePick<I>(ui: PickUi<I>, files: readonly LogFile[], opts: 
     ui.matchOnDescription = true;
     ui.placeholder = READING_PLACEHOLDER;
     ui.busy = true;
+    // A quick pick hides when the focus leaves it: a click elsewhere while the logs are read (seconds
+    // on a big folder) would cancel the merge. Back to hiding as any pick list once filled.
+    ui.ignoreFocusOut = true;
     ui.show();
     let done = 0;
     const check = async (f: LogFile): Promise<boolean> => {
@@ -82,7 +85,7 @@ export function runMergePick<I>(ui: PickUi<I>, files: readonly LogFile[], opts: 
       ui.selectedItems = items.filter((_, k) => { const r = rows[k]; return r.kind === 'log' && r.picked; });
       ui.placeholder = PICK_PLACEHOLDER;
       ui.busy = false;
-      listed = true;
+      ui.ignoreFocusOut = false;
     });
   });
 }

@@ -93,6 +93,7 @@ export class TableSession {
     if (!this.table || change.tableId !== this.table.tableId) return;
     // Kept current so a page that loads again gets the table as it is now.
     Object.assign(this.table, { version: change.version, rows: change.rows, total: change.total, reading: change.reading, error: change.error }, change.banner ?? {});
+    tookTimedEnd(this.table, change.timedEnd);
     this.post({ kind: 'changed', change });
     this.tellReadError(change.error);
   }
@@ -105,15 +106,17 @@ export class TableSession {
   shown(): void {
     const t = this.table;
     if (!t || !this.initSent) return;
-    this.post({ kind: 'changed', change: { tableId: t.tableId, version: t.version, rows: t.rows, total: t.total, reading: t.reading, error: t.error, reset: true } });
+    this.post({ kind: 'changed', change: { tableId: t.tableId, version: t.version, rows: t.rows, total: t.total, reading: t.reading, error: t.error, reset: true, ...(t.timedEnd !== undefined ? { timedEnd: t.timedEnd } : {}) } });
   }
 
   /** A filter (or rows) answer carries a newer view than the last change: keep it, for shown() and a page loaded again. */
   private tookView(table: TableOpenResult, result: unknown): void {
-    const r = result as { version?: unknown; rows?: unknown } | null;
+    const r = result as { version?: unknown; rows?: unknown; timedEnd?: unknown } | null;
     if (typeof r !== 'object' || r === null || typeof r.version !== 'number' || typeof r.rows !== 'number' || r.version <= table.version) return;
     table.version = r.version;
     table.rows = r.rows;
+    // A rows answer does not say it: the end is Live's place until the next change says it again.
+    tookTimedEnd(table, typeof r.timedEnd === 'number' ? r.timedEnd : undefined);
   }
 
   /** A host command or keybinding for this table. */
@@ -237,4 +240,10 @@ export class TableSession {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The view's Live place (TableOpenResult.timedEnd) as the answer of its version says it: absent is the end. */
+function tookTimedEnd(table: TableOpenResult, timedEnd: number | undefined): void {
+  if (timedEnd === undefined) delete table.timedEnd;
+  else table.timedEnd = timedEnd;
 }

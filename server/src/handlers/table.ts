@@ -29,7 +29,7 @@ const COLORS = 8;
 
 export function registerTableRequests(server: ServerContext): Tables {
   const { connection, logs, documents, settings, validator, log } = server;
-  const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p), undefined,
+  const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, { ...p, ...tables.get(p.tableId)?.view.timedEndOf(p.version) }), undefined,
     { banner: (t) => bannerOf(t), labels: (t) => labelsOf(t), offersVersion: (t) => (t.view.merged ? logs.writtenVersion : 0) });
 
   // A log grew, was reparsed, opened or closed: the tables that show it follow; a log of the
@@ -106,7 +106,7 @@ export function registerTableRequests(server: ServerContext): Tables {
     const t = tables.create((refresh) => uris.map((u) => source(u, refresh)));
     const v = t.view;
     const error = v.error;
-    return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, ...t.banner()!.banner, ...(error ? { error } : {}) };
+    return { tableId: t.id, version: v.version, rows: v.rowCount, total: v.total, reading: v.reading, ...t.banner()!.banner, ...(error ? { error } : {}), ...v.timedEndOf() };
   }));
 
   connection.onRequest(TableRequests.filter, (p, token) => runSafe(log, 'table/filter', token, { version: 0, rows: 0, error: 'no such table' }, async () => {
@@ -120,7 +120,7 @@ export function registerTableRequests(server: ServerContext): Tables {
     const kept = at !== undefined ? { kept: v.rowNear(at) } : {};
     const keptRange = at !== undefined && from && typeof from === 'object'
       ? { keptRange: v.rangeNear(v.placeOf(Number(from.source), Number(from.entry)), at) } : {};
-    return { version: t.view.version, rows: t.view.rowCount, ...kept, ...keptRange, ...(r.error ? { error: r.error } : {}) };
+    return { version: t.view.version, rows: t.view.rowCount, ...kept, ...keptRange, ...(r.error ? { error: r.error } : {}), ...v.timedEndOf() };
   }));
 
   connection.onRequest(TableRequests.rows, (p, token) => runSafe(log, 'table/rows', token, { version: 0, rows: 0, items: [] }, () => {

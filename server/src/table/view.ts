@@ -66,6 +66,8 @@ export class TableView {
   /** The last UTC in the order, and whether it ends with entries of unknown UTC (placed last). */
   private lastUtc = -Infinity;
   private unknownTail = false;
+  /** timedEnd() of the view version it was found for. */
+  private timedEndFound = { version: 0, row: null as number | null };
   private filter: CompiledFilter;
   /** Filtered view: positions in order, ascending; null when nothing is filtered out. */
   private rows: GrowInt32 | null = null;
@@ -447,10 +449,9 @@ export class TableView {
     const at = this.gotoTarget(t);
     if (!at) return { row: null };
     const n = this.rowCount;
-    // A row's time in the clock searched: UTC (a row without one after every row that has one, as a
-    // merge orders them) or the log's wall clock.
+    // A row's time in the clock searched: UTC (utcOrder) or the log's wall clock.
     const timeOf = at.byUtc
-      ? (r: number) => { const pos = this.positionOf(r), u = this.logs[this.logAt(pos)]!.utc(this.entryAt(pos)); return Number.isNaN(u) ? Infinity : u; }
+      ? (r: number) => this.utcOrder(r)
       : (r: number) => { const pos = this.positionOf(r); return this.logs[this.logAt(pos)]!.table.wall[this.entryAt(pos)]; };
     let row: number | null = null;
     if (at.byUtc && this.merged) { const r = bisect(0, n, (k) => timeOf(k) < at.time); row = r < n ? r : null; } else {
@@ -462,6 +463,33 @@ export class TableView {
     // Asked in UTC, read in the log's clock: the reference row has no UTC (a log without offset).
     if (t.clock === 'utc' && !at.byUtc) out.clock = 'log';
     return out;
+  }
+
+  /** A row's UTC as a merge orders it: a row without one is Infinity (after every row that has one). */
+  private utcOrder(row: number): number {
+    const pos = this.positionOf(row), u = this.logs[this.logAt(pos)]!.utc(this.entryAt(pos));
+    return Number.isNaN(u) ? Infinity : u;
+  }
+
+  /**
+   * Where Live shows a merge (protocol: `timedEnd`): its last row with a time when rows without one
+   * follow it (sorted after every timed row, they can fill the screen at its end); null when the end
+   * is the place (one log, in file order; no untimed tail; no timed row). One bisection per version.
+   */
+  timedEnd(): number | null {
+    if (this.timedEndFound.version !== this.version) {
+      const n = this.rowCount;
+      // The timed rows are a prefix of the order, so of any filtered view of it.
+      const first = this.merged && this.unknownTail ? bisect(0, n, (r) => this.utcOrder(r) !== Infinity) : n;
+      this.timedEndFound = { version: this.version, row: first > 0 && first < n ? first - 1 : null };
+    }
+    return this.timedEndFound.row;
+  }
+
+  /** timedEnd() as the answers carry it, for the view of `version` (a paused page shows an older one: none). */
+  timedEndOf(version = this.version): { timedEnd?: number } {
+    const row = version === this.version ? this.timedEnd() : null;
+    return row === null ? {} : { timedEnd: row };
   }
 
   /** The time `t` asks for: in UTC when it can be (a merge, the UTC clock), else as a wall clock; null when it is none. */
