@@ -255,8 +255,10 @@ export class FilterBar {
         const li = el('li', 'picker-item');
         const key = f.key ?? f.name;
         const state = pick.get(key);
+        // What the row shows, and what its buttons are called by (a record with no component: "(none)").
+        const shown = f.name || '(none)';
         const toggle = (how: 'include' | 'exclude'): HTMLButtonElement => {
-          const b = el('button', `pick-${how}`, how === 'include' ? 'only' : 'hide', { type: 'button', 'aria-pressed': String(state === how), 'aria-label': `${how === 'include' ? 'Include' : 'Exclude'} ${f.name}` });
+          const b = el('button', `pick-${how}`, how === 'include' ? 'only' : 'hide', { type: 'button', 'aria-pressed': String(state === how), 'aria-label': `${how === 'include' ? 'Include' : 'Exclude'} ${shown}` });
           b.addEventListener('click', () => {
             if (pick.get(key) === how) pick.delete(key);
             else pick.set(key, how);
@@ -265,7 +267,7 @@ export class FilterBar {
           });
           return b;
         };
-        li.append(el('span', 'picker-name', f.name || '(none)'), el('span', 'picker-count', formatCount(f.count)), toggle('include'), toggle('exclude'));
+        li.append(el('span', 'picker-name', shown), el('span', 'picker-count', formatCount(f.count)), toggle('include'), toggle('exclude'));
         items.push(li);
       }
       if (items.length === 0) items.push(el('li', 'detail-note', 'Nothing matches.'));

@@ -1102,6 +1102,16 @@ test('the Component column fits ConfigMgr\'s usual component names at first', as
   assert.deepEqual(errors, []);
 });
 
+test('a component picker row for records with no component is "(none)", its buttons named so', async () => {
+  const p = await openHarness('rows=30&components=blank', { width: 1000, height: 400 });
+  await p.locator('.layer [role="row"]').first().waitFor();
+  await p.locator('.filter-bar .picker', { hasText: 'Components' }).click();
+  await p.locator('.picker-item', { hasText: '(none)' }).waitFor();
+  for (const name of ['Include (none)', 'Exclude (none)']) assert.equal(await p.getByRole('button', { name, exact: true }).count(), 1, name);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
 test('the Columns menu stays open for several ticks; Escape closes it; Enter on a plain item closes its menu', async () => {
   const p = await openHarness('rows=100', { width: 1000, height: 400 });
   await p.locator('.layer [role="row"]').first().waitFor();

@@ -4,9 +4,10 @@
 (() => {
   let ROWS = Number(new URLSearchParams(location.search).get('rows') || 5_000_000);
   const BASE = Date.UTC(2024, 0, 15, 8, 0, 0);
-  // ?components=sms: the long component names of a site server's logs.
-  const COMPONENTS = new URLSearchParams(location.search).get('components') === 'sms'
-    ? ['SMS_CLOUD_USERSYNC', 'SMS_AZUREAD_DISCOVERY_AGENT', 'SMS_EXECUTIVE'] : ['CcmExec', 'DataTransferService', 'ContentAccess'];
+  // ?components=sms: the long component names of a site server's logs; ?components=blank: records with none.
+  const COMPONENTS_ASKED = new URLSearchParams(location.search).get('components');
+  const COMPONENTS = COMPONENTS_ASKED === 'sms' ? ['SMS_CLOUD_USERSYNC', 'SMS_AZUREAD_DISCOVERY_AGENT', 'SMS_EXECUTIVE']
+    : COMPONENTS_ASKED === 'blank' ? ['CcmExec', '', 'ContentAccess'] : ['CcmExec', 'DataTransferService', 'ContentAccess'];
   const EVIL = 57; // an error row whose message is markup
   const severity = (i) => (i % 50 === 7 ? 'error' : i % 10 === 3 ? 'warning' : i % 97 === 0 ? 'success' : 'information');
   // ?hostile=1: every text of row 0 and every name carries a bidi override and an ANSI escape (the page must show them as escapes).

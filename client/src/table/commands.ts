@@ -101,6 +101,14 @@ async function hasRecords(uri: vscode.Uri): Promise<boolean> {
 }
 
 /**
+ * A log's folder as the pick list names it: relative to its workspace folder, named with it only when
+ * the workspace has several (VS Code's own way); a workspace folder itself by its name.
+ */
+function folderLabel(dir: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(dir) || (vscode.workspace.getWorkspaceFolder(dir)?.name ?? dir.fsPath);
+}
+
+/**
  * One pick list of every log in the workspace, grouped by folder (plain-text files last); the active
  * log is picked. Shown at once, busy while the logs' starts are read (mergePickList.ts).
  */
@@ -111,7 +119,7 @@ async function pickLogs(): Promise<vscode.Uri[] | undefined> {
   const byUri = new Map(files.map((f) => [f.toString(), f]));
   const picked = await runMergePick(vscode.window.createQuickPick(), files.map((f) => ({
     uri: f.toString(),
-    folder: vscode.workspace.asRelativePath(vscode.Uri.joinPath(f, '..'), true),
+    folder: folderLabel(vscode.Uri.joinPath(f, '..')),
     name: path.basename(f.path),
   })), {
     title: files.length >= MAX_MERGE_LOGS ? `CMLog: Merge Logs (the first ${MAX_MERGE_LOGS} logs)` : 'CMLog: Merge Logs',
