@@ -69,6 +69,16 @@ test('fileInfo and status bar: the offer is said, and the log stays unplaced unt
   assert.equal(other.offer?.offset, 420);
 });
 
+test('lens: a folder whose logs write two zones is offered in one short line', () => {
+  const two = input(`${PC01}ADALOperationProvider.log`, ccm('08:00:03', '01-15-2024', '+300') + ccm('09:00:03', '01-15-2024', '+000'));
+  const cbs = input(cbsUri, CBS);
+  const lenses = codeLenses(cbsUri, cbs.log, [], new Timeline([two, cbs]), lensDefaults);
+  const title = lenses[0].command!.title;
+  assert.match(title, /ADALOperationProvider\.log of this folder says UTC[-+]\d\d:\d\d \(2 zones\) — use it for this folder$/);
+  assert.doesNotMatch(title, /write two zones/);
+  assert.ok(title.length <= 110, `${title.length} characters: ${title}`);
+});
+
 test('lens: a log without offsets offers the folder\'s bias (a command the user clicks); once taken, lenses link it', () => {
   const ccmLog = input(`${PC01}CcmExec.log`, ccm('08:00:03', '01-15-2024', '+420', 'Install failed'));
   const cbs = input(cbsUri, CBS);

@@ -28,6 +28,15 @@ export function alsoText(offer: FolderOffer): string {
   return ` (logs of ${offerFolder(offer)} write ${n} zones: ${zones.slice(0, -1).join(', ')} and ${zones[zones.length - 1]})`;
 }
 
+/**
+ * An offer as a lens says it, short enough for one line of the editor: its zone, and how many zones
+ * the folder's logs write when they write several (the hover and the status bar name them).
+ */
+export function offerTextShort(offer: FolderOffer): string {
+  const also = !offer.others ? '' : offer.dst ? ' (a DST change seen)' : ` (${offer.others.length + 1} zones)`;
+  return `${offerSource(offer)} says ${offer.zone}${also}`;
+}
+
 /** Whose offset an offer is: "CcmExec.log of this folder", "CcmExec.log of DEVICE2". */
 export const offerSource = (offer: FolderOffer): string => `${offer.source} of ${offerFolder(offer)}`;
 

@@ -16,7 +16,7 @@ import { anchoredLabel, leftOutNote } from '../explain/logLabel';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
 import type { FolderOffer } from '../protocol';
-import { offerFolder, offerText } from '../explain/offerText';
+import { offerFolder, offerTextShort } from '../explain/offerText';
 import { folderOffer } from './folderOffset';
 import { folderOffsetsKey } from '../explain/folderOffsetKey';
 import { innermostFolder, toPath } from '../uri';
@@ -79,9 +79,9 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
       // Offered, never applied: the click writes it for the folder (client/src/folderOffset.ts).
       const o = saidNoOffset ? null : offerOf();
       if (!saidNoOffset) lenses.push({ range, command: o
-        ? { title: `⇄ time in UTC unknown (no offset): ${offerText(o)} — use it for ${offerFolder(o)}`, command: Commands.useFolderOffset, arguments: [uri] }
+        ? { title: `⇄ UTC unknown: ${offerTextShort(o)} — use it for ${offerFolder(o)}`, command: Commands.useFolderOffset, arguments: [uri] }
         // No log of the folder writes its bias: the folder's own entry, not cmlog.defaultOffset (global: it would re-time every folder).
-        : { title: `⇄ time in UTC unknown (no offset): set ${folderOffsetsExample(uri, log, folders)} in cmlog.folderOffsets to compare with other logs`, command: 'workbench.action.openSettings', arguments: ['cmlog.folderOffsets'] } });
+        : { title: `⇄ UTC unknown: set ${folderOffsetsExample(uri, log, folders)} in cmlog.folderOffsets to compare with other logs`, command: 'workbench.action.openSettings', arguments: ['cmlog.folderOffsets'] } });
       saidNoOffset = true;
       continue;
     }
