@@ -9,7 +9,7 @@ import { FORMATS } from '../parse/formats';
 import { codeMeaning } from './codeText';
 import { RelatedList } from './stories';
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
-import { describeErrorCode } from '../knowledge/errorCodes';
+import { describeErrorCode, parseErrorCode } from '../knowledge/errorCodes';
 import type { LogFile } from '../logFile';
 import type { Finding, RelatedLocation } from '../model';
 import { componentIds, liveName, messageHead } from './logSet';
@@ -118,14 +118,9 @@ const clipField = (s: string) => (s.length > FIELD_CHARS ? s.slice(0, FIELD_CHAR
 function meaningOf(row: SignatureRow, fields: Record<string, string>): { code?: string; meaning?: string } {
   const own = row.meanings && fields[row.meanings.field] !== undefined ? row.meanings.table[fields[row.meanings.field]!.toLowerCase()] : undefined;
   const hex = fields.code ?? fields.code2;
-  let value: number | undefined;
-  if (hex !== undefined) {
-    const digits = hex.replace(/^0x/i, '');
-    if (/^[0-9a-f]{1,8}$/i.test(digits)) value = parseInt(digits, 16) >>> 0;
-  } else if (fields.exitCode !== undefined && /^-?\d{1,10}$/.test(fields.exitCode)) {
-    const n = Number(fields.exitCode);
-    if (n >= -0x80000000 && n <= 0xffffffff) value = n >>> 0;
-  }
+  // `code` is hex with or without `0x` (parseErrorCode reads bare digits as decimal); `exitCode` decimal.
+  const value = hex !== undefined ? parseErrorCode(/^0x/i.test(hex) ? hex : '0x' + hex)
+    : fields.exitCode !== undefined ? parseErrorCode(fields.exitCode) : undefined;
   if (value === undefined) return own ? { meaning: own } : {};
   const meaning = own ?? (codeMeaning(value) || undefined);
   return { code: describeErrorCode(value).hex, ...(meaning ? { meaning } : {}) };
