@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lookupCommand } from '../../server/src/cli/lookup';
 import { hoverMarkdown } from '../../server/src/explain';
+import { psadtExitCodeText } from '../../server/src/explain/errorCode';
 import { describePsadtExitCode, PSADT_AUTHOR_RANGES, PSADT_EXIT_CODES, PSADT_OWN_RANGE } from '../../server/src/knowledge/psadtExitCodes';
 import { LogFile } from '../../server/src/logFile';
 import { runRules, rules, type LogInput } from '../../server/src/rules';
@@ -44,6 +45,22 @@ test('lookup 60001: the Windows reading and the PSADT meaning, each said where i
   assert.deepEqual(json.psadtExitCode, { code: 60001, meaning: p.meaning, source: p.source });
   assert.equal(json.alternatives[0].readAs, 'hex');
   assert.equal(json.alternatives[0].psadtExitCode, null, 'the hex reading 0x60001 is no PSADT code');
+});
+
+test('lookup 70000 / 69001 / 60500 says whose code it is as its meaning does: the author\'s, not the toolkit\'s', async () => {
+  for (const [input, whose, not] of [['70000', /a code of the deployment script's author/, /toolkit's own/], ['69001', /a code of the deployment script's author/, /toolkit's own/],
+    ['60500', /one of the toolkit's own codes/, /script's author,/]] as const) {
+    const out = (await lookup(input)).out;
+    const at = out.indexOf(`As the exit code of a PowerShell App Deployment Toolkit (PSADT) deployment, ${input} `);
+    assert.ok(at >= 0, out);
+    const said = out.slice(at);
+    assert.match(said, whose, input);
+    assert.doesNotMatch(said, not, input);
+    assert.ok(said.includes(describePsadtExitCode(Number(input))!.meaning), input);
+  }
+  // The plain text is the explain module's, beside its Markdown: lookup says exactly it.
+  assert.ok((await lookup('70000')).out.includes(psadtExitCodeText(70000)!));
+  assert.equal(psadtExitCodeText(1603), null);
 });
 
 test('lookup of a Windows or MSI code says nothing of PSADT; 1722 keeps its MSI meaning', async () => {

@@ -17,6 +17,8 @@ export interface PsadtExitCode {
   /** One sentence in the project's own words; for a range, what the range is for. */
   readonly meaning: string;
   readonly source: string;
+  /** Whose code it is: the toolkit's own (60000-68999) or one the script's author chose. */
+  readonly owner: 'toolkit' | 'author';
 }
 
 export const SOURCE_PSADT_EXIT_CODES =
@@ -36,7 +38,8 @@ export function rangesText(ranges: readonly CodeRange[]): string {
   return each.length > 1 ? `${each.slice(0, -1).join(', ')} and ${each[each.length - 1]}` : each.join('');
 }
 
-const c = (code: number, meaning: string, source = SOURCE_PSADT_EXIT_CODES): PsadtExitCode => ({ code, meaning, source });
+const c = (code: number, meaning: string, source = SOURCE_PSADT_EXIT_CODES, owner: PsadtExitCode['owner'] = 'toolkit'): PsadtExitCode =>
+  ({ code, meaning, source, owner });
 
 export const PSADT_EXIT_CODES: readonly PsadtExitCode[] = [
   c(60001, 'An error in the deployment script (Deploy-Application.ps1 in v3, Invoke-AppDeployToolkit.ps1 in v4): check its syntax and the error the toolkit logged above.'),
@@ -69,7 +72,7 @@ export function describePsadtExitCode(n: number): PsadtExitCode | undefined {
     return c(n, `In the range the toolkit reserves for its own codes (${rangesText([PSADT_OWN_RANGE])}); the documentation lists no meaning for this one.`);
   }
   if (PSADT_AUTHOR_RANGES.some((r) => n >= r.first && n <= r.last)) {
-    return c(n, `In a range the toolkit recommends for the script author's own codes (${rangesText(PSADT_AUTHOR_RANGES)}): the deployment script chose it, so its meaning is in that script.`);
+    return c(n, `In a range the toolkit recommends for the script author's own codes (${rangesText(PSADT_AUTHOR_RANGES)}): the deployment script chose it, so its meaning is in that script.`, SOURCE_PSADT_EXIT_CODES, 'author');
   }
   return undefined;
 }
