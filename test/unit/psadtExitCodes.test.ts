@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lookupCommand } from '../../server/src/cli/lookup';
 import { hoverMarkdown } from '../../server/src/explain';
-import { describePsadtExitCode, PSADT_EXIT_CODES } from '../../server/src/knowledge/psadtExitCodes';
+import { psadtExitCodeText } from '../../server/src/explain/errorCode';
+import { describePsadtExitCode, PSADT_AUTHOR_RANGES, PSADT_EXIT_CODES, PSADT_OWN_RANGE } from '../../server/src/knowledge/psadtExitCodes';
 import { LogFile } from '../../server/src/logFile';
 import { runRules, rules, type LogInput } from '../../server/src/rules';
 import type { SignatureData } from '../../server/src/rules/signatures';
@@ -20,13 +21,12 @@ async function lookup(...argv: string[]) {
 const v4 = (s: number, component: string, level: string, text: string) =>
   `[2026-07-29 09:00:${String(s).padStart(2, '0')}.100] [Install] [${component}] [${level}] :: ${text}\r\n`;
 
-test('the list is the documented one: 60001-60013, each with the toolkit\'s documentation as source', () => {
-  assert.deepEqual(PSADT_EXIT_CODES.map((e) => e.code), Array.from({ length: 13 }, (_, i) => 60001 + i));
-  for (const e of PSADT_EXIT_CODES) assert.match(e.source, /psappdeploytoolkit\.com\/docs\/reference\/exit-codes/);
+test('describePsadtExitCode: a listed code, else the toolkit\'s range or the author\'s, and nothing past their edges', () => {
+  for (const e of PSADT_EXIT_CODES) assert.equal(describePsadtExitCode(e.code), e, String(e.code));
   assert.match(describePsadtExitCode(60001)!.meaning, /error in the deployment script/);
-  assert.match(describePsadtExitCode(60500)!.meaning, /reserves for its own codes.*lists no meaning/);
-  assert.match(describePsadtExitCode(69001)!.meaning, /script author's own codes/);
-  for (const n of [1603, 59999, 80000, 5]) assert.equal(describePsadtExitCode(n), undefined, String(n));
+  for (const n of [60000, 60500, 68999]) assert.match(describePsadtExitCode(n)!.meaning, /reserves for its own codes.*lists no meaning/, String(n));
+  for (const n of [69000, 69999, 70000, 79999]) assert.match(describePsadtExitCode(n)!.meaning, /script author's own codes/, String(n));
+  for (const n of [59999, 80000, 1603, 5, 0]) assert.equal(describePsadtExitCode(n), undefined, String(n));
 });
 
 test('lookup 60001: the Windows reading and the PSADT meaning, each said where it applies', async () => {
@@ -45,6 +45,22 @@ test('lookup 60001: the Windows reading and the PSADT meaning, each said where i
   assert.deepEqual(json.psadtExitCode, { code: 60001, meaning: p.meaning, source: p.source });
   assert.equal(json.alternatives[0].readAs, 'hex');
   assert.equal(json.alternatives[0].psadtExitCode, null, 'the hex reading 0x60001 is no PSADT code');
+});
+
+test('lookup 70000 / 69001 / 60500 says whose code it is as its meaning does: the author\'s, not the toolkit\'s', async () => {
+  for (const [input, whose, not] of [['70000', /a code of the deployment script's author/, /toolkit's own/], ['69001', /a code of the deployment script's author/, /toolkit's own/],
+    ['60500', /one of the toolkit's own codes/, /script's author,/]] as const) {
+    const out = (await lookup(input)).out;
+    const at = out.indexOf(`As the exit code of a PowerShell App Deployment Toolkit (PSADT) deployment, ${input} `);
+    assert.ok(at >= 0, out);
+    const said = out.slice(at);
+    assert.match(said, whose, input);
+    assert.doesNotMatch(said, not, input);
+    assert.ok(said.includes(describePsadtExitCode(Number(input))!.meaning), input);
+  }
+  // The plain text is the explain module's, beside its Markdown: lookup says exactly it.
+  assert.ok((await lookup('70000')).out.includes(psadtExitCodeText(70000)!));
+  assert.equal(psadtExitCodeText(1603), null);
 });
 
 test('lookup of a Windows or MSI code says nothing of PSADT; 1722 keeps its MSI meaning', async () => {
@@ -81,4 +97,38 @@ test('psadt-failed takes the toolkit\'s meaning from the knowledge, not text of 
   assert.ok(fs[0]!.message.includes(describePsadtExitCode(60008)!.meaning), fs[0]!.message);
   const rule = rules.find((r) => r.id === 'psadt-failed')!;
   assert.doesNotMatch(rule.explanation ?? '', /60001: an error/, 'no meaning written twice');
+});
+
+/** The psadt-failed findings of a v4 log whose session ends with each of `codes`. */
+function psadtFindings(...codes: number[]): Finding<SignatureData>[] {
+  const text = v4(0, 'Open-ADTSession', 'Info', 'Session opened') +
+    codes.map((n, k) => v4(k + 1, 'Close-ADTSession', 'Error', `[Contoso App 1.0] install completed with exit code [${n}].`)).join('');
+  const input: LogInput = { key: 'k', name: 'Contoso_App_1.0_Install.log', log: LogFile.fromText(text) };
+  return runRules(input, { logs: [input] }).findings.filter((f) => f.ruleId === 'psadt-failed') as Finding<SignatureData>[];
+}
+
+test('psadt-failed says the range of an unlisted toolkit or author code, as the hover and lookup do, one finding per code', () => {
+  const fs = psadtFindings(60500, 69001, 70000);
+  assert.deepEqual(fs.map((f) => f.data!.fields.exitCode), ['60500', '69001', '70000']);
+  for (const f of fs) {
+    const meaning = describePsadtExitCode(Number(f.data!.fields.exitCode))!.meaning;
+    assert.equal(f.data!.meaning, meaning);
+    assert.ok(f.message.includes(meaning), f.message);
+  }
+});
+
+test('psadt-failed says "PSADT" once, and a toolkit code\'s meaning without the hex form of a Windows code', () => {
+  const [f] = psadtFindings(60008);
+  assert.equal(f!.message.match(/PSADT/g)?.length, 1, f!.message);
+  assert.doesNotMatch(f!.message, /0x0000EA68/);
+  assert.equal(f!.data!.code, undefined, 'the hover says no Windows code beside the toolkit\'s meaning');
+  // An installer's code keeps its Windows form and meaning.
+  const [msi] = psadtFindings(1603);
+  assert.match(msi!.message, /^PSADT: completed with exit code \[1603\] \(0x00000643: /);
+  assert.equal(msi!.data!.code, '0x00000643');
+});
+
+test('psadt-failed\'s explanation writes the toolkit\'s ranges from the knowledge', () => {
+  const rule = rules.find((r) => r.id === 'psadt-failed')!;
+  for (const r of [PSADT_OWN_RANGE, ...PSADT_AUTHOR_RANGES]) assert.ok(rule.explanation!.includes(`${r.first}-${r.last}`), `${r.first}-${r.last}`);
 });

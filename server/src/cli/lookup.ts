@@ -1,6 +1,6 @@
 // `cmlog lookup CODE`: what an error code is (forms, facility, Win32 code, name and meaning with its
 // source), the same facts as the editor's hover and "CMLog: Look Up Error Code".
-import { errorCodeFacts, errorCodeText } from '../explain/errorCode';
+import { errorCodeFacts, errorCodeText, psadtExitCodeText } from '../explain/errorCode';
 import { formatHex, parseErrorCode } from '../knowledge/errorCodes';
 import { describeMsiMessage, type MsiMessageInfo } from '../knowledge/msiMessages';
 import { describePsadtExitCode, type PsadtExitCode } from '../knowledge/psadtExitCodes';
@@ -94,15 +94,10 @@ function psadtExitCodeOf(r: Reading): PsadtExitCode | undefined {
   return r.readAs === 'decimal' ? describePsadtExitCode(r.value) : undefined;
 }
 
-function psadtExitCodeText(p: PsadtExitCode): string {
-  return `As the exit code of a PowerShell App Deployment Toolkit (PSADT) deployment, ${p.code} is the toolkit's, not the code above:\n` +
-    `  ${p.meaning}\nSource: ${p.source}`;
-}
-
 function readingText(r: Reading): string {
   const msi = msiMessageOf(r);
-  const psadt = psadtExitCodeOf(r);
-  return errorCodeText(r.value) + (msi ? '\n\n' + msiMessageText(msi) : '') + (psadt ? '\n\n' + psadtExitCodeText(psadt) : '');
+  const psadt = psadtExitCodeOf(r) && psadtExitCodeText(r.value);
+  return errorCodeText(r.value) + (msi ? '\n\n' + msiMessageText(msi) : '') + (psadt ? '\n\n' + psadt : '');
 }
 
 function factsJson(r: Reading) {

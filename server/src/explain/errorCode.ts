@@ -92,6 +92,18 @@ export function psadtExitCodeMarkdown(value: number): string | null {
 }
 
 /**
+ * Plain text of the same (for the command line), saying whose code it is: the toolkit's own, or
+ * one the script's author chose. Beside errorCodeText's Windows reading, hence "not the code above".
+ */
+export function psadtExitCodeText(value: number): string | null {
+  const p = describePsadtExitCode(value);
+  if (!p) return null;
+  const whose = p.owner === 'toolkit' ? 'is one of the toolkit\'s own codes' : 'is a code of the deployment script\'s author';
+  return `As the exit code of a PowerShell App Deployment Toolkit (PSADT) deployment, ${p.code} ${whose}, not the code above:\n` +
+    `  ${p.meaning}\nSource: ${p.source}`;
+}
+
+/**
  * A Markdown command link that opens "CMLog: Look Up Error Code" for `value`. Built from the number
  * alone (never from log text): the argument is its `0x` form, JSON-encoded as VS Code expects.
  */

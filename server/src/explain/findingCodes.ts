@@ -9,11 +9,18 @@ export const FINDING_CODES_MAX = 4;
 /** Characters of each text looked at: a record of megabytes costs no more than this. */
 const SCAN_CHARS = 64 * 1024;
 
-/** Distinct code values of `texts`, in order of appearance (earlier texts first), at most `max`. */
+/**
+ * Distinct code values of `texts`, in order of appearance (earlier texts first), at most `max`.
+ * A script's `exit code [N]` is left out (the hover still explains it): N is whatever the script
+ * chose, in any log (`exit code [5]` in an MSI log need not be ERROR_ACCESS_DENIED), and a lookup by
+ * its hex form would say only the Windows reading of a PSADT code. A finding about an installer's
+ * exit code writes its hex form beside it (psadt-failed: `[1603] (0x00000643: ...)`), which is offered.
+ */
 export function codesOf(texts: readonly string[], max = FINDING_CODES_MAX): number[] {
   const out = new Set<number>();
   for (const text of texts) {
     for (const c of findErrorCodes(text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text)) {
+      if (c.exitCode) continue;
       if (out.size >= max) return [...out];
       out.add(c.value);
     }

@@ -858,8 +858,8 @@ export function findErrorCodes(message: string): FoundErrorCode[] {
   collect(WU_FAILED_RE, message, found, (t) => parseInt(t, 16) >>> 0);
   // 0 is a success, not a code to explain; anything else within 32 bits is read as it is written.
   collect(BRACKET_EXIT_RE, message, found, (t) => {
-    const n = Number(t);
-    return n !== 0 && n >= -0x80000000 && n <= 0xffffffff ? n >>> 0 : undefined;
+    const v = parseErrorCode(t);
+    return v === 0 ? undefined : v;
   }, true);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const result: FoundErrorCode[] = [];

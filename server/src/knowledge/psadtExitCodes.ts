@@ -17,17 +17,29 @@ export interface PsadtExitCode {
   /** One sentence in the project's own words; for a range, what the range is for. */
   readonly meaning: string;
   readonly source: string;
+  /** Whose code it is: the toolkit's own (60000-68999) or one the script's author chose. */
+  readonly owner: 'toolkit' | 'author';
 }
 
 export const SOURCE_PSADT_EXIT_CODES =
   'PSAppDeployToolkit documentation, "Exit Codes": https://psappdeploytoolkit.com/docs/reference/exit-codes (v4) and https://psappdeploytoolkit.com/docs/3.10.2/exit-codes (v3)';
 const SOURCE_PSADT_ISSUE_223 = 'PSAppDeployToolkit/website issue #223, "Exit Codes page is incorrect" (https://github.com/PSAppDeployToolkit/website/issues/223)';
 
-/** The toolkit reserves these for itself; the two ranges above them are for the script author's own codes. */
-export const PSADT_OWN_RANGE = { first: 60000, last: 68999 } as const;
-const AUTHOR_RANGES = [{ first: 69000, last: 69999 }, { first: 70000, last: 79999 }] as const;
+interface CodeRange { readonly first: number; readonly last: number }
 
-const c = (code: number, meaning: string, source = SOURCE_PSADT_EXIT_CODES): PsadtExitCode => ({ code, meaning, source });
+/** The toolkit reserves these for itself. */
+export const PSADT_OWN_RANGE: CodeRange = { first: 60000, last: 68999 };
+/** The toolkit recommends these for the script author's own codes (v3: in the deployment script, and in its extensions). */
+export const PSADT_AUTHOR_RANGES: readonly CodeRange[] = [{ first: 69000, last: 69999 }, { first: 70000, last: 79999 }];
+
+/** `69000-69999 and 70000-79999`: ranges as the texts here write them. */
+export function rangesText(ranges: readonly CodeRange[]): string {
+  const each = ranges.map((r) => `${r.first}-${r.last}`);
+  return each.length > 1 ? `${each.slice(0, -1).join(', ')} and ${each[each.length - 1]}` : each.join('');
+}
+
+const c = (code: number, meaning: string, source = SOURCE_PSADT_EXIT_CODES, owner: PsadtExitCode['owner'] = 'toolkit'): PsadtExitCode =>
+  ({ code, meaning, source, owner });
 
 export const PSADT_EXIT_CODES: readonly PsadtExitCode[] = [
   c(60001, 'An error in the deployment script (Deploy-Application.ps1 in v3, Invoke-AppDeployToolkit.ps1 in v4): check its syntax and the error the toolkit logged above.'),
@@ -57,15 +69,11 @@ export function describePsadtExitCode(n: number): PsadtExitCode | undefined {
   const listed = BY_CODE.get(n);
   if (listed) return listed;
   if (n >= PSADT_OWN_RANGE.first && n <= PSADT_OWN_RANGE.last) {
-    return c(n, `In the range the toolkit reserves for its own codes (${PSADT_OWN_RANGE.first}-${PSADT_OWN_RANGE.last}); the documentation lists no meaning for this one.`);
+    return c(n, `In the range the toolkit reserves for its own codes (${rangesText([PSADT_OWN_RANGE])}); the documentation lists no meaning for this one.`);
   }
-  if (AUTHOR_RANGES.some((r) => n >= r.first && n <= r.last)) {
-    return c(n, `In a range the toolkit recommends for the script author's own codes (${AUTHOR_RANGES.map((r) => `${r.first}-${r.last}`).join(', ')}): the deployment script chose it, so its meaning is in that script.`);
+  if (PSADT_AUTHOR_RANGES.some((r) => n >= r.first && n <= r.last)) {
+    return c(n, `In a range the toolkit recommends for the script author's own codes (${rangesText(PSADT_AUTHOR_RANGES)}): the deployment script chose it, so its meaning is in that script.`, SOURCE_PSADT_EXIT_CODES, 'author');
   }
   return undefined;
 }
 
-/** The listed codes as a rule's meanings table (decimal text to meaning). */
-export function psadtExitCodeTable(): Record<string, string> {
-  return Object.fromEntries(PSADT_EXIT_CODES.map((e) => [String(e.code), `PSADT: ${e.meaning}`]));
-}

@@ -7,7 +7,7 @@ import { MSI_RETURNS_SOURCE } from '../knowledge/errorCodes';
 import { MSI_SUCCESS_CODES } from '../knowledge/msiReturnCodes';
 import type { SignatureRow } from './signatures';
 import { describeMsiMessage } from '../knowledge/msiMessages';
-import { PSADT_OWN_RANGE, psadtExitCodeTable } from '../knowledge/psadtExitCodes';
+import { describePsadtExitCode, PSADT_AUTHOR_RANGES, PSADT_OWN_RANGE, rangesText } from '../knowledge/psadtExitCodes';
 import { counted } from '../explain/plural';
 
 const LEARN = 'https://learn.microsoft.com/troubleshoot/mem/configmgr';
@@ -367,10 +367,10 @@ export const SIGNATURES: readonly SignatureRow[] = [
     atLeast: 1, perCode: true,
     pattern: /(?<what>(?:Execution\s{1,4}failed|completed)\s{1,4}with\s{1,4}exit\s{1,4}code\s{0,4}\[\s{0,4}(?!(?:0|3010|1641)\s{0,4}\])(?<exitCode>-?\d{1,10})\s{0,4}\]|Execution\s{1,4}failed\b)/i,
     message: 'PSADT: {what}',
-    explanation: `The PowerShell App Deployment Toolkit ran an installer (or the whole deployment script ended) with an exit code that is not a success: 0, 3010 and 1641 (the last two with a restart) are; an MSI's 1603 is a fatal error during installation, 1618 another installation in progress. The toolkit's own codes are ${PSADT_OWN_RANGE.first}-${PSADT_OWN_RANGE.last} (the finding says what its code means, from the toolkit's exit code list), 69000-79999 the script author's.`,
+    explanation: `The PowerShell App Deployment Toolkit ran an installer (or the whole deployment script ended) with an exit code that is not a success: 0, 3010 and 1641 (the last two with a restart) are; an MSI's 1603 is a fatal error during installation, 1618 another installation in progress. The toolkit's own codes are ${rangesText([PSADT_OWN_RANGE])} (the finding says what its code means, from the toolkit's exit code list), ${rangesText(PSADT_AUTHOR_RANGES)} the script author's.`,
     remedy: 'Read the lines above it: the command line the toolkit ran and, for an MSI, its verbose log (the toolkit writes it beside its own log; open it here: msi-action-failed shows the failing action). For 1618 let the other installation finish and retry; for a toolkit code see the toolkit\'s exit code list.',
-    // The toolkit's own codes (60001...) from their one place, beside the installers' codes.
-    sources: [PSADT_EXIT, MSI_ERRORS], meanings: { field: 'exitCode', table: { ...EXIT_CODES, ...psadtExitCodeTable() } },
+    // The installers' codes, else the toolkit's (60001..., and its ranges) from their one place.
+    sources: [PSADT_EXIT, MSI_ERRORS], meanings: { field: 'exitCode', table: EXIT_CODES, orElse: (v) => describePsadtExitCode(v)?.meaning },
     repeats: { related: 'the same failure written again', count: (more) => `written ${counted(more, 'more time')} in this file` },
   },
   {

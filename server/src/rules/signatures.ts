@@ -9,7 +9,7 @@ import { FORMATS } from '../parse/formats';
 import { codeMeaning } from './codeText';
 import { RelatedList } from './stories';
 import { codeSpan, escapeMarkdown } from '../explain/markdown';
-import { describeErrorCode } from '../knowledge/errorCodes';
+import { describeErrorCode, parseErrorCode } from '../knowledge/errorCodes';
 import type { LogFile } from '../logFile';
 import type { Finding, RelatedLocation } from '../model';
 import { componentIds, liveName, messageHead } from './logSet';
@@ -51,8 +51,12 @@ export interface SignatureRow {
   remedy: string;
   /** Public sources (a URL and its title). */
   sources: readonly string[];
-  /** What a captured value means here (keys in lower case), before the error-code table. */
-  meanings?: { field: string; table: Readonly<Record<string, string>> };
+  /**
+   * What a captured value means here (keys in lower case), before the error-code table; `orElse`, for
+   * a value the table does not list, says what the code means in this log's own terms (a toolkit's
+   * exit code), said without its hex form, which would read as a Windows code.
+   */
+  meanings?: { field: string; table: Readonly<Record<string, string>>; orElse?: (value: number) => string | undefined };
   /** Report only a file with at least this many matches: one finding at the first, the others related. */
   atLeast?: number;
   /** For an `atLeast` row: a line that says more, looked for among the records above its finding (its first related location). */
@@ -104,9 +108,9 @@ function evidenceFor(e: Evidence, target: LogInput, i: number): RelatedLocation 
 export interface SignatureData {
   /** The named captures (log text, clipped). */
   fields: Record<string, string>;
-  /** The captured code as `0x` + 8 hex digits, when the row captures one. */
+  /** The captured code as `0x` + 8 hex digits, when the row captures one and its meaning is a Windows one (not `orElse`'s). */
   code?: string;
-  /** What the captured value means (the row's table or the error-code knowledge). */
+  /** What the captured value means (the row's table, its `orElse` or the error-code knowledge). */
   meaning?: string;
   /** Matches in the file, for an `atLeast` row. */
   count?: number;
@@ -114,21 +118,25 @@ export interface SignatureData {
 
 const clipField = (s: string) => (s.length > FIELD_CHARS ? s.slice(0, FIELD_CHARS - 1) + '…' : s);
 
-/** The captured code and its meaning: the row's own table first, then the error-code knowledge. */
-function meaningOf(row: SignatureRow, fields: Record<string, string>): { code?: string; meaning?: string } {
+/**
+ * The captured code and its meaning: the row's own table first, then its `orElse`, then the error-code
+ * knowledge. `key` (the code's hex form) tells codes apart for `perCode`; `code` is the hex form said
+ * beside a Windows meaning, absent beside an `orElse` one.
+ */
+function meaningOf(row: SignatureRow, fields: Record<string, string>): { key?: string; code?: string; meaning?: string } {
   const own = row.meanings && fields[row.meanings.field] !== undefined ? row.meanings.table[fields[row.meanings.field]!.toLowerCase()] : undefined;
   const hex = fields.code ?? fields.code2;
-  let value: number | undefined;
-  if (hex !== undefined) {
-    const digits = hex.replace(/^0x/i, '');
-    if (/^[0-9a-f]{1,8}$/i.test(digits)) value = parseInt(digits, 16) >>> 0;
-  } else if (fields.exitCode !== undefined && /^-?\d{1,10}$/.test(fields.exitCode)) {
-    const n = Number(fields.exitCode);
-    if (n >= -0x80000000 && n <= 0xffffffff) value = n >>> 0;
-  }
+  // `code` is hex with or without `0x` (parseErrorCode reads bare digits as decimal); `exitCode` decimal.
+  const value = hex !== undefined ? parseErrorCode(/^0x/i.test(hex) ? hex : '0x' + hex)
+    : fields.exitCode !== undefined ? parseErrorCode(fields.exitCode) : undefined;
   if (value === undefined) return own ? { meaning: own } : {};
+  const key = describeErrorCode(value).hex;
+  if (own === undefined) {
+    const theirs = row.meanings?.orElse?.(value);
+    if (theirs) return { key, meaning: theirs };
+  }
   const meaning = own ?? (codeMeaning(value) || undefined);
-  return { code: describeErrorCode(value).hex, ...(meaning ? { meaning } : {}) };
+  return { key, code: key, ...(meaning ? { meaning } : {}) };
 }
 
 function fill(template: string, fields: Record<string, string>): string {
@@ -221,7 +229,7 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
         const row = rows[a.r]!;
         const fields: Record<string, string> = {};
         for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) fields[k] = clipField(v.trim());
-        const { code, meaning } = meaningOf(row, fields);
+        const { key: codeKey, code, meaning } = meaningOf(row, fields);
         const finding: Finding<SignatureData> = {
           ruleId: row.id, severity: row.severity, file: target.key,
           line: log.line(i), endLine: log.endLine(i), entryIndex: i,
@@ -230,7 +238,7 @@ export function signatureRules(rows: readonly SignatureRow[]): Rule<SignatureDat
         };
         if (!row.atLeast) { byRow[a.r]!.push(finding); continue; }
         const groups = tally[a.r]!;
-        let key = row.perCode ? code ?? '' : '';
+        let key = row.perCode ? codeKey ?? '' : '';
         if (!groups.has(key) && groups.size >= MAX_CODES) key = OTHER_CODES;
         let t = groups.get(key);
         if (!t) groups.set(key, (t = { count: 0, first: null, more: new RelatedList() }));
