@@ -76,4 +76,3 @@ export function describePsadtExitCode(n: number): PsadtExitCode | undefined {
   }
   return undefined;
 }
-
