@@ -6,6 +6,7 @@ import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import type { TableBanner, TableChangedParams } from '../protocol';
 import { FacetCache, type LogFacets } from './facets';
+import { placement } from './sourceNote';
 import { TableView, type TableLogSource } from './view';
 
 export const MAX_TABLES = 32;
@@ -21,21 +22,13 @@ export interface TableHooks {
 }
 
 /** What a table's banner was made of (OpenTable.bannerKey). */
-interface BannerKey { models: (LogFile | undefined)[]; timings: number[]; notes: number[]; offers: number }
+interface BannerKey { models: (LogFile | undefined)[]; timings: number[]; notes: ReturnType<typeof placement>[]; offers: number }
 
 const sameKey = (a: BannerKey, b: BannerKey): boolean =>
   a.offers === b.offers && a.models.every((m, li) => m === b.models[li] && a.timings[li] === b.timings[li] && a.notes[li] === b.notes[li]);
 
-/**
- * What a log's note (sourceNote) says, from its counts: nothing without records lacking an offset;
- * without a default offset, that some lack one (placed last); with one, whether any of them has a
- * readable time (placed with it) or none (placed last). More such records say the same.
- */
-function noteFacts(model: LogFile | undefined, counts: LogFacets | undefined): number {
-  if (!model || !counts || counts.missingOffsets === 0) return 0;
-  if (model.defaultOffset === null) return -1;
-  return counts.missingTimed > 0 ? 1 : 2;
-}
+/** What a log's note (sourceNote) says of its records without offset, from its counts: more such records say the same. */
+const noteFacts = (model: LogFile | undefined, counts: LogFacets | undefined) => (model && counts ? placement(model, counts) : 'none');
 
 export class OpenTable {
   follow = true;
