@@ -19,12 +19,14 @@ export function placedWith(log: LogFile, byFolder: boolean): string {
 /** A log's records without offset, as its facets count them (facets.ts Tally: no walk over its entries here). */
 export type OffsetCounts = Pick<LogFacets, 'missingOffsets' | 'missingTimed'>;
 
+export type Placement = 'none' | 'default' | 'last';
+
 /**
  * What a merge did with `log`'s records without offset: 'none' (every record writes one), 'default'
  * (those with a readable time are placed with its default offset: LogFile.offsetSource 'default')
  * or 'last' (no default offset, or none of them has a readable time).
  */
-export function placement(log: LogFile, counts: OffsetCounts): 'none' | 'default' | 'last' {
+export function placement(log: LogFile, counts: OffsetCounts): Placement {
   if (counts.missingOffsets === 0) return 'none';
   return log.defaultOffset !== null && counts.missingTimed > 0 ? 'default' : 'last';
 }
