@@ -5,7 +5,7 @@ import { type Chunk, ChunkedText, joinChunks, type Part, type TextSource } from 
 import { findNulRun, NUL_RUN, nulsFrom, trailingNuls } from './parse/nulRuns';
 import { EntryTable, type EntryTableData } from './parse/entryTable';
 import { FORMATS, type LogFormat, type Range, type RecordParts } from './parse/formats';
-import { countLineBreaks } from './parse/lineBreaks';
+import { countLineBreaksIn, type ReadRange, trimmedEnd } from './parse/lineBreaks';
 import { type Resume, scan, SHAPES_SAMPLE, SpanList, START } from './parse/scan';
 import { BAD_OFFSET, NO_OFFSET, offsetInRange, toUtc } from './parse/time';
 import { isUtcOffsetWriter } from './parse/utcOffsetWriters';
@@ -395,7 +395,39 @@ export class LogFile {
 
   /** Last line of the record's content (blank lines it absorbed are not counted). */
   endLine(i: number): number {
-    return this.table.line[i] + countLineBreaks(this.chunks.slice(this.table.start[i], this.table.end[i]).trimEnd());
+    const t = this.table;
+    return this.lastContentLine(t.start[i], t.end[i], t.line[i]);
+  }
+
+  /** Last line of unparsed span k's content (trailing whitespace and blank lines not counted), as endLine counts a record's. */
+  spanEndLine(k: number): number {
+    const s = this.spans;
+    return this.lastContentLine(s.start[k], s.end[k], s.line[k]);
+  }
+
+  /**
+   * The last line with content of [start, end), which starts on `line`: the line of what follows
+   * it less the line breaks of its trailing whitespace. Only that tail is read (through `text`),
+   * so a span of 100 MB is never made into one string for a line number.
+   */
+  private lastContentLine(start: number, end: number, line: number): number {
+    const read: ReadRange = (a, b) => this.text(a, b);
+    const content = trimmedEnd(read, start, end);
+    const after = this.lineAt(end);
+    // Nothing known to start there (not seen in practice): counted from the start, in pieces.
+    if (after < 0) return line + countLineBreaksIn(read, start, content, NaN);
+    // What follows (if anything) decides whether a CR that ends the range is a break of its own.
+    const next = end < this.length ? this.text(end, end + 1).charCodeAt(0) : NaN;
+    return after - countLineBreaksIn(read, content, end, next);
+  }
+
+  /** The 0-based line at offset `at` where an entry or span starts or the text ends; -1 when neither is known there. */
+  private lineAt(at: number): number {
+    if (at >= this.length) return this.lineCount - 1;
+    const t = this.table, i = t.firstAtOrAfter(at);
+    if (i < t.count && t.start[i] === at) return t.line[i];
+    const s = this.spans, k = s.firstAtOrAfter(at);
+    return k < s.count && s.start[k] === at ? s.line[k] : -1;
   }
 
   /** The entry whose record covers `line`, or -1. */

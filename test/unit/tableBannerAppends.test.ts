@@ -15,12 +15,12 @@ const cm = (msg: string, s: number, offset = '+000') =>
 /** A record whose time cannot be read (no default offset places it). */
 const badTime = (msg: string) => `<![LOG[${msg}]LOG]!><time="xx" date="1-1-2020" component="C" context="" type="1" thread="1" file="">\r\n`;
 
-/** A merge of A (the log appended to, read with a default offset) and B; the banner says A's note as sourceNote does. */
+/** A merge of A (the log appended to, read with a default offset) and B; the banner says A's note as sourceNote does, from the table's counts (as handlers/table.ts). */
 function merge(firstA: string) {
   const a = LogFile.fromText(firstA, { defaultOffset: 60 }), b = LogFile.fromText(cm('b1', 5));
   let made = 0;
   const tables = new Tables(() => undefined, undefined, {
-    banner: (): TableBanner => { made++; return { sources: [], notes: [sourceNote(a, false) ?? 'all written'], offers: [] }; },
+    banner: (t): TableBanner => { made++; return { sources: [], notes: [sourceNote(a, t.facets.perLog()[0], false) ?? 'all written'], offers: [] }; },
   });
   const t = tables.create(() => [{ key: 'file:///d/A.log', name: 'A.log', log: () => a, reading: () => false },
     { key: 'file:///d/B.log', name: 'B.log', log: () => b, reading: () => false }]);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
 import { TableView, type TableLogSource, MESSAGE_CUT } from '../../server/src/table/view';
 import { copyRows, exportRows } from '../../server/src/table/text';
-import { FacetCache } from '../../server/src/table/facets';
+import { countLog, FacetCache } from '../../server/src/table/facets';
 import { sourceNote } from '../../server/src/table/sourceNote';
 import { Timeline } from '../../server/src/workspace/timeline';
 
@@ -193,12 +193,13 @@ test('the merge order equals a stable sort by UTC of every entry (logs out of or
 });
 
 test('a source note says how a log without offset was placed', () => {
+  const noteOf = (log: LogFile, byFolder: boolean) => sourceNote(log, countLog(log), byFolder);
   const none = cm('x', '10:00:00.000', { off: '' });
-  assert.equal(sourceNote(LogFile.fromText(cm('x', '10:00:00.000')), false), undefined);
-  assert.equal(sourceNote(LogFile.fromText(none), false), 'offset unknown: placed last (set cmlog.defaultOffset to place it)');
+  assert.equal(noteOf(LogFile.fromText(cm('x', '10:00:00.000')), false), undefined);
+  assert.equal(noteOf(LogFile.fromText(none), false), 'offset unknown: placed last (set cmlog.defaultOffset to place it)');
   // Only the setting that placed it is named.
-  assert.equal(sourceNote(LogFile.fromText(none, { defaultOffset: 300 }), false), 'no offset written: placed with UTC-05:00 (cmlog.defaultOffset)');
-  assert.equal(sourceNote(LogFile.fromText(none, { defaultOffset: 300 }), true), 'no offset written: placed with UTC-05:00 (cmlog.folderOffsets)');
+  assert.equal(noteOf(LogFile.fromText(none, { defaultOffset: 300 }), false), 'no offset written: placed with UTC-05:00 (cmlog.defaultOffset)');
+  assert.equal(noteOf(LogFile.fromText(none, { defaultOffset: 300 }), true), 'no offset written: placed with UTC-05:00 (cmlog.folderOffsets)');
 });
 
 test('the table\'s merge and the CLI timeline\'s merged view order alike: ties by log, logs out of order, unknown UTC last in file order', () => {

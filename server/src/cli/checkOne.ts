@@ -4,7 +4,6 @@
 import type { LogFile } from '../logFile';
 import { Severity, type Finding } from '../model';
 import { rules as builtIn, runRules, type LogInput, type LogRef, type Rule, type RuleSettings } from '../rules';
-import { spanEndLine } from './spanLines';
 import { userRuleFiles } from './userRuleFiles';
 
 /** A log's name and its group (the logs cross-log rules may read: see LogSource.group). */
@@ -51,7 +50,7 @@ function summary({ key, log }: LogInput): FileSummary {
   const { spans } = log;
   const unparsed: FileSummary['unparsed'] = [];
   for (let k = 0; k < spans.count && unparsed.length < UNPARSED_SHOWN; k++) {
-    unparsed.push({ line: spans.line[k] + 1, endLine: spanEndLine(log, k) + 1 });
+    unparsed.push({ line: spans.line[k] + 1, endLine: log.spanEndLine(k) + 1 });
   }
   // An incomplete character at the very end (a file caught mid-write) counts as one more span.
   const pending = log.pendingBytes > 0 ? 1 : 0;

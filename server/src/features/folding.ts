@@ -1,6 +1,5 @@
 // Multi-line records (stack traces, script output) and runs of unparsed text fold. At most `limit`
 // ranges: the client's rangeLimit, else RESULT_LIMIT (a 50 MB log has hundreds of thousands).
-import { countLineBreaks } from '../parse/lineBreaks';
 import type { FoldingRange } from 'vscode-languageserver';
 import type { LogFile } from '../logFile';
 import { RESULT_LIMIT } from './symbols';
@@ -15,10 +14,11 @@ export function foldingRanges(log: LogFile, limit = RESULT_LIMIT): FoldingRange[
     const endLine = log.endLine(i);
     if (endLine > line) out.push({ startLine: line, endLine });
   }
-  for (const s of log.unparsedSpans()) {
-    if (out.length >= limit) break;
-    const lines = countLineBreaks(log.text(s.start, s.end).trimEnd()) + 1;
-    if (lines > 1) out.push({ startLine: s.line, endLine: s.line + lines - 1, kind: 'region' });
+  // A span's last line is found from its end: an unparsed file of 100 MB is one span.
+  const { spans } = log;
+  for (let k = 0; k < spans.count && out.length < limit; k++) {
+    const line = spans.line[k], endLine = log.spanEndLine(k);
+    if (endLine > line) out.push({ startLine: line, endLine, kind: 'region' });
   }
   return out;
 }

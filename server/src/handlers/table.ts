@@ -78,10 +78,11 @@ export function registerTableRequests(server: ServerContext): Tables {
       return offers.get(id)!;
     };
     const placed: { key: string; note?: string; offer: FolderOffer | null; machine: string }[] = [];
+    const counts = t.facets.perLog();
     const sources: TableSource[] = t.sources.map((s, li) => {
       const model = v.merged ? v.model(li) : undefined;
       let offer: FolderOffer | null = null;
-      const note = model && sourceNote(model, settings.byFolderOf(s.key, model), () => (offer = offerOf(s.key, model)) !== null);
+      const note = model && sourceNote(model, counts[li], settings.byFolderOf(s.key, model), () => (offer = offerOf(s.key, model)) !== null);
       const machine = machineOf(s.key, server.client.folders);
       placed.push({ key: s.key, note, offer, machine });
       return { uri: s.key, name: s.name, machine, label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };

@@ -5,6 +5,7 @@ import { describeOffset } from '../parse/time';
 import { folderLabel, namedAndMore, severalMachines } from '../explain/logLabel';
 import { alsoText, folderName } from '../explain/offerText';
 import type { FolderOffer, TableOffer } from '../protocol';
+import type { LogFacets } from './facets';
 import { folderOf } from '../uri';
 
 /**
@@ -15,20 +16,30 @@ export function placedWith(log: LogFile, byFolder: boolean): string {
   return `${describeOffset(log.defaultOffset!, log.defaultOffsetConvention)} (${byFolder ? 'cmlog.folderOffsets' : 'cmlog.defaultOffset'})`;
 }
 
+/** A log's records without offset, as its facets count them (facets.ts Tally: no walk over its entries here). */
+export type OffsetCounts = Pick<LogFacets, 'missingOffsets' | 'missingTimed'>;
+
+export type Placement = 'none' | 'default' | 'last';
+
 /**
- * How a merge placed `log`'s records without offset; `offered`, asked only of a log placed last:
- * whether its folder's logs write an offset it could take (the banner's offer says it: no advice to
- * set cmlog.defaultOffset, which is global).
+ * What a merge did with `log`'s records without offset: 'none' (every record writes one), 'default'
+ * (those with a readable time are placed with its default offset: LogFile.offsetSource 'default')
+ * or 'last' (no default offset, or none of them has a readable time).
  */
-export function sourceNote(log: LogFile, byFolder: boolean, offered: () => boolean = () => false): string | undefined {
-  let unknown = false;
-  for (let e = 0; e < log.entryCount; e++) {
-    const s = log.offsetSource(e);
-    // 'default' only where a default offset is set.
-    if (s === 'default') return `no offset written: placed with ${placedWith(log, byFolder)}`;
-    if (s !== 'written') unknown = true;
-  }
-  if (!unknown) return undefined;
+export function placement(log: LogFile, counts: OffsetCounts): Placement {
+  if (counts.missingOffsets === 0) return 'none';
+  return log.defaultOffset !== null && counts.missingTimed > 0 ? 'default' : 'last';
+}
+
+/**
+ * How a merge placed `log`'s records without offset (`counts`: its facets'); `offered`, asked only
+ * of a log placed last: whether its folder's logs write an offset it could take (the banner's offer
+ * says it: no advice to set cmlog.defaultOffset, which is global).
+ */
+export function sourceNote(log: LogFile, counts: OffsetCounts, byFolder: boolean, offered: () => boolean = () => false): string | undefined {
+  const placed = placement(log, counts);
+  if (placed === 'none') return undefined;
+  if (placed === 'default') return `no offset written: placed with ${placedWith(log, byFolder)}`;
   return offered() ? PLACED_LAST : `${PLACED_LAST} (set cmlog.defaultOffset to place it)`;
 }
 

@@ -6,6 +6,7 @@ import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import type { TableBanner, TableChangedParams } from '../protocol';
 import { FacetCache, type LogFacets } from './facets';
+import { type Placement, placement } from './sourceNote';
 import { TableView, type TableLogSource } from './view';
 
 export const MAX_TABLES = 32;
@@ -21,21 +22,13 @@ export interface TableHooks {
 }
 
 /** What a table's banner was made of (OpenTable.bannerKey). */
-interface BannerKey { models: (LogFile | undefined)[]; timings: number[]; notes: number[]; offers: number }
+interface BannerKey { models: (LogFile | undefined)[]; timings: number[]; notes: Placement[]; offers: number }
 
 const sameKey = (a: BannerKey, b: BannerKey): boolean =>
   a.offers === b.offers && a.models.every((m, li) => m === b.models[li] && a.timings[li] === b.timings[li] && a.notes[li] === b.notes[li]);
 
-/**
- * What a log's note (sourceNote) says, from its counts: nothing without records lacking an offset;
- * without a default offset, that some lack one (placed last); with one, whether any of them has a
- * readable time (placed with it) or none (placed last). More such records say the same.
- */
-function noteFacts(model: LogFile | undefined, counts: LogFacets | undefined): number {
-  if (!model || !counts || counts.missingOffsets === 0) return 0;
-  if (model.defaultOffset === null) return -1;
-  return counts.missingTimed > 0 ? 1 : 2;
-}
+/** What a log's note (sourceNote) says of its records without offset, from its counts: more such records say the same. */
+const noteFacts = (model: LogFile | undefined, counts: LogFacets | undefined) => (model && counts ? placement(model, counts) : 'none');
 
 export class OpenTable {
   follow = true;
@@ -79,29 +72,29 @@ export class OpenTable {
    * the offsets other logs write (hooks.offersVersion: the folders' offers come from every indexed
    * log of a folder, not only the table's).
    */
-  private bannerKey(): BannerKey {
+  private bannerKey(offers: number): BannerKey {
     const v = this.view, counts = this.facets.perLog();
     const models = this.sources.map((_, li) => v.model(li));
-    return {
-      models, timings: models.map((m) => m?.timing ?? 0),
-      notes: models.map((m, li) => noteFacts(m, counts[li])),
-      offers: this.hooks.offersVersion?.(this) ?? 0,
-    };
+    return { models, timings: models.map((m) => m?.timing ?? 0), notes: models.map((m, li) => noteFacts(m, counts[li])), offers };
   }
+
+  /** The version of the offsets other logs write (hooks.offersVersion): it brings indexed logs up to date, so read once where it can. */
+  private offersVersion(): number { return this.hooks.offersVersion?.(this) ?? 0; }
 
   /**
    * The table's banner (undefined without the hook). It walks the timeline and each folder's offer:
    * made again only when what it reads changed (bannerKey: a log read again, re-timed, with other
    * records without offset, another offset written in a folder), or the settings; `fresh`: whether it was.
+   * `offers`: the offers' version, when the caller has just read it.
    */
-  banner(): { banner: TableBanner; fresh: boolean } | undefined {
+  banner(offers?: number): { banner: TableBanner; fresh: boolean } | undefined {
     if (!this.hooks.banner) return undefined;
-    const key = this.bannerKey(), made = this.bannerMade;
+    const key = this.bannerKey(offers ?? this.offersVersion()), made = this.bannerMade;
     if (made && sameKey(made.key, key)) return { banner: made.banner, fresh: false };
     const banner = this.hooks.banner(this);
     // Making it brings the timeline up to date (edited documents, logs a build under way indexed):
     // the offsets' count it read is the one after, else the next index change would make it again.
-    key.offers = this.hooks.offersVersion?.(this) ?? 0;
+    key.offers = this.offersVersion();
     this.bannerMade = { banner, key };
     return { banner: this.bannerMade.banner, fresh: true };
   }
@@ -113,8 +106,10 @@ export class OpenTable {
    */
   offersChanged(): void {
     const made = this.bannerMade;
-    if (this.closed || !this.view.merged || !made || (this.hooks.offersVersion?.(this) ?? 0) === made.key.offers) return;
-    const now = this.banner();
+    if (this.closed || !this.view.merged || !made) return;
+    const offers = this.offersVersion();
+    if (offers === made.key.offers) return;
+    const now = this.banner(offers);
     if (!now?.fresh || JSON.stringify(now.banner) === JSON.stringify(made.banner)) return;
     const error = this.sentError;
     this.notify({ tableId: this.id, ...this.shown, reading: this.sentReading, reset: false, ...(error ? { error } : {}), banner: now.banner });
