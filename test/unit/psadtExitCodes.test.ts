@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lookupCommand } from '../../server/src/cli/lookup';
 import { hoverMarkdown } from '../../server/src/explain';
-import { psadtExitCodeText } from '../../server/src/explain/errorCode';
+import { explainErrorCode, psadtExitCodeText } from '../../server/src/explain/errorCode';
 import { describePsadtExitCode, PSADT_AUTHOR_RANGES, PSADT_EXIT_CODES, PSADT_OWN_RANGE } from '../../server/src/knowledge/psadtExitCodes';
 import { LogFile } from '../../server/src/logFile';
 import { runRules, rules, type LogInput } from '../../server/src/rules';
@@ -71,16 +71,19 @@ test('lookup of a Windows or MSI code says nothing of PSADT; 1722 keeps its MSI 
   assert.match((await lookup('1722')).out, /Windows Installer message 1722/);
 });
 
-test('the hover on `exit code [60001]` in a PSADT log says the Windows reading and the toolkit\'s meaning', () => {
+test('the hover on `exit code [60001]` in a PSADT log says the toolkit\'s meaning, first, and no "unknown" Windows reading', () => {
   const text = v4(0, 'Open-ADTSession', 'Info', 'Session opened') +
     v4(1, 'Close-ADTSession', 'Error', '[Contoso App 1.0] install completed with exit code [60001].') +
     v4(2, 'Start-ADTMsiProcess', 'Error', 'Execution failed with exit code [1603].');
   const input: LogInput = { key: 'k', name: 'Contoso_App_1.0_Install.log', log: LogFile.fromText(text) };
-  const md = hoverMarkdown(input, { logs: [input] }, text.indexOf('60001') + 2, [])!;
+  const md = hoverMarkdown(input, { logs: [input] }, text.indexOf('60001') + 2, [], undefined, 'cmlog.lookupErrorCode')!;
   assert.ok(md, 'a hover on the code');
-  assert.match(md, /Error code 0x0000EA61/);
-  assert.match(md, /As a PSADT exit code 60001/);
+  assert.match(md, /^\*\*As a PSADT exit code 60001\*\*/);
   assert.ok(md.includes(describePsadtExitCode(60001)!.meaning));
+  // No Windows source names 60001: its "Unknown" beside the toolkit's meaning read as a contradiction.
+  assert.doesNotMatch(md, /Unknown|0x0000EA61/);
+  // Looked up as written, in decimal, so the lookup says the toolkit's meaning too.
+  assert.match(md, /\[Look up 60001\]\(command:cmlog\.lookupErrorCode\?%5B%2260001%22%5D/);
   // An installer's code in the same brackets is the Windows code alone.
   const msi = hoverMarkdown(input, { logs: [input] }, text.indexOf('1603') + 1, [])!;
   assert.match(msi, /ERROR_INSTALL_FAILURE/);
@@ -131,4 +134,16 @@ test('psadt-failed says "PSADT" once, and a toolkit code\'s meaning without the 
 test('psadt-failed\'s explanation writes the toolkit\'s ranges from the knowledge', () => {
   const rule = rules.find((r) => r.id === 'psadt-failed')!;
   for (const r of [PSADT_OWN_RANGE, ...PSADT_AUTHOR_RANGES]) assert.ok(rule.explanation!.includes(`${r.first}-${r.last}`), `${r.first}-${r.last}`);
+});
+
+test('"Look Up Error Code" in the editor says a decimal number\'s PSADT and MSI meanings, as `cmlog lookup` does', () => {
+  const psadt = explainErrorCode('60001')!;
+  assert.match(psadt, /As a PSADT exit code 60001/);
+  assert.ok(psadt.includes(describePsadtExitCode(60001)!.meaning));
+  const msi = explainErrorCode('1722')!;
+  assert.match(msi, /ERROR_|1722/);
+  assert.match(msi, /As Windows Installer message 1722/);
+  // Written in hexadecimal it is a Windows code only.
+  assert.doesNotMatch(explainErrorCode('0xEA61')!, /PSADT/);
+  assert.doesNotMatch(explainErrorCode('0x6BA')!, /Windows Installer message/);
 });

@@ -3,6 +3,7 @@
 // plain text / JSON (`cmlog lookup`). Pure.
 import { namedAndMore } from './logLabel';
 import { codeFamily, type CodeFamily, describeErrorCode, formatHex, parseErrorCode, type ErrorCodeInfo } from '../knowledge/errorCodes';
+import { describeMsiMessage } from '../knowledge/msiMessages';
 import { describePsadtExitCode } from '../knowledge/psadtExitCodes';
 
 export interface ErrorCodeFacts {
@@ -107,15 +108,38 @@ export function psadtExitCodeText(value: number): string | null {
  * A Markdown command link that opens "CMLog: Look Up Error Code" for `value`. Built from the number
  * alone (never from log text): the argument is its `0x` form, JSON-encoded as VS Code expects.
  */
-export function lookupLink(value: number, command: string): string {
-  const hex = formatHex(value);
-  return `[Look up ${hex}](command:${command}?${encodeURIComponent(JSON.stringify([hex]))} "CMLog: Look Up Error Code")`;
+export function lookupLink(value: number, command: string, decimal = false): string {
+  // A script's exit code is looked up as written (decimal), so the lookup says its decimal readings too.
+  const code = decimal ? String(value) : formatHex(value);
+  return `[Look up ${code}](command:${command}?${encodeURIComponent(JSON.stringify([code]))} "CMLog: Look Up Error Code")`;
 }
 
-/** Markdown for `cmlog lookup` / "CMLog: Look Up Error Code": null when `text` is not a code. */
+/**
+ * Markdown for "CMLog: Look Up Error Code": null when `text` is not a code. A number typed in
+ * decimal may also be a Windows Installer message (`Error 1722.`) or a PSADT exit code (60001): both
+ * are said after the Windows reading, as `cmlog lookup` says them.
+ */
 export function explainErrorCode(text: string): string | null {
   const value = parseErrorCode(text);
-  return value === undefined ? null : explainErrorCodeValue(value);
+  if (value === undefined) return null;
+  const decimal = /^-?\d+$/.test(text.trim());
+  const also = decimal ? [msiMessageMarkdown(value), psadtExitCodeMarkdown(value)].filter((x) => x !== null) : [];
+  return [explainErrorCodeValue(value), ...also].join('\n\n');
+}
+
+/** Markdown for the Windows Installer message a decimal number also is (`Error 1722.` in an MSI log); null when none. */
+export function msiMessageMarkdown(value: number): string | null {
+  const m = describeMsiMessage(value);
+  return m ? `**As Windows Installer message ${m.number}** (\`Error ${m.number}.\` in an MSI log): ${m.meaning}\n\n*Source: ${m.source}*` : null;
+}
+
+/**
+ * Markdown for a script's exit code (`exit code [60001]`): PSADT's meaning when it is one of PSADT's
+ * codes (no Windows source names a value of PSADT's ranges: its "Unknown" beside the toolkit's
+ * meaning read as a contradiction; the lookup says both readings), else the Windows reading.
+ */
+export function exitCodeMarkdown(value: number): string {
+  return psadtExitCodeMarkdown(value) ?? explainErrorCodeValue(value);
 }
 
 /** Plain text of the same facts (for the command line). */

@@ -17,7 +17,7 @@ import { classifyCloudUserSync, isCloudUserSyncLog } from '../rules/cloudUserSyn
 import { impliedOffset, wallText, writtenOffset } from '../rules/timeText';
 import type { LogInput, Rule, RuleContext } from '../rules/types';
 import { cycleLineSection } from './cycleLines';
-import { explainErrorCodeValue, lookupLink, psadtExitCodeMarkdown } from './errorCode';
+import { exitCodeMarkdown, explainErrorCodeValue, lookupLink } from './errorCode';
 import { genericFindingSection } from './findingSection';
 import { msiMessageSection } from './msiMessage';
 import { codeSpan, escapeMarkdown, joinSections } from './markdown';
@@ -165,9 +165,8 @@ export function hoverMarkdown(target: LogInput, _context: RuleContext, offset: n
     const local = offset - a;
     for (const c of findErrorCodes(around)) {
       if (local < c.start || local >= c.end) continue;
-      // A script's exit code may be PSADT's own (60001) as well as a Windows value: both are said.
-      const psadt = c.exitCode ? psadtExitCodeMarkdown(c.value) : null;
-      sections.push(explainErrorCodeValue(c.value) + (psadt ? `\n\n${psadt}` : '') + (lookupCommand ? `\n\n${lookupLink(c.value, lookupCommand)}` : ''));
+      // A script's exit code may be PSADT's own (60001) as well as a Windows value (exitCodeMarkdown).
+      sections.push((c.exitCode ? exitCodeMarkdown(c.value) : explainErrorCodeValue(c.value)) + (lookupCommand ? `\n\n${lookupLink(c.value, lookupCommand, c.exitCode)}` : ''));
     }
   }
   // The cycle line and status message tests read a message's beginning: a huge one is read in part
