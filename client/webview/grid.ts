@@ -11,6 +11,7 @@ import { formatUtc, rowLabel, SEVERITY_ICON } from './format';
 import type { PageCache } from './pageCache';
 import { clampOffset, scrollGeometry, toPhysical, toVirtual, type ScrollGeometry } from './scrollScale';
 import type { Selection } from './selection';
+import { swatchClass } from './sourceSwatch';
 
 export const ROW_HEIGHT = 22;
 const MAX_ITEMS = 20_000;
@@ -400,7 +401,7 @@ export class Grid {
     if (this.host.columns().visible('utc')) e.append(el('div', 'cell c-utc', formatUtc(r.utc), { role: 'gridcell', 'data-col': 'utc' }));
     const source = el('div', 'cell c-source', undefined, { role: 'gridcell', 'data-col': 'source' });
     if (src) {
-      source.append(el('span', `swatch src-${src.color % 8}`, undefined, { 'aria-hidden': 'true' }), el('span', '', src.label));
+      source.append(el('span', swatchClass(src.color), undefined, { 'aria-hidden': 'true' }), el('span', '', src.label));
       source.title = shown(src.note ? `${src.uri}\n${src.note}` : src.uri);
     }
     e.append(source);
