@@ -42,7 +42,7 @@ test('lookup 60001: the Windows reading and the PSADT meaning, each said where i
   }
   const json = JSON.parse((await lookup('--format', 'json', '60001')).out);
   assert.equal(json.readAs, 'decimal');
-  assert.deepEqual(json.psadtExitCode, { code: 60001, meaning: p.meaning, source: p.source });
+  assert.deepEqual(json.psadtExitCode, { code: 60001, owner: 'toolkit', meaning: p.meaning, source: p.source });
   assert.equal(json.alternatives[0].readAs, 'hex');
   assert.equal(json.alternatives[0].psadtExitCode, null, 'the hex reading 0x60001 is no PSADT code');
 });

@@ -116,6 +116,6 @@ function factsJson(r: Reading) {
     // In an MSI log the number is this message instead (see msiMessageOf).
     msiMessage: msi ? { number: msi.number, meaning: msi.meaning, source: msi.source } : null,
     // As a PSADT deployment's exit code, the toolkit's meaning instead (see psadtExitCodeOf).
-    psadtExitCode: psadt ? { code: psadt.code, meaning: psadt.meaning, source: psadt.source } : null,
+    psadtExitCode: psadt ? { code: psadt.code, owner: psadt.owner, meaning: psadt.meaning, source: psadt.source } : null,
   };
 }
