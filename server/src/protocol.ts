@@ -280,6 +280,8 @@ export interface TableRowsResult {
   version: number;
   rows: number;
   items: TableRow[];
+  /** The view's Live place, as TableOpenResult.timedEnd. */
+  timedEnd?: number;
   /** The highlight rules of the request that could not run, each once, in rule order (at most the 32 a request carries). */
   highlightErrors?: TableHighlightError[];
 }

@@ -92,6 +92,7 @@ test('a merge across two folders: sorted by UTC, a machine per folder, the log w
   assert.ok(new Set(items.slice(0, known.length).map((r) => r.source)).size === 2, 'both logs interleaved');
   // Where Live shows the merge: its newest timed row, said with the rows (the page asks for none to find it).
   assert.equal(t.timedEnd, known.length - 1);
+  assert.equal((await client.connection.sendRequest(TableRequests.rows, { tableId: t.tableId, start: 0, count: 1 })).timedEnd, known.length - 1, 'a rows answer says it too');
   const timedOnly = await client.connection.sendRequest(TableRequests.filter, { tableId: t.tableId, filter: { sources: [uris[0], uris[1]] } });
   assert.equal(timedOnly.timedEnd, undefined, 'no untimed tail: the end is the place');
   const all = await client.connection.sendRequest(TableRequests.filter, { tableId: t.tableId, filter: {} });

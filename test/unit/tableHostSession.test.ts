@@ -132,6 +132,10 @@ test('a merge\'s Live place (timedEnd) is kept with the view it belongs to: a pa
   f.session.changed({ tableId: 't1', version: 4, rows: 21, total: 21, reading: false, reset: false });
   f.session.shown();
   assert.ok(!('timedEnd' in (f.posted.at(-1) as Extract<ToWebview, { kind: 'changed' }>).change));
+  // A rows answer that is the first to bring a newer view says its place too.
+  await f.session.receive({ kind: 'request', id: 6, method: 'rows', params: { start: 0, count: 1, answer: { version: 5, rows: 22, items: [], timedEnd: 17 } } });
+  f.session.shown();
+  assert.equal((f.posted.at(-1) as Extract<ToWebview, { kind: 'changed' }>).change.timedEnd, 17);
 });
 
 test('a server restart reopens the table: new id for later requests, a new init for the page', async () => {

@@ -140,7 +140,8 @@ export function registerTableRequests(server: ServerContext): Tables {
       return m.get(entry) ?? 0;
     };
     const page = v.page(start, count, p.highlights, problems);
-    return { version: v.version, rows: v.rowCount, ...page };
+    // Its Live place too: a rows answer can be the first to carry a new view (the session keeps it).
+    return { version: v.version, rows: v.rowCount, ...page, ...v.timedEndOf() };
   }));
 
   connection.onRequest(TableRequests.facets, (p, token) => runSafe<TableFacetsResult | null>(log, 'table/facets', token, null, () =>
