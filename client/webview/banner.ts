@@ -4,8 +4,11 @@
 import type { TableOpenResult } from '../../server/src/protocol';
 import { el } from './dom';
 
-/** Between a banner's notes and offers. */
-const NOTE_SEPARATOR = ' · ';
+/**
+ * Between a banner's notes and offers: glued to what follows it (a no-break space), so a banner that
+ * wraps starts its next line with "·" rather than ending a line with it (a tour saw it dangle).
+ */
+const NOTE_SEPARATOR = ' ·\u00a0';
 
 export function drawBanner(root: HTMLElement, table: Pick<TableOpenResult, 'notes' | 'offers'>, use: (uri: string) => void): void {
   const parts: HTMLElement[] = [];
