@@ -140,7 +140,8 @@ export function registerTableRequests(server: ServerContext): Tables {
     // The rows the page shows first, around the row it will show (as it decides: the range's focus
     // end, else the kept row, else the top), so it draws them in the task the answer comes in.
     const target = range?.to ?? keptRow ?? 0;
-    const around = p.page && typeof p.page === 'object' ? firstPage(target, Number(p.page.reach), Number(p.page.size), v.rowCount, TABLE_MAX_ROWS) : null;
+    // None for a filter given up (a newer one came): its answer is not drawn.
+    const around = !r.cancelled && p.page && typeof p.page === 'object' ? firstPage(target, Number(p.page.reach), Number(p.page.size), v.rowCount, TABLE_MAX_ROWS) : null;
     const page = around ? { page: { start: around.start, ...v.page(around.start, around.count, p.highlights, problemsOf()) } } : {};
     return { version: t.view.version, rows: t.view.rowCount, ...kept, ...keptRange, ...(r.error ? { error: r.error } : {}), ...v.timedEndOf(), ...page };
   }));
