@@ -154,6 +154,11 @@ export class Grid {
     return Math.max(1, Math.floor(this.viewHeight() / ROW_HEIGHT));
   }
 
+  /** Rows a draw may show either side of a row in view, wherever in the view it is (the rows in view and the overscan). */
+  drawnReach(): number {
+    return Math.ceil(this.viewHeight() / ROW_HEIGHT) + OVERSCAN_ROWS + 1;
+  }
+
   setRows(rows: number): void {
     this.rows = rows;
     this.view.setAttribute('aria-rowcount', String(rows + 1));

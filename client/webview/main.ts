@@ -64,6 +64,8 @@ class App {
   private facetsAsking: string | undefined;
   /** The newest time the logs reach (from the facets): a "to" bound before it hides every row that comes. */
   private lastUtc: number | null = null;
+  /** Bumped when the highlight rules change: rows asked for with the rules before are drawn with other colours. */
+  private highlightsSeq = 0;
   private detailSeq = 0;
   private detailTimer = 0;
   private flashTimer = 0;
@@ -232,11 +234,13 @@ class App {
   }
 
   /**
-   * A new view (a filter's answer, a reset): its rows, and `place` its selection and scroll, drawn
+   * A new view (a filter's answer, a reset): its rows (`first`: those its answer carried), and `place` its selection and scroll, drawn
    * in this task with the status line (the old view's rows would stay drawn a frame under it).
    */
-  private resetView(version: number, rows: number, place: () => void): void {
+  private resetView(version: number, rows: number, place: () => void, first?: { start: number; items: TableRow[] }): void {
     this.cache.reset(version);
+    // The rows its answer carried (a filter's): drawn now, not placeholders for a rows round trip.
+    if (first) this.cache.seed(version, first.start, first.items, rows);
     this.grid.drawNow(() => {
       this.grid.setRows(rows);
       place();
@@ -391,7 +395,12 @@ class App {
       other >= 0 ? this.entryOf(other) : undefined,
     ]);
     if (seq !== this.filterSeq) return;
-    const r = await this.request<TableFilterResult>('filter', { filter: this.filterBar.filter(), ...(entry ? { keep: entry, ...(from ? { keepFrom: from } : {}) } : {}) });
+    // The answer carries the rows the page shows first, around the row it keeps (or the top), as a rows answer would.
+    const asked = this.highlights.request(), highlightsSeq = this.highlightsSeq;
+    const r = await this.request<TableFilterResult>('filter', {
+      filter: this.filterBar.filter(), ...(entry ? { keep: entry, ...(from ? { keepFrom: from } : {}) } : {}),
+      page: { size: PAGE_SIZE, reach: this.grid.drawnReach() }, highlights: asked.highlights,
+    });
     if (seq !== this.filterSeq) return;
     if (this.awaitingFilter) {
       this.awaitingFilter = false;
@@ -411,6 +420,9 @@ class App {
     const inView = (row: number | null | undefined): row is number => typeof row === 'number' && row >= 0 && row < r.rows;
     const range = from && r.keptRange && inView(r.keptRange.from) && inView(r.keptRange.to) ? r.keptRange : null;
     const kept = range ? range.to : r.kept ?? null;
+    // Not if the highlight rules changed meanwhile: those rows have the colours of the rules before.
+    const first = r.page && highlightsSeq === this.highlightsSeq ? r.page : undefined;
+    if (first) slotsOf(first.items, asked);
     this.resetView(r.version, r.rows, () => {
       if (entry && inView(kept)) {
         if (range) this.selection.range(range.from, range.to);
@@ -423,7 +435,10 @@ class App {
         this.grid.scrollToRow(0);
       }
       this.selectionChanged();
-    });
+    }, first);
+    // After the status line is drawn (a flash over it would be drawn over at once).
+    const said = first && this.highlights.failed(first.highlightErrors, asked);
+    if (said) this.flash(said);
   }
 
   /** The log and entry a row of the view shown shows (a row number means nothing in another view). */
@@ -434,6 +449,7 @@ class App {
   }
 
   private highlightsChanged(): void {
+    this.highlightsSeq++;
     this.host.saveState({ highlights: Highlights.kept(this.highlights.rules) });
     // Same view version, new generation: rows asked for with the old highlights are not cached.
     this.cache.reset(this.cache.version);

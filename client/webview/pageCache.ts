@@ -62,6 +62,20 @@ export class PageCache<T> {
     return true;
   }
 
+  /**
+   * The rows a new view's answer carried (TableFilterResult.page), from `start` (a page's first row),
+   * held as an answer to a request made now: whole pages only, a short one only as the view's last
+   * (a page held is never asked for again, so a part of one would stay placeholders).
+   */
+  seed(version: number, start: number, items: readonly T[], rows: number): void {
+    if (start % PAGE_SIZE !== 0) return;
+    for (let at = 0; at < items.length; at += PAGE_SIZE) {
+      const page = items.slice(at, at + PAGE_SIZE);
+      if (page.length < PAGE_SIZE && start + at + page.length !== rows) return;
+      this.put(version, (start + at) / PAGE_SIZE, page, this.gen);
+    }
+  }
+
   /** A request for `page` made at `generation` failed: it may be asked for again. */
   failed(page: number, generation: number): void {
     if (generation === this.gen) this.pending.delete(page);

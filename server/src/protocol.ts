@@ -223,6 +223,13 @@ export interface TableFilterParams {
    * which rows of the new view the range covers. Two entries, however many rows are selected.
    */
   keepFrom?: { source: number; entry: number };
+  /**
+   * The page's cache: pages of `size` rows from row 0, and `reach` rows it draws either side of a row
+   * in view (its view and overscan). The answer then carries the first rows it shows (`page`).
+   */
+  page?: { size: number; reach: number };
+  /** As TableRowsParams.highlights, applied to `page`'s rows. */
+  highlights?: TableHighlight[];
 }
 export interface TableFilterResult {
   version: number;
@@ -239,6 +246,12 @@ export interface TableFilterResult {
   error?: string;
   /** As TableOpenResult.timedEnd. */
   timedEnd?: number;
+  /**
+   * With TableFilterParams.page: the rows of this view the page shows first, as a rows answer's, so it
+   * draws them without asking: whole pages around the row it shows (keptRange's `to`, else `kept`,
+   * else the first), from row `start`, at most TABLE_MAX_ROWS.
+   */
+  page?: { start: number } & Pick<TableRowsResult, 'items' | 'highlightErrors'>;
 }
 
 /** Text highlight rules, applied by the server to the rows it sends (first matching rule wins). */

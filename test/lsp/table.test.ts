@@ -197,6 +197,51 @@ test('a live merge says its newest timed row with each change: appended rows mov
   assert.equal(lastOf(t.tableId)!.timedEnd, 1);
 });
 
+test('a filter answer carries the rows the page shows first: whole pages around the kept row, as a rows answer has them, bounded', async () => {
+  const u = uri('Client/Paged.log');
+  const time = (i: number) => `08:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000`;
+  let text = '';
+  for (let i = 0; i < 3000; i++) text += cm(i % 7 === 0 ? `failed ${i}` : `record ${i}`, time(i), i % 3 === 0 ? 3 : 1);
+  await client.open(u, text);
+  const t = (await client.connection.sendRequest(TableRequests.open, { uris: [u] }))!;
+  assert.equal(t.rows, 3000);
+  const id = t.tableId, highlights = [{ text: 'failed' }];
+  const filter = (p: object) => client.connection.sendRequest(TableRequests.filter, { tableId: id, filter: { severities: ['error'] }, highlights, ...p });
+  /** The answer's page is whole pages of `size`, as a rows request gets them, and holds rows [from, to]. */
+  const check = async (f: Awaited<ReturnType<typeof filter>>, size: number, from: number, to: number) => {
+    const page = f.page!;
+    assert.ok(page, 'a page carried');
+    assert.equal(page.start % size, 0, 'from the first row of a page');
+    const end = page.start + page.items.length;
+    assert.ok(page.items.length <= 1000 && (end % size === 0 || end === f.rows), `whole pages, bounded: ${page.start}+${page.items.length}`);
+    assert.ok(page.start <= from && end > to, `rows ${from}..${to} in ${page.start}..${end - 1}`);
+    const rows = await client.connection.sendRequest(TableRequests.rows, { tableId: id, start: page.start, count: page.items.length, highlights });
+    assert.equal(rows.version, f.version, 'the view of the answer');
+    assert.deepEqual(page.items, rows.items, 'the rows a rows answer has, highlights applied');
+    assert.ok(page.items.some((r) => r.highlight === 0) && page.items.every((r) => r.severity === 'error'));
+  };
+  // Entry 1200 is error row 400: the page's rows 30 either side of it, in pages of 200.
+  const kept = await filter({ keep: { source: 0, entry: 1200 }, page: { size: 200, reach: 30 } });
+  assert.equal(kept.rows, 1000);
+  assert.equal(kept.kept, 400);
+  await check(kept, 200, 370, 430);
+  assert.equal(kept.page!.items.length, 400, 'the two pages that hold them, no more');
+  // Nothing kept: the top. A range: its focus end (keep's).
+  const top = await filter({ page: { size: 200, reach: 30 } });
+  assert.equal(top.page!.start, 0);
+  await check(top, 200, 0, 30);
+  const range = await filter({ keep: { source: 0, entry: 2997 }, keepFrom: { source: 0, entry: 300 }, page: { size: 100, reach: 10 } });
+  assert.deepEqual(range.keptRange, { from: 100, to: 999 });
+  await check(range, 100, 989, 999);
+  // A page asking for more than a rows answer carries gets at most as much; a page too large to carry whole, none.
+  const huge = await filter({ keep: { source: 0, entry: 1500 }, page: { size: 200, reach: 1e9 } });
+  await check(huge, 200, 500, 500);
+  assert.equal(huge.page!.items.length, 1000);
+  assert.equal((await filter({ page: { size: 5000, reach: 30 } })).page, undefined);
+  assert.equal((await filter({})).page, undefined, 'not asked: not carried');
+  await client.connection.sendRequest(TableRequests.close, { tableId: id });
+});
+
 test('a catastrophic pattern is refused with a message, never a hang', async () => {
   const u = uri('Client/Evil.log');
   await client.open(u, cm('a'.repeat(40) + '!', '08:00:00.000'));

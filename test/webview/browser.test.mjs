@@ -953,6 +953,52 @@ test('a filter\'s answer or a reset never leaves the old view\'s rows drawn, sel
   assert.deepEqual(errors, []);
 });
 
+test('a filter\'s answer brings the rows the page shows first: no row of the new view is drawn as a placeholder, and none is asked for again', async () => {
+  // A highlight rule kept from before (slot 5): the rows the answer brings are coloured as a rows answer's.
+  const p = await openHarness('rows=5000', { width: 1000, height: 700 }, { highlights: [{ text: 'error record', slot: 5 }] });
+  await p.locator('.layer [role="row"][aria-rowindex="2"]').waitFor();
+  // Scrolled (not by keys, which select) to model row 190 at the top: the rows drawn span two of the cache's pages (200 rows each).
+  await p.evaluate(() => { document.querySelector('.scroller').scrollTop = 190 * 22; });
+  await p.waitForFunction(() => /Row 191 of/.test(document.querySelector('.layer [role="row"][aria-rowindex="192"]')?.getAttribute('aria-label') ?? ''));
+  // Whenever the status line changes to the new view's (a mutation observer runs before the next
+  // frame), every row drawn must be a real row of the new view; and no rows are asked for after.
+  await p.evaluate(() => {
+    window.__wrong = [];
+    window.__statusSeen = 0;
+    new MutationObserver(() => {
+      const status = document.querySelector('.status').textContent;
+      if (!window.__newView.test(status)) return;
+      window.__statusSeen++;
+      const drawn = [...document.querySelectorAll('.layer [role="row"]')];
+      if (drawn.length === 0) window.__wrong.push(`${status}: no row drawn`);
+      for (const r of drawn) {
+        const row = Number(r.getAttribute('aria-rowindex')) - 2;
+        const m = /Row (\d+) of the model/.exec(r.getAttribute('aria-label') ?? '');
+        if (!m || Number(m[1]) - 1 !== window.__at(row)) window.__wrong.push(`${status}: row ${row} drawn as ${m ? `model row ${Number(m[1]) - 1}` : 'a placeholder'}${r.getAttribute('aria-selected') === 'true' ? ', selected' : ''}`);
+        else if (/error record/.test(r.getAttribute('aria-label')) !== r.classList.contains('hl-5')) window.__wrong.push(`${status}: row ${row} highlighted wrong`);
+      }
+    }).observe(document.querySelector('.status'), { childList: true, characterData: true, subtree: true });
+  });
+  const filtered = async (newView, click) => {
+    await p.evaluate((re) => { window.__newView = new RegExp(re); window.__statusSeen = 0; window.__asked = window.__requests.length; }, newView);
+    await click();
+    await p.waitForFunction(() => window.__statusSeen > 0, null, { timeout: 5000 });
+    // Two frames more: a draw asked for with the answer (and the rows it would ask for) is done.
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.deepEqual(await p.evaluate(() => window.__wrong.slice(0, 5)), [], newView);
+    assert.deepEqual(await p.evaluate(() => window.__requests.slice(window.__asked).filter((r) => r.method === 'rows').map((r) => r.params)), [], 'no rows asked for');
+  };
+  // Nothing selected: the top row kept (its rows and the page before it); then a row selected, the filter lifted.
+  await filtered('^4,500 of 5,000 rows', () => p.click('.sev-toggle[data-severity="warning"]'));
+  assert.equal((await topOfView(p)).row, 190);
+  await p.locator('[role="row"][aria-rowindex="180"]').click();
+  await p.waitForFunction(() => document.querySelector('.layer [role="row"].focused')?.getAttribute('aria-rowindex') === '180');
+  await filtered('^5,000 rows', () => p.click('.sev-toggle[data-severity="warning"]'));
+  assert.match(await p.locator('.layer [role="row"].focused').getAttribute('aria-label'), /Row 199 of the model/);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
 /** The model row of the row drawn at the top edge of the rows' area (from its label), and how many rows are selected. */
 const topOfView = (p) => p.evaluate(() => {
   const edge = document.querySelector('.layer').getBoundingClientRect().top;

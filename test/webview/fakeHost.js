@@ -92,21 +92,39 @@
   window.__failFacets = false;
   window.__posted = [];
   const answer = (id, result, error) => window.postMessage(error ? { kind: 'response', id, error } : { kind: 'response', id, result }, '*');
+  /** Rows [start, start + count) of the view, as a rows answer carries them. */
+  const pageOf = (start, count, highlights) => {
+    const items = [];
+    for (let r = start; r < Math.min(start + count, rows()); r++) items.push(rowOf(at(r), r, highlights));
+    // As server/src/table/view.ts page(): every rule that cannot run, by its index; an invalid
+    // pattern always (and marked so), a too slow one only when it had rows left to run on.
+    const failed = [];
+    (highlights || []).forEach((h, k) => {
+      const re = h.regex ? highlightRegex(h) : null;
+      if (typeof re !== 'string') return;
+      const invalid = re.startsWith('invalid');
+      if (invalid || items.some((it) => it.highlight < 0 || it.highlight > k)) failed.push({ rule: k, error: re, ...(invalid ? { invalid: true } : {}) });
+    });
+    return { items, ...(failed.length ? { highlightErrors: failed } : {}) };
+  };
+  // As server/src/table/firstPage.ts: the whole cache pages holding the rows `reach` either side of
+  // `target`, nearest first, at most 1000 rows (TABLE_MAX_ROWS).
+  const firstPage = (target, reach, size) => {
+    const n = rows(), max = 1000;
+    if (!(n > 0) || !(size >= 1) || size > max) return null;
+    const t = Math.min(n - 1, Math.max(0, target)), r = Math.min(max, Math.max(0, reach));
+    const lowest = Math.floor(Math.max(0, t - r) / size), highest = Math.floor(Math.min(n - 1, t + r) / size);
+    const rowsOf = (a, b) => Math.min(n, (b + 1) * size) - a * size;
+    let a = Math.floor(t / size), b = a;
+    for (let grew = true; grew;) {
+      grew = false;
+      if (b < highest && rowsOf(a, b + 1) <= max) { b++; grew = true; }
+      if (a > lowest && rowsOf(a - 1, b) <= max) { a--; grew = true; }
+    }
+    return { start: a * size, count: rowsOf(a, b) };
+  };
   const handlers = {
-    rows: ({ start, count, highlights }) => {
-      const items = [];
-      for (let r = start; r < Math.min(start + count, rows()); r++) items.push(rowOf(at(r), r, highlights));
-      // As server/src/table/view.ts page(): every rule that cannot run, by its index; an invalid
-      // pattern always (and marked so), a too slow one only when it had rows left to run on.
-      const failed = [];
-      (highlights || []).forEach((h, k) => {
-        const re = h.regex ? highlightRegex(h) : null;
-        if (typeof re !== 'string') return;
-        const invalid = re.startsWith('invalid');
-        if (invalid || items.some((it) => it.highlight < 0 || it.highlight > k)) failed.push({ rule: k, error: re, ...(invalid ? { invalid: true } : {}) });
-      });
-      return { version, rows: rows(), items, ...(failed.length ? { highlightErrors: failed } : {}) };
-    },
+    rows: ({ start, count, highlights }) => ({ version, rows: rows(), ...pageOf(start, count, highlights) }),
     facets: ({ sources: picked }) => {
       const severities = { error: 0, warning: 0, information: 0, success: 0 };
       const sources = SOURCES.map((_, k) => Math.ceil((ROWS - k) / SOURCES.length));
@@ -130,7 +148,7 @@
       const threads = [...(unthreaded > 0 ? [{ name: '', count: unthreaded }] : []), ...(unthreaded < ROWS ? [0, 1, 2, 3, 4, 5, 6].map((t) => ({ name: String(1000 + t), count: Math.round((ROWS - unthreaded) / 7) })) : [])];
       return { components: COMPONENTS.map((name) => ({ name, count: Math.round(ROWS / 3) })), threads, severities, sources, firstUtc: BASE, lastUtc: BASE + (ROWS - 1) * 100 };
     },
-    filter: ({ filter, keep, keepFrom }) => {
+    filter: ({ filter, keep, keepFrom, page, highlights }) => {
       version++;
       // The row of the kept entry (model row `keep.entry`), or the shown row nearest to it (the earlier on a tie).
       const kept = () => {
@@ -152,7 +170,13 @@
         if (first > last) return { keptRange: null };
         return { keptRange: keepFrom.entry <= keep.entry ? { from: first, to: last } : { from: last, to: first } };
       };
-      if (filter.text && filter.text.regex === '(a+)+$') return { version, rows: rows(), ...kept(), ...timedEnd(), error: 'The regular expression cannot run in time: (a+)+$' };
+      // As the server: the rows the page shows first, around the range's focus end, else the kept row, else the top.
+      const reply = (extra) => {
+        const k = kept(), range = keptRange();
+        const around = page && firstPage(range.keptRange?.to ?? k.kept ?? 0, page.reach, page.size);
+        return { version, rows: rows(), ...k, ...range, ...timedEnd(), ...extra, ...(around ? { page: { start: around.start, ...pageOf(around.start, around.count, highlights) } } : {}) };
+      };
+      if (filter.text && filter.text.regex === '(a+)+$') return reply({ error: 'The regular expression cannot run in time: (a+)+$' });
       const sev = filter.severities && new Set(filter.severities);
       if (!sev) view = null;
       else {
@@ -161,7 +185,7 @@
         for (let i = 0; i < ROWS; i++) if (sev.has(severity(i))) out[n++] = i;
         view = out.slice(0, n);
       }
-      return { version, rows: rows(), ...kept(), ...keptRange(), ...timedEnd() };
+      return reply({});
     },
     find: ({ from, direction, severity: s, text }) => {
       const step = direction === 'next' ? 1 : -1;

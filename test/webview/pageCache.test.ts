@@ -63,3 +63,19 @@ test('page cache: an answer asked for before a reset (other highlights, same vie
   assert.ok(c.put(3, 0, page(0), c.generation));
   assert.equal(c.get(1), 1);
 });
+
+test('page cache: a new view\'s first rows held as whole pages, never asked for; a part of a page not held', () => {
+  const c = new PageCache<number>(1, 64);
+  c.reset(2);
+  // Pages 1 and 2 of a view of 3 * PAGE_SIZE + 10 rows, and its short last page.
+  c.seed(2, PAGE_SIZE, [...page(1), ...page(2)], 3 * PAGE_SIZE + 10);
+  assert.equal(c.get(PAGE_SIZE * 2 + 3), PAGE_SIZE * 2 + 3);
+  assert.deepEqual(c.missing(0, 3 * PAGE_SIZE + 9), [0, 3], 'the pages held are not asked for');
+  c.seed(2, 3 * PAGE_SIZE, page(3).slice(0, 10), 3 * PAGE_SIZE + 10);
+  assert.equal(c.get(3 * PAGE_SIZE + 9), 3 * PAGE_SIZE + 9, 'the view\'s last page may be short');
+  const d = new PageCache<number>(1, 64);
+  d.seed(1, 0, [...page(0), ...page(1).slice(0, 5)], 10 * PAGE_SIZE);
+  assert.deepEqual(d.missing(0, PAGE_SIZE + 4), [1], 'a part of a page is not held: asked for');
+  d.seed(1, 5, page(0), 10 * PAGE_SIZE);
+  assert.equal(d.size, 1, 'rows not from a page\'s first are not held');
+});

@@ -11,6 +11,7 @@ import {
 } from '../protocol';
 import { tableDetail } from '../table/detail';
 import { DiskLogSource, READ_PIECE } from '../table/diskSource';
+import { firstPage } from '../table/firstPage';
 import { HeldLogSource } from '../table/heldSource';
 import { machineOf } from '../table/machine';
 import { mergeNotes, mergeOffers, sourceNote } from '../table/sourceNote';
@@ -95,6 +96,20 @@ export function registerTableRequests(server: ServerContext): Tables {
   /** Each log's name as the table shows it: with its machine when the table spans several (kept by the table: OpenTable.labels). */
   const labelsOf = (t: OpenTable): string[] => logLabels(t.sources.map((s) => ({ name: s.name, machine: machineOf(s.key, server.client.folders) })));
 
+  /** Problems per record, for one answer's rows: counted once per log asked about (findings are capped per file). */
+  const problemsOf = () => {
+    const counts = new Map<string, Map<number, number>>();
+    return (key: string, entry: number) => {
+      let m = counts.get(key);
+      if (!m) {
+        m = new Map();
+        for (const f of validator.findingsOf(key)) if (f.entryIndex !== undefined) m.set(f.entryIndex, (m.get(f.entryIndex) ?? 0) + 1);
+        counts.set(key, m);
+      }
+      return m.get(entry) ?? 0;
+    };
+  };
+
   const table = (id: unknown) => {
     const t = tables.get(id);
     if (!t) throw new Error('no such table');
@@ -118,28 +133,24 @@ export function registerTableRequests(server: ServerContext): Tables {
     const keep = p.keep, from = p.keepFrom, v = t.view;
     // The selected entry is found once (a bisection of the rows) for both answers.
     const at = keep && typeof keep === 'object' ? v.placeOf(Number(keep.source), Number(keep.entry)) : undefined;
-    const kept = at !== undefined ? { kept: v.rowNear(at) } : {};
-    const keptRange = at !== undefined && from && typeof from === 'object'
-      ? { keptRange: v.rangeNear(v.placeOf(Number(from.source), Number(from.entry)), at) } : {};
-    return { version: t.view.version, rows: t.view.rowCount, ...kept, ...keptRange, ...(r.error ? { error: r.error } : {}), ...v.timedEndOf() };
+    const keptRow = at !== undefined ? v.rowNear(at) : undefined;
+    const range = at !== undefined && from && typeof from === 'object' ? v.rangeNear(v.placeOf(Number(from.source), Number(from.entry)), at) : undefined;
+    const kept = keptRow !== undefined ? { kept: keptRow } : {};
+    const keptRange = range !== undefined ? { keptRange: range } : {};
+    // The rows the page shows first, around the row it will show (as it decides: the range's focus
+    // end, else the kept row, else the top), so it draws them in the task the answer comes in.
+    const target = range?.to ?? keptRow ?? 0;
+    // None for a filter given up (a newer one came): its answer is not drawn.
+    const around = !r.cancelled && p.page && typeof p.page === 'object' ? firstPage(target, Number(p.page.reach), Number(p.page.size), v.rowCount, TABLE_MAX_ROWS) : null;
+    const page = around ? { page: { start: around.start, ...v.page(around.start, around.count, p.highlights, problemsOf()) } } : {};
+    return { version: t.view.version, rows: t.view.rowCount, ...kept, ...keptRange, ...(r.error ? { error: r.error } : {}), ...v.timedEndOf(), ...page };
   }));
 
   connection.onRequest(TableRequests.rows, (p, token) => runSafe(log, 'table/rows', token, { version: 0, rows: 0, items: [] }, () => {
     const t = table(p?.tableId), v = t.view;
     const start = Math.max(0, Math.floor(Number(p.start) || 0));
     const count = Math.min(TABLE_MAX_ROWS, Math.max(0, Math.floor(Number(p.count) || 0)));
-    // Problems per record, counted once per log asked about (findings are capped per file).
-    const counts = new Map<string, Map<number, number>>();
-    const problems = (key: string, entry: number) => {
-      let m = counts.get(key);
-      if (!m) {
-        m = new Map();
-        for (const f of validator.findingsOf(key)) if (f.entryIndex !== undefined) m.set(f.entryIndex, (m.get(f.entryIndex) ?? 0) + 1);
-        counts.set(key, m);
-      }
-      return m.get(entry) ?? 0;
-    };
-    const page = v.page(start, count, p.highlights, problems);
+    const page = v.page(start, count, p.highlights, problemsOf());
     // Its Live place too: a rows answer can be the first to carry a new view (the session keeps it).
     return { version: v.version, rows: v.rowCount, ...page, ...v.timedEndOf() };
   }));

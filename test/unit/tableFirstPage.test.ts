@@ -1,0 +1,18 @@
+// The rows a filter answer carries (server/src/table/firstPage.ts): whole pages around the row the
+// page shows, bounded, whatever a page asks.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { firstPage } from '../../server/src/table/firstPage';
+
+test('first page: the whole pages around the target, nearest first, never more than the cap', () => {
+  assert.deepEqual(firstPage(0, 40, 200, 5000, 1000), { start: 0, count: 200 });
+  assert.deepEqual(firstPage(190, 40, 200, 5000, 1000), { start: 0, count: 400 }, 'the page after it too');
+  assert.deepEqual(firstPage(4990, 40, 200, 5000, 1000), { start: 4800, count: 200 });
+  assert.deepEqual(firstPage(4990, 40, 200, 4995, 1000), { start: 4800, count: 195 }, 'the view\'s last page may be short');
+  assert.deepEqual(firstPage(9e9, 40, 200, 4995, 1000), { start: 4800, count: 195 }, 'a target past the end: the end');
+  assert.deepEqual(firstPage(2500, 1e12, 200, 5000, 1000), { start: 2000, count: 1000 }, 'at most the cap, around the target');
+  assert.deepEqual(firstPage(2500, 40, 700, 5000, 1000), { start: 2100, count: 700 }, 'a second page would pass the cap');
+  assert.equal(firstPage(0, 40, 200, 0, 1000), null, 'no rows');
+  assert.equal(firstPage(0, 40, 2000, 5000, 1000), null, 'a page larger than the cap');
+  assert.equal(firstPage(0, 40, Number.NaN, 5000, 1000), null);
+});
