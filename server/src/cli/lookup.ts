@@ -1,6 +1,6 @@
 // `cmlog lookup CODE`: what an error code is (forms, facility, Win32 code, name and meaning with its
 // source), the same facts as the editor's hover and "CMLog: Look Up Error Code".
-import { errorCodeFacts, errorCodeText, psadtExitCodeText } from '../explain/errorCode';
+import { errorCodeFacts, errorCodeText, msiMessageText, psadtExitCodeText } from '../explain/errorCode';
 import { formatHex, parseErrorCode } from '../knowledge/errorCodes';
 import { describeMsiMessage, type MsiMessageInfo } from '../knowledge/msiMessages';
 import { describePsadtExitCode, type PsadtExitCode } from '../knowledge/psadtExitCodes';
@@ -83,11 +83,6 @@ function msiMessageOf(r: Reading): MsiMessageInfo | undefined {
   return r.readAs === 'decimal' ? describeMsiMessage(r.value) : undefined;
 }
 
-function msiMessageText(m: MsiMessageInfo): string {
-  return `In a Windows Installer (MSI) log, \`Error ${m.number}.\`, \`Product: ... -- Error ${m.number}.\` and \`Note: 1: ${m.number}\` ` +
-    `are Windows Installer message ${m.number}, not the code above (which is what a system call or a program's exit code means):\n` +
-    `  ${m.meaning}\nSource: ${m.source}`;
-}
 
 /** The PSADT exit code a decimal reading also is (60001: the toolkit's own), if any: a script's exit code is written in decimal. */
 function psadtExitCodeOf(r: Reading): PsadtExitCode | undefined {
@@ -95,9 +90,9 @@ function psadtExitCodeOf(r: Reading): PsadtExitCode | undefined {
 }
 
 function readingText(r: Reading): string {
-  const msi = msiMessageOf(r);
+  const msi = msiMessageOf(r) && msiMessageText(r.value);
   const psadt = psadtExitCodeOf(r) && psadtExitCodeText(r.value);
-  return errorCodeText(r.value) + (msi ? '\n\n' + msiMessageText(msi) : '') + (psadt ? '\n\n' + psadt : '');
+  return errorCodeText(r.value) + (msi ? '\n\n' + msi : '') + (psadt ? '\n\n' + psadt : '');
 }
 
 function factsJson(r: Reading) {

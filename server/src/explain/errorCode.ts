@@ -134,6 +134,18 @@ export function msiMessageMarkdown(value: number): string | null {
 }
 
 /**
+ * Plain text of msiMessageMarkdown (for the command line), beside errorCodeText's Windows reading,
+ * hence "not the code above"; null when the number is no Windows Installer message.
+ */
+export function msiMessageText(value: number): string | null {
+  const m = describeMsiMessage(value);
+  if (!m) return null;
+  return `In a Windows Installer (MSI) log, \`Error ${m.number}.\`, \`Product: ... -- Error ${m.number}.\` and \`Note: 1: ${m.number}\` ` +
+    `are Windows Installer message ${m.number}, not the code above (which is what a system call or a program's exit code means):\n` +
+    `  ${m.meaning}\nSource: ${m.source}`;
+}
+
+/**
  * Markdown for a script's exit code (`exit code [60001]`): PSADT's meaning when it is one of PSADT's
  * codes (no Windows source names a value of PSADT's ranges: its "Unknown" beside the toolkit's
  * meaning read as a contradiction; the lookup says both readings), else the Windows reading.
