@@ -15,7 +15,14 @@ export function codeAtCursor(line: string, character: number): string | undefine
     const a = from + m.index, b = a + m[0].length;
     if (a > character || b < character) continue;
     if ((a > 0 && WORD.test(line[a - 1])) || (b < line.length && WORD.test(line[b]))) return undefined;
+    // A time, date or version's digits (`08:00:00`, `01-15-2024`, `10.0.19045`) are no code.
+    if (joinedDigits(line, a - 2, a - 1) || joinedDigits(line, b + 1, b)) return undefined;
     return m[0];
   }
   return undefined;
+}
+
+/** Whether line[sep] is a time, date or version separator with a digit at line[digit] beyond it. */
+function joinedDigits(line: string, digit: number, sep: number): boolean {
+  return /[-:/.]/.test(line[sep] ?? '') && /\d/.test(line[digit] ?? '');
 }

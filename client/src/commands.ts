@@ -21,8 +21,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     vscode.commands.registerCommand(Commands.lookupErrorCode, async (code?: unknown) => {
       const editor = vscode.window.activeTextEditor;
       const selected = editor?.document.getText(editor.selection).trim();
-      // A selection, else the code the cursor is in.
-      const offered = selected ? (selected.length < 20 ? selected : '') : editor ? codeAtCursor(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character) ?? '' : '';
+      // A short selection, else the code the cursor is in.
+      const cursor = editor?.selection.active;
+      const offered = selected && selected.length < 20 ? selected : (cursor && codeAtCursor(editor!.document.lineAt(cursor.line).text, cursor.character)) || '';
       const value = typeof code === 'string' ? code : await vscode.window.showInputBox({
         title: 'CMLog: Look Up Error Code',
         prompt: LOOKUP_PROMPT,

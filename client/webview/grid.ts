@@ -193,6 +193,11 @@ export class Grid {
     } finally {
       this.drawingNow = false;
     }
+    // A frame asked for before the change would only draw the same again.
+    if (this.frame) {
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
+    }
     this.render();
   }
 

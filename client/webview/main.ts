@@ -122,7 +122,7 @@ class App {
       headerMenu: (x, y) => this.columnsMenu(x, y),
       keydown: (e) => this.gridKey(e),
       activate: (row) => void this.openRow(row),
-      resized: () => { if (this.following && !this.table.reading) this.followEnd(); },
+      resized: () => { if (this.following && !this.table.reading && !this.awaitingFilter) this.followEnd(); },
     });
     this.columns = new Columns(this.grid.root, state.columns as ColumnState | undefined, options.utcColumn, table.sources.length > 1);
     this.grid.root.addEventListener('columns-changed', () => this.host.saveState({ columns: this.columns.state() }));

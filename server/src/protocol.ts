@@ -169,7 +169,7 @@ export interface TableSource {
   machine: string;
   /** The name as the table shows it: `machine › name` when the table spans several machines, else `name`. */
   label: string;
-  /** A stable colour slot (0..7) per log, for the source column of a merge. */
+  /** A stable slot per log (its index), for its swatch in the source column of a merge (the page maps it to a colour and shape). */
   color: number;
   /** e.g. "no offset written: placed with UTC-05:00 (cmlog.defaultOffset)", "offset unknown: placed last". */
   note?: string;

@@ -23,6 +23,12 @@ test('nothing when the cursor is not in a code, or the digits are part of a long
   assert.equal(at('C:\\Windows\\ccmcache\\a|b12\\setup.exe'), undefined);
   assert.equal(at('build 1|9045x'), undefined);
   assert.equal(at('|'), undefined);
+  // A time, date or version under the cursor.
+  assert.equal(at('<time="0|8:00:00.000+000" date="01-15-2024"'), undefined);
+  assert.equal(at('date="01-1|5-2024"'), undefined);
+  assert.equal(at('build 10.0.19|045'), undefined);
+  // A code at the end of a sentence, or negative, still is one.
+  assert.equal(at('failed with 160|3.'), '1603');
 });
 
 test('a long line is looked at only near the cursor', () => {

@@ -115,7 +115,7 @@ export class TableSession {
     if (typeof r !== 'object' || r === null || typeof r.version !== 'number' || typeof r.rows !== 'number' || r.version <= table.version) return;
     table.version = r.version;
     table.rows = r.rows;
-    // A rows answer does not say it: the end is Live's place until the next change says it again.
+    // An answer that does not say it: the end is Live's place.
     tookTimedEnd(table, typeof r.timedEnd === 'number' ? r.timedEnd : undefined);
   }
 

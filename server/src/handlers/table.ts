@@ -26,7 +26,6 @@ import type { ServerContext } from './context';
 /** Logs in one table (a merge). */
 export const MAX_TABLE_LOGS = 1000;
 /** Colour slots of the source column. */
-const COLORS = 8;
 
 export function registerTableRequests(server: ServerContext): Tables {
   const { connection, logs, documents, settings, validator, log } = server;
@@ -86,7 +85,7 @@ export function registerTableRequests(server: ServerContext): Tables {
       const note = model && sourceNote(model, counts[li], settings.byFolderOf(s.key, model), () => (offer = offerOf(s.key, model)) !== null);
       const machine = machineOf(s.key, server.client.folders);
       placed.push({ key: s.key, note, offer, machine });
-      return { uri: s.key, name: s.name, machine, label: labels[li], color: li % COLORS, ...(note ? { note } : {}) };
+      return { uri: s.key, name: s.name, machine, label: labels[li], color: li, ...(note ? { note } : {}) };
     });
     // Offers said even when none: the pages hold the banner they got and take in a new one over it
     // (an offer left out stayed after its click, in a merge of one machine).
