@@ -94,11 +94,20 @@ export class LogFile {
     log.decoder = new AppendDecoder(encoding, new Uint8Array(0));
     // ASCII is kept as the bytes it is (no string is made, nothing held back): one piece, scanned
     // once and never copied, with no second check that it is ASCII.
+    // So is UTF-16 of ASCII characters only, narrowed to its bytes (most MSI logs): one piece too.
+    let whole = ascii;
     if (ascii) {
       if (bytes.length > bomLength) log.appendDecoded(bytes.subarray(bomLength), true);
+    } else if (bytes.length > bomLength) {
+      const d = log.decoder.decodeAscii(bytes.subarray(bomLength));
+      if (d) {
+        log.pendingBytes = d.pending;
+        log.appendDecoded(d.text, true);
+        whole = true;
+      }
     }
     const piece = read.piece ?? DECODE_PIECE;
-    for (let p = ascii ? bytes.length : bomLength; p < bytes.length; p += piece) {
+    for (let p = whole ? bytes.length : bomLength; p < bytes.length; p += piece) {
       const d = log.decoder.decode(bytes.subarray(p, Math.min(bytes.length, p + piece)));
       if (!d) return LogFile.fromBytes(bytes, options, { ...read, encoding: 'windows-1252' }); // sniff said UTF-8: cannot happen
       log.pendingBytes = d.pending;

@@ -15,9 +15,10 @@ const ATTRS = '<time="08:00:00.000+000" date="3-15-2026" component="C" context="
 const rec = (msg: string) => `<![LOG[${msg}]LOG]!>${ATTRS}\r\n`;
 const PIECE = 4096;
 
-/** Runs `f` (awaited) and returns the longest string any TextDecoder made meanwhile. */
+/** Runs `f` (awaited) and returns the longest string any TextDecoder, or Buffer's toString from UTF-16, made meanwhile (UTF-16 is decoded by the latter). */
 async function longestDecode<T>(f: () => T | Promise<T>): Promise<{ result: T; longest: number }> {
   const original = TextDecoder.prototype.decode;
+  const toString = Buffer.prototype.toString;
   let longest = 0;
   type Decode = typeof original;
   TextDecoder.prototype.decode = function (this: InstanceType<typeof TextDecoder>, ...args: Parameters<Decode>) {
@@ -25,10 +26,16 @@ async function longestDecode<T>(f: () => T | Promise<T>): Promise<{ result: T; l
     longest = Math.max(longest, s.length);
     return s;
   };
+  Buffer.prototype.toString = function (this: Buffer, ...args: Parameters<typeof toString>) {
+    const s = toString.apply(this, args);
+    if (args[0] === 'utf16le' || args[0] === 'ucs2') longest = Math.max(longest, s.length);
+    return s;
+  };
   try {
     return { result: await f(), longest };
   } finally {
     TextDecoder.prototype.decode = original;
+    Buffer.prototype.toString = toString;
   }
 }
 
