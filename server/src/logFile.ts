@@ -8,7 +8,7 @@ import { FORMATS, type LogFormat, type Range, type RecordParts } from './parse/f
 import { countLineBreaksIn, type ReadRange, trimmedEnd } from './parse/lineBreaks';
 import { type Resume, scan, SHAPES_SAMPLE, SpanList, START } from './parse/scan';
 import { BAD_OFFSET, NO_OFFSET, offsetInRange, toUtc } from './parse/time';
-import { isUtcOffsetWriter } from './parse/utcOffsetWriters';
+import { isUtcOffsetWriter, isUtcOffsetWriterFile } from './parse/utcOffsetWriters';
 import { EntryFlag, type Encoding, type Entry, type Format, type OffsetSource, type ParseOptions, type Severity, type UnparsedSpan } from './model';
 
 /** A parsed log with the key its caller knows it by (a path or a URI string). */
@@ -77,7 +77,8 @@ export class LogFile {
   lineCount = 1;
 
   private constructor(options: ParseOptions) {
-    this.options = { defaultOffset: options.defaultOffset ?? null, offsetConvention: options.offsetConvention ?? 'bias' };
+    this.options = settled(options);
+    this.namedUtcWriter = this.options.fileName !== null && isUtcOffsetWriterFile(this.options.fileName);
   }
 
   /**
@@ -286,9 +287,10 @@ export class LogFile {
   }
 
   setOptions(options: ParseOptions): void {
-    const next = { defaultOffset: options.defaultOffset ?? null, offsetConvention: options.offsetConvention ?? 'bias' } as const;
-    if (next.defaultOffset === this.options.defaultOffset && next.offsetConvention === this.options.offsetConvention) return;
+    const next = settled(options), now = this.options;
+    if (next.defaultOffset === now.defaultOffset && next.offsetConvention === now.offsetConvention && next.fileName === now.fileName) return;
     this.options = next;
+    this.namedUtcWriter = next.fileName !== null && isUtcOffsetWriterFile(next.fileName);
     this.timingCount++;
   }
 
@@ -371,10 +373,15 @@ export class LogFile {
 
   // How far writesUtcOffsets has looked through the component names (never removed), and whether one is such a writer's.
   private utcWriterNames = { looked: 0, found: false };
+  // The file's name is one such a writer gives its log (isUtcOffsetWriterFile), read when the options are set.
+  private namedUtcWriter: boolean;
 
-  /** Whether a record of this log is by a writer of .NET UTC offsets: its component, or an offset only such writers write (EntryFlag.UtcOffset: the table keeps the first). Reads each name once. */
+  /**
+   * Whether this log is by a writer of .NET UTC offsets: its file name, a record's component, or an
+   * offset only such writers write (EntryFlag.UtcOffset: the table keeps the first). Reads each name once.
+   */
   private writesUtcOffsets(): boolean {
-    if (this.table.firstUtcOffset >= 0) return true;
+    if (this.namedUtcWriter || this.table.firstUtcOffset >= 0) return true;
     const names = this.table.components.names, w = this.utcWriterNames;
     for (; w.looked < names.length && !w.found; w.looked++) w.found = isUtcOffsetWriter(names[w.looked]);
     return w.found;
@@ -492,4 +499,9 @@ function allEqual(a: Uint8Array, n: number): boolean {
   const first = a[0];
   for (let i = 1; i < n; i++) if (a[i] !== first) return false;
   return true;
+}
+
+/** Options with their defaults: no default offset, the bias convention, no file name. */
+function settled(o: ParseOptions): Required<ParseOptions> {
+  return { defaultOffset: o.defaultOffset ?? null, offsetConvention: o.offsetConvention ?? 'bias', fileName: o.fileName ?? null };
 }

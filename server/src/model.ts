@@ -20,6 +20,8 @@ export interface ParseOptions {
   /** Minutes, read with `offsetConvention`, used for records that carry no offset. Unset: their UTC is unknown. */
   defaultOffset?: number | null;
   offsetConvention?: OffsetConvention;
+  /** The file's name (a path will do): a writer's own name for its logs can say how it writes offsets (parse/utcOffsetWriters.ts). */
+  fileName?: string | null;
 }
 
 /** Per-entry flags, stored in one byte. */

@@ -12,7 +12,8 @@ const FIX = path.resolve(__dirname, '../fixtures/rules/signatures');
 
 /** The problem rows of a fixture, parsed as `cmlog export` would with `options`. */
 function problems(rel: string, options: Parameters<typeof LogFile.fromBytes>[1] = {}) {
-  const target: ExportTarget = { key: rel, name: path.basename(rel), log: LogFile.fromBytes(readFileSync(path.join(FIX, rel)), options) };
+  const name = path.basename(rel);
+  const target: ExportTarget = { key: rel, name, log: LogFile.fromBytes(readFileSync(path.join(FIX, rel)), { fileName: name, ...options }) };
   const { findings } = runRules(target, { logs: [target] });
   assert.ok(findings.length > 0, `${rel} has a finding`);
   return findings.map((f) => JSON.parse(problemRow(target, f)) as { timestamp: string | null; observed_wall_clock: string | null; attributes: Record<string, unknown> });
@@ -21,11 +22,11 @@ const source = (a: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(a).filter(([k]) => ['cmlog.time_source', 'cmlog.assumed_offset', 'cmlog.offset_convention'].includes(k)));
 
 test('a problem in a log that writes its offset: written, with the convention, and its UTC timestamp', () => {
-  // CMTrace's bias: 09:00:02.200-300 is 04:00:02.200 UTC (UTC = local + bias).
+  // PSADT's log (by its name): a .NET UTC offset, 09:00:02.200-300 is 14:00:02.200 UTC (UTC = local - offset).
   const [p] = problems('psadt/Contoso_App_1.0_PSAppDeployToolkit_Install.log');
   assert.equal(p!.attributes['cmlog.kind'], 'problem');
-  assert.deepEqual(source(p!.attributes), { 'cmlog.time_source': 'written', 'cmlog.offset_convention': 'bias' });
-  assert.equal(p!.timestamp, '2026-07-29T04:00:02.200Z');
+  assert.deepEqual(source(p!.attributes), { 'cmlog.time_source': 'written', 'cmlog.offset_convention': 'utc-offset' });
+  assert.equal(p!.timestamp, '2026-07-29T14:00:02.200Z');
 });
 
 test('a problem in a log with no offset: unknown and no timestamp; with --default-offset: assumed, with the offset', () => {

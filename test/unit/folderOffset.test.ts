@@ -116,6 +116,21 @@ test('folderOffer: CcmExec.log, then its rotated copies, then a log the knowledg
   assert.equal(source(other, ime, user), '<img src=x>.log');
 });
 
+test('folderOffer: without CcmExec.log, the client\'s core logs that run all day speak before ADAL\'s (written on a token request) and before ccmsetup.log', () => {
+  const adal = input(`${PC01}ADALOperationProvider.log`, ccm('23:00:00', '01-15-2024', '+360'));
+  const setup = input(`${PC01}ccmsetup.log`, ccm('09:00:00', '01-10-2024', '+420'));
+  const policy = input(`${PC01}PolicyAgent.log`, ccm('12:00:00', '01-15-2024', '+300'));
+  const cbs = input(cbsUri, CBS);
+  const offer = (...logs: ReturnType<typeof input>[]) => folderOffer(new Timeline([...logs, cbs]), cbs);
+  assert.equal(offer(adal, setup, policy)?.source, 'PolicyAgent.log');
+  assert.equal(offer(adal, setup, policy)?.offset, 300, 'the offset is PolicyAgent.log\'s');
+  assert.equal(offer(adal, setup)?.source, 'ccmsetup.log', 'ccmsetup.log, the client\'s own, before an ADAL log');
+  // A rotated copy of a core log keeps its place after the live one.
+  const rotated = input(`${PC01}PolicyAgent-20240114-101010.log`, ccm('12:00:00', '01-14-2024', '+300'));
+  assert.equal(offer(adal, setup, rotated)?.source, 'PolicyAgent-20240114-101010.log');
+  assert.equal(offer(adal, setup, rotated, policy)?.source, 'PolicyAgent.log');
+});
+
 test('placedByFolder: the folder\'s entry placed the log only when the model was read with it', () => {
   const readWith = (defaultOffset: number | null) => LogFile.fromText(CBS, { defaultOffset });
   assert.equal(placedByFolder({ offset: 420, byFolder: true }, readWith(420)), true);

@@ -27,6 +27,32 @@ test('PSADT v3 (component Deploy-Application): -300 is US Eastern (UTC-5), its f
   assert.equal(utc(log), '2024-01-15T15:00:00.000Z');
 });
 
+test('an excerpt of PSADT\'s log (only Execute-MSI records) is the toolkit\'s by its file name; under another name the setting rules', () => {
+  const excerpt = rec('10:00:00.000-300', 'Execute-MSI') + rec('10:00:01.000-300', 'Execute-Process');
+  // v3.6 on and v4 (`_<user>` when not run as administrator), earlier v3, a rotated copy, a path.
+  for (const fileName of ['Contoso_App_1.0_x64_EN_01_PSAppDeployToolkit_Install.log', 'contoso_app_psappdeploytoolkit_uninstall_jdoe.log',
+    'Oracle_JavaRuntime_1.7.0.17_EN_01_PSAppDeployToolkit.log', 'Contoso_App_PSAppDeployToolkit_Install.lo_', 'C:\\Windows\\Logs\\Software\\Contoso_App_PSAppDeployToolkit_Repair.log']) {
+    const log = LogFile.fromText(excerpt, { fileName, offsetConvention: 'bias' });
+    assert.equal(log.offsetConvention, 'utc-offset', fileName);
+    assert.equal(utc(log, 1), '2024-01-15T15:00:01.000Z', fileName);
+  }
+  for (const fileName of ['excerpt.log', 'Contoso_App_1.0_Install.log', 'PSAppDeployToolkit_notes.log', 'C:\\x_PSAppDeployToolkit_Install\\excerpt.log', null]) {
+    assert.equal(utc(LogFile.fromText(excerpt, { fileName, offsetConvention: 'bias' }), 1), '2024-01-15T05:00:01.000Z', `${fileName}: the bias setting`);
+    assert.equal(utc(LogFile.fromText(excerpt, { fileName, offsetConvention: 'utc-offset' }), 1), '2024-01-15T15:00:01.000Z', `${fileName}: the utc-offset setting`);
+  }
+  // New settings, a model moved to another thread: the name still says whose the log is.
+  const log = LogFile.fromText(excerpt, { fileName: 'Contoso_PSAppDeployToolkit_Install.log' });
+  log.setOptions({ fileName: 'Contoso_PSAppDeployToolkit_Install.log', defaultOffset: 60 });
+  assert.equal(log.offsetConvention, 'utc-offset');
+  const { data, transfer } = log.toData();
+  assert.equal(LogFile.fromData(structuredClone(data, { transfer })).offsetConvention, 'utc-offset');
+  // Renamed (settings read for another name): the setting rules again, and the model's UTCs changed.
+  const timing = log.timing;
+  log.setOptions({ fileName: 'excerpt.log', defaultOffset: 60 });
+  assert.equal(log.offsetConvention, 'bias');
+  assert.ok(log.timing > timing);
+});
+
 test('an offset glued to the fraction (PSADT v3 east of UTC): 3 digits of milliseconds, then a UTC offset', () => {
   const log = LogFile.fromText(rec('10:00:00.12360', 'Install') + rec('10:00:00.000120', 'Install'));
   assert.equal(log.entry(0).wall, Date.UTC(2024, 0, 15, 10, 0, 0, 123), 'the milliseconds are the first 3 digits');

@@ -10,7 +10,7 @@ import {
   parseErrorCode,
 } from '../../server/src/knowledge/errorCodes';
 import { STATUS_MESSAGES, describeStatusMessage, parseStatMsg } from '../../server/src/knowledge/statusMessages';
-import { LOG_FILES, describeLogFile, normalizeLogFileName } from '../../server/src/knowledge/logFiles';
+import { LOG_FILES, MACHINE_CLOCK_LOGS, describeLogFile, isConfigMgrLog, machineClockRank, normalizeLogFileName } from '../../server/src/knowledge/logFiles';
 import { SIGNATURES } from '../../server/src/rules/signatureTable';
 
 // ---------------------------------------------------------------------------
@@ -381,4 +381,14 @@ test('normalizeLogFileName and LOG_FILES integrity', () => {
     names.add(key);
     assert.ok(l.source.length > 0 && l.purpose.length > 0 && l.location.length > 0);
   }
+});
+
+test('MACHINE_CLOCK_LOGS: each a ConfigMgr client log the knowledge base describes; a rotated copy right after its live log', () => {
+  for (const n of MACHINE_CLOCK_LOGS) assert.ok(isConfigMgrLog(n) && /client/i.test(describeLogFile(n)!.location), n);
+  assert.equal(machineClockRank('CcmExec.log'), 0);
+  assert.equal(machineClockRank('C:\\Windows\\CCM\\Logs\\CcmExec-20240114-101010.log'), 1);
+  assert.equal(machineClockRank('policyagent.LOG'), 2 * MACHINE_CLOCK_LOGS.indexOf('PolicyAgent.log'));
+  assert.equal(machineClockRank('PolicyAgent.lo_'), 2 * MACHINE_CLOCK_LOGS.indexOf('PolicyAgent.log') + 1);
+  assert.equal(machineClockRank('ADALOperationProvider.log'), null);
+  assert.equal(machineClockRank('AppEnforce.log'), null);
 });

@@ -132,7 +132,7 @@ function memberPath(p: string): { archive: string; inner: string } | null {
  * records without offset placed by the `--default-offset FOLDER=` entry for its folder, if any.
  */
 export function readSource(source: LogSource, parse: ParseOptions & { offsets?: DefaultOffsets }, into?: (size: number) => Buffer): Promise<LogFile> {
-  const options = parse.offsets ? { ...parse, defaultOffset: offsetFor(parse.offsets, source.file)?.minutes ?? null } : parse;
+  const options = { ...parse, fileName: source.name, ...(parse.offsets ? { defaultOffset: offsetFor(parse.offsets, source.file)?.minutes ?? null } : {}) };
   return source.member ? readArchiveLog(source.file, source.member, options) : readLog(source.file, options, undefined, undefined, into);
 }
 

@@ -1,12 +1,12 @@
 // What a folder's logs that write offsets offer the folder's other logs: the machine's bias, as
-// the ConfigMgr logs wrote it last (README: "CcmExec.log, or another ConfigMgr log"). Pure: the
-// editor's offers (features/folderOffset.ts) and the command line's notes (cli/offsetNotes.ts) ask it.
+// the ConfigMgr logs wrote it last (whose: `before`). Pure: the editor's offers
+// (features/folderOffset.ts) and the command line's notes (cli/offsetNotes.ts) ask it.
 import { describeOffset } from '../parse/time';
 import { clip } from './markdown';
 import { visibleLine } from './plainText';
 import type { FolderOffer } from '../protocol';
 import type { Timeline, WrittenOffsets } from '../workspace/timeline';
-import { isConfigMgrLog, normalizeLogFileName } from '../knowledge/logFiles';
+import { isConfigMgrLog, MACHINE_CLOCK_LOGS, machineClockRank } from '../knowledge/logFiles';
 
 /**
  * What the logs of `folder` itself (but `except`) write, read in `convention` (the offer becomes
@@ -31,9 +31,10 @@ export function offerOfFolder(timeline: Timeline, folder: string, convention: 'b
 }
 
 /**
- * Whose bias is offered (README: "CcmExec.log, or another ConfigMgr log"): CcmExec.log, then the
- * logs the knowledge base knows as ConfigMgr's, then any other that writes one (a user's own log
- * can write anything); ties by name, so the offer does not change with whichever log wrote last.
+ * Whose bias is offered: the client's logs that tell the machine's clock best, in the knowledge
+ * base's order (knowledge/logFiles.ts, MACHINE_CLOCK_LOGS), then the other logs it knows as
+ * ConfigMgr's, then any other that writes one (a user's own log can write anything); ties by name,
+ * so the offer does not change with whichever log wrote last.
  */
 function before(a: WrittenOffsets, b: WrittenOffsets): boolean {
   const ra = rank(a.name), rb = rank(b.name);
@@ -41,5 +42,6 @@ function before(a: WrittenOffsets, b: WrittenOffsets): boolean {
   return a.name !== b.name ? a.name < b.name : a.key < b.key;
 }
 
-/** CcmExec.log, then its rotated copies, then the knowledge base's ConfigMgr logs, then any other. */
-const rank = (name: string): number => (name.toLowerCase() === 'ccmexec.log' ? 0 : normalizeLogFileName(name) === 'ccmexec.log' ? 1 : isConfigMgrLog(name) ? 2 : 3);
+/** The machine's clock logs (each before its rotated copies), then the knowledge base's other ConfigMgr logs, then any other. */
+const rank = (name: string): number => machineClockRank(name) ?? (isConfigMgrLog(name) ? CLOCK_RANKS : CLOCK_RANKS + 1);
+const CLOCK_RANKS = 2 * MACHINE_CLOCK_LOGS.length;

@@ -214,7 +214,7 @@ export class SettingsState {
   /** How to read a file's times: its folder's settings. */
   parseOptions(file: string | null): ParseOptions {
     const s = this.forPath(file);
-    return { defaultOffset: placementOf(s, file).offset, offsetConvention: s.offsetConvention };
+    return { defaultOffset: placementOf(s, file).offset, offsetConvention: s.offsetConvention, fileName: file === null ? null : path.basename(file) };
   }
 
   /** Whether `key`'s records without offset were placed by its folder's cmlog.folderOffsets entry (else cmlog.defaultOffset). */

@@ -120,6 +120,7 @@ export const LOG_FILES: readonly LogFileInfo[] = [
   cm('client.msi.log', 'Configuration Manager client (client installation)', 'Setup tasks done by client.msi during client installation or removal.'),
   cm('CcmExec.log', CLIENT, 'Client and SMS Agent Host service activity.', { component: 'SMS Agent Host (CcmExec)' }),
   cm('CcmMessaging.log', CLIENT, 'Communication between the client and management points.'),
+  cm('ClientLocation.log', CLIENT, 'Tasks of client site assignment (the assigned site and its checks).'),
   cm('LocationServices.log', CLIENT, 'Finding management points, software update points and distribution points.'),
   cm('PolicyAgent.log', CLIENT, 'Policy requests made through the Data Transfer Service.'),
   cm('CertificateMaintenance.log', CLIENT, 'Certificate maintenance for Active Directory and management points.'),
@@ -166,15 +167,46 @@ const BY_KEY: ReadonlyMap<string, LogFileInfo> = new Map(LOG_FILES.map((l) => [l
  * (`-YYYYMMDD-HHMMSS`) removed, `.log` added when there is no extension.
  */
 export function normalizeLogFileName(fileName: string): string {
-  const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
-  let base = fileName.slice(slash + 1).trim().toLowerCase();
+  let base = baseKey(fileName);
   if (!base.includes('.')) base += '.log';
   return liveLogName(base);
+}
+
+/** A path's file name, lower case and trimmed. */
+function baseKey(fileName: string): string {
+  const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+  return fileName.slice(slash + 1).trim().toLowerCase();
 }
 
 /** Describes a known ConfigMgr/Intune log by file name (case-insensitive; path, rotation and history suffixes ignored). */
 export function describeLogFile(fileName: string): LogFileInfo | undefined {
   return BY_KEY.get(normalizeLogFileName(fileName));
+}
+
+/**
+ * The client's logs that tell the machine's clock best, best first (a folder's offer is taken from
+ * the first it has: explain/folderOffer.ts). CcmExec.log, which the SMS Agent Host writes all day;
+ * then the logs of the hourly policy, location and status cycles; then those written at service
+ * start or about daily; last ccmsetup.log, written only at install and upgrade (its last offset may
+ * predate a DST change) but kept by every client. Logs written on demand, such as
+ * ADALOperationProvider.log on a token request, say the clock of their last request only.
+ */
+export const MACHINE_CLOCK_LOGS: readonly string[] = [
+  'CcmExec.log',
+  'CcmMessaging.log', 'PolicyAgent.log', 'LocationServices.log', 'StatusAgent.log', 'DataTransferService.log',
+  'ClientIDManagerStartup.log', 'ClientLocation.log', 'InventoryAgent.log',
+  'ccmsetup.log',
+];
+const CLOCK_KEYS = MACHINE_CLOCK_LOGS.map((n) => n.toLowerCase());
+
+/**
+ * Where a log stands among MACHINE_CLOCK_LOGS, best first: 2k for the k-th, 2k + 1 for its rotated
+ * copies (older than the live log), null for any other log.
+ */
+export function machineClockRank(fileName: string): number | null {
+  const live = normalizeLogFileName(fileName);
+  const k = CLOCK_KEYS.indexOf(live);
+  return k < 0 ? null : 2 * k + (baseKey(fileName) === live ? 0 : 1);
 }
 
 /** A log the knowledge base knows as Configuration Manager's (client, management point, site), not Intune's. */

@@ -12,3 +12,14 @@
 export function isUtcOffsetWriter(component: string): boolean {
   return /^(?:Deploy-Application|PSAppDeployToolkit|AppDeployToolkit)/i.test(component);
 }
+
+/**
+ * Whether a file name (or path) is one PSADT gives its log: `<App>_PSAppDeployToolkit_<Install|
+ * Uninstall|Repair>.log` (v3.6 on, and v4; `_<user>` added when not run as administrator),
+ * `<App>_PSAppDeployToolkit.log` (earlier v3), and their rotated `.lo_` copies. An excerpt of such
+ * a log (its `Execute-MSI` records only) names no writer in its components, but its name does.
+ */
+export function isUtcOffsetWriterFile(fileName: string): boolean {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).toLowerCase();
+  return base.includes('_psappdeploytoolkit_') || base.includes('_psappdeploytoolkit.');
+}
