@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LogFile } from '../../server/src/logFile';
 import { Severity } from '../../server/src/model';
-import { decode } from '../../server/src/parse/decode';
+import { asText, decode } from '../../server/src/parse/decode';
 import { detectFormat } from '../../server/src/parse/detect';
 import { lineFormats, recognisedFormats } from '../../server/src/parse/formats';
 import { assertCoverage, assertSameAsWhole } from '../support/model';
@@ -103,7 +103,8 @@ test('MSI: the banner\'s date is carried through appends (per-file state), acros
 });
 
 test('MSI detection: the fixture is MSI only; an MSI line inside a CMTrace log is an MSI record there, not the file\'s format', () => {
-  const t = decode(readFileSync(FIXTURE)).text as string;
+  // (An ASCII UTF-16 file decodes to its bytes: the recognisers are asked about text.)
+  const t = asText(decode(readFileSync(FIXTURE)).text);
   assert.equal(detectFormat(t), 'msi');
   assert.deepEqual(recognisedFormats(t).map((f) => f.id), ['msi']);
   const ccm = '<![LOG[x]LOG]!><time="10:23:54.123+420" date="09-14-2014" component="A" context="" type="1" thread="1" file="">\n';
