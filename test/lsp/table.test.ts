@@ -195,6 +195,10 @@ test('a live merge says its newest timed row with each change: appended rows mov
   await client.append(a, 1, 0, cm('a1', '08:00:01.000'));
   await client.until(() => lastOf(t.tableId)?.rows === 4, 'the append notified');
   assert.equal(lastOf(t.tableId)!.timedEnd, 1);
+  // A record older than the merge's last timed one: ordered again, a reset that says the place too.
+  await client.append(a, 2, 0, cm('a2', '07:59:00.000'));
+  await client.until(() => lastOf(t.tableId)?.rows === 5, 'the reset notified');
+  assert.deepEqual([lastOf(t.tableId)!.reset, lastOf(t.tableId)!.timedEnd], [true, 2]);
 });
 
 test('a filter answer carries the rows the page shows first: whole pages around the kept row, as a rows answer has them, bounded', async () => {

@@ -29,7 +29,7 @@ export const MAX_TABLE_LOGS = 1000;
 
 export function registerTableRequests(server: ServerContext): Tables {
   const { connection, logs, documents, settings, validator, log } = server;
-  const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, { ...p, ...tables.get(p.tableId)?.view.timedEndOf(p.version) }), undefined,
+  const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p), undefined,
     { banner: (t) => bannerOf(t), labels: (t) => labelsOf(t), offersVersion: (t) => (t.view.merged ? logs.writtenVersion : 0) });
 
   // A log grew, was reparsed, opened or closed: the tables that show it follow; a log of the

@@ -111,8 +111,7 @@ export class OpenTable {
     if (offers === made.key.offers) return;
     const now = this.banner(offers);
     if (!now?.fresh || JSON.stringify(now.banner) === JSON.stringify(made.banner)) return;
-    const error = this.sentError;
-    this.notify({ tableId: this.id, ...this.shown, reading: this.sentReading, reset: false, ...(error ? { error } : {}), banner: now.banner });
+    this.say(this.shown, this.sentReading, false, this.sentError, { banner: now.banner });
   }
 
   /** Reading ended or failed since the client last heard: news even when no row changed. */
@@ -151,8 +150,15 @@ export class OpenTable {
     // A reset may follow a change of how logs are placed (an offset setting, a log read again): a
     // banner made again is said (the page keeps the one it has otherwise: the same).
     const made = reset && v.merged ? this.banner() : undefined;
-    const banner = made?.fresh ? { banner: made.banner } : {};
-    this.notify({ tableId: this.id, ...this.shown, reading: v.reading, reset, ...(error ? { error } : {}), ...banner });
+    this.say(this.shown, v.reading, reset, error, made?.fresh ? { banner: made.banner } : {});
+  }
+
+  /**
+   * Every change notification is built here: with the view's Live place (timedEnd) when `rows` are
+   * the view's now (a paused page's older rows have none said), as the open, filter and rows answers carry it.
+   */
+  private say(rows: { version: number; rows: number; total: number }, reading: boolean, reset: boolean, error: string | undefined, extra: Pick<TableChangedParams, 'banner'>): void {
+    this.notify({ tableId: this.id, ...rows, reading, reset, ...(error ? { error } : {}), ...extra, ...this.view.timedEndOf(rows.version) });
   }
 
   private closed = false;
