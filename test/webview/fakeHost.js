@@ -39,6 +39,8 @@
   const UNTIMED = Number(new URLSearchParams(location.search).get('untimed') || 0);
   const timed = (i) => i < ROWS - UNTIMED;
   let version = 1;
+  /** Where the page said it shows the table (a `place` request), as the server keeps it. */
+  let place;
   let view = null; // null: every row; else an Int32Array of model rows
   const rows = () => (view ? view.length : ROWS);
   const at = (r) => (view ? view[r] : r);
@@ -225,6 +227,8 @@
       return { text: lines.join('\n'), cut: false };
     },
     follow: () => undefined,
+    // As the server keeps it (table/pagePlace.ts): what a reset's rows are made for.
+    place: (p) => { place = p; },
   };
   window.acquireVsCodeApi = () => {
     // What VS Code gives back to a page restored after a window reload (set by the test before the page loads).
@@ -250,12 +254,20 @@
       },
     };
   };
+  // As the server's reset (tables.ts firstRows): the rows the page shows next, at the place it said.
+  const firstRows = (reading) => {
+    if (!place) return {};
+    const n = rows(), live = timedEnd().timedEnd ?? n - 1;
+    const target = Math.max(0, place.live && !reading ? live : Math.min(place.top, n - 1));
+    const around = firstPage(target, place.page.reach, place.page.size);
+    return around ? { page: { start: around.start, token: place.token, ...pageOf(around.start, around.count, place.highlights) } } : {};
+  };
   // A growing log (appended rows) or a truncated one (reset), as the host forwards `tableChanged`.
   window.__grow = (n, reset = false, reading = false) => {
     ROWS = reset ? n : ROWS + n;
     view = null;
     version++;
-    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset, ...timedEnd() } }, '*');
+    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset, ...timedEnd(), ...(reset ? firstRows(reading) : {}) } }, '*');
   };
   window.__send = (m) => window.postMessage(m, '*');
   window.__threadsFromNow = () => { NO_THREAD_BELOW = ROWS; };

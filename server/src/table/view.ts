@@ -4,7 +4,7 @@
 // rows, a detail, a copy). One log needs no order at all: position = entry.
 import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
-import { TABLE_MAX_HIGHLIGHTS, type TableFilter, type TableGotoResult, type TableGotoTimeParams, type TableHighlight, type TableHighlightError, type TableRow } from '../protocol';
+import { TABLE_MAX_HIGHLIGHTS, TABLE_MAX_ROWS, type TableFilter, type TableGotoResult, type TableGotoTimeParams, type TableHighlight, type TableHighlightError, type TableRow } from '../protocol';
 import { namedAndMore } from '../explain/logLabel';
 import { bisect } from '../parse/bisect';
 import { DAY_MS } from '../parse/time';
@@ -12,6 +12,7 @@ import { mergeRuns } from '../parse/mergeRuns';
 import { firstLine } from '../parse/lineBreaks';
 import { severityName, severityOfName } from '../severity';
 import { CompiledFilter } from './filter';
+import { firstPage } from './firstPage';
 import { GrowInt32 } from './growArray';
 import { timeCell } from './timeCell';
 import { matchAll, REGEX_BATCH, REGEX_TEXT_MAX, userRegex } from './userRegex';
@@ -398,6 +399,16 @@ export class TableView {
       }
     });
     return failed.length > 0 ? { items, highlightErrors: failed } : { items };
+  }
+
+  /**
+   * The rows a new view's message carries (a filter's answer, a reset's notification): whole pages of
+   * the page's cache around `target` (firstPage), as a rows answer has them; null when none fit.
+   */
+  pageAround(target: number, shape: { size: number; reach: number }, highlights: TableHighlight[] | undefined,
+    problems: (key: string, entry: number) => number): ({ start: number } & ReturnType<TableView['page']>) | null {
+    const around = firstPage(target, Number(shape.reach), Number(shape.size), this.rowCount, TABLE_MAX_ROWS);
+    return around && { start: around.start, ...this.page(around.start, around.count, highlights, problems) };
   }
 
   /**
