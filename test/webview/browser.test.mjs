@@ -1,13 +1,16 @@
 // The table's webview in headless Chromium with a fake host (harness.html + fakeHost.js) over a
 // 5,000,000-row model: rows render, the end is reachable by scrolling, the severity filter asks the
 // host and redraws, the detail pane shows markup in a message as text, keyboard selection copies.
-// Screenshots go to test-artifacts/webview/. Needs `npm run build` (dist/webview.js) first.
+// Screenshots go to test-artifacts/webview/. Needs `npm run build` (dist/webview.js) first; the fake
+// host is bundled here (it imports the server's table modules).
 import assert from 'node:assert/strict';
+import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { common, fakeHostBuild } from '../../esbuild.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(REPO, 'test-artifacts/webview');
@@ -20,6 +23,7 @@ const errors = [];
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  await esbuild.build({ ...common, ...fakeHostBuild, absWorkingDir: REPO });
   browser = await chromium.launch({ executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS });
   page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
   page.on('pageerror', (e) => errors.push(String(e)));
