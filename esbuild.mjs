@@ -22,6 +22,11 @@ export const webviewBuild = {
   entryPoints: { webview: 'client/webview/main.ts' },
   outdir: 'dist', platform: 'browser', target: 'chrome114', format: 'iife', loader: { '.ttf': 'file' }, assetNames: '[name]',
 };
+// The webview tests' fake host (test/webview/fakeHost.js) for harness.html: it answers with the server's own
+// table modules (firstPage, keptRows, timedEnd), bundled for the page. Built by browser.test.mjs itself, never shipped.
+export const fakeHostBuild = {
+  entryPoints: { fakeHost: 'test/webview/fakeHost.js' }, outdir: 'out/webview', platform: 'browser', target: 'chrome114', format: 'iife',
+};
 const serverBuild = { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', parseWorker: 'server/src/workspace/parseWorker.ts', checkWorker: 'server/src/cli/checkWorker.ts' }, outdir: 'dist' };
 
 async function main() {

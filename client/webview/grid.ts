@@ -31,6 +31,8 @@ export interface GridHost {
   activate(row: number): void;
   /** The view's size changed (the panel, or the bars around the grid once filled): Live keeps its place. */
   resized(): void;
+  /** Drawn (scrolled, resized, rows arrived): where the view is may have changed. */
+  drawn(): void;
 }
 
 export class Grid {
@@ -382,6 +384,7 @@ export class Grid {
     if (focusEl && (wanted || hadFocus)) focusEl.focus({ preventScroll: true });
     else if (hadFocus) this.view.focus({ preventScroll: true });
     this.focusWanted = false;
+    this.host.drawn();
   }
 
   private renderRow(row: number, r: TableRow | undefined, sources: TableSource[]): HTMLElement {

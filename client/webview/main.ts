@@ -13,7 +13,7 @@ import { FilterBar } from './filterBar';
 import { formatCount, formatElapsed, parseGotoTime } from './format';
 import { gotoHint, gotoNote, gotoParams, type GotoClock } from './gotoTime';
 import { Grid } from './grid';
-import { slotsOf, type HighlightRule } from './highlightAnswer';
+import { slotsOf, type HighlightRequest, type HighlightRule } from './highlightAnswer';
 import { Highlights } from './highlights';
 import { Host } from './host';
 import { readKeptFilter } from './keptFilter';
@@ -22,6 +22,9 @@ import { PAGE_SIZE, PageCache } from './pageCache';
 import { clearTextSelection, guardSelectAll, textSelectedIn } from './selectAll';
 import { Selection, type Move } from './selection';
 import { sourcesKey } from './sourceFacets';
+
+/** How long the view holds still (scrolled, resized) before its place is said to the server. */
+const PLACE_SETTLE_MS = 150;
 
 const KEY_MOVES: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', PageUp: 'pageUp', PageDown: 'pageDown', Home: 'home', End: 'end' };
 
@@ -64,8 +67,16 @@ class App {
   private facetsAsking: string | undefined;
   /** The newest time the logs reach (from the facets): a "to" bound before it hides every row that comes. */
   private lastUtc: number | null = null;
-  /** Bumped when the highlight rules change: rows asked for with the rules before are drawn with other colours. */
-  private highlightsSeq = 0;
+  /**
+   * Bumped when the highlight rules change: rows asked for with the rules before are drawn with other
+   * colours. From a random start: the token of the place said (sayPlace), and a page loaded again must
+   * not take rows made for another page's rules.
+   */
+  private highlightsSeq = Math.floor(Math.random() * 2 ** 30);
+  /** The place last said to the server (what it is made of), and the rules it was said with; a place waiting to be said. */
+  private placeSaid = '';
+  private placeAsked: HighlightRequest | undefined;
+  private placeTimer = 0;
   private detailSeq = 0;
   private detailTimer = 0;
   private flashTimer = 0;
@@ -94,6 +105,9 @@ class App {
       this.resetView(table.version, table.rows, () => this.selection.clamp(table.rows));
       void this.applyFilter(selected ? { source: selected.source, entry: selected.entry } : null);
       void this.loadFacets();
+      // A new table: it knows no place yet.
+      this.placeSaid = '';
+      this.sayPlace(true);
       if (!this.following) void this.request('follow', { follow: false });
       return;
     }
@@ -123,6 +137,7 @@ class App {
       keydown: (e) => this.gridKey(e),
       activate: (row) => void this.openRow(row),
       resized: () => { if (this.following && !this.table.reading && !this.awaitingFilter) this.followEnd(); },
+      drawn: () => this.sayPlace(false),
     });
     this.columns = new Columns(this.grid.root, state.columns as ColumnState | undefined, options.utcColumn, table.sources.length > 1);
     this.grid.root.addEventListener('columns-changed', () => this.host.saveState({ columns: this.columns.state() }));
@@ -140,6 +155,7 @@ class App {
     this.grid.setRows(kept ? 0 : table.rows);
     this.setFollow(options.follow, false);
     if (options.follow && !table.reading) this.followEnd();
+    this.sayPlace(true);
     this.updateStatus();
     void this.loadFacets();
     if (kept) void this.applyFilter();
@@ -219,6 +235,8 @@ class App {
   private setFollow(follow: boolean, tell: boolean): void {
     this.following = follow;
     this.drawFollow();
+    // Before `follow`: a resumed table's reset comes with its answer, with the rows of the Live place.
+    if (tell) this.sayPlace(true);
     if (tell) void this.request('follow', { follow });
     if (follow && tell) this.followEnd();
   }
@@ -234,12 +252,32 @@ class App {
   }
 
   /**
+   * Tells the server where the page shows the table (protocol TablePlaceParams), so a reset brings the
+   * rows it will show: when that changes, at once (`now`: Live, the highlight rules) or once scrolling
+   * or resizing settles. Live, the row in view does not matter (a reset goes to the Live place).
+   */
+  private sayPlace(now: boolean): void {
+    const live = this.following, top = this.grid.topRow(), reach = this.grid.drawnReach();
+    const key = `${live ? 'live' : top} ${reach} ${this.highlightsSeq}`;
+    window.clearTimeout(this.placeTimer);
+    if (key === this.placeSaid) return;
+    const say = (): void => {
+      this.placeSaid = key;
+      this.placeAsked = this.highlights.request();
+      // Not said: the table keeps the place it had (rows for another place are asked for as usual).
+      this.host.request('place', { live, top, page: { size: PAGE_SIZE, reach }, highlights: this.placeAsked.highlights, token: this.highlightsSeq }).catch(() => undefined);
+    };
+    if (now) say();
+    else this.placeTimer = window.setTimeout(say, PLACE_SETTLE_MS);
+  }
+
+  /**
    * A new view (a filter's answer, a reset): its rows (`first`: those its answer carried), and `place` its selection and scroll, drawn
    * in this task with the status line (the old view's rows would stay drawn a frame under it).
    */
   private resetView(version: number, rows: number, place: () => void, first?: { start: number; items: TableRow[] }): void {
     this.cache.reset(version);
-    // The rows its answer carried (a filter's): drawn now, not placeholders for a rows round trip.
+    // The rows its message carried (a filter's answer, a reset): drawn now, not placeholders for a rows round trip.
     if (first) this.cache.seed(version, first.start, first.items, rows);
     this.grid.drawNow(() => {
       this.grid.setRows(rows);
@@ -335,10 +373,16 @@ class App {
     // asked for there arrive, so a view chasing it showed none until the whole log was read.
     const follow = this.following && !c.reading;
     if (c.reset) {
+      // The rows it carries for the place said (sayPlace), made with the highlight rules the page has now.
+      const asked = this.placeAsked;
+      const first = c.page && asked && c.page.token === this.highlightsSeq && !this.awaitingFilter ? c.page : undefined;
+      if (first) slotsOf(first.items, asked!);
       this.resetView(c.version, shown, () => {
         this.selection.clamp(c.rows);
         if (follow) this.followEnd();
-      });
+      }, first);
+      const said = first && this.highlights.failed(first.highlightErrors, asked!);
+      if (said) this.flash(said);
     } else {
       this.cache.appended(c.version, old);
       this.grid.setRows(shown);
@@ -450,6 +494,7 @@ class App {
 
   private highlightsChanged(): void {
     this.highlightsSeq++;
+    this.sayPlace(true);
     this.host.saveState({ highlights: Highlights.kept(this.highlights.rules) });
     // Same view version, new generation: rows asked for with the old highlights are not cached.
     this.cache.reset(this.cache.version);

@@ -397,6 +397,30 @@ export interface TableChangedParams {
   banner?: TableBanner;
   /** As TableOpenResult.timedEnd (absent too when `version` is not the view's now: paused). */
   timedEnd?: number;
+  /**
+   * With a reset, once the page said where it shows the table (TablePlaceParams): the rows it shows
+   * next, as TableFilterResult.page (around its Live place when Live and read, else its top row kept),
+   * and the `token` of the place they were made for.
+   */
+  page?: { start: number; token: number } & Pick<TableRowsResult, 'items' | 'highlightErrors'>;
+}
+
+/**
+ * Where the page shows the table, and how it holds rows, for the rows a reset carries
+ * (TableChangedParams.page): said again when it changes (Live, scrolled, resized, other highlights).
+ */
+export interface TablePlaceParams {
+  tableId: string;
+  /** The page follows the end: after a reset it shows the Live place (timedEnd, else the last row) once the log is read. */
+  live: boolean;
+  /** Else the first row in view: a reset keeps that row number (the last row when the view is shorter). */
+  top: number;
+  /** As TableFilterParams.page. */
+  page: { size: number; reach: number };
+  /** As TableRowsParams.highlights. */
+  highlights?: TableHighlight[];
+  /** Said back with the rows: the page draws rows made with the rules it has now only. */
+  token: number;
 }
 
 /** A merge's banner: its offers always said (none is `[]`), so one taken does not stay on a page that holds the last. */
@@ -444,6 +468,7 @@ export const TableRequests = {
   /** The status bar's summary of the table; null: no such table. Asked again on each `changed` of it. */
   status: new RequestType<TableStatusParams, TableStatus | null, void>('cmlog/table/status'),
   follow: new RequestType<TableFollowParams, void, void>('cmlog/table/follow'),
+  place: new RequestType<TablePlaceParams, void, void>('cmlog/table/place'),
   close: new RequestType<TableCloseParams, void, void>('cmlog/table/close'),
 } as const;
 

@@ -8,7 +8,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, w
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
-import { TableNotifications, TableRequests, type TableChangedParams } from '../../server/src/protocol';
+import { TableNotifications, TableRequests, type TableChangedParams, type TablePlaceParams } from '../../server/src/protocol';
 import { fileUri, TestClient } from '../support/lspClient';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
@@ -195,6 +195,10 @@ test('a live merge says its newest timed row with each change: appended rows mov
   await client.append(a, 1, 0, cm('a1', '08:00:01.000'));
   await client.until(() => lastOf(t.tableId)?.rows === 4, 'the append notified');
   assert.equal(lastOf(t.tableId)!.timedEnd, 1);
+  // A record older than the merge's last timed one: ordered again, a reset that says the place too.
+  await client.append(a, 2, 0, cm('a2', '07:59:00.000'));
+  await client.until(() => lastOf(t.tableId)?.rows === 5, 'the reset notified');
+  assert.deepEqual([lastOf(t.tableId)!.reset, lastOf(t.tableId)!.timedEnd], [true, 2]);
 });
 
 test('a filter answer carries the rows the page shows first: whole pages around the kept row, as a rows answer has them, bounded', async () => {
@@ -239,6 +243,56 @@ test('a filter answer carries the rows the page shows first: whole pages around 
   assert.equal(huge.page!.items.length, 1000);
   assert.equal((await filter({ page: { size: 5000, reach: 30 } })).page, undefined);
   assert.equal((await filter({})).page, undefined, 'not asked: not carried');
+  await client.connection.sendRequest(TableRequests.close, { tableId: id });
+});
+
+test('a reset carries the rows the page shows next: at its Live place when Live, else where it keeps its top row, as a rows answer has them', async () => {
+  const a = uri('Client/ResetTimed.log'), b = uri('Client/ResetNoOffset.log');
+  const time = (i: number) => `08:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000`;
+  const noOffset = (msg: string) => `<![LOG[${msg}]LOG]!><time="07:00:00.000" date="3-15-2026" component="Live" context="" type="1" thread="1" file="">\r\n`;
+  let text = '';
+  for (let i = 0; i < 600; i++) text += cm(i % 7 === 0 ? `failed ${i}` : `record ${i}`, time(i));
+  await client.open(a, text);
+  await client.open(b, noOffset('u0') + noOffset('u1') + noOffset('u2'));
+  const t = (await client.connection.sendRequest(TableRequests.open, { uris: [a, b] }))!;
+  assert.deepEqual([t.rows, t.timedEnd], [603, 599]);
+  const id = t.tableId, highlights = [{ text: 'failed' }];
+  // What the page sends is untrusted: a malformed place is sent as it is.
+  const place = (p: object) => client.connection.sendRequest(TableRequests.place, { tableId: id, top: 0, page: { size: 100, reach: 20 }, highlights, ...p } as TablePlaceParams);
+  /** Appends a record older than the merge's last (ordered again: a reset); its notification, checked against a rows answer. */
+  let lines = 600;
+  const reset = async (from: number, to: number) => {
+    await client.append(a, lines++, 0, cm('older', '07:30:00.000'));
+    await client.until(() => lastOf(id)?.rows === 603 + lines - 600, 'the reset notified');
+    const c = lastOf(id)!;
+    assert.equal(c.reset, true);
+    const page = c.page!;
+    assert.ok(page, 'rows carried');
+    const end = page.start + page.items.length;
+    assert.ok(page.start % 100 === 0 && (end % 100 === 0 || end === c.rows) && page.items.length <= 1000, `whole pages: ${page.start}+${page.items.length}`);
+    assert.ok(page.start <= from && end > to, `rows ${from}..${to} in ${page.start}..${end - 1}`);
+    const rows = await client.connection.sendRequest(TableRequests.rows, { tableId: id, start: page.start, count: page.items.length, highlights });
+    assert.equal(rows.version, c.version);
+    assert.deepEqual(page.items, rows.items, 'the rows a rows answer has, highlights applied');
+    assert.ok(page.items.some((r) => r.highlight === 0));
+    return c;
+  };
+  // Live: around the newest timed row (the untimed tail after it).
+  await place({ live: true, token: 7 });
+  const live = await reset(580, 600);
+  assert.deepEqual([live.timedEnd, live.page!.token], [600, 7]);
+  // Paused at row 250: around it.
+  await place({ live: false, top: 250, token: 8 });
+  const kept = await reset(250, 270);
+  assert.equal(kept.page!.token, 8);
+  // A row past the end is the last row (the page's view is clamped).
+  await place({ live: false, top: 1e9, token: 9 });
+  await reset(585, 605);
+  // A place the page sent wrong: no rows carried.
+  await place({ live: 'yes', page: null, token: 'x' });
+  await client.append(a, lines++, 0, cm('older', '07:30:00.000'));
+  await client.until(() => lastOf(id)?.rows === 603 + lines - 600, 'the reset notified');
+  assert.deepEqual([lastOf(id)!.reset, lastOf(id)!.page], [true, undefined]);
   await client.connection.sendRequest(TableRequests.close, { tableId: id });
 });
 

@@ -1,8 +1,8 @@
-// The rows a filter answer carries (server/src/table/firstPage.ts): whole pages around the row the
+// The rows a filter answer or a reset carries (server/src/table/firstPage.ts): whole pages around the row the
 // page shows, bounded, whatever a page asks.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { firstPage } from '../../server/src/table/firstPage';
+import { firstPage, resetTarget } from '../../server/src/table/firstPage';
 
 test('first page: the whole pages around the target, nearest first, never more than the cap', () => {
   assert.deepEqual(firstPage(0, 40, 200, 5000, 1000), { start: 0, count: 200 });
@@ -15,4 +15,13 @@ test('first page: the whole pages around the target, nearest first, never more t
   assert.equal(firstPage(0, 40, 200, 0, 1000), null, 'no rows');
   assert.equal(firstPage(0, 40, 2000, 5000, 1000), null, 'a page larger than the cap');
   assert.equal(firstPage(0, 40, Number.NaN, 5000, 1000), null);
+});
+
+test('the row a reset shows: Live and read, the newest timed row or the last; else the top row kept, clamped to the view', () => {
+  assert.equal(resetTarget({ live: true, top: 5 }, 100, false, 80), 80);
+  assert.equal(resetTarget({ live: true, top: 5 }, 100, false, null), 99);
+  assert.equal(resetTarget({ live: true, top: 5 }, 100, true, 80), 5, 'still reading: Live waits, the page keeps its place');
+  assert.equal(resetTarget({ live: false, top: 40 }, 100, false, 80), 40);
+  assert.equal(resetTarget({ live: false, top: 400 }, 100, false, null), 99);
+  assert.equal(resetTarget({ live: true, top: 0 }, 0, false, null), 0, 'no rows');
 });

@@ -138,6 +138,22 @@ test('a merge\'s Live place (timedEnd) is kept with the view it belongs to: a pa
   assert.equal((f.posted.at(-1) as Extract<ToWebview, { kind: 'changed' }>).change.timedEnd, 17);
 });
 
+test('the rows a reset carried are said again when the panel is shown again, for that view only', async () => {
+  const f = fakes();
+  await f.session.open();
+  await f.session.receive({ kind: 'ready' });
+  const page = { start: 0, token: 3, items: [] };
+  f.session.changed({ tableId: 't1', version: 2, rows: 20, total: 20, reading: false, reset: true, page });
+  assert.deepEqual((f.posted.at(-1) as Extract<ToWebview, { kind: 'changed' }>).change.page, page, 'passed on');
+  // The reset lost while the panel was hidden: shown again, the page gets its rows with it.
+  f.session.shown();
+  assert.deepEqual((f.posted.at(-1) as Extract<ToWebview, { kind: 'changed' }>).change.page, page);
+  // Another view since (rows appended): those rows are not its rows.
+  f.session.changed({ tableId: 't1', version: 3, rows: 21, total: 21, reading: false, reset: false });
+  f.session.shown();
+  assert.ok(!('page' in (f.posted.at(-1) as Extract<ToWebview, { kind: 'changed' }>).change));
+});
+
 test('a server restart reopens the table: new id for later requests, a new init for the page', async () => {
   const f = fakes();
   await f.session.open();

@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';
+import type { TableChangedParams } from '../../server/src/protocol';
+import { Tables } from '../../server/src/table/tables';
 import { TableView, type TableLogSource } from '../../server/src/table/view';
 
 const cm = (msg: string, time: string, bias: string, type = 1) =>
@@ -41,4 +43,29 @@ test('the end is the place: one log, a merge timed to its end, an appended untim
   late.model.appendText(cm('l1', '12:00:00.000', ''));
   assert.equal(v.refresh(), 'reset');
   assert.equal(v.timedEnd(), 3);
+});
+
+test('the tables build their change notifications with the Live place: appended, reset, resumed; none for an older version', () => {
+  const sent: TableChangedParams[] = [];
+  let offers = 0;
+  const tables = new Tables((p) => sent.push(p), undefined, { banner: () => ({ sources: [], notes: [`offers ${offers}`], offers: [] }), offersVersion: () => offers });
+  const t0 = timed(), u = untimed();
+  const t = tables.create(() => [t0, u]);
+  t.banner();
+  // Appended timed rows that cannot follow the untimed tail: ordered again (a reset), the place moves on.
+  t0.model.appendText(cm('t3', '11:00:00.000', '+0'));
+  tables.changed([t0.key]);
+  assert.deepEqual(sent.map((p) => [p.reset, p.rows, p.timedEnd]), [[true, 7, 3]]);
+  // A banner said while paused is of the rows the page has (an older version): no place said for them.
+  t.setFollow(false);
+  t0.model.appendText(cm('t4', '12:00:00.000', '+0'));
+  tables.changed([t0.key]);
+  assert.equal(sent.length, 1);
+  offers++;
+  tables.offersChanged();
+  assert.deepEqual(sent.map((p) => [p.reset, p.rows, p.timedEnd, p.banner?.notes]).at(-1), [false, 7, undefined, ['offers 1']]);
+  // Resumed: one notification of the view now, with its place.
+  t.setFollow(true);
+  assert.deepEqual(sent.map((p) => [p.reset, p.rows, p.timedEnd]).at(-1), [true, 8, 4]);
+  assert.equal(sent.at(-1)!.version, t.view.version);
 });

@@ -1,13 +1,16 @@
 // The table's webview in headless Chromium with a fake host (harness.html + fakeHost.js) over a
 // 5,000,000-row model: rows render, the end is reachable by scrolling, the severity filter asks the
 // host and redraws, the detail pane shows markup in a message as text, keyboard selection copies.
-// Screenshots go to test-artifacts/webview/. Needs `npm run build` (dist/webview.js) first.
+// Screenshots go to test-artifacts/webview/. Needs `npm run build` (dist/webview.js) first; the fake
+// host is bundled here (it imports the server's table modules).
 import assert from 'node:assert/strict';
+import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { common, fakeHostBuild } from '../../esbuild.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(REPO, 'test-artifacts/webview');
@@ -20,6 +23,7 @@ const errors = [];
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  await esbuild.build({ ...common, ...fakeHostBuild, absWorkingDir: REPO });
   browser = await chromium.launch({ executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS });
   page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -995,6 +999,58 @@ test('a filter\'s answer brings the rows the page shows first: no row of the new
   await p.waitForFunction(() => document.querySelector('.layer [role="row"].focused')?.getAttribute('aria-rowindex') === '180');
   await filtered('^5,000 rows', () => p.click('.sev-toggle[data-severity="warning"]'));
   assert.match(await p.locator('.layer [role="row"].focused').getAttribute('aria-label'), /Row 199 of the model/);
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
+test('a reset brings the rows the page shows next: Live at the newest timed row, paused where it was; none drawn as a placeholder, none asked for again', async () => {
+  // A merge ending in rows without a time (Live shows its newest timed row), a highlight rule kept from before (slot 5).
+  const p = await openHarness('rows=5000&sources=2&untimed=30', { width: 1000, height: 700 }, { highlights: [{ text: 'error record', slot: 5 }] });
+  await p.locator('.layer [role="row"][aria-rowindex="2"]').waitFor();
+  // Whenever the status line says the new view (a mutation observer runs before the next frame), every
+  // row drawn must be a real row of it, highlighted by its rule.
+  await p.evaluate(() => {
+    window.__wrong = [];
+    window.__statusSeen = 0;
+    new MutationObserver(() => {
+      const status = document.querySelector('.status').textContent;
+      if (!window.__newView.test(status)) return;
+      window.__statusSeen++;
+      const drawn = [...document.querySelectorAll('.layer [role="row"]')];
+      if (drawn.length === 0) window.__wrong.push(`${status}: no row drawn`);
+      for (const r of drawn) {
+        const row = Number(r.getAttribute('aria-rowindex')) - 2;
+        const m = /Row (\d+) of the model/.exec(r.getAttribute('aria-label') ?? '');
+        if (!m || Number(m[1]) - 1 !== window.__at(row)) window.__wrong.push(`${status}: row ${row} drawn as ${m ? `model row ${Number(m[1]) - 1}` : 'a placeholder'}`);
+        else if (/error record/.test(r.getAttribute('aria-label')) !== r.classList.contains('hl-5')) window.__wrong.push(`${status}: row ${row} highlighted wrong`);
+      }
+    }).observe(document.querySelector('.status'), { childList: true, characterData: true, subtree: true });
+  });
+  const reset = async (newView, rows) => {
+    await p.evaluate(([re, n]) => { window.__newView = new RegExp(re); window.__statusSeen = 0; window.__asked = window.__requests.length; window.__grow(n, true); }, [newView, rows]);
+    await p.waitForFunction(() => window.__statusSeen > 0, null, { timeout: 5000 });
+    // Two frames more: a draw asked for with the change (and the rows it would ask for) is done.
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.deepEqual(await p.evaluate(() => window.__wrong.slice(0, 5)), [], newView);
+    assert.deepEqual(await p.evaluate(() => window.__requests.slice(window.__asked).filter((r) => r.method === 'rows').map((r) => r.params)), [], 'no rows asked for');
+  };
+  const placeSaid = (live, top) => p.waitForFunction(([live, top]) => {
+    const said = window.__requests.filter((r) => r.method === 'place').at(-1)?.params;
+    return said?.live === live && (live || said.top === top);
+  }, [live, top], { timeout: 5000 });
+  // Live: the newest timed row at the bottom.
+  await p.click('button.follow');
+  await placeSaid(true);
+  await reset('^3,000 rows', 3000);
+  const lastTimed = await p.evaluate(() => [...document.querySelectorAll('.layer [role="row"]')].map((r) => r.getAttribute('aria-label')).find((l) => /Row 2970 of the model/.test(l)));
+  assert.ok(lastTimed, 'the newest timed row is drawn');
+  // Paused at row 1000 (scrolled, not selected): the reset keeps it at the top; a reset shorter than that shows its end.
+  await p.click('button.follow');
+  await p.evaluate(() => { document.querySelector('.scroller').scrollTop = 1000 * 22; });
+  await placeSaid(false, 1000);
+  await reset('^2,500 rows', 2500);
+  assert.equal((await topOfView(p)).row, 1000);
+  await reset('^800 rows', 800);
   await p.close();
   assert.deepEqual(errors, []);
 });

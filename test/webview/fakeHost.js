@@ -1,6 +1,13 @@
 // A fake extension host for harness.html: acquireVsCodeApi answering the table's requests from a
 // generated model of ROWS rows (row i is computed, never stored; a filter keeps an Int32Array of
 // the rows it lets through). It records what the webview sent, for browser.test.mjs to assert.
+// Where the server decides (the rows an answer carries, the rows that keep the reader's place, the
+// Live place), it asks the server's own modules: bundled for the page by browser.test.mjs (esbuild.mjs fakeHostBuild).
+import { TABLE_MAX_ROWS } from '../../server/src/protocol';
+import { firstPage, resetTarget } from '../../server/src/table/firstPage';
+import { placeIn, rangeNear, rowNear } from '../../server/src/table/keptRows';
+import { lastTimedRow } from '../../server/src/table/timedEnd';
+
 (() => {
   let ROWS = Number(new URLSearchParams(location.search).get('rows') || 5_000_000);
   const BASE = Date.UTC(2024, 0, 15, 8, 0, 0);
@@ -39,9 +46,14 @@
   const UNTIMED = Number(new URLSearchParams(location.search).get('untimed') || 0);
   const timed = (i) => i < ROWS - UNTIMED;
   let version = 1;
+  /** Where the page said it shows the table (a `place` request), as the server keeps it. */
+  let place;
   let view = null; // null: every row; else an Int32Array of model rows
   const rows = () => (view ? view.length : ROWS);
   const at = (r) => (view ? view[r] : r);
+  // The model row is the entry and its position in the order; the filtered rows are positions, as the server's view keeps them.
+  const shownRows = () => (view ? { a: view, n: view.length } : null);
+  const placeOf = (entry) => (entry >= 0 && entry < ROWS ? placeIn(shownRows(), entry) : null);
   const rowOf = (i, r, highlights) => ({
     row: r, source: i % SOURCES.length, entry: i, line: i, severity: severity(i), time: timed(i) ? time(i) : '', utc: timed(i) ? BASE + i * 100 : null,
     component: HOSTILE && i === 0 ? 'Comp\u202Eonent' : COMPONENTS[i % 3], thread: thread(i), message: message(i), more: false, problems: i === EVIL ? 1 : 0,
@@ -55,10 +67,8 @@
   // As the server says a merge's Live place with its rows (TableView.timedEnd): its last timed row
   // when untimed rows follow (a merge sorts them last); one log's end is its place.
   const timedEnd = () => {
-    const n = rows();
-    let lo = 0, hi = n;
-    while (lo < hi) { const m = (lo + hi) >> 1; if (timed(at(m))) lo = m + 1; else hi = m; }
-    return SOURCES.length > 1 && lo > 0 && lo < n ? { timedEnd: lo - 1 } : {};
+    const row = SOURCES.length > 1 ? lastTimedRow(rows(), (r) => timed(at(r))) : null;
+    return row === null ? {} : { timedEnd: row };
   };
   /** The model row the view's row `r` shows now (the filter's view is made when it is asked for). */
   window.__at = (r) => at(r);
@@ -107,21 +117,10 @@
     });
     return { items, ...(failed.length ? { highlightErrors: failed } : {}) };
   };
-  // As server/src/table/firstPage.ts: the whole cache pages holding the rows `reach` either side of
-  // `target`, nearest first, at most 1000 rows (TABLE_MAX_ROWS).
-  const firstPage = (target, reach, size) => {
-    const n = rows(), max = 1000;
-    if (!(n > 0) || !(size >= 1) || size > max) return null;
-    const t = Math.min(n - 1, Math.max(0, target)), r = Math.min(max, Math.max(0, reach));
-    const lowest = Math.floor(Math.max(0, t - r) / size), highest = Math.floor(Math.min(n - 1, t + r) / size);
-    const rowsOf = (a, b) => Math.min(n, (b + 1) * size) - a * size;
-    let a = Math.floor(t / size), b = a;
-    for (let grew = true; grew;) {
-      grew = false;
-      if (b < highest && rowsOf(a, b + 1) <= max) { b++; grew = true; }
-      if (a > lowest && rowsOf(a - 1, b) <= max) { a--; grew = true; }
-    }
-    return { start: a * size, count: rowsOf(a, b) };
+  // As TableView.pageAround: the whole cache pages around `target` (firstPage), as a rows answer has them.
+  const pageAround = (target, shape, highlights) => {
+    const around = firstPage(target, shape.reach, shape.size, rows(), TABLE_MAX_ROWS);
+    return around ? { start: around.start, ...pageOf(around.start, around.count, highlights) } : null;
   };
   const handlers = {
     rows: ({ start, count, highlights }) => ({ version, rows: rows(), ...pageOf(start, count, highlights) }),
@@ -150,31 +149,15 @@
     },
     filter: ({ filter, keep, keepFrom, page, highlights }) => {
       version++;
-      // The row of the kept entry (model row `keep.entry`), or the shown row nearest to it (the earlier on a tie).
-      const kept = () => {
-        if (!keep) return {};
-        const i = keep.entry;
-        if (!view) return { kept: i < ROWS ? i : null };
-        let lo = 0, hi = view.length;
-        while (lo < hi) { const m = (lo + hi) >> 1; if (view[m] < i) lo = m + 1; else hi = m; }
-        if (view.length === 0) return { kept: null };
-        if (lo === view.length) return { kept: lo - 1 };
-        return { kept: view[lo] === i || lo === 0 || i - view[lo - 1] > view[lo] - i ? lo : lo - 1 };
-      };
-      // A range's ends (model rows keepFrom.entry and keep.entry): the first and last shown rows inside it.
-      const keptRange = () => {
-        if (!keep || !keepFrom) return {};
-        const lo = Math.min(keep.entry, keepFrom.entry), hi = Math.max(keep.entry, keepFrom.entry);
-        const firstFrom = (i) => { if (!view) return i; let a = 0, b = view.length; while (a < b) { const m = (a + b) >> 1; if (view[m] < i) a = m + 1; else b = m; } return a; };
-        const first = firstFrom(lo), last = firstFrom(hi + 1) - 1;
-        if (first > last) return { keptRange: null };
-        return { keptRange: keepFrom.entry <= keep.entry ? { from: first, to: last } : { from: last, to: first } };
-      };
-      // As the server: the rows the page shows first, around the range's focus end, else the kept row, else the top.
+      // As the server's filter answer (handlers/table.ts): the row of the kept entry (model row
+      // `keep.entry`) or the shown row nearest to it; a range's rows; the rows the page shows first,
+      // around the range's focus end, else the kept row, else the top.
       const reply = (extra) => {
-        const k = kept(), range = keptRange();
-        const around = page && firstPage(range.keptRange?.to ?? k.kept ?? 0, page.reach, page.size);
-        return { version, rows: rows(), ...k, ...range, ...timedEnd(), ...extra, ...(around ? { page: { start: around.start, ...pageOf(around.start, around.count, highlights) } } : {}) };
+        const at = keep ? placeOf(keep.entry) : undefined;
+        const k = at !== undefined ? { kept: rowNear(shownRows(), at) } : {};
+        const range = at !== undefined && keepFrom ? { keptRange: rangeNear(shownRows(), placeOf(keepFrom.entry), at) } : {};
+        const around = page && pageAround(range.keptRange?.to ?? k.kept ?? 0, page, highlights);
+        return { version, rows: rows(), ...k, ...range, ...timedEnd(), ...extra, ...(around ? { page: around } : {}) };
       };
       if (filter.text && filter.text.regex === '(a+)+$') return reply({ error: 'The regular expression cannot run in time: (a+)+$' });
       const sev = filter.severities && new Set(filter.severities);
@@ -225,6 +208,8 @@
       return { text: lines.join('\n'), cut: false };
     },
     follow: () => undefined,
+    // As the server keeps it (table/pagePlace.ts): what a reset's rows are made for.
+    place: (p) => { place = p; },
   };
   window.acquireVsCodeApi = () => {
     // What VS Code gives back to a page restored after a window reload (set by the test before the page loads).
@@ -250,12 +235,18 @@
       },
     };
   };
+  // As the server's reset (tables.ts firstRows): the rows the page shows next, at the place it said.
+  const firstRows = (reading) => {
+    if (!place) return {};
+    const around = pageAround(resetTarget(place, rows(), reading, timedEnd().timedEnd ?? null), place.page, place.highlights);
+    return around ? { page: { ...around, token: place.token } } : {};
+  };
   // A growing log (appended rows) or a truncated one (reset), as the host forwards `tableChanged`.
   window.__grow = (n, reset = false, reading = false) => {
     ROWS = reset ? n : ROWS + n;
     view = null;
     version++;
-    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset, ...timedEnd() } }, '*');
+    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset, ...timedEnd(), ...(reset ? firstRows(reading) : {}) } }, '*');
   };
   window.__send = (m) => window.postMessage(m, '*');
   window.__threadsFromNow = () => { NO_THREAD_BELOW = ROWS; };

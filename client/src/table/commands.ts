@@ -13,6 +13,7 @@ import { recordsInSample, SAMPLE_BYTES } from './pickList';
 import { MAX_MERGE_LOGS } from './mergeState';
 import { runMergePick } from './mergePickList';
 import { FORWARDED, TableCommands } from './commandIds';
+import { folderLabel } from './folderLabel';
 import { TABLE_VIEW_TYPE } from './viewTypes';
 
 export function registerTableCommands(context: vscode.ExtensionContext, editors: TableEditors): void {
@@ -100,12 +101,11 @@ async function hasRecords(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/**
- * A log's folder as the pick list names it: relative to its workspace folder, named with it only when
- * the workspace has several (VS Code's own way); a workspace folder itself by its name.
- */
-function folderLabel(dir: vscode.Uri): string {
-  return vscode.workspace.asRelativePath(dir) || (vscode.workspace.getWorkspaceFolder(dir)?.name ?? dir.fsPath);
+/** A log's folder as the pick list names it (folderLabel.ts), from where VS Code says it is. */
+function folderLabelOf(dir: vscode.Uri): string {
+  const ws = vscode.workspace.getWorkspaceFolder(dir);
+  const at = ws ? { relative: path.posix.relative(ws.uri.path, dir.path), workspace: ws.name } : undefined;
+  return folderLabel(at, vscode.workspace.workspaceFolders?.length ?? 0, dir.fsPath);
 }
 
 /**
@@ -119,7 +119,7 @@ async function pickLogs(): Promise<vscode.Uri[] | undefined> {
   const byUri = new Map(files.map((f) => [f.toString(), f]));
   const picked = await runMergePick(vscode.window.createQuickPick(), files.map((f) => ({
     uri: f.toString(),
-    folder: folderLabel(vscode.Uri.joinPath(f, '..')),
+    folder: folderLabelOf(vscode.Uri.joinPath(f, '..')),
     name: path.basename(f.path),
   })), {
     title: files.length >= MAX_MERGE_LOGS ? `CMLog: Merge Logs (the first ${MAX_MERGE_LOGS} logs)` : 'CMLog: Merge Logs',

@@ -43,6 +43,8 @@ export class TableSession {
   private disposed = false;
   private generation = 0;
   private toldError: string | undefined;
+  /** The rows the last reset carried (TableChangedParams.page) and its view's version: shown() says them again with that view. */
+  private resetRows: { version: number; page: NonNullable<TableChangedParams['page']> } | undefined;
 
   constructor(readonly uris: readonly string[], private readonly server: () => Promise<TableServer>, private readonly host: TableHost) {}
 
@@ -84,6 +86,7 @@ export class TableSession {
   reopen(): Promise<TableOpenResult | undefined> | undefined {
     if (this.disposed) return undefined;
     this.table = undefined;
+    this.resetRows = undefined;
     this.initSent = false;
     return this.open();
   }
@@ -94,6 +97,7 @@ export class TableSession {
     // Kept current so a page that loads again gets the table as it is now.
     Object.assign(this.table, { version: change.version, rows: change.rows, total: change.total, reading: change.reading, error: change.error }, change.banner ?? {});
     tookTimedEnd(this.table, change.timedEnd);
+    if (change.page) this.resetRows = { version: change.version, page: change.page };
     this.post({ kind: 'changed', change });
     this.tellReadError(change.error);
   }
@@ -106,7 +110,9 @@ export class TableSession {
   shown(): void {
     const t = this.table;
     if (!t || !this.initSent) return;
-    this.post({ kind: 'changed', change: { tableId: t.tableId, version: t.version, rows: t.rows, total: t.total, reading: t.reading, error: t.error, reset: true, ...(t.timedEnd !== undefined ? { timedEnd: t.timedEnd } : {}) } });
+    // A lost reset's rows come again with its view (the page draws them only if made for the place it says now).
+    const rows = this.resetRows?.version === t.version ? { page: this.resetRows.page } : {};
+    this.post({ kind: 'changed', change: { tableId: t.tableId, version: t.version, rows: t.rows, total: t.total, reading: t.reading, error: t.error, reset: true, ...(t.timedEnd !== undefined ? { timedEnd: t.timedEnd } : {}), ...rows } });
   }
 
   /** A filter (or rows) answer carries a newer view than the last change: keep it, for shown() and a page loaded again. */

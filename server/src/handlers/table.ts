@@ -11,7 +11,6 @@ import {
 } from '../protocol';
 import { tableDetail } from '../table/detail';
 import { DiskLogSource, READ_PIECE } from '../table/diskSource';
-import { firstPage } from '../table/firstPage';
 import { HeldLogSource } from '../table/heldSource';
 import { machineOf } from '../table/machine';
 import { mergeNotes, mergeOffers, sourceNote } from '../table/sourceNote';
@@ -29,8 +28,8 @@ export const MAX_TABLE_LOGS = 1000;
 
 export function registerTableRequests(server: ServerContext): Tables {
   const { connection, logs, documents, settings, validator, log } = server;
-  const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, { ...p, ...tables.get(p.tableId)?.view.timedEndOf(p.version) }), undefined,
-    { banner: (t) => bannerOf(t), labels: (t) => labelsOf(t), offersVersion: (t) => (t.view.merged ? logs.writtenVersion : 0) });
+  const tables = new Tables((p) => void connection.sendNotification(TableNotifications.changed, p), undefined,
+    { banner: (t) => bannerOf(t), labels: (t) => labelsOf(t), offersVersion: (t) => (t.view.merged ? logs.writtenVersion : 0), problems: () => problemsOf() });
 
   // A log grew, was reparsed, opened or closed: the tables that show it follow; a log of the
   // workspace may change what a merge's folders offer. Each merge compares a count (read without
@@ -140,8 +139,8 @@ export function registerTableRequests(server: ServerContext): Tables {
     // end, else the kept row, else the top), so it draws them in the task the answer comes in.
     const target = range?.to ?? keptRow ?? 0;
     // None for a filter given up (a newer one came): its answer is not drawn.
-    const around = !r.cancelled && p.page && typeof p.page === 'object' ? firstPage(target, Number(p.page.reach), Number(p.page.size), v.rowCount, TABLE_MAX_ROWS) : null;
-    const page = around ? { page: { start: around.start, ...v.page(around.start, around.count, p.highlights, problemsOf()) } } : {};
+    const around = !r.cancelled && p.page && typeof p.page === 'object' ? v.pageAround(target, p.page, p.highlights, problemsOf()) : null;
+    const page = around ? { page: around } : {};
     return { version: t.view.version, rows: t.view.rowCount, ...kept, ...keptRange, ...(r.error ? { error: r.error } : {}), ...v.timedEndOf(), ...page };
   }));
 
@@ -195,6 +194,8 @@ export function registerTableRequests(server: ServerContext): Tables {
   }));
 
   connection.onRequest(TableRequests.follow, (p, token) => runSafe(log, 'table/follow', token, undefined, () => { tables.get(p?.tableId)?.setFollow(p.follow !== false); }));
+
+  connection.onRequest(TableRequests.place, (p, token) => runSafe(log, 'table/place', token, undefined, () => { tables.get(p?.tableId)?.setPlace(p); }));
 
   connection.onRequest(TableRequests.close, (p, token) => runSafe(log, 'table/close', token, undefined, () => { tables.close(p?.tableId); }));
 

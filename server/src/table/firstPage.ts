@@ -2,7 +2,7 @@
 // same task as the view's status line rather than placeholders for a `rows` round trip. Whole pages
 // of the page's cache (`size` rows each, counted from row 0: it holds only whole pages), those
 // holding the rows `reach` either side of the row the page will show (`target`), nearest first, at
-// most `max` rows. Pure.
+// most `max` rows; and the row a reset shows (resetTarget). Pure.
 
 /** The rows to carry, [start, start + count); null when none fit (no rows, or a page larger than `max`). */
 export function firstPage(target: number, reach: number, size: number, rows: number, max: number): { start: number; count: number } | null {
@@ -20,4 +20,12 @@ export function firstPage(target: number, reach: number, size: number, rows: num
     if (a > lowest && rowsOf(a - 1, b) <= max) { a--; grew = true; }
   }
   return { start: a * size, count: rowsOf(a, b) };
+}
+
+/**
+ * The row the page shows after a reset (TablePlaceParams), as client/webview/main.ts places it: Live
+ * and read, its Live place (the newest timed row `timedEnd`, else the last); else it keeps its top row.
+ */
+export function resetTarget(place: { live: boolean; top: number }, rows: number, reading: boolean, timedEnd: number | null): number {
+  return Math.max(0, place.live && !reading ? timedEnd ?? rows - 1 : Math.min(place.top, rows - 1));
 }

@@ -6,6 +6,8 @@ import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import type { TableBanner, TableChangedParams } from '../protocol';
 import { FacetCache, type LogFacets } from './facets';
+import { resetTarget } from './firstPage';
+import { readPlace, type PagePlace } from './pagePlace';
 import { type Placement, placement } from './sourceNote';
 import { TableView, type TableLogSource } from './view';
 
@@ -19,6 +21,8 @@ export interface TableHooks {
   labels?: (t: OpenTable) => string[];
   /** A count that moves when the offsets the folders' logs write change (the banner's offers read them). */
   offersVersion?: (t: OpenTable) => number;
+  /** Problems per record, for the rows a reset carries (as a rows answer counts them). */
+  problems?: () => (key: string, entry: number) => number;
 }
 
 /** What a table's banner was made of (OpenTable.bannerKey). */
@@ -111,8 +115,7 @@ export class OpenTable {
     if (offers === made.key.offers) return;
     const now = this.banner(offers);
     if (!now?.fresh || JSON.stringify(now.banner) === JSON.stringify(made.banner)) return;
-    const error = this.sentError;
-    this.notify({ tableId: this.id, ...this.shown, reading: this.sentReading, reset: false, ...(error ? { error } : {}), banner: now.banner });
+    this.say(this.shown, this.sentReading, false, this.sentError, { banner: now.banner });
   }
 
   /** Reading ended or failed since the client last heard: news even when no row changed. */
@@ -151,8 +154,31 @@ export class OpenTable {
     // A reset may follow a change of how logs are placed (an offset setting, a log read again): a
     // banner made again is said (the page keeps the one it has otherwise: the same).
     const made = reset && v.merged ? this.banner() : undefined;
-    const banner = made?.fresh ? { banner: made.banner } : {};
-    this.notify({ tableId: this.id, ...this.shown, reading: v.reading, reset, ...(error ? { error } : {}), ...banner });
+    // A reset drops the rows the page holds: the rows it shows next come with it (rows in a page, never placeholders for a round trip).
+    const page = reset ? this.firstRows() : undefined;
+    this.say(this.shown, v.reading, reset, error, { ...(made?.fresh ? { banner: made.banner } : {}), ...(page ? { page } : {}) });
+  }
+
+  /**
+   * Every change notification is built here: with the view's Live place (timedEnd) when `rows` are
+   * the view's now (a paused page's older rows have none said), as the open, filter and rows answers carry it.
+   */
+  private say(rows: { version: number; rows: number; total: number }, reading: boolean, reset: boolean, error: string | undefined, extra: Pick<TableChangedParams, 'banner' | 'page'>): void {
+    this.notify({ tableId: this.id, ...rows, reading, reset, ...(error ? { error } : {}), ...extra, ...this.view.timedEndOf(rows.version) });
+  }
+
+  /** Where the page shows the table (TablePlaceParams): what a reset's rows are made for; none until it says. */
+  private place: PagePlace | undefined;
+
+  /** The page says where it shows the table: a malformed place is none (no rows carried). */
+  setPlace(p: unknown): void { this.place = readPlace(p); }
+
+  /** The rows the page shows after a reset of the view now, made for its place; undefined without one. */
+  private firstRows(): TableChangedParams['page'] {
+    const place = this.place, v = this.view;
+    if (!place) return undefined;
+    const rows = v.pageAround(resetTarget(place, v.rowCount, v.reading, v.timedEnd()), place, place.highlights, this.hooks.problems?.() ?? (() => 0));
+    return rows ? { ...rows, token: place.token } : undefined;
   }
 
   private closed = false;

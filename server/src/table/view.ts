@@ -4,7 +4,7 @@
 // rows, a detail, a copy). One log needs no order at all: position = entry.
 import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
-import { TABLE_MAX_HIGHLIGHTS, type TableFilter, type TableGotoResult, type TableGotoTimeParams, type TableHighlight, type TableHighlightError, type TableRow } from '../protocol';
+import { TABLE_MAX_HIGHLIGHTS, TABLE_MAX_ROWS, type TableFilter, type TableGotoResult, type TableGotoTimeParams, type TableHighlight, type TableHighlightError, type TableRow } from '../protocol';
 import { namedAndMore } from '../explain/logLabel';
 import { bisect } from '../parse/bisect';
 import { DAY_MS } from '../parse/time';
@@ -12,7 +12,10 @@ import { mergeRuns } from '../parse/mergeRuns';
 import { firstLine } from '../parse/lineBreaks';
 import { severityName, severityOfName } from '../severity';
 import { CompiledFilter } from './filter';
+import { firstPage } from './firstPage';
 import { GrowInt32 } from './growArray';
+import { firstRowFrom, rangeNear, rowNear, shows, type Place } from './keptRows';
+import { lastTimedRow } from './timedEnd';
 import { timeCell } from './timeCell';
 import { matchAll, REGEX_BATCH, REGEX_TEXT_MAX, userRegex } from './userRegex';
 import { yieldNow } from './yieldTurns';
@@ -45,9 +48,6 @@ const COLUMN_SLICE = 1 << 20;
 const TEXT_SLICE = 20_000;
 
 export type Refresh = 'none' | 'append' | 'reset';
-
-/** An entry's position in the order, and the first filtered row at or after it (null unfiltered: row = position): TableView.placeOf. */
-export interface Place { pos: number; row: number | null }
 
 /** A number from the wire, or null. */
 const finite = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
@@ -401,6 +401,16 @@ export class TableView {
   }
 
   /**
+   * The rows a new view's message carries (a filter's answer, a reset's notification): whole pages of
+   * the page's cache around `target` (firstPage), as a rows answer has them; null when none fit.
+   */
+  pageAround(target: number, shape: { size: number; reach: number }, highlights: TableHighlight[] | undefined,
+    problems: (key: string, entry: number) => number): ({ start: number } & ReturnType<TableView['page']>) | null {
+    const around = firstPage(target, Number(shape.reach), Number(shape.size), this.rowCount, TABLE_MAX_ROWS);
+    return around && { start: around.start, ...this.page(around.start, around.count, highlights, problems) };
+  }
+
+  /**
    * The next (or previous) row after `from` whose record is of `severity`, or whose message holds
    * `text` or matches `regex`.
    */
@@ -478,10 +488,8 @@ export class TableView {
    */
   timedEnd(): number | null {
     if (this.timedEndFound.version !== this.version) {
-      const n = this.rowCount;
-      // The timed rows are a prefix of the order, so of any filtered view of it.
-      const first = this.merged && this.unknownTail ? bisect(0, n, (r) => this.utcOrder(r) !== Infinity) : n;
-      this.timedEndFound = { version: this.version, row: first > 0 && first < n ? first - 1 : null };
+      const row = this.merged && this.unknownTail ? lastTimedRow(this.rowCount, (r) => this.utcOrder(r) !== Infinity) : null;
+      this.timedEndFound = { version: this.version, row };
     }
     return this.timedEndFound.row;
   }
@@ -531,7 +539,7 @@ export class TableView {
   /** The row showing entry `e` of log `key`, or null (filtered out, or not in this table). */
   rowOf(key: string, e: number): number | null {
     const at = this.placeOf(this.keys.indexOf(key), e);
-    return at === null ? null : at.row === null ? at.pos : this.shows(at) ? at.row : null;
+    return at === null ? null : at.row === null ? at.pos : shows(this.rows, at) ? at.row : null;
   }
 
   /**
@@ -543,46 +551,19 @@ export class TableView {
     return pos === null ? null : { pos, row: this.firstRowFrom(pos) };
   }
 
-  /** Whether the filtered rows show the entry at `at` (its first row at or after it is its own). */
-  private shows(at: Place): boolean {
-    return at.row !== null && at.row < this.rows!.n && this.rows!.a[at.row] === at.pos;
-  }
-
-  /**
-   * The row showing the entry at `at` (placeOf), or when the filter hides it the shown row nearest
-   * to it in the order (the earlier on a tie); null when it is not in this table or no row is shown.
-   * What keeps the reader's place when the filter changes.
-   */
-  rowNear(at: Place | null): number | null {
-    if (at === null || this.rowCount === 0) return null;
-    const lo = at.row, pos = at.pos;
-    if (lo === null) return pos;
-    const a = this.rows!.a, n = this.rows!.n;
-    if (lo === n) return n - 1;
-    if (a[lo] === pos || lo === 0) return lo;
-    return pos - a[lo - 1] <= a[lo] - pos ? lo - 1 : lo;
-  }
-
-  /**
-   * The rows that show the range of the order between the entries at `a` and `b` (placeOf; either
-   * way round): `from` is the row of `a` or the nearest shown row inside the range, `to` `b`'s (the
-   * protocol's keptRange); null when an end is not in this table or no row of the range is shown.
-   * What keeps a selected range when the filter changes: the same records, where they are still shown.
-   */
-  rangeNear(a: Place | null, b: Place | null): { from: number; to: number } | null {
-    if (a === null || b === null) return null;
-    const [lo, hi] = a.pos <= b.pos ? [a, b] : [b, a];
-    // Unfiltered, a row is its position; else the first row at or after `lo`, the last at or before `hi`.
-    const first = lo.row ?? lo.pos, last = hi.row === null ? hi.pos : this.shows(hi) ? hi.row : hi.row - 1;
-    if (first > last) return null;
-    return a.pos <= b.pos ? { from: first, to: last } : { from: last, to: first };
-  }
-
-  /** The first filtered row at or after position `pos` of the order (the row count if none); null when nothing is filtered (row = position). */
+  /** The first filtered row at or after position `pos` (keptRows.ts); null when nothing is filtered. */
   private firstRowFrom(pos: number): number | null {
-    if (!this.rows) return null;
-    const a = this.rows.a;
-    return bisect(0, this.rows.n, (i) => a[i] < pos);
+    return firstRowFrom(this.rows, pos);
+  }
+
+  /** The row showing the entry at `at` (placeOf), or the shown row nearest to it (keptRows.ts): what keeps the reader's place when the filter changes. */
+  rowNear(at: Place | null): number | null {
+    return rowNear(this.rows, at);
+  }
+
+  /** The rows that show the range between the entries at `a` and `b` (placeOf; keptRows.ts): what keeps a selected range when the filter changes. */
+  rangeNear(a: Place | null, b: Place | null): { from: number; to: number } | null {
+    return rangeNear(this.rows, a, b);
   }
 
   /** The position in the order of entry `e` of log `li`, or null when the order does not cover it. */
