@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LogFile } from '../../server/src/logFile';
+import { codeUnits, LOOP_NARROWING } from '../../server/src/parse/decode';
+import { narrowUtf16Le } from '../../server/src/parse/kernel';
 import { assertCoverage, snapshot } from '../support/model';
 
 const msiLine = (i: number) => `MSI (s) (7C:2C) [13:45:${String(i % 60).padStart(2, '0')}:123]: Doing action: Step${i}\r\n`;
@@ -77,4 +79,25 @@ test('any UTF-16 text reads as TextDecoder reads it, in either order, in pieces,
       assertCoverage(log);
     },
   ), { numRuns: 400 });
+});
+
+/** What the readers are given for each code unit: the unit, or 255 above 255. */
+const reference = (units: number[]) => Uint8Array.from(units, (u) => (u > 255 ? 255 : u));
+
+test('the kernel narrows code units as the readers take them (above 255: 255, 0x8000 and up too), any count, after longer work', () => {
+  fc.assert(fc.property(fc.array(unit, { maxLength: 70_000 }), fc.array(unit, { maxLength: 40 }), (long, short) => {
+    for (const units of [long, short]) {
+      // From bytes (a UTF-16LE file) and from a string (text the editor decoded), by the kernel and
+      // by the loops the extension's bundle has in its place.
+      const bytes = Buffer.from(Uint16Array.from(units).buffer);
+      const text = String.fromCharCode(...units.slice(0, 30_000));
+      for (const [le, str] of [[narrowUtf16Le, codeUnits], [LOOP_NARROWING.le, (t: string) => { const o = new Uint8Array(t.length); LOOP_NARROWING.string(t, o); return o; }]] as const) {
+        const out = new Uint8Array(units.length);
+        const or = le(bytes, units.length, out);
+        assert.deepEqual(out, reference(units));
+        assert.equal(or, units.reduce((a, u) => a | u, 0));
+        assert.deepEqual(new Uint8Array(str(text)), reference(units.slice(0, 30_000)));
+      }
+    }
+  }), { numRuns: 30 });
 });

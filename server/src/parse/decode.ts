@@ -60,9 +60,6 @@ export function asText(text: string | Uint8Array, a = 0, b = text.length): strin
 
 /** A code unit above 255. */
 const WIDE_UNIT = /[\u0100-\uffff]/;
-/** Units codeUnits narrows at a time (what its scratch buffer holds). */
-const NARROW_PIECE = 64 * 1024;
-let narrowScratch: Uint16Array | undefined;
 
 /**
  * The text's UTF-16 code units as bytes, one per unit, in a Buffer: what every reader reads, with
@@ -74,40 +71,37 @@ let narrowScratch: Uint16Array | undefined;
  * slower on either (npm run bench).
  */
 export function codeUnits(text: string): Buffer {
-  const n = text.length;
   // Free on a string V8 keeps one byte a character (any text of Latin-1 only): no match can be in it.
   if (!WIDE_UNIT.test(text)) return Buffer.from(text, 'latin1');
-  const units = (narrowScratch ??= new Uint16Array(NARROW_PIECE));
-  const scratch = Buffer.from(units.buffer);
-  const out = Buffer.allocUnsafe(n);
-  // A plain view: stores to a Buffer (a subclass) cost more.
-  const bytes = new Uint8Array(out.buffer, out.byteOffset, n);
-  for (let a = 0; a < n; a += NARROW_PIECE) {
-    const b = Math.min(n, a + NARROW_PIECE);
-    // Written little-endian, read in the machine's order: swapped back where that differs.
-    scratch.write(text.substring(a, b), 0, 'utf16le');
-    if (!LITTLE_ENDIAN) scratch.subarray(0, (b - a) * 2).swap16();
-    narrowUnits(units, 0, b - a, bytes, a);
-  }
+  const out = Buffer.allocUnsafe(text.length);
+  narrowing.string(text, out);
   return out;
 }
 
 /**
- * out[at, at + b - a) = units[a, b), each unit above 255 as 255; returns the OR of the units (a loop
- * of its own: V8 runs it a third faster than inline).
+ * How code units become the readers' bytes (a unit above 255 as 255; each returns the OR of the
+ * units, and `le` stops a block after it passes `stopAbove`): loops here, which the WebAssembly
+ * kernel replaces with its own where it is loaded (kernel.ts: the scanner's side), ten times as
+ * fast. The extension's bundle, which reads only the starts of files, carries no kernel.
  */
-function narrowUnits(units: Uint16Array, a: number, b: number, out: Uint8Array, at: number): number {
-  let or = 0;
-  for (let i = a, j = at; i < b; i++, j++) {
-    const u = units[i];
-    or |= u;
-    out[j] = u > 255 ? 255 : u;
-  }
-  return or;
-}
+export const LOOP_NARROWING = {
+  le: (bytes: Uint8Array, n: number, out: Uint8Array, at = 0, stopAbove = 0xffff): number => {
+    let or = 0;
+    for (let a = 0; a < n && or <= stopAbove; a += NARROW_BLOCK) or |= narrowPairs(bytes, 0, a, Math.min(n, a + NARROW_BLOCK), out, at);
+    return or;
+  },
+  string: (text: string, out: Uint8Array, at = 0): number => {
+    let or = 0;
+    for (let a = 0; a < text.length; a += NARROW_BLOCK) {
+      const piece = Buffer.from(text.substring(a, a + NARROW_BLOCK), 'utf16le');
+      or |= narrowPairs(piece, 0, 0, piece.length >> 1, out, at + a);
+    }
+    return or;
+  },
+};
 
-/** Whether a Uint16Array stores its elements little-endian, as on every platform but s390x. */
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+/** What codeUnits and the UTF-16 decoding narrow with (the kernel's, where it is loaded). */
+export const narrowing = { ...LOOP_NARROWING };
 
 /** The bytes of UTF-16 text (after the byte-order mark) that decode now: a high surrogate in the last unit waits for its pair. */
 function usableUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): number {
@@ -129,7 +123,7 @@ function usableUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): numbe
 function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): { text: string | Uint8Array; pending: number } {
   const usable = usableUtf16(body, encoding);
   const pending = body.length - usable;
-  const narrow = new Uint8Array(usable >> 1);
+  const narrow = uninitialised(usable >> 1);
   const widest = narrowUtf16(body, usable, encoding, narrow, 0xffff);
   if (widest < 0x80) return { text: narrow, pending };
   if (widest < 0x100) return { text: Buffer.from(narrow.buffer, narrow.byteOffset, narrow.length).toString('latin1'), pending };
@@ -139,36 +133,34 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): { tex
   return { text: text.isWellFormed() ? text : text.toWellFormed(), pending };
 }
 
-/** Units narrowUtf16 reads between its checks of what it found. */
+/** An array of n bytes for narrowUtf16 to fill: not zeroed first, as every byte is written. */
+function uninitialised(n: number): Uint8Array {
+  return new Uint8Array(Buffer.allocUnsafeSlow(n).buffer, 0, n);
+}
+
+/** Units the loops narrow between their checks of what they found. */
 const NARROW_BLOCK = 64 * 1024;
 
 /**
- * out[i] = code unit i of bytes[0, n) as narrowUnits narrows it; returns the OR of the units read, which
- * says whether every one was ASCII (below 0x80) or Latin-1 (below 0x100). Stops early, a block
- * after the OR first passes `stopAbove`.
+ * out[i] = code unit i of bytes[0, n), a unit above 255 as 255; returns the OR of the units read,
+ * which says whether every one was ASCII (below 0x80) or Latin-1 (below 0x100). Stops early, a
+ * block after the OR first passes `stopAbove`.
  */
 function narrowUtf16(bytes: Uint8Array, n: number, encoding: 'utf-16le' | 'utf-16be', out: Uint8Array, stopAbove: number): number {
   const units = n >> 1;
+  if (encoding === 'utf-16le') return narrowing.le(bytes, units, out, 0, stopAbove);
   let or = 0;
-  // Read as 16-bit units where the machine's order is the text's and the view can be aligned
-  // (V8 runs that loop a third faster than the byte pairs').
-  const aligned = encoding === 'utf-16le' && LITTLE_ENDIAN && (bytes.byteOffset & 1) === 0;
-  const u16 = aligned ? new Uint16Array(bytes.buffer, bytes.byteOffset, units) : null;
-  const low = encoding === 'utf-16le' ? 0 : 1;
-  for (let a = 0; a < units && or <= stopAbove; a += NARROW_BLOCK) {
-    const b = Math.min(units, a + NARROW_BLOCK);
-    or |= u16 ? narrowUnits(u16, a, b, out, a) : narrowPairs(bytes, low, a, b, out);
-  }
+  for (let a = 0; a < units && or <= stopAbove; a += NARROW_BLOCK) or |= narrowPairs(bytes, 1, a, Math.min(units, a + NARROW_BLOCK), out, 0);
   return or;
 }
 
-/** narrowUnits of units [a, b) written as byte pairs, the low byte of each at `low`. */
-function narrowPairs(bytes: Uint8Array, low: number, a: number, b: number, out: Uint8Array): number {
+/** out[at + i] = unit i of bytes, i in [a, b), narrowed; the low byte of each unit at `low` (0: little-endian). */
+function narrowPairs(bytes: Uint8Array, low: number, a: number, b: number, out: Uint8Array, at: number): number {
   let or = 0;
   for (let i = a; i < b; i++) {
     const u = bytes[2 * i + low] | (bytes[2 * i + 1 - low] << 8);
     or |= u;
-    out[i] = u > 255 ? 255 : u;
+    out[at + i] = u > 255 ? 255 : u;
   }
   return or;
 }
@@ -215,7 +207,7 @@ export class AppendDecoder {
     if (this.encoding !== 'utf-16le' && this.encoding !== 'utf-16be') return null;
     const bytes = concat(this.held, more);
     const usable = usableUtf16(bytes, this.encoding);
-    const text = new Uint8Array(usable >> 1);
+    const text = uninitialised(usable >> 1);
     if (narrowUtf16(bytes, usable, this.encoding, text, 0x7f) >= 0x80) return null;
     this.held = Uint8Array.prototype.slice.call(bytes, usable);
     return { text, pending: bytes.length - usable };

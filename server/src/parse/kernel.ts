@@ -4,8 +4,10 @@
 // keyword search was the largest cost of parsing such a log, and runs about three times as fast
 // as the rule's regex. Lines and messages longer than a window, and keyword searches carried on
 // from an earlier scan, go to native searches and the same rule in TypeScript (severity.ts).
+// And the narrowing of UTF-16 code units to the bytes every reader reads (decode.ts).
 import { Buffer } from 'node:buffer';
 import type { Severity } from '../model';
+import { narrowing } from './decode';
 import { KERNEL_WASM } from './kernelWasm';
 import { KW_NONE, keywordSeverityAt } from './severity';
 import type { Codes } from './time';
@@ -13,7 +15,8 @@ import type { Codes } from './time';
 /** Characters a window holds at most. */
 export const WINDOW = 64 * 1024;
 // The kernel's memory (4 pages of 64 KB): the window's bytes at DATA, with room after them for
-// the kernel's reads past a message's end. (A text's codes are bytes: see codeUnits.)
+// the kernel's reads past a message's end (A text's codes are bytes: see codeUnits); from 128 KB on,
+// the narrowing's units and bytes (NARROW_IN, NARROW_OUT).
 const DATA = 64;
 /** Where `line` leaves the line's `$$<` (an i32 before DATA). */
 const LINE_TAIL = 0;
@@ -27,8 +30,11 @@ declare const WebAssembly: {
 interface Kernel {
   severity(a: number, b: number): Severity;
   line(a: number, b: number): number;
+  narrow(src: number, n: number, dst: number): number;
   i32: Int32Array;
   bytes: Uint8Array;
+  /** The memory as a Buffer, for strings to be written into it. */
+  buffer: Buffer;
 }
 
 /** One instance per thread, made when first needed. */
@@ -38,8 +44,58 @@ let holder: KernelWindow | undefined;
 
 function instantiate(): Kernel {
   const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(KERNEL_WASM, 'base64')));
-  const { severity, line, memory } = instance.exports as { severity: Kernel['severity']; line: Kernel['line']; memory: { buffer: ArrayBuffer } };
-  return { severity, line, bytes: new Uint8Array(memory.buffer), i32: new Int32Array(memory.buffer) };
+  const { severity, line, narrow, memory } = instance.exports as { severity: Kernel['severity']; line: Kernel['line']; narrow: Kernel['narrow']; memory: { buffer: ArrayBuffer } };
+  return { severity, line, narrow, bytes: new Uint8Array(memory.buffer), i32: new Int32Array(memory.buffer), buffer: Buffer.from(memory.buffer) };
+}
+
+// Where `narrow` reads units and writes bytes, clear of the window (DATA, WINDOW and the reads past
+// it): NARROW_UNITS units at NARROW_IN, with room after them for the zeros the kernel reads, then
+// their bytes at NARROW_OUT, with room for the 16 written past the last.
+const NARROW_UNITS = 32 * 1024;
+const NARROW_IN = 128 * 1024;
+const NARROW_OUT = NARROW_IN + 2 * NARROW_UNITS + 64;
+
+/**
+ * out[at + i] = code unit i of the little-endian UTF-16 bytes[0, 2n), a unit above 255 as 255;
+ * returns the OR of the units read, and stops a block after it first passes `stopAbove`. The
+ * kernel narrows 16 units at a time, with no time to warm up: ten times the speed of the loop it
+ * replaces, which a server ran unoptimised through its first long UTF-16 log.
+ */
+export function narrowUtf16Le(bytes: Uint8Array, n: number, out: Uint8Array, at = 0, stopAbove = 0xffff): number {
+  const k = (kernel ??= instantiate());
+  let or = 0;
+  for (let u = 0; u < n && or <= stopAbove; u += NARROW_UNITS) {
+    const m = Math.min(NARROW_UNITS, n - u);
+    k.bytes.set(bytes.subarray(2 * u, 2 * (u + m)), NARROW_IN);
+    or |= narrowInMemory(k, m, out, at + u);
+  }
+  return or;
+}
+
+/** out[at + i] = code unit i of `text`, a unit above 255 as 255 (see narrowUtf16Le); returns the OR of the units. */
+export function narrowString(text: string, out: Uint8Array, at = 0): number {
+  const k = (kernel ??= instantiate());
+  let or = 0;
+  for (let u = 0; u < text.length; u += NARROW_UNITS) {
+    const m = Math.min(NARROW_UNITS, text.length - u);
+    // Written little-endian on every platform, as WebAssembly reads memory.
+    k.buffer.write(text.substring(u, u + m), NARROW_IN, 'utf16le');
+    or |= narrowInMemory(k, m, out, at + u);
+  }
+  return or;
+}
+
+// Wherever the kernel is loaded (the scanner's side), it narrows for decode.ts.
+narrowing.le = narrowUtf16Le;
+narrowing.string = narrowString;
+
+/** Narrows the m units at NARROW_IN into out[at, at + m). */
+function narrowInMemory(k: Kernel, m: number, out: Uint8Array, at: number): number {
+  // The kernel reads up to the next 16 units: zeros, which OR nothing.
+  k.bytes.fill(0, NARROW_IN + 2 * m, NARROW_IN + 2 * m + 32);
+  const or = k.narrow(NARROW_IN, m, NARROW_OUT);
+  out.set(k.bytes.subarray(NARROW_OUT, NARROW_OUT + m), at);
+  return or;
 }
 
 /** The kernel's work on one text (a scan's character codes, which do not change). */

@@ -122,4 +122,31 @@
         (br $block)))
     (i32.store (i32.const 0) (select (local.get $tail) (local.get $b) (i32.ge_s (local.get $tail) (i32.const 0))))
     (local.get $b))
+
+  ;; Code units to bytes (decode.ts, narrowUtf16): the n little-endian UTF-16 units at src become
+  ;; n bytes at dst, a unit above 255 as 255; returns the OR of the units, which says whether they
+  ;; were all ASCII or Latin-1. 16 units at a time: the caller leaves zeros after the n units up to
+  ;; the next 16 (they are read, and OR nothing) and room after dst for the last 16 bytes written.
+  (func (export "narrow") (param $src i32) (param $n i32) (param $dst i32) (result i32)
+    (local $i i32) (local $a v128) (local $b v128) (local $or v128)
+    (block $done
+      (loop $block
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $a (v128.load (i32.add (local.get $src) (i32.shl (local.get $i) (i32.const 1)))))
+        (local.set $b (v128.load offset=16 (i32.add (local.get $src) (i32.shl (local.get $i) (i32.const 1)))))
+        (local.set $or (v128.or (local.get $or) (v128.or (local.get $a) (local.get $b))))
+        ;; The narrowing saturates signed units: the units are clamped to 255 first.
+        (v128.store (i32.add (local.get $dst) (local.get $i))
+          (i8x16.narrow_i16x8_u
+            (i16x8.min_u (local.get $a) (i16x8.splat (i32.const 255)))
+            (i16x8.min_u (local.get $b) (i16x8.splat (i32.const 255)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $block)))
+    (i32.or
+      (i32.or
+        (i32.or (i16x8.extract_lane_u 0 (local.get $or)) (i16x8.extract_lane_u 1 (local.get $or)))
+        (i32.or (i16x8.extract_lane_u 2 (local.get $or)) (i16x8.extract_lane_u 3 (local.get $or))))
+      (i32.or
+        (i32.or (i16x8.extract_lane_u 4 (local.get $or)) (i16x8.extract_lane_u 5 (local.get $or)))
+        (i32.or (i16x8.extract_lane_u 6 (local.get $or)) (i16x8.extract_lane_u 7 (local.get $or))))))
 )
