@@ -4,7 +4,7 @@
 // icon (a pick list renders codicons in its labels). Pure (no vscode import), so tests check it.
 import { clip } from '../../server/src/explain/markdown';
 import { formatGap } from '../../server/src/explain/gap';
-import { visibleLine } from '../../server/src/explain/plainText';
+import { pickListText } from '../../server/src/explain/plainText';
 import { leftOutNote } from '../../server/src/explain/logLabel';
 import type { RelatedAnswer } from '../../server/src/protocol';
 
@@ -12,7 +12,7 @@ import type { RelatedAnswer } from '../../server/src/protocol';
 export interface RelatedItem { label: string; description: string; detail: string; uri: string; line: number; separator?: boolean }
 
 /** Plain text for a pick list: one line, controls visible, no icon syntax. */
-const pickText = (s: string, max: number) => visibleLine(clip(s, max)).replace(/\$\(/g, '\\$(');
+const pickText = (s: string, max: number) => pickListText(clip(s, max));
 
 export function relatedItems(answer: RelatedAnswer): RelatedItem[] {
   const items: RelatedItem[] = answer.locations.map((l) => ({

@@ -36,3 +36,10 @@ test('a file\'s start holds records by any format\'s recogniser (UTF-16 MSI, CMT
   // A sample cut inside a character is read still.
   assert.equal(recordsInSample(bytes('2024-01-15 08:00:00, Info                  CBS    Starting é').subarray(0, -1)), true);
 });
+
+test('names and folders that spell an icon (`$(zap)`) or hold controls show as written, not as icons', () => {
+  const rows = groupByFolder([f('PC$(zap)', '$(warning)x.log'), f('PC$(zap)', 'a\u202eb.log', true)], new Set());
+  assert.deepEqual(rows.map((r) => (r.kind === 'folder' ? `# ${r.label}` : `${r.label} | ${r.description}`)), [
+    '# PC\\$(zap)', '\\$(warning)x.log | PC\\$(zap)', `# ${PLAIN_GROUP}`, 'a\\u202eb.log | PC\\$(zap)',
+  ]);
+});

@@ -2,7 +2,7 @@
 // control character shows as an escape, and no notification can carry a clickable link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { notificationText, visible, visibleLine } from '../../server/src/explain/plainText';
+import { notificationText, pickListText, visible, visibleLine } from '../../server/src/explain/plainText';
 import { toDiagnostic } from '../../server/src/features/diagnostics';
 import { largeLogOfferMessage, noLogsMessage, notAnErrorCodeMessage, nothingRelatedMessage, tableMessage } from '../../client/src/notifications';
 import { noOfferMessage, offsetSetMessage } from '../../client/src/folderOffsetAnswer';
@@ -72,4 +72,10 @@ test('diagnostics: every message and related message of any rule shows controls 
     assert.doesNotMatch(m, RAW_CONTROL, m);
     assert.match(m, /\\x1b\[31mred\\x07 \\u202eexe\.txt\\u202c/);
   }
+});
+
+test('pickListText: one line, controls visible, and `$(name)` never an icon (an escaped one stays as written)', () => {
+  assert.equal(pickListText('$(zap) a\nb'), '\\$(zap) a\\x0ab');
+  assert.equal(pickListText('\\$(zap)'), '\\\\$(zap)');
+  assert.equal(pickListText('$$( $'), '$\\$( $');
 });

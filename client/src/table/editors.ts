@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { Commands, TableNotifications, type TableChangedParams } from '../../../server/src/protocol';
+import { pickListText } from '../../../server/src/explain/plainText';
 import { tableMessage } from '../notifications';
 import { makeNonce, tableHtml } from './html';
 import type { WebviewOptions } from './messages';
@@ -196,7 +197,7 @@ async function openInEditor(uri: vscode.Uri, line?: number): Promise<void> {
 async function openLog(uris: readonly string[]): Promise<void> {
   const logs = uris.map((u) => vscode.Uri.parse(u));
   const pick = logs.length === 1 ? logs[0] : (await vscode.window.showQuickPick(
-    logs.map((u) => ({ label: path.basename(u.path), description: vscode.workspace.asRelativePath(u, true), uri: u })),
+    logs.map((u) => ({ label: pickListText(path.basename(u.path)), description: pickListText(vscode.workspace.asRelativePath(u, true)), uri: u })),
     { title: 'CMLog: Open which log in the text editor? (select a row to open its log at its line)' },
   ))?.uri;
   if (pick) await openInEditor(pick);

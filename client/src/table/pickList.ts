@@ -4,6 +4,7 @@
 // for tests; commands.ts maps it to QuickPickItems.
 import { recognisedFormats } from '../../../server/src/parse/formats';
 import { asText, decode } from '../../../server/src/parse/decode';
+import { pickListText } from '../../../server/src/explain/plainText';
 
 export interface LogFile {
   uri: string;
@@ -49,16 +50,16 @@ export function groupByFolder(files: readonly LogFile[], picked: ReadonlySet<str
   }
   const rows: PickRow[] = [];
   for (const folder of Array.from(folders.keys()).sort(byText)) {
-    rows.push({ kind: 'folder', label: folder });
+    rows.push({ kind: 'folder', label: pickListText(folder) });
     for (const f of folders.get(folder)!.sort((a, b) => byText(a.name, b.name))) {
-      rows.push({ kind: 'log', label: f.name, description: f.folder, uri: f.uri, picked: picked.has(f.uri) });
+      rows.push({ kind: 'log', label: pickListText(f.name), description: pickListText(f.folder), uri: f.uri, picked: picked.has(f.uri) });
     }
   }
   if (plain.length > 0) {
     rows.push({ kind: 'folder', label: PLAIN_GROUP });
     for (const f of plain.sort((a, b) => byText(a.folder, b.folder) || byText(a.name, b.name))) {
       // The log the merge was asked from stays picked: the user chose it, records or not.
-      rows.push({ kind: 'log', label: f.name, description: f.folder, uri: f.uri, picked: picked.has(f.uri) });
+      rows.push({ kind: 'log', label: pickListText(f.name), description: pickListText(f.folder), uri: f.uri, picked: picked.has(f.uri) });
     }
   }
   return rows;

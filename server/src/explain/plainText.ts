@@ -22,3 +22,11 @@ export function visibleLine(text: string): string {
 export function notificationText(text: string): string {
   return visibleLine(text).replace(/\]\(/g, '] (');
 }
+
+/**
+ * A pick list's label, description or detail: one line, and no `$(name)` can draw an icon there (they
+ * render codicons, and know a backslash before `$(` as its escape).
+ */
+export function pickListText(text: string): string {
+  return visibleLine(text).replace(/\$\(/g, '\\$(');
+}
