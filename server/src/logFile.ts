@@ -183,10 +183,12 @@ export class LogFile {
     if (!this.decoder || this.byteLength < 4) return false;
     // Checked whole first (natively, no string made), so that a refused append leaves the model as it was.
     if ((this.encoding === 'utf-8' || this.encoding === 'utf-8-bom') && !this.decoder.accepts(bytes)) return false;
+    // UTF-16 text is made anew (narrowed or decoded), never a view of `bytes`: kept as it is.
+    const fresh = this.encoding === 'utf-16le' || this.encoding === 'utf-16be';
     for (let p = 0; p < bytes.length; p += piece) {
       const d = this.decoder.decode(bytes.subarray(p, Math.min(bytes.length, p + piece)))!;
       this.pendingBytes = d.pending;
-      this.appendDecoded(d.text, false);
+      this.appendDecoded(d.text, fresh);
     }
     this.byteLength += bytes.length;
     return true;

@@ -17,7 +17,7 @@ test.after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 const rec = (msg: string) => `<![LOG[${msg}]LOG]!><time="10:20:30.000+000" date="02-23-2020" component="C" context="" type="1" thread="1" file="">`;
-const piece = fc.constantFrom('a', 'line', '\r\n', '\n', '\r', 'é', '€', '😀', '漢字', '\0', '\0'.repeat(40), ' $$<Comp><02-23-2020 10:20:30.000+000><thread=1 (0x1)>', rec('x'), rec('multi\r\nline é'), '<![LOG[');
+const piece = fc.constantFrom('a', 'line', '\r\n', '\n', '\r', 'é', '€', '😀', '漢字', '\ud800', '\udc00', '\0', '\0'.repeat(40), ' $$<Comp><02-23-2020 10:20:30.000+000><thread=1 (0x1)>', rec('x'), rec('multi\r\nline é'), '<![LOG[');
 const text = fc.array(piece, { maxLength: 80 }).map((a) => a.join(''));
 
 function encode(t: string, enc: string, junk: number[]): Buffer {

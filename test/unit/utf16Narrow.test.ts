@@ -4,6 +4,8 @@
 // decoder (TextDecoder) reads it, lone surrogates as U+FFFD, in either byte order and at any alignment.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { LogFile } from '../../server/src/logFile';
 import { codeUnits, LOOP_NARROWING } from '../../server/src/parse/decode';
@@ -100,4 +102,13 @@ test('the kernel narrows code units as the readers take them (above 255: 255, 0x
       }
     }
   }), { numRuns: 30 });
+});
+
+test('a process that reads logs narrows with the kernel, not the loops (the scanner loads it)', () => {
+  // In a process of its own: this file imports the kernel itself.
+  const script = `import { narrowing, LOOP_NARROWING } from './server/src/parse/decode.ts';
+await import('./server/src/logFile.ts');
+process.stdout.write(String(narrowing.le !== LOOP_NARROWING.le && narrowing.string !== LOOP_NARROWING.string));`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' });
+  assert.equal(out, 'true');
 });

@@ -124,13 +124,22 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): { tex
   const usable = usableUtf16(body, encoding);
   const pending = body.length - usable;
   const narrow = uninitialised(usable >> 1);
-  const widest = narrowUtf16(body, usable, encoding, narrow, 0xffff);
+  // Read no further than the first block with a unit past Latin-1: the narrowed bytes are not used then.
+  const widest = narrowUtf16(body, usable, encoding, narrow, 0xff);
   if (widest < 0x80) return { text: narrow, pending };
   if (widest < 0x100) return { text: Buffer.from(narrow.buffer, narrow.byteOffset, narrow.length).toString('latin1'), pending };
-  const units = Buffer.from(body.buffer, body.byteOffset, usable);
-  const text = encoding === 'utf-16le' ? units.toString('utf16le') : Buffer.from(units).swap16().toString('utf16le');
-  // A lone surrogate reads as U+FFFD, as the Encoding Standard's decoder (TextDecoder) shows it: one unit for one.
-  return { text: text.isWellFormed() ? text : text.toWellFormed(), pending };
+  return { text: utf16Text(body.subarray(0, usable), encoding), pending };
+}
+
+/**
+ * Whole UTF-16 code units as a string, a lone surrogate as U+FFFD (as the Encoding Standard's
+ * decoder, TextDecoder, shows it: one unit for one). The model's text and the text read back from
+ * the file (FileText) are both made here, so they agree.
+ */
+export function utf16Text(units: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+  const le = Buffer.from(units.buffer, units.byteOffset, units.length);
+  const text = encoding === 'utf-16le' ? le.toString('utf16le') : Buffer.from(le).swap16().toString('utf16le');
+  return text.isWellFormed() ? text : text.toWellFormed();
 }
 
 /** An array of n bytes for narrowUtf16 to fill: not zeroed first, as every byte is written. */

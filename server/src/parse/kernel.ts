@@ -10,6 +10,7 @@ import type { Severity } from '../model';
 import { narrowing } from './decode';
 import { KERNEL_WASM } from './kernelWasm';
 import { KW_NONE, keywordSeverityAt } from './severity';
+import { MAX_REACH } from './keywords';
 import type { Codes } from './time';
 
 /** Characters a window holds at most. */
@@ -54,6 +55,9 @@ function instantiate(): Kernel {
 const NARROW_UNITS = 32 * 1024;
 const NARROW_IN = 128 * 1024;
 const NARROW_OUT = NARROW_IN + 2 * NARROW_UNITS + 64;
+// The window's reads end well before NARROW_IN (DATA + WINDOW + the 18 bytes `line` reads past its
+// end and the keywords' reach), and the narrowing's last write, 16 bytes past its bytes, within the memory.
+if (NARROW_IN < DATA + WINDOW + 18 + MAX_REACH || NARROW_OUT + NARROW_UNITS + 16 > 4 * 64 * 1024) throw new Error('kernel.ts: the narrowing overlaps the window or leaves the memory');
 
 /**
  * out[at + i] = code unit i of the little-endian UTF-16 bytes[0, 2n), a unit above 255 as 255;

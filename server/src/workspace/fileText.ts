@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Encoding } from '../model';
 import { bisect } from '../parse/bisect';
+import { utf16Text } from '../parse/decode';
 import { type Part, partLength, type TextSource } from '../parse/chunkedText';
 
 /** Characters between two checkpoints (at most; one more to keep a surrogate pair whole). */
@@ -151,8 +152,8 @@ export class FileText implements TextSource {
 
   private decode(buf: Buffer): string {
     switch (this.encoding) {
-      case 'utf-16le': return buf.toString('utf16le');
-      case 'utf-16be': return buf.swap16().toString('utf16le');
+      case 'utf-16le':
+      case 'utf-16be': return utf16Text(buf, this.encoding);
       case 'windows-1252': return new TextDecoder('windows-1252').decode(buf);
       default: return buf.toString('utf8');
     }
