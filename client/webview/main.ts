@@ -235,10 +235,13 @@ class App {
   private setFollow(follow: boolean, tell: boolean): void {
     this.following = follow;
     this.drawFollow();
+    if (!tell) return;
     // Before `follow`: a resumed table's reset comes with its answer, with the rows of the Live place.
-    if (tell) this.sayPlace(true);
-    if (tell) void this.request('follow', { follow });
-    if (follow && tell) this.followEnd();
+    this.sayPlace(true);
+    const answered = this.request('follow', { follow });
+    // To the end once the server has said what changed while paused (its change comes before the
+    // answer): scrolled there now, the old view's end showed ("…" where not cached) for a round trip.
+    if (follow) void answered.then(() => { if (this.following) this.followEnd(); });
   }
 
   /**

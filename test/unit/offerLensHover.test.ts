@@ -10,6 +10,7 @@ import { codeLenses, lensDefaults } from '../../server/src/features/codeLens';
 import { folderOffer, offsetOrigin } from '../../server/src/features/folderOffset';
 import { hoverMarkdown } from '../../server/src/explain';
 import { rules } from '../../server/src/rules';
+import { Commands } from '../../server/src/protocol';
 
 const ccm = (time: string, type = 1) =>
   `<![LOG[Install failed]LOG]!><time="${time}.000+300" date="01-15-2024" component="CcmExec" context="" type="${type}" thread="1" file="">\n`;
@@ -55,5 +56,18 @@ test('lenses of a placed log: the count and the nearest; logs left out counted o
   for (const t of titles) {
     assert.doesNotMatch(t, /offset taken from|MAC1/, t);
     assert.ok(t.length <= 110, `${t.length}: ${t}`);
+  }
+});
+
+test('the offer lens sits above the first record without offset, as the time hover says, also in a log with no error or warning', () => {
+  const clean = input('PC1/CBS.log', '2024-01-15 08:00:00, Info                  CBS    Starting TrustedInstaller\n2024-01-15 08:00:03, Info                  CBS    Done\n');
+  const failed = input('PC1/MSI1.log', CBS);
+  const tl = new Timeline([input('PC1/CcmExec.log', ccm('13:00:00')), clean, failed]);
+  for (const l of [clean, failed]) {
+    const lenses = codeLenses(l.key, l.log, [], tl, lensDefaults, false, rules, () => '', [{ path: WS }]);
+    const offers = lenses.filter((x) => x.command?.command === Commands.useFolderOffset);
+    assert.equal(offers.length, 1, `${l.name}: ${JSON.stringify(lenses.map((x) => x.command?.title))}`);
+    assert.equal(offers[0].range.start.line, 0, l.name);
+    assert.match(offers[0].command!.title, /CcmExec\.log of this folder says UTC-05:00/);
   }
 });

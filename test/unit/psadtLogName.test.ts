@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { timelineCommand } from '../../server/src/cli/timeline';
 import { SettingsState } from '../../server/src/features/settings';
+import { LogFile } from '../../server/src/logFile';
+import { timeSection } from '../../server/src/explain';
 
 const rec = (time: string, component: string) =>
   `<![LOG[[Installation] :: Executing [msiexec.exe /i "Contoso.msi" /QN]...]LOG]!><time="${time}" date="07-29-2026" component="${component}" context="NT AUTHORITY\\SYSTEM" type="1" thread="4120" file="">\r\n`;
@@ -37,4 +39,15 @@ test('the server reads a file\'s times with its name: the settings\' parse optio
   const file = path.join(path.resolve('/case'), 'PC01', 'Contoso_PSAppDeployToolkit_Install.log');
   assert.equal(settings.parseOptions(file).fileName, 'Contoso_PSAppDeployToolkit_Install.log');
   assert.equal(settings.parseOptions(null).fileName, null, 'a document that is no file has no name to say');
+});
+
+test('the time hover says why a record\'s offset is read as a UTC offset: the log is PSADT\'s, or the setting says so', () => {
+  const named = LogFile.fromText(EXCERPT, { fileName: 'Contoso_App_1.0_PSAppDeployToolkit_Install.log' });
+  const byName = timeSection(named, 0);
+  assert.match(byName, /UTC-05:00/);
+  // The setting is the default (bias): the hover must not send the admin to it.
+  assert.doesNotMatch(byName, /setting says so/);
+  assert.match(byName, /PSADT/);
+  const set = LogFile.fromText(EXCERPT, { fileName: 'excerpt.log', offsetConvention: 'utc-offset' });
+  assert.match(timeSection(set, 0), /the offset convention setting says so/);
 });

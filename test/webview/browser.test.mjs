@@ -1055,6 +1055,50 @@ test('a reset brings the rows the page shows next: Live at the newest timed row,
   assert.deepEqual(errors, []);
 });
 
+test('resumed after a log was truncated while paused, the table draws the new end at once: no placeholder, no row of the old view', async () => {
+  // Opened Live at its end, then paused and scrolled far up: the end's pages leave the page's cache (64 pages of 200 rows).
+  const p = await openHarness('rows=30000&follow=1', { width: 1000, height: 400 });
+  // Scrolled to `row` and drawn: that row is there, and no row is still a placeholder.
+  const settled = (row) => p.waitForFunction((n) => {
+    const rows = [...document.querySelectorAll('.layer [role="row"]')];
+    return rows.some((r) => r.getAttribute('aria-rowindex') === String(n + 2)) && !rows.some((r) => r.classList.contains('loading'));
+  }, row, { timeout: 5000 });
+  await p.waitForFunction(() => /Row 30000 of the model/.test([...document.querySelectorAll('.layer [role="row"]')].at(-1)?.getAttribute('aria-label') ?? ''));
+  await p.click('button.follow');
+  await p.waitForFunction(() => /Paused/.test(document.querySelector('button.follow').textContent));
+  for (let page = 0; page < 70; page++) {
+    await p.evaluate((top) => { document.querySelector('.scroller').scrollTop = top; }, page * 200 * 22 + 50);
+    await settled(page * 200 + 2);
+  }
+  // The log is truncated to 2,000 records: the server holds the reset back while the page is paused.
+  await p.evaluate(() => window.__growPaused(2000, true));
+  await p.evaluate(() => {
+    window.__wrong = [];
+    // Until the new view comes, the rows where the page was paused stay; no other row of the old view may show.
+    const paused = new Set([...document.querySelectorAll('.layer [role="row"]')].map((r) => r.getAttribute('aria-rowindex')));
+    const look = () => {
+      for (const r of document.querySelectorAll('.layer [role="row"]')) {
+        const row = Number(r.getAttribute('aria-rowindex')) - 2;
+        if (r.classList.contains('loading')) window.__wrong.push(`row ${row} drawn as a placeholder`);
+        else if (row >= 2000 && !paused.has(r.getAttribute('aria-rowindex'))) window.__wrong.push(`row ${row} of the old view drawn`);
+      }
+    };
+    new MutationObserver(look).observe(document.querySelector('.layer'), { childList: true, subtree: true, attributes: true });
+    const frame = () => { look(); if (!window.__done) requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);
+  });
+  const asked = await p.evaluate(() => window.__requests.length);
+  await p.click('button.follow');
+  await p.waitForFunction(() => /^2,000 rows/.test(document.querySelector('.status').textContent)
+    && /Row 2000 of the model/.test([...document.querySelectorAll('.layer [role="row"]')].at(-1)?.getAttribute('aria-label') ?? ''), null, { timeout: 5000 });
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const wrong = await p.evaluate(() => { window.__done = true; return [...new Set(window.__wrong)].slice(0, 5); });
+  assert.deepEqual(wrong, []);
+  assert.deepEqual(await p.evaluate((n) => window.__requests.slice(n).filter((r) => r.method === 'rows').map((r) => r.params.start), asked), [], 'no rows asked for');
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
 /** The model row of the row drawn at the top edge of the rows' area (from its label), and how many rows are selected. */
 const topOfView = (p) => p.evaluate(() => {
   const edge = document.querySelector('.layer').getBoundingClientRect().top;

@@ -48,6 +48,10 @@ import { lastTimedRow } from '../../server/src/table/timedEnd';
   let version = 1;
   /** Where the page said it shows the table (a `place` request), as the server keeps it. */
   let place;
+  /** Rows appended or (reset) a truncated log while the page is paused: the server holds the change back until following resumes. */
+  let withheld = null;
+  /** The change a `follow` request resumed with, said just before its answer. */
+  let resumed = null;
   let view = null; // null: every row; else an Int32Array of model rows
   const rows = () => (view ? view.length : ROWS);
   const at = (r) => (view ? view[r] : r);
@@ -207,7 +211,14 @@ import { lastTimedRow } from '../../server/src/table/timedEnd';
       }
       return { text: lines.join('\n'), cut: false };
     },
-    follow: () => undefined,
+    // As the server's setFollow (table/tables.ts): a change held back while paused is said when following resumes, before the answer.
+    follow: ({ follow }) => {
+      if (!follow || !withheld) return undefined;
+      const reset = withheld === 'reset';
+      withheld = null;
+      resumed = { kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading: false, reset, ...timedEnd(), ...(reset ? firstRows(false) : {}) } };
+      return undefined;
+    },
     // As the server keeps it (table/pagePlace.ts): what a reset's rows are made for.
     place: (p) => { place = p; },
   };
@@ -228,7 +239,13 @@ import { lastTimedRow } from '../../server/src/table/timedEnd';
           // A facets request fails while __failFacets is set (a server gone mid-request).
           const fails = m.method === 'facets' && window.__failFacets;
           const send = h && !fails ? ((result) => () => answer(m.id, result))(h(m.params)) : () => answer(m.id, undefined, fails ? 'facets failed' : `no ${m.method}`);
-          if (m.method === 'rows' && window.__holdRows) window.__heldRows.push({ params: m.params, send });
+          // The server's answer to `follow` takes a round trip, frames long in VS Code (a change it says comes first).
+          if (m.method === 'follow') {
+            const change = resumed;
+            resumed = null;
+            requestAnimationFrame(() => requestAnimationFrame(() => { if (change) window.postMessage(change, '*'); send(); }));
+          }
+          else if (m.method === 'rows' && window.__holdRows) window.__heldRows.push({ params: m.params, send });
           else if (m.method === 'facets' && window.__holdFacets) window.__heldFacets.push({ params: m.params, send });
           else setTimeout(send, 1);
         } else if (m.kind === 'clipboard') window.__clipboard = m.text;
@@ -247,6 +264,13 @@ import { lastTimedRow } from '../../server/src/table/timedEnd';
     view = null;
     version++;
     window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset, ...timedEnd(), ...(reset ? firstRows(reading) : {}) } }, '*');
+  };
+  /** Rows appended, or (reset) a truncated log, while the page is paused: said when following resumes (`follow`). */
+  window.__growPaused = (n, reset = false) => {
+    ROWS = reset ? n : ROWS + n;
+    view = null;
+    version++;
+    withheld = reset || withheld === 'reset' ? 'reset' : 'append';
   };
   window.__send = (m) => window.postMessage(m, '*');
   window.__threadsFromNow = () => { NO_THREAD_BELOW = ROWS; };

@@ -75,9 +75,12 @@ function offsetMeaning(log: LogFile, i: number, timeText: string | undefined, or
     case 'written': {
       const o = log.table.offset[i]!;
       const written = writtenOffset(log, i) ?? `${o >= 0 ? '+' : ''}${o}`;
+      // Read as UTC offsets by the setting, or because the log is PSADT's (its name or its records) whatever the setting says.
       const what = convention === 'bias'
         ? 'a Windows time-zone **bias** in minutes (what ConfigMgr writes)'
-        : 'a .NET **UTC offset** in minutes (the offset convention setting says so; PSADT and some scripts write this)';
+        : log.defaultOffsetConvention === 'utc-offset'
+          ? 'a .NET **UTC offset** in minutes (the offset convention setting says so; PSADT and some scripts write this)'
+          : 'a .NET **UTC offset** in minutes, as PSADT writes them: the log\'s name or its records say it is PSADT\'s (the offset convention setting is for other writers)';
       return `Offset ${codeSpan(written)}, i.e. ${zone(o)}: ${what}. ${rule(o)}.`;
     }
     case 'default': {

@@ -15,7 +15,6 @@ import { baseName } from '../uri';
 import { anchoredLabel, leftOutNote } from '../explain/logLabel';
 import { ruleById, rules, type Rule } from '../rules';
 import type { Timeline } from '../workspace/timeline';
-import type { FolderOffer } from '../protocol';
 import { offerFolder, offerTextShort } from '../explain/offerText';
 import { folderOffer } from './folderOffset';
 import { folderOffsetsKey } from '../explain/folderOffsetKey';
@@ -64,27 +63,27 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
   for (let i = 0; i < log.entryCount && anchors.size < s.maxPerFile * 4; i++) if (wanted.has(log.severity(i))) anchors.add(i);
   const windowMs = s.windowSeconds * 1000;
   const lenses: CodeLens[] = [];
-  let saidNoOffset = false, saidLeftOut = false;
-  // What the other logs of the folder write, for a log that has records without offset.
-  let offer: FolderOffer | null | undefined;
-  const offerOf = () => (offer === undefined ? (offer = folderOffer(timeline, { key: uri, log }, folders)) : offer);
+  let saidLeftOut = false;
+  // A log with records without offset: the folder's offer (or how to set one), once, above the first
+  // of them, where the time hover says it is; a clean log (no error, no finding) gets it too.
+  // Offered, never applied: the click writes it for the folder (client/src/folderOffset.ts).
+  const unplaced = firstWithoutUtc(log);
+  if (unplaced >= 0) {
+    const line = log.line(unplaced);
+    const o = folderOffer(timeline, { key: uri, log }, folders);
+    lenses.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: o
+      ? { title: `⇄ UTC unknown: ${offerTextShort(o)} — use it for ${offerFolder(o)}`, command: Commands.useFolderOffset, arguments: [uri] }
+      // No log of the folder writes its bias: the folder's own entry, not cmlog.defaultOffset (global: it would re-time every folder).
+      : { title: `⇄ UTC unknown: set ${folderOffsetsExample(uri, log, folders)} in cmlog.folderOffsets to compare with other logs`, command: 'workbench.action.openSettings', arguments: ['cmlog.folderOffsets'] } });
+  }
   // Another log as the lens names it: with its machine when not this log's (as the list it opens).
   const here = machineOf(uri);
   const labelOf = (key: string) => anchoredLabel(here, machineOf(key), baseName(key));
   for (const i of [...anchors].sort((a, b) => a - b).slice(0, s.maxPerFile)) {
     const line = log.line(i);
     const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-    if (Number.isNaN(log.utc(i))) {
-      // The same advice on every record of a log without offsets is noise: said once, at the first.
-      // Offered, never applied: the click writes it for the folder (client/src/folderOffset.ts).
-      const o = saidNoOffset ? null : offerOf();
-      if (!saidNoOffset) lenses.push({ range, command: o
-        ? { title: `⇄ UTC unknown: ${offerTextShort(o)} — use it for ${offerFolder(o)}`, command: Commands.useFolderOffset, arguments: [uri] }
-        // No log of the folder writes its bias: the folder's own entry, not cmlog.defaultOffset (global: it would re-time every folder).
-        : { title: `⇄ UTC unknown: set ${folderOffsetsExample(uri, log, folders)} in cmlog.folderOffsets to compare with other logs`, command: 'workbench.action.openSettings', arguments: ['cmlog.folderOffsets'] } });
-      saidNoOffset = true;
-      continue;
-    }
+    // No UTC, nothing to compare: the offer above says so once.
+    if (Number.isNaN(log.utc(i))) continue;
     if (indexing) {
       lenses.push({ range, command: { title: INDEXING_TITLE, command: '' } });
       continue;
@@ -114,4 +113,10 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
     }
   }
   return lenses;
+}
+
+/** The first entry whose UTC is unknown (no offset written, none set), or -1. */
+function firstWithoutUtc(log: LogFile): number {
+  for (let i = 0; i < log.entryCount; i++) if (Number.isNaN(log.utc(i))) return i;
+  return -1;
 }
