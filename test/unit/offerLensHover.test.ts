@@ -71,3 +71,22 @@ test('the offer lens sits above the first record without offset, as the time hov
     assert.match(offers[0].command!.title, /CcmExec\.log of this folder says UTC-05:00/);
   }
 });
+
+test('the offer lens goes above the first timed record without offset: not above a record being written (cut off, no time) nor a broken one', () => {
+  // A CMTrace log whose records carry offsets, and whose last record is still being written.
+  const live = input('PC1/CcmExec.log', ccm('13:00:00') + ccm('13:00:01') + '<![LOG[still being wr');
+  const tl = new Timeline([live]);
+  assert.equal(live.log.table.firstUnplaced, -1);
+  const lenses = codeLenses(live.key, live.log, [], tl, lensDefaults, false, rules, () => '', [{ path: WS }]);
+  assert.deepEqual(lenses.filter((x) => x.command?.title.startsWith('⇄ UTC unknown')), [], JSON.stringify(lenses.map((x) => x.command?.title)));
+  // A CBS log (no offsets) after a line no format reads: the offer sits above its first record, and
+  // goes when the folder's offset is set.
+  const cbs = input('PC1/CBS.log', 'garbage line\n' + CBS);
+  assert.equal(cbs.log.table.firstUnplaced, 0);
+  const placed = input('PC1/CBS.log', CBS, 300);
+  assert.deepEqual(codeLenses(placed.key, placed.log, [], new Timeline([placed]), lensDefaults, false, rules, () => '', [{ path: WS }]).filter((x) => x.command?.title.startsWith('⇄ UTC unknown')), []);
+  // Kept as entries come and go, and when the model moves to another thread.
+  cbs.log.appendText('2024-01-15 08:00:02, Info                  CBS    more\n');
+  assert.equal(cbs.log.table.firstUnplaced, 0);
+  assert.equal(LogFile.fromData(cbs.log.toData().data).table.firstUnplaced, 0);
+});

@@ -115,8 +115,11 @@ export function codeLenses(uri: string, log: LogFile, findings: Finding[], timel
   return lenses;
 }
 
-/** The first entry whose UTC is unknown (no offset written, none set), or -1. */
+/**
+ * The first entry with a time whose UTC is unknown (no offset written, none set), or -1: kept by
+ * the table as entries are read, so a lens request of a 500,000-record log reads no record. (A
+ * cut-off last record, still being written, has no time: no offer above it.)
+ */
 function firstWithoutUtc(log: LogFile): number {
-  for (let i = 0; i < log.entryCount; i++) if (Number.isNaN(log.utc(i))) return i;
-  return -1;
+  return log.defaultOffset === null ? log.table.firstUnplaced : -1;
 }

@@ -5,6 +5,8 @@ import { bisect } from './bisect';
 
 // Read once: push tests it per entry, and an imported binding may be a getter (CommonJS).
 const UTC_OFFSET_FLAG = EntryFlag.UtcOffset;
+/** What firstUnplaced reads: no offset written (NoOffset), and a time (not BadTime: a cut-off or broken record). */
+const UNPLACED_FLAGS = EntryFlag.NoOffset | EntryFlag.BadTime;
 
 /** Index of the first of the `count` ascending `starts` that is >= offset. */
 export function firstAtOrAfter(starts: ArrayLike<number>, count: number, offset: number): number {
@@ -32,6 +34,7 @@ export interface EntryTableData {
   format: Uint8Array; msgStart: Uint32Array; msgEnd: Uint32Array;
   components: string[]; threads: string[];
   firstUtcOffset: number;
+  firstUnplaced: number;
 }
 
 export class EntryTable {
@@ -59,6 +62,11 @@ export class EntryTable {
    * whether the log's writer writes .NET UTC offsets is known without reading the flags again.
    */
   firstUtcOffset = -1;
+  /**
+   * The first entry with a time but no offset written (-1: none), kept the same way: where a log's
+   * records need an offset from elsewhere to be placed in UTC (the folder offer's lens goes there).
+   */
+  firstUnplaced = -1;
 
   constructor(capacity = 256) {
     this.resize(capacity);
@@ -82,6 +90,7 @@ export class EntryTable {
     this.count = i + 1;
     // Mostly never true (and then the same every time): no cost to the parse worth measuring.
     if ((flags & UTC_OFFSET_FLAG) !== 0 && this.firstUtcOffset < 0) this.firstUtcOffset = i;
+    if ((flags & UNPLACED_FLAGS) === EntryFlag.NoOffset && this.firstUnplaced < 0) this.firstUnplaced = i;
   }
 
   /** Drops entries from index `n` on (their names stay interned; ids are stable). */
@@ -89,6 +98,7 @@ export class EntryTable {
     this.count = Math.min(this.count, n);
     // Entries before `n` have no such flag (it was the first): none is left.
     if (this.firstUtcOffset >= this.count) this.firstUtcOffset = -1;
+    if (this.firstUnplaced >= this.count) this.firstUnplaced = -1;
   }
 
   /** Room for at least `capacity` entries. */
@@ -105,12 +115,12 @@ export class EntryTable {
   toData(): EntryTableData {
     this.resize(this.count);
     const { count, start, end, line, wall, offset, severity, flags, component, thread, format, msgStart, msgEnd } = this;
-    return { count, start, end, line, wall, offset, severity, flags, component, thread, format, msgStart, msgEnd, components: this.components.names.slice(), threads: this.threads.names.slice(), firstUtcOffset: this.firstUtcOffset };
+    return { count, start, end, line, wall, offset, severity, flags, component, thread, format, msgStart, msgEnd, components: this.components.names.slice(), threads: this.threads.names.slice(), firstUtcOffset: this.firstUtcOffset, firstUnplaced: this.firstUnplaced };
   }
 
   static fromData(d: EntryTableData): EntryTable {
     const t = new EntryTable(0);
-    Object.assign(t, { count: d.count, start: d.start, end: d.end, line: d.line, wall: d.wall, offset: d.offset, severity: d.severity, flags: d.flags, component: d.component, thread: d.thread, format: d.format, msgStart: d.msgStart, msgEnd: d.msgEnd, firstUtcOffset: d.firstUtcOffset });
+    Object.assign(t, { count: d.count, start: d.start, end: d.end, line: d.line, wall: d.wall, offset: d.offset, severity: d.severity, flags: d.flags, component: d.component, thread: d.thread, format: d.format, msgStart: d.msgStart, msgEnd: d.msgEnd, firstUtcOffset: d.firstUtcOffset, firstUnplaced: d.firstUnplaced });
     for (const n of d.components) t.components.id(n);
     for (const n of d.threads) t.threads.id(n);
     return t;
