@@ -375,24 +375,33 @@ class App {
     // Following waits for the first read to end: each piece read moves the end on before the rows
     // asked for there arrive, so a view chasing it showed none until the whole log was read.
     const follow = this.following && !c.reading;
+    // The rows it carries for the place said (sayPlace: a reset's, a Live page's append), made with the highlight rules the page has now.
+    const asked = this.placeAsked;
+    const first = c.page && asked && c.page.token === this.highlightsSeq && !this.awaitingFilter ? c.page : undefined;
+    if (first) slotsOf(first.items, asked!);
     if (c.reset) {
-      // The rows it carries for the place said (sayPlace), made with the highlight rules the page has now.
-      const asked = this.placeAsked;
-      const first = c.page && asked && c.page.token === this.highlightsSeq && !this.awaitingFilter ? c.page : undefined;
-      if (first) slotsOf(first.items, asked!);
       this.resetView(c.version, shown, () => {
         this.selection.clamp(c.rows);
         if (follow) this.followEnd();
       }, first);
-      const said = first && this.highlights.failed(first.highlightErrors, asked!);
-      if (said) this.flash(said);
     } else {
       this.cache.appended(c.version, old);
-      this.grid.setRows(shown);
-      if (follow) this.followEnd();
-      this.grid.draw();
-      this.updateStatus();
+      const grow = (): void => {
+        this.grid.setRows(shown);
+        if (follow) this.followEnd();
+        this.updateStatus();
+      };
+      // Rows carried (Live): seeded and drawn with the status line, not "…" for a rows round trip.
+      if (first) {
+        this.cache.seed(c.version, first.start, first.items, shown);
+        this.grid.drawNow(grow);
+      } else {
+        grow();
+        this.grid.draw();
+      }
     }
+    const said = first && this.highlights.failed(first.highlightErrors, asked!);
+    if (said) this.flash(said);
     if (!c.reading || c.reset) void this.loadFacets();
   }
 

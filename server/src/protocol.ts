@@ -400,18 +400,19 @@ export interface TableChangedParams {
   /**
    * With a reset, once the page said where it shows the table (TablePlaceParams): the rows it shows
    * next, as TableFilterResult.page (around its Live place when Live and read, else its top row kept),
-   * and the `token` of the place they were made for.
+   * and the `token` of the place they were made for. With an append, the same when the page said it is
+   * Live and the log is read (the rows at its Live place); else none.
    */
   page?: { start: number; token: number } & Pick<TableRowsResult, 'items' | 'highlightErrors'>;
 }
 
 /**
- * Where the page shows the table, and how it holds rows, for the rows a reset carries
+ * Where the page shows the table, and how it holds rows, for the rows a change carries
  * (TableChangedParams.page): said again when it changes (Live, scrolled, resized, other highlights).
  */
 export interface TablePlaceParams {
   tableId: string;
-  /** The page follows the end: after a reset it shows the Live place (timedEnd, else the last row) once the log is read. */
+  /** The page follows the end: after a reset or an append it shows the Live place (timedEnd, else the last row) once the log is read. */
   live: boolean;
   /** Else the first row in view: a reset keeps that row number (the last row when the view is shorter). */
   top: number;

@@ -36,6 +36,7 @@ export const FIXTURE = {
   legacy: 'SiteServer/SMS_AZUREAD_DISCOVERY_AGENT.log',     // legacy SMS format, .log
   rotated: 'SiteServer/CloudUserSync.lo_',                  // legacy SMS format, rotated
   txt: 'exported/HealthScripts.txt',                        // CMTrace format named .txt (public corpus log)
+  multiline: 'multiline/HealthScripts.log',                 // multi-line records: folding ranges
   plain: 'plain/notes.log',                                 // plain text: stays "Log"
   // (b) Problems panel, per file: [code, severity, 1-based line]. The files the check opens must be listed
   // exactly so; the others are listed only with `cmlog.problems.scope` = workspace, and then exactly so.
@@ -128,7 +129,7 @@ export class Ui {
     return file;
   }
 
-  /** Run a command-palette entry by its label (F1 works in the browser, unlike some Ctrl shortcuts). */
+  /** Run the command-palette entry labelled exactly `label` (F1 works in the browser, unlike some Ctrl shortcuts). */
   async runCommand(label, timeout = 10_000, { until } = {}) {
     return step(`command "${label}"`, () => twice(() => this.#runCommand(label, timeout, until)));
   }
@@ -140,9 +141,12 @@ export class Ui {
     await this.page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout });
     await input.fill(`>${label}`, { timeout });
-    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    // The row labelled exactly so: the filter keeps every label holding it ('Unfold All' for 'Fold All',
+    // listed first when recently used), and Enter would run whichever is focused.
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
     await row.waitFor({ state: 'visible', timeout });
-    await input.press('Enter');
+    await row.click({ timeout });
     // The command ran: running it again could undo it (a toggle), so no retry past this point.
     await (until ?? this.page.locator('.quick-input-widget')).waitFor({ state: until ? 'visible' : 'hidden', timeout }).catch(final);
   }
@@ -1108,6 +1112,26 @@ export const checks = [
       if (tableRows !== oneRows) throw new Error(`the restored table has ${tableRows} rows, ${oneRows} before the reload`);
       await shown(table, '.main.detail-hidden', 'the restored table keeps its detail pane hidden');
       return { merge: { title: 'Merged 2 logs', rows, of: total }, table: { rows: tableRows }, tabs: titles };
+    },
+  },
+  {
+    name: 'palette-runs-the-named-command',
+    description: 'the harness runs the palette entry named exactly as asked: "Fold All" right after "Unfold All" (recently used, so '
+      + 'listed first, and holding "fold All") folds a log\'s multi-line records; "Unfold All" unfolds them',
+    async run(ui) {
+      await ui.quickOpen(FIXTURE.multiline);
+      await ui.expectLanguageMode('ConfigMgr Log');
+      const editor = ui.page.locator('.editor-group-container.active .monaco-editor').first();
+      const collapsed = '.editor-group-container.active .monaco-editor .codicon-folding-collapsed';
+      // The server's folding ranges have come: the margin has their (expanded) markers.
+      await step('fold markers', () => editor.locator('.codicon-folding-expanded').first().waitFor({ state: 'attached', timeout: 20_000 }));
+      await ui.runCommand('Unfold All');
+      await ui.runCommand('Fold All');
+      await step('"Fold All" folded', () => ui.page.locator(collapsed).first().waitFor({ state: 'attached', timeout: 10_000 }));
+      const folded = await ui.page.locator(collapsed).count();
+      await ui.runCommand('Unfold All');
+      await step('"Unfold All" unfolded', () => ui.page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, collapsed, { timeout: 10_000 }));
+      return { folded };
     },
   },
   {

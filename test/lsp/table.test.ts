@@ -296,6 +296,61 @@ test('a reset carries the rows the page shows next: at its Live place when Live,
   await client.connection.sendRequest(TableRequests.close, { tableId: id });
 });
 
+test('an append carries the rows a Live page shows next (its end), as a rows answer has them; none when the page is paused', async () => {
+  const u = uri('Client/AppendLive.log');
+  const time = (i: number) => `08:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000`;
+  let text = '';
+  for (let i = 0; i < 590; i++) text += cm(i % 7 === 0 ? `failed ${i}` : `record ${i}`, time(i));
+  await client.open(u, text);
+  const t = (await client.connection.sendRequest(TableRequests.open, { uris: [u] }))!;
+  assert.equal(t.rows, 590);
+  const id = t.tableId, highlights = [{ text: 'failed' }];
+  const place = (p: object) => client.connection.sendRequest(TableRequests.place, { tableId: id, top: 0, page: { size: 100, reach: 20 }, highlights, ...p } as TablePlaceParams);
+  let lines = 590;
+  /** Appends `n` records (one a match of the rule); the notification of the view that has them. */
+  const append = async (n: number) => {
+    let more = cm(`failed ${lines}`, time(lines));
+    for (let i = 1; i < n; i++) more += cm(`record ${lines + i}`, time(lines + i));
+    await client.append(u, lines, 0, more);
+    lines += n;
+    await client.until(() => lastOf(id)?.rows === lines, 'the append notified');
+    const c = lastOf(id)!;
+    assert.equal(c.reset, false);
+    return c;
+  };
+  /** The rows carried: whole pages holding the last `reach` rows, as a rows answer has them. */
+  const atEnd = async (c: TableChangedParams, token: number) => {
+    const page = c.page!;
+    assert.ok(page, 'rows carried');
+    const end = page.start + page.items.length;
+    assert.ok(page.start % 100 === 0 && end === c.rows && page.start <= c.rows - 21 && page.items.length <= 1000, `whole pages to the end: ${page.start}+${page.items.length} of ${c.rows}`);
+    assert.equal(page.token, token);
+    const rows = await client.connection.sendRequest(TableRequests.rows, { tableId: id, start: page.start, count: page.items.length, highlights });
+    assert.equal(rows.version, c.version);
+    assert.deepEqual(page.items, rows.items, 'the rows a rows answer has, highlights applied');
+    assert.ok(page.items.some((r) => r.highlight === 0));
+  };
+  // Live: the rows at the end, past the page the append changed (590 → 615 crosses into a new page).
+  await place({ live: true, token: 3 });
+  await atEnd(await append(25), 3);
+  await atEnd(await append(1), 3);
+  // The page paused (it says so before `follow`): nothing carried, though the server still follows.
+  await place({ live: false, top: 100, token: 4 });
+  assert.equal((await append(1)).page, undefined, 'a paused page moves nowhere: its rows come when scrolled to');
+  // Paused on the server too: the appends are held back, then said with the Live rows when resumed.
+  await client.connection.sendRequest(TableRequests.follow, { tableId: id, follow: false });
+  const before = changed.length;
+  await client.append(u, lines, 0, cm(`failed ${lines}`, time(lines)) + cm(`record ${lines + 1}`, time(lines + 1)));
+  lines += 2;
+  assert.equal((await client.connection.sendRequest(TableRequests.rows, { tableId: id, start: 0, count: 1 })).rows, lines, 'the view itself follows');
+  assert.ok(!changed.slice(before).some((c) => c.tableId === id), 'paused: no notification');
+  await place({ live: true, token: 5 });
+  await client.connection.sendRequest(TableRequests.follow, { tableId: id, follow: true });
+  await client.until(() => lastOf(id)?.rows === lines, 'resumed');
+  await atEnd(lastOf(id)!, 5);
+  await client.connection.sendRequest(TableRequests.close, { tableId: id });
+});
+
 test('a catastrophic pattern is refused with a message, never a hang', async () => {
   const u = uri('Client/Evil.log');
   await client.open(u, cm('a'.repeat(40) + '!', '08:00:00.000'));

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { groupByFolder, PLAIN_GROUP, recordsInSample } from '../../client/src/table/pickList';
 
-const f = (folder: string, name: string, plain = false) => ({ uri: `file:///w/${folder}/${name}`, folder, name, plain });
+const f = (folder: string, name: string, plain = false) => ({ uri: `file:///w/${folder}/${name}`, dir: `file:///w/${folder}`, folder, name, plain });
 const shown = (rows: ReturnType<typeof groupByFolder>) => rows.map((r) => (r.kind === 'folder' ? `# ${r.label}` : `${r.label}${r.picked ? ' *' : ''}`));
 
 test('plain-text files are listed last, apart, under a separator saying no records were read, not picked at first but the active one', () => {

@@ -2,7 +2,7 @@
 // page shows, bounded, whatever a page asks.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { firstPage, resetTarget } from '../../server/src/table/firstPage';
+import { changeTarget, firstPage, resetTarget } from '../../server/src/table/firstPage';
 
 test('first page: the whole pages around the target, nearest first, never more than the cap', () => {
   assert.deepEqual(firstPage(0, 40, 200, 5000, 1000), { start: 0, count: 200 });
@@ -24,4 +24,12 @@ test('the row a reset shows: Live and read, the newest timed row or the last; el
   assert.equal(resetTarget({ live: false, top: 40 }, 100, false, 80), 40);
   assert.equal(resetTarget({ live: false, top: 400 }, 100, false, null), 99);
   assert.equal(resetTarget({ live: true, top: 0 }, 0, false, null), 0, 'no rows');
+});
+
+test('the row a change\'s rows are made around: a reset\'s as resetTarget; an append\'s only for a Live page read, at its Live place', () => {
+  assert.equal(changeTarget({ live: false, top: 40 }, true, 100, false, 80), 40);
+  assert.equal(changeTarget({ live: true, top: 5 }, false, 100, false, 80), 80);
+  assert.equal(changeTarget({ live: true, top: 5 }, false, 100, false, null), 99);
+  assert.equal(changeTarget({ live: false, top: 40 }, false, 100, false, null), null, 'paused: it asks for what it scrolls to');
+  assert.equal(changeTarget({ live: true, top: 5 }, false, 100, true, null), null, 'still reading: Live waits');
 });

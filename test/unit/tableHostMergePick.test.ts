@@ -43,7 +43,7 @@ function heldReads(plain: ReadonlySet<string>) {
 }
 
 const toItem = (r: PickRow): Item => (r.kind === 'folder' ? { label: `# ${r.label}`, separator: true } : { label: r.label });
-const f = (folder: string, name: string): LogFile => ({ uri: `file:///w/${folder}/${name}`, folder, name });
+const f = (folder: string, name: string): LogFile => ({ uri: `file:///w/${folder}/${name}`, dir: `file:///w/${folder}`, folder, name });
 const settle = () => new Promise((r) => setImmediate(r));
 
 test('the list shows at once, busy and saying it reads the logs\' starts, before any start is read', async () => {

@@ -1055,6 +1055,43 @@ test('a reset brings the rows the page shows next: Live at the newest timed row,
   assert.deepEqual(errors, []);
 });
 
+test('a Live table draws appended rows in the task that says them: its new end, real rows highlighted by their rule, none a placeholder, none asked for', async () => {
+  // Opened Live at its end, a highlight rule kept from before (slot 5).
+  const p = await openHarness('rows=1000&follow=1', { width: 1000, height: 400 }, { highlights: [{ text: 'error record', slot: 5 }] });
+  await p.waitForFunction(() => /Row 1000 of the model/.test([...document.querySelectorAll('.layer [role="row"]')].at(-1)?.getAttribute('aria-label') ?? ''));
+  await p.waitForFunction(() => window.__requests.filter((r) => r.method === 'place').at(-1)?.params.live === true, null, { timeout: 5000 });
+  // Whenever the rows drawn change (a mutation observer runs before the next frame): none is a placeholder or
+  // highlighted wrong; when the status line says the new count, the new end is drawn.
+  await p.evaluate(() => {
+    window.__wrong = [];
+    const look = (what) => {
+      for (const r of document.querySelectorAll('.layer [role="row"]')) {
+        const row = Number(r.getAttribute('aria-rowindex')) - 2, label = r.getAttribute('aria-label') ?? '';
+        const m = /Row (\d+) of the model/.exec(label);
+        if (!m || Number(m[1]) !== row + 1) window.__wrong.push(`${what}: row ${row} drawn as ${m ? `model row ${Number(m[1]) - 1}` : 'a placeholder'}`);
+        else if (/error record/.test(label) !== r.classList.contains('hl-5')) window.__wrong.push(`${what}: row ${row} highlighted wrong`);
+      }
+    };
+    new MutationObserver(() => look('drawn')).observe(document.querySelector('.layer'), { childList: true, subtree: true, attributes: true });
+    new MutationObserver(() => {
+      const m = /^([\d,]+) rows/.exec(document.querySelector('.status').textContent);
+      const end = [...document.querySelectorAll('.layer [role="row"]')].at(-1)?.getAttribute('aria-label') ?? '';
+      if (m && !end.includes(`Row ${m[1].replace(/,/g, '')} of the model`)) window.__wrong.push(`${m[0]} said with the end drawn at ${end}`);
+    }).observe(document.querySelector('.status'), { childList: true, characterData: true, subtree: true });
+  });
+  // Appends within the last page, into the next one, and several pages at once.
+  for (const [n, rows] of [[10, 1010], [250, 1260], [700, 1960]]) {
+    const asked = await p.evaluate((k) => { const asked = window.__requests.length; window.__grow(k); return asked; }, n);
+    await p.waitForFunction((k) => document.querySelector('.status').textContent.startsWith(`${k.toLocaleString('en-US')} rows`), rows, { timeout: 5000 });
+    // Two frames more: a draw asked for with the change (and the rows it would ask for) is done.
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.deepEqual(await p.evaluate(() => window.__wrong.slice(0, 5)), [], `${n} appended`);
+    assert.deepEqual(await p.evaluate((k) => window.__requests.slice(k).filter((r) => r.method === 'rows').map((r) => r.params.start), asked), [], 'no rows asked for');
+  }
+  await p.close();
+  assert.deepEqual(errors, []);
+});
+
 test('resumed after a log was truncated while paused, the table draws the new end at once: no placeholder, no row of the old view', async () => {
   // Opened Live at its end, then paused and scrolled far up: the end's pages leave the page's cache (64 pages of 200 rows).
   const p = await openHarness('rows=30000&follow=1', { width: 1000, height: 400 });

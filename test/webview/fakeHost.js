@@ -4,7 +4,7 @@
 // Where the server decides (the rows an answer carries, the rows that keep the reader's place, the
 // Live place), it asks the server's own modules: bundled for the page by browser.test.mjs (esbuild.mjs fakeHostBuild).
 import { TABLE_MAX_ROWS } from '../../server/src/protocol';
-import { firstPage, resetTarget } from '../../server/src/table/firstPage';
+import { changeTarget, firstPage } from '../../server/src/table/firstPage';
 import { placeIn, rangeNear, rowNear } from '../../server/src/table/keptRows';
 import { lastTimedRow } from '../../server/src/table/timedEnd';
 
@@ -216,7 +216,7 @@ import { lastTimedRow } from '../../server/src/table/timedEnd';
       if (!follow || !withheld) return undefined;
       const reset = withheld === 'reset';
       withheld = null;
-      resumed = { kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading: false, reset, ...timedEnd(), ...(reset ? firstRows(false) : {}) } };
+      resumed = { kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading: false, reset, ...timedEnd(), ...firstRows(reset, false) } };
       return undefined;
     },
     // As the server keeps it (table/pagePlace.ts): what a reset's rows are made for.
@@ -252,10 +252,11 @@ import { lastTimedRow } from '../../server/src/table/timedEnd';
       },
     };
   };
-  // As the server's reset (tables.ts firstRows): the rows the page shows next, at the place it said.
-  const firstRows = (reading) => {
-    if (!place) return {};
-    const around = pageAround(resetTarget(place, rows(), reading, timedEnd().timedEnd ?? null), place.page, place.highlights);
+  // As the server's change (tables.ts firstRows): the rows the page shows next, at the place it said
+  // (a reset's always, an append's when Live).
+  const firstRows = (reset, reading) => {
+    const target = place ? changeTarget(place, reset, rows(), reading, timedEnd().timedEnd ?? null) : null;
+    const around = target === null ? null : pageAround(target, place.page, place.highlights);
     return around ? { page: { ...around, token: place.token } } : {};
   };
   // A growing log (appended rows) or a truncated one (reset), as the host forwards `tableChanged`.
@@ -263,7 +264,7 @@ import { lastTimedRow } from '../../server/src/table/timedEnd';
     ROWS = reset ? n : ROWS + n;
     view = null;
     version++;
-    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset, ...timedEnd(), ...(reset ? firstRows(reading) : {}) } }, '*');
+    window.postMessage({ kind: 'changed', change: { tableId: 't1', version, rows: ROWS, total: ROWS, reading, reset, ...timedEnd(), ...firstRows(reset, reading) } }, '*');
   };
   /** Rows appended, or (reset) a truncated log, while the page is paused: said when following resumes (`follow`). */
   window.__growPaused = (n, reset = false) => {

@@ -117,11 +117,10 @@ async function pickLogs(): Promise<vscode.Uri[] | undefined> {
   if (files.length === 0) return [];
   const active = activeLogUri();
   const byUri = new Map(files.map((f) => [f.toString(), f]));
-  const picked = await runMergePick(vscode.window.createQuickPick(), files.map((f) => ({
-    uri: f.toString(),
-    folder: folderLabelOf(vscode.Uri.joinPath(f, '..')),
-    name: path.basename(f.path),
-  })), {
+  const picked = await runMergePick(vscode.window.createQuickPick(), files.map((f) => {
+    const dir = vscode.Uri.joinPath(f, '..');
+    return { uri: f.toString(), dir: dir.toString(), folder: folderLabelOf(dir), name: path.basename(f.path) };
+  }), {
     title: files.length >= MAX_MERGE_LOGS ? `CMLog: Merge Logs (the first ${MAX_MERGE_LOGS} logs)` : 'CMLog: Merge Logs',
     picked: new Set(active && isLogName(active.path) ? [active.toString()] : []),
     hasRecords: (f) => hasRecords(byUri.get(f.uri)!),

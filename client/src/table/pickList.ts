@@ -8,7 +8,9 @@ import { pickListText } from '../../../server/src/explain/plainText';
 
 export interface LogFile {
   uri: string;
-  /** The folder as shown (relative to the workspace where possible). */
+  /** The folder itself (its URI): logs are grouped by it, as two folders may be shown alike. */
+  dir: string;
+  /** The folder as shown (relative to the workspace where possible): a workspace folder `PC01` and its subfolder `PC01` both `PC01`. */
   folder: string;
   name: string;
   /** No format read a record in the file's start (recordsInSample): plain text. */
@@ -37,6 +39,8 @@ export function recordsInSample(bytes: Uint8Array): boolean {
 }
 
 const byText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
+/** Folders by how they are shown, then (shown alike) by what they are: the same order every time. */
+const byFolder = (a: LogFile, b: LogFile) => byText(a.folder, b.folder) || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
 
 /** Rows for the pick list; `picked` holds the URIs selected at first (the active log, unless plain text). */
 export function groupByFolder(files: readonly LogFile[], picked: ReadonlySet<string>): PickRow[] {
@@ -44,20 +48,20 @@ export function groupByFolder(files: readonly LogFile[], picked: ReadonlySet<str
   const plain: LogFile[] = [];
   for (const f of files) {
     if (f.plain) { plain.push(f); continue; }
-    const list = folders.get(f.folder);
+    const list = folders.get(f.dir);
     if (list) list.push(f);
-    else folders.set(f.folder, [f]);
+    else folders.set(f.dir, [f]);
   }
   const rows: PickRow[] = [];
-  for (const folder of Array.from(folders.keys()).sort(byText)) {
-    rows.push({ kind: 'folder', label: pickListText(folder) });
-    for (const f of folders.get(folder)!.sort((a, b) => byText(a.name, b.name))) {
+  for (const logs of Array.from(folders.values()).sort((a, b) => byFolder(a[0], b[0]))) {
+    rows.push({ kind: 'folder', label: pickListText(logs[0].folder) });
+    for (const f of logs.sort((a, b) => byText(a.name, b.name))) {
       rows.push({ kind: 'log', label: pickListText(f.name), description: pickListText(f.folder), uri: f.uri, picked: picked.has(f.uri) });
     }
   }
   if (plain.length > 0) {
     rows.push({ kind: 'folder', label: PLAIN_GROUP });
-    for (const f of plain.sort((a, b) => byText(a.folder, b.folder) || byText(a.name, b.name))) {
+    for (const f of plain.sort((a, b) => byFolder(a, b) || byText(a.name, b.name))) {
       // The log the merge was asked from stays picked: the user chose it, records or not.
       rows.push({ kind: 'log', label: pickListText(f.name), description: pickListText(f.folder), uri: f.uri, picked: picked.has(f.uri) });
     }

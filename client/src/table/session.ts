@@ -43,7 +43,7 @@ export class TableSession {
   private disposed = false;
   private generation = 0;
   private toldError: string | undefined;
-  /** The rows the last reset carried (TableChangedParams.page) and its view's version: shown() says them again with that view. */
+  /** The rows the last change carried (TableChangedParams.page: a reset's, a Live append's) and its view's version: shown() says them again with that view. */
   private resetRows: { version: number; page: NonNullable<TableChangedParams['page']> } | undefined;
 
   constructor(readonly uris: readonly string[], private readonly server: () => Promise<TableServer>, private readonly host: TableHost) {}
@@ -110,7 +110,7 @@ export class TableSession {
   shown(): void {
     const t = this.table;
     if (!t || !this.initSent) return;
-    // A lost reset's rows come again with its view (the page draws them only if made for the place it says now).
+    // A lost change's rows come again with its view (the page draws them only if made for the place it says now).
     const rows = this.resetRows?.version === t.version ? { page: this.resetRows.page } : {};
     this.post({ kind: 'changed', change: { tableId: t.tableId, version: t.version, rows: t.rows, total: t.total, reading: t.reading, error: t.error, reset: true, ...(t.timedEnd !== undefined ? { timedEnd: t.timedEnd } : {}), ...rows } });
   }

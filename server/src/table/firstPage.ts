@@ -2,7 +2,7 @@
 // same task as the view's status line rather than placeholders for a `rows` round trip. Whole pages
 // of the page's cache (`size` rows each, counted from row 0: it holds only whole pages), those
 // holding the rows `reach` either side of the row the page will show (`target`), nearest first, at
-// most `max` rows; and the row a reset shows (resetTarget). Pure.
+// most `max` rows; and the row a change shows (changeTarget). Pure.
 
 /** The rows to carry, [start, start + count); null when none fit (no rows, or a page larger than `max`). */
 export function firstPage(target: number, reach: number, size: number, rows: number, max: number): { start: number; count: number } | null {
@@ -28,4 +28,13 @@ export function firstPage(target: number, reach: number, size: number, rows: num
  */
 export function resetTarget(place: { live: boolean; top: number }, rows: number, reading: boolean, timedEnd: number | null): number {
   return Math.max(0, place.live && !reading ? timedEnd ?? rows - 1 : Math.min(place.top, rows - 1));
+}
+
+/**
+ * The row the rows a change notification carries are made around (TableChangedParams.page), null for
+ * none: a reset's, resetTarget; an append moves only a Live page once read (to its Live place), a
+ * paused one keeps the rows it holds and asks for those it scrolls to.
+ */
+export function changeTarget(place: { live: boolean; top: number }, reset: boolean, rows: number, reading: boolean, timedEnd: number | null): number | null {
+  return reset || (place.live && !reading) ? resetTarget(place, rows, reading, timedEnd) : null;
 }

@@ -1,5 +1,5 @@
 // Where the page shows a table (protocol TablePlaceParams), read from the wire: what the rows a
-// reset carries are made for (OpenTable.firstRows). Untrusted: anything malformed is no place.
+// change carries are made for (OpenTable.firstRows). Untrusted: anything malformed is no place.
 import { TABLE_MAX_HIGHLIGHTS, type TableHighlight } from '../protocol';
 
 export interface PagePlace { live: boolean; top: number; size: number; reach: number; highlights: TableHighlight[]; token: number }

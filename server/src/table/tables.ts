@@ -6,7 +6,7 @@ import type { LogFile } from '../logFile';
 import type { ParseOptions } from '../model';
 import type { TableBanner, TableChangedParams } from '../protocol';
 import { FacetCache, type LogFacets } from './facets';
-import { resetTarget } from './firstPage';
+import { changeTarget } from './firstPage';
 import { readPlace, type PagePlace } from './pagePlace';
 import { type Placement, placement } from './sourceNote';
 import { TableView, type TableLogSource } from './view';
@@ -154,8 +154,10 @@ export class OpenTable {
     // A reset may follow a change of how logs are placed (an offset setting, a log read again): a
     // banner made again is said (the page keeps the one it has otherwise: the same).
     const made = reset && v.merged ? this.banner() : undefined;
-    // A reset drops the rows the page holds: the rows it shows next come with it (rows in a page, never placeholders for a round trip).
-    const page = reset ? this.firstRows() : undefined;
+    // The rows the page shows next come with the change (rows in a page, never placeholders for a round
+    // trip): a reset drops those it holds, an append moves a Live page to rows it has not. Paused (`rows`
+    // said as before), none.
+    const page = rows ? undefined : this.firstRows(reset);
     this.say(this.shown, v.reading, reset, error, { ...(made?.fresh ? { banner: made.banner } : {}), ...(page ? { page } : {}) });
   }
 
@@ -173,11 +175,12 @@ export class OpenTable {
   /** The page says where it shows the table: a malformed place is none (no rows carried). */
   setPlace(p: unknown): void { this.place = readPlace(p); }
 
-  /** The rows the page shows after a reset of the view now, made for its place; undefined without one. */
-  private firstRows(): TableChangedParams['page'] {
+  /** The rows the page shows after a change (reset or append) of the view now, made for its place; undefined without one or none to show. */
+  private firstRows(reset: boolean): TableChangedParams['page'] {
     const place = this.place, v = this.view;
     if (!place) return undefined;
-    const rows = v.pageAround(resetTarget(place, v.rowCount, v.reading, v.timedEnd()), place, place.highlights, this.hooks.problems?.() ?? (() => 0));
+    const target = changeTarget(place, reset, v.rowCount, v.reading, v.timedEnd());
+    const rows = target === null ? null : v.pageAround(target, place, place.highlights, this.hooks.problems?.() ?? (() => 0));
     return rows ? { ...rows, token: place.token } : undefined;
   }
 
