@@ -6,7 +6,8 @@
 // millisecond jitter, so every run writes byte-identical files. The generated logs are the
 // samples; this script documents how they were made. Line ends are CRLF, as Windows writes them.
 //
-// Product messages are the ones quoted in /DOMAIN notes, the two seed articles and Microsoft's
+// Product messages are the ones quoted in the two source articles (the rules' sources:
+// docs/rules.md, user-not-found and aad-tenant-missing) and Microsoft's
 // public "Microsoft Entra authentication workflow" reference; nothing here invents a message
 // the product does not write (the few surrounding lines reconstructed from an OCR'd screenshot
 // are marked below).

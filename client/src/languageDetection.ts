@@ -1,5 +1,5 @@
-// A file in CMTrace or legacy format opens as "ConfigMgr Log" whatever its name; any other `.log`
-// keeps VS Code's Log language. Decided from content (the first records, by the formats'
+// A file in any registered format (CMTrace, legacy, CBS, MSI, ...) opens as "ConfigMgr Log"
+// whatever its name; any other `.log` keeps VS Code's Log language. Decided from content (the first records, by the formats'
 // recognisers alone: the scanner stays out of the extension's bundle), re-checked when a file
 // that was empty gets content. `cmlog.detection.enabled` turns it off, and a language the user
 // picks by hand is never overridden. Plain-text documents are checked too, but they do not start

@@ -1,5 +1,5 @@
 // intune-win32-app and aad-token-failure on IME fixtures written from the documented strings
-// (shared DOMAIN.md "Everyday failures" 8), each with healthy neighbours that must stay quiet.
+// (the rule's sources, docs/rules.md), each with healthy neighbours that must stay quiet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -132,7 +132,7 @@ test('a line that runs past the window is found in the next one; one longer than
   assert.equal(long.line(10), -1);
 });
 
-test('the shipped keyword list states the documented rule (DOMAIN.md)', () => {
+test('the shipped keyword list states the documented rule (README, "How it reads logs")', () => {
   const { any, errors } = keywordPatterns(KEYWORDS);
   assert.equal(any.source, String.raw`error|\bfail(?:ed|s)?\b|exception|critical|fatal|warn`);
   assert.equal(errors.source, String.raw`error|\bfail(?:ed|s)?\b|exception|critical|fatal`);

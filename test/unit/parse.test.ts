@@ -1,4 +1,4 @@
-// The parser on hand-written variants of every format DOMAIN.md describes.
+// The parser on hand-written variants of the CMTrace and legacy formats (README, "How it reads logs").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogFile } from '../../server/src/logFile';

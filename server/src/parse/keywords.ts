@@ -1,4 +1,5 @@
-// The severity keyword rule's words, stated once (DOMAIN.md, "Severity"). A record without a
+// The severity keyword rule's words, stated once (CMTrace's "error" and "warn", plus the failure
+// words its users expect: README, "How it reads logs", Severity). A record without a
 // type (legacy format, empty type) is an error or a warning by the first of these words in its
 // message, in any case; after a warning word, an error word in the rest of the message still
 // makes it an error. The TypeScript rule (severity.ts) builds its tables from this list,

@@ -1,5 +1,5 @@
 // What the Azure AD (Microsoft Entra ID) lines of site server, management point and client logs
-// say, for the aad-* rules and their evidence (shared/DOMAIN.md, scenario B; seeds/004).
+// say, for the aad-* rules and their evidence (the group sync blog post, SOURCE_AAD_GROUP_SYNC).
 // Bounded repetitions, no nested quantifiers: linear time.
 import { describeErrorCode, findErrorCodes } from '../knowledge/errorCodes';
 

@@ -222,10 +222,7 @@ export const aadTenantMissing: Rule<AadTenantMissingData> = {
     'management; devices are (hybrid) Azure AD joined (dsregcmd /status); tokens can be obtained (Windows 10 1709 and older have no ' +
     'device token and need the user\'s token, which MFA can block); the management point uses HTTPS or Enhanced HTTP (Azure AD token ' +
     'authentication needs TLS); the server app is an owner of the target group (Azure AD audit log).',
-  sources: [
-    'Blog post on Azure AD group sync troubleshooting (AADTenantID in dbo.ClientKeyData, Enhanced HTTP) (shared/seeds/004_d92456bebe003daf.txt)',
-    'shared/DOMAIN.md, scenario B',
-  ],
+  sources: [SOURCE_AAD_GROUP_SYNC],
   // A group sync error quotes evidence from the client and management point logs (collectEvidence).
   reads: (target, other) => isNamed(other, AAD_CLIENT_LOGS) &&
     (isNamed(target, AAD_GROUP_SYNC_LOGS) || hasComponent(target.log, AAD_GROUP_SYNC_COMPONENTS)),

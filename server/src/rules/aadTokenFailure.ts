@@ -60,8 +60,7 @@ export const aadTokenFailure: Rule<AadTokenFailureData> = {
     ' A device token failure followed by `Retrieved AAD token` means the client fell back to the user\'s token; the registration ' +
     'can still work, but only while a user with a usable token is signed in.',
   sources: [
-    'Blog post on Azure AD group sync troubleshooting (device vs user tokens, MFA) (shared/seeds/004_d92456bebe003daf.txt)',
-    'shared/DOMAIN.md, scenario B (ccmsetup.log, CcmAad.log / ADALOperationProvider.log lines)',
+    'Blog post: troubleshooting device collection sync to Azure AD groups (device vs user tokens, MFA; the ccmsetup.log, CcmAad.log / ADALOperationProvider.log lines)',
     '[MS-ERREF] 2.2 Win32 error codes (0x800703F0 = Win32 1008, ERROR_NO_TOKEN)',
   ],
   check(target) {

@@ -2,7 +2,7 @@
 // each cycle lists, the ones that fail with UserNotFound, and when (whether) the per-user 24-hour
 // full sync added them. Pure: reads parsed logs, never the disk.
 //
-// The rule being modelled (shared/DOMAIN.md, scenario A; seeds/000): a user that fails with
+// The rule being modelled (SOURCE_INTUNE_CONNECTOR, the TechNet blog): a user that fails with
 // `UserNotFound` is not picked up again by the 5-minute delta syncs; since ConfigMgr 2012 R2 a
 // per-user 24-hour timer starts at that first failure, and after it the user gets a full sync.
 import type { LogFile } from '../logFile';

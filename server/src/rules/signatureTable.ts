@@ -1,5 +1,5 @@
 // The built-in signatures (#16): the failures admins meet every week, as the products write them
-// (shared/DOMAIN.md "Everyday failures"), one row each, run by signatures.ts. Healthy neighbours
+// (each row's sources say where the strings are documented), one row each, run by signatures.ts. Healthy neighbours
 // (matched exit codes, completed scans, return code 0, registered clients) match no row: every
 // pattern names the failure's own words. To add one: a row here, its section in docs/rules.md,
 // a fixture under test/fixtures/rules/signatures/ (test/unit/signatures.test.ts runs them all).

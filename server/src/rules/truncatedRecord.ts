@@ -13,7 +13,7 @@ export const truncatedRecord: Rule = {
     'the next record, a run of NULs or the end of the file comes before it closes. ' +
     'It usually means the file was copied while the component was writing it, or the component stopped mid-write. ' +
     'Its message is shown as far as it goes; it has no time, component or type.',
-  sources: ['CMTrace log format (shared/DOMAIN.md, "Line formats")'],
+  sources: ['CMTrace log format, as in the public sample logs of the CMTrace Open project (test/fixtures/corpus)'],
   check(target) {
     const { log } = target;
     const out: Finding[] = [];

@@ -223,10 +223,7 @@ export const userNotFound: Rule<UserNotFoundData> = {
     'whether the log shows it resolved, still pending, or overdue (the full sync failed too, or never came). Ways out: restart the SMS ' +
     'Executive service on the connector\'s site server (the next sync is a full sync); shorten the DirSync interval; schedule DirSync, then ' +
     'AD User Discovery, before the connector runs; or wait for the 24-hour full sync.',
-  sources: [
-    'Microsoft TechNet blog: "Windows Intune Connector in SCCM 2012 R2 Fails to Synchronize Users" (shared/seeds/000_31eb48931a09ecc8.txt)',
-    'shared/DOMAIN.md, scenario A',
-  ],
+  sources: [SOURCE_INTUNE_CONNECTOR],
   // The story spans the rotated copies of a log named CloudUserSync (see cloudUserSyncTimeline).
   reads: (target, other) => isNamed(target, CLOUD_USER_SYNC_LOGS) && sameRotation(target, other),
   check(target, context) {
