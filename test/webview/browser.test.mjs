@@ -957,15 +957,12 @@ test('a filter\'s answer or a reset never leaves the old view\'s rows drawn, sel
   assert.deepEqual(errors, []);
 });
 
-test('a filter\'s answer brings the rows the page shows first: no row of the new view is drawn as a placeholder, and none is asked for again', async () => {
-  // A highlight rule kept from before (slot 5): the rows the answer brings are coloured as a rows answer's.
-  const p = await openHarness('rows=5000', { width: 1000, height: 700 }, { highlights: [{ text: 'error record', slot: 5 }] });
-  await p.locator('.layer [role="row"][aria-rowindex="2"]').waitFor();
-  // Scrolled (not by keys, which select) to model row 190 at the top: the rows drawn span two of the cache's pages (200 rows each).
-  await p.evaluate(() => { document.querySelector('.scroller').scrollTop = 190 * 22; });
-  await p.waitForFunction(() => /Row 191 of/.test(document.querySelector('.layer [role="row"][aria-rowindex="192"]')?.getAttribute('aria-label') ?? ''));
-  // Whenever the status line changes to the new view's (a mutation observer runs before the next
-  // frame), every row drawn must be a real row of the new view; and no rows are asked for after.
+/**
+ * Whenever the status line says the view `window.__newView` matches (a mutation observer runs before
+ * the next frame), every row drawn must be a real row of it, highlighted by rule slot 5 where its text
+ * says "error record": what is not goes to `window.__wrong`; `window.__statusSeen` counts the moments.
+ */
+async function watchNewViewRows(p) {
   await p.evaluate(() => {
     window.__wrong = [];
     window.__statusSeen = 0;
@@ -983,6 +980,18 @@ test('a filter\'s answer brings the rows the page shows first: no row of the new
       }
     }).observe(document.querySelector('.status'), { childList: true, characterData: true, subtree: true });
   });
+}
+
+test('a filter\'s answer brings the rows the page shows first: no row of the new view is drawn as a placeholder, and none is asked for again', async () => {
+  // A highlight rule kept from before (slot 5): the rows the answer brings are coloured as a rows answer's.
+  const p = await openHarness('rows=5000', { width: 1000, height: 700 }, { highlights: [{ text: 'error record', slot: 5 }] });
+  await p.locator('.layer [role="row"][aria-rowindex="2"]').waitFor();
+  // Scrolled (not by keys, which select) to model row 190 at the top: the rows drawn span two of the cache's pages (200 rows each).
+  await p.evaluate(() => { document.querySelector('.scroller').scrollTop = 190 * 22; });
+  await p.waitForFunction(() => /Row 191 of/.test(document.querySelector('.layer [role="row"][aria-rowindex="192"]')?.getAttribute('aria-label') ?? ''));
+  // Whenever the status line changes to the new view's (a mutation observer runs before the next
+  // frame), every row drawn must be a real row of the new view; and no rows are asked for after.
+  await watchNewViewRows(p);
   const filtered = async (newView, click) => {
     await p.evaluate((re) => { window.__newView = new RegExp(re); window.__statusSeen = 0; window.__asked = window.__requests.length; }, newView);
     await click();
@@ -1009,23 +1018,7 @@ test('a reset brings the rows the page shows next: Live at the newest timed row,
   await p.locator('.layer [role="row"][aria-rowindex="2"]').waitFor();
   // Whenever the status line says the new view (a mutation observer runs before the next frame), every
   // row drawn must be a real row of it, highlighted by its rule.
-  await p.evaluate(() => {
-    window.__wrong = [];
-    window.__statusSeen = 0;
-    new MutationObserver(() => {
-      const status = document.querySelector('.status').textContent;
-      if (!window.__newView.test(status)) return;
-      window.__statusSeen++;
-      const drawn = [...document.querySelectorAll('.layer [role="row"]')];
-      if (drawn.length === 0) window.__wrong.push(`${status}: no row drawn`);
-      for (const r of drawn) {
-        const row = Number(r.getAttribute('aria-rowindex')) - 2;
-        const m = /Row (\d+) of the model/.exec(r.getAttribute('aria-label') ?? '');
-        if (!m || Number(m[1]) - 1 !== window.__at(row)) window.__wrong.push(`${status}: row ${row} drawn as ${m ? `model row ${Number(m[1]) - 1}` : 'a placeholder'}`);
-        else if (/error record/.test(r.getAttribute('aria-label')) !== r.classList.contains('hl-5')) window.__wrong.push(`${status}: row ${row} highlighted wrong`);
-      }
-    }).observe(document.querySelector('.status'), { childList: true, characterData: true, subtree: true });
-  });
+  await watchNewViewRows(p);
   const reset = async (newView, rows) => {
     await p.evaluate(([re, n]) => { window.__newView = new RegExp(re); window.__statusSeen = 0; window.__asked = window.__requests.length; window.__grow(n, true); }, [newView, rows]);
     await p.waitForFunction(() => window.__statusSeen > 0, null, { timeout: 5000 });
