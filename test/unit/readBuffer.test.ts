@@ -2,7 +2,7 @@
 // and never to a second log while the first is still being checked (a rotated partner read meanwhile).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ReadBuffer } from '../../server/src/cli/readBuffer';
+import { ReadBuffer } from '../../server/src/workspace/readBuffer';
 
 const sameMemory = (a: Buffer, b: Buffer) => a.buffer === b.buffer && a.byteOffset === b.byteOffset;
 

@@ -16,7 +16,7 @@ import { UsageError } from './args';
 import { checkOne, groupsOf, type Checked } from './checkOne';
 import { Handout } from './handout';
 import { readSource, type LogSource } from './load';
-import { ReadBuffer } from './readBuffer';
+import { ReadBuffer } from '../workspace/readBuffer';
 
 export function jobsOption(value: string | true | undefined): number {
   if (value === undefined) return availableParallelism();

@@ -15,6 +15,7 @@ import type { Part } from '../parse/chunkedText';
 import { statSync } from 'node:fs';
 import { FileText, type FileTextData, keepOnDisk } from './fileText';
 import { readLog } from './readLog';
+import { ReadBuffer } from './readBuffer';
 
 // A model's text comes first, one chunk (at most a read piece, 16 MB) a message, each sent when
 // the previous one has been taken (`more`): the receiving thread copies a message in one go and
@@ -134,8 +135,11 @@ function serve(): void {
   port.on('message', async (m: Request) => {
     if ('more' in m) return sendNext(m.id);
     const { id, file, options } = m;
+    // The log's bytes go into this thread's read buffer: its text is handed to the file below
+    // (keepOnDisk), so the model keeps no view of them once the message is made.
+    const lease = readBuffer.lease();
     try {
-      const log = await readLog(file, options);
+      const log = await readLog(file, options, undefined, undefined, lease.into);
       // The text stays in the file: only where to read it back crosses to the server's thread
       // (which checks the file's identity again as it indexes it).
       let text: FileText | undefined;
@@ -151,8 +155,13 @@ function serve(): void {
       outgoing.delete(id);
       const err = e as NodeJS.ErrnoException;
       port.postMessage({ id, error: { message: err?.message ?? String(e), code: err?.code } } satisfies Reply);
+    } finally {
+      lease.end();
     }
   });
 }
+
+/** The memory the worker reads logs into (see ReadBuffer). */
+const readBuffer = new ReadBuffer();
 
 if (!isMainThread && (workerData as { cmlogParseWorker?: boolean } | null)?.cmlogParseWorker === true) serve();
