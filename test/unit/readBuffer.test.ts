@@ -50,3 +50,27 @@ test('read buffer: a log read while another is checked gets its own memory, and 
   const other = rb.lease();
   assert.ok(!sameMemory(other.into(64), n), 'still lent to `next`');
 });
+
+test('read buffer: a server thread\'s memory goes a while after its last log, or when let go; never while a log holds it', async () => {
+  const rb = new ReadBuffer(5);
+  const first = rb.lease();
+  first.into(1000);
+  rb.release();
+  assert.equal(rb.kept, 1000, 'held by a log: kept');
+  first.end();
+  // Polled with a bound: the timer lets it go.
+  const until = Date.now() + 5000;
+  while (rb.kept > 0 && Date.now() < until) await new Promise((r) => setImmediate(r));
+  assert.equal(rb.kept, 0, 'let go after the last log');
+  const second = rb.lease();
+  second.into(10);
+  second.end();
+  rb.release();
+  assert.equal(rb.kept, 0, 'let go at once when asked');
+  // A command's buffer (no keepMs) stays.
+  const kept = new ReadBuffer();
+  const l = kept.lease();
+  l.into(50);
+  l.end();
+  assert.equal(kept.kept, 50);
+});

@@ -16,6 +16,7 @@ import { describeError, discover, fileIdentity, normalizeUserPath, type Skipped 
 import { APPEND_CHECK_BYTES, fileChange, sameBytes, tailOf } from './fileChange';
 import { FileText, keepOnDisk } from './fileText';
 import { readLog } from './readLog';
+import { KEEP_READ_BUFFER_MS, ReadBuffer } from './readBuffer';
 import { Timeline } from './timeline';
 
 export type ChangeKind = 'added' | 'appended' | 'reparsed' | 'removed';
@@ -130,10 +131,14 @@ export class WorkspaceIndex {
     for (const key of [...this.files.keys()]) if (!wanted.has(key)) await this.queue(key, () => this.drop(key));
     let done = 0;
     this.options.onProgress?.(0, files.length, '');
-    for (const file of files) {
-      if (signal?.aborted) return;
-      await this.refreshKey(file, true);
-      this.options.onProgress?.(++done, files.length, file);
+    try {
+      for (const file of files) {
+        if (signal?.aborted) return;
+        await this.refreshKey(file, true);
+        this.options.onProgress?.(++done, files.length, file);
+      }
+    } finally {
+      this.readBuffer.release();
     }
   }
 
@@ -238,13 +243,28 @@ export class WorkspaceIndex {
 
   /** Parses the whole file; returns false (and drops it) when it cannot be read. */
   private async parse(key: string): Promise<boolean> {
+    // Read in this thread, a log's bytes go into memory the index keeps for its reads (ReadBuffer):
+    // its text is handed to the file (keepOnDisk) before the lease ends. A worker reads into its own.
+    const lease = this.options.readLog ? null : this.readBuffer.lease();
+    try {
+      return await this.parseInto(key, lease?.into);
+    } finally {
+      lease?.end();
+    }
+  }
+
+  /** The memory logs read in this thread go into (see parse): let go after a build, or a second after the last read. */
+  private readonly readBuffer = new ReadBuffer(KEEP_READ_BUFFER_MS);
+
+  private async parseInto(key: string, into?: (size: number) => Buffer): Promise<boolean> {
     const had = this.files.has(key);
     let identity: string;
     let log: LogFile;
     let st: Stats;
     let tail: Uint8Array;
     try {
-      log = await (this.options.readLog ?? readLog)(key, this.parseOptionsFor(key));
+      const options = this.parseOptionsFor(key);
+      log = await (this.options.readLog ? this.options.readLog(key, options) : readLog(key, options, undefined, undefined, into));
       // Read because `include` named it: kept only when it is a ConfigMgr log.
       if (log.format === 'plain' && !isLogFileName(path.basename(key))) {
         if (had) await this.drop(key);

@@ -15,7 +15,7 @@ import type { Part } from '../parse/chunkedText';
 import { statSync } from 'node:fs';
 import { FileText, type FileTextData, keepOnDisk } from './fileText';
 import { readLog } from './readLog';
-import { ReadBuffer } from './readBuffer';
+import { KEEP_READ_BUFFER_MS, ReadBuffer } from './readBuffer';
 
 // A model's text comes first, one chunk (at most a read piece, 16 MB) a message, each sent when
 // the previous one has been taken (`more`): the receiving thread copies a message in one go and
@@ -161,7 +161,7 @@ function serve(): void {
   });
 }
 
-/** The memory the worker reads logs into (see ReadBuffer). */
-const readBuffer = new ReadBuffer();
+/** The memory the worker reads logs into (see ReadBuffer), let go a second after its last read. */
+const readBuffer = new ReadBuffer(KEEP_READ_BUFFER_MS);
 
 if (!isMainThread && (workerData as { cmlogParseWorker?: boolean } | null)?.cmlogParseWorker === true) serve();

@@ -13,9 +13,23 @@ export interface ReadLease {
   end(): void;
 }
 
+/** How long a read buffer of the server's threads outlives its last read (reads come in bursts). */
+export const KEEP_READ_BUFFER_MS = 1000;
+
 export class ReadBuffer {
   private bytes = Buffer.alloc(0);
   private lent = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * `keepMs`: how long the memory is kept once no log holds it (the server's threads: it is the size
+   * of the biggest log read, up to 256 MB, and reads come in bursts); by default for good (a
+   * command's threads, which end with it).
+   */
+  constructor(private readonly keepMs = Infinity) {}
+
+  /** Bytes kept for the next log (tests). */
+  get kept(): number { return this.bytes.length; }
 
   /** A lease of this memory for one log (grown to the log's size); a second lease while one is open gets new memory. */
   lease(): ReadLease {
@@ -24,12 +38,23 @@ export class ReadBuffer {
       into: (size) => {
         if (this.lent) return Buffer.allocUnsafe(size);
         this.lent = mine = true;
+        clearTimeout(this.timer);
         if (size > this.bytes.length) this.bytes = Buffer.allocUnsafe(size);
         return this.bytes.subarray(0, size);
       },
       end: () => {
-        if (mine) this.lent = mine = false;
+        if (!mine) return;
+        this.lent = mine = false;
+        if (this.keepMs === Infinity) return;
+        this.timer = setTimeout(() => this.release(), this.keepMs);
+        this.timer.unref?.();
       },
     };
+  }
+
+  /** Lets the memory go, unless a log holds it: the next log read gets new memory. */
+  release(): void {
+    clearTimeout(this.timer);
+    if (!this.lent) this.bytes = Buffer.alloc(0);
   }
 }
