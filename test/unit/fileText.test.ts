@@ -97,3 +97,22 @@ test('a file rewritten or truncated under the log is never misread: U+FFFD, and 
     assert.equal(stale, 1, change);
   }
 });
+
+test('a few characters of a window not cached are read as just their bytes where the window is one width, and read right in every encoding', () => {
+  const t = rec('ascii only here') + '\r\n' + rec('café € 😀 漢字') + '\r\n' + rec('tail') + '\r\n';
+  for (const e of ['utf8', 'utf8bom', 'utf16le', 'utf16be', 'cp1252']) {
+    const bytes = encode(t, e, [1, 2]);
+    const whole = LogFile.fromBytes(bytes);
+    // Each within one window of 16 characters (and the last across two).
+    for (const [a, b] of [[0, 1], [3, 9], [20, 30], [66, 75], [100, 104], [whole.length - 3, whole.length], [60, 70]]) {
+      // A model whose windows are all on disk and none cached: each read is its first.
+      const { log, text } = onDisk(bytes, 16);
+      assert.equal(log.text(a, b), whole.text(a, b), `${e} [${a}, ${b})`);
+      const reads = text.diskReads;
+      assert.equal(log.text(a, b), whole.text(a, b), `${e} [${a}, ${b}) again`);
+      // An ASCII window's few characters are read again (their bytes only, nothing cached); a window
+      // read whole is cached.
+      if (e === 'utf16le' && b <= 16) assert.equal(text.diskReads - reads, 1, `${e} [${a}, ${b}): its bytes read again`);
+    }
+  }
+});
