@@ -115,10 +115,19 @@ export class FileText implements TextSource {
    * related-entries list, one of up to 50 from as many logs, read a 64 KB window of each (most of such
    * a list's time). Null: not such a read (the window path reads it).
    */
+  /** The window the last reads of a few characters were in, and how many in a row (see readFew). */
+  private fewIn = -1;
+  private fewRun = 0;
+
   private readFew(a: number, b: number): string | null {
     if (b - a > FEW) return null;
     const k = Math.max(0, bisect(0, this.chars.length, (j) => this.chars[j] <= a) - 1);
     if (k >= this.chars.length - 1 || b > this.chars[k + 1] || this.cache.has(k)) return null;
+    // A third read in a row in one window is a run of reads there (a table's page of rows): the window
+    // is read and cached. (A related list reads one to a few nearby messages of each log.)
+    this.fewRun = k === this.fewIn ? this.fewRun + 1 : 1;
+    this.fewIn = k;
+    if (this.fewRun >= 3) return null;
     const w = this.width();
     // Windows of UTF-8 text are one byte a character only when they hold as many bytes as characters.
     if (this.bytes[k + 1] - this.bytes[k] !== (this.chars[k + 1] - this.chars[k]) * w) return null;
