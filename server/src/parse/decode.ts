@@ -85,11 +85,7 @@ export function codeUnits(text: string): Buffer {
  * fast. The extension's bundle, which reads only the starts of files, carries no kernel.
  */
 export const LOOP_NARROWING = {
-  le: (bytes: Uint8Array, n: number, out: Uint8Array, at = 0, stopAbove = 0xffff): number => {
-    let or = 0;
-    for (let a = 0; a < n && or <= stopAbove; a += NARROW_BLOCK) or |= narrowPairs(bytes, 0, a, Math.min(n, a + NARROW_BLOCK), out, at);
-    return or;
-  },
+  le: (bytes: Uint8Array, n: number, out: Uint8Array, at = 0, stopAbove = 0xffff): number => narrowBlocks(bytes, 0, n, out, at, stopAbove),
   string: (text: string, out: Uint8Array, at = 0): number => {
     let or = 0;
     for (let a = 0; a < text.length; a += NARROW_BLOCK) {
@@ -157,9 +153,13 @@ const NARROW_BLOCK = 64 * 1024;
  */
 function narrowUtf16(bytes: Uint8Array, n: number, encoding: 'utf-16le' | 'utf-16be', out: Uint8Array, stopAbove: number): number {
   const units = n >> 1;
-  if (encoding === 'utf-16le') return narrowing.le(bytes, units, out, 0, stopAbove);
+  return encoding === 'utf-16le' ? narrowing.le(bytes, units, out, 0, stopAbove) : narrowBlocks(bytes, 1, units, out, 0, stopAbove);
+}
+
+/** narrowPairs of units [0, n) a block at a time, stopping a block after the OR passes `stopAbove`. */
+function narrowBlocks(bytes: Uint8Array, low: number, n: number, out: Uint8Array, at: number, stopAbove: number): number {
   let or = 0;
-  for (let a = 0; a < units && or <= stopAbove; a += NARROW_BLOCK) or |= narrowPairs(bytes, 1, a, Math.min(units, a + NARROW_BLOCK), out, 0);
+  for (let a = 0; a < n && or <= stopAbove; a += NARROW_BLOCK) or |= narrowPairs(bytes, low, a, Math.min(n, a + NARROW_BLOCK), out, at);
   return or;
 }
 

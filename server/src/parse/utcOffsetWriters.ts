@@ -3,6 +3,7 @@
 // (UTC = local - offset, where ConfigMgr's is UTC = local + bias). Where a log shows such a
 // writer, its offsets are read as UTC offsets whatever the `offsetConvention` setting says (which
 // is for the writers that do not say who they are).
+import { baseName } from '../uri';
 
 /**
  * Whether a component name is PSADT v3's: the script it runs (`Deploy-Application`, also its file
@@ -20,6 +21,6 @@ export function isUtcOffsetWriter(component: string): boolean {
  * a log (its `Execute-MSI` records only) names no writer in its components, but its name does.
  */
 export function isUtcOffsetWriterFile(fileName: string): boolean {
-  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).toLowerCase();
+  const base = baseName(fileName).toLowerCase();
   return base.includes('_psappdeploytoolkit_') || base.includes('_psappdeploytoolkit.');
 }
